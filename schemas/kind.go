@@ -1,0 +1,60 @@
+package schemas
+
+import (
+	"reflect"
+	"sort"
+	"time"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// Version is the version of the published schemas, part of every $id.
+const Version = "v1"
+
+// BaseID is the base of every schema $id.
+const BaseID = "https://spie-fr.github.io/socle/schemas/" + Version + "/"
+
+// Context carries what rules beyond the schema need: the date of "today"
+// (injected, never time.Now inside a rule).
+type Context struct {
+	Now time.Time
+}
+
+// Kind is one kind of exchanged JSON document: its name (the --kind of the
+// CLI, the file name of its schema), a French title, the Go type it decodes
+// into and the Go rules that run after the JSON Schema.
+type Kind struct {
+	Name  string
+	Title spie.Label
+	// New returns a pointer to a new zero value of the document type.
+	New func() any
+	// Check runs the rules beyond the schema on a decoded document.
+	Check func(doc any, ctx Context) spie.Faults
+}
+
+// ID returns the stable $id of the kind's schema.
+func (k Kind) ID() string { return BaseID + k.Name + ".json" }
+
+// Type returns the Go type of the documents.
+func (k Kind) Type() reflect.Type { return reflect.TypeOf(k.New()).Elem() }
+
+var kinds = map[string]Kind{}
+
+// register is called by the kind_*.go files of this package, one per kind.
+func register(k Kind) { kinds[k.Name] = k }
+
+// Kinds returns the registered kinds ordered by name.
+func Kinds() []Kind {
+	out := make([]Kind, 0, len(kinds))
+	for _, k := range kinds {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Lookup returns the kind named name.
+func Lookup(name string) (Kind, bool) {
+	k, ok := kinds[name]
+	return k, ok
+}

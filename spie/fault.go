@@ -1,0 +1,234 @@
+package spie
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Severity tells whether a fault makes a document invalid (error) or only
+// deserves attention (warning).
+type Severity string
+
+// The two severities.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Fault is one problem found in a document: a stable namespaced code, a JSON
+// Pointer (RFC 6901) to the field, a French message (and its English
+// translation) and a severity. Tests match on Code and Path, never on text.
+type Fault struct {
+	Code      string   `json:"code"`
+	Path      string   `json:"path"`
+	Message   string   `json:"message"`
+	MessageEN string   `json:"message_en,omitempty"`
+	Severity  Severity `json:"severity"`
+}
+
+// Error returns "path: code: message".
+func (f Fault) Error() string {
+	p := f.Path
+	if p == "" {
+		p = "/"
+	}
+	return p + " : " + f.Code + " : " + f.Message
+}
+
+// Faults is a list of faults; it implements error.
+type Faults []Fault
+
+// Error joins the faults, one per line.
+func (fs Faults) Error() string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.Error()
+	}
+	return strings.Join(parts, "\n")
+}
+
+// HasCode reports whether a fault has the code.
+func (fs Faults) HasCode(code string) bool {
+	for _, f := range fs {
+		if f.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// HasPath reports whether a fault points at path.
+func (fs Faults) HasPath(path string) bool {
+	for _, f := range fs {
+		if f.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
+// Has reports whether a fault has both the code and the path.
+func (fs Faults) Has(code, path string) bool {
+	for _, f := range fs {
+		if f.Code == code && f.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
+// Codes returns the codes of the faults, sorted and without repetition.
+func (fs Faults) Codes() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range fs {
+		if !seen[f.Code] {
+			seen[f.Code] = true
+			out = append(out, f.Code)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Errors returns the faults of severity error.
+func (fs Faults) Errors() Faults { return fs.bySeverity(SeverityError) }
+
+// Warnings returns the faults of severity warning.
+func (fs Faults) Warnings() Faults { return fs.bySeverity(SeverityWarning) }
+
+func (fs Faults) bySeverity(s Severity) Faults {
+	var out Faults
+	for _, f := range fs {
+		if f.Severity == s {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Valid reports whether no fault is an error (warnings allowed).
+func (fs Faults) Valid() bool {
+	for _, f := range fs {
+		if f.Severity == SeverityError {
+			return false
+		}
+	}
+	return true
+}
+
+// Sort orders faults by path, then code, for stable output.
+func (fs Faults) Sort() {
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Path != fs[j].Path {
+			return fs[i].Path < fs[j].Path
+		}
+		return fs[i].Code < fs[j].Code
+	})
+}
+
+// Err returns nil when there is no error-severity fault, else the list.
+func (fs Faults) Err() error {
+	if fs.Valid() {
+		return nil
+	}
+	return fs
+}
+
+// FaultType is a kind of fault: a code and message templates. Declare each at
+// package level with NewFaultType; the registry lets tests prove that every
+// code is well formed and used once.
+type FaultType struct {
+	Code     string
+	Severity Severity
+	FR       string // French template, fmt verbs allowed
+	EN       string // English template, same verbs
+}
+
+// At returns a fault of this type at the JSON Pointer path; args fill the
+// message templates.
+func (t *FaultType) At(path string, args ...any) Fault {
+	return Fault{
+		Code:      t.Code,
+		Path:      path,
+		Message:   format(t.FR, args),
+		MessageEN: format(t.EN, args),
+		Severity:  t.Severity,
+	}
+}
+
+func format(tpl string, args []any) string {
+	if len(args) == 0 {
+		return tpl
+	}
+	return fmt.Sprintf(tpl, args...)
+}
+
+var registry = struct {
+	sync.Mutex
+	types []*FaultType
+}{}
+
+// NewFaultType declares and registers a fault type.
+func NewFaultType(code string, sev Severity, fr, en string) *FaultType {
+	t := &FaultType{Code: code, Severity: sev, FR: fr, EN: en}
+	registry.Lock()
+	registry.types = append(registry.types, t)
+	registry.Unlock()
+	return t
+}
+
+// FaultTypes returns every registered fault type, ordered by code.
+func FaultTypes() []*FaultType {
+	registry.Lock()
+	out := append([]*FaultType(nil), registry.types...)
+	registry.Unlock()
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// LookupFaultType returns the registered type of code.
+func LookupFaultType(code string) (*FaultType, bool) {
+	for _, t := range FaultTypes() {
+		if t.Code == code {
+			return t, true
+		}
+	}
+	return nil, false
+}
+
+var codeRE = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{2}$`)
+
+// CheckFaultTypes reports registered codes that are malformed (they must read
+// like NAMESPACE-TOPIC-NN), repeated, or that lack a French message or a
+// valid severity.
+func CheckFaultTypes() error {
+	seen := map[string]int{}
+	var problems []string
+	for _, t := range FaultTypes() {
+		seen[t.Code]++
+		if !codeRE.MatchString(t.Code) {
+			problems = append(problems, "code mal formé "+strconv.Quote(t.Code))
+		}
+		if strings.TrimSpace(t.FR) == "" || strings.TrimSpace(t.EN) == "" {
+			problems = append(problems, "message manquant pour "+t.Code)
+		}
+		if t.Severity != SeverityError && t.Severity != SeverityWarning {
+			problems = append(problems, "gravité invalide pour "+t.Code)
+		}
+	}
+	for c, n := range seen {
+		if n > 1 {
+			problems = append(problems, fmt.Sprintf("code %s déclaré %d fois", c, n))
+		}
+	}
+	sort.Strings(problems)
+	if len(problems) > 0 {
+		return fmt.Errorf("codes de fautes : %s", strings.Join(problems, " ; "))
+	}
+	return nil
+}
