@@ -385,3 +385,22 @@ func BenchmarkSituationForDSP(b *testing.B) {
 		}
 	}
 }
+
+func TestCarnetRowsOfOneFactShareADefinition(t *testing.T) {
+	tests := []struct {
+		name          string
+		theme, label  string
+		wantSituation diagnostic.Situation
+	}{
+		{"formation", "formation", "Prêt à suivre une formation", "pret-a-suivre-une-formation"},
+		{"emploi, double espace d'origine", "emploi", "Prêt  à suivre une formation", "pret-a-suivre-une-formation"},
+		{"DSP et carnet unifiés", "contraintes_familiales", "Contrainte horaires", "contraintes-horaires"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ok := diagnostic.SituationForCarnet(tt.theme, tt.label)
+			require.True(t, ok)
+			assert.Equal(t, tt.wantSituation, s)
+		})
+	}
+}
