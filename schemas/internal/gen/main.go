@@ -1,0 +1,25 @@
+// Command gen writes the JSON Schemas of every registered kind. It is run by
+// `go generate ./schemas` from the schemas folder.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/spie-fr/socle/schemas"
+)
+
+func main() {
+	out := flag.String("out", "v1", "dossier de sortie des schémas")
+	root := flag.String("root", "..", "racine du module (commentaires Go)")
+	flag.Parse()
+	g, err := schemas.NewGenerator(*root)
+	if err == nil {
+		err = g.WriteAll(*out)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen :", err)
+		os.Exit(1)
+	}
+}
