@@ -1,0 +1,327 @@
+package offer
+
+import (
+	"math"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-playground/validator/v10"
+
+	"github.com/spie-fr/socle/offer/territory"
+	"github.com/spie-fr/socle/spie"
+)
+
+var validate = validator.New()
+
+// MinDateMaj is the earliest date_maj data·inclusion accepts.
+var MinDateMaj = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// checker accumulates faults.
+type checker struct {
+	faults spie.Faults
+	now    time.Time
+}
+
+func (c *checker) add(f spie.Fault) { c.faults = append(c.faults, f) }
+
+func (c *checker) missing(keys []string) {
+	for _, k := range keys {
+		c.add(FaultRequired.At(spie.Pointer(k)))
+	}
+}
+
+func (c *checker) length(name, v string, lo, hi int) {
+	if n := utf8.RuneCountInString(v); n < lo || n > hi {
+		c.add(FaultLength.At(spie.Pointer(name), n, lo, hi))
+	}
+}
+
+func (c *checker) optLength(name string, v *string, lo, hi int) {
+	if v != nil {
+		c.length(name, *v, lo, hi)
+	}
+}
+
+func (c *checker) id(name, v string, missing []string) {
+	for _, m := range missing {
+		if m == name {
+			return
+		}
+	}
+	if strings.TrimSpace(v) == "" {
+		c.add(FaultEmptyID.At(spie.Pointer(name)))
+	}
+}
+
+func (c *checker) nom(v string) {
+	c.length("nom", v, 3, 150)
+	if strings.HasSuffix(v, ".") && !strings.HasSuffix(v, "etc.") {
+		c.add(FaultNomPoint.At(spie.Pointer("nom")))
+	}
+}
+
+func (c *checker) date(name string, d Date, missing []string) {
+	for _, m := range missing {
+		if m == name {
+			return
+		}
+	}
+	t, err := d.Time()
+	if err != nil {
+		c.add(FaultDate.At(spie.Pointer(name)))
+		return
+	}
+	today := NewDate(c.now)
+	switch {
+	case t.Before(MinDateMaj):
+		c.add(FaultDateTooOld.At(spie.Pointer(name)))
+	case string(d) > string(today):
+		c.add(FaultDateFuture.At(spie.Pointer(name), string(today)))
+	}
+}
+
+// IsEmail reports whether v is an e-mail address data·inclusion accepts: RFC
+// 5322 syntax and a domain with a dot, as its e-mail validator requires.
+func IsEmail(v string) bool {
+	if validate.Var(v, "required,email") != nil {
+		return false
+	}
+	at := strings.LastIndexByte(v, '@')
+	dom := v[at+1:]
+	return strings.Contains(dom, ".") && !strings.HasPrefix(dom, ".") && !strings.HasSuffix(dom, ".")
+}
+
+// IsHTTPURL reports whether v is a full http or https URL of at most 2,083
+// characters, as data·inclusion's HttpUrl fields require.
+func IsHTTPURL(v string) bool {
+	if v == "" || utf8.RuneCountInString(v) > 2083 || validate.Var(v, "http_url") != nil {
+		return false
+	}
+	u, err := url.Parse(v)
+	return err == nil && u.Host != "" && !strings.ContainsAny(v, " \t\n\\")
+}
+
+func (c *checker) email(name string, v *string) {
+	if v != nil && !IsEmail(*v) {
+		c.add(FaultEmail.At(spie.Pointer(name)))
+	}
+}
+
+func (c *checker) url(name string, v *string) {
+	if v == nil {
+		return
+	}
+	if n := utf8.RuneCountInString(*v); n < 1 || n > 2083 {
+		c.add(FaultLength.At(spie.Pointer(name), n, 1, 2083))
+		return
+	}
+	if !IsHTTPURL(*v) {
+		c.add(FaultURL.At(spie.Pointer(name)))
+	}
+}
+
+func (c *checker) codePostal(v *string) {
+	if v == nil {
+		return
+	}
+	if !reCodePostal.MatchString(*v) {
+		c.add(FaultFormat.At(spie.Pointer("code_postal"), "5 chiffres"))
+	}
+}
+
+func (c *checker) codeInsee(v *string) {
+	if v == nil {
+		return
+	}
+	if !reCodeInsee.MatchString(*v) {
+		c.add(FaultFormat.At(spie.Pointer("code_insee"), "5 caractères"))
+		return
+	}
+	if _, ok := territory.Default().Commune(*v); !ok {
+		c.add(FaultCodeInsee.At(spie.Pointer("code_insee"), *v))
+	}
+}
+
+func (c *checker) siret(v *string) {
+	if v == nil {
+		return
+	}
+	if !reSiret.MatchString(*v) {
+		c.add(FaultFormat.At(spie.Pointer("siret"), "14 chiffres"))
+		return
+	}
+	if spie.SIRET(*v).Problem() != nil {
+		c.add(FaultSiretKey.At(spie.Pointer("siret")))
+	}
+}
+
+func (c *checker) coordinates(lat, lon *float64) {
+	switch {
+	case lat == nil && lon == nil:
+	case lat == nil || lon == nil,
+		math.Abs(*lat) > 90, math.Abs(*lon) > 180:
+		c.add(FaultCoordinates.At(spie.Pointer("latitude")))
+	}
+}
+
+func (c *checker) extra(extra map[string]RawJSON) {
+	for k := range extra {
+		c.add(FaultUnknownField.At(spie.Pointer(k), k))
+	}
+}
+
+// enumList checks a list of code list values: known, unique, and non-empty
+// when minOne.
+func enumList[T ~string](c *checker, name string, vs []T, ds spie.Definitions, list string, minOne bool) {
+	if vs == nil {
+		return
+	}
+	if len(vs) == 0 && minOne {
+		c.add(FaultEmptyList.At(spie.Pointer(name)))
+	}
+	seen := make(map[T]bool, len(vs))
+	for i, v := range vs {
+		if !ds.Has(string(v)) {
+			c.add(FaultEnum.At(spie.Pointer(name, i), string(v), list))
+		}
+		if seen[v] {
+			c.add(FaultRepeated.At(spie.Pointer(name, i), string(v)))
+		}
+		seen[v] = true
+	}
+}
+
+func enumValue[T ~string](c *checker, name string, v *T, ds spie.Definitions, list string) {
+	if v != nil && !ds.Has(string(*v)) {
+		c.add(FaultEnum.At(spie.Pointer(name), string(*v), list))
+	}
+}
+
+// Check returns the faults of the structure at the date now.
+func (s *Structure) Check(now time.Time) spie.Faults {
+	c := &checker{now: now}
+	c.missing(s.missing)
+	c.id("source", s.Source, s.missing)
+	c.id("id", s.ID, s.missing)
+	c.nom(s.Nom)
+	c.date("date_maj", s.DateMaj, s.missing)
+	c.siret(s.Siret)
+	c.url("lien_source", s.LienSource)
+	c.url("site_web", s.SiteWeb)
+	c.url("accessibilite_lieu", s.AccessibiliteLieu)
+	c.email("courriel", s.Courriel)
+	c.codePostal(s.CodePostal)
+	c.codeInsee(s.CodeInsee)
+	c.coordinates(s.Latitude, s.Longitude)
+	c.optLength("description", s.Description, 5, 10000)
+	enumList(c, "reseaux_porteurs", s.ReseauxPorteurs, ReseauxPorteurs, "des réseaux porteurs", false)
+	c.extra(s.Extra)
+	c.faults.Sort()
+	return c.faults
+}
+
+// Check returns the faults of the service at the date now.
+func (s *Service) Check(now time.Time) spie.Faults {
+	c := &checker{now: now}
+	c.missing(s.missing)
+	c.id("source", s.Source, s.missing)
+	c.id("structure_id", s.StructureID, s.missing)
+	c.id("id", s.ID, s.missing)
+	c.nom(s.Nom)
+	c.length("description", s.Description, 5, 10000)
+	c.date("date_maj", s.DateMaj, s.missing)
+	enumValue(c, "type", s.Type, TypesService, "des types de service")
+	enumList(c, "thematiques", s.Thematiques, Thematiques, "des thématiques", false)
+	enumValue(c, "frais", s.Frais, FraisList, "des frais")
+	enumList(c, "publics", s.Publics, Publics, "des publics", true)
+	if len(s.Publics) > 1 {
+		for i, p := range s.Publics {
+			if p == PublicTousPublics {
+				c.add(FaultPublicsExclusive.At(spie.Pointer("publics", i)))
+			}
+		}
+	}
+	c.codePostal(s.CodePostal)
+	c.codeInsee(s.CodeInsee)
+	c.coordinates(s.Latitude, s.Longitude)
+	c.email("courriel", s.Courriel)
+	enumList(c, "modes_accueil", s.ModesAccueil, ModesAccueil, "des modes d'accueil", false)
+	c.zone(s.ZoneEligibilite)
+	c.url("lien_mobilisation", s.LienMobilisation)
+	c.url("lien_source", s.LienSource)
+	enumList(c, "modes_mobilisation", s.ModesMobilisation, ModesMobilisation, "des modes de mobilisation", true)
+	enumList(c, "mobilisable_par", s.MobilisablePar, PersonnesMobilisatrices, "des personnes mobilisatrices", true)
+	if v := s.VolumeHoraireHebdomadaire; v != nil && *v < 0 {
+		c.add(FaultMinimum.At(spie.Pointer("volume_horaire_hebdomadaire"), 0))
+	}
+	if v := s.NombreSemaines; v != nil && *v < 1 {
+		c.add(FaultMinimum.At(spie.Pointer("nombre_semaines"), 1))
+	}
+	for i, m := range s.ModesMobilisation {
+		if need := s.missingContact(m); need != "" {
+			c.add(FaultModeContact.At(spie.Pointer("modes_mobilisation", i), string(m), need))
+		}
+	}
+	if s.Frais != nil && *s.Frais == FraisPayant && (s.FraisPrecisions == nil || strings.TrimSpace(*s.FraisPrecisions) == "") {
+		c.add(FaultFraisPrecisions.At(spie.Pointer("frais_precisions")))
+	}
+	c.extra(s.Extra)
+	c.faults.Sort()
+	return c.faults
+}
+
+// missingContact names the contact field a mobilisation mode needs when the
+// service lacks it ("" when present).
+func (s *Service) missingContact(m ModeMobilisation) string {
+	empty := func(p *string) bool { return p == nil || strings.TrimSpace(*p) == "" }
+	switch m {
+	case ModeMobilisationTelephone:
+		if empty(s.Telephone) {
+			return "telephone"
+		}
+	case ModeMobilisationCourriel:
+		if empty(s.Courriel) {
+			return "courriel"
+		}
+	case ModeMobilisationLien:
+		if empty(s.LienMobilisation) {
+			return "lien_mobilisation"
+		}
+	case ModeMobilisationPresenter:
+		if empty(s.Adresse) && empty(s.Commune) {
+			return "adresse"
+		}
+	}
+	return ""
+}
+
+func (c *checker) zone(zs []ZoneCode) {
+	if zs == nil {
+		return
+	}
+	if len(zs) == 0 {
+		c.add(FaultEmptyList.At(spie.Pointer("zone_eligibilite")))
+	}
+	tb := territory.Default()
+	for i, z := range zs {
+		p := spie.Pointer("zone_eligibilite", i)
+		switch z.Kind() {
+		case ZoneInvalid:
+			c.add(FaultZone.At(p))
+		case ZoneCommune:
+			if _, ok := tb.Commune(string(z)); !ok {
+				c.add(FaultZoneCommune.At(p, string(z)))
+			}
+		case ZoneDepartement:
+			if _, ok := tb.Departement(string(z)); !ok {
+				c.add(FaultZoneDepartement.At(p, string(z)))
+			}
+		case ZoneEPCI:
+			if _, ok := tb.EPCI(string(z)); !ok {
+				c.add(FaultZoneEPCI.At(p, string(z)))
+			}
+		}
+	}
+}

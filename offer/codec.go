@@ -1,0 +1,209 @@
+package offer
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// Fault types of decoding.
+var (
+	FaultJSONType = spie.NewFaultType("OFFRE-JSON-01", spie.SeverityError,
+		"type JSON inattendu : %s attendu", "unexpected JSON type: %s expected")
+	FaultJSONSyntax = spie.NewFaultType("OFFRE-JSON-02", spie.SeverityError,
+		"document JSON illisible : %s", "unreadable JSON document: %s")
+)
+
+// jsonFields returns the JSON names of the fields of a struct type.
+func jsonFields(t reflect.Type) map[string]bool {
+	out := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		tag := t.Field(i).Tag.Get("json")
+		name, _, _ := strings.Cut(tag, ",")
+		if name != "" && name != "-" {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+var (
+	structureFields = jsonFields(reflect.TypeOf(Structure{}))
+	serviceFields   = jsonFields(reflect.TypeOf(Service{}))
+	structureReq    = []string{"source", "id", "nom", "date_maj"}
+	serviceReq      = []string{"source", "structure_id", "id", "nom", "description", "date_maj"}
+)
+
+// splitObject decodes a JSON object into its members, keeps the unknown ones
+// and lists the required ones that are absent or null.
+func splitObject(b []byte, known map[string]bool, required []string) (extra map[string]RawJSON, missing []string, err error) {
+	var m map[string]RawJSON
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, nil, err
+	}
+	if m == nil {
+		return nil, nil, &json.UnmarshalTypeError{Value: "null", Type: reflect.TypeOf(map[string]any{})}
+	}
+	for k, v := range m {
+		if !known[k] {
+			if extra == nil {
+				extra = map[string]RawJSON{}
+			}
+			extra[k] = append(RawJSON(nil), v...)
+		}
+	}
+	for _, k := range required {
+		if v, ok := m[k]; !ok || bytes.Equal(bytes.TrimSpace(v), []byte("null")) {
+			missing = append(missing, k)
+		}
+	}
+	return extra, missing, nil
+}
+
+type structureAlias Structure
+type serviceAlias Service
+
+// UnmarshalJSON reads a data·inclusion structure; unknown members go to Extra.
+func (s *Structure) UnmarshalJSON(b []byte) error {
+	extra, missing, err := splitObject(b, structureFields, structureReq)
+	if err != nil {
+		return err
+	}
+	*s = Structure{}
+	err = json.Unmarshal(b, (*structureAlias)(s))
+	s.Extra, s.missing = extra, missing
+	return err
+}
+
+// MarshalJSON writes the structure, then its Extra members in key order.
+func (s Structure) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(structureAlias(s))
+	if err != nil {
+		return nil, err
+	}
+	return appendExtra(b, s.Extra)
+}
+
+// UnmarshalJSON reads a data·inclusion service; unknown members go to Extra.
+func (s *Service) UnmarshalJSON(b []byte) error {
+	extra, missing, err := splitObject(b, serviceFields, serviceReq)
+	if err != nil {
+		return err
+	}
+	*s = Service{}
+	err = json.Unmarshal(b, (*serviceAlias)(s))
+	s.Extra, s.missing = extra, missing
+	return err
+}
+
+// MarshalJSON writes the service, then its Extra members in key order.
+func (s Service) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(serviceAlias(s))
+	if err != nil {
+		return nil, err
+	}
+	return appendExtra(b, s.Extra)
+}
+
+func appendExtra(b []byte, extra map[string]RawJSON) ([]byte, error) {
+	if len(extra) == 0 {
+		return b, nil
+	}
+	keys := make([]string, 0, len(extra))
+	for k := range extra {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := bytes.NewBuffer(b[:len(b)-1])
+	for i, k := range keys {
+		if i > 0 || len(b) > 2 {
+			out.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		out.Write(kb)
+		out.WriteByte(':')
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, extra[k]); err != nil {
+			return nil, fmt.Errorf("champ %s : %w", k, err)
+		}
+		out.Write(buf.Bytes())
+	}
+	out.WriteByte('}')
+	return out.Bytes(), nil
+}
+
+// decodeFaults turns a decoding error into faults.
+func decodeFaults(err error) spie.Faults {
+	if err == nil {
+		return nil
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		path := ""
+		if te.Field != "" {
+			toks := []any{}
+			for _, t := range strings.Split(te.Field, ".") {
+				toks = append(toks, t)
+			}
+			path = spie.Pointer(toks...)
+		}
+		return spie.Faults{FaultJSONType.At(path, jsonTypeName(te.Type))}
+	}
+	return spie.Faults{FaultJSONSyntax.At("", err.Error())}
+}
+
+func jsonTypeName(t reflect.Type) string {
+	if t == nil {
+		return "valeur"
+	}
+	if t == integerType {
+		return "entier"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "chaîne"
+	case reflect.Float32, reflect.Float64:
+		return "nombre"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "entier"
+	case reflect.Slice, reflect.Array:
+		return "tableau"
+	case reflect.Map, reflect.Struct:
+		return "objet"
+	case reflect.Bool:
+		return "booléen"
+	}
+	return t.String()
+}
+
+// DecodeService reads one service and returns it with the faults of decoding
+// (wrong JSON types) and of Check at now.
+func DecodeService(b []byte, now time.Time) (*Service, spie.Faults) {
+	s := &Service{}
+	faults := decodeFaults(json.Unmarshal(b, s))
+	if len(faults) > 0 && faults[0].Code == FaultJSONSyntax.Code {
+		return nil, faults
+	}
+	faults = append(faults, s.Check(now)...)
+	faults.Sort()
+	return s, faults
+}
+
+// DecodeStructure reads one structure and returns it with its faults.
+func DecodeStructure(b []byte, now time.Time) (*Structure, spie.Faults) {
+	s := &Structure{}
+	faults := decodeFaults(json.Unmarshal(b, s))
+	if len(faults) > 0 && faults[0].Code == FaultJSONSyntax.Code {
+		return nil, faults
+	}
+	faults = append(faults, s.Check(now)...)
+	faults.Sort()
+	return s, faults
+}

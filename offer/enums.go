@@ -1,0 +1,105 @@
+package offer
+
+import (
+	"embed"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+//go:embed catalogues/*.json
+var cataloguesFS embed.FS
+
+// Source of the code lists of data·inclusion.
+const SourceDataInclusion = "data·inclusion v1.0.8"
+
+// The code lists of data·inclusion v1.0.8, with English labels. Thematiques
+// are grouped (Definition.Group) by their catégorie.
+var (
+	Categories              = spie.MustLoadDefinitions(cataloguesFS, "catalogues/categories.json")
+	Thematiques             = spie.MustLoadDefinitions(cataloguesFS, "catalogues/thematiques.json")
+	Publics                 = spie.MustLoadDefinitions(cataloguesFS, "catalogues/publics.json")
+	TypesService            = spie.MustLoadDefinitions(cataloguesFS, "catalogues/types.json")
+	FraisList               = spie.MustLoadDefinitions(cataloguesFS, "catalogues/frais.json")
+	ModesAccueil            = spie.MustLoadDefinitions(cataloguesFS, "catalogues/modes_accueil.json")
+	ModesMobilisation       = spie.MustLoadDefinitions(cataloguesFS, "catalogues/modes_mobilisation.json")
+	PersonnesMobilisatrices = spie.MustLoadDefinitions(cataloguesFS, "catalogues/personnes_mobilisatrices.json")
+	ReseauxPorteurs         = spie.MustLoadDefinitions(cataloguesFS, "catalogues/reseaux_porteurs.json")
+)
+
+// Categorie is a data·inclusion catégorie of thématiques ("mobilite").
+type Categorie string
+
+// Thematique is a data·inclusion thématique, "categorie--sous-theme".
+type Thematique string
+
+// Public is a data·inclusion public.
+type Public string
+
+// TypeService is a data·inclusion type of service.
+type TypeService string
+
+// Frais tells whether a service is free or paid.
+type Frais string
+
+// ModeAccueil is how a service receives people (in person, remotely).
+type ModeAccueil string
+
+// ModeMobilisation is how a service is mobilised (phone, e-mail, link, in person).
+type ModeMobilisation string
+
+// PersonneMobilisatrice is who may mobilise a service (users, professionals).
+type PersonneMobilisatrice string
+
+// ReseauPorteur is a network carrying a structure.
+type ReseauPorteur string
+
+// Keys used by the rules.
+const (
+	PublicTousPublics Public = "tous-publics"
+
+	FraisGratuit Frais = "gratuit"
+	FraisPayant  Frais = "payant"
+
+	ModeAccueilADistance    ModeAccueil = "a-distance"
+	ModeAccueilEnPresentiel ModeAccueil = "en-presentiel"
+
+	ModeMobilisationCourriel  ModeMobilisation = "envoyer-un-courriel"
+	ModeMobilisationPresenter ModeMobilisation = "se-presenter"
+	ModeMobilisationTelephone ModeMobilisation = "telephoner"
+	ModeMobilisationLien      ModeMobilisation = "utiliser-lien-mobilisation"
+
+	MobilisableParUsagers        PersonneMobilisatrice = "usagers"
+	MobilisableParProfessionnels PersonneMobilisatrice = "professionnels"
+)
+
+// Definitions implement spie.Enum.
+func (Categorie) Definitions() spie.Definitions             { return Categories }
+func (Thematique) Definitions() spie.Definitions            { return Thematiques }
+func (Public) Definitions() spie.Definitions                { return Publics }
+func (TypeService) Definitions() spie.Definitions           { return TypesService }
+func (Frais) Definitions() spie.Definitions                 { return FraisList }
+func (ModeAccueil) Definitions() spie.Definitions           { return ModesAccueil }
+func (ModeMobilisation) Definitions() spie.Definitions      { return ModesMobilisation }
+func (PersonneMobilisatrice) Definitions() spie.Definitions { return PersonnesMobilisatrices }
+func (ReseauPorteur) Definitions() spie.Definitions         { return ReseauxPorteurs }
+
+// Categorie returns the catégorie of a thématique (the part before "--").
+func (t Thematique) Categorie() Categorie {
+	if d, ok := Thematiques.Get(string(t)); ok {
+		return Categorie(d.Group)
+	}
+	return ""
+}
+
+// Label returns the French label of the thématique.
+func (t Thematique) Label() string { return Thematiques.LabelOf(string(t)) }
+
+// Thematiques returns the thématiques of a catégorie, in display order.
+func (c Categorie) Thematiques() []Thematique {
+	ds := Thematiques.InGroup(string(c))
+	out := make([]Thematique, len(ds))
+	for i, d := range ds {
+		out[i] = Thematique(d.Key)
+	}
+	return out
+}

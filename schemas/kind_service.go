@@ -1,0 +1,15 @@
+package schemas
+
+import (
+	"github.com/spie-fr/socle/offer"
+	"github.com/spie-fr/socle/spie"
+)
+
+func init() {
+	register(Kind{
+		Name:  "service",
+		Title: spie.Label{FR: "Service de l'offre d'insertion (data·inclusion v1)", EN: "Service of the insertion offer (data·inclusion v1)"},
+		New:   func() any { return new(offer.Service) },
+		Check: func(doc any, ctx Context) spie.Faults { return doc.(*offer.Service).Check(ctx.Now) },
+	})
+}

@@ -1,0 +1,15 @@
+package schemas
+
+import (
+	"github.com/spie-fr/socle/offer"
+	"github.com/spie-fr/socle/spie"
+)
+
+func init() {
+	register(Kind{
+		Name:  "structure",
+		Title: spie.Label{FR: "Structure de l'offre d'insertion (data·inclusion v1)", EN: "Structure of the insertion offer (data·inclusion v1)"},
+		New:   func() any { return new(offer.Structure) },
+		Check: func(doc any, ctx Context) spie.Faults { return doc.(*offer.Structure).Check(ctx.Now) },
+	})
+}
