@@ -8,5 +8,6 @@ import (
 )
 
 func main() {
-	os.Exit(run(&cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, now: time.Now}, os.Args[1:]))
+	os.Exit(run(&cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, now: time.Now,
+		isTerminal: func() bool { return stderrIsTerminal(os.Stderr) }}, os.Args[1:]))
 }
