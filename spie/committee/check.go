@@ -1,0 +1,194 @@
+package committee
+
+import (
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// Fault types of the committee.
+var (
+	FaultClockTime     = spie.NewFaultType("CTO-HEURE-01", spie.SeverityError, "heure mal formée : HH:MM attendu (00:00 à 23:59)", "malformed time of day: HH:MM expected")
+	FaultDate          = spie.NewFaultType("CTO-DATE-01", spie.SeverityError, "date mal formée : AAAA-MM-JJ attendu", "malformed date: YYYY-MM-DD expected")
+	FaultName          = spie.NewFaultType("CTO-NOM-01", spie.SeverityError, "nom du comité manquant", "missing committee name")
+	FaultTimeZone      = spie.NewFaultType("CTO-FUSEAU-01", spie.SeverityError, "fuseau horaire inconnu : %q", "unknown time zone: %q")
+	FaultRule          = spie.NewFaultType("CTO-REGLE-01", spie.SeverityError, "valeur de règle hors des bornes : %s", "rule value out of range: %s")
+	FaultNoMeeting     = spie.NewFaultType("CTO-SEANCE-01", spie.SeverityError, "le calendrier ne compte aucune séance", "the calendar has no meeting")
+	FaultCapacity      = spie.NewFaultType("CTO-SEANCE-02", spie.SeverityError, "capacité de séance hors des bornes (1 à 100)", "meeting capacity out of range (1 to 100)")
+	FaultMeetingTwice  = spie.NewFaultType("CTO-SEANCE-10", spie.SeverityError, "deux séances le même jour à la même heure", "two meetings on the same day at the same time")
+	FaultDeadlineAfter = spie.NewFaultType("CTO-BUTOIR-10", spie.SeverityError, "la date limite des demandes (%s) n'est pas avant la séance", "the request deadline (%s) is not before the meeting")
+	FaultAgendaLate    = spie.NewFaultType("CTO-BUTOIR-11", spie.SeverityWarning, "la date limite des demandes (%s) tombe après l'envoi de l'ordre du jour (%s)", "the request deadline (%s) falls after the agenda is due (%s)")
+	FaultMemberName    = spie.NewFaultType("CTO-MEMBRE-01", spie.SeverityError, "nom du membre manquant", "missing member name")
+	FaultMemberEmail   = spie.NewFaultType("CTO-MEMBRE-02", spie.SeverityError, "adresse électronique mal formée", "malformed email address")
+	FaultCharter       = spie.NewFaultType("CTO-CHARTE-10", spie.SeverityWarning, "%s n'a pas signé la charte de confidentialité : l'ordre du jour ne lui est pas envoyé", "%s has not signed the confidentiality charter: the agenda is not sent to them")
+	FaultCharterLate   = spie.NewFaultType("CTO-CHARTE-11", spie.SeverityWarning, "%s a signé la charte de confidentialité le %s : pas d'ordre du jour avant cette date", "%s signed the confidentiality charter on %s: no agenda before that date")
+	FaultRequestID     = spie.NewFaultType("CTO-DEMANDE-01", spie.SeverityError, "identifiant de la demande manquant", "missing request id")
+	FaultRequestCarnet = spie.NewFaultType("CTO-DEMANDE-02", spie.SeverityError, "référence du carnet de bord manquante", "missing carnet de bord reference")
+	FaultRequestRef    = spie.NewFaultType("CTO-DEMANDE-03", spie.SeverityError, "nom du référent manquant", "missing referent name")
+	FaultRequestQ      = spie.NewFaultType("CTO-DEMANDE-04", spie.SeverityError, "question posée au comité manquante", "missing question to the committee")
+	FaultRequestTime   = spie.NewFaultType("CTO-DEMANDE-05", spie.SeverityError, "date et heure de réception manquantes", "missing date and time of receipt")
+	FaultRequestTwice  = spie.NewFaultType("CTO-DEMANDE-10", spie.SeverityError, "identifiant de demande répété : %q", "repeated request id: %q")
+	FaultRequestFuture = spie.NewFaultType("CTO-DEMANDE-11", spie.SeverityWarning, "demande reçue après la date de référence : ignorée", "request received after the reference date: ignored")
+	FaultAnswerBefore  = spie.NewFaultType("CTO-DEMANDE-12", spie.SeverityError, "réponse datée d'avant la réception de la demande", "answer dated before the request was received")
+	FaultAnswerLate    = spie.NewFaultType("CTO-DEMANDE-13", spie.SeverityWarning, "réponse au référent au-delà de %d heures", "answer to the referent beyond %d hours")
+	FaultOutcomeStatus = spie.NewFaultType("CTO-SUITE-01", spie.SeverityError, "issue de l'examen inconnue", "unknown outcome status")
+	FaultOutcomeDate   = spie.NewFaultType("CTO-SUITE-10", spie.SeverityWarning, "suite rattachée à la séance du %s, alors que la situation est inscrite à celle du %s", "outcome recorded for the meeting of %s, the situation is scheduled on %s")
+	FaultOutcomeNoMeet = spie.NewFaultType("CTO-SUITE-11", spie.SeverityError, "la date de séance de la suite n'est pas une séance du calendrier", "the outcome's meeting date is not a meeting of the calendar")
+)
+
+// Check returns the faults of the committee: its rules, calendar, members and
+// requests. It does not need a date: the charter and the deadlines that
+// depend on "now" are reported by BuildAgenda.
+func (c *Committee) Check() spie.Faults {
+	var fs spie.Faults
+	if strings.TrimSpace(c.Name) == "" {
+		fs = append(fs, FaultName.At(spie.Pointer("nom")))
+	}
+	fs = append(fs, c.Rules.check()...)
+	if len(c.Meetings) == 0 {
+		fs = append(fs, FaultNoMeeting.At(spie.Pointer("seances")))
+	}
+	seen := map[string]bool{}
+	dates := map[spie.Date]bool{}
+	for i, m := range c.Meetings {
+		fs = append(fs, c.checkMeeting(i, m)...)
+		key := string(m.Date) + " " + string(m.Time)
+		if seen[key] {
+			fs = append(fs, FaultMeetingTwice.At(spie.Pointer("seances", i)))
+		}
+		seen[key] = true
+		dates[m.Date] = true
+	}
+	for i, mb := range c.Members {
+		base := spie.Pointer("membres", i)
+		if strings.TrimSpace(mb.Name) == "" {
+			fs = append(fs, FaultMemberName.At(spie.Join(base, "nom")))
+		}
+		if mb.Email != "" {
+			if a, err := mail.ParseAddress(mb.Email); err != nil || a.Address != mb.Email {
+				fs = append(fs, FaultMemberEmail.At(spie.Join(base, "courriel")))
+			}
+		}
+		if !mb.CharterSigned.IsZero() {
+			if _, ok := mb.CharterSigned.Time(); !ok {
+				fs = append(fs, FaultDate.At(spie.Join(base, "charte_confidentialite_signee_le")))
+			}
+		}
+	}
+	fs = append(fs, CheckRequests(c.Requests, "/demandes", dates, c.AnswerDelay())...)
+	fs.Sort()
+	return fs
+}
+
+func (r Rules) check() spie.Faults {
+	var fs spie.Faults
+	if r.TimeZone != "" {
+		if _, err := time.LoadLocation(r.TimeZone); err != nil || r.TimeZone == "Local" {
+			fs = append(fs, FaultTimeZone.At(spie.Pointer("regles", "fuseau_horaire"), r.TimeZone))
+		}
+	}
+	if r.DeadlineTime != "" {
+		fs = append(fs, spie.CheckIdentifier(r.DeadlineTime, spie.Pointer("regles", "butoir_heure"))...)
+	}
+	if r.Capacity < 0 || r.Capacity > 100 {
+		fs = append(fs, FaultRule.At(spie.Pointer("regles", "capacite"), "capacité de 1 à 100"))
+	}
+	if r.DeadlineDaysBefore != nil && (*r.DeadlineDaysBefore < 0 || *r.DeadlineDaysBefore > 60) {
+		fs = append(fs, FaultRule.At(spie.Pointer("regles", "butoir_jours_avant"), "de 0 à 60 jours"))
+	}
+	if r.AgendaDaysBefore != nil && (*r.AgendaDaysBefore < 0 || *r.AgendaDaysBefore > 60) {
+		fs = append(fs, FaultRule.At(spie.Pointer("regles", "ordre_du_jour_jours_avant"), "de 0 à 60 jours"))
+	}
+	if r.AnswerHours < 0 || r.AnswerHours > 2160 {
+		fs = append(fs, FaultRule.At(spie.Pointer("regles", "delai_reponse_heures"), "de 1 à 2160 heures"))
+	}
+	return fs
+}
+
+func (c *Committee) checkMeeting(i int, m Meeting) spie.Faults {
+	var fs spie.Faults
+	base := spie.Pointer("seances", i)
+	if _, ok := m.Date.Time(); !ok {
+		fs = append(fs, FaultDate.At(spie.Join(base, "date")))
+	}
+	fs = append(fs, spie.CheckIdentifier(m.Time, spie.Join(base, "heure"))...)
+	if !m.DeadlineDate.IsZero() {
+		if _, ok := m.DeadlineDate.Time(); !ok {
+			fs = append(fs, FaultDate.At(spie.Join(base, "date_butoir")))
+		}
+	}
+	if m.DeadlineTime != "" {
+		fs = append(fs, spie.CheckIdentifier(m.DeadlineTime, spie.Join(base, "heure_butoir"))...)
+	}
+	if m.Capacity < 0 || m.Capacity > 100 {
+		fs = append(fs, FaultCapacity.At(spie.Join(base, "capacite")))
+	}
+	if len(fs) > 0 {
+		return fs
+	}
+	start, ok1 := c.Start(m)
+	dl, ok2 := c.Deadline(m)
+	if ok1 && ok2 {
+		if !dl.Before(start) {
+			fs = append(fs, FaultDeadlineAfter.At(spie.Join(base, "date_butoir"), dl.Format("2006-01-02 15:04")))
+		} else if due := c.AgendaDue(m); spie.DateOf(dl).After(due) {
+			fs = append(fs, FaultAgendaLate.At(spie.Join(base, "date_butoir"), dl.Format("2006-01-02 15:04"), due))
+		}
+	}
+	return fs
+}
+
+// CheckRequests returns the faults of a list of requests at base (a JSON
+// Pointer): missing fields, repeated ids, answers dated before receipt or
+// beyond the delay, outcomes on a date that is not a meeting (meetings nil:
+// not checked).
+func CheckRequests(rs []Request, base string, meetings map[spie.Date]bool, delay time.Duration) spie.Faults {
+	var fs spie.Faults
+	ids := map[string]bool{}
+	for i, r := range rs {
+		p := spie.Join(base, i)
+		if strings.TrimSpace(r.ID) == "" {
+			fs = append(fs, FaultRequestID.At(spie.Join(p, "id")))
+		} else if ids[r.ID] {
+			fs = append(fs, FaultRequestTwice.At(spie.Join(p, "id"), r.ID))
+		}
+		ids[r.ID] = true
+		if strings.TrimSpace(r.CarnetRef) == "" {
+			fs = append(fs, FaultRequestCarnet.At(spie.Join(p, "reference_carnet")))
+		}
+		if strings.TrimSpace(r.Referent.Name) == "" {
+			fs = append(fs, FaultRequestRef.At(spie.Join(p, "referent", "nom")))
+		}
+		if strings.TrimSpace(r.Question) == "" {
+			fs = append(fs, FaultRequestQ.At(spie.Join(p, "question")))
+		}
+		if r.ReceivedAt.IsZero() {
+			fs = append(fs, FaultRequestTime.At(spie.Join(p, "recue_le")))
+		} else if r.AnsweredAt != nil {
+			switch {
+			case r.AnsweredAt.Before(r.ReceivedAt):
+				fs = append(fs, FaultAnswerBefore.At(spie.Join(p, "repondue_le")))
+			case r.AnsweredAt.Sub(r.ReceivedAt) > delay:
+				fs = append(fs, FaultAnswerLate.At(spie.Join(p, "repondue_le"), int(delay.Hours())))
+			}
+		}
+		if o := r.Outcome; o != nil {
+			if !OutcomeStatuses.Has(string(o.Status)) {
+				fs = append(fs, FaultOutcomeStatus.At(spie.Join(p, "suite", "statut")))
+			}
+			if _, ok := o.MeetingDate.Time(); !ok {
+				fs = append(fs, FaultDate.At(spie.Join(p, "suite", "date_seance")))
+			} else if meetings != nil && !meetings[o.MeetingDate] {
+				fs = append(fs, FaultOutcomeNoMeet.At(spie.Join(p, "suite", "date_seance")))
+			}
+			if !o.FollowUp.IsZero() {
+				if _, ok := o.FollowUp.Time(); !ok {
+					fs = append(fs, FaultDate.At(spie.Join(p, "suite", "date_suivi")))
+				}
+			}
+		}
+	}
+	return fs
+}

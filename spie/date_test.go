@@ -1,0 +1,42 @@
+package spie_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+func TestDates(t *testing.T) {
+	d := spie.Date("2026-01-31")
+	t.Run("add months clamps to the month's end", func(t *testing.T) {
+		assert.Equal(t, spie.Date("2026-02-28"), d.AddMonths(1))
+		assert.Equal(t, spie.Date("2028-02-29"), spie.Date("2028-01-31").AddMonths(1))
+		assert.Equal(t, spie.Date("2025-12-31"), d.AddMonths(-1))
+	})
+	t.Run("add days", func(t *testing.T) {
+		assert.Equal(t, spie.Date("2026-02-01"), d.AddDays(1))
+		assert.Equal(t, spie.Date(""), spie.Date("bad").AddDays(1))
+	})
+	t.Run("comparisons", func(t *testing.T) {
+		assert.True(t, d.After("2026-01-30"))
+		assert.False(t, d.After(d))
+		assert.True(t, d.Before("2026-02-01"))
+		assert.False(t, d.After("bad"))
+		assert.Equal(t, 1, d.DaysUntil("2026-02-01"))
+	})
+	t.Run("age and months", func(t *testing.T) {
+		age, ok := spie.YearsBetween("2000-06-15", "2026-06-14")
+		assert.True(t, ok)
+		assert.Equal(t, 25, age)
+		age, _ = spie.YearsBetween("2000-06-15", "2026-06-15")
+		assert.Equal(t, 26, age)
+		m, _ := spie.MonthsBetween("2024-06-15", "2026-06-14")
+		assert.Equal(t, 23, m)
+		_, ok = spie.YearsBetween("x", "2026-06-15")
+		assert.False(t, ok)
+	})
+	assert.Equal(t, spie.Date("2026-11-25"), spie.DateOf(time.Date(2026, 11, 25, 23, 0, 0, 0, time.UTC)))
+}

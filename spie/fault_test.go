@@ -1,0 +1,67 @@
+package spie_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+func TestFaultCodesWellFormedAndUnique(t *testing.T) {
+	require.NoError(t, spie.CheckFaultTypes())
+	assert.NotEmpty(t, spie.FaultTypes())
+}
+
+func TestFaults(t *testing.T) {
+	fs := spie.Faults{
+		spie.FaultROME.At("/b"),
+		{Code: "X-WARN-01", Path: "/a", Message: "attention", Severity: spie.SeverityWarning},
+	}
+	t.Run("codes and paths", func(t *testing.T) {
+		assert.True(t, fs.HasCode("SPIE-ROME-01"))
+		assert.True(t, fs.HasPath("/a"))
+		assert.True(t, fs.Has("SPIE-ROME-01", "/b"))
+		assert.False(t, fs.Has("SPIE-ROME-01", "/a"))
+		assert.Equal(t, []string{"SPIE-ROME-01", "X-WARN-01"}, fs.Codes())
+	})
+	t.Run("severity", func(t *testing.T) {
+		assert.False(t, fs.Valid())
+		assert.Len(t, fs.Errors(), 1)
+		assert.Len(t, fs.Warnings(), 1)
+		assert.True(t, fs.Warnings().Valid())
+		assert.NoError(t, fs.Warnings().Err())
+		var err error = fs.Err()
+		var got spie.Faults
+		assert.True(t, errors.As(err, &got))
+	})
+	t.Run("sort by path", func(t *testing.T) {
+		c := append(spie.Faults(nil), fs...)
+		c.Sort()
+		assert.Equal(t, "/a", c[0].Path)
+	})
+	t.Run("messages in French and English", func(t *testing.T) {
+		f := spie.FaultROME.At("/x")
+		assert.NotEmpty(t, f.Message)
+		assert.NotEmpty(t, f.MessageEN)
+		assert.Contains(t, f.Error(), "SPIE-ROME-01")
+	})
+}
+
+func TestPointer(t *testing.T) {
+	tests := []struct {
+		name   string
+		tokens []any
+		want   string
+	}{
+		{"empty", nil, ""},
+		{"fields and index", []any{"freins", "logement", "situations", 2}, "/freins/logement/situations/2"},
+		{"escaping", []any{"a/b", "c~d"}, "/a~1b/c~0d"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, spie.Pointer(tt.tokens...)) })
+	}
+	assert.Equal(t, "/a/b/0", spie.Join("/a", "b", 0))
+}
