@@ -210,7 +210,7 @@ func BuildAgenda(c *Committee, requests []Request, now time.Time) Agenda {
 		a.Meetings = append(a.Meetings, ma)
 	}
 	for _, r := range queue {
-		p := Pending{RequestID: r.ID, ReceivedAt: r.ReceivedAt, Reason: CarryNoMeeting, CarriedFrom: carried[r]}
+		p := Pending{RequestID: r.ID, ReceivedAt: r.ReceivedAt, Reason: CarryNoMeeting, CarriedFrom: stripIDs(carried[r])}
 		a.Pending = append(a.Pending, p)
 	}
 	a.Faults = append(a.Faults, c.charterFaults(meetings)...)
@@ -221,12 +221,17 @@ func BuildAgenda(c *Committee, requests []Request, now time.Time) Agenda {
 }
 
 func item(rank int, r *Request, from []Carry) Item {
+	return Item{Rank: rank, RequestID: r.ID, CarnetRef: r.CarnetRef, Referent: r.Referent,
+		Question: r.Question, ReceivedAt: r.ReceivedAt, CarriedFrom: stripIDs(from), Outcome: r.Outcome}
+}
+
+// stripIDs drops the request id of carries listed under their request.
+func stripIDs(from []Carry) []Carry {
 	var cf []Carry
 	for _, c := range from {
 		cf = append(cf, Carry{Meeting: c.Meeting, Reason: c.Reason})
 	}
-	return Item{Rank: rank, RequestID: r.ID, CarnetRef: r.CarnetRef, Referent: r.Referent,
-		Question: r.Question, ReceivedAt: r.ReceivedAt, CarriedFrom: cf, Outcome: r.Outcome}
+	return cf
 }
 
 // orderedMeetings returns the well-formed meetings in chronological order.
