@@ -132,13 +132,17 @@ func mapType(t reflect.Type) *jsonschema.Schema {
 	return nil
 }
 
-// enumSchema is the schema of one code list: a oneOf of constants, each
-// titled with its French label and described.
+// enumSchema is the schema of one code list: an enum of its keys, with the
+// French labels in the same order under "x-enum-titres" (an enum validates in
+// one lookup, where a oneOf of titled constants would try every branch).
 func enumSchema(ds spie.Definitions) *jsonschema.Schema {
-	s := &jsonschema.Schema{Type: "string"}
+	s := &jsonschema.Schema{Type: "string", Extras: map[string]any{}}
+	titles := make([]string, 0, len(ds))
 	for _, d := range ds {
-		s.OneOf = append(s.OneOf, &jsonschema.Schema{Const: d.Key, Title: d.Label.FR, Description: d.Description.FR})
+		s.Enum = append(s.Enum, d.Key)
+		titles = append(titles, d.Label.FR)
 	}
+	s.Extras["x-enum-titres"] = titles
 	return s
 }
 
