@@ -186,6 +186,9 @@ func jsonTypeName(t reflect.Type) string {
 // DecodeService reads one service and returns it with the faults of decoding
 // (wrong JSON types) and of Check at now.
 func DecodeService(b []byte, now time.Time) (*Service, spie.Faults) {
+	if t := bytes.TrimSpace(b); len(t) == 0 || t[0] != '{' {
+		return nil, spie.Faults{FaultJSONType.At("", "objet")}
+	}
 	s := &Service{}
 	faults := decodeFaults(json.Unmarshal(b, s))
 	if len(faults) > 0 && faults[0].Code == FaultJSONSyntax.Code {
@@ -198,6 +201,9 @@ func DecodeService(b []byte, now time.Time) (*Service, spie.Faults) {
 
 // DecodeStructure reads one structure and returns it with its faults.
 func DecodeStructure(b []byte, now time.Time) (*Structure, spie.Faults) {
+	if t := bytes.TrimSpace(b); len(t) == 0 || t[0] != '{' {
+		return nil, spie.Faults{FaultJSONType.At("", "objet")}
+	}
 	s := &Structure{}
 	faults := decodeFaults(json.Unmarshal(b, s))
 	if len(faults) > 0 && faults[0].Code == FaultJSONSyntax.Code {

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/offer"
+	"github.com/spie-fr/socle/offer/offertest"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -39,7 +40,7 @@ func TestServiceCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := validService()
+			d := offertest.ValidService()
 			tt.edit(d)
 			_, fs := offer.DecodeService(mustJSON(t, d), now)
 			assert.True(t, fs.Has(tt.code, tt.path), "%v", fs)
@@ -47,13 +48,13 @@ func TestServiceCheck(t *testing.T) {
 		})
 	}
 	t.Run("valide", func(t *testing.T) {
-		_, fs := offer.DecodeService(mustJSON(t, validService()), now)
+		_, fs := offer.DecodeService(mustJSON(t, offertest.ValidService()), now)
 		assert.Empty(t, fs)
 	})
 }
 
 func TestStructureCheck(t *testing.T) {
-	d := validStructure()
+	d := offertest.ValidStructure()
 	_, fs := offer.DecodeStructure(mustJSON(t, d), now)
 	assert.Empty(t, fs)
 	d["siret"] = "13003013300017"
@@ -63,7 +64,7 @@ func TestStructureCheck(t *testing.T) {
 }
 
 func TestRoundTripKeepsUnknownFields(t *testing.T) {
-	d := validService()
+	d := offertest.ValidService()
 	d["score_qualite"] = 0.75
 	d["extension"] = map[string]any{"b": []any{1, 2}}
 	var s offer.Service
@@ -147,3 +148,6 @@ func ExampleService_Check() {
 	// /publics/0 OFFRE-PUBLICS-10 error
 	// /zone_eligibilite/1 OFFRE-ZONE-01 error
 }
+
+func set(k string, v any) func(map[string]any) { return func(m map[string]any) { m[k] = v } }
+func del(k string) func(map[string]any)        { return func(m map[string]any) { delete(m, k) } }

@@ -1,4 +1,4 @@
-package offer_test
+package conformance_test
 
 import (
 	"bytes"
@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/offer"
+	"github.com/spie-fr/socle/offer/offertest"
 	"github.com/spie-fr/socle/schemas"
 	"github.com/spie-fr/socle/spie"
 )
@@ -238,9 +239,9 @@ func TestConformance(t *testing.T) {
 	for _, kind := range []string{"service", "structure"} {
 		t.Run(kind, func(t *testing.T) {
 			official := officialSchema(t, kind)
-			base, muts := validService, serviceMutations
+			base, muts := offertest.ValidService, serviceMutations
 			if kind == "structure" {
-				base, muts = validStructure, structureMutations
+				base, muts = offertest.ValidStructure, structureMutations
 			}
 			muts = append(append([]mutation{}, commonMutations...), muts...)
 			var v verdicts

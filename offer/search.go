@@ -1,0 +1,380 @@
+package offer
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Query is a search in a catalogue. Every criterion set must hold (AND);
+// the values of one list are alternatives (OR). Empty criteria are ignored.
+type Query struct {
+	// Thematiques are thématique keys ("mobilite--preparer-un-permis") or
+	// catégorie keys ("mobilite", any of its thématiques).
+	Thematiques []string
+	// Publics: the service must address one of them, or be tous-publics;
+	// a service without publics is read as tous-publics.
+	Publics        []Public
+	Frais          []Frais
+	Types          []TypeService
+	ModesAccueil   []ModeAccueil
+	MobilisablePar []PersonneMobilisatrice
+	// Commune is the INSEE code of the person's commune: the service must be
+	// eligible there (its zone names the commune, its département, its EPCI
+	// or France; without zone, the service must be in the same département).
+	Commune string
+	// Point and RadiusKm: with a radius, the service must be located within
+	// it; without, the distance only ranks.
+	Point    *Point
+	RadiusKm float64
+	// Now dates freshness in the ranking.
+	Now time.Time
+	// Limit caps the number of results (0: all).
+	Limit int
+}
+
+// Reason explains why a service matched.
+type Reason struct {
+	Criterion string `json:"critere"`
+	Message   string `json:"message"`
+}
+
+// Result is one service found, with its score, distance and reasons.
+type Result struct {
+	Service    *Service `json:"service"`
+	Score      float64  `json:"score"`
+	DistanceKm *float64 `json:"distance_km,omitempty"`
+	Reasons    []Reason `json:"raisons"`
+}
+
+// ErrQuery is wrapped by the errors of invalid queries.
+var ErrQuery = errors.New("recherche invalide")
+
+// Check returns an error when the query names unknown codes.
+func (q *Query) Check() error {
+	var problems []string
+	for _, t := range q.Thematiques {
+		if !Thematiques.Has(t) && !Categories.Has(t) {
+			problems = append(problems, fmt.Sprintf("thématique ou catégorie inconnue %q", t))
+		}
+	}
+	checkList(&problems, "public", q.Publics, Publics)
+	checkList(&problems, "frais", q.Frais, FraisList)
+	checkList(&problems, "type", q.Types, TypesService)
+	checkList(&problems, "mode d'accueil", q.ModesAccueil, ModesAccueil)
+	checkList(&problems, "mobilisable par", q.MobilisablePar, PersonnesMobilisatrices)
+	if q.Point != nil && !q.Point.Valid() {
+		problems = append(problems, "coordonnées hors limites")
+	}
+	if q.RadiusKm < 0 || math.IsNaN(q.RadiusKm) {
+		problems = append(problems, "rayon négatif")
+	}
+	if q.RadiusKm > 0 && q.Point == nil {
+		problems = append(problems, "un rayon demande un point (latitude et longitude)")
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%w : %s", ErrQuery, strings.Join(problems, " ; "))
+	}
+	return nil
+}
+
+func checkList[T ~string](problems *[]string, what string, vs []T, ds interface{ Has(string) bool }) {
+	for _, v := range vs {
+		if !ds.Has(string(v)) {
+			*problems = append(*problems, fmt.Sprintf("%s inconnu %q", what, string(v)))
+		}
+	}
+}
+
+// match tells whether s satisfies q and returns its result.
+func (c *Catalogue) match(q *Query, s *Service) (Result, bool) {
+	r := Result{Service: s}
+	them := 0.0
+	if len(q.Thematiques) > 0 {
+		best, label := 0.0, ""
+		for _, want := range q.Thematiques {
+			for _, t := range s.Thematiques {
+				switch {
+				case string(t) == want:
+					if best < 1 {
+						best, label = 1, "thématique « "+t.Label()+" »"
+					}
+				case string(t.Categorie()) == want:
+					if best < 0.7 {
+						best, label = 0.7, "catégorie « "+Categories.LabelOf(want)+" » ("+t.Label()+")"
+					}
+				}
+			}
+		}
+		if best == 0 {
+			return r, false
+		}
+		them = best
+		r.Reasons = append(r.Reasons, Reason{"thematique", label})
+	}
+	if len(q.Publics) > 0 {
+		msg, ok := matchPublics(q.Publics, s.Publics)
+		if !ok {
+			return r, false
+		}
+		r.Reasons = append(r.Reasons, Reason{"public", msg})
+	}
+	if len(q.Frais) > 0 {
+		if s.Frais == nil || !contains(q.Frais, *s.Frais) {
+			return r, false
+		}
+		r.Reasons = append(r.Reasons, Reason{"frais", FraisList.LabelOf(string(*s.Frais))})
+	}
+	if len(q.Types) > 0 {
+		if s.Type == nil || !contains(q.Types, *s.Type) {
+			return r, false
+		}
+		r.Reasons = append(r.Reasons, Reason{"type", TypesService.LabelOf(string(*s.Type))})
+	}
+	if len(q.ModesAccueil) > 0 {
+		m, ok := firstCommon(q.ModesAccueil, s.ModesAccueil)
+		if !ok {
+			return r, false
+		}
+		r.Reasons = append(r.Reasons, Reason{"mode_accueil", ModesAccueil.LabelOf(string(m))})
+	}
+	if len(q.MobilisablePar) > 0 {
+		m, ok := firstCommon(q.MobilisablePar, s.MobilisablePar)
+		if !ok {
+			return r, false
+		}
+		r.Reasons = append(r.Reasons, Reason{"mobilisable_par", "mobilisable par : " + PersonnesMobilisatrices.LabelOf(string(m))})
+	}
+	if q.Commune != "" {
+		msg, ok := c.Eligible(s, q.Commune)
+		if !ok {
+			return r, false
+		}
+		r.Reasons = append(r.Reasons, Reason{"zone", msg})
+	}
+	dist := 0.0
+	if q.Point != nil {
+		p, ok := s.Point()
+		if ok {
+			d := math.Round(DistanceKm(*q.Point, p)*100) / 100
+			r.DistanceKm = &d
+			dist = 1 / (1 + d/5)
+		}
+		if q.RadiusKm > 0 {
+			if !ok || *r.DistanceKm > q.RadiusKm {
+				return r, false
+			}
+			r.Reasons = append(r.Reasons, Reason{"distance", fmt.Sprintf("à %.1f km (rayon %.0f km)", *r.DistanceKm, q.RadiusKm)})
+		}
+	}
+	fresh := 0.0
+	if days := daysSince(s.DateMaj, q.Now); days >= 0 {
+		fresh = math.Exp(-float64(days) / 365)
+	}
+	r.Score = math.Round((3*them+2*dist+fresh)*10000) / 10000
+	return r, true
+}
+
+func matchPublics(want, have []Public) (string, bool) {
+	if len(have) == 0 {
+		return "publics non précisés (tous publics)", true
+	}
+	for _, h := range have {
+		if h == PublicTousPublics {
+			return "tous publics", true
+		}
+	}
+	if p, ok := firstCommon(want, have); ok {
+		return "public « " + Publics.LabelOf(string(p)) + " »", true
+	}
+	return "", false
+}
+
+func contains[T comparable](vs []T, v T) bool {
+	for _, x := range vs {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func firstCommon[T comparable](want, have []T) (T, bool) {
+	for _, w := range want {
+		if contains(have, w) {
+			return w, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// Eligible tells whether the service is open to people living in the commune
+// (INSEE code) and why: its zone names the commune (or the commune it is
+// part of), its EPCI, its département or France; a service without zone is
+// read as open to its own département.
+func (c *Catalogue) Eligible(s *Service, commune string) (string, bool) {
+	com, known := c.territory.Commune(commune)
+	if s.ZoneEligibilite == nil {
+		if !known || s.CodeInsee == nil {
+			return "", false
+		}
+		own, ok := c.territory.Commune(*s.CodeInsee)
+		if ok && own.Departement == com.Departement {
+			return "zone non renseignée : service situé dans le même département (" + com.Departement + ")", true
+		}
+		return "", false
+	}
+	rank, msg := 0, ""
+	for _, z := range s.ZoneEligibilite {
+		code := string(z)
+		switch z.Kind() {
+		case ZoneCommune:
+			if code == commune || (known && com.Parent != "" && code == com.Parent) {
+				if rank < 4 {
+					rank, msg = 4, "zone : commune "+code
+				}
+			}
+		case ZoneEPCI:
+			if known && code == com.EPCI && rank < 3 {
+				rank, msg = 3, "zone : intercommunalité "+code
+			}
+		case ZoneDepartement:
+			if known && code == com.Departement && rank < 2 {
+				rank, msg = 2, "zone : département "+code
+			}
+		case ZoneFrance:
+			if rank < 1 {
+				rank, msg = 1, "zone : France entière"
+			}
+		}
+	}
+	return msg, rank > 0
+}
+
+// Search returns the services matching q, best first, using the index.
+func (c *Catalogue) Search(q Query) ([]Result, error) {
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
+	cands := c.candidates(&q)
+	var out []Result
+	if cands == nil {
+		for _, s := range c.services {
+			if r, ok := c.match(&q, s); ok {
+				out = append(out, r)
+			}
+		}
+	} else {
+		seen := make([]uint64, (len(c.services)+63)/64)
+		for _, list := range cands {
+			for _, i := range list {
+				if seen[i/64]&(1<<(i%64)) != 0 {
+					continue
+				}
+				seen[i/64] |= 1 << (i % 64)
+				if r, ok := c.match(&q, c.services[i]); ok {
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	return rank(out, q.Limit), nil
+}
+
+// SearchScan is Search without the index: a scan of every service. It is
+// the reference of the tests and benchmarks.
+func (c *Catalogue) SearchScan(q Query) ([]Result, error) {
+	if err := q.Check(); err != nil {
+		return nil, err
+	}
+	var out []Result
+	for _, s := range c.services {
+		if r, ok := c.match(&q, s); ok {
+			out = append(out, r)
+		}
+	}
+	return rank(out, q.Limit), nil
+}
+
+func rank(rs []Result, limit int) []Result {
+	sort.Slice(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		if (a.DistanceKm == nil) != (b.DistanceKm == nil) {
+			return a.DistanceKm != nil
+		}
+		if a.DistanceKm != nil && *a.DistanceKm != *b.DistanceKm {
+			return *a.DistanceKm < *b.DistanceKm
+		}
+		return a.Service.ID < b.Service.ID
+	})
+	if limit > 0 && len(rs) > limit {
+		rs = rs[:limit]
+	}
+	return rs
+}
+
+// candidates returns the posting lists whose union holds every possible
+// match, from the most selective criterion; nil means a full scan.
+func (c *Catalogue) candidates(q *Query) [][]int32 {
+	var best [][]int32
+	bestSize := math.MaxInt
+	consider := func(lists [][]int32) {
+		n := 0
+		for _, l := range lists {
+			n += len(l)
+		}
+		if n < bestSize {
+			best, bestSize = lists, n
+		}
+	}
+	if len(q.Thematiques) > 0 {
+		var lists [][]int32
+		for _, t := range q.Thematiques {
+			if Categories.Has(t) {
+				lists = append(lists, c.byCategorie[Categorie(t)])
+			} else {
+				lists = append(lists, c.byThematique[Thematique(t)])
+			}
+		}
+		consider(lists)
+	}
+	if q.Commune != "" {
+		lists := [][]int32{c.zoneCommune[q.Commune], c.zoneFrance}
+		if com, ok := c.territory.Commune(q.Commune); ok {
+			lists = append(lists, c.zoneDep[com.Departement], c.noZoneDep[com.Departement])
+			if com.Parent != "" {
+				lists = append(lists, c.zoneCommune[com.Parent])
+			}
+			if com.EPCI != "" {
+				lists = append(lists, c.zoneEPCI[com.EPCI])
+			}
+		}
+		consider(lists)
+	}
+	if q.Point != nil && q.RadiusKm > 0 {
+		cells := cellsAround(*q.Point, q.RadiusKm)
+		if len(cells) < 4*len(c.grid)+16 {
+			var lists [][]int32
+			for _, cell := range cells {
+				if l := c.grid[cell]; len(l) > 0 {
+					lists = append(lists, l)
+				}
+			}
+			consider(lists)
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	if best == nil || bestSize == 0 {
+		return [][]int32{}
+	}
+	return best
+}
