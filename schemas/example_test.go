@@ -1,0 +1,41 @@
+package schemas_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spie-fr/socle/schemas"
+)
+
+func ExampleValidate() {
+	data, _ := os.ReadFile("../examples/diagnostic/invalid/champ-inconnu-manquant-enum-borne.json")
+	for _, f := range schemas.Validate("diagnostic", data, schemas.WithNow(now)) {
+		fmt.Println(f.Code, f.Path)
+	}
+	// Output:
+	// SCHEMA-ENUM-01 /freins/logement/impact
+	// SCHEMA-ADDITIONAL-01 /personne/extra
+	// SCHEMA-REQUIRED-01 /personne/id
+	// SCHEMA-RANGE-01 /situation_professionnelle/heures_hebdomadaires_souhaitees
+}
+
+func ExampleLookup() {
+	k, _ := schemas.Lookup("diagnostic")
+	fmt.Println(k.ID())
+	// Output: https://spie-fr.github.io/socle/schemas/v1/diagnostic.json
+}
+
+func ExampleNewGenerator() {
+	g, _ := schemas.NewGenerator("")
+	k, _ := schemas.Lookup("diagnostic")
+	b, _ := g.Schema(k)
+	fmt.Println(strings.Contains(string(b), `"$schema": "https://json-schema.org/draft/2020-12/schema"`))
+	// Output: true
+}
+
+func ExampleCompiled() {
+	s, err := schemas.Compiled("diagnostic")
+	fmt.Println(s != nil, err)
+	// Output: true <nil>
+}

@@ -1,0 +1,98 @@
+package schemas_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/schemas"
+	"github.com/spie-fr/socle/spie"
+)
+
+var now = func() time.Time { return time.Date(2026, 6, 30, 12, 0, 0, 0, time.UTC) }
+
+// TestSchemasDoNotDrift regenerates every schema from the Go types and
+// compares it with the committed file: run `go generate ./schemas` after
+// changing a type.
+func TestSchemasDoNotDrift(t *testing.T) {
+	g, err := schemas.NewGenerator("..")
+	require.NoError(t, err)
+	committed, err := filepath.Glob(filepath.Join("v1", "*.json"))
+	require.NoError(t, err)
+	assert.Len(t, committed, len(schemas.Kinds()), "un schéma par type enregistré, sans orphelin")
+	for _, k := range schemas.Kinds() {
+		t.Run(k.Name, func(t *testing.T) {
+			want, err := g.Schema(k)
+			require.NoError(t, err)
+			got, err := os.ReadFile(filepath.Join("v1", k.Name+".json"))
+			require.NoError(t, err, "schéma absent : lancez go generate ./schemas")
+			assert.Equal(t, string(want), string(got), "schéma %s périmé : lancez go generate ./schemas", k.Name)
+		})
+	}
+}
+
+func TestSchemasCompileWithStableIDs(t *testing.T) {
+	for _, k := range schemas.Kinds() {
+		t.Run(k.Name, func(t *testing.T) {
+			assert.Equal(t, "https://spie-fr.github.io/socle/schemas/v1/"+k.Name+".json", k.ID())
+			_, err := schemas.Compiled(k.Name)
+			require.NoError(t, err)
+		})
+	}
+}
+
+func TestValidateDiagnostic(t *testing.T) {
+	valid, err := os.ReadFile("../examples/diagnostic/jeune-laon.json")
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		data string
+		code string
+		path string
+	}{
+		{"JSON illisible", `{"id":`, "INPUT-JSON-01", ""},
+		{"pas un objet", `[]`, "SCHEMA-TYPE-01", ""},
+		{"champ obligatoire manquant", `{}`, "SCHEMA-REQUIRED-01", "/personne"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := schemas.Validate("diagnostic", []byte(tt.data), schemas.WithNow(now))
+			assert.False(t, fs.Valid())
+			assert.True(t, fs.Has(tt.code, tt.path), "%v", fs)
+		})
+	}
+	t.Run("valid example", func(t *testing.T) {
+		assert.Empty(t, schemas.Validate("diagnostic", valid, schemas.WithNow(now)))
+	})
+	t.Run("unknown kind", func(t *testing.T) {
+		assert.True(t, schemas.Validate("inconnu", valid).HasCode("INPUT-KIND-01"))
+	})
+	t.Run("rules run after the schema, with the injected clock", func(t *testing.T) {
+		fs := schemas.Validate("diagnostic", valid, schemas.WithNow(func() time.Time { return time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC) }))
+		assert.True(t, fs.Has("DIAG-DATE-01", "/date"), "%v", fs)
+	})
+}
+
+func TestFaultCodesUnique(t *testing.T) {
+	require.NoError(t, spie.CheckFaultTypes())
+}
+
+func BenchmarkValidateDiagnostic(b *testing.B) {
+	data, err := os.ReadFile("../examples/diagnostic/rsa-logement-sante-marseille.json")
+	require.NoError(b, err)
+	opt := schemas.WithNow(now)
+	_ = schemas.Validate("diagnostic", data, opt)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for b.Loop() {
+		if fs := schemas.Validate("diagnostic", data, opt); !fs.Valid() {
+			b.Fatal(fs)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
