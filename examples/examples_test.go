@@ -1,0 +1,79 @@
+package examples_test
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/schemas"
+	"github.com/spie-fr/socle/spie"
+)
+
+var update = flag.Bool("update", false, "réécrit les fichiers de fautes attendues")
+
+// today is the fixed date at which the examples are checked.
+var today = func() time.Time { return time.Date(2026, 6, 30, 12, 0, 0, 0, time.UTC) }
+
+type expected struct {
+	Code     string        `json:"code"`
+	Path     string        `json:"path"`
+	Severity spie.Severity `json:"severity"`
+}
+
+// kindFolders maps example folders to document kinds.
+var kindFolders = map[string]string{"diagnostic": "diagnostic"}
+
+func TestValidExamples(t *testing.T) {
+	for folder, kind := range kindFolders {
+		files, err := filepath.Glob(filepath.Join(folder, "*.json"))
+		require.NoError(t, err)
+		require.NotEmpty(t, files)
+		for _, f := range files {
+			t.Run(f, func(t *testing.T) {
+				data, err := os.ReadFile(f)
+				require.NoError(t, err)
+				fs := schemas.Validate(kind, data, schemas.WithNow(today))
+				assert.Empty(t, fs.Errors(), "%v", fs)
+			})
+		}
+	}
+}
+
+func TestInvalidExamples(t *testing.T) {
+	for folder, kind := range kindFolders {
+		files, err := filepath.Glob(filepath.Join(folder, "invalid", "*.json"))
+		require.NoError(t, err)
+		for _, f := range files {
+			if strings.HasSuffix(f, ".faults.json") {
+				continue
+			}
+			t.Run(f, func(t *testing.T) {
+				data, err := os.ReadFile(f)
+				require.NoError(t, err)
+				fs := schemas.Validate(kind, data, schemas.WithNow(today))
+				assert.False(t, fs.Valid(), "un exemple invalide doit l'être")
+				got := make([]expected, 0, len(fs))
+				for _, x := range fs {
+					got = append(got, expected{x.Code, x.Path, x.Severity})
+				}
+				golden := strings.TrimSuffix(f, ".json") + ".faults.json"
+				if *update {
+					b, _ := json.MarshalIndent(got, "", "  ")
+					require.NoError(t, os.WriteFile(golden, append(b, '\n'), 0o644))
+				}
+				b, err := os.ReadFile(golden)
+				require.NoError(t, err, "fautes attendues absentes : go test ./examples -update")
+				var want []expected
+				require.NoError(t, json.Unmarshal(b, &want))
+				assert.Equal(t, want, got, "(-want +got)")
+			})
+		}
+	}
+}
