@@ -18,6 +18,8 @@ const BaseID = "https://spie-fr.github.io/socle/schemas/" + Version + "/"
 // (injected, never time.Now inside a rule).
 type Context struct {
 	Now time.Time
+	// Limits bound the input (zero fields: DefaultLimits).
+	Limits Limits
 }
 
 // Kind is one kind of exchanged JSON document: its name (the --kind of the

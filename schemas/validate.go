@@ -97,6 +97,9 @@ func Validate(kind string, data []byte, opts ...Option) spie.Faults {
 	if err != nil {
 		return spie.Faults{FaultOther.At("", err.Error())}
 	}
+	if fs := CheckInput(data, ctx.Limits); fs != nil {
+		return fs
+	}
 	var v any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -168,11 +171,11 @@ func schemaFaults(ve *jsonschema.ValidationError) spie.Faults {
 		switch kw {
 		case "required":
 			for _, m := range quoted.FindAllStringSubmatch(e.Message, -1) {
-				add(FaultRequired.At(spie.Join(path, m[1])))
+				add(FaultRequired.At(spie.Join(path, unquoteName(m[1]))))
 			}
 		case "additionalProperties":
 			for _, m := range quoted.FindAllStringSubmatch(e.Message, -1) {
-				add(FaultAdditional.At(spie.Join(path, m[1])))
+				add(FaultAdditional.At(spie.Join(path, unquoteName(m[1]))))
 			}
 		case "type":
 			add(FaultType.At(path, e.Message))

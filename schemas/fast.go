@@ -1,0 +1,116 @@
+package schemas
+
+import (
+	"reflect"
+	"sync"
+	"time"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
+
+// ValidateFast checks one JSON document of the kind like Validate, with the
+// same verdict and the same faults (codes and paths), several times faster:
+// instead of interpreting the JSON Schema over a generic tree, it reads the
+// document once, strictly (unknown fields, wrong types, repeated keys and
+// trailing data refused), straight into the kind's Go type, checking on the
+// way what the generated schema demands (required fields, code lists,
+// patterns, formats, lengths, bounds, numbers of items, keys of maps), then
+// runs the kind's Go rules. Kinds whose schema or Go type it cannot follow
+// (see FastPath) are handed to Validate.
+func ValidateFast(kind string, data []byte, opts ...Option) spie.Faults {
+	ctx := Context{Now: time.Now()}
+	for _, o := range opts {
+		o(&ctx)
+	}
+	k, ok := Lookup(kind)
+	if !ok {
+		return spie.Faults{FaultKind.At("", kind)}
+	}
+	plan, err := planOf(k)
+	if err != nil {
+		return Validate(kind, data, opts...)
+	}
+	doc := k.New()
+	fs, ok := decodeFast(plan, data, ctx.Limits, doc)
+	if !ok {
+		return fs
+	}
+	fs = k.Check(doc, ctx)
+	fs.Sort()
+	return fs
+}
+
+// FastPath reports whether ValidateFast reads documents of the kind itself;
+// when it does not, the error says which part of the schema or of the Go
+// type it cannot follow, and ValidateFast uses the JSON Schema path.
+func FastPath(kind string) error {
+	k, ok := Lookup(kind)
+	if !ok {
+		return FaultKind.At("", kind)
+	}
+	_, err := planOf(k)
+	return err
+}
+
+// Decode reads one JSON document of the kind into doc (a pointer to the
+// kind's Go type) as ValidateFast does, without the Go rules: ok is false
+// with the input or schema faults that refuse the document.
+func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, bool) {
+	var ctx Context
+	for _, o := range opts {
+		o(&ctx)
+	}
+	k, ok := Lookup(kind)
+	if !ok {
+		return spie.Faults{FaultKind.At("", kind)}, false
+	}
+	if reflect.TypeOf(doc) != reflect.TypeOf(k.New()) {
+		return spie.Faults{FaultOther.At("", "document de type Go "+reflect.TypeOf(doc).String()+" pour le type "+kind)}, false
+	}
+	plan, err := planOf(k)
+	if err != nil {
+		if fs := Validate(kind, data, opts...); !fs.Valid() {
+			return fs, false
+		}
+		return nil, true
+	}
+	return decodeFast(plan, data, ctx.Limits, doc)
+}
+
+// decodeFast reads data along plan into doc; ok is false with the faults
+// that refuse the document (input, schema, or storing).
+func decodeFast(plan *node, data []byte, l Limits, doc any) (spie.Faults, bool) {
+	d := decoders.Get().(*decoder)
+	defer decoders.Put(d)
+	d.reset(data, l.orDefault())
+	d.faults, d.decodeErr = d.faults[:0], ""
+	v := reflect.ValueOf(doc).Elem()
+	if f := d.document(func() { d.value(plan, v) }); f != nil {
+		return spie.Faults{*f}, false
+	}
+	if len(d.faults) > 0 {
+		fs := dedup(d.faults)
+		fs.Sort()
+		return fs, false
+	}
+	if d.decodeErr != "" {
+		return spie.Faults{FaultJSON.At("", d.decodeErr)}, false
+	}
+	return nil, true
+}
+
+// dedup copies the faults, dropping repeats of the same code at the same
+// path (as the schema path reports each once).
+func dedup(in spie.Faults) spie.Faults {
+	out := make(spie.Faults, 0, len(in))
+	seen := make(map[[2]string]bool, len(in))
+	for _, f := range in {
+		if k := [2]string{f.Code, f.Path}; !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,373 @@
+package schemas
+
+import (
+	"fmt"
+	"math/big"
+	"reflect"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// decoder reads a document along a plan into its Go value, collecting the
+// faults the JSON Schema would report (same codes, same paths) and the
+// first problem encoding/json would meet storing a value the schema accepts
+// (an integer written 1.0, a number beyond float64), which the schema path
+// reports as INPUT-JSON-01.
+type decoder struct {
+	scanner
+	faults    spie.Faults
+	decodeErr string
+}
+
+func (d *decoder) fault(t *spie.FaultType, args ...any) {
+	d.faults = append(d.faults, t.At(d.pointer(), args...))
+}
+
+func (d *decoder) storeErr(what string) {
+	if d.decodeErr == "" {
+		d.decodeErr = what + " en " + d.pointer()
+	}
+}
+
+func jsonTypeOf(c byte) string {
+	switch c {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// value reads one value along n into v (settable).
+func (d *decoder) value(n *node, v reflect.Value) {
+	if n.kind == gPtr {
+		if d.peek() == 'n' || !d.accepts(n, d.data[d.pos]) {
+			d.typeMismatch(n)
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(n.t.Elem()))
+		}
+		d.value(n.elem, v.Elem())
+		return
+	}
+	c := d.peek()
+	if !d.accepts(n, c) {
+		d.typeMismatch(n)
+		return
+	}
+	switch c {
+	case '{':
+		if n.kind == gMap {
+			d.mapObject(n, v)
+		} else {
+			d.object(n, v)
+		}
+	case '[':
+		d.array(n, v)
+	case '"':
+		d.text(n, v)
+	case 't', 'f':
+		v.SetBool(d.lit() == 't')
+	default:
+		d.num(n, v)
+	}
+}
+
+// accepts checks the JSON type of the value starting with c (numbers are
+// checked once read, for integers written 1.0 or 1e2).
+func (d *decoder) accepts(n *node, c byte) bool {
+	switch c {
+	case '{':
+		return n.types&tObject != 0
+	case '[':
+		return n.types&tArray != 0
+	case '"':
+		return n.types&tString != 0
+	case 't', 'f':
+		return n.types&tBool != 0
+	case 'n':
+		return n.types&tNull != 0
+	}
+	return n.types&(tNumber|tInteger) != 0
+}
+
+func (d *decoder) typeMismatch(n *node) {
+	got := jsonTypeOf(d.peek())
+	d.fault(FaultType, "expected "+n.typeText+", but got "+got)
+	d.skip()
+}
+
+func (d *decoder) object(n *node, v reflect.Value) {
+	d.enter()
+	var seen uint64
+	var many []bool
+	if len(n.props) > 64 {
+		many = make([]bool, len(n.props))
+	}
+	var unknown []string
+	if !d.empty('}') {
+		for {
+			kb := d.key()
+			p := n.props[string(kb)]
+			if p == nil {
+				name := string(kb)
+				for _, o := range unknown {
+					if o == name {
+						d.fail(FaultDuplicate, d.pointerTo(name))
+					}
+				}
+				unknown = append(unknown, name)
+				d.pushKey(name)
+				if n.closed {
+					d.fault(FaultAdditional)
+				}
+				d.skip()
+				d.pop()
+			} else {
+				if many != nil {
+					if many[p.bit] {
+						d.fail(FaultDuplicate, d.pointerTo(p.name))
+					}
+					many[p.bit] = true
+				} else {
+					if seen&(1<<p.bit) != 0 {
+						d.fail(FaultDuplicate, d.pointerTo(p.name))
+					}
+					seen |= 1 << p.bit
+				}
+				d.pushKey(p.name)
+				d.value(p.n, fieldOf(v, p.index))
+				d.pop()
+			}
+			if !d.more('}') {
+				break
+			}
+		}
+	}
+	for _, p := range n.required {
+		if (many != nil && !many[p.bit]) || (many == nil && seen&(1<<p.bit) == 0) {
+			d.faults = append(d.faults, FaultRequired.At(d.pointerTo(p.name)))
+		}
+	}
+}
+
+func fieldOf(v reflect.Value, index []int) reflect.Value {
+	if len(index) == 1 {
+		return v.Field(index[0])
+	}
+	return v.FieldByIndex(index)
+}
+
+func (d *decoder) mapObject(n *node, v reflect.Value) {
+	d.enter()
+	m := reflect.MakeMap(n.t)
+	v.Set(m)
+	if d.empty('}') {
+		return
+	}
+	depth := d.depth
+	for len(d.keys) <= depth {
+		d.keys = append(d.keys, keySet{})
+	}
+	d.keys[depth].list = d.keys[depth].list[:0]
+	d.keys[depth].set = nil
+	kt, et := n.t.Key(), n.t.Elem()
+	for {
+		kb := d.key()
+		var k string
+		if n.names != nil && n.names.enum != nil {
+			if c, ok := n.names.enum[string(kb)]; ok {
+				k = c
+			}
+		}
+		if k == "" {
+			k = string(kb)
+		}
+		d.seen(depth, k)
+		d.pushKey(k)
+		if n.names != nil && !d.stringOK(n.names, k) {
+			d.fault(FaultKey)
+		}
+		e := reflect.New(et).Elem()
+		d.value(n.additional, e)
+		d.pop()
+		m.SetMapIndex(reflect.ValueOf(k).Convert(kt), e)
+		if !d.more('}') {
+			return
+		}
+	}
+}
+
+// stringOK runs the string checks of n on s without reporting.
+func (d *decoder) stringOK(n *node, s string) bool {
+	if n.enum != nil {
+		if _, ok := n.enum[s]; !ok {
+			return false
+		}
+	}
+	if n.minLen >= 0 || n.maxLen >= 0 {
+		l := utf8.RuneCountInString(s)
+		if (n.minLen >= 0 && l < n.minLen) || (n.maxLen >= 0 && l > n.maxLen) {
+			return false
+		}
+	}
+	if n.pattern != nil && !n.pattern.MatchString(s) {
+		return false
+	}
+	return n.format == nil || n.format(s)
+}
+
+func (d *decoder) array(n *node, v reflect.Value) {
+	d.enter()
+	s := reflect.MakeSlice(n.t, 0, 4)
+	count := 0
+	if !d.empty(']') {
+		zero := reflect.Zero(n.t.Elem())
+		for {
+			d.item(count)
+			s = reflect.Append(s, zero)
+			d.pushIdx(count)
+			d.value(n.items, s.Index(count))
+			d.pop()
+			count++
+			if !d.more(']') {
+				break
+			}
+		}
+	}
+	v.Set(s)
+	if n.minItems >= 0 && count < n.minItems {
+		d.fault(FaultItems, fmt.Sprintf("minItems: got %d, want %d", count, n.minItems))
+	}
+	if n.maxItems >= 0 && count > n.maxItems {
+		d.fault(FaultItems, fmt.Sprintf("maxItems: got %d, want %d", count, n.maxItems))
+	}
+	if n.unique && !uniqueItems(s) {
+		d.fault(FaultUnique)
+	}
+}
+
+func uniqueItems(s reflect.Value) bool {
+	seen := make(map[any]bool, s.Len())
+	for i := range s.Len() {
+		e := s.Index(i)
+		var k any
+		switch e.Kind() {
+		case reflect.String:
+			k = e.String()
+		case reflect.Bool:
+			k = e.Bool()
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			k = strconv.FormatUint(e.Uint(), 10)
+		default:
+			k = strconv.FormatInt(e.Int(), 10)
+		}
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
+}
+
+func (d *decoder) text(n *node, v reflect.Value) {
+	b := d.str()
+	var s string
+	if n.enum != nil {
+		c, ok := n.enum[string(b)]
+		if ok {
+			s = c
+		} else {
+			s = string(b)
+			d.fault(FaultEnum)
+		}
+	} else {
+		s = string(b)
+	}
+	if n.minLen >= 0 || n.maxLen >= 0 {
+		l := utf8.RuneCountInString(s)
+		if n.minLen >= 0 && l < n.minLen {
+			d.fault(FaultLength, fmt.Sprintf("length must be >= %d, but got %d", n.minLen, l))
+		}
+		if n.maxLen >= 0 && l > n.maxLen {
+			d.fault(FaultLength, fmt.Sprintf("length must be <= %d, but got %d", n.maxLen, l))
+		}
+	}
+	if n.pattern != nil && !n.pattern.MatchString(s) {
+		d.fault(FaultPattern)
+	}
+	if n.format != nil && !n.format(s) {
+		d.fault(FaultFormat, fmt.Sprintf("%q is not valid %q", s, n.formatName))
+	}
+	v.SetString(s)
+}
+
+// num reads a number, checks its type and bounds as the JSON Schema does
+// (exact rational arithmetic), and stores it as encoding/json would.
+func (d *decoder) num(n *node, v reflect.Value) {
+	lit := d.number()
+	plain := true
+	for _, c := range lit {
+		if c == '.' || c == 'e' || c == 'E' {
+			plain = false
+			break
+		}
+	}
+	var r *big.Rat
+	rat := func() *big.Rat {
+		if r == nil {
+			r, _ = new(big.Rat).SetString(string(lit))
+		}
+		return r
+	}
+	if n.types&tNumber == 0 && !plain && !rat().IsInt() {
+		d.fault(FaultType, "expected "+n.typeText+", but got number")
+		return
+	}
+	if n.hasMin || n.hasMax {
+		small := plain && len(lit) <= 18 && n.intBounds
+		var i int64
+		if small {
+			i, _ = strconv.ParseInt(string(lit), 10, 64)
+		}
+		if n.hasMin && ((small && i < n.minInt) || (!small && rat().Cmp(n.min) < 0)) {
+			d.fault(FaultRange, "must be >= "+n.minText+" but found "+string(lit))
+		}
+		if n.hasMax && ((small && i > n.maxInt) || (!small && rat().Cmp(n.max) > 0)) {
+			d.fault(FaultRange, "must be <= "+n.maxText+" but found "+string(lit))
+		}
+	}
+	switch n.kind {
+	case gInt:
+		i, err := strconv.ParseInt(string(lit), 10, 64)
+		if err != nil || v.OverflowInt(i) {
+			d.storeErr("nombre " + string(lit) + " impossible à stocker dans un entier")
+			return
+		}
+		v.SetInt(i)
+	case gUint:
+		u, err := strconv.ParseUint(string(lit), 10, 64)
+		if err != nil || v.OverflowUint(u) {
+			d.storeErr("nombre " + string(lit) + " impossible à stocker dans un entier positif")
+			return
+		}
+		v.SetUint(u)
+	case gFloat:
+		f, err := strconv.ParseFloat(string(lit), v.Type().Bits())
+		if err != nil || v.OverflowFloat(f) {
+			d.storeErr("nombre " + string(lit) + " impossible à stocker dans un réel")
+			return
+		}
+		v.SetFloat(f)
+	}
+}

@@ -1,0 +1,620 @@
+package schemas
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+// A plan is a kind's generated JSON Schema compiled against its Go type: one
+// node per schema, bound to the Go type it decodes into. The fast decoder
+// follows it to read and check a document in one pass. Every check comes
+// from the generated schema (itself generated from the Go types, their
+// spie.Enum definitions, spie.Identifier patterns and jsonschema tags), so
+// the two paths cannot drift apart; a schema keyword or a Go type the plan
+// does not handle makes the kind fall back to the JSON Schema path.
+
+// typeSet is a set of JSON types allowed by a schema.
+type typeSet uint8
+
+const (
+	tNull typeSet = 1 << iota
+	tBool
+	tInteger
+	tNumber
+	tString
+	tArray
+	tObject
+)
+
+var typeBits = map[string]typeSet{
+	"null": tNull, "boolean": tBool, "integer": tInteger, "number": tNumber,
+	"string": tString, "array": tArray, "object": tObject,
+}
+
+// goKind is how a node stores its value in Go.
+type goKind uint8
+
+const (
+	gString goKind = iota + 1
+	gBool
+	gInt
+	gUint
+	gFloat
+	gStruct
+	gMap
+	gSlice
+	gPtr
+)
+
+type node struct {
+	types    typeSet
+	typeText string // "string", "integer or null"… as in schema messages
+
+	// strings
+	minLen, maxLen int // -1: none
+	pattern        *regexp.Regexp
+	format         func(string) bool
+	formatName     string
+	enum           map[string]string // allowed value → the same value, interned
+
+	// numbers
+	min, max         *big.Rat
+	minInt, maxInt   int64 // the same bounds when intBounds
+	hasMin, hasMax   bool
+	intBounds        bool
+	minText, maxText string
+
+	// arrays
+	minItems, maxItems int // -1: none
+	unique             bool
+	items              *node
+
+	// objects
+	props      map[string]*prop
+	required   []*prop
+	closed     bool  // additionalProperties: false
+	additional *node // schema of the other members (maps)
+	names      *node // propertyNames
+
+	// Go side
+	t    reflect.Type
+	kind goKind
+	elem *node // gPtr: the pointed value
+}
+
+type prop struct {
+	name  string
+	bit   int
+	index []int
+	n     *node
+}
+
+type planKey struct {
+	ref string
+	t   reflect.Type
+}
+
+type planner struct {
+	root *jsonschemaDoc
+	done map[planKey]*node
+}
+
+type jsonschemaDoc struct {
+	defs map[string]any
+}
+
+var plans = struct {
+	sync.Mutex
+	m map[string]planResult
+}{m: map[string]planResult{}}
+
+type planResult struct {
+	n   *node
+	err error
+}
+
+// planOf returns the plan of kind k, compiled once; the error says why the
+// kind needs the JSON Schema path.
+func planOf(k Kind) (*node, error) {
+	plans.Lock()
+	defer plans.Unlock()
+	if r, ok := plans.m[k.Name]; ok {
+		return r.n, r.err
+	}
+	n, err := compilePlan(k)
+	plans.m[k.Name] = planResult{n, err}
+	return n, err
+}
+
+func compilePlan(k Kind) (*node, error) {
+	b, err := Files.ReadFile("v1/" + k.Name + ".json")
+	if err != nil {
+		return nil, fmt.Errorf("schéma %s absent", k.Name)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var root map[string]any
+	if err := dec.Decode(&root); err != nil {
+		return nil, err
+	}
+	defs, _ := root["$defs"].(map[string]any)
+	p := &planner{root: &jsonschemaDoc{defs: defs}, done: map[planKey]*node{}}
+	return p.compile("#", root, k.Type())
+}
+
+// keywords the plan understands; any other keyword sends the kind to the
+// JSON Schema path.
+var knownKeywords = map[string]bool{
+	"$schema": true, "$id": true, "$defs": true, "$comment": true, "$ref": true,
+	"title": true, "description": true, "examples": true, "default": true,
+	"type": true, "enum": true, "const": true, "oneOf": true,
+	"minLength": true, "maxLength": true, "pattern": true, "format": true,
+	"minimum": true, "maximum": true,
+	"items": true, "minItems": true, "maxItems": true, "uniqueItems": true,
+	"properties": true, "required": true, "additionalProperties": true, "propertyNames": true,
+}
+
+var (
+	jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+func (p *planner) compile(ref string, s map[string]any, t reflect.Type) (*node, error) {
+	if r, ok := s["$ref"].(string); ok {
+		for k := range s {
+			if k != "$ref" && k != "description" && k != "title" && k != "$comment" {
+				return nil, fmt.Errorf("%s : $ref accompagné de %s", ref, k)
+			}
+		}
+		name, ok := strings.CutPrefix(r, "#/$defs/")
+		if !ok {
+			return nil, fmt.Errorf("%s : $ref %s non géré", ref, r)
+		}
+		def, ok := p.root.defs[name].(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("%s : $ref %s introuvable", ref, r)
+		}
+		return p.compile(r, def, t)
+	}
+	key := planKey{ref, t}
+	if n, ok := p.done[key]; ok && ref != "" {
+		return n, nil
+	}
+	if t.Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(jsonUnmarshaler) ||
+		t.Implements(textUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return nil, fmt.Errorf("%s : %s se décode lui-même", ref, t)
+	}
+	n := &node{t: t, minLen: -1, maxLen: -1, minItems: -1, maxItems: -1}
+	if ref != "" {
+		p.done[key] = n
+	}
+	for k := range s {
+		if !knownKeywords[k] && !strings.HasPrefix(k, "x-") {
+			return nil, fmt.Errorf("%s : mot-clé %s non géré", ref, k)
+		}
+	}
+	if t.Kind() == reflect.Pointer {
+		n.kind = gPtr
+		e, err := p.compile("", s, t.Elem())
+		if err != nil {
+			return nil, err
+		}
+		n.elem = e
+		n.types, n.typeText = e.types, e.typeText
+		return n, nil
+	}
+	if err := n.readType(s); err != nil {
+		return nil, fmt.Errorf("%s : %w", ref, err)
+	}
+	if err := n.readGo(t); err != nil {
+		return nil, fmt.Errorf("%s : %w", ref, err)
+	}
+	if err := n.readStrings(s); err != nil {
+		return nil, fmt.Errorf("%s : %w", ref, err)
+	}
+	if err := n.readNumbers(s); err != nil {
+		return nil, fmt.Errorf("%s : %w", ref, err)
+	}
+	if err := p.readArray(ref, n, s); err != nil {
+		return nil, err
+	}
+	if err := p.readObject(ref, n, s); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+func (n *node) readType(s map[string]any) error {
+	var names []string
+	switch v := s["type"].(type) {
+	case string:
+		names = []string{v}
+	case []any:
+		for _, x := range v {
+			if str, ok := x.(string); ok {
+				names = append(names, str)
+			}
+		}
+	default:
+		return fmt.Errorf("schéma sans type")
+	}
+	for _, name := range names {
+		b, ok := typeBits[name]
+		if !ok {
+			return fmt.Errorf("type %q inconnu", name)
+		}
+		n.types |= b
+	}
+	n.typeText = strings.Join(names, " or ")
+	if n.types&tNull != 0 {
+		return fmt.Errorf("type null non géré")
+	}
+	return nil
+}
+
+// readGo binds the node to the Go type and checks that the two agree.
+func (n *node) readGo(t reflect.Type) error {
+	want := typeSet(0)
+	switch t.Kind() {
+	case reflect.String:
+		n.kind, want = gString, tString
+	case reflect.Bool:
+		n.kind, want = gBool, tBool
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n.kind, want = gInt, tInteger
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n.kind, want = gUint, tInteger
+	case reflect.Float32, reflect.Float64:
+		n.kind, want = gFloat, tNumber|tInteger
+	case reflect.Struct:
+		n.kind, want = gStruct, tObject
+	case reflect.Map:
+		if t.Key().Kind() != reflect.String {
+			return fmt.Errorf("clé de map %s non gérée", t.Key())
+		}
+		n.kind, want = gMap, tObject
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return fmt.Errorf("[]byte non géré")
+		}
+		n.kind, want = gSlice, tArray
+	default:
+		return fmt.Errorf("type Go %s non géré", t)
+	}
+	if n.types&^want != 0 {
+		return fmt.Errorf("type %s du schéma pour le type Go %s", n.typeText, t)
+	}
+	return nil
+}
+
+func (n *node) readStrings(s map[string]any) error {
+	var err error
+	if n.minLen, err = intKeyword(s, "minLength"); err != nil {
+		return err
+	}
+	if n.maxLen, err = intKeyword(s, "maxLength"); err != nil {
+		return err
+	}
+	if p, ok := s["pattern"].(string); ok {
+		if n.pattern, err = regexp.Compile(p); err != nil {
+			return err
+		}
+	}
+	if f, ok := s["format"].(string); ok {
+		n.formatName = f
+		n.format = formatCheck(f)
+	}
+	values, err := enumValues(s)
+	if err != nil {
+		return err
+	}
+	if values != nil {
+		if n.kind != gString {
+			return fmt.Errorf("liste de valeurs hors d'un texte")
+		}
+		n.enum = make(map[string]string, len(values))
+		for _, v := range values {
+			n.enum[v] = v
+		}
+	}
+	return nil
+}
+
+// enumValues collects the allowed values of enum, const and a oneOf of
+// constants (the code lists), all strings.
+func enumValues(s map[string]any) ([]string, error) {
+	var out []string
+	seen := false
+	add := func(v any) error {
+		str, ok := v.(string)
+		if !ok {
+			return fmt.Errorf("valeur de liste non textuelle %v", v)
+		}
+		out = append(out, str)
+		return nil
+	}
+	if e, ok := s["enum"].([]any); ok {
+		seen = true
+		for _, v := range e {
+			if err := add(v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if c, ok := s["const"]; ok {
+		if seen {
+			return nil, fmt.Errorf("enum et const ensemble")
+		}
+		seen = true
+		if err := add(c); err != nil {
+			return nil, err
+		}
+	}
+	if o, ok := s["oneOf"].([]any); ok {
+		if seen {
+			return nil, fmt.Errorf("oneOf avec enum ou const")
+		}
+		seen = true
+		for _, b := range o {
+			bm, ok := b.(map[string]any)
+			if !ok {
+				return nil, fmt.Errorf("branche oneOf non gérée")
+			}
+			for k := range bm {
+				if k != "const" && k != "title" && k != "description" {
+					return nil, fmt.Errorf("branche oneOf avec %s", k)
+				}
+			}
+			c, ok := bm["const"]
+			if !ok {
+				return nil, fmt.Errorf("branche oneOf sans const")
+			}
+			if err := add(c); err != nil {
+				return nil, err
+			}
+		}
+		sort.Strings(out)
+		for i := 1; i < len(out); i++ {
+			if out[i] == out[i-1] {
+				return nil, fmt.Errorf("constante %q répétée dans oneOf", out[i])
+			}
+		}
+	}
+	if seen && out == nil {
+		out = []string{}
+	}
+	return out, nil
+}
+
+func intKeyword(s map[string]any, k string) (int, error) {
+	v, ok := s[k]
+	if !ok {
+		return -1, nil
+	}
+	num, ok := v.(json.Number)
+	if !ok {
+		return 0, fmt.Errorf("%s non numérique", k)
+	}
+	i, err := num.Int64()
+	if err != nil || i < 0 {
+		return 0, fmt.Errorf("%s invalide", k)
+	}
+	return int(i), nil
+}
+
+// formatCheck returns the check of a format, the very function the JSON
+// Schema validator asserts (nil for formats it does not know, which it
+// ignores too).
+func formatCheck(name string) func(string) bool {
+	if name == "date" {
+		return func(s string) bool {
+			_, err := time.Parse("2006-01-02", s)
+			return err == nil
+		}
+	}
+	f, ok := jsonschema.Formats[name]
+	if !ok {
+		return nil
+	}
+	return func(s string) bool { return f(s) }
+}
+
+func (n *node) readNumbers(s map[string]any) error {
+	bound := func(k string) (*big.Rat, string, error) {
+		v, ok := s[k]
+		if !ok {
+			return nil, "", nil
+		}
+		num, ok := v.(json.Number)
+		if !ok {
+			return nil, "", fmt.Errorf("%s non numérique", k)
+		}
+		r, ok := new(big.Rat).SetString(string(num))
+		if !ok {
+			return nil, "", fmt.Errorf("%s invalide", k)
+		}
+		f, _ := r.Float64()
+		return r, fmt.Sprint(f), nil
+	}
+	var err error
+	if n.min, n.minText, err = bound("minimum"); err != nil {
+		return err
+	}
+	if n.max, n.maxText, err = bound("maximum"); err != nil {
+		return err
+	}
+	if (n.min != nil || n.max != nil) && n.types&(tInteger|tNumber) == 0 {
+		return fmt.Errorf("bornes numériques hors d'un nombre")
+	}
+	n.hasMin, n.hasMax = n.min != nil, n.max != nil
+	n.intBounds = true
+	for _, b := range []*big.Rat{n.min, n.max} {
+		if b != nil && (!b.IsInt() || !b.Num().IsInt64()) {
+			n.intBounds = false
+		}
+	}
+	if n.intBounds {
+		if n.min != nil {
+			n.minInt = n.min.Num().Int64()
+		}
+		if n.max != nil {
+			n.maxInt = n.max.Num().Int64()
+		}
+	}
+	return nil
+}
+
+func (p *planner) readArray(ref string, n *node, s map[string]any) error {
+	var err error
+	if n.minItems, err = intKeyword(s, "minItems"); err != nil {
+		return err
+	}
+	if n.maxItems, err = intKeyword(s, "maxItems"); err != nil {
+		return err
+	}
+	n.unique, _ = s["uniqueItems"].(bool)
+	items, hasItems := s["items"]
+	if n.kind != gSlice {
+		if hasItems || n.minItems >= 0 || n.maxItems >= 0 || n.unique {
+			return fmt.Errorf("%s : mots-clés de liste hors d'une liste", ref)
+		}
+		return nil
+	}
+	im, ok := items.(map[string]any)
+	if !ok {
+		return fmt.Errorf("%s : liste sans items", ref)
+	}
+	if n.items, err = p.compile("", im, n.t.Elem()); err != nil {
+		return err
+	}
+	if n.unique {
+		switch n.items.kind {
+		case gString, gBool, gInt, gUint:
+		default:
+			return fmt.Errorf("%s : uniqueItems sur des éléments composés", ref)
+		}
+	}
+	return nil
+}
+
+func (p *planner) readObject(ref string, n *node, s map[string]any) error {
+	props, _ := s["properties"].(map[string]any)
+	add, hasAdd := s["additionalProperties"]
+	names, hasNames := s["propertyNames"].(map[string]any)
+	req, _ := s["required"].([]any)
+	switch n.kind {
+	case gStruct:
+		if hasNames {
+			return fmt.Errorf("%s : propertyNames sur une structure", ref)
+		}
+		if b, ok := add.(bool); hasAdd && (!ok || b) {
+			return fmt.Errorf("%s : additionalProperties non géré sur une structure", ref)
+		}
+		n.closed = hasAdd
+		fields := jsonFields(n.t)
+		n.props = make(map[string]*prop, len(props))
+		var list []string
+		for name := range props {
+			list = append(list, name)
+		}
+		sort.Strings(list)
+		for i, name := range list {
+			idx, ok := fields[name]
+			if !ok {
+				return fmt.Errorf("%s : propriété %s sans champ Go", ref, name)
+			}
+			ps, ok := props[name].(map[string]any)
+			if !ok {
+				return fmt.Errorf("%s : propriété %s non gérée", ref, name)
+			}
+			pn, err := p.compile("", ps, n.t.FieldByIndex(idx).Type)
+			if err != nil {
+				return err
+			}
+			n.props[name] = &prop{name: name, bit: i, index: idx, n: pn}
+		}
+		for _, r := range req {
+			name, _ := r.(string)
+			pr, ok := n.props[name]
+			if !ok {
+				return fmt.Errorf("%s : propriété obligatoire %s hors de properties", ref, name)
+			}
+			n.required = append(n.required, pr)
+		}
+	case gMap:
+		if props != nil || req != nil {
+			return fmt.Errorf("%s : properties sur une map", ref)
+		}
+		am, ok := add.(map[string]any)
+		if !ok {
+			return fmt.Errorf("%s : map sans additionalProperties", ref)
+		}
+		var err error
+		if n.additional, err = p.compile("", am, n.t.Elem()); err != nil {
+			return err
+		}
+		if hasNames {
+			if n.names, err = p.compile("", names, n.t.Key()); err != nil {
+				return err
+			}
+		}
+	default:
+		if props != nil || hasAdd || hasNames || req != nil {
+			return fmt.Errorf("%s : mots-clés d'objet hors d'un objet", ref)
+		}
+	}
+	return nil
+}
+
+// jsonFields maps the JSON names of a struct's fields to their index, as
+// encoding/json sees them (embedded structs flattened, "-" skipped; a name
+// given twice at the same depth is dropped).
+func jsonFields(t reflect.Type) map[string][]int {
+	out := map[string][]int{}
+	depth := map[string]int{}
+	var walk func(t reflect.Type, prefix []int)
+	walk = func(t reflect.Type, prefix []int) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag := f.Tag.Get("json")
+			if tag == "-" {
+				continue
+			}
+			name, _, _ := strings.Cut(tag, ",")
+			idx := append(append([]int(nil), prefix...), i)
+			if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+				walk(f.Type, idx)
+				continue
+			}
+			if !f.IsExported() {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			if d, ok := depth[name]; ok {
+				if d == len(idx) {
+					delete(out, name)
+				}
+				if d <= len(idx) {
+					continue
+				}
+			}
+			depth[name] = len(idx)
+			out[name] = idx
+		}
+	}
+	walk(t, nil)
+	return out
+}

@@ -1,0 +1,89 @@
+package schemas
+
+import "github.com/spie-fr/socle/spie"
+
+// Limits bound what a document may cost to read, so that hostile input (a
+// huge file, a million nested arrays, a gigabyte string, a number with a
+// billion-digit exponent) is refused with an INPUT-… fault instead of
+// exhausting memory or time. A zero field takes its DefaultLimits value.
+type Limits struct {
+	// MaxBytes is the largest document, in bytes.
+	MaxBytes int
+	// MaxDepth is the deepest nesting of objects and arrays.
+	MaxDepth int
+	// MaxArrayLen is the largest number of items of one array.
+	MaxArrayLen int
+	// MaxStringLen is the longest string (key or value), in decoded bytes.
+	MaxStringLen int
+	// MaxNumberLen is the longest number literal, in bytes.
+	MaxNumberLen int
+}
+
+// DefaultLimits are generous for every exchanged document (a diagnostic is
+// a few kilobytes) and small enough to protect a server.
+var DefaultLimits = Limits{
+	MaxBytes:     8 << 20,
+	MaxDepth:     64,
+	MaxArrayLen:  100_000,
+	MaxStringLen: 1 << 20,
+	MaxNumberLen: 100,
+}
+
+// maxExponent bounds the exponent of a number literal: beyond it a number
+// cannot be a float64 and big-number arithmetic on it would be a denial of
+// service.
+const maxExponent = 1000
+
+// orDefault fills the zero fields of l from DefaultLimits.
+func (l Limits) orDefault() Limits {
+	d := DefaultLimits
+	if l.MaxBytes > 0 {
+		d.MaxBytes = l.MaxBytes
+	}
+	if l.MaxDepth > 0 {
+		d.MaxDepth = l.MaxDepth
+	}
+	if l.MaxArrayLen > 0 {
+		d.MaxArrayLen = l.MaxArrayLen
+	}
+	if l.MaxStringLen > 0 {
+		d.MaxStringLen = l.MaxStringLen
+	}
+	if l.MaxNumberLen > 0 {
+		d.MaxNumberLen = l.MaxNumberLen
+	}
+	return d
+}
+
+// WithLimits sets the limits of hostile input (zero fields keep their default).
+func WithLimits(l Limits) Option {
+	return func(c *Context) { c.Limits = l }
+}
+
+// Fault types of the input layer: the document is refused before any
+// schema or rule runs, with the first problem found in document order.
+var (
+	FaultTrailing  = spie.NewFaultType("INPUT-JSON-02", spie.SeverityError, "données après la fin du document (octet %d)", "data after the end of the document (byte %d)")
+	FaultSize      = spie.NewFaultType("INPUT-SIZE-01", spie.SeverityError, "document trop grand : %d octets (maximum %d)", "document too large: %d bytes (limit %d)")
+	FaultDepth     = spie.NewFaultType("INPUT-DEPTH-01", spie.SeverityError, "imbrication trop profonde (maximum %d niveaux)", "nesting too deep (limit %d levels)")
+	FaultArrayLen  = spie.NewFaultType("INPUT-ARRAY-01", spie.SeverityError, "liste trop longue (maximum %d éléments)", "array too long (limit %d items)")
+	FaultStringLen = spie.NewFaultType("INPUT-STRING-01", spie.SeverityError, "texte trop long (maximum %d octets)", "string too long (limit %d bytes)")
+	FaultNumber    = spie.NewFaultType("INPUT-NUMBER-01", spie.SeverityError, "nombre démesuré : %s", "number out of all proportion: %s")
+	FaultUTF8      = spie.NewFaultType("INPUT-UTF8-01", spie.SeverityError, "texte qui n'est pas de l'UTF-8 valide (octet %d)", "text that is not valid UTF-8 (byte %d)")
+	FaultBOM       = spie.NewFaultType("INPUT-BOM-01", spie.SeverityError, "le document commence par une marque d'ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM", "the document starts with a byte order mark: save it as UTF-8 without BOM")
+	FaultDuplicate = spie.NewFaultType("INPUT-DUPLICATE-01", spie.SeverityError, "clé répétée dans le même objet", "key repeated in the same object")
+)
+
+// CheckInput reads data as one JSON document under the limits and returns
+// the first input fault (syntax, size, depth, array or string length,
+// number, UTF-8, byte order mark, repeated key, trailing data), or nil when
+// the document is sound JSON within the limits. Both Validate and
+// ValidateFast run it first, so they refuse the same inputs the same way.
+func CheckInput(data []byte, l Limits) spie.Faults {
+	var s scanner
+	s.reset(data, l.orDefault())
+	if f := s.document(nil); f != nil {
+		return spie.Faults{*f}
+	}
+	return nil
+}

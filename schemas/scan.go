@@ -1,0 +1,491 @@
+package schemas
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// scanner reads JSON (RFC 8259) strictly from a byte slice, under Limits. It
+// is shared by CheckInput, which only skips values, and by the fast decoder,
+// which reads them into Go values: both meet input problems in the same
+// order and report them the same way. The first input problem aborts the
+// read with a panic of inputAbort, recovered by document.
+type scanner struct {
+	data  []byte
+	pos   int
+	lim   Limits
+	depth int
+	path  []pathTok
+	buf   []byte
+	keys  []keySet
+}
+
+// pathTok is one token of the current JSON Pointer: a key, or an index when
+// idx >= 0.
+type pathTok struct {
+	key string
+	idx int
+}
+
+// keySet holds the keys met in one object being skipped, to refuse repeats.
+type keySet struct {
+	list []string
+	set  map[string]struct{}
+}
+
+type inputAbort struct{ f spie.Fault }
+
+func (s *scanner) reset(data []byte, l Limits) {
+	s.data, s.pos, s.lim, s.depth = data, 0, l, 0
+	s.path = s.path[:0]
+}
+
+// document reads the whole document with read (nil: skip it) and returns
+// the input fault that stopped it, if any.
+func (s *scanner) document(read func()) (f *spie.Fault) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, ok := r.(inputAbort)
+			if !ok {
+				panic(r)
+			}
+			f = &a.f
+		}
+	}()
+	if len(s.data) > s.lim.MaxBytes {
+		s.fail(FaultSize, "", len(s.data), s.lim.MaxBytes)
+	}
+	if len(s.data) >= 3 && s.data[0] == 0xEF && s.data[1] == 0xBB && s.data[2] == 0xBF {
+		s.fail(FaultBOM, "")
+	}
+	s.ws()
+	if read == nil {
+		s.skip()
+	} else {
+		read()
+	}
+	s.ws()
+	if s.pos < len(s.data) {
+		s.fail(FaultTrailing, "", s.pos)
+	}
+	return nil
+}
+
+func (s *scanner) fail(t *spie.FaultType, path string, args ...any) {
+	panic(inputAbort{t.At(path, args...)})
+}
+
+func (s *scanner) syntax(what string) {
+	s.fail(FaultJSON, "", what+" à l'octet "+strconv.Itoa(s.pos))
+}
+
+// pointer returns the JSON Pointer of the current value.
+func (s *scanner) pointer() string {
+	if len(s.path) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, t := range s.path {
+		b.WriteByte('/')
+		if t.idx >= 0 {
+			b.WriteString(strconv.Itoa(t.idx))
+		} else {
+			b.WriteString(escapeToken(t.key))
+		}
+	}
+	return b.String()
+}
+
+// pointerTo returns the JSON Pointer of member key of the current object.
+func (s *scanner) pointerTo(key string) string { return s.pointer() + "/" + escapeToken(key) }
+
+func escapeToken(k string) string {
+	if !strings.ContainsAny(k, "~/") {
+		return k
+	}
+	return strings.NewReplacer("~", "~0", "/", "~1").Replace(k)
+}
+
+func (s *scanner) pushKey(k string) { s.path = append(s.path, pathTok{key: k, idx: -1}) }
+func (s *scanner) pushIdx(i int)    { s.path = append(s.path, pathTok{idx: i}) }
+func (s *scanner) pop()             { s.path = s.path[:len(s.path)-1] }
+
+func (s *scanner) ws() {
+	for s.pos < len(s.data) {
+		switch s.data[s.pos] {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return
+		}
+	}
+}
+
+// peek returns the next byte, failing at the end of the data.
+func (s *scanner) peek() byte {
+	if s.pos >= len(s.data) {
+		s.syntax("fin inattendue du document")
+	}
+	return s.data[s.pos]
+}
+
+func (s *scanner) expect(c byte) {
+	s.ws()
+	if s.peek() != c {
+		s.unexpected()
+	}
+	s.pos++
+}
+
+func (s *scanner) unexpected() {
+	c := s.data[s.pos]
+	if c < 0x20 || c >= 0x7f {
+		s.syntax(fmt.Sprintf("octet inattendu 0x%02x", c))
+	}
+	s.syntax(fmt.Sprintf("caractère inattendu %q", c))
+}
+
+// enter opens an object or array, checking the depth.
+func (s *scanner) enter() {
+	s.depth++
+	if s.depth > s.lim.MaxDepth {
+		s.fail(FaultDepth, s.pointer(), s.lim.MaxDepth)
+	}
+	s.pos++
+}
+
+// more reads what follows a member or item: true after a comma, false at
+// the closing byte end.
+func (s *scanner) more(end byte) bool {
+	s.ws()
+	switch s.peek() {
+	case ',':
+		s.pos++
+		s.ws()
+		return true
+	case end:
+		s.pos++
+		s.depth--
+		return false
+	}
+	s.unexpected()
+	return false
+}
+
+// empty reports (and consumes) the closing byte of an empty object or array.
+func (s *scanner) empty(end byte) bool {
+	s.ws()
+	if s.peek() == end {
+		s.pos++
+		s.depth--
+		return true
+	}
+	return false
+}
+
+// key reads a member name and the colon after it; the bytes are valid until
+// the next string is read.
+func (s *scanner) key() []byte {
+	if s.peek() != '"' {
+		s.unexpected()
+	}
+	k := s.str()
+	s.expect(':')
+	s.ws()
+	return k
+}
+
+// skip reads and checks one value without keeping it.
+func (s *scanner) skip() {
+	switch c := s.peek(); {
+	case c == '{':
+		s.skipObject()
+	case c == '[':
+		s.enter()
+		if s.empty(']') {
+			return
+		}
+		for i := 0; ; i++ {
+			s.item(i)
+			s.pushIdx(i)
+			s.skip()
+			s.pop()
+			if !s.more(']') {
+				return
+			}
+		}
+	case c == '"':
+		s.str()
+	case c == 't' || c == 'f' || c == 'n':
+		s.literal()
+	case c == '-' || (c >= '0' && c <= '9'):
+		s.number()
+	default:
+		s.unexpected()
+	}
+}
+
+// item checks the array length before item i is read.
+func (s *scanner) item(i int) {
+	if i >= s.lim.MaxArrayLen {
+		s.fail(FaultArrayLen, s.pointer(), s.lim.MaxArrayLen)
+	}
+}
+
+func (s *scanner) skipObject() {
+	s.enter()
+	if s.empty('}') {
+		return
+	}
+	d := s.depth
+	for len(s.keys) <= d {
+		s.keys = append(s.keys, keySet{})
+	}
+	s.keys[d].list = s.keys[d].list[:0]
+	s.keys[d].set = nil
+	for {
+		k := string(s.key())
+		s.seen(d, k)
+		s.pushKey(k)
+		s.skip()
+		s.pop()
+		if !s.more('}') {
+			return
+		}
+	}
+}
+
+// seen records key k of the object at depth d, refusing a repeat.
+func (s *scanner) seen(d int, k string) {
+	ks := &s.keys[d]
+	if ks.set != nil {
+		if _, ok := ks.set[k]; ok {
+			s.fail(FaultDuplicate, s.pointerTo(k))
+		}
+		ks.set[k] = struct{}{}
+		return
+	}
+	for _, o := range ks.list {
+		if o == k {
+			s.fail(FaultDuplicate, s.pointerTo(k))
+		}
+	}
+	ks.list = append(ks.list, k)
+	if len(ks.list) > 16 {
+		ks.set = make(map[string]struct{}, 2*len(ks.list))
+		for _, o := range ks.list {
+			ks.set[o] = struct{}{}
+		}
+	}
+}
+
+func (s *scanner) literal() {
+	for _, w := range [...]string{"true", "false", "null"} {
+		if strings.HasPrefix(string(s.data[s.pos:min(len(s.data), s.pos+5)]), w) {
+			s.pos += len(w)
+			return
+		}
+	}
+	s.unexpected()
+}
+
+// lit reads true, false or null and returns which (t, f or n).
+func (s *scanner) lit() byte {
+	c := s.data[s.pos]
+	s.literal()
+	return c
+}
+
+// number reads a number literal and returns its bytes.
+func (s *scanner) number() []byte {
+	d, start := s.data, s.pos
+	i := start
+	if i < len(d) && d[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(d) && d[i] == '0':
+		i++
+	case i < len(d) && d[i] >= '1' && d[i] <= '9':
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+	default:
+		s.pos = min(i, len(d)-1)
+		s.syntax("nombre mal formé")
+	}
+	if i < len(d) && d[i] == '.' {
+		i++
+		j := i
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+		if i == j {
+			s.pos = min(i, len(d)-1)
+			s.syntax("nombre mal formé")
+		}
+	}
+	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
+		i++
+		if i < len(d) && (d[i] == '+' || d[i] == '-') {
+			i++
+		}
+		j, exp := i, 0
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			if exp <= maxExponent {
+				exp = exp*10 + int(d[i]-'0')
+			}
+			i++
+		}
+		if i == j {
+			s.pos = min(i, len(d)-1)
+			s.syntax("nombre mal formé")
+		}
+		if exp > maxExponent {
+			s.fail(FaultNumber, s.pointer(), fmt.Sprintf("exposant au-delà de %d", maxExponent))
+		}
+	}
+	if i-start > s.lim.MaxNumberLen {
+		s.fail(FaultNumber, s.pointer(), fmt.Sprintf("%d chiffres (maximum %d)", i-start, s.lim.MaxNumberLen))
+	}
+	s.pos = i
+	return d[start:i]
+}
+
+// str reads a string (s.data[s.pos] is the opening quote) and returns its
+// decoded bytes, valid until the next call.
+func (s *scanner) str() []byte {
+	d := s.data
+	start := s.pos + 1
+	for i := start; i < len(d); {
+		c := d[i]
+		switch {
+		case c == '"':
+			s.pos = i + 1
+			if i-start > s.lim.MaxStringLen {
+				s.fail(FaultStringLen, s.pointer(), s.lim.MaxStringLen)
+			}
+			return d[start:i]
+		case c == '\\':
+			return s.escaped(start, i)
+		case c < 0x20:
+			s.pos = i
+			s.syntax("caractère de contrôle dans un texte")
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, n := utf8.DecodeRune(d[i:])
+			if r == utf8.RuneError && n == 1 {
+				s.fail(FaultUTF8, s.pointer(), i)
+			}
+			i += n
+		}
+	}
+	s.pos = len(d)
+	s.syntax("texte non terminé")
+	return nil
+}
+
+// escaped finishes reading a string that has an escape at i, decoding into
+// the scratch buffer.
+func (s *scanner) escaped(start, i int) []byte {
+	d := s.data
+	b := append(s.buf[:0], d[start:i]...)
+	for i < len(d) {
+		c := d[i]
+		switch {
+		case c == '"':
+			s.pos = i + 1
+			s.buf = b
+			if len(b) > s.lim.MaxStringLen {
+				s.fail(FaultStringLen, s.pointer(), s.lim.MaxStringLen)
+			}
+			return b
+		case c == '\\':
+			if i+1 >= len(d) {
+				s.pos = len(d)
+				s.syntax("texte non terminé")
+			}
+			switch e := d[i+1]; e {
+			case '"', '\\', '/':
+				b = append(b, e)
+			case 'b':
+				b = append(b, '\b')
+			case 'f':
+				b = append(b, '\f')
+			case 'n':
+				b = append(b, '\n')
+			case 'r':
+				b = append(b, '\r')
+			case 't':
+				b = append(b, '\t')
+			case 'u':
+				r, ok := hex4(d, i+2)
+				if !ok {
+					s.pos = i
+					s.syntax("séquence \\u mal formée")
+				}
+				i += 6
+				if utf16.IsSurrogate(r) {
+					r2, ok2 := rune(0), false
+					if i+1 < len(d) && d[i] == '\\' && d[i+1] == 'u' {
+						r2, ok2 = hex4(d, i+2)
+					}
+					r = utf16.DecodeRune(r, r2)
+					if !ok2 || r == utf8.RuneError {
+						s.fail(FaultUTF8, s.pointer(), i-6)
+					}
+					i += 6
+				}
+				b = utf8.AppendRune(b, r)
+				continue
+			default:
+				s.pos = i
+				s.syntax("échappement inconnu")
+			}
+			i += 2
+		case c < 0x20:
+			s.pos = i
+			s.syntax("caractère de contrôle dans un texte")
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			r, n := utf8.DecodeRune(d[i:])
+			if r == utf8.RuneError && n == 1 {
+				s.fail(FaultUTF8, s.pointer(), i)
+			}
+			b = append(b, d[i:i+n]...)
+			i += n
+		}
+	}
+	s.pos = len(d)
+	s.syntax("texte non terminé")
+	return nil
+}
+
+func hex4(d []byte, i int) (rune, bool) {
+	if i+4 > len(d) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range d[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r*16 + rune(c)
+	}
+	return r, true
+}
