@@ -1,0 +1,97 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"github.com/spie-fr/socle/wasm"
+	"github.com/spie-fr/socle/wasm/demo"
+)
+
+func init() {
+	register(command{name: "demo", summary: "construit les widgets WebAssembly et sert le portail partenaire de démonstration", run: runDemo})
+}
+
+// demoContext is the lifetime of the demo server: until Ctrl-C (tests
+// replace it).
+var demoContext = func() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt)
+}
+
+// demoListening is told the address once the server listens (tests).
+var demoListening = func(addr string) {}
+
+func runDemo(c *cli, args []string) int {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	addr := fs.String("addr", "localhost:8080", "adresse d'écoute du portail")
+	dist := fs.String("dist", "", "répertoire des modules WebAssembly construits (par défaut le cache utilisateur)")
+	noBuild := fs.Bool("no-build", false, "ne pas reconstruire les modules, servir ceux de --dist")
+	dsfr := fs.String("dsfr", "", "répertoire dist du paquet npm @gouvfr/dsfr (par défaut wasm/node_modules, installé par scripts/install-browser.sh)")
+	fs.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie demo [--addr localhost:8080] [--dist DIR] [--no-build]")
+		fmt.Fprintln(c.stderr, "Construit les widgets (GOOS=js GOARCH=wasm) puis sert un portail partenaire fictif qui les intègre.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(c.stderr, "spie demo : argument inattendu %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *dist == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			cache = os.TempDir()
+		}
+		*dist = filepath.Join(cache, "spie-socle", "wasm")
+	}
+	ctx, stop := demoContext()
+	defer stop()
+	if !*noBuild {
+		fmt.Fprintf(c.stderr, "spie demo : construction des modules WebAssembly dans %s…\n", *dist)
+		start := time.Now()
+		if err := wasm.Build(ctx, wasm.BuildOptions{Dir: *dist}); err != nil {
+			fmt.Fprintf(c.stderr, "spie demo : %v\n", err)
+			return exitUsage
+		}
+		fmt.Fprintf(c.stderr, "spie demo : modules prêts en %.1f s\n", time.Since(start).Seconds())
+	}
+	h, err := demo.Handler(demo.Options{Widgets: wasm.Options{Dist: *dist, DSFR: *dsfr}})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie demo : %v\n", err)
+		return exitUsage
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie demo : écoute sur %s impossible : %v\n", *addr, err)
+		return exitUsage
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(c.stdout, "Portail partenaire de démonstration : http://%s/ (Ctrl-C pour arrêter)\n", ln.Addr())
+	demoListening(ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(shut)
+		return exitOK
+	case err := <-errc:
+		fmt.Fprintf(c.stderr, "spie demo : %v\n", err)
+		return exitUsage
+	}
+}

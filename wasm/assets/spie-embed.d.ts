@@ -1,0 +1,80 @@
+// Type declarations for spie-embed.js, the loader of the SPIE widgets.
+
+/** Name of a widget of the bundle. */
+export type SpieWidget = "diagnostic" | "offre" | "prescription" | "carnet" | "indicateurs";
+
+/** A problem found by the socle's rules (same as spie.Fault in Go). */
+export interface SpieFault {
+  /** Stable namespaced code, e.g. "DIAG-LOGEMENT-02". */
+  code: string;
+  /** JSON Pointer (RFC 6901) to the field. */
+  path: string;
+  /** French message. */
+  message: string;
+  /** English message. */
+  message_en?: string;
+  severity: "error" | "warning";
+}
+
+export interface SpieMountOptions {
+  widget: SpieWidget;
+  /** Origin serving the widgets; defaults to the origin of spie-embed.js. */
+  origin?: string;
+  /** Path of the widgets on that origin; defaults to the directory of spie-embed.js. */
+  base?: string;
+  /** Language of the widget; French by default. */
+  lang?: "fr" | "en";
+  /** Rights of the viewer, e.g. "professionnel", "referent", "personne" (carnet). */
+  role?: string;
+  /** Prefill ("dites-le nous une fois"): data the partner already knows. */
+  data?: unknown;
+  /** Accessible title of the iframe; defaults to the widget's French name. */
+  title?: string;
+}
+
+export interface SpieMounted {
+  element: HTMLElement;
+  iframe: HTMLIFrameElement;
+  /** Sends new prefill data to the widget. */
+  setData(data: unknown): void;
+  /** Removes the iframe and stops listening to its messages. */
+  destroy(): void;
+}
+
+/** detail of the spie:change and spie:submit events. */
+export interface SpieDocumentDetail<T = unknown> {
+  widget: SpieWidget;
+  /** The JSON document; on spie:submit it passed every rule of the socle. */
+  document: T;
+  faults: SpieFault[];
+  /** What the widget concluded, e.g. the diagnostic's orientation proposal {code, libelle, raisons}. */
+  result: unknown | null;
+}
+
+/** detail of the spie:error event. */
+export interface SpieErrorDetail {
+  widget?: SpieWidget;
+  faults?: SpieFault[];
+  message?: string;
+}
+
+export interface SpieAPI {
+  version: string;
+  widgets: SpieWidget[];
+  /** Creates the widget's iframe inside element; null when the options are invalid. */
+  mount(element: HTMLElement, options: SpieMountOptions): SpieMounted | null;
+  /** Mounts every element with a data-spie-widget attribute under root. */
+  mountAll(root?: ParentNode): Array<SpieMounted | null>;
+}
+
+declare global {
+  interface Window {
+    SPIE: SpieAPI;
+  }
+  interface HTMLElementEventMap {
+    "spie:ready": CustomEvent<{ widget: SpieWidget }>;
+    "spie:change": CustomEvent<SpieDocumentDetail>;
+    "spie:submit": CustomEvent<SpieDocumentDetail>;
+    "spie:error": CustomEvent<SpieErrorDetail>;
+  }
+}

@@ -1,0 +1,187 @@
+/*
+ * spie-embed.js — loader of the SPIE (Service public de l'insertion et de
+ * l'emploi) widgets for partner portals.
+ *
+ *   <script src="https://widgets.example.fr/spie/spie-embed.js" defer></script>
+ *   <div data-spie-widget="diagnostic" data-spie-role="professionnel"></div>
+ *
+ * or from a script:
+ *
+ *   const w = SPIE.mount(document.getElementById("diag"), {
+ *     widget: "diagnostic",            // diagnostic | offre | prescription | carnet | indicateurs
+ *     origin: "https://widgets.example.fr", // origin serving the widgets (default: this script's)
+ *     base: "/spie/",                  // path of the widgets on that origin (default: this script's)
+ *     lang: "fr",
+ *     role: "professionnel",           // rights of the viewer (carnet)
+ *     data: {...},                     // prefill: what the partner already knows
+ *   });
+ *   el.addEventListener("spie:submit", (e) => save(e.detail.document));
+ *
+ * The widget runs in an iframe (go-app owns its whole page). Both sides
+ * exchange postMessage messages {spie: 1, type, widget, ...} and ignore any
+ * message whose origin is not the expected one. Events dispatched on the
+ * element: spie:ready, spie:change, spie:submit, spie:error (detail holds the
+ * document, or the faults).
+ */
+(function (global) {
+  "use strict";
+
+  var WIDGETS = ["diagnostic", "offre", "prescription", "carnet", "indicateurs"];
+  var TITLES = {
+    diagnostic: "Diagnostic socio-professionnel",
+    offre: "Offre d'insertion",
+    prescription: "Prescription",
+    carnet: "Carnet de bord",
+    indicateurs: "Indicateurs",
+  };
+
+  var here = document.currentScript ? new URL(document.currentScript.src, location.href) : null;
+
+  function defaults() {
+    if (!here) {
+      return { origin: location.origin, base: "/" };
+    }
+    return { origin: here.origin, base: here.pathname.replace(/[^/]*$/, "") };
+  }
+
+  function fail(el, message) {
+    el.dispatchEvent(new CustomEvent("spie:error", { bubbles: true, detail: { message: message } }));
+    if (global.console) {
+      console.warn("spie-embed : " + message);
+    }
+  }
+
+  function mount(el, options) {
+    var o = Object.assign({}, defaults(), options || {});
+    if (WIDGETS.indexOf(o.widget) < 0) {
+      fail(el, "widget inconnu « " + o.widget + " » (attendu : " + WIDGETS.join(", ") + ")");
+      return null;
+    }
+    var origin;
+    try {
+      origin = new URL(o.origin).origin;
+    } catch (e) {
+      fail(el, "origine invalide « " + o.origin + " »");
+      return null;
+    }
+    var base = o.base.charAt(o.base.length - 1) === "/" ? o.base : o.base + "/";
+    var src = new URL(base + o.widget + ".html", origin);
+    src.searchParams.set("parent", location.origin);
+    if (o.lang) {
+      src.searchParams.set("lang", o.lang);
+    }
+
+    var frame = document.createElement("iframe");
+    frame.className = "spie-frame";
+    frame.title = o.title || TITLES[o.widget];
+    frame.setAttribute("loading", "eager");
+    frame.src = src.href;
+    frame.style.width = "100%";
+    frame.style.border = "0";
+    frame.style.minHeight = "12rem";
+
+    var ready = false;
+    function post(type, payload) {
+      var msg = Object.assign({ spie: 1, type: type, widget: o.widget }, payload || {});
+      frame.contentWindow.postMessage(msg, origin);
+    }
+    function onMessage(event) {
+      // Only the widget's own frame, from the widget origin, is listened to.
+      if (event.origin !== origin || event.source !== frame.contentWindow) {
+        return;
+      }
+      var m = event.data;
+      if (!m || m.spie !== 1 || typeof m.type !== "string") {
+        return;
+      }
+      switch (m.type) {
+        case "spie:ready":
+          ready = true;
+          post("spie:init", { data: o.data || null, role: o.role || "", lang: o.lang || "fr" });
+          el.dispatchEvent(new CustomEvent("spie:ready", { bubbles: true, detail: { widget: o.widget } }));
+          break;
+        case "spie:resize":
+          if (typeof m.height === "number" && m.height > 0) {
+            frame.style.height = Math.ceil(m.height) + "px";
+          }
+          break;
+        case "spie:change":
+        case "spie:submit":
+          var doc = null;
+          try {
+            doc = m.json ? JSON.parse(m.json) : null;
+          } catch (e) {
+            return;
+          }
+          el.dispatchEvent(new CustomEvent(m.type, { bubbles: true, detail: { widget: o.widget, document: doc, faults: m.faults || [], result: m.result || null } }));
+          break;
+        case "spie:error":
+          el.dispatchEvent(new CustomEvent("spie:error", { bubbles: true, detail: { widget: o.widget, faults: m.faults || [], message: m.message || "" } }));
+          break;
+      }
+    }
+    global.addEventListener("message", onMessage);
+    el.appendChild(frame);
+
+    return {
+      element: el,
+      iframe: frame,
+      /** Sends new prefill data to the widget. */
+      setData: function (data) {
+        o.data = data;
+        if (ready) {
+          post("spie:init", { data: data, role: o.role || "", lang: o.lang || "fr" });
+        }
+      },
+      /** Removes the iframe and stops listening. */
+      destroy: function () {
+        global.removeEventListener("message", onMessage);
+        frame.remove();
+      },
+    };
+  }
+
+  function fromAttributes(el) {
+    if (el.__spie) {
+      return el.__spie;
+    }
+    var data = null;
+    var ref = el.getAttribute("data-spie-data");
+    if (ref) {
+      var holder = document.getElementById(ref);
+      try {
+        data = holder ? JSON.parse(holder.textContent) : null;
+      } catch (e) {
+        fail(el, "données de préremplissage illisibles dans #" + ref);
+      }
+    }
+    var o = { widget: el.getAttribute("data-spie-widget"), data: data };
+    ["origin", "base", "lang", "role", "title"].forEach(function (k) {
+      var v = el.getAttribute("data-spie-" + k);
+      if (v) {
+        o[k] = v;
+      }
+    });
+    el.__spie = mount(el, o);
+    return el.__spie;
+  }
+
+  function mountAll(root) {
+    var list = (root || document).querySelectorAll("[data-spie-widget]");
+    var out = [];
+    for (var i = 0; i < list.length; i++) {
+      out.push(fromAttributes(list[i]));
+    }
+    return out;
+  }
+
+  global.SPIE = { version: "1", widgets: WIDGETS.slice(), mount: mount, mountAll: mountAll };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () {
+      mountAll();
+    });
+  } else {
+    mountAll();
+  }
+})(window);

@@ -1,0 +1,327 @@
+package wasm_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/spie-fr/socle/wasm"
+	"github.com/spie-fr/socle/wasm/demo"
+)
+
+// The browser tests drive Debian's headless chromium (scripts/install-browser.sh
+// installs it with axe-core and @gouvfr/dsfr). They skip when chromium is
+// absent, or when SPIE_BROWSER_TESTS=0.
+
+type browserEnv struct {
+	portal    *httptest.Server // the demo partner portal, widgets under /spie/
+	other     *httptest.Server // another origin (127.0.0.1 vs localhost) for wrong-origin tests
+	browser   context.Context  // chromedp context of the one browser shared by the tests
+	axe       string           // axe-core source, "" when not installed
+	moduleDir string
+	artifacts string
+	dist      string
+}
+
+var (
+	envOnce    sync.Once
+	envShared  *browserEnv
+	envSkip    string
+	envErr     error
+	envCleanup []func()
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for i := len(envCleanup) - 1; i >= 0; i-- {
+		envCleanup[i]()
+	}
+	os.Exit(code)
+}
+
+func chromiumPath() string {
+	if p := os.Getenv("SPIE_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+func moduleRoot() (string, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", fmt.Errorf("go.mod introuvable au-dessus de %s", wd)
+		}
+	}
+}
+
+// env returns the shared browser environment, building the wasm modules once
+// (into the user cache, so that later runs only relink).
+func env(t *testing.T) *browserEnv {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("tests navigateur ignorés en mode -short")
+	}
+	if os.Getenv("SPIE_BROWSER_TESTS") == "0" {
+		t.Skip("tests navigateur désactivés (SPIE_BROWSER_TESTS=0)")
+	}
+	exe := chromiumPath()
+	if exe == "" {
+		t.Skip("chromium n'est pas installé : lancez scripts/install-browser.sh pour les tests navigateur")
+	}
+	envOnce.Do(func() { envShared, envErr = setupEnv(exe) })
+	if envErr != nil {
+		t.Fatalf("environnement navigateur : %v", envErr)
+	}
+	return envShared
+}
+
+func setupEnv(exe string) (*browserEnv, error) {
+	root, err := moduleRoot()
+	if err != nil {
+		return nil, err
+	}
+	e := &browserEnv{moduleDir: root}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	e.dist = filepath.Join(cache, "spie-socle", "wasm-test")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	if err := wasm.Build(ctx, wasm.BuildOptions{Dir: e.dist, ModuleDir: root}); err != nil {
+		return nil, err
+	}
+	e.artifacts = os.Getenv("SPIE_ARTIFACTS")
+	if e.artifacts == "" {
+		e.artifacts = filepath.Join(root, "artifacts", "wasm")
+	}
+	if err := os.MkdirAll(e.artifacts, 0o755); err != nil {
+		return nil, err
+	}
+	if b, err := os.ReadFile(filepath.Join(root, "wasm", "node_modules", "axe-core", "axe.min.js")); err == nil {
+		e.axe = string(b)
+	}
+	// The widgets are framed by the portal (same origin) and talk to it.
+	dsfr := wasm.FindDSFR(root)
+	portal, err := demo.Handler(demo.Options{Widgets: wasm.Options{Dist: e.dist, DSFR: dsfr}})
+	if err != nil {
+		return nil, err
+	}
+	e.portal = httptest.NewServer(portal)
+	envCleanup = append(envCleanup, e.portal.Close)
+	e.other = httptest.NewServer(otherOrigin(e.portal.URL))
+	envCleanup = append(envCleanup, e.other.Close)
+
+	profile, err := os.MkdirTemp("", "spie-chromium-")
+	if err != nil {
+		return nil, err
+	}
+	envCleanup = append(envCleanup, func() { os.RemoveAll(profile) })
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 900),
+	)
+	browser, cancelBrowser := chromedp.NewContext(alloc)
+	if err := chromedp.Do(browser); err != nil {
+		cancelBrowser()
+		cancelAlloc()
+		return nil, fmt.Errorf("démarrage de chromium : %w", err)
+	}
+	envCleanup = append(envCleanup, cancelAlloc, cancelBrowser)
+	e.browser = browser
+	return e, nil
+}
+
+// otherOrigin serves a page of a foreign origin that frames a widget of the
+// portal and tries to talk to it.
+func otherOrigin(portal string) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html lang="fr"><head><title>Autre origine</title><script src="/evil.js" defer></script></head>
+<body><h1>Page d'une autre origine</h1><iframe id="f" title="widget" src="%s/spie/diagnostic.html?parent=%s"></iframe></body></html>`,
+			portal, "http://"+r.Host)
+	})
+	mux.HandleFunc("GET /evil.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		fmt.Fprint(w, `window.received = [];
+window.addEventListener("message", function (e) { window.received.push(e.data); });
+setInterval(function () {
+  var f = document.getElementById("f");
+  f.contentWindow.postMessage({spie: 1, type: "spie:init", data: {personne: {id: "INTRUS"}}}, "*");
+}, 100);`)
+	})
+	return mux
+}
+
+// tab is one browser tab with what it logged.
+type tab struct {
+	ctx    context.Context
+	mu     sync.Mutex
+	errors []string
+}
+
+const cspProbe = `window.__spieCSP = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__spieCSP.push(e.violatedDirective + " " + e.blockedURI);
+});`
+
+// newTab opens a tab in a fresh browser context (empty cache) that records
+// console errors, exceptions, browser log errors and CSP violations.
+func (e *browserEnv) newTab(t *testing.T) *tab {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(e.browser, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	tb := &tab{ctx: ctx}
+	if err := chromedp.Listen(ctx, func(ev any) {
+		var msg string
+		switch ev := ev.(type) {
+		case *runtime.EventExceptionThrown:
+			msg = "exception : " + ev.ExceptionDetails.Text
+			if ev.ExceptionDetails.Exception != nil {
+				msg += " " + ev.ExceptionDetails.Exception.Description
+			}
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError {
+				var parts []string
+				for _, a := range ev.Args {
+					parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
+				}
+				msg = "console.error : " + strings.Join(parts, " ")
+			}
+		case *cdplog.EventEntryAdded:
+			if ev.Entry.Level == cdplog.EntryLevelError {
+				msg = "log : " + ev.Entry.Text + " " + ev.Entry.URL
+			}
+		}
+		if msg != "" {
+			tb.mu.Lock()
+			tb.errors = append(tb.errors, msg)
+			tb.mu.Unlock()
+		}
+	}); err != nil {
+		t.Fatalf("écoute de l'onglet : %v", err)
+	}
+	err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspProbe})
+		return err
+	}))
+	if err != nil {
+		t.Fatalf("sonde CSP : %v", err)
+	}
+	return tb
+}
+
+// noErrors fails the test on any console error, exception or CSP violation
+// (in the page and its same-origin frames).
+func (tb *tab) noErrors(t *testing.T) {
+	t.Helper()
+	csp, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](`(function () {
+  var out = (window.__spieCSP || []).slice();
+  document.querySelectorAll("iframe").forEach(function (f) {
+    try { out = out.concat(f.contentWindow.__spieCSP || []); } catch (e) {}
+  });
+  return out;
+})()`))
+	if err != nil {
+		t.Fatalf("lecture des violations CSP : %v", err)
+	}
+	if len(csp) > 0 {
+		t.Errorf("violations CSP : %q", csp)
+	}
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	if len(tb.errors) > 0 {
+		t.Errorf("erreurs dans la console : %q", tb.errors)
+	}
+}
+
+func (tb *tab) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(tb.ctx, steps...); err != nil {
+		t.Fatalf("navigateur : %v", err)
+	}
+}
+
+func eval[T any](t *testing.T, tb *tab, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("évaluation de %s : %v", expr, err)
+	}
+	return v
+}
+
+func poll(t *testing.T, tb *tab, what, expr string) {
+	t.Helper()
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("attente de %s (%s) : %v", what, expr, err)
+	}
+}
+
+// screenshot saves a PNG of the page under the artifacts directory.
+func (e *browserEnv) screenshot(t *testing.T, tb *tab, name string) {
+	t.Helper()
+	b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatalf("capture d'écran : %v", err)
+	}
+	p := filepath.Join(e.artifacts, name+".png")
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("capture : %s", p)
+}
+
+// axe runs axe-core on the page and fails on any violation.
+func (e *browserEnv) axeCheck(t *testing.T, tb *tab, state string) {
+	t.Helper()
+	if e.axe == "" {
+		t.Skip("axe-core n'est pas installé : lancez scripts/install-browser.sh")
+	}
+	eval[bool](t, tb, `(function(){ if (!window.axe) { `+e.axe+` } return true; })()`)
+	v := eval[[]string](t, tb, `axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
+  return r.violations.map(function (v) {
+    return v.id + " (" + v.impact + ") : " + v.nodes.map(function (n) { return n.target.join(" ") + " — " + n.failureSummary; }).join(" | ");
+  });
+})`)
+	for _, s := range v {
+		t.Errorf("axe, état %s : %s", state, s)
+	}
+}

@@ -1,0 +1,98 @@
+package demo
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/spie-fr/socle/wasm"
+	"github.com/spie-fr/socle/wasm/manifest"
+)
+
+//go:embed static/portail.html static/portail.css static/portail.js
+var static embed.FS
+
+// WidgetsPath is where the portal mounts the widgets handler.
+const WidgetsPath = "/spie/"
+
+// Options configure the portal.
+type Options struct {
+	// Widgets are the options of the widgets handler (dist directory, DSFR).
+	Widgets wasm.Options
+	// WidgetOrigin is the origin serving the widgets when it is not the
+	// portal's own (e.g. "http://127.0.0.1:8081"); empty means same origin.
+	WidgetOrigin string
+}
+
+// Handler returns the portal: / is the partner page, /portail.css and
+// /portail.js its own assets, /spie/ the widgets (when same origin).
+func Handler(o Options) (http.Handler, error) {
+	mux := http.NewServeMux()
+	if o.WidgetOrigin == "" {
+		h, err := wasm.Handler(o.Widgets)
+		if err != nil {
+			return nil, err
+		}
+		mux.Handle(WidgetsPath, http.StripPrefix(strings.TrimSuffix(WidgetsPath, "/"), h))
+	}
+	page, err := render(o)
+	if err != nil {
+		return nil, err
+	}
+	csp := wasm.PartnerCSP(o.WidgetOrigin)
+	if o.WidgetOrigin == "" {
+		csp = wasm.PartnerCSP("'self'")
+	}
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", csp)
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Write(page)
+	})
+	for _, name := range []string{"portail.css", "portail.js"} {
+		b, _ := static.ReadFile("static/" + name)
+		ctype := "text/css; charset=utf-8"
+		if strings.HasSuffix(name, ".js") {
+			ctype = "text/javascript; charset=utf-8"
+		}
+		mux.HandleFunc("GET /"+name, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", ctype)
+			w.Header().Set("Cache-Control", "no-cache")
+			w.Write(b)
+		})
+	}
+	return mux, nil
+}
+
+type widgetView struct {
+	Key, Title, Description string
+	Data                    template.JS
+}
+
+func render(o Options) ([]byte, error) {
+	t, err := template.ParseFS(static, "static/portail.html")
+	if err != nil {
+		return nil, err
+	}
+	var ws []widgetView
+	for _, d := range manifest.Widgets {
+		v := widgetView{Key: d.Key, Title: d.Label.FR, Description: d.Description.FR}
+		if d.Key == "diagnostic" {
+			v.Data = template.JS(prefillDiagnostic)
+		}
+		ws = append(ws, v)
+	}
+	base := WidgetsPath
+	if o.WidgetOrigin != "" {
+		base = strings.TrimSuffix(o.WidgetOrigin, "/") + WidgetsPath
+	}
+	var b bytes.Buffer
+	err = t.Execute(&b, map[string]any{"Widgets": ws, "Base": base, "Origin": o.WidgetOrigin})
+	return b.Bytes(), err
+}
+
+// prefillDiagnostic is what the fictitious Département already knows about
+// the person ("dites-le nous une fois"): it fills the diagnostic form.
+const prefillDiagnostic = `{"personne":{"id":"AISNE-2026-00042","date_naissance":"1990-04-12","code_commune":"02691"},"criteres_publics":{"rsa":true,"date_ouverture_droits_rsa":"2026-09-01"},"siret_structure":"22020001800019"}`

@@ -1,0 +1,157 @@
+package wasm_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/wasm"
+)
+
+// fakeDist writes a dist directory with small stand-in modules (no compiler
+// needed): the handler serves whatever Build wrote.
+func fakeDist(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		wasm.WidgetsWasm:  "\x00asm" + strings.Repeat("widgets ", 400),
+		wasm.ValidateWasm: "\x00asm" + strings.Repeat("validate ", 400),
+		wasm.WasmExecJS:   "// wasm_exec.js\n" + strings.Repeat("var x = 1;\n", 200),
+	} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
+	}
+	return dir
+}
+
+func get(t *testing.T, h http.Handler, path, acceptEncoding string) *http.Response {
+	t.Helper()
+	r := httptest.NewRequest(http.MethodGet, path, nil)
+	if acceptEncoding != "" {
+		r.Header.Set("Accept-Encoding", acceptEncoding)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w.Result()
+}
+
+func TestHandler(t *testing.T) {
+	dist := fakeDist(t)
+	h, err := wasm.Handler(wasm.Options{Dist: dist, AllowedOrigins: []string{"https://portail.example.fr"}})
+	require.NoError(t, err)
+
+	t.Run("widget page with CSP", func(t *testing.T) {
+		res := get(t, h, "/diagnostic.html", "")
+		require.Equal(t, http.StatusOK, res.StatusCode)
+		assert.Equal(t, "text/html; charset=utf-8", res.Header.Get("Content-Type"))
+		csp := res.Header.Get("Content-Security-Policy")
+		assert.Contains(t, csp, "script-src 'self' 'wasm-unsafe-eval'")
+		assert.Contains(t, csp, "frame-ancestors 'self' https://portail.example.fr")
+		assert.NotContains(t, csp, "unsafe-inline")
+		assert.Equal(t, "no-cache", res.Header.Get("Cache-Control"))
+		body, _ := io.ReadAll(res.Body)
+		assert.Contains(t, string(body), `content="https://portail.example.fr"`)
+		assert.Contains(t, string(body), `lang="fr"`)
+		assert.NotContains(t, string(body), "style=")
+	})
+	t.Run("page without extension", func(t *testing.T) {
+		assert.Equal(t, http.StatusOK, get(t, h, "/carnet", "").StatusCode)
+	})
+	t.Run("wasm MIME type and brotli", func(t *testing.T) {
+		res := get(t, h, "/app.wasm", "gzip, deflate, br")
+		require.Equal(t, http.StatusOK, res.StatusCode)
+		assert.Equal(t, "application/wasm", res.Header.Get("Content-Type"))
+		assert.Equal(t, "br", res.Header.Get("Content-Encoding"))
+		assert.Equal(t, "Accept-Encoding", res.Header.Get("Vary"))
+		raw, err := io.ReadAll(brotli.NewReader(res.Body))
+		require.NoError(t, err)
+		assert.True(t, bytes.HasPrefix(raw, []byte("\x00asm")))
+	})
+	t.Run("gzip when brotli refused", func(t *testing.T) {
+		res := get(t, h, "/wasm_exec.js", "br;q=0, gzip")
+		assert.Equal(t, "gzip", res.Header.Get("Content-Encoding"))
+		zr, err := gzip.NewReader(res.Body)
+		require.NoError(t, err)
+		raw, _ := io.ReadAll(zr)
+		assert.True(t, strings.HasPrefix(string(raw), "// wasm_exec.js"))
+	})
+	t.Run("identity", func(t *testing.T) {
+		res := get(t, h, "/spie-embed.js", "")
+		assert.Empty(t, res.Header.Get("Content-Encoding"))
+		assert.Equal(t, "text/javascript; charset=utf-8", res.Header.Get("Content-Type"))
+	})
+	t.Run("hashed module is immutable", func(t *testing.T) {
+		page, _ := io.ReadAll(get(t, h, "/offre.html", "").Body)
+		i := strings.Index(string(page), `data-wasm="`)
+		require.Positive(t, i)
+		name := strings.SplitN(string(page[i+len(`data-wasm="`):]), `"`, 2)[0]
+		assert.Regexp(t, `^app\.[0-9a-f]{24}\.wasm$`, name)
+		res := get(t, h, "/"+name, "br")
+		assert.Equal(t, http.StatusOK, res.StatusCode)
+		assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"))
+	})
+	t.Run("etag revalidation", func(t *testing.T) {
+		etag := get(t, h, "/spie-embed.d.ts", "").Header.Get("ETag")
+		require.NotEmpty(t, etag)
+		r := httptest.NewRequest(http.MethodGet, "/spie-embed.d.ts", nil)
+		r.Header.Set("If-None-Match", etag)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		assert.Equal(t, http.StatusNotModified, w.Code)
+	})
+	t.Run("fallback stylesheet without DSFR", func(t *testing.T) {
+		assert.Equal(t, http.StatusOK, get(t, h, "/dsfr/dsfr.min.css", "").StatusCode)
+	})
+	t.Run("unknown path", func(t *testing.T) {
+		assert.Equal(t, http.StatusNotFound, get(t, h, "/../../etc/passwd", "").StatusCode)
+		assert.Equal(t, http.StatusNotFound, get(t, h, "/inconnu.html", "").StatusCode)
+	})
+	t.Run("method not allowed", func(t *testing.T) {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/diagnostic.html", nil))
+		assert.Equal(t, http.StatusMethodNotAllowed, w.Code)
+	})
+}
+
+func TestHandlerRejectsBadOrigin(t *testing.T) {
+	_, err := wasm.Handler(wasm.Options{Dist: fakeDist(t), AllowedOrigins: []string{"https://portail.example.fr/chemin"}})
+	assert.Error(t, err)
+}
+
+func TestHandlerMissingDist(t *testing.T) {
+	_, err := wasm.Handler(wasm.Options{Dist: t.TempDir()})
+	assert.ErrorContains(t, err, "introuvable")
+}
+
+func TestExport(t *testing.T) {
+	out := t.TempDir()
+	files, err := wasm.Export(out, wasm.Options{Dist: fakeDist(t)})
+	require.NoError(t, err)
+	for _, want := range []string{"diagnostic.html", "indicateurs.html", "spie-embed.js", "spie-embed.d.ts", "app.wasm", "app.wasm.br", "app.wasm.gz", "HEADERS.txt", "dsfr/dsfr.min.css"} {
+		assert.Contains(t, files, want)
+		assert.FileExists(t, filepath.Join(out, want))
+	}
+	page, err := os.ReadFile(filepath.Join(out, "diagnostic.html"))
+	require.NoError(t, err)
+	// The page refers to files that the export wrote.
+	i := strings.Index(string(page), `data-wasm="`)
+	name := strings.SplitN(string(page[i+len(`data-wasm="`):]), `"`, 2)[0]
+	assert.FileExists(t, filepath.Join(out, name))
+	assert.Contains(t, string(page), `http-equiv="Content-Security-Policy"`)
+}
+
+func ExamplePartnerCSP() {
+	fmt.Println(wasm.PartnerCSP("https://widgets.spie.example.fr"))
+	// Output:
+	// default-src 'self'; script-src 'self' https://widgets.spie.example.fr; frame-src https://widgets.spie.example.fr; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'self'
+}

@@ -1,0 +1,33 @@
+// Package manifest lists the widgets of the WebAssembly bundle. It is shared
+// by the go-app code (the routes) and the host side (pages, loader, tests)
+// without pulling go-app into the host.
+package manifest
+
+import "github.com/spie-fr/socle/spie"
+
+// Widgets is the list of widgets, in display order: the key is the widget
+// name used by the loader (SPIE.mount(el, {widget: "diagnostic"})) and the
+// page name (diagnostic.html).
+var Widgets = spie.Definitions{
+	{Key: "diagnostic", Label: spie.Label{FR: "Diagnostic socio-professionnel", EN: "Socio-professional assessment"},
+		Description: spie.Label{FR: "Formulaire en plusieurs étapes du socle commun de diagnostic, avec la proposition d'orientation.", EN: "Multi-step form of the common assessment, with the orientation proposal."}},
+	{Key: "offre", Label: spie.Label{FR: "Offre d'insertion", EN: "Support offer"},
+		Description: spie.Label{FR: "Recherche de services par commune et thématiques, avec distance et raisons.", EN: "Search of services by town and themes, with distance and reasons."}},
+	{Key: "prescription", Label: spie.Label{FR: "Prescription", EN: "Referral"},
+		Description: spie.Label{FR: "Orientation d'une personne vers un service.", EN: "Referral of a person to a service."}},
+	{Key: "carnet", Label: spie.Label{FR: "Carnet de bord", EN: "Logbook"},
+		Description: spie.Label{FR: "Journal, plan d'action et alertes du parcours.", EN: "Journal, action plan and alerts of the pathway."}},
+	{Key: "indicateurs", Label: spie.Label{FR: "Indicateurs", EN: "Indicators"},
+		Description: spie.Label{FR: "Indicateurs d'un territoire ou d'une cohorte, en graphiques et en tableau.", EN: "Indicators of a territory or cohort, as charts and as a table."}},
+}
+
+// Message types exchanged between the loader and the widget page. Every
+// message is an object {spie: 1, type, widget, ...}.
+const (
+	MsgInit   = "spie:init"   // loader → widget: {data, role, lang}
+	MsgReady  = "spie:ready"  // widget → loader
+	MsgResize = "spie:resize" // widget → loader: {height}
+	MsgChange = "spie:change" // widget → loader: {json}
+	MsgSubmit = "spie:submit" // widget → loader: {json} (a validated document)
+	MsgError  = "spie:error"  // widget → loader: {faults}
+)

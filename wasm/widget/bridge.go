@@ -1,0 +1,161 @@
+package widget
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/wasm/manifest"
+)
+
+// Init is what the partner page sends once the widget is ready.
+type Init struct {
+	Data json.RawMessage // prefill, may be null
+	Role string
+	Lang string
+}
+
+// Bridge is the widget side of the postMessage channel with the loader.
+type Bridge struct {
+	Widget string
+	parent string // validated origin of the embedding page, "" when none
+	onInit func(app.Context, Init)
+	funcs  []app.Func
+}
+
+// Start validates the parent origin, listens to its messages, reports the
+// page height as it changes and announces that the widget is ready. onInit
+// runs in the UI goroutine when the partner sends its init message.
+func (b *Bridge) Start(ctx app.Context, onInit func(app.Context, Init)) {
+	b.onInit = onInit
+	win := app.Window()
+	doc := win.Get("document")
+	doc.Get("documentElement").Call("setAttribute", "data-spie-ready", "1")
+	if perf := win.Get("performance"); perf.Truthy() && perf.Get("mark").Truthy() {
+		perf.Call("mark", "spie-ready")
+	}
+	if !app.IsClient {
+		return
+	}
+	loc := win.Get("location")
+	own := loc.Get("origin").String()
+	claimed := ""
+	if u := win.URL(); u != nil {
+		claimed = u.Query().Get("parent")
+	}
+	ancestor := ""
+	if ao := loc.Get("ancestorOrigins"); ao.Truthy() && ao.Length() > 0 {
+		ancestor = ao.Index(0).String()
+	}
+	var allowed []string
+	if meta := doc.Call("querySelector", `meta[name="spie-allowed-origins"]`); meta.Truthy() {
+		allowed = strings.Fields(meta.Call("getAttribute", "content").String())
+	}
+	parent, ok := ParentOrigin(claimed, own, allowed, ancestor)
+	if !ok || !win.Get("parent").Truthy() || win.Get("parent").Equal(win.Get("self")) {
+		if claimed != "" {
+			app.Logf("spie : origine parente %q non autorisée, messages désactivés", claimed)
+		}
+		return
+	}
+	b.parent = parent
+
+	onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
+		ev := args[0]
+		if ev.Get("origin").String() != b.parent || !ev.Get("source").Equal(win.Get("parent")) {
+			return nil // another origin or another window: ignored
+		}
+		m := ev.Get("data")
+		if !m.Truthy() || m.Get("spie").Int() != 1 || m.Get("type").String() != manifest.MsgInit {
+			return nil
+		}
+		in := Init{Data: json.RawMessage("null")}
+		if d := m.Get("data"); d.Truthy() {
+			in.Data = json.RawMessage(win.Get("JSON").Call("stringify", d).String())
+		}
+		if r := m.Get("role"); r.Truthy() {
+			in.Role = r.String()
+		}
+		if l := m.Get("lang"); l.Truthy() {
+			in.Lang = l.String()
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if b.onInit != nil {
+				b.onInit(ctx, in)
+			}
+		})
+		return nil
+	})
+	win.Call("addEventListener", "message", onMessage)
+	b.funcs = append(b.funcs, onMessage)
+
+	body := doc.Get("body")
+	resize := app.FuncOf(func(this app.Value, args []app.Value) any {
+		h := body.Call("getBoundingClientRect").Get("height").Float()
+		b.send(manifest.MsgResize, map[string]any{"height": h})
+		return nil
+	})
+	b.funcs = append(b.funcs, resize)
+	if ro := win.Get("ResizeObserver"); ro.Truthy() {
+		ro.New(resize).Call("observe", body)
+	}
+	b.send(manifest.MsgReady, nil)
+}
+
+// Embedded reports whether the widget talks to an allowed partner page.
+func (b *Bridge) Embedded() bool { return b.parent != "" }
+
+// Change tells the partner the current document and its faults.
+func (b *Bridge) Change(doc any, faults spie.Faults) { b.sendDoc(manifest.MsgChange, doc, faults) }
+
+// Submit hands the partner a document that passed every rule.
+func (b *Bridge) Submit(doc any, faults spie.Faults) { b.sendDoc(manifest.MsgSubmit, doc, faults) }
+
+// Error tells the partner that submission was refused, with the faults.
+func (b *Bridge) Error(faults spie.Faults) {
+	b.send(manifest.MsgError, map[string]any{"faults": faultsJS(faults)})
+}
+
+const manifestSubmit = manifest.MsgSubmit
+
+func (b *Bridge) sendDoc(typ string, doc any, faults spie.Faults) {
+	b.sendDocResult(typ, doc, faults, nil)
+}
+
+func (b *Bridge) sendDocResult(typ string, doc any, faults spie.Faults, result any) {
+	if b.parent == "" {
+		return
+	}
+	j, err := json.Marshal(doc)
+	if err != nil {
+		b.send(manifest.MsgError, map[string]any{"message": "document impossible à encoder : " + err.Error()})
+		return
+	}
+	fields := map[string]any{"json": string(j), "faults": faultsJS(faults)}
+	if result != nil {
+		if r, err := json.Marshal(result); err == nil {
+			fields["result"] = app.Window().Get("JSON").Call("parse", string(r))
+		}
+	}
+	b.send(typ, fields)
+}
+
+func faultsJS(fs spie.Faults) []any {
+	out := make([]any, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, map[string]any{"code": f.Code, "path": f.Path, "message": f.Message, "message_en": f.MessageEN, "severity": string(f.Severity)})
+	}
+	return out
+}
+
+func (b *Bridge) send(typ string, fields map[string]any) {
+	if b.parent == "" {
+		return
+	}
+	msg := map[string]any{"spie": 1, "type": typ, "widget": b.Widget}
+	for k, v := range fields {
+		msg[k] = v
+	}
+	app.Window().Get("parent").Call("postMessage", msg, b.parent)
+}

@@ -1,0 +1,136 @@
+package widget
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/spie"
+)
+
+// Orientation is the orientation proposal the widget shows and hands to the
+// partner with the submitted diagnostic (diagnostic.Orient with the default
+// rules).
+type Orientation struct {
+	Code     string              `json:"code"`
+	Label    string              `json:"libelle"`
+	Reasons  []string            `json:"raisons"`
+	Missing  []string            `json:"manquants,omitempty"`
+	Decision diagnostic.Decision `json:"decision"`
+}
+
+// Orient returns the orientation proposal of a diagnostic.
+func Orient(d *diagnostic.Diagnostic) Orientation {
+	dec := diagnostic.Orient(d, diagnostic.DefaultOrientationRules())
+	o := Orientation{Code: string(dec.Pathway), Decision: dec}
+	o.Label = "Parcours " + diagnostic.Pathways.LabelOf(string(dec.Pathway))
+	if dec.Organisation != "" {
+		o.Label += ", accompagné par " + diagnostic.Organisations.LabelOf(string(dec.Organisation))
+	}
+	if dec.Decider != "" {
+		o.Label += " (décision : " + diagnostic.Deciders.LabelOf(string(dec.Decider)) + ")"
+	}
+	for _, c := range dec.Criteria {
+		if c.Effect == "retient" && c.Sentence != "" {
+			o.Reasons = append(o.Reasons, c.Sentence)
+		}
+	}
+	for _, m := range dec.Missing {
+		o.Missing = append(o.Missing, m.Sentence)
+	}
+	return o
+}
+
+func orientationResult(d *diagnostic.Diagnostic) Orientation { return Orient(d) }
+
+func (c *DiagnosticForm) renderOrientation() app.UI {
+	o := Orient(&c.doc)
+	reasons := make([]app.UI, 0, len(o.Reasons))
+	for _, r := range o.Reasons {
+		reasons = append(reasons, app.Li().Text(r))
+	}
+	missing := make([]app.UI, 0, len(o.Missing))
+	for _, m := range o.Missing {
+		missing = append(missing, app.Li().Text(m))
+	}
+	return app.Section().Aria("labelledby", "orientation-titre").Class("fr-callout fr-my-3w").Body(
+		app.H3().ID("orientation-titre").Class("fr-callout__title").Text("Proposition d'orientation"),
+		app.P().ID("orientation").Class("fr-callout__text").Text(o.Label),
+		app.If(len(reasons) > 0, func() app.UI {
+			return app.Div().Body(app.P().Text("Raisons :"), app.Ul().Body(reasons...))
+		}),
+		app.If(len(missing) > 0, func() app.UI {
+			return app.Div().Body(app.P().Text("Pour décider, il manque :"), app.Ul().Body(missing...))
+		}),
+	)
+}
+
+func (c *DiagnosticForm) renderSummary() app.UI {
+	d := &c.doc
+	row := func(label, value string) app.UI {
+		if value == "" {
+			value = "—"
+		}
+		return app.Tr().Body(app.Th().Scope("row").Text(label), app.Td().Text(value))
+	}
+	var freins []string
+	for _, def := range diagnostic.FreinThematiques {
+		f := d.Freins[diagnostic.FreinThematique(def.Key)]
+		if f.Impact != "" && f.Impact != diagnostic.ImpactNonAborde && f.Impact != "sans-impact" {
+			freins = append(freins, def.Label.FR+" ("+diagnostic.Impacts.LabelOf(string(f.Impact))+")")
+		}
+	}
+	freinText := ""
+	for i, f := range freins {
+		if i > 0 {
+			freinText += " ; "
+		}
+		freinText += f
+	}
+	warnings := c.faults.Warnings()
+	warn := make([]app.UI, 0, len(warnings))
+	for _, w := range warnings {
+		warn = append(warn, app.Li().Text(c.labelOf(w.Path)+" : "+w.Message))
+	}
+	return app.Div().Body(
+		app.Div().Class("fr-table").Body(app.Table().Body(
+			app.Caption().Text("Récapitulatif du diagnostic"),
+			app.TBody().Body(
+				row("Personne", d.Person.ID),
+				row("Date de naissance", string(d.Person.BirthDate)),
+				row("Commune", string(d.Person.Commune)),
+				row("Situation", diagnostic.WorkSituations.LabelOf(string(d.Professional.WorkSituation))),
+				row("Freins retenus", freinText),
+				row("Auteur", d.Authors[0].Name),
+				row("Consentement au partage", yesNo(d.Consent.Sharing)),
+			),
+		)),
+		app.If(len(warn) > 0, func() app.UI {
+			return alert("warning", "Points d'attention (n'empêchent pas l'envoi)", app.Ul().Body(warn...))
+		}),
+		c.renderOrientation(),
+	)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "Oui"
+	}
+	return "Non"
+}
+
+func (c *DiagnosticForm) renderSubmitted() app.UI {
+	return app.Div().Body(
+		app.Div().ID("envoye").TabIndex(-1).Class("fr-alert fr-alert--success fr-mb-3w").Body(
+			app.H2().Class("fr-alert__title").Text("Diagnostic envoyé"),
+			app.P().Text("Le diagnostic de "+c.doc.Person.ID+" a passé toutes les règles du socle et a été transmis ("+strconv.Itoa(len(c.faults.Warnings()))+" point(s) d'attention)."),
+		),
+		c.renderOrientation(),
+	)
+}
+
+// SubmitResult hands the partner a validated document with what the widget
+// concluded (the orientation proposal of a diagnostic).
+func (b *Bridge) SubmitResult(doc any, faults spie.Faults, result any) {
+	b.sendDocResult(manifestSubmit, doc, faults, result)
+}
