@@ -1,0 +1,565 @@
+package carnet
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"sort"
+	"time"
+
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/spie"
+)
+
+// Operation is what a change does.
+type Operation string
+
+// Operations.
+const (
+	OpCreate Operation = "creer"
+	OpAdd    Operation = "ajouter"
+	OpUpdate Operation = "modifier"
+	OpRemove Operation = "retirer"
+)
+
+// Operations is the code list of operations of the journal.
+var Operations = spie.Definitions{
+	{Key: "creer", Label: spie.Label{FR: "Création du carnet", EN: "Carnet created"}, Source: sourceIssue},
+	{Key: "ajouter", Label: spie.Label{FR: "Ajout", EN: "Addition"}, Source: sourceIssue},
+	{Key: "modifier", Label: spie.Label{FR: "Modification", EN: "Update"}, Source: sourceIssue},
+	{Key: "retirer", Label: spie.Label{FR: "Retrait", EN: "Removal"}, Source: sourceIssue},
+}
+
+// Definitions implements spie.Enum.
+func (Operation) Definitions() spie.Definitions { return Operations }
+
+// Target is the part of the carnet a change touches: a single value
+// (personne, diagnostic) or a list of items with ids.
+type Target string
+
+// Targets.
+const (
+	TargetCarnet        Target = "carnet"
+	TargetPersonne      Target = "personne"
+	TargetDiagnostic    Target = "diagnostic"
+	TargetMembres       Target = "membres"
+	TargetOrientations  Target = "orientations"
+	TargetContrats      Target = "contrats"
+	TargetObjectifs     Target = "objectifs"
+	TargetActions       Target = "actions"
+	TargetRendezVous    Target = "rendez_vous"
+	TargetJalons        Target = "jalons"
+	TargetConsentements Target = "consentements"
+)
+
+// Targets is the code list of the parts of the carnet a change touches. Map
+// "section" gives the section whose rights apply.
+var Targets = spie.Definitions{
+	{Key: "carnet", Label: spie.Label{FR: "Carnet entier", EN: "Whole carnet"}, Source: sourceIssue, Map: section("personne")},
+	{Key: "personne", Label: spie.Label{FR: "Personne", EN: "Person"}, Source: sourceIssue, Map: section("personne")},
+	{Key: "diagnostic", Label: spie.Label{FR: "Diagnostic", EN: "Diagnostic"}, Source: sourceIssue, Map: section("diagnostic")},
+	{Key: "membres", Label: spie.Label{FR: "Membres", EN: "Members"}, Source: sourceIssue, Map: section("membres")},
+	{Key: "orientations", Label: spie.Label{FR: "Orientations", EN: "Orientations"}, Source: sourceIssue, Map: section("orientation")},
+	{Key: "contrats", Label: spie.Label{FR: "Contrats", EN: "Contracts"}, Source: sourceIssue, Map: section("contrat")},
+	{Key: "objectifs", Label: spie.Label{FR: "Objectifs", EN: "Objectives"}, Source: sourceIssue, Map: section("plan")},
+	{Key: "actions", Label: spie.Label{FR: "Actions", EN: "Actions"}, Source: sourceIssue, Map: section("plan")},
+	{Key: "rendez_vous", Label: spie.Label{FR: "Rendez-vous et contacts", EN: "Appointments and contacts"}, Source: sourceIssue, Map: section("rendez-vous")},
+	{Key: "jalons", Label: spie.Label{FR: "Jalons", EN: "Milestones"}, Source: sourceIssue, Map: section("jalons")},
+	{Key: "consentements", Label: spie.Label{FR: "Consentements", EN: "Consents"}, Source: sourceIssue, Map: section("consentements")},
+}
+
+func section(s string) map[string][]string { return map[string][]string{"section": {s}} }
+
+// Definitions implements spie.Enum.
+func (Target) Definitions() spie.Definitions { return Targets }
+
+// Section returns the section whose rights apply to the target.
+func (t Target) Section() Section {
+	d, ok := Targets.Get(string(t))
+	if !ok {
+		return ""
+	}
+	return Section(d.Map["section"][0])
+}
+
+// Event is one entry of the append-only journal: who changed what, when,
+// with the value before and after. Each event carries the hash of the
+// previous event of the same carnet (its chain), so that a reader can verify
+// that nothing was altered or removed.
+type Event struct {
+	// Carnet dont l'événement fait partie (chaîne d'origine, conservée après fusion).
+	Carnet string `json:"carnet" jsonschema:"minLength=1,maxLength=100"`
+	// Rang de l'événement dans sa chaîne, à partir de 0.
+	Seq int `json:"rang" jsonschema:"minimum=0"`
+	// Horodatage de la modification.
+	At time.Time `json:"horodatage"`
+	// Auteur de la modification.
+	Actor Actor `json:"auteur"`
+	// Opération.
+	Op Operation `json:"operation"`
+	// Partie du carnet modifiée.
+	Target Target `json:"cible"`
+	// Identifiant de l'élément modifié (listes).
+	ItemID string `json:"id_element,omitempty" jsonschema:"maxLength=100"`
+	// Valeur avant la modification.
+	Before json.RawMessage `json:"avant,omitempty"`
+	// Valeur après la modification.
+	After json.RawMessage `json:"apres,omitempty"`
+	// Vrai quand la valeur touche des données de santé (visibles de la personne et de son référent seulement).
+	Sensitive bool `json:"sensible,omitempty"`
+	// Empreinte SHA-256 de l'événement précédent de la chaîne.
+	Prev string `json:"empreinte_precedente,omitempty" jsonschema:"pattern=^[0-9a-f]{64}$"`
+	// Empreinte SHA-256 de cet événement.
+	Hash string `json:"empreinte" jsonschema:"pattern=^[0-9a-f]{64}$"`
+}
+
+// ComputeHash returns the SHA-256 of the event's canonical JSON, its own
+// hash left out.
+func (e Event) ComputeHash() string {
+	e.Hash = ""
+	e.Before = compact(e.Before)
+	e.After = compact(e.After)
+	b, _ := json.Marshal(e)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func compact(m json.RawMessage) json.RawMessage {
+	if len(m) == 0 {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, m); err != nil {
+		return m
+	}
+	return buf.Bytes()
+}
+
+// Change is a change asked of the carnet.
+type Change struct {
+	// Op is ajouter, modifier or retirer (creer is made by Create).
+	Op Operation
+	// Target is the part of the carnet changed.
+	Target Target
+	// ID is the item's id for the lists (ignored for personne, diagnostic).
+	ID string
+	// Value is the new value: a Person, a *diagnostic.Diagnostic or an item
+	// of the list (Member, Orientation, Contract, PlanObjectif, Action,
+	// Contact, Milestone, Consent). Nil to remove.
+	Value any
+	// At is when the change is made.
+	At time.Time
+}
+
+// Fault types of changes and of the journal.
+var (
+	FaultChangeOp      = spie.NewFaultType("CARNET-CHANGE-01", spie.SeverityError, "opération %q impossible sur %q", "operation %q not possible on %q")
+	FaultChangeValue   = spie.NewFaultType("CARNET-CHANGE-02", spie.SeverityError, "valeur illisible pour %q : %s", "unreadable value for %q: %s")
+	FaultChangeMissing = spie.NewFaultType("CARNET-CHANGE-03", spie.SeverityError, "élément %q introuvable", "item %q not found")
+	FaultChangeExists  = spie.NewFaultType("CARNET-CHANGE-04", spie.SeverityError, "l'élément %q existe déjà", "item %q already exists")
+	FaultChangeID      = spie.NewFaultType("CARNET-CHANGE-05", spie.SeverityError, "l'identifiant de la valeur (%q) diffère de celui de la modification (%q)", "the value's id (%q) differs from the change's (%q)")
+	FaultChangeTime    = spie.NewFaultType("CARNET-CHANGE-06", spie.SeverityError, "horodatage manquant ou antérieur au dernier événement", "timestamp missing or before the last event")
+	FaultJournalHash   = spie.NewFaultType("CARNET-JOURNAL-01", spie.SeverityError, "l'empreinte de l'événement ne correspond pas à son contenu : il a été modifié", "the event's hash does not match its content: it was altered")
+	FaultJournalChain  = spie.NewFaultType("CARNET-JOURNAL-02", spie.SeverityError, "l'événement ne suit pas le précédent de sa chaîne : un événement a été retiré ou déplacé", "the event does not follow the previous one of its chain: an event was removed or moved")
+	FaultJournalStart  = spie.NewFaultType("CARNET-JOURNAL-03", spie.SeverityError, "la chaîne du carnet %q ne commence pas par sa création", "the chain of carnet %q does not start with its creation")
+	FaultJournalEmpty  = spie.NewFaultType("CARNET-JOURNAL-04", spie.SeverityError, "journal vide : rien à rejouer", "empty journal: nothing to replay")
+	FaultJournalReplay = spie.NewFaultType("CARNET-JOURNAL-05", spie.SeverityError, "événement impossible à rejouer : %s", "event cannot be replayed: %s")
+	FaultJournalState  = spie.NewFaultType("CARNET-JOURNAL-10", spie.SeverityError, "le contenu du carnet ne correspond pas à son journal", "the carnet's content does not match its journal")
+)
+
+// Create opens a carnet from its initial content (without journal) and
+// records the creation event. The actor is not checked: whoever opens a
+// carnet becomes its first référent through the initial members.
+func Create(initial Carnet, actor Actor, at time.Time) (*Carnet, spie.Faults) {
+	if at.IsZero() {
+		return nil, spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
+	}
+	initial.Journal = nil
+	if initial.Version == "" {
+		initial.Version = SchemaVersion
+	}
+	stampOrigin(&initial, initial.ID)
+	after, err := json.Marshal(initial)
+	if err != nil {
+		return nil, spie.Faults{FaultChangeValue.At("", "carnet", err.Error())}
+	}
+	c := &Carnet{}
+	e := Event{Carnet: initial.ID, Seq: 0, At: at.UTC(), Actor: actor, Op: OpCreate, Target: TargetCarnet, After: after}
+	e.Sensitive = hasSensitive(initial)
+	if fs := apply(c, e); len(fs) > 0 {
+		return nil, fs
+	}
+	e.Hash = e.ComputeHash()
+	c.Journal = append(c.Journal, e)
+	return c, nil
+}
+
+// Apply makes the change as actor, after checking the actor's rights (see
+// Authorize) and the change itself, and appends the event to the journal.
+// On any fault the carnet is left unchanged.
+func Apply(c *Carnet, ch Change, actor Actor) spie.Faults {
+	if ch.At.IsZero() || (len(c.Journal) > 0 && ch.At.Before(c.Journal[len(c.Journal)-1].At)) {
+		return spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
+	}
+	if ch.Op == OpCreate || !Targets.Has(string(ch.Target)) || ch.Target == TargetCarnet || !Operations.Has(string(ch.Op)) {
+		return spie.Faults{FaultChangeOp.At(spie.Pointer(string(ch.Target)), string(ch.Op), string(ch.Target))}
+	}
+	day := spie.DateOf(ch.At.UTC())
+	before, exists := c.item(ch.Target, ch.ID)
+	var after json.RawMessage
+	if ch.Op != OpRemove {
+		v := ch.Value
+		if v == nil {
+			return spie.Faults{FaultChangeValue.At(spie.Pointer(string(ch.Target)), string(ch.Target), "valeur absente")}
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return spie.Faults{FaultChangeValue.At(spie.Pointer(string(ch.Target)), string(ch.Target), err.Error())}
+		}
+		after = b
+	}
+	sensitive := isSensitive(ch.Target, before) || isSensitive(ch.Target, after)
+	if f := Authorize(c, actor, ch.Target.Section(), AccessWrite, day); f != nil {
+		return spie.Faults{*f}
+	}
+	if sensitive {
+		if f := Authorize(c, actor, SectionSante, AccessWrite, day); f != nil {
+			return spie.Faults{*f}
+		}
+	}
+	e := Event{Op: ch.Op, Target: ch.Target, ItemID: ch.ID, At: ch.At.UTC(), Actor: actor, Before: before, After: after, Sensitive: sensitive}
+	if isList(ch.Target) {
+		switch {
+		case ch.Op == OpAdd && exists:
+			return spie.Faults{FaultChangeExists.At(spie.Pointer(string(ch.Target)), ch.ID)}
+		case ch.Op != OpAdd && !exists:
+			return spie.Faults{FaultChangeMissing.At(spie.Pointer(string(ch.Target)), ch.ID)}
+		}
+	} else if ch.Op == OpRemove && !exists {
+		return spie.Faults{FaultChangeMissing.At(spie.Pointer(string(ch.Target)), string(ch.Target))}
+	} else if ch.Op != OpRemove {
+		e.Op = OpAdd
+		if exists {
+			e.Op = OpUpdate
+		}
+	}
+	e.Carnet, e.Seq, e.Prev = c.ID, 0, ""
+	if last, ok := c.chainHead(c.ID); ok {
+		e.Seq, e.Prev = last.Seq+1, last.Hash
+	}
+	if isList(ch.Target) && len(after) > 0 {
+		var probe struct {
+			ID     string `json:"id"`
+			Origin string `json:"origine"`
+		}
+		_ = json.Unmarshal(after, &probe)
+		if probe.ID != ch.ID {
+			return spie.Faults{FaultChangeID.At(spie.Pointer(string(ch.Target)), probe.ID, ch.ID)}
+		}
+		if probe.Origin == "" {
+			e.After = withOrigin(after, c.ID)
+		}
+	}
+	trial := c.cloneContent()
+	if fs := apply(trial, e); len(fs) > 0 {
+		return fs
+	}
+	e.Hash = e.ComputeHash()
+	*c = *trial
+	c.Journal = append(c.Journal, e)
+	return nil
+}
+
+// chainHead returns the last event of the chain of carnet id.
+func (c *Carnet) chainHead(id string) (Event, bool) {
+	for i := len(c.Journal) - 1; i >= 0; i-- {
+		if c.Journal[i].Carnet == id {
+			return c.Journal[i], true
+		}
+	}
+	return Event{}, false
+}
+
+// cloneContent returns a deep copy of the carnet (journal included) through JSON.
+func (c *Carnet) cloneContent() *Carnet {
+	b, _ := json.Marshal(c)
+	var out Carnet
+	_ = json.Unmarshal(b, &out)
+	return &out
+}
+
+// Verify checks every chain of the journal: each event's hash matches its
+// content and links to the previous event of its chain, and each chain starts
+// with a creation. It returns the faults, pointing at journal entries.
+func Verify(events []Event) spie.Faults {
+	var fs spie.Faults
+	heads := map[string]Event{}
+	for i, e := range events {
+		path := spie.Pointer("journal", i)
+		if e.ComputeHash() != e.Hash {
+			fs = append(fs, FaultJournalHash.At(spie.Join(path, "empreinte")))
+		}
+		prev, seen := heads[e.Carnet]
+		switch {
+		case !seen && (e.Seq != 0 || e.Op != OpCreate || e.Prev != ""):
+			fs = append(fs, FaultJournalStart.At(path, e.Carnet))
+		case seen && (e.Seq != prev.Seq+1 || e.Prev != prev.Hash):
+			fs = append(fs, FaultJournalChain.At(spie.Join(path, "empreinte_precedente")))
+		}
+		heads[e.Carnet] = e
+	}
+	return fs
+}
+
+// Replay rebuilds a carnet from its journal, after verifying it. Each chain
+// (one per carnet merged in) is replayed on its own; chains are then merged
+// in the order of their carnet ids, as Merge does.
+func Replay(events []Event) (*Carnet, spie.Faults) {
+	if len(events) == 0 {
+		return nil, spie.Faults{FaultJournalEmpty.At(spie.Pointer("journal"))}
+	}
+	if fs := Verify(events); len(fs) > 0 {
+		return nil, fs
+	}
+	chains := map[string]*Carnet{}
+	var ids []string
+	for i, e := range events {
+		c, ok := chains[e.Carnet]
+		if !ok {
+			c = &Carnet{}
+			chains[e.Carnet] = c
+			ids = append(ids, e.Carnet)
+		}
+		if fs := apply(c, e); len(fs) > 0 {
+			for j := range fs {
+				fs[j].Path = spie.Pointer("journal", i)
+			}
+			return nil, fs
+		}
+		c.Journal = append(c.Journal, e)
+	}
+	sort.Strings(ids)
+	out := chains[ids[0]]
+	for _, id := range ids[1:] {
+		m, _ := Merge(out, chains[id])
+		out = m
+	}
+	if len(ids) > 1 {
+		out.Journal = append([]Event(nil), events...)
+	}
+	return out, nil
+}
+
+// apply performs an event on c, without rights checks (the event was
+// authorised when it was recorded).
+func apply(c *Carnet, e Event) spie.Faults {
+	bad := func(err error) spie.Faults {
+		return spie.Faults{FaultJournalReplay.At("", err.Error())}
+	}
+	switch e.Target {
+	case TargetCarnet:
+		var init Carnet
+		if err := json.Unmarshal(e.After, &init); err != nil {
+			return bad(err)
+		}
+		journal := c.Journal
+		*c = init
+		c.Journal = journal
+		return nil
+	case TargetPersonne:
+		var p Person
+		if len(e.After) > 0 {
+			if err := json.Unmarshal(e.After, &p); err != nil {
+				return bad(err)
+			}
+		}
+		c.Person = p
+		return nil
+	case TargetDiagnostic:
+		var d *diagnostic.Diagnostic
+		if len(e.After) > 0 {
+			d = new(diagnostic.Diagnostic)
+			if err := json.Unmarshal(e.After, d); err != nil {
+				return bad(err)
+			}
+		}
+		c.Diagnostic = d
+		return nil
+	}
+	var err error
+	switch e.Target {
+	case TargetMembres:
+		c.Members, err = upsert(c.Members, e, func(x Member) string { return x.ID })
+	case TargetOrientations:
+		c.Orientations, err = upsert(c.Orientations, e, func(x Orientation) string { return x.ID })
+	case TargetContrats:
+		c.Contracts, err = upsert(c.Contracts, e, func(x Contract) string { return x.ID })
+	case TargetObjectifs:
+		c.Objectifs, err = upsert(c.Objectifs, e, func(x PlanObjectif) string { return x.ID })
+	case TargetActions:
+		c.Actions, err = upsert(c.Actions, e, func(x Action) string { return x.ID })
+	case TargetRendezVous:
+		c.Contacts, err = upsert(c.Contacts, e, func(x Contact) string { return x.ID })
+	case TargetJalons:
+		c.Milestones, err = upsert(c.Milestones, e, func(x Milestone) string { return x.ID })
+	case TargetConsentements:
+		c.Consents, err = upsert(c.Consents, e, func(x Consent) string { return x.ID })
+	default:
+		return spie.Faults{FaultChangeOp.At("", string(e.Op), string(e.Target))}
+	}
+	if err != nil {
+		return bad(err)
+	}
+	return nil
+}
+
+type replayError string
+
+func (e replayError) Error() string { return string(e) }
+
+// upsert adds, replaces or removes the item e.ItemID of list s.
+func upsert[T any](s []T, e Event, id func(T) string) ([]T, error) {
+	idx := -1
+	for i, x := range s {
+		if id(x) == e.ItemID {
+			idx = i
+			break
+		}
+	}
+	switch e.Op {
+	case OpRemove:
+		if idx < 0 {
+			return s, replayError("élément " + e.ItemID + " introuvable")
+		}
+		out := append([]T(nil), s[:idx]...)
+		out = append(out, s[idx+1:]...)
+		if len(out) == 0 {
+			out = nil
+		}
+		return out, nil
+	case OpAdd, OpUpdate:
+		var v T
+		if err := json.Unmarshal(e.After, &v); err != nil {
+			return s, err
+		}
+		if id(v) != e.ItemID {
+			return s, replayError("identifiant " + id(v) + " au lieu de " + e.ItemID)
+		}
+		if idx >= 0 {
+			if e.Op == OpAdd {
+				return s, replayError("élément " + e.ItemID + " déjà présent")
+			}
+			s[idx] = v
+			return s, nil
+		}
+		if e.Op == OpUpdate {
+			return s, replayError("élément " + e.ItemID + " introuvable")
+		}
+		return append(s, v), nil
+	}
+	return s, replayError("opération " + string(e.Op))
+}
+
+func isList(t Target) bool {
+	return t != TargetPersonne && t != TargetDiagnostic && t != TargetCarnet
+}
+
+// item returns the JSON of the current value of the target (and item id).
+func (c *Carnet) item(t Target, id string) (json.RawMessage, bool) {
+	var v any
+	found := false
+	find := func(n int, get func(int) (string, any)) {
+		for i := range n {
+			if k, x := get(i); k == id {
+				v, found = x, true
+				return
+			}
+		}
+	}
+	switch t {
+	case TargetPersonne:
+		v, found = c.Person, c.Person.ID != ""
+	case TargetDiagnostic:
+		if c.Diagnostic != nil {
+			v, found = c.Diagnostic, true
+		}
+	case TargetMembres:
+		find(len(c.Members), func(i int) (string, any) { return c.Members[i].ID, c.Members[i] })
+	case TargetOrientations:
+		find(len(c.Orientations), func(i int) (string, any) { return c.Orientations[i].ID, c.Orientations[i] })
+	case TargetContrats:
+		find(len(c.Contracts), func(i int) (string, any) { return c.Contracts[i].ID, c.Contracts[i] })
+	case TargetObjectifs:
+		find(len(c.Objectifs), func(i int) (string, any) { return c.Objectifs[i].ID, c.Objectifs[i] })
+	case TargetActions:
+		find(len(c.Actions), func(i int) (string, any) { return c.Actions[i].ID, c.Actions[i] })
+	case TargetRendezVous:
+		find(len(c.Contacts), func(i int) (string, any) { return c.Contacts[i].ID, c.Contacts[i] })
+	case TargetJalons:
+		find(len(c.Milestones), func(i int) (string, any) { return c.Milestones[i].ID, c.Milestones[i] })
+	case TargetConsentements:
+		find(len(c.Consents), func(i int) (string, any) { return c.Consents[i].ID, c.Consents[i] })
+	}
+	if !found {
+		return nil, false
+	}
+	b, _ := json.Marshal(v)
+	return b, true
+}
+
+// withOrigin sets "origine" in the JSON object of an item.
+func withOrigin(b json.RawMessage, origin string) json.RawMessage {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(b, &m) != nil {
+		return b
+	}
+	o, _ := json.Marshal(origin)
+	m["origine"] = o
+	out, _ := json.Marshal(m)
+	return out
+}
+
+// stampOrigin sets the origin of every item that has none.
+func stampOrigin(c *Carnet, id string) {
+	for i := range c.Members {
+		if c.Members[i].Origin == "" {
+			c.Members[i].Origin = id
+		}
+	}
+	for i := range c.Orientations {
+		if c.Orientations[i].Origin == "" {
+			c.Orientations[i].Origin = id
+		}
+	}
+	for i := range c.Contracts {
+		if c.Contracts[i].Origin == "" {
+			c.Contracts[i].Origin = id
+		}
+	}
+	for i := range c.Objectifs {
+		if c.Objectifs[i].Origin == "" {
+			c.Objectifs[i].Origin = id
+		}
+	}
+	for i := range c.Actions {
+		if c.Actions[i].Origin == "" {
+			c.Actions[i].Origin = id
+		}
+	}
+	for i := range c.Contacts {
+		if c.Contacts[i].Origin == "" {
+			c.Contacts[i].Origin = id
+		}
+	}
+	for i := range c.Milestones {
+		if c.Milestones[i].Origin == "" {
+			c.Milestones[i].Origin = id
+		}
+	}
+	for i := range c.Consents {
+		if c.Consents[i].Origin == "" {
+			c.Consents[i].Origin = id
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package carnet
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/spie"
+)
+
+// Policy holds the durations and thresholds the carnet's rules use
+// (RULES.md §4, §5, §9, §10, §12). They are data: DefaultPolicy gives the
+// defaults and a territory loads its own with LoadPolicy.
+type Policy struct {
+	// Délais d'orientation, de contrat et de rediagnostic (partagés avec les règles d'orientation).
+	Deadlines diagnostic.DeadlineRules `json:"delais_orientation"`
+	// Délai du diagnostic après l'entrée dans le SPIE, en mois.
+	DiagnosticMonths int `json:"diagnostic_mois"`
+	// Délai de réponse à une prescription, en jours (72 heures).
+	PrescriptionAnswerDays int `json:"reponse_prescription_jours"`
+	// Relance d'une demande d'orientation vers un service sans réponse, en jours.
+	RequestReminderDays int `json:"relance_demande_jours"`
+	// Expiration d'une demande d'orientation vers un service sans réponse, en jours.
+	RequestExpiryDays int `json:"expiration_demande_jours"`
+	// Durée hebdomadaire minimale d'activité, en heures.
+	MinWeeklyHours float64 `json:"heures_hebdomadaires_min"`
+	// CEJ : âge minimal, âge maximal (inclus), âge maximal avec RQTH (inclus).
+	CEJMinAge     int `json:"cej_age_min"`
+	CEJMaxAge     int `json:"cej_age_max"`
+	CEJMaxAgeRQTH int `json:"cej_age_max_rqth"`
+	// CEJ : heures hebdomadaires minimales et maximales.
+	CEJMinHours float64 `json:"cej_heures_min"`
+	CEJMaxHours float64 `json:"cej_heures_max"`
+	// CEJ : durées minimale, normale maximale et exceptionnelle maximale, en mois.
+	CEJMinMonths       int `json:"cej_duree_min_mois"`
+	CEJMaxMonths       int `json:"cej_duree_max_mois"`
+	CEJExceptionMonths int `json:"cej_duree_exceptionnelle_mois"`
+	// PACEA : âges et durée maximale, en mois ; le PACEA prend fin à l'âge de fin.
+	PACEAMinAge    int `json:"pacea_age_min"`
+	PACEAMaxAge    int `json:"pacea_age_max"`
+	PACEAEndAge    int `json:"pacea_age_fin"`
+	PACEAMaxMonths int `json:"pacea_duree_max_mois"`
+	// Date d'entrée en vigueur du contrat d'engagement unique.
+	ContractReformDate spie.Date `json:"date_contrat_engagement"`
+	// Alerte de rupture : jours d'avance, et jours pendant lesquels une rupture passée reste signalée.
+	RuptureAheadDays int `json:"rupture_avance_jours"`
+	RuptureAfterDays int `json:"rupture_apres_jours"`
+	// Procédure perdus de vue.
+	LostContact LostContactProcedure `json:"perdus_de_vue"`
+	// Conservation : mois après la dernière activité.
+	RetentionMonths int `json:"conservation_mois"`
+	// Indicateurs : taille minimale d'une case publiée.
+	SmallCell int `json:"secret_statistique"`
+}
+
+// LostContactProcedure is the perdus de vue procedure (RULES.md §9 default).
+type LostContactProcedure struct {
+	// Jours sans contact réussi après lesquels la personne est sans nouvelles.
+	SilenceDays int `json:"sans_nouvelles_jours"`
+	// Relances, en jours après le début de la procédure, avec les canaux attendus.
+	Relances []RelanceStep `json:"relances"`
+	// Nombre de relances infructueuses et durée minimale (jours) avant perdu de vue.
+	FailedRelances int `json:"relances_infructueuses"`
+	MinDays        int `json:"duree_min_jours"`
+}
+
+// RelanceStep is one relance of the procedure.
+type RelanceStep struct {
+	// Jour de la relance après le début de la procédure (J+0, J+7…).
+	Day int `json:"jour"`
+	// Canaux de la relance.
+	Channels []Channel `json:"canaux"`
+}
+
+// DefaultPolicy returns the defaults of RULES.md (the orientation deadlines
+// come from diagnostic.DefaultOrientationRules).
+func DefaultPolicy() Policy {
+	return Policy{
+		Deadlines:              diagnostic.DefaultOrientationRules().Deadlines,
+		DiagnosticMonths:       1,
+		PrescriptionAnswerDays: 3,
+		RequestReminderDays:    10,
+		RequestExpiryDays:      30,
+		MinWeeklyHours:         15,
+		CEJMinAge:              16, CEJMaxAge: 25, CEJMaxAgeRQTH: 29,
+		CEJMinHours: 15, CEJMaxHours: 20,
+		CEJMinMonths: 6, CEJMaxMonths: 12, CEJExceptionMonths: 18,
+		PACEAMinAge: 16, PACEAMaxAge: 25, PACEAEndAge: 26, PACEAMaxMonths: 24,
+		ContractReformDate: "2025-01-01",
+		RuptureAheadDays:   30,
+		RuptureAfterDays:   30,
+		LostContact: LostContactProcedure{
+			SilenceDays: 30,
+			Relances: []RelanceStep{
+				{Day: 0, Channels: []Channel{"sms", "courriel"}},
+				{Day: 7, Channels: []Channel{"telephone"}},
+				{Day: 14, Channels: []Channel{"courrier"}},
+			},
+			FailedRelances: 3,
+			MinDays:        21,
+		},
+		RetentionMonths: 24,
+		SmallCell:       5,
+	}
+}
+
+// FaultPolicy reports an unusable policy file.
+var FaultPolicy = spie.NewFaultType("CARNET-POLITIQUE-01", spie.SeverityError, "paramètres illisibles ou incohérents : %s", "unreadable or inconsistent settings: %s")
+
+// LoadPolicy reads a policy as JSON over the defaults (absent fields keep
+// their default) and checks it.
+func LoadPolicy(r io.Reader) (Policy, spie.Faults) {
+	p := DefaultPolicy()
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&p); err != nil {
+		return DefaultPolicy(), spie.Faults{FaultPolicy.At("", err.Error())}
+	}
+	if err := p.check(); err != nil {
+		return DefaultPolicy(), spie.Faults{FaultPolicy.At("", err.Error())}
+	}
+	return p, nil
+}
+
+func (p Policy) check() error {
+	switch {
+	case p.RetentionMonths < 1 || p.RetentionMonths > 36:
+		return fmt.Errorf("conservation de %d mois hors de 1 à 36", p.RetentionMonths)
+	case p.LostContact.SilenceDays < 1 || p.LostContact.FailedRelances < 1 || len(p.LostContact.Relances) == 0:
+		return fmt.Errorf("procédure perdus de vue incomplète")
+	case p.SmallCell < 1:
+		return fmt.Errorf("secret statistique inférieur à 1")
+	case p.MinWeeklyHours < 0 || p.CEJMinHours > p.CEJMaxHours:
+		return fmt.Errorf("durées hebdomadaires incohérentes")
+	}
+	_, ok := p.ContractReformDate.Time()
+	if !ok {
+		return fmt.Errorf("date du contrat d'engagement invalide")
+	}
+	return nil
+}

@@ -1,0 +1,309 @@
+package carnet
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// RightsMatrix says, for each role and section, which accesses are granted.
+// It is data: a territory may replace DefaultRights.
+type RightsMatrix map[Role]map[Section][]Access
+
+// Allows reports whether role has access to section.
+func (m RightsMatrix) Allows(role Role, s Section, a Access) bool {
+	for _, x := range m[role][s] {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	r  = []Access{AccessRead}
+	rw = []Access{AccessRead, AccessWrite}
+)
+
+// DefaultRights is the default sharing matrix (RULES.md §10): the person
+// and their référent see everything, health details included; nobody writes
+// the journal, which only Apply appends to.
+var DefaultRights = RightsMatrix{
+	RoleUsager: {
+		SectionPersonne: r, SectionDiagnostic: r, SectionSante: r, SectionMembres: r, SectionOrientation: r,
+		SectionContrat: r, SectionPlan: r, SectionRendezVous: r, SectionJalons: r, SectionConsentements: rw, SectionJournal: r,
+	},
+	RoleReferent: {
+		SectionPersonne: rw, SectionDiagnostic: rw, SectionSante: rw, SectionMembres: rw, SectionOrientation: rw,
+		SectionContrat: rw, SectionPlan: rw, SectionRendezVous: rw, SectionJalons: rw, SectionConsentements: rw, SectionJournal: r,
+	},
+	RoleCoReferent: {
+		SectionPersonne: r, SectionDiagnostic: rw, SectionMembres: r, SectionOrientation: r,
+		SectionContrat: rw, SectionPlan: rw, SectionRendezVous: rw, SectionJalons: rw, SectionConsentements: r, SectionJournal: r,
+	},
+	RolePartenaire: {
+		SectionPersonne: r, SectionMembres: r, SectionPlan: rw, SectionRendezVous: rw,
+	},
+	RoleCoordinateurSPIE: {
+		SectionPersonne: r, SectionDiagnostic: r, SectionMembres: rw, SectionOrientation: r,
+		SectionContrat: r, SectionPlan: r, SectionRendezVous: r, SectionJalons: rw, SectionJournal: r,
+	},
+	RoleChargeOrientation: {
+		SectionPersonne: r, SectionDiagnostic: r, SectionMembres: rw, SectionOrientation: rw, SectionContrat: r,
+	},
+}
+
+// Fault types of rights.
+var (
+	FaultRightsRole    = spie.NewFaultType("CARNET-DROITS-01", spie.SeverityError, "rôle inconnu : %q", "unknown role: %q")
+	FaultRightsDenied  = spie.NewFaultType("CARNET-DROITS-02", spie.SeverityError, "le rôle %s n'a pas le droit de %s la section %s", "role %s may not %s section %s")
+	FaultRightsMember  = spie.NewFaultType("CARNET-DROITS-03", spie.SeverityError, "%s de la structure %s n'est pas membre actif du carnet le %s", "%s of organisation %s is not an active member of the carnet on %s")
+	FaultRightsConsent = spie.NewFaultType("CARNET-DROITS-04", spie.SeverityError, "la personne n'a pas consenti au partage de la section %s avec la structure %s", "the person has not consented to share section %s with organisation %s")
+)
+
+var accessVerb = map[Access]string{AccessRead: "lire", AccessWrite: "modifier"}
+
+// Authorize says whether actor may access section of the carnet on day,
+// with DefaultRights: the role must grant it; a professional must be an
+// active member of the carnet in that role and structure; a structure other
+// than the référent's needs the person's consent covering the section.
+// It returns nil when access is granted.
+func Authorize(c *Carnet, actor Actor, s Section, a Access, day spie.Date) *spie.Fault {
+	return DefaultRights.Authorize(c, actor, s, a, day)
+}
+
+// Authorize is Authorize with the matrix m.
+func (m RightsMatrix) Authorize(c *Carnet, actor Actor, s Section, a Access, day spie.Date) *spie.Fault {
+	path := spie.Pointer(string(s))
+	if !Roles.Has(string(actor.Role)) {
+		f := FaultRightsRole.At(path, string(actor.Role))
+		return &f
+	}
+	if !m.Allows(actor.Role, s, a) {
+		f := FaultRightsDenied.At(path, Roles.LabelOf(string(actor.Role)), accessVerb[a], Sections.LabelOf(string(s)))
+		return &f
+	}
+	if actor.Role == RoleUsager {
+		return nil
+	}
+	member := false
+	for _, mb := range c.Members {
+		if mb.Role == actor.Role && mb.StructureSIRET == actor.StructureSIRET && mb.ActiveOn(day) &&
+			(actor.Professional == "" || mb.Professional == "" || mb.Professional == actor.Professional) {
+			member = true
+			break
+		}
+	}
+	if !member {
+		f := FaultRightsMember.At(path, Roles.LabelOf(string(actor.Role)), string(actor.StructureSIRET), string(day))
+		return &f
+	}
+	if ref, ok := c.Referent(day); ok && ref.StructureSIRET == actor.StructureSIRET {
+		return nil
+	}
+	if !c.Consented(actor.StructureSIRET, s, day) {
+		f := FaultRightsConsent.At(path, Sections.LabelOf(string(s)), string(actor.StructureSIRET))
+		return &f
+	}
+	return nil
+}
+
+// Consented reports whether the person's consent covering section s with
+// the structure is in force on day. Consent to the diagnostic covers its
+// health details only for the référent, which Authorize handles.
+func (c *Carnet) Consented(siret spie.SIRET, s Section, day spie.Date) bool {
+	for _, k := range c.Consents {
+		if k.StructureSIRET != siret || k.Date.After(day) || (!k.WithdrawnOn.IsZero() && !k.WithdrawnOn.After(day)) {
+			continue
+		}
+		for _, x := range k.Scope {
+			if x == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Viewer is who looks at a carnet, and when.
+type Viewer struct {
+	Actor
+	// On is the date of the view (membership and consent are checked on it).
+	On spie.Date
+}
+
+// View returns the carnet as viewer may see it with DefaultRights: the
+// sections they may not read are left out, health details are removed
+// unless they may read the sante section, and the journal keeps only the
+// events of readable sections (without values for health events). The
+// original is not modified.
+func View(c *Carnet, v Viewer) *Carnet { return DefaultRights.View(c, v) }
+
+// View is View with the matrix m.
+func (m RightsMatrix) View(c *Carnet, v Viewer) *Carnet {
+	can := map[Section]bool{}
+	for _, d := range Sections {
+		s := Section(d.Key)
+		can[s] = m.Authorize(c, v.Actor, s, AccessRead, v.On) == nil
+	}
+	out := c.cloneContent()
+	redact(out, can)
+	if !can[SectionJournal] {
+		out.Journal = nil
+		return out
+	}
+	var events []Event
+	for _, e := range out.Journal {
+		if !can[e.Target.Section()] {
+			continue
+		}
+		if e.Target == TargetCarnet {
+			e.After = redactedJSON[Carnet](e.After, func(x *Carnet) { redact(x, can) })
+		} else if e.Sensitive && !can[SectionSante] {
+			e.Before, e.After = nil, nil
+		}
+		events = append(events, e)
+	}
+	out.Journal = events
+	return out
+}
+
+func redactedJSON[T any](b json.RawMessage, f func(*T)) json.RawMessage {
+	var x T
+	if json.Unmarshal(b, &x) != nil {
+		return nil
+	}
+	f(&x)
+	out, _ := json.Marshal(x)
+	return out
+}
+
+// redact removes from c the sections not in can.
+func redact(c *Carnet, can map[Section]bool) {
+	if !can[SectionPersonne] {
+		c.Person = Person{ID: c.Person.ID}
+		c.EntryDate, c.Cohort = "", ""
+	}
+	if !can[SectionDiagnostic] {
+		c.Diagnostic = nil
+	} else if c.Diagnostic != nil && !can[SectionSante] {
+		c.Diagnostic = c.Diagnostic.Redacted()
+	}
+	if !can[SectionMembres] {
+		c.Members = nil
+	}
+	if !can[SectionOrientation] {
+		c.Orientations = nil
+	}
+	if !can[SectionContrat] {
+		c.Contracts = nil
+	} else if !can[SectionSante] {
+		for i := range c.Contracts {
+			if a := c.Contracts[i].Adjustment; a != nil {
+				x := *a
+				if x.Reason.Sensitive() {
+					x.Reason = ""
+				}
+				x.Comment = ""
+				c.Contracts[i].Adjustment = &x
+			}
+		}
+	}
+	if !can[SectionPlan] {
+		c.Objectifs, c.Actions = nil, nil
+	} else if !can[SectionSante] {
+		c.Objectifs = filter(c.Objectifs, func(o PlanObjectif) bool { return !o.sensitive() })
+		c.Actions = filter(c.Actions, func(a Action) bool { return !a.sensitive() })
+	}
+	if !can[SectionRendezVous] {
+		c.Contacts = nil
+	}
+	if !can[SectionJalons] {
+		c.Milestones = nil
+	}
+	if !can[SectionConsentements] {
+		c.Consents = nil
+	}
+	if !can[SectionJournal] {
+		c.Journal = nil
+	}
+	if !can[SectionSante] || !can[SectionMembres] {
+		c.Conflicts = nil
+	}
+}
+
+func filter[T any](s []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range s {
+		if keep(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Sensitive reports whether the reason reveals health data (RGPD art. 9).
+func (r AdjustmentReason) Sensitive() bool {
+	return r == "sante" || r == "handicap" || r == "invalidite"
+}
+
+func (o PlanObjectif) sensitive() bool {
+	return o.Thematique == spie.ThematiqueSante || o.Objectif.Thematique() == spie.ThematiqueSante
+}
+
+func (a Action) sensitive() bool {
+	return a.Thematique == spie.ThematiqueSante || a.CatalogAction.Thematique() == spie.ThematiqueSante
+}
+
+func (k Contract) sensitive() bool {
+	return k.Adjustment != nil && (k.Adjustment.Reason.Sensitive() || strings.TrimSpace(k.Adjustment.Comment) != "")
+}
+
+// isSensitive reports whether the JSON value of an item of target holds health data.
+func isSensitive(t Target, b json.RawMessage) bool {
+	if len(b) == 0 {
+		return false
+	}
+	switch t {
+	case TargetObjectifs:
+		var o PlanObjectif
+		return json.Unmarshal(b, &o) == nil && o.sensitive()
+	case TargetActions:
+		var a Action
+		return json.Unmarshal(b, &a) == nil && a.sensitive()
+	case TargetContrats:
+		var k Contract
+		return json.Unmarshal(b, &k) == nil && k.sensitive()
+	case TargetDiagnostic:
+		var c Carnet
+		return json.Unmarshal(b, &c.Diagnostic) == nil && c.Diagnostic != nil && len(c.Diagnostic.SensitivePaths()) > 0
+	case TargetCarnet:
+		var c Carnet
+		return json.Unmarshal(b, &c) == nil && hasSensitive(c)
+	}
+	return false
+}
+
+// hasSensitive reports whether the carnet holds health data.
+func hasSensitive(c Carnet) bool {
+	if c.Diagnostic != nil && len(c.Diagnostic.SensitivePaths()) > 0 {
+		return true
+	}
+	for _, o := range c.Objectifs {
+		if o.sensitive() {
+			return true
+		}
+	}
+	for _, a := range c.Actions {
+		if a.sensitive() {
+			return true
+		}
+	}
+	for _, k := range c.Contracts {
+		if k.sensitive() {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,378 @@
+package carnet
+
+import (
+	"time"
+
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/spie"
+)
+
+// Fault types of the carnet's own rules. 01–09: one field; 10–19: coherence.
+var (
+	FaultVersion           = spie.NewFaultType("CARNET-VERSION-01", spie.SeverityError, "version du format inconnue : %q (attendue : %s)", "unknown format version %q (expected %s)")
+	FaultDateOrder         = spie.NewFaultType("CARNET-DATES-10", spie.SeverityError, "la date de fin précède la date de début", "the end date is before the start date")
+	FaultPersonDiagnostic  = spie.NewFaultType("CARNET-PERSONNE-10", spie.SeverityError, "le diagnostic concerne une autre personne (%q)", "the diagnostic concerns another person (%q)")
+	FaultReferentOverlap   = spie.NewFaultType("CARNET-REFERENT-10", spie.SeverityError, "deux référents sont actifs en même temps (%s et %s) : le référent est unique", "two case workers are active at once (%s and %s): there is a single one")
+	FaultReferentNone      = spie.NewFaultType("CARNET-REFERENT-11", spie.SeverityWarning, "aucun référent actif le %s", "no active case worker on %s")
+	FaultMemberDup         = spie.NewFaultType("CARNET-MEMBRE-10", spie.SeverityError, "identifiant %q répété", "repeated id %q")
+	FaultMemberStructure   = spie.NewFaultType("CARNET-MEMBRE-11", spie.SeverityError, "un professionnel doit indiquer le SIRET de sa structure", "a professional must give their organisation's SIRET")
+	FaultOrientationPath   = spie.NewFaultType("CARNET-ORIENTATION-01", spie.SeverityError, "une orientation décidée a pour parcours emploi, global ou social (pas %q)", "a decided orientation's pathway is emploi, global or social (not %q)")
+	FaultReorientReason    = spie.NewFaultType("CARNET-ORIENTATION-10", spie.SeverityError, "une réorientation doit être motivée", "a re-orientation needs a reason")
+	FaultContractLegacy    = spie.NewFaultType("CARNET-CONTRAT-01", spie.SeverityError, "depuis le %s, le contrat est un contrat d'engagement (ou CEJ, PACEA) : %s n'est plus conclu", "since %s the contract is a contrat d'engagement (or CEJ, PACEA): %s is no longer concluded")
+	FaultContractSigned    = spie.NewFaultType("CARNET-CONTRAT-10", spie.SeverityWarning, "contrat signé après son début", "contract signed after it started")
+	FaultContractOverlap   = spie.NewFaultType("CARNET-CONTRAT-11", spie.SeverityError, "deux contrats sont en vigueur en même temps", "two contracts are in force at once")
+	FaultActivityHours     = spie.NewFaultType("CARNET-ACTIVITE-10", spie.SeverityError, "%g h d'activité par semaine : au moins %g h, sauf réduction ou dispense motivée", "%g h of activity a week: at least %g h, unless a reduction or exemption is recorded")
+	FaultExemptionReason   = spie.NewFaultType("CARNET-ACTIVITE-11", spie.SeverityError, "le motif %q ne permet pas une dispense (santé, handicap, invalidité, parent isolé sans garde d'un enfant de moins de 12 ans) : une réduction est possible", "reason %q does not allow an exemption; a reduction is possible")
+	FaultReductionUseless  = spie.NewFaultType("CARNET-ACTIVITE-12", spie.SeverityWarning, "réduction consignée alors que la durée atteint %g h", "reduction recorded although the duration reaches %g h")
+	FaultPlanHours         = spie.NewFaultType("CARNET-ACTIVITE-13", spie.SeverityWarning, "les actions en cours totalisent %g h par semaine, moins que les %g h du contrat", "the ongoing actions total %g h a week, less than the contract's %g h")
+	FaultCEJAge            = spie.NewFaultType("CARNET-CEJ-10", spie.SeverityError, "CEJ à %d ans : de %d à %d ans (%d avec une RQTH)", "CEJ at %d: aged %d to %d (%d with RQTH)")
+	FaultCEJHours          = spie.NewFaultType("CARNET-CEJ-11", spie.SeverityError, "CEJ de %g h par semaine : de %g à %g h", "CEJ of %g h a week: %g to %g h")
+	FaultCEJDuration       = spie.NewFaultType("CARNET-CEJ-12", spie.SeverityError, "CEJ de %d mois : de %d à %d mois, %d exceptionnellement", "CEJ of %d months: %d to %d, %d exceptionally")
+	FaultCEJException      = spie.NewFaultType("CARNET-CEJ-13", spie.SeverityWarning, "CEJ de %d mois : au-delà de %d mois, la prolongation est exceptionnelle", "CEJ of %d months: beyond %d months the extension is exceptional")
+	FaultCEJEnd            = spie.NewFaultType("CARNET-CEJ-14", spie.SeverityError, "un CEJ a une date de fin", "a CEJ has an end date")
+	FaultPACEAAge          = spie.NewFaultType("CARNET-PACEA-10", spie.SeverityError, "PACEA à %d ans : de %d à %d ans", "PACEA at %d: aged %d to %d")
+	FaultPACEADuration     = spie.NewFaultType("CARNET-PACEA-11", spie.SeverityError, "PACEA de %d mois : %d mois au plus", "PACEA of %d months: %d months at most")
+	FaultPACEAEnd          = spie.NewFaultType("CARNET-PACEA-12", spie.SeverityError, "le PACEA prend fin aux %d ans de la personne (%s)", "the PACEA ends on the person's %dth birthday (%s)")
+	FaultActionWhat        = spie.NewFaultType("CARNET-ACTION-01", spie.SeverityError, "une action est soit une action du référentiel, soit un service de l'offre", "an action is either a referential action or an offer service")
+	FaultActionThematique  = spie.NewFaultType("CARNET-ACTION-02", spie.SeverityError, "l'action %q relève de la thématique %s", "action %q belongs to theme %s")
+	FaultActionObjectif    = spie.NewFaultType("CARNET-ACTION-10", spie.SeverityError, "objectif %q introuvable dans le plan", "objective %q not found in the plan")
+	FaultActionDone        = spie.NewFaultType("CARNET-ACTION-11", spie.SeverityWarning, "action terminée sans date de fin", "ended action without an end date")
+	FaultObjectifTheme     = spie.NewFaultType("CARNET-OBJECTIF-01", spie.SeverityError, "l'objectif %q relève de la thématique %s", "objective %q belongs to theme %s")
+	FaultObjectifWhat      = spie.NewFaultType("CARNET-OBJECTIF-02", spie.SeverityError, "l'objectif indique un objectif du référentiel, un besoin ou sa source dans le diagnostic", "the objective names a referential objective, a need or its source in the diagnostic")
+	FaultConsentWithdrawal = spie.NewFaultType("CARNET-CONSENTEMENT-10", spie.SeverityError, "retrait du consentement antérieur à son recueil", "consent withdrawn before it was given")
+	FaultDuplicate         = spie.NewFaultType("CARNET-DOUBLON-10", spie.SeverityWarning, "%s est proposé à nouveau alors qu'il a déjà été %s (%s)", "%s is proposed again although it was already %s (%s)")
+)
+
+// Check runs every rule of the carnet at date now with the default policy:
+// structure, contract and activity, the embedded diagnostic's own rules,
+// and the journal (chain and content). Alerts that depend on the date
+// (ruptures, perdus de vue, deadlines, duplicates) are given by Alerts.
+func (c *Carnet) Check(now time.Time) spie.Faults {
+	p := DefaultPolicy()
+	day := spie.DateOf(now)
+	var fs spie.Faults
+	fs = append(fs, c.CheckStructure(day)...)
+	fs = append(fs, c.CheckContracts(p)...)
+	fs = append(fs, c.CheckActivity(day, p)...)
+	if c.Diagnostic != nil {
+		for _, f := range c.Diagnostic.Check(now) {
+			f.Path = "/diagnostic" + f.Path
+			fs = append(fs, f)
+		}
+		if c.Diagnostic.Person.ID != "" && c.Diagnostic.Person.ID != c.Person.ID {
+			fs = append(fs, FaultPersonDiagnostic.At(spie.Pointer("diagnostic", "personne", "id"), c.Diagnostic.Person.ID))
+		}
+	}
+	fs = append(fs, c.CheckJournal()...)
+	fs.Sort()
+	return fs
+}
+
+// CheckStructure checks ids, date order, the single référent, orientations,
+// the plan and consents.
+func (c *Carnet) CheckStructure(day spie.Date) spie.Faults {
+	var fs spie.Faults
+	if c.Version != SchemaVersion {
+		fs = append(fs, FaultVersion.At(spie.Pointer("version_schema"), c.Version, SchemaVersion))
+	}
+	order := func(start, end spie.Date, path string) {
+		if !end.IsZero() && end.Before(start) {
+			fs = append(fs, FaultDateOrder.At(path))
+		}
+	}
+	ids := func(list string, n int, id func(int) string) {
+		seen := map[string]bool{}
+		for i := range n {
+			if seen[id(i)] {
+				fs = append(fs, FaultMemberDup.At(spie.Pointer(list, i, "id"), id(i)))
+			}
+			seen[id(i)] = true
+		}
+	}
+	ids("membres", len(c.Members), func(i int) string { return c.Members[i].ID })
+	ids("orientations", len(c.Orientations), func(i int) string { return c.Orientations[i].ID })
+	ids("contrats", len(c.Contracts), func(i int) string { return c.Contracts[i].ID })
+	ids("objectifs", len(c.Objectifs), func(i int) string { return c.Objectifs[i].ID })
+	ids("actions", len(c.Actions), func(i int) string { return c.Actions[i].ID })
+	ids("rendez_vous", len(c.Contacts), func(i int) string { return c.Contacts[i].ID })
+	ids("jalons", len(c.Milestones), func(i int) string { return c.Milestones[i].ID })
+	ids("consentements", len(c.Consents), func(i int) string { return c.Consents[i].ID })
+
+	for i, m := range c.Members {
+		order(m.Start, m.End, spie.Pointer("membres", i, "date_fin"))
+		if m.Role != RoleUsager && m.StructureSIRET == "" {
+			fs = append(fs, FaultMemberStructure.At(spie.Pointer("membres", i, "siret_structure")))
+		}
+		if m.StructureSIRET != "" {
+			fs = append(fs, spie.CheckIdentifier(m.StructureSIRET, spie.Pointer("membres", i, "siret_structure"))...)
+		}
+	}
+	fs = append(fs, c.CheckReferent(day)...)
+	for i, o := range c.Orientations {
+		if o.Pathway != diagnostic.PathwayEmploi && o.Pathway != diagnostic.PathwayGlobal && o.Pathway != diagnostic.PathwaySocial {
+			fs = append(fs, FaultOrientationPath.At(spie.Pointer("orientations", i, "parcours"), string(o.Pathway)))
+		}
+		if first, ok := c.firstOrientation(); ok && first.ID != o.ID && o.Reason == "" {
+			fs = append(fs, FaultReorientReason.At(spie.Pointer("orientations", i, "motif")))
+		}
+		fs = append(fs, spie.CheckIdentifier(o.StructureSIRET, spie.Pointer("orientations", i, "siret_organisme_referent"))...)
+	}
+	objectifs := map[string]bool{}
+	for i, o := range c.Objectifs {
+		objectifs[o.ID] = true
+		if o.Objectif != "" && o.Objectif.Valid() && o.Objectif.Thematique() != o.Thematique {
+			fs = append(fs, FaultObjectifTheme.At(spie.Pointer("objectifs", i, "objectif"), string(o.Objectif), string(o.Objectif.Thematique())))
+		}
+		if o.Objectif == "" && o.Besoin == "" && o.Source == "" {
+			fs = append(fs, FaultObjectifWhat.At(spie.Pointer("objectifs", i)))
+		}
+	}
+	for i, a := range c.Actions {
+		base := spie.Pointer("actions", i)
+		if (a.CatalogAction == "") == (a.ServiceID == "") {
+			fs = append(fs, FaultActionWhat.At(base))
+		}
+		if a.CatalogAction.Valid() && a.CatalogAction.Thematique() != a.Thematique {
+			fs = append(fs, FaultActionThematique.At(spie.Join(base, "thematique"), string(a.CatalogAction), string(a.CatalogAction.Thematique())))
+		}
+		if a.ObjectifID != "" && !objectifs[a.ObjectifID] {
+			fs = append(fs, FaultActionObjectif.At(spie.Join(base, "id_objectif"), a.ObjectifID))
+		}
+		order(a.Start, a.End, spie.Join(base, "date_fin"))
+		if a.Status.Ended() && a.Status != ActionRefused && a.Status != ActionCancelled && a.End.IsZero() {
+			fs = append(fs, FaultActionDone.At(spie.Join(base, "date_fin")))
+		}
+	}
+	for i, k := range c.Consents {
+		if !k.WithdrawnOn.IsZero() && k.WithdrawnOn.Before(k.Date) {
+			fs = append(fs, FaultConsentWithdrawal.At(spie.Pointer("consentements", i, "date_retrait")))
+		}
+	}
+	return fs
+}
+
+func (c *Carnet) firstOrientation() (Orientation, bool) {
+	var first Orientation
+	found := false
+	for _, o := range c.Orientations {
+		if !found || o.Date.Before(first.Date) {
+			first, found = o, true
+		}
+	}
+	return first, found
+}
+
+// CheckReferent checks that référents never overlap, and that one is
+// active on day unless the carnet is closed.
+func (c *Carnet) CheckReferent(day spie.Date) spie.Faults {
+	var fs spie.Faults
+	for i, a := range c.Members {
+		if a.Role != RoleReferent {
+			continue
+		}
+		for j := i + 1; j < len(c.Members); j++ {
+			b := c.Members[j]
+			if b.Role != RoleReferent {
+				continue
+			}
+			if overlap(a.Start, a.End, b.Start, b.End) {
+				fs = append(fs, FaultReferentOverlap.At(spie.Pointer("membres", j), a.ID, b.ID))
+			}
+		}
+	}
+	if _, closed := c.Closed(day); !closed && !c.EntryDate.After(day) {
+		if _, ok := c.Referent(day); !ok {
+			fs = append(fs, FaultReferentNone.At(spie.Pointer("membres"), string(day)))
+		}
+	}
+	return fs
+}
+
+// overlap reports whether two periods (end empty: open) share a day.
+func overlap(s1, e1, s2, e2 spie.Date) bool {
+	return (e2.IsZero() || !s1.After(e2)) && (e1.IsZero() || !s2.After(e1))
+}
+
+// CheckContracts checks each contract against its type's rules (RULES.md §5).
+func (c *Carnet) CheckContracts(p Policy) spie.Faults {
+	var fs spie.Faults
+	for i, k := range c.Contracts {
+		base := spie.Pointer("contrats", i)
+		if !k.End.IsZero() && k.End.Before(k.Start) {
+			fs = append(fs, FaultDateOrder.At(spie.Join(base, "date_fin")))
+		}
+		if !k.Type.Current() && !k.Start.Before(p.ContractReformDate) {
+			fs = append(fs, FaultContractLegacy.At(spie.Join(base, "type"), string(p.ContractReformDate), ContractTypes.LabelOf(string(k.Type))))
+		}
+		if !k.SignedOn.IsZero() && k.SignedOn.After(k.Start) {
+			fs = append(fs, FaultContractSigned.At(spie.Join(base, "date_signature")))
+		}
+		for j := i + 1; j < len(c.Contracts); j++ {
+			if overlap(k.Start, k.End, c.Contracts[j].Start, c.Contracts[j].End) {
+				fs = append(fs, FaultContractOverlap.At(spie.Pointer("contrats", j, "date_debut")))
+			}
+		}
+		switch k.Type {
+		case ContractCEJ:
+			fs = append(fs, c.CheckCEJ(k, base, p)...)
+		case ContractPACEA:
+			fs = append(fs, c.CheckPACEA(k, base, p)...)
+		}
+		fs = append(fs, CheckWeeklyHours(k, base, p)...)
+	}
+	return fs
+}
+
+// CheckWeeklyHours checks the weekly activity of a contract: at least
+// p.MinWeeklyHours unless a reduction or an exemption with a recorded reason
+// (RULES.md §4, loi plein emploi).
+func CheckWeeklyHours(k Contract, base string, p Policy) spie.Faults {
+	var fs spie.Faults
+	a := k.Adjustment
+	switch {
+	case a == nil:
+		if k.WeeklyHours < p.MinWeeklyHours {
+			fs = append(fs, FaultActivityHours.At(spie.Join(base, "heures_hebdomadaires"), k.WeeklyHours, p.MinWeeklyHours))
+		}
+	case a.Kind == AdjustmentExemption:
+		if !a.Reason.AllowsExemption() {
+			fs = append(fs, FaultExemptionReason.At(spie.Join(base, "amenagement", "motif"), string(a.Reason)))
+		}
+	case a.Kind == AdjustmentReduction:
+		if k.WeeklyHours >= p.MinWeeklyHours {
+			fs = append(fs, FaultReductionUseless.At(spie.Join(base, "amenagement"), k.WeeklyHours))
+		}
+	}
+	return fs
+}
+
+// CheckCEJ checks a CEJ: age at start, weekly hours and duration.
+func (c *Carnet) CheckCEJ(k Contract, base string, p Policy) spie.Faults {
+	var fs spie.Faults
+	if age, ok := spie.YearsBetween(c.Person.BirthDate, k.Start); ok {
+		max := p.CEJMaxAge
+		if c.Person.RQTH {
+			max = p.CEJMaxAgeRQTH
+		}
+		if age < p.CEJMinAge || age > max {
+			fs = append(fs, FaultCEJAge.At(spie.Join(base, "date_debut"), age, p.CEJMinAge, p.CEJMaxAge, p.CEJMaxAgeRQTH))
+		}
+	}
+	if k.Adjustment == nil && (k.WeeklyHours < p.CEJMinHours || k.WeeklyHours > p.CEJMaxHours) {
+		fs = append(fs, FaultCEJHours.At(spie.Join(base, "heures_hebdomadaires"), k.WeeklyHours, p.CEJMinHours, p.CEJMaxHours))
+	}
+	if k.End.IsZero() {
+		return append(fs, FaultCEJEnd.At(spie.Join(base, "date_fin")))
+	}
+	m, ok := contractMonths(k.Start, k.End)
+	switch {
+	case !ok:
+	case m < p.CEJMinMonths || m > p.CEJExceptionMonths:
+		fs = append(fs, FaultCEJDuration.At(spie.Join(base, "date_fin"), m, p.CEJMinMonths, p.CEJMaxMonths, p.CEJExceptionMonths))
+	case m > p.CEJMaxMonths:
+		fs = append(fs, FaultCEJException.At(spie.Join(base, "date_fin"), m, p.CEJMaxMonths))
+	}
+	return fs
+}
+
+// contractMonths returns the duration of a contract in months, counting a
+// contract that ends the day before its monthly anniversary as whole months
+// (1 March – 31 August is 6 months).
+func contractMonths(start, end spie.Date) (int, bool) {
+	m, ok := spie.MonthsBetween(start, end.AddDays(1))
+	if !ok {
+		return 0, false
+	}
+	if start.AddMonths(m) != end.AddDays(1) {
+		m++ // a started month counts
+	}
+	return m, true
+}
+
+// CheckPACEA checks a PACEA: age at start, duration, end at 26.
+func (c *Carnet) CheckPACEA(k Contract, base string, p Policy) spie.Faults {
+	var fs spie.Faults
+	if age, ok := spie.YearsBetween(c.Person.BirthDate, k.Start); ok && (age < p.PACEAMinAge || age > p.PACEAMaxAge) {
+		fs = append(fs, FaultPACEAAge.At(spie.Join(base, "date_debut"), age, p.PACEAMinAge, p.PACEAMaxAge))
+	}
+	if m, ok := contractMonths(k.Start, k.End); ok && !k.End.IsZero() && m > p.PACEAMaxMonths {
+		fs = append(fs, FaultPACEADuration.At(spie.Join(base, "date_fin"), m, p.PACEAMaxMonths))
+	}
+	if birthday := c.Person.BirthDate.AddMonths(12 * p.PACEAEndAge); birthday != "" && (k.End.IsZero() || k.End.After(birthday)) {
+		fs = append(fs, FaultPACEAEnd.At(spie.Join(base, "date_fin"), p.PACEAEndAge, string(birthday)))
+	}
+	return fs
+}
+
+// CheckActivity checks, on day, that the ongoing actions of the plan reach
+// the weekly hours of the contract in force (a warning).
+func (c *Carnet) CheckActivity(day spie.Date, p Policy) spie.Faults {
+	k, ok := c.ContractOn(day)
+	if !ok || (k.Adjustment != nil && k.Adjustment.Kind == AdjustmentExemption) {
+		return nil
+	}
+	var total float64
+	for _, a := range c.Actions {
+		if a.Status == ActionOngoing && !a.Start.After(day) && (a.End.IsZero() || !a.End.Before(day)) {
+			total += a.WeeklyHours
+		}
+	}
+	want := k.WeeklyHours
+	if total < want {
+		for i := range c.Contracts {
+			if c.Contracts[i].ID == k.ID {
+				return spie.Faults{FaultPlanHours.At(spie.Pointer("contrats", i, "heures_hebdomadaires"), total, want)}
+			}
+		}
+	}
+	return nil
+}
+
+// CheckJournal verifies the journal's chains and, for a carnet with a
+// journal, that replaying it gives the carnet's content.
+func (c *Carnet) CheckJournal() spie.Faults {
+	if len(c.Journal) == 0 {
+		return nil
+	}
+	if fs := Verify(c.Journal); len(fs) > 0 {
+		return fs
+	}
+	r, fs := Replay(c.Journal)
+	if len(fs) > 0 {
+		return fs
+	}
+	if string(canon(r)) != string(canon(c)) {
+		return spie.Faults{FaultJournalState.At(spie.Pointer("journal"))}
+	}
+	return nil
+}
+
+// Duplicates reports the actions proposed again after the same dispositif
+// (catalogue action or service) was done, refused or abandoned (RULES.md
+// §12 "duplicate proposals"). They are warnings.
+func (c *Carnet) Duplicates() spie.Faults {
+	var fs spie.Faults
+	for i, a := range c.Actions {
+		for _, b := range c.Actions {
+			if b.ID == a.ID || !sameDispositif(a, b) || !b.ProposedOn.Before(a.ProposedOn) {
+				continue
+			}
+			if b.Status == ActionDone || b.Status == ActionAbandoned || b.Status == ActionRefused {
+				fs = append(fs, FaultDuplicate.At(spie.Pointer("actions", i), a.label(), ActionStatuses.LabelOf(string(b.Status)), b.ID))
+				break
+			}
+		}
+	}
+	return fs
+}
+
+func sameDispositif(a, b Action) bool {
+	return (a.CatalogAction != "" && a.CatalogAction == b.CatalogAction) || (a.ServiceID != "" && a.ServiceID == b.ServiceID)
+}
+
+func (a Action) label() string {
+	if a.CatalogAction != "" {
+		return a.CatalogAction.Label()
+	}
+	return "le service " + a.ServiceID
+}
