@@ -41,6 +41,8 @@ type CriterionUse struct {
 	Code OrientationCriterion `json:"code"`
 	// Valeur constatée dans le diagnostic.
 	Value string `json:"valeur"`
+	// Étape de la décision : parcours, organisation ou decideur.
+	Stage string `json:"etape"`
 	// Règle examinée.
 	Rule string `json:"regle"`
 	// Effet du critère sur cette règle : retient, écarte, inconnu.
@@ -59,6 +61,13 @@ type MissingCriterion struct {
 	// Phrase en français.
 	Sentence string `json:"phrase"`
 }
+
+// Stages of a decision.
+const (
+	StagePathway      = "parcours"
+	StageOrganisation = "organisation"
+	StageDecider      = "decideur"
+)
 
 // Effects of a criterion on a rule.
 const (
@@ -143,6 +152,7 @@ type compiledCond struct {
 }
 
 type compiledRule struct {
+	stage  string
 	id     string
 	result string
 	cond   *compiledCond
@@ -213,8 +223,8 @@ var ages = func() [151]string {
 func compileRules(r *OrientationRules) *compiledRules {
 	c := &compiledRules{from: r}
 	recent := r.RecentActivityMonths
-	compile := func(id, result, label string, cond *Condition) compiledRule {
-		cr := compiledRule{id: id, result: result}
+	compile := func(stage, id, result, label string, cond *Condition) compiledRule {
+		cr := compiledRule{stage: stage, id: id, result: result}
 		label = lowerFirst(label)
 		cr.effect = [3]string{
 			"manque pour décider : " + label,
@@ -228,13 +238,13 @@ func compileRules(r *OrientationRules) *compiledRules {
 		return cr
 	}
 	for _, p := range r.Pathways {
-		c.pathways = append(c.pathways, compile(p.ID, string(p.Pathway), p.Pathway.Label(), p.If))
+		c.pathways = append(c.pathways, compile(StagePathway, p.ID, string(p.Pathway), p.Pathway.Label(), p.If))
 	}
 	for _, o := range r.Organisations {
-		c.organisations = append(c.organisations, compile(o.ID, string(o.Organisation), "organisation référente "+o.Organisation.Label(), o.If))
+		c.organisations = append(c.organisations, compile(StageOrganisation, o.ID, string(o.Organisation), "organisation référente "+o.Organisation.Label(), o.If))
 	}
 	for _, d := range r.Deciders {
-		c.deciders = append(c.deciders, compile(d.ID, string(d.Decider), "décision par le "+lowerFirst(d.Decider.Label()), d.If))
+		c.deciders = append(c.deciders, compile(StageDecider, d.ID, string(d.Decider), "décision par le "+lowerFirst(d.Decider.Label()), d.If))
 	}
 	return c
 }
@@ -390,7 +400,7 @@ func (c *compiledCond) explain(f *facts, out tri, rule *compiledRule, ruleOut tr
 	}
 	value, idx := c.describe(f)
 	*uses = append(*uses, CriterionUse{
-		Code: criterionCode[c.crit], Value: value, Rule: rule.id,
+		Code: criterionCode[c.crit], Value: value, Stage: rule.stage, Rule: rule.id,
 		Effect: effects[ruleOut], Sentence: c.sentences[idx][ruleOut],
 	})
 }
