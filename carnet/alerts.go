@@ -158,7 +158,7 @@ type FollowUp struct {
 	// Relances counts the unsuccessful relances since the procedure started.
 	Relances int `json:"relances"`
 	// NextRelance is when the next relance is due.
-	NextRelance spie.Date `json:"prochaine_relance,omitempty"`
+	NextRelance spie.Date   `json:"prochaine_relance,omitempty"`
 	Faults      spie.Faults `json:"alertes,omitempty"`
 }
 

@@ -44,6 +44,7 @@ func at(d string) time.Time {
 // co-référent at France Travail, a partner and a coordinator.
 func base() carnet.Carnet {
 	return carnet.Carnet{
+		Version:   carnet.SchemaVersion,
 		ID:        "c-77-001",
 		EntryDate: "2025-03-03",
 		Cohort:    "cohorte-test",
