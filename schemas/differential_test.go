@@ -19,14 +19,19 @@ import (
 	"github.com/spie-fr/socle/spie"
 )
 
-var diffNow = schemas.WithNow(func() time.Time { return time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC) })
+func diffNowTime() time.Time { return time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC) }
 
-// verdict renders faults as sorted "code path" lines, what both paths must
-// agree on (messages may differ).
+var diffNow = schemas.WithNow(diffNowTime)
+
+// verdict renders faults as sorted "code path severity message" lines, what
+// both paths must agree on (but for the wording of unreadable JSON).
 func verdict(fs spie.Faults) string {
 	lines := make([]string, len(fs))
 	for i, f := range fs {
 		lines[i] = f.Code + " " + f.Path + " " + string(f.Severity)
+		if f.Code != schemas.FaultJSON.Code {
+			lines[i] += " " + f.Message
+		}
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"reflect"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/spie-fr/socle/spie"
@@ -181,7 +182,8 @@ func (d *decoder) mapObject(n *node, v reflect.Value) {
 	}
 	d.keys[depth].list = d.keys[depth].list[:0]
 	d.keys[depth].set = nil
-	kt, et := n.t.Key(), n.t.Elem()
+	// SetMapIndex copies key and value: one of each serves every member.
+	kv, e := reflect.New(n.t.Key()).Elem(), reflect.New(n.t.Elem()).Elem()
 	for {
 		kb := d.key()
 		var k string
@@ -198,10 +200,11 @@ func (d *decoder) mapObject(n *node, v reflect.Value) {
 		if n.names != nil && !d.stringOK(n.names, k) {
 			d.fault(FaultKey)
 		}
-		e := reflect.New(et).Elem()
+		e.SetZero()
 		d.value(n.additional, e)
 		d.pop()
-		m.SetMapIndex(reflect.ValueOf(k).Convert(kt), e)
+		kv.SetString(k)
+		m.SetMapIndex(kv, e)
 		if !d.more('}') {
 			return
 		}
@@ -247,10 +250,10 @@ func (d *decoder) array(n *node, v reflect.Value) {
 	}
 	v.Set(s)
 	if n.minItems >= 0 && count < n.minItems {
-		d.fault(FaultItems, fmt.Sprintf("minItems: got %d, want %d", count, n.minItems))
+		d.fault(FaultItems, fmt.Sprintf("minimum %d items required, but found %d items", n.minItems, count))
 	}
 	if n.maxItems >= 0 && count > n.maxItems {
-		d.fault(FaultItems, fmt.Sprintf("maxItems: got %d, want %d", count, n.maxItems))
+		d.fault(FaultItems, fmt.Sprintf("maximum %d items required, but found %d items", n.maxItems, count))
 	}
 	if n.unique && !uniqueItems(s) {
 		d.fault(FaultUnique)
@@ -307,7 +310,7 @@ func (d *decoder) text(n *node, v reflect.Value) {
 		d.fault(FaultPattern)
 	}
 	if n.format != nil && !n.format(s) {
-		d.fault(FaultFormat, fmt.Sprintf("%q is not valid %q", s, n.formatName))
+		d.fault(FaultFormat, schemaQuote(s)+" is not valid "+schemaQuote(n.formatName))
 	}
 	v.SetString(s)
 }
@@ -370,4 +373,13 @@ func (d *decoder) num(n *node, v reflect.Value) {
 		}
 		v.SetFloat(f)
 	}
+}
+
+// schemaQuote quotes like the JSON Schema validator's messages, so that both
+// paths word their faults alike.
+func schemaQuote(s string) string {
+	q := strconv.Quote(s)
+	q = strings.ReplaceAll(q, `\"`, `"`)
+	q = strings.ReplaceAll(q, `'`, `\'`)
+	return "'" + q[1:len(q)-1] + "'"
 }

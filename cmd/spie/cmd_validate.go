@@ -36,7 +36,7 @@ type faultJSON struct {
 
 // validateFunc validates one document; tests and the fast path may swap it.
 var validateFunc = func(kind string, data []byte, now func() time.Time) spie.Faults {
-	return schemas.Validate(kind, data, schemas.WithNow(now))
+	return schemas.ValidateFast(kind, data, schemas.WithNow(now))
 }
 
 func runValidate(c *cli, args []string) int {
