@@ -50,6 +50,8 @@ type Policy struct {
 	LostContact LostContactProcedure `json:"perdus_de_vue"`
 	// Conservation : mois après la dernière activité.
 	RetentionMonths int `json:"conservation_mois"`
+	// Fin de l'expérimentation : les données ne sont pas conservées au-delà.
+	ExperimentEnd spie.Date `json:"fin_experimentation,omitempty"`
 	// Indicateurs : taille minimale d'une case publiée.
 	SmallCell int `json:"secret_statistique"`
 }
