@@ -150,3 +150,17 @@ func ExampleClockTime_Parse() {
 	fmt.Println(h, m, ok)
 	// Output: 14 0 true
 }
+
+func ExampleStatsOf() {
+	paris, _ := time.LoadLocation("Europe/Paris")
+	c := exampleCommittee()
+	rs := exampleRequests()
+	answered := rs[0].ReceivedAt.Add(24 * time.Hour)
+	rs[0].AnsweredAt = &answered
+	rs[0].Outcome = &committee.Outcome{MeetingDate: "2023-02-09", Status: committee.OutcomeResolue}
+	now := time.Date(2023, 2, 10, 9, 0, 0, 0, paris)
+	a := committee.BuildAgenda(c, rs, now)
+	s := committee.StatsOf(c, rs, a, now)
+	fmt.Printf("%+v\n", s)
+	// Output: {Received:5 Due:5 AnsweredInTime:1 AnsweredLate:0 Unanswered:4 Examined:2 Solved:1 InProgress:0 NoSolution:0 NoOutcome:1}
+}

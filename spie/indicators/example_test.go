@@ -1,0 +1,151 @@
+package indicators_test
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/spie-fr/socle/spie/cohort"
+	"github.com/spie-fr/socle/spie/committee"
+	"github.com/spie-fr/socle/spie/indicators"
+	"github.com/spie-fr/socle/spie/label"
+)
+
+func ExampleSuppress() {
+	fmt.Println(indicators.Suppress(3, 0), indicators.Suppress(0, 0), indicators.Suppress(12, 0))
+	// Output: secret 0 12
+}
+
+func ExampleSuppressBreakdown() {
+	fmt.Println(indicators.SuppressBreakdown([]int{12, 3, 7}, 5))
+	// Output: [12 secret secret]
+}
+
+func ExampleOpen() {
+	fmt.Println(indicators.Open(2))
+	// Output: 2
+}
+
+func ExampleCell_Int() {
+	v, ok := indicators.Suppress(7, 5).Int()
+	fmt.Println(v, ok)
+	_, ok = indicators.Suppress(2, 5).Int()
+	fmt.Println(ok)
+	// Output:
+	// 7 true
+	// false
+}
+
+func ExampleCohort() {
+	ci := indicators.Cohort(cohort.Movement{Cohort: "laon-18-30", From: "2026-01-01", To: "2026-06-30", AtStart: 42, AtEnd: 47, Entered: 9, Left: 4}, 5)
+	b, _ := json.Marshal(ci)
+	fmt.Println(string(b))
+	// Output: {"cohorte":"laon-18-30","du":"2026-01-01","au":"2026-06-30","effectif_debut":{"valeur":42},"effectif_fin":{"valeur":47},"entrees":{"secret":true},"sorties":{"secret":true}}
+}
+
+func ExampleCommittee() {
+	ci := indicators.Committee("CTO SPIE de Laon", committee.Stats{Examined: 22, Solved: 9, InProgress: 8, NoSolution: 5, Due: 40, AnsweredInTime: 34}, 5)
+	fmt.Println(ci.Examined, ci.Solved, ci.InProgress, ci.NoSolution, ci.AnsweredInTime, *ci.ShareInTime)
+	// Output: 22 9 8 5 34 85
+}
+
+func ExampleLabels() {
+	for _, c := range indicators.Labels([]label.Evaluation{{Status: label.StatusLabellisee}, {Status: label.StatusACompleter}}) {
+		fmt.Println(c.Status, c.Count)
+	}
+	// Output:
+	// labellisee 1
+	// a-completer 1
+	// refusee 0
+	// suspendue 0
+}
+
+func ExampleBuild() {
+	r := indicators.Build(indicators.Input{
+		Date:           "2026-06-30",
+		Evaluations:    []label.Evaluation{{Status: label.StatusLabellisee}},
+		Movements:      []cohort.Movement{{Cohort: "laon-18-30", AtStart: 3, AtEnd: 6, Entered: 3}},
+		CommitteeName:  "CTO SPIE de Laon",
+		CommitteeStats: &committee.Stats{Examined: 10, Solved: 10, Due: 12, AnsweredInTime: 12},
+	})
+	b, _ := json.MarshalIndent(r, "", " ")
+	fmt.Println(string(b))
+	// Output:
+	// {
+	//  "date": "2026-06-30",
+	//  "seuil_secret": 5,
+	//  "structures_par_decision": [
+	//   {
+	//    "decision": "labellisee",
+	//    "libelle": "Labellisée",
+	//    "structures": {
+	//     "valeur": 1
+	//    }
+	//   },
+	//   {
+	//    "decision": "a-completer",
+	//    "libelle": "À compléter",
+	//    "structures": {
+	//     "valeur": 0
+	//    }
+	//   },
+	//   {
+	//    "decision": "refusee",
+	//    "libelle": "Refusée",
+	//    "structures": {
+	//     "valeur": 0
+	//    }
+	//   },
+	//   {
+	//    "decision": "suspendue",
+	//    "libelle": "Label suspendu",
+	//    "structures": {
+	//     "valeur": 0
+	//    }
+	//   }
+	//  ],
+	//  "cohortes": [
+	//   {
+	//    "cohorte": "laon-18-30",
+	//    "du": "",
+	//    "au": "",
+	//    "effectif_debut": {
+	//     "secret": true
+	//    },
+	//    "effectif_fin": {
+	//     "valeur": 6
+	//    },
+	//    "entrees": {
+	//     "secret": true
+	//    },
+	//    "sorties": {
+	//     "secret": true
+	//    }
+	//   }
+	//  ],
+	//  "comite": {
+	//   "comite": "CTO SPIE de Laon",
+	//   "situations_examinees": {
+	//    "valeur": 10
+	//   },
+	//   "situations_resolues": {
+	//    "valeur": 10
+	//   },
+	//   "situations_en_cours": {
+	//    "valeur": 0
+	//   },
+	//   "situations_sans_solution": {
+	//    "valeur": 0
+	//   },
+	//   "situations_sans_suite": {
+	//    "valeur": 0
+	//   },
+	//   "demandes_echues": {
+	//    "valeur": 12
+	//   },
+	//   "repondues_dans_delai": {
+	//    "valeur": 12
+	//   },
+	//   "part_repondues_dans_delai": 100
+	//  }
+	// }
+}
