@@ -1,0 +1,221 @@
+package carnet_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"runtime/metrics"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/spie"
+)
+
+// stream is an io.Reader of n generated carnets, one per line: varied
+// cohorts, départements, publics, delays, contacts and actions. It holds one
+// carnet at a time, so that benchmarks measure the consumer's memory.
+type stream struct {
+	n, i int
+	rng  *rand.Rand
+	buf  bytes.Buffer
+}
+
+func newStream(n int, seed uint64) *stream {
+	return &stream{n: n, rng: rand.New(rand.NewPCG(seed, 42))}
+}
+
+var (
+	streamCommunes = []spie.CommuneCode{"02408", "02691", "02722", "77288", "13055", "11069", "75056"}
+	streamCohorts  = []string{"laon-18-30", "soissons-sortants", "chauny-familles", ""}
+	streamPublics  = []spie.Public{"brsa", "jeunes-moins-26", "familles-monoparentales", "deld", "residents-qpv"}
+)
+
+func (s *stream) Read(p []byte) (int, error) {
+	for s.buf.Len() == 0 {
+		if s.i >= s.n {
+			return 0, io.EOF
+		}
+		b, _ := json.Marshal(s.next())
+		s.buf.Write(b)
+		s.buf.WriteByte('\n')
+		s.i++
+	}
+	return s.buf.Read(p)
+}
+
+func (s *stream) next() *carnet.Carnet {
+	r := s.rng
+	entry := spie.Date("2025-01-01").AddDays(r.IntN(300))
+	c := &carnet.Carnet{
+		Version: carnet.SchemaVersion, ID: "c-" + strconv.Itoa(s.i), EntryDate: entry, Cohort: streamCohorts[r.IntN(len(streamCohorts))],
+		Person: carnet.Person{ID: "p-" + strconv.Itoa(s.i), BirthDate: spie.Date("1970-01-01").AddDays(r.IntN(12000)), Commune: streamCommunes[r.IntN(len(streamCommunes))],
+			Publics: []spie.Public{streamPublics[r.IntN(len(streamPublics))]}},
+		Members: []carnet.Member{{ID: "m1", Role: "referent", StructureSIRET: siretDepartement, Professional: "r" + strconv.Itoa(r.IntN(50)), Start: entry}},
+	}
+	if r.IntN(5) == 0 {
+		c.Members[0].End = entry.AddDays(90)
+		c.Members = append(c.Members, carnet.Member{ID: "m2", Role: "referent", StructureSIRET: siretFT, Start: entry.AddDays(91)})
+	}
+	if r.IntN(10) > 1 {
+		c.Diagnostic = &diagnostic.Diagnostic{Version: diagnostic.SchemaVersion, ID: "d", Date: entry.AddDays(r.IntN(60)), Person: diagnostic.Person{ID: c.Person.ID}}
+		o := entry.AddDays(20 + r.IntN(60))
+		c.Orientations = []carnet.Orientation{{ID: "o1", Date: o, Pathway: []diagnostic.Pathway{"emploi", "global", "social"}[r.IntN(3)], StructureSIRET: siretDepartement}}
+		if r.IntN(4) > 0 {
+			sig := o.AddDays(r.IntN(45))
+			c.Contracts = []carnet.Contract{{ID: "k1", Type: "contrat-engagement", SignedOn: sig, Start: sig, End: sig.AddMonths(6 + r.IntN(7)), WeeklyHours: 15}}
+		}
+	}
+	for j := range r.IntN(6) {
+		st := []carnet.ActionStatus{"prevue", "en-cours", "realisee", "abandonnee", "refusee"}[r.IntN(5)]
+		a := carnet.Action{ID: "a" + strconv.Itoa(j), Thematique: "emploi-formation", Status: st, ProposedOn: entry.AddDays(10 + 20*j), WeeklyHours: 10}
+		if r.IntN(2) == 0 {
+			a.CatalogAction = []carnet.CatalogAction{"pmsmp", "bilan-de-competences"}[r.IntN(2)]
+		} else {
+			a.ServiceID = "svc-" + strconv.Itoa(r.IntN(20))
+			if r.IntN(3) > 0 {
+				a.AnsweredOn = a.ProposedOn.AddDays(r.IntN(6))
+			}
+		}
+		if st.Ended() {
+			a.End = a.ProposedOn.AddDays(30)
+		}
+		c.Actions = append(c.Actions, a)
+	}
+	d := entry
+	for j := range r.IntN(10) {
+		d = d.AddDays(7 + r.IntN(40))
+		res := []carnet.ContactResult{"honore", "honore", "absent", "excuse", "sans-reponse"}[r.IntN(5)]
+		kind := carnet.ContactAppointment
+		if res == carnet.ResultNoAnswer {
+			kind = carnet.ContactRelance
+		}
+		c.Contacts = append(c.Contacts, carnet.Contact{ID: "r" + strconv.Itoa(j), Date: d, Kind: kind, Channel: "telephone", Result: res})
+	}
+	if r.IntN(8) == 0 {
+		c.Milestones = []carnet.Milestone{{ID: "j1", Kind: []carnet.MilestoneKind{"sortie-emploi-durable", "sortie-formation-qualifiante", "fin-droits-rsa"}[r.IntN(3)], Date: entry.AddDays(100 + r.IntN(200))}}
+	}
+	return c
+}
+
+func TestIndicatorsCountsAndSuppression(t *testing.T) {
+	var in bytes.Buffer
+	enc := json.NewEncoder(&in)
+	for i := range 15 {
+		b := base()
+		b.ID = fmt.Sprintf("c-%d", i)
+		b.EntryDate = "2025-01-06"
+		b.Cohort = "A"
+		if i >= 12 {
+			b.Cohort, b.Person.Commune = "B", "75056"
+		}
+		if i < 6 {
+			d := healthDiagnostic("x")
+			d.Date = spie.Date("2025-01-06").AddDays(i * 6) // 0, 6, … 30 days: all within the month
+			b.Diagnostic = d
+		}
+		require.NoError(t, enc.Encode(b))
+	}
+	in.WriteString("{pas du json\n\n")
+	b := base()
+	b.EntryDate = "2025-07-01" // after the date: not counted
+	require.NoError(t, enc.Encode(b))
+
+	rep, err := carnet.ComputeIndicators(&in, "2025-06-30", carnet.DefaultPolicy())
+	require.NoError(t, err)
+	assert.Equal(t, 16, rep.Read)
+	assert.Equal(t, 1, rep.Unreadable)
+	assert.True(t, rep.Errors.HasCode("CARNET-INDICATEURS-01"))
+	byKey := map[string]carnet.Group{}
+	for _, g := range rep.Groups {
+		byKey[g.Dimension+"/"+g.Key] = g
+	}
+	all := byKey["ensemble/tous"]
+	require.NotNil(t, all.People)
+	assert.Equal(t, 15, *all.People)
+	diag := all.Values["diagnostic-1-mois"]
+	require.NotNil(t, diag.Rate, "%+v", diag)
+	assert.InDelta(t, 6.0/15, *diag.Rate, 1e-9)
+	med := all.Values["delai-entree-diagnostic"]
+	require.NotNil(t, med.Median)
+	assert.Equal(t, 15.0, *med.Median, "médiane de 0, 6, 12, 18, 24, 30")
+	assert.True(t, byKey["cohorte/B"].Suppressed, "3 personnes : secret statistique")
+	assert.Nil(t, byKey["cohorte/B"].People)
+	a := byKey["cohorte/A"]
+	assert.Equal(t, 12, *a.People)
+	ru := a.Values["referent-unique"]
+	require.NotNil(t, ru.Rate)
+	assert.Equal(t, 1.0, *ru.Rate)
+	assert.True(t, a.Values["delai-entree-diagnostic"].Median != nil)
+	assert.True(t, byKey["public/brsa"].People != nil)
+}
+
+func TestIndicatorsOverAGeneratedStream(t *testing.T) {
+	rep, err := carnet.ComputeIndicators(newStream(3000, 1), "2025-12-31", carnet.DefaultPolicy())
+	require.NoError(t, err)
+	assert.Equal(t, 3000, rep.Read)
+	assert.Zero(t, rep.Unreadable)
+	for _, g := range rep.Groups {
+		if g.Suppressed {
+			continue
+		}
+		for k, v := range g.Values {
+			if v.Count != nil {
+				assert.False(t, *v.Count > 0 && *v.Count < 5, "%s/%s %s : case de moins de 5 publiée", g.Dimension, g.Key, k)
+			}
+		}
+	}
+	assert.Equal(t, "ensemble", rep.Groups[0].Dimension)
+}
+
+// BenchmarkIndicators computes the indicators over a generated stream of
+// 1,000,000 carnets (SOCLE_BENCH_CARNETS overrides the size) and reports the
+// throughput and the peak heap in use.
+func BenchmarkIndicators(b *testing.B) {
+	n := 1_000_000
+	if v, err := strconv.Atoi(os.Getenv("SOCLE_BENCH_CARNETS")); err == nil && v > 0 {
+		n = v
+	}
+	b.ReportAllocs()
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		// runtime/metrics reads without stopping the world (ReadMemStats would).
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64() + sample[1].Value.Uint64(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	start := time.Now()
+	for b.Loop() {
+		rep, err := carnet.ComputeIndicators(newStream(n, 7), "2025-12-31", carnet.DefaultPolicy())
+		if err != nil || rep.Read != n {
+			b.Fatalf("lus %d sur %d : %v", rep.Read, n, err)
+		}
+	}
+	close(stop)
+	<-done
+	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(n)*float64(b.N)/time.Since(start).Seconds(), "carnets/s")
+}
