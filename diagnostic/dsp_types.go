@@ -1,0 +1,133 @@
+package diagnostic
+
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// DSPPayload is the France Travail "diagnostic argumenté" (DSP) of a person,
+// as the France Travail partner API returns it (dossier individu): the
+// besoins of each job of the professional project and the contraintes
+// personnelles with their situations and objectifs. Field names are France
+// Travail's.
+type DSPPayload struct {
+	Metiers     []DSPMetier    `json:"besoinsParDiagnosticIndividuDtos"`
+	Contraintes DSPContraintes `json:"contraintesIndividusDto"`
+}
+
+// DSPMetier is a job of the professional project and its besoins.
+type DSPMetier struct {
+	ID        string    `json:"idMetierChiffre"`
+	Name      *string   `json:"nomMetier"`
+	Typology  *string   `json:"typologie"`
+	Status    string    `json:"statut"`
+	Priority  bool      `json:"estPrioritaire"`
+	UpdatedAt *string   `json:"dateMiseAJour"`
+	Besoins   []DSPItem `json:"besoins"`
+}
+
+// DSPContraintes is the block of the contraintes personnelles.
+type DSPContraintes struct {
+	Adviser    *string         `json:"conseiller"`
+	ModifiedAt *string         `json:"dateDeModification"`
+	Code       DSPCode         `json:"code"`
+	Label      *string         `json:"libelle"`
+	Items      []DSPContrainte `json:"contraintes"`
+}
+
+// DSPContrainte is one contrainte (23–29) with its situations and objectifs.
+type DSPContrainte struct {
+	Code       DSPCode   `json:"code"`
+	Label      string    `json:"libelle"`
+	Value      string    `json:"valeur"`
+	Date       *string   `json:"date"`
+	Situations []DSPItem `json:"situations"`
+	Objectifs  []DSPItem `json:"objectifs"`
+}
+
+// DSPItem is a coded item: a situation, an objectif or a besoin.
+type DSPItem struct {
+	Code  DSPCode `json:"code"`
+	Label string  `json:"libelle"`
+	Value string  `json:"valeur"`
+}
+
+// DSPCode is a France Travail code; the API sends strings, some exports
+// numbers: both are read.
+type DSPCode string
+
+// UnmarshalJSON reads a string or a number.
+func (c *DSPCode) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if bytes.Equal(b, []byte("null")) {
+		*c = ""
+		return nil
+	}
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*c = DSPCode(s)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return err
+	}
+	if _, err := strconv.ParseInt(string(n), 10, 64); err != nil {
+		return err
+	}
+	*c = DSPCode(n)
+	return nil
+}
+
+// Codes and labels of the DSP contraintes block.
+const (
+	dspContraintesCode  = "7"
+	dspContraintesLabel = "Résoudre ses contraintes personnelles"
+	dspMetierEnCours    = "EN_COURS"
+	dspDateSuffix       = "T00:00:00.000+00:00"
+)
+
+// Fault types of the France Travail DSP import and export. All are warnings:
+// what has no equivalent is reported, never silently lost.
+var (
+	FaultDSPJSON           = spie.NewFaultType("DSP-JSON-01", spie.SeverityError, "diagnostic France Travail illisible : %s", "unreadable France Travail diagnostic: %s")
+	FaultDSPContrainte     = spie.NewFaultType("DSP-CONTRAINTE-01", spie.SeverityWarning, "contrainte France Travail %q sans thématique SPIE : ignorée", "France Travail contrainte %q has no SPIE theme: ignored")
+	FaultDSPContrainteDup  = spie.NewFaultType("DSP-CONTRAINTE-02", spie.SeverityWarning, "contrainte %q présente deux fois : seule la première est reprise", "contrainte %q present twice: only the first is kept")
+	FaultDSPContrainteVal  = spie.NewFaultType("DSP-CONTRAINTE-03", spie.SeverityWarning, "valeur de contrainte inconnue %q (NON_ABORDEE, OUI, CLOTUREE) : suivi non repris", "unknown contrainte value %q: follow-up not kept")
+	FaultDSPImpact         = spie.NewFaultType("DSP-CONTRAINTE-10", spie.SeverityWarning, "France Travail ne transmet pas l'impact du frein (%s) : impact à évaluer avec la personne", "France Travail does not send the barrier's impact (%s): to assess with the person")
+	FaultDSPSituation      = spie.NewFaultType("DSP-SITUATION-01", spie.SeverityWarning, "situation France Travail %q inconnue du référentiel : ignorée", "France Travail situation %q unknown to the referential: ignored")
+	FaultDSPSituationVal   = spie.NewFaultType("DSP-SITUATION-02", spie.SeverityWarning, "valeur de situation inconnue %q (OUI, NON, NON_ABORDEE) : valeur non reprise", "unknown situation value %q: value not kept")
+	FaultDSPSituationDup   = spie.NewFaultType("DSP-SITUATION-03", spie.SeverityWarning, "situation %q présente deux fois : seule la première est reprise", "situation %q present twice: only the first is kept")
+	FaultDSPSituationTheme = spie.NewFaultType("DSP-SITUATION-10", spie.SeverityWarning, "la situation %q ne relève pas de la contrainte %q : ignorée", "situation %q does not belong to contrainte %q: ignored")
+	FaultDSPObjectif       = spie.NewFaultType("DSP-OBJECTIF-01", spie.SeverityWarning, "objectif France Travail %q inconnu du référentiel : ignoré", "France Travail objectif %q unknown to the referential: ignored")
+	FaultDSPObjectifVal    = spie.NewFaultType("DSP-OBJECTIF-02", spie.SeverityWarning, "valeur d'objectif inconnue %q (NON_ABORDE, EN_COURS, REALISE, ABANDONNE) : statut non repris", "unknown objectif value %q: status not kept")
+	FaultDSPObjectifDup    = spie.NewFaultType("DSP-OBJECTIF-03", spie.SeverityWarning, "objectif %q présent deux fois : seul le premier est repris", "objectif %q present twice: only the first is kept")
+	FaultDSPObjectifTheme  = spie.NewFaultType("DSP-OBJECTIF-10", spie.SeverityWarning, "l'objectif %q ne relève pas de la contrainte %q : ignoré", "objectif %q does not belong to contrainte %q: ignored")
+	FaultDSPBesoin         = spie.NewFaultType("DSP-BESOIN-01", spie.SeverityWarning, "besoin France Travail %q inconnu du référentiel : ignoré", "France Travail besoin %q unknown to the referential: ignored")
+	FaultDSPBesoinVal      = spie.NewFaultType("DSP-BESOIN-02", spie.SeverityWarning, "valeur de besoin inconnue %q (POINT_FORT, BESOIN, NON_EXPLORE) : ignorée", "unknown besoin value %q: ignored")
+	FaultDSPBesoinMerge    = spie.NewFaultType("DSP-BESOIN-10", spie.SeverityWarning, "le besoin %q a des valeurs différentes selon les métiers : %s retenu", "besoin %q has different values across jobs: %s kept")
+	FaultDSPMetier         = spie.NewFaultType("DSP-METIER-10", spie.SeverityWarning, "métier %q sans code ROME : non repris dans le projet professionnel (ses besoins le sont)", "job %q has no ROME code: not added to the professional project (its besoins are)")
+	FaultDSPDate           = spie.NewFaultType("DSP-DATE-01", spie.SeverityWarning, "date France Travail mal formée %q : ignorée", "malformed France Travail date %q: ignored")
+	FaultDSPExportNoCode   = spie.NewFaultType("DSP-EXPORT-01", spie.SeverityWarning, "%q n'a pas de code France Travail : non exporté", "%q has no France Travail code: not exported")
+	FaultDSPExportTheme    = spie.NewFaultType("DSP-EXPORT-02", spie.SeverityWarning, "la thématique %q n'a pas de contrainte France Travail : non exportée", "theme %q has no France Travail contrainte: not exported")
+	FaultDSPExportNoEquiv  = spie.NewFaultType("DSP-EXPORT-03", spie.SeverityWarning, "%s n'a pas d'équivalent dans le diagnostic France Travail : non exporté", "%s has no equivalent in the France Travail diagnostic: not exported")
+)
+
+// dspDate returns the calendar date of a France Travail timestamp
+// (2021-05-17T14:47:11.000+00:00) or date.
+func dspDate(s *string) (spie.Date, bool) {
+	if s == nil || len(*s) < 10 {
+		return "", false
+	}
+	d := spie.Date((*s)[:10])
+	if _, ok := d.Time(); !ok {
+		return "", false
+	}
+	return d, true
+}
