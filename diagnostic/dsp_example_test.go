@@ -44,7 +44,7 @@ func ExampleExportDSP() {
 	d := &diagnostic.Diagnostic{
 		ID: "diag-1", Date: "2026-05-18",
 		Freins: diagnostic.Freins{
-			"logement": {Impact: diagnostic.ImpactFort, Situations: []diagnostic.SituationItem{{Situation: "doit-quitter-le-logement", Value: "OUI"}}},
+			"logement":                       {Impact: diagnostic.ImpactFort, Situations: []diagnostic.SituationItem{{Situation: "doit-quitter-le-logement", Value: "OUI"}}},
 			"sociabilisation-remobilisation": {Impact: diagnostic.ImpactMoyen},
 		},
 	}
