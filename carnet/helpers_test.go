@@ -48,7 +48,7 @@ func base() carnet.Carnet {
 		ID:        "c-77-001",
 		EntryDate: "2025-03-03",
 		Cohort:    "cohorte-test",
-		Person: carnet.Person{ID: "p-001", BirthDate: "1990-05-14", Commune: "02408", RSA: true, RSAOpeningDate: "2025-02-20",
+		Person: carnet.SupportedPerson{ID: "p-001", BirthDate: "1990-05-14", Commune: "02408", RSA: true, RSAOpeningDate: "2025-02-20",
 			Publics: []spie.Public{"brsa"}},
 		Members: []carnet.Member{
 			{ID: "m-usager", Role: carnet.RoleUsager, Start: "2025-03-03"},
@@ -58,7 +58,7 @@ func base() carnet.Carnet {
 			{ID: "m-coord", Role: carnet.RoleCoordinateurSPIE, StructureSIRET: siretAutre, Professional: "Jean Roy", Start: "2025-03-03"},
 			{ID: "m-ori", Role: carnet.RoleChargeOrientation, StructureSIRET: siretDepartement, Professional: "Inès Faure", Start: "2025-03-03"},
 		},
-		Consents: []carnet.Consent{
+		Consents: []carnet.SharingConsent{
 			{ID: "k-ft", StructureSIRET: siretFT, Date: "2025-03-03", Scope: []carnet.Section{"personne", "diagnostic", "membres", "orientation", "contrat", "plan", "rendez-vous", "jalons", "consentements", "journal"}},
 			{ID: "k-part", StructureSIRET: siretPartenaire, Date: "2025-03-03", Scope: []carnet.Section{"personne", "membres", "plan", "rendez-vous"}},
 			{ID: "k-coord", StructureSIRET: siretAutre, Date: "2025-03-03", Scope: []carnet.Section{"personne", "diagnostic", "membres", "orientation", "contrat", "plan", "rendez-vous", "jalons", "journal"}},

@@ -58,7 +58,7 @@ func (s *stream) next() *carnet.Carnet {
 	entry := spie.Date("2025-01-01").AddDays(r.IntN(300))
 	c := &carnet.Carnet{
 		Version: carnet.SchemaVersion, ID: "c-" + strconv.Itoa(s.i), EntryDate: entry, Cohort: streamCohorts[r.IntN(len(streamCohorts))],
-		Person: carnet.Person{ID: "p-" + strconv.Itoa(s.i), BirthDate: spie.Date("1970-01-01").AddDays(r.IntN(12000)), Commune: streamCommunes[r.IntN(len(streamCommunes))],
+		Person: carnet.SupportedPerson{ID: "p-" + strconv.Itoa(s.i), BirthDate: spie.Date("1970-01-01").AddDays(r.IntN(12000)), Commune: streamCommunes[r.IntN(len(streamCommunes))],
 			Publics: []spie.Public{streamPublics[r.IntN(len(streamPublics))]}},
 		Members: []carnet.Member{{ID: "m1", Role: "referent", StructureSIRET: siretDepartement, Professional: "r" + strconv.Itoa(r.IntN(50)), Start: entry}},
 	}

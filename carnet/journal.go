@@ -146,7 +146,7 @@ type Change struct {
 	ID string
 	// Value is the new value: a Person, a *diagnostic.Diagnostic or an item
 	// of the list (Member, Orientation, Contract, PlanObjectif, Action,
-	// Contact, Milestone, Consent). Nil to remove.
+	// Contact, Milestone, SharingConsent). Nil to remove.
 	Value any
 	// At is when the change is made.
 	At time.Time
@@ -368,7 +368,7 @@ func apply(c *Carnet, e Event) spie.Faults {
 		c.Journal = journal
 		return nil
 	case TargetPersonne:
-		var p Person
+		var p SupportedPerson
 		if len(e.After) > 0 {
 			if err := json.Unmarshal(e.After, &p); err != nil {
 				return bad(err)
@@ -404,7 +404,7 @@ func apply(c *Carnet, e Event) spie.Faults {
 	case TargetJalons:
 		c.Milestones, err = upsert(c.Milestones, e, func(x Milestone) string { return x.ID })
 	case TargetConsentements:
-		c.Consents, err = upsert(c.Consents, e, func(x Consent) string { return x.ID })
+		c.Consents, err = upsert(c.Consents, e, func(x SharingConsent) string { return x.ID })
 	default:
 		return spie.Faults{FaultChangeOp.At("", string(e.Op), string(e.Target))}
 	}

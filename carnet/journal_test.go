@@ -184,7 +184,7 @@ func TestApplyRefusesBadChanges(t *testing.T) {
 
 func ExampleReplay() {
 	c, _ := carnet.Create(carnet.Carnet{ID: "c-1", EntryDate: "2025-03-03",
-		Person:  carnet.Person{ID: "p-1", BirthDate: "1990-05-14", Commune: "02408"},
+		Person:  carnet.SupportedPerson{ID: "p-1", BirthDate: "1990-05-14", Commune: "02408"},
 		Members: []carnet.Member{{ID: "m-1", Role: carnet.RoleReferent, StructureSIRET: "22020000100018", Start: "2025-03-03"}},
 	}, carnet.Actor{Role: carnet.RoleReferent, StructureSIRET: "22020000100018"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
 	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetJalons, ID: "j-1",

@@ -66,7 +66,7 @@ func Merge(a, b *Carnet) (*Carnet, spie.Faults) {
 	out.Actions = mergeList(m, "actions", x.Actions, y.Actions, func(v Action) (string, string) { return v.ID, v.Origin })
 	out.Contacts = mergeList(m, "rendez_vous", x.Contacts, y.Contacts, func(v Contact) (string, string) { return v.ID, v.Origin })
 	out.Milestones = mergeList(m, "jalons", x.Milestones, y.Milestones, func(v Milestone) (string, string) { return v.ID, v.Origin })
-	out.Consents = mergeList(m, "consentements", x.Consents, y.Consents, func(v Consent) (string, string) { return v.ID, v.Origin })
+	out.Consents = mergeList(m, "consentements", x.Consents, y.Consents, func(v SharingConsent) (string, string) { return v.ID, v.Origin })
 
 	merged := map[string]bool{x.ID: true, y.ID: true}
 	for _, id := range append(append([]string(nil), x.Merged...), y.Merged...) {

@@ -182,7 +182,7 @@ func redactedJSON[T any](b json.RawMessage, f func(*T)) json.RawMessage {
 // redact removes from c the sections not in can.
 func redact(c *Carnet, can map[Section]bool) {
 	if !can[SectionPersonne] {
-		c.Person = Person{ID: c.Person.ID}
+		c.Person = SupportedPerson{ID: c.Person.ID}
 		c.EntryDate, c.Cohort = "", ""
 	}
 	if !can[SectionDiagnostic] {

@@ -200,14 +200,14 @@ func TestViewSections(t *testing.T) {
 	assert.Empty(t, w.Diagnostic.Freins["sante"].Details)
 	outsider := carnet.View(c, carnet.Viewer{Actor: carnet.Actor{Role: carnet.RolePartenaire, StructureSIRET: "55500000100019"}, On: "2025-08-15"})
 	assert.Equal(t, c.ID, outsider.ID)
-	assert.Equal(t, carnet.Person{ID: c.Person.ID}, outsider.Person)
+	assert.Equal(t, carnet.SupportedPerson{ID: c.Person.ID}, outsider.Person)
 	assert.Nil(t, outsider.Members)
 	assert.Nil(t, outsider.Actions)
 }
 
 func ExampleView() {
 	c, _ := carnet.Create(carnet.Carnet{ID: "c-1", EntryDate: "2025-03-03",
-		Person: carnet.Person{ID: "p-1", BirthDate: "1990-05-14", Commune: "02408"},
+		Person: carnet.SupportedPerson{ID: "p-1", BirthDate: "1990-05-14", Commune: "02408"},
 		Members: []carnet.Member{
 			{ID: "m-1", Role: carnet.RoleReferent, StructureSIRET: "22020000100018", Start: "2025-03-03"},
 			{ID: "m-2", Role: carnet.RolePartenaire, StructureSIRET: "33188888000019", Start: "2025-03-03"},
@@ -216,7 +216,7 @@ func ExampleView() {
 	}, carnet.Actor{Role: carnet.RoleReferent, StructureSIRET: "22020000100018"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
 	partner := carnet.Viewer{Actor: carnet.Actor{Role: carnet.RolePartenaire, StructureSIRET: "33188888000019"}, On: "2025-04-01"}
 	fmt.Println(len(carnet.View(c, partner).Actions), "action visible sans consentement ?")
-	c.Consents = []carnet.Consent{{ID: "k-1", StructureSIRET: "33188888000019", Date: "2025-03-10", Scope: []carnet.Section{carnet.SectionPlan}}}
+	c.Consents = []carnet.SharingConsent{{ID: "k-1", StructureSIRET: "33188888000019", Date: "2025-03-10", Scope: []carnet.Section{carnet.SectionPlan}}}
 	fmt.Println(len(carnet.View(c, partner).Actions), "action visible avec consentement")
 	// Output:
 	// 0 action visible sans consentement ?

@@ -22,7 +22,7 @@ type Carnet struct {
 	// Cohorte SPIE de la personne (par exemple « laon-18-30 »).
 	Cohort string `json:"cohorte,omitempty" jsonschema:"maxLength=100"`
 	// La personne accompagnée.
-	Person Person `json:"personne"`
+	Person SupportedPerson `json:"personne"`
 	// Le diagnostic socio-professionnel de la personne (socle commun).
 	Diagnostic *diagnostic.Diagnostic `json:"diagnostic,omitempty"`
 	// Membres du carnet : professionnels et la personne, avec leur rôle et leur période d'activité ; l'historique des référents en fait partie.
@@ -40,7 +40,7 @@ type Carnet struct {
 	// Jalons du parcours : ruptures prévisibles et sorties.
 	Milestones []Milestone `json:"jalons,omitempty" jsonschema:"maxItems=500"`
 	// Consentements de la personne au partage, structure par structure.
-	Consents []Consent `json:"consentements,omitempty" jsonschema:"maxItems=500"`
+	Consents []SharingConsent `json:"consentements,omitempty" jsonschema:"maxItems=500"`
 	// Identifiants des carnets fusionnés dans celui-ci (doublons).
 	Merged []string `json:"carnets_fusionnes,omitempty" jsonschema:"maxItems=100"`
 	// Valeurs écartées lors de fusions, à arbitrer par le référent.
@@ -49,8 +49,8 @@ type Carnet struct {
 	Journal []Event `json:"journal,omitempty"`
 }
 
-// Person is the person supported: minimal, pseudonymous data.
-type Person struct {
+// SupportedPerson is the person supported: minimal, pseudonymous data.
+type SupportedPerson struct {
 	// Identifiant pseudonyme de la personne, stable entre structures (celui du diagnostic).
 	ID string `json:"id" jsonschema:"minLength=1,maxLength=100"`
 	// Date de naissance.
@@ -230,8 +230,8 @@ type Milestone struct {
 	Origin string `json:"origine,omitempty" jsonschema:"maxLength=100"`
 }
 
-// Consent is the person's consent to share parts of the carnet with one structure.
-type Consent struct {
+// SharingConsent is the person's consent to share parts of the carnet with one structure.
+type SharingConsent struct {
 	// Identifiant du consentement.
 	ID string `json:"id" jsonschema:"minLength=1,maxLength=100"`
 	// SIRET de la structure avec laquelle la personne accepte le partage.
