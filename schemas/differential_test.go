@@ -45,6 +45,9 @@ func exampleDocs(t testing.TB, kind string) map[string][]byte {
 		files, err := filepath.Glob(filepath.Join("..", "examples", kind, pat))
 		require.NoError(t, err)
 		for _, f := range files {
+			if strings.HasSuffix(f, ".faults.json") {
+				continue
+			}
 			b, err := os.ReadFile(f)
 			require.NoError(t, err)
 			out[strings.TrimPrefix(f, filepath.Join("..", "examples", kind)+"/")] = b

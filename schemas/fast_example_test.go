@@ -1,0 +1,46 @@
+package schemas_test
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/schemas"
+)
+
+func ExampleValidateFast() {
+	data, _ := os.ReadFile("../examples/diagnostic/invalid/champ-inconnu-manquant-enum-borne.json")
+	for _, f := range schemas.ValidateFast("diagnostic", data, schemas.WithNow(now)) {
+		fmt.Println(f.Code, f.Path)
+	}
+	// Output:
+	// SCHEMA-ENUM-01 /freins/logement/impact
+	// SCHEMA-ADDITIONAL-01 /personne/extra
+	// SCHEMA-REQUIRED-01 /personne/id
+	// SCHEMA-RANGE-01 /situation_professionnelle/heures_hebdomadaires_souhaitees
+}
+
+func ExampleDecode() {
+	data, _ := os.ReadFile("../examples/diagnostic/jeune-laon.json")
+	var d diagnostic.Diagnostic
+	_, ok := schemas.Decode("diagnostic", data, &d)
+	fmt.Println(ok, d.Person.Commune, len(d.Professional.Project))
+	// Output: true 02408 2
+}
+
+func ExampleFastPath() {
+	fmt.Println(schemas.FastPath("diagnostic"))
+	// Output: <nil>
+}
+
+func ExampleCheckInput() {
+	fs := schemas.CheckInput([]byte(`{"id":"a","personne":{"id":"b","id":"c"}}`), schemas.Limits{})
+	fmt.Println(fs[0].Code, fs[0].Path)
+	// Output: INPUT-DUPLICATE-01 /personne/id
+}
+
+func ExampleWithLimits() {
+	fs := schemas.ValidateFast("diagnostic", []byte(`[[[[{}]]]]`), schemas.WithLimits(schemas.Limits{MaxDepth: 3}))
+	fmt.Println(fs[0].Code, fs[0].Path, fs[0].Message)
+	// Output: INPUT-DEPTH-01 /0/0/0 imbrication trop profonde (maximum 3 niveaux)
+}
