@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/spie"
+)
+
+func init() {
+	register(command{name: "alerts", summary: "liste les alertes des carnets à une date : ruptures, perdus de vue, délais, doublons", run: runAlerts})
+}
+
+// alertsResult is what spie alerts prints for one carnet.
+type alertsResult struct {
+	Document string           `json:"document"`
+	Carnet   string           `json:"carnet,omitempty"`
+	Date     spie.Date        `json:"date"`
+	Suivi    *carnet.FollowUp `json:"suivi,omitempty"`
+	Alertes  spie.Faults      `json:"alertes"`
+}
+
+// faultCarnetInput reports a carnet that cannot be read.
+var faultCarnetInput = spie.NewFaultType("INPUT-CARNET-01", spie.SeverityError, "carnet illisible : %s", "unreadable carnet: %s")
+
+func runAlerts(c *cli, args []string) int {
+	fl := flag.NewFlagSet("alerts", flag.ContinueOnError)
+	fl.SetOutput(c.stderr)
+	var day spie.Date
+	fl.Func("date", "date d'examen AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
+	policyFile := fl.String("politique", "", "paramètres du territoire (JSON, délais et procédure perdus de vue ; par défaut RULES.md)")
+	fl.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie alerts [--date AAAA-MM-JJ] [--politique FICHIER] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Le fichier contient un carnet, un tableau de carnets ou du NDJSON ; la sortie est du JSON (une ligne par carnet s'il y en a plusieurs).")
+		fmt.Fprintln(c.stderr, "Code de sortie : 0 sans alerte, 1 avec des alertes ou un carnet illisible, 2 en cas d'erreur d'usage.")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if day == "" {
+		day = spie.DateOf(c.now())
+	}
+	if fl.NArg() != 1 {
+		fl.Usage()
+		return exitUsage
+	}
+	p, ok := loadPolicy(c, "alerts", *policyFile)
+	if !ok {
+		return exitUsage
+	}
+	w := &resultWriter{w: c.stdout}
+	code := exitOK
+	status, err := eachCarnet(c, fl.Arg(0), func(name string, k *carnet.Carnet, fs spie.Faults) {
+		res := alertsResult{Document: name, Date: day, Alertes: fs}
+		if k != nil {
+			f := k.FollowUp(day, p)
+			f.Faults = nil
+			res.Carnet, res.Suivi, res.Alertes = k.ID, &f, k.Alerts(day, p)
+		}
+		if len(res.Alertes) > 0 {
+			code = exitInvalid
+		}
+		if res.Alertes == nil {
+			res.Alertes = spie.Faults{}
+		}
+		w.write(res)
+	})
+	w.close()
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie alerts : %v\n", err)
+		return exitUsage
+	}
+	return max(code, status)
+}
+
+// loadPolicy reads the territory's policy, or returns the default.
+func loadPolicy(c *cli, verb, file string) (carnet.Policy, bool) {
+	if file == "" {
+		return carnet.DefaultPolicy(), true
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie %s : lecture impossible de %s : %v\n", verb, file, err)
+		return carnet.Policy{}, false
+	}
+	defer f.Close()
+	p, fs := carnet.LoadPolicy(f)
+	if len(fs) > 0 {
+		fmt.Fprintf(c.stderr, "spie %s : paramètres %s refusés : %v\n", verb, file, fs)
+		return carnet.Policy{}, false
+	}
+	return p, true
+}
+
+// eachCarnet reads the carnets of the input (a document, an array or
+// NDJSON) and calls fn for each, or with a nil carnet and the fault when a
+// document cannot be read (then the status is exitInvalid).
+func eachCarnet(c *cli, name string, fn func(name string, k *carnet.Carnet, fs spie.Faults)) (int, error) {
+	r, closeFn, err := openInput(c, name)
+	if err != nil {
+		return exitUsage, err
+	}
+	defer closeFn()
+	code := exitOK
+	label := name
+	if name == "-" {
+		label = "entrée standard"
+	}
+	n := 0
+	err = readDocuments(r, func(doc document) bool {
+		n++
+		docName := label
+		if doc.n > 1 || n > 1 {
+			docName = fmt.Sprintf("%s#%d", label, doc.n)
+		}
+		if doc.err != nil {
+			code = exitInvalid
+			fn(docName, nil, spie.Faults{faultCarnetInput.At("", doc.err.Error())})
+			return true
+		}
+		var k carnet.Carnet
+		dec := json.NewDecoder(bytes.NewReader(doc.data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&k); err != nil {
+			code = exitInvalid
+			fn(docName, nil, spie.Faults{faultCarnetInput.At("", err.Error())})
+			return true
+		}
+		fn(docName, &k, nil)
+		return true
+	})
+	if err != nil {
+		return exitUsage, err
+	}
+	return code, nil
+}
+
+// resultWriter prints one result indented, or several as NDJSON: it holds
+// the first result until it knows whether another follows.
+type resultWriter struct {
+	w     io.Writer
+	first any
+	n     int
+}
+
+func (r *resultWriter) write(v any) {
+	r.n++
+	switch r.n {
+	case 1:
+		r.first = v
+		return
+	case 2:
+		writeJSONResult(r.w, r.first, false)
+		r.first = nil
+	}
+	writeJSONResult(r.w, v, false)
+}
+
+func (r *resultWriter) close() {
+	if r.n == 1 {
+		writeJSONResult(r.w, r.first, true)
+	}
+}

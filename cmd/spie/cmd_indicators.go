@@ -1,0 +1,62 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/spie"
+)
+
+func init() {
+	register(command{name: "indicators", summary: "calcule les indicateurs d'impact SPIE d'un flux NDJSON de carnets, par cohorte, territoire et public", run: runIndicators})
+}
+
+func runIndicators(c *cli, args []string) int {
+	fl := flag.NewFlagSet("indicators", flag.ContinueOnError)
+	fl.SetOutput(c.stderr)
+	var day spie.Date
+	fl.Func("date", "date de calcul AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
+	policyFile := fl.String("politique", "", "paramètres du territoire (JSON ; par défaut RULES.md, secret statistique sous 5 personnes)")
+	fl.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie indicators [--date AAAA-MM-JJ] [--politique FICHIER] FICHIER.ndjson | -")
+		fmt.Fprintln(c.stderr, "Lit un carnet par ligne, en mémoire constante ; écrit le rapport en JSON.")
+		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si des lignes sont illisibles, 2 en cas d'erreur d'usage ou de lecture.")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if day == "" {
+		day = spie.DateOf(c.now())
+	}
+	if fl.NArg() != 1 {
+		fl.Usage()
+		return exitUsage
+	}
+	p, ok := loadPolicy(c, "indicators", *policyFile)
+	if !ok {
+		return exitUsage
+	}
+	r, closeFn, err := openInput(c, fl.Arg(0))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie indicators : %v\n", err)
+		return exitUsage
+	}
+	defer closeFn()
+	rep, err := carnet.ComputeIndicators(r, day, p)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie indicators : %v\n", err)
+		return exitUsage
+	}
+	writeJSONResult(c.stdout, rep, true)
+	if rep.Unreadable > 0 {
+		fmt.Fprintf(c.stderr, "spie indicators : %d ligne(s) illisible(s) ignorée(s)\n", rep.Unreadable)
+		return exitInvalid
+	}
+	return exitOK
+}

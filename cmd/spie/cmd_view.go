@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/spie"
+)
+
+func init() {
+	register(command{name: "view", summary: "montre un carnet tel qu'un rôle d'une structure a le droit de le voir", run: runView})
+}
+
+func runView(c *cli, args []string) int {
+	fl := flag.NewFlagSet("view", flag.ContinueOnError)
+	fl.SetOutput(c.stderr)
+	role := fl.String("role", "", "rôle du lecteur : "+strings.Join(carnet.Roles.Keys(), ", "))
+	structure := fl.String("structure", "", "SIRET de la structure du lecteur (sauf pour usager)")
+	professional := fl.String("professionnel", "", "nom ou identifiant du professionnel (facultatif)")
+	var day spie.Date
+	fl.Func("date", "date de la consultation AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
+	fl.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie view --role ROLE --structure SIRET [--date AAAA-MM-JJ] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Écrit le carnet expurgé de ce que ce lecteur ne peut pas voir (droits, consentements, données de santé).")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if !carnet.Roles.Has(*role) {
+		fmt.Fprintf(c.stderr, "spie view : --role %q inconnu (rôles : %s)\n", *role, strings.Join(carnet.Roles.Keys(), ", "))
+		return exitUsage
+	}
+	siret := spie.SIRET(*structure)
+	if carnet.Role(*role) != carnet.RoleUsager {
+		if f := siret.Problem(); f != nil {
+			fmt.Fprintf(c.stderr, "spie view : --structure %q : %s\n", *structure, f.FR)
+			return exitUsage
+		}
+	}
+	if day == "" {
+		day = spie.DateOf(c.now())
+	}
+	if fl.NArg() != 1 {
+		fl.Usage()
+		return exitUsage
+	}
+	viewer := carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(*role), StructureSIRET: siret, Professional: *professional}, On: day}
+	w := &resultWriter{w: c.stdout}
+	status, err := eachCarnet(c, fl.Arg(0), func(name string, k *carnet.Carnet, fs spie.Faults) {
+		if k == nil {
+			fmt.Fprintf(c.stderr, "spie view : %s : %v\n", name, fs)
+			return
+		}
+		w.write(carnet.View(k, viewer))
+	})
+	w.close()
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie view : %v\n", err)
+		return exitUsage
+	}
+	return status
+}
