@@ -14,8 +14,8 @@ import (
 
 func chaunyCarnet() *carnet.Carnet {
 	return &carnet.Carnet{ID: "cdb-1", EntryDate: "2026-01-05",
-		Person:   carnet.Person{ID: "p-19bd04", BirthDate: "1991-02-14", Commune: "02173", Publics: []spie.Public{"familles-monoparentales"}},
-		Consents: []carnet.Consent{{ID: "k1", StructureSIRET: "77501234500010", Date: "2026-01-05", Scope: []carnet.Section{"diagnostic"}}},
+		Person:   carnet.SupportedPerson{ID: "p-19bd04", BirthDate: "1991-02-14", Commune: "02173", Publics: []spie.Public{"familles-monoparentales"}},
+		Consents: []carnet.SharingConsent{{ID: "k1", StructureSIRET: "77501234500010", Date: "2026-01-05", Scope: []carnet.Section{"diagnostic"}}},
 	}
 }
 
