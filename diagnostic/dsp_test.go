@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,9 +14,14 @@ import (
 	"github.com/spie-fr/socle/diagnostic"
 )
 
+// readDSPPayload reads a payload of examples/dsp or, for anomalies, testdata/dsp.
 func readDSPPayload(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "dsp", name))
+	dir := filepath.Join("..", "examples", "dsp")
+	if strings.Contains(name, "anomalies") {
+		dir = filepath.Join("testdata", "dsp")
+	}
+	b, err := os.ReadFile(filepath.Join(dir, name))
 	require.NoError(t, err)
 	return b
 }
@@ -197,8 +203,8 @@ func TestExportDSPFromDiagnostic(t *testing.T) {
 }
 
 func FuzzImportDSP(f *testing.F) {
-	for _, name := range []string{"dossier-individu-melun.json", "dossier-individu-anomalies.json"} {
-		b, err := os.ReadFile(filepath.Join("testdata", "dsp", name))
+	for _, path := range []string{"../examples/dsp/dossier-individu-melun.json", "testdata/dsp/dossier-individu-anomalies.json"} {
+		b, err := os.ReadFile(filepath.FromSlash(path))
 		if err != nil {
 			f.Fatal(err)
 		}

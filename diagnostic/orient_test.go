@@ -312,7 +312,7 @@ func TestOrientRulesFileChangesDecisionWithoutCode(t *testing.T) {
 		assert.Equal(t, diagnostic.OrganisationMissionLocale, diagnostic.Orient(d, r).Organisation)
 	})
 	t.Run("territoire-depuis-fichier", func(t *testing.T) {
-		f, err := os.Open(filepath.Join("testdata", "orient", "regles-77-codiagnostic.json"))
+		f, err := os.Open(filepath.Join("..", "examples", "orientation", "regles-77-codiagnostic.json"))
 		require.NoError(t, err)
 		defer f.Close()
 		r, fs := diagnostic.LoadOrientationRules(f)

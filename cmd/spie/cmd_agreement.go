@@ -1,0 +1,160 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/spie"
+)
+
+func init() {
+	register(command{name: "agreement", summary: "compare orientations automatiques et co-diagnostics (matrice, taux d'accord, kappa de Cohen)", run: runAgreement})
+}
+
+// agreementResult is what spie agreement prints.
+type agreementResult struct {
+	diagnostic.Agreement
+	Faults spie.Faults `json:"fautes,omitempty"`
+}
+
+func runAgreement(c *cli, args []string) int {
+	fl := flag.NewFlagSet("agreement", flag.ContinueOnError)
+	fl.SetOutput(c.stderr)
+	threshold := fl.Int("seuil", diagnostic.DefaultMinGroupSize, "effectif sous lequel un groupe est secret")
+	format := fl.String("format", "json", "sortie : json ou text (français)")
+	fl.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie agreement [--seuil 5] [--format json|text] FICHIER | -")
+		fmt.Fprintln(c.stderr, `Le fichier contient une paire par ligne (NDJSON) : {"automatique": "global", "humain": "social", "code_commune": "77288", "publics": ["brsa"], "criteres": ["impact-max"]}`)
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if *format != "json" && *format != "text" {
+		fmt.Fprintf(c.stderr, "spie agreement : --format %q inconnu (json ou text)\n", *format)
+		return exitUsage
+	}
+	if *threshold < 1 {
+		fmt.Fprintf(c.stderr, "spie agreement : --seuil %d invalide (au moins 1)\n", *threshold)
+		return exitUsage
+	}
+	if fl.NArg() != 1 {
+		fl.Usage()
+		return exitUsage
+	}
+	r, closeFn, err := openInput(c, fl.Arg(0))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie agreement : %v\n", err)
+		return exitUsage
+	}
+	defer closeFn()
+	var pairs []diagnostic.AgreementPair
+	var lines []int // line (document number) of each pair
+	var lineFaults spie.Faults
+	code := exitOK
+	err = readDocuments(r, func(doc document) bool {
+		if doc.err != nil {
+			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.n), doc.err.Error()))
+			return true
+		}
+		var p diagnostic.AgreementPair
+		dec := json.NewDecoder(bytes.NewReader(doc.data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&p); err != nil {
+			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.n), err.Error()))
+			return true
+		}
+		pairs = append(pairs, p)
+		lines = append(lines, doc.n)
+		return true
+	})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie agreement : %v\n", err)
+		return exitUsage
+	}
+	a, fs := diagnostic.Evaluate(pairs, *threshold)
+	// Faults of Evaluate point at the index of the pair among those read:
+	// point them at the line number instead, as for unreadable lines.
+	for i := range fs {
+		rest := strings.TrimPrefix(fs[i].Path, "/")
+		idx, tail, _ := strings.Cut(rest, "/")
+		if n, err := strconv.Atoi(idx); err == nil && n >= 0 && n < len(lines) {
+			fs[i].Path = spie.Pointer(lines[n])
+			if tail != "" {
+				fs[i].Path += "/" + tail
+			}
+		}
+	}
+	res := agreementResult{Agreement: a, Faults: append(lineFaults, fs...)}
+	if !res.Faults.Valid() {
+		code = exitInvalid
+	}
+	out := bufio.NewWriter(c.stdout)
+	defer out.Flush()
+	if *format == "text" {
+		printAgreement(out, res)
+		return code
+	}
+	writeJSONResult(out, res, true)
+	return code
+}
+
+var faultPair = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %s", "unreadable line: %s")
+
+func printAgreement(w io.Writer, r agreementResult) {
+	fmt.Fprintf(w, "Paires comparées : %d (exclues : %d)\n", r.N, r.Excluded)
+	printStats(w, "", r.AgreementStats)
+	fmt.Fprintln(w, "Matrice de confusion (lignes : automatique ; colonnes : co-diagnostic) :")
+	fmt.Fprintf(w, "  %-10s %8s %8s %8s\n", "", "emploi", "global", "social")
+	for i, p := range r.Order {
+		fmt.Fprintf(w, "  %-10s %8d %8d %8d\n", p, r.Matrix[i][0], r.Matrix[i][1], r.Matrix[i][2])
+	}
+	for _, part := range []struct {
+		title  string
+		groups []diagnostic.AgreementGroup
+	}{{"Par territoire", r.ByTerritory}, {"Par public", r.ByPublic}} {
+		fmt.Fprintf(w, "%s :\n", part.title)
+		if len(part.groups) == 0 {
+			fmt.Fprintln(w, "  (aucun)")
+		}
+		for _, g := range part.groups {
+			if g.Suppressed {
+				fmt.Fprintf(w, "  - %s : secret (moins de %d personnes)\n", g.Label, r.MinGroupSize)
+				continue
+			}
+			fmt.Fprintf(w, "  - %s : ", g.Label)
+			printStats(w, "", *g.Stats)
+		}
+	}
+	if len(r.Disagreements) > 0 {
+		fmt.Fprintln(w, "Critères les plus présents dans les désaccords :")
+		for _, c := range r.Disagreements {
+			fmt.Fprintf(w, "  - %s : %d désaccords (%.0f %%)\n", diagnostic.OrientationCriteria.LabelOf(string(c.Code)), c.Count, 100*c.Share)
+		}
+	}
+	for _, f := range r.Faults {
+		fmt.Fprintf(w, "%s %s\n", severityFR(f.Severity), f.Error())
+	}
+}
+
+func printStats(w io.Writer, indent string, s diagnostic.AgreementStats) {
+	kappa := "non défini"
+	if s.Kappa != nil {
+		kappa = fmt.Sprintf("%.3f", *s.Kappa)
+	}
+	fmt.Fprintf(w, "%seffectif %d, taux d'accord %.1f %%, kappa de Cohen %s\n", indent, s.N, 100*s.Rate, kappa)
+}
+
+func severityFR(s spie.Severity) string {
+	if s == spie.SeverityError {
+		return "Erreur"
+	}
+	return "Avertissement"
+}

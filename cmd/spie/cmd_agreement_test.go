@@ -1,0 +1,48 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+const exPairs = "../../examples/agreement/codiagnostic-77.ndjson"
+
+func TestAgreementGolden(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		stdin  string
+		code   int
+		golden string
+	}{
+		{"json", []string{"agreement", exPairs}, "", exitOK, "codiagnostic-77.json"},
+		{"text", []string{"agreement", "--format", "text", exPairs}, "", exitOK, "codiagnostic-77.txt"},
+		{"threshold 3 text", []string{"agreement", "--seuil", "3", "--format", "text", exPairs}, "", exitOK, "codiagnostic-77-seuil-3.txt"},
+		{"broken lines", []string{"agreement", "--format", "text", "-"},
+			"{\"automatique\": \"emploi\", \"humain\": \"emploi\"}\n{\"automatique\": \"emploi\", \"humain\": \"accompagne\"}\n{\"automatique\": \"emploi\", \"inconnu\": 1}\n{\"automatique\": \"social\", \"humain\": \"social\"}\n",
+			exitInvalid, "lignes-fautives.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(t, tt.stdin, tt.args...)
+			assert.Equal(t, tt.code, code, errOut)
+			goldenVerb(t, "agreement", tt.golden, out)
+		})
+	}
+}
+
+func TestAgreementUsageErrors(t *testing.T) {
+	for name, args := range map[string][]string{
+		"bad threshold": {"agreement", "--seuil", "0", exPairs},
+		"bad format":    {"agreement", "--format", "csv", exPairs},
+		"no file":       {"agreement"},
+		"missing file":  {"agreement", "absent.ndjson"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			code, out, _ := runCLI(t, "", args...)
+			assert.Equal(t, exitUsage, code)
+			assert.Empty(t, out)
+		})
+	}
+}

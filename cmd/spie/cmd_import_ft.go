@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/spie"
+)
+
+func init() {
+	register(command{name: "import-ft", summary: "convertit un diagnostic argumenté France Travail (DSP) en diagnostic du socle", run: runImportFT})
+}
+
+// maxImportSize bounds the DSP payload read (16 Mio, as diagnostic.ParseDSP).
+const maxImportSize = 16 << 20
+
+// importResult is what spie import-ft --format json prints.
+type importResult struct {
+	Document   string                 `json:"document"`
+	Diagnostic *diagnostic.Diagnostic `json:"diagnostic,omitempty"`
+	Faults     spie.Faults            `json:"fautes"`
+}
+
+func runImportFT(c *cli, args []string) int {
+	fl := flag.NewFlagSet("import-ft", flag.ContinueOnError)
+	fl.SetOutput(c.stderr)
+	id := fl.String("id", "", "identifiant à donner au diagnostic")
+	format := fl.String("format", "diagnostic", "sortie : diagnostic (le diagnostic seul, avertissements sur la sortie d'erreur) ou json (diagnostic et fautes)")
+	fl.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie import-ft [--id ID] [--format diagnostic|json] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Le fichier est la réponse « dossier individu » de l'API France Travail (besoinsParDiagnosticIndividuDtos, contraintesIndividusDto).")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if *format != "diagnostic" && *format != "json" {
+		fmt.Fprintf(c.stderr, "spie import-ft : --format %q inconnu (diagnostic ou json)\n", *format)
+		return exitUsage
+	}
+	if fl.NArg() != 1 {
+		fl.Usage()
+		return exitUsage
+	}
+	r, closeFn, err := openInput(c, fl.Arg(0))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie import-ft : %v\n", err)
+		return exitUsage
+	}
+	defer closeFn()
+	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie import-ft : lecture impossible : %v\n", err)
+		return exitUsage
+	}
+	d, fs := diagnostic.ImportDSP(data)
+	if d != nil && *id != "" {
+		d.ID = *id
+	}
+	out := bufio.NewWriter(c.stdout)
+	defer out.Flush()
+	code := exitOK
+	if d == nil {
+		code = exitInvalid
+	}
+	if *format == "json" {
+		if fs == nil {
+			fs = spie.Faults{}
+		}
+		writeJSONResult(out, importResult{Document: fl.Arg(0), Diagnostic: d, Faults: fs}, true)
+		return code
+	}
+	for _, f := range fs {
+		sev := "avertissement"
+		if f.Severity == spie.SeverityError {
+			sev = "erreur"
+		}
+		fmt.Fprintf(c.stderr, "spie import-ft : %s %s\n", sev, f.Error())
+	}
+	if d != nil {
+		writeJSONResult(out, d, true)
+	}
+	return code
+}

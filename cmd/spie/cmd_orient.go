@@ -1,0 +1,227 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/spie"
+)
+
+func init() {
+	register(command{name: "orient", summary: "propose l'orientation (parcours, organisation référente, décideur) et les délais d'un diagnostic", run: runOrient})
+}
+
+// orientation is what spie orient prints for one diagnostic.
+type orientation struct {
+	Document   string                `json:"document"`
+	Diagnostic string                `json:"diagnostic,omitempty"`
+	Decision   *diagnostic.Decision  `json:"decision,omitempty"`
+	At         spie.Date             `json:"date_examen"`
+	Deadlines  []diagnostic.Deadline `json:"delais"`
+	Faults     spie.Faults           `json:"fautes,omitempty"`
+}
+
+func runOrient(c *cli, args []string) int {
+	fl := flag.NewFlagSet("orient", flag.ContinueOnError)
+	fl.SetOutput(c.stderr)
+	rulesFile := fl.String("rules", "", "fichier de règles d'orientation du territoire (par défaut : critères nationaux)")
+	date := fl.String("date", "", "date d'examen des délais AAAA-MM-JJ (par défaut : aujourd'hui)")
+	format := fl.String("format", "json", "sortie : json ou text (français)")
+	var m diagnostic.Milestones
+	fl.Func("orientation", "date de notification de l'orientation AAAA-MM-JJ", dateFlag(&m.Orientation))
+	fl.Func("contrat", "date de signature du contrat d'engagement AAAA-MM-JJ", dateFlag(&m.Contract))
+	fl.Func("rediagnostic", "date du rediagnostic conjoint AAAA-MM-JJ", dateFlag(&m.Review))
+	fl.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie orient [--rules FICHIER] [--date AAAA-MM-JJ] [--format json|text] [--orientation D] [--contrat D] [--rediagnostic D] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Le fichier contient un diagnostic, un tableau de diagnostics ou du NDJSON.")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if *format != "json" && *format != "text" {
+		fmt.Fprintf(c.stderr, "spie orient : --format %q inconnu (json ou text)\n", *format)
+		return exitUsage
+	}
+	at := spie.DateOf(c.now())
+	if *date != "" {
+		at = spie.Date(*date)
+		if _, ok := at.Time(); !ok {
+			fmt.Fprintf(c.stderr, "spie orient : --date %q invalide (AAAA-MM-JJ)\n", *date)
+			return exitUsage
+		}
+	}
+	if fl.NArg() != 1 {
+		fl.Usage()
+		return exitUsage
+	}
+	rules := diagnostic.DefaultOrientationRules()
+	if *rulesFile != "" {
+		f, err := os.Open(*rulesFile)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie orient : lecture impossible de %s : %v\n", *rulesFile, err)
+			return exitUsage
+		}
+		r, fs := diagnostic.LoadOrientationRules(f)
+		_ = f.Close()
+		if len(fs) > 0 {
+			fmt.Fprintf(c.stderr, "spie orient : règles %s refusées :\n", *rulesFile)
+			for _, x := range fs {
+				fmt.Fprintf(c.stderr, "  %s\n", x.Error())
+			}
+			return exitUsage
+		}
+		rules = r
+	}
+	var results []orientation
+	code, err := eachDiagnostic(c, fl.Arg(0), func(name string, d *diagnostic.Diagnostic, fs spie.Faults) {
+		o := orientation{Document: name, At: at, Deadlines: []diagnostic.Deadline{}, Faults: fs}
+		if d != nil {
+			dec := diagnostic.Orient(d, rules)
+			o.Diagnostic, o.Decision = d.ID, &dec
+			o.Deadlines = append(o.Deadlines, diagnostic.Deadlines(d, dec, m, at, rules)...)
+		}
+		results = append(results, o)
+	})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie orient : %v\n", err)
+		return exitUsage
+	}
+	out := bufio.NewWriter(c.stdout)
+	defer out.Flush()
+	for _, o := range results {
+		documentNames(len(results), &o.Document)
+		if o.Decision != nil && !o.Decision.Determined {
+			code = exitInvalid
+		}
+		if *format == "text" {
+			printOrientation(out, o)
+			continue
+		}
+		writeJSONResult(out, o, len(results) == 1)
+	}
+	return code
+}
+
+// dateFlag parses a date flag.
+func dateFlag(dst *spie.Date) func(string) error {
+	return func(s string) error {
+		d := spie.Date(s)
+		if _, ok := d.Time(); !ok {
+			return fmt.Errorf("date %q invalide (AAAA-MM-JJ)", s)
+		}
+		*dst = d
+		return nil
+	}
+}
+
+// eachDiagnostic reads the diagnostics of the input (a document, an array or
+// NDJSON) and calls fn for each, named "input#n" (see documentNames), with the faults of severity error that its
+// own rules find (a nil diagnostic when the JSON cannot be read). It returns
+// exitInvalid when a document is unreadable or has errors.
+func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diagnostic, fs spie.Faults)) (int, error) {
+	r, closeFn, err := openInput(c, name)
+	if err != nil {
+		return exitUsage, err
+	}
+	defer closeFn()
+	code := exitOK
+	label := name
+	if name == "-" {
+		label = "entrée standard"
+	}
+	err = readDocuments(r, func(doc document) bool {
+		docName := fmt.Sprintf("%s#%d", label, doc.n)
+		if doc.err != nil {
+			code = exitInvalid
+			fn(docName, nil, spie.Faults{faultInput.At("", doc.err.Error())})
+			return true
+		}
+		var d diagnostic.Diagnostic
+		dec := json.NewDecoder(bytes.NewReader(doc.data))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&d); err != nil {
+			code = exitInvalid
+			fn(docName, nil, spie.Faults{faultInput.At("", err.Error())})
+			return true
+		}
+		fs := d.Check(c.now()).Errors()
+		if len(fs) > 0 {
+			code = exitInvalid
+		}
+		fn(docName, &d, fs)
+		return true
+	})
+	if err != nil {
+		return exitUsage, err
+	}
+	return code, nil
+}
+
+// documentNames drops the "#1" of the name of a lone document.
+func documentNames(count int, name *string) {
+	if count == 1 {
+		*name = strings.TrimSuffix(*name, "#1")
+	}
+}
+
+// faultInput is how an unreadable diagnostic is reported by the verbs of the
+// orientation family.
+var faultInput = spie.NewFaultType("INPUT-DIAGNOSTIC-01", spie.SeverityError, "diagnostic illisible : %s", "unreadable diagnostic: %s")
+
+// writeJSONResult writes v indented when it is the only result, else on one
+// line (NDJSON).
+func writeJSONResult(w io.Writer, v any, alone bool) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if alone {
+		enc.SetIndent("", "  ")
+	}
+	_ = enc.Encode(v)
+}
+
+func printOrientation(w io.Writer, o orientation) {
+	fmt.Fprintf(w, "Document : %s\n", o.Document)
+	for _, f := range o.Faults {
+		fmt.Fprintf(w, "  Erreur %s\n", f.Error())
+	}
+	if o.Decision == nil {
+		fmt.Fprintln(w)
+		return
+	}
+	dec := o.Decision
+	fmt.Fprintf(w, "Diagnostic %s du %s — règles %s\n", o.Diagnostic, dec.Date, dec.Rules)
+	fmt.Fprintf(w, "Parcours : %s\n", dec.Pathway.Label())
+	if dec.Organisation != "" {
+		fmt.Fprintf(w, "Organisation référente : %s\n", dec.Organisation.Label())
+	} else {
+		fmt.Fprintln(w, "Organisation référente : non décidée")
+	}
+	if dec.Decider != "" {
+		fmt.Fprintf(w, "Décision prise par : %s\n", dec.Decider.Label())
+	}
+	fmt.Fprintln(w, "Critères :")
+	for i, u := range dec.Criteria {
+		fmt.Fprintf(w, "  %d. %s\n", i+1, u.Sentence)
+	}
+	if len(dec.Missing) > 0 {
+		fmt.Fprintln(w, "Pour décider, il manque :")
+		for _, m := range dec.Missing {
+			fmt.Fprintf(w, "  - %s (%s)\n", m.Sentence, strings.Join(m.Paths, ", "))
+		}
+	}
+	if len(o.Deadlines) > 0 {
+		fmt.Fprintf(w, "Délais au %s :\n", o.At)
+		for _, x := range o.Deadlines {
+			fmt.Fprintf(w, "  - %s : %s\n", diagnostic.DeadlineKinds.LabelOf(string(x.Kind)), x.Sentence)
+		}
+	}
+	fmt.Fprintln(w)
+}
