@@ -21,6 +21,7 @@ const (
 	OpAdd    Operation = "ajouter"
 	OpUpdate Operation = "modifier"
 	OpRemove Operation = "retirer"
+	OpMerge  Operation = "fusionner"
 )
 
 // Operations is the code list of operations of the journal.
@@ -29,6 +30,7 @@ var Operations = spie.Definitions{
 	{Key: "ajouter", Label: spie.Label{FR: "Ajout", EN: "Addition"}, Source: sourceIssue},
 	{Key: "modifier", Label: spie.Label{FR: "Modification", EN: "Update"}, Source: sourceIssue},
 	{Key: "retirer", Label: spie.Label{FR: "Retrait", EN: "Removal"}, Source: sourceIssue},
+	{Key: "fusionner", Label: spie.Label{FR: "Fusion d'un doublon", EN: "Merge of a duplicate"}, Source: sourceIssue},
 }
 
 // Definitions implements spie.Enum.
@@ -202,7 +204,7 @@ func Apply(c *Carnet, ch Change, actor Actor) spie.Faults {
 	if ch.At.IsZero() || (len(c.Journal) > 0 && ch.At.Before(c.Journal[len(c.Journal)-1].At)) {
 		return spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
 	}
-	if ch.Op == OpCreate || !Targets.Has(string(ch.Target)) || ch.Target == TargetCarnet || !Operations.Has(string(ch.Op)) {
+	if ch.Op == OpCreate || ch.Op == OpMerge || !Targets.Has(string(ch.Target)) || ch.Target == TargetCarnet || !Operations.Has(string(ch.Op)) {
 		return spie.Faults{FaultChangeOp.At(spie.Pointer(string(ch.Target)), string(ch.Op), string(ch.Target))}
 	}
 	day := spie.DateOf(ch.At.UTC())
@@ -313,8 +315,10 @@ func Verify(events []Event) spie.Faults {
 }
 
 // Replay rebuilds a carnet from its journal, after verifying it. Each chain
-// (one per carnet merged in) is replayed on its own; chains are then merged
-// in the order of their carnet ids, as Merge does.
+// (one per carnet merged in) is replayed on its own; a fusion event recorded
+// by MergeRecorded merges the chains it names at that point, so that later
+// changes replay on the merged carnet; chains merged without a recorded
+// event are merged at the end, in the order of their ids, as Merge does.
 func Replay(events []Event) (*Carnet, spie.Faults) {
 	if len(events) == 0 {
 		return nil, spie.Faults{FaultJournalEmpty.At(spie.Pointer("journal"))}
@@ -331,6 +335,24 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 			chains[e.Carnet] = c
 			ids = append(ids, e.Carnet)
 		}
+		if e.Op == OpMerge {
+			var absorbed []string
+			if err := json.Unmarshal(e.After, &absorbed); err != nil {
+				return nil, spie.Faults{FaultJournalReplay.At(spie.Pointer("journal", i), err.Error())}
+			}
+			for _, id := range absorbed {
+				if other, ok := chains[id]; ok && id != e.Carnet {
+					m, fs := Merge(c, other)
+					if !fs.Valid() {
+						return nil, fs
+					}
+					*c = *m
+					delete(chains, id)
+				}
+			}
+			c.Journal = append(c.Journal, e)
+			continue
+		}
 		if fs := apply(c, e); len(fs) > 0 {
 			for j := range fs {
 				fs[j].Path = spie.Pointer("journal", i)
@@ -339,14 +361,17 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 		}
 		c.Journal = append(c.Journal, e)
 	}
-	sort.Strings(ids)
-	out := chains[ids[0]]
-	for _, id := range ids[1:] {
+	var roots []string
+	for _, id := range ids {
+		if _, ok := chains[id]; ok {
+			roots = append(roots, id)
+		}
+	}
+	sort.Strings(roots)
+	out := chains[roots[0]]
+	for _, id := range roots[1:] {
 		m, _ := Merge(out, chains[id])
 		out = m
-	}
-	if len(ids) > 1 {
-		out.Journal = append([]Event(nil), events...)
 	}
 	return out, nil
 }

@@ -19,7 +19,19 @@ import (
 func randomChanges(t *testing.T, c *carnet.Carnet, rng *rand.Rand, n int) {
 	t.Helper()
 	now := at("2025-03-04")
+	if n := len(c.Journal); n > 0 && c.Journal[n-1].At.After(now) {
+		now = c.Journal[n-1].At
+	}
 	ids := map[carnet.Target][]string{}
+	for _, a := range c.Actions {
+		ids[carnet.TargetActions] = append(ids[carnet.TargetActions], a.ID)
+	}
+	for _, o := range c.Objectifs {
+		ids[carnet.TargetObjectifs] = append(ids[carnet.TargetObjectifs], o.ID)
+	}
+	for _, k := range c.Contacts {
+		ids[carnet.TargetRendezVous] = append(ids[carnet.TargetRendezVous], k.ID)
+	}
 	for i := range n {
 		now = now.Add(time.Duration(rng.IntN(72)+1) * time.Hour)
 		day := spie.DateOf(now)
@@ -34,7 +46,7 @@ func randomChanges(t *testing.T, c *carnet.Carnet, rng *rand.Rand, n int) {
 				op = carnet.OpRemove
 			}
 		} else {
-			id = fmt.Sprintf("%s-%d", target, i)
+			id = fmt.Sprintf("%s-%d-%d", target, i, rng.IntN(100))
 		}
 		var v any
 		switch target {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"sort"
+	"time"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -113,6 +114,48 @@ func Merge(a, b *Carnet) (*Carnet, spie.Faults) {
 	}
 	fs.Sort()
 	return out, fs
+}
+
+// MergeRecorded merges b into a as Merge does, then records the merge in
+// the journal of the merged carnet (operation fusionner, by actor, at at),
+// so that changes made after the merge replay exactly. It refuses a merge
+// dated before the last event of either carnet.
+func MergeRecorded(a, b *Carnet, actor Actor, at time.Time) (*Carnet, spie.Faults) {
+	at = at.UTC()
+	for _, c := range []*Carnet{a, b} {
+		if n := len(c.Journal); at.IsZero() || (n > 0 && at.Before(c.Journal[n-1].At)) {
+			return nil, spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
+		}
+	}
+	out, fs := Merge(a, b)
+	if out == nil {
+		return nil, fs
+	}
+	absorbed := chainIDs(a, b, out.ID)
+	after, _ := json.Marshal(absorbed)
+	e := Event{Carnet: out.ID, At: at, Actor: actor, Op: OpMerge, Target: TargetCarnet, After: after}
+	if last, ok := out.chainHead(out.ID); ok {
+		e.Seq, e.Prev = last.Seq+1, last.Hash
+	}
+	e.Hash = e.ComputeHash()
+	out.Journal = append(out.Journal, e)
+	return out, fs
+}
+
+// chainIDs returns the chains of a and b other than keep, sorted.
+func chainIDs(a, b *Carnet, keep string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range []*Carnet{a, b} {
+		for _, e := range c.Journal {
+			if e.Carnet != keep && !seen[e.Carnet] {
+				seen[e.Carnet] = true
+				out = append(out, e.Carnet)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Cloned returns a deep copy of the carnet.

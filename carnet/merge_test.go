@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -55,6 +56,20 @@ func TestMergeProperties(t *testing.T) {
 			r, fs := carnet.Replay(ab.Journal)
 			require.Empty(t, fs)
 			assert.Equal(t, jsonOf(t, ab), jsonOf(t, r), "le journal fusionné se rejoue")
+
+			// a merge recorded in the journal, then changes on the merged carnet
+			last := a.Journal[len(a.Journal)-1].At
+			if l := b.Journal[len(b.Journal)-1].At; l.After(last) {
+				last = l
+			}
+			rec, fs := carnet.MergeRecorded(b, a, referent, last.Add(time.Hour))
+			require.True(t, fs.Valid())
+			randomChanges(t, rec, rng, rng.IntN(15))
+			assert.Empty(t, carnet.Verify(rec.Journal))
+			r, fs = carnet.Replay(rec.Journal)
+			require.Empty(t, fs)
+			assert.Equal(t, jsonOf(t, rec), jsonOf(t, r), "les changements après la fusion se rejouent")
+			assert.Empty(t, rec.CheckJournal())
 		})
 	}
 }

@@ -158,7 +158,7 @@ func (m RightsMatrix) View(c *Carnet, v Viewer) *Carnet {
 		if !can[e.Target.Section()] {
 			continue
 		}
-		if e.Target == TargetCarnet {
+		if e.Target == TargetCarnet && e.Op == OpCreate {
 			e.After = redactedJSON[Carnet](e.After, func(x *Carnet) { redact(x, can) })
 		} else if e.Sensitive && !can[SectionSante] {
 			e.Before, e.After = nil, nil
