@@ -3,6 +3,7 @@ package diagnostic
 import (
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -442,6 +443,15 @@ var pathwaySentences = map[Pathway]string{
 	PathwayUndetermined: "Le parcours n'est pas décidé.",
 }
 
+// monthsBefore returns t minus n months, clamped to the month's last day as
+// spie.Date.AddMonths does, without building a string.
+func monthsBefore(t time.Time, n int) time.Time {
+	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -n, 0)
+	last := first.AddDate(0, 1, -1).Day()
+	day := min(t.Day(), last)
+	return time.Date(first.Year(), first.Month(), day, 0, 0, 0, 0, time.UTC)
+}
+
 // readFacts reads the orientation criteria from the diagnostic.
 func readFacts(d *Diagnostic, r *OrientationRules) facts {
 	var f facts
@@ -451,9 +461,10 @@ func readFacts(d *Diagnostic, r *OrientationRules) facts {
 	case p.WorkSituation.InActivity():
 		f.b[cRecent] = yes
 	case !p.LastActivityDate.IsZero() && !d.Date.IsZero():
-		limit := d.Date.AddMonths(-r.RecentActivityMonths)
-		if _, ok := p.LastActivityDate.Time(); ok && limit != "" {
-			f.b[cRecent] = triOf(!p.LastActivityDate.Before(limit))
+		last, ok1 := p.LastActivityDate.Time()
+		at, ok2 := d.Date.Time()
+		if ok1 && ok2 {
+			f.b[cRecent] = triOf(!last.Before(monthsBefore(at, r.RecentActivityMonths)))
 		}
 	}
 	if p.SeesJobShortTerm != nil {
@@ -513,7 +524,7 @@ func Orient(d *Diagnostic, rules *OrientationRules) Decision {
 		cr = compileRules(rules)
 	}
 	f := readFacts(d, rules)
-	dec.Criteria = make([]CriterionUse, 0, 12)
+	dec.Criteria = make([]CriterionUse, 0, 8)
 	var missing [nCriteria]bool
 	if id, res, ok := apply(cr.pathways, &f, &dec.Criteria, &missing); ok {
 		dec.PathwayRule, dec.Pathway, f.pathway = id, Pathway(res), Pathway(res)
