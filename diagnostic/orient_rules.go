@@ -61,23 +61,23 @@ var (
 // its own with LoadOrientationRules. Loaded rules are read-only.
 type OrientationRules struct {
 	// Version du format des règles.
-	Version string `json:"version"`
+	Version string `json:"version" jsonschema:"enum=1.0"`
 	// Identifiant des règles (par exemple cne-2024 ou 77-codiagnostic).
-	ID string `json:"id"`
+	ID string `json:"id" jsonschema:"pattern=^[a-z0-9-]+$,maxLength=64"`
 	// Intitulé des règles.
-	Label string `json:"libelle"`
+	Label string `json:"libelle" jsonschema:"minLength=1,maxLength=300"`
 	// Texte ou document d'où viennent les règles.
-	Source string `json:"source,omitempty"`
+	Source string `json:"source,omitempty" jsonschema:"maxLength=2000"`
 	// Une activité professionnelle est récente si elle date de moins de ce nombre de mois.
-	RecentActivityMonths int `json:"activite_recente_mois"`
+	RecentActivityMonths int `json:"activite_recente_mois" jsonschema:"minimum=1,maximum=120"`
 	// Thématiques de frein dont l'impact le plus fort est retenu ; une thématique non abordée laisse l'impact inconnu.
-	FreinThematiques []FreinThematique `json:"thematiques_freins"`
+	FreinThematiques []FreinThematique `json:"thematiques_freins" jsonschema:"minItems=1,uniqueItems=true"`
 	// Règles du parcours, dans l'ordre : la première qui s'applique décide.
-	Pathways []PathwayRule `json:"parcours"`
+	Pathways []PathwayRule `json:"parcours" jsonschema:"minItems=1,maxItems=100"`
 	// Règles de l'organisation référente, dans l'ordre.
-	Organisations []OrganisationRule `json:"organisations"`
+	Organisations []OrganisationRule `json:"organisations" jsonschema:"minItems=1,maxItems=100"`
 	// Règles du décideur de l'orientation, dans l'ordre.
-	Deciders []DeciderRule `json:"decideurs"`
+	Deciders []DeciderRule `json:"decideurs" jsonschema:"minItems=1,maxItems=100"`
 	// Délais (RULES.md §4).
 	Deadlines DeadlineRules `json:"delais"`
 
@@ -87,11 +87,11 @@ type OrientationRules struct {
 // PathwayRule chooses a pathway when its condition holds.
 type PathwayRule struct {
 	// Identifiant de la règle.
-	ID string `json:"id"`
+	ID string `json:"id" jsonschema:"pattern=^[a-z0-9-]+$,maxLength=64"`
 	// Parcours retenu.
 	Pathway Pathway `json:"parcours"`
 	// Intitulé de la règle.
-	Label string `json:"libelle,omitempty"`
+	Label string `json:"libelle,omitempty" jsonschema:"maxLength=300"`
 	// Condition ; absente, la règle s'applique toujours (« sinon »).
 	If *Condition `json:"si,omitempty"`
 }
@@ -99,11 +99,11 @@ type PathwayRule struct {
 // OrganisationRule chooses the organisation référente when its condition holds.
 type OrganisationRule struct {
 	// Identifiant de la règle.
-	ID string `json:"id"`
+	ID string `json:"id" jsonschema:"pattern=^[a-z0-9-]+$,maxLength=64"`
 	// Organisation référente retenue.
 	Organisation Organisation `json:"organisation"`
 	// Intitulé de la règle.
-	Label string `json:"libelle,omitempty"`
+	Label string `json:"libelle,omitempty" jsonschema:"maxLength=300"`
 	// Condition ; absente, la règle s'applique toujours.
 	If *Condition `json:"si,omitempty"`
 }
@@ -111,11 +111,11 @@ type OrganisationRule struct {
 // DeciderRule chooses who decides the orientation when its condition holds.
 type DeciderRule struct {
 	// Identifiant de la règle.
-	ID string `json:"id"`
+	ID string `json:"id" jsonschema:"pattern=^[a-z0-9-]+$,maxLength=64"`
 	// Qui décide de l'orientation.
 	Decider Decider `json:"decideur"`
 	// Intitulé de la règle.
-	Label string `json:"libelle,omitempty"`
+	Label string `json:"libelle,omitempty" jsonschema:"maxLength=300"`
 	// Condition ; absente, la règle s'applique toujours.
 	If *Condition `json:"si,omitempty"`
 }
@@ -136,7 +136,7 @@ type Condition struct {
 	// L'impact le plus fort est au plus celui-ci.
 	AtMost Impact `json:"au_plus,omitempty"`
 	// L'âge est strictement inférieur à cette valeur.
-	Under *int `json:"moins_de,omitempty"`
+	Under *int `json:"moins_de,omitempty" jsonschema:"minimum=0,maximum=150"`
 	// Le parcours est l'un de ceux-ci.
 	In []Pathway `json:"parmi,omitempty"`
 }
@@ -144,15 +144,15 @@ type Condition struct {
 // DeadlineRules are the durations of RULES.md §4, in days or months.
 type DeadlineRules struct {
 	// Délai d'orientation d'un bénéficiaire du RSA après l'ouverture des droits, en jours.
-	RSAOrientationDays int `json:"orientation_rsa_jours"`
+	RSAOrientationDays int `json:"orientation_rsa_jours" jsonschema:"minimum=1,maximum=365"`
 	// Délai de signature du contrat d'engagement après l'orientation, en mois.
-	ContractMonths int `json:"contrat_mois"`
+	ContractMonths int `json:"contrat_mois" jsonschema:"minimum=1,maximum=24"`
 	// Délai du rediagnostic du parcours social après le contrat, en mois.
-	SocialReviewMonths int `json:"rediagnostic_social_mois"`
+	SocialReviewMonths int `json:"rediagnostic_social_mois" jsonschema:"minimum=1,maximum=36"`
 	// Délai allongé du rediagnostic quand les difficultés sont de santé, de handicap, de logement ou familiales, en mois.
-	SocialReviewLongMonths int `json:"rediagnostic_social_long_mois"`
+	SocialReviewLongMonths int `json:"rediagnostic_social_long_mois" jsonschema:"minimum=1,maximum=36"`
 	// Thématiques de frein (impact fort ou moyen) qui allongent le délai du rediagnostic.
-	LongReviewThematiques []FreinThematique `json:"thematiques_rediagnostic_long"`
+	LongReviewThematiques []FreinThematique `json:"thematiques_rediagnostic_long" jsonschema:"uniqueItems=true"`
 	// Une reconnaissance de handicap (RQTH, BOETH, AAH) allonge le délai du rediagnostic.
 	LongReviewDisability bool `json:"handicap_rediagnostic_long"`
 }
