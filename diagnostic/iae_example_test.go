@@ -64,3 +64,26 @@ func ExampleIAEStructure_Level2Required() {
 	fmt.Println(diagnostic.IAEStructureACI.Level2Required(), diagnostic.IAEStructureETTI.Level2Required())
 	// Output: 3 2
 }
+
+func ExampleIAECriteriaOf() {
+	months := 30
+	d := &diagnostic.Diagnostic{
+		Date:         "2026-03-12",
+		Person:       diagnostic.Person{BirthDate: "1972-02-01"},
+		Criteria:     diagnostic.PublicCriteria{RSA: true, MonthsRegistered: &months},
+		Professional: diagnostic.Professional{EducationLevel: "CFG"},
+	}
+	for _, c := range diagnostic.IAECriteriaOf(d) {
+		fmt.Println(c.Level(), c)
+	}
+	// Output:
+	// 1 rsa
+	// 1 detld
+	// 2 cap-bep
+	// 2 senior
+}
+
+func ExampleIAECriterion_Level() {
+	fmt.Println(diagnostic.IAECriterion("ass").Level(), diagnostic.IAECriterion("qpv").Level(), diagnostic.IAECriterion("x").Level())
+	// Output: 1 2 0
+}

@@ -95,3 +95,20 @@ func ExampleOrientationRules_Check() {
 	// Output:
 	// ORIENT-DUREE-01 /activite_recente_mois
 }
+
+func ExampleDefaultOrientationRulesJSON() {
+	// The default rules file, a starting point for a territory's own file.
+	b := diagnostic.DefaultOrientationRulesJSON()
+	fmt.Println(strings.Contains(string(b), `"activite_recente_mois": 24`))
+	// Output: true
+}
+
+func ExamplePathway_Label() {
+	fmt.Println(diagnostic.PathwayGlobal.Label())
+	fmt.Println(diagnostic.OrganisationCapEmploi.Label())
+	fmt.Println(diagnostic.DeciderDepartement.Label())
+	// Output:
+	// Parcours socio-professionnel
+	// Cap emploi
+	// Président du conseil départemental
+}

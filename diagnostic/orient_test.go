@@ -439,6 +439,30 @@ func TestOrientationFaultTypesAreSound(t *testing.T) {
 	require.NoError(t, spie.CheckFaultTypes())
 }
 
+// FuzzLoadOrientationRules checks that any rules file is either rejected
+// with faults or loaded and usable, never a panic.
+func FuzzLoadOrientationRules(f *testing.F) {
+	f.Add(diagnostic.DefaultOrientationRulesJSON())
+	f.Add([]byte(`{"version":"1.0","id":"x","libelle":"x","activite_recente_mois":1,"thematiques_freins":["logement"],"parcours":[{"id":"a","parcours":"global","si":{"un_parmi":[{"critere":"age","moins_de":-3}]}}],"organisations":[],"decideurs":[]}`))
+	f.Add([]byte(`{"parcours":[{"si":{"tous":null}}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, fs := diagnostic.LoadOrientationRules(bytes.NewReader(data))
+		if r == nil {
+			if len(fs) == 0 {
+				t.Fatal("règles refusées sans faute")
+			}
+			return
+		}
+		if len(fs) > 0 {
+			t.Fatalf("règles chargées malgré des fautes : %v", fs)
+		}
+		dec := diagnostic.Orient(baseDiagnostic(), r)
+		if dec.Pathway == "" {
+			t.Fatal("parcours vide")
+		}
+	})
+}
+
 // BenchmarkOrient measures decisions per second and allocations: on the
 // decided cases of the table (the common case) and on every case, including
 // the undetermined ones whose list of missing fields allocates.
