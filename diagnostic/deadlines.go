@@ -9,7 +9,7 @@ import (
 // Milestones are the dates of the pathway that the diagnostic does not hold:
 // the orientation notice, the contract and the joint re-diagnostic.
 type Milestones struct {
-	// Date de la notification de l'orientation.
+	// Date de la notification de la dernière orientation (le délai du contrat repart à chaque réorientation).
 	Orientation spie.Date `json:"date_orientation,omitempty"`
 	// Date de signature (ou de dernière révision) du contrat d'engagement.
 	Contract spie.Date `json:"date_contrat,omitempty"`
