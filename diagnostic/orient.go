@@ -513,7 +513,7 @@ func Orient(d *Diagnostic, rules *OrientationRules) Decision {
 	if rules == nil {
 		rules = defaultRules
 	}
-	dec := Decision{Date: d.Date, Rules: rules.ID, Pathway: PathwayUndetermined}
+	dec := Decision{Date: d.Date, Rules: rules.ID, Pathway: PathwayUndetermined, Criteria: []CriterionUse{}}
 	cr := rules.compiled
 	if cr == nil || cr.from != rules {
 		// Rules built in Go rather than loaded: checked, never half-applied.

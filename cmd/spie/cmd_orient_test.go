@@ -43,6 +43,7 @@ func TestOrientGolden(t *testing.T) {
 		{"ndjson from stdin", []string{"orient", "-"}, compactFile(t, exDiag+"parent-isole-chauny.json") + "\n" + compactFile(t, exDiag+"co-diagnostic-melun.json") + "\n", exitOK, "deux-diagnostics.ndjson"},
 		{"undetermined", []string{"orient", "--format", "text", "-"}, undeterminedDiagnostic(t), exitInvalid, "indetermine.txt"},
 		{"unreadable", []string{"orient", "-"}, `{"id": 3}`, exitInvalid, "illisible.json"},
+		{"invalid diagnostic", []string{"orient", "--format", "text", exDiag + "invalid/co-diagnostic-sans-binome.json"}, "", exitInvalid, "diagnostic-invalide.txt"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
