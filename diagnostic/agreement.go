@@ -30,6 +30,9 @@ type AgreementPair struct {
 // PairOf builds the pair of a diagnostic, its automated decision and the
 // pathway chosen by the professionals.
 func PairOf(d *Diagnostic, auto Decision, human Pathway) AgreementPair {
+	if d == nil {
+		d = &Diagnostic{}
+	}
 	p := AgreementPair{ID: d.ID, Automated: auto.Pathway, Human: human, Commune: d.Person.Commune, Publics: PublicsOf(d)}
 	seen := map[OrientationCriterion]bool{}
 	for _, c := range auto.Criteria {
@@ -44,6 +47,9 @@ func PairOf(d *Diagnostic, auto Decision, human Pathway) AgreementPair {
 
 // PublicsOf returns the SPIE publics the diagnostic establishes.
 func PublicsOf(d *Diagnostic) []spie.Public {
+	if d == nil {
+		return nil
+	}
 	c := d.Criteria
 	age, hasAge := d.Age()
 	months := -1

@@ -93,6 +93,9 @@ func Deadlines(d *Diagnostic, dec Decision, m Milestones, at spie.Date, rules *O
 	if rules == nil {
 		rules = defaultRules
 	}
+	if d == nil {
+		return nil
+	}
 	dl := rules.Deadlines
 	var out []Deadline
 	if d.Criteria.RSA {

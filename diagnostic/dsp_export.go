@@ -14,6 +14,9 @@ import (
 // (DSP-EXPORT-…), never silently lost.
 func ExportDSP(d *Diagnostic) (*DSPPayload, spie.Faults) {
 	var fs spie.Faults
+	if d == nil {
+		d = &Diagnostic{}
+	}
 	p := &DSPPayload{Metiers: []DSPMetier{}}
 	c := &p.Contraintes
 	c.Code, c.Items = dspContraintesCode, []DSPContrainte{}

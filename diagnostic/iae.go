@@ -150,6 +150,9 @@ type IAEEligibility struct {
 // jobseeker, age at the diagnostic date, education level without a
 // qualifying diploma, and a mobility frein of impact moyen or fort.
 func IAECriteriaOf(d *Diagnostic) []IAECriterion {
+	if d == nil {
+		return nil
+	}
 	c := d.Criteria
 	age, hasAge := d.Age()
 	months := -1
@@ -189,12 +192,18 @@ func IAECriteriaOf(d *Diagnostic) []IAECriterion {
 // AssessIAE computes the eligibility of the person of the diagnostic to the
 // structure type, with the validity of the diagnosis from its date.
 func AssessIAE(d *Diagnostic, s IAEStructure) IAEEligibility {
+	if d == nil {
+		d = &Diagnostic{}
+	}
 	return AssessIAECriteria(IAECriteriaOf(d), s, d.Date, DefaultIAEValidity)
 }
 
 // AssessIAEAll computes the eligibility to every structure type, in the order
 // of IAEStructures.
 func AssessIAEAll(d *Diagnostic) []IAEEligibility {
+	if d == nil {
+		d = &Diagnostic{}
+	}
 	crit := IAECriteriaOf(d)
 	out := make([]IAEEligibility, 0, len(IAEStructures))
 	for _, s := range IAEStructures {

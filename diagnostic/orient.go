@@ -513,6 +513,9 @@ func Orient(d *Diagnostic, rules *OrientationRules) Decision {
 	if rules == nil {
 		rules = defaultRules
 	}
+	if d == nil {
+		d = &Diagnostic{}
+	}
 	dec := Decision{Date: d.Date, Rules: rules.ID, Pathway: PathwayUndetermined, Criteria: []CriterionUse{}}
 	cr := rules.compiled
 	if cr == nil || cr.from != rules {

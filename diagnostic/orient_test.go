@@ -494,3 +494,17 @@ func BenchmarkOrient(b *testing.B) {
 		})
 	}
 }
+
+func TestNilDiagnosticNeverPanics(t *testing.T) {
+	assert.NotPanics(t, func() {
+		dec := diagnostic.Orient(nil, nil)
+		assert.Equal(t, diagnostic.PathwayUndetermined, dec.Pathway)
+		assert.Nil(t, diagnostic.Deadlines(nil, dec, diagnostic.Milestones{}, "2026-01-01", nil))
+		assert.Nil(t, diagnostic.IAECriteriaOf(nil))
+		assert.False(t, diagnostic.AssessIAE(nil, "ACI").Eligible)
+		assert.Len(t, diagnostic.AssessIAEAll(nil), 5)
+		p, _ := diagnostic.ExportDSP(nil)
+		assert.Empty(t, p.Contraintes.Items)
+		assert.Empty(t, diagnostic.PairOf(nil, dec, "social").Publics)
+	})
+}
