@@ -1,0 +1,45 @@
+package diagnostic_test
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/diagnostic"
+)
+
+var updateGolden = flag.Bool("update", false, "réécrit les fichiers de référence")
+
+// TestOrientCasesGolden writes the whole decision of every case of the table
+// (criteria, values, effects and sentences) to a golden file, so that any
+// change of a reason shows in review.
+func TestOrientCasesGolden(t *testing.T) {
+	type entry struct {
+		Case     string              `json:"cas"`
+		Decision diagnostic.Decision `json:"decision"`
+	}
+	var got []entry
+	for _, c := range orientCases {
+		d := baseDiagnostic()
+		for _, m := range c.mods {
+			m(d)
+		}
+		got = append(got, entry{c.name, diagnostic.Orient(d, nil)})
+	}
+	b, err := json.MarshalIndent(got, "", "  ")
+	require.NoError(t, err)
+	b = append(b, '\n')
+	path := filepath.Join("testdata", "orient", "cas.golden.json")
+	if *updateGolden {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, b, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "référence absente : go test ./diagnostic -run OrientCasesGolden -update")
+	assert.JSONEq(t, string(want), string(b), "(-want +got)")
+}
