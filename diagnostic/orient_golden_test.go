@@ -13,7 +13,19 @@ import (
 	"github.com/spie-fr/socle/diagnostic"
 )
 
-var updateGolden = flag.Bool("update", false, "réécrit les fichiers de référence")
+// The -update flag rewrites golden files. It is declared here unless another
+// test file of the package already declares it (package variables are all
+// initialised before init functions run).
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "réécrit les fichiers de référence")
+	}
+}
+
+func updateGolden() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // TestOrientCasesGolden writes the whole decision of every case of the table
 // (criteria, values, effects and sentences) to a golden file, so that any
@@ -35,7 +47,7 @@ func TestOrientCasesGolden(t *testing.T) {
 	require.NoError(t, err)
 	b = append(b, '\n')
 	path := filepath.Join("testdata", "orient", "cas.golden.json")
-	if *updateGolden {
+	if updateGolden() {
 		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
 		require.NoError(t, os.WriteFile(path, b, 0o644))
 	}
