@@ -245,7 +245,7 @@ func compileRules(r *OrientationRules) *compiledRules {
 		c.organisations = append(c.organisations, compile(StageOrganisation, o.ID, string(o.Organisation), "organisation référente "+o.Organisation.Label(), o.If))
 	}
 	for _, d := range r.Deciders {
-		c.deciders = append(c.deciders, compile(StageDecider, d.ID, string(d.Decider), "décision par le "+lowerFirst(d.Decider.Label()), d.If))
+		c.deciders = append(c.deciders, compile(StageDecider, d.ID, string(d.Decider), "décideur "+d.Decider.Label(), d.If))
 	}
 	return c
 }
