@@ -18,6 +18,13 @@ func init() {
 	register(command{name: "agreement", summary: "compare orientations automatiques et co-diagnostics (matrice, taux d'accord, kappa de Cohen)", run: runAgreement})
 }
 
+// agreementLine is one line of input: a pair, or a diagnostic and the
+// pathway chosen by the professionals, whose automated decision is computed.
+type agreementLine struct {
+	diagnostic.AgreementPair
+	Diagnostic *diagnostic.Diagnostic `json:"diagnostic,omitempty"`
+}
+
 // agreementResult is what spie agreement prints.
 type agreementResult struct {
 	diagnostic.Agreement
@@ -28,10 +35,12 @@ func runAgreement(c *cli, args []string) int {
 	fl := flag.NewFlagSet("agreement", flag.ContinueOnError)
 	fl.SetOutput(c.stderr)
 	threshold := fl.Int("seuil", diagnostic.DefaultMinGroupSize, "effectif sous lequel un groupe est secret")
+	rulesFile := fl.String("rules", "", "règles d'orientation appliquées aux lignes qui portent un diagnostic (par défaut : critères nationaux)")
 	format := fl.String("format", "json", "sortie : json ou text (français)")
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie agreement [--seuil 5] [--format json|text] FICHIER | -")
 		fmt.Fprintln(c.stderr, `Le fichier contient une paire par ligne (NDJSON) : {"automatique": "global", "humain": "social", "code_commune": "77288", "publics": ["brsa"], "criteres": ["impact-max"]}`)
+		fmt.Fprintln(c.stderr, `ou un diagnostic et le parcours du co-diagnostic : {"diagnostic": {…}, "humain": "social"} (l'orientation automatique est alors calculée).`)
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -49,6 +58,14 @@ func runAgreement(c *cli, args []string) int {
 		fl.Usage()
 		return exitUsage
 	}
+	rules := diagnostic.DefaultOrientationRules()
+	if *rulesFile != "" {
+		r, ok := loadRulesFile(c, "agreement", *rulesFile)
+		if !ok {
+			return exitUsage
+		}
+		rules = r
+	}
 	r, closeFn, err := openInput(c, fl.Arg(0))
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie agreement : %v\n", err)
@@ -64,12 +81,23 @@ func runAgreement(c *cli, args []string) int {
 			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.n), doc.err.Error()))
 			return true
 		}
-		var p diagnostic.AgreementPair
+		var l agreementLine
 		dec := json.NewDecoder(bytes.NewReader(doc.data))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(&p); err != nil {
+		if err := dec.Decode(&l); err != nil {
 			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.n), err.Error()))
 			return true
+		}
+		p := l.AgreementPair
+		if l.Diagnostic != nil {
+			if l.Automated != "" {
+				lineFaults = append(lineFaults, faultPairBoth.At(spie.Pointer(doc.n, "automatique")))
+				return true
+			}
+			p = diagnostic.PairOf(l.Diagnostic, diagnostic.Orient(l.Diagnostic, rules), l.Human)
+			if l.ID != "" {
+				p.ID = l.ID
+			}
 		}
 		pairs = append(pairs, p)
 		lines = append(lines, doc.n)
@@ -106,7 +134,10 @@ func runAgreement(c *cli, args []string) int {
 	return code
 }
 
-var faultPair = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %s", "unreadable line: %s")
+var (
+	faultPair     = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %s", "unreadable line: %s")
+	faultPairBoth = spie.NewFaultType("INPUT-PAIRE-10", spie.SeverityError, "une ligne porte soit la décision automatique, soit le diagnostic dont elle se calcule, pas les deux", "a line holds either the automated decision or the diagnostic it is computed from, not both")
+)
 
 func printAgreement(w io.Writer, r agreementResult) {
 	fmt.Fprintf(w, "Paires comparées : %d (exclues : %d)\n", r.N, r.Excluded)

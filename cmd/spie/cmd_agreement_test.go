@@ -19,6 +19,9 @@ func TestAgreementGolden(t *testing.T) {
 		{"json", []string{"agreement", exPairs}, "", exitOK, "codiagnostic-77.json"},
 		{"text", []string{"agreement", "--format", "text", exPairs}, "", exitOK, "codiagnostic-77.txt"},
 		{"threshold 3 text", []string{"agreement", "--seuil", "3", "--format", "text", exPairs}, "", exitOK, "codiagnostic-77-seuil-3.txt"},
+		{"diagnostics", []string{"agreement", "--seuil", "1", "--format", "text", "../../examples/agreement/codiagnostics-avec-diagnostics.ndjson"}, "", exitOK, "avec-diagnostics.txt"},
+		{"diagnostics territory rules", []string{"agreement", "--seuil", "1", "--rules", exRules, "../../examples/agreement/codiagnostics-avec-diagnostics.ndjson"}, "", exitOK, "avec-diagnostics-regles-77.json"},
+		{"pair and diagnostic on one line", []string{"agreement", "-"}, `{"automatique": "emploi", "humain": "emploi", "diagnostic": {"id": "x"}}` + "\n", exitInvalid, "paire-et-diagnostic.json"},
 		{"broken lines", []string{"agreement", "--format", "text", "-"},
 			"{\"automatique\": \"emploi\", \"humain\": \"emploi\"}\n{\"automatique\": \"emploi\", \"humain\": \"accompagne\"}\n{\"automatique\": \"emploi\", \"inconnu\": 1}\n{\"automatique\": \"social\", \"humain\": \"social\"}\n",
 			exitInvalid, "lignes-fautives.txt"},
@@ -35,6 +38,7 @@ func TestAgreementGolden(t *testing.T) {
 func TestAgreementUsageErrors(t *testing.T) {
 	for name, args := range map[string][]string{
 		"bad threshold": {"agreement", "--seuil", "0", exPairs},
+		"missing rules": {"agreement", "--rules", "absent.json", exPairs},
 		"bad format":    {"agreement", "--format", "csv", exPairs},
 		"no file":       {"agreement"},
 		"missing file":  {"agreement", "absent.ndjson"},

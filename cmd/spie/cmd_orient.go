@@ -64,18 +64,8 @@ func runOrient(c *cli, args []string) int {
 	}
 	rules := diagnostic.DefaultOrientationRules()
 	if *rulesFile != "" {
-		f, err := os.Open(*rulesFile)
-		if err != nil {
-			fmt.Fprintf(c.stderr, "spie orient : lecture impossible de %s : %v\n", *rulesFile, err)
-			return exitUsage
-		}
-		r, fs := diagnostic.LoadOrientationRules(f)
-		_ = f.Close()
-		if len(fs) > 0 {
-			fmt.Fprintf(c.stderr, "spie orient : règles %s refusées :\n", *rulesFile)
-			for _, x := range fs {
-				fmt.Fprintf(c.stderr, "  %s\n", x.Error())
-			}
+		r, ok := loadRulesFile(c, "orient", *rulesFile)
+		if !ok {
 			return exitUsage
 		}
 		rules = r
@@ -108,6 +98,26 @@ func runOrient(c *cli, args []string) int {
 		writeJSONResult(out, o, len(results) == 1)
 	}
 	return code
+}
+
+// loadRulesFile reads a territory's orientation rules; it reports on stderr
+// why they are refused.
+func loadRulesFile(c *cli, verb, name string) (*diagnostic.OrientationRules, bool) {
+	f, err := os.Open(name)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie %s : lecture impossible de %s : %v\n", verb, name, err)
+		return nil, false
+	}
+	defer f.Close()
+	r, fs := diagnostic.LoadOrientationRules(f)
+	if len(fs) > 0 {
+		fmt.Fprintf(c.stderr, "spie %s : règles %s refusées :\n", verb, name)
+		for _, x := range fs {
+			fmt.Fprintf(c.stderr, "  %s\n", x.Error())
+		}
+		return nil, false
+	}
+	return r, true
 }
 
 // dateFlag parses a date flag.
