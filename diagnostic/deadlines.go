@@ -9,6 +9,8 @@ import (
 // Milestones are the dates of the pathway that the diagnostic does not hold:
 // the orientation notice, the contract and the joint re-diagnostic.
 type Milestones struct {
+	// Date d'entrée de la personne dans le SPIE (point de départ du délai de diagnostic).
+	Entry spie.Date `json:"date_entree,omitempty"`
 	// Date de la notification de la dernière orientation (le délai du contrat repart à chaque réorientation).
 	Orientation spie.Date `json:"date_orientation,omitempty"`
 	// Date de signature (ou de dernière révision) du contrat d'engagement.
@@ -22,6 +24,7 @@ type DeadlineKind string
 
 // Deadline kinds.
 const (
+	DeadlineDiagnostic     DeadlineKind = "diagnostic"
 	DeadlineRSAOrientation DeadlineKind = "orientation-rsa"
 	DeadlineContract       DeadlineKind = "contrat"
 	DeadlineSocialReview   DeadlineKind = "rediagnostic-social"
@@ -29,6 +32,8 @@ const (
 
 // DeadlineKinds is the code list of the deadlines.
 var DeadlineKinds = spie.Definitions{
+	{Key: "diagnostic", Label: spie.Label{FR: "Diagnostic après l'entrée dans le SPIE", EN: "Diagnostic after entry into the SPIE"}, Source: "SPIE des Bouches-du-Rhône, axe 1",
+		Description: spie.Label{FR: "Le diagnostic partagé est fait dans le délai qui suit l'entrée de la personne.", EN: "The shared diagnostic is made within the delay after the person's entry."}},
 	{Key: "orientation-rsa", Label: spie.Label{FR: "Orientation du bénéficiaire du RSA", EN: "Orientation of the RSA beneficiary"}, Source: "CASF D262-65-2",
 		Description: spie.Label{FR: "Après l'ouverture des droits ; passé le délai, France Travail oriente.", EN: "After rights open; past the deadline, France Travail orients."}},
 	{Key: "contrat", Label: spie.Label{FR: "Signature du contrat d'engagement", EN: "Signature of the commitment contract"}, Source: "C. trav. D5411-14-1, D5411-8-2",
@@ -83,7 +88,8 @@ type Deadline struct {
 }
 
 // Deadlines returns the deadlines of RULES.md §4 that apply to the person,
-// each met, late or pending at the date at: the orientation of an RSA
+// each met, late or pending at the date at: the diagnostic after the entry
+// into the SPIE (when the entry date is known), the orientation of an RSA
 // beneficiary after the opening of rights, the contract after the orientation
 // notice, and the re-diagnostic of the social pathway after the contract (the
 // longer delay when a frein of the listed thématiques has an impact, or a
@@ -98,6 +104,12 @@ func Deadlines(d *Diagnostic, dec Decision, m Milestones, at spie.Date, rules *O
 	}
 	dl := rules.Deadlines
 	var out []Deadline
+	if !m.Entry.IsZero() {
+		x := Deadline{Kind: DeadlineDiagnostic, Duration: months(dl.DiagnosticMonths), Start: m.Entry, Done: d.Date}
+		x.Due = x.Start.AddMonths(dl.DiagnosticMonths)
+		x.assess(at, "le diagnostic", "")
+		out = append(out, x)
+	}
 	if d.Criteria.RSA {
 		x := Deadline{Kind: DeadlineRSAOrientation, Duration: fmt.Sprintf("%d jours", dl.RSAOrientationDays)}
 		if d.Criteria.RSAOpeningDate.IsZero() {

@@ -100,3 +100,30 @@ func TestDeadlineEnumsAreSound(t *testing.T) {
 	require.NoError(t, diagnostic.DeadlineKinds.Check())
 	require.NoError(t, diagnostic.DeadlineStatuses.Check())
 }
+
+func TestDiagnosticDeadline(t *testing.T) {
+	cases := []struct {
+		name   string
+		entry  spie.Date
+		at     spie.Date
+		date   spie.Date
+		due    spie.Date
+		status diagnostic.DeadlineStatus
+	}{
+		{"diagnostic-dans-le-mois", "2026-05-10", "2026-06-30", "2026-06-01", "2026-06-10", diagnostic.DeadlineMet},
+		{"diagnostic-tardif", "2026-04-10", "2026-06-30", "2026-06-01", "2026-05-10", diagnostic.DeadlineLate},
+		{"diagnostic-attendu", "2026-06-20", "2026-06-30", "", "2026-07-20", diagnostic.DeadlinePending},
+		{"diagnostic-en-retard", "2026-05-20", "2026-06-30", "", "2026-06-20", diagnostic.DeadlineLate},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := baseDiagnostic()
+			d.Date = c.date
+			got := diagnostic.Deadlines(d, diagnostic.Decision{}, diagnostic.Milestones{Entry: c.entry}, c.at, nil)
+			require.NotEmpty(t, got)
+			assert.Equal(t, diagnostic.DeadlineDiagnostic, got[0].Kind)
+			assert.Equal(t, c.due, got[0].Due)
+			assert.Equal(t, c.status, got[0].Status)
+		})
+	}
+}

@@ -143,6 +143,8 @@ type Condition struct {
 
 // DeadlineRules are the durations of RULES.md §4, in days or months.
 type DeadlineRules struct {
+	// Délai du diagnostic après l'entrée dans le SPIE, en mois.
+	DiagnosticMonths int `json:"diagnostic_mois" jsonschema:"minimum=1,maximum=12"`
 	// Délai d'orientation d'un bénéficiaire du RSA après l'ouverture des droits, en jours.
 	RSAOrientationDays int `json:"orientation_rsa_jours" jsonschema:"minimum=1,maximum=365"`
 	// Délai de signature du contrat d'engagement après l'orientation, en mois.
@@ -275,6 +277,7 @@ func (r *OrientationRules) Check() spie.Faults {
 	})
 	dl := r.Deadlines
 	dp := func(f string) string { return spie.Pointer("delais", f) }
+	months(dl.DiagnosticMonths, 1, 12, dp("diagnostic_mois"))
 	months(dl.RSAOrientationDays, 1, 365, dp("orientation_rsa_jours"))
 	months(dl.ContractMonths, 1, 24, dp("contrat_mois"))
 	months(dl.SocialReviewMonths, 1, 36, dp("rediagnostic_social_mois"))

@@ -35,11 +35,12 @@ func runOrient(c *cli, args []string) int {
 	date := fl.String("date", "", "date d'examen des délais AAAA-MM-JJ (par défaut : aujourd'hui)")
 	format := fl.String("format", "json", "sortie : json ou text (français)")
 	var m diagnostic.Milestones
+	fl.Func("entree", "date d'entrée dans le SPIE AAAA-MM-JJ (délai de diagnostic)", dateFlag(&m.Entry))
 	fl.Func("orientation", "date de notification de l'orientation AAAA-MM-JJ", dateFlag(&m.Orientation))
 	fl.Func("contrat", "date de signature du contrat d'engagement AAAA-MM-JJ", dateFlag(&m.Contract))
 	fl.Func("rediagnostic", "date du rediagnostic conjoint AAAA-MM-JJ", dateFlag(&m.Review))
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie orient [--rules FICHIER] [--date AAAA-MM-JJ] [--format json|text] [--orientation D] [--contrat D] [--rediagnostic D] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie orient [--rules FICHIER] [--date AAAA-MM-JJ] [--format json|text] [--entree D] [--orientation D] [--contrat D] [--rediagnostic D] FICHIER | -")
 		fmt.Fprintln(c.stderr, "Le fichier contient un diagnostic, un tableau de diagnostics ou du NDJSON.")
 		fl.PrintDefaults()
 	}

@@ -37,7 +37,7 @@ func TestOrientGolden(t *testing.T) {
 		golden string
 	}{
 		{"social rsa json", []string{"orient", exDiag + "rsa-logement-sante-marseille.json"}, "", exitOK, "rsa-social.json"},
-		{"social rsa text with milestones", []string{"orient", "--format", "text", "--date", "2026-12-01", "--orientation", "2026-06-01", "--contrat", "2026-06-20", exDiag + "rsa-logement-sante-marseille.json"}, "", exitOK, "rsa-social-delais.txt"},
+		{"social rsa text with milestones", []string{"orient", "--format", "text", "--date", "2026-12-01", "--entree", "2026-05-02", "--orientation", "2026-06-01", "--contrat", "2026-06-20", exDiag + "rsa-logement-sante-marseille.json"}, "", exitOK, "rsa-social-delais.txt"},
 		{"jeune text", []string{"orient", "--format", "text", exDiag + "jeune-laon.json"}, "", exitOK, "jeune-laon.txt"},
 		{"territory rules", []string{"orient", "--rules", exRules, "--format", "text", exDiag + "boeth-carcassonne.json"}, "", exitOK, "boeth-regles-77.txt"},
 		{"ndjson from stdin", []string{"orient", "-"}, compactFile(t, exDiag+"parent-isole-chauny.json") + "\n" + compactFile(t, exDiag+"co-diagnostic-melun.json") + "\n", exitOK, "deux-diagnostics.ndjson"},
