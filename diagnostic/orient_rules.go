@@ -60,6 +60,8 @@ var (
 // (DefaultOrientationRules) is an embedded JSON file, and a territory loads
 // its own with LoadOrientationRules. Loaded rules are read-only.
 type OrientationRules struct {
+	// Adresse du schéma JSON des règles (pour les éditeurs).
+	Schema string `json:"$schema,omitempty" jsonschema:"const=https://spie-fr.github.io/socle/schemas/v1/regles-orientation.json"`
 	// Version du format des règles.
 	Version string `json:"version" jsonschema:"enum=1.0"`
 	// Identifiant des règles (par exemple cne-2024 ou 77-codiagnostic).
