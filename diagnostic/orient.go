@@ -541,7 +541,7 @@ func Orient(d *Diagnostic, rules *OrientationRules) Decision {
 	}
 	dec.Determined = dec.Pathway != PathwayUndetermined && orgOK && decOK
 	if !dec.Determined {
-		dec.Missing = missingCriteria(d, rules, &f, &missing)
+		dec.Missing = missingCriteria(d, rules, &missing)
 	}
 	return dec
 }
@@ -573,7 +573,7 @@ func apply(rules []compiledRule, f *facts, uses *[]CriterionUse, missing *[nCrit
 }
 
 // missingCriteria lists the unknown criteria and the fields that would give them.
-func missingCriteria(d *Diagnostic, r *OrientationRules, f *facts, missing *[nCriteria]bool) []MissingCriterion {
+func missingCriteria(d *Diagnostic, r *OrientationRules, missing *[nCriteria]bool) []MissingCriterion {
 	var out []MissingCriterion
 	sp := func(field string) string { return spie.Pointer("situation_professionnelle", field) }
 	for i, m := range missing {
@@ -609,6 +609,5 @@ func missingCriteria(d *Diagnostic, r *OrientationRules, f *facts, missing *[nCr
 		}
 		out = append(out, mc)
 	}
-	_ = f
 	return out
 }
