@@ -466,6 +466,11 @@ func readFacts(d *Diagnostic, r *OrientationRules) facts {
 		if ok1 && ok2 {
 			f.b[cRecent] = triOf(!last.Before(monthsBefore(at, r.RecentActivityMonths)))
 		}
+	default:
+		// No date: the situations may say "jamais travaillé" or "plus de 2 ans sans emploi".
+		if recent, known := recentActivityFromSituations(p, r.RecentActivityMonths); known {
+			f.b[cRecent] = triOf(recent)
+		}
 	}
 	if p.SeesJobShortTerm != nil {
 		f.b[cSees] = triOf(*p.SeesJobShortTerm)

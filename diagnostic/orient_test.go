@@ -508,3 +508,29 @@ func TestNilDiagnosticNeverPanics(t *testing.T) {
 		assert.Empty(t, diagnostic.PairOf(nil, dec, "social").Publics)
 	})
 }
+
+func TestOrientRecentActivityFromSituations(t *testing.T) {
+	tests := []struct {
+		name      string
+		situation diagnostic.Situation
+		value     diagnostic.SituationValue
+		want      diagnostic.Pathway
+	}{
+		{"jamais travaillé, ne se projette pas, frein fort : social", "jamais-travaille", diagnostic.SituationOui, "social"},
+		{"plus de 2 ans sans emploi : social", "plus-de-2-ans-sans-emploi", "", "social"},
+		{"moins de 6 mois sans emploi : activité récente, global", "moins-de-6-mois-sans-emploi", diagnostic.SituationOui, "global"},
+		{"jamais travaillé répondu NON : inconnu", "jamais-travaille", diagnostic.SituationNon, "indetermine"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := os.ReadFile("../examples/diagnostic/rsa-logement-sante-marseille.json")
+			require.NoError(t, err)
+			var d diagnostic.Diagnostic
+			require.NoError(t, json.Unmarshal(b, &d))
+			d.Professional.LastActivityDate = ""
+			d.Professional.Situations = []diagnostic.SituationItem{{Situation: tt.situation, Value: tt.value}}
+			dec := diagnostic.Orient(&d, diagnostic.DefaultOrientationRules())
+			assert.Equal(t, tt.want, dec.Pathway)
+		})
+	}
+}
