@@ -83,13 +83,17 @@ func (ModeMobilisation) Definitions() spie.Definitions      { return ModesMobili
 func (PersonneMobilisatrice) Definitions() spie.Definitions { return PersonnesMobilisatrices }
 func (ReseauPorteur) Definitions() spie.Definitions         { return ReseauxPorteurs }
 
-// Categorie returns the catégorie of a thématique (the part before "--").
-func (t Thematique) Categorie() Categorie {
-	if d, ok := Thematiques.Get(string(t)); ok {
-		return Categorie(d.Group)
+// categorieOf maps each thématique to its catégorie (a hot path of search).
+var categorieOf = func() map[Thematique]Categorie {
+	m := make(map[Thematique]Categorie, len(Thematiques))
+	for _, d := range Thematiques {
+		m[Thematique(d.Key)] = Categorie(d.Group)
 	}
-	return ""
-}
+	return m
+}()
+
+// Categorie returns the catégorie of a thématique ("" when unknown).
+func (t Thematique) Categorie() Categorie { return categorieOf[t] }
 
 // Label returns the French label of the thématique.
 func (t Thematique) Label() string { return Thematiques.LabelOf(string(t)) }

@@ -1,6 +1,7 @@
 package offer_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -47,3 +48,5 @@ func mustJSON(t testing.TB, v any) []byte {
 	}
 	return b
 }
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

@@ -241,9 +241,13 @@ func (g *Generator) Catalogue(source string, n int) ([]*offer.Structure, []*offe
 		}
 	}
 	const other = "partenaire"
+	byID := make(map[string]*offer.Structure, len(sts))
+	for _, st := range sts {
+		byID[st.ID] = st
+	}
 	for i := 0; i < len(svs) && i < n; i += 50 {
 		orig := svs[i]
-		st0, _ := findStructure(sts, orig.StructureID)
+		st0 := byID[orig.StructureID]
 		st := *st0
 		st.Source, st.ID = other, other+"--"+st0.ID
 		st.Extra = nil
@@ -254,15 +258,6 @@ func (g *Generator) Catalogue(source string, n int) ([]*offer.Structure, []*offe
 		svs = append(svs, &dup)
 	}
 	return sts, svs
-}
-
-func findStructure(sts []*offer.Structure, id string) (*offer.Structure, bool) {
-	for _, s := range sts {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return nil, false
 }
 
 // FranceTowns returns n pseudo-towns spread over metropolitan France, taken

@@ -44,6 +44,7 @@ type Table struct {
 	departements map[string]Departement
 	epcis        map[string]EPCI
 	epciMembers  map[string][]string
+	byDep        map[string][]string // current communes of each département
 }
 
 var (
@@ -68,7 +69,7 @@ func Parse(gz []byte) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("table des territoires illisible : %w", err)
 	}
-	t := &Table{communes: map[string]Commune{}, departements: map[string]Departement{}, epcis: map[string]EPCI{}, epciMembers: map[string][]string{}}
+	t := &Table{communes: map[string]Commune{}, departements: map[string]Departement{}, epcis: map[string]EPCI{}, epciMembers: map[string][]string{}, byDep: map[string][]string{}}
 	var epciList []string
 	sc := bufio.NewScanner(zr)
 	line := 0
@@ -100,6 +101,9 @@ func Parse(gz []byte) (*Table, error) {
 				}
 			}
 			t.communes[c.Code] = c
+			if c.Parent == "" {
+				t.byDep[c.Departement] = append(t.byDep[c.Departement], c.Code)
+			}
 		default:
 			return nil, bad()
 		}
@@ -137,12 +141,10 @@ func (t *Table) Communes() int { return len(t.communes) }
 
 // CommunesOf returns the current communes of a département, in code order.
 func (t *Table) CommunesOf(dep string) []Commune {
-	var out []Commune
-	for _, c := range t.communes {
-		if c.Departement == dep && c.Parent == "" {
-			out = append(out, c)
-		}
+	codes := t.byDep[dep]
+	out := make([]Commune, len(codes))
+	for i, c := range codes {
+		out[i] = t.communes[c]
 	}
-	sortCommunes(out)
 	return out
 }
