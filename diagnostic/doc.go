@@ -11,5 +11,19 @@
 // [Diagnostic.Completeness] says what was not discussed; health details are
 // sensitive ([Diagnostic.SensitivePaths], [Diagnostic.Redacted]).
 //
-// Example documents: examples/diagnostic/ in the module.
+// Beyond the diagnostic itself, the package decides and measures:
+//   - [Orient] applies the national orientation criteria (CNE, arrêté of 21
+//     November 2024) shipped as data ([DefaultOrientationRules], overridable per
+//     territory with [LoadOrientationRules]) and explains each criterion used;
+//     a diagnostic too incomplete to decide is "indetermine", never guessed;
+//   - the deadlines of the pathway (orientation, contract, re-diagnostic) and
+//     whether each is met, late or pending at a date;
+//   - [Evaluate] compares automated and human orientations of a co-diagnostic
+//     (confusion matrix, agreement, Cohen's kappa, breakdowns with small-cell
+//     secrecy);
+//   - the France Travail "diagnostic argumenté" import and export, by codes;
+//   - IAE eligibility criteria and their validity.
+//
+// Example documents: examples/diagnostic/, examples/orientation/,
+// examples/dsp/ and examples/agreement/ in the module.
 package diagnostic
