@@ -85,7 +85,7 @@ var (
 	FaultCode          = spie.NewFaultType("COHORTE-CODE-01", spie.SeverityError, "code de cohorte manquant ou mal formé (minuscules, chiffres et tirets)", "missing or malformed cohort code")
 	FaultName          = spie.NewFaultType("COHORTE-NOM-01", spie.SeverityError, "nom de la cohorte manquant", "missing cohort name")
 	FaultTerritory     = spie.NewFaultType("COHORTE-TERRITOIRE-01", spie.SeverityError, "territoire vide : au moins une commune, un EPCI ou un département", "empty territory: at least one commune, EPCI or département")
-	FaultUnknownPlace  = spie.NewFaultType("COHORTE-TERRITOIRE-02", spie.SeverityError, "%s inconnu du Code officiel géographique : %q", "%s unknown to the official geographic code: %q")
+	FaultUnknownPlace  = spie.NewFaultType("COHORTE-TERRITOIRE-02", spie.SeverityError, "code inconnu du Code officiel géographique (%s) : %q", "code unknown to the official geographic code (%s): %q")
 	FaultPlaceTwice    = spie.NewFaultType("COHORTE-TERRITOIRE-10", spie.SeverityWarning, "territoire répété : %q", "repeated territory: %q")
 	FaultAgeBounds     = spie.NewFaultType("COHORTE-AGE-01", spie.SeverityError, "âge hors des bornes (0 à 120 ans)", "age out of range (0 to 120)")
 	FaultAgeEmpty      = spie.NewFaultType("COHORTE-AGE-02", spie.SeverityError, "tranche d'âge sans borne", "age range without bounds")

@@ -34,18 +34,25 @@ func frenchInstant(t time.Time, loc *time.Location) string {
 }
 
 // WriteText prints the agenda in French as a coordinator sends it to the
-// members: for each meeting still to be held (state ouverte or close), its
+// members: for the next meeting, and every later one with situations, its
 // date, place, deadline, the situations in order with who presents them and
 // the question, the carried-over requests and the recipients. Meetings
-// already held are summed up in one line each. The committee gives the time
+// already held are summed up in one line each, later empty ones in one line. The committee gives the time
 // zone of the instants.
 func (a Agenda) WriteText(w io.Writer, c *Committee) error {
 	loc := c.loc()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — ordre du jour établi le %s\n", a.Committee, frenchInstant(a.AsOf, loc))
+	upcoming := 0
+	var empty []string
 	for _, m := range a.Meetings {
 		if m.State == StateHeld {
 			fmt.Fprintf(&b, "\nSéance tenue le %s : %d situation(s) examinée(s).\n", FrenchDate(m.Date), len(m.Items))
+			continue
+		}
+		upcoming++
+		if upcoming > 1 && len(m.Items) == 0 {
+			empty = append(empty, FrenchDate(m.Date))
 			continue
 		}
 		b.WriteString("\n" + strings.Repeat("=", 72) + "\n")
@@ -84,6 +91,9 @@ func (a Agenda) WriteText(w io.Writer, c *Committee) error {
 		if len(m.Withheld) > 0 {
 			fmt.Fprintf(&b, "Non destinataires (charte de confidentialité non signée) : %s\n", strings.Join(m.Withheld, ", "))
 		}
+	}
+	if len(empty) > 0 {
+		fmt.Fprintf(&b, "\nSéances suivantes, sans situation inscrite à ce jour : %s.\n", strings.Join(empty, ", "))
 	}
 	if len(a.Pending) > 0 {
 		b.WriteString("\nDemandes en attente d'une séance au calendrier :\n")

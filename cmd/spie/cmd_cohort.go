@@ -1,0 +1,106 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/cohort"
+)
+
+func init() {
+	register(command{name: "cohort", summary: "dit, diagnostic par diagnostic, qui appartient à une cohorte SPIE et pourquoi", run: runCohort})
+}
+
+func runCohort(c *cli, args []string) int {
+	fl := flag.NewFlagSet("cohort", flag.ContinueOnError)
+	fl.SetOutput(c.stderr)
+	defFile := fl.String("definition", "", "définition de la cohorte (JSON, type cohorte)")
+	date := fl.String("date", "", "date d'appartenance AAAA-MM-JJ (par défaut : aujourd'hui)")
+	members := fl.Bool("membres", false, "n'écrire que les membres")
+	fl.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie cohort --definition FICHIER [--date AAAA-MM-JJ] [--membres] DIAGNOSTICS.ndjson | -")
+		fmt.Fprintln(c.stderr, "Écrit un résultat JSON par diagnostic (NDJSON), puis le bilan en français sur la sortie d'erreur.")
+		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si la définition est invalide ou des lignes illisibles, 2 en cas d'erreur d'usage ou de lecture.")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *defFile == "" || fl.NArg() != 1 {
+		fl.Usage()
+		return exitUsage
+	}
+	day := spie.DateOf(c.now())
+	if *date != "" {
+		d, err := networkDate(*date)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
+			return exitUsage
+		}
+		day = d
+	}
+	b, err := os.ReadFile(*defFile)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie cohort : lecture impossible de %s : %v\n", *defFile, err)
+		return exitUsage
+	}
+	def, err := cohort.Decode(b)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie cohort : %s : %v\n", *defFile, err)
+		return exitUsage
+	}
+	if fs := def.Check(); !fs.Valid() {
+		fmt.Fprintf(c.stderr, "spie cohort : définition %s invalide\n", *defFile)
+		printFaults(c.stderr, "spie cohort", fs)
+		return exitInvalid
+	}
+	r, closeFn, err := openInput(c, fl.Arg(0))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
+		return exitUsage
+	}
+	defer closeFn()
+	enc := json.NewEncoder(c.stdout)
+	enc.SetEscapeHTML(false)
+	s, fs, err := cohort.Scan(def, r, day, func(res cohort.Result) error {
+		if *members && !res.Member {
+			return nil
+		}
+		return enc.Encode(res)
+	})
+	printFaults(c.stderr, "spie cohort", fs)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(c.stderr, "spie cohort : %s au %s : %d membre(s) sur %d diagnostic(s) examiné(s)", def.Code, day, s.Members, s.Members+s.NonMembers)
+	if s.Later > 0 {
+		fmt.Fprintf(c.stderr, ", %d postérieur(s) à la date écarté(s)", s.Later)
+	}
+	fmt.Fprintln(c.stderr)
+	if len(s.Excluded) > 0 {
+		keys := make([]string, 0, len(s.Excluded))
+		for k := range s.Excluded {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = fmt.Sprintf("%s %d", k, s.Excluded[k])
+		}
+		fmt.Fprintf(c.stderr, "spie cohort : conditions non remplies : %s\n", strings.Join(parts, ", "))
+	}
+	if s.Unreadable > 0 {
+		return exitInvalid
+	}
+	return exitOK
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/committee"
+)
+
+func init() {
+	register(command{name: "committee", summary: "établit l'ordre du jour des séances du comité technique opérationnel (CTO) à partir du calendrier et des demandes", run: runCommittee})
+}
+
+func runCommittee(c *cli, args []string) int {
+	fl := flag.NewFlagSet("committee", flag.ContinueOnError)
+	fl.SetOutput(c.stderr)
+	calendar := fl.String("calendar", "", "comité : règles, membres et calendrier des séances (JSON, type comite)")
+	requests := fl.String("requests", "", "demandes d'examen de situation (JSON : {\"demandes\": [...]} ou tableau)")
+	date := fl.String("date", "", "date de référence AAAA-MM-JJ (minuit, heure du calendrier) ou instant RFC 3339 (par défaut : maintenant)")
+	format := fl.String("format", "json", "json ou text (ordre du jour rédigé en français)")
+	fl.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie committee --calendar FICHIER [--requests FICHIER] [--date D] [--format json|text]")
+		fmt.Fprintln(c.stderr, "Place les demandes sur les séances : 10 situations au plus, la plus ancienne d'abord, reports au-delà.")
+		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si le comité ou les demandes comportent des erreurs, 2 en cas d'erreur d'usage ou de lecture.")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *calendar == "" || fl.NArg() != 0 || (*format != "json" && *format != "text") {
+		fl.Usage()
+		return exitUsage
+	}
+	b, err := os.ReadFile(*calendar)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie committee : lecture impossible de %s : %v\n", *calendar, err)
+		return exitUsage
+	}
+	cm, err := committee.Decode(b)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie committee : %s : %v\n", *calendar, err)
+		return exitUsage
+	}
+	var rs []committee.Request
+	if *requests != "" {
+		b, err := os.ReadFile(*requests)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie committee : lecture impossible de %s : %v\n", *requests, err)
+			return exitUsage
+		}
+		if rs, err = committee.DecodeRequests(b); err != nil {
+			fmt.Fprintf(c.stderr, "spie committee : %s : %v\n", *requests, err)
+			return exitUsage
+		}
+	}
+	now := c.now()
+	if *date != "" {
+		loc, err := cm.Location()
+		if err != nil {
+			loc = time.UTC
+		}
+		if now, err = instantFlag(*date, loc); err != nil {
+			fmt.Fprintf(c.stderr, "spie committee : %v\n", err)
+			return exitUsage
+		}
+	}
+	if len(cm.Requests) == 0 {
+		// Faults then point into the requests file ({"demandes": [...]}).
+		cm.Requests, rs = rs, nil
+	}
+	a := committee.BuildAgenda(cm, rs, now)
+	if *format == "text" {
+		_ = a.WriteText(c.stdout, cm)
+		printFaults(c.stderr, "spie committee", a.Faults)
+	} else {
+		writeNetworkJSON(c.stdout, a)
+	}
+	if !a.Faults.Valid() {
+		return exitInvalid
+	}
+	return exitOK
+}
+
+// instantFlag reads a date (midnight in loc) or an RFC 3339 instant.
+func instantFlag(s string, loc *time.Location) (time.Time, error) {
+	if t, err := time.ParseInLocation(spie.DateLayout, s, loc); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("date %q invalide (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SS+01:00)", s)
+}
+
+// networkDate reads a calendar date flag of the network verbs.
+func networkDate(s string) (spie.Date, error) {
+	d := spie.Date(s)
+	if _, ok := d.Time(); !ok {
+		return "", fmt.Errorf("date %q invalide (AAAA-MM-JJ)", s)
+	}
+	return d, nil
+}
+
+// writeNetworkJSON writes v indented, HTML characters unescaped.
+func writeNetworkJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// printFaults writes faults one per line, in French, on w.
+func printFaults(w io.Writer, verb string, fs spie.Faults) {
+	for _, f := range fs {
+		sev := "erreur"
+		if f.Severity == spie.SeverityWarning {
+			sev = "avertissement"
+		}
+		path := f.Path
+		if path == "" {
+			path = "/"
+		}
+		fmt.Fprintf(w, "%s : %s %s %s : %s\n", verb, sev, f.Code, path, f.Message)
+	}
+}

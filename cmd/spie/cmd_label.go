@@ -1,0 +1,114 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/label"
+)
+
+func init() {
+	register(command{name: "label", summary: "évalue la candidature d'une structure au label SPIE selon la charte (labellisée, à compléter, refusée)", run: runLabel})
+}
+
+func runLabel(c *cli, args []string) int {
+	fl := flag.NewFlagSet("label", flag.ContinueOnError)
+	fl.SetOutput(c.stderr)
+	charterFile := fl.String("charte", "", "charte de labellisation (JSON, type charte-label ; par défaut les critères de RULES.md §11)")
+	date := fl.String("date", "", "date d'évaluation AAAA-MM-JJ (par défaut : aujourd'hui)")
+	format := fl.String("format", "json", "json ou text")
+	fl.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie label [--charte FICHIER] [--date AAAA-MM-JJ] [--format json|text] CANDIDATURE.json...")
+		fmt.Fprintln(c.stderr, "Code de sortie : 0 si toutes les structures sont labellisées, 1 sinon ou si la charte est invalide, 2 en cas d'erreur d'usage ou de lecture.")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fl.NArg() == 0 || (*format != "json" && *format != "text") {
+		fl.Usage()
+		return exitUsage
+	}
+	day := spie.DateOf(c.now())
+	if *date != "" {
+		d, err := networkDate(*date)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie label : %v\n", err)
+			return exitUsage
+		}
+		day = d
+	}
+	ch := label.DefaultCharter()
+	if *charterFile != "" {
+		b, err := os.ReadFile(*charterFile)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie label : lecture impossible de %s : %v\n", *charterFile, err)
+			return exitUsage
+		}
+		if ch, err = label.DecodeCharter(b); err != nil {
+			fmt.Fprintf(c.stderr, "spie label : %s : %v\n", *charterFile, err)
+			return exitUsage
+		}
+		if fs := ch.Check(); !fs.Valid() {
+			fmt.Fprintf(c.stderr, "spie label : charte %s invalide\n", *charterFile)
+			printFaults(c.stderr, "spie label", fs)
+			return exitInvalid
+		}
+	}
+	code := exitOK
+	for _, name := range fl.Args() {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie label : lecture impossible de %s : %v\n", name, err)
+			return exitUsage
+		}
+		app, err := label.DecodeApplication(b)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie label : %s : %v\n", name, err)
+			return exitUsage
+		}
+		ev, _ := label.Evaluate(app, ch, day)
+		if ev.Status != label.StatusLabellisee || !ev.Faults.Valid() {
+			code = exitInvalid
+		}
+		if *format == "text" {
+			printEvaluation(c.stdout, ev)
+			continue
+		}
+		writeNetworkJSON(c.stdout, ev)
+	}
+	return code
+}
+
+func printEvaluation(w io.Writer, ev label.Evaluation) {
+	fmt.Fprintf(w, "Candidature %s — %s\n", ev.ApplicationID, ev.Structure)
+	fmt.Fprintf(w, "Charte : %s ; évaluation du %s\n", ev.Charter, ev.Date)
+	fmt.Fprintf(w, "Décision : %s\n", strings.ToUpper(label.Statuses.LabelOf(string(ev.Status))))
+	if !ev.ValidUntil.IsZero() {
+		fmt.Fprintf(w, "Label valable jusqu'au %s\n", ev.ValidUntil)
+	}
+	if ev.FirstLapse != nil {
+		fmt.Fprintf(w, "Première échéance : critère %s le %s\n", ev.FirstLapse.Code, ev.FirstLapse.Date)
+	}
+	for _, cr := range ev.Criteria {
+		mark := "[x]"
+		if !cr.Met {
+			mark = "[ ]"
+		}
+		blocking := ""
+		if cr.Blocking {
+			blocking = " (bloquant)"
+		}
+		fmt.Fprintf(w, "  %s %s%s : %s\n", mark, cr.Code, blocking, cr.Reason)
+	}
+	printFaults(w, "  faute", ev.Faults)
+	fmt.Fprintln(w)
+}
