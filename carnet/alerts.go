@@ -1,6 +1,8 @@
 package carnet
 
 import (
+	"fmt"
+
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
 )
@@ -27,13 +29,19 @@ var (
 )
 
 // Alerts returns everything that needs action on day: ruptures, perdus de
-// vue, open deadlines and duplicate proposals, sorted by path.
+// vue, open deadlines and duplicate proposals still active, sorted by path.
 func (c *Carnet) Alerts(day spie.Date, p Policy) spie.Faults {
 	var fs spie.Faults
 	fs = append(fs, c.Ruptures(day, p)...)
 	fs = append(fs, c.FollowUp(day, p).Faults...)
 	fs = append(fs, c.Deadlines(day, p)...)
-	fs = append(fs, c.Duplicates()...)
+	for _, f := range c.Duplicates() {
+		// a duplicate already ended (cancelled, refused…) needs no action any more
+		var i int
+		if _, err := fmt.Sscanf(f.Path, "/actions/%d", &i); err == nil && i < len(c.Actions) && c.Actions[i].Status.Active() {
+			fs = append(fs, f)
+		}
+	}
 	fs.Sort()
 	return fs
 }

@@ -13,6 +13,7 @@ var (
 	FaultDateOrder         = spie.NewFaultType("CARNET-DATES-10", spie.SeverityError, "la date de fin précède la date de début", "the end date is before the start date")
 	FaultPersonDiagnostic  = spie.NewFaultType("CARNET-PERSONNE-10", spie.SeverityError, "le diagnostic concerne une autre personne (%q)", "the diagnostic concerns another person (%q)")
 	FaultReferentOverlap   = spie.NewFaultType("CARNET-REFERENT-10", spie.SeverityError, "deux référents sont actifs en même temps (%s et %s) : le référent est unique", "two case workers are active at once (%s and %s): there is a single one")
+	FaultReferentParallel  = spie.NewFaultType("CARNET-REFERENT-12", spie.SeverityWarning, "avant la fusion des carnets, deux référents suivaient la personne en parallèle (%s et %s)", "before the carnets were merged, two case workers followed the person in parallel (%s and %s)")
 	FaultReferentNone      = spie.NewFaultType("CARNET-REFERENT-11", spie.SeverityWarning, "aucun référent actif le %s", "no active case worker on %s")
 	FaultMemberDup         = spie.NewFaultType("CARNET-MEMBRE-10", spie.SeverityError, "identifiant %q répété", "repeated id %q")
 	FaultMemberStructure   = spie.NewFaultType("CARNET-MEMBRE-11", spie.SeverityError, "un professionnel doit indiquer le SIRET de sa structure", "a professional must give their organisation's SIRET")
@@ -162,8 +163,9 @@ func (c *Carnet) firstOrientation() (Orientation, bool) {
 	return first, found
 }
 
-// CheckReferent checks that référents never overlap, and that one is
-// active on day unless the carnet is closed.
+// CheckReferent checks that référents never overlap (an overlap inherited
+// from two merged carnets and over by day is only a warning), and that one
+// is active on day unless the carnet is closed.
 func (c *Carnet) CheckReferent(day spie.Date) spie.Faults {
 	var fs spie.Faults
 	for i, a := range c.Members {
@@ -175,7 +177,12 @@ func (c *Carnet) CheckReferent(day spie.Date) spie.Faults {
 			if b.Role != RoleReferent {
 				continue
 			}
-			if overlap(a.Start, a.End, b.Start, b.End) {
+			if !overlap(a.Start, a.End, b.Start, b.End) {
+				continue
+			}
+			if a.Origin != b.Origin && a.Origin != "" && b.Origin != "" && !(a.ActiveOn(day) && b.ActiveOn(day)) {
+				fs = append(fs, FaultReferentParallel.At(spie.Pointer("membres", j), a.ID, b.ID))
+			} else {
 				fs = append(fs, FaultReferentOverlap.At(spie.Pointer("membres", j), a.ID, b.ID))
 			}
 		}

@@ -103,6 +103,12 @@ func TestReferentRules(t *testing.T) {
 		{"chevauchement d'un jour", []carnet.Member{
 			{ID: "r1", Role: "referent", StructureSIRET: siretDepartement, Start: "2025-03-03", End: "2025-07-01"},
 			{ID: "r2", Role: "referent", StructureSIRET: siretFT, Start: "2025-07-01"}}, "2025-07-01", "CARNET-REFERENT-10", "/membres/1"},
+		{"chevauchement hérité d'une fusion, terminé", []carnet.Member{
+			{ID: "r1", Role: "referent", StructureSIRET: siretDepartement, Start: "2025-03-03", Origin: "c-a"},
+			{ID: "r2", Role: "referent", StructureSIRET: siretFT, Start: "2025-04-01", End: "2025-06-30", Origin: "c-b"}}, "2025-07-01", "CARNET-REFERENT-12", "/membres/1"},
+		{"chevauchement hérité d'une fusion, en cours", []carnet.Member{
+			{ID: "r1", Role: "referent", StructureSIRET: siretDepartement, Start: "2025-03-03", Origin: "c-a"},
+			{ID: "r2", Role: "referent", StructureSIRET: siretFT, Start: "2025-04-01", End: "2025-06-30", Origin: "c-b"}}, "2025-06-30", "CARNET-REFERENT-10", "/membres/1"},
 		{"aucun référent le lendemain de la fin", []carnet.Member{
 			{ID: "r1", Role: "referent", StructureSIRET: siretDepartement, Start: "2025-03-03", End: "2025-06-30"}}, "2025-07-01", "CARNET-REFERENT-11", "/membres"},
 		{"référent le jour de sa fin", []carnet.Member{
