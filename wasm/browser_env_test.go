@@ -156,6 +156,7 @@ func setupEnv(exe string) (*browserEnv, error) {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1280, 900),
+		chromedp.Flag("lang", "fr-FR"),
 	)
 	browser, cancelBrowser := chromedp.NewContext(alloc)
 	if err := chromedp.Do(browser); err != nil {
@@ -291,6 +292,12 @@ func eval[T any](t *testing.T, tb *tab, expr string) T {
 func poll(t *testing.T, tb *tab, what, expr string) {
 	t.Helper()
 	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		if envShared != nil {
+			if b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(80)); err == nil {
+				name := strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())
+				os.WriteFile(filepath.Join(envShared.artifacts, "echec-"+name+".png"), b, 0o644)
+			}
+		}
 		t.Fatalf("attente de %s (%s) : %v", what, expr, err)
 	}
 }

@@ -95,4 +95,4 @@ func render(o Options) ([]byte, error) {
 
 // prefillDiagnostic is what the fictitious Département already knows about
 // the person ("dites-le nous une fois"): it fills the diagnostic form.
-const prefillDiagnostic = `{"personne":{"id":"AISNE-2026-00042","date_naissance":"1990-04-12","code_commune":"02691"},"criteres_publics":{"rsa":true,"date_ouverture_droits_rsa":"2026-09-01"},"siret_structure":"22020001800019"}`
+const prefillDiagnostic = `{"personne":{"id":"AISNE-2026-00042","date_naissance":"1990-04-12","code_commune":"02691"},"criteres_publics":{"rsa":true,"date_ouverture_droits_rsa":"2026-09-01"},"siret_structure":"22020001800004"}`

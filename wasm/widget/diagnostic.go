@@ -157,6 +157,8 @@ func CheckDiagnostic(d *diagnostic.Diagnostic, now time.Time) spie.Faults {
 type DiagnosticForm struct {
 	app.Compo
 	bridge Bridge
+	ctx    app.Context // the component's own context (stays mounted)
+	hasCtx bool
 
 	doc       diagnostic.Diagnostic
 	started   bool
@@ -185,6 +187,7 @@ func (c *DiagnosticForm) OnPreRender(ctx app.Context) { c.init() }
 // OnMount starts the form and the channel with the partner page.
 func (c *DiagnosticForm) OnMount(ctx app.Context) {
 	c.init()
+	c.ctx, c.hasCtx = ctx, true
 	c.bridge.Widget = "diagnostic"
 	c.bridge.Start(ctx, func(ctx app.Context, in Init) { c.Prefill(in.Data) })
 }
@@ -270,7 +273,7 @@ func (c *DiagnosticForm) Next(ctx app.Context) {
 	c.attempted[c.step] = true
 	if errs := c.stepErrors(c.step); len(errs) > 0 {
 		c.summary = errs
-		focus(ctx, "erreurs")
+		c.focus("erreurs")
 		return
 	}
 	c.summary = nil
@@ -288,7 +291,7 @@ func (c *DiagnosticForm) goTo(ctx app.Context, step int) {
 		return
 	}
 	c.step = step
-	focus(ctx, "etape-titre")
+	c.focus("etape-titre")
 }
 
 // Submit sends the document to the partner when no error remains.
@@ -298,19 +301,25 @@ func (c *DiagnosticForm) Submit(ctx app.Context) {
 	if errs := c.stepErrors(-1); len(errs) > 0 {
 		c.summary = errs
 		c.bridge.Error(errs)
-		focus(ctx, "erreurs")
+		c.focus("erreurs")
 		return
 	}
 	c.summary = nil
 	c.submitted = true
 	c.bridge.SubmitResult(c.doc, c.faults, orientationResult(&c.doc))
-	focus(ctx, "envoye")
+	c.focus("envoye")
 }
 
 // jump goes to the field at path from the error summary.
 func (c *DiagnosticForm) jump(ctx app.Context, path string) {
-	c.step = stepOf(path)
-	focus(ctx, fieldID(path))
+	if step := stepOf(path); step != c.step {
+		c.step = step
+		c.focus(fieldID(path))
+		return
+	}
+	if el := app.Window().GetElementByID(fieldID(path)); el.Truthy() {
+		el.Call("focus")
+	}
 }
 
 func (c *DiagnosticForm) labelOf(path string) string {
@@ -374,10 +383,11 @@ func (c *DiagnosticForm) Render() app.UI {
 	last := c.step == len(diagnosticSteps)-1
 	return page("diagnostic",
 		app.Nav().Aria("label", "Étapes du diagnostic").Body(app.Ol().Class("spie-steps").Body(steps...)),
-		app.If(len(c.summary) > 0, func() app.UI { return errorSummary("erreurs", c.summary, c.labelOf, c.jump) }),
+		app.Div().Body(app.If(len(c.summary) > 0, func() app.UI { return errorSummary("erreurs", c.summary, c.labelOf, c.jump) })),
 		app.Form().ID("formulaire").NoValidate(true).OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
-			if last {
+			// Read the step now: go-app keeps the first handler of an element.
+			if c.step == len(diagnosticSteps)-1 {
 				c.Submit(ctx)
 			} else {
 				c.Next(ctx)
@@ -476,7 +486,6 @@ func (c *DiagnosticForm) renderStep() app.UI {
 					prio = strconv.Itoa(fr.PersonView.Priority)
 				}
 			}
-			key := def.Key
 			update := func(f func(*diagnostic.Frein)) func() {
 				return func() {
 					cur := d.Freins[k]
@@ -484,7 +493,7 @@ func (c *DiagnosticForm) renderStep() app.UI {
 					d.Freins[k] = cur
 				}
 			}
-			groups = append(groups, fieldset("frein-"+key, def.Label.FR,
+			groups = append(groups, fieldset("frein-"+def.Key, def.Label.FR,
 				selectInput(c.field(ip, "Impact selon le professionnel", "", true), diagnostic.Impacts, string(fr.Impact), "",
 					func(ctx app.Context, v string) {
 						c.set(ctx, ip, update(func(f *diagnostic.Frein) { f.Impact = diagnostic.Impact(v) }))
@@ -493,6 +502,7 @@ func (c *DiagnosticForm) renderStep() app.UI {
 					func(ctx app.Context, v string) {
 						c.set(ctx, vp, update(func(f *diagnostic.Frein) { personView(f).Impact = diagnostic.Impact(v); trimView(f) }))
 					}),
+				c.renderSituations(def.Key, fr, update),
 				textInput(c.field(pp, "Priorité donnée par la personne", "1 = le plus urgent ; laisser vide si aucune.", false), "number", prio,
 					func(ctx app.Context, v string) {
 						c.set(ctx, pp, update(func(f *diagnostic.Frein) {
@@ -502,7 +512,6 @@ func (c *DiagnosticForm) renderStep() app.UI {
 						}))
 					}),
 			))
-			_ = key
 		}
 		return app.Div().Body(groups...)
 	case 4:
@@ -522,8 +531,15 @@ func (c *DiagnosticForm) renderStep() app.UI {
 			),
 			fieldset("consentement", "Consentement de la personne",
 				checkbox(c.field("/consentement/partage", "La personne accepte le partage du diagnostic avec les structures du SPIE", "", false), d.Consent.Sharing,
-					func(ctx app.Context, v bool) { c.set(ctx, "/consentement/partage", func() { d.Consent.Sharing = v }) }),
-				textInput(c.field("/consentement/date", fieldLabels["consentement/date"], "Obligatoire si la personne consent.", false), "date", string(d.Consent.Date),
+					func(ctx app.Context, v bool) {
+						c.set(ctx, "/consentement/partage", func() {
+							d.Consent.Sharing = v
+							if v && d.Consent.Date == "" { // collected now, unless told otherwise
+								d.Consent.Date = spie.DateOf(Clock())
+							}
+						})
+					}),
+				textInput(c.field("/consentement/date", fieldLabels["consentement/date"], "Date du jour quand la case est cochée ; modifiable.", false), "date", string(d.Consent.Date),
 					func(ctx app.Context, v string) {
 						c.set(ctx, "/consentement/date", func() { d.Consent.Date = spie.Date(v) })
 					}),
@@ -561,4 +577,71 @@ func intPtr(s string) *int {
 		return nil
 	}
 	return &n
+}
+
+// focus moves the keyboard focus to the element id after the next render,
+// through the component's context (the element that fired the event may be
+// gone by then).
+func (c *DiagnosticForm) focus(id string) {
+	if c.hasCtx {
+		focus(c.ctx, id)
+	}
+}
+
+// renderSituations lists the situations of the thématique's catalogue as
+// checkboxes, when the impact calls for them (moyen, fort) or some are ticked.
+func (c *DiagnosticForm) renderSituations(key string, fr diagnostic.Frein, update func(func(*diagnostic.Frein)) func()) app.UI {
+	if fr.Impact != diagnostic.ImpactFort && fr.Impact != "moyen" && len(fr.Situations) == 0 {
+		return app.Div()
+	}
+	ticked := map[string]bool{}
+	for _, s := range fr.Situations {
+		if s.Value == "" || s.Value == diagnostic.SituationOui {
+			ticked[string(s.Situation)] = true
+		}
+	}
+	defs := diagnostic.Situations.InGroup(key)
+	boxes := make([]app.UI, 0, len(defs))
+	for _, d := range defs {
+		sk := d.Key
+		p := spie.Pointer("freins", key, "situations", sk)
+		boxes = append(boxes, checkbox(fieldState{path: p, label: d.Label.FR}, ticked[sk],
+			func(ctx app.Context, v bool) {
+				c.set(ctx, p, update(func(f *diagnostic.Frein) { toggleSituation(f, diagnostic.Situation(sk), v) }))
+			}))
+	}
+	return fieldset("situations-"+key, "Situations constatées", boxes...)
+}
+
+// toggleSituation adds or removes a situation (value OUI) of a frein.
+func toggleSituation(f *diagnostic.Frein, s diagnostic.Situation, on bool) {
+	out := f.Situations[:0:0]
+	for _, it := range f.Situations {
+		if it.Situation != s {
+			out = append(out, it)
+		}
+	}
+	if on {
+		out = append(out, diagnostic.SituationItem{Situation: s, Value: diagnostic.SituationOui})
+	}
+	f.Situations = out
+}
+
+// OnNav follows the error summary's links: go-app turns a click on
+// <a href="#champ-…"> into a navigation to that fragment; the form then shows
+// the field's step and focuses the field.
+func (c *DiagnosticForm) OnNav(ctx app.Context) {
+	u := ctx.Page().URL()
+	if u == nil || !strings.HasPrefix(u.Fragment, "champ-") {
+		return
+	}
+	for _, f := range c.faults {
+		if fieldID(f.Path) == u.Fragment {
+			if step := stepOf(f.Path); step != c.step {
+				c.step = step
+			}
+			c.focus(u.Fragment)
+			return
+		}
+	}
 }

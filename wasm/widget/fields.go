@@ -78,7 +78,7 @@ func groupClass(base string, f fieldState) string {
 func textInput(f fieldState, typ, value string, on func(app.Context, string), extra ...func(app.HTMLInput) app.HTMLInput) app.UI {
 	in := app.Input().Type(typ).ID(f.id()).Name(f.path).Class(groupClass("fr-input", f)).Value(value).
 		Required(f.required).
-		OnInput(func(ctx app.Context, e app.Event) { on(ctx, ctx.JSSrc().Get("value").String()) })
+		OnInput(func(ctx app.Context, e app.Event) { on(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(f.path))
 	if d := f.describedBy(); d != "" {
 		in = in.Aria("describedby", d)
 	}
@@ -102,7 +102,8 @@ func selectInput(f fieldState, defs spie.Definitions, value string, empty string
 		opts = append(opts, app.Option().Value(d.Key).Selected(d.Key == value).Text(d.Label.FR))
 	}
 	sel := app.Select().ID(f.id()).Name(f.path).Class(groupClass("fr-select", f)).Required(f.required).
-		OnChange(func(ctx app.Context, e app.Event) { on(ctx, ctx.JSSrc().Get("value").String()) }).
+		OnInput(func(ctx app.Context, e app.Event) { on(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(f.path)).
+		OnChange(func(ctx app.Context, e app.Event) { on(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(f.path)).
 		Body(opts...)
 	if d := f.describedBy(); d != "" {
 		sel = sel.Aria("describedby", d)
@@ -116,7 +117,7 @@ func selectInput(f fieldState, defs spie.Definitions, value string, empty string
 // checkbox renders a labelled DSFR checkbox.
 func checkbox(f fieldState, checked bool, on func(app.Context, bool)) app.UI {
 	in := app.Input().Type("checkbox").ID(f.id()).Name(f.path).Checked(checked).
-		OnChange(func(ctx app.Context, e app.Event) { on(ctx, ctx.JSSrc().Get("checked").Bool()) })
+		OnChange(func(ctx app.Context, e app.Event) { on(ctx, ctx.JSSrc().Get("checked").Bool()) }, app.EventScope(f.path))
 	if d := f.describedBy(); d != "" {
 		in = in.Aria("describedby", d)
 	}
@@ -152,7 +153,7 @@ func errorSummary(id string, faults spie.Faults, labelOf func(path string) strin
 				OnClick(func(ctx app.Context, e app.Event) {
 					e.PreventDefault()
 					onLink(ctx, path)
-				}),
+				}, app.EventScope(path)),
 		))
 	}
 	n := len(faults)

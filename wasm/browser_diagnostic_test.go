@@ -1,0 +1,173 @@
+package wasm_test
+
+import (
+	"encoding/json"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/schemas"
+)
+
+// inFrame is the expression of the diagnostic iframe's document on the portal.
+const inFrame = `document.querySelector('#diagnostic iframe').contentDocument`
+
+// tabTo presses Tab until the element id of the diagnostic frame has the
+// focus: the keyboard is the only way the test moves.
+func tabTo(t *testing.T, tb *tab, id string) {
+	t.Helper()
+	for i := 0; i < 80; i++ {
+		got := eval[string](t, tb, `(function(){ var d = `+inFrame+`; return document.activeElement && document.activeElement.tagName === "IFRAME" && d.activeElement ? d.activeElement.id : ""; })()`)
+		if got == id {
+			return
+		}
+		tb.do(t, chromedp.KeyEvent(kb.Tab))
+	}
+	t.Fatalf("Tab n'atteint pas #%s", id)
+}
+
+func frameValue(t *testing.T, tb *tab, id string) string {
+	t.Helper()
+	return eval[string](t, tb, `(function(){ var e = `+inFrame+`.getElementById(`+strconv.Quote(id)+`); return e ? e.value : "<absent>"; })()`)
+}
+
+func waitStep(t *testing.T, tb *tab, n int) {
+	t.Helper()
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`(function(){ var h = `+inFrame+`.getElementById("etape-titre"); return !!h && h.textContent.indexOf("Étape `+strconv.Itoa(n)+` ") === 0; })()`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Logf("résumé des erreurs : %s", eval[string](t, tb, `(function(){ var e = `+inFrame+`.getElementById("erreurs"); return e ? e.textContent : "aucun"; })()`))
+	}
+	poll(t, tb, "étape "+strconv.Itoa(n), `(function(){ var h = `+inFrame+`.getElementById("etape-titre"); return !!h && h.textContent.indexOf("Étape `+strconv.Itoa(n)+` ") === 0; })()`)
+}
+
+// TestDiagnosticKeyboardOnly fills the diagnostic on the partner portal with
+// the keyboard only, starting from the partner's prefill, and checks that the
+// partner receives a document that schemas.Validate accepts.
+func TestDiagnosticKeyboardOnly(t *testing.T) {
+	e := env(t)
+	tb := e.newTab(t)
+	tb.do(t, chromedp.Navigate(e.portal.URL+"/"))
+	poll(t, tb, "préremplissage du partenaire", `(function(){ var d = `+inFrame+`; var el = d && d.getElementById("champ-personne-id"); return !!el && el.value === "AISNE-2026-00042"; })()`)
+	assertEq(t, "1990-04-12", frameValue(t, tb, "champ-personne-date_naissance"))
+
+	// Step 1: the diagnostic's own reference, then Enter submits the step.
+	tabTo(t, tb, "champ-id")
+	tb.do(t, chromedp.KeyEvent("DIAG-2026-0001"), chromedp.KeyEvent(kb.Enter))
+	waitStep(t, tb, 2)
+	// Step 2: the prefill said RSA; the person also lives in a QPV.
+	tabTo(t, tb, "champ-criteres_publics-qpv")
+	tb.do(t, chromedp.KeyEvent(" "))
+	tabTo(t, tb, "suivant")
+	tb.do(t, chromedp.KeyEvent(kb.Enter))
+	waitStep(t, tb, 3)
+	// Step 3: trying to go on without the required situation shows the
+	// error summary, focused, with a link to the field.
+	tabTo(t, tb, "suivant")
+	tb.do(t, chromedp.KeyEvent(kb.Enter))
+	poll(t, tb, "résumé des erreurs", `(function(){ var d = `+inFrame+`; return !!d.getElementById("erreurs") && d.activeElement && d.activeElement.id === "erreurs"; })()`)
+	if n := eval[int](t, tb, `window.spieReceived.length`); n != 0 {
+		t.Fatalf("un document a été envoyé malgré une erreur")
+	}
+	tabTo(t, tb, "") // leave the summary: its link leads to the field
+	tabTo(t, tb, "champ-situation_professionnelle-situation_emploi")
+	tb.do(t, chromedp.KeyEvent(kb.ArrowDown))
+	poll(t, tb, "situation choisie", `(function(){ return `+inFrame+`.getElementById("champ-situation_professionnelle-situation_emploi").value !== ""; })()`)
+	tabTo(t, tb, "suivant")
+	tb.do(t, chromedp.KeyEvent(kb.Enter))
+	waitStep(t, tb, 4)
+	// Step 4: housing is a strong barrier (non abordé → sans impact → moyen → fort).
+	tabTo(t, tb, "champ-freins-logement-impact")
+	tb.do(t, chromedp.KeyEvent(kb.ArrowDown+kb.ArrowDown+kb.ArrowDown))
+	tabTo(t, tb, "champ-freins-logement-situations-"+firstSituation("logement"))
+	tb.do(t, chromedp.KeyEvent(" "))
+	tabTo(t, tb, "suivant")
+	tb.do(t, chromedp.KeyEvent(kb.Enter))
+	waitStep(t, tb, 5)
+	// Step 5: author, role, consent and its date (dd/mm/yyyy, --lang=fr).
+	tabTo(t, tb, "champ-auteurs-0-nom")
+	tb.do(t, chromedp.KeyEvent("Camille Martin"))
+	tabTo(t, tb, "champ-auteurs-0-role")
+	tb.do(t, chromedp.KeyEvent(kb.ArrowDown))
+	poll(t, tb, "rôle choisi", `(function(){ return `+inFrame+`.getElementById("champ-auteurs-0-role").value !== ""; })()`)
+	tabTo(t, tb, "champ-consentement-partage")
+	tb.do(t, chromedp.KeyEvent(" "))
+	poll(t, tb, "date du consentement", `(function(){ return `+inFrame+`.getElementById("champ-consentement-date").value === "`+time.Now().Format("2006-01-02")+`"; })()`)
+	tabTo(t, tb, "suivant")
+	tb.do(t, chromedp.KeyEvent(kb.Enter))
+	waitStep(t, tb, 6)
+	poll(t, tb, "orientation proposée", `!!`+inFrame+`.getElementById("orientation")`)
+	tabTo(t, tb, "envoyer")
+	tb.do(t, chromedp.KeyEvent(kb.Enter))
+	poll(t, tb, "document reçu par le partenaire", `window.spieReceived.length === 1`)
+
+	raw := eval[string](t, tb, `JSON.stringify(window.spieReceived[0].document)`)
+	faults := schemas.Validate("diagnostic", []byte(raw))
+	if !faults.Valid() {
+		t.Fatalf("le document reçu est refusé par schemas.Validate :\n%v\n%s", faults, raw)
+	}
+	var doc struct {
+		Criteria map[string]any `json:"criteres_publics"`
+		Freins   map[string]struct {
+			Impact string `json:"impact"`
+		} `json:"freins"`
+		Consent struct {
+			Sharing bool `json:"partage"`
+		} `json:"consentement"`
+	}
+	if err := json.Unmarshal([]byte(raw), &doc); err != nil {
+		t.Fatal(err)
+	}
+	assertEq(t, true, doc.Criteria["qpv"])
+	assertEq(t, true, doc.Criteria["rsa"])
+	assertEq(t, "fort", doc.Freins["logement"].Impact)
+	assertEq(t, true, doc.Consent.Sharing)
+	orientation := eval[string](t, tb, `(window.spieReceived[0].result || {}).libelle || ""`)
+	if orientation == "" {
+		t.Errorf("aucune orientation transmise avec le diagnostic")
+	}
+	poll(t, tb, "affichage du document par le portail", `document.getElementById("resultat-json").textContent.indexOf("DIAG-2026-0001") >= 0`)
+	e.screenshot(t, tb, "portail-diagnostic-envoye")
+	// The submitted state of the widget itself passes axe too.
+	eval[bool](t, tb, `(function(){ var f = document.querySelector('#diagnostic iframe'); f.scrollIntoView(); return true; })()`)
+	tb.noErrors(t)
+}
+
+// TestDiagnosticStates audits the error and submitted states of the widget.
+func TestDiagnosticStates(t *testing.T) {
+	e := env(t)
+	tb := e.newTab(t)
+	tb.do(t, chromedp.Navigate(e.portal.URL+"/spie/diagnostic.html"))
+	poll(t, tb, "widget prêt", `document.documentElement.getAttribute("data-spie-ready") === "1"`)
+	eval[bool](t, tb, `(document.getElementById("suivant").focus(), true)`)
+	tb.do(t, chromedp.KeyEvent(kb.Enter))
+	poll(t, tb, "résumé des erreurs", `!!document.getElementById("erreurs")`)
+	n := eval[int](t, tb, `document.querySelectorAll("#erreurs li a").length`)
+	if n < 4 {
+		t.Errorf("résumé : %d liens, attendu au moins 4 champs obligatoires", n)
+	}
+	// Every link of the summary points at a field of the form.
+	missing := eval[int](t, tb, `Array.from(document.querySelectorAll("#erreurs li a")).filter(function (a) { return !document.getElementById(a.getAttribute("href").slice(1)); }).length`)
+	if missing != 0 {
+		t.Errorf("%d liens du résumé ne mènent à aucun champ", missing)
+	}
+	if n := eval[int](t, tb, `document.querySelectorAll("[aria-invalid=true][aria-describedby]").length`); n < 4 {
+		t.Errorf("%d champs en erreur reliés à leur message, attendu au moins 4", n)
+	}
+	e.screenshot(t, tb, "diagnostic-erreurs")
+	e.axeCheck(t, tb, "erreurs")
+	tb.noErrors(t)
+}
+
+func firstSituation(thematique string) string {
+	return diagnostic.Situations.InGroup(thematique)[0].Key
+}
+
+func assertEq[T comparable](t *testing.T, want, got T) {
+	t.Helper()
+	if want != got {
+		t.Errorf("attendu %v, obtenu %v", want, got)
+	}
+}
