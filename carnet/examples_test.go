@@ -105,8 +105,8 @@ func exampleCEJ(t *testing.T) *carnet.Carnet {
 		Criteria: diagnostic.PublicCriteria{},
 		Professional: diagnostic.Professional{WorkSituation: "recherche-emploi", EducationLevel: "C12", SeesJobShortTerm: boolp(true),
 			Availability: "immediate", WeeklyHours: intpt(35), MobilityRadiusKm: intpt(15),
-			Project:  []diagnostic.ProjectJob{{ROME: "N1103", Label: "Magasinier / magasinière", Priority: 1}},
-			Besoins:  diagnostic.Besoins{"realiser-cv-lettre-motivation": "BESOIN", "decouvrir-metier-secteur": "BESOIN", "convaincre-en-entretien": "POINT_FORT"},
+			Project:    []diagnostic.ProjectJob{{ROME: "N1103", Label: "Magasinier / magasinière", Priority: 1}},
+			Besoins:    diagnostic.Besoins{"realiser-cv-lettre-motivation": "BESOIN", "decouvrir-metier-secteur": "BESOIN", "convaincre-en-entretien": "POINT_FORT"},
 			Situations: []diagnostic.SituationItem{{Situation: "jamais-travaille", Value: "OUI"}}},
 		Freins: diagnostic.Freins{
 			"mobilite": {Impact: diagnostic.ImpactMoyen, Situations: []diagnostic.SituationItem{{Situation: "dependant-des-transports-en-commun", Value: "OUI"}},
