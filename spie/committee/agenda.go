@@ -213,7 +213,7 @@ func BuildAgenda(c *Committee, requests []Request, now time.Time) Agenda {
 		p := Pending{RequestID: r.ID, ReceivedAt: r.ReceivedAt, Reason: CarryNoMeeting, CarriedFrom: stripIDs(carried[r])}
 		a.Pending = append(a.Pending, p)
 	}
-	a.Faults = append(a.Faults, c.charterFaults(meetings)...)
+	a.Faults = append(a.Faults, c.charterFaults(a.Meetings)...)
 	a.Faults = append(a.Faults, outcomeFaults(a.Meetings, all, len(c.Requests))...)
 	a.LateAnswers = lateAnswers(all, c.AnswerDelay(), now)
 	a.Faults.Sort()
@@ -252,9 +252,10 @@ func (c *Committee) orderedMeetings() []Meeting {
 	return ms
 }
 
-// charterFaults reports each member who misses at least one agenda for want
-// of a signed confidentiality charter.
-func (c *Committee) charterFaults(meetings []Meeting) spie.Faults {
+// charterFaults reports each member who never signed the confidentiality
+// charter, and each member who signed it too late for the agenda of a
+// meeting still to be held.
+func (c *Committee) charterFaults(meetings []MeetingAgenda) spie.Faults {
 	var fs spie.Faults
 	for i, mb := range c.Members {
 		p := spie.Pointer("membres", i, "charte_confidentialite_signee_le")
@@ -263,7 +264,7 @@ func (c *Committee) charterFaults(meetings []Meeting) spie.Faults {
 			continue
 		}
 		for _, m := range meetings {
-			if !mb.Receives(c.AgendaDue(m)) {
+			if m.State != StateHeld && !mb.Receives(m.AgendaDue) {
 				fs = append(fs, FaultCharterLate.At(p, mb.Name, mb.CharterSigned))
 				break
 			}

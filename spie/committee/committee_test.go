@@ -201,6 +201,10 @@ func TestCharterlessMembers(t *testing.T) {
 	assert.Equal(t, []string{"Alice"}, a.Meetings[0].Recipients)
 	assert.Equal(t, []string{"Alice", "Bruno"}, a.Meetings[1].Recipients)
 	assert.True(t, a.Faults.Has("CTO-CHARTE-11", "/membres/1/charte_confidentialite_signee_le"))
+	// Once the meetings concerned are held, signing late is no longer reported.
+	a = committee.BuildAgenda(c, nil, at("2023-02-10 10:00"))
+	assert.False(t, a.Faults.Has("CTO-CHARTE-11", "/membres/1/charte_confidentialite_signee_le"))
+	assert.True(t, a.Faults.Has("CTO-CHARTE-10", "/membres/2/charte_confidentialite_signee_le"))
 	// Signed on the day the agenda is due: receives it.
 	c.Members[1].CharterSigned = "2023-02-07"
 	a = committee.BuildAgenda(c, nil, at("2023-01-20 10:00"))
