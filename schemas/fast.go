@@ -83,8 +83,13 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 // that refuse the document (input, schema, or storing).
 func decodeFast(plan *node, data []byte, l Limits, doc any) (spie.Faults, bool) {
 	d := decoders.Get().(*decoder)
-	defer decoders.Put(d)
+	defer func() {
+		d.data, d.src = nil, "" // the pool must not keep the document alive
+		decoders.Put(d)
+	}()
 	d.reset(data, l.orDefault())
+	// One copy of the document; the strings without escapes are slices of it.
+	d.src = string(data)
 	d.faults, d.decodeErr = d.faults[:0], ""
 	v := reflect.ValueOf(doc).Elem()
 	if f := d.document(func() { d.value(plan, v) }); f != nil {

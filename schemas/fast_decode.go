@@ -193,7 +193,7 @@ func (d *decoder) mapObject(n *node, v reflect.Value) {
 			}
 		}
 		if k == "" {
-			k = string(kb)
+			k = d.scanner.text(kb)
 		}
 		d.seen(depth, k)
 		d.pushKey(k)
@@ -232,15 +232,17 @@ func (d *decoder) stringOK(n *node, s string) bool {
 
 func (d *decoder) array(n *node, v reflect.Value) {
 	d.enter()
-	s := reflect.MakeSlice(n.t, 0, 4)
+	v.Set(reflect.MakeSlice(n.t, 0, 4))
 	count := 0
 	if !d.empty(']') {
-		zero := reflect.Zero(n.t.Elem())
 		for {
 			d.item(count)
-			s = reflect.Append(s, zero)
+			if count == v.Cap() {
+				v.Grow(1)
+			}
+			v.SetLen(count + 1)
 			d.pushIdx(count)
-			d.value(n.items, s.Index(count))
+			d.value(n.items, v.Index(count))
 			d.pop()
 			count++
 			if !d.more(']') {
@@ -248,7 +250,7 @@ func (d *decoder) array(n *node, v reflect.Value) {
 			}
 		}
 	}
-	v.Set(s)
+	s := v
 	if n.minItems >= 0 && count < n.minItems {
 		d.fault(FaultItems, fmt.Sprintf("minimum %d items required, but found %d items", n.minItems, count))
 	}
@@ -291,11 +293,11 @@ func (d *decoder) text(n *node, v reflect.Value) {
 		if ok {
 			s = c
 		} else {
-			s = string(b)
+			s = d.scanner.text(b)
 			d.fault(FaultEnum)
 		}
 	} else {
-		s = string(b)
+		s = d.scanner.text(b)
 	}
 	if n.minLen >= 0 || n.maxLen >= 0 {
 		l := utf8.RuneCountInString(s)

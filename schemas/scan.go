@@ -23,6 +23,13 @@ type scanner struct {
 	path  []pathTok
 	buf   []byte
 	keys  []keySet
+	// src is the document as a string when the decoder keeps strings: the
+	// strings without escapes are then slices of it, not copies.
+	src string
+	// raw tells whether the last string read had no escape; its bytes are
+	// then data[rawStart:rawEnd].
+	raw            bool
+	rawStart, rawEnd int
 }
 
 // pathTok is one token of the current JSON Pointer: a key, or an index when
@@ -43,6 +50,7 @@ type inputAbort struct{ f spie.Fault }
 func (s *scanner) reset(data []byte, l Limits) {
 	s.data, s.pos, s.lim, s.depth = data, 0, l, 0
 	s.path = s.path[:0]
+	s.src = ""
 }
 
 // document reads the whole document with read (nil: skip it) and returns
@@ -370,6 +378,7 @@ func (s *scanner) str() []byte {
 			if i-start > s.lim.MaxStringLen {
 				s.fail(FaultStringLen, s.pointer(), s.lim.MaxStringLen)
 			}
+			s.raw, s.rawStart, s.rawEnd = true, start, i
 			return d[start:i]
 		case c == '\\':
 			return s.escaped(start, i)
@@ -394,6 +403,7 @@ func (s *scanner) str() []byte {
 // escaped finishes reading a string that has an escape at i, decoding into
 // the scratch buffer.
 func (s *scanner) escaped(start, i int) []byte {
+	s.raw = false
 	d := s.data
 	b := append(s.buf[:0], d[start:i]...)
 	for i < len(d) {
@@ -488,4 +498,13 @@ func hex4(d []byte, i int) (rune, bool) {
 		r = r*16 + rune(c)
 	}
 	return r, true
+}
+
+// text returns the last string read (b, as str returned it) as a Go string:
+// a slice of src when it had no escape, else a copy.
+func (s *scanner) text(b []byte) string {
+	if s.raw && s.src != "" {
+		return s.src[s.rawStart:s.rawEnd]
+	}
+	return string(b)
 }
