@@ -28,7 +28,7 @@ type scanner struct {
 	src string
 	// raw tells whether the last string read had no escape; its bytes are
 	// then data[rawStart:rawEnd].
-	raw            bool
+	raw              bool
 	rawStart, rawEnd int
 }
 
