@@ -99,3 +99,11 @@ func ExampleCondition_Want() {
 	fmt.Println(cohort.Condition{Criterion: "rsa"}.Want(), cohort.Condition{Criterion: "rsa", Value: &no}.Want())
 	// Output: true false
 }
+
+func ExampleSubjectOf() {
+	d := &diagnostic.Diagnostic{ID: "diag-1", Person: diagnostic.Person{ID: "p-1", Commune: "02722"},
+		Criteria: diagnostic.PublicCriteria{SortantSansSolution: true}, Consent: diagnostic.Consent{Sharing: true}}
+	s := cohort.SubjectOf(d)
+	fmt.Println(s.PersonID, s.SourceID, s.Commune, s.Criteria.SortantSansSolution, s.Consent)
+	// Output: p-1 diag-1 02722 true true
+}

@@ -236,19 +236,23 @@ func stripIDs(from []Carry) []Carry {
 
 // orderedMeetings returns the well-formed meetings in chronological order.
 func (c *Committee) orderedMeetings() []Meeting {
-	var ms []Meeting
+	type timed struct {
+		m     Meeting
+		start time.Time
+	}
+	var ts []timed
 	for _, m := range c.Meetings {
-		_, ok1 := c.Start(m)
+		start, ok1 := c.Start(m)
 		_, ok2 := c.Deadline(m)
 		if ok1 && ok2 {
-			ms = append(ms, m)
+			ts = append(ts, timed{m, start})
 		}
 	}
-	sort.SliceStable(ms, func(i, j int) bool {
-		a, _ := c.Start(ms[i])
-		b, _ := c.Start(ms[j])
-		return a.Before(b)
-	})
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].start.Before(ts[j].start) })
+	ms := make([]Meeting, len(ts))
+	for i, t := range ts {
+		ms[i] = t.m
+	}
 	return ms
 }
 

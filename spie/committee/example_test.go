@@ -3,8 +3,10 @@ package committee_test
 import (
 	"fmt"
 	"os"
+	"testing"
 	"time"
 
+	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/committee"
 )
 
@@ -163,4 +165,59 @@ func ExampleStatsOf() {
 	s := committee.StatsOf(c, rs, a, now)
 	fmt.Printf("%+v\n", s)
 	// Output: {Received:5 Due:5 AnsweredInTime:1 AnsweredLate:0 Unanswered:4 Examined:2 Solved:1 InProgress:0 NoSolution:0 NoOutcome:1}
+}
+
+func ExampleCommittee_AgendaDue() {
+	c := &committee.Committee{}
+	fmt.Println(c.AgendaDue(committee.Meeting{Date: "2023-02-09"}))
+	// Output: 2023-02-07
+}
+
+func ExampleCommittee_Start() {
+	c := &committee.Committee{}
+	t, ok := c.Start(committee.Meeting{Date: "2023-07-06", Time: "08:30"})
+	fmt.Println(t.UTC(), ok)
+	// Output: 2023-07-06 06:30:00 +0000 UTC true
+}
+
+func ExampleCommittee_Location() {
+	l, err := (&committee.Committee{}).Location()
+	fmt.Println(l, err)
+	// Output: Europe/Paris <nil>
+}
+
+func ExampleCommittee_AnswerDelay() {
+	fmt.Println((&committee.Committee{}).AnswerDelay(), (&committee.Committee{Rules: committee.Rules{AnswerHours: 48}}).AnswerDelay())
+	// Output: 72h0m0s 48h0m0s
+}
+
+func ExampleCheckRequests() {
+	rs := exampleRequests()[:2]
+	rs[1].ID = rs[0].ID
+	rs[1].Question = ""
+	for _, f := range committee.CheckRequests(rs, "/demandes", nil, 72*time.Hour) {
+		fmt.Println(f.Code, f.Path)
+	}
+	// Output:
+	// CTO-DEMANDE-10 /demandes/1/id
+	// CTO-DEMANDE-04 /demandes/1/question
+}
+
+func BenchmarkBuildAgenda(b *testing.B) {
+	paris, _ := time.LoadLocation("Europe/Paris")
+	c := &committee.Committee{Name: "CTO"}
+	start := time.Date(2023, 1, 5, 8, 30, 0, 0, paris)
+	for i := range 26 {
+		c.Meetings = append(c.Meetings, committee.Meeting{Date: spie.DateOf(start.AddDate(0, 0, 14*i)), Time: "08:30"})
+	}
+	rs := make([]committee.Request, 300)
+	for i := range rs {
+		rs[i] = committee.Request{ID: fmt.Sprintf("D%04d", i), CarnetRef: "C", Referent: committee.Referent{Name: "R"}, Question: "Q",
+			ReceivedAt: start.Add(time.Duration(i) * 29 * time.Hour)}
+	}
+	now := start.AddDate(0, 6, 0)
+	b.ReportAllocs()
+	for b.Loop() {
+		committee.BuildAgenda(c, rs, now)
+	}
 }

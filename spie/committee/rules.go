@@ -1,6 +1,7 @@
 package committee
 
 import (
+	"sync"
 	"time"
 	_ "time/tzdata" // the calendar's time zone must not depend on the host
 
@@ -34,8 +35,19 @@ func (c *Committee) Location() (*time.Location, error) {
 	if tz == "" {
 		tz = DefaultTimeZone
 	}
-	return time.LoadLocation(tz)
+	if l, ok := locations.Load(tz); ok {
+		return l.(*time.Location), nil
+	}
+	l, err := time.LoadLocation(tz)
+	if err != nil {
+		return nil, err
+	}
+	locations.Store(tz, l)
+	return l, nil
 }
+
+// locations caches the time zones read (reading one parses its data).
+var locations sync.Map
 
 // Start returns the start of a meeting in the calendar's time zone.
 func (c *Committee) Start(m Meeting) (time.Time, bool) {

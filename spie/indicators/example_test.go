@@ -149,3 +149,8 @@ func ExampleBuild() {
 	//  }
 	// }
 }
+
+func ExampleCell_String() {
+	fmt.Println(indicators.Suppress(4, 5).String(), indicators.Suppress(40, 5).String())
+	// Output: secret 40
+}
