@@ -94,29 +94,20 @@ func env(t *testing.T) *browserEnv {
 	if exe == "" {
 		t.Skip("chromium n'est pas installé : lancez scripts/install-browser.sh pour les tests navigateur")
 	}
-	envOnce.Do(func() { envShared, envErr = setupEnv(exe) })
+	dist := builtDist(t)
+	envOnce.Do(func() { envShared, envErr = setupEnv(exe, dist) })
 	if envErr != nil {
 		t.Fatalf("environnement navigateur : %v", envErr)
 	}
 	return envShared
 }
 
-func setupEnv(exe string) (*browserEnv, error) {
+func setupEnv(exe, dist string) (*browserEnv, error) {
 	root, err := moduleRoot()
 	if err != nil {
 		return nil, err
 	}
-	e := &browserEnv{moduleDir: root}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	e.dist = filepath.Join(cache, "spie-socle", "wasm-test")
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	if err := wasm.Build(ctx, wasm.BuildOptions{Dir: e.dist, ModuleDir: root}); err != nil {
-		return nil, err
-	}
+	e := &browserEnv{moduleDir: root, dist: dist}
 	e.artifacts = os.Getenv("SPIE_ARTIFACTS")
 	if e.artifacts == "" {
 		e.artifacts = filepath.Join(root, "artifacts", "wasm")
