@@ -418,16 +418,37 @@ func intKeyword(s map[string]any, k string) (int, error) {
 // ignores too).
 func formatCheck(name string) func(string) bool {
 	if name == "date" {
-		return func(s string) bool {
-			_, err := time.Parse("2006-01-02", s)
-			return err == nil
-		}
+		return isDate
 	}
 	f, ok := jsonschema.Formats[name]
 	if !ok {
 		return nil
 	}
 	return func(s string) bool { return f(s) }
+}
+
+// isDate is time.Parse("2006-01-02", s) == nil, the JSON Schema
+// validator's check of format "date", without its cost: four-digit year,
+// month 01–12, day within the month (leap years counted).
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	num := func(b string) int {
+		n := 0
+		for i := 0; i < len(b); i++ {
+			if b[i] < '0' || b[i] > '9' {
+				return -1
+			}
+			n = n*10 + int(b[i]-'0')
+		}
+		return n
+	}
+	y, m, d := num(s[:4]), num(s[5:7]), num(s[8:])
+	if y < 0 || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 func (n *node) readNumbers(s map[string]any) error {
