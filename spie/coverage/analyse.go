@@ -122,6 +122,9 @@ type cellKey struct {
 // the catalogue's services. Unreadable lines are returned as faults and
 // counted; an error is returned when the stream cannot be read.
 func Analyse(r io.Reader, cat *offer.Catalogue, opts Options) (Report, spie.Faults, error) {
+	if cat == nil {
+		return Report{}, nil, fmt.Errorf("catalogue de services absent")
+	}
 	if opts.Level == "" {
 		opts.Level = LevelCommune
 	}
