@@ -11,6 +11,7 @@ import (
 
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/cohort"
+	"github.com/spie-fr/socle/spie/indicators"
 )
 
 func init() {
@@ -23,8 +24,9 @@ func runCohort(c *cli, args []string) int {
 	defFile := fl.String("definition", "", "définition de la cohorte (JSON, type cohorte)")
 	date := fl.String("date", "", "date d'appartenance AAAA-MM-JJ (par défaut : aujourd'hui)")
 	members := fl.Bool("membres", false, "n'écrire que les membres")
+	since := fl.String("depuis", "", "écrire plutôt les effectifs et mouvements (entrées, sorties) entre cette date et --date, sous secret statistique")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie cohort --definition FICHIER [--date AAAA-MM-JJ] [--membres] DIAGNOSTICS.ndjson | -")
+		fmt.Fprintln(c.stderr, "Usage : spie cohort --definition FICHIER [--date AAAA-MM-JJ] [--membres | --depuis AAAA-MM-JJ] DIAGNOSTICS.ndjson | -")
 		fmt.Fprintln(c.stderr, "Écrit un résultat JSON par diagnostic (NDJSON), puis le bilan en français sur la sortie d'erreur.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si la définition est invalide ou des lignes illisibles, 2 en cas d'erreur d'usage ou de lecture.")
 		fl.PrintDefaults()
@@ -69,6 +71,24 @@ func runCohort(c *cli, args []string) int {
 		return exitUsage
 	}
 	defer closeFn()
+	if *since != "" {
+		from, err := networkDate(*since)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
+			return exitUsage
+		}
+		m, fs, err := cohort.Movements(def, r, from, day)
+		printFaults(c.stderr, "spie cohort", fs)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
+			return exitUsage
+		}
+		writeNetworkJSON(c.stdout, indicators.Cohort(m, 0))
+		if len(fs) > 0 {
+			return exitInvalid
+		}
+		return exitOK
+	}
 	enc := json.NewEncoder(c.stdout)
 	enc.SetEscapeHTML(false)
 	s, fs, err := cohort.Scan(def, r, day, func(res cohort.Result) error {

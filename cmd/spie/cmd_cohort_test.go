@@ -7,6 +7,8 @@ func TestCohortVerb(t *testing.T) {
 	badDef := "testdata/cohort/input-definition-invalide.json"
 	runVerbCases(t, "cohort", []verbCase{
 		{"laon members", []string{"cohort", "--definition", exNetwork + "cohorte-laon-18-30.json", "--date", "2026-06-30", "--membres", diags}, "", exitOK, "laon-membres.ndjson"},
+		{"laon movements", []string{"cohort", "--definition", exNetwork + "cohorte-laon-18-30.json", "--depuis", "2026-03-01", "--date", "2026-06-30", diags}, "", exitOK, "laon-mouvements.json"},
+		{"soissons movements", []string{"cohort", "--definition", exNetwork + "cohorte-soissons-chateau-thierry-sortants.json", "--depuis", "2026-01-31", "--date", "2026-06-30", diags}, "", exitOK, "soissons-mouvements.json"},
 		{"single parents all", []string{"cohort", "--definition", exNetwork + "cohorte-la-fere-chauny-tergnier-parents.json", "--date", "2026-06-30", diags}, "", exitOK, "monoparentales.ndjson"},
 		{"stdin with a bad line", []string{"cohort", "--definition", exNetwork + "cohorte-soissons-chateau-thierry-sortants.json", "--date", "2026-06-30", "-"},
 			`{"id": "d1", "date": "2026-01-10", "personne": {"id": "a", "code_commune": "02722", "date_naissance": "1990-01-01"}, "criteres_publics": {"sortant_sans_solution": true}, "consentement": {"partage": true}}` + "\n{oops\n", exitInvalid, "stdin.ndjson"},

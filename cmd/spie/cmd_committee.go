@@ -11,6 +11,7 @@ import (
 
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/committee"
+	"github.com/spie-fr/socle/spie/indicators"
 )
 
 func init() {
@@ -23,9 +24,9 @@ func runCommittee(c *cli, args []string) int {
 	calendar := fl.String("calendar", "", "comité : règles, membres et calendrier des séances (JSON, type comite)")
 	requests := fl.String("requests", "", "demandes d'examen de situation (JSON : {\"demandes\": [...]} ou tableau)")
 	date := fl.String("date", "", "date de référence AAAA-MM-JJ (minuit, heure du calendrier) ou instant RFC 3339 (par défaut : maintenant)")
-	format := fl.String("format", "json", "json ou text (ordre du jour rédigé en français)")
+	format := fl.String("format", "json", "json, text (ordre du jour rédigé en français) ou indicateurs (situations examinées et résolues, réponses sous 72 h, secret statistique)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie committee --calendar FICHIER [--requests FICHIER] [--date D] [--format json|text]")
+		fmt.Fprintln(c.stderr, "Usage : spie committee --calendar FICHIER [--requests FICHIER] [--date D] [--format json|text|indicateurs]")
 		fmt.Fprintln(c.stderr, "Place les demandes sur les séances : 10 situations au plus, la plus ancienne d'abord, reports au-delà.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si le comité ou les demandes comportent des erreurs, 2 en cas d'erreur d'usage ou de lecture.")
 		fl.PrintDefaults()
@@ -36,7 +37,7 @@ func runCommittee(c *cli, args []string) int {
 		}
 		return exitUsage
 	}
-	if *calendar == "" || fl.NArg() != 0 || (*format != "json" && *format != "text") {
+	if *calendar == "" || fl.NArg() != 0 || (*format != "json" && *format != "text" && *format != "indicateurs") {
 		fl.Usage()
 		return exitUsage
 	}
@@ -78,10 +79,14 @@ func runCommittee(c *cli, args []string) int {
 		cm.Requests, rs = rs, nil
 	}
 	a := committee.BuildAgenda(cm, rs, now)
-	if *format == "text" {
+	switch *format {
+	case "indicateurs":
+		writeNetworkJSON(c.stdout, indicators.Committee(cm.Name, committee.StatsOf(cm, rs, a, now), 0))
+		printFaults(c.stderr, "spie committee", a.Faults)
+	case "text":
 		_ = a.WriteText(c.stdout, cm)
 		printFaults(c.stderr, "spie committee", a.Faults)
-	} else {
+	default:
 		writeNetworkJSON(c.stdout, a)
 	}
 	if !a.Faults.Valid() {

@@ -54,6 +54,7 @@ func TestCommitteeVerb(t *testing.T) {
 		{"agenda json", []string{"committee", "--calendar", cal, "--requests", req, "--date", "2023-02-07"}, "", exitOK, "laon-2023-02-07.json"},
 		{"agenda text", []string{"committee", "--calendar", cal, "--requests", req, "--date", "2023-02-07", "--format", "text"}, "", exitOK, "laon-2023-02-07.txt"},
 		{"deadline instant 13:59", []string{"committee", "--calendar", cal, "--requests", req, "--date", "2023-01-16T13:59:30+01:00", "--format", "text"}, "", exitOK, "laon-2023-01-16-1359.txt"},
+		{"indicators", []string{"committee", "--calendar", cal, "--requests", req, "--date", "2023-02-07", "--format", "indicateurs"}, "", exitOK, "laon-indicateurs.json"},
 		{"calendar only", []string{"committee", "--calendar", cal, "--date", "2023-06-01", "--format", "text"}, "", exitOK, "laon-juin.txt"},
 		{"invalid calendar", []string{"committee", "--calendar", bad, "--date", "2023-02-01"}, "", exitInvalid, "heure-invalide.json"},
 		{"unknown field", []string{"committee", "--calendar", unknown}, "", exitUsage, "champ-inconnu.txt"},

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/indicators"
 	"github.com/spie-fr/socle/spie/label"
 )
 
@@ -21,9 +22,9 @@ func runLabel(c *cli, args []string) int {
 	fl.SetOutput(c.stderr)
 	charterFile := fl.String("charte", "", "charte de labellisation (JSON, type charte-label ; par défaut les critères de RULES.md §11)")
 	date := fl.String("date", "", "date d'évaluation AAAA-MM-JJ (par défaut : aujourd'hui)")
-	format := fl.String("format", "json", "json ou text")
+	format := fl.String("format", "json", "json, text ou indicateurs (structures par décision)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie label [--charte FICHIER] [--date AAAA-MM-JJ] [--format json|text] CANDIDATURE.json...")
+		fmt.Fprintln(c.stderr, "Usage : spie label [--charte FICHIER] [--date AAAA-MM-JJ] [--format json|text|indicateurs] CANDIDATURE.json...")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0 si toutes les structures sont labellisées, 1 sinon ou si la charte est invalide, 2 en cas d'erreur d'usage ou de lecture.")
 		fl.PrintDefaults()
 	}
@@ -33,7 +34,7 @@ func runLabel(c *cli, args []string) int {
 		}
 		return exitUsage
 	}
-	if fl.NArg() == 0 || (*format != "json" && *format != "text") {
+	if fl.NArg() == 0 || (*format != "json" && *format != "text" && *format != "indicateurs") {
 		fl.Usage()
 		return exitUsage
 	}
@@ -64,6 +65,7 @@ func runLabel(c *cli, args []string) int {
 		}
 	}
 	code := exitOK
+	var evals []label.Evaluation
 	for _, name := range fl.Args() {
 		b, err := os.ReadFile(name)
 		if err != nil {
@@ -79,11 +81,17 @@ func runLabel(c *cli, args []string) int {
 		if ev.Status != label.StatusLabellisee || !ev.Faults.Valid() {
 			code = exitInvalid
 		}
-		if *format == "text" {
+		switch *format {
+		case "indicateurs":
+			evals = append(evals, ev)
+		case "text":
 			printEvaluation(c.stdout, ev)
-			continue
+		default:
+			writeNetworkJSON(c.stdout, ev)
 		}
-		writeNetworkJSON(c.stdout, ev)
+	}
+	if *format == "indicateurs" {
+		writeNetworkJSON(c.stdout, indicators.Labels(evals))
 	}
 	return code
 }
