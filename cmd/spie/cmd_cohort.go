@@ -24,9 +24,10 @@ func runCohort(c *cli, args []string) int {
 	defFile := fl.String("definition", "", "définition de la cohorte (JSON, type cohorte)")
 	date := fl.String("date", "", "date d'appartenance AAAA-MM-JJ (par défaut : aujourd'hui)")
 	members := fl.Bool("membres", false, "n'écrire que les membres")
+	carnets := fl.Bool("carnets", false, "l'entrée est un flux de carnets de bord (NDJSON) et non de diagnostics")
 	since := fl.String("depuis", "", "écrire plutôt les effectifs et mouvements (entrées, sorties) entre cette date et --date, sous secret statistique")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie cohort --definition FICHIER [--date AAAA-MM-JJ] [--membres | --depuis AAAA-MM-JJ] DIAGNOSTICS.ndjson | -")
+		fmt.Fprintln(c.stderr, "Usage : spie cohort --definition FICHIER [--date AAAA-MM-JJ] [--carnets] [--membres | --depuis AAAA-MM-JJ] DIAGNOSTICS.ndjson | -")
 		fmt.Fprintln(c.stderr, "Écrit un résultat JSON par diagnostic (NDJSON), puis le bilan en français sur la sortie d'erreur.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si la définition est invalide ou des lignes illisibles, 2 en cas d'erreur d'usage ou de lecture.")
 		fl.PrintDefaults()
@@ -71,6 +72,10 @@ func runCohort(c *cli, args []string) int {
 		return exitUsage
 	}
 	defer closeFn()
+	if *since != "" && *carnets {
+		fmt.Fprintln(c.stderr, "spie cohort : --depuis lit des diagnostics, pas des carnets")
+		return exitUsage
+	}
 	if *since != "" {
 		from, err := networkDate(*since)
 		if err != nil {
@@ -91,7 +96,11 @@ func runCohort(c *cli, args []string) int {
 	}
 	enc := json.NewEncoder(c.stdout)
 	enc.SetEscapeHTML(false)
-	s, fs, err := cohort.Scan(def, r, day, func(res cohort.Result) error {
+	scan := cohort.Scan
+	if *carnets {
+		scan = cohort.ScanCarnets
+	}
+	s, fs, err := scan(def, r, day, func(res cohort.Result) error {
 		if *members && !res.Member {
 			return nil
 		}
@@ -102,7 +111,7 @@ func runCohort(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(c.stderr, "spie cohort : %s au %s : %d membre(s) sur %d diagnostic(s) examiné(s)", def.Code, day, s.Members, s.Members+s.NonMembers)
+	fmt.Fprintf(c.stderr, "spie cohort : %s au %s : %d membre(s) sur %d %s examiné(s)", def.Code, day, s.Members, s.Members+s.NonMembers, map[bool]string{false: "diagnostic(s)", true: "carnet(s)"}[*carnets])
 	if s.Later > 0 {
 		fmt.Fprintf(c.stderr, ", %d postérieur(s) à la date écarté(s)", s.Later)
 	}

@@ -2,9 +2,13 @@ package cohort_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/diagnostic"
@@ -64,4 +68,36 @@ func ExampleSubjectOfCarnet() {
 	s := cohort.SubjectOfCarnet(chaunyCarnet(), "2026-04-01")
 	fmt.Println(s.PersonID, s.Commune, s.Criteria.ParentIsole, s.Consent)
 	// Output: p-19bd04 02173 true true
+}
+
+func TestScanCarnets(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "carnets.ndjson"))
+	require.NoError(t, err)
+	defer f.Close()
+	def := definition(t, "cohorte-laon-18-30.json")
+	var members []string
+	s, fs, err := cohort.ScanCarnets(def, f, "2026-06-30", func(r cohort.Result) error {
+		if r.Member {
+			members = append(members, r.SourceID)
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Empty(t, fs)
+	assert.Equal(t, 10, s.Read)
+	assert.Equal(t, len(members), s.Members)
+	assert.Equal(t, []string{"cdb-02-0001", "cdb-02-0002", "cdb-02-0005", "cdb-02-0007"}, members)
+	assert.Equal(t, 1, s.Excluded["consentement"], "consent withdrawn on carnet 4")
+}
+
+func ExampleScanCarnets() {
+	in := `{"id": "cdb-1", "date_entree": "2026-01-05", "personne": {"id": "p-1", "date_naissance": "2001-04-02", "code_commune": "02408"}, "consentements": [{"id": "k1", "siret_structure": "77501234500010", "date": "2026-01-05", "perimetre": ["diagnostic"]}]}`
+	s, _, _ := cohort.ScanCarnets(laon(), strings.NewReader(in), "2026-06-30", func(r cohort.Result) error {
+		fmt.Println(r.SourceID, r.Member)
+		return nil
+	})
+	fmt.Println(s.Members)
+	// Output:
+	// cdb-1 true
+	// 1
 }

@@ -3,6 +3,7 @@ package cohort
 import (
 	"io"
 
+	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/internal/ndjson"
@@ -33,15 +34,26 @@ type Summary struct {
 // constant memory. Unreadable lines are counted and returned as faults
 // (INPUT-NDJSON-01, path /N for line N); an error from fn stops the scan.
 func Scan(def *Definition, r io.Reader, date spie.Date, fn func(Result) error) (Summary, spie.Faults, error) {
+	return scan(def, r, date, fn, func(d *diagnostic.Diagnostic) (Subject, spie.Date) { return SubjectOf(d), d.Date })
+}
+
+// ScanCarnets is Scan for an NDJSON stream of carnets de bord (see
+// SubjectOfCarnet); a carnet whose entry date is after date is left out.
+func ScanCarnets(def *Definition, r io.Reader, date spie.Date, fn func(Result) error) (Summary, spie.Faults, error) {
+	return scan(def, r, date, fn, func(c *carnet.Carnet) (Subject, spie.Date) { return SubjectOfCarnet(c, date), c.EntryDate })
+}
+
+func scan[T any](def *Definition, r io.Reader, date spie.Date, fn func(Result) error, subject func(*T) (Subject, spie.Date)) (Summary, spie.Faults, error) {
 	s := Summary{Cohort: def.Code, Date: date, Excluded: map[string]int{}}
 	var fs spie.Faults
-	err := ndjson.Each(r, func(_ int, d *diagnostic.Diagnostic) error {
+	err := ndjson.Each(r, func(_ int, v *T) error {
 		s.Read++
-		if d.Date.After(date) {
+		sub, d := subject(v)
+		if d.After(date) {
 			s.Later++
 			return nil
 		}
-		res := Match(def, d, date)
+		res := def.MatchSubject(sub, date)
 		if res.Member {
 			s.Members++
 		} else {
