@@ -1,6 +1,8 @@
 package schemas
 
 import (
+	"encoding"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"reflect"
@@ -286,6 +288,7 @@ func uniqueItems(s reflect.Value) bool {
 }
 
 func (d *decoder) text(n *node, v reflect.Value) {
+	start := d.pos
 	b := d.str()
 	var s string
 	if n.enum != nil {
@@ -314,7 +317,27 @@ func (d *decoder) text(n *node, v reflect.Value) {
 	if n.format != nil && !n.format(s) {
 		d.fault(FaultFormat, schemaQuote(s)+" is not valid "+schemaQuote(n.formatName))
 	}
+	if n.kind == gCustom {
+		d.custom(v, d.data[start:d.pos], s)
+		return
+	}
 	v.SetString(s)
+}
+
+// custom hands a string to a type that decodes itself, as encoding/json
+// does: UnmarshalJSON with the quoted token, else UnmarshalText with the
+// text.
+func (d *decoder) custom(v reflect.Value, raw []byte, s string) {
+	var err error
+	switch u := v.Addr().Interface().(type) {
+	case json.Unmarshaler:
+		err = u.UnmarshalJSON(raw)
+	case encoding.TextUnmarshaler:
+		err = u.UnmarshalText([]byte(s))
+	}
+	if err != nil {
+		d.storeErr(err.Error())
+	}
 }
 
 // num reads a number, checks its type and bounds as the JSON Schema does

@@ -55,6 +55,7 @@ const (
 	gMap
 	gSlice
 	gPtr
+	gCustom // decodes itself from a string (json.Unmarshaler, encoding.TextUnmarshaler)
 )
 
 type node struct {
@@ -191,8 +192,9 @@ func (p *planner) compile(ref string, s map[string]any, t reflect.Type) (*node, 
 	if n, ok := p.done[key]; ok && ref != "" {
 		return n, nil
 	}
-	if t.Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(jsonUnmarshaler) ||
-		t.Implements(textUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler) {
+	custom := t.Kind() != reflect.Pointer &&
+		(reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler))
+	if custom && s["type"] != "string" {
 		return nil, fmt.Errorf("%s : %s se décode lui-même", ref, t)
 	}
 	n := &node{t: t, minLen: -1, maxLen: -1, minItems: -1, maxItems: -1}
@@ -217,7 +219,11 @@ func (p *planner) compile(ref string, s map[string]any, t reflect.Type) (*node, 
 	if err := n.readType(s); err != nil {
 		return nil, fmt.Errorf("%s : %w", ref, err)
 	}
-	if err := n.readGo(t); err != nil {
+	if custom {
+		// A type that decodes itself from a JSON string (time.Time…): the
+		// string is checked along the schema, then handed to the type.
+		n.kind = gCustom
+	} else if err := n.readGo(t); err != nil {
 		return nil, fmt.Errorf("%s : %w", ref, err)
 	}
 	if err := n.readStrings(s); err != nil {
@@ -320,7 +326,7 @@ func (n *node) readStrings(s map[string]any) error {
 		return err
 	}
 	if values != nil {
-		if n.kind != gString {
+		if n.kind != gString && n.kind != gCustom {
 			return fmt.Errorf("liste de valeurs hors d'un texte")
 		}
 		n.enum = make(map[string]string, len(values))
