@@ -155,3 +155,23 @@ func ExamplePartnerCSP() {
 	// Output:
 	// default-src 'self'; script-src 'self' https://widgets.spie.example.fr; frame-src https://widgets.spie.example.fr; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'self'
 }
+
+func TestHandlerServesDSFR(t *testing.T) {
+	wd, _ := os.Getwd()
+	dsfr := wasm.FindDSFR(wd)
+	if dsfr == "" {
+		t.Skip("@gouvfr/dsfr n'est pas installé : lancez scripts/install-browser.sh")
+	}
+	h, err := wasm.Handler(wasm.Options{Dist: fakeDist(t), DSFR: dsfr})
+	require.NoError(t, err)
+	res := get(t, h, "/dsfr/dsfr.min.css", "gzip, br")
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	assert.Equal(t, "br", res.Header.Get("Content-Encoding"))
+	assert.Equal(t, "text/css; charset=utf-8", res.Header.Get("Content-Type"))
+	font := get(t, h, "/dsfr/fonts/Marianne-Regular.woff2", "")
+	assert.Equal(t, http.StatusOK, font.StatusCode)
+	assert.Equal(t, "font/woff2", font.Header.Get("Content-Type"))
+	// Only the styles, fonts and icons are served from the package.
+	assert.Equal(t, http.StatusNotFound, get(t, h, "/dsfr/package.json", "").StatusCode)
+	assert.Equal(t, http.StatusNotFound, get(t, h, "/dsfr/dsfr.module.js", "").StatusCode)
+}

@@ -10,7 +10,10 @@
         .then(function (r) { return r.arrayBuffer(); })
         .then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
   started
-    .then(function (r) { go.run(r.instance); })
+    .then(function (r) {
+      performance.mark("spie-wasm-compiled");
+      go.run(r.instance);
+    })
     .catch(function (err) {
       var el = document.getElementById("spie-loading");
       if (el) {
