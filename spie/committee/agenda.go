@@ -80,6 +80,8 @@ const (
 	CarryCapacity CarryReason = "capacite"
 	// CarryNoMeeting: no later meeting in the calendar.
 	CarryNoMeeting CarryReason = "aucune-seance"
+	// CarryNoAgreement: the person has not agreed to be presented.
+	CarryNoAgreement CarryReason = "sans-accord"
 )
 
 // CarryReasons is the code list of carry-over reasons.
@@ -87,6 +89,7 @@ var CarryReasons = spie.Definitions{
 	{Key: "hors-delai", Label: spie.Label{FR: "Reçue après la date limite", EN: "Received after the deadline"}, Source: sourceAisne},
 	{Key: "capacite", Label: spie.Label{FR: "Séance complète", EN: "Meeting full"}, Source: sourceAisne},
 	{Key: "aucune-seance", Label: spie.Label{FR: "Aucune séance suivante au calendrier", EN: "No later meeting in the calendar"}, Source: sourceAisne},
+	{Key: "sans-accord", Label: spie.Label{FR: "Accord de la personne non recueilli", EN: "The person's agreement not given"}, Source: sourceAisne},
 }
 
 // Definitions implements spie.Enum.
@@ -121,7 +124,9 @@ type LateAnswer struct {
 // its deadline and not yet placed are taken oldest first, up to its capacity;
 // the others are carried to the next meeting (reason capacite), and those
 // received between the deadline and the meeting are carried too (reason
-// hors-delai). Requests received after now are ignored (fault CTO-DEMANDE-11).
+// hors-delai). Requests received after now are ignored (fault CTO-DEMANDE-11);
+// those without the person's agreement are never placed (CTO-DEMANDE-06,
+// pending with reason sans-accord).
 // Members receive the agenda of a meeting only when they signed the
 // confidentiality charter on or before the date it is due (J-2); the others
 // get fault CTO-CHARTE-10 or CTO-CHARTE-11. Requests answered beyond the
@@ -149,6 +154,10 @@ func BuildAgenda(c *Committee, requests []Request, now time.Time) Agenda {
 		}
 		if r.ReceivedAt.After(now) {
 			a.Faults = append(a.Faults, FaultRequestFuture.At(requestPointer(i, len(c.Requests))))
+			continue
+		}
+		if !r.PersonAgreed {
+			a.Pending = append(a.Pending, Pending{RequestID: r.ID, ReceivedAt: r.ReceivedAt, Reason: CarryNoAgreement})
 			continue
 		}
 		queue = append(queue, r)

@@ -29,6 +29,7 @@ var (
 	FaultRequestRef    = spie.NewFaultType("CTO-DEMANDE-03", spie.SeverityError, "nom du référent manquant", "missing referent name")
 	FaultRequestQ      = spie.NewFaultType("CTO-DEMANDE-04", spie.SeverityError, "question posée au comité manquante", "missing question to the committee")
 	FaultRequestTime   = spie.NewFaultType("CTO-DEMANDE-05", spie.SeverityError, "date et heure de réception manquantes", "missing date and time of receipt")
+	FaultRequestAgreed = spie.NewFaultType("CTO-DEMANDE-06", spie.SeverityWarning, "la personne n'a pas accepté que sa situation soit présentée : la demande n'est pas inscrite", "the person has not agreed to the presentation of their situation: the request is not scheduled")
 	FaultRequestTwice  = spie.NewFaultType("CTO-DEMANDE-10", spie.SeverityError, "identifiant de demande répété : %q", "repeated request id: %q")
 	FaultRequestFuture = spie.NewFaultType("CTO-DEMANDE-11", spie.SeverityWarning, "demande reçue après la date de référence : ignorée", "request received after the reference date: ignored")
 	FaultAnswerBefore  = spie.NewFaultType("CTO-DEMANDE-12", spie.SeverityError, "réponse datée d'avant la réception de la demande", "answer dated before the request was received")
@@ -163,6 +164,9 @@ func CheckRequests(rs []Request, base string, meetings map[spie.Date]bool, delay
 		}
 		if strings.TrimSpace(r.Question) == "" {
 			fs = append(fs, FaultRequestQ.At(spie.Join(p, "question")))
+		}
+		if !r.PersonAgreed {
+			fs = append(fs, FaultRequestAgreed.At(spie.Join(p, "accord_personne")))
 		}
 		if r.ReceivedAt.IsZero() {
 			fs = append(fs, FaultRequestTime.At(spie.Join(p, "recue_le")))

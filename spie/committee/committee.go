@@ -87,6 +87,8 @@ type Request struct {
 	Referent Referent `json:"referent"`
 	// Question posée au comité.
 	Question string `json:"question" jsonschema:"minLength=1,maxLength=5000"`
+	// La personne, volontaire, a accepté que sa situation soit présentée au comité et en est informée.
+	PersonAgreed bool `json:"accord_personne"`
 	// Date et heure de réception de la demande.
 	ReceivedAt time.Time `json:"recue_le"`
 	// Date et heure de la réponse faite au référent.

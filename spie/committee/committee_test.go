@@ -55,7 +55,7 @@ func requests(n int, from time.Time, step time.Duration) []committee.Request {
 	for i := range out {
 		out[i] = committee.Request{
 			ID: fmt.Sprintf("D%03d", i+1), CarnetRef: fmt.Sprintf("CDB-%03d", i+1),
-			Referent: committee.Referent{Name: "Réf"}, Question: "Quelle solution ?",
+			Referent: committee.Referent{Name: "Réf"}, Question: "Quelle solution ?", PersonAgreed: true,
 			ReceivedAt: from.Add(time.Duration(i) * step),
 		}
 	}
@@ -376,10 +376,28 @@ func TestLaonExampleAgenda(t *testing.T) {
 	assert.Contains(t, ids(a.Meetings[1].Items), "CTO-LAON-2023-013")
 	assert.Equal(t, committee.StateClosed, a.Meetings[1].State)
 	assert.Empty(t, a.Faults.Errors())
+	// Request 10: the person has not agreed yet; it is held back, not placed.
+	assert.True(t, a.Faults.Has("CTO-DEMANDE-06", "/demandes_supplementaires/9/accord_personne"))
+	require.NotEmpty(t, a.Pending)
+	assert.Equal(t, committee.Pending{RequestID: "CTO-LAON-2023-010", ReceivedAt: rs[9].ReceivedAt, Reason: committee.CarryNoAgreement}, a.Pending[0])
+	for _, m := range a.Meetings {
+		assert.NotContains(t, ids(m.Items), "CTO-LAON-2023-010")
+	}
+}
+
+func TestNoAgreementNotPlaced(t *testing.T) {
+	rs := requests(2, at("2023-01-20 09:00"), time.Hour)
+	rs[0].PersonAgreed = false
+	a := committee.BuildAgenda(fortnight(), rs, at("2023-02-01 10:00"))
+	assert.Equal(t, []string{"D002"}, ids(a.Meetings[0].Items))
+	assert.Equal(t, 1, a.Meetings[0].Items[0].Rank)
+	require.Len(t, a.Pending, 1)
+	assert.Equal(t, committee.CarryNoAgreement, a.Pending[0].Reason)
+	assert.True(t, a.Faults.Has("CTO-DEMANDE-06", "/demandes_supplementaires/0/accord_personne"))
 }
 
 func TestDecodeRequests(t *testing.T) {
-	rs, err := committee.DecodeRequests([]byte(`[{"id":"A","reference_carnet":"C","referent":{"nom":"R"},"question":"Q","recue_le":"2023-01-02T10:00:00+01:00"}]`))
+	rs, err := committee.DecodeRequests([]byte(`[{"id":"A","reference_carnet":"C","referent":{"nom":"R"},"question":"Q","accord_personne":true,"recue_le":"2023-01-02T10:00:00+01:00"}]`))
 	require.NoError(t, err)
 	require.Len(t, rs, 1)
 	_, err = committee.DecodeRequests([]byte(`{"demandes":[{"id":"A","recu_le":"2023-01-02T10:00:00+01:00"}]}`))

@@ -27,7 +27,7 @@ func exampleRequests() []committee.Request {
 	mk := func(id, day, hm string) committee.Request {
 		t, _ := time.ParseInLocation("2006-01-02 15:04", day+" "+hm, paris)
 		return committee.Request{ID: id, CarnetRef: "CDB-" + id, Referent: committee.Referent{Name: "Émilie Roger", Structure: "Mission locale"},
-			Question: "Quelle solution de logement ?", ReceivedAt: t}
+			Question: "Quelle solution de logement ?", PersonAgreed: true, ReceivedAt: t}
 	}
 	return []committee.Request{
 		mk("A", "2023-02-01", "10:00"),
@@ -131,7 +131,7 @@ func ExampleMember_Receives() {
 
 func ExampleDecodeRequests() {
 	rs, err := committee.DecodeRequests([]byte(`{"demandes": [{"id": "D1", "reference_carnet": "CDB-1",
-		"referent": {"nom": "Émilie Roger"}, "question": "Quelle solution ?", "recue_le": "2023-01-16T13:59:00+01:00"}]}`))
+		"referent": {"nom": "Émilie Roger"}, "question": "Quelle solution ?", "accord_personne": true, "recue_le": "2023-01-16T13:59:00+01:00"}]}`))
 	fmt.Println(len(rs), rs[0].ReceivedAt.UTC(), err)
 	// Output: 1 2023-01-16 12:59:00 +0000 UTC <nil>
 }
@@ -212,7 +212,7 @@ func BenchmarkBuildAgenda(b *testing.B) {
 	}
 	rs := make([]committee.Request, 300)
 	for i := range rs {
-		rs[i] = committee.Request{ID: fmt.Sprintf("D%04d", i), CarnetRef: "C", Referent: committee.Referent{Name: "R"}, Question: "Q",
+		rs[i] = committee.Request{ID: fmt.Sprintf("D%04d", i), CarnetRef: "C", Referent: committee.Referent{Name: "R"}, Question: "Q", PersonAgreed: true,
 			ReceivedAt: start.Add(time.Duration(i) * 29 * time.Hour)}
 	}
 	now := start.AddDate(0, 6, 0)

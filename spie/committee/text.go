@@ -96,9 +96,9 @@ func (a Agenda) WriteText(w io.Writer, c *Committee) error {
 		fmt.Fprintf(&b, "\nSéances suivantes, sans situation inscrite à ce jour : %s.\n", strings.Join(empty, ", "))
 	}
 	if len(a.Pending) > 0 {
-		b.WriteString("\nDemandes en attente d'une séance au calendrier :\n")
+		b.WriteString("\nDemandes en attente :\n")
 		for _, p := range a.Pending {
-			fmt.Fprintf(&b, "  - demande %s du %s\n", p.RequestID, frenchInstant(p.ReceivedAt, loc))
+			fmt.Fprintf(&b, "  - demande %s du %s : %s\n", p.RequestID, frenchInstant(p.ReceivedAt, loc), strings.ToLower(CarryReasons.LabelOf(string(p.Reason))))
 		}
 	}
 	if len(a.LateAnswers) > 0 {
