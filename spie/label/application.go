@@ -1,6 +1,8 @@
 package label
 
 import (
+	"net/mail"
+
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -130,6 +132,7 @@ var (
 	FaultAppDate     = spie.NewFaultType("LABEL-CANDIDATURE-02", spie.SeverityError, "date mal formée : AAAA-MM-JJ attendu", "malformed date: YYYY-MM-DD expected")
 	FaultAppName     = spie.NewFaultType("LABEL-CANDIDATURE-03", spie.SeverityError, "nom de la structure manquant", "missing structure name")
 	FaultAppKind     = spie.NewFaultType("LABEL-CANDIDATURE-04", spie.SeverityError, "valeur hors de la liste : %q", "value not in the list: %q")
+	FaultAppEmail    = spie.NewFaultType("LABEL-CANDIDATURE-05", spie.SeverityError, "adresse électronique mal formée", "malformed email address")
 	FaultAppFuture   = spie.NewFaultType("LABEL-CANDIDATURE-10", spie.SeverityError, "date postérieure à la date d'évaluation (%s)", "date after the evaluation date (%s)")
 	FaultAppCounts   = spie.NewFaultType("LABEL-CANDIDATURE-11", spie.SeverityError, "plus de prescriptions répondues dans le délai que de prescriptions reçues", "more prescriptions answered in time than received")
 	FaultAppPeriod   = spie.NewFaultType("LABEL-CANDIDATURE-12", spie.SeverityError, "la fin de période précède son début", "the period ends before it starts")
@@ -173,6 +176,11 @@ func (a *Application) Check(date spie.Date) spie.Faults {
 			if _, ok := s.End.Time(); !ok {
 				fs = append(fs, FaultAppDate.At(spie.Pointer("chartes_signees", i, "date_fin")))
 			}
+		}
+	}
+	if r := a.Referent; r != nil && r.Email != "" {
+		if addr, err := mail.ParseAddress(r.Email); err != nil || addr.Address != r.Email {
+			fs = append(fs, FaultAppEmail.At(spie.Pointer("referent_spie", "courriel")))
 		}
 	}
 	if a.Offer != nil {

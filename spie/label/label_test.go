@@ -191,6 +191,7 @@ func TestApplicationFaults(t *testing.T) {
 		{"id", func(a *label.Application) { a.ID = "" }, "LABEL-CANDIDATURE-01", "/id"},
 		{"date", func(a *label.Application) { a.Date = "2024-02-30" }, "LABEL-CANDIDATURE-02", "/date_depot"},
 		{"name", func(a *label.Application) { a.Structure.Name = "" }, "LABEL-CANDIDATURE-03", "/structure/nom"},
+		{"email", func(a *label.Application) { a.Referent.Email = "ines.garnier@" }, "LABEL-CANDIDATURE-05", "/referent_spie/courriel"},
 		{"charter kind", func(a *label.Application) { a.SignedCharters[0].Kind = "rgpd" }, "LABEL-CANDIDATURE-04", "/chartes_signees/0/type"},
 		{"future", func(a *label.Application) { a.Offer.UpdatedAt = "2024-04-01" }, "LABEL-CANDIDATURE-10", "/offre/date_maj"},
 		{"counts", func(a *label.Application) { a.Prescriptions.AnsweredInTime = 85 }, "LABEL-CANDIDATURE-11", "/reponses_prescriptions/repondues_dans_delai"},
