@@ -12,12 +12,13 @@ import (
 
 // cliResult is one run of `spie validate` on an NDJSON file.
 type cliResult struct {
-	Cores     int
-	Docs      int
-	Bytes     int64
-	Seconds   float64
-	PeakRSSKB int64
-	Lines     int // lines of output, one per document (order kept)
+	Cores      int
+	Docs       int
+	Bytes      int64
+	Seconds    float64
+	CPUSeconds float64
+	PeakRSSKB  int64
+	Lines      int // lines of output, one per document (order kept)
 }
 
 func (r cliResult) docsPerSec() float64 { return float64(r.Docs) / r.Seconds }
@@ -51,7 +52,7 @@ func measureCLI(rep *report, root string, docs [][]byte) error {
 			if err != nil {
 				return err
 			}
-			fmt.Printf("   spie validate, %d cœur(s) : %8.0f docs/s %6.1f Mo/s  pic %d Mio  (%.1f s)\n", n, r.docsPerSec(), r.mbPerSec(), r.PeakRSSKB>>10, r.Seconds)
+			fmt.Printf("   spie validate, %d cœur(s) : %8.0f docs/s %6.1f Mo/s  pic %d Mio  (%.1f s, %.1f s de processeur)\n", n, r.docsPerSec(), r.mbPerSec(), r.PeakRSSKB>>10, r.Seconds, r.CPUSeconds)
 			if len(rep.cli) <= i {
 				rep.cli = append(rep.cli, r)
 			} else if r.docsPerSec() > rep.cli[i].docsPerSec() {
@@ -112,5 +113,6 @@ func runCLI(bin, file string, n, docs int, size int64) (cliResult, error) {
 	if lines < docs {
 		return cliResult{}, fmt.Errorf("spie validate : %d lignes de sortie pour %d documents", lines, docs)
 	}
-	return cliResult{Cores: n, Docs: docs, Bytes: size, Seconds: elapsed, PeakRSSKB: maxRSS(cmd.ProcessState), Lines: lines}, nil
+	cpu := (cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Seconds()
+	return cliResult{Cores: n, Docs: docs, Bytes: size, Seconds: elapsed, CPUSeconds: cpu, PeakRSSKB: maxRSS(cmd.ProcessState), Lines: lines}, nil
 }

@@ -101,10 +101,10 @@ func markdown(rep *report) string {
 	w("")
 	w("## Un cœur, documents en mémoire, lecture du JSON comprise")
 	w("")
-	w("Chaque ligne est mesurée dans un processus à part (`GOMAXPROCS=1` pour Go ; Node est monocœur), après un tour de chauffe, pendant au moins %s ; on garde le meilleur de %d tours alternés. Le pic mémoire est celui du processus entier, corpus en mémoire compris.", rep.cfg.minTime, rep.cfg.rounds)
+	w("Chaque ligne est mesurée dans un processus à part (`GOMAXPROCS=1` pour Go ; Node est monocœur), après un tour de chauffe, pendant au moins %s ; on garde le meilleur de %d tours alternés. Les débits sont comptés par seconde de **temps processeur** du processus (utilisateur + système, tous ses fils d'exécution, ramasse-miettes et compilateur JIT compris) : sur une machine partagée l'horloge compte aussi le temps pris par les autres ; la colonne « horloge » donne le débit au temps écoulé. Le pic mémoire est celui du processus entier, corpus en mémoire compris.", rep.cfg.minTime, rep.cfg.rounds)
 	w("")
-	w("| Validation | docs/s | Mo/s | allocations/doc | octets alloués/doc | pic mémoire | / ajv | / décodage seul |")
-	w("|---|---:|---:|---:|---:|---:|---:|---:|")
+	w("| Validation | docs/s | Mo/s | docs/s (horloge) | allocations/doc | octets alloués/doc | pic mémoire | / ajv | / décodage seul |")
+	w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rows {
 		res, ok := rep.results[r.mode]
 		if !ok {
@@ -114,7 +114,7 @@ func markdown(rep *report) string {
 		if strings.HasPrefix(r.mode, "ajv") {
 			allocs, bytes = "—", "—"
 		}
-		w("| %s | %.0f | %.1f | %s | %s | %d Mio | %s | %s |", r.label, res.docsPerSec(), res.mbPerSec(), allocs, bytes, res.PeakRSSKB>>10, ratio(res.docsPerSec(), ajv), ratio(res.docsPerSec(), dec))
+		w("| %s | %.0f | %.1f | %.0f | %s | %s | %d Mio | %s | %s |", r.label, res.docsPerSec(), res.mbPerSec(), res.wallDocsPerSec(), allocs, bytes, res.PeakRSSKB>>10, ratio(res.docsPerSec(), ajv), ratio(res.docsPerSec(), dec))
 	}
 	w("")
 	if f, s := rep.results["fast"], rep.results["schema"]; f.Docs > 0 && s.Docs > 0 {
@@ -126,17 +126,19 @@ func markdown(rep *report) string {
 		w("")
 		w("Lecture en flux, validation par le chemin rapide en parallèle, sortie JSON dans l'ordre des lignes (comptée par le banc).")
 		w("")
-		w("| Cœurs | docs/s | Mo/s | pic mémoire | durée | accélération |")
-		w("|---:|---:|---:|---:|---:|---:|")
+		w("Ici le débit est au temps écoulé (c'est ce que le parallélisme fait gagner) ; « processeur » est le temps processeur consommé, « occupation » le nombre moyen de cœurs occupés (processeur / durée). Sur une machine chargée par d'autres processus, l'accélération mesurée sous-estime celle d'une machine libre.")
+		w("")
+		w("| Cœurs | docs/s | Mo/s | pic mémoire | durée | processeur | occupation | accélération |")
+		w("|---:|---:|---:|---:|---:|---:|---:|---:|")
 		for _, r := range rep.cli {
-			w("| %d | %.0f | %.1f | %d Mio | %.1f s | %s |", r.Cores, r.docsPerSec(), r.mbPerSec(), r.PeakRSSKB>>10, r.Seconds, ratio(r.docsPerSec(), rep.cli[0].docsPerSec()))
+			w("| %d | %.0f | %.1f | %d Mio | %.1f s | %.1f s | %.2f | %s |", r.Cores, r.docsPerSec(), r.mbPerSec(), r.PeakRSSKB>>10, r.Seconds, r.CPUSeconds, r.CPUSeconds/r.Seconds, ratio(r.docsPerSec(), rep.cli[0].docsPerSec()))
 		}
 		w("")
 	}
 	if s := rep.stream; s != nil {
 		w("## Fichier de %.0f Mo en flux", float64(s.Bytes)/1e6)
 		w("")
-		w("`spie validate` sur %d lignes (%.0f Mo), %d cœurs : %.0f docs/s, %.1f Mo/s, %.1f s, **pic mémoire %d Mio**, %d lignes de sortie dans l'ordre.", s.Docs, float64(s.Bytes)/1e6, s.Cores, s.docsPerSec(), s.mbPerSec(), s.Seconds, s.PeakRSSKB>>10, s.Lines)
+		w("`spie validate` sur %d lignes (%.0f Mo), %d cœurs : %.0f docs/s, %.1f Mo/s, %.1f s (%.1f s de processeur), **pic mémoire %d Mio**, %d lignes de sortie dans l'ordre.", s.Docs, float64(s.Bytes)/1e6, s.Cores, s.docsPerSec(), s.mbPerSec(), s.Seconds, s.CPUSeconds, s.PeakRSSKB>>10, s.Lines)
 		w("")
 	}
 	w("## Verdicts")

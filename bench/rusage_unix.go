@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"syscall"
+	"time"
 )
 
 // maxRSS returns the peak resident memory of a finished process, in KiB.
@@ -18,4 +19,13 @@ func maxRSS(ps *os.ProcessState) int64 {
 		return int64(ru.Maxrss) >> 10 // bytes there
 	}
 	return int64(ru.Maxrss)
+}
+
+// cpuSeconds returns the processor time (user and system) of this process.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }

@@ -27,6 +27,7 @@ const verdicts = lines.map((l) => (check(l) ? '1' : '0'));
 writeFileSync(verdictsPath, verdicts.join('\n') + '\n');
 
 const start = process.hrtime.bigint();
+const cpu = process.cpuUsage();
 let docs = 0;
 let passes = 0;
 let seconds = 0;
@@ -42,6 +43,7 @@ console.log(JSON.stringify({
   mode: allErrors === 'true' ? 'ajv' : 'ajv-first-error',
   docs,
   seconds,
+  cpu_seconds: (() => { const u = process.cpuUsage(cpu); return (u.user + u.system) / 1e6; })(),
   bytes: size * passes,
   peak_rss_kb: process.resourceUsage().maxRSS,
   procs: 1,
