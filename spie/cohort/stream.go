@@ -31,7 +31,9 @@ type Summary struct {
 
 // Scan reads an NDJSON stream of diagnostics and calls fn with the result of
 // each diagnostic dated on or before date (one line, one result), in
-// constant memory. Unreadable lines are counted and returned as faults
+// constant memory; a person with several diagnostics gets one result per
+// diagnostic (Movements takes each person once). Unreadable lines are
+// counted and returned as faults
 // (INPUT-NDJSON-01, path /N for line N); an error from fn stops the scan.
 func Scan(def *Definition, r io.Reader, date spie.Date, fn func(Result) error) (Summary, spie.Faults, error) {
 	return scan(def, r, date, fn, func(d *diagnostic.Diagnostic) (Subject, spie.Date) { return SubjectOf(d), d.Date })

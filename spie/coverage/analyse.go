@@ -121,6 +121,11 @@ type cellKey struct {
 // Analyse reads an NDJSON stream of diagnostics and sets the needs against
 // the catalogue's services. Unreadable lines are returned as faults and
 // counted; an error is returned when the stream cannot be read.
+//
+// Memory is bounded by the communes and thématiques met, not by the length
+// of the stream: each line counts on its own, so the stream should hold one
+// diagnostic per person (the latest), as an export of the current
+// situations does; a person diagnosed twice in it is counted twice.
 func Analyse(r io.Reader, cat *offer.Catalogue, opts Options) (Report, spie.Faults, error) {
 	if cat == nil {
 		return Report{}, nil, fmt.Errorf("catalogue de services absent")
