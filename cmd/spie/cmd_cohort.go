@@ -63,7 +63,7 @@ func runCohort(c *cli, args []string) int {
 	}
 	if fs := def.Check(); !fs.Valid() {
 		fmt.Fprintf(c.stderr, "spie cohort : définition %s invalide\n", *defFile)
-		printFaults(c.stderr, "spie cohort", fs)
+		printNetworkFaults(c.stderr, "spie cohort", fs)
 		return exitInvalid
 	}
 	r, closeFn, err := openInput(c, fl.Arg(0))
@@ -83,7 +83,7 @@ func runCohort(c *cli, args []string) int {
 			return exitUsage
 		}
 		m, fs, err := cohort.Movements(def, r, from, day)
-		printFaults(c.stderr, "spie cohort", fs)
+		printNetworkFaults(c.stderr, "spie cohort", fs)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
 			return exitUsage
@@ -106,7 +106,7 @@ func runCohort(c *cli, args []string) int {
 		}
 		return enc.Encode(res)
 	})
-	printFaults(c.stderr, "spie cohort", fs)
+	printNetworkFaults(c.stderr, "spie cohort", fs)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
 		return exitUsage

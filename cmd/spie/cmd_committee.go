@@ -82,10 +82,10 @@ func runCommittee(c *cli, args []string) int {
 	switch *format {
 	case "indicateurs":
 		writeNetworkJSON(c.stdout, indicators.Committee(cm.Name, committee.StatsOf(cm, rs, a, now), 0))
-		printFaults(c.stderr, "spie committee", a.Faults)
+		printNetworkFaults(c.stderr, "spie committee", a.Faults)
 	case "text":
 		_ = a.WriteText(c.stdout, cm)
-		printFaults(c.stderr, "spie committee", a.Faults)
+		printNetworkFaults(c.stderr, "spie committee", a.Faults)
 	default:
 		writeNetworkJSON(c.stdout, a)
 	}
@@ -124,7 +124,7 @@ func writeNetworkJSON(w io.Writer, v any) {
 }
 
 // printFaults writes faults one per line, in French, on w.
-func printFaults(w io.Writer, verb string, fs spie.Faults) {
+func printNetworkFaults(w io.Writer, verb string, fs spie.Faults) {
 	for _, f := range fs {
 		sev := "erreur"
 		if f.Severity == spie.SeverityWarning {

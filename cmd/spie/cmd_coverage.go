@@ -80,7 +80,7 @@ func runCoverage(c *cli, args []string) int {
 	}
 	defer closeDiag()
 	rep, fs, err := coverage.Analyse(dr, cat, opts)
-	printFaults(c.stderr, "spie coverage", fs)
+	printNetworkFaults(c.stderr, "spie coverage", fs)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie coverage : %v\n", err)
 		return exitUsage
@@ -113,12 +113,12 @@ func printCoverage(w io.Writer, r coverage.Report) {
 			per = fmt.Sprintf("%.1f", *c.PerService)
 		}
 		name := fmt.Sprintf("%s (%s)", c.TerritoryName, c.Territory)
-		fmt.Fprintf(w, "%4d  %-44s %-32s %9s %9d %11s  %s\n", c.Rank, truncate(name, 44), truncate(c.Thematique.Label(), 32), c.People, c.Services, per,
+		fmt.Fprintf(w, "%4d  %-44s %-32s %9s %9d %11s  %s\n", c.Rank, coverageTruncate(name, 44), coverageTruncate(c.Thematique.Label(), 32), c.People, c.Services, per,
 			coverage.Statuses.LabelOf(string(c.Status)))
 	}
 }
 
-func truncate(s string, n int) string {
+func coverageTruncate(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s

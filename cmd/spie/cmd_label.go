@@ -60,7 +60,7 @@ func runLabel(c *cli, args []string) int {
 		}
 		if fs := ch.Check(); !fs.Valid() {
 			fmt.Fprintf(c.stderr, "spie label : charte %s invalide\n", *charterFile)
-			printFaults(c.stderr, "spie label", fs)
+			printNetworkFaults(c.stderr, "spie label", fs)
 			return exitInvalid
 		}
 	}
@@ -117,6 +117,6 @@ func printEvaluation(w io.Writer, ev label.Evaluation) {
 		}
 		fmt.Fprintf(w, "  %s %s%s : %s\n", mark, cr.Code, blocking, cr.Reason)
 	}
-	printFaults(w, "  faute", ev.Faults)
+	printNetworkFaults(w, "  faute", ev.Faults)
 	fmt.Fprintln(w)
 }
