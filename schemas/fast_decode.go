@@ -118,10 +118,24 @@ func (d *decoder) object(n *node, v reflect.Value) {
 		many = make([]bool, len(n.props))
 	}
 	var unknown []string
+	// Documents written by programs list members in a stable order, sorted
+	// by name or as the Go fields: guess the next before looking it up.
+	next, nextField := 0, 0
 	if !d.empty('}') {
 		for {
 			kb := d.key()
-			p := n.props[string(kb)]
+			var p *prop
+			switch {
+			case next < len(n.order) && n.order[next].name == string(kb):
+				p = n.order[next]
+			case nextField < len(n.fieldOrder) && n.fieldOrder[nextField].name == string(kb):
+				p = n.fieldOrder[nextField]
+			default:
+				p = n.props[string(kb)]
+			}
+			if p != nil {
+				next, nextField = p.bit+1, p.fieldPos+1
+			}
 			if p == nil {
 				name := string(kb)
 				for _, o := range unknown {

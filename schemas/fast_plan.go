@@ -83,6 +83,8 @@ type node struct {
 
 	// objects
 	props      map[string]*prop
+	order      []*prop // props by name, the order of bits
+	fieldOrder []*prop // props in the order of the Go fields
 	required   []*prop
 	closed     bool  // additionalProperties: false
 	additional *node // schema of the other members (maps)
@@ -95,10 +97,11 @@ type node struct {
 }
 
 type prop struct {
-	name  string
-	bit   int
-	index []int
-	n     *node
+	name     string
+	bit      int
+	fieldPos int
+	index    []int
+	n        *node
 }
 
 type planKey struct {
@@ -570,6 +573,20 @@ func (p *planner) readObject(ref string, n *node, s map[string]any) error {
 				return err
 			}
 			n.props[name] = &prop{name: name, bit: i, index: idx, n: pn}
+			n.order = append(n.order, n.props[name])
+		}
+		n.fieldOrder = append([]*prop(nil), n.order...)
+		sort.SliceStable(n.fieldOrder, func(i, j int) bool {
+			a, b := n.fieldOrder[i].index, n.fieldOrder[j].index
+			for k := 0; k < len(a) && k < len(b); k++ {
+				if a[k] != b[k] {
+					return a[k] < b[k]
+				}
+			}
+			return len(a) < len(b)
+		})
+		for i, p := range n.fieldOrder {
+			p.fieldPos = i
 		}
 		for _, r := range req {
 			name, _ := r.(string)
