@@ -1,5 +1,12 @@
 package offertest
 
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/spie-fr/socle/offer"
+)
+
 // ValidService returns a complete valid service as a JSON object, dated
 // before 2026-03-15, for tests that mutate it.
 func ValidService() map[string]any {
@@ -51,5 +58,25 @@ func ValidStructure() map[string]any {
 		"longitude":        3.62,
 		"description":      "Centre social ouvert à tous les habitants.",
 		"reseaux_porteurs": []any{"fcsf"},
+	}
+}
+
+// Prescription returns a complete draft prescription from a référent to the
+// service of ValidService, created at created.
+func Prescription(created time.Time) *offer.Prescription {
+	b, _ := json.Marshal(ValidService())
+	var s offer.Service
+	_ = json.Unmarshal(b, &s)
+	return &offer.Prescription{
+		ID:             "presc-1",
+		State:          offer.StateBrouillon,
+		Sender:         offer.Sender{Role: offer.SenderReferent, Name: "Conseillère insertion", StructureSIRET: "13003013300016"},
+		Person:         offer.PrescriptionPerson{ID: "p-1", Commune: "02408"},
+		Motif:          "Préparer des candidatures pour les métiers de la logistique.",
+		Need:           offer.PrescriptionNeed{Kind: "besoin", Key: "realiser-cv"},
+		Attachments:    []offer.Attachment{{Type: "cv", Provided: true}},
+		DataProtection: offer.DataProtection{Accepted: true, Date: "2026-03-10"},
+		Service:        s,
+		CreatedAt:      created,
 	}
 }

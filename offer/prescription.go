@@ -1,0 +1,358 @@
+package offer
+
+import (
+	"strings"
+	"time"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// Prescription is a fiche de prescription unique: a request from a référent
+// (or the person, for auto-prescription) to a service, with the person's
+// minimal data, the reason and the need it answers, the attachments, the
+// data-protection commitment, a snapshot of the target service and the
+// journal of every transition.
+type Prescription struct {
+	ID    string            `json:"id" jsonschema:"minLength=1,maxLength=100"`
+	State PrescriptionState `json:"etat"`
+	// Emetteur : qui prescrit.
+	Sender Sender `json:"emetteur"`
+	// Personne : données minimales.
+	Person PrescriptionPerson `json:"personne"`
+	// Motif de la prescription, en clair.
+	Motif string `json:"motif" jsonschema:"minLength=10,maxLength=5000"`
+	// Besoin du diagnostic auquel la prescription répond.
+	Need PrescriptionNeed `json:"besoin"`
+	// Pièces jointes demandées par le service, fournies ou non.
+	Attachments []Attachment `json:"pieces_jointes,omitempty"`
+	// Engagement de protection des données (obligatoire).
+	DataProtection DataProtection `json:"engagement_donnees"`
+	// Service visé, tel qu'il était au moment de la prescription.
+	Service Service `json:"service"`
+	// Refus : motif codé, quand l'état est refusee.
+	Refusal *Refusal `json:"refus,omitempty"`
+	// Journal des transitions, dans l'ordre.
+	Journal []Transition `json:"journal,omitempty"`
+	// Date de création.
+	CreatedAt time.Time `json:"cree_le"`
+}
+
+// Sender is who sends the prescription.
+type Sender struct {
+	Role SenderRole `json:"role"`
+	// Nom de la personne ou du professionnel émetteur (libre).
+	Name string `json:"nom,omitempty" jsonschema:"maxLength=200"`
+	// SIRET de la structure du référent (obligatoire pour un référent).
+	StructureSIRET spie.SIRET `json:"siret_structure,omitempty"`
+}
+
+// PrescriptionPerson is the minimal data of the person.
+type PrescriptionPerson struct {
+	// Identifiant pseudonyme.
+	ID        string           `json:"id" jsonschema:"minLength=1,maxLength=100"`
+	BirthDate spie.Date        `json:"date_naissance,omitempty"`
+	Commune   spie.CommuneCode `json:"code_commune"`
+	Telephone string           `json:"telephone,omitempty" jsonschema:"maxLength=30"`
+	Courriel  string           `json:"courriel,omitempty" jsonschema:"maxLength=320"`
+}
+
+// PrescriptionNeed names the need answered: a frein (SPIE thématique) or a
+// besoin of the professional project.
+type PrescriptionNeed struct {
+	Kind string `json:"nature" jsonschema:"enum=frein,enum=besoin"`
+	Key  string `json:"cle" jsonschema:"minLength=1,maxLength=100"`
+}
+
+// Attachment is a document required by the service.
+type Attachment struct {
+	Type     AttachmentType `json:"type"`
+	Label    string         `json:"libelle,omitempty" jsonschema:"maxLength=200"`
+	Provided bool           `json:"fournie"`
+}
+
+// DataProtection is the data-protection commitment of the sender.
+type DataProtection struct {
+	// La personne a été informée et le partage est limité au nécessaire.
+	Accepted bool `json:"accepte"`
+	// Date de l'engagement.
+	Date spie.Date `json:"date,omitempty"`
+}
+
+// Refusal is the coded reason of a refusal.
+type Refusal struct {
+	Reason  RefusalReason `json:"motif"`
+	Comment string        `json:"commentaire,omitempty" jsonschema:"maxLength=2000"`
+}
+
+// Transition is one entry of the journal.
+type Transition struct {
+	From PrescriptionState `json:"de"`
+	To   PrescriptionState `json:"vers"`
+	At   time.Time         `json:"le"`
+	// Auteur de la transition (identifiant libre ; « système » pour l'expiration).
+	By      string `json:"par" jsonschema:"minLength=1,maxLength=200"`
+	Comment string `json:"commentaire,omitempty" jsonschema:"maxLength=2000"`
+}
+
+// Deadlines are the delays of the prescription process, as data: a
+// territory may set its own (RULES.md §4).
+type Deadlines struct {
+	// Answer is the commitment to answer (Aisne: 72 hours).
+	Answer time.Duration `json:"delai_reponse"`
+	// Reminder is when an unanswered prescription is recalled (Dora: 10 days).
+	Reminder time.Duration `json:"relance"`
+	// Expiry is when an unanswered prescription expires (Dora: 30 days).
+	Expiry time.Duration `json:"expiration"`
+}
+
+// DefaultDeadlines are the delays of RULES.md §4.
+var DefaultDeadlines = Deadlines{Answer: 72 * time.Hour, Reminder: 10 * 24 * time.Hour, Expiry: 30 * 24 * time.Hour}
+
+// Fault types of prescriptions.
+var (
+	FaultPrescRequired = spie.NewFaultType("PRESC-REQUIS-01", spie.SeverityError,
+		"champ obligatoire absent", "required field missing")
+	FaultPrescValue = spie.NewFaultType("PRESC-VALEUR-01", spie.SeverityError,
+		"valeur %q inconnue de la liste %s", "value %q not in the list %s")
+	FaultPrescConsent = spie.NewFaultType("PRESC-DONNEES-01", spie.SeverityError,
+		"l'engagement de protection des données est obligatoire", "the data-protection commitment is required")
+	FaultPrescAttachment = spie.NewFaultType("PRESC-PIECES-01", spie.SeverityError,
+		"pièce jointe requise non fournie : %s", "required attachment not provided: %s")
+	FaultPrescTransition = spie.NewFaultType("PRESC-TRANSITION-10", spie.SeverityError,
+		"transition interdite de « %s » vers « %s »", "transition from %q to %q not allowed")
+	FaultPrescJournal = spie.NewFaultType("PRESC-JOURNAL-10", spie.SeverityError,
+		"journal incohérent : %s", "inconsistent journal: %s")
+	FaultPrescRefusal = spie.NewFaultType("PRESC-REFUS-10", spie.SeverityError,
+		"un refus exige un motif codé (et un commentaire pour « autre »), et seulement un refus", "a refusal needs a coded reason (and a comment for \"autre\"), and only a refusal")
+	FaultPrescNotMobilisable = spie.NewFaultType("PRESC-MOBILISABLE-10", spie.SeverityError,
+		"le service n'est pas mobilisable par %s", "the service cannot be mobilised by %s")
+	FaultPrescNoContact = spie.NewFaultType("PRESC-CONTACT-10", spie.SeverityError,
+		"le service ne peut pas recevoir de prescription : aucun contact pour ses modes de mobilisation", "the service cannot receive a prescription: no contact for its mobilisation modes")
+	FaultPrescExpiry = spie.NewFaultType("PRESC-EXPIRATION-10", spie.SeverityError,
+		"expiration prématurée : la prescription envoyée le %s n'expire que le %s", "early expiry: sent on %s, expires only on %s")
+	FaultPrescSender = spie.NewFaultType("PRESC-EMETTEUR-01", spie.SeverityError,
+		"un référent doit indiquer le SIRET de sa structure", "a referent must give the SIRET of their structure")
+	FaultPrescLate = spie.NewFaultType("PRESC-DELAI-10", spie.SeverityWarning,
+		"réponse au-delà de l'engagement de %s", "answer beyond the %s commitment")
+)
+
+// CanReceive returns the faults that forbid sending a prescription from
+// role to the service: mobilisable_par excluding the sender, no contact for
+// any of its modes de mobilisation (or no mode and no contact at all).
+func (s *Service) CanReceive(role SenderRole) spie.Faults {
+	var fs spie.Faults
+	def, _ := SenderRoles.Get(string(role))
+	if len(s.MobilisablePar) > 0 {
+		ok := false
+		for _, p := range def.Map["data-inclusion/personne-mobilisatrice"] {
+			ok = ok || contains(s.MobilisablePar, PersonneMobilisatrice(p))
+		}
+		if !ok {
+			fs = append(fs, FaultPrescNotMobilisable.At(spie.Pointer("service", "mobilisable_par"), SenderRoles.LabelOf(string(role))))
+		}
+	}
+	reachable := false
+	if len(s.ModesMobilisation) > 0 {
+		for _, m := range s.ModesMobilisation {
+			reachable = reachable || s.missingContact(m) == ""
+		}
+	} else {
+		empty := func(p *string) bool { return p == nil || strings.TrimSpace(*p) == "" }
+		reachable = !empty(s.Telephone) || !empty(s.Courriel) || !empty(s.LienMobilisation)
+	}
+	if !reachable {
+		fs = append(fs, FaultPrescNoContact.At(spie.Pointer("service", "modes_mobilisation")))
+	}
+	return fs
+}
+
+// Check returns the faults of the prescription at the date now: content,
+// commitment, the journal (every transition allowed, in time order, ending
+// in the current state) and the refusal.
+func (p *Prescription) Check(now time.Time) spie.Faults {
+	var fs spie.Faults
+	req := func(ok bool, tokens ...any) {
+		if !ok {
+			fs = append(fs, FaultPrescRequired.At(spie.Pointer(tokens...)))
+		}
+	}
+	req(strings.TrimSpace(p.ID) != "", "id")
+	req(len(strings.TrimSpace(p.Motif)) > 0, "motif")
+	req(p.Person.ID != "", "personne", "id")
+	req(p.Need.Key != "", "besoin", "cle")
+	if !PrescriptionStates.Has(string(p.State)) {
+		fs = append(fs, FaultPrescValue.At(spie.Pointer("etat"), string(p.State), "des états"))
+	}
+	if !SenderRoles.Has(string(p.Sender.Role)) {
+		fs = append(fs, FaultPrescValue.At(spie.Pointer("emetteur", "role"), string(p.Sender.Role), "des émetteurs"))
+	}
+	if p.Sender.Role == SenderReferent {
+		if p.Sender.StructureSIRET == "" {
+			fs = append(fs, FaultPrescSender.At(spie.Pointer("emetteur", "siret_structure")))
+		} else {
+			fs = append(fs, spie.CheckIdentifier(p.Sender.StructureSIRET, spie.Pointer("emetteur", "siret_structure"))...)
+		}
+	}
+	if p.Person.Commune != "" {
+		fs = append(fs, spie.CheckIdentifier(p.Person.Commune, spie.Pointer("personne", "code_commune"))...)
+	} else {
+		req(false, "personne", "code_commune")
+	}
+	if !p.DataProtection.Accepted {
+		fs = append(fs, FaultPrescConsent.At(spie.Pointer("engagement_donnees", "accepte")))
+	}
+	for i, a := range p.Attachments {
+		if !AttachmentTypes.Has(string(a.Type)) {
+			fs = append(fs, FaultPrescValue.At(spie.Pointer("pieces_jointes", i, "type"), string(a.Type), "des pièces"))
+		}
+		if !a.Provided && p.State != StateBrouillon {
+			fs = append(fs, FaultPrescAttachment.At(spie.Pointer("pieces_jointes", i, "fournie"), AttachmentTypes.LabelOf(string(a.Type))))
+		}
+	}
+	for _, f := range p.Service.Check(now).Errors() {
+		f.Path = "/service" + f.Path
+		fs = append(fs, f)
+	}
+	fs = append(fs, p.checkJournal()...)
+	switch {
+	case p.State == StateRefusee && (p.Refusal == nil || !RefusalReasons.Has(string(p.Refusal.Reason)) ||
+		(p.Refusal.Reason == "autre" && strings.TrimSpace(p.Refusal.Comment) == "")):
+		fs = append(fs, FaultPrescRefusal.At(spie.Pointer("refus")))
+	case p.State != StateRefusee && p.Refusal != nil:
+		fs = append(fs, FaultPrescRefusal.At(spie.Pointer("refus")))
+	}
+	fs.Sort()
+	return fs
+}
+
+func (p *Prescription) checkJournal() spie.Faults {
+	var fs spie.Faults
+	state := StateBrouillon
+	var last time.Time
+	for i, t := range p.Journal {
+		path := spie.Pointer("journal", i)
+		if t.From != state {
+			fs = append(fs, FaultPrescJournal.At(path, "la transition part de « "+string(t.From)+" » au lieu de « "+string(state)+" »"))
+		}
+		if !t.From.CanMoveTo(t.To) {
+			fs = append(fs, FaultPrescTransition.At(path, string(t.From), string(t.To)))
+		}
+		if t.At.Before(last) {
+			fs = append(fs, FaultPrescJournal.At(spie.Join(path, "le"), "date antérieure à la transition précédente"))
+		}
+		if strings.TrimSpace(t.By) == "" {
+			fs = append(fs, FaultPrescRequired.At(spie.Join(path, "par")))
+		}
+		state, last = t.To, t.At
+	}
+	if PrescriptionStates.Has(string(p.State)) && state != p.State {
+		fs = append(fs, FaultPrescJournal.At(spie.Pointer("etat"), "le journal mène à « "+string(state)+" », pas à « "+string(p.State)+" »"))
+	}
+	return fs
+}
+
+// SentAt returns when the prescription was sent.
+func (p *Prescription) SentAt() (time.Time, bool) {
+	for _, t := range p.Journal {
+		if t.To == StateEnvoyee {
+			return t.At, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// move applies a transition after the check, journaling it; on a refused
+// transition the prescription is unchanged and the fault returned.
+func (p *Prescription) move(to PrescriptionState, at time.Time, by, comment string, check func() spie.Faults) spie.Faults {
+	if !p.State.CanMoveTo(to) {
+		return spie.Faults{FaultPrescTransition.At(spie.Pointer("etat"), string(p.State), string(to))}
+	}
+	if check != nil {
+		if fs := check(); !fs.Valid() {
+			return fs
+		}
+	}
+	p.Journal = append(p.Journal, Transition{From: p.State, To: to, At: at, By: by, Comment: comment})
+	p.State = to
+	return nil
+}
+
+// Send sends a draft: the prescription must be complete (Check without
+// error) and the service able to receive it from the sender.
+func (p *Prescription) Send(at time.Time, by string) spie.Faults {
+	return p.move(StateEnvoyee, at, by, "", func() spie.Faults {
+		draft := *p
+		draft.State = StateEnvoyee
+		draft.Journal = append(append([]Transition{}, p.Journal...), Transition{From: p.State, To: StateEnvoyee, At: at, By: by})
+		fs := draft.Check(at)
+		return append(fs, p.Service.CanReceive(p.Sender.Role)...)
+	})
+}
+
+// Accept records the acceptance by the service. An answer later than the
+// answer commitment is journaled with a warning returned.
+func (p *Prescription) Accept(at time.Time, by string, d Deadlines) spie.Faults {
+	if fs := p.move(StateAcceptee, at, by, "", nil); fs != nil {
+		return fs
+	}
+	return p.lateness(at, d)
+}
+
+// Refuse records a refusal with its coded reason (a comment is required
+// for "autre").
+func (p *Prescription) Refuse(at time.Time, by string, reason RefusalReason, comment string, d Deadlines) spie.Faults {
+	r := &Refusal{Reason: reason, Comment: comment}
+	fs := p.move(StateRefusee, at, by, comment, func() spie.Faults {
+		if !RefusalReasons.Has(string(reason)) || (reason == "autre" && strings.TrimSpace(comment) == "") {
+			return spie.Faults{FaultPrescRefusal.At(spie.Pointer("refus"))}
+		}
+		return nil
+	})
+	if fs != nil {
+		return fs
+	}
+	p.Refusal = r
+	return p.lateness(at, d)
+}
+
+// Expire ends an unanswered prescription once the expiry delay has passed.
+func (p *Prescription) Expire(now time.Time, d Deadlines) spie.Faults {
+	return p.move(StateExpiree, now, "système", "", func() spie.Faults {
+		sent, _ := p.SentAt()
+		if end := sent.Add(d.Expiry); now.Before(end) {
+			return spie.Faults{FaultPrescExpiry.At(spie.Pointer("etat"), sent.Format(time.DateOnly), end.Format(time.DateOnly))}
+		}
+		return nil
+	})
+}
+
+func (p *Prescription) lateness(at time.Time, d Deadlines) spie.Faults {
+	if sent, ok := p.SentAt(); ok && at.Sub(sent) > d.Answer {
+		return spie.Faults{FaultPrescLate.At(spie.Pointer("journal", len(p.Journal)-1), d.Answer.String())}
+	}
+	return nil
+}
+
+// Follow-up of a sent prescription at a date.
+type FollowUp struct {
+	AnswerDue   time.Time `json:"reponse_attendue_le"`
+	ReminderAt  time.Time `json:"relance_le"`
+	ExpiresAt   time.Time `json:"expire_le"`
+	AnswerLate  bool      `json:"reponse_en_retard"`
+	ReminderDue bool      `json:"relance_due"`
+	Expired     bool      `json:"expiration_due"`
+}
+
+// FollowUp returns the deadlines of a sent prescription and which are due
+// at now; ok is false when it is not awaiting an answer.
+func (p *Prescription) FollowUp(now time.Time, d Deadlines) (FollowUp, bool) {
+	sent, ok := p.SentAt()
+	if !ok || p.State != StateEnvoyee {
+		return FollowUp{}, false
+	}
+	f := FollowUp{AnswerDue: sent.Add(d.Answer), ReminderAt: sent.Add(d.Reminder), ExpiresAt: sent.Add(d.Expiry)}
+	f.AnswerLate = now.After(f.AnswerDue)
+	f.ReminderDue = !now.Before(f.ReminderAt)
+	f.Expired = !now.Before(f.ExpiresAt)
+	return f, true
+}
