@@ -2,6 +2,7 @@ package wasm_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -321,5 +322,71 @@ func (e *browserEnv) axeCheck(t *testing.T, tb *tab, state string) {
 })`)
 	for _, s := range v {
 		t.Errorf("axe, état %s : %s", state, s)
+	}
+}
+
+// axeInFrame runs axe-core in the frame whose URL contains urlPart, in an
+// isolated world (the widget page's CSP forbids injecting a script in its
+// own world), and fails on any violation.
+func (e *browserEnv) axeInFrame(t *testing.T, tb *tab, urlPart, state string) {
+	t.Helper()
+	if e.axe == "" {
+		t.Skip("axe-core n'est pas installé : lancez scripts/install-browser.sh")
+	}
+	var violations []string
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		tree, err := cdp.Call(ctx, tg, page.GetFrameTree, cdp.Empty{})
+		if err != nil {
+			return err
+		}
+		var frame cdp.FrameID
+		var walk func(ft *page.FrameTree)
+		walk = func(ft *page.FrameTree) {
+			if ft == nil || frame != "" {
+				return
+			}
+			if ft.Frame != nil && strings.Contains(ft.Frame.URL, urlPart) {
+				frame = ft.Frame.ID
+				return
+			}
+			for _, c := range ft.ChildFrames {
+				walk(c)
+			}
+		}
+		walk(tree.FrameTree)
+		if frame == "" {
+			return fmt.Errorf("aucun cadre ne charge %s", urlPart)
+		}
+		world, err := cdp.Call(ctx, tg, page.CreateIsolatedWorld, page.CreateIsolatedWorldParams{FrameID: frame, WorldName: "axe"})
+		if err != nil {
+			return err
+		}
+		yes := true
+		if _, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{Expression: e.axe, ContextID: world.ExecutionContextID}); err != nil {
+			return err
+		}
+		res, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{
+			Expression: `axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
+  return r.violations.map(function (v) {
+    return v.id + " (" + v.impact + ") : " + v.nodes.map(function (n) { return n.target.join(" ") + " — " + n.failureSummary; }).join(" | ");
+  });
+})`,
+			ContextID:     world.ExecutionContextID,
+			AwaitPromise:  &yes,
+			ReturnByValue: &yes,
+		})
+		if err != nil {
+			return err
+		}
+		if res.ExceptionDetails != nil {
+			return fmt.Errorf("axe : %s", res.ExceptionDetails.Text)
+		}
+		return json.Unmarshal([]byte(res.Result.Value), &violations)
+	}))
+	if err != nil {
+		t.Fatalf("axe dans le cadre %s : %v", urlPart, err)
+	}
+	for _, v := range violations {
+		t.Errorf("axe, état %s : %s", state, v)
 	}
 }

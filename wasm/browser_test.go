@@ -29,6 +29,9 @@ func TestPortalEmbedsEveryWidget(t *testing.T) {
 	// The iframes were sized to their content by the loader.
 	poll(t, tb, "iframes dimensionnées", `Array.from(document.querySelectorAll("iframe.spie-frame")).every(function (f) { return f.style.height !== ""; })`)
 	e.screenshot(t, tb, "portail")
+	for _, w := range manifest.Widgets.Keys() {
+		e.axeInFrame(t, tb, "/spie/"+w+".html", "intégré")
+	}
 	tb.noErrors(t)
 }
 
