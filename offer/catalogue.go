@@ -1,6 +1,7 @@
 package offer
 
 import (
+	"math"
 	"sort"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 // concurrent searches.
 type Catalogue struct {
 	services   []*Service
+	meta       []serviceMeta
 	structures map[string]*Structure
 	byID       map[string]int32
 
@@ -70,6 +72,7 @@ func NewCatalogue(services []*Service, structures []*Structure) (*Catalogue, spi
 func (c *Catalogue) add(s *Service) {
 	n := int32(len(c.services))
 	c.services = append(c.services, s)
+	c.meta = append(c.meta, metaOf(s))
 	c.byID[s.ID] = n
 	cats := map[Categorie]bool{}
 	for _, t := range uniqueThematiques(s.Thematiques) {
@@ -170,4 +173,71 @@ func daysSince(d Date, now time.Time) int {
 		return 0
 	}
 	return days
+}
+
+// serviceMeta is what the hot path of search reads without touching the
+// service: its thématiques and catégories as bit sets, its date_maj in days.
+type serviceMeta struct {
+	them [2]uint64
+	cats uint32
+	day  int64 // date_maj in days since 1970-01-01; noDay when invalid
+}
+
+const noDay = math.MinInt64
+
+// thematiqueBit and categorieBit number the code lists for the bit sets.
+var (
+	thematiqueBit = func() map[Thematique]int {
+		m := make(map[Thematique]int, len(Thematiques))
+		for i, d := range Thematiques {
+			m[Thematique(d.Key)] = i
+		}
+		return m
+	}()
+	categorieBit = func() map[Categorie]int {
+		m := make(map[Categorie]int, len(Categories))
+		for i, d := range Categories {
+			m[Categorie(d.Key)] = i
+		}
+		return m
+	}()
+)
+
+func metaOf(s *Service) serviceMeta {
+	m := serviceMeta{day: noDay}
+	for _, t := range s.Thematiques {
+		if b, ok := thematiqueBit[t]; ok {
+			m.them[b/64] |= 1 << (b % 64)
+			m.cats |= 1 << categorieBit[t.Categorie()]
+		}
+	}
+	if t, err := s.DateMaj.Time(); err == nil {
+		m.day = t.Unix() / 86400
+	}
+	return m
+}
+
+// themeFilter is the thématique criterion of a query as bit sets.
+type themeFilter struct {
+	active bool
+	them   [2]uint64
+	cats   uint32
+}
+
+func newThemeFilter(keys []string) themeFilter {
+	f := themeFilter{active: len(keys) > 0}
+	for _, k := range keys {
+		if b, ok := thematiqueBit[Thematique(k)]; ok {
+			f.them[b/64] |= 1 << (b % 64)
+		}
+		if b, ok := categorieBit[Categorie(k)]; ok {
+			f.cats |= 1 << b
+		}
+	}
+	return f
+}
+
+// accepts tells whether a service may match the thématique criterion.
+func (f *themeFilter) accepts(m *serviceMeta) bool {
+	return !f.active || m.them[0]&f.them[0] != 0 || m.them[1]&f.them[1] != 0 || m.cats&f.cats != 0
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"sort"
 	"strings"
 	"time"
@@ -90,7 +91,8 @@ func checkList[T ~string](problems *[]string, what string, vs []T, ds interface{
 }
 
 // match tells whether s satisfies q and returns its result.
-func (c *Catalogue) match(q *Query, s *Service) (Result, bool) {
+func (c *Catalogue) match(q *Query, i int32) (Result, bool) {
+	s := c.services[i]
 	r := Result{Service: s}
 	them := 0.0
 	if len(q.Thematiques) > 0 {
@@ -171,7 +173,8 @@ func (c *Catalogue) match(q *Query, s *Service) (Result, bool) {
 		}
 	}
 	fresh := 0.0
-	if days := daysSince(s.DateMaj, q.Now); days >= 0 {
+	if day := c.meta[i].day; day != noDay {
+		days := max(0, (q.Now.Unix()-day*86400)/86400)
 		fresh = math.Exp(-float64(days) / 365)
 	}
 	r.Score = math.Round((3*them+2*dist+fresh)*10000) / 10000
@@ -260,26 +263,26 @@ func (c *Catalogue) Search(q Query) ([]Result, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
-	cands := c.candidates(&q)
 	var out []Result
-	if cands == nil {
-		for _, s := range c.services {
-			if r, ok := c.match(&q, s); ok {
+	cands, indexed := c.candidates(&q)
+	tf := newThemeFilter(q.Thematiques)
+	if !indexed {
+		for i := range c.services {
+			if !tf.accepts(&c.meta[i]) {
+				continue
+			}
+			if r, ok := c.match(&q, int32(i)); ok {
 				out = append(out, r)
 			}
 		}
-	} else {
-		seen := make([]uint64, (len(c.services)+63)/64)
-		for _, list := range cands {
-			for _, i := range list {
-				if seen[i/64]&(1<<(i%64)) != 0 {
-					continue
-				}
-				seen[i/64] |= 1 << (i % 64)
-				if r, ok := c.match(&q, c.services[i]); ok {
-					out = append(out, r)
-				}
-			}
+		return rank(out, q.Limit), nil
+	}
+	for _, i := range cands {
+		if !tf.accepts(&c.meta[i]) {
+			continue
+		}
+		if r, ok := c.match(&q, i); ok {
+			out = append(out, r)
 		}
 	}
 	return rank(out, q.Limit), nil
@@ -292,8 +295,8 @@ func (c *Catalogue) SearchScan(q Query) ([]Result, error) {
 		return nil, err
 	}
 	var out []Result
-	for _, s := range c.services {
-		if r, ok := c.match(&q, s); ok {
+	for i := range c.services {
+		if r, ok := c.match(&q, int32(i)); ok {
 			out = append(out, r)
 		}
 	}
@@ -320,19 +323,25 @@ func rank(rs []Result, limit int) []Result {
 	return rs
 }
 
-// candidates returns the posting lists whose union holds every possible
-// match, from the most selective criterion; nil means a full scan.
-func (c *Catalogue) candidates(q *Query) [][]int32 {
-	var best [][]int32
-	bestSize := math.MaxInt
-	consider := func(lists [][]int32) {
+// criterion is the union of posting lists that holds every service a
+// criterion of the query can accept.
+type criterion struct {
+	lists [][]int32
+	size  int
+}
+
+// candidates returns the services that every indexed criterion of the query
+// may accept, in catalogue order: the union of the most selective
+// criterion, filtered by the others. indexed is false when the query has no
+// indexed criterion (a scan is needed).
+func (c *Catalogue) candidates(q *Query) (cands []int32, indexed bool) {
+	var crits []criterion
+	add := func(lists [][]int32) {
 		n := 0
 		for _, l := range lists {
 			n += len(l)
 		}
-		if n < bestSize {
-			best, bestSize = lists, n
-		}
+		crits = append(crits, criterion{lists, n})
 	}
 	if len(q.Thematiques) > 0 {
 		var lists [][]int32
@@ -343,7 +352,7 @@ func (c *Catalogue) candidates(q *Query) [][]int32 {
 				lists = append(lists, c.byThematique[Thematique(t)])
 			}
 		}
-		consider(lists)
+		add(lists)
 	}
 	if q.Commune != "" {
 		lists := [][]int32{c.zoneCommune[q.Commune], c.zoneFrance}
@@ -356,7 +365,7 @@ func (c *Catalogue) candidates(q *Query) [][]int32 {
 				lists = append(lists, c.zoneEPCI[com.EPCI])
 			}
 		}
-		consider(lists)
+		add(lists)
 	}
 	if q.Point != nil && q.RadiusKm > 0 {
 		cells := cellsAround(*q.Point, q.RadiusKm)
@@ -367,14 +376,47 @@ func (c *Catalogue) candidates(q *Query) [][]int32 {
 					lists = append(lists, l)
 				}
 			}
-			consider(lists)
+			add(lists)
 		}
 	}
-	if best == nil {
-		return nil
+	if len(crits) == 0 {
+		return nil, false
 	}
-	if best == nil || bestSize == 0 {
-		return [][]int32{}
+	sort.Slice(crits, func(i, j int) bool { return crits[i].size < crits[j].size })
+	words := (len(c.services) + 63) / 64
+	set := make([]uint64, words)
+	for _, l := range crits[0].lists {
+		for _, i := range l {
+			set[i/64] |= 1 << (i % 64)
+		}
 	}
-	return best
+	// Intersect with the other criteria while they are not much larger
+	// than what remains (a large union costs more than the checks it saves).
+	remaining := crits[0].size
+	other := make([]uint64, words)
+	for _, cr := range crits[1:] {
+		if cr.size > 16*remaining+1024 {
+			break
+		}
+		clear(other)
+		for _, l := range cr.lists {
+			for _, i := range l {
+				other[i/64] |= 1 << (i % 64)
+			}
+		}
+		remaining = 0
+		for w := range set {
+			set[w] &= other[w]
+			remaining += bits.OnesCount64(set[w])
+		}
+	}
+	cands = make([]int32, 0, remaining)
+	for w, word := range set {
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			cands = append(cands, int32(w*64+b))
+			word &= word - 1
+		}
+	}
+	return cands, true
 }
