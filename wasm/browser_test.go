@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/spie-fr/socle/schemas"
 	"github.com/spie-fr/socle/wasm/manifest"
 )
 
@@ -77,4 +78,28 @@ func TestWrongOriginIgnored(t *testing.T) {
 			t.Errorf("le loader a relayé un message forgé : %d événements", n)
 		}
 	})
+}
+
+// TestCarnetAddContact adds a rendez-vous to the example carnet as its
+// référent (the portal's viewer) and checks what the partner receives.
+func TestCarnetAddContact(t *testing.T) {
+	e := env(t)
+	tb := e.newTab(t)
+	tb.do(t, chromedp.Navigate(e.portal.URL+"/"))
+	frame := `document.querySelector('#carnet iframe').contentDocument`
+	poll(t, tb, "formulaire d'ajout", `(function(){ var d = `+frame+`; return !!d && !!d.getElementById("ajouter-contact"); })()`)
+	eval[bool](t, tb, `(function(){ var d = `+frame+`; d.getElementById("champ-contact-commentaire").focus(); return true; })()`)
+	tb.do(t, chromedp.KeyEvent("Point d'étape sur le permis"), chromedp.KeyEvent("\r"))
+	poll(t, tb, "carnet reçu", `window.spieReceived.some(function (r) { return r.widget === "carnet"; })`)
+	raw := eval[string](t, tb, `JSON.stringify(window.spieReceived.filter(function (r) { return r.widget === "carnet"; })[0].document)`)
+	if !strings.Contains(raw, "Point d'étape sur le permis") {
+		t.Errorf("le rendez-vous ajouté manque au carnet reçu")
+	}
+	if _, ok := schemas.Lookup("carnet"); ok {
+		if fs := schemas.Validate("carnet", []byte(raw)); !fs.Valid() {
+			t.Errorf("carnet reçu refusé par schemas.Validate : %v", fs)
+		}
+	}
+	e.axeInFrame(t, tb, "/spie/carnet.html", "après ajout")
+	tb.noErrors(t)
 }

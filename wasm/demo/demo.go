@@ -79,8 +79,11 @@ func render(o Options) ([]byte, error) {
 	var ws []widgetView
 	for _, d := range manifest.Widgets {
 		v := widgetView{Key: d.Key, Title: d.Label.FR, Description: d.Description.FR}
-		if d.Key == "diagnostic" {
+		switch d.Key {
+		case "diagnostic":
 			v.Data = template.JS(prefillDiagnostic)
+		case "carnet":
+			v.Data = template.JS(viewerCarnet)
 		}
 		ws = append(ws, v)
 	}
@@ -96,3 +99,7 @@ func render(o Options) ([]byte, error) {
 // prefillDiagnostic is what the fictitious Département already knows about
 // the person ("dites-le nous une fois"): it fills the diagnostic form.
 const prefillDiagnostic = `{"personne":{"id":"AISNE-2026-00042","date_naissance":"1990-04-12","code_commune":"02691"},"criteres_publics":{"rsa":true,"date_ouverture_droits_rsa":"2026-09-01"},"siret_structure":"22020001800004"}`
+
+// viewerCarnet says who looks at the carnet: its référent, who may add a
+// contact (the example carnet is embedded in the widget).
+const viewerCarnet = `{"acteur":{"professionnel":"Sarah Lefèvre","siret_structure":"77500000100013","role":"referent"}}`

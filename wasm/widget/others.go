@@ -25,15 +25,3 @@ func (c *PrescriptionForm) OnMount(ctx app.Context) {
 	c.bridge.Start(ctx, nil)
 }
 func (c *PrescriptionForm) Render() app.UI { return page("prescription") }
-
-// CarnetView shows a carnet de bord.
-type CarnetView struct {
-	app.Compo
-	bridge Bridge
-}
-
-func (c *CarnetView) OnMount(ctx app.Context) {
-	c.bridge.Widget = "carnet"
-	c.bridge.Start(ctx, nil)
-}
-func (c *CarnetView) Render() app.UI { return page("carnet") }

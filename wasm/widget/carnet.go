@@ -1,0 +1,278 @@
+package widget
+
+import (
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/examples"
+	"github.com/spie-fr/socle/spie"
+)
+
+// ExampleCarnet is the carnet the widget shows when the partner sends none.
+const ExampleCarnet = "carnet/cej-jeune-laon.json"
+
+// CarnetInit is what the partner may send: the carnet to show and who views it.
+type CarnetInit struct {
+	Carnet *carnet.Carnet `json:"carnet,omitempty"`
+	Actor  *carnet.Actor  `json:"acteur,omitempty"`
+}
+
+// LoadExampleCarnet returns the embedded example carnet.
+func LoadExampleCarnet() (*carnet.Carnet, error) {
+	b, err := examples.Carnets.ReadFile(ExampleCarnet)
+	if err != nil {
+		return nil, err
+	}
+	var c carnet.Carnet
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// CarnetView shows a carnet de bord: the timeline of contacts, the plan
+// d'action, the alerts, and a form to add a contact when the viewer's rights
+// allow it (carnet.Authorize).
+type CarnetView struct {
+	app.Compo
+	bridge Bridge
+
+	c       *carnet.Carnet
+	actor   carnet.Actor
+	loaded  bool
+	loadErr string
+	draft   carnet.Contact
+	faults  spie.Faults
+	tried   bool
+	added   string
+}
+
+func (v *CarnetView) load() {
+	if v.loaded {
+		return
+	}
+	v.loaded = true
+	c, err := LoadExampleCarnet()
+	if err != nil {
+		v.loadErr = err.Error()
+		return
+	}
+	v.c = c
+	v.actor = carnet.Actor{Role: "usager"}
+	v.resetDraft()
+}
+
+func (v *CarnetView) resetDraft() {
+	v.draft = carnet.Contact{Date: spie.DateOf(Clock()), Kind: "rendez-vous", Channel: "presentiel", Result: "a-venir"}
+	v.faults, v.tried = nil, false
+}
+
+// OnPreRender loads the example for the test engine.
+func (v *CarnetView) OnPreRender(ctx app.Context) { v.load() }
+
+// OnMount loads the example and listens to the partner.
+func (v *CarnetView) OnMount(ctx app.Context) {
+	v.load()
+	v.bridge.Widget = "carnet"
+	v.bridge.Start(ctx, func(ctx app.Context, in Init) { v.Init(in.Data) })
+}
+
+// Init applies the partner's data: its carnet and the viewer.
+func (v *CarnetView) Init(data json.RawMessage) {
+	v.load()
+	var in CarnetInit
+	if len(data) == 0 || json.Unmarshal(data, &in) != nil {
+		return
+	}
+	if in.Carnet != nil {
+		v.c = in.Carnet
+	}
+	if in.Actor != nil {
+		v.actor = *in.Actor
+	}
+}
+
+// CanAddContact reports whether the viewer may add a contact today.
+func (v *CarnetView) CanAddContact() (bool, string) {
+	if v.c == nil {
+		return false, ""
+	}
+	if f := carnet.Authorize(v.c, v.actor, "rendez-vous", "ecriture", spie.DateOf(Clock())); f != nil {
+		return false, f.Message
+	}
+	return true, ""
+}
+
+// AddContact applies the draft contact to the carnet with the library's
+// rules; on success the partner receives the updated carnet.
+func (v *CarnetView) AddContact(ctx app.Context) {
+	v.tried = true
+	d := v.draft
+	d.ID = "rdv-" + strconv.Itoa(len(v.c.Contacts)+1) + "-" + string(d.Date)
+	d.StructureSIRET = v.actor.StructureSIRET
+	d.Professional = v.actor.Professional
+	fs := carnet.Apply(v.c, carnet.Change{Op: "ajouter", Target: "rendez_vous", ID: d.ID, Value: d, At: Clock()}, v.actor)
+	v.faults = fs
+	if !fs.Valid() {
+		v.bridge.Error(fs.Errors())
+		return
+	}
+	v.added = d.ID
+	v.resetDraft()
+	v.bridge.Submit(v.c, fs)
+}
+
+// Render draws the carnet.
+func (v *CarnetView) Render() app.UI {
+	v.load()
+	if v.c == nil {
+		return page("carnet", alert("error", "Carnet illisible", app.P().Text(v.loadErr)))
+	}
+	c := v.c
+	day := spie.DateOf(Clock())
+	referent := ""
+	for _, m := range c.Members {
+		if m.Role == "referent" && m.Professional != "" {
+			referent = m.Professional
+		}
+	}
+	orientation := "—"
+	if n := len(c.Orientations); n > 0 {
+		b, _ := json.Marshal(c.Orientations[n-1])
+		var o struct {
+			Parcours string `json:"parcours"`
+		}
+		json.Unmarshal(b, &o)
+		if o.Parcours != "" {
+			orientation = o.Parcours
+		}
+	}
+	alerts := c.Alerts(day, carnet.DefaultPolicy())
+	alertItems := make([]app.UI, 0, len(alerts))
+	for _, a := range alerts {
+		alertItems = append(alertItems, app.Li().Text(a.Message))
+	}
+	contacts := append([]carnet.Contact(nil), c.Contacts...)
+	sort.SliceStable(contacts, func(i, j int) bool { return contacts[i].Date > contacts[j].Date })
+	timeline := make([]app.UI, 0, len(contacts))
+	for _, k := range contacts {
+		text := carnet.ContactKinds.LabelOf(string(k.Kind)) + " (" + carnet.Channels.LabelOf(string(k.Channel)) + ") : " + carnet.ContactResults.LabelOf(string(k.Result))
+		if k.Professional != "" {
+			text += " — " + k.Professional
+		}
+		timeline = append(timeline, app.Li().Body(
+			app.P().Class("fr-text--bold fr-mb-0").Text(frenchDate(k.Date)),
+			app.P().Class("fr-mb-0").Text(text),
+			app.If(k.Comment != "", func() app.UI { return app.P().Class("fr-text--sm").Text(k.Comment) }),
+		))
+	}
+	rows := make([]app.UI, 0, len(c.Actions))
+	for _, a := range c.Actions {
+		b, _ := json.Marshal(a)
+		var x struct {
+			Action string `json:"action"`
+			Statut string `json:"statut"`
+			Theme  string `json:"thematique"`
+		}
+		json.Unmarshal(b, &x)
+		rows = append(rows, app.Tr().Body(
+			app.Th().Scope("row").Text(carnet.CatalogActions.LabelOf(x.Action)),
+			app.Td().Text(spie.Thematiques.LabelOf(x.Theme)),
+			app.Td().Text(carnet.ActionStatuses.LabelOf(x.Statut)),
+		))
+	}
+	can, why := v.CanAddContact()
+	return page("carnet",
+		app.Div().Class("fr-table").Body(app.Table().Body(
+			app.Caption().Text("La personne et son parcours"),
+			app.TBody().Body(
+				app.Tr().Body(app.Th().Scope("row").Text("Carnet"), app.Td().Text(c.ID)),
+				app.Tr().Body(app.Th().Scope("row").Text("Entrée dans le SPIE"), app.Td().Text(frenchDate(c.EntryDate))),
+				app.Tr().Body(app.Th().Scope("row").Text("Cohorte"), app.Td().Text(c.Cohort)),
+				app.Tr().Body(app.Th().Scope("row").Text("Référent"), app.Td().Text(referent)),
+				app.Tr().Body(app.Th().Scope("row").Text("Parcours en vigueur"), app.Td().Text(orientation)),
+			),
+		)),
+		app.Section().Aria("labelledby", "alertes-titre").Body(
+			app.H2().ID("alertes-titre").Class("fr-h5").Text("Alertes ("+strconv.Itoa(len(alerts))+")"),
+			app.If(len(alerts) == 0, func() app.UI { return app.P().Text("Aucune alerte aujourd'hui.") }).
+				Else(func() app.UI { return app.Ul().Body(alertItems...) }),
+		),
+		app.Section().Aria("labelledby", "plan-titre").Body(
+			app.H2().ID("plan-titre").Class("fr-h5").Text("Plan d'action"),
+			app.Div().Class("fr-table").Body(app.Table().Body(
+				app.Caption().Text("Actions du plan"),
+				app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Action"), app.Th().Scope("col").Text("Thématique"), app.Th().Scope("col").Text("Statut"))),
+				app.TBody().Body(rows...),
+			)),
+		),
+		app.Section().Aria("labelledby", "journal-titre").Body(
+			app.H2().ID("journal-titre").Class("fr-h5").Text("Rendez-vous et échanges"),
+			app.Ol().Class("spie-timeline").Body(timeline...),
+		),
+		app.Section().Aria("labelledby", "ajout-titre").Body(
+			app.H2().ID("ajout-titre").Class("fr-h5").Text("Ajouter un rendez-vous"),
+			app.If(!can, func() app.UI {
+				return app.P().ID("ajout-refuse").Text("Votre rôle ne permet pas d'ajouter un rendez-vous à ce carnet" + reason(why))
+			}).Else(func() app.UI { return v.renderContactForm() }),
+		),
+	)
+}
+
+func reason(why string) string {
+	if why == "" {
+		return "."
+	}
+	return " : " + why + "."
+}
+
+func (v *CarnetView) renderContactForm() app.UI {
+	d := &v.draft
+	fault := func(path string) fieldState {
+		f := fieldState{path: path}
+		if v.tried {
+			for _, ft := range v.faults {
+				if strings.HasSuffix(ft.Path, path[strings.LastIndex(path, "/"):]) {
+					f.faults = append(f.faults, ft)
+				}
+			}
+		}
+		return f
+	}
+	withLabel := func(f fieldState, label string, required bool) fieldState {
+		f.label, f.required = label, required
+		return f
+	}
+	return app.Form().ID("ajout-contact").NoValidate(true).OnSubmit(func(ctx app.Context, e app.Event) {
+		e.PreventDefault()
+		v.AddContact(ctx)
+	}).Body(
+		app.If(v.added != "", func() app.UI {
+			return app.P().Class("fr-alert fr-alert--success fr-alert--sm").Aria("live", "polite").Text("Rendez-vous ajouté au carnet.")
+		}),
+		textInput(withLabel(fault("/contact/date"), "Date", true), "date", string(d.Date),
+			func(ctx app.Context, s string) { d.Date = spie.Date(s) }),
+		selectInput(withLabel(fault("/contact/type"), "Nature", true), carnet.ContactKinds, string(d.Kind), "",
+			func(ctx app.Context, s string) { d.Kind = carnet.ContactKind(s) }),
+		selectInput(withLabel(fault("/contact/canal"), "Canal", true), carnet.Channels, string(d.Channel), "",
+			func(ctx app.Context, s string) { d.Channel = carnet.Channel(s) }),
+		selectInput(withLabel(fault("/contact/resultat"), "Résultat", true), carnet.ContactResults, string(d.Result), "",
+			func(ctx app.Context, s string) { d.Result = carnet.ContactResult(s) }),
+		textInput(withLabel(fault("/contact/commentaire"), "Commentaire", false), "text", d.Comment,
+			func(ctx app.Context, s string) { d.Comment = s }),
+		app.Div().Class("spie-actions").Body(app.Button().Type("submit").ID("ajouter-contact").Class("fr-btn").Text("Ajouter au carnet")),
+	)
+}
+
+// frenchDate writes 2026-03-02 as 02/03/2026.
+func frenchDate(d spie.Date) string {
+	s := string(d)
+	if len(s) != 10 {
+		return s
+	}
+	return s[8:10] + "/" + s[5:7] + "/" + s[0:4]
+}
