@@ -96,7 +96,7 @@ func markdown(rep *report) string {
 	w("")
 	w("## Corpus")
 	w("")
-	w("%d diagnostics NDJSON générés de façon déterministe (graine %d) à partir des exemples `examples/diagnostic/*.json` : identifiants, textes des professionnels et rayons de mobilité variés, %d octets par document en moyenne (%.1f Mo en tout) ; %d %% des documents sont abîmés comme le sont les fichiers échangés (champ obligatoire absent, code hors liste, code commune ou date impossibles, borne dépassée, champ inconnu, mauvais type, texte trop long). %d documents sont refusés par socle (schéma ou règles).",
+	w("%d diagnostics NDJSON générés de façon déterministe (graine %d) à partir des exemples `examples/diagnostic/*.json` : identifiants, textes des professionnels et rayons de mobilité variés, %d octets par document en moyenne (%.1f Mo en tout) ; %d %% des documents sont abîmés comme le sont les fichiers échangés (champ obligatoire absent, code hors liste, code commune ou date impossibles, borne dépassée, champ inconnu, mauvais type, texte trop long). %d documents portent au moins une faute de socle (schéma ou règles).",
 		rep.cfg.n, rep.cfg.seed, rep.avgDoc, rep.corpusMB, rep.cfg.invalidPct, rep.invalid)
 	w("")
 	w("## Un cœur, documents en mémoire, lecture du JSON comprise")

@@ -154,6 +154,16 @@ func schemaFaults(ve *jsonschema.ValidationError) spie.Faults {
 				add(FaultEnum.At(path))
 				return
 			}
+			if len(leaves) > 1 && allKeyword(leaves, "type") {
+				// No branch takes a value of this type (a string for a
+				// "number or null"): one type fault, not none.
+				msgs := make([]string, len(leaves))
+				for i, l := range leaves {
+					msgs[i] = l.Message
+				}
+				add(FaultType.At(path, strings.Join(msgs, " ; ")))
+				return
+			}
 			for _, l := range leaves {
 				if lastKeyword(l.KeywordLocation) == "type" && len(leaves) > 1 {
 					continue
@@ -198,6 +208,10 @@ func schemaFaults(ve *jsonschema.ValidationError) spie.Faults {
 		}
 	}
 	walk(ve)
+	if len(fs) == 0 {
+		// Never let a refusal of the schema pass for a valid document.
+		fs = append(fs, FaultOther.At(unescapePointer(ve.InstanceLocation), ve.Error()))
+	}
 	return fs
 }
 
