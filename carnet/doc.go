@@ -1,5 +1,37 @@
 // Package carnet is the carnet de bord of the SPIE: the shared follow-up
-// record of a person's pathway (diagnostic, objectifs, actions and their
-// progress), with the referential of the actions a professional can propose,
-// taken from the carnet de bord of the GIP de l'inclusion.
+// record of a person's pathway across structures, exchanged as JSON (kind
+// "carnet", schema https://spie-fr.github.io/socle/schemas/v1/carnet.json).
+//
+// A [Carnet] holds the person and their diagnostic, the members (référent,
+// co-référent, partenaire, coordinateur SPIE, chargé d'orientation, the
+// person) with their periods — the single référent's history among them —,
+// the orientations (the latest in force), the contracts (contrat
+// d'engagement, CEJ, PACEA; CER and PPAE still read), the plan d'action
+// (objectifs from the diagnostic referentials, actions from
+// [CatalogActions] or a service of the offer), the contacts, the milestones
+// of the pathway and the consents to sharing, structure by structure.
+//
+// Every change goes through [Apply], which checks the actor's rights and
+// appends an [Event] to the journal: who, structure, role, when, what, the
+// value before and after. Events are hash-chained (SHA-256) per carnet;
+// [Verify] proves nothing was altered or removed and [Replay] rebuilds the
+// carnet exactly. [ProposePlan] proposes the objectifs from a diagnostic.
+//
+// Rules are named functions with CARNET- fault codes and a date argument:
+// [Carnet.Check] (structure, contracts and weekly activity, CEJ and PACEA),
+// [Carnet.Alerts] (ruptures, the perdus de vue procedure [Carnet.FollowUp],
+// open deadlines of RULES.md §4, duplicate proposals). Durations and the
+// procedure are data ([Policy], [DefaultPolicy], [LoadPolicy]).
+//
+// Sharing follows a role × section × access matrix ([DefaultRights]),
+// membership and consent ([Authorize]); health details are seen only by the
+// person and their référent. [View] returns the carnet as a viewer may see
+// it. [Merge] and [MergeRecorded] merge two carnets of the same person,
+// keeping every contribution with its provenance and reporting conflicts.
+// [Purge] applies the retention period and [Export] gives the person
+// everything held about them. [ComputeIndicators] computes the impact
+// indicators of RULES.md §12 from an NDJSON stream in bounded memory, with
+// small-cell suppression.
+//
+// Example carnets: examples/carnet/ in the module.
 package carnet

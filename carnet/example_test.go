@@ -1,0 +1,105 @@
+package carnet_test
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/spie"
+)
+
+func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
+
+func exampleCarnet() *carnet.Carnet { return exampleCarnetID("c-1") }
+
+func exampleCarnetID(id string) *carnet.Carnet {
+	ref := carnet.Actor{Professional: "Claire Martin", StructureSIRET: "22020000100018", Role: carnet.RoleReferent}
+	c, _ := carnet.Create(carnet.Carnet{ID: id, EntryDate: "2025-03-03",
+		Person:  carnet.SupportedPerson{ID: "p-1", BirthDate: "1990-05-14", Commune: "02408"},
+		Members: []carnet.Member{{ID: "m-1", Role: carnet.RoleReferent, StructureSIRET: "22020000100018", Professional: "Claire Martin", Start: "2025-03-03"}},
+	}, ref, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
+	return c
+}
+
+func ExampleProposePlan() {
+	d := &diagnostic.Diagnostic{Date: "2025-03-20",
+		Freins: diagnostic.Freins{
+			"mobilite": {Impact: diagnostic.ImpactFort},
+			"logement": {Impact: diagnostic.ImpactMoyen, PersonView: &diagnostic.PersonView{Priority: 1},
+				Objectifs: []diagnostic.ObjectifItem{{Objectif: "acceder-a-un-logement"}}},
+		},
+		Professional: diagnostic.Professional{Besoins: diagnostic.Besoins{"trouver-sa-formation": diagnostic.BesoinBesoin}},
+	}
+	for _, o := range carnet.ProposePlan(d) {
+		fmt.Println(o.ID, o.Thematique, o.Objectif, o.Source)
+	}
+	// Output:
+	// obj-1 logement acceder-a-un-logement /freins/logement/objectifs/0
+	// obj-2 mobilite  /freins/mobilite
+	// obj-3 emploi-formation trouver-sa-formation /situation_professionnelle/besoins/trouver-sa-formation
+}
+
+func ExampleApply() {
+	c := exampleCarnet()
+	partner := carnet.Actor{StructureSIRET: "33188888000019", Role: carnet.RolePartenaire}
+	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "a-1",
+		Value: carnet.Action{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-10"},
+		At:    time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)}, partner)
+	fmt.Println(fs.Codes(), len(c.Actions))
+	// Output: [CARNET-DROITS-03] 0
+}
+
+func ExampleCarnet_Alerts() {
+	c := exampleCarnet()
+	c.Contracts = []carnet.Contract{{ID: "k-1", Type: carnet.ContractEngagement, SignedOn: "2025-03-20", Start: "2025-03-20", End: "2025-09-19", WeeklyHours: 15}}
+	for _, f := range c.Alerts("2025-09-01", carnet.DefaultPolicy()) {
+		fmt.Println(f.Code, f.Path)
+	}
+	// Output:
+	// CARNET-RUPTURE-11 /contrats/0/date_fin
+	// CARNET-DELAI-17 /diagnostic
+	// CARNET-PDV-10 /rendez_vous
+}
+
+func ExampleCarnet_FollowUp() {
+	c := exampleCarnet()
+	c.Contacts = []carnet.Contact{
+		{ID: "r-1", Date: "2025-04-01", Kind: carnet.ContactAppointment, Channel: "presentiel", Result: carnet.ResultHonoured},
+		{ID: "x-1", Date: "2025-05-01", Kind: carnet.ContactRelance, Channel: "sms", Result: carnet.ResultNoAnswer},
+		{ID: "x-2", Date: "2025-05-08", Kind: carnet.ContactRelance, Channel: "telephone", Result: carnet.ResultNoAnswer},
+		{ID: "x-3", Date: "2025-05-22", Kind: carnet.ContactRelance, Channel: "courrier", Result: carnet.ResultNoAnswer},
+	}
+	f := c.FollowUp("2025-05-22", carnet.DefaultPolicy())
+	fmt.Println(f.State, f.Relances, f.Since)
+	// Output: perdu-de-vue 3 2025-05-22
+}
+
+func ExampleMerge() {
+	a, b := exampleCarnetID("c-1"), exampleCarnetID("c-2")
+	m, fs := carnet.Merge(a, b)
+	fmt.Println(m.ID, m.Merged, len(m.Members), len(m.Journal), fs.Codes())
+	// Output: c-1 [c-2] 1 2 [CARNET-FUSION-10]
+}
+
+func ExampleComputeIndicators() {
+	in := strings.Repeat(`{"version_schema":"1.0","id":"c","date_entree":"2025-01-06","personne":{"id":"p","date_naissance":"1990-01-01","code_commune":"02408"}}`+"\n", 6)
+	rep, _ := carnet.ComputeIndicators(strings.NewReader(in), "2025-06-30", carnet.DefaultPolicy())
+	g := rep.Groups[0]
+	fmt.Println(g.Dimension, *g.People, *g.Values["sans-solution"].Count, g.Values["diagnostic-1-mois"].Suppressed)
+	// Output: ensemble 6 6 false
+}
+
+func ExamplePurge() {
+	c := exampleCarnet()
+	kept, purged := carnet.Purge([]*carnet.Carnet{c}, "2027-03-04", carnet.DefaultPolicy())
+	fmt.Println(len(kept), purged[0].CarnetID, purged[0].RetentionDate)
+	// Output: 0 c-1 2027-03-03
+}
+
+func ExampleExport() {
+	e := carnet.Export(exampleCarnet(), spie.Date("2025-04-01"), carnet.DefaultPolicy())
+	fmt.Println(e.Access[0].Role, len(e.Access[0].Sections), e.RetentionDate)
+	// Output: referent 11 2027-03-03
+}
