@@ -169,7 +169,7 @@ func (c *Catalogue) match(q *Query, i int32) (Result, bool) {
 			if !ok || *r.DistanceKm > q.RadiusKm {
 				return r, false
 			}
-			r.Reasons = append(r.Reasons, Reason{"distance", fmt.Sprintf("à %.1f km (rayon %.0f km)", *r.DistanceKm, q.RadiusKm)})
+			r.Reasons = append(r.Reasons, Reason{"distance", strings.Replace(fmt.Sprintf("à %.1f km (rayon %g km)", *r.DistanceKm, q.RadiusKm), ".", ",", -1)})
 		}
 	}
 	fresh := 0.0

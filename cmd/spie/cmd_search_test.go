@@ -1,0 +1,67 @@
+package main
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	exOfferServices   = "../../examples/offer/services-aisne.ndjson"
+	exOfferStructures = "../../examples/offer/structures-aisne.json"
+)
+
+func TestSearchGolden(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		golden string
+	}{
+		{"laon mobilité texte", []string{"--structures", exOfferStructures, "--commune", "02408", "--thematique", "mobilite", "--format", "text", "--limit", "5"}, "laon-mobilite.txt"},
+		{"saint-quentin numérique jeunes rayon", []string{"--lat", "49.8465", "--lon", "3.2876", "--radius", "25", "--thematique", "numerique", "--public", "jeunes", "--limit", "3"}, "saint-quentin-numerique.json"},
+		{"auto-prescription gratuite", []string{"--commune", "02691", "--thematique", "difficultes-financieres", "--mobilisable-par", "usagers", "--frais", "gratuit", "--format", "text", "--limit", "3"}, "saint-quentin-budget-usagers.txt"},
+		{"Paris : services ouverts à toute la France", []string{"--commune", "75056", "--thematique", "creer-une-entreprise", "--format", "text"}, "paris-france-entiere.txt"},
+		{"aucun résultat", []string{"--commune", "2A004", "--thematique", "sante--sante-sexuelle", "--type", "formation", "--format", "text"}, "ajaccio-aucun.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"search", "--catalogue", exOfferServices}, tt.args...)
+			code, out, errOut := runCLI(t, "", args...)
+			assert.Equal(t, exitOK, code, errOut)
+			goldenVerb(t, "search", tt.golden, out)
+		})
+	}
+}
+
+func TestSearchStdinAndInvalid(t *testing.T) {
+	stdin := `[{"source":"t","structure_id":"t--1","id":"t--ok","nom":"Permis solidaire","description":"Préparer le permis B.","date_maj":"2026-01-10","thematiques":["mobilite--preparer-un-permis"],"zone_eligibilite":["02"]},
+{"source":"t","structure_id":"t--1","id":"t--ko","nom":"Permis","description":"Préparer le permis B.","date_maj":"2026-01-10","publics":["tous-publics","jeunes"]}]`
+	code, out, errOut := runCLI(t, stdin, "search", "--catalogue", "-", "--commune", "02408")
+	require.Equal(t, exitOK, code, errOut)
+	var got searchOutput
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	assert.Equal(t, 1, got.Total)
+	assert.Equal(t, 1, got.Ignored)
+	assert.Equal(t, "t--ok", got.Services[0].ID)
+}
+
+func TestSearchUsageErrors(t *testing.T) {
+	for name, args := range map[string][]string{
+		"sans catalogue":         {"search", "--commune", "02408"},
+		"thématique inconnue":    {"search", "--catalogue", exOfferServices, "--thematique", "inconnue"},
+		"rayon sans point":       {"search", "--catalogue", exOfferServices, "--radius", "10"},
+		"latitude seule":         {"search", "--catalogue", exOfferServices, "--lat", "49"},
+		"commune mal formée":     {"search", "--catalogue", exOfferServices, "--commune", "2408"},
+		"format inconnu":         {"search", "--catalogue", exOfferServices, "--format", "csv"},
+		"catalogue absent":       {"search", "--catalogue", "absent.ndjson"},
+		"latitude non numérique": {"search", "--catalogue", exOfferServices, "--lat", "nord", "--lon", "3"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			code, out, _ := runCLI(t, "", args...)
+			assert.Equal(t, exitUsage, code)
+			assert.Empty(t, out)
+		})
+	}
+}
