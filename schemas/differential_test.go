@@ -141,7 +141,7 @@ func TestValidateFastDifferential(t *testing.T) {
 					if !assert.Equal(t, verdict(want), verdict(got), "%s: %s\n%s", name, m.what, b) {
 						return
 					}
-					if want.Valid() {
+					if schemaAccepts(want) {
 						sameDecoding(t, k, b)
 					}
 				}
@@ -182,7 +182,7 @@ func marshal(t *testing.T, v any) []byte {
 
 // maxMutations bounds the mutations tried per document (a deterministic
 // sample of them), so that the test stays fast on large documents.
-const maxMutations = 800
+const maxMutations = 500
 
 func sample(ms []mutation, n int) []mutation {
 	if len(ms) <= n {

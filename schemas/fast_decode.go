@@ -52,6 +52,18 @@ func jsonTypeOf(c byte) string {
 
 // value reads one value along n into v (settable).
 func (d *decoder) value(n *node, v reflect.Value) {
+	if n.kind == gPtr && n.elem.kind == gRaw {
+		if d.peek() == 'n' {
+			d.lit()
+			v.SetZero()
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(n.t.Elem()))
+		}
+		d.value(n.elem, v.Elem())
+		return
+	}
 	if n.kind == gPtr {
 		if d.peek() == 'n' || !d.accepts(n, d.data[d.pos]) {
 			d.typeMismatch(n)
@@ -61,6 +73,14 @@ func (d *decoder) value(n *node, v reflect.Value) {
 			v.Set(reflect.New(n.t.Elem()))
 		}
 		d.value(n.elem, v.Elem())
+		return
+	}
+	if n.kind == gRaw {
+		start := d.pos
+		d.skip()
+		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(d.data[start:d.pos]); err != nil {
+			d.storeErr(err.Error())
+		}
 		return
 	}
 	c := d.peek()
@@ -144,10 +164,10 @@ func (d *decoder) object(n *node, v reflect.Value) {
 					}
 				}
 				unknown = append(unknown, name)
-				d.pushKey(name)
 				if n.closed {
-					d.fault(FaultAdditional)
+					d.faults = append(d.faults, FaultAdditional.At(d.pointerTo(name)))
 				}
+				d.pushKey(name)
 				d.skip()
 				d.pop()
 			} else {

@@ -56,7 +56,23 @@ const (
 	gSlice
 	gPtr
 	gCustom // decodes itself from a string (json.Unmarshaler, encoding.TextUnmarshaler)
+	gRaw    // any JSON value handed to UnmarshalJSON (json.RawMessage)
 )
+
+// annotationsOnly reports whether a schema says nothing about the value
+// (no keyword but titles, descriptions and comments): any value is valid.
+func annotationsOnly(s map[string]any) bool {
+	for k := range s {
+		switch k {
+		case "title", "description", "$comment", "examples", "default":
+		default:
+			if !strings.HasPrefix(k, "x-") {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 type node struct {
 	types    typeSet
@@ -197,6 +213,10 @@ func (p *planner) compile(ref string, s map[string]any, t reflect.Type) (*node, 
 	}
 	custom := t.Kind() != reflect.Pointer &&
 		(reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler))
+	if custom && s["type"] == nil && annotationsOnly(s) && reflect.PointerTo(t).Implements(jsonUnmarshaler) {
+		// Any JSON value, kept as is (json.RawMessage…).
+		return &node{t: t, kind: gRaw, minLen: -1, maxLen: -1, minItems: -1, maxItems: -1}, nil
+	}
 	if custom && s["type"] != "string" {
 		return nil, fmt.Errorf("%s : %s se décode lui-même", ref, t)
 	}

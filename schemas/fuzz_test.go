@@ -18,18 +18,26 @@ var hostileSeeds = []string{
 	`{"auteurs":[{"nom":"a'b\"c\\d","role":1,"x'y":2}]}`,
 }
 
-// FuzzValidateFast checks on any input that the fast path gives exactly the
-// faults of the JSON Schema path (codes, paths, severities, messages) and
-// never panics.
+// FuzzValidateFast checks on any input, for every kind on the fast path,
+// that the fast path gives exactly the faults of the JSON Schema path
+// (codes, paths, severities, messages) and never panics.
 func FuzzValidateFast(f *testing.F) {
 	for _, s := range hostileSeeds {
 		f.Add([]byte(s))
 	}
+	var kinds []string
+	for _, k := range schemas.Kinds() {
+		if schemas.FastPath(k.Name) == nil {
+			kinds = append(kinds, k.Name)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		want := schemas.Validate("diagnostic", data, diffNow)
-		got := schemas.ValidateFast("diagnostic", data, diffNow)
-		if verdict(want) != verdict(got) {
-			t.Fatalf("chemins divergents pour %q\nschéma :\n%s\nrapide :\n%s", data, verdict(want), verdict(got))
+		for _, k := range kinds {
+			want := schemas.Validate(k, data, diffNow)
+			got := schemas.ValidateFast(k, data, diffNow)
+			if verdict(want) != verdict(got) {
+				t.Fatalf("%s : chemins divergents pour %q\nschéma :\n%s\nrapide :\n%s", k, data, verdict(want), verdict(got))
+			}
 		}
 	})
 }

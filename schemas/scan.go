@@ -99,6 +99,11 @@ func (s *scanner) pointer() string {
 	}
 	var b strings.Builder
 	for _, t := range s.path {
+		if t.idx < 0 && t.key == "" {
+			// The JSON Schema validator drops the token of an empty key
+			// from the locations of values; faults point where it does.
+			continue
+		}
 		b.WriteByte('/')
 		if t.idx >= 0 {
 			b.WriteString(strconv.Itoa(t.idx))
