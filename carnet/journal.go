@@ -117,7 +117,8 @@ type Event struct {
 }
 
 // ComputeHash returns the SHA-256 of the event's canonical JSON, its own
-// hash left out.
+// hash left out; the values before and after are canonicalised (members
+// sorted, no spaces) so that re-serialising a carnet keeps its hashes.
 func (e Event) ComputeHash() string {
 	e.Hash = ""
 	e.Before = compact(e.Before)
@@ -127,15 +128,24 @@ func (e Event) ComputeHash() string {
 	return hex.EncodeToString(sum[:])
 }
 
+// compact returns the canonical form of a JSON value: no insignificant
+// space, object members sorted by name, numbers as written. Hashes do not
+// depend on how a tool re-serialised the document.
 func compact(m json.RawMessage) json.RawMessage {
 	if len(m) == 0 {
 		return nil
 	}
-	var buf bytes.Buffer
-	if err := json.Compact(&buf, m); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(m))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
 		return m
 	}
-	return buf.Bytes()
+	b, err := json.Marshal(v)
+	if err != nil {
+		return m
+	}
+	return b
 }
 
 // Change is a change asked of the carnet.

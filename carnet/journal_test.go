@@ -1,6 +1,7 @@
 package carnet_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -153,6 +154,14 @@ func TestVerifyDetectsTampering(t *testing.T) {
 			assert.NotEmpty(t, rfs)
 		})
 	}
+	t.Run("réécrit avec les clés triées : empreintes inchangées", func(t *testing.T) {
+		var generic any
+		require.NoError(t, json.Unmarshal([]byte(jsonOf(t, c)), &generic))
+		var back carnet.Carnet
+		require.NoError(t, json.Unmarshal([]byte(jsonOf(t, generic)), &back))
+		assert.Empty(t, carnet.Verify(back.Journal))
+		assert.Empty(t, back.CheckJournal())
+	})
 	t.Run("contenu modifié hors journal", func(t *testing.T) {
 		x := c.Cloned()
 		x.Person.Commune = "75056"
