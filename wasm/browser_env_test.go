@@ -281,17 +281,26 @@ func eval[T any](t *testing.T, tb *tab, expr string) T {
 	return v
 }
 
+// poll waits until expr is true in the page's main world (chromedp.Poll
+// may pick an isolated world once axeInFrame created one).
 func poll(t *testing.T, tb *tab, what, expr string) {
 	t.Helper()
-	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
-		if envShared != nil {
-			if b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(80)); err == nil {
-				name := strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())
-				os.WriteFile(filepath.Join(envShared.artifacts, "echec-"+name+".png"), b, 0o644)
-			}
+	deadline := time.Now().Add(20 * time.Second)
+	probe := `(function(){ try { return !!(` + expr + `); } catch (e) { return false; } })()`
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](probe, chromedp.EvalAwaitPromise))
+		if err == nil && ok {
+			return
 		}
-		t.Fatalf("attente de %s (%s) : %v", what, expr, err)
+		time.Sleep(50 * time.Millisecond)
 	}
+	if envShared != nil {
+		if b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(80)); err == nil {
+			name := strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())
+			os.WriteFile(filepath.Join(envShared.artifacts, "echec-"+name+".png"), b, 0o644)
+		}
+	}
+	t.Fatalf("attente de %s (%s) : délai dépassé", what, expr)
 }
 
 // screenshot saves a PNG of the page under the artifacts directory.

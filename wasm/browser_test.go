@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/spie-fr/socle/schemas"
 	"github.com/spie-fr/socle/wasm/manifest"
@@ -57,7 +58,9 @@ func TestWrongOriginIgnored(t *testing.T) {
 	t.Run("widget framed by a foreign origin", func(t *testing.T) {
 		tb := e.newTab(t)
 		tb.do(t, chromedp.Navigate(e.other.URL+"/"))
-		poll(t, tb, "widget chargé", `(function(){ try { return false } catch (e) { return false } })() || performance.now() > 1500`)
+		// The widget loads in its frame (cross-origin: not readable); give it
+		// the time to start and, if it were wrong, to talk.
+		poll(t, tb, "cadre chargé", `document.getElementById("f") && performance.now() > 2000`)
 		got := eval[int](t, tb, `window.received.length`)
 		if got != 0 {
 			t.Errorf("le widget a parlé à une origine non autorisée : %d messages", got)
@@ -73,7 +76,7 @@ func TestWrongOriginIgnored(t *testing.T) {
   window.postMessage({spie: 1, type: "spie:submit", widget: "diagnostic", json: "{}"}, "*");
   return true;
 })()`)
-		poll(t, tb, "délai", `new Promise(function (r) { setTimeout(function () { r(true); }, 300); })`)
+		poll(t, tb, "délai", `new Promise(function (r) { setTimeout(function () { r(true); }, 300); })`) // let the message arrive
 		if n := eval[int](t, tb, `window.__forged`); n != 0 {
 			t.Errorf("le loader a relayé un message forgé : %d événements", n)
 		}
@@ -101,5 +104,56 @@ func TestCarnetAddContact(t *testing.T) {
 		}
 	}
 	e.axeInFrame(t, tb, "/spie/carnet.html", "après ajout")
+	tb.noErrors(t)
+}
+
+// TestOffreToPrescription searches the offer on the portal, opens the
+// prescription of the first result with "Orienter" and sends it, with the
+// keyboard; the partner receives a fiche that schemas.Validate accepts.
+func TestOffreToPrescription(t *testing.T) {
+	e := env(t)
+	tb := e.newTab(t)
+	tb.do(t, chromedp.Navigate(e.portal.URL+"/"))
+	frame := `document.querySelector('#offre iframe').contentDocument`
+	focusIn := func(id string) {
+		t.Helper()
+		eval[bool](t, tb, `(function(){ `+frame+`.getElementById(`+strconv.Quote(id)+`).focus(); return true; })()`)
+	}
+	poll(t, tb, "recherche prête", `(function(){ var d = `+frame+`; return !!d && !!d.getElementById("rechercher"); })()`)
+	focusIn("champ-thematiques-mobilite")
+	tb.do(t, chromedp.KeyEvent(" "))
+	focusIn("rechercher")
+	tb.do(t, chromedp.KeyEvent("\r"))
+	poll(t, tb, "résultats", `!!`+frame+`.getElementById("orienter-0")`)
+	e.axeInFrame(t, tb, "/spie/offre.html", "résultats")
+	focusIn("orienter-0")
+	tb.do(t, chromedp.KeyEvent("\r"))
+	poll(t, tb, "fiche de prescription", `!!`+frame+`.getElementById("envoyer-prescription")`)
+	// Sending the empty fiche is refused, with an error summary.
+	focusIn("envoyer-prescription")
+	tb.do(t, chromedp.KeyEvent("\r"))
+	poll(t, tb, "erreurs de la fiche", `!!`+frame+`.getElementById("erreurs-prescription")`)
+	e.axeInFrame(t, tb, "/spie/offre.html", "erreurs")
+	for id, text := range map[string]string{
+		"champ-emetteur-nom":             "Camille Martin",
+		"champ-emetteur-siret_structure": "22020001800004",
+		"champ-personne-id":              "AISNE-2026-00042",
+		"champ-motif":                    "Préparer le permis B pour accéder aux offres d'emploi de la zone.",
+	} {
+		focusIn(id)
+		tb.do(t, chromedp.KeyEvent(text))
+	}
+	focusIn("champ-besoin-cle")
+	tb.do(t, chromedp.KeyEvent(kb.ArrowDown))
+	focusIn("champ-engagement_donnees-accepte")
+	tb.do(t, chromedp.KeyEvent(" "))
+	focusIn("envoyer-prescription")
+	tb.do(t, chromedp.KeyEvent("\r"))
+	poll(t, tb, "prescription reçue", `window.spieReceived.some(function (r) { return r.widget === "offre"; })`)
+	raw := eval[string](t, tb, `JSON.stringify(window.spieReceived.filter(function (r) { return r.widget === "offre"; })[0].document)`)
+	if fs := schemas.Validate("prescription", []byte(raw)); !fs.Valid() {
+		t.Errorf("prescription reçue refusée par schemas.Validate : %v\n%s", fs, raw)
+	}
+	e.axeInFrame(t, tb, "/spie/offre.html", "envoyée")
 	tb.noErrors(t)
 }
