@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -146,5 +147,17 @@ func (t *Table) CommunesOf(dep string) []Commune {
 	for i, c := range codes {
 		out[i] = t.communes[c]
 	}
+	return out
+}
+
+// DepartementsOf returns the départements of a region, in code order.
+func (t *Table) DepartementsOf(region string) []string {
+	var out []string
+	for code, d := range t.departements {
+		if d.Region == region {
+			out = append(out, code)
+		}
+	}
+	sort.Strings(out)
 	return out
 }
