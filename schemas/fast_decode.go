@@ -137,7 +137,7 @@ func (d *decoder) object(n *node, v reflect.Value) {
 	if len(n.props) > 64 {
 		many = make([]bool, len(n.props))
 	}
-	var unknown []string
+	var unknown *keySet // the members outside the schema, to refuse repeats
 	// Documents written by programs list members in a stable order, sorted
 	// by name or as the Go fields: guess the next before looking it up.
 	next, nextField := 0, 0
@@ -158,12 +158,10 @@ func (d *decoder) object(n *node, v reflect.Value) {
 			}
 			if p == nil {
 				name := string(kb)
-				for _, o := range unknown {
-					if o == name {
-						d.fail(FaultDuplicate, d.pointerTo(name))
-					}
+				if unknown == nil {
+					unknown = &keySet{}
 				}
-				unknown = append(unknown, name)
+				d.seenIn(unknown, name)
 				if n.closed {
 					d.faults = append(d.faults, FaultAdditional.At(d.pointerTo(name)))
 				}

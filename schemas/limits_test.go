@@ -1,6 +1,7 @@
 package schemas_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -16,6 +17,12 @@ import (
 func TestHostileInput(t *testing.T) {
 	deep := strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000)
 	deepObj := strings.Repeat(`{"a":`, 10_000) + "1" + strings.Repeat("}", 10_000)
+	var many strings.Builder
+	many.WriteString(`{"personne":{`)
+	for i := range 20_000 {
+		fmt.Fprintf(&many, `"k%d":1,`, i)
+	}
+	many.WriteString(`"k0":2}}`)
 	tests := []struct {
 		name   string
 		doc    string
@@ -35,6 +42,7 @@ func TestHostileInput(t *testing.T) {
 		{"clé répétée imbriquée", `{"personne":{"id":"a","id":"a"}}`, schemas.Limits{}, "INPUT-DUPLICATE-01", "/personne/id"},
 		{"clé répétée dans une map", `{"freins":{"logement":{},"logement":{}}}`, schemas.Limits{}, "INPUT-DUPLICATE-01", "/freins/logement"},
 		{"clé répétée dans un champ inconnu", `{"x":{"a/b":1,"a/b":2}}`, schemas.Limits{}, "INPUT-DUPLICATE-01", "/x/a~1b"},
+		{"clé répétée après 20 000 clés inconnues", many.String(), schemas.Limits{}, "INPUT-DUPLICATE-01", "/personne/k0"},
 		{"clé répétée après échappement", `{"id":"a","\u0069d":"b"}`, schemas.Limits{}, "INPUT-DUPLICATE-01", "/id"},
 		{"exposant démesuré", `{"criteres_publics":{"mois_inscription_demandeur_emploi":1e999999999}}`, schemas.Limits{}, "INPUT-NUMBER-01", "/criteres_publics/mois_inscription_demandeur_emploi"},
 		{"exposant négatif démesuré", `{"x":-1E-999999999}`, schemas.Limits{}, "INPUT-NUMBER-01", "/x"},

@@ -274,8 +274,10 @@ func (s *scanner) skipObject() {
 }
 
 // seen records key k of the object at depth d, refusing a repeat.
-func (s *scanner) seen(d int, k string) {
-	ks := &s.keys[d]
+func (s *scanner) seen(d int, k string) { s.seenIn(&s.keys[d], k) }
+
+// seenIn records key k in ks, refusing a repeat.
+func (s *scanner) seenIn(ks *keySet, k string) {
 	if ks.set != nil {
 		if _, ok := ks.set[k]; ok {
 			s.fail(FaultDuplicate, s.pointerTo(k))
@@ -376,6 +378,12 @@ func (s *scanner) str() []byte {
 	d := s.data
 	start := s.pos + 1
 	for i := start; i < len(d); {
+		for i < len(d) && plainASCII[d[i]] {
+			i++
+		}
+		if i >= len(d) {
+			break
+		}
 		c := d[i]
 		switch {
 		case c == '"':
@@ -513,3 +521,12 @@ func (s *scanner) text(b []byte) string {
 	}
 	return string(b)
 }
+
+// plainASCII marks the bytes a string holds as they are: ASCII, printable,
+// neither quote nor backslash.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < 0x80; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
