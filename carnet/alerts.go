@@ -11,6 +11,7 @@ import (
 // deadlines (RULES.md §4).
 var (
 	FaultRuptureReferent  = spie.NewFaultType("CARNET-RUPTURE-10", spie.SeverityWarning, "changement de référent le %s sans successeur désigné", "change of case worker on %s without a successor")
+	FaultRuptureHandover  = spie.NewFaultType("CARNET-RUPTURE-15", spie.SeverityWarning, "changement de référent le %s (%s → %s) : organiser le passage de relais avec la personne", "change of case worker on %s (%s → %s): organise the handover with the person")
 	FaultRuptureContract  = spie.NewFaultType("CARNET-RUPTURE-11", spie.SeverityWarning, "fin du contrat %s le %s sans suite prévue", "end of contract %s on %s with no next step")
 	FaultRupturePACEA26   = spie.NewFaultType("CARNET-RUPTURE-12", spie.SeverityWarning, "la personne aura 26 ans le %s : fin du PACEA", "the person turns 26 on %s: end of the PACEA")
 	FaultRuptureNoNext    = spie.NewFaultType("CARNET-RUPTURE-13", spie.SeverityWarning, "action terminée le %s sans autre action en cours : sortant sans solution", "action ended on %s with no other action: leaver without a next step")
@@ -71,8 +72,12 @@ func (c *Carnet) Ruptures(day spie.Date, p Policy) spie.Faults {
 		if m.Role != RoleReferent || m.End.IsZero() || !within(m.End, day, ahead, after) {
 			continue
 		}
-		if _, ok := c.Referent(m.End.AddDays(1)); !ok {
+		next, ok := c.Referent(m.End.AddDays(1))
+		switch {
+		case !ok:
 			fs = append(fs, FaultRuptureReferent.At(spie.Pointer("membres", i, "date_fin"), string(m.End)))
+		case next.ID != m.ID:
+			fs = append(fs, FaultRuptureHandover.At(spie.Pointer("membres", i, "date_fin"), string(m.End), m.label(), next.label()))
 		}
 	}
 	for i, k := range c.Contracts {
@@ -339,4 +344,15 @@ func (c *Carnet) longReview(p Policy) bool {
 		}
 	}
 	return false
+}
+
+// label names a member for messages: the professional and the structure.
+func (m Member) label() string {
+	switch {
+	case m.Professional != "" && m.StructureSIRET != "":
+		return m.Professional + " (" + string(m.StructureSIRET) + ")"
+	case m.Professional != "":
+		return m.Professional
+	}
+	return string(m.StructureSIRET)
 }

@@ -54,6 +54,14 @@ func TestRuptures(t *testing.T) {
 			c.Members[1].End = "2025-06-30"
 			c.Members = append(c.Members, carnet.Member{ID: "r2", Role: "referent", StructureSIRET: siretFT, Start: "2025-07-01"})
 		}, "2025-06-15", false, "CARNET-RUPTURE-10", ""},
+		{"référent remplacé : passage de relais dans 30 jours", func(c *carnet.Carnet) {
+			c.Members[1].End = "2025-06-30"
+			c.Members = append(c.Members, carnet.Member{ID: "r2", Role: "referent", StructureSIRET: siretFT, Start: "2025-07-01"})
+		}, "2025-05-31", true, "CARNET-RUPTURE-15", "/membres/1/date_fin"},
+		{"référent remplacé : passage de relais dans 31 jours", func(c *carnet.Carnet) {
+			c.Members[1].End = "2025-06-30"
+			c.Members = append(c.Members, carnet.Member{ID: "r2", Role: "referent", StructureSIRET: siretFT, Start: "2025-07-01"})
+		}, "2025-05-30", false, "CARNET-RUPTURE-15", ""},
 		{"fin des droits RSA dans 30 jours", func(c *carnet.Carnet) {
 			c.Milestones = []carnet.Milestone{{ID: "j1", Kind: "fin-droits-rsa", Date: "2025-07-31"}}
 		}, "2025-07-01", true, "CARNET-RUPTURE-14", "/jalons/0"},
