@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/spie-fr/socle/offer"
+	"github.com/spie-fr/socle/spie"
+)
+
+func init() {
+	register(command{name: "convert-v0", summary: "convertit des structures et services data·inclusion v0 en v1 et signale ce qui est perdu", run: runConvertV0})
+}
+
+// conversionReport is one entry of the --rapport file.
+type conversionReport struct {
+	Document int          `json:"document"`
+	ID       string       `json:"id,omitempty"`
+	Kind     string       `json:"type,omitempty"`
+	Losses   []offer.Loss `json:"pertes"`
+	Faults   spie.Faults  `json:"fautes_v1,omitempty"`
+	Error    string       `json:"erreur,omitempty"`
+}
+
+func runConvertV0(c *cli, args []string) int {
+	fl := flag.NewFlagSet("convert-v0", flag.ContinueOnError)
+	fl.SetOutput(c.stderr)
+	report := fl.String("rapport", "", "écrit le rapport des pertes (JSON) dans ce fichier")
+	quiet := fl.Bool("q", false, "n'affiche pas les pertes sur la sortie d'erreur")
+	fl.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie convert-v0 [--rapport FICHIER] [-q] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Lit un document v0, un tableau JSON ou du NDJSON ; écrit les documents v1 en NDJSON sur la sortie standard.")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fl.NArg() != 1 {
+		fl.Usage()
+		return exitUsage
+	}
+	in, done, err := openInput(c, fl.Arg(0))
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie convert-v0 : %v\n", err)
+		return exitUsage
+	}
+	defer done()
+	now := c.now()
+	out := bufio.NewWriter(c.stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	var reports []conversionReport
+	code := exitOK
+	err = readDocuments(in, func(d document) bool {
+		r := conversionReport{Document: d.n, Losses: []offer.Loss{}}
+		if d.err != nil {
+			r.Error = d.err.Error()
+		} else if conv, err := offer.ConvertV0(d.data); err != nil {
+			r.Error = err.Error()
+		} else {
+			r.Losses = append(r.Losses, conv.Losses...)
+			var doc any
+			switch {
+			case conv.Service != nil:
+				r.ID, r.Kind, doc = conv.Service.ID, "service", conv.Service
+				if fs := conv.Service.Check(now); !fs.Valid() {
+					r.Faults = fs.Errors()
+				}
+			default:
+				r.ID, r.Kind, doc = conv.Structure.ID, "structure", conv.Structure
+				if fs := conv.Structure.Check(now); !fs.Valid() {
+					r.Faults = fs.Errors()
+				}
+			}
+			_ = enc.Encode(doc)
+		}
+		if r.Error != "" {
+			code = exitUsage
+		} else if r.Faults != nil && code == exitOK {
+			code = exitInvalid
+		}
+		reports = append(reports, r)
+		if !*quiet {
+			printConversion(c, r)
+		}
+		return true
+	})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie convert-v0 : %v\n", err)
+		return exitUsage
+	}
+	if *report != "" {
+		b, _ := json.MarshalIndent(reports, "", "  ")
+		if err := os.WriteFile(*report, append(b, '\n'), 0o644); err != nil {
+			fmt.Fprintf(c.stderr, "spie convert-v0 : écriture du rapport impossible : %v\n", err)
+			return exitUsage
+		}
+	}
+	return code
+}
+
+func printConversion(c *cli, r conversionReport) {
+	name := fmt.Sprintf("document %d", r.Document)
+	if r.ID != "" {
+		name += " (" + r.Kind + " " + r.ID + ")"
+	}
+	if r.Error != "" {
+		fmt.Fprintf(c.stderr, "%s : illisible : %s\n", name, r.Error)
+		return
+	}
+	for _, l := range r.Losses {
+		if l.Value != "" {
+			fmt.Fprintf(c.stderr, "%s : perte %s « %s » : %s\n", name, l.Path, l.Value, l.Message)
+		} else {
+			fmt.Fprintf(c.stderr, "%s : perte %s : %s\n", name, l.Path, l.Message)
+		}
+	}
+	for _, f := range r.Faults {
+		fmt.Fprintf(c.stderr, "%s : document v1 invalide : %s\n", name, f.Error())
+	}
+}
