@@ -2,6 +2,7 @@ package offer
 
 import (
 	"math"
+	"net/mail"
 	"net/url"
 	"strings"
 	"time"
@@ -82,15 +83,33 @@ func (c *checker) date(name string, d Date, missing []string) {
 	}
 }
 
-// IsEmail reports whether v is an e-mail address data·inclusion accepts: RFC
-// 5322 syntax and a domain with a dot, as its e-mail validator requires.
+// IsEmail reports whether v is an e-mail address data·inclusion accepts:
+// RFC 5322 syntax, a local part of at most 64 characters and a domain that
+// is a valid host name with a dot (each label 1 to 63 letters, digits or
+// hyphens), as its e-mail validator requires.
 func IsEmail(v string) bool {
-	if validate.Var(v, "required,email") != nil {
+	if len(v) > 254 || validate.Var(v, "required,email") != nil {
+		return false
+	}
+	if _, err := mail.ParseAddress(v); err != nil {
 		return false
 	}
 	at := strings.LastIndexByte(v, '@')
-	dom := v[at+1:]
-	return strings.Contains(dom, ".") && !strings.HasPrefix(dom, ".") && !strings.HasSuffix(dom, ".")
+	local, dom := v[:at], v[at+1:]
+	if len(local) > 64 || len(dom) > 253 || !strings.Contains(dom, ".") {
+		return false
+	}
+	for _, label := range strings.Split(dom, ".") {
+		if len(label) < 1 || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, r := range label {
+			if !(r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // IsHTTPURL reports whether v is a full http or https URL of at most 2,083

@@ -92,7 +92,11 @@ func luhn(s string) bool {
 
 func slug(s string) string {
 	r := strings.NewReplacer("é", "e", "è", "e", "ê", "e", "â", "a", "ô", "o", "î", "i", "ç", "c", "'", "-", " ", "-", "’", "-")
-	return strings.Trim(r.Replace(strings.ToLower(s)), "-")
+	out := strings.Trim(r.Replace(strings.ToLower(s)), "-")
+	if len(out) > 40 {
+		out = strings.TrimRight(out[:40], "-")
+	}
+	return out
 }
 
 func (g *Generator) date(maxDays int) offer.Date {
