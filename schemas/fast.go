@@ -1,7 +1,9 @@
 package schemas
 
 import (
+	"encoding/json"
 	"reflect"
+	"strings"
 	"sync"
 	"time"
 
@@ -71,8 +73,19 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 	}
 	plan, err := planOf(k)
 	if err != nil {
-		if fs := Validate(kind, data, opts...); !fs.Valid() {
-			return fs, false
+		// The kind is on the JSON Schema path: its faults of input and
+		// schema, then encoding/json.
+		var refused spie.Faults
+		for _, f := range Validate(kind, data, opts...) {
+			if strings.HasPrefix(f.Code, "INPUT-") || strings.HasPrefix(f.Code, "SCHEMA-") {
+				refused = append(refused, f)
+			}
+		}
+		if len(refused) > 0 {
+			return refused, false
+		}
+		if err := json.Unmarshal(data, doc); err != nil {
+			return spie.Faults{FaultJSON.At("", err.Error())}, false
 		}
 		return nil, true
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/schemas"
 )
 
@@ -43,4 +44,16 @@ func ExampleWithLimits() {
 	fs := schemas.ValidateFast("diagnostic", []byte(`[[[[{}]]]]`), schemas.WithLimits(schemas.Limits{MaxDepth: 3}))
 	fmt.Println(fs[0].Code, fs[0].Path, fs[0].Message)
 	// Output: INPUT-DEPTH-01 /0/0/0 imbrication trop profonde (maximum 3 niveaux)
+}
+
+// A kind that ValidateFast cannot follow (its Go type decodes itself) is
+// still decoded, through the JSON Schema path and encoding/json.
+func ExampleDecode_schemaPath() {
+	fmt.Println(schemas.FastPath("service") != nil)
+	var s offer.Service
+	fs, ok := schemas.Decode("service", []byte(`{"source":"x","id":"s1","structure_id":"y","nom":"Atelier CV","description":"Atelier collectif de rédaction de CV","date_maj":"2024-01-01"}`), &s)
+	fmt.Println(ok, len(fs), s.Nom)
+	// Output:
+	// true
+	// true 0 Atelier CV
 }
