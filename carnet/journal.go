@@ -214,7 +214,8 @@ func Apply(c *Carnet, ch Change, actor Actor) spie.Faults {
 	if ch.At.IsZero() || (len(c.Journal) > 0 && ch.At.Before(c.Journal[len(c.Journal)-1].At)) {
 		return spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
 	}
-	if ch.Op == OpCreate || ch.Op == OpMerge || !Targets.Has(string(ch.Target)) || ch.Target == TargetCarnet || !Operations.Has(string(ch.Op)) {
+	if ch.Op == OpCreate || ch.Op == OpMerge || !Targets.Has(string(ch.Target)) || ch.Target == TargetCarnet || !Operations.Has(string(ch.Op)) ||
+		(ch.Op == OpRemove && ch.Target == TargetPersonne) {
 		return spie.Faults{FaultChangeOp.At(spie.Pointer(string(ch.Target)), string(ch.Op), string(ch.Target))}
 	}
 	day := spie.DateOf(ch.At.UTC())

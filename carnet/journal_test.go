@@ -189,6 +189,7 @@ func TestApplyRefusesBadChanges(t *testing.T) {
 		{"id différent", carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetActions, ID: "a1", Value: carnet.Action{ID: "a2"}, At: at("2025-03-06")}, "CARNET-CHANGE-05"},
 		{"valeur absente", carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetActions, ID: "a1", At: at("2025-03-06")}, "CARNET-CHANGE-02"},
 		{"cible inconnue", carnet.Change{Op: carnet.OpAdd, Target: "inconnue", ID: "x", Value: a, At: at("2025-03-06")}, "CARNET-CHANGE-01"},
+		{"retrait de la personne", carnet.Change{Op: carnet.OpRemove, Target: carnet.TargetPersonne, At: at("2025-03-06")}, "CARNET-CHANGE-01"},
 		{"recréation", carnet.Change{Op: carnet.OpCreate, Target: carnet.TargetCarnet, Value: a, At: at("2025-03-06")}, "CARNET-CHANGE-01"},
 		{"horodatage antérieur", carnet.Change{Op: carnet.OpRemove, Target: carnet.TargetActions, ID: "a1", At: at("2025-03-04")}, "CARNET-CHANGE-06"},
 		{"horodatage absent", carnet.Change{Op: carnet.OpRemove, Target: carnet.TargetActions, ID: "a1"}, "CARNET-CHANGE-06"},
