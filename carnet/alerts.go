@@ -208,7 +208,7 @@ func (c *Carnet) FollowUp(day spie.Date, p Policy) FollowUp {
 	}
 	sortStable(tries, func(a, b spie.Date) bool { return a.Before(b) })
 	out.Relances, out.Since = len(tries), start
-	if len(tries) >= proc.FailedRelances && tries[0].DaysUntil(tries[len(tries)-1]) >= proc.MinDays {
+	if len(tries) > 0 && len(tries) >= proc.FailedRelances && tries[0].DaysUntil(tries[len(tries)-1]) >= proc.MinDays {
 		out.State, out.Since = StateLost, tries[len(tries)-1]
 		out.Faults = spie.Faults{FaultLost.At(spie.Pointer("rendez_vous"), string(out.Since), len(tries))}
 		return out
@@ -217,12 +217,16 @@ func (c *Carnet) FollowUp(day spie.Date, p Policy) FollowUp {
 	if len(tries) > 0 {
 		out.State = StateRelances
 	}
-	step := len(tries)
-	if step >= len(proc.Relances) {
-		step = len(proc.Relances) - 1
+	relances := proc.Relances
+	if len(relances) == 0 {
+		relances = []RelanceStep{{Day: 0}}
 	}
-	due := start.AddDays(proc.Relances[step].Day)
-	if len(tries) > 0 && len(tries) >= len(proc.Relances) {
+	step := len(tries)
+	if step >= len(relances) {
+		step = len(relances) - 1
+	}
+	due := start.AddDays(relances[step].Day)
+	if len(tries) > 0 && len(tries) >= len(relances) {
 		// all planned relances made but the span is too short: wait for it
 		due = tries[0].AddDays(proc.MinDays)
 	}
