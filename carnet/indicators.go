@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -100,8 +101,8 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 		if len(trimSpace(b)) == 0 {
 			continue
 		}
-		var c Carnet
-		if err := json.Unmarshal(b, &c); err != nil {
+		var lc lightCarnet
+		if err := json.Unmarshal(b, &lc); err != nil {
 			rep.Unreadable++
 			if len(rep.Errors) < maxLineErrors {
 				rep.Errors = append(rep.Errors, FaultIndicatorLine.At("", line, err.Error()))
@@ -109,6 +110,10 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 			continue
 		}
 		rep.Read++
+		c := lc.Carnet
+		if lc.Diagnostic != nil {
+			c.Diagnostic = &diagnostic.Diagnostic{Date: lc.Diagnostic.Date}
+		}
 		f, ok := factsOf(&c, day, p)
 		if !ok {
 			continue
@@ -151,6 +156,22 @@ func trimSpace(b []byte) []byte {
 	}
 	return b
 }
+
+// lightCarnet is what the indicators read of a carnet: the journal is
+// skipped and only the date of the diagnostic is kept.
+type lightCarnet struct {
+	Carnet
+	Diagnostic *struct {
+		Date spie.Date `json:"date"`
+	} `json:"diagnostic"`
+	Journal skipped `json:"journal"`
+}
+
+// skipped is a JSON value read and dropped.
+type skipped struct{}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (*skipped) UnmarshalJSON([]byte) error { return nil }
 
 // groups returns the breakdowns a carnet counts in.
 func (c *Carnet) groups() [][2]string {
