@@ -180,6 +180,21 @@ setInterval(function () {
   f.contentWindow.postMessage({spie: 1, type: "spie:init", data: {personne: {id: "INTRUS"}}}, "*");
 }, 100);`)
 	})
+	mux.HandleFunc("GET /poster", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!doctype html><html lang="fr"><head><title>Intrus</title><script src="/poster.js" defer></script></head><body><p>Intrus</p></body></html>`)
+	})
+	mux.HandleFunc("GET /poster.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		fmt.Fprint(w, `window.parent.postMessage({spie: 1, type: "spie:submit", widget: "diagnostic", json: "{}"}, "*");
+window.posted = 0;
+setInterval(function () {
+  window.posted++;
+  for (var i = 0; i < parent.frames.length; i++) {
+    parent.frames[i].postMessage({spie: 1, type: "spie:init", data: {personne: {id: "INTRUS"}}}, "*");
+  }
+}, 100);`)
+	})
 	return mux
 }
 
@@ -334,15 +349,20 @@ func (e *browserEnv) axeCheck(t *testing.T, tb *tab, state string) {
 	}
 }
 
-// axeInFrame runs axe-core in the frame whose URL contains urlPart, in an
-// isolated world (the widget page's CSP forbids injecting a script in its
-// own world), and fails on any violation.
-func (e *browserEnv) axeInFrame(t *testing.T, tb *tab, urlPart, state string) {
+// evalInFrame evaluates expr in an isolated world of the frame whose URL
+// contains urlPart (cross-origin frames included) and returns the result as
+// JSON text.
+func evalInFrame(t *testing.T, tb *tab, urlPart, expr string, await bool) string {
 	t.Helper()
-	if e.axe == "" {
-		t.Skip("axe-core n'est pas installé : lancez scripts/install-browser.sh")
+	out, err := tryEvalInFrame(tb, urlPart, expr, await)
+	if err != nil {
+		t.Fatalf("évaluation dans le cadre %s : %v", urlPart, err)
 	}
-	var violations []string
+	return out
+}
+
+func tryEvalInFrame(tb *tab, urlPart, expr string, await bool) (string, error) {
+	var out string
 	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		tree, err := cdp.Call(ctx, tg, page.GetFrameTree, cdp.Empty{})
 		if err != nil {
@@ -366,34 +386,43 @@ func (e *browserEnv) axeInFrame(t *testing.T, tb *tab, urlPart, state string) {
 		if frame == "" {
 			return fmt.Errorf("aucun cadre ne charge %s", urlPart)
 		}
-		world, err := cdp.Call(ctx, tg, page.CreateIsolatedWorld, page.CreateIsolatedWorldParams{FrameID: frame, WorldName: "axe"})
+		world, err := cdp.Call(ctx, tg, page.CreateIsolatedWorld, page.CreateIsolatedWorldParams{FrameID: frame, WorldName: "spie-test"})
 		if err != nil {
 			return err
 		}
 		yes := true
-		if _, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{Expression: e.axe, ContextID: world.ExecutionContextID}); err != nil {
-			return err
-		}
 		res, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{
-			Expression: `axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
-  return r.violations.map(function (v) {
-    return v.id + " (" + v.impact + ") : " + v.nodes.map(function (n) { return n.target.join(" ") + " — " + n.failureSummary; }).join(" | ");
-  });
-})`,
-			ContextID:     world.ExecutionContextID,
-			AwaitPromise:  &yes,
-			ReturnByValue: &yes,
+			Expression: expr, ContextID: world.ExecutionContextID, AwaitPromise: &await, ReturnByValue: &yes,
 		})
 		if err != nil {
 			return err
 		}
 		if res.ExceptionDetails != nil {
-			return fmt.Errorf("axe : %s", res.ExceptionDetails.Text)
+			return fmt.Errorf("%s", res.ExceptionDetails.Text)
 		}
-		return json.Unmarshal([]byte(res.Result.Value), &violations)
+		out = string(res.Result.Value)
+		return nil
 	}))
-	if err != nil {
-		t.Fatalf("axe dans le cadre %s : %v", urlPart, err)
+	return out, err
+}
+
+// axeInFrame runs axe-core in the frame whose URL contains urlPart, in an
+// isolated world (the widget page's CSP forbids injecting a script in its
+// own world), and fails on any violation.
+func (e *browserEnv) axeInFrame(t *testing.T, tb *tab, urlPart, state string) {
+	t.Helper()
+	if e.axe == "" {
+		t.Skip("axe-core n'est pas installé : lancez scripts/install-browser.sh")
+	}
+	raw := evalInFrame(t, tb, urlPart, `(function(){ `+e.axe+`
+return axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
+  return r.violations.map(function (v) {
+    return v.id + " (" + v.impact + ") : " + v.nodes.map(function (n) { return n.target.join(" ") + " — " + n.failureSummary; }).join(" | ");
+  });
+}); })()`, true)
+	var violations []string
+	if err := json.Unmarshal([]byte(raw), &violations); err != nil {
+		t.Fatalf("résultat d'axe illisible : %v", err)
 	}
 	for _, v := range violations {
 		t.Errorf("axe, état %s : %s", state, v)

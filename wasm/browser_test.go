@@ -1,10 +1,14 @@
 package wasm_test
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -55,15 +59,40 @@ func TestWidgetPagesAccessible(t *testing.T) {
 
 func TestWrongOriginIgnored(t *testing.T) {
 	e := env(t)
-	t.Run("widget framed by a foreign origin", func(t *testing.T) {
+	t.Run("foreign page cannot frame the widget", func(t *testing.T) {
 		tb := e.newTab(t)
 		tb.do(t, chromedp.Navigate(e.other.URL+"/"))
-		// The widget loads in its frame (cross-origin: not readable); give it
-		// the time to start and, if it were wrong, to talk.
-		poll(t, tb, "cadre chargé", `document.getElementById("f") && performance.now() > 2000`)
-		got := eval[int](t, tb, `window.received.length`)
-		if got != 0 {
+		time.Sleep(1500 * time.Millisecond)
+		// frame-ancestors blocks the page: no widget runs in the frame.
+		if v, err := tryEvalInFrame(tb, "/spie/diagnostic.html", `document.documentElement.getAttribute("data-spie-ready")`, false); err == nil && v == `"1"` {
+			t.Fatal("le widget s'exécute dans une page d'une origine non autorisée")
+		}
+		if got := eval[int](t, tb, `window.received.length`); got != 0 {
 			t.Errorf("le widget a parlé à une origine non autorisée : %d messages", got)
+		}
+	})
+	t.Run("widget ignores messages from a foreign origin", func(t *testing.T) {
+		tb := e.newTab(t)
+		// The portal's own CSP (frame-src 'self') would stop the intruding
+		// frame before the widget has to: bypass it to test the widget.
+		tb.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
+			return err
+		}))
+		tb.do(t, chromedp.Navigate(e.portal.URL+"/"))
+		poll(t, tb, "préremplissage du partenaire", `(function(){ var d = `+inFrame+`; var el = d && d.getElementById("champ-personne-id"); return !!el && el.value === "AISNE-2026-00042"; })()`)
+		// A frame of another origin in the portal posts to every widget.
+		eval[bool](t, tb, `(function(){ var f = document.createElement("iframe"); f.title = "intrus"; f.src = `+strconv.Quote(e.other.URL+"/poster")+`; document.body.appendChild(f); return true; })()`)
+		poll(t, tb, "cadre intrus chargé", `window.frames.length === `+strconv.Itoa(len(manifest.Widgets)+1)+` && (function(){ try { return window.frames[`+strconv.Itoa(len(manifest.Widgets))+`].location.href === "x"; } catch (e) { return true; } })()`)
+		time.Sleep(1500 * time.Millisecond) // it posts every 100 ms
+		if posted := evalInFrame(t, tb, "/poster", `window.posted`, false); posted == "0" || posted == "null" {
+			t.Fatalf("le cadre intrus n'a rien envoyé (%s)", posted)
+		}
+		if id := eval[string](t, tb, inFrame+`.getElementById("champ-personne-id").value`); id != "AISNE-2026-00042" {
+			t.Errorf("le widget a accepté les données d'une origine non autorisée : %q", id)
+		}
+		if n := eval[int](t, tb, `window.spieReceived.length`); n != 0 {
+			t.Errorf("le portail a relayé un message d'une autre origine : %d", n)
 		}
 	})
 	t.Run("partner ignores messages not from its widget", func(t *testing.T) {
