@@ -49,6 +49,8 @@ type Result struct {
 	Score      float64  `json:"score"`
 	DistanceKm *float64 `json:"distance_km,omitempty"`
 	Reasons    []Reason `json:"raisons"`
+
+	idx int32 // position in the catalogue
 }
 
 // ErrQuery is wrapped by the errors of invalid queries.
@@ -91,22 +93,24 @@ func checkList[T ~string](problems *[]string, what string, vs []T, ds interface{
 }
 
 // match tells whether s satisfies q and returns its result.
-func (c *Catalogue) match(q *Query, i int32) (Result, bool) {
+// match tells whether the i-th service satisfies q and returns its result;
+// the reasons, which cost allocations, are written only when explain is set.
+func (c *Catalogue) match(q *Query, i int32, explain bool) (Result, bool) {
 	s := c.services[i]
-	r := Result{Service: s}
+	r := Result{Service: s, idx: i}
 	them := 0.0
 	if len(q.Thematiques) > 0 {
-		best, label := 0.0, ""
+		best, bestT, bestWant := 0.0, Thematique(""), ""
 		for _, want := range q.Thematiques {
 			for _, t := range s.Thematiques {
 				switch {
 				case string(t) == want:
 					if best < 1 {
-						best, label = 1, "thématique « "+t.Label()+" »"
+						best, bestT, bestWant = 1, t, want
 					}
 				case string(t.Categorie()) == want:
 					if best < 0.7 {
-						best, label = 0.7, "catégorie « "+Categories.LabelOf(want)+" » ("+t.Label()+")"
+						best, bestT, bestWant = 0.7, t, want
 					}
 				}
 			}
@@ -115,47 +119,65 @@ func (c *Catalogue) match(q *Query, i int32) (Result, bool) {
 			return r, false
 		}
 		them = best
-		r.Reasons = append(r.Reasons, Reason{"thematique", label})
+		if explain {
+			label := "thématique « " + bestT.Label() + " »"
+			if best < 1 {
+				label = "catégorie « " + Categories.LabelOf(bestWant) + " » (" + bestT.Label() + ")"
+			}
+			r.Reasons = append(r.Reasons, Reason{"thematique", label})
+		}
 	}
 	if len(q.Publics) > 0 {
 		msg, ok := matchPublics(q.Publics, s.Publics)
 		if !ok {
 			return r, false
 		}
-		r.Reasons = append(r.Reasons, Reason{"public", msg})
+		if explain {
+			r.Reasons = append(r.Reasons, Reason{"public", msg})
+		}
 	}
 	if len(q.Frais) > 0 {
 		if s.Frais == nil || !contains(q.Frais, *s.Frais) {
 			return r, false
 		}
-		r.Reasons = append(r.Reasons, Reason{"frais", FraisList.LabelOf(string(*s.Frais))})
+		if explain {
+			r.Reasons = append(r.Reasons, Reason{"frais", FraisList.LabelOf(string(*s.Frais))})
+		}
 	}
 	if len(q.Types) > 0 {
 		if s.Type == nil || !contains(q.Types, *s.Type) {
 			return r, false
 		}
-		r.Reasons = append(r.Reasons, Reason{"type", TypesService.LabelOf(string(*s.Type))})
+		if explain {
+			r.Reasons = append(r.Reasons, Reason{"type", TypesService.LabelOf(string(*s.Type))})
+		}
 	}
 	if len(q.ModesAccueil) > 0 {
 		m, ok := firstCommon(q.ModesAccueil, s.ModesAccueil)
 		if !ok {
 			return r, false
 		}
-		r.Reasons = append(r.Reasons, Reason{"mode_accueil", ModesAccueil.LabelOf(string(m))})
+		if explain {
+			r.Reasons = append(r.Reasons, Reason{"mode_accueil", ModesAccueil.LabelOf(string(m))})
+		}
 	}
 	if len(q.MobilisablePar) > 0 {
 		m, ok := firstCommon(q.MobilisablePar, s.MobilisablePar)
 		if !ok {
 			return r, false
 		}
-		r.Reasons = append(r.Reasons, Reason{"mobilisable_par", "mobilisable par : " + PersonnesMobilisatrices.LabelOf(string(m))})
+		if explain {
+			r.Reasons = append(r.Reasons, Reason{"mobilisable_par", "mobilisable par : " + PersonnesMobilisatrices.LabelOf(string(m))})
+		}
 	}
 	if q.Commune != "" {
 		msg, ok := c.Eligible(s, q.Commune)
 		if !ok {
 			return r, false
 		}
-		r.Reasons = append(r.Reasons, Reason{"zone", msg})
+		if explain {
+			r.Reasons = append(r.Reasons, Reason{"zone", msg})
+		}
 	}
 	dist := 0.0
 	if q.Point != nil {
@@ -169,7 +191,9 @@ func (c *Catalogue) match(q *Query, i int32) (Result, bool) {
 			if !ok || *r.DistanceKm > q.RadiusKm {
 				return r, false
 			}
-			r.Reasons = append(r.Reasons, Reason{"distance", strings.Replace(fmt.Sprintf("à %.1f km (rayon %g km)", *r.DistanceKm, q.RadiusKm), ".", ",", -1)})
+			if explain {
+				r.Reasons = append(r.Reasons, Reason{"distance", strings.Replace(fmt.Sprintf("à %.1f km (rayon %g km)", *r.DistanceKm, q.RadiusKm), ".", ",", -1)})
+			}
 		}
 	}
 	fresh := 0.0
@@ -271,21 +295,21 @@ func (c *Catalogue) Search(q Query) ([]Result, error) {
 			if !tf.accepts(&c.meta[i]) {
 				continue
 			}
-			if r, ok := c.match(&q, int32(i)); ok {
+			if r, ok := c.match(&q, int32(i), false); ok {
 				out = append(out, r)
 			}
 		}
-		return rank(out, q.Limit), nil
+		return c.explain(&q, rank(out, q.Limit)), nil
 	}
 	for _, i := range cands {
 		if !tf.accepts(&c.meta[i]) {
 			continue
 		}
-		if r, ok := c.match(&q, i); ok {
+		if r, ok := c.match(&q, i, false); ok {
 			out = append(out, r)
 		}
 	}
-	return rank(out, q.Limit), nil
+	return c.explain(&q, rank(out, q.Limit)), nil
 }
 
 // SearchScan is Search without the index: a scan of every service. It is
@@ -296,11 +320,20 @@ func (c *Catalogue) SearchScan(q Query) ([]Result, error) {
 	}
 	var out []Result
 	for i := range c.services {
-		if r, ok := c.match(&q, int32(i)); ok {
+		if r, ok := c.match(&q, int32(i), true); ok {
 			out = append(out, r)
 		}
 	}
 	return rank(out, q.Limit), nil
+}
+
+// explain writes the reasons of the results kept after ranking.
+func (c *Catalogue) explain(q *Query, rs []Result) []Result {
+	for k := range rs {
+		r, _ := c.match(q, rs[k].idx, true)
+		rs[k].Reasons = r.Reasons
+	}
+	return rs
 }
 
 func rank(rs []Result, limit int) []Result {

@@ -88,6 +88,8 @@ func TestSearchMatchesScan(t *testing.T) {
 		require.Equal(t, ids(want), ids(got), "requête %d : %+v", i, q)
 		for j := range got {
 			require.Equal(t, want[j].Score, got[j].Score)
+			require.Equal(t, want[j].DistanceKm, got[j].DistanceKm)
+			require.Equal(t, want[j].Reasons, got[j].Reasons)
 		}
 		if len(got) > 0 {
 			nonEmpty++
