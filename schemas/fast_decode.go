@@ -205,7 +205,7 @@ func fieldOf(v reflect.Value, index []int) reflect.Value {
 
 func (d *decoder) mapObject(n *node, v reflect.Value) {
 	d.enter()
-	m := reflect.MakeMap(n.t)
+	m := reflect.MakeMapWithSize(n.t, n.sizeHint)
 	v.Set(m)
 	if d.empty('}') {
 		return
@@ -334,7 +334,9 @@ func (d *decoder) text(n *node, v reflect.Value) {
 	} else {
 		s = d.scanner.text(b)
 	}
-	if n.minLen >= 0 || n.maxLen >= 0 {
+	// A string has at most len(s) runes and at least len(s)/4: count them
+	// only when the bounds may be crossed.
+	if (n.maxLen >= 0 && len(s) > n.maxLen) || (n.minLen >= 0 && len(s)/utf8.UTFMax < n.minLen) {
 		l := utf8.RuneCountInString(s)
 		if n.minLen >= 0 && l < n.minLen {
 			d.fault(FaultLength, fmt.Sprintf("length must be >= %d, but got %d", n.minLen, l))

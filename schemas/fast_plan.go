@@ -105,6 +105,7 @@ type node struct {
 	closed     bool  // additionalProperties: false
 	additional *node // schema of the other members (maps)
 	names      *node // propertyNames
+	sizeHint   int   // initial size of maps
 
 	// Go side
 	t    reflect.Type
@@ -631,6 +632,11 @@ func (p *planner) readObject(ref string, n *node, s map[string]any) error {
 		if hasNames {
 			if n.names, err = p.compile("", names, n.t.Key()); err != nil {
 				return err
+			}
+			// Maps keyed by a short code list are often complete: room for
+			// all of it saves growing the map member by member.
+			if len(n.names.enum) <= 16 {
+				n.sizeHint = len(n.names.enum)
 			}
 		}
 	default:
