@@ -144,15 +144,19 @@ func TestDiagnosticStates(t *testing.T) {
 	eval[bool](t, tb, `(document.getElementById("suivant").focus(), true)`)
 	tb.do(t, chromedp.KeyEvent(kb.Enter))
 	poll(t, tb, "résumé des erreurs", `!!document.getElementById("erreurs")`)
-	n := eval[int](t, tb, `document.querySelectorAll("#erreurs li a").length`)
+	n := eval[int](t, tb, `document.querySelectorAll("#erreurs li button").length`)
 	if n < 4 {
 		t.Errorf("résumé : %d liens, attendu au moins 4 champs obligatoires", n)
 	}
-	// Every link of the summary points at a field of the form.
-	missing := eval[int](t, tb, `Array.from(document.querySelectorAll("#erreurs li a")).filter(function (a) { return !document.getElementById(a.getAttribute("href").slice(1)); }).length`)
+	// Each entry of the summary leads to its field: activating it focuses
+	// the field.
+	missing := eval[int](t, tb, `Array.from(document.querySelectorAll("#erreurs li button")).filter(function (b) { return !document.getElementById(b.getAttribute("aria-controls")); }).length`)
 	if missing != 0 {
-		t.Errorf("%d liens du résumé ne mènent à aucun champ", missing)
+		t.Errorf("%d entrées du résumé ne mènent à aucun champ", missing)
 	}
+	eval[bool](t, tb, `(document.querySelector("#erreurs li button").focus(), true)`)
+	tb.do(t, chromedp.KeyEvent(kb.Enter))
+	poll(t, tb, "champ focalisé", `document.activeElement && document.activeElement.id.indexOf("champ-") === 0 && document.activeElement.getAttribute("aria-invalid") === "true"`)
 	if n := eval[int](t, tb, `document.querySelectorAll("[aria-invalid=true][aria-describedby]").length`); n < 4 {
 		t.Errorf("%d champs en erreur reliés à leur message, attendu au moins 4", n)
 	}

@@ -148,12 +148,12 @@ func errorSummary(id string, faults spie.Faults, labelOf func(path string) strin
 	items := make([]app.UI, 0, len(faults))
 	for _, f := range faults {
 		path := f.Path
+		// A button, not a link: go-app turns link clicks into navigations,
+		// and the field must receive the focus.
 		items = append(items, app.Li().Body(
-			app.A().Href("#"+fieldID(path)).Text(labelOf(path)+" : "+f.Message).
-				OnClick(func(ctx app.Context, e app.Event) {
-					e.PreventDefault()
-					onLink(ctx, path)
-				}, app.EventScope(path)),
+			app.Button().Type("button").Class("fr-link spie-summary-link").Aria("controls", fieldID(path)).
+				Text(labelOf(path)+" : "+f.Message).
+				OnClick(func(ctx app.Context, e app.Event) { onLink(ctx, path) }, app.EventScope(path)),
 		))
 	}
 	n := len(faults)
