@@ -28,7 +28,7 @@ type expected struct {
 }
 
 // kindFolders maps example folders to document kinds.
-var kindFolders = map[string]string{"diagnostic": "diagnostic", "orientation": "regles-orientation"}
+var kindFolders = map[string]string{"diagnostic": "diagnostic", "orientation": "regles-orientation", "carnet": "carnet"}
 
 func TestValidExamples(t *testing.T) {
 	for folder, kind := range kindFolders {
