@@ -92,9 +92,12 @@ func pct(ds []time.Duration, p float64) float64 {
 	return float64(ds[int(float64(len(ds)-1)*p)].Nanoseconds())
 }
 
-func benchSearch(b *testing.B, radius bool) {
+func benchSearch(b *testing.B, radius bool, limit int) {
 	_, svs, c := benchCatalogue(b)
 	qs := benchQueries(svs, 1000, radius)
+	for i := range qs {
+		qs[i].Limit = limit
+	}
 	b.ReportAllocs()
 	i := 0
 	var all []time.Duration
@@ -116,10 +119,13 @@ func benchSearch(b *testing.B, radius bool) {
 }
 
 // BenchmarkSearchCommuneThematique: a commune and a thématique, 100,000 services.
-func BenchmarkSearchCommuneThematique(b *testing.B) { benchSearch(b, false) }
+func BenchmarkSearchCommuneThematique(b *testing.B) { benchSearch(b, false, 0) }
+
+// BenchmarkSearchCommuneThematiqueTop20: the same, first page of 20 results.
+func BenchmarkSearchCommuneThematiqueTop20(b *testing.B) { benchSearch(b, false, 20) }
 
 // BenchmarkSearchRadius: a catégorie within 20 km of a point, 100,000 services.
-func BenchmarkSearchRadius(b *testing.B) { benchSearch(b, true) }
+func BenchmarkSearchRadius(b *testing.B) { benchSearch(b, true, 0) }
 
 func BenchmarkScanCommuneThematique(b *testing.B) {
 	_, svs, c := benchCatalogue(b)

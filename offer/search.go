@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/spie-fr/socle/offer/territory"
 )
 
 // Query is a search in a catalogue. Every criterion set must hold (AND);
@@ -35,6 +37,9 @@ type Query struct {
 	Now time.Time
 	// Limit caps the number of results (0: all).
 	Limit int
+
+	com      territory.Commune // Commune, looked up once per search
+	comKnown bool
 }
 
 // Reason explains why a service matched.
@@ -171,7 +176,7 @@ func (c *Catalogue) match(q *Query, i int32, explain bool) (Result, bool) {
 		}
 	}
 	if q.Commune != "" {
-		msg, ok := c.Eligible(s, q.Commune)
+		msg, ok := c.eligible(s, q.Commune, q.com, q.comKnown, explain)
 		if !ok {
 			return r, false
 		}
@@ -245,41 +250,56 @@ func firstCommon[T comparable](want, have []T) (T, bool) {
 // read as open to its own département.
 func (c *Catalogue) Eligible(s *Service, commune string) (string, bool) {
 	com, known := c.territory.Commune(commune)
+	return c.eligible(s, commune, com, known, true)
+}
+
+// eligible is Eligible with the commune already looked up; the message is
+// built only when explain is set.
+func (c *Catalogue) eligible(s *Service, commune string, com territory.Commune, known, explain bool) (string, bool) {
 	if s.ZoneEligibilite == nil {
 		if !known || s.CodeInsee == nil {
 			return "", false
 		}
 		own, ok := c.territory.Commune(*s.CodeInsee)
 		if ok && own.Departement == com.Departement {
+			if !explain {
+				return "", true
+			}
 			return "zone non renseignée : service situé dans le même département (" + com.Departement + ")", true
 		}
 		return "", false
 	}
-	rank, msg := 0, ""
+	rank, best := 0, ""
 	for _, z := range s.ZoneEligibilite {
 		code := string(z)
 		switch z.Kind() {
 		case ZoneCommune:
 			if code == commune || (known && com.Parent != "" && code == com.Parent) {
 				if rank < 4 {
-					rank, msg = 4, "zone : commune "+code
+					rank, best = 4, code
 				}
 			}
 		case ZoneEPCI:
 			if known && code == com.EPCI && rank < 3 {
-				rank, msg = 3, "zone : intercommunalité "+code
+				rank, best = 3, code
 			}
 		case ZoneDepartement:
 			if known && code == com.Departement && rank < 2 {
-				rank, msg = 2, "zone : département "+code
+				rank, best = 2, code
 			}
 		case ZoneFrance:
 			if rank < 1 {
-				rank, msg = 1, "zone : France entière"
+				rank = 1
 			}
 		}
+		if rank == 4 {
+			break
+		}
 	}
-	return msg, rank > 0
+	if rank == 0 || !explain {
+		return "", rank > 0
+	}
+	return [...]string{"", "zone : France entière", "zone : département ", "zone : intercommunalité ", "zone : commune "}[rank] + best, true
 }
 
 // Search returns the services matching q, best first, using the index.
@@ -287,6 +307,7 @@ func (c *Catalogue) Search(q Query) ([]Result, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
+	q.com, q.comKnown = c.territory.Commune(q.Commune)
 	var out []Result
 	cands, indexed := c.candidates(&q)
 	tf := newThemeFilter(q.Thematiques)
@@ -318,6 +339,7 @@ func (c *Catalogue) SearchScan(q Query) ([]Result, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
+	q.com, q.comKnown = c.territory.Commune(q.Commune)
 	var out []Result
 	for i := range c.services {
 		if r, ok := c.match(&q, int32(i), true); ok {
