@@ -1,6 +1,8 @@
 package offer
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -95,14 +97,45 @@ type Transition struct {
 }
 
 // Deadlines are the delays of the prescription process, as data: a
-// territory may set its own (RULES.md §4).
+// territory may set its own (RULES.md §4). In JSON they read
+// {"delai_reponse_heures":72,"relance_jours":10,"expiration_jours":30}.
 type Deadlines struct {
 	// Answer is the commitment to answer (Aisne: 72 hours).
-	Answer time.Duration `json:"delai_reponse"`
+	Answer time.Duration
 	// Reminder is when an unanswered prescription is recalled (Dora: 10 days).
-	Reminder time.Duration `json:"relance"`
+	Reminder time.Duration
 	// Expiry is when an unanswered prescription expires (Dora: 30 days).
-	Expiry time.Duration `json:"expiration"`
+	Expiry time.Duration
+}
+
+type deadlinesJSON struct {
+	AnswerHours  float64 `json:"delai_reponse_heures"`
+	ReminderDays float64 `json:"relance_jours"`
+	ExpiryDays   float64 `json:"expiration_jours"`
+}
+
+// MarshalJSON writes the delays in hours and days.
+func (d Deadlines) MarshalJSON() ([]byte, error) {
+	return json.Marshal(deadlinesJSON{d.Answer.Hours(), d.Reminder.Hours() / 24, d.Expiry.Hours() / 24})
+}
+
+// UnmarshalJSON reads delays in hours and days; they must be positive and
+// ordered (answer ≤ reminder ≤ expiry).
+func (d *Deadlines) UnmarshalJSON(b []byte) error {
+	var j deadlinesJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return fmt.Errorf("délais illisibles : %w", err)
+	}
+	n := Deadlines{
+		Answer:   time.Duration(j.AnswerHours * float64(time.Hour)),
+		Reminder: time.Duration(j.ReminderDays * 24 * float64(time.Hour)),
+		Expiry:   time.Duration(j.ExpiryDays * 24 * float64(time.Hour)),
+	}
+	if n.Answer <= 0 || n.Reminder < n.Answer || n.Expiry < n.Reminder {
+		return fmt.Errorf("délais incohérents : il faut 0 < réponse ≤ relance ≤ expiration")
+	}
+	*d = n
+	return nil
 }
 
 // DefaultDeadlines are the delays of RULES.md §4.

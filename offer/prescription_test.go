@@ -141,3 +141,15 @@ func TestPrescriptionCheckJournal(t *testing.T) {
 	p.Refusal = &offer.Refusal{Reason: "hors-zone"}
 	assert.True(t, p.Check(now).Has("PRESC-REFUS-10", "/refus"))
 }
+
+func TestDeadlinesJSON(t *testing.T) {
+	b, err := json.Marshal(offer.DefaultDeadlines)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"delai_reponse_heures":72,"relance_jours":10,"expiration_jours":30}`, string(b))
+	var d offer.Deadlines
+	require.NoError(t, json.Unmarshal([]byte(`{"delai_reponse_heures":48,"relance_jours":7,"expiration_jours":21}`), &d))
+	assert.Equal(t, 48*time.Hour, d.Answer)
+	assert.Equal(t, 21*24*time.Hour, d.Expiry)
+	assert.Error(t, json.Unmarshal([]byte(`{"delai_reponse_heures":48,"relance_jours":30,"expiration_jours":21}`), &d))
+	assert.Error(t, json.Unmarshal([]byte(`{"delai_reponse_heures":0,"relance_jours":1,"expiration_jours":2}`), &d))
+}
