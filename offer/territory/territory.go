@@ -77,8 +77,10 @@ func Parse(gz []byte) (*Table, error) {
 	for sc.Scan() {
 		line++
 		s := sc.Text()
-		if strings.HasPrefix(s, "# ") {
-			t.Version = strings.TrimPrefix(s, "# ")
+		if strings.HasPrefix(s, "#") {
+			if v, ok := strings.CutPrefix(s, "# source: "); ok {
+				t.Version = v
+			}
 			continue
 		}
 		f := strings.Split(s, "\t")
