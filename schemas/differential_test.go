@@ -182,7 +182,7 @@ func marshal(t *testing.T, v any) []byte {
 
 // maxMutations bounds the mutations tried per document (a deterministic
 // sample of them), so that the test stays fast on large documents.
-const maxMutations = 500
+const maxMutations = 400
 
 func sample(ms []mutation, n int) []mutation {
 	if len(ms) <= n {
