@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -165,6 +166,8 @@ var (
 		"expiration prématurée : la prescription envoyée le %s n'expire que le %s", "early expiry: sent on %s, expires only on %s")
 	FaultPrescSender = spie.NewFaultType("PRESC-EMETTEUR-01", spie.SeverityError,
 		"un référent doit indiquer le SIRET de sa structure", "a referent must give the SIRET of their structure")
+	FaultPrescNeed = spie.NewFaultType("PRESC-BESOIN-01", spie.SeverityError,
+		"besoin %q inconnu : un frein est une thématique SPIE, un besoin une clé du référentiel des besoins", "unknown need %q: a frein is a SPIE thématique, a besoin a key of the besoins catalogue")
 	FaultPrescLate = spie.NewFaultType("PRESC-DELAI-10", spie.SeverityWarning,
 		"réponse au-delà de l'engagement de %s", "answer beyond the %s commitment")
 )
@@ -213,6 +216,18 @@ func (p *Prescription) Check(now time.Time) spie.Faults {
 	req(len(strings.TrimSpace(p.Motif)) > 0, "motif")
 	req(p.Person.ID != "", "personne", "id")
 	req(p.Need.Key != "", "besoin", "cle")
+	if p.Need.Key != "" {
+		ok := false
+		switch p.Need.Kind {
+		case "frein":
+			ok = diagnostic.FreinThematiques.Has(p.Need.Key)
+		case "besoin":
+			ok = diagnostic.BesoinDefinitions.Has(p.Need.Key)
+		}
+		if !ok {
+			fs = append(fs, FaultPrescNeed.At(spie.Pointer("besoin"), p.Need.Kind+"/"+p.Need.Key))
+		}
+	}
 	if !PrescriptionStates.Has(string(p.State)) {
 		fs = append(fs, FaultPrescValue.At(spie.Pointer("etat"), string(p.State), "des états"))
 	}

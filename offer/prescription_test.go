@@ -21,7 +21,7 @@ func draft(t *testing.T) *offer.Prescription {
 		Sender:         offer.Sender{Role: offer.SenderReferent, Name: "Conseillère", StructureSIRET: "13003013300016"},
 		Person:         offer.PrescriptionPerson{ID: "p-1", Commune: "02408"},
 		Motif:          "Préparer des candidatures pour les métiers de la logistique.",
-		Need:           offer.PrescriptionNeed{Kind: "besoin", Key: "realiser-cv"},
+		Need:           offer.PrescriptionNeed{Kind: "besoin", Key: "realiser-cv-lettre-motivation"},
 		Attachments:    []offer.Attachment{{Type: "cv", Provided: true}},
 		DataProtection: offer.DataProtection{Accepted: true, Date: "2026-03-10"},
 		Service:        s,
@@ -109,6 +109,9 @@ func TestPrescriptionSendRefused(t *testing.T) {
 		}},
 		{"référent sans SIRET", "PRESC-EMETTEUR-01", "/emetteur/siret_structure", func(p *offer.Prescription) {
 			p.Sender.StructureSIRET = ""
+		}},
+		{"besoin inconnu", "PRESC-BESOIN-01", "/besoin", func(p *offer.Prescription) {
+			p.Need = offer.PrescriptionNeed{Kind: "frein", Key: "emploi-formation"}
 		}},
 		{"service invalide", "OFFRE-PUBLICS-10", "/service/publics/0", func(p *offer.Prescription) {
 			p.Service.Publics = []offer.Public{"tous-publics", "jeunes"}

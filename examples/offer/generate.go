@@ -13,6 +13,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/offer/offertest"
 )
 
@@ -25,6 +26,21 @@ func main() {
 	if err := write("services-aisne.ndjson", svs, true); err != nil {
 		fail(err)
 	}
+	// A prescription sent by a référent to one of the services, answered
+	// within 72 hours.
+	p := offertest.Prescription(now)
+	p.ID = "presc-02-2026-0001"
+	p.Service = *svs[3]
+	p.Service.MobilisablePar = []offer.PersonneMobilisatrice{offer.MobilisableParProfessionnels}
+	if fs := p.Send(now.Add(time.Hour), "referent-ml-laon"); !fs.Valid() {
+		fail(fs)
+	}
+	if fs := p.Accept(now.Add(26*time.Hour), "accueil-"+p.Service.StructureID, offer.DefaultDeadlines); !fs.Valid() {
+		fail(fs)
+	}
+	if err := write("prescription-acceptee.json", []*offer.Prescription{p}, false); err != nil {
+		fail(err)
+	}
 }
 
 func write[T any](name string, items []T, ndjson bool) error {
@@ -35,7 +51,12 @@ func write[T any](name string, items []T, ndjson bool) error {
 	w := bufio.NewWriter(f)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	if ndjson {
+	if len(items) == 1 && !ndjson {
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(items[0]); err != nil {
+			return err
+		}
+	} else if ndjson {
 		for _, it := range items {
 			if err := enc.Encode(it); err != nil {
 				return err

@@ -34,4 +34,7 @@ func TestExamplesValidate(t *testing.T) {
 			assert.Greater(t, n, 100)
 		})
 	}
+	b, err := os.ReadFile(filepath.Join(dir, "prescription-acceptee.json"))
+	require.NoError(t, err)
+	assert.Empty(t, schemas.Validate("prescription", b, clock))
 }

@@ -73,7 +73,7 @@ func Prescription(created time.Time) *offer.Prescription {
 		Sender:         offer.Sender{Role: offer.SenderReferent, Name: "Conseillère insertion", StructureSIRET: "13003013300016"},
 		Person:         offer.PrescriptionPerson{ID: "p-1", Commune: "02408"},
 		Motif:          "Préparer des candidatures pour les métiers de la logistique.",
-		Need:           offer.PrescriptionNeed{Kind: "besoin", Key: "realiser-cv"},
+		Need:           offer.PrescriptionNeed{Kind: "besoin", Key: "realiser-cv-lettre-motivation"},
 		Attachments:    []offer.Attachment{{Type: "cv", Provided: true}},
 		DataProtection: offer.DataProtection{Accepted: true, Date: "2026-03-10"},
 		Service:        s,
