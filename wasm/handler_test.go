@@ -26,6 +26,7 @@ func fakeDist(t *testing.T) string {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
 		wasm.WidgetsWasm:  "\x00asm" + strings.Repeat("widgets ", 400),
+		wasm.OffreWasm:    "\x00asm" + strings.Repeat("offre ", 400),
 		wasm.ValidateWasm: "\x00asm" + strings.Repeat("validate ", 400),
 		wasm.WasmExecJS:   "// wasm_exec.js\n" + strings.Repeat("var x = 1;\n", 200),
 	} {
@@ -91,7 +92,7 @@ func TestHandler(t *testing.T) {
 		assert.Equal(t, "text/javascript; charset=utf-8", res.Header.Get("Content-Type"))
 	})
 	t.Run("hashed module is immutable", func(t *testing.T) {
-		page, _ := io.ReadAll(get(t, h, "/offre.html", "").Body)
+		page, _ := io.ReadAll(get(t, h, "/diagnostic.html", "").Body)
 		i := strings.Index(string(page), `data-wasm="`)
 		require.Positive(t, i)
 		name := strings.SplitN(string(page[i+len(`data-wasm="`):]), `"`, 2)[0]
@@ -99,6 +100,8 @@ func TestHandler(t *testing.T) {
 		res := get(t, h, "/"+name, "br")
 		assert.Equal(t, http.StatusOK, res.StatusCode)
 		assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"))
+		offre, _ := io.ReadAll(get(t, h, "/offre.html", "").Body)
+		assert.Regexp(t, `data-wasm="offre\.[0-9a-f]{24}\.wasm"`, string(offre))
 	})
 	t.Run("etag revalidation", func(t *testing.T) {
 		etag := get(t, h, "/spie-embed.d.ts", "").Header.Get("ETag")

@@ -1,3 +1,5 @@
+//go:build !spie_sans_offre
+
 package widget
 
 import (
