@@ -3,6 +3,7 @@ package offer
 import (
 	"math"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/spie-fr/socle/offer/territory"
@@ -27,6 +28,7 @@ type Catalogue struct {
 	noZoneDep    map[string][]int32 // services without zone, by the département of their code_insee
 	grid         map[gridCell][]int32
 	territory    *territory.Table
+	bitsets      sync.Pool // []uint64 of len(services)/64 words, for candidates
 }
 
 // NewCatalogue indexes services and structures. It returns the catalogue

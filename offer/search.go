@@ -439,7 +439,8 @@ func (c *Catalogue) candidates(q *Query) (cands []int32, indexed bool) {
 	}
 	sort.Slice(crits, func(i, j int) bool { return crits[i].size < crits[j].size })
 	words := (len(c.services) + 63) / 64
-	set := make([]uint64, words)
+	set := c.bitset(words)
+	defer c.bitsets.Put(set)
 	for _, l := range crits[0].lists {
 		for _, i := range l {
 			set[i/64] |= 1 << (i % 64)
@@ -448,7 +449,8 @@ func (c *Catalogue) candidates(q *Query) (cands []int32, indexed bool) {
 	// Intersect with the other criteria while they are not much larger
 	// than what remains (a large union costs more than the checks it saves).
 	remaining := crits[0].size
-	other := make([]uint64, words)
+	other := c.bitset(words)
+	defer c.bitsets.Put(other)
 	for _, cr := range crits[1:] {
 		if cr.size > 16*remaining+1024 {
 			break
@@ -474,4 +476,14 @@ func (c *Catalogue) candidates(q *Query) (cands []int32, indexed bool) {
 		}
 	}
 	return cands, true
+}
+
+// bitset returns a cleared bit set of n words from the catalogue's pool
+// (searches run concurrently; the pool spares the collector).
+func (c *Catalogue) bitset(n int) []uint64 {
+	if b, ok := c.bitsets.Get().([]uint64); ok && len(b) == n {
+		clear(b)
+		return b
+	}
+	return make([]uint64, n)
 }

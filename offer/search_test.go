@@ -198,3 +198,30 @@ func ExampleCatalogue_Search() {
 	//  - catégorie « Mobilité » (Préparer un permis)
 	//  - zone : département 02
 }
+
+// Searches run concurrently on one catalogue give the sequential results.
+func TestSearchConcurrent(t *testing.T) {
+	c := testCatalogue(t, 1500)
+	r := rand.New(rand.NewPCG(9, 9))
+	qs := make([]offer.Query, 40)
+	want := make([][]string, len(qs))
+	for i := range qs {
+		qs[i] = randomQuery(r, c)
+		rs, err := c.Search(qs[i])
+		require.NoError(t, err)
+		want[i] = ids(rs)
+	}
+	errs := make(chan error, len(qs))
+	for i := range qs {
+		go func() {
+			rs, err := c.Search(qs[i])
+			if err == nil && !assert.ObjectsAreEqual(want[i], ids(rs)) {
+				err = fmt.Errorf("requête %d : résultats différents en parallèle", i)
+			}
+			errs <- err
+		}()
+	}
+	for range qs {
+		assert.NoError(t, <-errs)
+	}
+}
