@@ -2,6 +2,7 @@ package conformance_test
 
 import (
 	"encoding/json"
+	"github.com/spie-fr/socle/offer/offertest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -44,3 +45,5 @@ func mustJSON(t testing.TB, v any) []byte {
 	}
 	return b
 }
+
+func baseService() map[string]any { return offertest.ValidService() }
