@@ -88,3 +88,51 @@ func ExamplePrescription_Send() {
 	// PRESC-MOBILISABLE-10 le service n'est pas mobilisable par La personne elle-même (auto-prescription)
 	// brouillon
 }
+
+func ExampleStream() {
+	array := `[{"id":"a"}, {"id":"b"}]`
+	_ = offer.Stream(strings.NewReader(array), func(i int, raw offer.RawJSON) error {
+		fmt.Println(i, string(raw))
+		return nil
+	})
+	// Output:
+	// 0 {"id":"a"}
+	// 1 {"id":"b"}
+}
+
+func ExampleCatalogue_Eligible() {
+	c, _ := offer.NewCatalogue(nil, nil)
+	s := &offer.Service{ZoneEligibilite: []offer.ZoneCode{"200043495"}} // CA du Pays de Laon
+	fmt.Println(c.Eligible(s, "02408"))
+	fmt.Println(c.Eligible(s, "02691"))
+	// Output:
+	// zone : intercommunalité 200043495 true
+	//  false
+}
+
+func ExamplePrescription_FollowUp() {
+	p := offertest.Prescription(now)
+	_ = p.Send(now, "referent-1")
+	f, _ := p.FollowUp(now.AddDate(0, 0, 11), offer.DefaultDeadlines)
+	fmt.Println(f.AnswerLate, f.ReminderDue, f.Expired, f.ExpiresAt.Format("2006-01-02"))
+	// Output: true true false 2026-04-14
+}
+
+func ExampleDistanceKm() {
+	laon := offer.Point{Lat: 49.5641, Lon: 3.6199}
+	soissons := offer.Point{Lat: 49.3817, Lon: 3.3236}
+	fmt.Printf("%.1f km\n", offer.DistanceKm(laon, soissons))
+	// Output: 29.5 km
+}
+
+func ExampleStructure_Check() {
+	_, faults := offer.DecodeStructure([]byte(`{"source":"dora","id":"dora--1","nom":"Centre social.",
+		"date_maj":"2025-01-01","siret":"13003013300017","reseaux_porteurs":["caf","caf"]}`), now)
+	for _, f := range faults {
+		fmt.Println(f.Path, f.Code, f.Severity)
+	}
+	// Output:
+	// /nom OFFRE-NOM-01 warning
+	// /reseaux_porteurs/1 OFFRE-LISTE-01 error
+	// /siret OFFRE-SIRET-01 warning
+}

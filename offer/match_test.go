@@ -85,3 +85,16 @@ func ExampleMatch() {
 	}
 	// Output: Mobilité fort 2
 }
+
+func ExampleNeeds() {
+	d := &diagnostic.Diagnostic{Freins: diagnostic.Freins{
+		"garde-enfant": {Impact: diagnostic.ImpactMoyen},
+		"logement":     {Impact: diagnostic.ImpactFort},
+	}}
+	for _, n := range offer.Needs(d) {
+		fmt.Println(n.Key, n.Impact, n.Thematiques)
+	}
+	// Output:
+	// logement fort [logement-hebergement]
+	// garde-enfant moyen [famille--garde-denfants famille]
+}
