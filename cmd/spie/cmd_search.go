@@ -53,11 +53,11 @@ func (o *optFloat) Set(s string) error {
 
 // searchOutput is the JSON output of spie search.
 type searchOutput struct {
-	Total     int            `json:"total"`
-	Services  []searchResult `json:"resultats"`
-	Ignored   int            `json:"services_invalides_ignores"`
-	Doublons  int            `json:"doublons_detectes,omitempty"`
-	Catalogue int            `json:"services_du_catalogue"`
+	Total     int               `json:"total"`
+	Services  []searchResult    `json:"resultats"`
+	Ignored   int               `json:"services_invalides_ignores"`
+	Doublons  []offer.Duplicate `json:"doublons,omitempty"`
+	Catalogue int               `json:"services_du_catalogue"`
 }
 
 type searchResult struct {
@@ -191,7 +191,7 @@ func runSearch(c *cli, args []string) int {
 		rs = rs[:*limit]
 	}
 	if len(sts) > 0 {
-		out.Doublons = len(cat.Duplicates())
+		out.Doublons = cat.Duplicates()
 	}
 	for _, r := range rs {
 		s := r.Service
@@ -221,11 +221,18 @@ func printSearch(w io.Writer, out searchOutput) {
 		fmt.Fprintf(w, " (%d service(s) invalide(s) ignoré(s))", out.Ignored)
 	}
 	fmt.Fprintln(w)
-	if out.Doublons > 0 {
-		fmt.Fprintf(w, "%d doublon(s) probable(s) dans le catalogue (même SIRET, même commune, noms proches)\n", out.Doublons)
+	if len(out.Doublons) > 0 {
+		fmt.Fprintf(w, "%d doublon(s) probable(s) dans le catalogue (même SIRET, même commune, noms proches), signalés et non fusionnés :\n", len(out.Doublons))
+		for _, d := range out.Doublons {
+			src := "même source"
+			if d.CrossSource {
+				src = "sources différentes"
+			}
+			fmt.Fprintf(w, "  - %s ↔ %s (similarité %s, %s)\n", d.A, d.B, strings.Replace(fmt.Sprintf("%.2f", d.Similarity), ".", ",", 1), src)
+		}
 	}
 	for i, r := range out.Services {
-		fmt.Fprintf(w, "\n%d. %s — score %.2f, qualité %.0f %%\n", i+1, r.Nom, r.Score, r.Qualite*100)
+		fmt.Fprintf(w, "\n%d. %s — score %s, qualité %.0f %%\n", i+1, r.Nom, strings.Replace(fmt.Sprintf("%.2f", r.Score), ".", ",", 1), r.Qualite*100)
 		if r.Structure != "" {
 			fmt.Fprintf(w, "   %s", r.Structure)
 		} else {
@@ -235,7 +242,7 @@ func printSearch(w io.Writer, out searchOutput) {
 			fmt.Fprintf(w, ", %s", r.Commune)
 		}
 		if r.DistanceKm != nil {
-			fmt.Fprintf(w, " (%.1f km)", *r.DistanceKm)
+			fmt.Fprintf(w, " (%s km)", strings.Replace(fmt.Sprintf("%.1f", *r.DistanceKm), ".", ",", 1))
 		}
 		fmt.Fprintf(w, "\n   id %s\n", r.ID)
 		for _, why := range r.Raisons {
