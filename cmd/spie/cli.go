@@ -1,6 +1,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -67,6 +69,21 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprintln(w, "\nspie <commande> -h détaille les options d'une commande.")
+}
+
+// parseArgs parses a verb's arguments. When the verb must stop, ok is false
+// and code is the exit code: 0 when help was asked, 2 on a usage error (the
+// flag package has already printed why).
+func parseArgs(fl *flag.FlagSet, args []string) (code int, ok bool) {
+	err := fl.Parse(args)
+	switch {
+	case err == nil:
+		return exitOK, true
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK, false
+	default:
+		return exitUsage, false
+	}
 }
 
 // stderrIsTerminal reports whether f is a character device (a terminal).

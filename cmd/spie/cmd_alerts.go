@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -41,11 +40,8 @@ func runAlerts(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Code de sortie : 0 sans alerte, 1 avec des alertes ou un carnet illisible, 2 en cas d'erreur d'usage.")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if day == "" {
 		day = spie.DateOf(c.now())

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -32,11 +31,8 @@ func runCohort(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si la définition est invalide ou des lignes illisibles, 2 en cas d'erreur d'usage ou de lecture.")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if *defFile == "" || fl.NArg() != 1 {
 		fl.Usage()

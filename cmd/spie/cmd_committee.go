@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -31,11 +30,8 @@ func runCommittee(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si le comité ou les demandes comportent des erreurs, 2 en cas d'erreur d'usage ou de lecture.")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if *calendar == "" || fl.NArg() != 0 || (*format != "json" && *format != "text" && *format != "indicateurs") {
 		fl.Usage()

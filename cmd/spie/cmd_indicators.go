@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 
@@ -25,11 +24,8 @@ func runIndicators(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si des lignes sont illisibles, 2 en cas d'erreur d'usage ou de lecture.")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if day == "" {
 		day = spie.DateOf(c.now())

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,11 +27,8 @@ func runLabel(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Code de sortie : 0 si toutes les structures sont labellisées, 1 sinon ou si la charte est invalide, 2 en cas d'erreur d'usage ou de lecture.")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if fl.NArg() == 0 || (*format != "json" && *format != "text" && *format != "indicateurs") {
 		fl.Usage()

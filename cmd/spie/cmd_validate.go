@@ -49,8 +49,8 @@ func runValidate(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Usage : spie validate --kind KIND [--format text|json] FICHIER... | -")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if _, ok := schemas.Lookup(*kind); !ok {
 		fmt.Fprintf(c.stderr, "spie validate : --kind %q inconnu (types : %s)\n", *kind, strings.Join(kindNames(), ", "))

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -27,11 +26,8 @@ func runView(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Écrit le carnet expurgé de ce que ce lecteur ne peut pas voir (droits, consentements, données de santé).")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if !carnet.Roles.Has(*role) {
 		fmt.Fprintf(c.stderr, "spie view : --role %q inconnu (rôles : %s)\n", *role, strings.Join(carnet.Roles.Keys(), ", "))
