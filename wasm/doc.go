@@ -1,16 +1,40 @@
 // Package wasm serves the socle's WebAssembly widgets to partner portals.
 //
-// The widgets (diagnostic, offre, prescription, carnet, indicateurs) are one
-// go-app bundle, built for GOOS=js GOARCH=wasm from ./wasm/cmd/widgets; each
-// widget runs in its own page inside an iframe that the loader spie-embed.js
-// creates on the partner page, and the two sides talk with postMessage,
-// checking each other's origin against an allow-list.
+// The widgets (diagnostic, offre, prescription, carnet, indicateurs) are
+// go-app components (package wasm/widget) built for GOOS=js GOARCH=wasm from
+// ./wasm/cmd/widgets into two modules: app.wasm (diagnostic, carnet,
+// indicateurs; built with the tag spie_sans_offre) and offre.wasm (every
+// widget: package offer pulls in go-playground/validator and
+// invopop/jsonschema, about 2 MB of brotli the other widgets need not load).
+// Each widget runs in its own page inside an iframe that the loader
+// spie-embed.js creates on the partner page (go-app owns its whole document);
+// the two sides talk with postMessage, each checking the other's origin.
 //
-// This package is the host side: [Build] compiles the bundles (the widgets and
-// the validation-only module ./wasm/cmd/validate) and precompresses them,
-// [Handler] serves them with the right MIME types, precompressed brotli or
-// gzip, cache headers and a Content-Security-Policy, and [Export] writes the
-// same files to a directory for partners who host static files themselves.
+// Embedding, on the partner page (CSP: frame-src and script-src of the widget
+// origin, see PartnerCSP):
+//
+//	<script src="https://widgets.example.fr/spie/spie-embed.js" defer></script>
+//	<div data-spie-widget="diagnostic" data-spie-data="prefill"></div>
+//	<script type="application/json" id="prefill">{"personne": {"id": "…"}}</script>
+//
+// and listen to spie:ready, spie:change, spie:submit (detail.document is a
+// document that passed every rule of the socle) and spie:error on the element.
+// spie-embed.d.ts declares the API (SPIE.mount, SPIE.mountAll).
+//
+// This package is the host side: [Build] compiles the modules (and the
+// validation-only module ./wasm/cmd/validate, which exposes validate(kind,
+// json) to JavaScript) and precompresses them; [Handler] serves them with the
+// right MIME types, precompressed brotli or gzip, content-addressed names
+// cached for a year, and the widget pages' Content-Security-Policy
+// (script-src 'self' 'wasm-unsafe-eval', frame-ancestors limited to the
+// allowed partner origins); [Export] writes the same files to a directory for
+// partners who host static files. `spie demo` serves a fictitious partner
+// portal embedding every widget (package wasm/demo).
+//
+// The browser tests drive Debian's headless chromium (scripts/install-browser.sh
+// installs it, with axe-core and @gouvfr/dsfr from npm into wasm/node_modules);
+// they skip without chromium or with SPIE_BROWSER_TESTS=0. Screenshots go to
+// artifacts/wasm (or SPIE_ARTIFACTS). SPIE_MEASURE=1 runs the measurements.
 //
 // Core packages never import this package nor syscall/js.
 package wasm
