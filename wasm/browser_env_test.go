@@ -310,7 +310,7 @@ func poll(t *testing.T, tb *tab, what, expr string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	if envShared != nil {
-		if b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(80)); err == nil {
+		if b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100)); err == nil {
 			name := strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())
 			os.WriteFile(filepath.Join(envShared.artifacts, "echec-"+name+".png"), b, 0o644)
 		}
@@ -321,7 +321,7 @@ func poll(t *testing.T, tb *tab, what, expr string) {
 // screenshot saves a PNG of the page under the artifacts directory.
 func (e *browserEnv) screenshot(t *testing.T, tb *tab, name string) {
 	t.Helper()
-	b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(90))
+	b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("capture d'écran : %v", err)
 	}

@@ -147,8 +147,19 @@ func RequiredFaults(d *diagnostic.Diagnostic) spie.Faults {
 }
 
 // CheckDiagnostic runs the form's required fields and the library's rules.
+// An empty required field reports only that it is required.
 func CheckDiagnostic(d *diagnostic.Diagnostic, now time.Time) spie.Faults {
-	fs := append(RequiredFaults(d), d.Check(now)...)
+	req := RequiredFaults(d)
+	empty := map[string]bool{}
+	for _, f := range req {
+		empty[f.Path] = true
+	}
+	fs := req
+	for _, f := range d.Check(now) {
+		if !empty[f.Path] {
+			fs = append(fs, f)
+		}
+	}
 	fs.Sort()
 	return fs
 }
@@ -376,13 +387,13 @@ func (c *DiagnosticForm) Render() app.UI {
 	for i, s := range diagnosticSteps {
 		li := app.Li().Text(strconv.Itoa(i+1) + ". " + s.title)
 		if i == c.step {
-			li = app.Li().Aria("current", "step").Text(strconv.Itoa(i+1) + ". " + s.title)
+			li = app.Li().Aria("current", "step").Text(strconv.Itoa(i+1) + ". " + s.title + " (étape en cours)")
 		}
 		steps[i] = li
 	}
 	last := c.step == len(diagnosticSteps)-1
 	return page("diagnostic",
-		app.Nav().Aria("label", "Étapes du diagnostic").Body(app.Ol().Class("spie-steps").Body(steps...)),
+		app.Nav().Aria("label", "Étapes du diagnostic").Body(app.Ul().Class("spie-steps").Body(steps...)),
 		app.Div().Body(app.If(len(c.summary) > 0, func() app.UI { return errorSummary("erreurs", c.summary, c.labelOf, c.jump) })),
 		app.Form().ID("formulaire").NoValidate(true).OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()

@@ -98,3 +98,15 @@ func TestBarChartSVG(t *testing.T) {
 	svg = widget.BarChartSVG(widget.IndicatorSeries{ID: "x", Title: "<script>", Points: []widget.IndicatorPoint{{Label: "a&b", Value: 0}}})
 	assert.NotContains(t, svg, "<script>")
 }
+
+func TestEmptyRequiredFieldReportsOnce(t *testing.T) {
+	d := widget.NewDiagnostic(today)
+	fs := widget.CheckDiagnostic(&d, today)
+	n := 0
+	for _, f := range fs {
+		if f.Path == "/personne/code_commune" {
+			n++
+		}
+	}
+	assert.Equal(t, 1, n, "%v", fs)
+}
