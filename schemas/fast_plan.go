@@ -135,10 +135,12 @@ type jsonschemaDoc struct {
 	defs map[string]any
 }
 
-var plans = struct {
-	sync.Mutex
-	m map[string]planResult
-}{m: map[string]planResult{}}
+// plans caches the plan of each kind: read without a lock on every
+// validation, compiled once under planMu.
+var (
+	plans  sync.Map // kind name → planResult
+	planMu sync.Mutex
+)
 
 type planResult struct {
 	n   *node
@@ -148,13 +150,16 @@ type planResult struct {
 // planOf returns the plan of kind k, compiled once; the error says why the
 // kind needs the JSON Schema path.
 func planOf(k Kind) (*node, error) {
-	plans.Lock()
-	defer plans.Unlock()
-	if r, ok := plans.m[k.Name]; ok {
-		return r.n, r.err
+	if r, ok := plans.Load(k.Name); ok {
+		return r.(planResult).n, r.(planResult).err
+	}
+	planMu.Lock()
+	defer planMu.Unlock()
+	if r, ok := plans.Load(k.Name); ok {
+		return r.(planResult).n, r.(planResult).err
 	}
 	n, err := compilePlan(k)
-	plans.m[k.Name] = planResult{n, err}
+	plans.Store(k.Name, planResult{n, err})
 	return n, err
 }
 
