@@ -68,6 +68,7 @@ type report struct {
 	avgDoc    int
 	invalid   int
 	results   map[string]result
+	scaling   map[string]result // "fast-par/2" → best run
 	cli       []cliResult
 	stream    *cliResult
 	agreement []string
@@ -76,7 +77,7 @@ type report struct {
 }
 
 func run(c config) error {
-	rep := &report{cfg: c, results: map[string]result{}, started: time.Now().UTC()}
+	rep := &report{cfg: c, results: map[string]result{}, scaling: map[string]result{}, started: time.Now().UTC()}
 	if err := os.MkdirAll(c.work, 0o755); err != nil {
 		return err
 	}
@@ -139,6 +140,11 @@ func run(c config) error {
 	if err := checkVerdicts(rep, c.work, ajvModes); err != nil {
 		return err
 	}
+	if procs() >= 2 {
+		if err := measureScaling(rep, self, corpus); err != nil {
+			return err
+		}
+	}
 	if c.cli {
 		if err := measureCLI(rep, root, docs); err != nil {
 			return err
@@ -155,9 +161,37 @@ func run(c config) error {
 }
 
 func measureGo(self, mode, corpus, verdicts string, minTime time.Duration) (result, error) {
+	return measureGoOn(self, mode, corpus, verdicts, minTime, 1)
+}
+
+func measureGoOn(self, mode, corpus, verdicts string, minTime time.Duration, procs int) (result, error) {
 	cmd := exec.Command(self, "-child", mode, "-corpus", corpus, "-verdicts", verdicts, "-min-time", minTime.String())
-	cmd.Env = append(os.Environ(), "GOMAXPROCS=1")
+	cmd.Env = append(os.Environ(), fmt.Sprintf("GOMAXPROCS=%d", procs))
 	return runJSON(cmd)
+}
+
+// measureScaling measures, in memory and by the wall clock, encoding/json
+// alone and the fast path on one core then two: the first tells what this
+// machine's two cores give at the moment, the second what the fast path
+// makes of them.
+func measureScaling(rep *report, self, corpus string) error {
+	fmt.Println("== passage à 2 cœurs, documents en mémoire (horloge)")
+	for round := 1; round <= rep.cfg.rounds; round++ {
+		for _, m := range []string{"decode-par", "fast-par"} {
+			for _, procs := range []int{1, 2} {
+				r, err := measureGoOn(self, m, corpus, "", rep.cfg.minTime, procs)
+				if err != nil {
+					return fmt.Errorf("%s : %w", m, err)
+				}
+				key := fmt.Sprintf("%s/%d", m, procs)
+				fmt.Printf("   %-16s %9.0f docs/s (horloge, %.2f cœur occupé)\n", key, r.wallDocsPerSec(), r.CPUSeconds/r.Seconds)
+				if best, ok := rep.scaling[key]; !ok || r.wallDocsPerSec() > best.wallDocsPerSec() {
+					rep.scaling[key] = r
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func measureAjv(root, corpus, verdicts string, allErrors bool, minTime time.Duration) (result, error) {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spie-fr/socle/diagnostic"
@@ -112,6 +113,9 @@ func readLines(path string) ([][]byte, int64, error) {
 
 // runChild measures one mode in this process and prints its result.
 func runChild(mode, corpus, verdicts string, minTime time.Duration) error {
+	if base, ok := strings.CutSuffix(mode, "-par"); ok {
+		return runParallel(mode, base, corpus, minTime)
+	}
 	f, ok := modes[mode]
 	if !ok {
 		return fmt.Errorf("mode %q inconnu", mode)
@@ -177,4 +181,41 @@ func peakRSSSelf() int64 {
 		}
 	}
 	return 0
+}
+
+// runParallel measures a mode with one goroutine per GOMAXPROCS, each on its
+// share of the documents, by the wall clock: what the cores give together.
+func runParallel(mode, base, corpus string, minTime time.Duration) error {
+	f, ok := modes[base]
+	if !ok {
+		return fmt.Errorf("mode %q inconnu", mode)
+	}
+	docs, size, err := readLines(corpus)
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		f(d)
+	}
+	procs := runtime.GOMAXPROCS(0)
+	start, cpu := time.Now(), cpuSeconds()
+	n, passes := 0, 0
+	for time.Since(start) < minTime {
+		var wg sync.WaitGroup
+		for w := range procs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < len(docs); i += procs {
+					f(docs[i])
+				}
+			}()
+		}
+		wg.Wait()
+		n += len(docs)
+		passes++
+	}
+	r := result{Mode: mode, Docs: n, Seconds: time.Since(start).Seconds(), CPUSeconds: cpuSeconds() - cpu,
+		Bytes: size * int64(passes), PeakRSSKB: peakRSSSelf(), Procs: procs, Runtime: runtime.Version()}
+	return json.NewEncoder(os.Stdout).Encode(r)
 }

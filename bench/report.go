@@ -35,6 +35,11 @@ func printSummary(rep *report) {
 		}
 		fmt.Printf("   %-16s %9.0f docs/s %7.1f Mo/s  / ajv %s  / décodage %s\n", r.mode, res.docsPerSec(), res.mbPerSec(), ratio(res.docsPerSec(), ajv), ratio(res.docsPerSec(), dec))
 	}
+	for _, m := range []string{"decode-par", "fast-par"} {
+		if one, two := rep.scaling[m+"/1"], rep.scaling[m+"/2"]; one.Docs > 0 && two.Docs > 0 {
+			fmt.Printf("   %s : 2 cœurs / 1 cœur = %s (en mémoire)\n", m, ratio(two.wallDocsPerSec(), one.wallDocsPerSec()))
+		}
+	}
 	if len(rep.cli) == 2 {
 		fmt.Printf("   spie validate : 2 cœurs / 1 cœur = %s\n", ratio(rep.cli[1].docsPerSec(), rep.cli[0].docsPerSec()))
 	}
@@ -119,6 +124,22 @@ func markdown(rep *report) string {
 	w("")
 	if f, s := rep.results["fast"], rep.results["schema"]; f.Docs > 0 && s.Docs > 0 {
 		w("Le chemin rapide valide %s plus vite que le chemin JSON Schema, avec les mêmes fautes.", ratio(f.docsPerSec(), s.docsPerSec()))
+		w("")
+	}
+	if len(rep.scaling) > 0 {
+		w("## Passage à deux cœurs, documents en mémoire")
+		w("")
+		w("Débit au temps écoulé avec une goroutine par cœur (`GOMAXPROCS=1` puis `2`), meilleur de %d tours. La ligne `encoding/json` dit ce que les deux cœurs de cette machine donnent au moment de la mesure (une machine partagée ne les donne pas toujours) ; la ligne du chemin rapide, ce qu'il en fait.", rep.cfg.rounds)
+		w("")
+		w("| Mesure | 1 cœur | 2 cœurs | accélération | cœurs occupés à 2 |")
+		w("|---|---:|---:|---:|---:|")
+		for _, m := range []struct{ key, label string }{{"decode-par", "encoding/json, décodage seul (référence de la machine)"}, {"fast-par", "socle, chemin rapide `ValidateFast`"}} {
+			one, two := rep.scaling[m.key+"/1"], rep.scaling[m.key+"/2"]
+			if one.Docs == 0 || two.Docs == 0 {
+				continue
+			}
+			w("| %s | %.0f | %.0f | %s | %.2f |", m.label, one.wallDocsPerSec(), two.wallDocsPerSec(), ratio(two.wallDocsPerSec(), one.wallDocsPerSec()), two.CPUSeconds/two.Seconds)
+		}
 		w("")
 	}
 	if len(rep.cli) > 0 {
