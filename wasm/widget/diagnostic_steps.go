@@ -1,0 +1,219 @@
+package widget
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/spie"
+)
+
+// renderStep draws the fields of the current step.
+func (c *DiagnosticForm) renderStep() app.UI {
+	d := &c.doc
+	switch c.step {
+	case 0:
+		return fieldset("personne", "La personne et le diagnostic",
+			textInput(c.field("/id", fieldLabels["id"], "Référence chez votre structure.", true), "text", d.ID,
+				func(ctx app.Context, v string) { c.set(ctx, "/id", func() { d.ID = v }) }),
+			textInput(c.field("/date", fieldLabels["date"], "", true), "date", string(d.Date),
+				func(ctx app.Context, v string) { c.set(ctx, "/date", func() { d.Date = spie.Date(v) }) }),
+			textInput(c.field("/personne/id", fieldLabels["personne/id"], "Identifiant pseudonyme, stable entre structures.", true), "text", d.Person.ID,
+				func(ctx app.Context, v string) { c.set(ctx, "/personne/id", func() { d.Person.ID = v }) }),
+			textInput(c.field("/personne/date_naissance", fieldLabels["date_naissance"], "", true), "date", string(d.Person.BirthDate),
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/personne/date_naissance", func() { d.Person.BirthDate = spie.Date(v) })
+				}),
+			textInput(c.field("/personne/code_commune", fieldLabels["code_commune"], "5 caractères, par exemple 02691 pour Saint-Quentin.", true), "text", string(d.Person.Commune),
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/personne/code_commune", func() { d.Person.Commune = spie.CommuneCode(strings.TrimSpace(v)) })
+				}, func(in app.HTMLInput) app.HTMLInput { return in.AutoComplete(false).Attr("inputmode", "numeric") }),
+			textInput(c.field("/personne/identifiant_france_travail", fieldLabels["identifiant_france_travail"], "Facultatif.", false), "text", string(d.Person.FranceTravailID),
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/personne/identifiant_france_travail", func() { d.Person.FranceTravailID = spie.FranceTravailID(strings.TrimSpace(v)) })
+				}),
+		)
+	case 1:
+		boxes := make([]app.UI, 0, len(criteriaFields)+1)
+		for _, cf := range criteriaFields {
+			p := spie.Pointer("criteres_publics", cf.key)
+			b := criterion(&d.Criteria, cf.key)
+			boxes = append(boxes, checkbox(c.field(p, cf.label, "", false), *b,
+				func(ctx app.Context, v bool) { c.set(ctx, p, func() { *b = v }) }))
+		}
+		boxes = append(boxes, textInput(c.field("/criteres_publics/date_ouverture_droits_rsa", fieldLabels["date_ouverture_droits_rsa"], "Seulement pour un bénéficiaire du RSA.", false), "date", string(d.Criteria.RSAOpeningDate),
+			func(ctx app.Context, v string) {
+				c.set(ctx, "/criteres_publics/date_ouverture_droits_rsa", func() { d.Criteria.RSAOpeningDate = spie.Date(v) })
+			}))
+		return fieldset("criteres", "Droits et statuts de la personne", boxes...)
+	case 2:
+		p := &d.Professional
+		return fieldset("pro", "Situation professionnelle",
+			selectInput(c.field("/situation_professionnelle/situation_emploi", fieldLabels["situation_emploi"], "", true), diagnostic.WorkSituations, string(p.WorkSituation), "— Choisir —",
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/situation_professionnelle/situation_emploi", func() { p.WorkSituation = diagnostic.WorkSituation(v) })
+				}),
+			selectInput(c.field("/situation_professionnelle/niveau_etude", fieldLabels["niveau_etude"], "", false), diagnostic.EducationLevels, string(p.EducationLevel), "— Non renseigné —",
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/situation_professionnelle/niveau_etude", func() { p.EducationLevel = diagnostic.EducationLevel(v) })
+				}),
+			selectInput(c.field("/situation_professionnelle/disponibilite", fieldLabels["disponibilite"], "", false), diagnostic.Availabilities, string(p.Availability), "— Non renseignée —",
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/situation_professionnelle/disponibilite", func() { p.Availability = diagnostic.Availability(v) })
+				}),
+			textInput(c.field("/situation_professionnelle/date_derniere_activite", fieldLabels["date_derniere_activite"], "Facultatif.", false), "date", string(p.LastActivityDate),
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/situation_professionnelle/date_derniere_activite", func() { p.LastActivityDate = spie.Date(v) })
+				}),
+			textInput(c.field("/situation_professionnelle/heures_hebdomadaires_souhaitees", fieldLabels["heures_hebdomadaires_souhaitees"], "De 0 à 48 heures.", false), "number", intText(p.WeeklyHours),
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/situation_professionnelle/heures_hebdomadaires_souhaitees", func() { p.WeeklyHours = intPtr(v) })
+				}),
+		)
+	case 3:
+		var groups []app.UI
+		for _, def := range diagnostic.FreinThematiques {
+			k := diagnostic.FreinThematique(def.Key)
+			fr := d.Freins[k]
+			ip := spie.Pointer("freins", def.Key, "impact")
+			vp := spie.Pointer("freins", def.Key, "vue_personne", "impact")
+			pp := spie.Pointer("freins", def.Key, "vue_personne", "priorite")
+			personImpact, prio := "", ""
+			if fr.PersonView != nil {
+				personImpact = string(fr.PersonView.Impact)
+				if fr.PersonView.Priority > 0 {
+					prio = strconv.Itoa(fr.PersonView.Priority)
+				}
+			}
+			update := func(f func(*diagnostic.Frein)) func() {
+				return func() {
+					cur := d.Freins[k]
+					f(&cur)
+					d.Freins[k] = cur
+				}
+			}
+			groups = append(groups, fieldset("frein-"+def.Key, def.Label.FR,
+				selectInput(c.field(ip, "Impact selon le professionnel", "", true), diagnostic.Impacts, string(fr.Impact), "",
+					func(ctx app.Context, v string) {
+						c.set(ctx, ip, update(func(f *diagnostic.Frein) { f.Impact = diagnostic.Impact(v) }))
+					}),
+				selectInput(c.field(vp, "Impact selon la personne", "", false), diagnostic.Impacts, personImpact, "— Non exprimé —",
+					func(ctx app.Context, v string) {
+						c.set(ctx, vp, update(func(f *diagnostic.Frein) { personView(f).Impact = diagnostic.Impact(v); trimView(f) }))
+					}),
+				c.renderSituations(def.Key, fr, update),
+				textInput(c.field(pp, "Priorité donnée par la personne", "1 = le plus urgent ; laisser vide si aucune.", false), "number", prio,
+					func(ctx app.Context, v string) {
+						c.set(ctx, pp, update(func(f *diagnostic.Frein) {
+							n, _ := strconv.Atoi(strings.TrimSpace(v))
+							personView(f).Priority = n
+							trimView(f)
+						}))
+					}),
+			))
+		}
+		return app.Div().Body(groups...)
+	case 4:
+		a := &d.Authors[0]
+		return app.Div().Body(
+			fieldset("auteur", "Auteur du diagnostic",
+				textInput(c.field("/auteurs/0/nom", fieldLabels["nom"], "", true), "text", a.Name,
+					func(ctx app.Context, v string) { c.set(ctx, "/auteurs/0/nom", func() { a.Name = v }) }),
+				selectInput(c.field("/auteurs/0/role", fieldLabels["role"], "", true), diagnostic.AuthorRoles, string(a.Role), "— Choisir —",
+					func(ctx app.Context, v string) {
+						c.set(ctx, "/auteurs/0/role", func() { a.Role = diagnostic.AuthorRole(v) })
+					}),
+				textInput(c.field("/siret_structure", fieldLabels["siret_structure"], "14 chiffres.", true), "text", string(d.StructureSIRET),
+					func(ctx app.Context, v string) {
+						c.set(ctx, "/siret_structure", func() { d.StructureSIRET = spie.SIRET(strings.ReplaceAll(v, " ", "")) })
+					}, func(in app.HTMLInput) app.HTMLInput { return in.Attr("inputmode", "numeric") }),
+			),
+			fieldset("consentement", "Consentement de la personne",
+				checkbox(c.field("/consentement/partage", "La personne accepte le partage du diagnostic avec les structures du SPIE", "", false), d.Consent.Sharing,
+					func(ctx app.Context, v bool) {
+						c.set(ctx, "/consentement/partage", func() {
+							d.Consent.Sharing = v
+							if v && d.Consent.Date == "" { // collected now, unless told otherwise
+								d.Consent.Date = spie.DateOf(Clock())
+							}
+						})
+					}),
+				textInput(c.field("/consentement/date", fieldLabels["consentement/date"], "Date du jour quand la case est cochée ; modifiable.", false), "date", string(d.Consent.Date),
+					func(ctx app.Context, v string) {
+						c.set(ctx, "/consentement/date", func() { d.Consent.Date = spie.Date(v) })
+					}),
+			),
+		)
+	default:
+		return c.renderSummary()
+	}
+}
+
+func personView(f *diagnostic.Frein) *diagnostic.PersonView {
+	if f.PersonView == nil {
+		f.PersonView = &diagnostic.PersonView{}
+	}
+	return f.PersonView
+}
+
+// trimView drops an empty person's view so that the document stays minimal.
+func trimView(f *diagnostic.Frein) {
+	if v := f.PersonView; v != nil && v.Impact == "" && v.Priority == 0 && v.Words == "" {
+		f.PersonView = nil
+	}
+}
+
+func intText(p *int) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.Itoa(*p)
+}
+
+func intPtr(s string) *int {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		return nil
+	}
+	return &n
+}
+
+// renderSituations lists the situations of the thématique's catalogue as
+// checkboxes, when the impact calls for them (moyen, fort) or some are ticked.
+func (c *DiagnosticForm) renderSituations(key string, fr diagnostic.Frein, update func(func(*diagnostic.Frein)) func()) app.UI {
+	if fr.Impact != diagnostic.ImpactFort && fr.Impact != "moyen" && len(fr.Situations) == 0 {
+		return app.Div()
+	}
+	ticked := map[string]bool{}
+	for _, s := range fr.Situations {
+		if s.Value == "" || s.Value == diagnostic.SituationOui {
+			ticked[string(s.Situation)] = true
+		}
+	}
+	defs := diagnostic.Situations.InGroup(key)
+	boxes := make([]app.UI, 0, len(defs))
+	for _, d := range defs {
+		sk := d.Key
+		p := spie.Pointer("freins", key, "situations", sk)
+		boxes = append(boxes, checkbox(fieldState{path: p, label: d.Label.FR}, ticked[sk],
+			func(ctx app.Context, v bool) {
+				c.set(ctx, p, update(func(f *diagnostic.Frein) { toggleSituation(f, diagnostic.Situation(sk), v) }))
+			}))
+	}
+	return fieldset("situations-"+key, "Situations constatées", boxes...)
+}
+
+// toggleSituation adds or removes a situation (value OUI) of a frein.
+func toggleSituation(f *diagnostic.Frein, s diagnostic.Situation, on bool) {
+	out := f.Situations[:0:0]
+	for _, it := range f.Situations {
+		if it.Situation != s {
+			out = append(out, it)
+		}
+	}
+	if on {
+		out = append(out, diagnostic.SituationItem{Situation: s, Value: diagnostic.SituationOui})
+	}
+	f.Situations = out
+}
