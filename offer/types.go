@@ -24,6 +24,9 @@ const DateLayout = "2006-01-02"
 // NewDate returns the Date of t (its year, month and day in t's location).
 func NewDate(t time.Time) Date { return Date(t.Format(DateLayout)) }
 
+// JSONFormat gives the JSON Schema format of a Date.
+func (Date) JSONFormat() string { return "date" }
+
 // Time returns the date at midnight UTC.
 func (d Date) Time() (time.Time, error) {
 	t, err := time.Parse(DateLayout, string(d))

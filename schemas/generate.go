@@ -66,7 +66,7 @@ func NewGenerator(root string) (*Generator, error) {
 
 // Schema returns the JSON Schema of kind k, indented, ending with a newline.
 func (g *Generator) Schema(k Kind) ([]byte, error) {
-	s := g.reflector.ReflectFromType(k.Type())
+	s := g.reflect(k.Type())
 	s.Version = "https://json-schema.org/draft/2020-12/schema"
 	s.ID = jsonschema.ID(k.ID())
 	s.Title = k.Title.FR
