@@ -1,7 +1,7 @@
 package diagnostic
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -87,20 +87,20 @@ func (d *Diagnostic) CheckDates(now time.Time) spie.Faults {
 		v    spie.Date
 		path string
 	}{
-		{d.Date, spie.Pointer("date")},
-		{d.Person.BirthDate, spie.Pointer("personne", "date_naissance")},
-		{d.Criteria.RSAOpeningDate, spie.Pointer("criteres_publics", "date_ouverture_droits_rsa")},
-		{d.Professional.LastActivityDate, spie.Pointer("situation_professionnelle", "date_derniere_activite")},
-		{d.Consent.Date, spie.Pointer("consentement", "date")},
+		{d.Date, "/date"},
+		{d.Person.BirthDate, "/personne/date_naissance"},
+		{d.Criteria.RSAOpeningDate, "/criteres_publics/date_ouverture_droits_rsa"},
+		{d.Professional.LastActivityDate, "/situation_professionnelle/date_derniere_activite"},
+		{d.Consent.Date, "/consentement/date"},
 	} {
 		if x.v.IsZero() {
 			continue
 		}
-		if _, ok := x.v.Time(); !ok {
+		if !x.v.Valid() {
 			fs = append(fs, FaultDateMalformed.At(x.path, string(x.v)))
 			continue
 		}
-		if x.v.After(today) {
+		if x.v > today {
 			fs = append(fs, FaultDateFuture.At(x.path, string(x.v)))
 		}
 	}
@@ -110,27 +110,46 @@ func (d *Diagnostic) CheckDates(now time.Time) spie.Faults {
 // CheckIdentifiers runs the full checks (keys, exceptions) of every identifier.
 func (d *Diagnostic) CheckIdentifiers() spie.Faults {
 	var fs spie.Faults
-	check := func(id spie.Identifier, empty bool, path string) {
-		if !empty {
-			fs = append(fs, spie.CheckIdentifier(id, path)...)
+	// Paths are built only for a fault: most documents have none.
+	add := func(id spie.Identifier, empty bool, path func() string) {
+		if empty {
+			return
+		}
+		if t := id.Problem(); t != nil {
+			fs = append(fs, t.At(path()))
 		}
 	}
 	p := d.Person
-	check(p.NIR, p.NIR == "", spie.Pointer("personne", "nir"))
-	check(p.FranceTravailID, p.FranceTravailID == "", spie.Pointer("personne", "identifiant_france_travail"))
-	check(p.CAFNumber, p.CAFNumber == "", spie.Pointer("personne", "numero_allocataire_caf"))
-	check(p.Commune, false, spie.Pointer("personne", "code_commune"))
-	check(d.StructureSIRET, false, spie.Pointer("siret_structure"))
+	add(p.NIR, p.NIR == "", func() string { return "/personne/nir" })
+	add(p.FranceTravailID, p.FranceTravailID == "", func() string { return "/personne/identifiant_france_travail" })
+	add(p.CAFNumber, p.CAFNumber == "", func() string { return "/personne/numero_allocataire_caf" })
+	add(p.Commune, false, func() string { return "/personne/code_commune" })
+	add(d.StructureSIRET, false, func() string { return "/siret_structure" })
 	for i, a := range d.Authors {
-		check(a.StructureSIRET, a.StructureSIRET == "", spie.Pointer("auteurs", i, "siret_structure"))
+		if t := problem(a.StructureSIRET, a.StructureSIRET == ""); t != nil {
+			fs = append(fs, t.At(spie.Pointer("auteurs", i, "siret_structure")))
+		}
 	}
 	for i, s := range d.Professional.Skills {
-		check(s.ROME, s.ROME == "", spie.Pointer("situation_professionnelle", "competences", i, "code_rome"))
+		if t := problem(s.ROME, s.ROME == ""); t != nil {
+			fs = append(fs, t.At(spie.Pointer("situation_professionnelle", "competences", i, "code_rome")))
+		}
 	}
 	for i, j := range d.Professional.Project {
-		check(j.ROME, false, spie.Pointer("situation_professionnelle", "projet_professionnel", i, "code_rome"))
+		if t := problem(j.ROME, false); t != nil {
+			fs = append(fs, t.At(spie.Pointer("situation_professionnelle", "projet_professionnel", i, "code_rome")))
+		}
 	}
 	return fs
+}
+
+// problem returns the fault type of an identifier, nil when it is valid or
+// empty and optional.
+func problem(id spie.Identifier, empty bool) *spie.FaultType {
+	if empty {
+		return nil
+	}
+	return id.Problem()
 }
 
 // Age returns the person's age in whole years at the diagnostic date.
@@ -252,51 +271,52 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 	prio := map[int][]string{}
 	for _, t := range d.freinKeys() {
 		f := d.Freins[t]
-		base := spie.Pointer("freins", string(t))
+		path := func(tokens ...any) string { return spie.Pointer(append([]any{"freins", string(t)}, tokens...)...) }
 		types := freinFaultTypes[spie.Thematique(t)]
 		if !FreinThematiques.Has(string(t)) {
-			fs = append(fs, FaultFreinEmploi.At(base, string(t)))
+			fs = append(fs, FaultFreinEmploi.At(path(), string(t)))
 			continue
 		}
-		seen := map[string]bool{}
 		applies := 0
 		for i, s := range f.Situations {
-			p := spie.Join(base, "situations", i, "situation")
 			if s.Situation.Valid() && s.Situation.Thematique() != spie.Thematique(t) {
-				fs = append(fs, types.wrongSituation.At(p, string(s.Situation)))
+				fs = append(fs, types.wrongSituation.At(path("situations", i, "situation"), string(s.Situation)))
 			}
-			if seen["s:"+string(s.Situation)] {
-				fs = append(fs, types.duplicate.At(p, string(s.Situation)))
+			for _, before := range f.Situations[:i] {
+				if before.Situation == s.Situation {
+					fs = append(fs, types.duplicate.At(path("situations", i, "situation"), string(s.Situation)))
+					break
+				}
 			}
-			seen["s:"+string(s.Situation)] = true
 			if s.Value == "" || s.Value == SituationOui {
 				applies++
 			}
 		}
 		for i, o := range f.Objectifs {
-			p := spie.Join(base, "objectifs", i, "objectif")
 			if o.Objectif.Valid() && o.Objectif.Thematique() != spie.Thematique(t) {
-				fs = append(fs, types.wrongObjectif.At(p, string(o.Objectif)))
+				fs = append(fs, types.wrongObjectif.At(path("objectifs", i, "objectif"), string(o.Objectif)))
 			}
-			if seen["o:"+string(o.Objectif)] {
-				fs = append(fs, types.duplicate.At(p, string(o.Objectif)))
+			for _, before := range f.Objectifs[:i] {
+				if before.Objectif == o.Objectif {
+					fs = append(fs, types.duplicate.At(path("objectifs", i, "objectif"), string(o.Objectif)))
+					break
+				}
 			}
-			seen["o:"+string(o.Objectif)] = true
 		}
 		switch f.Impact {
 		case ImpactFort:
 			if applies == 0 {
-				fs = append(fs, types.strongWithoutSituation.At(spie.Join(base, "impact")))
+				fs = append(fs, types.strongWithoutSituation.At(path("impact")))
 			}
 		case ImpactNonAborde:
 			if len(f.Situations) > 0 || len(f.Objectifs) > 0 {
-				fs = append(fs, types.notDiscussedFilled.At(spie.Join(base, "impact")))
+				fs = append(fs, types.notDiscussedFilled.At(path("impact")))
 			}
 		}
 		if v := f.PersonView; v != nil && v.Priority > 0 {
 			prio[v.Priority] = append(prio[v.Priority], string(t))
 			if f.Impact.Rank() <= ImpactSansImpact.Rank() && v.Impact.Rank() <= ImpactSansImpact.Rank() {
-				fs = append(fs, FaultPriorityNonFrein.At(spie.Join(base, "vue_personne", "priorite")))
+				fs = append(fs, FaultPriorityNonFrein.At(path("vue_personne", "priorite")))
 			}
 		}
 	}
@@ -316,7 +336,7 @@ func (d *Diagnostic) freinKeys() []FreinThematique {
 	for k := range d.Freins {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	slices.Sort(keys)
 	return keys
 }
 

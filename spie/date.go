@@ -16,18 +16,66 @@ func (Date) JSONFormat() string { return "date" }
 
 // Time returns the date at midnight UTC; ok is false for a malformed date.
 func (d Date) Time() (t time.Time, ok bool) {
-	t, err := time.Parse(DateLayout, string(d))
-	return t, err == nil
+	y, m, day, ok := d.parts()
+	if !ok {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC), true
+}
+
+// Valid reports whether d is a real calendar date written YYYY-MM-DD.
+func (d Date) Valid() bool {
+	_, _, _, ok := d.parts()
+	return ok
+}
+
+// parts reads YYYY-MM-DD without allocating, with the same verdict as
+// time.Parse(DateLayout): four-digit year, month 01–12, a day that exists.
+func (d Date) parts() (y, m, day int, ok bool) {
+	s := string(d)
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, 0, 0, false
+	}
+	num := func(b string) (int, bool) {
+		n := 0
+		for i := 0; i < len(b); i++ {
+			c := b[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(s[:4])
+	m, ok2 := num(s[5:7])
+	day, ok3 := num(s[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || day < 1 || day > daysIn(m, y) {
+		return 0, 0, 0, false
+	}
+	return y, m, day, true
+}
+
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // IsZero reports whether the date is empty.
 func (d Date) IsZero() bool { return d == "" }
 
-// After reports whether d is strictly after e (both well formed).
+// After reports whether d is strictly after e (both well formed). Well-formed
+// dates compare as text.
 func (d Date) After(e Date) bool {
-	a, ok1 := d.Time()
-	b, ok2 := e.Time()
-	return ok1 && ok2 && a.After(b)
+	return d.Valid() && e.Valid() && d > e
 }
 
 // Before reports whether d is strictly before e (both well formed).

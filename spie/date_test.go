@@ -40,3 +40,32 @@ func TestDates(t *testing.T) {
 	})
 	assert.Equal(t, spie.Date("2026-11-25"), spie.DateOf(time.Date(2026, 11, 25, 23, 0, 0, 0, time.UTC)))
 }
+
+func TestDateParsingAgreesWithTimeParse(t *testing.T) {
+	for _, s := range []string{
+		"2026-01-31", "2026-02-29", "2028-02-29", "1900-02-29", "2000-02-29", "2026-04-31", "2026-00-10",
+		"2026-13-01", "2026-1-01", "26-01-01", "2026/01/01", "2026-01-00", "+026-01-01", "2026-01-3a", "", "0000-01-01",
+	} {
+		t.Run(s, func(t *testing.T) {
+			want, err := time.Parse(spie.DateLayout, s)
+			got, ok := spie.Date(s).Time()
+			assert.Equal(t, err == nil, ok)
+			if ok {
+				assert.True(t, want.Equal(got))
+			}
+			assert.Equal(t, err == nil, spie.Date(s).Valid())
+		})
+	}
+}
+
+func FuzzDateAgreesWithTimeParse(f *testing.F) {
+	f.Add("2026-02-29")
+	f.Add("2024-02-29")
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := time.Parse(spie.DateLayout, s)
+		got, ok := spie.Date(s).Time()
+		if (err == nil) != ok || (ok && !want.Equal(got)) {
+			t.Fatalf("%q : time.Parse %v %v, Date %v %v", s, want, err, got, ok)
+		}
+	})
+}
