@@ -2,12 +2,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -116,7 +118,8 @@ func openInput(c *cli, name string) (io.Reader, func(), error) {
 }
 
 // validator validates the documents of each input on several cores and
-// prints the verdicts in input order, holding a bounded number of documents.
+// prints the verdicts in input order, holding a bounded number of documents:
+// documents travel in batches, and each worker formats its batch's output.
 type validator struct {
 	kind     string
 	json     bool
@@ -129,95 +132,135 @@ type validator struct {
 	started                  time.Time
 }
 
-type job struct {
-	doc    document
-	result chan spie.Faults
+// batchDocs and batchBytes bound a batch: enough documents to amortise the
+// hand-over between goroutines, few enough to keep memory flat.
+const (
+	batchDocs  = 256
+	batchBytes = 1 << 20
+)
+
+// batch is a run of consecutive documents and, once validated, their output.
+type batch struct {
+	docs                     []document
+	out                      []byte
+	total, invalid, warnings int
+	done                     chan struct{}
 }
 
 func (v *validator) run(name string, r io.Reader) error {
 	if v.started.IsZero() {
 		v.started = time.Now()
 	}
-	// Jobs are queued in order; each carries its own result channel, so the
-	// printer reads verdicts in input order while workers run in parallel.
-	queue := make(chan *job, v.workers*8)
-	work := make(chan *job, v.workers*8)
+	// Batches are queued in order; the printer waits for each one's done
+	// channel, so output keeps the input order while workers run in parallel.
+	queue := make(chan *batch, v.workers*2)
+	work := make(chan *batch, v.workers*2)
 	var wg sync.WaitGroup
 	for range v.workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range work {
-				j.result <- v.check(j.doc)
+			for b := range work {
+				v.validateBatch(name, b)
+				close(b.done)
 			}
 		}()
 	}
-	done := make(chan struct{})
+	printed := make(chan struct{})
 	go func() {
-		defer close(done)
-		for j := range queue {
-			v.print(name, j.doc.n, <-j.result)
+		defer close(printed)
+		for b := range queue {
+			<-b.done
+			v.flush(b)
 		}
 	}()
+	cur, size := &batch{done: make(chan struct{})}, 0
+	send := func() {
+		queue <- cur
+		work <- cur
+		cur, size = &batch{done: make(chan struct{})}, 0
+	}
 	err := readDocuments(r, func(d document) bool {
-		j := &job{doc: d, result: make(chan spie.Faults, 1)}
-		queue <- j
-		work <- j
+		cur.docs = append(cur.docs, d)
+		size += len(d.data)
+		if len(cur.docs) >= batchDocs || size >= batchBytes {
+			send()
+		}
 		return true
 	})
+	if len(cur.docs) > 0 {
+		send()
+	}
 	close(work)
 	close(queue)
 	wg.Wait()
-	<-done
+	<-printed
 	return err
 }
 
-func (v *validator) check(d document) spie.Faults {
-	if d.err != nil {
-		return spie.Faults{schemas.FaultJSON.At("", d.err.Error())}
+func (v *validator) validateBatch(name string, b *batch) {
+	var buf bytes.Buffer
+	for i, d := range b.docs {
+		var fs spie.Faults
+		switch {
+		case d.size > 0:
+			fs = spie.Faults{schemas.FaultSize.At("", d.size, maxLine)}
+		case d.err != nil:
+			fs = spie.Faults{schemas.FaultJSON.At("", d.err.Error())}
+		default:
+			fs = validateFunc(v.kind, d.data, v.now)
+		}
+		b.docs[i].data = nil // free the document as soon as it is checked
+		b.total++
+		if !fs.Valid() {
+			b.invalid++
+		}
+		b.warnings += len(fs.Warnings())
+		v.format(&buf, name+"#"+strconv.Itoa(d.n), fs)
 	}
-	return v.validate(d.data)
+	b.out = buf.Bytes()
 }
 
-func (v *validator) validate(data []byte) spie.Faults {
-	return validateFunc(v.kind, data, v.now)
-}
-
-func (v *validator) print(name string, n int, fs spie.Faults) {
-	v.total++
+func (v *validator) format(buf *bytes.Buffer, doc string, fs spie.Faults) {
 	valid := fs.Valid()
-	if !valid {
-		v.invalid++
-	}
-	v.warnings += len(fs.Warnings())
-	doc := fmt.Sprintf("%s#%d", name, n)
 	if v.json {
 		res := validation{Document: doc, Valid: valid, Faults: make([]faultJSON, 0, len(fs))}
 		for _, f := range fs {
 			res.Faults = append(res.Faults, faultJSON{Code: f.Code, Path: f.Path, Message: f.Message, Severity: f.Severity})
 		}
 		b, _ := json.Marshal(res)
-		v.out.Write(b)
-		v.out.WriteByte('\n')
-	} else if len(fs) > 0 {
-		verdict := "valide avec avertissements"
-		if !valid {
-			verdict = "invalide"
-		}
-		fmt.Fprintf(v.out, "%s : %s\n", doc, verdict)
-		for _, f := range fs {
-			sev := "erreur"
-			if f.Severity == spie.SeverityWarning {
-				sev = "avertissement"
-			}
-			path := f.Path
-			if path == "" {
-				path = "/"
-			}
-			fmt.Fprintf(v.out, "  %s %s [%s] %s\n", sev, path, f.Code, f.Message)
-		}
+		buf.Write(b)
+		buf.WriteByte('\n')
+		return
 	}
-	if v.progress != nil && v.total%5000 == 0 {
+	if len(fs) == 0 {
+		return
+	}
+	verdict := "valide avec avertissements"
+	if !valid {
+		verdict = "invalide"
+	}
+	fmt.Fprintf(buf, "%s : %s\n", doc, verdict)
+	for _, f := range fs {
+		sev := "erreur"
+		if f.Severity == spie.SeverityWarning {
+			sev = "avertissement"
+		}
+		path := f.Path
+		if path == "" {
+			path = "/"
+		}
+		fmt.Fprintf(buf, "  %s %s [%s] %s\n", sev, path, f.Code, f.Message)
+	}
+}
+
+func (v *validator) flush(b *batch) {
+	before := v.total
+	v.out.Write(b.out)
+	v.total += b.total
+	v.invalid += b.invalid
+	v.warnings += b.warnings
+	if v.progress != nil && v.total/5000 != before/5000 {
 		fmt.Fprintf(v.progress, "\r%d documents validés (%.0f/s)…", v.total, float64(v.total)/time.Since(v.started).Seconds())
 	}
 }

@@ -6,18 +6,21 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/spie-fr/socle/schemas"
 	"io"
 )
 
-// maxLine is the largest NDJSON line or single document read (64 MiB); a
-// longer line is reported as a faulty document and the stream goes on.
-const maxLine = 64 << 20
+// maxLine is the largest NDJSON line or single document read: the size limit
+// of the validators. A longer line is skipped to its end without being held
+// in memory, reported (INPUT-SIZE-01) and the stream goes on.
+var maxLine = schemas.DefaultLimits.MaxBytes
 
 // document is one JSON document read from an input, numbered from 1.
 type document struct {
 	n    int
 	data []byte
-	err  error // the input could not give this document (too long, unreadable)
+	err  error // the input could not give this document (unreadable)
+	size int   // for a document over maxLine: its size in bytes, at least
 }
 
 // readDocuments reads r, which holds one JSON document, a JSON array of
@@ -51,13 +54,13 @@ func readDocuments(r io.Reader, yield func(document) bool) error {
 		return readNDJSON(br, n, yield)
 	}
 	// A document over several lines: read it whole, up to maxLine.
-	rest, err := io.ReadAll(io.LimitReader(br, maxLine+1))
+	rest, err := io.ReadAll(io.LimitReader(br, int64(maxLine)+1))
 	if err != nil {
 		return err
 	}
 	all := append(line, rest...)
 	if tooLong || len(all) > maxLine {
-		yield(document{n: 1, err: fmt.Errorf("document de plus de %d Mio", maxLine>>20)})
+		yield(document{n: 1, size: len(all)})
 		return nil
 	}
 	yield(document{n: 1, data: bytes.TrimSpace(all)})
@@ -71,7 +74,7 @@ func readNDJSON(br *bufio.Reader, n int, yield func(document) bool) error {
 			n++
 			d := document{n: n, data: bytes.TrimSpace(line)}
 			if tooLong {
-				d = document{n: n, err: fmt.Errorf("ligne de plus de %d Mio", maxLine>>20)}
+				d = document{n: n, size: maxLine + 1}
 			}
 			if !yield(d) {
 				return nil
