@@ -20,7 +20,7 @@ import (
 // Module is the import path of the module holding the widgets' sources.
 const Module = "github.com/spie-fr/socle"
 
-// Main packages of the two WebAssembly modules, relative to the module root.
+// Main packages of the WebAssembly modules, relative to the module root.
 const (
 	WidgetsPackage  = "./wasm/cmd/widgets"
 	ValidatePackage = "./wasm/cmd/validate"
@@ -28,8 +28,7 @@ const (
 
 // File names in a dist directory.
 const (
-	WidgetsWasm  = "app.wasm"   // core widgets (diagnostic, carnet, indicateurs)
-	OffreWasm    = "offre.wasm" // every widget, the offer ones included
+	WidgetsWasm  = "app.wasm" // every widget
 	ValidateWasm = "validate.wasm"
 	WasmExecJS   = "wasm_exec.js"
 )
@@ -50,8 +49,8 @@ type BuildOptions struct {
 	BrotliQuality int
 }
 
-// Build compiles the widgets bundles (app.wasm without the offer widgets,
-// offre.wasm with them) and the validation-only module for
+// Build compiles the widgets bundle (app.wasm, every widget) and the
+// validation-only module (validate.wasm) for
 // GOOS=js GOARCH=wasm with -ldflags="-s -w", copies wasm_exec.js of the Go
 // release, and writes brotli and gzip versions of each file. Compression is
 // skipped for files whose content did not change since the last build.
@@ -73,20 +72,16 @@ func Build(ctx context.Context, o BuildOptions) error {
 		o.ModuleDir = dir
 	}
 	env := append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	for _, b := range []struct{ pkg, out, tags string }{
-		{WidgetsPackage, WidgetsWasm, "spie_sans_offre"},
-		{WidgetsPackage, OffreWasm, ""},
-		{ValidatePackage, ValidateWasm, ""},
+	for _, b := range []struct{ pkg, out string }{
+		{WidgetsPackage, WidgetsWasm},
+		{ValidatePackage, ValidateWasm},
 	} {
 		out, err := filepath.Abs(filepath.Join(o.Dir, b.out))
 		if err != nil {
 			return err
 		}
-		args := []string{"build", "-trimpath", "-ldflags=-s -w"}
-		if b.tags != "" {
-			args = append(args, "-tags", b.tags)
-		}
-		if _, err := goOutput(ctx, o.Go, o.ModuleDir, env, append(args, "-o", out, b.pkg)...); err != nil {
+		args := []string{"build", "-trimpath", "-ldflags=-s -w", "-o", out, b.pkg}
+		if _, err := goOutput(ctx, o.Go, o.ModuleDir, env, args...); err != nil {
 			return fmt.Errorf("compilation de %s : %w", b.pkg, err)
 		}
 	}
@@ -101,7 +96,7 @@ func Build(ctx context.Context, o BuildOptions) error {
 	if err := writeIfChanged(filepath.Join(o.Dir, WasmExecJS), js); err != nil {
 		return err
 	}
-	for _, name := range []string{WidgetsWasm, OffreWasm, ValidateWasm, WasmExecJS} {
+	for _, name := range []string{WidgetsWasm, ValidateWasm, WasmExecJS} {
 		if err := precompress(filepath.Join(o.Dir, name), o.BrotliQuality); err != nil {
 			return err
 		}

@@ -19,7 +19,7 @@ var (
 	distErr  error
 )
 
-// builtDist builds the two modules once per test binary into the user cache
+// builtDist builds the widgets and validation modules once per test binary into the user cache
 // (later runs only relink and skip compression when nothing changed).
 func builtDist(t *testing.T) string {
 	t.Helper()

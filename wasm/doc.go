@@ -2,10 +2,8 @@
 //
 // The widgets (diagnostic, offre, prescription, carnet, indicateurs) are
 // go-app components (package wasm/widget) built for GOOS=js GOARCH=wasm from
-// ./wasm/cmd/widgets into two modules: app.wasm (diagnostic, carnet,
-// indicateurs; built with the tag spie_sans_offre) and offre.wasm (every
-// widget: package offer pulls in go-playground/validator and
-// invopop/jsonschema, about 2 MB of brotli the other widgets need not load).
+// ./wasm/cmd/widgets into one module, app.wasm, that every widget page loads
+// (so a portal embedding several widgets downloads and compiles it once).
 // Each widget runs in its own page inside an iframe that the loader
 // spie-embed.js creates on the partner page (go-app owns its whole document);
 // the two sides talk with postMessage, each checking the other's origin.

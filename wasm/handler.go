@@ -110,7 +110,7 @@ func newSite(o Options) (*site, error) {
 		add(a)
 	}
 	names := map[string]string{}
-	for _, name := range []string{WidgetsWasm, OffreWasm, ValidateWasm, WasmExecJS} {
+	for _, name := range []string{WidgetsWasm, ValidateWasm, WasmExecJS} {
 		a, err := loadDist(o.Dist, name)
 		if err != nil {
 			return nil, err
@@ -125,7 +125,7 @@ func newSite(o Options) (*site, error) {
 			AllowedOrigins: strings.Join(o.AllowedOrigins, " "),
 			DSFR:           "dsfr/dsfr.min.css",
 			WasmExec:       names[WasmExecJS],
-			Wasm:           names[w.Group+".wasm"],
+			Wasm:           names[WidgetsWasm],
 		})
 		if err != nil {
 			return nil, err

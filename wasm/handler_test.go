@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/wasm"
+	"github.com/spie-fr/socle/wasm/manifest"
 )
 
 // fakeDist writes a dist directory with small stand-in modules (no compiler
@@ -28,7 +29,6 @@ func fakeDist(t *testing.T) string {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
 		wasm.WidgetsWasm:  "\x00asm" + strings.Repeat("widgets ", 400),
-		wasm.OffreWasm:    "\x00asm" + strings.Repeat("offre ", 400),
 		wasm.ValidateWasm: "\x00asm" + strings.Repeat("validate ", 400),
 		wasm.WasmExecJS:   "// wasm_exec.js\n" + strings.Repeat("var x = 1;\n", 200),
 	} {
@@ -102,8 +102,10 @@ func TestHandler(t *testing.T) {
 		res := get(t, h, "/"+name, "br")
 		assert.Equal(t, http.StatusOK, res.StatusCode)
 		assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"))
-		offre, _ := io.ReadAll(get(t, h, "/offre.html", "").Body)
-		assert.Regexp(t, `data-wasm="offre\.[0-9a-f]{24}\.wasm"`, string(offre))
+		for _, w := range manifest.Widgets.Keys() {
+			other, _ := io.ReadAll(get(t, h, "/"+w+".html", "").Body)
+			assert.Contains(t, string(other), `data-wasm="`+name+`"`, "la page %s charge le même module", w)
+		}
 	})
 	t.Run("etag revalidation", func(t *testing.T) {
 		etag := get(t, h, "/spie-embed.d.ts", "").Header.Get("ETag")

@@ -27,7 +27,7 @@ func TestMeasure(t *testing.T) {
 		t.Skip("mesures : lancez avec SPIE_MEASURE=1")
 	}
 	dist := builtDist(t)
-	for _, name := range []string{"app.wasm", "offre.wasm", "validate.wasm"} {
+	for _, name := range []string{"app.wasm", "validate.wasm"} {
 		var sizes []string
 		for _, ext := range []string{"", ".gz", ".br"} {
 			st, err := os.Stat(filepath.Join(dist, name+ext))
@@ -60,7 +60,7 @@ func TestMeasure(t *testing.T) {
 func contributors(t *testing.T) {
 	root, _ := moduleRoot()
 	out := filepath.Join(t.TempDir(), "app-symbols.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-tags", "spie_sans_offre", "-o", out, "./wasm/cmd/widgets")
+	build := exec.Command("go", "build", "-trimpath", "-o", out, "./wasm/cmd/widgets")
 	build.Dir = root
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := build.CombinedOutput(); err != nil {

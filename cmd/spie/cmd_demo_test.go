@@ -39,7 +39,7 @@ func TestDemoUsage(t *testing.T) {
 // building the real ones is the browser tests' job) and fetches its pages.
 func TestDemoServes(t *testing.T) {
 	dist := t.TempDir()
-	for _, name := range []string{"app.wasm", "offre.wasm", "validate.wasm", "wasm_exec.js"} {
+	for _, name := range []string{"app.wasm", "validate.wasm", "wasm_exec.js"} {
 		require.NoError(t, os.WriteFile(filepath.Join(dist, name), []byte("stand-in "+name), 0o644))
 	}
 	ctx, cancel := context.WithCancel(context.Background())

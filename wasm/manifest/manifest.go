@@ -5,27 +5,20 @@ package manifest
 
 import "github.com/spie-fr/socle/spie"
 
-// Bundles: the WebAssembly module a widget page loads (Definition.Group).
-// The offer widgets have their own module because package offer pulls in
-// go-playground/validator and invopop/jsonschema (about 2 MB of brotli).
-const (
-	BundleCore  = "app"   // app.wasm: diagnostic, carnet, indicateurs
-	BundleOffre = "offre" // offre.wasm: every widget, offer included
-)
-
 // Widgets is the list of widgets, in display order: the key is the widget
 // name used by the loader (SPIE.mount(el, {widget: "diagnostic"})) and the
-// page name (diagnostic.html); the group is the module the page loads.
+// page name (diagnostic.html). Every widget page loads the same module,
+// app.wasm.
 var Widgets = spie.Definitions{
-	{Key: "diagnostic", Group: BundleCore, Label: spie.Label{FR: "Diagnostic socio-professionnel", EN: "Socio-professional assessment"},
+	{Key: "diagnostic", Label: spie.Label{FR: "Diagnostic socio-professionnel", EN: "Socio-professional assessment"},
 		Description: spie.Label{FR: "Formulaire en plusieurs étapes du socle commun de diagnostic, avec la proposition d'orientation.", EN: "Multi-step form of the common assessment, with the orientation proposal."}},
-	{Key: "offre", Group: BundleOffre, Label: spie.Label{FR: "Offre d'insertion", EN: "Support offer"},
+	{Key: "offre", Label: spie.Label{FR: "Offre d'insertion", EN: "Support offer"},
 		Description: spie.Label{FR: "Recherche de services par commune et thématiques, avec distance et raisons.", EN: "Search of services by town and themes, with distance and reasons."}},
-	{Key: "prescription", Group: BundleOffre, Label: spie.Label{FR: "Prescription", EN: "Referral"},
+	{Key: "prescription", Label: spie.Label{FR: "Prescription", EN: "Referral"},
 		Description: spie.Label{FR: "Orientation d'une personne vers un service.", EN: "Referral of a person to a service."}},
-	{Key: "carnet", Group: BundleCore, Label: spie.Label{FR: "Carnet de bord", EN: "Logbook"},
+	{Key: "carnet", Label: spie.Label{FR: "Carnet de bord", EN: "Logbook"},
 		Description: spie.Label{FR: "Journal, plan d'action et alertes du parcours.", EN: "Journal, action plan and alerts of the pathway."}},
-	{Key: "indicateurs", Group: BundleCore, Label: spie.Label{FR: "Indicateurs", EN: "Indicators"},
+	{Key: "indicateurs", Label: spie.Label{FR: "Indicateurs", EN: "Indicators"},
 		Description: spie.Label{FR: "Indicateurs d'un territoire ou d'une cohorte, en graphiques et en tableau.", EN: "Indicators of a territory or cohort, as charts and as a table."}},
 }
 

@@ -1,5 +1,3 @@
-//go:build !spie_sans_offre
-
 package widget
 
 import (

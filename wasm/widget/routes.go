@@ -7,17 +7,16 @@ import (
 	"github.com/spie-fr/socle/wasm/manifest"
 )
 
-// factories builds each widget's root component, by manifest key. The offer
-// widgets add theirs in offre_register.go, left out of the core bundle
-// (build tag spie_sans_offre) because package offer pulls in
-// go-playground/validator and invopop/jsonschema.
+// factories builds each widget's root component, by manifest key.
 var factories = map[string]func() app.Composer{
-	"diagnostic":  func() app.Composer { return &DiagnosticForm{} },
-	"carnet":      func() app.Composer { return &CarnetView{} },
-	"indicateurs": func() app.Composer { return &Indicateurs{} },
+	"diagnostic":   func() app.Composer { return &DiagnosticForm{} },
+	"offre":        func() app.Composer { return &OffreSearch{} },
+	"prescription": func() app.Composer { return &PrescriptionForm{} },
+	"carnet":       func() app.Composer { return &CarnetView{} },
+	"indicateurs":  func() app.Composer { return &Indicateurs{} },
 }
 
-// Register declares one go-app route per widget compiled in: the page
+// Register declares one go-app route per widget: the page
 // <name>.html (or <name>) under any base path.
 func Register() {
 	for _, k := range manifest.Widgets.Keys() {
