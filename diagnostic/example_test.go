@@ -52,3 +52,10 @@ func ExampleImpact_Rank() {
 	fmt.Println(diagnostic.ImpactNonAborde.Rank(), diagnostic.ImpactFort.Rank())
 	// Output: 0 3
 }
+
+func ExamplePublicCriteria_Flag() {
+	var c diagnostic.PublicCriteria
+	*c.Flag("parent_isole") = true
+	fmt.Println(c.ParentIsole, diagnostic.PublicCriteriaFlags.LabelOf("parent_isole"))
+	// Output: true Parent isolé
+}

@@ -282,10 +282,8 @@ func (c *DiagnosticForm) labelOf(path string) string {
 	if len(parts) >= 2 && parts[0] == "freins" {
 		return diagnostic.FreinThematiques.LabelOf(parts[1])
 	}
-	for _, f := range criteriaFields {
-		if f.key == last {
-			return f.label
-		}
+	if len(parts) == 2 && parts[0] == "criteres_publics" && diagnostic.PublicCriteriaFlags.Has(last) {
+		return diagnostic.PublicCriteriaFlags.LabelOf(last)
 	}
 	if l, ok := fieldLabels[strings.Join(parts, "/")]; ok {
 		return l

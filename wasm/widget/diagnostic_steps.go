@@ -35,11 +35,11 @@ func (c *DiagnosticForm) renderStep() app.UI {
 				}),
 		)
 	case 1:
-		boxes := make([]app.UI, 0, len(criteriaFields)+1)
-		for _, cf := range criteriaFields {
-			p := spie.Pointer("criteres_publics", cf.key)
-			b := criterion(&d.Criteria, cf.key)
-			boxes = append(boxes, checkbox(c.field(p, cf.label, "", false), *b,
+		boxes := make([]app.UI, 0, len(diagnostic.PublicCriteriaFlags)+1)
+		for _, cf := range diagnostic.PublicCriteriaFlags {
+			p := spie.Pointer("criteres_publics", cf.Key)
+			b := d.Criteria.Flag(cf.Key)
+			boxes = append(boxes, checkbox(c.field(p, cf.Label.FR, "", false), *b,
 				func(ctx app.Context, v bool) { c.set(ctx, p, func() { *b = v }) }))
 		}
 		boxes = append(boxes, textInput(c.field("/criteres_publics/date_ouverture_droits_rsa", fieldLabels["date_ouverture_droits_rsa"], "Seulement pour un bénéficiaire du RSA.", false), "date", string(d.Criteria.RSAOpeningDate),
