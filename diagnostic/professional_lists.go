@@ -126,3 +126,11 @@ func (r AuthorRole) Side() string {
 	}
 	return d.Map["binome"][0]
 }
+
+// Projections is the code list of the answers to "does the person see
+// themself in a job in the short term?" (Professional.SeesJobShortTerm, an
+// orientation criterion); an absent answer means the question was not asked.
+var Projections = spie.Definitions{
+	{Key: "oui", Label: spie.Label{FR: "Oui, à court terme", EN: "Yes, in the short term"}, Source: sourceCNE},
+	{Key: "non", Label: spie.Label{FR: "Non, pas à court terme", EN: "Not in the short term"}, Source: sourceCNE},
+}

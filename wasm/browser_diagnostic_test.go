@@ -77,6 +77,14 @@ func TestDiagnosticKeyboardOnly(t *testing.T) {
 	tabTo(t, tb, "champ-situation_professionnelle-situation_emploi")
 	tb.do(t, chromedp.KeyEvent(kb.ArrowDown))
 	poll(t, tb, "situation choisie", `(function(){ return `+inFrame+`.getElementById("champ-situation_professionnelle-situation_emploi").value !== ""; })()`)
+	// The person sees themself in a job soon (an orientation criterion), and
+	// knows their strengths (first besoin: point fort).
+	tabTo(t, tb, "champ-situation_professionnelle-se_projette_dans_emploi")
+	tb.do(t, chromedp.KeyEvent(kb.ArrowDown))
+	poll(t, tb, "projection choisie", `(function(){ return `+inFrame+`.getElementById("champ-situation_professionnelle-se_projette_dans_emploi").value === "oui"; })()`)
+	tabTo(t, tb, "champ-situation_professionnelle-besoins-identifier-points-forts-competences")
+	tb.do(t, chromedp.KeyEvent(kb.ArrowDown))
+	poll(t, tb, "besoin choisi", `(function(){ return `+inFrame+`.getElementById("champ-situation_professionnelle-besoins-identifier-points-forts-competences").value === "POINT_FORT"; })()`)
 	tabTo(t, tb, "suivant")
 	tb.do(t, chromedp.KeyEvent(kb.Enter))
 	waitStep(t, tb, 4)
@@ -118,6 +126,10 @@ func TestDiagnosticKeyboardOnly(t *testing.T) {
 		Consent struct {
 			Sharing bool `json:"partage"`
 		} `json:"consentement"`
+		Professional struct {
+			Sees    *bool             `json:"se_projette_dans_emploi"`
+			Besoins map[string]string `json:"besoins"`
+		} `json:"situation_professionnelle"`
 	}
 	if err := json.Unmarshal([]byte(raw), &doc); err != nil {
 		t.Fatal(err)
@@ -126,6 +138,10 @@ func TestDiagnosticKeyboardOnly(t *testing.T) {
 	assertEq(t, true, doc.Criteria["rsa"])
 	assertEq(t, "fort", doc.Freins["logement"].Impact)
 	assertEq(t, true, doc.Consent.Sharing)
+	if doc.Professional.Sees == nil || !*doc.Professional.Sees {
+		t.Errorf("se_projette_dans_emploi : %v, attendu vrai", doc.Professional.Sees)
+	}
+	assertEq(t, "POINT_FORT", doc.Professional.Besoins["identifier-points-forts-competences"])
 	orientation := eval[string](t, tb, `(window.spieReceived[0].result || {}).libelle || ""`)
 	if orientation == "" {
 		t.Errorf("aucune orientation transmise avec le diagnostic")

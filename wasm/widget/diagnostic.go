@@ -282,6 +282,9 @@ func (c *DiagnosticForm) labelOf(path string) string {
 	if len(parts) >= 2 && parts[0] == "freins" {
 		return diagnostic.FreinThematiques.LabelOf(parts[1])
 	}
+	if len(parts) == 3 && parts[1] == "besoins" {
+		return diagnostic.BesoinDefinitions.LabelOf(last)
+	}
 	if len(parts) == 2 && parts[0] == "criteres_publics" && diagnostic.PublicCriteriaFlags.Has(last) {
 		return diagnostic.PublicCriteriaFlags.LabelOf(last)
 	}

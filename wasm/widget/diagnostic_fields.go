@@ -15,6 +15,8 @@ var fieldLabels = map[string]string{
 	"disponibilite":                   "Disponibilité",
 	"date_derniere_activite":          "Fin de la dernière activité",
 	"heures_hebdomadaires_souhaitees": "Heures de travail hebdomadaires souhaitées",
+	"se_projette_dans_emploi":         "La personne se projette-t-elle dans un emploi à court terme ?",
+	"code_rome":                       "Métier visé (code ROME)",
 	"rayon_mobilite_km":               "Rayon de mobilité (km)",
 	"nom":                             "Nom du professionnel",
 	"role":                            "Rôle du professionnel",

@@ -70,6 +70,27 @@ func (c *DiagnosticForm) renderStep() app.UI {
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/situation_professionnelle/heures_hebdomadaires_souhaitees", func() { p.WeeklyHours = intPtr(v) })
 				}),
+			selectInput(c.field("/situation_professionnelle/se_projette_dans_emploi", fieldLabels["se_projette_dans_emploi"], "Critère d'orientation.", false), diagnostic.Projections, projection(p.SeesJobShortTerm), "— Non abordé —",
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/situation_professionnelle/se_projette_dans_emploi", func() {
+						p.SeesJobShortTerm = nil
+						if v != "" {
+							yes := v == "oui"
+							p.SeesJobShortTerm = &yes
+						}
+					})
+				}),
+			textInput(c.field("/situation_professionnelle/projet_professionnel/0/code_rome", fieldLabels["code_rome"], "Métier visé en premier, par exemple M1203 ; facultatif.", false), "text", firstROME(p.Project),
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/situation_professionnelle/projet_professionnel/0/code_rome", func() {
+						v = strings.ToUpper(strings.TrimSpace(v))
+						p.Project = nil
+						if v != "" {
+							p.Project = []diagnostic.ProjectJob{{ROME: spie.ROMECode(v), Priority: 1}}
+						}
+					})
+				}),
+			c.renderBesoins(p),
 		)
 	case 3:
 		var groups []app.UI
@@ -216,4 +237,46 @@ func toggleSituation(f *diagnostic.Frein, s diagnostic.Situation, on bool) {
 		out = append(out, diagnostic.SituationItem{Situation: s, Value: diagnostic.SituationOui})
 	}
 	f.Situations = out
+}
+
+// renderBesoins asks the status of each besoin of the professional project.
+func (c *DiagnosticForm) renderBesoins(p *diagnostic.Professional) app.UI {
+	rows := make([]app.UI, 0, len(diagnostic.BesoinDefinitions))
+	for _, def := range diagnostic.BesoinDefinitions {
+		key := diagnostic.Besoin(def.Key)
+		path := spie.Pointer("situation_professionnelle", "besoins", def.Key)
+		rows = append(rows, selectInput(c.field(path, def.Label.FR, "", false), diagnostic.BesoinStatuses, string(p.Besoins[key]), "— Non renseigné —",
+			func(ctx app.Context, v string) {
+				c.set(ctx, path, func() {
+					if v == "" {
+						delete(p.Besoins, key)
+						return
+					}
+					if p.Besoins == nil {
+						p.Besoins = diagnostic.Besoins{}
+					}
+					p.Besoins[key] = diagnostic.BesoinStatus(v)
+				})
+			}))
+	}
+	return fieldset("besoins", "Besoins du projet professionnel", rows...)
+}
+
+// projection is the Projections key of the answer, "" when not asked.
+func projection(b *bool) string {
+	switch {
+	case b == nil:
+		return ""
+	case *b:
+		return "oui"
+	default:
+		return "non"
+	}
+}
+
+func firstROME(p []diagnostic.ProjectJob) string {
+	if len(p) == 0 {
+		return ""
+	}
+	return string(p[0].ROME)
 }
