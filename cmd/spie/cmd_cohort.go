@@ -40,7 +40,7 @@ func runCohort(c *cli, args []string) int {
 	}
 	day := spie.DateOf(c.now())
 	if *date != "" {
-		d, err := networkDate(*date)
+		d, err := parseDate(*date)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
 			return exitUsage
@@ -73,7 +73,7 @@ func runCohort(c *cli, args []string) int {
 		return exitUsage
 	}
 	if *since != "" {
-		from, err := networkDate(*since)
+		from, err := parseDate(*since)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
 			return exitUsage
@@ -84,7 +84,7 @@ func runCohort(c *cli, args []string) int {
 			fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
 			return exitUsage
 		}
-		writeNetworkJSON(c.stdout, indicators.Cohort(m, 0))
+		writeJSONResult(c.stdout, indicators.Cohort(m, 0), true)
 		if len(fs) > 0 {
 			return exitInvalid
 		}

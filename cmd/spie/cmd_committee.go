@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -77,13 +76,13 @@ func runCommittee(c *cli, args []string) int {
 	a := committee.BuildAgenda(cm, rs, now)
 	switch *format {
 	case "indicateurs":
-		writeNetworkJSON(c.stdout, indicators.Committee(cm.Name, committee.StatsOf(cm, rs, a, now), 0))
+		writeJSONResult(c.stdout, indicators.Committee(cm.Name, committee.StatsOf(cm, rs, a, now), 0), true)
 		printNetworkFaults(c.stderr, "spie committee", a.Faults)
 	case "text":
 		_ = a.WriteText(c.stdout, cm)
 		printNetworkFaults(c.stderr, "spie committee", a.Faults)
 	default:
-		writeNetworkJSON(c.stdout, a)
+		writeJSONResult(c.stdout, a, true)
 	}
 	if !a.Faults.Valid() {
 		return exitInvalid
@@ -100,23 +99,6 @@ func instantFlag(s string, loc *time.Location) (time.Time, error) {
 		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("date %q invalide (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SS+01:00)", s)
-}
-
-// networkDate reads a calendar date flag of the network verbs.
-func networkDate(s string) (spie.Date, error) {
-	d := spie.Date(s)
-	if _, ok := d.Time(); !ok {
-		return "", fmt.Errorf("date %q invalide (AAAA-MM-JJ)", s)
-	}
-	return d, nil
-}
-
-// writeNetworkJSON writes v indented, HTML characters unescaped.
-func writeNetworkJSON(w io.Writer, v any) {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
 }
 
 // printFaults writes faults one per line, in French, on w.

@@ -1,29 +1,13 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 const exNetwork = "../../examples/network/"
-
-// networkGolden compares got with testdata/<verb>/<name>, rewritten with -update.
-func networkGolden(t *testing.T, verb, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", verb, name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "référence absente : go test ./cmd/spie -update")
-	assert.Equal(t, string(want), got, "(-want +got)")
-}
 
 type verbCase struct {
 	name   string
@@ -40,8 +24,8 @@ func runVerbCases(t *testing.T, verb string, tests []verbCase) {
 			code, out, errOut := runCLI(t, tc.stdin, tc.args...)
 			assert.Equal(t, tc.code, code, errOut)
 			if tc.golden != "" {
-				networkGolden(t, verb, tc.golden, out)
-				networkGolden(t, verb, tc.golden+".stderr", errOut)
+				goldenVerb(t, verb, tc.golden, out)
+				goldenVerb(t, verb, tc.golden+".stderr", errOut)
 			}
 		})
 	}

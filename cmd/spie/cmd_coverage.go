@@ -38,7 +38,7 @@ func runCoverage(c *cli, args []string) int {
 	}
 	opts := coverage.Options{Level: coverage.Level(*level), Threshold: *seuil, ThinRatio: *ratio}
 	if *date != "" {
-		d, err := networkDate(*date)
+		d, err := parseDate(*date)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "spie coverage : %v\n", err)
 			return exitUsage
@@ -84,7 +84,7 @@ func runCoverage(c *cli, args []string) int {
 	if *format == "text" {
 		printCoverage(c.stdout, rep)
 	} else {
-		writeNetworkJSON(c.stdout, rep)
+		writeJSONResult(c.stdout, rep, true)
 	}
 	if rep.Unreadable > 0 {
 		return exitInvalid

@@ -36,7 +36,7 @@ func runLabel(c *cli, args []string) int {
 	}
 	day := spie.DateOf(c.now())
 	if *date != "" {
-		d, err := networkDate(*date)
+		d, err := parseDate(*date)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "spie label : %v\n", err)
 			return exitUsage
@@ -83,11 +83,11 @@ func runLabel(c *cli, args []string) int {
 		case "text":
 			printEvaluation(c.stdout, ev)
 		default:
-			writeNetworkJSON(c.stdout, ev)
+			writeJSONResult(c.stdout, ev, true)
 		}
 	}
 	if *format == "indicateurs" {
-		writeNetworkJSON(c.stdout, indicators.Labels(evals))
+		writeJSONResult(c.stdout, indicators.Labels(evals), true)
 	}
 	return code
 }

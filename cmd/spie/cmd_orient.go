@@ -124,13 +124,19 @@ func loadRulesFile(c *cli, verb, name string) (*diagnostic.OrientationRules, boo
 // dateFlag parses a date flag.
 func dateFlag(dst *spie.Date) func(string) error {
 	return func(s string) error {
-		d := spie.Date(s)
-		if _, ok := d.Time(); !ok {
-			return fmt.Errorf("date %q invalide (AAAA-MM-JJ)", s)
-		}
+		d, err := parseDate(s)
 		*dst = d
-		return nil
+		return err
 	}
+}
+
+// parseDate reads a calendar date given on the command line.
+func parseDate(s string) (spie.Date, error) {
+	d := spie.Date(s)
+	if !d.Valid() {
+		return "", fmt.Errorf("date %q invalide (AAAA-MM-JJ)", s)
+	}
+	return d, nil
 }
 
 // eachDiagnostic reads the diagnostics of the input (a document, an array or

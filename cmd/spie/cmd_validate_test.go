@@ -15,18 +15,6 @@ import (
 
 var update = flag.Bool("update", false, "réécrit les fichiers de référence")
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "validate", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "référence absente : go test ./cmd/spie -update")
-	assert.Equal(t, string(want), got, "(-want +got)")
-}
-
 func readExample(t *testing.T, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "examples", "diagnostic", name))
@@ -61,7 +49,7 @@ func TestValidateExitCodesAndText(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, errOut := runCLI(t, tt.stdin, tt.args...)
 			assert.Equal(t, tt.code, code, errOut)
-			golden(t, tt.golden, out)
+			goldenVerb(t, "validate", tt.golden, out)
 		})
 	}
 }
