@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/internal/reftest"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -64,23 +65,7 @@ func TestCatalogActionMethods(t *testing.T) {
 // the test when the reference material is absent.
 func referenceDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod introuvable : conformité au référentiel non vérifiée")
-		}
-		dir = parent
-	}
-	ref := filepath.Join(dir, "..", "shared", "reference")
-	if _, err := os.Stat(ref); err != nil {
-		t.Skipf("référentiels absents (%s) : conformité non vérifiée", ref)
-	}
-	return ref
+	return reftest.Dir(t)
 }
 
 func TestCatalogActionsConformance(t *testing.T) {

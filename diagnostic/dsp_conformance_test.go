@@ -10,24 +10,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/internal/reftest"
 )
 
 // dspReferenceRows reads ../shared/reference/france-travail-dsp/referentiel.csv
 // (kind, code, contrainte, libelle), or skips when the reference is absent.
 func dspReferenceRows(t *testing.T) [][]string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("go.mod introuvable : conformité DSP non vérifiée")
-		}
-		dir = filepath.Dir(dir)
-	}
-	f, err := os.Open(filepath.Join(dir, "..", "shared", "reference", "france-travail-dsp", "referentiel.csv"))
+	dir := reftest.Dir(t, "france-travail-dsp")
+	f, err := os.Open(filepath.Join(dir, "referentiel.csv"))
 	if err != nil {
 		t.Skipf("référentiel France Travail absent : conformité DSP non vérifiée (%v)", err)
 	}

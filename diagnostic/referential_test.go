@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/internal/reftest"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -139,23 +140,7 @@ func TestLookupsRejectUnknownCodes(t *testing.T) {
 // skips the test when the reference material is absent.
 func referentialRefDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod introuvable : conformité aux référentiels non vérifiée")
-		}
-		dir = parent
-	}
-	ref := filepath.Join(dir, "..", "shared", "reference")
-	if _, err := os.Stat(ref); err != nil {
-		t.Skipf("référentiels absents (%s) : conformité non vérifiée", ref)
-	}
-	return ref
+	return reftest.Dir(t)
 }
 
 type dspRow struct{ kind, code, contrainte, libelle string }

@@ -10,17 +10,14 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/internal/reftest"
 	"github.com/spie-fr/socle/spie"
 )
 
 // referenceDir returns ../shared/reference beside the module, or skips.
 func referenceDir(t *testing.T) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "shared", "reference")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("../shared/reference absent : test de conformité aux référentiels officiels ignoré")
-	}
-	return dir
+	return reftest.Dir(t)
 }
 
 func readCSVColumn(t *testing.T, path string, col int, sep rune) map[string]bool {

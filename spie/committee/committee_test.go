@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/internal/reftest"
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/committee"
 )
@@ -309,21 +310,7 @@ func TestOutcomeOnAnotherMeeting(t *testing.T) {
 // referenceDir returns ../shared/reference next to the module root, or skips.
 func referenceDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		require.NotEqual(t, parent, dir, "go.mod introuvable")
-		dir = parent
-	}
-	ref := filepath.Join(dir, "..", "shared", "reference")
-	if _, err := os.Stat(ref); err != nil {
-		t.Skip("référentiels partagés absents (../shared/reference) : test de conformité ignoré")
-	}
-	return ref
+	return reftest.Dir(t)
 }
 
 func loadExample(t *testing.T, name string) []byte {
