@@ -6,8 +6,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/spie-fr/socle/offer/territory"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // Catalogue is an indexed set of services and their structures, ready for

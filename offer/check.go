@@ -7,8 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/spie-fr/socle/offer/territory"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // MinDateMaj is the earliest date_maj data·inclusion accepts.

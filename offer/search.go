@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/spie-fr/socle/offer/territory"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // Query is a search in a catalogue. Every criterion set must hold (AND);

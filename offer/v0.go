@@ -8,8 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/spie-fr/socle/offer/territory"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // The published correspondences of data·inclusion from v0 to v1, as code

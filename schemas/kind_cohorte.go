@@ -2,7 +2,7 @@ package schemas
 
 import (
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/cohort"
+	"github.com/spie-fr/socle/carnet/cohort"
 )
 
 func init() {

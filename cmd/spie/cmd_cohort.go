@@ -8,9 +8,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/spie-fr/socle/carnet/cohort"
+	"github.com/spie-fr/socle/carnet/network"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/cohort"
-	"github.com/spie-fr/socle/spie/indicators"
 )
 
 func init() {
@@ -84,7 +84,7 @@ func runCohort(c *cli, args []string) int {
 			fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
 			return exitUsage
 		}
-		writeJSONResult(c.stdout, indicators.Cohort(m, 0), true)
+		writeJSONResult(c.stdout, network.Cohort(m, 0), true)
 		if len(fs) > 0 {
 			return exitInvalid
 		}

@@ -7,9 +7,9 @@ import (
 	"os"
 	"time"
 
+	"github.com/spie-fr/socle/carnet/network"
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/committee"
-	"github.com/spie-fr/socle/spie/indicators"
 )
 
 func init() {
@@ -76,7 +76,7 @@ func runCommittee(c *cli, args []string) int {
 	a := committee.BuildAgenda(cm, rs, now)
 	switch *format {
 	case "indicateurs":
-		writeJSONResult(c.stdout, indicators.Committee(cm.Name, committee.StatsOf(cm, rs, a, now), 0), true)
+		writeJSONResult(c.stdout, network.Committee(cm.Name, committee.StatsOf(cm, rs, a, now), 0), true)
 		printNetworkFaults(c.stderr, "spie committee", a.Faults)
 	case "text":
 		_ = a.WriteText(c.stdout, cm)

@@ -6,8 +6,8 @@ import (
 	"io"
 
 	"github.com/spie-fr/socle/offer"
+	"github.com/spie-fr/socle/offer/coverage"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/coverage"
 )
 
 func init() {

@@ -7,8 +7,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/spie-fr/socle/carnet/network"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/indicators"
 	"github.com/spie-fr/socle/spie/label"
 )
 
@@ -87,7 +87,7 @@ func runLabel(c *cli, args []string) int {
 		}
 	}
 	if *format == "indicateurs" {
-		writeJSONResult(c.stdout, indicators.Labels(evals), true)
+		writeJSONResult(c.stdout, network.Labels(evals), true)
 	}
 	return code
 }

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/spie-fr/socle/offer"
-	"github.com/spie-fr/socle/offer/territory"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // kinds of generated structures: a name pattern, the networks and the

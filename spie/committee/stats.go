@@ -3,7 +3,7 @@ package committee
 import "time"
 
 // Stats are the raw counts of a committee's activity at an instant, before
-// any small-cell suppression (see package spie/indicators).
+// any small-cell suppression (see package carnet/network).
 type Stats struct {
 	// Demandes reçues jusqu'à l'instant de référence.
 	Received int `json:"demandes_recues"`

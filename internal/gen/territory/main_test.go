@@ -24,11 +24,11 @@ func TestNoDrift(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(out)
-	want, err := os.ReadFile(filepath.Join(root, "offer/territory/communes.tsv.gz"))
+	want, err := os.ReadFile(filepath.Join(root, "spie/territory/communes.tsv.gz"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatal("offer/territory/communes.tsv.gz diffère de la sortie du générateur : lancez go generate ./offer/territory")
+		t.Fatal("spie/territory/communes.tsv.gz diffère de la sortie du générateur : lancez go generate ./spie/territory")
 	}
 }

@@ -1,34 +1,35 @@
-package indicators_test
+package network_test
 
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/spie-fr/socle/spie/secret"
 
-	"github.com/spie-fr/socle/spie/cohort"
+	"github.com/spie-fr/socle/carnet/cohort"
+	"github.com/spie-fr/socle/carnet/network"
 	"github.com/spie-fr/socle/spie/committee"
-	"github.com/spie-fr/socle/spie/indicators"
 	"github.com/spie-fr/socle/spie/label"
 )
 
 func ExampleSuppress() {
-	fmt.Println(indicators.Suppress(3, 0), indicators.Suppress(0, 0), indicators.Suppress(12, 0))
+	fmt.Println(secret.Suppress(3, 0), secret.Suppress(0, 0), secret.Suppress(12, 0))
 	// Output: secret 0 12
 }
 
 func ExampleSuppressBreakdown() {
-	fmt.Println(indicators.SuppressBreakdown([]int{12, 3, 7}, 5))
+	fmt.Println(secret.SuppressBreakdown([]int{12, 3, 7}, 5))
 	// Output: [12 secret secret]
 }
 
 func ExampleOpen() {
-	fmt.Println(indicators.Open(2))
+	fmt.Println(secret.Open(2))
 	// Output: 2
 }
 
 func ExampleCell_Int() {
-	v, ok := indicators.Suppress(7, 5).Int()
+	v, ok := secret.Suppress(7, 5).Int()
 	fmt.Println(v, ok)
-	_, ok = indicators.Suppress(2, 5).Int()
+	_, ok = secret.Suppress(2, 5).Int()
 	fmt.Println(ok)
 	// Output:
 	// 7 true
@@ -36,20 +37,20 @@ func ExampleCell_Int() {
 }
 
 func ExampleCohort() {
-	ci := indicators.Cohort(cohort.Movement{Cohort: "laon-18-30", From: "2026-01-01", To: "2026-06-30", AtStart: 42, AtEnd: 47, Entered: 9, Left: 4}, 5)
+	ci := network.Cohort(cohort.Movement{Cohort: "laon-18-30", From: "2026-01-01", To: "2026-06-30", AtStart: 42, AtEnd: 47, Entered: 9, Left: 4}, 5)
 	b, _ := json.Marshal(ci)
 	fmt.Println(string(b))
 	// Output: {"cohorte":"laon-18-30","du":"2026-01-01","au":"2026-06-30","effectif_debut":{"valeur":42},"effectif_fin":{"valeur":47},"entrees":{"secret":true},"sorties":{"secret":true}}
 }
 
 func ExampleCommittee() {
-	ci := indicators.Committee("CTO SPIE de Laon", committee.Stats{Examined: 22, Solved: 9, InProgress: 8, NoSolution: 5, Due: 40, AnsweredInTime: 34}, 5)
+	ci := network.Committee("CTO SPIE de Laon", committee.Stats{Examined: 22, Solved: 9, InProgress: 8, NoSolution: 5, Due: 40, AnsweredInTime: 34}, 5)
 	fmt.Println(ci.Examined, ci.Solved, ci.InProgress, ci.NoSolution, ci.AnsweredInTime, *ci.ShareInTime)
 	// Output: 22 9 8 5 34 85
 }
 
 func ExampleLabels() {
-	for _, c := range indicators.Labels([]label.Evaluation{{Status: label.StatusLabellisee}, {Status: label.StatusACompleter}}) {
+	for _, c := range network.Labels([]label.Evaluation{{Status: label.StatusLabellisee}, {Status: label.StatusACompleter}}) {
 		fmt.Println(c.Status, c.Count)
 	}
 	// Output:
@@ -60,7 +61,7 @@ func ExampleLabels() {
 }
 
 func ExampleBuild() {
-	r := indicators.Build(indicators.Input{
+	r := network.Build(network.Input{
 		Date:           "2026-06-30",
 		Evaluations:    []label.Evaluation{{Status: label.StatusLabellisee}},
 		Movements:      []cohort.Movement{{Cohort: "laon-18-30", AtStart: 3, AtEnd: 6, Entered: 3}},
@@ -151,6 +152,6 @@ func ExampleBuild() {
 }
 
 func ExampleCell_String() {
-	fmt.Println(indicators.Suppress(4, 5).String(), indicators.Suppress(40, 5).String())
+	fmt.Println(secret.Suppress(4, 5).String(), secret.Suppress(40, 5).String())
 	// Output: secret 40
 }

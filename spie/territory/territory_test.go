@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/spie-fr/socle/offer/territory"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 func TestDefault(t *testing.T) {

@@ -1,10 +1,11 @@
-package indicators
+package network
 
 import (
+	"github.com/spie-fr/socle/carnet/cohort"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/cohort"
 	"github.com/spie-fr/socle/spie/committee"
 	"github.com/spie-fr/socle/spie/label"
+	"github.com/spie-fr/socle/spie/secret"
 )
 
 // Input is what the network report is computed from.
@@ -23,7 +24,7 @@ type Input struct {
 func Build(in Input) Report {
 	th := in.Threshold
 	if th <= 0 {
-		th = DefaultThreshold
+		th = secret.DefaultThreshold
 	}
 	r := Report{Date: in.Date, Threshold: th, Labels: Labels(in.Evaluations)}
 	for _, m := range in.Movements {

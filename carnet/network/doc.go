@@ -9,4 +9,4 @@
 // smallest cell is made secret too, so that no secret cell can be recomputed
 // by difference. Counts of structures are not about people and are published
 // as they are.
-package indicators
+package network

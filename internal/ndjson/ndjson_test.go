@@ -8,8 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/internal/ndjson"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/internal/ndjson"
 )
 
 type doc struct {

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/offer"
-	"github.com/spie-fr/socle/spie/coverage"
+	"github.com/spie-fr/socle/offer/coverage"
 )
 
 func ExampleAnalyse() {

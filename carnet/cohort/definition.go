@@ -5,8 +5,8 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/spie-fr/socle/offer/territory"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // Definition is a cohort: who belongs to it, where and when.
@@ -100,7 +100,7 @@ var (
 var codeRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Check returns the faults of the definition. Communes and EPCI are checked
-// against the Code officiel géographique (offer/territory); a definition
+// against the Code officiel géographique (spie/territory); a definition
 // with errors cannot be used to match.
 func (d *Definition) Check() spie.Faults {
 	var fs spie.Faults

@@ -5,8 +5,8 @@ import (
 
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/internal/ndjson"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/internal/ndjson"
 )
 
 // Summary counts what Scan read.

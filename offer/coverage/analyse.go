@@ -6,11 +6,11 @@ import (
 	"sort"
 
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/internal/ndjson"
 	"github.com/spie-fr/socle/offer"
-	"github.com/spie-fr/socle/offer/territory"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/indicators"
-	"github.com/spie-fr/socle/spie/internal/ndjson"
+	"github.com/spie-fr/socle/spie/secret"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // Level is the territorial level of the cells.
@@ -100,10 +100,10 @@ type Cell struct {
 	TerritoryName string          `json:"nom_territoire"`
 	Thematique    spie.Thematique `json:"thematique"`
 	// Personnes ayant un besoin dans la thématique.
-	People indicators.Cell `json:"personnes"`
+	People secret.Cell `json:"personnes"`
 	// Dont freins forts et moyens (thématiques de freins).
-	Fort  *indicators.Cell `json:"frein_fort,omitempty"`
-	Moyen *indicators.Cell `json:"frein_moyen,omitempty"`
+	Fort  *secret.Cell `json:"frein_fort,omitempty"`
+	Moyen *secret.Cell `json:"frein_moyen,omitempty"`
 	// Services éligibles sur le territoire pour la thématique.
 	Services int `json:"services_eligibles"`
 	// Personnes par service (absent sans service).
@@ -137,7 +137,7 @@ func Analyse(r io.Reader, cat *offer.Catalogue, opts Options) (Report, spie.Faul
 		return Report{}, nil, fmt.Errorf("niveau territorial inconnu : %q (commune, epci ou departement)", opts.Level)
 	}
 	if opts.Threshold <= 0 {
-		opts.Threshold = indicators.DefaultThreshold
+		opts.Threshold = secret.DefaultThreshold
 	}
 	if opts.ThinRatio <= 0 {
 		opts.ThinRatio = DefaultThinRatio
@@ -232,9 +232,9 @@ func Analyse(r io.Reader, cat *offer.Catalogue, opts Options) (Report, spie.Faul
 			continue
 		}
 		cell := Cell{Territory: k.unit, TerritoryName: unitName(tb, k.unit, opts.Level), Thematique: k.them,
-			People: indicators.Suppress(c.people, opts.Threshold), Services: len(eligible[k])}
+			People: secret.Suppress(c.people, opts.Threshold), Services: len(eligible[k])}
 		if k.them != spie.ThematiqueEmploiFormation && k.them != spie.ThematiqueCreationEntreprise {
-			parts := indicators.SuppressBreakdown([]int{c.fort, c.moyen, c.people - c.fort - c.moyen}, opts.Threshold)
+			parts := secret.SuppressBreakdown([]int{c.fort, c.moyen, c.people - c.fort - c.moyen}, opts.Threshold)
 			cell.Fort, cell.Moyen = &parts[0], &parts[1]
 		}
 		switch {

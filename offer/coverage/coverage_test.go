@@ -16,8 +16,8 @@ import (
 
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/offer"
+	"github.com/spie-fr/socle/offer/coverage"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/coverage"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

@@ -11,9 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/carnet/cohort"
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/cohort"
 )
 
 func chaunyCarnet() *carnet.Carnet {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spie-fr/socle/spie/cohort"
+	"github.com/spie-fr/socle/carnet/cohort"
 )
 
 // FuzzMatch checks that no definition or stream, however odd, makes a scan

@@ -13,9 +13,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/carnet/cohort"
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/cohort"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

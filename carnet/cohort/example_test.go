@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spie-fr/socle/carnet/cohort"
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/cohort"
 )
 
 func laon() *cohort.Definition {
