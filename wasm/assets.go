@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"mime"
+	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -158,6 +159,30 @@ func PartnerCSP(widgetOrigin string) string {
 		"base-uri 'none'",
 		"form-action 'self'",
 	}, "; ")
+}
+
+// ReferrerPolicy is the Referrer-Policy of every page socle serves: a
+// partner's address is sent to other origins without its path or query.
+const ReferrerPolicy = "strict-origin-when-cross-origin"
+
+// PageHeaders returns the security headers of an HTML page served with the
+// Content-Security-Policy csp (which carries the page's frame-ancestors):
+// Content-Security-Policy, X-Content-Type-Options: nosniff and
+// Referrer-Policy. The widget pages, the demo portal and the HEADERS.txt of
+// Export all take them from here (OWASP Secure Headers Project).
+func PageHeaders(csp string) [][2]string {
+	return [][2]string{
+		{"Content-Security-Policy", csp},
+		{"X-Content-Type-Options", "nosniff"},
+		{"Referrer-Policy", ReferrerPolicy},
+	}
+}
+
+// SetPageHeaders sets PageHeaders(csp) on h.
+func SetPageHeaders(h http.Header, csp string) {
+	for _, kv := range PageHeaders(csp) {
+		h.Set(kv[0], kv[1])
+	}
 }
 
 // widgetNames returns the keys of the manifest.

@@ -65,14 +65,18 @@ func Export(dir string, o Options) ([]string, error) {
 			return nil, err
 		}
 	}
-	headers := fmt.Sprintf(`# En-têtes HTTP à configurer pour ces fichiers statiques.
-*.html            Content-Security-Policy: %s
+	var hb strings.Builder
+	hb.WriteString("# En-têtes HTTP à configurer pour ces fichiers statiques.\n")
+	for _, kv := range PageHeaders(widgetCSP(o.AllowedOrigins, true)) {
+		fmt.Fprintf(&hb, "%-17s %s: %s\n", "*.html", kv[0], kv[1])
+	}
+	hb.WriteString(`*                 X-Content-Type-Options: nosniff
 *.html            Cache-Control: no-cache
 *.<empreinte>.*   Cache-Control: public, max-age=31536000, immutable
 *.wasm            Content-Type: application/wasm
 *.br / *.gz       Content-Encoding: br / gzip (servir le fichier précompressé si Accept-Encoding le permet)
-`, widgetCSP(o.AllowedOrigins, true))
-	if err := write("HEADERS.txt", []byte(headers)); err != nil {
+`)
+	if err := write("HEADERS.txt", []byte(hb.String())); err != nil {
 		return nil, err
 	}
 	sort.Strings(written)

@@ -164,8 +164,7 @@ func Handler(o Options) (http.Handler, error) {
 		}
 		if a, ok := s.files[name]; ok {
 			if a.html {
-				w.Header().Set("Content-Security-Policy", csp)
-				w.Header().Set("Referrer-Policy", "strict-origin-when-cross-origin")
+				SetPageHeaders(w.Header(), csp)
 			}
 			serveAsset(w, r, a)
 			return

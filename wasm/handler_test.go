@@ -155,6 +155,13 @@ func TestExport(t *testing.T) {
 	name := strings.SplitN(string(page[i+len(`data-wasm="`):]), `"`, 2)[0]
 	assert.FileExists(t, filepath.Join(out, name))
 	assert.Contains(t, string(page), `http-equiv="Content-Security-Policy"`)
+	// HEADERS.txt names every security header a static host must set
+	// (issue 16, item 6: frame-ancestors, nosniff, Referrer-Policy).
+	headers, err := os.ReadFile(filepath.Join(out, "HEADERS.txt"))
+	require.NoError(t, err)
+	for _, want := range []string{"frame-ancestors 'self'", "X-Content-Type-Options: nosniff", "Referrer-Policy: strict-origin-when-cross-origin"} {
+		assert.Contains(t, string(headers), want)
+	}
 }
 
 func ExamplePartnerCSP() {

@@ -45,9 +45,11 @@ func Handler(o Options) (http.Handler, error) {
 	if o.WidgetOrigin == "" {
 		csp = wasm.PartnerCSP("'self'")
 	}
+	// The demo portal is a top-level page: no site may frame it.
+	csp += "; frame-ancestors 'none'"
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Content-Security-Policy", csp)
+		wasm.SetPageHeaders(w.Header(), csp)
 		w.Header().Set("Cache-Control", "no-cache")
 		w.Write(page)
 	})
@@ -59,6 +61,7 @@ func Handler(o Options) (http.Handler, error) {
 		}
 		mux.HandleFunc("GET /"+name, func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", ctype)
+			w.Header().Set("X-Content-Type-Options", "nosniff")
 			w.Header().Set("Cache-Control", "no-cache")
 			w.Write(b)
 		})
