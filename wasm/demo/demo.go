@@ -3,10 +3,15 @@ package demo
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"html/template"
 	"net/http"
 	"strings"
+	"time"
 
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/examples"
+	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/wasm"
 	"github.com/spie-fr/socle/wasm/manifest"
 )
@@ -86,7 +91,11 @@ func render(o Options) ([]byte, error) {
 		case "diagnostic":
 			v.Data = template.JS(prefillDiagnostic)
 		case "carnet":
-			v.Data = template.JS(viewerCarnet)
+			b, err := carnetData(time.Now())
+			if err != nil {
+				return nil, err
+			}
+			v.Data = template.JS(b)
 		}
 		ws = append(ws, v)
 	}
@@ -103,6 +112,24 @@ func render(o Options) ([]byte, error) {
 // the person ("dites-le nous une fois"): it fills the diagnostic form.
 const prefillDiagnostic = `{"personne":{"id":"AISNE-2026-00042","date_naissance":"1990-04-12","code_commune":"02691"},"criteres_publics":{"rsa":true,"date_ouverture_droits_rsa":"2026-09-01"},"siret_structure":"22020001800004"}`
 
-// viewerCarnet says who looks at the carnet: its référent, who may add a
-// contact (the example carnet is embedded in the widget).
-const viewerCarnet = `{"acteur":{"professionnel":"Sarah Lefèvre","siret_structure":"77500000100013","role":"referent"}}`
+// exampleCarnet is the carnet the portal shows, and carnetViewer who looks
+// at it: its référent, who may propose a contact.
+const exampleCarnet = "carnet/cej-jeune-laon.json"
+
+var carnetViewer = carnet.Actor{Professional: "Sarah Lefèvre", StructureSIRET: "77500000100013", Role: carnet.RoleReferent}
+
+// carnetData is what the portal's server sends to the carnet widget, as the
+// partner guide asks: the view that carnet.View computes for the viewer on
+// day now (never the full carnet), and the viewer.
+func carnetData(now time.Time) ([]byte, error) {
+	b, err := examples.Carnets.ReadFile(exampleCarnet)
+	if err != nil {
+		return nil, err
+	}
+	var c carnet.Carnet
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, err
+	}
+	view := carnet.View(&c, carnet.Viewer{Actor: carnetViewer, On: spie.DateOf(now)})
+	return json.Marshal(map[string]any{"carnet": view, "acteur": carnetViewer})
+}

@@ -8,42 +8,39 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/spie-fr/socle/carnet"
-	"github.com/spie-fr/socle/examples"
 	"github.com/spie-fr/socle/spie"
 )
 
-// ExampleCarnet is the carnet the widget shows when the partner sends none.
-const ExampleCarnet = "carnet/cej-jeune-laon.json"
+// Faults of the data a partner sends to the carnet widget.
+var (
+	FaultCarnetData   = spie.NewFaultType("WIDGET-CARNET-01", spie.SeverityError, "données du carnet illisibles : le widget attend {\"carnet\": …, \"acteur\": …}", "unreadable carnet data: the widget expects {\"carnet\": …, \"acteur\": …}")
+	FaultCarnetViewer = spie.NewFaultType("WIDGET-CARNET-02", spie.SeverityError, "lecteur du carnet non déclaré : le portail doit indiquer le rôle et la structure de qui consulte le carnet", "carnet viewer not declared: the portal must give the role and organisation of whoever views the carnet")
+)
 
-// CarnetInit is what the partner may send: the carnet to show and who views it.
+// CarnetInit is what the partner sends to the carnet widget: the view of
+// the carnet that its server computed for the viewer (carnet.View, or
+// `spie view`), and that viewer (role among the carnet's roles, structure
+// SIRET, professional). The partner authenticates the viewer; the widget
+// shows nothing until both are given. Whatever it receives, the widget
+// applies carnet.View for the declared viewer again before rendering
+// (defence in depth): a full carnet sent by mistake shows only what the
+// viewer may read. Sending the view, never the full carnet, is what keeps
+// hidden data out of the browser.
 type CarnetInit struct {
 	Carnet *carnet.Carnet `json:"carnet,omitempty"`
-	Actor  *carnet.Actor  `json:"acteur,omitempty"`
+	Viewer *carnet.Actor  `json:"acteur,omitempty"`
 }
 
-// LoadExampleCarnet returns the embedded example carnet.
-func LoadExampleCarnet() (*carnet.Carnet, error) {
-	b, err := examples.Carnets.ReadFile(ExampleCarnet)
-	if err != nil {
-		return nil, err
-	}
-	var c carnet.Carnet
-	if err := json.Unmarshal(b, &c); err != nil {
-		return nil, err
-	}
-	return &c, nil
-}
-
-// CarnetView shows a carnet de bord: the timeline of contacts, the plan
-// d'action, the alerts, and a form to add a contact when the viewer's rights
-// allow it (carnet.Authorize).
+// CarnetView shows a carnet de bord as the declared viewer may see it: the
+// timeline of contacts, the plan d'action, the alerts, and a form to propose
+// a contact when the viewer's rights allow it (carnet.Authorize). The
+// proposed change goes to the partner, whose server applies it (carnet.Apply).
 type CarnetView struct {
 	app.Compo
 	bridge Bridge
 
-	c       *carnet.Carnet
+	c       *carnet.Carnet // what the viewer may see, never more
 	actor   carnet.Actor
-	loaded  bool
 	loadErr string
 	draft   carnet.Contact
 	faults  spie.Faults
@@ -51,49 +48,44 @@ type CarnetView struct {
 	added   string
 }
 
-func (v *CarnetView) load() {
-	if v.loaded {
-		return
-	}
-	v.loaded = true
-	c, err := LoadExampleCarnet()
-	if err != nil {
-		v.loadErr = err.Error()
-		return
-	}
-	v.c = c
-	v.actor = carnet.Actor{Role: "usager"}
-	v.resetDraft()
-}
-
 func (v *CarnetView) resetDraft() {
 	v.draft = carnet.Contact{Date: spie.DateOf(Clock()), Kind: "rendez-vous", Channel: "presentiel", Result: "a-venir"}
 	v.faults, v.tried = nil, false
 }
 
-// OnPreRender loads the example for the test engine.
-func (v *CarnetView) OnPreRender(ctx app.Context) { v.load() }
-
-// OnMount loads the example and listens to the partner.
+// OnMount listens to the partner.
 func (v *CarnetView) OnMount(ctx app.Context) {
-	v.load()
 	v.bridge.Widget = "carnet"
-	v.bridge.Start(ctx, func(ctx app.Context, in Init) { v.Init(in.Data) })
+	v.bridge.Start(ctx, func(ctx app.Context, in Init) {
+		if fs := v.Init(in.Data); len(fs) > 0 {
+			v.bridge.Error(fs)
+		}
+	})
 }
 
-// Init applies the partner's data: its carnet and the viewer.
-func (v *CarnetView) Init(data json.RawMessage) {
-	v.load()
+// Init applies the partner's data: the carnet (its view) and the viewer. It
+// keeps only carnet.View of the carnet for that viewer today, and returns
+// the faults of refused data (nothing is then shown).
+func (v *CarnetView) Init(data json.RawMessage) spie.Faults {
+	v.c, v.loadErr = nil, ""
 	var in CarnetInit
-	if len(data) == 0 || json.Unmarshal(data, &in) != nil {
-		return
+	if len(data) == 0 || string(data) == "null" {
+		return nil
 	}
-	if in.Carnet != nil {
-		v.c = in.Carnet
+	if err := json.Unmarshal(data, &in); err != nil || in.Carnet == nil {
+		f := FaultCarnetData.At("")
+		v.loadErr = f.Message
+		return spie.Faults{f}
 	}
-	if in.Actor != nil {
-		v.actor = *in.Actor
+	if in.Viewer == nil || in.Viewer.Role == "" {
+		f := FaultCarnetViewer.At("/acteur")
+		v.loadErr = f.Message
+		return spie.Faults{f}
 	}
+	v.actor = *in.Viewer
+	v.c = carnet.View(in.Carnet, carnet.Viewer{Actor: v.actor, On: spie.DateOf(Clock())})
+	v.resetDraft()
+	return nil
 }
 
 // CanAddContact reports whether the viewer may add a contact today.
@@ -107,15 +99,19 @@ func (v *CarnetView) CanAddContact() (bool, string) {
 	return true, ""
 }
 
-// AddContact applies the draft contact to the carnet with the library's
-// rules; on success the partner receives the updated carnet.
+// AddContact checks the draft contact with the library's rights and rules
+// on the viewer's carnet and, when they pass, hands the proposed change
+// (carnet.Change) to the partner, whose server applies it; the carnet
+// itself never leaves the widget.
 func (v *CarnetView) AddContact(ctx app.Context) {
 	v.tried = true
 	d := v.draft
 	d.ID = "rdv-" + strconv.Itoa(len(v.c.Contacts)+1) + "-" + string(d.Date)
 	d.StructureSIRET = v.actor.StructureSIRET
 	d.Professional = v.actor.Professional
-	fs := carnet.Apply(v.c, carnet.Change{Op: "ajouter", Target: "rendez_vous", ID: d.ID, Value: d, At: Clock()}, v.actor)
+	change := carnet.Change{Op: "ajouter", Target: "rendez_vous", ID: d.ID, Value: d, At: Clock()}
+	trial := carnet.View(v.c, carnet.Viewer{Actor: v.actor, On: spie.DateOf(Clock())})
+	fs := carnet.Apply(trial, change, v.actor)
 	v.faults = fs
 	if !fs.Valid() {
 		v.bridge.Error(fs.Errors())
@@ -123,14 +119,16 @@ func (v *CarnetView) AddContact(ctx app.Context) {
 	}
 	v.added = d.ID
 	v.resetDraft()
-	v.bridge.Submit(v.c, fs)
+	v.bridge.Submit(change, fs)
 }
 
 // Render draws the carnet.
 func (v *CarnetView) Render() app.UI {
-	v.load()
+	if v.loadErr != "" {
+		return page("carnet", alert("error", "Carnet refusé", app.P().Text(v.loadErr)))
+	}
 	if v.c == nil {
-		return page("carnet", alert("error", "Carnet illisible", app.P().Text(v.loadErr)))
+		return page("carnet", app.P().Class("spie-attente").Text("En attente du carnet envoyé par le portail."))
 	}
 	c := v.c
 	day := spie.DateOf(Clock())
@@ -252,7 +250,7 @@ func (v *CarnetView) renderContactForm() app.UI {
 		v.AddContact(ctx)
 	}).Body(
 		app.If(v.added != "", func() app.UI {
-			return app.P().Class("fr-alert fr-alert--success fr-alert--sm").Aria("live", "polite").Text("Rendez-vous ajouté au carnet.")
+			return app.P().Class("fr-alert fr-alert--success fr-alert--sm").Aria("live", "polite").Text("Rendez-vous proposé : le portail l'enregistre dans le carnet.")
 		}),
 		textInput(withLabel(fault("/contact/date"), "Date", true), "date", string(d.Date),
 			func(ctx app.Context, s string) { d.Date = spie.Date(s) }),

@@ -2,6 +2,7 @@ package widget_test
 
 import (
 	"encoding/json"
+	"html"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/examples"
+	"github.com/spie-fr/socle/internal/leak"
+	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/schemas"
 	"github.com/spie-fr/socle/wasm/manifest"
 	"github.com/spie-fr/socle/wasm/widget"
@@ -70,20 +74,95 @@ func TestPrefillIgnoresGarbage(t *testing.T) {
 	assert.Len(t, f.Document().Freins, 9)
 }
 
+func loadCarnet(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := examples.Carnets.ReadFile("carnet/" + name)
+	require.NoError(t, err)
+	return b
+}
+
 func TestCarnetRights(t *testing.T) {
+	full := loadCarnet(t, "cej-jeune-laon.json")
 	v := &widget.CarnetView{}
 	can, _ := v.CanAddContact()
 	assert.False(t, can, "sans carnet")
-	v.Init(json.RawMessage(`{"acteur":{"professionnel":"Sarah Lefèvre","siret_structure":"77500000100013","role":"referent"}}`))
+	init := func(actor string) spie.Faults {
+		return v.Init(json.RawMessage(`{"carnet":` + string(full) + `,"acteur":` + actor + `}`))
+	}
+	require.Empty(t, init(`{"professionnel":"Sarah Lefèvre","siret_structure":"77500000100013","role":"referent"}`))
 	can, why := v.CanAddContact()
 	assert.True(t, can, why)
-	v.Init(json.RawMessage(`{"acteur":{"professionnel":"Inconnu","siret_structure":"13002526500013","role":"partenaire"}}`))
+	require.Empty(t, init(`{"professionnel":"Inconnu","siret_structure":"13002526500013","role":"partenaire"}`))
 	can, _ = v.CanAddContact()
 	assert.False(t, can)
-	c, err := widget.LoadExampleCarnet()
-	require.NoError(t, err)
-	assert.NotEmpty(t, c.Contacts)
 	assert.NotEmpty(t, carnet.ContactKinds)
+}
+
+// Refused data is told to the partner with faults, and nothing is shown.
+func TestCarnetRefusesBadData(t *testing.T) {
+	full := loadCarnet(t, "cej-jeune-laon.json")
+	for _, tc := range []struct{ data, code string }{
+		{`"pas un objet"`, "WIDGET-CARNET-01"},
+		{`{"acteur":{"role":"referent"}}`, "WIDGET-CARNET-01"},
+		{`{"carnet":` + string(full) + `}`, "WIDGET-CARNET-02"},
+		{`{"carnet":` + string(full) + `,"acteur":{"siret_structure":"77500000100013"}}`, "WIDGET-CARNET-02"},
+	} {
+		v := &widget.CarnetView{}
+		fs := v.Init(json.RawMessage(tc.data))
+		assert.True(t, fs.HasCode(tc.code), "%s : %v", tc.data, fs)
+		html := renderHTML(t, v)
+		assert.NotContains(t, html, "Sarah Lefèvre", tc.data)
+	}
+}
+
+func renderHTML(t *testing.T, c app.Composer) string {
+	t.Helper()
+	e := app.NewTestEngine()
+	require.NoError(t, e.Load(c))
+	e.ConsumeAll()
+	return html.UnescapeString(app.HTMLString(c))
+}
+
+// TestCarnetWidgetShowsOnlyTheView (issue 15, item 2): handed the FULL
+// carnet by mistake, for a viewer of each role of the rights matrix (a
+// member of the carnet when one has that role, else a structure that is not
+// a member), the widget's HTML holds no value that carnet.View hides from
+// that viewer — the library's View is the oracle, the widget is under test.
+func TestCarnetWidgetShowsOnlyTheView(t *testing.T) {
+	for _, name := range []string{"rsa-perdu-de-vue-soissons.json", "cej-jeune-laon.json", "reorientation-social-global-chauny.json"} {
+		full := loadCarnet(t, name)
+		var c carnet.Carnet
+		require.NoError(t, json.Unmarshal(full, &c))
+		for _, role := range carnet.Roles.Keys() {
+			actor := carnet.Actor{Role: carnet.Role(role), StructureSIRET: "13002526500013", Professional: "Inconnu"}
+			for _, m := range c.Members {
+				if string(m.Role) == role {
+					actor = carnet.Actor{Role: m.Role, StructureSIRET: m.StructureSIRET, Professional: m.Professional}
+				}
+			}
+			t.Run(name+"/"+role, func(t *testing.T) {
+				view, err := json.Marshal(carnet.View(&c, carnet.Viewer{Actor: actor, On: spie.DateOf(today)}))
+				require.NoError(t, err)
+				hidden, err := leak.Hidden(full, view)
+				require.NoError(t, err)
+				a, _ := json.Marshal(actor)
+				show := func(doc []byte) string {
+					v := &widget.CarnetView{}
+					require.Empty(t, v.Init(json.RawMessage(`{"carnet":`+string(doc)+`,"acteur":`+string(a)+`}`)))
+					return renderHTML(t, v)
+				}
+				// A hidden value that the widget also shows when handed only
+				// the view comes from its own text (a label, the viewer's
+				// SIRET), not from the hidden data.
+				own := leak.Found(show(view), hidden)
+				leaked := leak.Found(show(full), hidden)
+				assert.Subset(t, own, leaked, "valeurs masquées affichées")
+				if role == string(carnet.RolePartenaire) {
+					assert.NotEmpty(t, hidden, "rien de masqué au partenaire : le test ne prouverait rien")
+				}
+			})
+		}
+	}
 }
 
 func TestBarChartSVG(t *testing.T) {
