@@ -107,7 +107,7 @@ func TestRules(t *testing.T) {
 		{"consentement non daté", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Consent.Date = "" }, "DIAG-CONSENTEMENT-10", "/consentement/date"},
 		{"consentement après le diagnostic", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Consent.Date = "2026-03-13" }, "DIAG-CONSENTEMENT-11", "/consentement/date"},
 		{"non disponible avec des heures", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Professional.Availability = "non-disponible" }, "DIAG-DISPONIBILITE-10", "/situation_professionnelle/heures_hebdomadaires_souhaitees"},
-		{"SIRET de structure faux", "jeune-laon", func(d *diagnostic.Diagnostic) { d.StructureSIRET = "41720235100026" }, "SPIE-SIRET-02", "/siret_structure"},
+		{"SIRET de structure faux", "jeune-laon", func(d *diagnostic.Diagnostic) { d.StructureSIRET = "41720235500027" }, "SPIE-SIRET-02", "/siret_structure"},
 		{"ROME du projet faux", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Professional.Project[0].ROME = "Z1507" }, "SPIE-ROME-01", "/situation_professionnelle/projet_professionnel/0/code_rome"},
 		{"NIR clé fausse", "rsa-logement-sante-marseille", func(d *diagnostic.Diagnostic) { d.Person.NIR = d.Person.NIR[:13] + "00" }, "SPIE-NIR-02", "/personne/nir"},
 	}
