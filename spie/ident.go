@@ -45,11 +45,12 @@ var (
 // the Luhn formula — except at La Poste (SIREN 356000000), whose
 // establishments outnumbered what the Luhn key allows: only its head office,
 // 35600000000048, follows Luhn; for every other La Poste SIRET the sum of the
-// 14 digits is a multiple of 5. Sources: INSEE, définition « Numéro SIRET »
-// (insee.fr/fr/metadonnees/definition/c1841); the La Poste rule as published
-// with it (fr.wikipedia.org « Système d'identification du répertoire des
-// établissements », § Exceptions pour le groupe La Poste, citing INSEE and the
-// CNRS note « Normaliser les codes SIREN-SIRET », 2001).
+// 14 digits is a multiple of 5. Sources: INSEE, définition « Numéro Siret »
+// (insee.fr, Définitions); the La Poste rule as stated in « Système
+// d'identification du répertoire des établissements » (fr.wikipedia.org,
+// § Exceptions pour le groupe La Poste), which cites INSEE's definition and the
+// CNRS note « Normaliser les codes SIREN - SIRET » (22 March 2001); the same
+// rule is implemented by python-stdnum (stdnum.fr.siret).
 //
 // Faults: SPIE-SIRET-01 (not 14 digits), SPIE-SIRET-03 (the SIREN part fails
 // its Luhn key), SPIE-SIRET-02 (the SIRET key, or La Poste's digit sum, fails).
@@ -57,7 +58,7 @@ type SIRET string
 
 // SIREN identifies a legal unit (Système d'identification du répertoire des
 // entreprises, INSEE): 9 digits, the last a Luhn check digit. Source: INSEE,
-// définition « Numéro Siren » (insee.fr/fr/metadonnees/definition/c2047).
+// définition « Numéro Siren » (insee.fr, Définitions).
 // Faults: SPIE-SIREN-01 (not 9 digits), SPIE-SIREN-02 (Luhn key).
 type SIREN string
 
@@ -96,15 +97,26 @@ type PostalCode string
 // by INSEE (xml.insee.fr/schema/nir.html) and its guide with the CNAV « Guide
 // de l'identification »: 13 characters then a 2-digit key, 15 in all:
 //
-//   - sex: 1 (man) or 2 (woman); 7 (man) or 8 (woman) for a numéro
-//     d'immatriculation d'attente (NIA), the provisional number, built like a
-//     NIR, that social-protection bodies give while the person's birth record
-//     is checked (circulaire DSS/SD4C n° 2012-213 of 1 June 2012);
+//   - sex: 1 (man) or 2 (woman); 7 (man) or 8 (woman) for a provisional
+//     number, such as the numéro identifiant d'attente (NIA) that
+//     social-protection bodies give, « constitué comme un NIR », while a
+//     person born abroad has their birth record checked (circulaire DSS/SD4C
+//     n° 2012-213 of 1 June 2012; CNAV/INSEE « Guide de l'identification »,
+//     fiche 3). Secondary sources also list 3 and 4 as former values for
+//     foreigners being registered; no primary source was found, so socle
+//     refuses them (SPIE-NIR-03) — to revisit if a real number is refused;
 //   - year of birth: 2 digits;
-//   - month of birth: 01–12, or when the birth record gives no month (or an
-//     incomplete one) the fictitious values 20, 30–42 or 50–99 (Net-entreprises
-//     technical note « Numéro de sécurité sociale », DADS-U controls; INSEE
-//     « Normalisation du numéro INSEE des personnes physiques », § 6.3);
+//   - month of birth: 01–12, or, when the birth record gives no month, a
+//     fictitious one: 20, 30–42 or 50–99 (Net-entreprises e-ventail technical
+//     note « Numéro de sécurité sociale », the DADS-U control: « le mois de
+//     naissance peut aussi être compris entre 30 et 42, entre 50 et 99 » or 20;
+//     31 (January) to 42 (December) are « pseudo-fictitious » months of an
+//     incomplete record that still gives the month, INSEE « Normalisation du
+//     numéro INSEE des personnes physiques », § 6.3; the CNAV reports the
+//     values actually given: 20 since 1988, before that 20, 30, 31–42,
+//     51–62). INSEE's note reads « 20 à 30 ou 50 ou plus »; socle follows
+//     the narrower Net-entreprises control, which matches every value the
+//     CNAV reports, and refuses 13–19, 21–29 and 43–49;
 //   - place of birth, 5 characters: the département at the date of birth
 //     (01–96, with 20 for Corsica before 1976 and 2A/2B since; 91–96 also
 //     stood for Algeria, Morocco and Tunisia before independence) and the
@@ -125,20 +137,19 @@ type ROMECode string
 
 // FranceTravailID is the identifier France Travail gives a registered
 // jobseeker (« identifiant France Travail », formerly Pôle emploi). France
-// Travail publishes no format for it. socle accepts what the national
-// platforms accept: 7 digits followed by a letter or a digit, the form the
-// jobseeker sees on their letters (the check of les emplois de l'inclusion,
-// GIP de l'inclusion), or 11 digits or capital letters, the form of the
-// identifiers carried by France Travail's partner exchanges. No key is known,
-// so a well-formed but wrong identifier cannot be detected. Fault:
-// SPIE-FT-ID-01.
+// Travail publishes no format or key for it. socle accepts 7 digits followed
+// by a capital letter or a digit — the check of les emplois de l'inclusion
+// (GIP de l'inclusion, « 8 caractères : 7 chiffres suivis d'une lettre ou
+// d'un chiffre »), the form printed on the jobseeker's letters — and, as it
+// always has, 11 digits or capital letters, a longer form met in partner
+// exchanges for which no published source was found. No key is known, so a
+// well-formed but wrong identifier cannot be detected. Fault: SPIE-FT-ID-01.
 type FranceTravailID string
 
-// CAFNumber is a CAF beneficiary number (numéro d'allocataire). The CNAF
-// publishes no format or key for it; each CAF numbers its own beneficiaries,
-// and the number printed on the CAF's letters and asked for by caf.fr has 7
-// digits. socle checks exactly that (7 digits); it cannot detect a wrong but
-// well-formed number. Fault: SPIE-CAF-01.
+// CAFNumber is a CAF beneficiary number (numéro d'allocataire, now called
+// « numéro de dossier » by the CAF). The CNAF publishes no format or key for
+// it; the public guides describe it as 7 digits, which is what socle checks.
+// A wrong but well-formed number cannot be detected. Fault: SPIE-CAF-01.
 type CAFNumber string
 
 const (
