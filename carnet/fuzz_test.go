@@ -41,7 +41,7 @@ func FuzzCarnet(f *testing.F) {
 		_ = c.Check(now)
 		_, _ = carnet.Replay(c.Journal)
 		for _, r := range carnet.Roles {
-			_ = carnet.View(&c, carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(r.Key), StructureSIRET: "22020000100018"}, On: "2026-06-30"})
+			_ = carnet.View(&c, carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(r.Key), StructureSIRET: "22020000000010"}, On: "2026-06-30"})
 		}
 		_, _ = carnet.Merge(&c, &c)
 		_, _ = carnet.ComputeIndicators(bytes.NewReader(append(data, '\n')), "2026-06-30", carnet.DefaultPolicy())

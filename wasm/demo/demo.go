@@ -105,4 +105,4 @@ const prefillDiagnostic = `{"personne":{"id":"AISNE-2026-00042","date_naissance"
 
 // viewerCarnet says who looks at the carnet: its référent, who may add a
 // contact (the example carnet is embedded in the widget).
-const viewerCarnet = `{"acteur":{"professionnel":"Sarah Lefèvre","siret_structure":"77500000100013","role":"referent"}}`
+const viewerCarnet = `{"acteur":{"professionnel":"Sarah Lefèvre","siret_structure":"77500000300019","role":"referent"}}`

@@ -74,7 +74,7 @@ func TestCarnetRights(t *testing.T) {
 	v := &widget.CarnetView{}
 	can, _ := v.CanAddContact()
 	assert.False(t, can, "sans carnet")
-	v.Init(json.RawMessage(`{"acteur":{"professionnel":"Sarah Lefèvre","siret_structure":"77500000100013","role":"referent"}}`))
+	v.Init(json.RawMessage(`{"acteur":{"professionnel":"Sarah Lefèvre","siret_structure":"77500000300019","role":"referent"}}`))
 	can, why := v.CanAddContact()
 	assert.True(t, can, why)
 	v.Init(json.RawMessage(`{"acteur":{"professionnel":"Inconnu","siret_structure":"13002526500013","role":"partenaire"}}`))
