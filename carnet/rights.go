@@ -168,6 +168,37 @@ func (m RightsMatrix) View(c *Carnet, v Viewer) *Carnet {
 	return out
 }
 
+// Visible returns the faults of fs that viewer may see, with DefaultRights
+// (see RightsMatrix.Visible).
+func Visible(c *Carnet, v Viewer, fs spie.Faults) spie.Faults { return DefaultRights.Visible(c, v, fs) }
+
+// Visible returns the faults of fs, computed on the whole carnet c (Alerts,
+// Check…), that viewer v may see with the matrix m: a fault is kept when its
+// JSON Pointer lies in a part of the table (Parts) whose section v may read
+// and, when the value it points at holds health data, whose sensitive
+// section v may read too. A fault pointing outside the parts (format,
+// journal) is kept when v may read the journal. Paths keep the indexes of c,
+// not those of View(c, v). The messages are not rewritten.
+func (m RightsMatrix) Visible(c *Carnet, v Viewer, fs spie.Faults) spie.Faults {
+	can := func(s Section) bool { return m.Authorize(c, v.Actor, s, AccessRead, v.On) == nil }
+	var out spie.Faults
+	for _, f := range fs {
+		p, rest, ok := partAt(f.Path)
+		switch {
+		case !ok:
+			if !can(SectionJournal) {
+				continue
+			}
+		case !can(p.Section):
+			continue
+		case p.ops.sensitiveAt(c, rest) && !can(healthSection(p.Target)):
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 func redactedJSON[T any](b json.RawMessage, f func(*T)) json.RawMessage {
 	var x T
 	if json.Unmarshal(b, &x) != nil {

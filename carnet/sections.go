@@ -2,6 +2,7 @@ package carnet
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/spie-fr/socle/diagnostic"
@@ -61,6 +62,9 @@ type partOps interface {
 	holds(b json.RawMessage) bool
 	// has reports whether the carnet's part holds health data.
 	has(c *Carnet) bool
+	// sensitiveAt reports whether the value at the JSON Pointer tokens
+	// (below the part's field) holds health data.
+	sensitiveAt(c *Carnet, tokens []string) bool
 }
 
 // Parts is the table of the carnet's sections, in the order of Targets.
@@ -148,6 +152,8 @@ func (personPart) strip(*Carnet)              {}
 func (personPart) holds(json.RawMessage) bool { return false }
 func (personPart) has(*Carnet) bool           { return false }
 
+func (personPart) sensitiveAt(*Carnet, []string) bool { return false }
+
 // diagnosticPart is the diagnostic; its health details are those of
 // diagnostic.SensitivePaths.
 type diagnosticPart struct{}
@@ -202,6 +208,29 @@ func (diagnosticPart) holds(b json.RawMessage) bool {
 
 func (diagnosticPart) has(c *Carnet) bool {
 	return c.Diagnostic != nil && len(c.Diagnostic.SensitivePaths()) > 0
+}
+
+// sensitiveAt: a value at or below one of the diagnostic's SensitivePaths
+// (that the santé frein exists, and its impact, are not sensitive).
+func (diagnosticPart) sensitiveAt(c *Carnet, tokens []string) bool {
+	if c.Diagnostic == nil {
+		return false
+	}
+	p := spie.Pointer(anys(tokens)...)
+	for _, s := range c.Diagnostic.SensitivePaths() {
+		if p == s || strings.HasPrefix(p, s+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func anys(s []string) []any {
+	out := make([]any, len(s))
+	for i, x := range s {
+		out[i] = x
+	}
+	return out
 }
 
 // list is a part made of items with an id and an origin.
@@ -284,6 +313,16 @@ func (l list[T]) has(c *Carnet) bool {
 	return false
 }
 
+// sensitiveAt: the item at index tokens[0] holds health data.
+func (l list[T]) sensitiveAt(c *Carnet, tokens []string) bool {
+	s := *l.field(c)
+	if len(tokens) == 0 || l.sensitive == nil {
+		return false
+	}
+	i, err := strconv.Atoi(tokens[0])
+	return err == nil && i >= 0 && i < len(s) && l.sensitive(s[i])
+}
+
 // dropIf is a clean that drops the items holding health data.
 func dropIf[T any](sensitive func(T) bool) func(T) (T, bool) {
 	return func(x T) (T, bool) { return x, !sensitive(x) }
@@ -345,4 +384,24 @@ func hasSensitive(c *Carnet) bool {
 		}
 	}
 	return false
+}
+
+// partAt returns the part holding the value at JSON Pointer path of a
+// Carnet, and the tokens of path below the part's field.
+func partAt(path string) (Part, []string, bool) {
+	if !strings.HasPrefix(path, "/") {
+		return Part{}, nil, false
+	}
+	tokens := strings.Split(path[1:], "/")
+	for i, t := range tokens {
+		tokens[i] = strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")
+	}
+	for _, p := range Parts {
+		for _, f := range p.Fields {
+			if f == tokens[0] {
+				return p, tokens[1:], true
+			}
+		}
+	}
+	return Part{}, nil, false
 }

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -367,4 +368,61 @@ func ExamplePartOf() {
 	// actions plan sante
 	// le co-référent modifie le plan : true
 	// le co-référent lit la santé : false
+}
+
+// TestVisibleFaults: a fault is shown to whoever may read where it points
+// (expected sets worked by hand from RULES.md §10 and the consents of base():
+// the co-référent reads everything but the health details, the partner reads
+// the plan and the contacts, a structure outside the carnet nothing).
+func TestVisibleFaults(t *testing.T) {
+	c := open(t, func(c *carnet.Carnet) {
+		c.Diagnostic = healthDiagnostic("X")
+		c.Actions = []carnet.Action{
+			{ID: "a-plain", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-03"},
+			{ID: "a-sante", CatalogAction: santeAction(), Thematique: "sante", Status: "prevue", ProposedOn: "2025-03-03"},
+		}
+	})
+	paths := []string{"/actions/0/date_fin", "/actions/1/date_fin", "/contrats", "/diagnostic/freins/sante/details",
+		"/diagnostic/freins/sante/impact", "/journal", "/rendez_vous", "/date_entree"}
+	var fs spie.Faults
+	for _, p := range paths {
+		fs = append(fs, spie.Fault{Code: "TEST", Path: p})
+	}
+	tests := []struct {
+		actor carnet.Actor
+		want  []string
+	}{
+		{referent, paths},
+		{usager, paths},
+		{coReferent, []string{"/actions/0/date_fin", "/contrats", "/diagnostic/freins/sante/impact", "/journal", "/rendez_vous", "/date_entree"}},
+		{partenaire, []string{"/actions/0/date_fin", "/rendez_vous", "/date_entree"}},
+		{carnet.Actor{Role: carnet.RolePartenaire, StructureSIRET: "55500000100019"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.actor.Role)+"/"+string(tt.actor.StructureSIRET), func(t *testing.T) {
+			var got []string
+			for _, f := range carnet.Visible(c, carnet.Viewer{Actor: tt.actor, On: "2025-04-01"}, fs) {
+				got = append(got, f.Path)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func ExampleVisible() {
+	c, _ := carnet.Create(carnet.Carnet{ID: "c-1", EntryDate: "2025-03-03",
+		Person: carnet.SupportedPerson{ID: "p-1", BirthDate: "1990-05-14", Commune: "02408"},
+		Members: []carnet.Member{
+			{ID: "m-1", Role: carnet.RoleReferent, StructureSIRET: "22020000100018", Start: "2025-03-03"},
+			{ID: "m-2", Role: carnet.RolePartenaire, StructureSIRET: "33188888000019", Start: "2025-03-03"},
+		},
+		Consents: []carnet.SharingConsent{{ID: "k-1", StructureSIRET: "33188888000019", Date: "2025-03-03", Scope: []carnet.Section{carnet.SectionPlan}}},
+	}, carnet.Actor{Role: carnet.RoleReferent, StructureSIRET: "22020000100018"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
+	alerts := spie.Faults{{Code: "A", Path: "/contrats"}, {Code: "B", Path: "/actions/0/date_fin"}}
+	partner := carnet.Viewer{Actor: carnet.Actor{Role: carnet.RolePartenaire, StructureSIRET: "33188888000019"}, On: "2025-04-01"}
+	for _, f := range carnet.Visible(c, partner, alerts) {
+		fmt.Println(f.Code, f.Path)
+	}
+	// Output:
+	// B /actions/0/date_fin
 }
