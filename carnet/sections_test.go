@@ -305,6 +305,20 @@ func TestViewHoldsNothingUnreadable(t *testing.T) {
 			require.Contains(t, markedValue, p.Target, "la part sensible %s n'a pas de valeur de test", p.Target)
 		}
 	}
+	// The codes of sensitive definitions: situations, objectifs and
+	// catalogue actions of a sensitive thématique, sensitive adjustment reasons.
+	var sensitiveCodes []string
+	for _, ds := range []spie.Definitions{diagnostic.Situations, diagnostic.Objectifs, carnet.CatalogActions} {
+		for _, d := range ds {
+			if spie.Thematique(d.Group).Sensitive() {
+				sensitiveCodes = append(sensitiveCodes, `"`+d.Key+`"`)
+			}
+		}
+	}
+	for _, k := range carnet.AdjustmentReasons.SensitiveKeys() {
+		sensitiveCodes = append(sensitiveCodes, `"motif":"`+k+`"`)
+	}
+	require.NotEmpty(t, sensitiveCodes)
 	for seed := range uint64(20) {
 		rng := rand.New(rand.NewPCG(seed, 11))
 		c := open(t, nil)
@@ -334,6 +348,11 @@ func TestViewHoldsNothingUnreadable(t *testing.T) {
 				var doc map[string]json.RawMessage
 				require.NoError(t, json.Unmarshal([]byte(jsonOf(t, v)), &doc))
 				full := jsonOf(t, v)
+				if carnet.Authorize(c, a, carnet.SectionSante, carnet.AccessRead, day) != nil {
+					for _, code := range sensitiveCodes {
+						assert.NotContains(t, full, code)
+					}
+				}
 				for _, p := range carnet.Parts {
 					canRead := carnet.Authorize(c, a, p.Section, carnet.AccessRead, day) == nil
 					if !canRead {
