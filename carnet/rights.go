@@ -134,9 +134,10 @@ type Viewer struct {
 
 // View returns the carnet as viewer may see it with DefaultRights: the
 // sections they may not read are left out, health details are removed
-// unless they may read the sante section, and the journal keeps only the
-// events of readable sections (without values for health events). The
-// original is not modified.
+// unless they may read the sante section, the values set aside by merges
+// (conflits_fusion) are kept only for a viewer who may read every part of
+// Parts, and the journal keeps only the events of readable sections
+// (without values for health events). The original is not modified.
 func View(c *Carnet, v Viewer) *Carnet { return DefaultRights.View(c, v) }
 
 // View is View with the matrix m.
@@ -223,8 +224,14 @@ func redact(c *Carnet, can map[Section]bool) {
 	if !can[SectionJournal] {
 		c.Journal = nil
 	}
-	if !can[SectionSante] || !can[SectionMembres] {
-		c.Conflicts = nil
+	// A value set aside by a merge may come from any part: the conflicts
+	// are shown only to a viewer who may read every part and its health
+	// values (it used to check santé and membres only, which let a
+	// territory's matrix show a diagnostic to who may not read it).
+	for _, p := range Parts {
+		if !can[p.Section] || (p.Sensitive != "" && !can[p.Sensitive]) {
+			c.Conflicts = nil
+		}
 	}
 }
 

@@ -445,3 +445,30 @@ func ExampleVisible() {
 	// Output:
 	// B /actions/0/date_fin
 }
+
+// TestViewConflictsNeedEveryPart: the values kept aside by a merge may come
+// from any part, so a viewer sees them only when they may read every part
+// (and its health values). With a territory's matrix that lets the partner
+// read the health section and the members but not the diagnostic, the
+// diagnostic set aside must stay hidden.
+func TestViewConflictsNeedEveryPart(t *testing.T) {
+	c := open(t, func(c *carnet.Carnet) {
+		c.Conflicts = []carnet.Conflict{{Path: "/diagnostic", Origin: "c-77-002", Value: json.RawMessage(jsonOf(t, healthDiagnostic("ECARTE")))}}
+		c.Consents[1].Scope = append(c.Consents[1].Scope, carnet.SectionSante)
+	})
+	m := carnet.RightsMatrix{}
+	for role, sections := range carnet.DefaultRights {
+		m[role] = map[carnet.Section][]carnet.Access{}
+		for s, a := range sections {
+			m[role][s] = a
+		}
+	}
+	m[carnet.RolePartenaire][carnet.SectionSante] = []carnet.Access{carnet.AccessRead}
+	require.Nil(t, m.Authorize(c, partenaire, carnet.SectionSante, carnet.AccessRead, "2025-04-01"))
+	require.NotNil(t, m.Authorize(c, partenaire, carnet.SectionDiagnostic, carnet.AccessRead, "2025-04-01"))
+	v := m.View(c, carnet.Viewer{Actor: partenaire, On: "2025-04-01"})
+	assert.NotContains(t, jsonOf(t, v), "ECARTE")
+	assert.Empty(t, v.Conflicts)
+	r := m.View(c, carnet.Viewer{Actor: referent, On: "2025-04-01"})
+	assert.Len(t, r.Conflicts, 1, "le référent arbitre les conflits")
+}
