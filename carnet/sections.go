@@ -14,7 +14,9 @@ import (
 // section of the rights matrix that guards it, and whether it holds health
 // data or the NIR. The journal (Create, Apply, Replay), Merge, the origin
 // stamp and the redaction of View all iterate Parts: a part added here is
-// journaled, merged, stamped and redacted everywhere.
+// journaled, merged, stamped and redacted everywhere. The rows are this
+// package's (their accessors are unexported): a territory changes who may
+// read or write a part through its RightsMatrix, not here.
 type Part struct {
 	// Target is the part's key in the journal (cible) and in a Change.
 	Target Target
