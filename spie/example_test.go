@@ -66,3 +66,13 @@ func ExampleDate_AddMonths() {
 	fmt.Println(spie.Date("2026-01-31").AddMonths(1))
 	// Output: 2026-02-28
 }
+
+func ExampleThematique_Sensitive() {
+	fmt.Println(spie.ThematiqueSante.Sensitive(), spie.ThematiqueLogement.Sensitive())
+	// Output: true false
+}
+
+func ExampleDefinitions_SensitiveKeys() {
+	fmt.Println(spie.Thematiques.SensitiveKeys(), spie.Thematiques.Sensitive("mobilite"))
+	// Output: [sante] false
+}

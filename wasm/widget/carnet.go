@@ -34,9 +34,11 @@ func LoadExampleCarnet() (*carnet.Carnet, error) {
 	return &c, nil
 }
 
-// CarnetView shows a carnet de bord: the timeline of contacts, the plan
-// d'action, the alerts, and a form to add a contact when the viewer's rights
-// allow it (carnet.Authorize).
+// CarnetView shows a carnet de bord as its viewer may see it (carnet.View:
+// the sections they may not read left out, health data removed unless they
+// may read it; alerts filtered by carnet.Visible): the timeline of contacts,
+// the plan d'action, the alerts, and a form to add a contact when the
+// viewer's rights allow it (carnet.Authorize).
 type CarnetView struct {
 	app.Compo
 	bridge Bridge
@@ -132,8 +134,9 @@ func (v *CarnetView) Render() app.UI {
 	if v.c == nil {
 		return page("carnet", alert("error", "Carnet illisible", app.P().Text(v.loadErr)))
 	}
-	c := v.c
 	day := spie.DateOf(Clock())
+	viewer := carnet.Viewer{Actor: v.actor, On: day}
+	c := carnet.View(v.c, viewer)
 	referent := ""
 	for _, m := range c.Members {
 		if m.Role == "referent" && m.Professional != "" {
@@ -151,7 +154,7 @@ func (v *CarnetView) Render() app.UI {
 			orientation = o.Parcours
 		}
 	}
-	alerts := c.Alerts(day, carnet.DefaultPolicy())
+	alerts := carnet.Visible(v.c, viewer, v.c.Alerts(day, carnet.DefaultPolicy()))
 	alertItems := make([]app.UI, 0, len(alerts))
 	for _, a := range alerts {
 		alertItems = append(alertItems, app.Li().Text(a.Message))
