@@ -23,10 +23,17 @@
 // open deadlines of RULES.md §4, duplicate proposals). Durations and the
 // procedure are data ([Policy], [DefaultPolicy], [LoadPolicy]).
 //
+// The parts of a carnet are listed once, in the table [Parts] (see [Part]):
+// for each, its journal target, the JSON fields that hold it, the section of
+// the rights matrix that guards it, the section guarding its health values
+// and whether it holds the NIR. The journal, [Merge] and [View] iterate the
+// table. What is health data is marked once, by the Sensitive flag of the
+// code lists (spie.Thematiques, [AdjustmentReasons], [Sections]).
+//
 // Sharing follows a role × section × access matrix ([DefaultRights]),
 // membership and consent ([Authorize]); health details are seen only by the
 // person and their référent. [View] returns the carnet as a viewer may see
-// it. [Merge] and [MergeRecorded] merge two carnets of the same person,
+// it, [Visible] the alerts and faults they may see. [Merge] and [MergeRecorded] merge two carnets of the same person,
 // keeping every contribution with its provenance and reporting conflicts.
 // [Purge] applies the retention period and [Export] gives the person
 // everything held about them. [ComputeIndicators] computes the impact

@@ -15,10 +15,10 @@ func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
 func exampleCarnet() *carnet.Carnet { return exampleCarnetID("c-1") }
 
 func exampleCarnetID(id string) *carnet.Carnet {
-	ref := carnet.Actor{Professional: "Claire Martin", StructureSIRET: "22020000100018", Role: carnet.RoleReferent}
+	ref := carnet.Actor{Professional: "Claire Martin", StructureSIRET: "22020000000010", Role: carnet.RoleReferent}
 	c, _ := carnet.Create(carnet.Carnet{ID: id, EntryDate: "2025-03-03",
 		Person:  carnet.SupportedPerson{ID: "p-1", BirthDate: "1990-05-14", Commune: "02408"},
-		Members: []carnet.Member{{ID: "m-1", Role: carnet.RoleReferent, StructureSIRET: "22020000100018", Professional: "Claire Martin", Start: "2025-03-03"}},
+		Members: []carnet.Member{{ID: "m-1", Role: carnet.RoleReferent, StructureSIRET: "22020000000010", Professional: "Claire Martin", Start: "2025-03-03"}},
 	}, ref, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
 	return c
 }
@@ -43,7 +43,7 @@ func ExampleProposePlan() {
 
 func ExampleApply() {
 	c := exampleCarnet()
-	partner := carnet.Actor{StructureSIRET: "33188888000019", Role: carnet.RolePartenaire}
+	partner := carnet.Actor{StructureSIRET: "33188888300013", Role: carnet.RolePartenaire}
 	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "a-1",
 		Value: carnet.Action{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-10"},
 		At:    time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)}, partner)

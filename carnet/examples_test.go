@@ -76,13 +76,13 @@ func intpt(n int) *int { return &n }
 
 // Structures of the examples.
 const (
-	siretMLLaon     = spie.SIRET("77500000100013")
-	siretCD02       = spie.SIRET("22020000100018")
+	siretMLLaon     = spie.SIRET("77500000300019")
+	siretCD02       = spie.SIRET("22020000000010")
 	siretFTLaon     = spie.SIRET("13002526500013")
-	siretAutoEcole  = spie.SIRET("33188888000019")
-	siretCCAS13     = spie.SIRET("44400000100016")
-	siretFTMars     = spie.SIRET("55500000100019")
-	siretCoordAisne = spie.SIRET("22020000100018")
+	siretAutoEcole  = spie.SIRET("33188888300013")
+	siretCCAS13     = spie.SIRET("44400000400010")
+	siretFTMars     = spie.SIRET("55500000900012")
+	siretCoordAisne = spie.SIRET("22020000000010")
 )
 
 // exampleCEJ: a young person of Laon in a CEJ with the mission locale,

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/spie"
 )
 
 // FuzzCarnet feeds arbitrary carnets to every entry point that reads one:
@@ -40,8 +41,11 @@ func FuzzCarnet(f *testing.F) {
 		}
 		_ = c.Check(now)
 		_, _ = carnet.Replay(c.Journal)
+		alerts := append(c.Alerts("2026-06-30", carnet.DefaultPolicy()), spie.Fault{Path: string(data)}, spie.Fault{Path: "/actions/" + string(data)})
 		for _, r := range carnet.Roles {
-			_ = carnet.View(&c, carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(r.Key), StructureSIRET: "22020000100018"}, On: "2026-06-30"})
+			v := carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(r.Key), StructureSIRET: "22020000000010"}, On: "2026-06-30"}
+			_ = carnet.View(&c, v)
+			_ = carnet.Visible(&c, v, alerts)
 		}
 		_, _ = carnet.Merge(&c, &c)
 		_, _ = carnet.ComputeIndicators(bytes.NewReader(append(data, '\n')), "2026-06-30", carnet.DefaultPolicy())

@@ -14,11 +14,11 @@ import (
 
 // Structures of the tests (valid SIRETs).
 const (
-	siretDepartement = spie.SIRET("22020000100018")
+	siretDepartement = spie.SIRET("22020000000010")
 	siretFT          = spie.SIRET("13002526500013")
-	siretML          = spie.SIRET("77500000100013")
-	siretPartenaire  = spie.SIRET("33188888000019")
-	siretAutre       = spie.SIRET("44400000100016")
+	siretML          = spie.SIRET("77500000300019")
+	siretPartenaire  = spie.SIRET("33188888300013")
+	siretAutre       = spie.SIRET("44400000400010")
 )
 
 var (

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -55,34 +54,24 @@ const (
 	TargetConsentements Target = "consentements"
 )
 
-// Targets is the code list of the parts of the carnet a change touches. Map
-// "section" gives the section whose rights apply.
-var Targets = spie.Definitions{
-	{Key: "carnet", Label: spie.Label{FR: "Carnet entier", EN: "Whole carnet"}, Source: sourceIssue, Map: section("personne")},
-	{Key: "personne", Label: spie.Label{FR: "Personne", EN: "Person"}, Source: sourceIssue, Map: section("personne")},
-	{Key: "diagnostic", Label: spie.Label{FR: "Diagnostic", EN: "Diagnostic"}, Source: sourceIssue, Map: section("diagnostic")},
-	{Key: "membres", Label: spie.Label{FR: "Membres", EN: "Members"}, Source: sourceIssue, Map: section("membres")},
-	{Key: "orientations", Label: spie.Label{FR: "Orientations", EN: "Orientations"}, Source: sourceIssue, Map: section("orientation")},
-	{Key: "contrats", Label: spie.Label{FR: "Contrats", EN: "Contracts"}, Source: sourceIssue, Map: section("contrat")},
-	{Key: "objectifs", Label: spie.Label{FR: "Objectifs", EN: "Objectives"}, Source: sourceIssue, Map: section("plan")},
-	{Key: "actions", Label: spie.Label{FR: "Actions", EN: "Actions"}, Source: sourceIssue, Map: section("plan")},
-	{Key: "rendez_vous", Label: spie.Label{FR: "Rendez-vous et contacts", EN: "Appointments and contacts"}, Source: sourceIssue, Map: section("rendez-vous")},
-	{Key: "jalons", Label: spie.Label{FR: "Jalons", EN: "Milestones"}, Source: sourceIssue, Map: section("jalons")},
-	{Key: "consentements", Label: spie.Label{FR: "Consentements", EN: "Consents"}, Source: sourceIssue, Map: section("consentements")},
-}
+// Targets is the code list of the parts of the carnet a change touches: the
+// whole carnet, then the rows of Parts. Map "section" gives the section whose
+// rights apply.
+var Targets = targetDefinitions()
 
 func section(s string) map[string][]string { return map[string][]string{"section": {s}} }
 
 // Definitions implements spie.Enum.
 func (Target) Definitions() spie.Definitions { return Targets }
 
-// Section returns the section whose rights apply to the target.
+// Section returns the section whose rights apply to the target (Parts; the
+// whole carnet is under personne), "" for an unknown target.
 func (t Target) Section() Section {
-	d, ok := Targets.Get(string(t))
-	if !ok {
-		return ""
+	if t == TargetCarnet {
+		return SectionPersonne
 	}
-	return Section(d.Map["section"][0])
+	p, _ := PartOf(t)
+	return p.Section
 }
 
 // Event is one entry of the append-only journal: who changed what, when,
@@ -198,7 +187,7 @@ func Create(initial Carnet, actor Actor, at time.Time) (*Carnet, spie.Faults) {
 	}
 	c := &Carnet{}
 	e := Event{Carnet: initial.ID, Seq: 0, At: at.UTC(), Actor: actor, Op: OpCreate, Target: TargetCarnet, After: after}
-	e.Sensitive = hasSensitive(initial)
+	e.Sensitive = hasSensitive(&initial)
 	if fs := apply(c, e); len(fs) > 0 {
 		return nil, fs
 	}
@@ -237,7 +226,7 @@ func Apply(c *Carnet, ch Change, actor Actor) spie.Faults {
 		return spie.Faults{*f}
 	}
 	if sensitive {
-		if f := Authorize(c, actor, SectionSante, AccessWrite, day); f != nil {
+		if f := Authorize(c, actor, healthSection(ch.Target), AccessWrite, day); f != nil {
 			return spie.Faults{*f}
 		}
 	}
@@ -393,8 +382,7 @@ func apply(c *Carnet, e Event) spie.Faults {
 	bad := func(err error) spie.Faults {
 		return spie.Faults{FaultJournalReplay.At("", err.Error())}
 	}
-	switch e.Target {
-	case TargetCarnet:
+	if e.Target == TargetCarnet {
 		var init Carnet
 		if err := json.Unmarshal(e.After, &init); err != nil {
 			return bad(err)
@@ -403,48 +391,12 @@ func apply(c *Carnet, e Event) spie.Faults {
 		*c = init
 		c.Journal = journal
 		return nil
-	case TargetPersonne:
-		var p SupportedPerson
-		if len(e.After) > 0 {
-			if err := json.Unmarshal(e.After, &p); err != nil {
-				return bad(err)
-			}
-		}
-		c.Person = p
-		return nil
-	case TargetDiagnostic:
-		var d *diagnostic.Diagnostic
-		if len(e.After) > 0 {
-			d = new(diagnostic.Diagnostic)
-			if err := json.Unmarshal(e.After, d); err != nil {
-				return bad(err)
-			}
-		}
-		c.Diagnostic = d
-		return nil
 	}
-	var err error
-	switch e.Target {
-	case TargetMembres:
-		c.Members, err = upsert(c.Members, e, func(x Member) string { return x.ID })
-	case TargetOrientations:
-		c.Orientations, err = upsert(c.Orientations, e, func(x Orientation) string { return x.ID })
-	case TargetContrats:
-		c.Contracts, err = upsert(c.Contracts, e, func(x Contract) string { return x.ID })
-	case TargetObjectifs:
-		c.Objectifs, err = upsert(c.Objectifs, e, func(x PlanObjectif) string { return x.ID })
-	case TargetActions:
-		c.Actions, err = upsert(c.Actions, e, func(x Action) string { return x.ID })
-	case TargetRendezVous:
-		c.Contacts, err = upsert(c.Contacts, e, func(x Contact) string { return x.ID })
-	case TargetJalons:
-		c.Milestones, err = upsert(c.Milestones, e, func(x Milestone) string { return x.ID })
-	case TargetConsentements:
-		c.Consents, err = upsert(c.Consents, e, func(x SharingConsent) string { return x.ID })
-	default:
+	p, ok := PartOf(e.Target)
+	if !ok {
 		return spie.Faults{FaultChangeOp.At("", string(e.Op), string(e.Target))}
 	}
-	if err != nil {
+	if err := p.ops.apply(c, e); err != nil {
 		return bad(err)
 	}
 	return nil
@@ -498,45 +450,17 @@ func upsert[T any](s []T, e Event, id func(T) string) ([]T, error) {
 }
 
 func isList(t Target) bool {
-	return t != TargetPersonne && t != TargetDiagnostic && t != TargetCarnet
+	p, ok := PartOf(t)
+	return ok && p.List
 }
 
 // item returns the JSON of the current value of the target (and item id).
 func (c *Carnet) item(t Target, id string) (json.RawMessage, bool) {
-	var v any
-	found := false
-	find := func(n int, get func(int) (string, any)) {
-		for i := range n {
-			if k, x := get(i); k == id {
-				v, found = x, true
-				return
-			}
-		}
+	p, ok := PartOf(t)
+	if !ok {
+		return nil, false
 	}
-	switch t {
-	case TargetPersonne:
-		v, found = c.Person, c.Person.ID != ""
-	case TargetDiagnostic:
-		if c.Diagnostic != nil {
-			v, found = c.Diagnostic, true
-		}
-	case TargetMembres:
-		find(len(c.Members), func(i int) (string, any) { return c.Members[i].ID, c.Members[i] })
-	case TargetOrientations:
-		find(len(c.Orientations), func(i int) (string, any) { return c.Orientations[i].ID, c.Orientations[i] })
-	case TargetContrats:
-		find(len(c.Contracts), func(i int) (string, any) { return c.Contracts[i].ID, c.Contracts[i] })
-	case TargetObjectifs:
-		find(len(c.Objectifs), func(i int) (string, any) { return c.Objectifs[i].ID, c.Objectifs[i] })
-	case TargetActions:
-		find(len(c.Actions), func(i int) (string, any) { return c.Actions[i].ID, c.Actions[i] })
-	case TargetRendezVous:
-		find(len(c.Contacts), func(i int) (string, any) { return c.Contacts[i].ID, c.Contacts[i] })
-	case TargetJalons:
-		find(len(c.Milestones), func(i int) (string, any) { return c.Milestones[i].ID, c.Milestones[i] })
-	case TargetConsentements:
-		find(len(c.Consents), func(i int) (string, any) { return c.Consents[i].ID, c.Consents[i] })
-	}
+	v, found := p.ops.get(c, id)
 	if !found {
 		return nil, false
 	}
@@ -558,44 +482,7 @@ func withOrigin(b json.RawMessage, origin string) json.RawMessage {
 
 // stampOrigin sets the origin of every item that has none.
 func stampOrigin(c *Carnet, id string) {
-	for i := range c.Members {
-		if c.Members[i].Origin == "" {
-			c.Members[i].Origin = id
-		}
-	}
-	for i := range c.Orientations {
-		if c.Orientations[i].Origin == "" {
-			c.Orientations[i].Origin = id
-		}
-	}
-	for i := range c.Contracts {
-		if c.Contracts[i].Origin == "" {
-			c.Contracts[i].Origin = id
-		}
-	}
-	for i := range c.Objectifs {
-		if c.Objectifs[i].Origin == "" {
-			c.Objectifs[i].Origin = id
-		}
-	}
-	for i := range c.Actions {
-		if c.Actions[i].Origin == "" {
-			c.Actions[i].Origin = id
-		}
-	}
-	for i := range c.Contacts {
-		if c.Contacts[i].Origin == "" {
-			c.Contacts[i].Origin = id
-		}
-	}
-	for i := range c.Milestones {
-		if c.Milestones[i].Origin == "" {
-			c.Milestones[i].Origin = id
-		}
-	}
-	for i := range c.Consents {
-		if c.Consents[i].Origin == "" {
-			c.Consents[i].Origin = id
-		}
+	for _, p := range Parts {
+		p.ops.stamp(c, id)
 	}
 }

@@ -98,14 +98,15 @@ var AdjustmentKinds = spie.Definitions{
 func (AdjustmentKind) Definitions() spie.Definitions { return AdjustmentKinds }
 
 // AdjustmentReason is the recorded reason of a reduction or exemption. Map
-// "dispense" is "oui" for the reasons the law accepts for an exemption.
+// "dispense" is "oui" for the reasons the law accepts for an exemption;
+// Sensitive marks the reasons that reveal health data (RGPD art. 9).
 type AdjustmentReason string
 
 // AdjustmentReasons is the code list of the reasons of adjustments.
 var AdjustmentReasons = spie.Definitions{
-	{Key: "sante", Label: spie.Label{FR: "Raisons de santé", EN: "Health reasons"}, Source: sourceContrat, Map: dispense("oui")},
-	{Key: "handicap", Label: spie.Label{FR: "Situation de handicap", EN: "Disability"}, Source: sourceContrat, Map: dispense("oui")},
-	{Key: "invalidite", Label: spie.Label{FR: "Invalidité", EN: "Invalidity"}, Source: sourceContrat, Map: dispense("oui")},
+	{Key: "sante", Label: spie.Label{FR: "Raisons de santé", EN: "Health reasons"}, Source: sourceContrat, Map: dispense("oui"), Sensitive: true},
+	{Key: "handicap", Label: spie.Label{FR: "Situation de handicap", EN: "Disability"}, Source: sourceContrat, Map: dispense("oui"), Sensitive: true},
+	{Key: "invalidite", Label: spie.Label{FR: "Invalidité", EN: "Invalidity"}, Source: sourceContrat, Map: dispense("oui"), Sensitive: true},
 	{Key: "parent-isole-sans-garde", Label: spie.Label{FR: "Parent isolé sans solution de garde d'un enfant de moins de 12 ans", EN: "Lone parent without childcare for a child under 12"}, Source: sourceContrat, Map: dispense("oui")},
 	{Key: "contraintes-familiales", Label: spie.Label{FR: "Autres contraintes familiales", EN: "Other family constraints"}, Source: sourceContrat, Map: dispense("non")},
 	{Key: "logement", Label: spie.Label{FR: "Difficultés de logement", EN: "Housing difficulties"}, Source: sourceContrat, Map: dispense("non")},
@@ -298,7 +299,8 @@ var Sections = spie.Definitions{
 	{Key: "personne", Label: spie.Label{FR: "Identité et situation administrative", EN: "Identity and administrative situation"}, Source: sourceRGPD},
 	{Key: "diagnostic", Label: spie.Label{FR: "Diagnostic socio-professionnel (hors détails de santé)", EN: "Socio-professional diagnostic (without health details)"}, Source: sourceRGPD},
 	{Key: "sante", Label: spie.Label{FR: "Détails de santé (données sensibles)", EN: "Health details (sensitive data)"}, Source: "RGPD art. 9 ; RULES.md §10",
-		Description: spie.Label{FR: "Situations, objectifs, actions et commentaires de la thématique santé : la personne et son référent seulement.", EN: "Situations, objectives, actions and comments of the health theme: the person and their case worker only."}},
+		Description: spie.Label{FR: "Situations, objectifs, actions et commentaires de la thématique santé : la personne et son référent seulement.", EN: "Situations, objectives, actions and comments of the health theme: the person and their case worker only."},
+		Sensitive:   true},
 	{Key: "membres", Label: spie.Label{FR: "Membres et référent", EN: "Members and case worker"}, Source: sourceRGPD},
 	{Key: "orientation", Label: spie.Label{FR: "Orientation", EN: "Orientation"}, Source: sourceRGPD},
 	{Key: "contrat", Label: spie.Label{FR: "Contrat", EN: "Contract"}, Source: sourceRGPD},

@@ -45,29 +45,9 @@ func Merge(a, b *Carnet) (*Carnet, spie.Faults) {
 	var fs spie.Faults
 	out := x.cloneContent()
 	m := &merger{out: out}
-	out.EntryDate = minDate(x.EntryDate, y.EntryDate)
-	out.Cohort = m.pickString("cohorte", x.Cohort, y.Cohort, x.ID, y.ID)
-	out.Person = pickValue(m, spie.Pointer("personne"), x.Person, y.Person, y.ID, x.ID)
-	if y.Diagnostic != nil {
-		if x.Diagnostic == nil || x.Diagnostic.Date.Before(y.Diagnostic.Date) {
-			if x.Diagnostic != nil {
-				m.conflict(spie.Pointer("diagnostic"), x.ID, x.Diagnostic)
-			}
-			out.Diagnostic = y.Cloned().Diagnostic
-		} else if !y.Diagnostic.Date.Before(x.Diagnostic.Date) {
-			out.Diagnostic = pickValue(m, spie.Pointer("diagnostic"), x.Diagnostic, y.Diagnostic, y.ID, x.ID)
-		} else {
-			m.conflict(spie.Pointer("diagnostic"), y.ID, y.Diagnostic)
-		}
+	for _, p := range Parts {
+		p.ops.merge(m, p, out, x, y)
 	}
-	out.Members = mergeList(m, "membres", x.Members, y.Members, func(v Member) (string, string) { return v.ID, v.Origin })
-	out.Orientations = mergeList(m, "orientations", x.Orientations, y.Orientations, func(v Orientation) (string, string) { return v.ID, v.Origin })
-	out.Contracts = mergeList(m, "contrats", x.Contracts, y.Contracts, func(v Contract) (string, string) { return v.ID, v.Origin })
-	out.Objectifs = mergeList(m, "objectifs", x.Objectifs, y.Objectifs, func(v PlanObjectif) (string, string) { return v.ID, v.Origin })
-	out.Actions = mergeList(m, "actions", x.Actions, y.Actions, func(v Action) (string, string) { return v.ID, v.Origin })
-	out.Contacts = mergeList(m, "rendez_vous", x.Contacts, y.Contacts, func(v Contact) (string, string) { return v.ID, v.Origin })
-	out.Milestones = mergeList(m, "jalons", x.Milestones, y.Milestones, func(v Milestone) (string, string) { return v.ID, v.Origin })
-	out.Consents = mergeList(m, "consentements", x.Consents, y.Consents, func(v SharingConsent) (string, string) { return v.ID, v.Origin })
 
 	merged := map[string]bool{x.ID: true, y.ID: true}
 	for _, id := range append(append([]string(nil), x.Merged...), y.Merged...) {

@@ -2,7 +2,6 @@ package carnet
 
 import (
 	"encoding/json"
-	"strings"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -135,9 +134,10 @@ type Viewer struct {
 
 // View returns the carnet as viewer may see it with DefaultRights: the
 // sections they may not read are left out, health details are removed
-// unless they may read the sante section, and the journal keeps only the
-// events of readable sections (without values for health events). The
-// original is not modified.
+// unless they may read the sante section, the values set aside by merges
+// (conflits_fusion) are kept only for a viewer who may read every part of
+// Parts, and the journal keeps only the events of readable sections
+// (without values for health events). The original is not modified.
 func View(c *Carnet, v Viewer) *Carnet { return DefaultRights.View(c, v) }
 
 // View is View with the matrix m.
@@ -160,12 +160,43 @@ func (m RightsMatrix) View(c *Carnet, v Viewer) *Carnet {
 		}
 		if e.Target == TargetCarnet && e.Op == OpCreate {
 			e.After = redactedJSON[Carnet](e.After, func(x *Carnet) { redact(x, can) })
-		} else if e.Sensitive && !can[SectionSante] {
+		} else if e.Sensitive && !can[healthSection(e.Target)] {
 			e.Before, e.After = nil, nil
 		}
 		events = append(events, e)
 	}
 	out.Journal = events
+	return out
+}
+
+// Visible returns the faults of fs that viewer may see, with DefaultRights
+// (see RightsMatrix.Visible).
+func Visible(c *Carnet, v Viewer, fs spie.Faults) spie.Faults { return DefaultRights.Visible(c, v, fs) }
+
+// Visible returns the faults of fs, computed on the whole carnet c (Alerts,
+// Check…), that viewer v may see with the matrix m: a fault is kept when its
+// JSON Pointer lies in a part of the table (Parts) whose section v may read
+// and, when the value it points at holds health data, whose sensitive
+// section v may read too. A fault pointing outside the parts (format,
+// journal) is kept when v may read the journal. Paths keep the indexes of c,
+// not those of View(c, v). The messages are not rewritten.
+func (m RightsMatrix) Visible(c *Carnet, v Viewer, fs spie.Faults) spie.Faults {
+	can := func(s Section) bool { return m.Authorize(c, v.Actor, s, AccessRead, v.On) == nil }
+	var out spie.Faults
+	for _, f := range fs {
+		p, rest, ok := partAt(f.Path)
+		switch {
+		case !ok:
+			if !can(SectionJournal) {
+				continue
+			}
+		case !can(p.Section):
+			continue
+		case p.ops.sensitiveAt(c, rest) && !can(healthSection(p.Target)):
+			continue
+		}
+		out = append(out, f)
+	}
 	return out
 }
 
@@ -179,131 +210,36 @@ func redactedJSON[T any](b json.RawMessage, f func(*T)) json.RawMessage {
 	return out
 }
 
-// redact removes from c the sections not in can.
+// redact removes from c the parts whose section is not in can, and the
+// health values of the parts whose sensitive section is not in can (Parts).
 func redact(c *Carnet, can map[Section]bool) {
-	if !can[SectionPersonne] {
-		c.Person = SupportedPerson{ID: c.Person.ID}
-		c.EntryDate, c.Cohort = "", ""
-	}
-	if !can[SectionDiagnostic] {
-		c.Diagnostic = nil
-	} else if c.Diagnostic != nil && !can[SectionSante] {
-		c.Diagnostic = c.Diagnostic.Redacted()
-	}
-	if !can[SectionMembres] {
-		c.Members = nil
-	}
-	if !can[SectionOrientation] {
-		c.Orientations = nil
-	}
-	if !can[SectionContrat] {
-		c.Contracts = nil
-	} else if !can[SectionSante] {
-		for i := range c.Contracts {
-			if a := c.Contracts[i].Adjustment; a != nil {
-				x := *a
-				if x.Reason.Sensitive() {
-					x.Reason = ""
-				}
-				x.Comment = ""
-				c.Contracts[i].Adjustment = &x
-			}
+	for _, p := range Parts {
+		switch {
+		case !can[p.Section]:
+			p.ops.hide(c)
+		case p.Sensitive != "" && !can[p.Sensitive]:
+			p.ops.strip(c)
 		}
-	}
-	if !can[SectionPlan] {
-		c.Objectifs, c.Actions = nil, nil
-	} else if !can[SectionSante] {
-		c.Objectifs = filter(c.Objectifs, func(o PlanObjectif) bool { return !o.sensitive() })
-		c.Actions = filter(c.Actions, func(a Action) bool { return !a.sensitive() })
-	}
-	if !can[SectionRendezVous] {
-		c.Contacts = nil
-	}
-	if !can[SectionJalons] {
-		c.Milestones = nil
-	}
-	if !can[SectionConsentements] {
-		c.Consents = nil
 	}
 	if !can[SectionJournal] {
 		c.Journal = nil
 	}
-	if !can[SectionSante] || !can[SectionMembres] {
-		c.Conflicts = nil
-	}
-}
-
-func filter[T any](s []T, keep func(T) bool) []T {
-	var out []T
-	for _, x := range s {
-		if keep(x) {
-			out = append(out, x)
+	// A value set aside by a merge may come from any part: the conflicts
+	// are shown only to a viewer who may read every part and its health
+	// values (it used to check santé and membres only, which let a
+	// territory's matrix show a diagnostic to who may not read it).
+	for _, p := range Parts {
+		if !can[p.Section] || (p.Sensitive != "" && !can[p.Sensitive]) {
+			c.Conflicts = nil
 		}
 	}
-	return out
 }
 
-// Sensitive reports whether the reason reveals health data (RGPD art. 9).
-func (r AdjustmentReason) Sensitive() bool {
-	return r == "sante" || r == "handicap" || r == "invalidite"
-}
-
-func (o PlanObjectif) sensitive() bool {
-	return o.Thematique == spie.ThematiqueSante || o.Objectif.Thematique() == spie.ThematiqueSante
-}
-
-func (a Action) sensitive() bool {
-	return a.Thematique == spie.ThematiqueSante || a.CatalogAction.Thematique() == spie.ThematiqueSante
-}
-
-func (k Contract) sensitive() bool {
-	return k.Adjustment != nil && (k.Adjustment.Reason.Sensitive() || strings.TrimSpace(k.Adjustment.Comment) != "")
-}
-
-// isSensitive reports whether the JSON value of an item of target holds health data.
-func isSensitive(t Target, b json.RawMessage) bool {
-	if len(b) == 0 {
-		return false
+// healthSection returns the section guarding the health values of target
+// (Part.Sensitive), SectionSante when the table names none.
+func healthSection(t Target) Section {
+	if p, ok := PartOf(t); ok && p.Sensitive != "" {
+		return p.Sensitive
 	}
-	switch t {
-	case TargetObjectifs:
-		var o PlanObjectif
-		return json.Unmarshal(b, &o) == nil && o.sensitive()
-	case TargetActions:
-		var a Action
-		return json.Unmarshal(b, &a) == nil && a.sensitive()
-	case TargetContrats:
-		var k Contract
-		return json.Unmarshal(b, &k) == nil && k.sensitive()
-	case TargetDiagnostic:
-		var c Carnet
-		return json.Unmarshal(b, &c.Diagnostic) == nil && c.Diagnostic != nil && len(c.Diagnostic.SensitivePaths()) > 0
-	case TargetCarnet:
-		var c Carnet
-		return json.Unmarshal(b, &c) == nil && hasSensitive(c)
-	}
-	return false
-}
-
-// hasSensitive reports whether the carnet holds health data.
-func hasSensitive(c Carnet) bool {
-	if c.Diagnostic != nil && len(c.Diagnostic.SensitivePaths()) > 0 {
-		return true
-	}
-	for _, o := range c.Objectifs {
-		if o.sensitive() {
-			return true
-		}
-	}
-	for _, a := range c.Actions {
-		if a.sensitive() {
-			return true
-		}
-	}
-	for _, k := range c.Contracts {
-		if k.sensitive() {
-			return true
-		}
-	}
-	return false
+	return SectionSante
 }

@@ -49,18 +49,21 @@ func (d *Diagnostic) Completeness() Completeness {
 }
 
 // SensitiveThematiques are the thématiques whose details are sensitive data
-// (RGPD art. 9): only the person and their référent see them.
-var SensitiveThematiques = []FreinThematique{FreinThematique(spie.ThematiqueSante)}
+// (RGPD art. 9): only the person and their référent see them. It is read
+// from the Sensitive flag of spie.Thematiques, the one place it is decided.
+var SensitiveThematiques = sensitiveThematiques()
 
-// IsSensitive reports whether details of the thématique are sensitive.
-func (t FreinThematique) IsSensitive() bool {
-	for _, s := range SensitiveThematiques {
-		if s == t {
-			return true
-		}
+func sensitiveThematiques() []FreinThematique {
+	var out []FreinThematique
+	for _, k := range spie.Thematiques.SensitiveKeys() {
+		out = append(out, FreinThematique(k))
 	}
-	return false
+	return out
 }
+
+// IsSensitive reports whether details of the thématique are sensitive (the
+// Sensitive flag of its spie.Thematiques definition).
+func (t FreinThematique) IsSensitive() bool { return spie.Thematique(t).Sensitive() }
 
 // SensitivePaths returns the JSON Pointers of the sensitive values held in
 // the diagnostic: the situations, objectifs, words, comment and details of

@@ -84,9 +84,14 @@ func (o Objectif) Thematique() spie.Thematique { return objectifIndex.thematique
 // creation-entreprise ("" when b is unknown).
 func (b Besoin) Thematique() spie.Thematique { return besoinIndex.thematique(string(b)) }
 
-// Sensitive reports whether s is health data (thématique sante), which only
-// the person and their referent may see (RGPD art. 9).
-func (s Situation) Sensitive() bool { return s.Thematique() == spie.ThematiqueSante }
+// Sensitive reports whether s is health data, which only the person and
+// their référent may see (RGPD art. 9): its thématique (Group) is marked
+// Sensitive in spie.Thematiques.
+func (s Situation) Sensitive() bool { return s.Thematique().Sensitive() }
+
+// Sensitive reports whether o is health data: its thématique is marked
+// Sensitive in spie.Thematiques.
+func (o Objectif) Sensitive() bool { return o.Thematique().Sensitive() }
 
 // SituationForDSP returns the situation of a France Travail DSP situation code.
 func SituationForDSP(code string) (Situation, bool) {

@@ -30,6 +30,11 @@ func ExampleSituation_DSPCode() {
 	// false
 }
 
+func ExampleObjectif_Sensitive() {
+	fmt.Println(diagnostic.Objectif("travailler-comportements-de-sante").Sensitive())
+	// Output: true
+}
+
 func ExampleSituation_Sensitive() {
 	fmt.Println(diagnostic.Situation("sante-absences-regulieres").Sensitive())
 	fmt.Println(diagnostic.Situation("logement-insalubre").Sensitive())

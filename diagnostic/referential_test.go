@@ -78,6 +78,11 @@ func TestSensitiveSituations(t *testing.T) {
 		s := diagnostic.Situation(d.Key)
 		assert.Equal(t, d.Group == string(spie.ThematiqueSante), s.Sensitive(), d.Key)
 	}
+	// RULES.md §10: the objectifs of the santé thématique are health details too.
+	for _, d := range diagnostic.Objectifs {
+		assert.Equal(t, d.Group == string(spie.ThematiqueSante), diagnostic.Objectif(d.Key).Sensitive(), d.Key)
+	}
+	assert.False(t, diagnostic.Objectif("inconnu").Sensitive())
 }
 
 func TestEnumMethods(t *testing.T) {

@@ -107,9 +107,15 @@ func TestRules(t *testing.T) {
 		{"consentement non daté", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Consent.Date = "" }, "DIAG-CONSENTEMENT-10", "/consentement/date"},
 		{"consentement après le diagnostic", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Consent.Date = "2026-03-13" }, "DIAG-CONSENTEMENT-11", "/consentement/date"},
 		{"non disponible avec des heures", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Professional.Availability = "non-disponible" }, "DIAG-DISPONIBILITE-10", "/situation_professionnelle/heures_hebdomadaires_souhaitees"},
-		{"SIRET de structure faux", "jeune-laon", func(d *diagnostic.Diagnostic) { d.StructureSIRET = "41720235100026" }, "SPIE-SIRET-02", "/siret_structure"},
+		{"SIRET de structure faux", "jeune-laon", func(d *diagnostic.Diagnostic) { d.StructureSIRET = "41720235500027" }, "SPIE-SIRET-02", "/siret_structure"},
 		{"ROME du projet faux", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Professional.Project[0].ROME = "Z1507" }, "SPIE-ROME-01", "/situation_professionnelle/projet_professionnel/0/code_rome"},
 		{"NIR clé fausse", "rsa-logement-sante-marseille", func(d *diagnostic.Diagnostic) { d.Person.NIR = d.Person.NIR[:13] + "00" }, "SPIE-NIR-02", "/personne/nir"},
+		// 73282932100015 passes Luhn as a whole (sum 50) but its SIREN
+		// 732829321 does not (1+4+3+9+2+7+2+6+7 = 41).
+		{"SIRET dont le SIREN est faux", "jeune-laon", func(d *diagnostic.Diagnostic) { d.StructureSIRET = "73282932100015" }, "SPIE-SIRET-03", "/siret_structure"},
+		{"SIRET d'auteur dont le SIREN est faux", "co-diagnostic-melun", func(d *diagnostic.Diagnostic) { d.Authors[1].StructureSIRET = "73282932100015" }, "SPIE-SIRET-03", "/auteurs/1/siret_structure"},
+		{"NIR sexe 4", "rsa-logement-sante-marseille", func(d *diagnostic.Diagnostic) { d.Person.NIR = "4" + d.Person.NIR[1:] }, "SPIE-NIR-03", "/personne/nir"},
+		{"NIR mois 25", "rsa-logement-sante-marseille", func(d *diagnostic.Diagnostic) { d.Person.NIR = d.Person.NIR[:3] + "25" + d.Person.NIR[5:] }, "SPIE-NIR-04", "/personne/nir"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,6 +125,15 @@ func TestRules(t *testing.T) {
 			assert.True(t, fs.Has(tt.code, tt.path), "faute %s à %s attendue, obtenu : %v", tt.code, tt.path, fs)
 		})
 	}
+}
+
+// A person born in Corsica has a valid NIR: 2A is read 19 for the key.
+// 1 78 05 2A 004 123: 1780519004123 = 97 × 18355866021 + 86, key 11.
+func TestCorsicanNIRAccepted(t *testing.T) {
+	d := loadExample(t, "rsa-logement-sante-marseille")
+	d.Person.NIR = "178052A00412311"
+	fs := d.Check(now)
+	assert.False(t, fs.HasPath("/personne/nir"), "%v", fs)
 }
 
 func TestRulesBoundaries(t *testing.T) {

@@ -20,6 +20,11 @@ func (l Label) String() string { return l.FR }
 // Definition describes one key of a code list: its French and English labels,
 // a description, the source it was taken from and its mappings to external
 // code lists (for example "data-inclusion/categorie" or "ft-dsp/contrainte").
+// Sensitive marks a value that is itself health data (RGPD art. 9): the one
+// place where socle decides what is health data (the santé thématique, the
+// reasons of a contract adjustment that reveal health, the carnet's santé
+// section); the code lists derived from such a value (the situations and
+// objectifs of a thématique) read the flag of their thématique.
 type Definition struct {
 	Key         string              `json:"key"`
 	Label       Label               `json:"label"`
@@ -27,6 +32,7 @@ type Definition struct {
 	Source      string              `json:"source,omitempty"`
 	Group       string              `json:"group,omitempty"`
 	Map         map[string][]string `json:"map,omitempty"`
+	Sensitive   bool                `json:"sensitive,omitempty"`
 }
 
 // Definitions is one code list. Its order is the display order.
@@ -63,6 +69,24 @@ func (ds Definitions) LabelOf(key string) string {
 		return d.Label.FR
 	}
 	return key
+}
+
+// Sensitive reports whether key is a sensitive value of the list (see
+// Definition.Sensitive); an unknown key is not.
+func (ds Definitions) Sensitive(key string) bool {
+	d, ok := ds.Get(key)
+	return ok && d.Sensitive
+}
+
+// SensitiveKeys returns the keys marked sensitive, in display order.
+func (ds Definitions) SensitiveKeys() []string {
+	var out []string
+	for _, d := range ds {
+		if d.Sensitive {
+			out = append(out, d.Key)
+		}
+	}
+	return out
 }
 
 // InGroup returns the definitions whose Group is g.

@@ -161,3 +161,13 @@ func TestLoadDefinitions(t *testing.T) {
 		})
 	}
 }
+
+// TestOnlyHealthIsSensitive: RULES.md §10 (RGPD art. 9) names health details
+// as the sensitive data; of the ten thématiques, santé alone carries them.
+func TestOnlyHealthIsSensitive(t *testing.T) {
+	for _, d := range spie.Thematiques {
+		assert.Equal(t, d.Key == "sante", spie.Thematique(d.Key).Sensitive(), d.Key)
+	}
+	assert.False(t, spie.Thematique("inconnue").Sensitive())
+	assert.False(t, spie.Definitions{{Key: "x"}}.Sensitive("y"))
+}

@@ -37,12 +37,42 @@ func ExampleFaultType_At() {
 	// Output: SPIE-ROME-01 error /situation_professionnelle/projet_professionnel/0/code_rome
 }
 
+// Corsica's 2A is read as 19: 2850519004123 = 97 × 29386793856 + 91, so the
+// key is 97 − 91 = 6.
 func ExampleNIRKey() {
-	fmt.Println(spie.NIRKey("185022A123456"))
-	// Output: 12
+	fmt.Println(spie.NIRKey("285052A004123"))
+	// Output: 6
+}
+
+func ExampleNIR_Problem() {
+	fmt.Println(spie.NIR("285052A00412306").Problem() == nil)
+	fmt.Println(spie.NIR("485052A00412306").Problem().Code)
+	// Output:
+	// true
+	// SPIE-NIR-03
+}
+
+// 73282932100015 passes the Luhn key as a whole, but its SIREN 732829321
+// does not.
+func ExampleSIRET_Problem() {
+	fmt.Println(spie.SIRET("73282932100015").Problem().Code)
+	fmt.Println(spie.SIRET("73282932000074").Problem() == nil)
+	// Output:
+	// SPIE-SIRET-03
+	// true
 }
 
 func ExampleDate_AddMonths() {
 	fmt.Println(spie.Date("2026-01-31").AddMonths(1))
 	// Output: 2026-02-28
+}
+
+func ExampleThematique_Sensitive() {
+	fmt.Println(spie.ThematiqueSante.Sensitive(), spie.ThematiqueLogement.Sensitive())
+	// Output: true false
+}
+
+func ExampleDefinitions_SensitiveKeys() {
+	fmt.Println(spie.Thematiques.SensitiveKeys(), spie.Thematiques.Sensitive("mobilite"))
+	// Output: [sante] false
 }

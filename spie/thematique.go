@@ -65,7 +65,8 @@ var Thematiques = Definitions{
 		Map:         map[string][]string{MapDataInclusionCategorie: {"famille"}, MapDataInclusionThematique: {"famille--garde-denfants"}, MapDSPContrainte: {"24"}, MapCarnetTheme: {"contraintes_familiales"}}},
 	{Key: "sante", Label: Label{"Santé", "Health"}, Source: sourceAisne,
 		Description: Label{"État de santé, accès aux soins, handicap. Les détails sont des données sensibles (RGPD art. 9).", "Health, access to care, disability. Details are sensitive data (GDPR art. 9)."},
-		Map:         map[string][]string{MapDataInclusionCategorie: {"sante"}, MapDSPContrainte: {"25"}, MapCarnetTheme: {"sante"}}},
+		Map:         map[string][]string{MapDataInclusionCategorie: {"sante"}, MapDSPContrainte: {"25"}, MapCarnetTheme: {"sante"}},
+		Sensitive:   true},
 }
 
 // Definitions returns the code list of the thématiques.
@@ -73,6 +74,11 @@ func (Thematique) Definitions() Definitions { return Thematiques }
 
 // Valid reports whether t is a known thématique.
 func (t Thematique) Valid() bool { return Thematiques.Has(string(t)) }
+
+// Sensitive reports whether the details of the thématique are health data
+// (RGPD art. 9; Aisne guide): only the person and their référent see them.
+// It reads the Sensitive flag of Thematiques, set on santé alone.
+func (t Thematique) Sensitive() bool { return Thematiques.Sensitive(string(t)) }
 
 // Label returns the French label.
 func (t Thematique) Label() string { return Thematiques.LabelOf(string(t)) }

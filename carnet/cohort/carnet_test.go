@@ -19,7 +19,7 @@ import (
 func chaunyCarnet() *carnet.Carnet {
 	return &carnet.Carnet{ID: "cdb-1", EntryDate: "2026-01-05",
 		Person:   carnet.SupportedPerson{ID: "p-19bd04", BirthDate: "1991-02-14", Commune: "02173", Publics: []spie.Public{"familles-monoparentales"}},
-		Consents: []carnet.SharingConsent{{ID: "k1", StructureSIRET: "77501234500010", Date: "2026-01-05", Scope: []carnet.Section{"diagnostic"}}},
+		Consents: []carnet.SharingConsent{{ID: "k1", StructureSIRET: "77501234700016", Date: "2026-01-05", Scope: []carnet.Section{"diagnostic"}}},
 	}
 }
 
@@ -91,7 +91,7 @@ func TestScanCarnets(t *testing.T) {
 }
 
 func ExampleScanCarnets() {
-	in := `{"id": "cdb-1", "date_entree": "2026-01-05", "personne": {"id": "p-1", "date_naissance": "2001-04-02", "code_commune": "02408"}, "consentements": [{"id": "k1", "siret_structure": "77501234500010", "date": "2026-01-05", "perimetre": ["diagnostic"]}]}`
+	in := `{"id": "cdb-1", "date_entree": "2026-01-05", "personne": {"id": "p-1", "date_naissance": "2001-04-02", "code_commune": "02408"}, "consentements": [{"id": "k1", "siret_structure": "77501234700016", "date": "2026-01-05", "perimetre": ["diagnostic"]}]}`
 	s, _, _ := cohort.ScanCarnets(laon(), strings.NewReader(in), "2026-06-30", func(r cohort.Result) error {
 		fmt.Println(r.SourceID, r.Member)
 		return nil

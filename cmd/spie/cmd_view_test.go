@@ -16,10 +16,10 @@ func TestView(t *testing.T) {
 		golden string
 		secret bool // health details visible
 	}{
-		{"coordinateur SPIE", []string{"view", "--role", "coordinateur-spie", "--structure", "22020000100018", "--date", "2026-06-30", soissons}, "coordinateur-soissons.json", false},
-		{"référent", []string{"view", "--role", "referent", "--structure", "22020000100018", "--date", "2026-06-30", soissons}, "referent-soissons.json", true},
-		{"partenaire de l'auto-école", []string{"view", "--role", "partenaire", "--structure", "33188888000019", "--date", "2026-06-30", carnetExample("cej-jeune-laon")}, "partenaire-laon.json", false},
-		{"structure sans droit", []string{"view", "--role", "partenaire", "--structure", "44400000100016", "--date", "2026-06-30", soissons}, "inconnu-soissons.json", false},
+		{"coordinateur SPIE", []string{"view", "--role", "coordinateur-spie", "--structure", "22020000000010", "--date", "2026-06-30", soissons}, "coordinateur-soissons.json", false},
+		{"référent", []string{"view", "--role", "referent", "--structure", "22020000000010", "--date", "2026-06-30", soissons}, "referent-soissons.json", true},
+		{"partenaire de l'auto-école", []string{"view", "--role", "partenaire", "--structure", "33188888300013", "--date", "2026-06-30", carnetExample("cej-jeune-laon")}, "partenaire-laon.json", false},
+		{"structure sans droit", []string{"view", "--role", "partenaire", "--structure", "44400000400010", "--date", "2026-06-30", soissons}, "inconnu-soissons.json", false},
 		{"la personne", []string{"view", "--role", "usager", "--date", "2026-06-30", soissons}, "usager-soissons.json", true},
 	}
 	for _, tt := range tests {
@@ -39,10 +39,10 @@ func TestView(t *testing.T) {
 		})
 	}
 	for _, args := range [][]string{
-		{"view", "--role", "directeur", "--structure", "22020000100018", soissons},
+		{"view", "--role", "directeur", "--structure", "22020000000010", soissons},
 		{"view", "--role", "partenaire", "--structure", "123", soissons},
-		{"view", "--role", "partenaire", "--structure", "22020000100018"},
-		{"view", "--role", "partenaire", "--structure", "22020000100018", "absent.json"},
+		{"view", "--role", "partenaire", "--structure", "22020000000010"},
+		{"view", "--role", "partenaire", "--structure", "22020000000010", "absent.json"},
 	} {
 		t.Run("usage "+strings.Join(args[1:3], " "), func(t *testing.T) {
 			code, _, errOut := runCLI(t, "", args...)

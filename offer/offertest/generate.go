@@ -57,7 +57,8 @@ func NewGenerator(seed uint64, now time.Time, towns []Town) *Generator {
 
 func ptr[T any](v T) *T { return &v }
 
-// SIRET returns a random SIRET with a valid Luhn key.
+// SIRET returns a random SIRET whose SIREN part (first 9 digits) and whole
+// 14 digits both carry a valid Luhn key, as spie.SIRET requires.
 func (g *Generator) SIRET() string {
 	d := make([]byte, 14)
 	for i := 0; i < 13; i++ {
@@ -66,13 +67,19 @@ func (g *Generator) SIRET() string {
 	if d[0] == '0' {
 		d[0] = '3'
 	}
+	setLuhnDigit(d[:9])
+	setLuhnDigit(d)
+	return string(d)
+}
+
+// setLuhnDigit sets the last digit of d so that d satisfies the Luhn formula.
+func setLuhnDigit(d []byte) {
 	for k := byte(0); k < 10; k++ {
-		d[13] = '0' + k
+		d[len(d)-1] = '0' + k
 		if luhn(string(d)) {
-			break
+			return
 		}
 	}
-	return string(d)
 }
 
 func luhn(s string) bool {

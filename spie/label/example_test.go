@@ -9,7 +9,7 @@ import (
 func exampleApplication() *label.Application {
 	return &label.Application{
 		ID: "LAB-77-2024-001", Date: "2024-03-01",
-		Structure:            label.Structure{Name: "Association Insertion Melun", SIRET: "77501234500010", NetworkMember: true},
+		Structure:            label.Structure{Name: "Association Insertion Melun", SIRET: "77501234700016", NetworkMember: true},
 		TrainedProfessionals: []label.TrainedProfessional{{Name: "Inès Garnier", Date: "2022-06-10"}},
 		SignedCharters:       []label.SignedCharter{{Kind: "confidentialite", Date: "2023-09-14"}, {Kind: "traitement-donnees", Date: "2023-09-14"}},
 		Tools:                label.Tools{SharedDiagnostic: true, Carnet: true},
@@ -92,7 +92,7 @@ func ExampleApplication_Check() {
 }
 
 func ExampleDecodeApplication() {
-	_, err := label.DecodeApplication([]byte(`{"id": "LAB-1", "structure": {"nom": "S", "siret": "77501234500010", "membre_reseau": true}, "referent": {}}`))
+	_, err := label.DecodeApplication([]byte(`{"id": "LAB-1", "structure": {"nom": "S", "siret": "77501234700016", "membre_reseau": true}, "referent": {}}`))
 	fmt.Println(err)
 	// Output: candidature illisible : json: unknown field "referent"
 }

@@ -11,7 +11,7 @@ import (
 // the evaluation panic, and that a decision is made exactly when the charter
 // is valid.
 func FuzzEvaluate(f *testing.F) {
-	f.Add(`{"id": "x", "structure": {"nom": "S", "siret": "77501234500010", "membre_reseau": true}, "offre": {"nombre_services": 1, "date_maj": "2024-13-01"}, "reponses_prescriptions": {"recues": 0, "repondues_dans_delai": 3, "delai_heures": 72}}`,
+	f.Add(`{"id": "x", "structure": {"nom": "S", "siret": "77501234700016", "membre_reseau": true}, "offre": {"nombre_services": 1, "date_maj": "2024-13-01"}, "reponses_prescriptions": {"recues": 0, "repondues_dans_delai": 3, "delai_heures": 72}}`,
 		`{"nom": "C", "criteres": [{"code": "a", "enonce": "A", "bloquant": true, "preuves": ["siret"], "regle": "delai-reponse-prescriptions", "delai_max_heures": 72, "part_min_pourcent": 90}]}`, "2024-03-15")
 	f.Add(`{"id": "y", "label_en_cours": {"date_decision": "x", "fin_validite": "2024-01-01"}, "chartes_signees": [{"type": "confidentialite", "date_signature": "2030-01-01", "date_fin": "nope"}]}`, `{"nom": "", "criteres": []}`, "")
 	f.Fuzz(func(t *testing.T, app, charter string, date string) {

@@ -96,7 +96,10 @@ func TestBoundaries(t *testing.T) {
 		{"89 % answered in time", func(a *label.Application) { a.Prescriptions.Received, a.Prescriptions.AnsweredInTime = 100, 89 }, evalDate, label.StatusACompleter, "reponse-72h"},
 		{"count made with a longer delay", func(a *label.Application) { a.Prescriptions.DelayHours = 96 }, evalDate, label.StatusACompleter, "reponse-72h"},
 		{"no prescription yet", func(a *label.Application) { a.Prescriptions.Received, a.Prescriptions.AnsweredInTime = 0, 0 }, evalDate, label.StatusACompleter, "reponse-72h"},
-		{"invalid SIRET refuses", func(a *label.Application) { a.Structure.SIRET = "77501234500011" }, evalDate, label.StatusRefusee, "structure-identifiee"},
+		{"invalid SIRET refuses", func(a *label.Application) { a.Structure.SIRET = "77501234700017" }, evalDate, label.StatusRefusee, "structure-identifiee"},
+		// Luhn holds on the 14 digits (sum 50) but not on the SIREN 732829321
+		// (sum 41): the structure is not identified.
+		{"SIRET with a wrong SIREN part refuses", func(a *label.Application) { a.Structure.SIRET = "73282932100015" }, evalDate, label.StatusRefusee, "structure-identifiee"},
 		{"not a network member refuses", func(a *label.Application) { a.Structure.NetworkMember = false }, evalDate, label.StatusRefusee, "structure-identifiee"},
 		{"data agreement ended refuses", func(a *label.Application) { a.SignedCharters[1].End = "2024-03-15" }, evalDate, label.StatusRefusee, "chartes-signees"},
 		{"data agreement ends tomorrow", func(a *label.Application) { a.SignedCharters[1].End = "2024-03-16" }, evalDate, label.StatusLabellisee, ""},

@@ -116,7 +116,7 @@ const prefillDiagnostic = `{"personne":{"id":"AISNE-2026-00042","date_naissance"
 // at it: its référent, who may propose a contact.
 const exampleCarnet = "carnet/cej-jeune-laon.json"
 
-var carnetViewer = carnet.Actor{Professional: "Sarah Lefèvre", StructureSIRET: "77500000100013", Role: carnet.RoleReferent}
+var carnetViewer = carnet.Actor{Professional: "Sarah Lefèvre", StructureSIRET: "77500000300019", Role: carnet.RoleReferent}
 
 // carnetData is what the portal's server sends to the carnet widget, as the
 // partner guide asks: the view that carnet.View computes for the viewer on

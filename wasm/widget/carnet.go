@@ -149,7 +149,10 @@ func (v *CarnetView) Render() app.UI {
 			orientation = o.Parcours
 		}
 	}
-	alerts := c.Alerts(day, carnet.DefaultPolicy())
+	// The alerts of the view, kept only where the viewer may read what they
+	// point at: a deadline of a part the view lacks would otherwise be
+	// reported as missed (carnet.Visible).
+	alerts := carnet.Visible(c, carnet.Viewer{Actor: v.actor, On: day}, c.Alerts(day, carnet.DefaultPolicy()))
 	alertItems := make([]app.UI, 0, len(alerts))
 	for _, a := range alerts {
 		alertItems = append(alertItems, app.Li().Text(a.Message))

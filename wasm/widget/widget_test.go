@@ -14,8 +14,8 @@ import (
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/examples"
 	"github.com/spie-fr/socle/internal/leak"
-	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/schemas"
+	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/wasm/manifest"
 	"github.com/spie-fr/socle/wasm/widget"
 )
@@ -89,7 +89,7 @@ func TestCarnetRights(t *testing.T) {
 	init := func(actor string) spie.Faults {
 		return v.Init(json.RawMessage(`{"carnet":` + string(full) + `,"acteur":` + actor + `}`))
 	}
-	require.Empty(t, init(`{"professionnel":"Sarah Lefèvre","siret_structure":"77500000100013","role":"referent"}`))
+	require.Empty(t, init(`{"professionnel":"Sarah Lefèvre","siret_structure":"77500000300019","role":"referent"}`))
 	can, why := v.CanAddContact()
 	assert.True(t, can, why)
 	require.Empty(t, init(`{"professionnel":"Inconnu","siret_structure":"13002526500013","role":"partenaire"}`))
@@ -105,7 +105,7 @@ func TestCarnetRefusesBadData(t *testing.T) {
 		{`"pas un objet"`, "WIDGET-CARNET-01"},
 		{`{"acteur":{"role":"referent"}}`, "WIDGET-CARNET-01"},
 		{`{"carnet":` + string(full) + `}`, "WIDGET-CARNET-02"},
-		{`{"carnet":` + string(full) + `,"acteur":{"siret_structure":"77500000100013"}}`, "WIDGET-CARNET-02"},
+		{`{"carnet":` + string(full) + `,"acteur":{"siret_structure":"77500000300019"}}`, "WIDGET-CARNET-02"},
 	} {
 		v := &widget.CarnetView{}
 		fs := v.Init(json.RawMessage(tc.data))
@@ -186,4 +186,47 @@ func TestEmptyRequiredFieldReportsOnce(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 1, n, "%v", fs)
+}
+
+// TestCarnetWidgetShowsTheViewersView: the widget shows what carnet.View
+// lets the viewer read (RULES.md §10): a consenting partner sees the plan
+// without its health actions, a structure outside the carnet sees none of it.
+func TestCarnetWidgetShowsTheViewersView(t *testing.T) {
+	var c carnet.Carnet
+	require.NoError(t, json.Unmarshal(loadCarnet(t, "cej-jeune-laon.json"), &c))
+	health := carnet.CatalogActions.InGroup("sante")[0]
+	healthLabel := strings.ReplaceAll(health.Label.FR, "'", "&#39;")
+	c.Actions = append(c.Actions, carnet.Action{ID: "a-sante-test", CatalogAction: carnet.CatalogAction(health.Key), Thematique: "sante",
+		Status: "en-cours", ProposedOn: "2026-10-01", ProposedBy: carnet.Actor{Role: "referent", StructureSIRET: "77500000300019"}})
+	require.NotEmpty(t, c.Contacts)
+	contact := carnet.ContactKinds.LabelOf(string(c.Contacts[0].Kind))
+	plain := carnet.CatalogActions.LabelOf(string(c.Actions[0].CatalogAction))
+	render := func(actor string) string {
+		v := &widget.CarnetView{}
+		v.Init(json.RawMessage(`{"carnet":` + string(must(json.Marshal(c))) + `,"acteur":` + actor + `}`))
+		e := app.NewTestEngine()
+		require.NoError(t, e.Load(v))
+		e.ConsumeAll()
+		return app.HTMLString(v)
+	}
+	referent := render(`{"professionnel":"Sarah Lefèvre","siret_structure":"77500000300019","role":"referent"}`)
+	assert.Contains(t, referent, healthLabel, "le référent voit l'action de santé")
+	assert.Contains(t, referent, plain)
+
+	partner := render(`{"siret_structure":"33188888300013","role":"partenaire"}`)
+	assert.NotContains(t, partner, healthLabel, "le partenaire ne voit pas l'action de santé")
+	assert.Contains(t, partner, plain, "le partenaire voit le plan auquel la personne a consenti")
+	assert.Contains(t, partner, contact)
+
+	outsider := render(`{"siret_structure":"55500000100019","role":"partenaire"}`)
+	assert.NotContains(t, outsider, healthLabel)
+	assert.NotContains(t, outsider, plain, "une structure hors du carnet ne voit pas le plan")
+	assert.NotContains(t, outsider, c.Cohort, "ni la cohorte")
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

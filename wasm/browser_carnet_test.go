@@ -1,0 +1,140 @@
+//go:build !js
+
+package wasm_test
+
+import (
+	"encoding/json"
+	"html"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/examples"
+	"github.com/spie-fr/socle/internal/leak"
+	"github.com/spie-fr/socle/spie"
+)
+
+// TestCarnetWidgetRightsInBrowser (issue 15, item 2): the partner page hands
+// the FULL Soissons carnet (health details, comments, NIR…) to the carnet
+// widget by mistake, once per role of the rights matrix (a member of the
+// carnet in that role when there is one, else a structure that is not a
+// member). Nothing that carnet.View hides from that viewer may appear in the
+// widget's DOM — text or attributes — nor in any message the widget posts.
+// The library's View is the oracle; each widget is also mounted with the
+// view itself, so that words the widget writes on its own (labels, the
+// viewer's SIRET) are not mistaken for leaks. One page hosts every state.
+func TestCarnetWidgetRightsInBrowser(t *testing.T) {
+	e := env(t)
+	full, err := examples.Carnets.ReadFile("carnet/rsa-perdu-de-vue-soissons.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c carnet.Carnet
+	if err := json.Unmarshal(full, &c); err != nil {
+		t.Fatal(err)
+	}
+	type state struct {
+		name   string
+		actor  carnet.Actor
+		view   []byte
+		hidden []string
+	}
+	var states []state
+	for _, role := range carnet.Roles.Keys() {
+		actor := carnet.Actor{Role: carnet.Role(role), StructureSIRET: "13002526500013", Professional: "Structure non membre"}
+		for _, m := range c.Members {
+			if string(m.Role) == role {
+				actor = carnet.Actor{Role: m.Role, StructureSIRET: m.StructureSIRET, Professional: m.Professional}
+			}
+		}
+		// The widget computes its view on the day the browser runs.
+		view, err := json.Marshal(carnet.View(&c, carnet.Viewer{Actor: actor, On: spie.DateOf(time.Now())}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		hidden, err := leak.Hidden(full, view)
+		if err != nil {
+			t.Fatal(err)
+		}
+		states = append(states, state{name: role, actor: actor, view: view, hidden: hidden})
+	}
+
+	tb := e.newTab(t)
+	tb.do(t, chromedp.Navigate(e.portal.URL+"/"))
+	poll(t, tb, "loader chargé", `!!window.SPIE`)
+	eval[bool](t, tb, `(function(){
+  window.__posted = [];
+  window.addEventListener("message", function (e) {
+    // Only what the carnet widgets mounted here post (the portal's other
+    // widgets talk too).
+    var mine = Array.from(document.querySelectorAll("[id^=droits-] iframe")).some(function (f) { return f.contentWindow === e.source; });
+    if (mine) { try { window.__posted.push(JSON.stringify(e.data)); } catch (x) {} }
+  });
+  window.__mountCarnet = function (id, data) {
+    var el = document.createElement("div"); el.id = id; document.body.appendChild(el);
+    SPIE.mount(el, {widget: "carnet", data: data});
+    return true;
+  };
+  return true;
+})()`)
+	for i, s := range states {
+		a, _ := json.Marshal(s.actor)
+		for _, kind := range []string{"full", "view"} {
+			doc := full
+			if kind == "view" {
+				doc = s.view
+			}
+			id := "droits-" + strconv.Itoa(i) + "-" + kind
+			eval[bool](t, tb, `window.__mountCarnet(`+strconv.Quote(id)+`, {carnet: `+string(doc)+`, acteur: `+string(a)+`})`)
+		}
+	}
+	frame := func(id string) string {
+		return `document.querySelector("#` + id + ` iframe").contentDocument`
+	}
+	for i := range states {
+		for _, kind := range []string{"full", "view"} {
+			id := "droits-" + strconv.Itoa(i) + "-" + kind
+			poll(t, tb, "carnet rendu ("+id+")", `(function(){ var d = `+frame(id)+`; return !!d && !!d.querySelector("main") && !d.querySelector(".spie-attente"); })()`)
+		}
+	}
+	time.Sleep(300 * time.Millisecond) // let the last messages arrive
+	posted := eval[[]string](t, tb, `window.__posted`)
+	var messages string
+	for _, p := range posted {
+		messages += p + "\n"
+	}
+	if len(posted) == 0 {
+		t.Fatal("aucun message des widgets carnet capté : l'écoute ne prouverait rien")
+	}
+	checked := 0
+	for i, s := range states {
+		t.Run(s.name, func(t *testing.T) {
+			dom := func(kind string) string {
+				return html.UnescapeString(eval[string](t, tb, frame("droits-"+strconv.Itoa(i)+"-"+kind)+`.documentElement.outerHTML`))
+			}
+			own := map[string]bool{}
+			for _, h := range leak.Found(dom("view"), s.hidden) {
+				own[h] = true
+			}
+			for _, h := range leak.Found(dom("full"), s.hidden) {
+				if !own[h] {
+					t.Errorf("valeur masquée au rôle %s présente dans le DOM du widget : %q", s.name, h)
+				}
+			}
+			for _, h := range leak.Found(messages, s.hidden) {
+				if !own[h] {
+					t.Errorf("valeur masquée au rôle %s présente dans un message du widget : %q", s.name, h)
+				}
+			}
+			checked += len(s.hidden)
+		})
+	}
+	if checked == 0 {
+		t.Fatal("aucune valeur masquée pour aucun rôle : le test ne prouverait rien")
+	}
+	e.axeInFrame(t, tb, "/spie/carnet.html", "droits")
+	tb.noErrors(t)
+}
