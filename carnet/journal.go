@@ -138,19 +138,24 @@ func compact(m json.RawMessage) json.RawMessage {
 }
 
 // Change is a change asked of the carnet.
+//
+// A Change travels as JSON with the names of the journal's events
+// ({"operation", "cible", "id_element", "valeur", "horodatage"}): a widget
+// proposes one, the partner's server decodes it and applies it with Apply
+// (a decoded Value is the item's JSON, which Apply reads as the typed item).
 type Change struct {
 	// Op is ajouter, modifier or retirer (creer is made by Create).
-	Op Operation
+	Op Operation `json:"operation"`
 	// Target is the part of the carnet changed.
-	Target Target
+	Target Target `json:"cible"`
 	// ID is the item's id for the lists (ignored for personne, diagnostic).
-	ID string
+	ID string `json:"id_element,omitempty"`
 	// Value is the new value: a Person, a *diagnostic.Diagnostic or an item
 	// of the list (Member, Orientation, Contract, PlanObjectif, Action,
 	// Contact, Milestone, SharingConsent). Nil to remove.
-	Value any
+	Value any `json:"valeur,omitempty"`
 	// At is when the change is made.
-	At time.Time
+	At time.Time `json:"horodatage"`
 }
 
 // Fault types of changes and of the journal.

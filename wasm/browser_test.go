@@ -4,6 +4,7 @@ package wasm_test
 
 import (
 	"context"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,6 +15,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/examples"
 	"github.com/spie-fr/socle/schemas"
 	"github.com/spie-fr/socle/wasm/manifest"
 )
@@ -114,8 +117,10 @@ func TestWrongOriginIgnored(t *testing.T) {
 	})
 }
 
-// TestCarnetAddContact adds a rendez-vous to the example carnet as its
-// référent (the portal's viewer) and checks what the partner receives.
+// TestCarnetAddContact proposes a rendez-vous as the référent (the portal's
+// viewer, who received the view of the example carnet) and checks what the
+// partner receives: a proposed change, never the carnet, which the partner's
+// server applies to the full carnet with carnet.Apply.
 func TestCarnetAddContact(t *testing.T) {
 	e := env(t)
 	tb := e.newTab(t)
@@ -124,15 +129,34 @@ func TestCarnetAddContact(t *testing.T) {
 	poll(t, tb, "formulaire d'ajout", `(function(){ var d = `+frame+`; return !!d && !!d.getElementById("ajouter-contact"); })()`)
 	eval[bool](t, tb, `(function(){ var d = `+frame+`; d.getElementById("champ-contact-commentaire").focus(); return true; })()`)
 	tb.do(t, chromedp.KeyEvent("Point d'étape sur le permis"), chromedp.KeyEvent("\r"))
-	poll(t, tb, "carnet reçu", `window.spieReceived.some(function (r) { return r.widget === "carnet"; })`)
+	poll(t, tb, "changement reçu", `window.spieReceived.some(function (r) { return r.widget === "carnet"; })`)
 	raw := eval[string](t, tb, `JSON.stringify(window.spieReceived.filter(function (r) { return r.widget === "carnet"; })[0].document)`)
-	if !strings.Contains(raw, "Point d'étape sur le permis") {
-		t.Errorf("le rendez-vous ajouté manque au carnet reçu")
+	var ch carnet.Change
+	if err := json.Unmarshal([]byte(raw), &ch); err != nil || ch.Target != carnet.TargetRendezVous || ch.Op != carnet.OpAdd {
+		t.Fatalf("le portail attend un changement proposé (ajout d'un rendez-vous), reçu : %s", raw)
 	}
-	if _, ok := schemas.Lookup("carnet"); ok {
-		if fs := schemas.Validate("carnet", []byte(raw)); !fs.Valid() {
-			t.Errorf("carnet reçu refusé par schemas.Validate : %v", fs)
-		}
+	if strings.Contains(raw, `"membres"`) || strings.Contains(raw, `"journal"`) {
+		t.Errorf("le widget a renvoyé plus que le changement : %s", raw)
+	}
+	// The partner's server applies it to its full carnet.
+	b, err := examples.Carnets.ReadFile("carnet/cej-jeune-laon.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c carnet.Carnet
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	referent := carnet.Actor{Professional: "Sarah Lefèvre", StructureSIRET: "77500000300019", Role: carnet.RoleReferent}
+	if fs := carnet.Apply(&c, ch, referent); !fs.Valid() {
+		t.Fatalf("changement proposé refusé par carnet.Apply : %v", fs)
+	}
+	applied, _ := json.Marshal(&c)
+	if !strings.Contains(string(applied), "Point d'étape sur le permis") {
+		t.Errorf("le rendez-vous proposé manque au carnet")
+	}
+	if fs := schemas.Validate("carnet", applied); !fs.Valid() {
+		t.Errorf("carnet après le changement refusé par schemas.Validate : %v", fs)
 	}
 	e.axeInFrame(t, tb, "/spie/carnet.html", "après ajout")
 	tb.noErrors(t)

@@ -26,10 +26,31 @@ export interface SpieMountOptions {
   lang?: "fr" | "en";
   /** Rights of the viewer, e.g. "professionnel", "referent", "personne" (carnet). */
   role?: string;
-  /** Prefill ("dites-le nous une fois"): data the partner already knows. */
+  /**
+   * Prefill ("dites-le nous une fois"): data the partner already knows.
+   * For the carnet widget: {carnet, acteur} — the VIEW the partner's server
+   * computed for the viewer (carnet.View / `spie view`, never the full
+   * carnet) and the viewer (SpieCarnetViewer), whom the partner authenticates.
+   */
   data?: unknown;
   /** Accessible title of the iframe; defaults to the widget's French name. */
   title?: string;
+}
+
+/** Who views a carnet (carnet widget's data.acteur). */
+export interface SpieCarnetViewer {
+  role: "usager" | "referent" | "co-referent" | "partenaire" | "coordinateur-spie" | "charge-orientation";
+  siret_structure?: string;
+  professionnel?: string;
+}
+
+/** What the carnet widget hands back on spie:submit: a change the partner's server applies with carnet.Apply. */
+export interface SpieCarnetChange {
+  operation: "ajouter" | "modifier" | "retirer";
+  cible: string;
+  id_element?: string;
+  valeur?: unknown;
+  horodatage: string;
 }
 
 export interface SpieMounted {

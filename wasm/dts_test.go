@@ -1,0 +1,32 @@
+//go:build !js
+
+package wasm_test
+
+import (
+	"os"
+	"regexp"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/carnet"
+)
+
+// The roles spie-embed.d.ts offers a carnet viewer are carnet.Roles, the one
+// list of roles: a role added there must be declared to partners too.
+func TestDTSCarnetRolesAreTheLibrarys(t *testing.T) {
+	b, err := os.ReadFile("assets/spie-embed.d.ts")
+	require.NoError(t, err)
+	m := regexp.MustCompile(`(?s)interface SpieCarnetViewer \{\s*role: ([^;]+);`).FindSubmatch(b)
+	require.NotNil(t, m, "SpieCarnetViewer.role introuvable dans spie-embed.d.ts")
+	var dts []string
+	for _, q := range regexp.MustCompile(`"([^"]+)"`).FindAllSubmatch(m[1], -1) {
+		dts = append(dts, string(q[1]))
+	}
+	want := carnet.Roles.Keys()
+	sort.Strings(dts)
+	sort.Strings(want)
+	assert.Equal(t, want, dts)
+}
