@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -113,27 +114,27 @@ func eachCarnet(c *cli, name string, fn func(name string, k *carnet.Carnet, fs s
 		label = "entrée standard"
 	}
 	n := 0
-	err = readDocuments(r, func(doc document) bool {
+	err = readDocuments(r, func(doc input.Doc) error {
 		n++
 		docName := label
-		if doc.n > 1 || n > 1 {
-			docName = fmt.Sprintf("%s#%d", label, doc.n)
+		if doc.Index > 1 || n > 1 {
+			docName = fmt.Sprintf("%s#%d", label, doc.Index)
 		}
-		if doc.err != nil {
+		if doc.Fault != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultCarnetInput.At("", doc.err.Error())})
-			return true
+			fn(docName, nil, spie.Faults{*doc.Fault})
+			return nil
 		}
 		var k carnet.Carnet
-		dec := json.NewDecoder(bytes.NewReader(doc.data))
+		dec := json.NewDecoder(bytes.NewReader(doc.Data))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&k); err != nil {
 			code = exitInvalid
 			fn(docName, nil, spie.Faults{faultCarnetInput.At("", err.Error())})
-			return true
+			return nil
 		}
 		fn(docName, &k, nil)
-		return true
+		return nil
 	})
 	if err != nil {
 		return exitUsage, err

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -154,27 +155,27 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 	if name == "-" {
 		label = "entrée standard"
 	}
-	err = readDocuments(r, func(doc document) bool {
-		docName := fmt.Sprintf("%s#%d", label, doc.n)
-		if doc.err != nil {
+	err = readDocuments(r, func(doc input.Doc) error {
+		docName := fmt.Sprintf("%s#%d", label, doc.Index)
+		if doc.Fault != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultInput.At("", doc.err.Error())})
-			return true
+			fn(docName, nil, spie.Faults{*doc.Fault})
+			return nil
 		}
 		var d diagnostic.Diagnostic
-		dec := json.NewDecoder(bytes.NewReader(doc.data))
+		dec := json.NewDecoder(bytes.NewReader(doc.Data))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&d); err != nil {
 			code = exitInvalid
 			fn(docName, nil, spie.Faults{faultInput.At("", err.Error())})
-			return true
+			return nil
 		}
 		fs := d.Check(c.now()).Errors()
 		if len(fs) > 0 {
 			code = exitInvalid
 		}
 		fn(docName, &d, fs)
-		return true
+		return nil
 	})
 	if err != nil {
 		return exitUsage, err
