@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spie-fr/socle/diagnostic"
@@ -105,13 +104,12 @@ func runOrient(c *cli, args []string) int {
 // loadRulesFile reads a territory's orientation rules; it reports on stderr
 // why they are refused.
 func loadRulesFile(c *cli, verb, name string) (*diagnostic.OrientationRules, bool) {
-	f, err := os.Open(name)
+	b, err := readOne(c, name, 0)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "spie %s : lecture impossible de %s : %v\n", verb, name, err)
+		fmt.Fprintf(c.stderr, "spie %s : %v\n", verb, err)
 		return nil, false
 	}
-	defer f.Close()
-	r, fs := diagnostic.LoadOrientationRules(f)
+	r, fs := diagnostic.LoadOrientationRules(bytes.NewReader(b))
 	if len(fs) > 0 {
 		fmt.Fprintf(c.stderr, "spie %s : règles %s refusées :\n", verb, name)
 		for _, x := range fs {
