@@ -23,18 +23,13 @@ func init() {
 	register(command{name: "validate", summary: "valide des documents JSON (document, tableau ou NDJSON)", run: runValidate})
 }
 
-// validation is the verdict on one document, as printed by --format json.
+// validation is the verdict on one document, as printed by --format json;
+// its faults have the library's shape (spie.Fault: code, path, message,
+// message_en, severity), as every verb that prints faults in JSON.
 type validation struct {
 	Document string      `json:"document"`
 	Valid    bool        `json:"valid"`
-	Faults   []faultJSON `json:"faults"`
-}
-
-type faultJSON struct {
-	Code     string        `json:"code"`
-	Path     string        `json:"path"`
-	Message  string        `json:"message"`
-	Severity spie.Severity `json:"severity"`
+	Faults   spie.Faults `json:"faults"`
 }
 
 // validateFunc validates one document; tests and the fast path may swap it.
@@ -222,9 +217,9 @@ func (v *validator) validateBatch(name string, b *batch) {
 func (v *validator) format(buf *bytes.Buffer, doc string, fs spie.Faults) {
 	valid := fs.Valid()
 	if v.json {
-		res := validation{Document: doc, Valid: valid, Faults: make([]faultJSON, 0, len(fs))}
-		for _, f := range fs {
-			res.Faults = append(res.Faults, faultJSON{Code: f.Code, Path: f.Path, Message: f.Message, Severity: f.Severity})
+		res := validation{Document: doc, Valid: valid, Faults: fs}
+		if res.Faults == nil {
+			res.Faults = spie.Faults{}
 		}
 		b, _ := json.Marshal(res)
 		buf.Write(b)
