@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/internal/input"
@@ -85,13 +84,12 @@ func loadPolicy(c *cli, verb, file string) (carnet.Policy, bool) {
 	if file == "" {
 		return carnet.DefaultPolicy(), true
 	}
-	f, err := os.Open(file)
+	b, err := readOne(c, file, 0)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "spie %s : lecture impossible de %s : %v\n", verb, file, err)
+		fmt.Fprintf(c.stderr, "spie %s : %v\n", verb, err)
 		return carnet.Policy{}, false
 	}
-	defer f.Close()
-	p, fs := carnet.LoadPolicy(f)
+	p, fs := carnet.LoadPolicy(bytes.NewReader(b))
 	if len(fs) > 0 {
 		fmt.Fprintf(c.stderr, "spie %s : paramètres %s refusés : %v\n", verb, file, fs)
 		return carnet.Policy{}, false
