@@ -1,6 +1,7 @@
 package input_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -37,4 +38,25 @@ func ExampleDecode() {
 	// /0 a
 	// /1 INPUT-JSON-01
 	// /2 c
+}
+
+func ExampleDoc_Locate() {
+	// A fault found at /id in the document starting on line 3 of NDJSON.
+	d := input.Doc{Index: 2, Line: 3, Format: input.FormatNDJSON}
+	fmt.Println(d.Locate(input.FaultJSON.At("/id", "valeur inattendue")).Path)
+	// The same in the third element of an array (JSON Pointer from 0).
+	d = input.Doc{Index: 3, Line: 1, Format: input.FormatArray}
+	fmt.Println(d.Locate(input.FaultJSON.At("/id", "valeur inattendue")).Path)
+	// Output:
+	// /3/id
+	// /2/id
+}
+
+func ExampleDescribe() {
+	var v map[string]any
+	err := json.Unmarshal([]byte(`{"a":}`), &v)
+	// encoding/json stops at the sixth byte, '}'.
+	fmt.Println(input.Describe(err))
+	// Output:
+	// syntaxe invalide à l'octet 6
 }
