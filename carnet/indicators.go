@@ -1,13 +1,14 @@
 package carnet
 
 import (
-	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
 
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -72,42 +73,47 @@ type Report struct {
 	Groups     []Group     `json:"groupes"`
 }
 
-// Fault type of unreadable lines.
+// FaultIndicatorLine is retired: no longer emitted since the carnets are
+// read by the one input reader (an unreadable carnet is INPUT-JSON-01, one
+// over the size limit INPUT-SIZE-01). It stays registered so that its code
+// is never given to another fact.
 var FaultIndicatorLine = spie.NewFaultType("CARNET-INDICATEURS-01", spie.SeverityError, "ligne %d illisible : %s", "line %d unreadable: %s")
 
 // maxDelay is the largest delay counted exactly in the median histograms;
 // longer delays fall in the last bucket.
 const maxDelay = 3660
 
-// maxLineErrors is how many unreadable lines are detailed in a report.
+// maxLineErrors is how many unreadable carnets are detailed in a report.
 const maxLineErrors = 20
 
-// ComputeIndicators reads a stream of carnets, one JSON document per line
-// (NDJSON), and computes the indicators of RULES.md §12 on day, for the
+// ComputeIndicators reads a stream of carnets (NDJSON, a JSON array or one
+// carnet, through the one input reader internal/input, each carnet under
+// its default size limit of 8 Mio) and computes the indicators of RULES.md §12 on day, for the
 // whole population and by cohort, territory (département of residence) and
 // public. Memory does not grow with the number of carnets: each carnet is
 // decoded, counted and dropped, and medians use bounded histograms. Counts
-// under p.SmallCell are suppressed. Unreadable lines are counted and the
-// first are reported as faults; only a failing reader is an error.
+// under p.SmallCell are suppressed. Unreadable carnets are counted and the
+// first are reported as faults (INPUT-JSON-01 or INPUT-SIZE-01, path /N for
+// the carnet starting on line N, /i for the element i of an array); only a
+// failing reader is an error.
 func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 	rep := Report{Date: day, SmallCell: p.SmallCell}
 	groups := map[[2]string]*accumulator{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := sc.Bytes()
-		if len(trimSpace(b)) == 0 {
-			continue
-		}
+	err := input.Each(r, input.Options{}, func(d input.Doc) error {
 		var lc lightCarnet
-		if err := json.Unmarshal(b, &lc); err != nil {
+		bad := d.Fault
+		if bad == nil {
+			if err := json.Unmarshal(d.Data, &lc); err != nil {
+				x := input.FaultJSON.At("", input.Describe(err))
+				bad = &x
+			}
+		}
+		if bad != nil {
 			rep.Unreadable++
 			if len(rep.Errors) < maxLineErrors {
-				rep.Errors = append(rep.Errors, FaultIndicatorLine.At("", line, err.Error()))
+				rep.Errors = append(rep.Errors, d.Locate(*bad))
 			}
-			continue
+			return nil
 		}
 		rep.Read++
 		c := lc.Carnet
@@ -116,7 +122,7 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 		}
 		f, ok := factsOf(&c, day, p)
 		if !ok {
-			continue
+			return nil
 		}
 		for _, g := range c.groups() {
 			a := groups[g]
@@ -126,9 +132,10 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 			}
 			a.add(&f)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return rep, fmt.Errorf("lecture du flux de carnets (ligne %d) : %w", line+1, err)
+		return nil
+	})
+	if err != nil && !errors.Is(err, input.ErrEmpty) {
+		return rep, fmt.Errorf("lecture du flux de carnets : %w", err)
 	}
 	keys := make([][2]string, 0, len(groups))
 	for k := range groups {
@@ -145,16 +152,6 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 		rep.Groups = append(rep.Groups, groups[k].group(k[0], k[1], p.SmallCell))
 	}
 	return rep, nil
-}
-
-func trimSpace(b []byte) []byte {
-	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t' || b[0] == '\r') {
-		b = b[1:]
-	}
-	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\r') {
-		b = b[:len(b)-1]
-	}
-	return b
 }
 
 // lightCarnet is what the indicators read of a carnet: the journal is

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime/metrics"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -134,7 +135,7 @@ func TestIndicatorsCountsAndSuppression(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 16, rep.Read)
 	assert.Equal(t, 1, rep.Unreadable)
-	assert.True(t, rep.Errors.HasCode("CARNET-INDICATEURS-01"))
+	assert.True(t, rep.Errors.Has("INPUT-JSON-01", "/16"), "15 carnets, then the unreadable line 16: %v", rep.Errors)
 	byKey := map[string]carnet.Group{}
 	for _, g := range rep.Groups {
 		byKey[g.Dimension+"/"+g.Key] = g
@@ -157,6 +158,29 @@ func TestIndicatorsCountsAndSuppression(t *testing.T) {
 	assert.Equal(t, 1.0, *ru.Rate)
 	assert.True(t, a.Values["delai-entree-diagnostic"].Median != nil)
 	assert.True(t, byKey["public/brsa"].People != nil)
+}
+
+// TestIndicatorsReadEveryCarnet: a carnet over the size limit (8 Mio) or
+// unreadable is counted and reported, and the carnets after it are read;
+// faults are detailed for the first 20 only.
+func TestIndicatorsReadEveryCarnet(t *testing.T) {
+	var in bytes.Buffer
+	enc := json.NewEncoder(&in)
+	big := base()
+	big.ID = strings.Repeat("x", 9<<20)
+	require.NoError(t, enc.Encode(base()))
+	require.NoError(t, enc.Encode(big))
+	for range 25 {
+		in.WriteString("{pas du json\n")
+	}
+	require.NoError(t, enc.Encode(base()))
+	rep, err := carnet.ComputeIndicators(&in, "2025-06-30", carnet.DefaultPolicy())
+	require.NoError(t, err)
+	assert.Equal(t, 2, rep.Read, "the carnets before and after")
+	assert.Equal(t, 26, rep.Unreadable, "the big one and 25 unreadable lines")
+	assert.Len(t, rep.Errors, 20)
+	assert.True(t, rep.Errors.Has("INPUT-SIZE-01", "/2"))
+	assert.True(t, rep.Errors.Has("INPUT-JSON-01", "/3"))
 }
 
 func TestIndicatorsOverAGeneratedStream(t *testing.T) {

@@ -1,14 +1,13 @@
 package offer
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"time"
 
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -22,82 +21,56 @@ var (
 		"identifiant %q déjà présent dans le catalogue (élément %d)", "identifier %q already in the catalogue (item %d)")
 )
 
-// Stream reads a JSON array of objects or NDJSON (one object per line,
-// detected from the first character) and calls fn with each raw element,
-// without reading the whole input in memory. It stops at the first syntax
-// error of the stream itself, or when fn returns an error.
+// Stream reads a JSON array of objects, NDJSON (one object per line) or a
+// single object through socle's one input reader (internal/input: format
+// from the first non-blank byte, BOM and CRLF accepted, each element under
+// input.DefaultMaxBytes, 8 Mio) and calls fn with each raw element, numbered
+// from 0, without reading the whole input in memory. It stops at the first
+// element the input cannot give as JSON (not JSON, over the size limit, an
+// unterminated array, data after it), with an error in French, or when fn
+// returns an error. An empty input is no error.
 func Stream(r io.Reader, fn func(index int, raw RawJSON) error) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	first, err := firstByte(br)
-	if err == io.EOF {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	dec := json.NewDecoder(br)
-	if first == '[' {
-		if _, err := dec.Token(); err != nil {
-			return fmt.Errorf("catalogue illisible : %w", err)
-		}
-		for i := 0; dec.More(); i++ {
-			var raw RawJSON
-			if err := dec.Decode(&raw); err != nil {
-				return fmt.Errorf("catalogue illisible à l'élément %d : %w", i, err)
-			}
-			if err := fn(i, raw); err != nil {
-				return err
+	return stream(r, fn, nil)
+}
+
+// stream is Stream; when bad is not nil, an element the input cannot give
+// is reported to it, placed in the input (input.Doc.Locate), and the read
+// goes on.
+func stream(r io.Reader, fn func(index int, raw RawJSON) error, bad func(index int, f spie.Fault)) error {
+	err := input.Each(r, input.Options{}, func(d input.Doc) error {
+		i := d.Index - 1
+		f := d.Fault
+		if f == nil {
+			if err := json.Unmarshal(d.Data, new(json.RawMessage)); err != nil {
+				x := input.FaultJSON.At("", input.Describe(err))
+				f = &x
 			}
 		}
-		if _, err := dec.Token(); err != nil {
-			return fmt.Errorf("catalogue illisible : fin de tableau attendue : %w", err)
-		}
-		if _, err := dec.Token(); err != io.EOF {
-			return errors.New("catalogue illisible : données après la fin du tableau")
-		}
-		return nil
-	}
-	for i := 0; ; i++ {
-		var raw RawJSON
-		err := dec.Decode(&raw)
-		if err == io.EOF {
+		if f != nil {
+			if bad == nil {
+				return fmt.Errorf("catalogue illisible à l'élément %d : %s (%s)", i, f.Message, f.Code)
+			}
+			bad(i, d.Locate(*f))
 			return nil
 		}
-		if err != nil {
-			return fmt.Errorf("catalogue illisible à la ligne d'objet %d : %w", i+1, err)
-		}
-		if err := fn(i, raw); err != nil {
-			return err
-		}
+		return fn(i, RawJSON(d.Data))
+	})
+	if errors.Is(err, input.ErrEmpty) {
+		return nil
 	}
+	return err
 }
 
-func firstByte(br *bufio.Reader) (byte, error) {
-	for {
-		b, err := br.ReadByte()
-		if err != nil {
-			return 0, err
-		}
-		switch b {
-		case ' ', '\t', '\n', '\r':
-			continue
-		case 0xEF: // UTF-8 byte order mark
-			if bom, _ := br.Peek(2); bytes.Equal(bom, []byte{0xBB, 0xBF}) {
-				_, _ = br.Discard(2)
-				continue
-			}
-		}
-		return b, br.UnreadByte()
-	}
-}
-
-// LoadServices reads a stream of services (JSON array or NDJSON). Every
-// element is checked at now; onFaults, when not nil, receives the faults of
-// each element that has some. Invalid elements are kept when they decode
-// (the caller decides), unreadable ones are reported and skipped.
+// LoadServices reads a stream of services (see Stream). Every element is
+// checked at now; onFaults, when not nil, receives the faults of each
+// element that has some. Invalid elements are kept when they decode (the
+// caller decides), unreadable ones are reported and skipped: with their
+// INPUT- fault when the input cannot give them (over the size limit, not
+// JSON, data after the array), with OFFRE-CATALOGUE-01 when they are not a
+// service. Without onFaults, an element the input cannot give is an error.
 func LoadServices(r io.Reader, now time.Time, onFaults func(index int, id string, fs spie.Faults)) ([]*Service, error) {
 	var out []*Service
-	err := Stream(r, func(i int, raw RawJSON) error {
+	err := stream(r, func(i int, raw RawJSON) error {
 		s, fs := DecodeService(raw, now)
 		if s == nil {
 			if onFaults != nil {
@@ -110,14 +83,14 @@ func LoadServices(r io.Reader, now time.Time, onFaults func(index int, id string
 		}
 		out = append(out, s)
 		return nil
-	})
+	}, badOf(onFaults))
 	return out, err
 }
 
-// LoadStructures reads a stream of structures (JSON array or NDJSON).
+// LoadStructures reads a stream of structures, as LoadServices.
 func LoadStructures(r io.Reader, now time.Time, onFaults func(index int, id string, fs spie.Faults)) ([]*Structure, error) {
 	var out []*Structure
-	err := Stream(r, func(i int, raw RawJSON) error {
+	err := stream(r, func(i int, raw RawJSON) error {
 		s, fs := DecodeStructure(raw, now)
 		if s == nil {
 			if onFaults != nil {
@@ -130,6 +103,15 @@ func LoadStructures(r io.Reader, now time.Time, onFaults func(index int, id stri
 		}
 		out = append(out, s)
 		return nil
-	})
+	}, badOf(onFaults))
 	return out, err
+}
+
+// badOf turns onFaults into the bad callback of stream (nil stays nil: the
+// first element the input cannot give stops the read).
+func badOf(onFaults func(index int, id string, fs spie.Faults)) func(int, spie.Fault) {
+	if onFaults == nil {
+		return nil
+	}
+	return func(i int, f spie.Fault) { onFaults(i, "", spie.Faults{f}) }
 }

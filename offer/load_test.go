@@ -59,6 +59,27 @@ func TestLoadServicesFormats(t *testing.T) {
 		_, err := offer.LoadServices(strings.NewReader("["+ja+"] {}"), now, nil)
 		assert.Error(t, err)
 	})
+	t.Run("élément trop grand : signalé, la suite lue", func(t *testing.T) {
+		// A 9 Mio description: over the 8 Mio limit of one document
+		// (internal/input.DefaultMaxBytes); the element after it is read.
+		big := offertest.ValidService()
+		big["description"] = strings.Repeat("x", 9<<20)
+		got := map[int]spie.Faults{}
+		svs, err := offer.LoadServices(strings.NewReader("["+string(mustJSON(t, big))+","+ja+"]"), now, func(i int, id string, fs spie.Faults) { got[i] = fs })
+		require.NoError(t, err)
+		require.Len(t, svs, 1)
+		assert.True(t, got[0].Has("INPUT-SIZE-01", "/0"), "%v", got)
+		_, err = offer.LoadServices(strings.NewReader(string(mustJSON(t, big))+"\n"+ja), now, nil)
+		assert.ErrorContains(t, err, "INPUT-SIZE-01")
+	})
+	t.Run("ligne NDJSON illisible : signalée, la suite lue", func(t *testing.T) {
+		got := map[int]spie.Faults{}
+		svs, err := offer.LoadServices(strings.NewReader(ja+"\n{oops\n"+jb+"\n"), now, func(i int, id string, fs spie.Faults) { got[i] = fs })
+		require.NoError(t, err)
+		require.Len(t, svs, 2)
+		// The second document, on line 2, is not JSON.
+		assert.True(t, got[1].Has("INPUT-JSON-01", "/2"), "%v", got)
+	})
 }
 
 func TestLoadStructures(t *testing.T) {

@@ -1,6 +1,9 @@
 package schemas
 
-import "github.com/spie-fr/socle/spie"
+import (
+	"github.com/spie-fr/socle/internal/input"
+	"github.com/spie-fr/socle/spie"
+)
 
 // Limits bound what a document may cost to read, so that hostile input (a
 // huge file, a million nested arrays, a gigabyte string, a number with a
@@ -22,7 +25,7 @@ type Limits struct {
 // DefaultLimits are generous for every exchanged document (a diagnostic is
 // a few kilobytes) and small enough to protect a server.
 var DefaultLimits = Limits{
-	MaxBytes:     8 << 20,
+	MaxBytes:     input.DefaultMaxBytes, // 8 Mio, defined once by the input reader
 	MaxDepth:     64,
 	MaxArrayLen:  100_000,
 	MaxStringLen: 1 << 20,
@@ -63,8 +66,8 @@ func WithLimits(l Limits) Option {
 // Fault types of the input layer: the document is refused before any
 // schema or rule runs, with the first problem found in document order.
 var (
-	FaultTrailing  = spie.NewFaultType("INPUT-JSON-02", spie.SeverityError, "données après la fin du document (octet %d)", "data after the end of the document (byte %d)")
-	FaultSize      = spie.NewFaultType("INPUT-SIZE-01", spie.SeverityError, "document trop grand : %d octets (maximum %d)", "document too large: %d bytes (limit %d)")
+	FaultTrailing  = input.FaultTrailing // INPUT-JSON-02, defined by the one input reader
+	FaultSize      = input.FaultSize     // INPUT-SIZE-01, defined by the one input reader
 	FaultDepth     = spie.NewFaultType("INPUT-DEPTH-01", spie.SeverityError, "imbrication trop profonde (maximum %d niveaux)", "nesting too deep (limit %d levels)")
 	FaultArrayLen  = spie.NewFaultType("INPUT-ARRAY-01", spie.SeverityError, "liste trop longue (maximum %d éléments)", "array too long (limit %d items)")
 	FaultStringLen = spie.NewFaultType("INPUT-STRING-01", spie.SeverityError, "texte trop long (maximum %d octets)", "string too long (limit %d bytes)")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -23,7 +24,7 @@ var Files embed.FS
 
 // Fault types of the JSON Schema pass and of the input.
 var (
-	FaultJSON       = spie.NewFaultType("INPUT-JSON-01", spie.SeverityError, "JSON illisible : %s", "unreadable JSON: %s")
+	FaultJSON       = input.FaultJSON // INPUT-JSON-01, defined by the one input reader
 	FaultKind       = spie.NewFaultType("INPUT-KIND-01", spie.SeverityError, "type de document inconnu : %q", "unknown document kind: %q")
 	FaultType       = spie.NewFaultType("SCHEMA-TYPE-01", spie.SeverityError, "type de valeur incorrect : %s", "wrong value type: %s")
 	FaultRequired   = spie.NewFaultType("SCHEMA-REQUIRED-01", spie.SeverityError, "champ obligatoire manquant", "missing required field")

@@ -217,7 +217,7 @@ func TestScanReportsUnreadableLines(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, s.Members)
 	assert.Equal(t, 1, s.Unreadable)
-	assert.True(t, fs.Has("INPUT-NDJSON-01", "/3"))
+	assert.True(t, fs.Has("INPUT-JSON-01", "/3"))
 }
 
 func TestMovements(t *testing.T) {

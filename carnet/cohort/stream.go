@@ -5,7 +5,7 @@ import (
 
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/diagnostic"
-	"github.com/spie-fr/socle/internal/ndjson"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -29,17 +29,19 @@ type Summary struct {
 	Unreadable int `json:"lignes_illisibles"`
 }
 
-// Scan reads an NDJSON stream of diagnostics and calls fn with the result of
-// each diagnostic dated on or before date (one line, one result), in
-// constant memory; a person with several diagnostics gets one result per
-// diagnostic (Movements takes each person once). Unreadable lines are
-// counted and returned as faults
-// (INPUT-NDJSON-01, path /N for line N); an error from fn stops the scan.
+// Scan reads a stream of diagnostics (NDJSON, a JSON array or one document,
+// read by internal/input with its default size limit) and calls fn with the
+// result of each diagnostic dated on or before date (one document, one
+// result), in constant memory; a person with several diagnostics gets one
+// result per diagnostic (Movements takes each person once). Unreadable
+// documents are counted and returned as faults (INPUT-JSON-01 or
+// INPUT-SIZE-01, path /N for the document starting on line N, /i for the
+// element i of an array); an error from fn stops the scan.
 func Scan(def *Definition, r io.Reader, date spie.Date, fn func(Result) error) (Summary, spie.Faults, error) {
 	return scan(def, r, date, fn, func(d *diagnostic.Diagnostic) (Subject, spie.Date) { return SubjectOf(d), d.Date })
 }
 
-// ScanCarnets is Scan for an NDJSON stream of carnets de bord (see
+// ScanCarnets is Scan for a stream of carnets de bord (see
 // SubjectOfCarnet); a carnet whose entry date is after date is left out.
 func ScanCarnets(def *Definition, r io.Reader, date spie.Date, fn func(Result) error) (Summary, spie.Faults, error) {
 	return scan(def, r, date, fn, func(c *carnet.Carnet) (Subject, spie.Date) { return SubjectOfCarnet(c, date), c.EntryDate })
@@ -48,7 +50,7 @@ func ScanCarnets(def *Definition, r io.Reader, date spie.Date, fn func(Result) e
 func scan[T any](def *Definition, r io.Reader, date spie.Date, fn func(Result) error, subject func(*T) (Subject, spie.Date)) (Summary, spie.Faults, error) {
 	s := Summary{Cohort: def.Code, Date: date, Excluded: map[string]int{}}
 	var fs spie.Faults
-	err := ndjson.Each(r, func(_ int, v *T) error {
+	err := input.Decode(r, input.Options{}, func(_ input.Doc, v *T) error {
 		s.Read++
 		sub, d := subject(v)
 		if d.After(date) {
@@ -70,7 +72,7 @@ func scan[T any](def *Definition, r io.Reader, date spie.Date, fn func(Result) e
 			return fn(res)
 		}
 		return nil
-	}, func(f spie.Fault) { s.Unreadable++; fs = append(fs, f) })
+	}, func(_ input.Doc, f spie.Fault) { s.Unreadable++; fs = append(fs, f) })
 	if len(s.Excluded) == 0 {
 		s.Excluded = nil
 	}
@@ -100,14 +102,14 @@ type personState struct {
 	fromIn, toIn     bool
 }
 
-// Movements reads an NDJSON stream of diagnostics and compares the cohort at
+// Movements reads a stream of diagnostics (as Scan) and compares the cohort at
 // from and at to. Memory grows with the number of distinct people (a few
 // bytes each), not with the number of diagnostics.
 func Movements(def *Definition, r io.Reader, from, to spie.Date) (Movement, spie.Faults, error) {
 	m := Movement{Cohort: def.Code, From: from, To: to}
 	people := map[string]*personState{}
 	var fs spie.Faults
-	err := ndjson.Each(r, func(_ int, d *diagnostic.Diagnostic) error {
+	err := input.Decode(r, input.Options{}, func(_ input.Doc, d *diagnostic.Diagnostic) error {
 		if _, ok := d.Date.Time(); !ok {
 			return nil
 		}
@@ -123,7 +125,7 @@ func Movements(def *Definition, r io.Reader, from, to spie.Date) (Movement, spie
 			p.toDate, p.toIn = d.Date, Match(def, d, to).Member
 		}
 		return nil
-	}, func(f spie.Fault) { fs = append(fs, f) })
+	}, func(_ input.Doc, f spie.Fault) { fs = append(fs, f) })
 	for _, p := range people {
 		if p.fromIn {
 			m.AtStart++

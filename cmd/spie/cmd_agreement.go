@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -76,23 +77,25 @@ func runAgreement(c *cli, args []string) int {
 	var lines []int // line (document number) of each pair
 	var lineFaults spie.Faults
 	code := exitOK
-	err = readDocuments(r, func(doc document) bool {
-		if doc.err != nil {
-			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.n), doc.err.Error()))
-			return true
+	err = readDocuments(r, func(doc input.Doc) error {
+		if doc.Fault != nil {
+			f := *doc.Fault
+			f.Path = spie.Pointer(doc.Index)
+			lineFaults = append(lineFaults, f)
+			return nil
 		}
 		var l agreementLine
-		dec := json.NewDecoder(bytes.NewReader(doc.data))
+		dec := json.NewDecoder(bytes.NewReader(doc.Data))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&l); err != nil {
-			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.n), err.Error()))
-			return true
+			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.Index), err.Error()))
+			return nil
 		}
 		p := l.AgreementPair
 		if l.Diagnostic != nil {
 			if l.Automated != "" {
-				lineFaults = append(lineFaults, faultPairBoth.At(spie.Pointer(doc.n, "automatique")))
-				return true
+				lineFaults = append(lineFaults, faultPairBoth.At(spie.Pointer(doc.Index, "automatique")))
+				return nil
 			}
 			p = diagnostic.PairOf(l.Diagnostic, diagnostic.Orient(l.Diagnostic, rules), l.Human)
 			if l.ID != "" {
@@ -100,8 +103,8 @@ func runAgreement(c *cli, args []string) int {
 			}
 		}
 		pairs = append(pairs, p)
-		lines = append(lines, doc.n)
-		return true
+		lines = append(lines, doc.Index)
+		return nil
 	})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie agreement : %v\n", err)

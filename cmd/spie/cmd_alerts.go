@@ -6,9 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -84,13 +84,12 @@ func loadPolicy(c *cli, verb, file string) (carnet.Policy, bool) {
 	if file == "" {
 		return carnet.DefaultPolicy(), true
 	}
-	f, err := os.Open(file)
+	b, err := readOne(c, file, 0)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "spie %s : lecture impossible de %s : %v\n", verb, file, err)
+		fmt.Fprintf(c.stderr, "spie %s : %v\n", verb, err)
 		return carnet.Policy{}, false
 	}
-	defer f.Close()
-	p, fs := carnet.LoadPolicy(f)
+	p, fs := carnet.LoadPolicy(bytes.NewReader(b))
 	if len(fs) > 0 {
 		fmt.Fprintf(c.stderr, "spie %s : paramètres %s refusés : %v\n", verb, file, fs)
 		return carnet.Policy{}, false
@@ -113,27 +112,27 @@ func eachCarnet(c *cli, name string, fn func(name string, k *carnet.Carnet, fs s
 		label = "entrée standard"
 	}
 	n := 0
-	err = readDocuments(r, func(doc document) bool {
+	err = readDocuments(r, func(doc input.Doc) error {
 		n++
 		docName := label
-		if doc.n > 1 || n > 1 {
-			docName = fmt.Sprintf("%s#%d", label, doc.n)
+		if doc.Index > 1 || n > 1 {
+			docName = fmt.Sprintf("%s#%d", label, doc.Index)
 		}
-		if doc.err != nil {
+		if doc.Fault != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultCarnetInput.At("", doc.err.Error())})
-			return true
+			fn(docName, nil, spie.Faults{*doc.Fault})
+			return nil
 		}
 		var k carnet.Carnet
-		dec := json.NewDecoder(bytes.NewReader(doc.data))
+		dec := json.NewDecoder(bytes.NewReader(doc.Data))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&k); err != nil {
 			code = exitInvalid
 			fn(docName, nil, spie.Faults{faultCarnetInput.At("", err.Error())})
-			return true
+			return nil
 		}
 		fn(docName, &k, nil)
-		return true
+		return nil
 	})
 	if err != nil {
 		return exitUsage, err

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -47,9 +46,9 @@ func runCohort(c *cli, args []string) int {
 		}
 		day = d
 	}
-	b, err := os.ReadFile(*defFile)
+	b, err := readOne(c, *defFile, 0)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "spie cohort : lecture impossible de %s : %v\n", *defFile, err)
+		fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
 		return exitUsage
 	}
 	def, err := cohort.Decode(b)

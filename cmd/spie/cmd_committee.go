@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/spie-fr/socle/carnet/network"
@@ -36,9 +35,9 @@ func runCommittee(c *cli, args []string) int {
 		fl.Usage()
 		return exitUsage
 	}
-	b, err := os.ReadFile(*calendar)
+	b, err := readOne(c, *calendar, 0)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "spie committee : lecture impossible de %s : %v\n", *calendar, err)
+		fmt.Fprintf(c.stderr, "spie committee : %v\n", err)
 		return exitUsage
 	}
 	cm, err := committee.Decode(b)
@@ -48,9 +47,9 @@ func runCommittee(c *cli, args []string) int {
 	}
 	var rs []committee.Request
 	if *requests != "" {
-		b, err := os.ReadFile(*requests)
+		b, err := readOne(c, *requests, 0)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "spie committee : lecture impossible de %s : %v\n", *requests, err)
+			fmt.Fprintf(c.stderr, "spie committee : %v\n", err)
 			return exitUsage
 		}
 		if rs, err = committee.DecodeRequests(b); err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/spie"
 )
@@ -55,11 +56,11 @@ func runConvertV0(c *cli, args []string) int {
 	enc.SetEscapeHTML(false)
 	var reports []conversionReport
 	code := exitOK
-	err = readDocuments(in, func(d document) bool {
-		r := conversionReport{Document: d.n, Losses: []offer.Loss{}}
-		if d.err != nil {
-			r.Error = d.err.Error()
-		} else if conv, err := offer.ConvertV0(d.data); err != nil {
+	err = readDocuments(in, func(d input.Doc) error {
+		r := conversionReport{Document: d.Index, Losses: []offer.Loss{}}
+		if d.Fault != nil {
+			r.Error = d.Fault.Code + " : " + d.Fault.Message
+		} else if conv, err := offer.ConvertV0(d.Data); err != nil {
 			r.Error = err.Error()
 		} else {
 			r.Losses = append(r.Losses, conv.Losses...)
@@ -87,7 +88,7 @@ func runConvertV0(c *cli, args []string) int {
 		if !*quiet {
 			printConversion(c, r)
 		}
-		return true
+		return nil
 	})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie convert-v0 : %v\n", err)

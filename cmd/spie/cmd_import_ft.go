@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
-	"io"
 
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
@@ -45,15 +44,9 @@ func runImportFT(c *cli, args []string) int {
 		fl.Usage()
 		return exitUsage
 	}
-	r, closeFn, err := openInput(c, fl.Arg(0))
+	data, err := readOne(c, fl.Arg(0), maxImportSize)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie import-ft : %v\n", err)
-		return exitUsage
-	}
-	defer closeFn()
-	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
-	if err != nil {
-		fmt.Fprintf(c.stderr, "spie import-ft : lecture impossible : %v\n", err)
 		return exitUsage
 	}
 	d, fs := diagnostic.ImportDSP(data)

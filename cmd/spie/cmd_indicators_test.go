@@ -48,7 +48,8 @@ func TestIndicators(t *testing.T) {
 	t.Run("ligne illisible", func(t *testing.T) {
 		code, out, errOut := runCLI(t, "{oups\n"+carnetsNDJSON(t), "indicators", "--date", "2026-06-30", "-")
 		assert.Equal(t, exitInvalid, code)
-		assert.Contains(t, out, "CARNET-INDICATEURS-01")
+		assert.Contains(t, out, `"code": "INPUT-JSON-01"`)
+		assert.Contains(t, out, `"path": "/1"`)
 		assert.Contains(t, errOut, "illisible")
 	})
 	for _, args := range [][]string{

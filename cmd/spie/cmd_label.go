@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spie-fr/socle/carnet/network"
@@ -45,9 +44,9 @@ func runLabel(c *cli, args []string) int {
 	}
 	ch := label.DefaultCharter()
 	if *charterFile != "" {
-		b, err := os.ReadFile(*charterFile)
+		b, err := readOne(c, *charterFile, 0)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "spie label : lecture impossible de %s : %v\n", *charterFile, err)
+			fmt.Fprintf(c.stderr, "spie label : %v\n", err)
 			return exitUsage
 		}
 		if ch, err = label.DecodeCharter(b); err != nil {
@@ -63,9 +62,9 @@ func runLabel(c *cli, args []string) int {
 	code := exitOK
 	var evals []label.Evaluation
 	for _, name := range fl.Args() {
-		b, err := os.ReadFile(name)
+		b, err := readOne(c, name, 0)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "spie label : lecture impossible de %s : %v\n", name, err)
+			fmt.Fprintf(c.stderr, "spie label : %v\n", err)
 			return exitUsage
 		}
 		app, err := label.DecodeApplication(b)

@@ -7,10 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -104,13 +104,12 @@ func runOrient(c *cli, args []string) int {
 // loadRulesFile reads a territory's orientation rules; it reports on stderr
 // why they are refused.
 func loadRulesFile(c *cli, verb, name string) (*diagnostic.OrientationRules, bool) {
-	f, err := os.Open(name)
+	b, err := readOne(c, name, 0)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "spie %s : lecture impossible de %s : %v\n", verb, name, err)
+		fmt.Fprintf(c.stderr, "spie %s : %v\n", verb, err)
 		return nil, false
 	}
-	defer f.Close()
-	r, fs := diagnostic.LoadOrientationRules(f)
+	r, fs := diagnostic.LoadOrientationRules(bytes.NewReader(b))
 	if len(fs) > 0 {
 		fmt.Fprintf(c.stderr, "spie %s : règles %s refusées :\n", verb, name)
 		for _, x := range fs {
@@ -154,27 +153,27 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 	if name == "-" {
 		label = "entrée standard"
 	}
-	err = readDocuments(r, func(doc document) bool {
-		docName := fmt.Sprintf("%s#%d", label, doc.n)
-		if doc.err != nil {
+	err = readDocuments(r, func(doc input.Doc) error {
+		docName := fmt.Sprintf("%s#%d", label, doc.Index)
+		if doc.Fault != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultInput.At("", doc.err.Error())})
-			return true
+			fn(docName, nil, spie.Faults{*doc.Fault})
+			return nil
 		}
 		var d diagnostic.Diagnostic
-		dec := json.NewDecoder(bytes.NewReader(doc.data))
+		dec := json.NewDecoder(bytes.NewReader(doc.Data))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&d); err != nil {
 			code = exitInvalid
 			fn(docName, nil, spie.Faults{faultInput.At("", err.Error())})
-			return true
+			return nil
 		}
 		fs := d.Check(c.now()).Errors()
 		if len(fs) > 0 {
 			code = exitInvalid
 		}
 		fn(docName, &d, fs)
-		return true
+		return nil
 	})
 	if err != nil {
 		return exitUsage, err

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/schemas"
 	"github.com/spie-fr/socle/spie"
 )
@@ -22,18 +23,13 @@ func init() {
 	register(command{name: "validate", summary: "valide des documents JSON (document, tableau ou NDJSON)", run: runValidate})
 }
 
-// validation is the verdict on one document, as printed by --format json.
+// validation is the verdict on one document, as printed by --format json;
+// its faults have the library's shape (spie.Fault: code, path, message,
+// message_en, severity), as every verb that prints faults in JSON.
 type validation struct {
 	Document string      `json:"document"`
 	Valid    bool        `json:"valid"`
-	Faults   []faultJSON `json:"faults"`
-}
-
-type faultJSON struct {
-	Code     string        `json:"code"`
-	Path     string        `json:"path"`
-	Message  string        `json:"message"`
-	Severity spie.Severity `json:"severity"`
+	Faults   spie.Faults `json:"faults"`
 }
 
 // validateFunc validates one document; tests and the fast path may swap it.
@@ -141,7 +137,7 @@ const (
 
 // batch is a run of consecutive documents and, once validated, their output.
 type batch struct {
-	docs                     []document
+	docs                     []input.Doc
 	out                      []byte
 	total, invalid, warnings int
 	done                     chan struct{}
@@ -180,13 +176,13 @@ func (v *validator) run(name string, r io.Reader) error {
 		work <- cur
 		cur, size = &batch{done: make(chan struct{})}, 0
 	}
-	err := readDocuments(r, func(d document) bool {
+	err := readDocuments(r, func(d input.Doc) error {
 		cur.docs = append(cur.docs, d)
-		size += len(d.data)
+		size += len(d.Data)
 		if len(cur.docs) >= batchDocs || size >= batchBytes {
 			send()
 		}
-		return true
+		return nil
 	})
 	if len(cur.docs) > 0 {
 		send()
@@ -202,21 +198,18 @@ func (v *validator) validateBatch(name string, b *batch) {
 	var buf bytes.Buffer
 	for i, d := range b.docs {
 		var fs spie.Faults
-		switch {
-		case d.size > 0:
-			fs = spie.Faults{schemas.FaultSize.At("", d.size, maxLine)}
-		case d.err != nil:
-			fs = spie.Faults{schemas.FaultJSON.At("", d.err.Error())}
-		default:
-			fs = validateFunc(v.kind, d.data, v.now)
+		if d.Fault != nil {
+			fs = spie.Faults{*d.Fault}
+		} else {
+			fs = validateFunc(v.kind, d.Data, v.now)
 		}
-		b.docs[i].data = nil // free the document as soon as it is checked
+		b.docs[i].Data = nil // free the document as soon as it is checked
 		b.total++
 		if !fs.Valid() {
 			b.invalid++
 		}
 		b.warnings += len(fs.Warnings())
-		v.format(&buf, name+"#"+strconv.Itoa(d.n), fs)
+		v.format(&buf, name+"#"+strconv.Itoa(d.Index), fs)
 	}
 	b.out = buf.Bytes()
 }
@@ -224,9 +217,9 @@ func (v *validator) validateBatch(name string, b *batch) {
 func (v *validator) format(buf *bytes.Buffer, doc string, fs spie.Faults) {
 	valid := fs.Valid()
 	if v.json {
-		res := validation{Document: doc, Valid: valid, Faults: make([]faultJSON, 0, len(fs))}
-		for _, f := range fs {
-			res.Faults = append(res.Faults, faultJSON{Code: f.Code, Path: f.Path, Message: f.Message, Severity: f.Severity})
+		res := validation{Document: doc, Valid: valid, Faults: fs}
+		if res.Faults == nil {
+			res.Faults = spie.Faults{}
 		}
 		b, _ := json.Marshal(res)
 		buf.Write(b)

@@ -1,153 +1,61 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/spie-fr/socle/schemas"
 	"io"
+
+	"github.com/spie-fr/socle/internal/input"
+	"github.com/spie-fr/socle/schemas"
 )
 
-// maxLine is the largest NDJSON line or single document read: the size limit
-// of the validators. A longer line is skipped to its end without being held
-// in memory, reported (INPUT-SIZE-01) and the stream goes on.
-var maxLine = schemas.DefaultLimits.MaxBytes
-
-// document is one JSON document read from an input, numbered from 1.
-type document struct {
-	n    int
-	data []byte
-	err  error // the input could not give this document (unreadable)
-	size int   // for a document over maxLine: its size in bytes, at least
-}
+// maxDocument is the size limit of one document read by a verb: the
+// validators' (schemas.DefaultLimits.MaxBytes, itself input.DefaultMaxBytes).
+// A longer document is skipped to its end without being held in memory,
+// reported (INPUT-SIZE-01) and the stream goes on.
+var maxDocument = schemas.DefaultLimits.MaxBytes
 
 // readDocuments reads r, which holds one JSON document, a JSON array of
-// documents or NDJSON (detected from the first line), and calls yield for each
-// document in order. It streams: memory holds one document at a time. It
-// returns an error only when the input itself cannot be read.
-func readDocuments(r io.Reader, yield func(document) bool) error {
-	br := bufio.NewReaderSize(r, 1<<20)
-	skipBOM(br)
-	first, err := peekFirstByte(br)
-	if err == io.EOF {
-		return errors.New("entrée vide : aucun document JSON")
+// documents or NDJSON, through the one input reader (internal/input: format
+// from the first non-blank byte, BOM and CRLF accepted, every document given
+// in order with its number, or with the fault saying why the input could not
+// give it), and calls fn for each. It streams: memory holds one document at
+// a time. It returns input.ErrEmpty for an empty input, the error of fn, or
+// an error when the input itself cannot be read.
+func readDocuments(r io.Reader, fn func(input.Doc) error) error {
+	return input.Each(r, input.Options{MaxBytes: maxDocument}, fn)
+}
+
+// readOne reads the single JSON document of the file name (- for standard
+// input) through the same reader, under the size limit max (0: maxDocument).
+// An input holding no document, several, or one it cannot give is an error,
+// in French.
+func readOne(c *cli, name string, max int) ([]byte, error) {
+	if max == 0 {
+		max = maxDocument
 	}
+	r, closeFn, err := openInput(c, name)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if first == '[' {
-		return readArray(br, yield)
-	}
-	line, tooLong, err := readLine(br)
-	if err != nil && err != io.EOF {
-		return err
-	}
-	trimmed := bytes.TrimSpace(line)
-	if !tooLong && json.Valid(trimmed) {
-		// NDJSON (or a one-line document): one document per non-empty line.
-		n := 1
-		if !yield(document{n: n, data: trimmed}) {
-			return nil
+	defer closeFn()
+	var data []byte
+	errMany := errors.New("plusieurs documents")
+	err = input.Each(r, input.Options{MaxBytes: max}, func(d input.Doc) error {
+		switch {
+		case d.Index > 1:
+			return errMany
+		case d.Fault != nil:
+			return fmt.Errorf("%s : %s", d.Fault.Code, d.Fault.Message)
 		}
-		return readNDJSON(br, n, yield)
-	}
-	// A document over several lines: read it whole, up to maxLine.
-	rest, err := io.ReadAll(io.LimitReader(br, int64(maxLine)+1))
-	if err != nil {
-		return err
-	}
-	all := append(line, rest...)
-	if tooLong || len(all) > maxLine {
-		yield(document{n: 1, size: len(all)})
+		data = d.Data
 		return nil
+	})
+	switch {
+	case errors.Is(err, errMany):
+		return nil, fmt.Errorf("%s : un seul document JSON attendu, plusieurs lus", name)
+	case err != nil:
+		return nil, fmt.Errorf("%s : %w", name, err)
 	}
-	yield(document{n: 1, data: bytes.TrimSpace(all)})
-	return nil
-}
-
-func readNDJSON(br *bufio.Reader, n int, yield func(document) bool) error {
-	for {
-		line, tooLong, err := readLine(br)
-		if len(bytes.TrimSpace(line)) > 0 || tooLong {
-			n++
-			d := document{n: n, data: bytes.TrimSpace(line)}
-			if tooLong {
-				d = document{n: n, size: maxLine + 1}
-			}
-			if !yield(d) {
-				return nil
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
-}
-
-// readLine returns the next line without its newline; a line over maxLine is
-// skipped to its end and reported by tooLong.
-func readLine(br *bufio.Reader) (line []byte, tooLong bool, err error) {
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if !tooLong {
-			if len(line)+len(chunk) > maxLine {
-				tooLong, line = true, nil
-			} else {
-				line = append(line, chunk...)
-			}
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		return bytes.TrimRight(line, "\r\n"), tooLong, err
-	}
-}
-
-func readArray(br *bufio.Reader, yield func(document) bool) error {
-	dec := json.NewDecoder(br)
-	if _, err := dec.Token(); err != nil {
-		return err
-	}
-	n := 0
-	for dec.More() {
-		var raw json.RawMessage
-		n++
-		if err := dec.Decode(&raw); err != nil {
-			yield(document{n: n, err: fmt.Errorf("tableau JSON illisible : %v", err)})
-			return nil
-		}
-		if !yield(document{n: n, data: raw}) {
-			return nil
-		}
-	}
-	if _, err := dec.Token(); err != nil {
-		yield(document{n: n + 1, err: fmt.Errorf("fin du tableau JSON illisible : %v", err)})
-	}
-	return nil
-}
-
-func skipBOM(br *bufio.Reader) {
-	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
-		_, _ = br.Discard(3)
-	}
-}
-
-func peekFirstByte(br *bufio.Reader) (byte, error) {
-	for {
-		b, err := br.Peek(1)
-		if err != nil {
-			return 0, err
-		}
-		switch b[0] {
-		case ' ', '\t', '\r', '\n':
-			_, _ = br.Discard(1)
-		default:
-			return b[0], nil
-		}
-	}
+	return data, nil
 }

@@ -98,10 +98,10 @@ func TestAllowedRule(t *testing.T) {
 		{"offer/coverage", "carnet/network", false},
 		{"carnet", "offer", false},
 		{"carnet", "schemas", false},
-		{"internal/ndjson", "diagnostic", false},
-		{"internal/ndjson", "spie", true},
-		{"spie", "internal/ndjson", false},
-		{"diagnostic", "internal/ndjson", true},
+		{"internal/input", "diagnostic", false},
+		{"internal/input", "spie", true},
+		{"spie", "internal/input", false},
+		{"diagnostic", "internal/input", true},
 	} {
 		assert.Equal(t, tc.ok, allowed(tc.from, tc.to), "%s → %s", tc.from, tc.to)
 	}

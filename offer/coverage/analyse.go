@@ -6,7 +6,7 @@ import (
 	"sort"
 
 	"github.com/spie-fr/socle/diagnostic"
-	"github.com/spie-fr/socle/internal/ndjson"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/secret"
@@ -118,12 +118,15 @@ type cellKey struct {
 	them spie.Thematique
 }
 
-// Analyse reads an NDJSON stream of diagnostics and sets the needs against
-// the catalogue's services. Unreadable lines are returned as faults and
-// counted; an error is returned when the stream cannot be read.
+// Analyse reads a stream of diagnostics (NDJSON, a JSON array or one
+// document, read by internal/input with its default size limit) and sets
+// the needs against the catalogue's services. Unreadable documents are
+// returned as faults (INPUT-JSON-01 or INPUT-SIZE-01, placed by
+// input.Doc.Locate) and counted; an error is returned when the stream
+// cannot be read.
 //
 // Memory is bounded by the communes and thématiques met, not by the length
-// of the stream: each line counts on its own, so the stream should hold one
+// of the stream: each document counts on its own, so the stream should hold one
 // diagnostic per person (the latest), as an export of the current
 // situations does; a person diagnosed twice in it is counted twice.
 func Analyse(r io.Reader, cat *offer.Catalogue, opts Options) (Report, spie.Faults, error) {
@@ -146,7 +149,7 @@ func Analyse(r io.Reader, cat *offer.Catalogue, opts Options) (Report, spie.Faul
 	rep := Report{Level: opts.Level, Threshold: opts.Threshold, ThinRatio: opts.ThinRatio, Services: cat.Len()}
 	needs := map[string]map[spie.Thematique]*counts{} // by commune
 	var fs spie.Faults
-	err := ndjson.Each(r, func(_ int, d *diagnostic.Diagnostic) error {
+	err := input.Decode(r, input.Options{}, func(_ input.Doc, d *diagnostic.Diagnostic) error {
 		rep.Read++
 		if !opts.Date.IsZero() && d.Date.After(opts.Date) {
 			rep.Later++
@@ -187,7 +190,7 @@ func Analyse(r io.Reader, cat *offer.Catalogue, opts Options) (Report, spie.Faul
 			}
 		}
 		return nil
-	}, func(f spie.Fault) { rep.Unreadable++; fs = append(fs, f) })
+	}, func(_ input.Doc, f spie.Fault) { rep.Unreadable++; fs = append(fs, f) })
 	if err != nil {
 		return rep, fs, err
 	}

@@ -187,7 +187,7 @@ func TestInputsAndErrors(t *testing.T) {
 	assert.Equal(t, 1, rep.Unreadable)
 	assert.Equal(t, 1, rep.WithoutNeed)
 	assert.Equal(t, 1, rep.SecretCells)
-	assert.True(t, fs.Has("INPUT-NDJSON-01", "/2"))
+	assert.True(t, fs.Has("INPUT-JSON-01", "/2"))
 	_, _, err = coverage.Analyse(stream(), cat, coverage.Options{Level: "region"})
 	assert.Error(t, err)
 }
