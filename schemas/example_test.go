@@ -33,9 +33,3 @@ func ExampleNewGenerator() {
 	fmt.Println(strings.Contains(string(b), `"$schema": "https://json-schema.org/draft/2020-12/schema"`))
 	// Output: true
 }
-
-func ExampleCompiled() {
-	s, err := schemas.Compiled("diagnostic")
-	fmt.Println(s != nil, err)
-	// Output: true <nil>
-}
