@@ -141,6 +141,7 @@ func TestValidateDifferential(t *testing.T) {
 					if !assert.Equal(t, verdict(want), verdict(got), "%s: %s\n%s", name, m.what, b) {
 						return
 					}
+					assertNoLibraryText(t, want)
 					if schemaAccepts(want) {
 						sameDecoding(t, k, b)
 					}

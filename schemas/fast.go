@@ -59,7 +59,8 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 		return spie.Faults{FaultKind.At("", kind)}, false
 	}
 	if reflect.TypeOf(doc) != reflect.TypeOf(k.New()) {
-		return spie.Faults{FaultOther.At("", "document de type Go "+reflect.TypeOf(doc).String()+" pour le type "+kind)}, false
+		t := reflect.TypeOf(doc).String()
+		return spie.Faults{otherFault("", "document de type Go "+t+" pour le type "+kind, "Go document type "+t+" for kind "+kind)}, false
 	}
 	plan, err := planOf(k)
 	if err != nil {
