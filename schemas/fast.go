@@ -77,7 +77,7 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 			return refused, false
 		}
 		if err := json.Unmarshal(data, doc); err != nil {
-			return spie.Faults{FaultJSON.At("", err.Error())}, false
+			return spie.Faults{FaultJSON.At("", decodeErrText(err))}, false
 		}
 		return nil, true
 	}

@@ -77,7 +77,7 @@ func (d *decoder) value(n *node, v reflect.Value) {
 		start := d.pos
 		d.skip()
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(d.data[start:d.pos]); err != nil {
-			d.storeErr(err.Error())
+			d.storeErr(decodeErrText(err))
 		}
 		return
 	}
@@ -368,7 +368,7 @@ func (d *decoder) custom(v reflect.Value, raw []byte, s string) {
 		err = u.UnmarshalText([]byte(s))
 	}
 	if err != nil {
-		d.storeErr(err.Error())
+		d.storeErr(decodeErrText(err))
 	}
 }
 

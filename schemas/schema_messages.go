@@ -1,6 +1,8 @@
 package schemas
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"strings"
@@ -68,3 +70,28 @@ func keywordArgs(kw string) []any {
 
 // otherFault is FaultOther with a French and an English explanation.
 func otherFault(path, fr, en string) spie.Fault { return FaultOther.At(path, fr, en) }
+
+// decodeErrText describes in French an error met storing a document the
+// schema accepts into its Go type (encoding/json, or a type that decodes
+// itself), without encoding/json's English text: the JSON value and the Go
+// type for a type error, the byte offset for a syntax error; socle's own
+// errors (French) are kept.
+func decodeErrText(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		kind, rest, _ := strings.Cut(te.Value, " ")
+		s := "valeur " + strings.TrimSpace(typeName(kind, 0)+" "+rest) + " impossible à stocker dans le type Go " + te.Type.String()
+		if te.Field != "" {
+			s += " (champ " + te.Field + ")"
+		}
+		return s
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("JSON mal formé (octet %d)", se.Offset)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "json: ") {
+		return msg
+	}
+	return "valeur impossible à stocker dans son type Go"
+}

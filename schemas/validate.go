@@ -148,7 +148,7 @@ func interpret(k Kind, data []byte, ctx Context) spie.Faults {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		return spie.Faults{FaultJSON.At("", err.Error())}
+		return spie.Faults{FaultJSON.At("", decodeErrText(err))}
 	}
 	if dec.More() {
 		return spie.Faults{FaultJSON.At("", "données après la fin du document")}
@@ -164,7 +164,7 @@ func interpret(k Kind, data []byte, ctx Context) spie.Faults {
 	}
 	doc := k.New()
 	if err := json.Unmarshal(data, doc); err != nil {
-		return spie.Faults{FaultJSON.At("", err.Error())}
+		return spie.Faults{FaultJSON.At("", decodeErrText(err))}
 	}
 	fs := k.Check(doc, ctx)
 	fs.Sort()
