@@ -99,6 +99,20 @@ func TestSchemaFaultMessages(t *testing.T) {
 			}
 		})
 	}
+	t.Run("empty member name", func(t *testing.T) {
+		// The interpreter locates {"freins": {"": …}} at /freins (it drops
+		// the empty token); the value judged is still the member's: a
+		// string where a Frein object is expected.
+		doc := []byte(`{"freins":{"":""}}`)
+		for name, fs := range map[string]spie.Faults{
+			"Validate":  schemas.Validate("diagnostic", doc, diffNow),
+			"Interpret": schemas.Interpret("diagnostic", doc, diffNow),
+		} {
+			f, ok := find(fs, "SCHEMA-TYPE-01", "/freins")
+			require.True(t, ok, "%s : %v", name, fs)
+			assert.Equal(t, "type de valeur incorrect : objet attendu, texte reçu", f.Message, name)
+		}
+	})
 	t.Run("anyOf nullable", func(t *testing.T) {
 		// The service has no fast path: Validate runs the interpreter.
 		doc := []byte(`{"source":"x","id":"x","structure_id":"y","nom":"nom","description":"dddddddddddddddddddddddd","date_maj":"2024-01-01","longitude":"abc"}`)

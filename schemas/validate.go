@@ -194,7 +194,7 @@ func schemaFaults(ve *jsonschema.ValidationError, schemaDoc, inst any) spie.Faul
 	walk = func(e *jsonschema.ValidationError) {
 		kw := lastKeyword(e.KeywordLocation)
 		path := unescapePointer(e.InstanceLocation)
-		value, _ := resolvePointer(inst, path)
+		value, _ := instanceAt(inst, e.KeywordLocation, e.InstanceLocation)
 		if strings.Contains(e.KeywordLocation, "/propertyNames") {
 			add(FaultKey.At(path))
 			return
@@ -369,6 +369,105 @@ func numberInt(v any) (int, bool) {
 	}
 	i, err := strconv.Atoi(string(n))
 	return i, err == nil
+}
+
+// instanceAt finds the document's value that the keyword at keywordLoc
+// judged. The interpreter's InstanceLocation drops the token of an empty
+// member name ({"freins": {"": …}} is located at /freins), so the location
+// alone may name the parent object; the instance path is rebuilt by walking
+// the keyword location's steps into the document: properties/NAME descends
+// into NAME, additionalProperties and patternProperties/P into the next
+// token of instanceLoc or into the empty name, items, prefixItems/N and
+// contains into the next index; every token of instanceLoc must be used.
+func instanceAt(doc any, keywordLoc, instanceLoc string) (any, bool) {
+	steps := pointerTokens(keywordLoc)
+	if len(steps) > 0 {
+		steps = steps[:len(steps)-1] // the failing keyword itself
+	}
+	inst := pointerTokens(instanceLoc)
+	var match func(si, ii int, v any) (any, bool)
+	match = func(si, ii int, v any) (any, bool) {
+		if si >= len(steps) {
+			return v, ii == len(inst)
+		}
+		obj, _ := v.(map[string]any)
+		switch steps[si] {
+		case "properties", "patternProperties", "dependentSchemas", "anyOf", "oneOf", "allOf", "prefixItems":
+			if si+1 >= len(steps) {
+				return nil, false
+			}
+			arg := steps[si+1]
+			switch steps[si] {
+			case "properties":
+				child, ok := obj[arg]
+				if !ok {
+					return nil, false
+				}
+				if arg == "" {
+					return match(si+2, ii, child)
+				}
+				if ii < len(inst) && inst[ii] == arg {
+					return match(si+2, ii+1, child)
+				}
+				return nil, false
+			case "patternProperties":
+				return matchMember(match, si+2, ii, obj, inst)
+			case "prefixItems":
+				return matchIndex(match, si+2, ii, v, inst)
+			}
+			return match(si+2, ii, v)
+		case "additionalProperties":
+			return matchMember(match, si+1, ii, obj, inst)
+		case "items", "contains":
+			return matchIndex(match, si+1, ii, v, inst)
+		}
+		return match(si+1, ii, v)
+	}
+	return match(0, 0, doc)
+}
+
+// matchMember descends into the member of obj named by the next instance
+// token, or else into the member with the empty name.
+func matchMember(match func(int, int, any) (any, bool), si, ii int, obj map[string]any, inst []string) (any, bool) {
+	if ii < len(inst) {
+		if child, ok := obj[inst[ii]]; ok {
+			if v, ok := match(si, ii+1, child); ok {
+				return v, true
+			}
+		}
+	}
+	if child, ok := obj[""]; ok {
+		return match(si, ii, child)
+	}
+	return nil, false
+}
+
+// matchIndex descends into the item of the array v at the next instance
+// token.
+func matchIndex(match func(int, int, any) (any, bool), si, ii int, v any, inst []string) (any, bool) {
+	arr, _ := v.([]any)
+	if ii >= len(inst) {
+		return nil, false
+	}
+	i, err := strconv.Atoi(inst[ii])
+	if err != nil || i < 0 || i >= len(arr) {
+		return nil, false
+	}
+	return match(si, ii+1, arr[i])
+}
+
+// pointerTokens splits a location of the interpreter into its unescaped
+// tokens (percent escapes, then ~1 and ~0).
+func pointerTokens(p string) []string {
+	p = unescapePointer(p)
+	if p == "" {
+		return nil
+	}
+	toks := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	for i, t := range toks {
+		toks[i] = strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")
+	}
+	return toks
 }
 
 // resolvePointer finds the value at the JSON Pointer p (RFC 6901) in doc.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,7 +55,8 @@ func TestCommentPackagesFromKinds(t *testing.T) {
 		assert.NotEqual(t, generator.Module+"/schemas", p, "schemas ne déclare aucun type de document")
 	}
 	// A kind whose type lives in one package yields that package (and the
-	// packages of its fields' types).
+	// packages of its fields' types); a cohort (carnet/cohort) cannot reach
+	// offer's types, since carnet never imports offer (internal/layers).
 	k, ok := schemas.Lookup("cohorte")
 	require.True(t, ok)
 	assert.Contains(t, generator.CommentPackages([]schemas.Kind{k}), generator.Module+"/carnet/cohort")
@@ -103,5 +105,12 @@ func ExampleNew() {
 	k, _ := schemas.Lookup("diagnostic")
 	b, _ := g.Schema(k)
 	fmt.Println(strings.Contains(string(b), `"$schema": "https://json-schema.org/draft/2020-12/schema"`))
+	// Output: true
+}
+
+func ExampleCommentPackages() {
+	k, _ := schemas.Lookup("comite")
+	pkgs := generator.CommentPackages([]schemas.Kind{k})
+	fmt.Println(slices.Contains(pkgs, generator.Module+"/spie/committee"))
 	// Output: true
 }
