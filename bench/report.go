@@ -11,8 +11,7 @@ import (
 var rows = []struct{ mode, label string }{
 	{"decode", "encoding/json, décodage typé seul (aucun contrôle)"},
 	{"fast-decode", "socle, décodeur rapide seul (schéma, sans les règles Go)"},
-	{"fast", "socle, chemin rapide `ValidateFast` (schéma + règles Go)"},
-	{"schema", "socle, chemin JSON Schema `Validate` (santhosh-tekuri/jsonschema v5 + règles Go)"},
+	{"fast", "socle, `schemas.Validate` (chemin rapide : schéma + règles Go)"},
 	{"ajv", "ajv 8 + ajv-formats, `allErrors: true` (toutes les fautes, comme socle)"},
 	{"ajv-first-error", "ajv 8 + ajv-formats, réglage par défaut (arrêt à la première faute)"},
 }
@@ -122,10 +121,6 @@ func markdown(rep *report) string {
 		w("| %s | %.0f | %.1f | %.0f | %s | %s | %d Mio | %s | %s |", r.label, res.docsPerSec(), res.mbPerSec(), res.wallDocsPerSec(), allocs, bytes, res.PeakRSSKB>>10, ratio(res.docsPerSec(), ajv), ratio(res.docsPerSec(), dec))
 	}
 	w("")
-	if f, s := rep.results["fast"], rep.results["schema"]; f.Docs > 0 && s.Docs > 0 {
-		w("Le chemin rapide valide %s plus vite que le chemin JSON Schema, avec les mêmes fautes.", ratio(f.docsPerSec(), s.docsPerSec()))
-		w("")
-	}
 	if len(rep.scaling) > 0 {
 		w("## Passage à deux cœurs, documents en mémoire")
 		w("")
@@ -133,7 +128,7 @@ func markdown(rep *report) string {
 		w("")
 		w("| Mesure | 1 cœur | 2 cœurs | accélération | cœurs occupés à 2 |")
 		w("|---|---:|---:|---:|---:|")
-		for _, m := range []struct{ key, label string }{{"decode-par", "encoding/json, décodage seul (référence de la machine)"}, {"fast-par", "socle, chemin rapide `ValidateFast`"}} {
+		for _, m := range []struct{ key, label string }{{"decode-par", "encoding/json, décodage seul (référence de la machine)"}, {"fast-par", "socle, `schemas.Validate` (chemin rapide)"}} {
 			one, two := rep.scaling[m.key+"/1"], rep.scaling[m.key+"/2"]
 			if one.Docs == 0 || two.Docs == 0 {
 				continue
@@ -175,7 +170,7 @@ func markdown(rep *report) string {
 	w("```sh")
 	w("go run ./bench -n %d -seed %d -invalid %d -rounds %d -min-time %s -stream-mb %d", rep.cfg.n, rep.cfg.seed, rep.cfg.invalidPct, rep.cfg.rounds, rep.cfg.minTime, rep.cfg.streamMB)
 	w("# mesures faites par le banc :")
-	w("GOMAXPROCS=1 bench -child MODE -corpus corpus.ndjson   # MODE = decode, fast-decode, fast, schema")
+	w("GOMAXPROCS=1 bench -child MODE -corpus corpus.ndjson   # MODE = decode, fast-decode, fast")
 	w("node bench/ajv/validate.mjs schemas/v1/diagnostic.json corpus.ndjson %g verdicts.txt true|false", rep.cfg.minTime.Seconds())
 	for _, c := range rep.commands {
 		w("%s", c)

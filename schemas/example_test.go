@@ -3,7 +3,6 @@ package schemas_test
 import (
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/spie-fr/socle/schemas"
 )
@@ -24,18 +23,4 @@ func ExampleLookup() {
 	k, _ := schemas.Lookup("diagnostic")
 	fmt.Println(k.ID())
 	// Output: https://spie-fr.github.io/socle/schemas/v1/diagnostic.json
-}
-
-func ExampleNewGenerator() {
-	g, _ := schemas.NewGenerator("")
-	k, _ := schemas.Lookup("diagnostic")
-	b, _ := g.Schema(k)
-	fmt.Println(strings.Contains(string(b), `"$schema": "https://json-schema.org/draft/2020-12/schema"`))
-	// Output: true
-}
-
-func ExampleCompiled() {
-	s, err := schemas.Compiled("diagnostic")
-	fmt.Println(s != nil, err)
-	// Output: true <nil>
 }

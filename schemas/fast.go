@@ -5,35 +5,20 @@ import (
 	"reflect"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/spie-fr/socle/spie"
 )
 
 var decoders = sync.Pool{New: func() any { return new(decoder) }}
 
-// ValidateFast checks one JSON document of the kind like Validate, with the
-// same verdict and the same faults (codes and paths), several times faster:
-// instead of interpreting the JSON Schema over a generic tree, it reads the
-// document once, strictly (unknown fields, wrong types, repeated keys and
-// trailing data refused), straight into the kind's Go type, checking on the
-// way what the generated schema demands (required fields, code lists,
-// patterns, formats, lengths, bounds, numbers of items, keys of maps), then
-// runs the kind's Go rules. Kinds whose schema or Go type it cannot follow
-// (see FastPath) are handed to Validate.
-func ValidateFast(kind string, data []byte, opts ...Option) spie.Faults {
-	ctx := Context{Now: time.Now()}
-	for _, o := range opts {
-		o(&ctx)
-	}
-	k, ok := Lookup(kind)
-	if !ok {
-		return spie.Faults{FaultKind.At("", kind)}
-	}
-	plan, err := planOf(k)
-	if err != nil {
-		return Validate(kind, data, opts...)
-	}
+// validateFast is the fast path of Validate for a kind with a plan: instead
+// of interpreting the JSON Schema over a generic tree, it reads the document
+// once, strictly (unknown fields, wrong types, repeated keys and trailing
+// data refused), straight into the kind's Go type, checking on the way what
+// the generated schema demands (required fields, code lists, patterns,
+// formats, lengths, bounds, numbers of items, keys of maps), then runs the
+// kind's Go rules.
+func validateFast(k Kind, plan *node, data []byte, ctx Context) spie.Faults {
 	doc := k.New()
 	fs, ok := decodeFast(plan, data, ctx.Limits, doc)
 	if !ok {
@@ -44,10 +29,11 @@ func ValidateFast(kind string, data []byte, opts ...Option) spie.Faults {
 	return fs
 }
 
-// FastPath reports whether ValidateFast reads documents of the kind itself;
-// when it does not, the error says which part of the schema or of the Go
-// type it cannot follow, and ValidateFast uses the JSON Schema path.
-func FastPath(kind string) error {
+// fastPath reports whether Validate reads documents of the kind on the fast
+// path; when it does not, the error says which part of the schema or of the
+// Go type the plan cannot follow, and Validate runs the JSON Schema
+// interpreter.
+func fastPath(kind string) error {
 	k, ok := Lookup(kind)
 	if !ok {
 		return FaultKind.At("", kind)
@@ -57,8 +43,12 @@ func FastPath(kind string) error {
 }
 
 // Decode reads one JSON document of the kind into doc (a pointer to the
-// kind's Go type) as ValidateFast does, without the Go rules: ok is false
-// with the input or schema faults that refuse the document.
+// kind's Go type) as Validate does, without the Go rules: ok is false with
+// the input or schema faults that refuse the document (the same faults
+// Validate gives), or INPUT-KIND-01 for an unknown kind, or SCHEMA-OTHER-01
+// when doc is not a pointer to the kind's Go type. It serves callers that
+// want the typed document without the rules (the benchmark of the decoder
+// alone, bench/).
 func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, bool) {
 	var ctx Context
 	for _, o := range opts {
@@ -69,14 +59,16 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 		return spie.Faults{FaultKind.At("", kind)}, false
 	}
 	if reflect.TypeOf(doc) != reflect.TypeOf(k.New()) {
-		return spie.Faults{FaultOther.At("", "document de type Go "+reflect.TypeOf(doc).String()+" pour le type "+kind)}, false
+		t := reflect.TypeOf(doc).String()
+		return spie.Faults{otherFault("", "document de type Go "+t+" pour le type "+kind, "Go document type "+t+" for kind "+kind)}, false
 	}
 	plan, err := planOf(k)
 	if err != nil {
 		// The kind is on the JSON Schema path: its faults of input and
 		// schema, then encoding/json.
 		var refused spie.Faults
-		for _, f := range Validate(kind, data, opts...) {
+		ctx := newContext(opts)
+		for _, f := range interpret(k, data, ctx) {
 			if strings.HasPrefix(f.Code, "INPUT-") || strings.HasPrefix(f.Code, "SCHEMA-") {
 				refused = append(refused, f)
 			}
@@ -85,7 +77,7 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 			return refused, false
 		}
 		if err := json.Unmarshal(data, doc); err != nil {
-			return spie.Faults{FaultJSON.At("", err.Error())}, false
+			return spie.Faults{FaultJSON.At("", decodeErrText(err))}, false
 		}
 		return nil, true
 	}

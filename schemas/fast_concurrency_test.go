@@ -10,10 +10,10 @@ import (
 	"github.com/spie-fr/socle/schemas"
 )
 
-// TestValidateFastConcurrent validates the examples from several goroutines
+// TestValidateConcurrent validates the examples from several goroutines
 // at once (the decoders are pooled, the plans shared) and expects the
 // verdicts of a sequential run.
-func TestValidateFastConcurrent(t *testing.T) {
+func TestValidateConcurrent(t *testing.T) {
 	docs := exampleDocs(t, "diagnostic")
 	names := make([]string, 0, len(docs))
 	for n := range docs {
@@ -22,7 +22,7 @@ func TestValidateFastConcurrent(t *testing.T) {
 	sort.Strings(names)
 	want := make([]string, len(names))
 	for i, n := range names {
-		want[i] = verdict(schemas.ValidateFast("diagnostic", docs[n], diffNow))
+		want[i] = verdict(schemas.Validate("diagnostic", docs[n], diffNow))
 	}
 	var wg sync.WaitGroup
 	errs := make(chan string, 8*len(names))
@@ -32,7 +32,7 @@ func TestValidateFastConcurrent(t *testing.T) {
 			defer wg.Done()
 			for range 20 {
 				for i, n := range names {
-					if got := verdict(schemas.ValidateFast("diagnostic", docs[n], diffNow)); got != want[i] {
+					if got := verdict(schemas.Validate("diagnostic", docs[n], diffNow)); got != want[i] {
 						errs <- n + " :\n" + got
 						return
 					}

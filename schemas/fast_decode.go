@@ -3,11 +3,9 @@ package schemas
 import (
 	"encoding"
 	"encoding/json"
-	"fmt"
 	"math/big"
 	"reflect"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/spie-fr/socle/spie"
@@ -79,7 +77,7 @@ func (d *decoder) value(n *node, v reflect.Value) {
 		start := d.pos
 		d.skip()
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(d.data[start:d.pos]); err != nil {
-			d.storeErr(err.Error())
+			d.storeErr(decodeErrText(err))
 		}
 		return
 	}
@@ -126,7 +124,7 @@ func (d *decoder) accepts(n *node, c byte) bool {
 
 func (d *decoder) typeMismatch(n *node) {
 	got := jsonTypeOf(d.peek())
-	d.fault(FaultType, "expected "+n.typeText+", but got "+got)
+	d.fault(FaultType, typeArgs(n.typeNames, got)...)
 	d.skip()
 }
 
@@ -286,10 +284,10 @@ func (d *decoder) array(n *node, v reflect.Value) {
 	}
 	s := v
 	if n.minItems >= 0 && count < n.minItems {
-		d.fault(FaultItems, fmt.Sprintf("minimum %d items required, but found %d items", n.minItems, count))
+		d.fault(FaultItems, boundSigns["minItems"], n.minItems, count)
 	}
 	if n.maxItems >= 0 && count > n.maxItems {
-		d.fault(FaultItems, fmt.Sprintf("maximum %d items required, but found %d items", n.maxItems, count))
+		d.fault(FaultItems, boundSigns["maxItems"], n.maxItems, count)
 	}
 	if n.unique && !uniqueItems(s) {
 		d.fault(FaultUnique)
@@ -339,17 +337,17 @@ func (d *decoder) text(n *node, v reflect.Value) {
 	if (n.maxLen >= 0 && len(s) > n.maxLen) || (n.minLen >= 0 && len(s)/utf8.UTFMax < n.minLen) {
 		l := utf8.RuneCountInString(s)
 		if n.minLen >= 0 && l < n.minLen {
-			d.fault(FaultLength, fmt.Sprintf("length must be >= %d, but got %d", n.minLen, l))
+			d.fault(FaultLength, boundSigns["minLength"], n.minLen, l)
 		}
 		if n.maxLen >= 0 && l > n.maxLen {
-			d.fault(FaultLength, fmt.Sprintf("length must be <= %d, but got %d", n.maxLen, l))
+			d.fault(FaultLength, boundSigns["maxLength"], n.maxLen, l)
 		}
 	}
 	if n.pattern != nil && !n.pattern.MatchString(s) {
 		d.fault(FaultPattern)
 	}
 	if n.format != nil && !n.format(s) {
-		d.fault(FaultFormat, schemaQuote(s)+" is not valid "+schemaQuote(n.formatName))
+		d.fault(FaultFormat, n.formatName)
 	}
 	if n.kind == gCustom {
 		d.custom(v, d.data[start:d.pos], s)
@@ -370,7 +368,7 @@ func (d *decoder) custom(v reflect.Value, raw []byte, s string) {
 		err = u.UnmarshalText([]byte(s))
 	}
 	if err != nil {
-		d.storeErr(err.Error())
+		d.storeErr(decodeErrText(err))
 	}
 }
 
@@ -393,7 +391,7 @@ func (d *decoder) num(n *node, v reflect.Value) {
 		return r
 	}
 	if n.types&tNumber == 0 && !plain && !rat().IsInt() {
-		d.fault(FaultType, "expected "+n.typeText+", but got number")
+		d.fault(FaultType, typeArgs(n.typeNames, "number")...)
 		return
 	}
 	if n.hasMin || n.hasMax {
@@ -403,10 +401,10 @@ func (d *decoder) num(n *node, v reflect.Value) {
 			i, _ = strconv.ParseInt(string(lit), 10, 64)
 		}
 		if n.hasMin && ((small && i < n.minInt) || (!small && rat().Cmp(n.min) < 0)) {
-			d.fault(FaultRange, "must be >= "+n.minText+" but found "+string(lit))
+			d.fault(FaultRange, boundSigns["minimum"], n.minText, string(lit))
 		}
 		if n.hasMax && ((small && i > n.maxInt) || (!small && rat().Cmp(n.max) > 0)) {
-			d.fault(FaultRange, "must be <= "+n.maxText+" but found "+string(lit))
+			d.fault(FaultRange, boundSigns["maximum"], n.maxText, string(lit))
 		}
 	}
 	switch n.kind {
@@ -432,13 +430,4 @@ func (d *decoder) num(n *node, v reflect.Value) {
 		}
 		v.SetFloat(f)
 	}
-}
-
-// schemaQuote quotes like the JSON Schema validator's messages, so that both
-// paths word their faults alike.
-func schemaQuote(s string) string {
-	q := strconv.Quote(s)
-	q = strings.ReplaceAll(q, `\"`, `"`)
-	q = strings.ReplaceAll(q, `'`, `\'`)
-	return "'" + q[1:len(q)-1] + "'"
 }

@@ -9,29 +9,12 @@ import (
 	"github.com/spie-fr/socle/schemas"
 )
 
-func ExampleValidateFast() {
-	data, _ := os.ReadFile("../examples/diagnostic/invalid/champ-inconnu-manquant-enum-borne.json")
-	for _, f := range schemas.ValidateFast("diagnostic", data, schemas.WithNow(now)) {
-		fmt.Println(f.Code, f.Path)
-	}
-	// Output:
-	// SCHEMA-ENUM-01 /freins/logement/impact
-	// SCHEMA-ADDITIONAL-01 /personne/extra
-	// SCHEMA-REQUIRED-01 /personne/id
-	// SCHEMA-RANGE-01 /situation_professionnelle/heures_hebdomadaires_souhaitees
-}
-
 func ExampleDecode() {
 	data, _ := os.ReadFile("../examples/diagnostic/jeune-laon.json")
 	var d diagnostic.Diagnostic
 	_, ok := schemas.Decode("diagnostic", data, &d)
 	fmt.Println(ok, d.Person.Commune, len(d.Professional.Project))
 	// Output: true 02408 2
-}
-
-func ExampleFastPath() {
-	fmt.Println(schemas.FastPath("diagnostic"))
-	// Output: <nil>
 }
 
 func ExampleCheckInput() {
@@ -41,19 +24,16 @@ func ExampleCheckInput() {
 }
 
 func ExampleWithLimits() {
-	fs := schemas.ValidateFast("diagnostic", []byte(`[[[[{}]]]]`), schemas.WithLimits(schemas.Limits{MaxDepth: 3}))
+	fs := schemas.Validate("diagnostic", []byte(`[[[[{}]]]]`), schemas.WithLimits(schemas.Limits{MaxDepth: 3}))
 	fmt.Println(fs[0].Code, fs[0].Path, fs[0].Message)
 	// Output: INPUT-DEPTH-01 /0/0/0 imbrication trop profonde (maximum 3 niveaux)
 }
 
-// A kind that ValidateFast cannot follow (its Go type decodes itself) is
-// still decoded, through the JSON Schema path and encoding/json.
+// A kind without a fast path (the service: its Go type decodes itself) is
+// still decoded, through the JSON Schema interpreter and encoding/json.
 func ExampleDecode_schemaPath() {
-	fmt.Println(schemas.FastPath("service") != nil)
 	var s offer.Service
 	fs, ok := schemas.Decode("service", []byte(`{"source":"x","id":"s1","structure_id":"y","nom":"Atelier CV","description":"Atelier collectif de rédaction de CV","date_maj":"2024-01-01"}`), &s)
 	fmt.Println(ok, len(fs), s.Nom)
-	// Output:
-	// true
-	// true 0 Atelier CV
+	// Output: true 0 Atelier CV
 }

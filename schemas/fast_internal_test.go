@@ -1,7 +1,10 @@
 package schemas
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -25,5 +28,33 @@ func TestIsDateMatchesTimeParse(t *testing.T) {
 		if got, want := isDate(s), err == nil; got != want {
 			t.Errorf("isDate(%q) = %v, time.Parse dit %v", s, got, want)
 		}
+	}
+}
+
+// TestDecodeErrText: errors met storing a document into its Go type are
+// told in French, without encoding/json's English text. Expected texts
+// worked by hand from decodeErrText's wording.
+func TestDecodeErrText(t *testing.T) {
+	typeErr := &json.UnmarshalTypeError{Value: "number 1e400", Type: reflect.TypeOf(float64(0)), Field: "situation.rayon"}
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{typeErr, "valeur nombre 1e400 impossible à stocker dans le type Go float64 (champ situation.rayon)"},
+		{fmt.Errorf("délais illisibles : %w", typeErr), "valeur nombre 1e400 impossible à stocker dans le type Go float64 (champ situation.rayon)"},
+		{&json.UnmarshalTypeError{Value: "string", Type: reflect.TypeOf(0)}, "valeur texte impossible à stocker dans le type Go int"},
+		{&json.SyntaxError{Offset: 7}, "JSON mal formé (octet 7)"},
+		{errors.New("délais incohérents : il faut 0 < réponse ≤ relance ≤ expiration"), "délais incohérents : il faut 0 < réponse ≤ relance ≤ expiration"},
+		{errors.New("json: unknown field"), "valeur impossible à stocker dans son type Go"},
+	} {
+		if got := decodeErrText(tc.err); got != tc.want {
+			t.Errorf("decodeErrText(%v) = %q, attendu %q", tc.err, got, tc.want)
+		}
+	}
+	// The real error of encoding/json, end to end.
+	var x struct{ N int }
+	err := json.Unmarshal([]byte(`{"N": "a"}`), &x)
+	if got := decodeErrText(err); got != "valeur texte impossible à stocker dans le type Go int (champ N)" {
+		t.Errorf("encoding/json : %q", got)
 	}
 }

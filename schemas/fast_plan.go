@@ -75,8 +75,8 @@ func annotationsOnly(s map[string]any) bool {
 }
 
 type node struct {
-	types    typeSet
-	typeText string // "string", "integer or null"… as in schema messages
+	types     typeSet
+	typeNames []string // the schema's "type": ["string"], ["integer", "null"]…
 
 	// strings
 	minLen, maxLen int // -1: none
@@ -242,7 +242,7 @@ func (p *planner) compile(ref string, s map[string]any, t reflect.Type) (*node, 
 			return nil, err
 		}
 		n.elem = e
-		n.types, n.typeText = e.types, e.typeText
+		n.types, n.typeNames = e.types, e.typeNames
 		return n, nil
 	}
 	if err := n.readType(s); err != nil {
@@ -291,7 +291,7 @@ func (n *node) readType(s map[string]any) error {
 		}
 		n.types |= b
 	}
-	n.typeText = strings.Join(names, " or ")
+	n.typeNames = names
 	if n.types&tNull != 0 {
 		return fmt.Errorf("type null non géré")
 	}
@@ -328,7 +328,7 @@ func (n *node) readGo(t reflect.Type) error {
 		return fmt.Errorf("type Go %s non géré", t)
 	}
 	if n.types&^want != 0 {
-		return fmt.Errorf("type %s du schéma pour le type Go %s", n.typeText, t)
+		return fmt.Errorf("type %s du schéma pour le type Go %s", strings.Join(n.typeNames, ", "), t)
 	}
 	return nil
 }
@@ -500,8 +500,7 @@ func (n *node) readNumbers(s map[string]any) error {
 		if !ok {
 			return nil, "", fmt.Errorf("%s invalide", k)
 		}
-		f, _ := r.Float64()
-		return r, fmt.Sprint(f), nil
+		return r, boundText(r), nil
 	}
 	var err error
 	if n.min, n.minText, err = bound("minimum"); err != nil {

@@ -80,8 +80,9 @@ var (
 // CheckInput reads data as one JSON document under the limits and returns
 // the first input fault (syntax, size, depth, array or string length,
 // number, UTF-8, byte order mark, repeated key, trailing data), or nil when
-// the document is sound JSON within the limits. Both Validate and
-// ValidateFast run it first, so they refuse the same inputs the same way.
+// the document is sound JSON within the limits. Both paths of Validate (the
+// fast path and the JSON Schema interpreter) run these checks first, so they
+// refuse the same inputs the same way.
 func CheckInput(data []byte, l Limits) spie.Faults {
 	var s scanner
 	s.reset(data, l.orDefault())

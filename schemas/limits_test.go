@@ -75,12 +75,12 @@ func TestHostileInput(t *testing.T) {
 			assert.Equal(t, tt.code, in[0].Code)
 			assert.Equal(t, tt.path, in[0].Path)
 			for name, fs := range map[string]interface{ Codes() []string }{
-				"Validate":     schemas.Validate("diagnostic", data, schemas.WithLimits(tt.limits)),
-				"ValidateFast": schemas.ValidateFast("diagnostic", data, schemas.WithLimits(tt.limits)),
+				"Interpret": schemas.Interpret("diagnostic", data, schemas.WithLimits(tt.limits)),
+				"Validate":  schemas.Validate("diagnostic", data, schemas.WithLimits(tt.limits)),
 			} {
 				assert.Equal(t, []string{tt.code}, fs.Codes(), name)
 			}
-			fast := schemas.ValidateFast("diagnostic", data, schemas.WithLimits(tt.limits))
+			fast := schemas.Validate("diagnostic", data, schemas.WithLimits(tt.limits))
 			require.Len(t, fast, 1)
 			assert.Equal(t, tt.path, fast[0].Path)
 			assert.NotEmpty(t, fast[0].Message)

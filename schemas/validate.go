@@ -5,11 +5,13 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"net/url"
-	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -22,22 +24,25 @@ import (
 //go:embed v1/*.json
 var Files embed.FS
 
-// Fault types of the JSON Schema pass and of the input.
+// Fault types of the JSON Schema pass and of the input. SCHEMA-TYPE-01 and
+// SCHEMA-OTHER-01 take their French arguments, then their English ones
+// (indexed verbs); the others take language-neutral arguments (numbers,
+// comparison signs, the schema's format names).
 var (
 	FaultJSON       = input.FaultJSON // INPUT-JSON-01, defined by the one input reader
 	FaultKind       = spie.NewFaultType("INPUT-KIND-01", spie.SeverityError, "type de document inconnu : %q", "unknown document kind: %q")
-	FaultType       = spie.NewFaultType("SCHEMA-TYPE-01", spie.SeverityError, "type de valeur incorrect : %s", "wrong value type: %s")
+	FaultType       = spie.NewFaultType("SCHEMA-TYPE-01", spie.SeverityError, "type de valeur incorrect : %[1]s attendu, %[2]s reçu", "wrong value type: expected %[3]s, got %[4]s")
 	FaultRequired   = spie.NewFaultType("SCHEMA-REQUIRED-01", spie.SeverityError, "champ obligatoire manquant", "missing required field")
 	FaultAdditional = spie.NewFaultType("SCHEMA-ADDITIONAL-01", spie.SeverityError, "champ inconnu", "unknown field")
 	FaultEnum       = spie.NewFaultType("SCHEMA-ENUM-01", spie.SeverityError, "valeur hors de la liste autorisée", "value not in the allowed list")
 	FaultPattern    = spie.NewFaultType("SCHEMA-PATTERN-01", spie.SeverityError, "format de la valeur incorrect", "value does not match the expected pattern")
-	FaultFormat     = spie.NewFaultType("SCHEMA-FORMAT-01", spie.SeverityError, "valeur mal formée : %s", "malformed value: %s")
-	FaultRange      = spie.NewFaultType("SCHEMA-RANGE-01", spie.SeverityError, "valeur hors des bornes : %s", "value out of range: %s")
-	FaultLength     = spie.NewFaultType("SCHEMA-LENGTH-01", spie.SeverityError, "longueur du texte hors des bornes : %s", "text length out of range: %s")
-	FaultItems      = spie.NewFaultType("SCHEMA-ITEMS-01", spie.SeverityError, "nombre d'éléments hors des bornes : %s", "number of items out of range: %s")
+	FaultFormat     = spie.NewFaultType("SCHEMA-FORMAT-01", spie.SeverityError, "valeur mal formée : format « %s » attendu", "malformed value: expected format %q")
+	FaultRange      = spie.NewFaultType("SCHEMA-RANGE-01", spie.SeverityError, "valeur hors des bornes : %s %s attendu, %s reçu", "value out of range: expected %s %s, got %s")
+	FaultLength     = spie.NewFaultType("SCHEMA-LENGTH-01", spie.SeverityError, "longueur du texte hors des bornes : %s %d caractères attendus, %d reçus", "text length out of range: expected %s %d characters, got %d")
+	FaultItems      = spie.NewFaultType("SCHEMA-ITEMS-01", spie.SeverityError, "nombre d'éléments hors des bornes : %s %d attendus, %d reçus", "number of items out of range: expected %s %d, got %d")
 	FaultUnique     = spie.NewFaultType("SCHEMA-UNIQUE-01", spie.SeverityError, "éléments répétés dans la liste", "repeated items in the list")
 	FaultKey        = spie.NewFaultType("SCHEMA-KEY-01", spie.SeverityError, "clé hors de la liste autorisée", "key not in the allowed list")
-	FaultOther      = spie.NewFaultType("SCHEMA-OTHER-01", spie.SeverityError, "document non conforme au schéma : %s", "document does not conform to the schema: %s")
+	FaultOther      = spie.NewFaultType("SCHEMA-OTHER-01", spie.SeverityError, "document non conforme au schéma : %[1]s", "document does not conform to the schema: %[2]s")
 )
 
 // Option changes how Validate works.
@@ -48,55 +53,94 @@ func WithNow(now func() time.Time) Option {
 	return func(c *Context) { c.Now = now() }
 }
 
-var compiled = struct {
-	sync.Mutex
-	schemas map[string]*jsonschema.Schema
-}{schemas: map[string]*jsonschema.Schema{}}
+// interpreted is a kind's schema compiled for the interpreter, with its
+// JSON tree (numbers as json.Number) where faults read keyword values.
+type interpreted struct {
+	schema *jsonschema.Schema
+	doc    any
+}
 
-// Compiled returns the compiled JSON Schema of the kind, formats asserted.
-func Compiled(kind string) (*jsonschema.Schema, error) {
-	compiled.Lock()
-	defer compiled.Unlock()
-	if s, ok := compiled.schemas[kind]; ok {
-		return s, nil
+var compiledSchemas = struct {
+	sync.Mutex
+	kinds map[string]*interpreted
+}{kinds: map[string]*interpreted{}}
+
+// compiled returns the compiled JSON Schema of the kind, formats asserted.
+// The interpreter's type stays inside this package: socle's API is Validate.
+func compiled(k Kind) (*interpreted, error) {
+	compiledSchemas.Lock()
+	defer compiledSchemas.Unlock()
+	if c, ok := compiledSchemas.kinds[k.Name]; ok {
+		return c, nil
 	}
-	k, ok := Lookup(kind)
-	if !ok {
-		return nil, fmt.Errorf("type de document inconnu : %q", kind)
-	}
-	b, err := Files.ReadFile("v1/" + kind + ".json")
+	b, err := Files.ReadFile("v1/" + k.Name + ".json")
 	if err != nil {
-		return nil, fmt.Errorf("schéma %s absent : lancez go generate ./schemas", kind)
+		return nil, fmt.Errorf("schéma %s absent : lancez go generate ./schemas", k.Name)
+	}
+	var doc any
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("schéma %s illisible", k.Name)
 	}
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
 	c.AssertFormat = true
 	if err := c.AddResource(k.ID(), bytes.NewReader(b)); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("schéma %s illisible", k.Name)
 	}
 	s, err := c.Compile(k.ID())
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("schéma %s non compilable", k.Name)
 	}
-	compiled.schemas[kind] = s
-	return s, nil
+	ck := &interpreted{schema: s, doc: doc}
+	compiledSchemas.kinds[k.Name] = ck
+	return ck, nil
 }
 
-// Validate checks one JSON document of the kind: first its JSON Schema, then,
-// when the schema passes, the Go rules of the kind. It returns every fault,
-// sorted by path; the document is valid when Faults.Valid() is true.
-func Validate(kind string, data []byte, opts ...Option) spie.Faults {
+// newContext applies the options over the defaults (the clock: time.Now).
+func newContext(opts []Option) Context {
 	ctx := Context{Now: time.Now()}
 	for _, o := range opts {
 		o(&ctx)
 	}
+	return ctx
+}
+
+// Validate checks one JSON document of the kind and returns every fault,
+// sorted by path; the document is valid when Faults.Valid() is true. It is
+// socle's one validator: the input layer first (syntax, limits, UTF-8,
+// repeated keys: INPUT- faults), then what the kind's generated JSON Schema
+// v1/<kind>.json demands (SCHEMA- faults), then, when the schema passes, the
+// kind's Go rules (DIAG-, CARNET-, OFFRE-… faults) as of the clock of
+// WithNow (time.Now by default). An unknown kind is INPUT-KIND-01.
+//
+// Where the kind has a compiled fast path, the document is read once,
+// strictly, straight into the kind's Go type, checking on the way what the
+// schema demands; the other kinds run the schema through the JSON Schema
+// interpreter (santhosh-tekuri/jsonschema v5, draft 2020-12, formats
+// asserted). Both give the same faults: codes, paths, severities and
+// messages (proven by the differential tests and fuzz target of this
+// package).
+func Validate(kind string, data []byte, opts ...Option) spie.Faults {
+	ctx := newContext(opts)
 	k, ok := Lookup(kind)
 	if !ok {
 		return spie.Faults{FaultKind.At("", kind)}
 	}
-	s, err := Compiled(kind)
+	if plan, err := planOf(k); err == nil {
+		return validateFast(k, plan, data, ctx)
+	}
+	return interpret(k, data, ctx)
+}
+
+// interpret is the JSON Schema path of Validate: the input layer, the
+// generated schema run by the v5 interpreter over a generic tree, then the
+// kind's Go rules on a typed decode.
+func interpret(k Kind, data []byte, ctx Context) spie.Faults {
+	c, err := compiled(k)
 	if err != nil {
-		return spie.Faults{FaultOther.At("", err.Error())}
+		return spie.Faults{otherFault("", err.Error(), "schema of kind "+k.Name+" unavailable")}
 	}
 	if fs := CheckInput(data, ctx.Limits); fs != nil {
 		return fs
@@ -105,34 +149,36 @@ func Validate(kind string, data []byte, opts ...Option) spie.Faults {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		return spie.Faults{FaultJSON.At("", err.Error())}
+		return spie.Faults{FaultJSON.At("", decodeErrText(err))}
 	}
 	if dec.More() {
 		return spie.Faults{FaultJSON.At("", "données après la fin du document")}
 	}
-	if err := s.Validate(v); err != nil {
+	if err := c.schema.Validate(v); err != nil {
 		ve, ok := err.(*jsonschema.ValidationError)
 		if !ok {
-			return spie.Faults{FaultOther.At("", err.Error())}
+			return spie.Faults{FaultOther.At("", keywordArgs("")...)}
 		}
-		fs := schemaFaults(ve)
+		fs := schemaFaults(ve, c.doc, v)
 		fs.Sort()
 		return fs
 	}
 	doc := k.New()
 	if err := json.Unmarshal(data, doc); err != nil {
-		return spie.Faults{FaultJSON.At("", err.Error())}
+		return spie.Faults{FaultJSON.At("", decodeErrText(err))}
 	}
 	fs := k.Check(doc, ctx)
 	fs.Sort()
 	return fs
 }
 
-var quoted = regexp.MustCompile(`'((?:[^'\\]|\\.)*)'`)
-
-// schemaFaults turns a validation error tree into faults: one per leaf, with
-// the oneOf of constants of a code list reported once as SCHEMA-ENUM-01.
-func schemaFaults(ve *jsonschema.ValidationError) spie.Faults {
+// schemaFaults turns a validation error tree of the interpreter into faults:
+// one per leaf, with the oneOf of constants of a code list reported once as
+// SCHEMA-ENUM-01. Each fault is derived from the failing keyword (the last
+// token of KeywordLocation), its value in the schema (found at
+// AbsoluteKeywordLocation in schemaDoc) and the document's value (found at
+// InstanceLocation in inst): never from the interpreter's English message.
+func schemaFaults(ve *jsonschema.ValidationError, schemaDoc, inst any) spie.Faults {
 	var fs spie.Faults
 	seen := map[string]bool{}
 	add := func(f spie.Fault) {
@@ -141,10 +187,15 @@ func schemaFaults(ve *jsonschema.ValidationError) spie.Faults {
 			fs = append(fs, f)
 		}
 	}
+	keyword := func(e *jsonschema.ValidationError) (any, bool) {
+		_, frag, _ := strings.Cut(e.AbsoluteKeywordLocation, "#")
+		return resolvePointer(schemaDoc, unescapePointer(frag))
+	}
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
 		kw := lastKeyword(e.KeywordLocation)
 		path := unescapePointer(e.InstanceLocation)
+		value, _ := instanceAt(inst, e.KeywordLocation, e.InstanceLocation)
 		if strings.Contains(e.KeywordLocation, "/propertyNames") {
 			add(FaultKey.At(path))
 			return
@@ -158,11 +209,12 @@ func schemaFaults(ve *jsonschema.ValidationError) spie.Faults {
 			if len(leaves) > 1 && allKeyword(leaves, "type") {
 				// No branch takes a value of this type (a string for a
 				// "number or null"): one type fault, not none.
-				msgs := make([]string, len(leaves))
-				for i, l := range leaves {
-					msgs[i] = l.Message
+				var expected []string
+				for _, l := range leaves {
+					v, _ := keyword(l)
+					expected = appendTypes(expected, v)
 				}
-				add(FaultType.At(path, strings.Join(msgs, " ; ")))
+				add(FaultType.At(path, typeArgs(expected, jsonType(value))...))
 				return
 			}
 			for _, l := range leaves {
@@ -179,41 +231,275 @@ func schemaFaults(ve *jsonschema.ValidationError) spie.Faults {
 			}
 			return
 		}
-		switch kw {
-		case "required":
-			for _, m := range quoted.FindAllStringSubmatch(e.Message, -1) {
-				add(FaultRequired.At(spie.Join(path, unquoteName(m[1]))))
+		if f, ok := leafFault(kw, path, value, keyword, e); ok {
+			for _, x := range f {
+				add(x)
 			}
-		case "additionalProperties":
-			for _, m := range quoted.FindAllStringSubmatch(e.Message, -1) {
-				add(FaultAdditional.At(spie.Join(path, unquoteName(m[1]))))
-			}
-		case "type":
-			add(FaultType.At(path, e.Message))
-		case "enum", "const":
-			add(FaultEnum.At(path))
-		case "pattern":
-			add(FaultPattern.At(path))
-		case "format":
-			add(FaultFormat.At(path, e.Message))
-		case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf":
-			add(FaultRange.At(path, e.Message))
-		case "minLength", "maxLength":
-			add(FaultLength.At(path, e.Message))
-		case "minItems", "maxItems":
-			add(FaultItems.At(path, e.Message))
-		case "uniqueItems":
-			add(FaultUnique.At(path))
-		default:
-			add(FaultOther.At(path, e.Message))
+			return
 		}
+		add(FaultOther.At(path, keywordArgs(kw)...))
 	}
 	walk(ve)
 	if len(fs) == 0 {
 		// Never let a refusal of the schema pass for a valid document.
-		fs = append(fs, FaultOther.At(unescapePointer(ve.InstanceLocation), ve.Error()))
+		fs = append(fs, FaultOther.At(unescapePointer(ve.InstanceLocation), keywordArgs(lastKeyword(ve.KeywordLocation))...))
 	}
 	return fs
+}
+
+// leafFault gives the faults of one failing keyword kw at path, where the
+// document holds value; keyword finds the keyword's value in the schema.
+// ok is false when the keyword has no fault type of its own or its value
+// cannot be read (the caller then reports SCHEMA-OTHER-01 with the keyword).
+func leafFault(kw, path string, value any, keyword func(*jsonschema.ValidationError) (any, bool), e *jsonschema.ValidationError) (spie.Faults, bool) {
+	switch kw {
+	case "enum", "const":
+		return spie.Faults{FaultEnum.At(path)}, true
+	case "pattern":
+		return spie.Faults{FaultPattern.At(path)}, true
+	case "uniqueItems":
+		return spie.Faults{FaultUnique.At(path)}, true
+	}
+	kv, ok := keyword(e)
+	if !ok {
+		return nil, false
+	}
+	switch kw {
+	case "required":
+		names, _ := kv.([]any)
+		obj, _ := value.(map[string]any)
+		var fs spie.Faults
+		for _, n := range names {
+			name, _ := n.(string)
+			if _, present := obj[name]; !present {
+				fs = append(fs, FaultRequired.At(spie.Join(path, name)))
+			}
+		}
+		return fs, len(fs) > 0
+	case "additionalProperties":
+		// additionalProperties: false beside "properties" (the generated
+		// schemas use no patternProperties): every other member is unknown.
+		parent, _ := keyword(&jsonschema.ValidationError{AbsoluteKeywordLocation: strings.TrimSuffix(e.AbsoluteKeywordLocation, "/additionalProperties")})
+		props, _ := parent.(map[string]any)["properties"].(map[string]any)
+		obj, _ := value.(map[string]any)
+		var fs spie.Faults
+		for name := range obj {
+			if _, known := props[name]; !known {
+				fs = append(fs, FaultAdditional.At(spie.Join(path, name)))
+			}
+		}
+		return fs, len(fs) > 0
+	case "type":
+		return spie.Faults{FaultType.At(path, typeArgs(appendTypes(nil, kv), jsonType(value))...)}, true
+	case "format":
+		name, ok := kv.(string)
+		return spie.Faults{FaultFormat.At(path, name)}, ok
+	case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
+		bound, ok1 := numberRat(kv)
+		got, ok2 := value.(json.Number)
+		return spie.Faults{FaultRange.At(path, boundSigns[kw], boundText(bound), got.String())}, ok1 && ok2
+	case "minLength", "maxLength":
+		bound, ok1 := numberInt(kv)
+		str, ok2 := value.(string)
+		return spie.Faults{FaultLength.At(path, boundSigns[kw], bound, utf8.RuneCountInString(str))}, ok1 && ok2
+	case "minItems", "maxItems":
+		bound, ok1 := numberInt(kv)
+		items, ok2 := value.([]any)
+		return spie.Faults{FaultItems.At(path, boundSigns[kw], bound, len(items))}, ok1 && ok2
+	}
+	return nil, false
+}
+
+// appendTypes appends the JSON types named by the value of a "type"
+// keyword (a name or a list of names).
+func appendTypes(out []string, kv any) []string {
+	switch t := kv.(type) {
+	case string:
+		return appendNew(out, t)
+	case []any:
+		for _, x := range t {
+			if s, ok := x.(string); ok {
+				out = appendNew(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func appendNew(out []string, s string) []string {
+	for _, x := range out {
+		if x == s {
+			return out
+		}
+	}
+	return append(out, s)
+}
+
+// jsonType is the JSON Schema type of a decoded value (numbers are
+// "number", as the interpreter reports them).
+func jsonType(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean"
+	case json.Number, float64:
+		return "number"
+	case string:
+		return "string"
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	}
+	return "null"
+}
+
+func numberRat(v any) (*big.Rat, bool) {
+	n, ok := v.(json.Number)
+	if !ok {
+		return nil, false
+	}
+	return new(big.Rat).SetString(string(n))
+}
+
+func numberInt(v any) (int, bool) {
+	n, ok := v.(json.Number)
+	if !ok {
+		return 0, false
+	}
+	i, err := strconv.Atoi(string(n))
+	return i, err == nil
+}
+
+// instanceAt finds the document's value that the keyword at keywordLoc
+// judged. The interpreter's InstanceLocation drops the token of an empty
+// member name ({"freins": {"": …}} is located at /freins), so the location
+// alone may name the parent object; the instance path is rebuilt by walking
+// the keyword location's steps into the document: properties/NAME descends
+// into NAME, additionalProperties and patternProperties/P into the next
+// token of instanceLoc or into the empty name, items, prefixItems/N and
+// contains into the next index; every token of instanceLoc must be used.
+func instanceAt(doc any, keywordLoc, instanceLoc string) (any, bool) {
+	steps := pointerTokens(keywordLoc)
+	if len(steps) > 0 {
+		steps = steps[:len(steps)-1] // the failing keyword itself
+	}
+	inst := pointerTokens(instanceLoc)
+	var match func(si, ii int, v any) (any, bool)
+	match = func(si, ii int, v any) (any, bool) {
+		if si >= len(steps) {
+			return v, ii == len(inst)
+		}
+		obj, _ := v.(map[string]any)
+		switch steps[si] {
+		case "properties", "patternProperties", "dependentSchemas", "anyOf", "oneOf", "allOf", "prefixItems":
+			if si+1 >= len(steps) {
+				return nil, false
+			}
+			arg := steps[si+1]
+			switch steps[si] {
+			case "properties":
+				child, ok := obj[arg]
+				if !ok {
+					return nil, false
+				}
+				if arg == "" {
+					return match(si+2, ii, child)
+				}
+				if ii < len(inst) && inst[ii] == arg {
+					return match(si+2, ii+1, child)
+				}
+				return nil, false
+			case "patternProperties":
+				return matchMember(match, si+2, ii, obj, inst)
+			case "prefixItems":
+				return matchIndex(match, si+2, ii, v, inst)
+			}
+			return match(si+2, ii, v)
+		case "additionalProperties":
+			return matchMember(match, si+1, ii, obj, inst)
+		case "items", "contains":
+			return matchIndex(match, si+1, ii, v, inst)
+		}
+		return match(si+1, ii, v)
+	}
+	return match(0, 0, doc)
+}
+
+// matchMember descends into the member of obj named by the next instance
+// token, or else into the member with the empty name.
+func matchMember(match func(int, int, any) (any, bool), si, ii int, obj map[string]any, inst []string) (any, bool) {
+	if ii < len(inst) {
+		if child, ok := obj[inst[ii]]; ok {
+			if v, ok := match(si, ii+1, child); ok {
+				return v, true
+			}
+		}
+	}
+	if child, ok := obj[""]; ok {
+		return match(si, ii, child)
+	}
+	return nil, false
+}
+
+// matchIndex descends into the item of the array v at the next instance
+// token.
+func matchIndex(match func(int, int, any) (any, bool), si, ii int, v any, inst []string) (any, bool) {
+	arr, _ := v.([]any)
+	if ii >= len(inst) {
+		return nil, false
+	}
+	i, err := strconv.Atoi(inst[ii])
+	if err != nil || i < 0 || i >= len(arr) {
+		return nil, false
+	}
+	return match(si, ii+1, arr[i])
+}
+
+// pointerTokens splits a location of the interpreter into its unescaped
+// tokens (percent escapes, then ~1 and ~0).
+func pointerTokens(p string) []string {
+	p = unescapePointer(p)
+	if p == "" {
+		return nil
+	}
+	toks := strings.Split(strings.TrimPrefix(p, "/"), "/")
+	for i, t := range toks {
+		toks[i] = strings.ReplaceAll(strings.ReplaceAll(t, "~1", "/"), "~0", "~")
+	}
+	return toks
+}
+
+// resolvePointer finds the value at the JSON Pointer p (RFC 6901) in doc.
+func resolvePointer(doc any, p string) (any, bool) {
+	if p == "" {
+		return doc, true
+	}
+	if !strings.HasPrefix(p, "/") {
+		return nil, false
+	}
+	cur := doc
+	for _, tok := range strings.Split(p[1:], "/") {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		switch c := cur.(type) {
+		case map[string]any:
+			v, ok := c[tok]
+			if !ok {
+				return nil, false
+			}
+			cur = v
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil, false
+			}
+			cur = c[i]
+		default:
+			return nil, false
+		}
+	}
+	return cur, true
 }
 
 // branchLeaves returns the deepest errors under a oneOf/anyOf node, or the

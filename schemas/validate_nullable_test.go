@@ -15,8 +15,8 @@ import (
 func TestNullableWrongTypeIsRefused(t *testing.T) {
 	doc := []byte(`{"source":"x","id":"x","structure_id":"y","nom":"nom","description":"dddddddddddddddddddddddd","date_maj":"2024-01-01","longitude":"abc"}`)
 	for name, validate := range map[string]func(string, []byte, ...schemas.Option) spie.Faults{
-		"Validate":     schemas.Validate,
-		"ValidateFast": schemas.ValidateFast,
+		"Interpret": schemas.Interpret,
+		"Validate":  schemas.Validate,
 	} {
 		t.Run(name, func(t *testing.T) {
 			fs := validate("service", doc, diffNow)

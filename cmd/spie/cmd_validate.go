@@ -32,9 +32,9 @@ type validation struct {
 	Faults   spie.Faults `json:"faults"`
 }
 
-// validateFunc validates one document; tests and the fast path may swap it.
+// validateFunc validates one document; tests may swap it.
 var validateFunc = func(kind string, data []byte, now func() time.Time) spie.Faults {
-	return schemas.ValidateFast(kind, data, schemas.WithNow(now))
+	return schemas.Validate(kind, data, schemas.WithNow(now))
 }
 
 func runValidate(c *cli, args []string) int {

@@ -7,7 +7,8 @@
 //
 // and that no core package (spie, diagnostic, carnet, offer and everything
 // below them) links the browser bridge (syscall/js), go-app or the JSON
-// Schema generator.
+// Schema generator, nor does any program that validates (package schemas
+// itself and the validation-only WebAssembly module).
 package layers_test
 
 import (
@@ -200,4 +201,40 @@ func TestCoreLinksNoBrowserNorGenerator(t *testing.T) {
 	t.Setenv("GOOS", "js")
 	t.Setenv("GOARCH", "wasm")
 	check("js", goList(t, args...))
+}
+
+// validators are the packages that validate documents and must not link the
+// schema generator (forbiddenInCore's last entry): package schemas, which
+// every validating program imports, and the validation-only WebAssembly
+// module (validate.wasm), built for GOOS=js.
+var validators = []struct{ pkg, goos, goarch string }{
+	{"./schemas", "", ""},
+	{"./wasm/validator", "", ""},
+	{"./schemas", "js", "wasm"},
+	{"./wasm/cmd/validate", "js", "wasm"},
+}
+
+func TestValidatorsLinkNoGenerator(t *testing.T) {
+	if testing.Short() {
+		t.Skip("go list: ignoré en mode -short")
+	}
+	generator := forbiddenInCore[len(forbiddenInCore)-1]
+	require.Equal(t, "github.com/invopop/jsonschema", generator)
+	for _, v := range validators {
+		t.Run(v.pkg+"/"+v.goos, func(t *testing.T) {
+			if v.goos != "" {
+				t.Setenv("GOOS", v.goos)
+				t.Setenv("GOARCH", v.goarch)
+			}
+			deps := goList(t, "-deps", v.pkg)
+			require.NotEmpty(t, deps)
+			// The list is the real one: it holds the interpreter the
+			// validator does link.
+			assert.Contains(t, deps, "github.com/santhosh-tekuri/jsonschema/v5")
+			for _, d := range deps {
+				assert.False(t, d == generator || strings.HasPrefix(d, generator+"/"), "%s lie le générateur de schémas (%s)", v.pkg, d)
+				assert.NotEqual(t, module+"/schemas/internal/generator", d, "%s lie le générateur de schémas", v.pkg)
+			}
+		})
+	}
 }

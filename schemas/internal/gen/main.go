@@ -8,15 +8,17 @@ import (
 	"os"
 
 	"github.com/spie-fr/socle/schemas"
+	"github.com/spie-fr/socle/schemas/internal/generator"
 )
 
 func main() {
 	out := flag.String("out", "v1", "dossier de sortie des schémas")
 	root := flag.String("root", "..", "racine du module (commentaires Go)")
 	flag.Parse()
-	g, err := schemas.NewGenerator(*root)
+	kinds := schemas.Kinds()
+	g, err := generator.New(*root, kinds)
 	if err == nil {
-		err = g.WriteAll(*out)
+		err = g.WriteAll(*out, kinds)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen :", err)

@@ -1,0 +1,27 @@
+package schemas
+
+import "github.com/spie-fr/socle/spie"
+
+// Interpret runs the JSON Schema interpreter path of Validate whatever the
+// kind, so that the tests can compare it with the fast path.
+func Interpret(kind string, data []byte, opts ...Option) spie.Faults {
+	k, ok := Lookup(kind)
+	if !ok {
+		return spie.Faults{FaultKind.At("", kind)}
+	}
+	return interpret(k, data, newContext(opts))
+}
+
+// FastPath is fastPath, for the tests.
+var FastPath = fastPath
+
+// Compiles reports whether the kind's embedded schema compiles in the
+// interpreter.
+func Compiles(kind string) error {
+	k, ok := Lookup(kind)
+	if !ok {
+		return FaultKind.At("", kind)
+	}
+	_, err := compiled(k)
+	return err
+}
