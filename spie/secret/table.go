@@ -360,7 +360,8 @@ func (r relation) has(id ID) bool {
 // suppressOneFor makes secret the published cell that best widens the
 // interval of id: the first, in order of preference, that makes it wide
 // enough, or else the one that widens it most. Preference: cells sharing a
-// relation with id before others of its component, parts before totals,
+// relation with id before others of its component, then cells that total
+// fewer relations (parts before sub-totals before the whole population),
 // then the smallest positive value (zero last), then the lowest ID.
 func (t *Table) suppressOneFor(id ID) bool {
 	// The candidates are the published cells of the relations reachable
@@ -404,29 +405,52 @@ func (t *Table) suppressOneFor(id ID) bool {
 		if direct[a] != direct[b] {
 			return direct[a]
 		}
-		if (t.totals[a] > 0) != (t.totals[b] > 0) {
-			return t.totals[b] > 0
+		if t.totals[a] != t.totals[b] {
+			return t.totals[a] < t.totals[b]
 		}
 		if ra, rb := rank(t.cells[a].value), rank(t.cells[b].value); ra != rb {
 			return ra < rb
 		}
 		return a < b
 	})
-	best, bestWidth := cand[0], -1
-	for _, c := range cand {
-		t.cells[c].secret = true
+	// Tiers of equal preference (direct, totals): the first cell of the
+	// first tier that makes id wide enough; else the cell of the first tier
+	// that widens id most; else the first candidate.
+	width := func() int {
 		lo, hi, bounded, ok := t.Interval(id)
-		t.cells[c].secret = false
-		if !ok {
-			continue
+		switch {
+		case !ok:
+			return -1
+		case !bounded:
+			return math.MaxInt
 		}
-		if !bounded || hi-lo >= t.threshold {
-			best = c
+		return hi - lo
+	}
+	now := width()
+	best := cand[0]
+	for start := 0; start < len(cand); {
+		end := start
+		for end < len(cand) && direct[cand[end]] == direct[cand[start]] && t.totals[cand[end]] == t.totals[cand[start]] {
+			end++
+		}
+		tierBest, tierWidth := ID(-1), now
+		for _, c := range cand[start:end] {
+			t.cells[c].secret = true
+			w := width()
+			t.cells[c].secret = false
+			if w >= t.threshold {
+				tierBest = c
+				break
+			}
+			if w > tierWidth {
+				tierBest, tierWidth = c, w
+			}
+		}
+		if tierBest >= 0 {
+			best = tierBest
 			break
 		}
-		if hi-lo > bestWidth {
-			best, bestWidth = c, hi-lo
-		}
+		start = end
 	}
 	t.cells[best].secret = true
 	return true
