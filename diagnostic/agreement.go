@@ -357,6 +357,7 @@ func (c matrixCells) figures(t *secret.Table, x *Matrix) AgreementFigures {
 func publish(a *Agreement, all Matrix, byTerr, byPub map[string]*Matrix, crit map[OrientationCriterion]int, disagreements, threshold int) {
 	t := secret.NewTable(threshold)
 	whole, disagree := addMatrix(t, &all, true)
+	t.Keep(whole.n)
 	type group struct {
 		key   string
 		x     *Matrix

@@ -1,33 +1,27 @@
 package secret
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // eps is the tolerance of the simplex: every coefficient and right-hand side
 // is a small integer, so values closer than eps to an integer are that integer.
 const eps = 1e-9
 
-// lpRange returns the smallest and largest value of variable k over
-// {v ≥ 0 : A v = b}; hiInf is true when the largest is unbounded. ok is false
-// when the system has no non-negative solution (never the case for a table
-// built from real counts).
-func lpRange(a [][]float64, b []float64, k int) (lo, hi float64, hiInf, ok bool) {
-	c := make([]float64, len(a[0]))
-	c[k] = 1
-	lo, _, ok = lpMin(a, b, c)
-	if !ok {
-		return 0, 0, false, false
-	}
-	c[k] = -1
-	m, unbounded, _ := lpMin(a, b, c)
-	return lo, -m, unbounded, true
+// feasible is {v ≥ 0 : A v = b} after phase 1 of the simplex: a basic
+// feasible solution from which each objective is optimised (phase 2)
+// without redoing phase 1.
+type feasible struct {
+	t     [][]float64 // constraint rows, then the objective row
+	basis []int
+	n     int // structural columns
 }
 
-// lpMin minimises c·v over {v ≥ 0 : A v = b} by the two-phase simplex with
-// Bland's rule (no cycling). unbounded is true when the minimum is −∞; ok is
-// false when the system is infeasible.
-func lpMin(a [][]float64, b []float64, c []float64) (min float64, unbounded, ok bool) {
-	m, n := len(a), len(c)
-	// Tableau: n structural columns, m artificial columns, right-hand side.
+// newFeasible runs phase 1 (minimise the sum of artificial variables) with
+// Bland's rule; ok is false when the system has no non-negative solution.
+func newFeasible(a [][]float64, b []float64, n int) (f *feasible, ok bool) {
+	m := len(a)
 	w := n + m + 1
 	t := make([][]float64, m+1)
 	basis := make([]int, m)
@@ -47,7 +41,6 @@ func lpMin(a [][]float64, b []float64, c []float64) (min float64, unbounded, ok 
 	}
 	obj := make([]float64, w)
 	t[m] = obj
-	// Phase 1: minimise the sum of the artificial variables.
 	for i := range m {
 		for j := range w {
 			if j < n || j == w-1 {
@@ -55,11 +48,9 @@ func lpMin(a [][]float64, b []float64, c []float64) (min float64, unbounded, ok 
 			}
 		}
 	}
-	if simplex(t, basis, n+m) {
-		return 0, false, false // cannot happen: phase 1 is bounded below by 0
-	}
+	simplex(t, basis, n+m) // bounded below by 0
 	if -obj[w-1] > eps {
-		return 0, false, false
+		return nil, false
 	}
 	// Drive the artificial variables out of the basis; a row where none of
 	// the structural columns can enter is redundant and dropped.
@@ -81,25 +72,47 @@ func lpMin(a [][]float64, b []float64, c []float64) (min float64, unbounded, ok 
 			i--
 		}
 	}
-	// Phase 2: the objective over the structural columns only.
-	obj = t[len(t)-1]
+	return &feasible{t: t, basis: basis, n: n}, true
+}
+
+// minimise returns the minimum of c·v over the system (phase 2 on a copy);
+// unbounded is true when it is −∞.
+func (f *feasible) minimise(c []float64) (min float64, unbounded bool) {
+	t := make([][]float64, len(f.t))
+	for i, row := range f.t {
+		t[i] = slices.Clone(row)
+	}
+	basis := slices.Clone(f.basis)
+	w := len(t[0])
+	obj := t[len(t)-1]
 	for j := range w {
 		obj[j] = 0
 	}
-	for j := range n {
+	for j := range f.n {
 		obj[j] = c[j]
 	}
 	for i, bv := range basis {
-		if f := obj[bv]; f != 0 {
+		if k := obj[bv]; k != 0 {
 			for j := range w {
-				obj[j] -= f * t[i][j]
+				obj[j] -= k * t[i][j]
 			}
 		}
 	}
-	if simplex(t, basis, n) {
-		return 0, true, true
+	if simplex(t, basis, f.n) {
+		return 0, true
 	}
-	return -obj[w-1], false, true
+	return -obj[w-1], false
+}
+
+// rangeOf returns the smallest and largest value of variable k; hiInf is
+// true when the largest is unbounded.
+func (f *feasible) rangeOf(k int) (lo, hi float64, hiInf bool) {
+	c := make([]float64, f.n)
+	c[k] = 1
+	lo, _ = f.minimise(c)
+	c[k] = -1
+	m, unbounded := f.minimise(c)
+	return lo, -m, unbounded
 }
 
 // simplex pivots t (constraint rows, then the reduced-cost row) to an

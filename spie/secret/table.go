@@ -37,12 +37,40 @@ type Table struct {
 	// failed is true when the cells are inconsistent with the relations
 	// (a caller's error): every cell is then secret.
 	failed bool
+	// cache of the audit for the current set of secret cells.
+	cache *auditCache
+}
+
+// auditCache holds, for one set of secret cells, the values that follow
+// from the published ones and each component's feasible system.
+type auditCache struct {
+	known      map[ID]int
+	consistent bool
+	systems    map[ID]*system // by cell
+}
+
+// system is the linear system of one component of unknown cells.
+type system struct {
+	col map[ID]int
+	f   *feasible
+	ok  bool
+	// free: no relation constrains the component.
+	free bool
+}
+
+// setSecret changes whether a cell is published and drops the audit cache.
+func (t *Table) setSecret(id ID, s bool) {
+	if t.cells[id].secret != s {
+		t.cells[id].secret = s
+		t.cache = nil
+	}
 }
 
 type tableCell struct {
 	value  int
 	hidden bool
 	secret bool
+	keep   bool
 }
 
 type relation struct {
@@ -67,6 +95,7 @@ func (t *Table) Count(n int) ID { return t.add(n, false) }
 func (t *Table) Hidden(n int) ID { return t.add(n, true) }
 
 func (t *Table) add(n int, hidden bool) ID {
+	t.cache = nil
 	t.cells = append(t.cells, tableCell{value: n, hidden: hidden, secret: hidden})
 	t.totals = append(t.totals, 0)
 	return ID(len(t.cells) - 1)
@@ -83,6 +112,7 @@ func (t *Table) Sum(total ID, parts ...ID) {
 			ps = append(ps, p)
 		}
 	}
+	t.cache = nil
 	t.rels = append(t.rels, relation{total: total, parts: ps})
 	t.totals[total]++
 }
@@ -112,12 +142,24 @@ func (t *Table) Rest(total ID, parts ...ID) ID {
 	return r
 }
 
+// Keep marks cells the report should publish when it can (the whole
+// population's size): complementary suppression chooses them only when no
+// other cell widens the interval it protects. Small cells are secret all
+// the same.
+func (t *Table) Keep(ids ...ID) {
+	for _, id := range ids {
+		if t.valid(id) {
+			t.cells[id].keep = true
+		}
+	}
+}
+
 // Withhold makes cells secret whatever their value (a whole group whose
 // size is secret, for instance); call Protect afterwards.
 func (t *Table) Withhold(ids ...ID) {
 	for _, id := range ids {
 		if t.valid(id) {
-			t.cells[id].secret = true
+			t.setSecret(id, true)
 		}
 	}
 }
@@ -150,7 +192,7 @@ func (t *Table) Protect() {
 	}
 	for i := range t.cells {
 		if t.sensitive(t.cells[i].value) {
-			t.cells[i].secret = true
+			t.setSecret(ID(i), true)
 		}
 	}
 	// Suppressing a cell only widens the intervals of the others, but a
@@ -214,17 +256,53 @@ func (t *Table) Interval(id ID) (lo, hi int, bounded, ok bool) {
 	if t.failed {
 		return 0, 0, false, true
 	}
-	known, consistent := t.known()
-	if !consistent {
+	c := t.audit()
+	if !c.consistent {
 		return 0, 0, false, false
 	}
-	if v, k := known[id]; k {
+	if v, k := c.known[id]; k {
 		return v, v, true, true
 	}
+	sys := c.systems[id]
+	if sys == nil {
+		sys = t.system(id, c.known)
+		for v := range sys.col {
+			c.systems[v] = sys
+		}
+	}
+	switch {
+	case sys.free:
+		return 0, 0, false, true
+	case !sys.ok:
+		return 0, 0, false, false
+	}
+	flo, fhi, inf := sys.f.rangeOf(sys.col[id])
+	lo = int(math.Ceil(flo - 1e-6))
+	if inf {
+		return lo, 0, false, true
+	}
+	return lo, int(math.Floor(fhi + 1e-6)), true, true
+}
+
+// audit returns the cache for the current set of secret cells.
+func (t *Table) audit() *auditCache {
+	if t.cache == nil {
+		k, ok := t.known()
+		t.cache = &auditCache{known: k, consistent: ok, systems: map[ID]*system{}}
+	}
+	return t.cache
+}
+
+// system builds the linear system of the component of id and runs phase 1.
+func (t *Table) system(id ID, known map[ID]int) *system {
 	vars, rels := t.component(id, known)
-	col := map[ID]int{}
+	sys := &system{col: map[ID]int{}}
 	for i, v := range vars {
-		col[v] = i
+		sys.col[v] = i
+	}
+	if len(rels) == 0 {
+		sys.free = true
+		return sys
 	}
 	a := make([][]float64, len(rels))
 	b := make([]float64, len(rels))
@@ -234,7 +312,7 @@ func (t *Table) Interval(id ID) (lo, hi int, bounded, ok bool) {
 			if v, k := known[c]; k {
 				b[r] -= sign * float64(v)
 			} else {
-				a[r][col[c]] += sign
+				a[r][sys.col[c]] += sign
 			}
 		}
 		add(rel.total, -1)
@@ -242,18 +320,8 @@ func (t *Table) Interval(id ID) (lo, hi int, bounded, ok bool) {
 			add(p, 1)
 		}
 	}
-	if len(rels) == 0 {
-		return 0, 0, false, true
-	}
-	flo, fhi, inf, feasible := lpRange(a, b, col[id])
-	if !feasible {
-		return 0, 0, false, false
-	}
-	lo = int(math.Ceil(flo - 1e-6))
-	if inf {
-		return lo, 0, false, true
-	}
-	return lo, int(math.Floor(fhi + 1e-6)), true, true
+	sys.f, sys.ok = newFeasible(a, b, len(vars))
+	return sys
 }
 
 // known returns the values that follow from the published cells: the
@@ -360,7 +428,8 @@ func (r relation) has(id ID) bool {
 // suppressOneFor makes secret the published cell that best widens the
 // interval of id: the first, in order of preference, that makes it wide
 // enough, or else the one that widens it most. Preference: cells sharing a
-// relation with id before others of its component, then cells that total
+// relation with id before others of its component (cells to keep after all
+// others), then cells that total
 // fewer relations (parts before sub-totals before the whole population),
 // then the smallest positive value (zero last), then the lowest ID.
 func (t *Table) suppressOneFor(id ID) bool {
@@ -402,6 +471,9 @@ func (t *Table) suppressOneFor(id ID) bool {
 	}
 	sort.SliceStable(cand, func(i, j int) bool {
 		a, b := cand[i], cand[j]
+		if t.cells[a].keep != t.cells[b].keep {
+			return t.cells[b].keep
+		}
 		if direct[a] != direct[b] {
 			return direct[a]
 		}
@@ -413,9 +485,10 @@ func (t *Table) suppressOneFor(id ID) bool {
 		}
 		return a < b
 	})
-	// Tiers of equal preference (direct, totals): the first cell of the
+	// Tiers of equal preference (keep, direct, totals): the first cell of the
 	// first tier that makes id wide enough; else the cell of the first tier
-	// that widens id most; else the first candidate.
+	// that widens id most; else the first candidate (a cell to keep only
+	// when it alone widens id).
 	width := func() int {
 		lo, hi, bounded, ok := t.Interval(id)
 		switch {
@@ -430,14 +503,14 @@ func (t *Table) suppressOneFor(id ID) bool {
 	best := cand[0]
 	for start := 0; start < len(cand); {
 		end := start
-		for end < len(cand) && direct[cand[end]] == direct[cand[start]] && t.totals[cand[end]] == t.totals[cand[start]] {
+		for end < len(cand) && t.cells[cand[end]].keep == t.cells[cand[start]].keep && direct[cand[end]] == direct[cand[start]] && t.totals[cand[end]] == t.totals[cand[start]] {
 			end++
 		}
 		tierBest, tierWidth := ID(-1), now
 		for _, c := range cand[start:end] {
-			t.cells[c].secret = true
+			t.setSecret(c, true)
 			w := width()
-			t.cells[c].secret = false
+			t.setSecret(c, false)
 			if w >= t.threshold {
 				tierBest = c
 				break
@@ -450,8 +523,13 @@ func (t *Table) suppressOneFor(id ID) bool {
 			best = tierBest
 			break
 		}
+		if end < len(cand) && t.cells[cand[end]].keep && !t.cells[cand[start]].keep {
+			// No single cell widens id: suppress the first candidate
+			// rather than a cell to keep; the next step goes on from there.
+			break
+		}
 		start = end
 	}
-	t.cells[best].secret = true
+	t.setSecret(best, true)
 	return true
 }
