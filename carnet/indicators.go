@@ -40,8 +40,9 @@ func mesure(m string) map[string][]string { return map[string][]string{"mesure":
 // Definitions implements spie.Enum.
 func (Indicator) Definitions() spie.Definitions { return Indicators }
 
-// Value is the value of one indicator in one group. Counts under the
-// small-cell threshold are suppressed (secret).
+// Value is the value of one indicator in one group: a count, a rate (count
+// and base) or a median (base), or secret (statistical secret, see
+// publishGroups).
 type Value struct {
 	Count      *int     `json:"effectif,omitempty"`
 	Base       *int     `json:"base,omitempty"`

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/spie/secret"
 )
 
 // publishedInt reads a published count: a JSON number, or a cell
@@ -98,5 +100,26 @@ func TestAgreementTerritoryNotRecomputable(t *testing.T) {
 			}
 		}
 		assert.False(t, secretCells == 1, "group %d: the secret cell is %d", g, rest)
+	}
+}
+
+// TestThresholdOneJSONName: every verb that publishes counts of people
+// names its threshold secret.JSONName.
+func TestThresholdOneJSONName(t *testing.T) {
+	for name, args := range map[string][]string{
+		"agreement":  {"agreement", exPairs},
+		"indicators": {"indicators", "--date", "2026-06-30", "-"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			stdin := ""
+			if name == "indicators" {
+				stdin = carnetsNDJSON(t)
+			}
+			_, out, errOut := runCLI(t, stdin, args...)
+			var rep map[string]any
+			require.NoError(t, json.Unmarshal([]byte(out), &rep), errOut)
+			assert.Equal(t, float64(secret.DefaultThreshold), rep[secret.JSONName])
+			assert.NotContains(t, rep, "secret_statistique")
+		})
 	}
 }
