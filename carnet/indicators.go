@@ -484,9 +484,19 @@ func publishGroups(keys [][2]string, groups map[[2]string]*accumulator, threshol
 		across("cohorte", true)
 		across("public", false)
 	}
-	// A group whose people became secret is withheld whole, which may make
-	// more cells secret: repeat until no group changes.
+	// A group whose people are secret is withheld whole, which may make
+	// more cells secret: repeat until no group changes. Small groups are
+	// withheld from the start (their people are secret whatever the rest).
 	withheld := make([]bool, len(keys))
+	for g, k := range keys {
+		if n := groups[k].people; n > 0 && n < threshold {
+			withheld[g] = true
+			t.Withhold(people[g])
+			for _, m := range ms[g] {
+				t.Withhold(m.nID, m.bID)
+			}
+		}
+	}
 	for {
 		t.Protect()
 		changed := false

@@ -1,9 +1,6 @@
 package secret
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // eps is the tolerance of the simplex: every coefficient and right-hand side
 // is a small integer, so values closer than eps to an integer are that integer.
@@ -16,6 +13,10 @@ type feasible struct {
 	t     [][]float64 // constraint rows, then the objective row
 	basis []int
 	n     int // structural columns
+	// scratch is reused by minimise (one flat copy of t).
+	scratch     []float64
+	scratchRows [][]float64
+	scratchB    []int
 }
 
 // newFeasible runs phase 1 (minimise the sum of artificial variables) with
@@ -72,18 +73,34 @@ func newFeasible(a [][]float64, b []float64, n int) (f *feasible, ok bool) {
 			i--
 		}
 	}
-	return &feasible{t: t, basis: basis, n: n}, true
+	// The artificial columns are no longer needed: keep the structural ones
+	// and the right-hand side.
+	small := make([][]float64, len(t))
+	for i, row := range t {
+		r := make([]float64, n+1)
+		copy(r, row[:n])
+		r[n] = row[w-1]
+		small[i] = r
+	}
+	return &feasible{t: small, basis: basis, n: n}, true
 }
 
 // minimise returns the minimum of c·v over the system (phase 2 on a copy);
 // unbounded is true when it is −∞.
 func (f *feasible) minimise(c []float64) (min float64, unbounded bool) {
-	t := make([][]float64, len(f.t))
-	for i, row := range f.t {
-		t[i] = slices.Clone(row)
+	w := f.n + 1
+	if f.scratch == nil {
+		f.scratch = make([]float64, len(f.t)*w)
+		f.scratchRows = make([][]float64, len(f.t))
+		f.scratchB = make([]int, len(f.basis))
 	}
-	basis := slices.Clone(f.basis)
-	w := len(t[0])
+	t := f.scratchRows
+	for i, row := range f.t {
+		t[i] = f.scratch[i*w : (i+1)*w : (i+1)*w]
+		copy(t[i], row)
+	}
+	basis := f.scratchB
+	copy(basis, f.basis)
 	obj := t[len(t)-1]
 	for j := range w {
 		obj[j] = 0
