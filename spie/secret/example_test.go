@@ -77,3 +77,67 @@ func ExampleCell_String() {
 	fmt.Println(t.Cell(a).String(), t.Cell(b).String())
 	// Output: secret 40
 }
+
+// A breakdown that may leave people out: 20 situations examined, 12 solved,
+// 5 in progress, the 3 others not recorded (hidden, but small: 20 − 12 − 5
+// would disclose them). The smallest published part, 5, becomes secret: the
+// 5 and the 3 together are 8, each somewhere in 0..8.
+func ExampleTable_Rest() {
+	t := secret.NewTable(5)
+	examined, solved, inProgress := t.Count(20), t.Count(12), t.Count(5)
+	t.Rest(examined, solved, inProgress)
+	t.Protect()
+	fmt.Println(t.Cell(examined), t.Cell(solved), t.Cell(inProgress))
+	// Output: 20 12 secret
+}
+
+// A cohort's movements: 42 people at the start, 47 at the end, 9 entries,
+// 4 exits; the 38 who stayed are not published (Hidden) but tie the four
+// counts: start = stayed + exits, end = stayed + entries. The 4 exits are
+// secret, and so is the start, else 42 − (47 − 9) would give them back.
+func ExampleTable_Hidden() {
+	t := secret.NewTable(5)
+	start, end, in, out := t.Count(42), t.Count(47), t.Count(9), t.Count(4)
+	stayed := t.Hidden(38)
+	t.Sum(start, stayed, out)
+	t.Sum(end, stayed, in)
+	t.Protect()
+	fmt.Println(t.Cell(start), t.Cell(end), t.Cell(in), t.Cell(out))
+	// Output: secret 47 9 secret
+}
+
+// The whole population is kept when a part can be suppressed instead.
+func ExampleTable_Keep() {
+	t := secret.NewTable(5)
+	whole, a, b := t.Count(15), t.Count(12), t.Count(3)
+	t.Sum(whole, a, b)
+	t.Keep(whole)
+	t.Protect()
+	fmt.Println(t.Cell(whole), t.Cell(a), t.Cell(b))
+	// Output: 15 secret secret
+}
+
+// A group withheld whole (its size is secret): its other cells are secret
+// too, and so is what would give them back.
+func ExampleTable_Withhold() {
+	t := secret.NewTable(5)
+	total, a, b := t.Count(17), t.Count(10), t.Count(7)
+	t.Sum(total, a, b)
+	t.Withhold(b)
+	t.Protect()
+	fmt.Println(t.Cell(total), t.Cell(a), t.Cell(b))
+	// Output: 17 secret secret
+}
+
+// Interval is what a reader of the report can tell about a cell: 27 out of
+// 30 is secret (the 3 others would be disclosed), and 0..30 is all that is
+// known of it.
+func ExampleTable_Interval() {
+	t := secret.NewTable(5)
+	base, n := t.Count(30), t.Count(27)
+	t.Part(base, n)
+	t.Protect()
+	lo, hi, bounded, ok := t.Interval(n)
+	fmt.Println(lo, hi, bounded, ok)
+	// Output: 0 30 true true
+}
