@@ -3,6 +3,7 @@ package network_test
 import (
 	"encoding/json"
 	"github.com/spie-fr/socle/spie/secret"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -77,4 +78,48 @@ func TestLabels(t *testing.T) {
 	assert.JSONEq(t, `{"decision": "labellisee", "libelle": "Labellisée", "structures": {"valeur": 2}}`, string(b))
 	assert.Equal(t, "0", out[1].Count.String())
 	assert.Equal(t, "1", out[2].Count.String(), "structures are not people: no secret")
+}
+
+// TestCohortBruteForce: for random movements, an attacker enumerates every
+// (stayed, entries, exits) consistent with the published cells (start =
+// stayed + exits, end = stayed + entries); each secret count, and the people
+// who stayed when they are few, must range over at least the threshold.
+func TestCohortBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	for range 300 {
+		stayed, in, out := rng.IntN(13), rng.IntN(13), rng.IntN(13)
+		m := cohort.Movement{AtStart: stayed + out, AtEnd: stayed + in, Entered: in, Left: out, Stayed: stayed}
+		ci := network.Cohort(m, 5)
+		cap := m.AtStart + m.AtEnd + 10
+		cells := []secret.Cell{ci.AtStart, ci.AtEnd, ci.Entered, ci.Left}
+		lo, hi := [5]int{cap, cap, cap, cap, cap}, [5]int{}
+		for s := 0; s <= cap; s++ {
+			for e := 0; e <= cap; e++ {
+				for x := 0; x <= cap; x++ {
+					vals := [5]int{s + x, s + e, e, x, s}
+					ok := true
+					for i, c := range cells {
+						if v, pub := c.Int(); pub && v != vals[i] {
+							ok = false
+							break
+						}
+					}
+					if !ok {
+						continue
+					}
+					for i, v := range vals {
+						lo[i], hi[i] = min(lo[i], v), max(hi[i], v)
+					}
+				}
+			}
+		}
+		truth := [5]int{m.AtStart, m.AtEnd, in, out, stayed}
+		for i := range truth {
+			secretCell := i == 4 || cells[i].Secret
+			small := truth[i] > 0 && truth[i] < 5
+			if secretCell && (small || i < 4) {
+				assert.True(t, hi[i] >= cap || hi[i]-lo[i] >= 5, "%+v → %v: value %d of count %d within [%d, %d]", m, strs(cells), truth[i], i, lo[i], hi[i])
+			}
+		}
+	}
 }
