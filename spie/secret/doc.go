@@ -23,8 +23,9 @@
 // The audit solves linear programs (simplex, counts relaxed to reals). For a
 // table with its margins the real and the integer intervals are the same;
 // for nested tables (a territory's table inside the whole) the real
-// interval may in principle be wider than the integer one. The tests check
-// the integer intervals by brute force on random tables.
+// interval may be wider than the integer one, so Protect only accepts a
+// bound attained at an integer vertex and otherwise suppresses more. The
+// tests check the integer intervals by brute force on random tables.
 //
 // Scope: protection is defined within one report (one run of one command).
 // Differencing two reports — two runs at different dates, or with different

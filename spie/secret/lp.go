@@ -86,8 +86,9 @@ func newFeasible(a [][]float64, b []float64, n int) (f *feasible, ok bool) {
 }
 
 // minimise returns the minimum of c·v over the system (phase 2 on a copy);
-// unbounded is true when it is −∞.
-func (f *feasible) minimise(c []float64) (min float64, unbounded bool) {
+// unbounded is true when it is −∞; integral is true when the optimal vertex
+// found has integer coordinates (then an integer point attains the minimum).
+func (f *feasible) minimise(c []float64) (min float64, unbounded, integral bool) {
 	w := f.n + 1
 	if f.scratch == nil {
 		f.scratch = make([]float64, len(f.t)*w)
@@ -116,20 +117,28 @@ func (f *feasible) minimise(c []float64) (min float64, unbounded bool) {
 		}
 	}
 	if simplex(t, basis, f.n) {
-		return 0, true
+		return 0, true, true
 	}
-	return -obj[w-1], false
+	integral = true
+	for i := range basis {
+		v := t[i][w-1]
+		if math.Abs(v-math.Round(v)) > 1e-6 {
+			integral = false
+		}
+	}
+	return -obj[w-1], false, integral
 }
 
 // rangeOf returns the smallest and largest value of variable k; hiInf is
-// true when the largest is unbounded.
-func (f *feasible) rangeOf(k int) (lo, hi float64, hiInf bool) {
+// true when the largest is unbounded; exact is true when both bounds are
+// attained at integer points (else the integer range may be narrower).
+func (f *feasible) rangeOf(k int) (lo, hi float64, hiInf, exact bool) {
 	c := make([]float64, f.n)
 	c[k] = 1
-	lo, _ = f.minimise(c)
+	lo, _, loInt := f.minimise(c)
 	c[k] = -1
-	m, unbounded := f.minimise(c)
-	return lo, -m, unbounded
+	m, unbounded, hiInt := f.minimise(c)
+	return lo, -m, unbounded, loInt && hiInt
 }
 
 // simplex pivots t (constraint rows, then the reduced-cost row) to an

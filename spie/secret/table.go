@@ -237,9 +237,12 @@ func (t *Table) audited(id ID) bool {
 	return t.sensitive(c.value) || (c.secret && !c.hidden)
 }
 
+// wide reports whether the interval of id is proven at least threshold
+// wide: bounds found at fractional vertices of the linear relaxation prove
+// nothing about the integer values, so they count as narrow.
 func (t *Table) wide(id ID) bool {
-	lo, hi, bounded, ok := t.Interval(id)
-	if !ok {
+	lo, hi, bounded, ok, exact := t.interval(id)
+	if !ok || !exact {
 		return false
 	}
 	return !bounded || hi-lo >= t.threshold
@@ -248,20 +251,30 @@ func (t *Table) wide(id ID) bool {
 // Interval returns the smallest and largest value of cell id consistent with
 // everything the table publishes: lo..hi, or lo and no upper bound when
 // bounded is false. ok is false for an unknown ID or when the table is
-// inconsistent. A published cell's interval is its value.
+// inconsistent. A published cell's interval is its value. The bounds are
+// those of the linear relaxation, rounded inward: exact for tables with
+// margins; for nested tables the integer interval may be narrower, which
+// Protect accounts for (it only accepts bounds attained at integer points).
 func (t *Table) Interval(id ID) (lo, hi int, bounded, ok bool) {
+	lo, hi, bounded, ok, _ = t.interval(id)
+	return lo, hi, bounded, ok
+}
+
+// interval is Interval, and whether the bounds are attained by integer
+// values (exact); when they are not, the integer interval may be narrower.
+func (t *Table) interval(id ID) (lo, hi int, bounded, ok, exact bool) {
 	if !t.valid(id) {
-		return 0, 0, false, false
+		return 0, 0, false, false, false
 	}
 	if t.failed {
-		return 0, 0, false, true
+		return 0, 0, false, true, true
 	}
 	c := t.audit()
 	if !c.consistent {
-		return 0, 0, false, false
+		return 0, 0, false, false, false
 	}
 	if v, k := c.known[id]; k {
-		return v, v, true, true
+		return v, v, true, true, true
 	}
 	sys := c.systems[id]
 	if sys == nil {
@@ -272,16 +285,16 @@ func (t *Table) Interval(id ID) (lo, hi int, bounded, ok bool) {
 	}
 	switch {
 	case sys.free:
-		return 0, 0, false, true
+		return 0, 0, false, true, true
 	case !sys.ok:
-		return 0, 0, false, false
+		return 0, 0, false, false, false
 	}
-	flo, fhi, inf := sys.f.rangeOf(sys.col[id])
+	flo, fhi, inf, exact := sys.f.rangeOf(sys.col[id])
 	lo = int(math.Ceil(flo - 1e-6))
 	if inf {
-		return lo, 0, false, true
+		return lo, 0, false, true, exact
 	}
-	return lo, int(math.Floor(fhi + 1e-6)), true, true
+	return lo, int(math.Floor(fhi + 1e-6)), true, true, exact
 }
 
 // audit returns the cache for the current set of secret cells.
@@ -490,10 +503,16 @@ func (t *Table) suppressOneFor(id ID) bool {
 	// that widens id most; else the first candidate (a cell to keep only
 	// when it alone widens id).
 	width := func() int {
-		lo, hi, bounded, ok := t.Interval(id)
+		lo, hi, bounded, ok, exact := t.interval(id)
 		switch {
 		case !ok:
 			return -1
+		case !exact:
+			// Not proven: count it below the threshold, as narrow as
+			// the relaxation allows.
+			if !bounded || hi-lo >= t.threshold {
+				return t.threshold - 1
+			}
 		case !bounded:
 			return math.MaxInt
 		}
