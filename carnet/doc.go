@@ -37,8 +37,8 @@
 // keeping every contribution with its provenance and reporting conflicts.
 // [Purge] applies the retention period and [Export] gives the person
 // everything held about them. [ComputeIndicators] computes the impact
-// indicators of RULES.md §12 from an NDJSON stream in bounded memory, with
-// small-cell suppression.
+// indicators of RULES.md §12 from an NDJSON stream in bounded memory, under
+// the statistical secret of package spie/secret.
 //
 // Example carnets: examples/carnet/ in the module.
 package carnet

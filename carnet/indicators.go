@@ -10,6 +10,7 @@ import (
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/secret"
 )
 
 // Indicator is one impact indicator of RULES.md §12.
@@ -40,8 +41,9 @@ func mesure(m string) map[string][]string { return map[string][]string{"mesure":
 // Definitions implements spie.Enum.
 func (Indicator) Definitions() spie.Definitions { return Indicators }
 
-// Value is the value of one indicator in one group. Counts under the
-// small-cell threshold are suppressed (secret).
+// Value is the value of one indicator in one group: a count, a rate (count
+// and base) or a median (base), or secret (statistical secret, see
+// publishGroups).
 type Value struct {
 	Count      *int     `json:"effectif,omitempty"`
 	Base       *int     `json:"base,omitempty"`
@@ -66,7 +68,7 @@ type Group struct {
 // Report is the result of ComputeIndicators.
 type Report struct {
 	Date       spie.Date   `json:"date"`
-	SmallCell  int         `json:"secret_statistique"`
+	Threshold  int         `json:"seuil_secret"`
 	Read       int         `json:"carnets_lus"`
 	Unreadable int         `json:"lignes_illisibles"`
 	Errors     spie.Faults `json:"erreurs,omitempty"`
@@ -91,13 +93,14 @@ const maxLineErrors = 20
 // its default size limit of 8 Mio) and computes the indicators of RULES.md §12 on day, for the
 // whole population and by cohort, territory (département of residence) and
 // public. Memory does not grow with the number of carnets: each carnet is
-// decoded, counted and dropped, and medians use bounded histograms. Counts
-// under p.SmallCell are suppressed. Unreadable carnets are counted and the
-// first are reported as faults (INPUT-JSON-01 or INPUT-SIZE-01, path /N for
-// the carnet starting on line N, /i for the element i of an array); only a
-// failing reader is an error.
+// decoded, counted and dropped, and medians use bounded histograms. The
+// report is published under the statistical secret with p.SecretThreshold
+// (see publishGroups). Unreadable carnets are counted and the first are
+// reported as faults (INPUT-JSON-01 or INPUT-SIZE-01, path /N for the carnet
+// starting on line N, /i for the element i of an array); only a failing
+// reader is an error.
 func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
-	rep := Report{Date: day, SmallCell: p.SmallCell}
+	rep := Report{Date: day, Threshold: secret.Threshold(p.SecretThreshold)}
 	groups := map[[2]string]*accumulator{}
 	err := input.Each(r, input.Options{}, func(d input.Doc) error {
 		var lc lightCarnet
@@ -148,9 +151,7 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 		}
 		return keys[i][1] < keys[j][1]
 	})
-	for _, k := range keys {
-		rep.Groups = append(rep.Groups, groups[k].group(k[0], k[1], p.SmallCell))
-	}
+	rep.Groups = publishGroups(keys, groups, rep.Threshold)
 	return rep, nil
 }
 
@@ -355,49 +356,192 @@ func (h *histogram) median() float64 {
 	return float64(a+b) / 2
 }
 
-func (a *accumulator) group(dim, key string, small int) Group {
-	g := Group{Dimension: dim, Key: key}
-	if a.people < small {
-		g.Suppressed = true
-		return g
+// measure is one published quantity of a group: a count of people (or of
+// prescriptions), a rate (numerator and base) or a median (its base).
+type measure struct {
+	ind       Indicator
+	kind      string // "effectif", "taux", "mediane"
+	n, base   int
+	hist      *histogram
+	ofPeople  bool // the base (or the count) is a part of the group's people
+	nID, bID  secret.ID
+	published bool
+}
+
+// measures lists the published quantities of a group, in a fixed order.
+func (a *accumulator) measures() []measure {
+	cnt := func(ind Indicator, n int) measure {
+		return measure{ind: ind, kind: "effectif", n: n, ofPeople: true}
 	}
-	g.People = intp(a.people)
-	g.Values = IndicatorValues{}
-	cnt := func(n int) Value {
-		if n > 0 && n < small {
-			return Value{Suppressed: true}
+	rate := func(ind Indicator, n, base int, ofPeople bool) measure {
+		return measure{ind: ind, kind: "taux", n: n, base: base, ofPeople: ofPeople}
+	}
+	med := func(ind Indicator, h *histogram) measure {
+		m := measure{ind: ind, kind: "mediane", hist: h, ofPeople: true}
+		if h != nil {
+			m.base = h.n
 		}
-		return Value{Count: intp(n)}
+		return m
 	}
-	rate := func(n, base int) Value {
-		if base < small || (n > 0 && n < small) || (base-n > 0 && base-n < small) {
-			return Value{Suppressed: true}
+	return []measure{
+		rate("diagnostic-1-mois", a.diagOnTime, a.diagDue, true),
+		med("delai-entree-diagnostic", a.delays[0]),
+		med("delai-entree-orientation", a.delays[1]),
+		med("delai-orientation-contrat", a.delays[2]),
+		rate("referent-unique", a.singleReferent, a.hasReferent, true),
+		cnt("propositions-doublons", a.duplicate),
+		rate("contacts-reguliers", a.regular, a.followDue, true),
+		cnt("sans-solution", a.noSolution),
+		cnt("perdus-de-vue", a.lost),
+		cnt("ruptures", a.rupture),
+		rate("prescriptions-72h", a.prescriptionsOnTime, a.prescriptions, false),
+		cnt("sorties-emploi-durable", a.exitEmploi),
+		cnt("sorties-formation-qualifiante", a.exitFormation),
+	}
+}
+
+// publishGroups publishes the groups as one report under the statistical
+// secret (package secret), with the relations a reader can subtract along:
+//   - inside a group, every count and every base of people is a part of the
+//     group's people, and every numerator a part of its base (complements
+//     protected: 5 « sorties » out of 6 people discloses the sixth);
+//   - territories and cohorts partition the whole population (people with
+//     no territory or no cohort are a protected remainder), quantity by
+//     quantity;
+//   - publics overlap: each public's quantity is a part of the whole's.
+//
+// A rate is published only when its numerator and base are, a median only
+// when its base is, and a group whose people are secret publishes nothing.
+func publishGroups(keys [][2]string, groups map[[2]string]*accumulator, threshold int) []Group {
+	t := secret.NewTable(threshold)
+	people := make([]secret.ID, len(keys))
+	ms := make([][]measure, len(keys))
+	whole := -1
+	for g, k := range keys {
+		a := groups[k]
+		people[g] = t.Count(a.people)
+		ms[g] = a.measures()
+		for i := range ms[g] {
+			m := &ms[g][i]
+			switch m.kind {
+			case "effectif":
+				m.nID, m.bID = t.Count(m.n), -1
+				t.Part(people[g], m.nID)
+			case "taux":
+				m.nID, m.bID = t.Count(m.n), t.Count(m.base)
+				t.Part(m.bID, m.nID)
+				if m.ofPeople {
+					t.Part(people[g], m.bID)
+				}
+			case "mediane":
+				m.nID, m.bID = -1, t.Count(m.base)
+				t.Part(people[g], m.bID)
+			}
 		}
-		r := float64(n) / float64(base)
-		return Value{Count: intp(n), Base: intp(base), Rate: &r}
-	}
-	med := func(h *histogram) Value {
-		if h == nil || h.n < small {
-			return Value{Suppressed: true}
+		if k[0] == "ensemble" {
+			whole = g
+			t.Keep(people[g])
 		}
-		m := h.median()
-		return Value{Base: intp(h.n), Median: &m}
 	}
-	g.Values["entrants"] = cnt(a.people)
-	g.Values["diagnostic-1-mois"] = rate(a.diagOnTime, a.diagDue)
-	g.Values["delai-entree-diagnostic"] = med(a.delays[0])
-	g.Values["delai-entree-orientation"] = med(a.delays[1])
-	g.Values["delai-orientation-contrat"] = med(a.delays[2])
-	g.Values["referent-unique"] = rate(a.singleReferent, a.hasReferent)
-	g.Values["propositions-doublons"] = cnt(a.duplicate)
-	g.Values["contacts-reguliers"] = rate(a.regular, a.followDue)
-	g.Values["sans-solution"] = cnt(a.noSolution)
-	g.Values["perdus-de-vue"] = cnt(a.lost)
-	g.Values["ruptures"] = cnt(a.rupture)
-	g.Values["prescriptions-72h"] = rate(a.prescriptionsOnTime, a.prescriptions)
-	g.Values["sorties-emploi-durable"] = cnt(a.exitEmploi)
-	g.Values["sorties-formation-qualifiante"] = cnt(a.exitFormation)
-	return g
+	if whole >= 0 {
+		// Across groups, cell by cell: people, then each numerator and base.
+		across := func(dim string, partition bool) {
+			var gs []int
+			for g, k := range keys {
+				if k[0] == dim {
+					gs = append(gs, g)
+				}
+			}
+			if len(gs) == 0 {
+				return
+			}
+			link := func(total secret.ID, part func(g int) secret.ID) {
+				if total < 0 {
+					return
+				}
+				if partition {
+					parts := make([]secret.ID, len(gs))
+					for i, g := range gs {
+						parts[i] = part(g)
+					}
+					t.Rest(total, parts...)
+					return
+				}
+				for _, g := range gs {
+					t.Part(total, part(g))
+				}
+			}
+			link(people[whole], func(g int) secret.ID { return people[g] })
+			for i := range ms[whole] {
+				link(ms[whole][i].nID, func(g int) secret.ID { return ms[g][i].nID })
+				link(ms[whole][i].bID, func(g int) secret.ID { return ms[g][i].bID })
+			}
+		}
+		across("territoire", true)
+		across("cohorte", true)
+		across("public", false)
+	}
+	// A group whose people are secret is withheld whole, which may make
+	// more cells secret: repeat until no group changes. Small groups are
+	// withheld from the start (their people are secret whatever the rest).
+	withheld := make([]bool, len(keys))
+	for g, k := range keys {
+		if n := groups[k].people; n > 0 && n < threshold {
+			withheld[g] = true
+			t.Withhold(people[g])
+			for _, m := range ms[g] {
+				t.Withhold(m.nID, m.bID)
+			}
+		}
+	}
+	for {
+		t.Protect()
+		changed := false
+		for g := range keys {
+			if t.Secret(people[g]) && !withheld[g] {
+				withheld[g], changed = true, true
+				for _, m := range ms[g] {
+					t.Withhold(m.nID, m.bID)
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	out := make([]Group, 0, len(keys))
+	for g, k := range keys {
+		grp := Group{Dimension: k[0], Key: k[1]}
+		if t.Secret(people[g]) {
+			grp.Suppressed = true
+			out = append(out, grp)
+			continue
+		}
+		grp.People = intp(groups[k].people)
+		grp.Values = IndicatorValues{"entrants": {Count: intp(groups[k].people)}}
+		for _, m := range ms[g] {
+			v := Value{Suppressed: true}
+			switch m.kind {
+			case "effectif":
+				if !t.Secret(m.nID) {
+					v = Value{Count: intp(m.n)}
+				}
+			case "taux":
+				if !t.Secret(m.nID) && !t.Secret(m.bID) && m.base > 0 {
+					r := float64(m.n) / float64(m.base)
+					v = Value{Count: intp(m.n), Base: intp(m.base), Rate: &r}
+				}
+			case "mediane":
+				if !t.Secret(m.bID) && m.hist != nil && m.hist.n > 0 {
+					med := m.hist.median()
+					v = Value{Base: intp(m.base), Median: &med}
+				}
+			}
+			grp.Values[m.ind] = v
+		}
+		out = append(out, grp)
+	}
+	return out
 }
 
 func intp(n int) *int { return &n }

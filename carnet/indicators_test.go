@@ -151,13 +151,18 @@ func TestIndicatorsCountsAndSuppression(t *testing.T) {
 	assert.Equal(t, 15.0, *med.Median, "médiane de 0, 6, 12, 18, 24, 30")
 	assert.True(t, byKey["cohorte/B"].Suppressed, "3 personnes : secret statistique")
 	assert.Nil(t, byKey["cohorte/B"].People)
-	a := byKey["cohorte/A"]
-	assert.Equal(t, 12, *a.People)
-	ru := a.Values["referent-unique"]
+	// 15 in all, 12 in cohort A: 15 − 12 would give cohort B's 3 back, so
+	// cohort A is secret too (and so are the territories, 12 and 3).
+	assert.True(t, byKey["cohorte/A"].Suppressed, "15 − 12 = 3")
+	assert.True(t, byKey["territoire/02"].Suppressed, "15 − 12 = 3")
+	// Everyone is brsa: the public is the whole population again.
+	brsa := byKey["public/brsa"]
+	require.NotNil(t, brsa.People)
+	assert.Equal(t, 15, *brsa.People)
+	ru := brsa.Values["referent-unique"]
 	require.NotNil(t, ru.Rate)
 	assert.Equal(t, 1.0, *ru.Rate)
-	assert.True(t, a.Values["delai-entree-diagnostic"].Median != nil)
-	assert.True(t, byKey["public/brsa"].People != nil)
+	assert.True(t, brsa.Values["delai-entree-diagnostic"].Median != nil)
 }
 
 // TestIndicatorsReadEveryCarnet: a carnet over the size limit (8 Mio) or

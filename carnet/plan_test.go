@@ -74,7 +74,9 @@ func TestLoadPolicy(t *testing.T) {
 		{"conservation de 37 mois", `{"conservation_mois": 37}`, false},
 		{"champ inconnu", `{"inconnu": 1}`, false},
 		{"JSON illisible", `{`, false},
-		{"secret statistique nul", `{"secret_statistique": 0}`, false},
+		{"secret statistique nul", `{"seuil_secret": 0}`, false},
+		{"ancien nom, nul", `{"secret_statistique": 0}`, false},
+		{"les deux noms, différents", `{"seuil_secret": 10, "secret_statistique": 11}`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,4 +88,19 @@ func TestLoadPolicy(t *testing.T) {
 			}
 		})
 	}
+	t.Run("seuil_secret", func(t *testing.T) {
+		p, fs := carnet.LoadPolicy(stringsReader(`{"seuil_secret": 10}`))
+		assert.Empty(t, fs)
+		assert.Equal(t, 10, p.SecretThreshold)
+		assert.Equal(t, 5, carnet.DefaultPolicy().SecretThreshold, "RULES.md §10: under 5 people")
+	})
+	t.Run("ancien nom secret_statistique : lu, avec un avertissement", func(t *testing.T) {
+		p, fs := carnet.LoadPolicy(stringsReader(`{"secret_statistique": 11}`))
+		assert.True(t, fs.Valid())
+		assert.True(t, fs.Has("CARNET-POLITIQUE-02", "/secret_statistique"))
+		assert.Equal(t, 11, p.SecretThreshold)
+		p, fs = carnet.LoadPolicy(stringsReader(`{"secret_statistique": 11, "seuil_secret": 11}`))
+		assert.True(t, fs.Valid())
+		assert.Equal(t, 11, p.SecretThreshold)
+	})
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/secret"
 )
 
 // Policy holds the durations and thresholds the carnet's rules use
@@ -52,8 +53,9 @@ type Policy struct {
 	RetentionMonths int `json:"conservation_mois"`
 	// Fin de l'expérimentation : les données ne sont pas conservées au-delà.
 	ExperimentEnd spie.Date `json:"fin_experimentation,omitempty"`
-	// Indicateurs : taille minimale d'une case publiée.
-	SmallCell int `json:"secret_statistique"`
+	// Indicateurs : secret statistique, effectif minimal publié (personnes).
+	// L'ancien nom « secret_statistique » est encore lu (avertissement).
+	SecretThreshold int `json:"seuil_secret"`
 }
 
 // LostContactProcedure is the perdus de vue procedure (RULES.md §9 default).
@@ -103,26 +105,49 @@ func DefaultPolicy() Policy {
 			MinDays:        21,
 		},
 		RetentionMonths: 24,
-		SmallCell:       5,
+		SecretThreshold: secret.DefaultThreshold,
 	}
 }
 
-// FaultPolicy reports an unusable policy file.
-var FaultPolicy = spie.NewFaultType("CARNET-POLITIQUE-01", spie.SeverityError, "paramètres illisibles ou incohérents : %s", "unreadable or inconsistent settings: %s")
+// Fault types of policy files.
+var (
+	FaultPolicy = spie.NewFaultType("CARNET-POLITIQUE-01", spie.SeverityError, "paramètres illisibles ou incohérents : %s", "unreadable or inconsistent settings: %s")
+	// FaultPolicyOldName: the threshold's former JSON name, still read.
+	FaultPolicyOldName = spie.NewFaultType("CARNET-POLITIQUE-02", spie.SeverityWarning, "« secret_statistique » est l'ancien nom de « seuil_secret » : valeur lue, renommer le champ", "« secret_statistique » is the former name of « seuil_secret »: value read, rename the field")
+)
 
 // LoadPolicy reads a policy as JSON over the defaults (absent fields keep
-// their default) and checks it.
+// their default) and checks it. The statistical secret's threshold is
+// "seuil_secret"; its former name "secret_statistique" is still read, with
+// a warning (CARNET-POLITIQUE-02), and both at once with different values
+// are an error.
 func LoadPolicy(r io.Reader) (Policy, spie.Faults) {
 	p := DefaultPolicy()
+	in := struct {
+		*Policy
+		Threshold *int `json:"seuil_secret"`
+		OldName   *int `json:"secret_statistique"`
+	}{Policy: &p}
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
+	if err := dec.Decode(&in); err != nil {
 		return DefaultPolicy(), spie.Faults{FaultPolicy.At("", err.Error())}
+	}
+	var fs spie.Faults
+	if in.Threshold != nil {
+		p.SecretThreshold = *in.Threshold
+	}
+	if in.OldName != nil {
+		if in.Threshold != nil && *in.Threshold != *in.OldName {
+			return DefaultPolicy(), spie.Faults{FaultPolicy.At("/secret_statistique", "« seuil_secret » et « secret_statistique » diffèrent")}
+		}
+		p.SecretThreshold = *in.OldName
+		fs = append(fs, FaultPolicyOldName.At("/secret_statistique"))
 	}
 	if err := p.check(); err != nil {
 		return DefaultPolicy(), spie.Faults{FaultPolicy.At("", err.Error())}
 	}
-	return p, nil
+	return p, fs
 }
 
 func (p Policy) check() error {
@@ -131,7 +156,7 @@ func (p Policy) check() error {
 		return fmt.Errorf("conservation de %d mois hors de 1 à 36", p.RetentionMonths)
 	case p.LostContact.SilenceDays < 1 || p.LostContact.FailedRelances < 1 || len(p.LostContact.Relances) == 0:
 		return fmt.Errorf("procédure perdus de vue incomplète")
-	case p.SmallCell < 1:
+	case p.SecretThreshold < 1:
 		return fmt.Errorf("secret statistique inférieur à 1")
 	case p.MinWeeklyHours < 0 || p.CEJMinHours > p.CEJMaxHours:
 		return fmt.Errorf("durées hebdomadaires incohérentes")

@@ -4,11 +4,8 @@ import (
 	"sort"
 
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/secret"
 )
-
-// DefaultMinGroupSize is the smallest group shown in breakdowns: smaller
-// groups are suppressed (statistical secrecy, RULES.md §10).
-const DefaultMinGroupSize = 5
 
 // AgreementPair is one person diagnosed twice: the automated orientation and
 // the pathway chosen by the professionals of the co-diagnostic.
@@ -99,37 +96,53 @@ type AgreementStats struct {
 	Kappa *float64 `json:"kappa,omitempty"`
 }
 
-// AgreementGroup is the agreement of one territory or one public; groups
-// smaller than the minimum are suppressed (no figure is given).
+// AgreementFigures are the published figures of a set of pairs, under the
+// statistical secret (package secret): the size and the nine cells are
+// counts of people; the agreement rate is published only when the number of
+// agreeing pairs and the size are, and kappa only when the whole matrix is
+// (it depends on every margin).
+type AgreementFigures struct {
+	// Nombre de paires comparées.
+	N secret.Cell `json:"effectif"`
+	// Matrice de confusion : lignes automatique, colonnes humain (emploi, global, social).
+	Matrix [3][3]secret.Cell `json:"matrice"`
+	// Part des paires où les deux parcours sont identiques (absente quand elle est secrète).
+	Rate *float64 `json:"taux_accord,omitempty"`
+	// Kappa de Cohen ; absent quand il n'est pas défini (accord attendu de 1) ou secret.
+	Kappa *float64 `json:"kappa,omitempty"`
+}
+
+// AgreementGroup is the agreement of one territory or one public; a group
+// whose size is secret publishes no figure.
 type AgreementGroup struct {
 	// Code du département ou du public.
 	Key string `json:"cle"`
 	// Libellé.
 	Label string `json:"libelle"`
-	// Vrai quand le groupe compte moins de personnes que le seuil : aucun chiffre n'est publié.
+	// Vrai quand l'effectif du groupe est secret : aucun chiffre n'est publié.
 	Suppressed bool `json:"secret,omitempty"`
 	// Chiffres du groupe (absents quand il est secret).
-	Stats *AgreementStats `json:"resultats,omitempty"`
+	Stats *AgreementFigures `json:"resultats,omitempty"`
 }
 
 // CriterionCount is how often a criterion counted in disagreeing decisions.
 type CriterionCount struct {
 	// Code du critère.
 	Code OrientationCriterion `json:"code"`
-	// Nombre de désaccords où il a compté.
-	Count int `json:"desaccords"`
-	// Part des désaccords où il a compté.
-	Share float64 `json:"part"`
+	// Nombre de désaccords où il a compté (personnes, sous secret statistique).
+	Count secret.Cell `json:"desaccords"`
+	// Part des désaccords où il a compté (absente quand le nombre est secret).
+	Share *float64 `json:"part,omitempty"`
 }
 
 // Agreement is the evaluation of automated orientation against the
 // co-diagnostic.
 type Agreement struct {
-	AgreementStats
+	AgreementFigures
 	// Paires exclues (décision automatique indéterminée ou parcours invalide).
 	Excluded int `json:"exclues"`
-	// Seuil sous lequel un groupe est secret.
-	MinGroupSize int `json:"seuil_secret"`
+	// Seuil du secret statistique (personnes).
+	Threshold int `json:"seuil_secret"`
 	// Ordre des lignes et colonnes des matrices.
 	Order [3]Pathway `json:"ordre"`
 	// Accord par département.
@@ -182,15 +195,14 @@ func (m Matrix) Stats() AgreementStats {
 }
 
 // Evaluate compares the pairs: the confusion matrix, agreement rate and
-// Cohen's kappa overall, per département and per public (groups under
-// minGroup people suppressed; DefaultMinGroupSize when minGroup ≤ 0), and the
-// criteria most often involved in disagreements. Pairs whose automated
-// decision is indetermine are left out with a warning; invalid pathways are
-// faults and the pair is left out.
-func Evaluate(pairs []AgreementPair, minGroup int) (Agreement, spie.Faults) {
-	if minGroup <= 0 {
-		minGroup = DefaultMinGroupSize
-	}
+// Cohen's kappa overall, per département and per public, and the criteria
+// most often involved in disagreements, all published as one report under
+// the statistical secret with threshold (≤ 0: secret.DefaultThreshold; see
+// publish for the relations protected). Pairs whose automated decision is
+// indetermine are left out with a warning; invalid pathways are faults and
+// the pair is left out.
+func Evaluate(pairs []AgreementPair, threshold int) (Agreement, spie.Faults) {
+	threshold = secret.Threshold(threshold)
 	var fs spie.Faults
 	var all Matrix
 	byTerr := map[string]*Matrix{}
@@ -254,40 +266,207 @@ func Evaluate(pairs []AgreementPair, minGroup int) (Agreement, spie.Faults) {
 			}
 		}
 	}
-	a := Agreement{AgreementStats: all.Stats(), Excluded: excluded, MinGroupSize: minGroup, Order: AgreementPathways}
-	a.ByTerritory = groups(byTerr, minGroup, func(k string) string {
+	a := Agreement{Excluded: excluded, Threshold: threshold, Order: AgreementPathways}
+	publish(&a, all, byTerr, byPub, crit, disagreements, threshold)
+	return a, fs
+}
+
+// matrixCells are the cells of one matrix in the secret table.
+type matrixCells struct {
+	n, agree secret.ID
+	m        [3][3]secret.ID
+}
+
+// addMatrix adds a matrix to the table: its nine cells and size (published
+// unless secret), the number of agreeing pairs (published through the rate),
+// the hidden row and column margins, and their relations; it returns the
+// cells and the number of disagreeing pairs, published (through the shares
+// of the criteria) unless secret when published is true, hidden otherwise.
+func addMatrix(t *secret.Table, x *Matrix, published bool) (c matrixCells, disagree secret.ID) {
+	var rows, cols [3][]secret.ID
+	var rowSum, colSum [3]int
+	n, agree := 0, 0
+	for i := range 3 {
+		for j := range 3 {
+			c.m[i][j] = t.Count(x[i][j])
+			rows[i] = append(rows[i], c.m[i][j])
+			cols[j] = append(cols[j], c.m[i][j])
+			rowSum[i] += x[i][j]
+			colSum[j] += x[i][j]
+			n += x[i][j]
+		}
+		agree += x[i][i]
+	}
+	c.n = t.Count(n)
+	c.agree = t.Count(agree)
+	t.Sum(c.agree, c.m[0][0], c.m[1][1], c.m[2][2])
+	var rs, cs []secret.ID
+	for i := range 3 {
+		r, k := t.Hidden(rowSum[i]), t.Hidden(colSum[i])
+		t.Sum(r, rows[i]...)
+		t.Sum(k, cols[i]...)
+		rs, cs = append(rs, r), append(cs, k)
+	}
+	t.Sum(c.n, rs...)
+	t.Sum(c.n, cs...)
+	if published {
+		disagree = t.Count(n - agree)
+		t.Sum(c.n, c.agree, disagree)
+	} else {
+		disagree = t.Part(c.n, c.agree)
+	}
+	return c, disagree
+}
+
+// cells returns every published cell of the matrix.
+func (c matrixCells) cells() []secret.ID {
+	out := []secret.ID{c.n, c.agree}
+	for i := range 3 {
+		out = append(out, c.m[i][:]...)
+	}
+	return out
+}
+
+// figures returns the published figures of the matrix.
+func (c matrixCells) figures(t *secret.Table, x *Matrix) AgreementFigures {
+	f := AgreementFigures{N: t.Cell(c.n)}
+	whole := !t.Secret(c.n)
+	for i := range 3 {
+		for j := range 3 {
+			f.Matrix[i][j] = t.Cell(c.m[i][j])
+			whole = whole && !t.Secret(c.m[i][j])
+		}
+	}
+	s := x.Stats()
+	if !t.Secret(c.n) && !t.Secret(c.agree) && s.N > 0 {
+		f.Rate = &s.Rate
+	}
+	if whole {
+		f.Kappa = s.Kappa
+	}
+	return f
+}
+
+// publish builds the report of Evaluate as one secret table: the whole
+// population's matrix, each département's matrix (the départements
+// partition the pairs: each cell of the whole is the sum of the
+// départements'), each public's matrix (publics overlap: each cell is a
+// part of the whole's, the people outside the public being a protected
+// complement), and the criteria of disagreements (each a part of the
+// disagreeing pairs). A group whose size is secret publishes nothing.
+func publish(a *Agreement, all Matrix, byTerr, byPub map[string]*Matrix, crit map[OrientationCriterion]int, disagreements, threshold int) {
+	t := secret.NewTable(threshold)
+	whole, disagree := addMatrix(t, &all, true)
+	t.Keep(whole.n)
+	type group struct {
+		key   string
+		x     *Matrix
+		cells matrixCells
+	}
+	add := func(m map[string]*Matrix, partition bool) []group {
+		var gs []group
+		for _, k := range sortedKeys(m) {
+			c, _ := addMatrix(t, m[k], false)
+			if !partition {
+				t.Part(whole.n, c.n)
+				t.Part(whole.agree, c.agree)
+				for i := range 3 {
+					for j := range 3 {
+						t.Part(whole.m[i][j], c.m[i][j])
+					}
+				}
+			}
+			gs = append(gs, group{key: k, x: m[k], cells: c})
+		}
+		if partition && len(gs) > 0 {
+			sum := func(f func(matrixCells) secret.ID) {
+				parts := make([]secret.ID, len(gs))
+				for g := range gs {
+					parts[g] = f(gs[g].cells)
+				}
+				t.Sum(f(whole), parts...)
+			}
+			sum(func(c matrixCells) secret.ID { return c.n })
+			sum(func(c matrixCells) secret.ID { return c.agree })
+			for i := range 3 {
+				for j := range 3 {
+					sum(func(c matrixCells) secret.ID { return c.m[i][j] })
+				}
+			}
+		}
+		return gs
+	}
+	terr, pub := add(byTerr, true), add(byPub, false)
+	codes := make([]OrientationCriterion, 0, len(crit))
+	for c := range crit {
+		codes = append(codes, c)
+	}
+	sort.Slice(codes, func(i, j int) bool {
+		if crit[codes[i]] != crit[codes[j]] {
+			return crit[codes[i]] > crit[codes[j]]
+		}
+		return codes[i] < codes[j]
+	})
+	critCells := make([]secret.ID, len(codes))
+	for i, c := range codes {
+		critCells[i] = t.Count(crit[c])
+		t.Part(disagree, critCells[i])
+	}
+	// Protect; a group whose size became secret is withheld whole, which
+	// may make more cells secret: repeat until no group changes.
+	withheld := map[secret.ID]bool{}
+	for {
+		t.Protect()
+		changed := false
+		for _, g := range append(append([]group{}, terr...), pub...) {
+			if t.Secret(g.cells.n) && !withheld[g.cells.n] {
+				withheld[g.cells.n] = true
+				t.Withhold(g.cells.cells()...)
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	a.AgreementFigures = whole.figures(t, &all)
+	groups := func(gs []group, label func(string) string) []AgreementGroup {
+		out := make([]AgreementGroup, 0, len(gs))
+		for _, g := range gs {
+			ag := AgreementGroup{Key: g.key, Label: label(g.key)}
+			if t.Secret(g.cells.n) {
+				ag.Suppressed = true
+			} else {
+				f := g.cells.figures(t, g.x)
+				ag.Stats = &f
+			}
+			out = append(out, ag)
+		}
+		return out
+	}
+	a.ByTerritory = groups(terr, func(k string) string {
 		if k == "inconnu" {
 			return "Territoire inconnu"
 		}
 		return "Département " + k
 	})
-	a.ByPublic = groups(byPub, minGroup, func(k string) string { return spie.Publics.LabelOf(k) })
+	a.ByPublic = groups(pub, func(k string) string { return spie.Publics.LabelOf(k) })
 	a.Disagreements = []CriterionCount{}
-	for c, n := range crit {
-		a.Disagreements = append(a.Disagreements, CriterionCount{Code: c, Count: n, Share: float64(n) / float64(disagreements)})
-	}
-	sort.Slice(a.Disagreements, func(i, j int) bool {
-		x, y := a.Disagreements[i], a.Disagreements[j]
-		if x.Count != y.Count {
-			return x.Count > y.Count
+	for i, c := range codes {
+		cc := CriterionCount{Code: c, Count: t.Cell(critCells[i])}
+		if !t.Secret(critCells[i]) && !t.Secret(disagree) && disagreements > 0 {
+			share := float64(crit[c]) / float64(disagreements)
+			cc.Share = &share
 		}
-		return x.Code < y.Code
-	})
-	return a, fs
+		a.Disagreements = append(a.Disagreements, cc)
+	}
 }
 
-func groups(m map[string]*Matrix, minGroup int, label func(string) string) []AgreementGroup {
-	out := make([]AgreementGroup, 0, len(m))
-	for k, x := range m {
-		g := AgreementGroup{Key: k, Label: label(k)}
-		s := x.Stats()
-		if s.N < minGroup {
-			g.Suppressed = true
-		} else {
-			g.Stats = &s
-		}
-		out = append(out, g)
+func sortedKeys(m map[string]*Matrix) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
-	return out
+	sort.Strings(keys)
+	return keys
 }

@@ -17,23 +17,25 @@ func ExampleEvaluate() {
 	add(6, "emploi", "emploi", "77288")
 	add(2, "global", "social", "77288", "se-projette", "impact-max")
 	add(4, "social", "social", "77288")
-	add(3, "global", "global", "02408") // 3 people in the Aisne: suppressed
+	add(3, "global", "global", "02408") // 3 people in the Aisne: secret
 	a, _ := diagnostic.Evaluate(pairs, 0)
-	fmt.Println(a.N, a.Matrix)
-	fmt.Printf("accord %.2f kappa %.3f\n", a.Rate, *a.Kappa)
+	fmt.Println(a.N, a.Matrix, a.Rate != nil, a.Kappa != nil)
 	for _, g := range a.ByTerritory {
 		fmt.Println(g.Key, g.Suppressed)
 	}
 	for _, c := range a.Disagreements {
 		fmt.Println(c.Code, c.Count)
 	}
+	// 15 pairs in all: the Aisne's 3 are secret, and so is the 77 (15 − 12
+	// would give the Aisne back); in the whole matrix the small cells (3, 2,
+	// 4) are secret, with enough others that the eight secret cells, summing
+	// to 15 − 6 = 9, each range over 0..9.
 	// Output:
-	// 15 [[6 0 0] [0 3 2] [0 0 4]]
-	// accord 0.87 kappa 0.800
+	// 15 [[6 secret secret] [secret secret secret] [secret secret secret]] false false
 	// 02 true
-	// 77 false
-	// impact-max 2
-	// se-projette 2
+	// 77 true
+	// impact-max secret
+	// se-projette secret
 }
 
 func ExampleMatrix_Stats() {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/secret"
 )
 
 // handPairs builds the pairs of a hand-computed matrix (rows automated,
@@ -51,13 +52,39 @@ func handPairs() []diagnostic.AgreementPair {
 func TestEvaluateKappaHandComputed(t *testing.T) {
 	a, fs := diagnostic.Evaluate(handPairs(), 0)
 	require.Empty(t, fs)
-	assert.Equal(t, 60, a.N)
-	assert.Equal(t, diagnostic.Matrix{{20, 5, 0}, {3, 15, 2}, {0, 4, 11}}, a.Matrix)
-	assert.InDelta(t, 46.0/60.0, a.Rate, 1e-12)
-	require.NotNil(t, a.Kappa)
-	assert.InDelta(t, 151.0/235.0, *a.Kappa, 1e-12)
-	assert.InDelta(t, 0.642553, *a.Kappa, 1e-6)
-	assert.Equal(t, diagnostic.DefaultMinGroupSize, a.MinGroupSize)
+	assert.Equal(t, "60", a.N.String())
+	require.NotNil(t, a.Rate, "46 agreeing pairs and 60 pairs are published")
+	assert.InDelta(t, 46.0/60.0, *a.Rate, 1e-12)
+	assert.Nil(t, a.Kappa, "3, 2 and 4 are secret: kappa, which depends on every margin, is too")
+	assert.Equal(t, secret.DefaultThreshold, a.Threshold)
+	k := diagnostic.Matrix{{20, 5, 0}, {3, 15, 2}, {0, 4, 11}}.Stats().Kappa
+	require.NotNil(t, k)
+	assert.InDelta(t, 151.0/235.0, *k, 1e-12)
+	assert.InDelta(t, 0.642553, *k, 1e-6)
+	// The margins are not published, only N: the secret cells together are
+	// 60 − the published ones (by hand: 3 + 2 + 4 = 9 when only the small
+	// cells are secret), so each secret cell ranges over 0..(that sum) and
+	// the sum must be at least the threshold, with two secret cells at least.
+	rest, secrets := 60, 0
+	for i := range 3 {
+		for j := range 3 {
+			if v, ok := a.Matrix[i][j].Int(); ok {
+				rest -= v
+			} else {
+				secrets++
+			}
+		}
+	}
+	assert.GreaterOrEqual(t, rest, 5)
+	assert.GreaterOrEqual(t, secrets, 2)
+	for _, v := range []int{3, 2, 4} {
+		for i := range 3 {
+			for j := range 3 {
+				got, ok := a.Matrix[i][j].Int()
+				assert.False(t, ok && got == v, "%d published", v)
+			}
+		}
+	}
 }
 
 func TestMatrixStats(t *testing.T) {
@@ -98,26 +125,33 @@ func TestEvaluateBreakdownsSuppressSmallGroups(t *testing.T) {
 	assert.Equal(t, "02", a.ByTerritory[0].Key)
 	assert.True(t, a.ByTerritory[0].Suppressed)
 	assert.Nil(t, a.ByTerritory[0].Stats, "aucun chiffre pour un groupe secret")
+	// 64 pairs in all, 60 in the 77: 64 − 60 would give the Aisne back, so
+	// the 77 (a part, rather than the whole population) is secret too.
+	assert.Equal(t, "64", a.N.String())
 	assert.Equal(t, "77", a.ByTerritory[1].Key)
-	require.NotNil(t, a.ByTerritory[1].Stats)
-	assert.Equal(t, 60, a.ByTerritory[1].Stats.N)
+	assert.True(t, a.ByTerritory[1].Suppressed)
 	require.Len(t, a.ByPublic, 2)
 	assert.Equal(t, "brsa", a.ByPublic[0].Key)
-	assert.Equal(t, 64, a.ByPublic[0].Stats.N)
+	require.NotNil(t, a.ByPublic[0].Stats)
+	assert.Equal(t, "64", a.ByPublic[0].Stats.N.String(), "everyone is brsa: no one outside the public to protect")
 	assert.Equal(t, "jeunes-moins-26", a.ByPublic[1].Key)
 	assert.True(t, a.ByPublic[1].Suppressed)
-	// With a threshold of 4 the Aisne is shown.
+	// With a threshold of 4 the Aisne and the 77 are shown.
 	a, _ = diagnostic.Evaluate(pairs, 4)
 	assert.False(t, a.ByTerritory[0].Suppressed)
+	assert.False(t, a.ByTerritory[1].Suppressed)
 }
 
 func TestEvaluateDisagreementCriteria(t *testing.T) {
 	a, _ := diagnostic.Evaluate(handPairs(), 0)
 	// 14 disagreements, all with impact-max; the 5 of the row "global" also with se-projette.
 	require.Len(t, a.Disagreements, 2)
-	assert.Equal(t, diagnostic.CriterionCount{Code: "impact-max", Count: 14, Share: 1}, a.Disagreements[0])
+	assert.Equal(t, diagnostic.OrientationCriterion("impact-max"), a.Disagreements[0].Code)
+	assert.Equal(t, "14", a.Disagreements[0].Count.String())
+	require.NotNil(t, a.Disagreements[0].Share)
+	assert.Equal(t, 1.0, *a.Disagreements[0].Share)
 	assert.Equal(t, diagnostic.OrientationCriterion("se-projette"), a.Disagreements[1].Code)
-	assert.Equal(t, 5, a.Disagreements[1].Count)
+	assert.Equal(t, "5", a.Disagreements[1].Count.String(), "5 of 14: the 9 others are not small")
 }
 
 func TestEvaluateFaults(t *testing.T) {
@@ -132,7 +166,7 @@ func TestEvaluateFaults(t *testing.T) {
 	assert.True(t, fs.Has("ORIENT-ACCORD-04", "/2/code_commune"))
 	assert.True(t, fs.Has("ORIENT-ACCORD-03", "/2/publics/0"))
 	assert.Equal(t, 2, a.Excluded)
-	assert.Equal(t, 1, a.N)
+	assert.Equal(t, "secret", a.N.String(), "1 pair")
 	assert.Equal(t, "inconnu", a.ByTerritory[0].Key)
 }
 

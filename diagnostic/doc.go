@@ -19,8 +19,8 @@
 //   - the deadlines of the pathway (orientation, contract, re-diagnostic) and
 //     whether each is met, late or pending at a date;
 //   - [Evaluate] compares automated and human orientations of a co-diagnostic
-//     (confusion matrix, agreement, Cohen's kappa, breakdowns with small-cell
-//     secrecy);
+//     (confusion matrix, agreement, Cohen's kappa, breakdowns), published
+//     under the statistical secret of package spie/secret;
 //   - the France Travail "diagnostic argumenté" import and export, by codes;
 //   - IAE eligibility criteria and their validity.
 //

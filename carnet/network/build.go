@@ -11,7 +11,7 @@ import (
 // Input is what the network report is computed from.
 type Input struct {
 	Date spie.Date
-	// Threshold of the small-cell suppression (0: DefaultThreshold).
+	// Threshold of the statistical secret (0: secret.DefaultThreshold).
 	Threshold   int
 	Evaluations []label.Evaluation
 	Movements   []cohort.Movement

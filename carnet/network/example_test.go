@@ -3,7 +3,6 @@ package network_test
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/spie-fr/socle/spie/secret"
 
 	"github.com/spie-fr/socle/carnet/cohort"
 	"github.com/spie-fr/socle/carnet/network"
@@ -11,36 +10,14 @@ import (
 	"github.com/spie-fr/socle/spie/label"
 )
 
-func ExampleSuppress() {
-	fmt.Println(secret.Suppress(3, 0), secret.Suppress(0, 0), secret.Suppress(12, 0))
-	// Output: secret 0 12
-}
-
-func ExampleSuppressBreakdown() {
-	fmt.Println(secret.SuppressBreakdown([]int{12, 3, 7}, 5))
-	// Output: [12 secret secret]
-}
-
-func ExampleOpen() {
-	fmt.Println(secret.Open(2))
-	// Output: 2
-}
-
-func ExampleCell_Int() {
-	v, ok := secret.Suppress(7, 5).Int()
-	fmt.Println(v, ok)
-	_, ok = secret.Suppress(2, 5).Int()
-	fmt.Println(ok)
-	// Output:
-	// 7 true
-	// false
-}
-
+// Four people left (secret): since start − exits = end − entries, the
+// size at the start is made secret too, and exits can no longer be
+// recomputed (42 − 4 = 47 − 9 = 38 people stayed).
 func ExampleCohort() {
 	ci := network.Cohort(cohort.Movement{Cohort: "laon-18-30", From: "2026-01-01", To: "2026-06-30", AtStart: 42, AtEnd: 47, Entered: 9, Left: 4}, 5)
 	b, _ := json.Marshal(ci)
 	fmt.Println(string(b))
-	// Output: {"cohorte":"laon-18-30","du":"2026-01-01","au":"2026-06-30","effectif_debut":{"valeur":42},"effectif_fin":{"valeur":47},"entrees":{"secret":true},"sorties":{"secret":true}}
+	// Output: {"cohorte":"laon-18-30","du":"2026-01-01","au":"2026-06-30","effectif_debut":{"secret":true},"effectif_fin":{"valeur":47},"entrees":{"valeur":9},"sorties":{"secret":true}}
 }
 
 func ExampleCommittee() {
@@ -119,7 +96,7 @@ func ExampleBuild() {
 	//     "secret": true
 	//    },
 	//    "sorties": {
-	//     "secret": true
+	//     "valeur": 0
 	//    }
 	//   }
 	//  ],
@@ -149,9 +126,4 @@ func ExampleBuild() {
 	//   "part_repondues_dans_delai": 100
 	//  }
 	// }
-}
-
-func ExampleCell_String() {
-	fmt.Println(secret.Suppress(4, 5).String(), secret.Suppress(40, 5).String())
-	// Output: secret 40
 }

@@ -3,6 +3,7 @@ package network_test
 import (
 	"encoding/json"
 	"github.com/spie-fr/socle/spie/secret"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -22,44 +23,38 @@ func strs(cs []secret.Cell) []string {
 	return out
 }
 
-func TestSuppress(t *testing.T) {
-	tests := []struct {
-		n, threshold int
-		want         string
-	}{
-		{0, 5, "0"}, {1, 5, "secret"}, {4, 5, "secret"}, {5, 5, "5"}, {4, 0, "secret"}, {4, 3, "4"}, {2, 3, "secret"},
-	}
-	for _, tc := range tests {
-		assert.Equal(t, tc.want, secret.Suppress(tc.n, tc.threshold).String(), "%d seuil %d", tc.n, tc.threshold)
-	}
-}
-
-func TestSuppressBreakdown(t *testing.T) {
-	tests := []struct {
-		name   string
-		counts []int
-		want   []string
-	}{
-		{"nothing small", []int{10, 7, 0}, []string{"10", "7", "0"}},
-		{"one small: the next smallest goes too", []int{12, 3, 7, 0}, []string{"12", "secret", "secret", "0"}},
-		{"two small: enough", []int{12, 3, 2}, []string{"12", "secret", "secret"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, strs(secret.SuppressBreakdown(tc.counts, 5)))
-		})
-	}
-}
-
+// TestCohortFlowsCannotRevealSecretSize attacks the published cohort cells
+// with the tie end − start = entries − exits: whenever three of the four
+// counts are published, the fourth follows, so a secret count must leave at
+// least two others secret.
 func TestCohortFlowsCannotRevealSecretSize(t *testing.T) {
-	ci := network.Cohort(cohort.Movement{Cohort: "c", AtStart: 3, AtEnd: 9, Entered: 6, Left: 0}, 5)
-	assert.True(t, ci.AtStart.Secret)
-	assert.True(t, ci.Entered.Secret)
-	assert.True(t, ci.Left.Secret)
-	ci = network.Cohort(cohort.Movement{Cohort: "c", AtStart: 30, AtEnd: 33, Entered: 3, Left: 0}, 5)
-	assert.Equal(t, []string{"30", "33", "secret", "secret"}, strs([]secret.Cell{ci.AtStart, ci.AtEnd, ci.Entered, ci.Left}))
-	ci = network.Cohort(cohort.Movement{Cohort: "c", AtStart: 30, AtEnd: 32, Entered: 8, Left: 6}, 5)
-	assert.Equal(t, []string{"30", "32", "8", "6"}, strs([]secret.Cell{ci.AtStart, ci.AtEnd, ci.Entered, ci.Left}))
+	for _, m := range []cohort.Movement{
+		{AtStart: 3, AtEnd: 9, Entered: 6, Left: 0},
+		{AtStart: 30, AtEnd: 33, Entered: 3, Left: 0},
+		{AtStart: 30, AtEnd: 32, Entered: 8, Left: 6},
+		{AtStart: 42, AtEnd: 47, Entered: 9, Left: 4},
+		{AtStart: 10, AtEnd: 10, Entered: 0, Left: 0},
+		{AtStart: 12, AtEnd: 7, Entered: 1, Left: 6},
+	} {
+		ci := network.Cohort(m, 5)
+		cells := []secret.Cell{ci.AtStart, ci.AtEnd, ci.Entered, ci.Left}
+		values := []int{m.AtStart, m.AtEnd, m.Entered, m.Left}
+		published := 0
+		for i, c := range cells {
+			if v, ok := c.Int(); ok {
+				published++
+				assert.Equal(t, values[i], v)
+				assert.False(t, v > 0 && v < 5, "%+v: small count %d published", m, v)
+			}
+		}
+		if published < 4 {
+			assert.LessOrEqual(t, published, 2, "%+v: %v, the secret count follows from the three others", m, strs(cells))
+		}
+	}
+	ci := network.Cohort(cohort.Movement{AtStart: 30, AtEnd: 32, Entered: 8, Left: 6}, 5)
+	assert.Equal(t, []string{"30", "32", "8", "6"}, strs([]secret.Cell{ci.AtStart, ci.AtEnd, ci.Entered, ci.Left}), "nothing small: all published")
+	ci = network.Cohort(cohort.Movement{AtStart: 30, AtEnd: 32, Entered: 8, Left: 7}, 5)
+	assert.Equal(t, []string{"secret", "secret", "secret", "secret"}, strs([]secret.Cell{ci.AtStart, ci.AtEnd, ci.Entered, ci.Left}), "movements that do not add up (30 − 7 + 8 ≠ 32): all secret")
 }
 
 func TestCommittee(t *testing.T) {
@@ -83,4 +78,48 @@ func TestLabels(t *testing.T) {
 	assert.JSONEq(t, `{"decision": "labellisee", "libelle": "Labellisée", "structures": {"valeur": 2}}`, string(b))
 	assert.Equal(t, "0", out[1].Count.String())
 	assert.Equal(t, "1", out[2].Count.String(), "structures are not people: no secret")
+}
+
+// TestCohortBruteForce: for random movements, an attacker enumerates every
+// (stayed, entries, exits) consistent with the published cells (start =
+// stayed + exits, end = stayed + entries); each secret count, and the people
+// who stayed when they are few, must range over at least the threshold.
+func TestCohortBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	for range 300 {
+		stayed, in, out := rng.IntN(13), rng.IntN(13), rng.IntN(13)
+		m := cohort.Movement{AtStart: stayed + out, AtEnd: stayed + in, Entered: in, Left: out, Stayed: stayed}
+		ci := network.Cohort(m, 5)
+		cap := m.AtStart + m.AtEnd + 10
+		cells := []secret.Cell{ci.AtStart, ci.AtEnd, ci.Entered, ci.Left}
+		lo, hi := [5]int{cap, cap, cap, cap, cap}, [5]int{}
+		for s := 0; s <= cap; s++ {
+			for e := 0; e <= cap; e++ {
+				for x := 0; x <= cap; x++ {
+					vals := [5]int{s + x, s + e, e, x, s}
+					ok := true
+					for i, c := range cells {
+						if v, pub := c.Int(); pub && v != vals[i] {
+							ok = false
+							break
+						}
+					}
+					if !ok {
+						continue
+					}
+					for i, v := range vals {
+						lo[i], hi[i] = min(lo[i], v), max(hi[i], v)
+					}
+				}
+			}
+		}
+		truth := [5]int{m.AtStart, m.AtEnd, in, out, stayed}
+		for i := range truth {
+			secretCell := i == 4 || cells[i].Secret
+			small := truth[i] > 0 && truth[i] < 5
+			if secretCell && (small || i < 4) {
+				assert.True(t, hi[i] >= cap || hi[i]-lo[i] >= 5, "%+v → %v: value %d of count %d within [%d, %d]", m, strs(cells), truth[i], i, lo[i], hi[i])
+			}
+		}
+	}
 }

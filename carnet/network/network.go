@@ -72,40 +72,40 @@ func Labels(evals []label.Evaluation) []StatusCount {
 }
 
 // Cohort turns a cohort's movements into indicators: sizes at both dates,
-// entries and exits, each under small-cell suppression. Since the sizes and
-// the flows are tied (end = start + entries − exits), the flows are secret as
-// soon as any of the four counts is.
+// entries and exits, under the statistical secret (package secret) with
+// their ties: start = stayed + exits, end = stayed + entries (the people
+// who stayed, start − exits, are not published but protected as any
+// count; movements that do not add up are published all secret).
 func Cohort(m cohort.Movement, threshold int) CohortIndicators {
-	ci := CohortIndicators{Cohort: m.Cohort, From: m.From, To: m.To,
-		AtStart: secret.Suppress(m.AtStart, threshold), AtEnd: secret.Suppress(m.AtEnd, threshold),
-		Entered: secret.Suppress(m.Entered, threshold), Left: secret.Suppress(m.Left, threshold)}
-	if ci.AtStart.Secret || ci.AtEnd.Secret || ci.Entered.Secret || ci.Left.Secret {
-		ci.Entered, ci.Left = secret.Cell{Secret: true}, secret.Cell{Secret: true}
-	}
-	return ci
+	t := secret.NewTable(threshold)
+	start, end := t.Count(m.AtStart), t.Count(m.AtEnd)
+	in, out := t.Count(m.Entered), t.Count(m.Left)
+	stayed := t.Rest(start, out)
+	t.Sum(end, stayed, in)
+	t.Protect()
+	return CohortIndicators{Cohort: m.Cohort, From: m.From, To: m.To,
+		AtStart: t.Cell(start), AtEnd: t.Cell(end), Entered: t.Cell(in), Left: t.Cell(out)}
 }
 
-// Committee turns the committee's raw counts into indicators: outcomes as a
-// breakdown of the situations examined, answers within the delay, and their
-// share when both counts are published.
+// Committee turns the committee's raw counts into indicators under the
+// statistical secret (package secret): outcomes as a breakdown of the
+// situations examined, answers within the delay as a part of the requests
+// due (the others are protected as a complement), and their share when both
+// counts are published.
 func Committee(name string, s committee.Stats, threshold int) CommitteeIndicators {
-	ci := CommitteeIndicators{Committee: name, Examined: secret.Suppress(s.Examined, threshold)}
-	if ci.Examined.Secret {
-		ci.Solved, ci.InProgress, ci.NoSolution, ci.NoOutcome = secret.Cell{Secret: true}, secret.Cell{Secret: true}, secret.Cell{Secret: true}, secret.Cell{Secret: true}
-	} else {
-		o := secret.SuppressBreakdown([]int{s.Solved, s.InProgress, s.NoSolution, s.NoOutcome}, threshold)
-		ci.Solved, ci.InProgress, ci.NoSolution, ci.NoOutcome = o[0], o[1], o[2], o[3]
-	}
-	ci.Due = secret.Suppress(s.Due, threshold)
-	if ci.Due.Secret {
-		ci.AnsweredInTime = secret.Cell{Secret: true}
-	} else {
-		parts := secret.SuppressBreakdown([]int{s.AnsweredInTime, s.Due - s.AnsweredInTime}, threshold)
-		ci.AnsweredInTime = parts[0]
-		if !parts[0].Secret && s.Due > 0 {
-			share := float64(int(float64(s.AnsweredInTime)*1000/float64(s.Due)+0.5)) / 10
-			ci.ShareInTime = &share
-		}
+	t := secret.NewTable(threshold)
+	examined := t.Count(s.Examined)
+	solved, inProgress, noSolution, noOutcome := t.Count(s.Solved), t.Count(s.InProgress), t.Count(s.NoSolution), t.Count(s.NoOutcome)
+	t.Rest(examined, solved, inProgress, noSolution, noOutcome)
+	due, inTime := t.Count(s.Due), t.Count(s.AnsweredInTime)
+	t.Part(due, inTime)
+	t.Protect()
+	ci := CommitteeIndicators{Committee: name, Examined: t.Cell(examined),
+		Solved: t.Cell(solved), InProgress: t.Cell(inProgress), NoSolution: t.Cell(noSolution), NoOutcome: t.Cell(noOutcome),
+		Due: t.Cell(due), AnsweredInTime: t.Cell(inTime)}
+	if !t.Secret(due) && !t.Secret(inTime) && s.Due > 0 {
+		share := float64(int(float64(s.AnsweredInTime)*1000/float64(s.Due)+0.5)) / 10
+		ci.ShareInTime = &share
 	}
 	return ci
 }

@@ -7,12 +7,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/secret"
 )
 
 func init() {
@@ -35,7 +37,7 @@ type agreementResult struct {
 func runAgreement(c *cli, args []string) int {
 	fl := flag.NewFlagSet("agreement", flag.ContinueOnError)
 	fl.SetOutput(c.stderr)
-	threshold := fl.Int("seuil", diagnostic.DefaultMinGroupSize, "effectif sous lequel un groupe est secret")
+	threshold := fl.Int("seuil", secret.DefaultThreshold, "secret statistique : effectif minimal publié")
 	rulesFile := fl.String("rules", "", "règles d'orientation appliquées aux lignes qui portent un diagnostic (par défaut : critères nationaux)")
 	format := fl.String("format", "json", "sortie : json ou text (français)")
 	fl.Usage = func() {
@@ -143,12 +145,12 @@ var (
 )
 
 func printAgreement(w io.Writer, r agreementResult) {
-	fmt.Fprintf(w, "Paires comparées : %d (exclues : %d)\n", r.N, r.Excluded)
-	printStats(w, "", r.AgreementStats)
+	fmt.Fprintf(w, "Paires comparées : %s (exclues : %d)\n", r.N, r.Excluded)
+	printStats(w, "", r.AgreementFigures)
 	fmt.Fprintln(w, "Matrice de confusion (lignes : automatique ; colonnes : co-diagnostic) :")
 	fmt.Fprintf(w, "  %-10s %8s %8s %8s\n", "", "emploi", "global", "social")
 	for i, p := range r.Order {
-		fmt.Fprintf(w, "  %-10s %8d %8d %8d\n", p, r.Matrix[i][0], r.Matrix[i][1], r.Matrix[i][2])
+		fmt.Fprintf(w, "  %-10s %8s %8s %8s\n", p, r.Matrix[i][0], r.Matrix[i][1], r.Matrix[i][2])
 	}
 	for _, part := range []struct {
 		title  string
@@ -160,7 +162,7 @@ func printAgreement(w io.Writer, r agreementResult) {
 		}
 		for _, g := range part.groups {
 			if g.Suppressed {
-				fmt.Fprintf(w, "  - %s : secret (moins de %d personnes)\n", g.Label, r.MinGroupSize)
+				fmt.Fprintf(w, "  - %s : secret statistique (seuil %d personnes)\n", g.Label, r.Threshold)
 				continue
 			}
 			fmt.Fprintf(w, "  - %s : ", g.Label)
@@ -170,7 +172,11 @@ func printAgreement(w io.Writer, r agreementResult) {
 	if len(r.Disagreements) > 0 {
 		fmt.Fprintln(w, "Critères les plus présents dans les désaccords :")
 		for _, c := range r.Disagreements {
-			fmt.Fprintf(w, "  - %s : %d désaccords (%.0f %%)\n", diagnostic.OrientationCriteria.LabelOf(string(c.Code)), c.Count, 100*c.Share)
+			share := "part secrète"
+			if c.Share != nil {
+				share = fmt.Sprintf("%.0f %%", 100**c.Share)
+			}
+			fmt.Fprintf(w, "  - %s : %s désaccords (%s)\n", diagnostic.OrientationCriteria.LabelOf(string(c.Code)), c.Count, share)
 		}
 	}
 	for _, f := range r.Faults {
@@ -178,12 +184,20 @@ func printAgreement(w io.Writer, r agreementResult) {
 	}
 }
 
-func printStats(w io.Writer, indent string, s diagnostic.AgreementStats) {
+func printStats(w io.Writer, indent string, s diagnostic.AgreementFigures) {
 	kappa := "non défini"
 	if s.Kappa != nil {
 		kappa = fmt.Sprintf("%.3f", *s.Kappa)
+	} else if s.N.Secret || slices.ContainsFunc(s.Matrix[:], func(row [3]secret.Cell) bool {
+		return slices.ContainsFunc(row[:], func(c secret.Cell) bool { return c.Secret })
+	}) {
+		kappa = "secret"
 	}
-	fmt.Fprintf(w, "%seffectif %d, taux d'accord %.1f %%, kappa de Cohen %s\n", indent, s.N, 100*s.Rate, kappa)
+	rate := "secret"
+	if s.Rate != nil {
+		rate = fmt.Sprintf("%.1f %%", 100**s.Rate)
+	}
+	fmt.Fprintf(w, "%seffectif %s, taux d'accord %s, kappa de Cohen %s\n", indent, s.N, rate, kappa)
 }
 
 func severityFR(s spie.Severity) string {

@@ -90,9 +90,12 @@ func loadPolicy(c *cli, verb, file string) (carnet.Policy, bool) {
 		return carnet.Policy{}, false
 	}
 	p, fs := carnet.LoadPolicy(bytes.NewReader(b))
-	if len(fs) > 0 {
+	if !fs.Valid() {
 		fmt.Fprintf(c.stderr, "spie %s : paramètres %s refusés : %v\n", verb, file, fs)
 		return carnet.Policy{}, false
+	}
+	for _, w := range fs {
+		fmt.Fprintf(c.stderr, "spie %s : paramètres %s : %s %s\n", verb, file, severityFR(w.Severity), w.Error())
 	}
 	return p, true
 }

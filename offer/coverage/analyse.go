@@ -63,7 +63,7 @@ const DefaultThinRatio = 10
 type Options struct {
 	// Level of the cells (commune by default).
 	Level Level
-	// Threshold of the small-cell suppression (0: 5).
+	// Threshold of the statistical secret (0: secret.DefaultThreshold).
 	Threshold int
 	// ThinRatio: people in need per service from which a cell is thinly covered (0: 10).
 	ThinRatio float64
@@ -89,7 +89,7 @@ type Report struct {
 	Services int `json:"services_catalogue"`
 	// Cellules publiées, les manques d'abord.
 	Cells []Cell `json:"cellules"`
-	// Cellules non publiées (moins de personnes que le seuil).
+	// Cellules non publiées (secret statistique).
 	SecretCells int `json:"cellules_masquees"`
 }
 
@@ -229,16 +229,32 @@ func Analyse(r io.Reader, cat *offer.Catalogue, opts Options) (Report, spie.Faul
 			}
 		}
 	}
+	// One table for the report: each cell's people and their breakdown by
+	// impact (fort, moyen published; the rest hidden), under the statistical
+	// secret.
+	tab := secret.NewTable(opts.Threshold)
+	type ids struct{ people, fort, moyen secret.ID }
+	cellIDs := map[cellKey]ids{}
 	for k, c := range agg {
-		if c.people < opts.Threshold {
+		x := ids{people: tab.Count(c.people), fort: -1, moyen: -1}
+		if hasImpact(k.them) {
+			x.fort, x.moyen = tab.Count(c.fort), tab.Count(c.moyen)
+			tab.Rest(x.people, x.fort, x.moyen)
+		}
+		cellIDs[k] = x
+	}
+	tab.Protect()
+	for k, c := range agg {
+		x := cellIDs[k]
+		if tab.Secret(x.people) {
 			rep.SecretCells++
 			continue
 		}
 		cell := Cell{Territory: k.unit, TerritoryName: unitName(tb, k.unit, opts.Level), Thematique: k.them,
-			People: secret.Suppress(c.people, opts.Threshold), Services: len(eligible[k])}
-		if k.them != spie.ThematiqueEmploiFormation && k.them != spie.ThematiqueCreationEntreprise {
-			parts := secret.SuppressBreakdown([]int{c.fort, c.moyen, c.people - c.fort - c.moyen}, opts.Threshold)
-			cell.Fort, cell.Moyen = &parts[0], &parts[1]
+			People: tab.Cell(x.people), Services: len(eligible[k])}
+		if hasImpact(k.them) {
+			fort, moyen := tab.Cell(x.fort), tab.Cell(x.moyen)
+			cell.Fort, cell.Moyen = &fort, &moyen
 		}
 		switch {
 		case cell.Services == 0:
@@ -255,6 +271,12 @@ func Analyse(r io.Reader, cat *offer.Catalogue, opts Options) (Report, spie.Faul
 	}
 	sortCells(rep.Cells)
 	return rep, fs, nil
+}
+
+// hasImpact reports whether the cells of a thématique are broken down by
+// impact (the professional situation's thématiques are not).
+func hasImpact(t spie.Thematique) bool {
+	return t != spie.ThematiqueEmploiFormation && t != spie.ThematiqueCreationEntreprise
 }
 
 func statusOrder(s Status) int {

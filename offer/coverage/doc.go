@@ -17,5 +17,8 @@
 //
 // [Analyse] streams the diagnostics in memory bounded by the number of
 // communes and thématiques, whatever the length of the stream. Counts of
-// people under the threshold (5) are secret and their cells are not ranked.
+// people are published under the statistical secret of package secret
+// (threshold 5 by default): a cell whose people are secret is not published
+// nor ranked, and a cell's breakdown by impact (fort, moyen, the rest) is
+// protected against its total.
 package coverage
