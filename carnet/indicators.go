@@ -73,7 +73,7 @@ type Report struct {
 }
 
 // Fault type of unreadable lines.
-var FaultIndicatorLine = spie.NewFaultType("CARNET-INDICATEURS-01", spie.SeverityError, "ligne %d illisible : %s", "line %d unreadable: %s")
+var FaultIndicatorLine = spie.NewFaultType("CARNET-INDICATEURS-01", spie.SeverityError, "ligne %d illisible : %s", "line %d unreadable: %s").WithSource("RFC 8259 (NDJSON) ; hygiène d'entrée propre à socle")
 
 // maxDelay is the largest delay counted exactly in the median histograms;
 // longer delays fall in the last bucket.

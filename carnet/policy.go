@@ -108,7 +108,7 @@ func DefaultPolicy() Policy {
 }
 
 // FaultPolicy reports an unusable policy file.
-var FaultPolicy = spie.NewFaultType("CARNET-POLITIQUE-01", spie.SeverityError, "paramètres illisibles ou incohérents : %s", "unreadable or inconsistent settings: %s")
+var FaultPolicy = spie.NewFaultType("CARNET-POLITIQUE-01", spie.SeverityError, "paramètres illisibles ou incohérents : %s", "unreadable or inconsistent settings: %s").WithSource("RULES.md (préambule) : les valeurs par défaut sont des données qu'un territoire peut remplacer (carnet.Policy)")
 
 // LoadPolicy reads a policy as JSON over the defaults (absent fields keep
 // their default) and checks it.

@@ -1,8 +1,8 @@
 package schemas
 
 import (
-	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/carnet/cohort"
+	"github.com/spie-fr/socle/spie"
 )
 
 func init() {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/internal/clifault"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -78,20 +79,20 @@ func runAgreement(c *cli, args []string) int {
 	code := exitOK
 	err = readDocuments(r, func(doc document) bool {
 		if doc.err != nil {
-			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.n), doc.err.Error()))
+			lineFaults = append(lineFaults, clifault.Pair.At(spie.Pointer(doc.n), doc.err.Error()))
 			return true
 		}
 		var l agreementLine
 		dec := json.NewDecoder(bytes.NewReader(doc.data))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&l); err != nil {
-			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.n), err.Error()))
+			lineFaults = append(lineFaults, clifault.Pair.At(spie.Pointer(doc.n), err.Error()))
 			return true
 		}
 		p := l.AgreementPair
 		if l.Diagnostic != nil {
 			if l.Automated != "" {
-				lineFaults = append(lineFaults, faultPairBoth.At(spie.Pointer(doc.n, "automatique")))
+				lineFaults = append(lineFaults, clifault.PairBoth.At(spie.Pointer(doc.n, "automatique")))
 				return true
 			}
 			p = diagnostic.PairOf(l.Diagnostic, diagnostic.Orient(l.Diagnostic, rules), l.Human)
@@ -133,11 +134,6 @@ func runAgreement(c *cli, args []string) int {
 	writeJSONResult(out, res, true)
 	return code
 }
-
-var (
-	faultPair     = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %s", "unreadable line: %s")
-	faultPairBoth = spie.NewFaultType("INPUT-PAIRE-10", spie.SeverityError, "une ligne porte soit la décision automatique, soit le diagnostic dont elle se calcule, pas les deux", "a line holds either the automated decision or the diagnostic it is computed from, not both")
-)
 
 func printAgreement(w io.Writer, r agreementResult) {
 	fmt.Fprintf(w, "Paires comparées : %d (exclues : %d)\n", r.N, r.Excluded)

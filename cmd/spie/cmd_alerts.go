@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/internal/clifault"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -24,9 +25,6 @@ type alertsResult struct {
 	Suivi    *carnet.FollowUp `json:"suivi,omitempty"`
 	Alertes  spie.Faults      `json:"alertes"`
 }
-
-// faultCarnetInput reports a carnet that cannot be read.
-var faultCarnetInput = spie.NewFaultType("INPUT-CARNET-01", spie.SeverityError, "carnet illisible : %s", "unreadable carnet: %s")
 
 func runAlerts(c *cli, args []string) int {
 	fl := flag.NewFlagSet("alerts", flag.ContinueOnError)
@@ -121,7 +119,7 @@ func eachCarnet(c *cli, name string, fn func(name string, k *carnet.Carnet, fs s
 		}
 		if doc.err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultCarnetInput.At("", doc.err.Error())})
+			fn(docName, nil, spie.Faults{clifault.CarnetInput.At("", doc.err.Error())})
 			return true
 		}
 		var k carnet.Carnet
@@ -129,7 +127,7 @@ func eachCarnet(c *cli, name string, fn func(name string, k *carnet.Carnet, fs s
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&k); err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultCarnetInput.At("", err.Error())})
+			fn(docName, nil, spie.Faults{clifault.CarnetInput.At("", err.Error())})
 			return true
 		}
 		fn(docName, &k, nil)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/internal/clifault"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -158,7 +159,7 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 		docName := fmt.Sprintf("%s#%d", label, doc.n)
 		if doc.err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultInput.At("", doc.err.Error())})
+			fn(docName, nil, spie.Faults{clifault.DiagnosticInput.At("", doc.err.Error())})
 			return true
 		}
 		var d diagnostic.Diagnostic
@@ -166,7 +167,7 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&d); err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultInput.At("", err.Error())})
+			fn(docName, nil, spie.Faults{clifault.DiagnosticInput.At("", err.Error())})
 			return true
 		}
 		fs := d.Check(c.now()).Errors()
@@ -188,10 +189,6 @@ func documentNames(count int, name *string) {
 		*name = strings.TrimSuffix(*name, "#1")
 	}
 }
-
-// faultInput is how an unreadable diagnostic is reported by the verbs of the
-// orientation family.
-var faultInput = spie.NewFaultType("INPUT-DIAGNOSTIC-01", spie.SeverityError, "diagnostic illisible : %s", "unreadable diagnostic: %s")
 
 // writeJSONResult writes v indented when it is the only result, else on one
 // line (NDJSON).

@@ -19,8 +19,8 @@ const MaxLine = 16 << 20
 // Fault types of streams. The path of a line's fault is /N, N its number
 // counted from 1.
 var (
-	FaultLine     = spie.NewFaultType("INPUT-NDJSON-01", spie.SeverityError, "ligne %d illisible : %s", "line %d unreadable: %s")
-	FaultLineSize = spie.NewFaultType("INPUT-NDJSON-02", spie.SeverityError, "ligne %d trop longue (plus de 16 Mio)", "line %d too long (over 16 MiB)")
+	FaultLine     = spie.NewFaultType("INPUT-NDJSON-01", spie.SeverityError, "ligne %d illisible : %s", "line %d unreadable: %s").WithSource("RFC 8259 et NDJSON (un document JSON par ligne) ; hygiène d'entrée propre à socle")
+	FaultLineSize = spie.NewFaultType("INPUT-NDJSON-02", spie.SeverityError, "ligne %d trop longue (plus de 16 Mio)", "line %d too long (over 16 MiB)").WithSource("hygiène d'entrée propre à socle : longueur maximale d'une ligne (16 Mio)")
 )
 
 // Each decodes every non-blank line of r into a fresh *T and calls fn with
