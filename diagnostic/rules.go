@@ -129,8 +129,11 @@ func (d *Diagnostic) CheckIdentifiers() spie.Faults {
 	add(p.NIR, p.NIR == "", func() string { return "/personne/nir" })
 	add(p.FranceTravailID, p.FranceTravailID == "", func() string { return "/personne/identifiant_france_travail" })
 	add(p.CAFNumber, p.CAFNumber == "", func() string { return "/personne/numero_allocataire_caf" })
-	add(p.Commune, false, func() string { return "/personne/code_commune" })
-	if p.Commune.Problem() == nil {
+	// The commune: its shape (SPIE-COMMUNE-01), else its existence in the
+	// official table (SPIE-COMMUNE-02, the warning every kind gives).
+	if t := p.Commune.Problem(); t != nil {
+		fs = append(fs, t.At("/personne/code_commune"))
+	} else {
 		fs = append(fs, territory.CheckCommune(p.Commune, "/personne/code_commune")...)
 	}
 	add(d.StructureSIRET, false, func() string { return "/siret_structure" })

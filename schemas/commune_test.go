@@ -13,14 +13,18 @@ import (
 	"github.com/spie-fr/socle/spie"
 )
 
-// withCommune returns the JSON document of file (its first line for NDJSON)
-// with the commune field at path set to code.
+// withCommune returns the JSON document of file (the first one of an NDJSON
+// file or of an array) with the commune field at path set to code.
 func withCommune(t *testing.T, file string, code string, path ...string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(file)
 	require.NoError(t, err)
-	var doc map[string]any
-	require.NoError(t, json.NewDecoder(bytes.NewReader(b)).Decode(&doc))
+	var v any
+	require.NoError(t, json.NewDecoder(bytes.NewReader(b)).Decode(&v))
+	if list, ok := v.([]any); ok { // a JSON array of documents: its first one
+		v = list[0]
+	}
+	doc := v.(map[string]any)
 	o := doc
 	for _, k := range path[:len(path)-1] {
 		o = o[k].(map[string]any)
@@ -47,6 +51,7 @@ func TestUnknownCommuneSameFaultInEveryKind(t *testing.T) {
 		{"diagnostic", "../examples/diagnostic/jeune-laon.json", []string{"personne", "code_commune"}, "/personne/code_commune"},
 		{"service", "../examples/offer/services-aisne.ndjson", []string{"code_insee"}, "/code_insee"},
 		{"carnet", "../examples/carnet/cej-jeune-laon.json", []string{"personne", "code_commune"}, "/personne/code_commune"},
+		{"structure", "../examples/offer/structures-aisne.json", []string{"code_insee"}, "/code_insee"},
 	}
 	var messages []spie.Fault
 	for _, tc := range cases {
