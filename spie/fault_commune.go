@@ -8,6 +8,6 @@ package spie
 // package spie declares it without linking the table (package spie/territory
 // holds it).
 var FaultCommuneUnknown = NewFaultType("SPIE-COMMUNE-02", SeverityWarning,
-	"commune %q inconnue du Code officiel géographique : vérifiez le code INSEE (ce n'est pas le code postal)",
-	"commune %q unknown in the official geographic code: check the INSEE code (it is not the postal code)").
+	"commune %q inconnue du Code officiel géographique : vérifiez le code INSEE, à ne pas confondre avec le code postal",
+	"commune %q unknown in the official geographic code: check the INSEE code, not to be confused with the postal code").
 	WithSource("INSEE, Code officiel géographique (communes, communes déléguées et associées, arrondissements municipaux ; table de spie/territory tirée de @etalab/decoupage-administratif)")
