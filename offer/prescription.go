@@ -8,6 +8,7 @@ import (
 
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // Prescription is a fiche de prescription unique: a request from a référent
@@ -242,7 +243,12 @@ func (p *Prescription) Check(now time.Time) spie.Faults {
 		}
 	}
 	if p.Person.Commune != "" {
-		fs = append(fs, spie.CheckIdentifier(p.Person.Commune, spie.Pointer("personne", "code_commune"))...)
+		path := spie.Pointer("personne", "code_commune")
+		if f := spie.CheckIdentifier(p.Person.Commune, path); len(f) > 0 {
+			fs = append(fs, f...)
+		} else {
+			fs = append(fs, territory.CheckCommune(p.Person.Commune, path)...)
+		}
 	} else {
 		req(false, "personne", "code_commune")
 	}

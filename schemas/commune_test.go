@@ -52,6 +52,8 @@ func TestUnknownCommuneSameFaultInEveryKind(t *testing.T) {
 		{"service", "../examples/offer/services-aisne.ndjson", []string{"code_insee"}, "/code_insee"},
 		{"carnet", "../examples/carnet/cej-jeune-laon.json", []string{"personne", "code_commune"}, "/personne/code_commune"},
 		{"structure", "../examples/offer/structures-aisne.json", []string{"code_insee"}, "/code_insee"},
+		{"prescription", "../examples/offer/prescription-acceptee.json", []string{"personne", "code_commune"}, "/personne/code_commune"},
+		{"candidature-label", "../examples/network/label-melun-labellisee.json", []string{"structure", "code_commune"}, "/structure/code_commune"},
 	}
 	var messages []spie.Fault
 	for _, tc := range cases {

@@ -4,6 +4,7 @@ import (
 	"net/mail"
 
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // Application is a structure's application for the label (kind
@@ -162,7 +163,12 @@ func (a *Application) Check(date spie.Date) spie.Faults {
 		fs = append(fs, FaultAppName.At(spie.Pointer("structure", "nom")))
 	}
 	if a.Structure.Commune != "" {
-		fs = append(fs, spie.CheckIdentifier(a.Structure.Commune, spie.Pointer("structure", "code_commune"))...)
+		path := spie.Pointer("structure", "code_commune")
+		if f := spie.CheckIdentifier(a.Structure.Commune, path); len(f) > 0 {
+			fs = append(fs, f...)
+		} else {
+			fs = append(fs, territory.CheckCommune(a.Structure.Commune, path)...)
+		}
 	}
 	for i, p := range a.TrainedProfessionals {
 		dateAt(p.Date, false, "professionnels_formes", i, "date_formation")
