@@ -160,18 +160,18 @@ type Change struct {
 
 // Fault types of changes and of the journal.
 var (
-	FaultChangeOp      = spie.NewFaultType("CARNET-CHANGE-01", spie.SeverityError, "opération %q impossible sur %q", "operation %q not possible on %q")
-	FaultChangeValue   = spie.NewFaultType("CARNET-CHANGE-02", spie.SeverityError, "valeur illisible pour %q : %s", "unreadable value for %q: %s")
-	FaultChangeMissing = spie.NewFaultType("CARNET-CHANGE-03", spie.SeverityError, "élément %q introuvable", "item %q not found")
-	FaultChangeExists  = spie.NewFaultType("CARNET-CHANGE-04", spie.SeverityError, "l'élément %q existe déjà", "item %q already exists")
-	FaultChangeID      = spie.NewFaultType("CARNET-CHANGE-05", spie.SeverityError, "l'identifiant de la valeur (%q) diffère de celui de la modification (%q)", "the value's id (%q) differs from the change's (%q)")
-	FaultChangeTime    = spie.NewFaultType("CARNET-CHANGE-06", spie.SeverityError, "horodatage manquant ou antérieur au dernier événement", "timestamp missing or before the last event")
-	FaultJournalHash   = spie.NewFaultType("CARNET-JOURNAL-01", spie.SeverityError, "l'empreinte de l'événement ne correspond pas à son contenu : il a été modifié", "the event's hash does not match its content: it was altered")
-	FaultJournalChain  = spie.NewFaultType("CARNET-JOURNAL-02", spie.SeverityError, "l'événement ne suit pas le précédent de sa chaîne : un événement a été retiré ou déplacé", "the event does not follow the previous one of its chain: an event was removed or moved")
-	FaultJournalStart  = spie.NewFaultType("CARNET-JOURNAL-03", spie.SeverityError, "la chaîne du carnet %q ne commence pas par sa création", "the chain of carnet %q does not start with its creation")
-	FaultJournalEmpty  = spie.NewFaultType("CARNET-JOURNAL-04", spie.SeverityError, "journal vide : rien à rejouer", "empty journal: nothing to replay")
-	FaultJournalReplay = spie.NewFaultType("CARNET-JOURNAL-05", spie.SeverityError, "événement impossible à rejouer : %s", "event cannot be replayed: %s")
-	FaultJournalState  = spie.NewFaultType("CARNET-JOURNAL-10", spie.SeverityError, "le contenu du carnet ne correspond pas à son journal", "the carnet's content does not match its journal")
+	FaultChangeOp      = spie.NewFaultType("CARNET-CHANGE-01", spie.SeverityError, "opération %q impossible sur %q", "operation %q not possible on %q").WithSource("format des modifications du carnet de socle (journal d'événements)")
+	FaultChangeValue   = spie.NewFaultType("CARNET-CHANGE-02", spie.SeverityError, "valeur illisible pour %q : %s", "unreadable value for %q: %s").WithSource("RFC 8259 ; format des modifications du carnet de socle")
+	FaultChangeMissing = spie.NewFaultType("CARNET-CHANGE-03", spie.SeverityError, "élément %q introuvable", "item %q not found").WithSource("format des modifications du carnet de socle : un élément modifié existe")
+	FaultChangeExists  = spie.NewFaultType("CARNET-CHANGE-04", spie.SeverityError, "l'élément %q existe déjà", "item %q already exists").WithSource("format des modifications du carnet de socle : un identifiant ne désigne qu'un élément")
+	FaultChangeID      = spie.NewFaultType("CARNET-CHANGE-05", spie.SeverityError, "l'identifiant de la valeur (%q) diffère de celui de la modification (%q)", "the value's id (%q) differs from the change's (%q)").WithSource("format des modifications du carnet de socle : identifiant de l'élément modifié")
+	FaultChangeTime    = spie.NewFaultType("CARNET-CHANGE-06", spie.SeverityError, "horodatage manquant ou antérieur au dernier événement", "timestamp missing or before the last event").WithSource("journal du carnet de socle : événements horodatés dans l'ordre")
+	FaultJournalHash   = spie.NewFaultType("CARNET-JOURNAL-01", spie.SeverityError, "l'empreinte de l'événement ne correspond pas à son contenu : il a été modifié", "the event's hash does not match its content: it was altered").WithSource("journal chaîné du carnet de socle (empreinte SHA-256 de chaque événement) : intégrité, RGPD art. 5.1.f")
+	FaultJournalChain  = spie.NewFaultType("CARNET-JOURNAL-02", spie.SeverityError, "l'événement ne suit pas le précédent de sa chaîne : un événement a été retiré ou déplacé", "the event does not follow the previous one of its chain: an event was removed or moved").WithSource("journal chaîné du carnet de socle (chaque événement cite l'empreinte du précédent) : intégrité, RGPD art. 5.1.f")
+	FaultJournalStart  = spie.NewFaultType("CARNET-JOURNAL-03", spie.SeverityError, "la chaîne du carnet %q ne commence pas par sa création", "the chain of carnet %q does not start with its creation").WithSource("journal chaîné du carnet de socle : la chaîne commence par la création du carnet")
+	FaultJournalEmpty  = spie.NewFaultType("CARNET-JOURNAL-04", spie.SeverityError, "journal vide : rien à rejouer", "empty journal: nothing to replay").WithSource("journal du carnet de socle : rejouer demande au moins un événement")
+	FaultJournalReplay = spie.NewFaultType("CARNET-JOURNAL-05", spie.SeverityError, "événement impossible à rejouer : %s", "event cannot be replayed: %s").WithSource("journal du carnet de socle : chaque événement se rejoue sur l'état précédent")
+	FaultJournalState  = spie.NewFaultType("CARNET-JOURNAL-10", spie.SeverityError, "le contenu du carnet ne correspond pas à son journal", "the carnet's content does not match its journal").WithSource("journal du carnet de socle : le contenu est le rejeu du journal")
 )
 
 // Create opens a carnet from its initial content (without journal) and

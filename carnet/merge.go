@@ -23,9 +23,9 @@ type Conflict struct {
 
 // Fault types of merges.
 var (
-	FaultMergePerson   = spie.NewFaultType("CARNET-FUSION-01", spie.SeverityError, "les carnets %q et %q ne concernent pas la même personne", "carnets %q and %q do not concern the same person")
-	FaultMergeConflict = spie.NewFaultType("CARNET-FUSION-10", spie.SeverityWarning, "valeurs différentes dans les deux carnets : la valeur de %q est conservée à part", "different values in the two carnets: the value from %q is kept aside")
-	FaultMergeReferent = spie.NewFaultType("CARNET-FUSION-11", spie.SeverityWarning, "après fusion, %d référents sont actifs en même temps : désignez le référent unique", "after merging, %d case workers are active at once: appoint the single one")
+	FaultMergePerson   = spie.NewFaultType("CARNET-FUSION-01", spie.SeverityError, "les carnets %q et %q ne concernent pas la même personne", "carnets %q and %q do not concern the same person").WithSource("fusion des carnets de socle : une personne, un carnet")
+	FaultMergeConflict = spie.NewFaultType("CARNET-FUSION-10", spie.SeverityWarning, "valeurs différentes dans les deux carnets : la valeur de %q est conservée à part", "different values in the two carnets: the value from %q is kept aside").WithSource("fusion des carnets de socle : aucune donnée perdue, les valeurs divergentes sont conservées")
+	FaultMergeReferent = spie.NewFaultType("CARNET-FUSION-11", spie.SeverityWarning, "après fusion, %d référents sont actifs en même temps : désignez le référent unique", "after merging, %d case workers are active at once: appoint the single one").WithSource("RULES.md §8 : référent unique, à désigner après une fusion")
 )
 
 // Merge merges two carnets of the same person (two structures started one

@@ -55,10 +55,10 @@ var DefaultRights = RightsMatrix{
 
 // Fault types of rights.
 var (
-	FaultRightsRole    = spie.NewFaultType("CARNET-DROITS-01", spie.SeverityError, "rôle inconnu : %q", "unknown role: %q")
-	FaultRightsDenied  = spie.NewFaultType("CARNET-DROITS-02", spie.SeverityError, "le rôle %s n'a pas le droit de %s la section %s", "role %s may not %s section %s")
-	FaultRightsMember  = spie.NewFaultType("CARNET-DROITS-03", spie.SeverityError, "%s de la structure %s n'est pas membre actif du carnet le %s", "%s of organisation %s is not an active member of the carnet on %s")
-	FaultRightsConsent = spie.NewFaultType("CARNET-DROITS-04", spie.SeverityError, "la personne n'a pas consenti au partage de la section %s avec la structure %s", "the person has not consented to share section %s with organisation %s")
+	FaultRightsRole    = spie.NewFaultType("CARNET-DROITS-01", spie.SeverityError, "rôle inconnu : %q", "unknown role: %q").WithSource("RULES.md §10 : rôles du partage (la personne, son référent, les autres membres)")
+	FaultRightsDenied  = spie.NewFaultType("CARNET-DROITS-02", spie.SeverityError, "le rôle %s n'a pas le droit de %s la section %s", "role %s may not %s section %s").WithSource("RULES.md §10 : droits de lecture et d'écriture par rôle ; données de santé (RGPD art. 9)")
+	FaultRightsMember  = spie.NewFaultType("CARNET-DROITS-03", spie.SeverityError, "%s de la structure %s n'est pas membre actif du carnet le %s", "%s of organisation %s is not an active member of the carnet on %s").WithSource("RULES.md §10 : seuls les membres actifs du carnet le consultent")
+	FaultRightsConsent = spie.NewFaultType("CARNET-DROITS-04", spie.SeverityError, "la personne n'a pas consenti au partage de la section %s avec la structure %s", "the person has not consented to share section %s with organisation %s").WithSource("RULES.md §10 : la personne consent au partage structure par structure (RGPD art. 7)")
 )
 
 var accessVerb = map[Access]string{AccessRead: "lire", AccessWrite: "modifier"}

@@ -114,11 +114,11 @@ var DefaultIAEValidity = IAEValidity{PrescriberMonths: 6, EmployerDays: 92}
 
 // Fault types of IAE eligibility.
 var (
-	FaultIAEStructure = spie.NewFaultType("IAE-STRUCTURE-01", spie.SeverityError, "type de structure IAE inconnu : %q (ACI, EI, EITI, AI ou ETTI)", "unknown IAE structure type %q (ACI, EI, EITI, AI or ETTI)")
-	FaultIAECriterion = spie.NewFaultType("IAE-CRITERE-01", spie.SeverityError, "critère d'éligibilité IAE inconnu : %q", "unknown IAE eligibility criterion %q")
-	FaultIAEDuplicate = spie.NewFaultType("IAE-CRITERE-02", spie.SeverityWarning, "critère %q cité deux fois", "criterion %q listed twice")
-	FaultIAEExclusive = spie.NewFaultType("IAE-CRITERE-10", spie.SeverityError, "les critères %q et %q s'excluent : un seul est retenu", "criteria %q and %q exclude each other: only one counts")
-	FaultIAEDate      = spie.NewFaultType("IAE-DATE-01", spie.SeverityError, "date du diagnostic d'éligibilité absente ou mal formée : %q", "eligibility diagnosis date missing or malformed: %q")
+	FaultIAEStructure = spie.NewFaultType("IAE-STRUCTURE-01", spie.SeverityError, "type de structure IAE inconnu : %q (ACI, EI, EITI, AI ou ETTI)", "unknown IAE structure type %q (ACI, EI, EITI, AI or ETTI)").WithSource("RULES.md §7 : ACI, EI, EITI, AI, ETTI (C. trav. L5132-4, les emplois de l'inclusion)")
+	FaultIAECriterion = spie.NewFaultType("IAE-CRITERE-01", spie.SeverityError, "critère d'éligibilité IAE inconnu : %q", "unknown IAE eligibility criterion %q").WithSource("RULES.md §7 : critères d'éligibilité IAE de niveau 1 et 2 (les emplois de l'inclusion)")
+	FaultIAEDuplicate = spie.NewFaultType("IAE-CRITERE-02", spie.SeverityWarning, "critère %q cité deux fois", "criterion %q listed twice").WithSource("RULES.md §7 : chaque critère compte une fois")
+	FaultIAEExclusive = spie.NewFaultType("IAE-CRITERE-10", spie.SeverityError, "les critères %q et %q s'excluent : un seul est retenu", "criteria %q and %q exclude each other: only one counts").WithSource("RULES.md §7 : SENIOR et JEUNE, DETLD et DELD s'excluent")
+	FaultIAEDate      = spie.NewFaultType("IAE-DATE-01", spie.SeverityError, "date du diagnostic d'éligibilité absente ou mal formée : %q", "eligibility diagnosis date missing or malformed: %q").WithSource("RULES.md §7 : un diagnostic d'éligibilité vaut 6 mois (prescripteur) ou 92 jours (employeur) à compter de sa date")
 )
 
 // IAEEligibility is the eligibility of a person to one IAE structure type.

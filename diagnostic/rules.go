@@ -6,37 +6,43 @@ import (
 	"time"
 
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // Fault types of the diagnostic's rules beyond the schema. 01–09: one field;
 // 10–19: coherence between fields.
 var (
-	FaultVersion          = spie.NewFaultType("DIAG-VERSION-01", spie.SeverityError, "version du format inconnue : %q (attendue : %s)", "unknown format version %q (expected %s)")
-	FaultDateFuture       = spie.NewFaultType("DIAG-DATE-01", spie.SeverityError, "la date %s est dans le futur", "the date %s is in the future")
-	FaultDateMalformed    = spie.NewFaultType("DIAG-DATE-02", spie.SeverityError, "date invalide %q (format attendu AAAA-MM-JJ)", "invalid date %q (expected YYYY-MM-DD)")
-	FaultBirthAfter       = spie.NewFaultType("DIAG-PERSONNE-10", spie.SeverityError, "la date de naissance est postérieure à la date du diagnostic", "the birth date is after the diagnostic date")
-	FaultTooYoung         = spie.NewFaultType("DIAG-PERSONNE-11", spie.SeverityError, "la personne a %d ans : un diagnostic d'insertion concerne des personnes de 16 ans et plus", "the person is %d: an insertion diagnostic concerns people aged 16 or more")
-	FaultTooOld           = spie.NewFaultType("DIAG-PERSONNE-12", spie.SeverityWarning, "la personne aurait %d ans : vérifiez la date de naissance", "the person would be %d: check the birth date")
-	FaultNIRBirth         = spie.NewFaultType("DIAG-PERSONNE-13", spie.SeverityWarning, "l'année ou le mois de naissance du NIR ne correspond pas à la date de naissance", "the NIR's birth year or month does not match the birth date")
-	FaultRSAUnder25       = spie.NewFaultType("DIAG-PUBLIC-10", spie.SeverityWarning, "RSA avant 25 ans : vérifiez (parent, grossesse ou RSA jeune actif)", "RSA under 25: check (parent, pregnancy or young worker RSA)")
-	FaultASEAge           = spie.NewFaultType("DIAG-PUBLIC-11", spie.SeverityWarning, "sortie de l'ASE signalée pour une personne de %d ans (public visé : moins de 26 ans)", "leaving child welfare reported for a person aged %d (public: under 26)")
-	FaultRQTHBOETH        = spie.NewFaultType("DIAG-PUBLIC-12", spie.SeverityError, "une RQTH ouvre droit à l'obligation d'emploi : boeth doit être vrai", "an RQTH makes the person a BOETH beneficiary: boeth must be true")
-	FaultRSADateWithout   = spie.NewFaultType("DIAG-PUBLIC-13", spie.SeverityError, "date d'ouverture des droits RSA renseignée alors que rsa est faux", "RSA opening date given while rsa is false")
-	FaultRSADateAfter     = spie.NewFaultType("DIAG-PUBLIC-14", spie.SeverityError, "l'ouverture des droits RSA est postérieure au diagnostic", "the RSA opening date is after the diagnostic")
-	FaultAAHWithoutHandi  = spie.NewFaultType("DIAG-PUBLIC-15", spie.SeverityWarning, "AAH sans RQTH ni BOETH : le bénéficiaire de l'AAH relève de l'obligation d'emploi", "AAH without RQTH or BOETH: an AAH beneficiary is covered by the employment obligation")
-	FaultActivityAfter    = spie.NewFaultType("DIAG-ACTIVITE-10", spie.SeverityError, "la dernière activité ne peut pas être postérieure à la date du diagnostic", "the last activity cannot be after the diagnostic date")
-	FaultActivityBirth    = spie.NewFaultType("DIAG-ACTIVITE-11", spie.SeverityError, "la dernière activité est antérieure aux 14 ans de la personne", "the last activity is before the person's 14th birthday")
-	FaultProjectDup       = spie.NewFaultType("DIAG-PROJET-10", spie.SeverityError, "le métier %s apparaît deux fois dans le projet professionnel", "the job %s appears twice in the professional project")
-	FaultProjectPrio      = spie.NewFaultType("DIAG-PROJET-11", spie.SeverityError, "deux métiers du projet ont la même priorité %d", "two jobs of the project have the same priority %d")
-	FaultDiplomaYear      = spie.NewFaultType("DIAG-DIPLOME-10", spie.SeverityError, "diplôme obtenu en %d, après la date du diagnostic ou avant la naissance", "diploma obtained in %d, after the diagnostic or before birth")
-	FaultFreinEmploi      = spie.NewFaultType("DIAG-FREINS-01", spie.SeverityError, "la thématique %q n'est pas un frein : elle relève de la situation professionnelle", "theme %q is not a barrier: it belongs to the professional situation")
-	FaultPriorityDup      = spie.NewFaultType("DIAG-PRIORITE-10", spie.SeverityError, "la priorité %d est donnée à plusieurs thématiques", "priority %d is given to several themes")
-	FaultPriorityNonFrein = spie.NewFaultType("DIAG-PRIORITE-11", spie.SeverityWarning, "la personne donne une priorité à une thématique jugée sans impact ou non abordée", "the person gives a priority to a theme rated without impact or not discussed")
-	FaultCoDiagPair       = spie.NewFaultType("DIAG-AUTEURS-10", spie.SeverityError, "un co-diagnostic est réalisé par un binôme : un travailleur social et un conseiller emploi", "a co-diagnostic is made by a pair: a social worker and an employment adviser")
-	FaultAuthorsDup       = spie.NewFaultType("DIAG-AUTEURS-11", spie.SeverityError, "le même professionnel est cité deux fois", "the same professional is listed twice")
-	FaultConsentDate      = spie.NewFaultType("DIAG-CONSENTEMENT-10", spie.SeverityError, "le consentement au partage doit être daté", "consent to sharing must be dated")
-	FaultConsentAfter     = spie.NewFaultType("DIAG-CONSENTEMENT-11", spie.SeverityWarning, "consentement recueilli après le diagnostic", "consent collected after the diagnostic")
-	FaultBesoinsWorkload  = spie.NewFaultType("DIAG-DISPONIBILITE-10", spie.SeverityWarning, "non disponible mais des heures hebdomadaires sont souhaitées", "not available but weekly hours are wished")
+	FaultVersion         = spie.NewFaultType("DIAG-VERSION-01", spie.SeverityError, "version du format inconnue : %q (attendue : %s)", "unknown format version %q (expected %s)").WithSource("version du format de diagnostic de socle (diagnostic.SchemaVersion)")
+	FaultDateFuture      = spie.NewFaultType("DIAG-DATE-01", spie.SeverityError, "la date %s est dans le futur", "the date %s is in the future").WithSource("cohérence du document, règle propre à socle : une date constatée n'est pas dans le futur")
+	FaultDateMalformed   = spie.NewFaultType("DIAG-DATE-02", spie.SeverityError, "date invalide %q (format attendu AAAA-MM-JJ)", "invalid date %q (expected YYYY-MM-DD)").WithSource("ISO 8601 / RFC 3339 (date complète AAAA-MM-JJ)")
+	FaultBirthAfter      = spie.NewFaultType("DIAG-PERSONNE-10", spie.SeverityError, "la date de naissance est postérieure à la date du diagnostic", "the birth date is after the diagnostic date").WithSource("cohérence du document, règle propre à socle")
+	FaultTooYoung        = spie.NewFaultType("DIAG-PERSONNE-11", spie.SeverityError, "la personne a %d ans : un diagnostic d'insertion concerne des personnes de 16 ans et plus", "the person is %d: an insertion diagnostic concerns people aged 16 or more").WithSource("C. trav. L4153-1 (pas de travail avant 16 ans) : le diagnostic d'insertion concerne les 16 ans et plus")
+	FaultTooOld          = spie.NewFaultType("DIAG-PERSONNE-12", spie.SeverityWarning, "la personne aurait %d ans : vérifiez la date de naissance", "the person would be %d: check the birth date").WithSource("plausibilité, règle propre à socle : plus de 100 ans signale une date de naissance erronée")
+	FaultNIRBirth        = spie.NewFaultType("DIAG-PERSONNE-13", spie.SeverityWarning, "l'année ou le mois de naissance du NIR ne correspond pas à la date de naissance", "the NIR's birth year or month does not match the birth date").WithSource("INSEE, NIR : les positions 2–3 et 4–5 sont l'année et le mois de naissance")
+	FaultRSAUnder25      = spie.NewFaultType("DIAG-PUBLIC-10", spie.SeverityWarning, "RSA avant 25 ans : vérifiez (parent, grossesse ou RSA jeune actif)", "RSA under 25: check (parent, pregnancy or young worker RSA)").WithSource("CASF L262-4 (RSA à partir de 25 ans, sauf charge d'enfant, grossesse ou RSA jeune actif)")
+	FaultASEAge          = spie.NewFaultType("DIAG-PUBLIC-11", spie.SeverityWarning, "sortie de l'ASE signalée pour une personne de %d ans (public visé : moins de 26 ans)", "leaving child welfare reported for a person aged %d (public: under 26)").WithSource("CASF L222-5 (aide sociale à l'enfance) ; public « sortant de l'ASE » visé jusqu'à 26 ans (critère IAE « ASE », RULES.md §7)")
+	FaultRQTHBOETH       = spie.NewFaultType("DIAG-PUBLIC-12", spie.SeverityError, "une RQTH ouvre droit à l'obligation d'emploi : boeth doit être vrai", "an RQTH makes the person a BOETH beneficiary: boeth must be true").WithSource("C. trav. L5212-13 : la RQTH ouvre l'obligation d'emploi des travailleurs handicapés (BOETH)")
+	FaultRSADateWithout  = spie.NewFaultType("DIAG-PUBLIC-13", spie.SeverityError, "date d'ouverture des droits RSA renseignée alors que rsa est faux", "RSA opening date given while rsa is false").WithSource("cohérence du document, règle propre à socle : pas de date d'ouverture des droits sans RSA")
+	FaultRSADateAfter    = spie.NewFaultType("DIAG-PUBLIC-14", spie.SeverityError, "l'ouverture des droits RSA est postérieure au diagnostic", "the RSA opening date is after the diagnostic").WithSource("cohérence du document, règle propre à socle : les droits constatés précèdent le diagnostic")
+	FaultAAHWithoutHandi = spie.NewFaultType("DIAG-PUBLIC-15", spie.SeverityWarning, "AAH sans RQTH ni BOETH : le bénéficiaire de l'AAH relève de l'obligation d'emploi", "AAH without RQTH or BOETH: an AAH beneficiary is covered by the employment obligation").WithSource("C. trav. L5212-13 : le titulaire de l'AAH bénéficie de l'obligation d'emploi (BOETH)")
+	FaultActivityAfter   = spie.NewFaultType("DIAG-ACTIVITE-10", spie.SeverityError, "la dernière activité ne peut pas être postérieure à la date du diagnostic", "the last activity cannot be after the diagnostic date").WithSource("cohérence du document, règle propre à socle")
+	FaultActivityBirth   = spie.NewFaultType("DIAG-ACTIVITE-11", spie.SeverityError, "la dernière activité est antérieure aux 14 ans de la personne", "the last activity is before the person's 14th birthday").WithSource("C. trav. L4153-1 et L4153-3 : pas de travail avant 14 ans (travaux légers pendant les vacances dès 14 ans)")
+	FaultProjectDup      = spie.NewFaultType("DIAG-PROJET-10", spie.SeverityError, "le métier %s apparaît deux fois dans le projet professionnel", "the job %s appears twice in the professional project").WithSource("cohérence du document, règle propre à socle : un métier ROME une seule fois par projet")
+	FaultProjectPrio     = spie.NewFaultType("DIAG-PROJET-11", spie.SeverityError, "deux métiers du projet ont la même priorité %d", "two jobs of the project have the same priority %d").WithSource("cohérence du document, règle propre à socle : les priorités du projet ordonnent les métiers")
+	FaultDiplomaYear     = spie.NewFaultType("DIAG-DIPLOME-10", spie.SeverityError, "diplôme obtenu en %d, après la date du diagnostic ou avant la naissance", "diploma obtained in %d, after the diagnostic or before birth").WithSource("cohérence du document, règle propre à socle")
+	// Deprecated: DIAG-FREINS-01 told two facts; it is retired, replaced by
+	// DIAG-FREINS-02 (a thématique that is not a frein) and DIAG-FREINS-03
+	// (a key that is no thématique).
+	FaultFreinEmploi      = spie.NewFaultType("DIAG-FREINS-01", spie.SeverityError, "la thématique %q n'est pas un frein : elle relève de la situation professionnelle", "theme %q is not a barrier: it belongs to the professional situation").WithSource("RULES.md §1 : la thématique emploi-formation se décrit dans la situation professionnelle, pas comme frein").Retire("DIAG-FREINS-02", "DIAG-FREINS-03")
+	FaultFreinNotFrein    = spie.NewFaultType("DIAG-FREINS-02", spie.SeverityError, "la thématique %q ne se diagnostique pas comme un frein : décrivez-la dans la situation professionnelle", "theme %q is not diagnosed as a barrier: describe it in the professional situation").WithSource("RULES.md §1 et §2 : emploi-formation relève de la situation professionnelle (besoins du projet, DSP France Travail), les neuf autres thématiques sont des freins")
+	FaultFreinUnknown     = spie.NewFaultType("DIAG-FREINS-03", spie.SeverityError, "clé %q inconnue : un frein se range sous l'une des thématiques SPIE (%s)", "unknown key %q: a barrier is filed under one of the SPIE themes (%s)").WithSource("RULES.md §1 : les dix thématiques SPIE (guide de l'Aisne)")
+	FaultPriorityDup      = spie.NewFaultType("DIAG-PRIORITE-10", spie.SeverityError, "la priorité %d est donnée à plusieurs thématiques", "priority %d is given to several themes").WithSource("RULES.md §2 : les priorités de la personne ordonnent les thématiques")
+	FaultPriorityNonFrein = spie.NewFaultType("DIAG-PRIORITE-11", spie.SeverityWarning, "la personne donne une priorité à une thématique jugée sans impact ou non abordée", "the person gives a priority to a theme rated without impact or not discussed").WithSource("RULES.md §2 : les priorités de la personne portent sur ses freins (impact moyen ou fort)")
+	FaultCoDiagPair       = spie.NewFaultType("DIAG-AUTEURS-10", spie.SeverityError, "un co-diagnostic est réalisé par un binôme : un travailleur social et un conseiller emploi", "a co-diagnostic is made by a pair: a social worker and an employment adviser").WithSource("RULES.md §3 : le co-diagnostic de Seine-et-Marne réunit un travailleur social et un conseiller France Travail")
+	FaultAuthorsDup       = spie.NewFaultType("DIAG-AUTEURS-11", spie.SeverityError, "le même professionnel est cité deux fois", "the same professional is listed twice").WithSource("cohérence du document, règle propre à socle")
+	FaultConsentDate      = spie.NewFaultType("DIAG-CONSENTEMENT-10", spie.SeverityError, "le consentement au partage doit être daté", "consent to sharing must be dated").WithSource("RULES.md §10 : le consentement est enregistré avec sa date et sa portée (RGPD art. 7)")
+	FaultConsentAfter     = spie.NewFaultType("DIAG-CONSENTEMENT-11", spie.SeverityWarning, "consentement recueilli après le diagnostic", "consent collected after the diagnostic").WithSource("RULES.md §10 : le consentement précède le partage (RGPD art. 7)")
+	FaultBesoinsWorkload  = spie.NewFaultType("DIAG-DISPONIBILITE-10", spie.SeverityWarning, "non disponible mais des heures hebdomadaires sont souhaitées", "not available but weekly hours are wished").WithSource("cohérence du document, règle propre à socle")
 )
 
 // Fault types per thématique, derived from FreinThematiques: the code
@@ -50,11 +56,11 @@ var freinFaultTypes = func() map[spie.Thematique]freinFaults {
 	for _, d := range spie.Thematiques {
 		ns := "DIAG-" + strings.ToUpper(d.Key)
 		out[spie.Thematique(d.Key)] = freinFaults{
-			wrongSituation:         spie.NewFaultType(ns+"-01", spie.SeverityError, "la situation %q ne relève pas de la thématique "+d.Label.FR, "situation %q does not belong to theme "+d.Label.EN),
-			strongWithoutSituation: spie.NewFaultType(ns+"-02", spie.SeverityError, "un impact fort doit être étayé par au moins une situation constatée ("+d.Label.FR+")", "a strong impact needs at least one observed situation ("+d.Label.EN+")"),
-			wrongObjectif:          spie.NewFaultType(ns+"-03", spie.SeverityError, "l'objectif %q ne relève pas de la thématique "+d.Label.FR, "objective %q does not belong to theme "+d.Label.EN),
-			duplicate:              spie.NewFaultType(ns+"-04", spie.SeverityError, "%q est cité deux fois ("+d.Label.FR+")", "%q is listed twice ("+d.Label.EN+")"),
-			notDiscussedFilled:     spie.NewFaultType(ns+"-05", spie.SeverityWarning, "thématique non abordée mais des situations ou objectifs sont renseignés ("+d.Label.FR+")", "theme not discussed but situations or objectives are given ("+d.Label.EN+")"),
+			wrongSituation:         spie.NewFaultType(ns+"-01", spie.SeverityError, "la situation %q ne relève pas de la thématique "+d.Label.FR, "situation %q does not belong to theme "+d.Label.EN).WithSource("référentiel des situations (DSP France Travail, carnet de bord) : chaque situation relève d'une thématique, RULES.md §1"),
+			strongWithoutSituation: spie.NewFaultType(ns+"-02", spie.SeverityError, "un impact fort doit être étayé par au moins une situation constatée ("+d.Label.FR+")", "a strong impact needs at least one observed situation ("+d.Label.EN+")").WithSource("RULES.md §2 : échelle d'impact des critères CNE 2024 ; cohérence propre à socle, un impact fort s'appuie sur une situation constatée"),
+			wrongObjectif:          spie.NewFaultType(ns+"-03", spie.SeverityError, "l'objectif %q ne relève pas de la thématique "+d.Label.FR, "objective %q does not belong to theme "+d.Label.EN).WithSource("référentiel des objectifs (DSP France Travail) : chaque objectif relève d'une thématique, RULES.md §1"),
+			duplicate:              spie.NewFaultType(ns+"-04", spie.SeverityError, "%q est cité deux fois ("+d.Label.FR+")", "%q is listed twice ("+d.Label.EN+")").WithSource("cohérence du document, règle propre à socle : une situation ou un objectif une seule fois par thématique"),
+			notDiscussedFilled:     spie.NewFaultType(ns+"-05", spie.SeverityWarning, "thématique non abordée mais des situations ou objectifs sont renseignés ("+d.Label.FR+")", "theme not discussed but situations or objectives are given ("+d.Label.EN+")").WithSource("RULES.md §2 : « non-aborde » quand la thématique n'a pas été abordée, sans situation ni objectif"),
 		}
 	}
 	return out
@@ -123,7 +129,13 @@ func (d *Diagnostic) CheckIdentifiers() spie.Faults {
 	add(p.NIR, p.NIR == "", func() string { return "/personne/nir" })
 	add(p.FranceTravailID, p.FranceTravailID == "", func() string { return "/personne/identifiant_france_travail" })
 	add(p.CAFNumber, p.CAFNumber == "", func() string { return "/personne/numero_allocataire_caf" })
-	add(p.Commune, false, func() string { return "/personne/code_commune" })
+	// The commune: its shape (SPIE-COMMUNE-01), else its existence in the
+	// official table (SPIE-COMMUNE-02, the warning every kind gives).
+	if t := p.Commune.Problem(); t != nil {
+		fs = append(fs, t.At("/personne/code_commune"))
+	} else {
+		fs = append(fs, territory.CheckCommune(p.Commune, "/personne/code_commune")...)
+	}
 	add(d.StructureSIRET, false, func() string { return "/siret_structure" })
 	for i, a := range d.Authors {
 		if t := problem(a.StructureSIRET, a.StructureSIRET == ""); t != nil {
@@ -274,7 +286,11 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 		path := func(tokens ...any) string { return spie.Pointer(append([]any{"freins", string(t)}, tokens...)...) }
 		types := freinFaultTypes[spie.Thematique(t)]
 		if !FreinThematiques.Has(string(t)) {
-			fs = append(fs, FaultFreinEmploi.At(path(), string(t)))
+			if spie.Thematiques.Has(string(t)) {
+				fs = append(fs, FaultFreinNotFrein.At(path(), string(t)))
+			} else {
+				fs = append(fs, FaultFreinUnknown.At(path(), string(t), strings.Join(FreinThematiques.Keys(), ", ")))
+			}
 			continue
 		}
 		applies := 0

@@ -52,6 +52,8 @@ func TestRules(t *testing.T) {
 		{"moins de 16 ans", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Person.BirthDate = "2010-03-13" }, "DIAG-PERSONNE-11", "/personne/date_naissance"},
 		{"plus de 100 ans", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Person.BirthDate = "1920-01-01" }, "DIAG-PERSONNE-12", "/personne/date_naissance"},
 		{"NIR d'une autre année", "rsa-logement-sante-marseille", func(d *diagnostic.Diagnostic) { d.Person.BirthDate = "1979-05-09" }, "DIAG-PERSONNE-13", "/personne/nir"},
+		// 02999: no such commune in the Code officiel géographique (the Aisne's stop at 02834).
+		{"commune inconnue", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Person.Commune = "02999" }, "SPIE-COMMUNE-02", "/personne/code_commune"},
 		{"RSA à 20 ans sans enfant", "jeune-laon", func(d *diagnostic.Diagnostic) { d.Criteria.RSA = true }, "DIAG-PUBLIC-10", "/criteres_publics/rsa"},
 		{"ASE à 30 ans", "co-diagnostic-melun", func(d *diagnostic.Diagnostic) { d.Criteria.ASE = true }, "DIAG-PUBLIC-11", "/criteres_publics/ase"},
 		{"RQTH sans BOETH", "boeth-carcassonne", func(d *diagnostic.Diagnostic) { d.Criteria.BOETH = false }, "DIAG-PUBLIC-12", "/criteres_publics/boeth"},
@@ -65,7 +67,11 @@ func TestRules(t *testing.T) {
 		{"diplôme avant la naissance", "boeth-carcassonne", func(d *diagnostic.Diagnostic) { d.Professional.Diplomas[0].Year = 1960 }, "DIAG-DIPLOME-10", "/situation_professionnelle/diplomes/0/annee"},
 		{"emploi-formation comme frein", "jeune-laon", func(d *diagnostic.Diagnostic) {
 			d.Freins["emploi-formation"] = diagnostic.Frein{Impact: diagnostic.ImpactMoyen}
-		}, "DIAG-FREINS-01", "/freins/emploi-formation"},
+		}, "DIAG-FREINS-02", "/freins/emploi-formation"},
+		// RULES.md §1 lists ten thématiques; "logement-social" is none of them.
+		{"frein sous une clé inconnue", "jeune-laon", func(d *diagnostic.Diagnostic) {
+			d.Freins["logement-social"] = diagnostic.Frein{Impact: diagnostic.ImpactMoyen}
+		}, "DIAG-FREINS-03", "/freins/logement-social"},
 		{"situation d'une autre thématique", "jeune-laon", func(d *diagnostic.Diagnostic) {
 			f := d.Freins["logement"]
 			f.Situations = append(f.Situations, diagnostic.SituationItem{Situation: "surendettement"})
@@ -186,4 +192,32 @@ func TestSensitive(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, string(b), "Lombalgie")
 	assert.NotContains(t, string(b), "dos")
+}
+
+// DIAG-FREINS-01 told two facts under one code; each fact now has its own
+// code and the retired one is never produced (RULES.md §1: emploi-formation
+// is a thématique described by the professional situation, not a frein).
+func TestFreinKeyFaultsTellOneFactEach(t *testing.T) {
+	tests := []struct {
+		key, want, not string
+	}{
+		{"emploi-formation", "DIAG-FREINS-02", "DIAG-FREINS-03"},
+		{"logement-social", "DIAG-FREINS-03", "DIAG-FREINS-02"},
+		{"Logement", "DIAG-FREINS-03", "DIAG-FREINS-02"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			d := loadExample(t, "jeune-laon")
+			d.Freins[diagnostic.FreinThematique(tt.key)] = diagnostic.Frein{Impact: diagnostic.ImpactMoyen}
+			fs := d.Check(now)
+			p := "/freins/" + tt.key
+			assert.True(t, fs.Has(tt.want, p), "%v", fs)
+			assert.False(t, fs.Has(tt.not, p), "%v", fs)
+			assert.False(t, fs.HasCode("DIAG-FREINS-01"), "%v", fs)
+		})
+	}
+	old, ok := spie.LookupFaultType("DIAG-FREINS-01")
+	require.True(t, ok)
+	assert.True(t, old.Retired)
+	assert.Equal(t, []string{"DIAG-FREINS-02", "DIAG-FREINS-03"}, old.ReplacedBy)
 }

@@ -239,8 +239,8 @@ func (c *checker) codeInsee(v *string) {
 		c.add(FaultFormat.At(spie.Pointer("code_insee"), "5 caractères"))
 		return
 	}
-	if _, ok := territory.Default().Commune(*v); !ok {
-		c.add(FaultCodeInsee.At(spie.Pointer("code_insee"), *v))
+	for _, f := range territory.CheckCommune(spie.CommuneCode(*v), spie.Pointer("code_insee")) {
+		c.add(f)
 	}
 }
 

@@ -16,9 +16,9 @@ import (
 // Fault types of decoding.
 var (
 	FaultJSONType = spie.NewFaultType("OFFRE-JSON-01", spie.SeverityError,
-		"type JSON inattendu : %s attendu", "unexpected JSON type: %s expected")
+		"type JSON inattendu : %s attendu", "unexpected JSON type: %s expected").WithSource("data·inclusion v1 (types des champs des modèles Structure et Service)")
 	FaultJSONSyntax = spie.NewFaultType("OFFRE-JSON-02", spie.SeverityError,
-		"document JSON illisible : %s", "unreadable JSON document: %s")
+		"document JSON illisible : %s", "unreadable JSON document: %s").WithSource("RFC 8259 ; data·inclusion v1")
 )
 
 // jsonFields returns the JSON names of the fields of a struct type.

@@ -77,23 +77,23 @@ type Convention struct {
 // Fault types of PMSMP conventions.
 var (
 	FaultPMSMPDates = spie.NewFaultType("PMSMP-DATES-01", spie.SeverityError,
-		"dates invalides : la fin doit suivre le début", "invalid dates: the end must follow the start")
+		"dates invalides : la fin doit suivre le début", "invalid dates: the end must follow the start").WithSource("RULES.md §6 : convention de PMSMP (C. trav. L5135-1)")
 	FaultPMSMPDuration = spie.NewFaultType("PMSMP-DUREE-01", spie.SeverityError,
-		"durée de %d jours au-delà du maximum de %d jours calendaires", "duration of %d days beyond the maximum of %d calendar days")
+		"durée de %d jours au-delà du maximum de %d jours calendaires", "duration of %d days beyond the maximum of %d calendar days").WithSource("RULES.md §6 : un mois (30 jours calendaires) au plus par convention (C. trav. D5135-3)")
 	FaultPMSMPHours = spie.NewFaultType("PMSMP-HEURES-01", spie.SeverityError,
-		"durée hebdomadaire de %v h hors de 0 à %v h", "weekly hours %v outside 0 to %v")
+		"durée hebdomadaire de %v h hors de 0 à %v h", "weekly hours %v outside 0 to %v").WithSource("RULES.md §6 : 48 heures par semaine au plus (durée maximale du travail, C. trav. L3121-20)")
 	FaultPMSMPAge = spie.NewFaultType("PMSMP-AGE-01", spie.SeverityError,
-		"âge de %d ans au début de la période, %d ans minimum", "age %d at the start, %d minimum")
+		"âge de %d ans au début de la période, %d ans minimum", "age %d at the start, %d minimum").WithSource("RULES.md §6 : 16 ans au moins")
 	FaultPMSMPMinor = spie.NewFaultType("PMSMP-MINEUR-01", spie.SeverityError,
-		"une personne mineure doit être accompagnée de son représentant légal", "a minor needs a legal representative")
+		"une personne mineure doit être accompagnée de son représentant légal", "a minor needs a legal representative").WithSource("RULES.md §6 : une personne mineure est accompagnée de son représentant légal")
 	FaultPMSMPValue = spie.NewFaultType("PMSMP-VALEUR-01", spie.SeverityError,
-		"valeur %q inconnue de la liste %s", "value %q not in the list %s")
+		"valeur %q inconnue de la liste %s", "value %q not in the list %s").WithSource("RULES.md §6 : objectifs et prescripteurs de la PMSMP (C. trav. L5135-1)")
 	FaultPMSMPRenewal = spie.NewFaultType("PMSMP-RENOUVELLEMENT-10", spie.SeverityError,
-		"renouvellement impossible : %s", "renewal not allowed: %s")
+		"renouvellement impossible : %s", "renewal not allowed: %s").WithSource("RULES.md §6 : renouvelable une fois, même objectif, seulement s'il n'est pas atteint (C. trav. D5135-3)")
 	FaultPMSMPHostCount = spie.NewFaultType("PMSMP-STRUCTURE-10", spie.SeverityError,
-		"%d conventions avec la même structure sur 12 mois glissants, %d au plus", "%d conventions with the same host over 12 rolling months, at most %d")
+		"%d conventions avec la même structure sur 12 mois glissants, %d au plus", "%d conventions with the same host over 12 rolling months, at most %d").WithSource("RULES.md §6 : 2 conventions au plus avec la même structure sur 12 mois glissants")
 	FaultPMSMPHostDays = spie.NewFaultType("PMSMP-STRUCTURE-11", spie.SeverityError,
-		"%d jours avec la même structure sur 12 mois glissants (renouvellements compris), %d au plus", "%d days with the same host over 12 rolling months, at most %d")
+		"%d jours avec la même structure sur 12 mois glissants (renouvellements compris), %d au plus", "%d days with the same host over 12 rolling months, at most %d").WithSource("RULES.md §6 : 60 jours au plus avec la même structure sur 12 mois glissants, renouvellements compris")
 )
 
 // Days returns the number of calendar days of the convention (0 when the

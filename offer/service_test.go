@@ -30,7 +30,7 @@ func TestServiceCheck(t *testing.T) {
 		{"zone nom de région", set("zone_eligibilite", []any{"hauts-de-france"}), "OFFRE-ZONE-01", "/zone_eligibilite/0", false},
 		{"zone commune inconnue", set("zone_eligibilite", []any{"02999"}), "OFFRE-ZONE-02", "/zone_eligibilite/0", true},
 		{"zone département inconnu", set("zone_eligibilite", []any{"20"}), "OFFRE-ZONE-03", "/zone_eligibilite/0", true},
-		{"code insee inconnu", set("code_insee", "02999"), "OFFRE-COMMUNE-01", "/code_insee", true},
+		{"code insee inconnu", set("code_insee", "02999"), "SPIE-COMMUNE-02", "/code_insee", true},
 		{"champ inconnu", set("score_qualite", 0.5), "OFFRE-CHAMP-01", "/score_qualite", true},
 		{"mobilisation sans téléphone", del("telephone"), "OFFRE-MOBILISATION-10", "/modes_mobilisation/0", true},
 		{"description absente", del("description"), "OFFRE-REQUIS-01", "/description", false},

@@ -68,13 +68,13 @@ func WithLimits(l Limits) Option {
 var (
 	FaultTrailing  = input.FaultTrailing // INPUT-JSON-02, defined by the one input reader
 	FaultSize      = input.FaultSize     // INPUT-SIZE-01, defined by the one input reader
-	FaultDepth     = spie.NewFaultType("INPUT-DEPTH-01", spie.SeverityError, "imbrication trop profonde (maximum %d niveaux)", "nesting too deep (limit %d levels)")
-	FaultArrayLen  = spie.NewFaultType("INPUT-ARRAY-01", spie.SeverityError, "liste trop longue (maximum %d éléments)", "array too long (limit %d items)")
-	FaultStringLen = spie.NewFaultType("INPUT-STRING-01", spie.SeverityError, "texte trop long (maximum %d octets)", "string too long (limit %d bytes)")
-	FaultNumber    = spie.NewFaultType("INPUT-NUMBER-01", spie.SeverityError, "nombre démesuré : %s", "number out of all proportion: %s")
-	FaultUTF8      = spie.NewFaultType("INPUT-UTF8-01", spie.SeverityError, "texte qui n'est pas de l'UTF-8 valide (octet %d)", "text that is not valid UTF-8 (byte %d)")
-	FaultBOM       = spie.NewFaultType("INPUT-BOM-01", spie.SeverityError, "le document commence par une marque d'ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM", "the document starts with a byte order mark: save it as UTF-8 without BOM")
-	FaultDuplicate = spie.NewFaultType("INPUT-DUPLICATE-01", spie.SeverityError, "clé répétée dans le même objet", "key repeated in the same object")
+	FaultDepth     = spie.NewFaultType("INPUT-DEPTH-01", spie.SeverityError, "imbrication trop profonde (maximum %d niveaux)", "nesting too deep (limit %d levels)").WithSource("hygiène d'entrée propre à socle : profondeur maximale d'imbrication")
+	FaultArrayLen  = spie.NewFaultType("INPUT-ARRAY-01", spie.SeverityError, "liste trop longue (maximum %d éléments)", "array too long (limit %d items)").WithSource("hygiène d'entrée propre à socle : longueur maximale d'une liste")
+	FaultStringLen = spie.NewFaultType("INPUT-STRING-01", spie.SeverityError, "texte trop long (maximum %d octets)", "string too long (limit %d bytes)").WithSource("hygiène d'entrée propre à socle : longueur maximale d'un texte")
+	FaultNumber    = spie.NewFaultType("INPUT-NUMBER-01", spie.SeverityError, "nombre démesuré : %s", "number out of all proportion: %s").WithSource("hygiène d'entrée propre à socle : taille maximale d'un nombre écrit")
+	FaultUTF8      = spie.NewFaultType("INPUT-UTF8-01", spie.SeverityError, "texte qui n'est pas de l'UTF-8 valide (octet %d)", "text that is not valid UTF-8 (byte %d)").WithSource("RFC 8259 §8.1 (un texte JSON échangé est en UTF-8)")
+	FaultBOM       = spie.NewFaultType("INPUT-BOM-01", spie.SeverityError, "le document commence par une marque d'ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM", "the document starts with a byte order mark: save it as UTF-8 without BOM").WithSource("RFC 8259 §8.1 (pas de marque d'ordre des octets en tête d'un texte JSON)")
+	FaultDuplicate = spie.NewFaultType("INPUT-DUPLICATE-01", spie.SeverityError, "clé répétée dans le même objet", "key repeated in the same object").WithSource("RFC 8259 §4 (les noms d'un objet devraient être uniques) ; socle refuse les doublons")
 )
 
 // CheckInput reads data as one JSON document under the limits and returns

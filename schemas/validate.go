@@ -30,19 +30,19 @@ var Files embed.FS
 // comparison signs, the schema's format names).
 var (
 	FaultJSON       = input.FaultJSON // INPUT-JSON-01, defined by the one input reader
-	FaultKind       = spie.NewFaultType("INPUT-KIND-01", spie.SeverityError, "type de document inconnu : %q", "unknown document kind: %q")
-	FaultType       = spie.NewFaultType("SCHEMA-TYPE-01", spie.SeverityError, "type de valeur incorrect : %[1]s attendu, %[2]s reçu", "wrong value type: expected %[3]s, got %[4]s")
-	FaultRequired   = spie.NewFaultType("SCHEMA-REQUIRED-01", spie.SeverityError, "champ obligatoire manquant", "missing required field")
-	FaultAdditional = spie.NewFaultType("SCHEMA-ADDITIONAL-01", spie.SeverityError, "champ inconnu", "unknown field")
-	FaultEnum       = spie.NewFaultType("SCHEMA-ENUM-01", spie.SeverityError, "valeur hors de la liste autorisée", "value not in the allowed list")
-	FaultPattern    = spie.NewFaultType("SCHEMA-PATTERN-01", spie.SeverityError, "format de la valeur incorrect", "value does not match the expected pattern")
-	FaultFormat     = spie.NewFaultType("SCHEMA-FORMAT-01", spie.SeverityError, "valeur mal formée : format « %s » attendu", "malformed value: expected format %q")
-	FaultRange      = spie.NewFaultType("SCHEMA-RANGE-01", spie.SeverityError, "valeur hors des bornes : %s %s attendu, %s reçu", "value out of range: expected %s %s, got %s")
-	FaultLength     = spie.NewFaultType("SCHEMA-LENGTH-01", spie.SeverityError, "longueur du texte hors des bornes : %s %d caractères attendus, %d reçus", "text length out of range: expected %s %d characters, got %d")
-	FaultItems      = spie.NewFaultType("SCHEMA-ITEMS-01", spie.SeverityError, "nombre d'éléments hors des bornes : %s %d attendus, %d reçus", "number of items out of range: expected %s %d, got %d")
-	FaultUnique     = spie.NewFaultType("SCHEMA-UNIQUE-01", spie.SeverityError, "éléments répétés dans la liste", "repeated items in the list")
-	FaultKey        = spie.NewFaultType("SCHEMA-KEY-01", spie.SeverityError, "clé hors de la liste autorisée", "key not in the allowed list")
-	FaultOther      = spie.NewFaultType("SCHEMA-OTHER-01", spie.SeverityError, "document non conforme au schéma : %[1]s", "document does not conform to the schema: %[2]s")
+	FaultKind       = spie.NewFaultType("INPUT-KIND-01", spie.SeverityError, "type de document inconnu : %q", "unknown document kind: %q").WithSource("types de documents enregistrés par socle (schemas.Kinds)")
+	FaultType       = spie.NewFaultType("SCHEMA-TYPE-01", spie.SeverityError, "type de valeur incorrect : %[1]s attendu, %[2]s reçu", "wrong value type: expected %[3]s, got %[4]s").WithSource("JSON Schema 2020-12, mot-clé type ; schémas publiés schemas/v1")
+	FaultRequired   = spie.NewFaultType("SCHEMA-REQUIRED-01", spie.SeverityError, "champ obligatoire manquant", "missing required field").WithSource("JSON Schema 2020-12, mot-clé required ; schémas publiés schemas/v1")
+	FaultAdditional = spie.NewFaultType("SCHEMA-ADDITIONAL-01", spie.SeverityError, "champ inconnu", "unknown field").WithSource("JSON Schema 2020-12, mot-clé additionalProperties ; schémas publiés schemas/v1")
+	FaultEnum       = spie.NewFaultType("SCHEMA-ENUM-01", spie.SeverityError, "valeur hors de la liste autorisée", "value not in the allowed list").WithSource("JSON Schema 2020-12, mots-clés enum et const ; listes de socle (spie.Definition)")
+	FaultPattern    = spie.NewFaultType("SCHEMA-PATTERN-01", spie.SeverityError, "format de la valeur incorrect", "value does not match the expected pattern").WithSource("JSON Schema 2020-12, mot-clé pattern ; schémas publiés schemas/v1")
+	FaultFormat     = spie.NewFaultType("SCHEMA-FORMAT-01", spie.SeverityError, "valeur mal formée : format « %s » attendu", "malformed value: expected format %q").WithSource("JSON Schema 2020-12, mot-clé format (date RFC 3339, email, uri)")
+	FaultRange      = spie.NewFaultType("SCHEMA-RANGE-01", spie.SeverityError, "valeur hors des bornes : %s %s attendu, %s reçu", "value out of range: expected %s %s, got %s").WithSource("JSON Schema 2020-12, mots-clés minimum, maximum, exclusiveMinimum, exclusiveMaximum")
+	FaultLength     = spie.NewFaultType("SCHEMA-LENGTH-01", spie.SeverityError, "longueur du texte hors des bornes : %s %d caractères attendus, %d reçus", "text length out of range: expected %s %d characters, got %d").WithSource("JSON Schema 2020-12, mots-clés minLength et maxLength")
+	FaultItems      = spie.NewFaultType("SCHEMA-ITEMS-01", spie.SeverityError, "nombre d'éléments hors des bornes : %s %d attendus, %d reçus", "number of items out of range: expected %s %d, got %d").WithSource("JSON Schema 2020-12, mots-clés minItems et maxItems")
+	FaultUnique     = spie.NewFaultType("SCHEMA-UNIQUE-01", spie.SeverityError, "éléments répétés dans la liste", "repeated items in the list").WithSource("JSON Schema 2020-12, mot-clé uniqueItems")
+	FaultKey        = spie.NewFaultType("SCHEMA-KEY-01", spie.SeverityError, "clé hors de la liste autorisée", "key not in the allowed list").WithSource("JSON Schema 2020-12, mot-clé propertyNames ; listes de socle (spie.Definition)")
+	FaultOther      = spie.NewFaultType("SCHEMA-OTHER-01", spie.SeverityError, "document non conforme au schéma : %[1]s", "document does not conform to the schema: %[2]s").WithSource("JSON Schema 2020-12, autres mots-clés ; schémas publiés schemas/v1")
 )
 
 // Option changes how Validate works.

@@ -10,5 +10,9 @@
 //
 // Faults ([Fault], [Faults]) carry a stable namespaced code, a JSON Pointer to
 // the offending field and a French message; codes are a public contract and are
-// never reassigned. See the package examples.
+// never reassigned: a code that stops telling its fact is retired
+// ([FaultType.Retire]) and new codes are added. Every code names the source of
+// its rule and has one owner package per namespace; the catalogue of all codes
+// is generated as schemas/FAUTES.md (French) and schemas/fautes/v1/fautes.json.
+// See the package examples.
 package spie

@@ -76,3 +76,13 @@ func ExampleDefinitions_SensitiveKeys() {
 	fmt.Println(spie.Thematiques.SensitiveKeys(), spie.Thematiques.Sensitive("mobilite"))
 	// Output: [sante] false
 }
+
+// A code that told two facts is retired, never reused: the catalogue keeps it
+// with the codes that now tell its facts.
+func ExampleFaultType_Retire() {
+	old := (&spie.FaultType{Code: "EX-FREINS-01", Severity: spie.SeverityError, FR: "clé %q refusée", EN: "key %q refused"}).
+		WithSource("RULES.md §1").
+		Retire("EX-FREINS-02", "EX-FREINS-03")
+	fmt.Println(old.Namespace(), old.Retired, old.ReplacedBy, old.Source)
+	// Output: EX-FREINS true [EX-FREINS-02 EX-FREINS-03] RULES.md §1
+}

@@ -3,6 +3,7 @@ package spie
 import (
 	"fmt"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -139,14 +140,54 @@ func (fs Faults) Err() error {
 	return fs
 }
 
-// FaultType is a kind of fault: a code and message templates. Declare each at
-// package level with NewFaultType; the registry lets tests prove that every
-// code is well formed and used once.
+// FaultType is a kind of fault: a code, message templates, the rule's source
+// and, once a code stops being produced, its retirement. Declare each at
+// package level with NewFaultType (chaining WithSource, and Retire when the
+// fact is now told by other codes); the registry lets tests prove that every
+// code is well formed, used once, sourced, and that each code namespace has a
+// single owner package. A published code is never reassigned to another fact:
+// it is retired and new codes are added.
 type FaultType struct {
 	Code     string
 	Severity Severity
 	FR       string // French template, fmt verbs allowed
 	EN       string // English template, same verbs
+	// Source names the rule: a legal or referential text, a section of the
+	// domain rules (RULES.md §n), a data·inclusion v1 model field, or
+	// "socle" input hygiene when the rule is the library's own.
+	Source string
+	// Retired is true when socle no longer produces the code; ReplacedBy
+	// lists the codes that now tell its facts.
+	Retired    bool
+	ReplacedBy []string
+	// Owner is the import path of the package that registered the code,
+	// recorded by NewFaultType.
+	Owner string
+}
+
+// WithSource records the source of the rule and returns t, for chaining
+// after NewFaultType.
+func (t *FaultType) WithSource(source string) *FaultType {
+	t.Source = source
+	return t
+}
+
+// Retire marks the code as no longer produced, replaced by the codes given
+// (none when the fact is no longer checked), and returns t. The code stays
+// registered so that the catalogue keeps it and nobody reuses it.
+func (t *FaultType) Retire(replacedBy ...string) *FaultType {
+	t.Retired = true
+	t.ReplacedBy = append([]string(nil), replacedBy...)
+	return t
+}
+
+// Namespace returns the code without its number: "DIAG-FREINS" for
+// "DIAG-FREINS-01". Each namespace has one owner package.
+func (t *FaultType) Namespace() string {
+	if i := strings.LastIndexByte(t.Code, '-'); i > 0 {
+		return t.Code[:i]
+	}
+	return t.Code
 }
 
 // At returns a fault of this type at the JSON Pointer path; args fill the
@@ -173,13 +214,35 @@ var registry = struct {
 	types []*FaultType
 }{}
 
-// NewFaultType declares and registers a fault type.
+// NewFaultType declares and registers a fault type, recording the calling
+// package as its owner.
 func NewFaultType(code string, sev Severity, fr, en string) *FaultType {
-	t := &FaultType{Code: code, Severity: sev, FR: fr, EN: en}
+	t := &FaultType{Code: code, Severity: sev, FR: fr, EN: en, Owner: callerPackage(2)}
 	registry.Lock()
 	registry.types = append(registry.types, t)
 	registry.Unlock()
 	return t
+}
+
+// callerPackage returns the import path of the package of the function skip
+// frames up, "" when unknown. A function name reads
+// "example.org/mod/pkg.Func" or "example.org/mod/pkg.init.func1": the package
+// path ends at the first dot after the last slash.
+func callerPackage(skip int) string {
+	pc, _, _, ok := runtime.Caller(skip)
+	if !ok {
+		return ""
+	}
+	fn := runtime.FuncForPC(pc)
+	if fn == nil {
+		return ""
+	}
+	name := fn.Name()
+	slash := strings.LastIndexByte(name, '/')
+	if dot := strings.IndexByte(name[slash+1:], '.'); dot >= 0 {
+		return name[:slash+1+dot]
+	}
+	return name
 }
 
 // FaultTypes returns every registered fault type, ordered by code.
@@ -204,12 +267,17 @@ func LookupFaultType(code string) (*FaultType, bool) {
 var codeRE = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{2}$`)
 
 // CheckFaultTypes reports registered codes that are malformed (they must read
-// like NAMESPACE-TOPIC-NN), repeated, or that lack a French message or a
-// valid severity.
-func CheckFaultTypes() error {
+// like NAMESPACE-TOPIC-NN), repeated, that lack a French or English message,
+// a valid severity or a source, that are replaced by unknown codes, and
+// namespaces (the code without its number) registered by more than one
+// package. It sees the codes of the packages linked into the program.
+func CheckFaultTypes() error { return checkFaultTypes(FaultTypes()) }
+
+func checkFaultTypes(types []*FaultType) error {
 	seen := map[string]int{}
+	owners := map[string]map[string]bool{}
 	var problems []string
-	for _, t := range FaultTypes() {
+	for _, t := range types {
 		seen[t.Code]++
 		if !codeRE.MatchString(t.Code) {
 			problems = append(problems, "code mal formé "+strconv.Quote(t.Code))
@@ -220,10 +288,35 @@ func CheckFaultTypes() error {
 		if t.Severity != SeverityError && t.Severity != SeverityWarning {
 			problems = append(problems, "gravité invalide pour "+t.Code)
 		}
+		if strings.TrimSpace(t.Source) == "" {
+			problems = append(problems, "source de la règle manquante pour "+t.Code)
+		}
+		ns := t.Namespace()
+		if owners[ns] == nil {
+			owners[ns] = map[string]bool{}
+		}
+		owners[ns][t.Owner] = true
+	}
+	for _, t := range types {
+		for _, r := range t.ReplacedBy {
+			if seen[r] == 0 {
+				problems = append(problems, fmt.Sprintf("%s remplacé par %s, code inconnu", t.Code, r))
+			}
+		}
 	}
 	for c, n := range seen {
 		if n > 1 {
 			problems = append(problems, fmt.Sprintf("code %s déclaré %d fois", c, n))
+		}
+	}
+	for ns, pkgs := range owners {
+		if len(pkgs) > 1 {
+			var list []string
+			for p := range pkgs {
+				list = append(list, p)
+			}
+			sort.Strings(list)
+			problems = append(problems, fmt.Sprintf("espace de codes %s déclaré par plusieurs paquets : %s", ns, strings.Join(list, ", ")))
 		}
 	}
 	sort.Strings(problems)

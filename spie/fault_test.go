@@ -65,3 +65,46 @@ func TestPointer(t *testing.T) {
 	}
 	assert.Equal(t, "/a/b/0", spie.Join("/a", "b", 0))
 }
+
+func TestFaultTypeOwnerSourceAndRetirement(t *testing.T) {
+	t.Run("owner is the declaring package", func(t *testing.T) {
+		assert.Equal(t, "github.com/spie-fr/socle/spie", spie.FaultROME.Owner)
+		assert.Equal(t, "github.com/spie-fr/socle/spie", spie.FaultCommuneUnknown.Owner)
+	})
+	t.Run("namespace is the code without its number", func(t *testing.T) {
+		assert.Equal(t, "SPIE-CODE-POSTAL", spie.FaultPostalCode.Namespace())
+		assert.Equal(t, "SPIE-COMMUNE", spie.FaultCommuneUnknown.Namespace())
+	})
+	t.Run("every registered code has a source", func(t *testing.T) {
+		for _, ft := range spie.FaultTypes() {
+			assert.NotEmpty(t, ft.Source, ft.Code)
+		}
+	})
+	ok := func(code, owner string) *spie.FaultType {
+		return (&spie.FaultType{Code: code, Severity: spie.SeverityError, FR: "fr", EN: "en", Owner: owner}).WithSource("RULES.md §1")
+	}
+	tests := []struct {
+		name  string
+		types []*spie.FaultType
+		want  string // a fragment of the report; "" when sound
+	}{
+		{"sound", []*spie.FaultType{ok("X-A-01", "p"), ok("X-A-02", "p"), ok("X-B-01", "q")}, ""},
+		{"retired and replaced", []*spie.FaultType{ok("X-A-01", "p").Retire("X-A-02"), ok("X-A-02", "p")}, ""},
+		{"no source", []*spie.FaultType{{Code: "X-A-01", Severity: spie.SeverityError, FR: "fr", EN: "en", Owner: "p"}}, "source de la règle manquante pour X-A-01"},
+		{"replaced by an unknown code", []*spie.FaultType{ok("X-A-01", "p").Retire("X-A-09")}, "X-A-01 remplacé par X-A-09, code inconnu"},
+		{"two owners for one namespace", []*spie.FaultType{ok("X-A-01", "p"), ok("X-A-02", "q")}, "espace de codes X-A déclaré par plusieurs paquets : p, q"},
+		{"repeated code", []*spie.FaultType{ok("X-A-01", "p"), ok("X-A-01", "p")}, "code X-A-01 déclaré 2 fois"},
+		{"malformed code", []*spie.FaultType{ok("X-A-1", "p")}, `code mal formé "X-A-1"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := spie.CheckFaultTypesOf(tt.types)
+			if tt.want == "" {
+				assert.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+		})
+	}
+}

@@ -145,7 +145,7 @@ func TestInvalidDefinitions(t *testing.T) {
 		{"name", `{"code": "c", "nom": "", "territoire": {"departements": ["02"]}}`, "COHORTE-NOM-01", "/nom"},
 		{"empty territory", `{"code": "c", "nom": "C", "territoire": {}}`, "COHORTE-TERRITOIRE-01", "/territoire"},
 		{"malformed commune", `{"code": "c", "nom": "C", "territoire": {"communes": ["2408"]}}`, "SPIE-COMMUNE-01", "/territoire/communes/0"},
-		{"unknown commune", `{"code": "c", "nom": "C", "territoire": {"communes": ["02999"]}}`, "COHORTE-TERRITOIRE-02", "/territoire/communes/0"},
+		{"unknown commune", `{"code": "c", "nom": "C", "territoire": {"communes": ["02999"]}}`, "SPIE-COMMUNE-02", "/territoire/communes/0"},
 		{"EPCI key", `{"code": "c", "nom": "C", "territoire": {"epci": ["200071786"]}}`, "SPIE-EPCI-02", "/territoire/epci/0"},
 		{"unknown département", `{"code": "c", "nom": "C", "territoire": {"departements": ["20"]}}`, "SPIE-DEPARTEMENT-01", "/territoire/departements/0"},
 		{"repeated commune", `{"code": "c", "nom": "C", "territoire": {"communes": ["02408", "02408"]}}`, "COHORTE-TERRITOIRE-10", "/territoire/communes/1"},

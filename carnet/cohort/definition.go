@@ -82,19 +82,19 @@ func (Mode) Definitions() spie.Definitions { return Modes }
 
 // Fault types of cohort definitions.
 var (
-	FaultCode          = spie.NewFaultType("COHORTE-CODE-01", spie.SeverityError, "code de cohorte manquant ou mal formé (minuscules, chiffres et tirets)", "missing or malformed cohort code")
-	FaultName          = spie.NewFaultType("COHORTE-NOM-01", spie.SeverityError, "nom de la cohorte manquant", "missing cohort name")
-	FaultTerritory     = spie.NewFaultType("COHORTE-TERRITOIRE-01", spie.SeverityError, "territoire vide : au moins une commune, un EPCI ou un département", "empty territory: at least one commune, EPCI or département")
-	FaultUnknownPlace  = spie.NewFaultType("COHORTE-TERRITOIRE-02", spie.SeverityError, "code inconnu du Code officiel géographique (%s) : %q", "code unknown to the official geographic code (%s): %q")
-	FaultPlaceTwice    = spie.NewFaultType("COHORTE-TERRITOIRE-10", spie.SeverityWarning, "territoire répété : %q", "repeated territory: %q")
-	FaultAgeBounds     = spie.NewFaultType("COHORTE-AGE-01", spie.SeverityError, "âge hors des bornes (0 à 120 ans)", "age out of range (0 to 120)")
-	FaultAgeEmpty      = spie.NewFaultType("COHORTE-AGE-02", spie.SeverityError, "tranche d'âge sans borne", "age range without bounds")
-	FaultAgeOrder      = spie.NewFaultType("COHORTE-AGE-10", spie.SeverityError, "âge minimal supérieur à l'âge maximal", "minimum age above maximum age")
-	FaultCriterion     = spie.NewFaultType("COHORTE-CRITERE-01", spie.SeverityError, "critère de public inconnu : %q", "unknown public criterion: %q")
-	FaultCriterionMode = spie.NewFaultType("COHORTE-CRITERE-02", spie.SeverityError, "mode de combinaison inconnu : %q", "unknown combination mode: %q")
-	FaultCriterionTwic = spie.NewFaultType("COHORTE-CRITERE-10", spie.SeverityError, "critère répété : %q", "repeated criterion: %q")
-	FaultPeriodDate    = spie.NewFaultType("COHORTE-PERIODE-01", spie.SeverityError, "date mal formée : AAAA-MM-JJ attendu", "malformed date: YYYY-MM-DD expected")
-	FaultPeriodOrder   = spie.NewFaultType("COHORTE-PERIODE-10", spie.SeverityError, "la fin de l'expérimentation précède son début", "the experiment ends before it starts")
+	FaultCode          = spie.NewFaultType("COHORTE-CODE-01", spie.SeverityError, "code de cohorte manquant ou mal formé (minuscules, chiffres et tirets)", "missing or malformed cohort code").WithSource("format des cohortes de socle : code stable (minuscules, chiffres, tirets)")
+	FaultName          = spie.NewFaultType("COHORTE-NOM-01", spie.SeverityError, "nom de la cohorte manquant", "missing cohort name").WithSource("format des cohortes de socle")
+	FaultTerritory     = spie.NewFaultType("COHORTE-TERRITOIRE-01", spie.SeverityError, "territoire vide : au moins une commune, un EPCI ou un département", "empty territory: at least one commune, EPCI or département").WithSource("RULES.md §8 : une cohorte se définit par un public et un territoire")
+	FaultUnknownPlace  = spie.NewFaultType("COHORTE-TERRITOIRE-02", spie.SeverityError, "code inconnu du Code officiel géographique (%s) : %q", "code unknown to the official geographic code (%s): %q").WithSource("INSEE, Code officiel géographique et liste des EPCI (table de spie/territory, @etalab/decoupage-administratif)")
+	FaultPlaceTwice    = spie.NewFaultType("COHORTE-TERRITOIRE-10", spie.SeverityWarning, "territoire répété : %q", "repeated territory: %q").WithSource("cohérence du document, règle propre à socle")
+	FaultAgeBounds     = spie.NewFaultType("COHORTE-AGE-01", spie.SeverityError, "âge hors des bornes (0 à 120 ans)", "age out of range (0 to 120)").WithSource("plausibilité, règle propre à socle : âges de 0 à 120 ans")
+	FaultAgeEmpty      = spie.NewFaultType("COHORTE-AGE-02", spie.SeverityError, "tranche d'âge sans borne", "age range without bounds").WithSource("RULES.md §8 : une tranche d'âge (Laon : 18–30 ans) a au moins une borne")
+	FaultAgeOrder      = spie.NewFaultType("COHORTE-AGE-10", spie.SeverityError, "âge minimal supérieur à l'âge maximal", "minimum age above maximum age").WithSource("cohérence du document, règle propre à socle")
+	FaultCriterion     = spie.NewFaultType("COHORTE-CRITERE-01", spie.SeverityError, "critère de public inconnu : %q", "unknown public criterion: %q").WithSource("liste des critères de publics de socle (diagnostic.PublicCriteriaFlags)")
+	FaultCriterionMode = spie.NewFaultType("COHORTE-CRITERE-02", spie.SeverityError, "mode de combinaison inconnu : %q", "unknown combination mode: %q").WithSource("format des cohortes de socle : modes de combinaison des critères")
+	FaultCriterionTwic = spie.NewFaultType("COHORTE-CRITERE-10", spie.SeverityError, "critère répété : %q", "repeated criterion: %q").WithSource("cohérence du document, règle propre à socle")
+	FaultPeriodDate    = spie.NewFaultType("COHORTE-PERIODE-01", spie.SeverityError, "date mal formée : AAAA-MM-JJ attendu", "malformed date: YYYY-MM-DD expected").WithSource("ISO 8601 / RFC 3339 (date complète AAAA-MM-JJ)")
+	FaultPeriodOrder   = spie.NewFaultType("COHORTE-PERIODE-10", spie.SeverityError, "la fin de l'expérimentation précède son début", "the experiment ends before it starts").WithSource("cohérence du document, règle propre à socle")
 )
 
 var codeRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -171,8 +171,8 @@ func (t Territory) check() spie.Faults {
 		p := spie.Pointer("territoire", "communes", i)
 		if f := spie.CheckIdentifier(c, p); len(f) > 0 {
 			fs = append(fs, f...)
-		} else if _, ok := tb.Commune(string(c)); !ok {
-			fs = append(fs, FaultUnknownPlace.At(p, "commune", string(c)))
+		} else {
+			fs = append(fs, tb.CheckCommune(c, p)...)
 		}
 		twice(p, "c"+string(c))
 	}

@@ -48,7 +48,7 @@ func ExampleDefinition_Check() {
 	for _, f := range def.Check() {
 		fmt.Println(f.Code, f.Path)
 	}
-	// Output: COHORTE-TERRITOIRE-02 /territoire/communes/0
+	// Output: SPIE-COMMUNE-02 /territoire/communes/0
 }
 
 func ExampleTerritory_Contains() {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/spie-fr/socle/internal/clifault"
 	"io"
 	"slices"
 	"strconv"
@@ -90,13 +91,13 @@ func runAgreement(c *cli, args []string) int {
 		dec := json.NewDecoder(bytes.NewReader(doc.Data))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&l); err != nil {
-			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.Index), err.Error()))
+			lineFaults = append(lineFaults, clifault.Pair.At(spie.Pointer(doc.Index), err.Error()))
 			return nil
 		}
 		p := l.AgreementPair
 		if l.Diagnostic != nil {
 			if l.Automated != "" {
-				lineFaults = append(lineFaults, faultPairBoth.At(spie.Pointer(doc.Index, "automatique")))
+				lineFaults = append(lineFaults, clifault.PairBoth.At(spie.Pointer(doc.Index, "automatique")))
 				return nil
 			}
 			p = diagnostic.PairOf(l.Diagnostic, diagnostic.Orient(l.Diagnostic, rules), l.Human)
@@ -138,11 +139,6 @@ func runAgreement(c *cli, args []string) int {
 	writeJSONResult(out, res, true)
 	return code
 }
-
-var (
-	faultPair     = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %s", "unreadable line: %s")
-	faultPairBoth = spie.NewFaultType("INPUT-PAIRE-10", spie.SeverityError, "une ligne porte soit la décision automatique, soit le diagnostic dont elle se calcule, pas les deux", "a line holds either the automated decision or the diagnostic it is computed from, not both")
-)
 
 func printAgreement(w io.Writer, r agreementResult) {
 	fmt.Fprintf(w, "Paires comparées : %s (exclues : %d)\n", r.N, r.Excluded)

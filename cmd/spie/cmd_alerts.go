@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/spie-fr/socle/internal/clifault"
 	"io"
 
 	"github.com/spie-fr/socle/carnet"
@@ -24,9 +25,6 @@ type alertsResult struct {
 	Suivi    *carnet.FollowUp `json:"suivi,omitempty"`
 	Alertes  spie.Faults      `json:"alertes"`
 }
-
-// faultCarnetInput reports a carnet that cannot be read.
-var faultCarnetInput = spie.NewFaultType("INPUT-CARNET-01", spie.SeverityError, "carnet illisible : %s", "unreadable carnet: %s")
 
 func runAlerts(c *cli, args []string) int {
 	fl := flag.NewFlagSet("alerts", flag.ContinueOnError)
@@ -131,7 +129,7 @@ func eachCarnet(c *cli, name string, fn func(name string, k *carnet.Carnet, fs s
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&k); err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultCarnetInput.At("", err.Error())})
+			fn(docName, nil, spie.Faults{clifault.CarnetInput.At("", err.Error())})
 			return nil
 		}
 		fn(docName, &k, nil)

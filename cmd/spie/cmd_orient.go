@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/spie-fr/socle/internal/clifault"
 	"io"
 	"strings"
 
@@ -165,7 +166,7 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&d); err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultInput.At("", err.Error())})
+			fn(docName, nil, spie.Faults{clifault.DiagnosticInput.At("", err.Error())})
 			return nil
 		}
 		fs := d.Check(c.now()).Errors()
@@ -187,10 +188,6 @@ func documentNames(count int, name *string) {
 		*name = strings.TrimSuffix(*name, "#1")
 	}
 }
-
-// faultInput is how an unreadable diagnostic is reported by the verbs of the
-// orientation family.
-var faultInput = spie.NewFaultType("INPUT-DIAGNOSTIC-01", spie.SeverityError, "diagnostic illisible : %s", "unreadable diagnostic: %s")
 
 // writeJSONResult writes v indented when it is the only result, else on one
 // line (NDJSON).

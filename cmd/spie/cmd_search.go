@@ -11,6 +11,7 @@ import (
 
 	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 func init() {
@@ -138,6 +139,11 @@ func runSearch(c *cli, args []string) int {
 	if *commune != "" {
 		if t := spie.CommuneCode(*commune).Problem(); t != nil {
 			return usageErr("--commune %q : %s", *commune, t.FR)
+		}
+		// The one commune fault of every kind (SPIE-COMMUNE-02), a warning:
+		// the search goes on, the person is told why nothing may match.
+		for _, f := range territory.CheckCommune(spie.CommuneCode(*commune), "") {
+			fmt.Fprintf(c.stderr, "spie search : avertissement --commune : %s : %s\n", f.Code, f.Message)
 		}
 	}
 	if err := q.Check(); err != nil {

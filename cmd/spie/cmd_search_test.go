@@ -65,3 +65,17 @@ func TestSearchUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+// --commune is checked against the same official table as every commune
+// field: 02999 names no commune (the Aisne's INSEE numbers stop at 834), so
+// the search warns with the one commune code and goes on; Laon (02408) gets
+// no warning.
+func TestSearchUnknownCommuneWarns(t *testing.T) {
+	code, _, errOut := runCLI(t, "", "search", "--catalogue", exOfferServices, "--commune", "02999", "--format", "text")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, errOut, "avertissement --commune : SPIE-COMMUNE-02 : ")
+	assert.Contains(t, errOut, `"02999"`)
+	code, _, errOut = runCLI(t, "", "search", "--catalogue", exOfferServices, "--commune", "02408", "--format", "text")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.NotContains(t, errOut, "SPIE-COMMUNE-02")
+}

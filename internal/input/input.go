@@ -47,12 +47,12 @@ const DefaultMaxBytes = 8 << 20
 // the whole document); Doc.Locate places them in the stream.
 var (
 	// FaultJSON: the document is not JSON (its detail says where, in French).
-	FaultJSON = spie.NewFaultType("INPUT-JSON-01", spie.SeverityError, "JSON illisible : %s", "unreadable JSON: %s")
+	FaultJSON = spie.NewFaultType("INPUT-JSON-01", spie.SeverityError, "JSON illisible : %s", "unreadable JSON: %s").WithSource("RFC 8259 (syntaxe JSON) ; hygiène d'entrée propre à socle")
 	// FaultTrailing: data after the end of the document or of the array
 	// (byte offset in the document, or in the input after an array).
-	FaultTrailing = spie.NewFaultType("INPUT-JSON-02", spie.SeverityError, "données après la fin du document (octet %d)", "data after the end of the document (byte %d)")
+	FaultTrailing = spie.NewFaultType("INPUT-JSON-02", spie.SeverityError, "données après la fin du document (octet %d)", "data after the end of the document (byte %d)").WithSource("RFC 8259 (un document JSON est une seule valeur) ; hygiène d'entrée propre à socle")
 	// FaultSize: the document is over the limit (its size, the limit).
-	FaultSize = spie.NewFaultType("INPUT-SIZE-01", spie.SeverityError, "document trop grand : %d octets (maximum %d)", "document too large: %d bytes (limit %d)")
+	FaultSize = spie.NewFaultType("INPUT-SIZE-01", spie.SeverityError, "document trop grand : %d octets (maximum %d)", "document too large: %d bytes (limit %d)").WithSource("hygiène d'entrée propre à socle : taille maximale d'un document")
 )
 
 // Retired fault types: no longer emitted since the one reader replaced
@@ -60,8 +60,8 @@ var (
 // limit INPUT-SIZE-01). They stay registered, with their published
 // messages, so that their codes are never given to another fact.
 var (
-	RetiredFaultLine     = spie.NewFaultType("INPUT-NDJSON-01", spie.SeverityError, "ligne %d illisible : %s", "line %d unreadable: %s")
-	RetiredFaultLineSize = spie.NewFaultType("INPUT-NDJSON-02", spie.SeverityError, "ligne %d trop longue (plus de 16 Mio)", "line %d too long (over 16 MiB)")
+	RetiredFaultLine     = spie.NewFaultType("INPUT-NDJSON-01", spie.SeverityError, "ligne %d illisible : %s", "line %d unreadable: %s").WithSource("RFC 8259 et NDJSON (un document JSON par ligne) ; hygiène d'entrée propre à socle").Retire("INPUT-JSON-01")
+	RetiredFaultLineSize = spie.NewFaultType("INPUT-NDJSON-02", spie.SeverityError, "ligne %d trop longue (plus de 16 Mio)", "line %d too long (over 16 MiB)").WithSource("hygiène d'entrée propre à socle : longueur maximale d'une ligne (16 Mio)").Retire("INPUT-SIZE-01")
 )
 
 // ErrEmpty is returned by Each when the input holds nothing but blanks and

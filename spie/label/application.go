@@ -4,6 +4,7 @@ import (
 	"net/mail"
 
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // Application is a structure's application for the label (kind
@@ -128,15 +129,15 @@ type CurrentLabel struct {
 
 // Fault types of applications.
 var (
-	FaultAppID       = spie.NewFaultType("LABEL-CANDIDATURE-01", spie.SeverityError, "identifiant de la candidature manquant", "missing application id")
-	FaultAppDate     = spie.NewFaultType("LABEL-CANDIDATURE-02", spie.SeverityError, "date mal formée : AAAA-MM-JJ attendu", "malformed date: YYYY-MM-DD expected")
-	FaultAppName     = spie.NewFaultType("LABEL-CANDIDATURE-03", spie.SeverityError, "nom de la structure manquant", "missing structure name")
-	FaultAppKind     = spie.NewFaultType("LABEL-CANDIDATURE-04", spie.SeverityError, "valeur hors de la liste : %q", "value not in the list: %q")
-	FaultAppEmail    = spie.NewFaultType("LABEL-CANDIDATURE-05", spie.SeverityError, "adresse électronique mal formée", "malformed email address")
-	FaultAppFuture   = spie.NewFaultType("LABEL-CANDIDATURE-10", spie.SeverityError, "date postérieure à la date d'évaluation (%s)", "date after the evaluation date (%s)")
-	FaultAppCounts   = spie.NewFaultType("LABEL-CANDIDATURE-11", spie.SeverityError, "plus de prescriptions répondues dans le délai que de prescriptions reçues", "more prescriptions answered in time than received")
-	FaultAppPeriod   = spie.NewFaultType("LABEL-CANDIDATURE-12", spie.SeverityError, "la fin de période précède son début", "the period ends before it starts")
-	FaultAppLabelEnd = spie.NewFaultType("LABEL-CANDIDATURE-13", spie.SeverityError, "la fin de validité du label précède sa décision", "the label ends before it was granted")
+	FaultAppID       = spie.NewFaultType("LABEL-CANDIDATURE-01", spie.SeverityError, "identifiant de la candidature manquant", "missing application id").WithSource("format de candidature au label de socle, RULES.md §11")
+	FaultAppDate     = spie.NewFaultType("LABEL-CANDIDATURE-02", spie.SeverityError, "date mal formée : AAAA-MM-JJ attendu", "malformed date: YYYY-MM-DD expected").WithSource("ISO 8601 / RFC 3339 (date complète AAAA-MM-JJ)")
+	FaultAppName     = spie.NewFaultType("LABEL-CANDIDATURE-03", spie.SeverityError, "nom de la structure manquant", "missing structure name").WithSource("RULES.md §11 : critère 1, structure identifiée")
+	FaultAppKind     = spie.NewFaultType("LABEL-CANDIDATURE-04", spie.SeverityError, "valeur hors de la liste : %q", "value not in the list: %q").WithSource("RULES.md §11 : listes de la charte (critères, pièces, décisions)")
+	FaultAppEmail    = spie.NewFaultType("LABEL-CANDIDATURE-05", spie.SeverityError, "adresse électronique mal formée", "malformed email address").WithSource("RFC 5322 (adresse électronique)")
+	FaultAppFuture   = spie.NewFaultType("LABEL-CANDIDATURE-10", spie.SeverityError, "date postérieure à la date d'évaluation (%s)", "date after the evaluation date (%s)").WithSource("cohérence du document, règle propre à socle : les pièces précèdent l'évaluation")
+	FaultAppCounts   = spie.NewFaultType("LABEL-CANDIDATURE-11", spie.SeverityError, "plus de prescriptions répondues dans le délai que de prescriptions reçues", "more prescriptions answered in time than received").WithSource("RULES.md §11 : critère 7, réponse aux prescriptions sous 72 heures (part mesurée)")
+	FaultAppPeriod   = spie.NewFaultType("LABEL-CANDIDATURE-12", spie.SeverityError, "la fin de période précède son début", "the period ends before it starts").WithSource("cohérence du document, règle propre à socle")
+	FaultAppLabelEnd = spie.NewFaultType("LABEL-CANDIDATURE-13", spie.SeverityError, "la fin de validité du label précède sa décision", "the label ends before it was granted").WithSource("RULES.md §11 : label valable 3 ans à compter de sa décision")
 )
 
 // Check returns the faults of the application as a document, at date (dates
@@ -162,7 +163,12 @@ func (a *Application) Check(date spie.Date) spie.Faults {
 		fs = append(fs, FaultAppName.At(spie.Pointer("structure", "nom")))
 	}
 	if a.Structure.Commune != "" {
-		fs = append(fs, spie.CheckIdentifier(a.Structure.Commune, spie.Pointer("structure", "code_commune"))...)
+		path := spie.Pointer("structure", "code_commune")
+		if f := spie.CheckIdentifier(a.Structure.Commune, path); len(f) > 0 {
+			fs = append(fs, f...)
+		} else {
+			fs = append(fs, territory.CheckCommune(a.Structure.Commune, path)...)
+		}
 	}
 	for i, p := range a.TrainedProfessionals {
 		dateAt(p.Date, false, "professionnels_formes", i, "date_formation")

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/spie-fr/socle/spie"
 )
 
 //go:embed communes.tsv.gz
@@ -162,4 +164,25 @@ func (t *Table) DepartementsOf(region string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// CheckCommune reports, at the JSON Pointer path, a commune code that is not
+// in the table: [spie.FaultCommuneUnknown] (SPIE-COMMUNE-02, a warning). An
+// empty code gives no fault. A code of the wrong shape is unknown too: callers
+// that already report the shape (spie.CheckIdentifier, SPIE-COMMUNE-01) call
+// it for well-formed codes only, so that one code gets one fault.
+func (t *Table) CheckCommune(code spie.CommuneCode, path string) spie.Faults {
+	if code == "" {
+		return nil
+	}
+	if _, ok := t.communes[string(code)]; ok {
+		return nil
+	}
+	return spie.Faults{spie.FaultCommuneUnknown.At(path, string(code))}
+}
+
+// CheckCommune is [Table.CheckCommune] on the embedded table: the one check
+// of commune existence that every kind holding a commune uses.
+func CheckCommune(code spie.CommuneCode, path string) spie.Faults {
+	return Default().CheckCommune(code, path)
 }

@@ -13,8 +13,8 @@ import (
 
 // Faults of the data a partner sends to the carnet widget.
 var (
-	FaultCarnetData   = spie.NewFaultType("WIDGET-CARNET-01", spie.SeverityError, "données du carnet illisibles : le widget attend {\"carnet\": …, \"acteur\": …}", "unreadable carnet data: the widget expects {\"carnet\": …, \"acteur\": …}")
-	FaultCarnetViewer = spie.NewFaultType("WIDGET-CARNET-02", spie.SeverityError, "lecteur du carnet non déclaré : le portail doit indiquer le rôle et la structure de qui consulte le carnet", "carnet viewer not declared: the portal must give the role and organisation of whoever views the carnet")
+	FaultCarnetData   = spie.NewFaultType("WIDGET-CARNET-01", spie.SeverityError, "données du carnet illisibles : le widget attend {\"carnet\": …, \"acteur\": …}", "unreadable carnet data: the widget expects {\"carnet\": …, \"acteur\": …}").WithSource("hygiène d'entrée propre à socle : message du portail au widget carnet ({\"carnet\", \"acteur\"})")
+	FaultCarnetViewer = spie.NewFaultType("WIDGET-CARNET-02", spie.SeverityError, "lecteur du carnet non déclaré : le portail doit indiquer le rôle et la structure de qui consulte le carnet", "carnet viewer not declared: the portal must give the role and organisation of whoever views the carnet").WithSource("RULES.md §10 : chacun ne voit que ce que son rôle permet (santé : la personne et son référent, RGPD art. 9) ; le widget montre la vue du lecteur déclaré")
 )
 
 // CarnetInit is what the partner sends to the carnet widget: the view of

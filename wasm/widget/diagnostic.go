@@ -15,7 +15,7 @@ import (
 // as the user goes (the JSON Schema says the same, but its interpreter is kept
 // out of the bundle).
 var FaultRequired = spie.NewFaultType("INPUT-FORM-01", spie.SeverityError,
-	"champ obligatoire : renseignez-le", "required field: fill it in")
+	"champ obligatoire : renseignez-le", "required field: fill it in").WithSource("hygiène d'entrée propre à socle : champ obligatoire du formulaire (widget diagnostic)")
 
 // diagnosticStep is one step of the form: its title and the JSON Pointer
 // prefixes of the fields it holds.

@@ -25,3 +25,12 @@ func (p *PrescriptionForTest) Faults() spie.Faults { return p.d.check() }
 func (p *PrescriptionForTest) Valid() bool         { return p.d.check().Valid() }
 
 func (p *PrescriptionForTest) Document() offer.Prescription { return p.d.p }
+
+// SearchCommuneForTest runs the offer search for a commune typed by the user
+// and returns the faults shown on the commune field.
+func (c *OffreSearch) SearchCommuneForTest(code string) spie.Faults {
+	c.init()
+	c.commune = code
+	c.Search()
+	return c.faults
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/offer/offertest"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // The demo catalogue: deterministic invented structures and services in real
@@ -51,11 +52,15 @@ type OffreSearch struct {
 	app.Compo
 	bridge Bridge
 
-	commune   string
-	themes    map[string]bool
-	results   []offer.Result
-	searched  bool
-	err       string
+	commune  string
+	themes   map[string]bool
+	results  []offer.Result
+	searched bool
+	// faults of the commune field: its shape (SPIE-COMMUNE-01, the search
+	// is not run) or, for a well-formed code, its existence in the official
+	// table (SPIE-COMMUNE-02, a warning: the search runs).
+	faults    spie.Faults
+	err       string // a query the catalogue refuses (French text of offer.ErrQuery)
 	presc     *prescriptionDraft
 	prescFrom string
 }
@@ -88,11 +93,12 @@ func (c *OffreSearch) Search() {
 	}
 	c.searched = true
 	c.err = ""
-	if fs := spie.CheckIdentifier(spie.CommuneCode(q.Commune), "/commune"); len(fs) > 0 {
-		c.err = fs[0].Message
+	c.faults = spie.CheckIdentifier(spie.CommuneCode(q.Commune), "/commune")
+	if len(c.faults) > 0 {
 		c.results = nil
 		return
 	}
+	c.faults = territory.CheckCommune(spie.CommuneCode(q.Commune), "/commune")
 	res, err := DemoCatalogue().Search(q)
 	if err != nil {
 		c.err = err.Error()
@@ -116,9 +122,7 @@ func (c *OffreSearch) Render() app.UI {
 			func(ctx app.Context, v bool) { c.themes[k] = v }))
 	}
 	commune := fieldState{path: "/commune", label: "Code INSEE de la commune de la personne", hint: "Par exemple 02691 pour Saint-Quentin.", required: true}
-	if c.err != "" {
-		commune.faults = spie.Faults{{Code: "SPIE-COMMUNE", Path: "/commune", Message: c.err, Severity: spie.SeverityError}}
-	}
+	commune.faults = c.faults
 	items := make([]app.UI, 0, len(c.results))
 	for i, r := range c.results {
 		s := r.Service
@@ -154,6 +158,9 @@ func (c *OffreSearch) Render() app.UI {
 			app.Div().Class("spie-actions").Body(app.Button().Type("submit").ID("rechercher").Class("fr-btn").Text("Rechercher")),
 		),
 		app.Div().Aria("live", "polite").Body(
+			app.If(c.err != "", func() app.UI {
+				return app.P().ID("recherche-erreur").Class("fr-message fr-message--error").Text(c.err)
+			}),
 			app.If(c.searched, func() app.UI {
 				return app.H2().ID("resultats-titre").Class("fr-h5 fr-mt-3w").Text(strconv.Itoa(len(c.results)) + " service(s) trouvé(s)")
 			}),

@@ -29,3 +29,32 @@ func TestOffreSearchAndPrescription(t *testing.T) {
 	fs := schemas.Validate("prescription", b, schemas.WithNow(func() time.Time { return today }))
 	assert.True(t, fs.Valid(), "%v", fs)
 }
+
+// The commune field of the offer search gets the faults every kind gives:
+// its shape (SPIE-COMMUNE-01, no search) or, for a well-formed code, its
+// existence in the Code officiel géographique (SPIE-COMMUNE-02, a warning;
+// the search runs). 02691 is Saint-Quentin; 02999 names no commune (the
+// Aisne's INSEE numbers stop at 834); "2691" has four characters.
+func TestOffreSearchCommuneFaults(t *testing.T) {
+	tests := []struct {
+		code, want string
+		results    bool
+	}{
+		{"02691", "", true},
+		{"02999", "SPIE-COMMUNE-02", true},
+		{"2691", "SPIE-COMMUNE-01", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			c := &widget.OffreSearch{}
+			fs := c.SearchCommuneForTest(tt.code)
+			if tt.want == "" {
+				assert.Empty(t, fs)
+			} else {
+				assert.Equal(t, []string{tt.want}, fs.Codes())
+				assert.True(t, fs.Has(tt.want, "/commune"), "%v", fs)
+			}
+			assert.Equal(t, tt.results, c.Results() != nil, "%v", c.Results())
+		})
+	}
+}

@@ -34,7 +34,7 @@ func newPrescriptionDraft(s *offer.Service, commune string) *prescriptionDraft {
 
 // FaultMotif says that the reason is too short for the service to act on it.
 var FaultMotif = spie.NewFaultType("INPUT-FORM-02", spie.SeverityError,
-	"motif trop court : 10 caractères au moins", "reason too short: at least 10 characters")
+	"motif trop court : 10 caractères au moins", "reason too short: at least 10 characters").WithSource("hygiène d'entrée propre à socle : motif de prescription explicite (widget prescription)")
 
 // check runs the library's rules on the fiche and the form's own.
 func (d *prescriptionDraft) check() spie.Faults {
