@@ -43,7 +43,7 @@ func FuzzCarnet(f *testing.F) {
 		_, _ = carnet.Replay(c.Journal)
 		alerts := append(c.Alerts("2026-06-30", carnet.DefaultPolicy()), spie.Fault{Path: string(data)}, spie.Fault{Path: "/actions/" + string(data)})
 		for _, r := range carnet.Roles {
-			v := carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(r.Key), StructureSIRET: "22020000000010"}, On: "2026-06-30"}
+			v := carnet.Viewer{Actor: carnet.Actor{Professional: "Claire Martin", Role: carnet.Role(r.Key), StructureSIRET: "22020000000010"}, On: "2026-06-30"}
 			_ = carnet.View(&c, v)
 			_ = carnet.Visible(&c, v, alerts)
 		}

@@ -227,13 +227,8 @@ func Apply(c *Carnet, ch Change, actor Actor) spie.Faults {
 		after = b
 	}
 	sensitive := isSensitive(ch.Target, before) || isSensitive(ch.Target, after)
-	if f := Authorize(c, actor, ch.Target.Section(), AccessWrite, day); f != nil {
+	if f := DefaultRights.authorizeChange(c, actor, ch.Target, before, after, sensitive, day); f != nil {
 		return spie.Faults{*f}
-	}
-	if sensitive {
-		if f := Authorize(c, actor, healthSection(ch.Target), AccessWrite, day); f != nil {
-			return spie.Faults{*f}
-		}
 	}
 	e := Event{Op: ch.Op, Target: ch.Target, ItemID: ch.ID, At: ch.At.UTC(), Actor: actor, Before: before, After: after, Sensitive: sensitive}
 	if isList(ch.Target) {
@@ -319,7 +314,12 @@ func Verify(events []Event) spie.Faults {
 	return fs
 }
 
-// Replay rebuilds a carnet from its journal, after verifying it. Each chain
+// Replay rebuilds a carnet from its journal, after verifying it, and
+// re-checks the rights of every event against the state of the carnet just
+// before it, as Apply (and MergeRecorded for a fusion event) would have: an
+// event its author had no right to make is refused with the rights fault
+// (CARNET-DROITS-…) pointing at the event, however well its hash chains.
+// The creation of a chain is not checked (see Create). Each chain
 // (one per carnet merged in) is replayed on its own; a fusion event recorded
 // by MergeRecorded merges the chains it names at that point, so that later
 // changes replay on the merged carnet; chains merged without a recorded
@@ -358,6 +358,12 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 			c.Journal = append(c.Journal, e)
 			continue
 		}
+		if e.Op != OpCreate {
+			if f := DefaultRights.authorizeEvent(c, e); f != nil {
+				f.Path = spie.Pointer("journal", i)
+				return nil, spie.Faults{*f}
+			}
+		}
 		if fs := apply(c, e); len(fs) > 0 {
 			for j := range fs {
 				fs[j].Path = spie.Pointer("journal", i)
@@ -381,8 +387,8 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 	return out, nil
 }
 
-// apply performs an event on c, without rights checks (the event was
-// authorised when it was recorded).
+// apply performs an event on c, without rights checks: Apply and Replay
+// check them first (authorizeEvent).
 func apply(c *Carnet, e Event) spie.Faults {
 	bad := func(err error) spie.Faults {
 		return spie.Faults{FaultJournalReplay.At("", err.Error())}
