@@ -45,8 +45,10 @@
 // identifier of the authenticated person in professionnel, which must be the
 // carnet's personne/id. A partner that declares an actor it did not
 // authenticate defeats every right of this package. [View] returns the carnet as a viewer may see
-// it, [Visible] the alerts and faults they may see. [Merge] and [MergeRecorded] merge two carnets of the same person,
-// keeping every contribution with its provenance and reporting conflicts.
+// it, [Visible] the alerts and faults they may see. [Merge] and [MergeRecorded] merge two carnets of the same person, as
+// an actor who may write the members of both, keeping every contribution
+// with its provenance (items identified by origin carnet and local id) and
+// reporting conflicts, decided by rule: the earlier journal entry wins.
 // [Purge] applies the retention period and [Export] gives the person
 // everything held about them. [ComputeIndicators] computes the impact
 // indicators of RULES.md §12 from an NDJSON stream in bounded memory, with

@@ -78,9 +78,18 @@ func ExampleCarnet_FollowUp() {
 
 func ExampleMerge() {
 	a, b := exampleCarnetID("c-1"), exampleCarnetID("c-2")
-	m, fs := carnet.Merge(a, b)
+	// Claire Martin is référent of both: she may write their members.
+	ref := carnet.Actor{Professional: "Claire Martin", StructureSIRET: "22020000000010", Role: carnet.RoleReferent}
+	m, fs := carnet.Merge(a, b, ref, "2025-03-04")
+	// Each carnet's m-1 is its own item (origin c-1, origin c-2): both are
+	// kept, two référent records are active, the merge warns.
 	fmt.Println(m.ID, m.Merged, len(m.Members), len(m.Journal), fs.Codes())
-	// Output: c-1 [c-2] 1 2 [CARNET-FUSION-10]
+	outsider := carnet.Actor{Professional: "Nadia Benali", StructureSIRET: "33188888300013", Role: carnet.RolePartenaire}
+	_, fs = carnet.Merge(a, b, outsider, "2025-03-04")
+	fmt.Println(fs.Codes())
+	// Output:
+	// c-1 [c-2] 2 2 [CARNET-FUSION-11]
+	// [CARNET-DROITS-02]
 }
 
 func ExampleComputeIndicators() {

@@ -322,8 +322,10 @@ func Verify(events []Event) spie.Faults {
 // The creation of a chain is not checked (see Create). Each chain
 // (one per carnet merged in) is replayed on its own; a fusion event recorded
 // by MergeRecorded merges the chains it names at that point, so that later
-// changes replay on the merged carnet; chains merged without a recorded
-// event are merged at the end, in the order of their ids, as Merge does.
+// changes replay on the merged carnet (the merge's rights re-checked as
+// MergeRecorded checks them); chains merged without a recorded event are
+// merged at the end, in the order of their ids, as Merge does (no actor is
+// recorded for them: their rights cannot be re-checked).
 func Replay(events []Event) (*Carnet, spie.Faults) {
 	if len(events) == 0 {
 		return nil, spie.Faults{FaultJournalEmpty.At(spie.Pointer("journal"))}
@@ -347,7 +349,11 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 			}
 			for _, id := range absorbed {
 				if other, ok := chains[id]; ok && id != e.Carnet {
-					m, fs := Merge(c, other)
+					if f := DefaultRights.authorizeMerge(c, other, e.Actor, spie.DateOf(e.At.UTC())); f != nil {
+						f.Path = spie.Pointer("journal", i)
+						return nil, spie.Faults{*f}
+					}
+					m, fs := merge(c, other)
 					if !fs.Valid() {
 						return nil, fs
 					}
@@ -381,7 +387,7 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 	sort.Strings(roots)
 	out := chains[roots[0]]
 	for _, id := range roots[1:] {
-		m, _ := Merge(out, chains[id])
+		m, _ := merge(out, chains[id])
 		out = m
 	}
 	return out, nil

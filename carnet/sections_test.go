@@ -219,7 +219,7 @@ func TestEveryListPartIsJournaledStampedMergedAndReplayed(t *testing.T) {
 			dup.ID = "c-77-002"
 			d, fs := carnet.Create(dup, referent, at("2025-03-04"))
 			require.Empty(t, fs)
-			m, _ := carnet.Merge(c, d)
+			m, _ := carnet.Merge(c, d, referent, "2025-03-05")
 			require.NotNil(t, m)
 			merged := itemsOf(t, m, field)
 			for id, origin := range map[string]string{"t-0": c.ID, "t-1": c.ID, "t-2": d.ID} {
