@@ -2,7 +2,11 @@ package carnet_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -210,4 +214,72 @@ func TestAttackReplayTrustsJournal(t *testing.T) {
 			assert.True(t, fs.HasPath("/journal/1"), "%v", fs)
 		})
 	}
+}
+
+// TestReplayAgreesWithApply (property): on random carnets, a change by a
+// random actor forged straight into the journal replays exactly when Apply
+// accepts it; when Apply refuses it for want of rights, Replay refuses the
+// forged event with a rights fault pointing at it.
+func TestReplayAgreesWithApply(t *testing.T) {
+	actors := []carnet.Actor{usager, referent, coReferent, partenaire, coord, chargeOri,
+		{StructureSIRET: siretPartenaire, Role: carnet.RolePartenaire},                     // nameless
+		{Professional: "p-002", Role: carnet.RoleUsager},                                   // another person
+		{Professional: "X", StructureSIRET: "55500000900012", Role: carnet.RolePartenaire}, // not a member
+	}
+	accepted, refused := 0, 0
+	for seed := range uint64(200) {
+		rng := rand.New(rand.NewPCG(seed, 161))
+		c := open(t, nil)
+		randomChanges(t, c, rng, rng.IntN(8))
+		when := c.Journal[len(c.Journal)-1].At.Add(time.Hour)
+		day := spie.DateOf(when)
+		actor := actors[rng.IntN(len(actors))]
+		var ch carnet.Change
+		switch rng.IntN(6) {
+		case 0:
+			ch = carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetMembres, ID: "m-new", Value: referentMember("m-new", actor, day)}
+		case 1:
+			ch = endReferent(day)
+		case 2:
+			ch = carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "a-new",
+				Value: carnet.Action{ID: "a-new", CatalogAction: santeAction(), Thematique: "sante", Status: "prevue", ProposedOn: day, ProposedBy: actor}}
+		case 3:
+			ch = carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: "r-new",
+				Value: carnet.Contact{ID: "r-new", Date: day, Kind: "rendez-vous", Channel: "telephone", Result: "honore"}}
+		case 4:
+			k := base().Consents[1]
+			k.WithdrawnOn, k.Origin = day, "c-77-001"
+			ch = carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetConsentements, ID: k.ID, Value: k}
+		default:
+			ch = carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetOrientations, ID: "o-new",
+				Value: carnet.Orientation{ID: "o-new", Date: day, Pathway: "emploi", StructureSIRET: siretFT}}
+		}
+		ch.At = when
+		t.Run(fmt.Sprintf("graine-%d/%s/%s", seed, actor.Role, ch.Target), func(t *testing.T) {
+			applied := c.Cloned()
+			fs := carnet.Apply(applied, ch, actor)
+			forged := c.Cloned()
+			forge(t, forged, actor, ch)
+			r, rfs := carnet.Replay(forged.Journal)
+			rights := false
+			for _, f := range fs {
+				rights = rights || strings.HasPrefix(f.Code, "CARNET-DROITS-")
+			}
+			switch {
+			case len(fs) == 0:
+				accepted++
+				assert.Empty(t, rfs, "accepté par Apply, refusé par Replay")
+				assert.NotNil(t, r)
+			case rights:
+				refused++
+				assert.True(t, r == nil, "refusé par Apply (%v), rejoué", fs)
+				require.NotEmpty(t, rfs)
+				assert.Equal(t, fs[0].Code, rfs[0].Code)
+				assert.Equal(t, fmt.Sprintf("/journal/%d", len(forged.Journal)-1), rfs[0].Path)
+			}
+		})
+	}
+	t.Logf("%d acceptés, %d refusés pour droits", accepted, refused)
+	assert.Positive(t, accepted)
+	assert.Positive(t, refused)
 }
