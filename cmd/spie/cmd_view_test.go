@@ -1,10 +1,16 @@
 package main
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/carnet"
 )
 
 func TestView(t *testing.T) {
@@ -64,4 +70,45 @@ func TestViewUsagerIsThePerson(t *testing.T) {
 	assert.NotContains(t, out, "lombalgie")
 	assert.NotContains(t, out, "Marc Dubois")
 	assert.Contains(t, out, "p-soissons-1184", "l'identifiant du carnet et de la personne restent")
+}
+
+// TestViewAsOfDate: `spie view --date D` shows the carnet as it was on D
+// (issue 16: it used to show today's content under D's rights). The partner
+// of the Laon example sees, as of the day before its consent is withdrawn,
+// neither the withdrawal nor the contact added after it.
+func TestViewAsOfDate(t *testing.T) {
+	b, err := os.ReadFile(carnetExample("cej-jeune-laon"))
+	require.NoError(t, err)
+	var c carnet.Carnet
+	require.NoError(t, json.Unmarshal(b, &c))
+	ref := carnet.Actor{Professional: "Sarah Lefèvre", StructureSIRET: "77500000300019", Role: carnet.RoleReferent}
+	var k carnet.SharingConsent
+	for _, x := range c.Consents {
+		if x.ID == "k-auto-ecole" {
+			k = x
+		}
+	}
+	require.NotEmpty(t, k.ID)
+	k.WithdrawnOn = "2026-06-10"
+	require.Empty(t, carnet.Apply(&c, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetConsentements, ID: k.ID, Value: k,
+		At: time.Date(2026, 6, 10, 9, 0, 0, 0, time.UTC)}, ref))
+	require.Empty(t, carnet.Apply(&c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: "r-apres",
+		Value: carnet.Contact{ID: "r-apres", Date: "2026-06-11", Kind: "rendez-vous", Channel: "presentiel", Result: "honore", Comment: "APRES-RETRAIT"},
+		At:    time.Date(2026, 6, 11, 9, 0, 0, 0, time.UTC)}, ref))
+	in, err := json.Marshal(c)
+	require.NoError(t, err)
+	partner := []string{"view", "--role", "partenaire", "--structure", "33188888300013", "--professionnel", "Auto-école solidaire du Laonnois"}
+
+	code, out, errOut := runCLI(t, string(in), append(partner, "--date", "2026-06-09", "-")...)
+	assert.Equal(t, exitOK, code, errOut)
+	assert.NotContains(t, out, "APRES-RETRAIT", "contenu ajouté après le retrait du consentement")
+	assert.Contains(t, out, "r-03", "ce que le partenaire voyait à cette date")
+
+	code, out, errOut = runCLI(t, string(in), append(partner, "--date", "2026-06-12", "-")...)
+	assert.Equal(t, exitOK, code, errOut)
+	assert.NotContains(t, out, "r-03", "après le retrait : plus rien")
+
+	code, out, errOut = runCLI(t, string(in), "view", "--role", "referent", "--structure", "77500000300019", "--professionnel", "Sarah Lefèvre", "--date", "2026-06-12", "-")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "APRES-RETRAIT", "le référent voit le carnet du jour")
 }
