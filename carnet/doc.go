@@ -32,9 +32,23 @@
 //
 // Sharing follows a role × section × access matrix ([DefaultRights]),
 // membership and consent ([Authorize]); health details are seen only by the
-// person and their référent. [View] returns the carnet as a viewer may see
-// it, [Visible] the alerts and faults they may see. [Merge] and [MergeRecorded] merge two carnets of the same person,
-// keeping every contribution with its provenance and reporting conflicts.
+// person and their référent. Designating, replacing or ending a référent is
+// a right of its own ([Designate]): the person, the current référent, or a
+// chargé d'orientation carrying out an orientation recorded in the carnet;
+// nobody designates themself. [Replay] re-checks the rights of every event
+// against the state before it.
+//
+// What the partner must check: the library cannot authenticate anyone. The
+// [Actor] a partner passes to [Apply], [View], [Merge]… is whoever it
+// authenticated: for a professional role, their name (professionnel) and
+// their employer's SIRET, both required; for the usager role, the
+// identifier of the authenticated person in professionnel, which must be the
+// carnet's personne/id. A partner that declares an actor it did not
+// authenticate defeats every right of this package. [View] returns the carnet as a viewer may see
+// it, [Visible] the alerts and faults they may see. [Merge] and [MergeRecorded] merge two carnets of the same person, as
+// an actor who may write the members of both, keeping every contribution
+// with its provenance (items identified by origin carnet and local id) and
+// reporting conflicts, decided by rule: the earlier journal entry wins.
 // [Purge] applies the retention period and [Export] gives the person
 // everything held about them. [ComputeIndicators] computes the impact
 // indicators of RULES.md §12 from an NDJSON stream in bounded memory, under

@@ -43,7 +43,7 @@ func ExampleProposePlan() {
 
 func ExampleApply() {
 	c := exampleCarnet()
-	partner := carnet.Actor{StructureSIRET: "33188888300013", Role: carnet.RolePartenaire}
+	partner := carnet.Actor{Professional: "Nadia Benali", StructureSIRET: "33188888300013", Role: carnet.RolePartenaire}
 	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "a-1",
 		Value: carnet.Action{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-10"},
 		At:    time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)}, partner)
@@ -78,9 +78,18 @@ func ExampleCarnet_FollowUp() {
 
 func ExampleMerge() {
 	a, b := exampleCarnetID("c-1"), exampleCarnetID("c-2")
-	m, fs := carnet.Merge(a, b)
+	// Claire Martin is référent of both: she may write their members.
+	ref := carnet.Actor{Professional: "Claire Martin", StructureSIRET: "22020000000010", Role: carnet.RoleReferent}
+	m, fs := carnet.Merge(a, b, ref, "2025-03-04")
+	// Each carnet's m-1 is its own item (origin c-1, origin c-2): both are
+	// kept, two référent records are active, the merge warns.
 	fmt.Println(m.ID, m.Merged, len(m.Members), len(m.Journal), fs.Codes())
-	// Output: c-1 [c-2] 1 2 [CARNET-FUSION-10]
+	outsider := carnet.Actor{Professional: "Nadia Benali", StructureSIRET: "33188888300013", Role: carnet.RolePartenaire}
+	_, fs = carnet.Merge(a, b, outsider, "2025-03-04")
+	fmt.Println(fs.Codes())
+	// Output:
+	// c-1 [c-2] 2 2 [CARNET-FUSION-11]
+	// [CARNET-DROITS-02]
 }
 
 func ExampleComputeIndicators() {
@@ -102,4 +111,31 @@ func ExampleExport() {
 	e := carnet.Export(exampleCarnet(), spie.Date("2025-04-01"), carnet.DefaultPolicy())
 	fmt.Println(e.Access[0].Role, len(e.Access[0].Sections), e.RetentionDate)
 	// Output: referent 11 2027-03-03
+}
+
+func ExampleDesignate() {
+	c := exampleCarnet()
+	c.Members = append(c.Members, carnet.Member{ID: "m-2", Role: carnet.RoleCoordinateurSPIE, StructureSIRET: "44400000400010", Professional: "Jean Roy", Start: "2025-03-03"})
+	c.Consents = []carnet.SharingConsent{{ID: "k-1", StructureSIRET: "44400000400010", Date: "2025-03-03", Scope: []carnet.Section{carnet.SectionMembres}}}
+	coordinator := carnet.Actor{Professional: "Jean Roy", StructureSIRET: "44400000400010", Role: carnet.RoleCoordinateurSPIE}
+	itself := carnet.Member{ID: "m-3", Role: carnet.RoleReferent, StructureSIRET: "44400000400010", Professional: "Jean Roy", Start: "2025-04-01"}
+	other := carnet.Member{ID: "m-3", Role: carnet.RoleReferent, StructureSIRET: "13002526500013", Professional: "Paul Durand", Start: "2025-04-01"}
+	fmt.Println(carnet.Designate(c, coordinator, nil, &itself, "2025-04-01").Code)
+	fmt.Println(carnet.Designate(c, coordinator, nil, &other, "2025-04-01").Code)
+	person := carnet.Actor{Professional: "p-1", Role: carnet.RoleUsager}
+	fmt.Println(carnet.Designate(c, person, nil, &other, "2025-04-01") == nil)
+	// Output:
+	// CARNET-DROITS-07
+	// CARNET-DROITS-06
+	// true
+}
+
+func ExampleAsOf() {
+	c := exampleCarnet()
+	ref := carnet.Actor{Professional: "Claire Martin", StructureSIRET: "22020000000010", Role: carnet.RoleReferent}
+	_ = carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "a-1",
+		Value: carnet.Action{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-05-01", ProposedBy: ref},
+		At:    time.Date(2025, 5, 1, 9, 0, 0, 0, time.UTC)}, ref)
+	fmt.Println(len(carnet.AsOf(c, "2025-04-30").Actions), len(carnet.AsOf(c, "2025-05-01").Actions))
+	// Output: 0 1
 }

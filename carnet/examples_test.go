@@ -83,6 +83,7 @@ const (
 	siretCCAS13     = spie.SIRET("44400000400010")
 	siretFTMars     = spie.SIRET("55500000900012")
 	siretCoordAisne = spie.SIRET("22020000000010")
+	siretCoord13    = spie.SIRET("22130001500007") // the Département des Bouches-du-Rhône's SPIE coordination (fictitious SIRET)
 )
 
 // exampleCEJ: a young person of Laon in a CEJ with the mission locale,
@@ -283,6 +284,8 @@ func exampleReorientation(t *testing.T) *carnet.Carnet {
 	return s.c
 }
 
+const coordName13 = "Coordination SPIE des Bouches-du-Rhône"
+
 // exampleMerge: two carnets of the same person of Marseille, opened by the
 // CCAS and by France Travail, merged in October 2025; the bilan de
 // compétences was proposed again by the second structure (a duplicate).
@@ -295,7 +298,9 @@ func exampleMerge(t *testing.T) *carnet.Carnet {
 		Members: []carnet.Member{
 			{ID: "ccas-usager", Role: carnet.RoleUsager, Start: "2025-05-05"},
 			{ID: "ccas-ref", Role: carnet.RoleReferent, StructureSIRET: siretCCAS13, Professional: "Julie Roux", Start: "2025-05-05"},
+			{ID: "ccas-coord", Role: carnet.RoleCoordinateurSPIE, StructureSIRET: siretCoord13, Professional: coordName13, Start: "2025-05-05"},
 		},
+		Consents: []carnet.SharingConsent{{ID: "ccas-k-coord", StructureSIRET: siretCoord13, Date: "2025-05-05", Scope: []carnet.Section{"personne", "membres"}}},
 	}, ccas, "2025-05-05")
 	d := &diagnostic.Diagnostic{
 		Version: diagnostic.SchemaVersion, ID: "d-ccas13-2025-7702", Date: "2025-05-07",
@@ -326,13 +331,18 @@ func exampleMerge(t *testing.T) *carnet.Carnet {
 		Members: []carnet.Member{
 			{ID: "ft-usager", Role: carnet.RoleUsager, Start: "2025-05-20"},
 			{ID: "ft-ref", Role: carnet.RoleReferent, StructureSIRET: siretFTMars, Professional: "Thomas Girard", Start: "2025-05-20"},
+			{ID: "ft-coord", Role: carnet.RoleCoordinateurSPIE, StructureSIRET: siretCoord13, Professional: coordName13, Start: "2025-05-20"},
 		},
+		Consents: []carnet.SharingConsent{{ID: "ft-k-coord", StructureSIRET: siretCoord13, Date: "2025-05-20", Scope: []carnet.Section{"personne", "membres"}}},
 	}, ft, "2025-05-20")
 	b.contact(ft, "ft-r-1", "2025-06-03", "rendez-vous", "visio", "honore", "")
 	b.add(ft, "2025-09-15", carnet.TargetActions, "ft-a-bilan", carnet.Action{ID: "ft-a-bilan", CatalogAction: "bilan-de-competences", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-09-15", ProposedBy: ft, WeeklyHours: 6})
 	b.contact(ft, "ft-r-2", "2025-09-15", "rendez-vous", "presentiel", "honore", "La personne signale un accompagnement déjà en cours au CCAS.")
 
-	coord := carnet.Actor{Professional: "Coordination SPIE des Bouches-du-Rhône", StructureSIRET: siretCCAS13, Role: carnet.RoleReferent}
+	// the SPIE coordination, a member of both carnets with the person's
+	// consent to their members, merges them (issue 16: a merge needs write
+	// access to the members of both)
+	coord := carnet.Actor{Professional: coordName13, StructureSIRET: siretCoord13, Role: carnet.RoleCoordinateurSPIE}
 	m, fs := carnet.MergeRecorded(a.c, b.c, coord, at("2025-10-01"))
 	require.True(t, fs.Valid(), "%v", fs)
 	require.True(t, fs.HasCode("CARNET-FUSION-11"), "deux référents actifs après fusion : %v", fs)

@@ -43,12 +43,61 @@ func FuzzCarnet(f *testing.F) {
 		_, _ = carnet.Replay(c.Journal)
 		alerts := append(c.Alerts("2026-06-30", carnet.DefaultPolicy()), spie.Fault{Path: string(data)}, spie.Fault{Path: "/actions/" + string(data)})
 		for _, r := range carnet.Roles {
-			v := carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(r.Key), StructureSIRET: "22020000000010"}, On: "2026-06-30"}
+			v := carnet.Viewer{Actor: carnet.Actor{Professional: "Claire Martin", Role: carnet.Role(r.Key), StructureSIRET: "22020000000010"}, On: "2026-06-30"}
 			_ = carnet.View(&c, v)
 			_ = carnet.Visible(&c, v, alerts)
 		}
-		_, _ = carnet.Merge(&c, &c)
+		_, _ = carnet.Merge(&c, &c, carnet.Actor{Professional: "Claire Martin", Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}, "2026-06-30")
 		_, _ = carnet.ComputeIndicators(bytes.NewReader(append(data, '\n')), "2026-06-30", carnet.DefaultPolicy())
 		_ = carnet.ProposePlan(c.Diagnostic)
+	})
+}
+
+// FuzzMerge merges two arbitrary carnets as an arbitrary actor: no panic;
+// a merge accepted means the actor may write the members of both carnets
+// on that day and is not made référent by it; the result does not depend
+// on the order of the arguments.
+func FuzzMerge(f *testing.F) {
+	// small seeds (whole examples make the minimiser crawl): two carnets of
+	// one person sharing local ids, a coordinator member of both
+	twin := func(id, ref string) []byte {
+		return []byte(`{"id":"` + id + `","date_entree":"2025-03-0` + id[len(id)-1:] + `","personne":{"id":"p"},` +
+			`"membres":[{"id":"m-ref","role":"referent","siret_structure":"` + ref + `","professionnel":"R","date_debut":"2025-01-01","origine":"` + id + `"},` +
+			`{"id":"m-co","role":"coordinateur-spie","siret_structure":"44400000400010","professionnel":"C","date_debut":"2025-01-01","origine":"` + id + `"}],` +
+			`"consentements":[{"id":"k","siret_structure":"44400000400010","date":"2025-01-01","perimetre":["membres"],"origine":"` + id + `"}],` +
+			`"actions":[{"id":"act-1","thematique":"emploi-formation","statut":"prevue","date_proposition":"2025-02-01","proposee_par":{"role":"referent"},"origine":"` + id + `"}],` +
+			`"journal":[{"carnet":"` + id + `","rang":0,"horodatage":"2025-01-01T10:00:00Z","auteur":{"role":"referent"},"operation":"creer","cible":"carnet","apres":{"id":"` + id + `","date_entree":"2025-03-0` + id[len(id)-1:] + `"}}]}`)
+	}
+	a, b := twin("c-1", "22020000000010"), twin("c-2", "77500000300019")
+	f.Add(a, b, "coordinateur-spie", "44400000400010", "C", "2025-06-30")
+	f.Add(a, a, "referent", "22020000000010", "R", "2025-06-30")
+	f.Add(a, b, "referent", "22020000000010", "R", "2025-06-30")
+	f.Add([]byte(`{"id":"a","personne":{"id":"p"},"membres":[{"id":"m","role":"referent","siret_structure":"1","professionnel":"x","date_debut":"2000-01-01"}]}`),
+		[]byte(`{"id":"b","personne":{"id":"p"},"membres":[{"id":"m","role":"referent","siret_structure":"1","date_debut":"2000-01-01"}]}`), "referent", "1", "x", "2020-01-01")
+	f.Fuzz(func(t *testing.T, da, db []byte, role, siret, name, day string) {
+		var a, b carnet.Carnet
+		if json.Unmarshal(da, &a) != nil || json.Unmarshal(db, &b) != nil {
+			return
+		}
+		actor := carnet.Actor{Role: carnet.Role(role), StructureSIRET: spie.SIRET(siret), Professional: name}
+		on := spie.Date(day)
+		ab, fs := carnet.Merge(&a, &b, actor, on)
+		ba, _ := carnet.Merge(&b, &a, actor, on)
+		if (ab == nil) != (ba == nil) {
+			t.Fatalf("fusion acceptée dans un seul ordre : %v", fs)
+		}
+		if ab == nil {
+			return
+		}
+		for _, c := range []*carnet.Carnet{&a, &b} {
+			if f := carnet.Authorize(c, actor, carnet.SectionMembres, carnet.AccessWrite, on); f != nil {
+				t.Fatalf("fusion acceptée sans droit d'écriture des membres : %v", f)
+			}
+		}
+		ja, _ := json.Marshal(ab)
+		jb, _ := json.Marshal(ba)
+		if !bytes.Equal(ja, jb) {
+			t.Fatalf("la fusion dépend de l'ordre")
+		}
 	})
 }

@@ -27,7 +27,7 @@ var (
 	partenaire = carnet.Actor{Professional: "Nadia Benali", StructureSIRET: siretPartenaire, Role: carnet.RolePartenaire}
 	coord      = carnet.Actor{Professional: "Jean Roy", StructureSIRET: siretAutre, Role: carnet.RoleCoordinateurSPIE}
 	chargeOri  = carnet.Actor{Professional: "Inès Faure", StructureSIRET: siretDepartement, Role: carnet.RoleChargeOrientation}
-	usager     = carnet.Actor{Professional: "personne", Role: carnet.RoleUsager}
+	usager     = carnet.Actor{Professional: "p-001", Role: carnet.RoleUsager} // the person, by the identifier of base()
 )
 
 // at returns a timestamp at 10:00 UTC on the date.

@@ -227,13 +227,8 @@ func Apply(c *Carnet, ch Change, actor Actor) spie.Faults {
 		after = b
 	}
 	sensitive := isSensitive(ch.Target, before) || isSensitive(ch.Target, after)
-	if f := Authorize(c, actor, ch.Target.Section(), AccessWrite, day); f != nil {
+	if f := DefaultRights.authorizeChange(c, actor, ch.Target, before, after, sensitive, day); f != nil {
 		return spie.Faults{*f}
-	}
-	if sensitive {
-		if f := Authorize(c, actor, healthSection(ch.Target), AccessWrite, day); f != nil {
-			return spie.Faults{*f}
-		}
 	}
 	e := Event{Op: ch.Op, Target: ch.Target, ItemID: ch.ID, At: ch.At.UTC(), Actor: actor, Before: before, After: after, Sensitive: sensitive}
 	if isList(ch.Target) {
@@ -319,11 +314,18 @@ func Verify(events []Event) spie.Faults {
 	return fs
 }
 
-// Replay rebuilds a carnet from its journal, after verifying it. Each chain
+// Replay rebuilds a carnet from its journal, after verifying it, and
+// re-checks the rights of every event against the state of the carnet just
+// before it, as Apply (and MergeRecorded for a fusion event) would have: an
+// event its author had no right to make is refused with the rights fault
+// (CARNET-DROITS-…) pointing at the event, however well its hash chains.
+// The creation of a chain is not checked (see Create). Each chain
 // (one per carnet merged in) is replayed on its own; a fusion event recorded
 // by MergeRecorded merges the chains it names at that point, so that later
-// changes replay on the merged carnet; chains merged without a recorded
-// event are merged at the end, in the order of their ids, as Merge does.
+// changes replay on the merged carnet (the merge's rights re-checked as
+// MergeRecorded checks them); chains merged without a recorded event are
+// merged at the end, in the order of their ids, as Merge does (no actor is
+// recorded for them: their rights cannot be re-checked).
 func Replay(events []Event) (*Carnet, spie.Faults) {
 	if len(events) == 0 {
 		return nil, spie.Faults{FaultJournalEmpty.At(spie.Pointer("journal"))}
@@ -347,7 +349,11 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 			}
 			for _, id := range absorbed {
 				if other, ok := chains[id]; ok && id != e.Carnet {
-					m, fs := Merge(c, other)
+					if f := DefaultRights.authorizeMerge(c, other, e.Actor, spie.DateOf(e.At.UTC())); f != nil {
+						f.Path = spie.Pointer("journal", i)
+						return nil, spie.Faults{*f}
+					}
+					m, fs := merge(c, other)
 					if !fs.Valid() {
 						return nil, fs
 					}
@@ -357,6 +363,12 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 			}
 			c.Journal = append(c.Journal, e)
 			continue
+		}
+		if e.Op != OpCreate {
+			if f := DefaultRights.authorizeEvent(c, e); f != nil {
+				f.Path = spie.Pointer("journal", i)
+				return nil, spie.Faults{*f}
+			}
 		}
 		if fs := apply(c, e); len(fs) > 0 {
 			for j := range fs {
@@ -375,14 +387,14 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 	sort.Strings(roots)
 	out := chains[roots[0]]
 	for _, id := range roots[1:] {
-		m, _ := Merge(out, chains[id])
+		m, _ := merge(out, chains[id])
 		out = m
 	}
 	return out, nil
 }
 
-// apply performs an event on c, without rights checks (the event was
-// authorised when it was recorded).
+// apply performs an event on c, without rights checks: Apply and Replay
+// check them first (authorizeEvent).
 func apply(c *Carnet, e Event) spie.Faults {
 	bad := func(err error) spie.Faults {
 		return spie.Faults{FaultJournalReplay.At("", err.Error())}

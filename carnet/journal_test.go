@@ -208,10 +208,10 @@ func ExampleReplay() {
 	c, _ := carnet.Create(carnet.Carnet{ID: "c-1", EntryDate: "2025-03-03",
 		Person:  carnet.SupportedPerson{ID: "p-1", BirthDate: "1990-05-14", Commune: "02408"},
 		Members: []carnet.Member{{ID: "m-1", Role: carnet.RoleReferent, StructureSIRET: "22020000000010", Start: "2025-03-03"}},
-	}, carnet.Actor{Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
+	}, carnet.Actor{Professional: "Claire Martin", Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
 	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetJalons, ID: "j-1",
 		Value: carnet.Milestone{ID: "j-1", Kind: "fin-droits-rsa", Date: "2025-09-30"}, At: time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC)},
-		carnet.Actor{Role: carnet.RoleReferent, StructureSIRET: "22020000000010"})
+		carnet.Actor{Professional: "Claire Martin", Role: carnet.RoleReferent, StructureSIRET: "22020000000010"})
 	fmt.Println(len(fs), len(c.Journal), len(carnet.Verify(c.Journal)))
 	r, _ := carnet.Replay(c.Journal)
 	fmt.Println(r.Milestones[0].Kind, r.Milestones[0].Origin)

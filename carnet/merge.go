@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/spie-fr/socle/spie"
@@ -29,12 +30,71 @@ var (
 )
 
 // Merge merges two carnets of the same person (two structures started one
-// each). Every item and every event is kept with its provenance; when the
-// same item differs, one value is kept in place (the same whatever the
-// order of the arguments) and the other in the conflicts, and a warning
-// fault is reported. Merge is commutative and idempotent on content. The
-// merged carnet keeps the smaller id and lists the other in carnets_fusionnes.
-func Merge(a, b *Carnet) (*Carnet, spie.Faults) {
+// each), as actor on day: the actor needs write access to the members
+// section of both carnets (Authorize: identified, active member, consent),
+// and may not become référent of either through the merge (a référent of
+// one carnet who designates the actor, when the actor is not already a
+// référent of the other, is refused: CARNET-DROITS-07). Every item and every
+// event is kept with its provenance. Items are identified by their origin
+// carnet and local id (origine, id): two items sharing a local id but from
+// different carnets are both kept. When the same item differs, the value
+// written by the earlier journal entry stays in place (for each value, the
+// latest event of the carnet's journal that wrote it, or the creation that
+// held it; a value no entry wrote loses to one that an entry wrote; equal
+// dates: the smaller canonical JSON, byte order) and the other goes to the
+// conflicts with the chain that wrote it; never by content size. The
+// earlier entry date is kept and a later one recorded in the conflicts
+// (/date_entree); of two diagnostics, the later one (by its date) is in
+// force and the other recorded. A warning fault is reported per conflict.
+// Merge is commutative, idempotent on content, and gives the same result
+// whatever the order and grouping of several merges. The merged carnet
+// keeps the smaller id and lists the other in carnets_fusionnes.
+func Merge(a, b *Carnet, actor Actor, day spie.Date) (*Carnet, spie.Faults) {
+	if a.Person.ID != b.Person.ID {
+		return nil, spie.Faults{FaultMergePerson.At(spie.Pointer("personne", "id"), a.ID, b.ID)}
+	}
+	if f := DefaultRights.authorizeMerge(a, b, actor, day); f != nil {
+		return nil, spie.Faults{*f}
+	}
+	return merge(a, b)
+}
+
+// authorizeMerge checks the rights of a merge of a and b by actor on day
+// (see Merge).
+func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date) *spie.Fault {
+	for _, c := range []*Carnet{a, b} {
+		if f := m.Authorize(c, actor, SectionMembres, AccessWrite, day); f != nil {
+			return f
+		}
+	}
+	for _, p := range [][2]*Carnet{{a, b}, {b, a}} {
+		into, from := p[0], p[1]
+		if isReferent(into, actor, day) {
+			continue
+		}
+		for _, mb := range from.Members {
+			if mb.Role == RoleReferent && (mb.End.IsZero() || !mb.End.Before(day)) && isActor(mb, actor) {
+				f := FaultRightsSelf.At(spie.Pointer(string(SectionMembres)))
+				return &f
+			}
+		}
+	}
+	return nil
+}
+
+// isReferent reports whether actor is a référent of c active on day.
+func isReferent(c *Carnet, actor Actor, day spie.Date) bool {
+	for _, mb := range c.Members {
+		if mb.Role == RoleReferent && mb.ActiveOn(day) && isActor(mb, actor) {
+			return true
+		}
+	}
+	return false
+}
+
+// merge merges a and b without rights checks (Merge checks them; Replay
+// checks those of the fusion event).
+func merge(a, b *Carnet) (*Carnet, spie.Faults) {
 	if a.Person.ID != b.Person.ID {
 		return nil, spie.Faults{FaultMergePerson.At(spie.Pointer("personne", "id"), a.ID, b.ID)}
 	}
@@ -44,11 +104,11 @@ func Merge(a, b *Carnet) (*Carnet, spie.Faults) {
 	}
 	var fs spie.Faults
 	out := x.cloneContent()
-	m := &merger{out: out}
+	events := unionJournal(x, y)
+	m := &merger{out: out, index: map[*Carnet]*journalIndex{}, all: &Carnet{Journal: events}}
 	for _, p := range Parts {
 		p.ops.merge(m, p, out, x, y)
 	}
-
 	merged := map[string]bool{x.ID: true, y.ID: true}
 	for _, id := range append(append([]string(nil), x.Merged...), y.Merged...) {
 		merged[id] = true
@@ -60,6 +120,60 @@ func Merge(a, b *Carnet) (*Carnet, spie.Faults) {
 	}
 	sort.Strings(out.Merged)
 
+	out.Journal = events
+
+	out.Conflicts = unionConflicts(x.Conflicts, y.Conflicts, m.conflicts)
+	for i := range out.Conflicts {
+		if o, ok := m.writer(out.Conflicts[i]); ok {
+			out.Conflicts[i].Origin = o
+		}
+	}
+	for _, c := range m.conflicts {
+		fs = append(fs, FaultMergeConflict.At(c.Path, c.Origin))
+	}
+	active := map[string]bool{}
+	for _, mb := range out.Members {
+		if mb.Role == RoleReferent && mb.End.IsZero() {
+			active[mb.Origin+"\x00"+mb.ID] = true
+		}
+	}
+	if len(active) > 1 {
+		fs = append(fs, FaultMergeReferent.At(spie.Pointer("membres"), len(active)))
+	}
+	fs.Sort()
+	return out, fs
+}
+
+// MergeRecorded merges b into a as Merge does (actor's rights checked on
+// the day of at), then records the merge in the journal of the merged
+// carnet (operation fusionner, by actor, at at), so that changes made after
+// the merge replay exactly and Replay re-checks the merge's rights. It refuses a merge
+// dated before the last event of either carnet.
+func MergeRecorded(a, b *Carnet, actor Actor, at time.Time) (*Carnet, spie.Faults) {
+	at = at.UTC()
+	for _, c := range []*Carnet{a, b} {
+		if n := len(c.Journal); at.IsZero() || (n > 0 && at.Before(c.Journal[n-1].At)) {
+			return nil, spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
+		}
+	}
+	out, fs := Merge(a, b, actor, spie.DateOf(at))
+	if out == nil {
+		return nil, fs
+	}
+	absorbed := chainIDs(a, b, out.ID)
+	after, _ := json.Marshal(absorbed)
+	e := Event{Carnet: out.ID, At: at, Actor: actor, Op: OpMerge, Target: TargetCarnet, After: after}
+	if last, ok := out.chainHead(out.ID); ok {
+		e.Seq, e.Prev = last.Seq+1, last.Hash
+	}
+	e.Hash = e.ComputeHash()
+	out.Journal = append(out.Journal, e)
+	return out, fs
+}
+
+// unionJournal returns the events of a and b, each once, in order of time,
+// then chain, then rank.
+func unionJournal(x, y *Carnet) []Event {
 	seen := map[string]bool{}
 	var events []Event
 	for _, e := range append(append([]Event(nil), x.Journal...), y.Journal...) {
@@ -77,49 +191,7 @@ func Merge(a, b *Carnet) (*Carnet, spie.Faults) {
 		}
 		return events[i].Seq < events[j].Seq
 	})
-	out.Journal = events
-
-	out.Conflicts = unionConflicts(x.Conflicts, y.Conflicts, m.conflicts)
-	for _, c := range m.conflicts {
-		fs = append(fs, FaultMergeConflict.At(c.Path, c.Origin))
-	}
-	active := map[string]bool{}
-	for _, mb := range out.Members {
-		if mb.Role == RoleReferent && mb.End.IsZero() {
-			active[mb.ID] = true
-		}
-	}
-	if len(active) > 1 {
-		fs = append(fs, FaultMergeReferent.At(spie.Pointer("membres"), len(active)))
-	}
-	fs.Sort()
-	return out, fs
-}
-
-// MergeRecorded merges b into a as Merge does, then records the merge in
-// the journal of the merged carnet (operation fusionner, by actor, at at),
-// so that changes made after the merge replay exactly. It refuses a merge
-// dated before the last event of either carnet.
-func MergeRecorded(a, b *Carnet, actor Actor, at time.Time) (*Carnet, spie.Faults) {
-	at = at.UTC()
-	for _, c := range []*Carnet{a, b} {
-		if n := len(c.Journal); at.IsZero() || (n > 0 && at.Before(c.Journal[n-1].At)) {
-			return nil, spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
-		}
-	}
-	out, fs := Merge(a, b)
-	if out == nil {
-		return nil, fs
-	}
-	absorbed := chainIDs(a, b, out.ID)
-	after, _ := json.Marshal(absorbed)
-	e := Event{Carnet: out.ID, At: at, Actor: actor, Op: OpMerge, Target: TargetCarnet, After: after}
-	if last, ok := out.chainHead(out.ID); ok {
-		e.Seq, e.Prev = last.Seq+1, last.Hash
-	}
-	e.Hash = e.ComputeHash()
-	out.Journal = append(out.Journal, e)
-	return out, fs
+	return events
 }
 
 // chainIDs returns the chains of a and b other than keep, sorted.
@@ -144,6 +216,10 @@ func (c *Carnet) Cloned() *Carnet { return c.cloneContent() }
 type merger struct {
 	out       *Carnet
 	conflicts []Conflict
+	index     map[*Carnet]*journalIndex
+	// all holds the journal of both carnets merged: the entries of values
+	// are looked up there, whichever carnet holds the value.
+	all *Carnet
 }
 
 func (m *merger) conflict(path, origin string, v any) {
@@ -151,72 +227,243 @@ func (m *merger) conflict(path, origin string, v any) {
 	m.conflicts = append(m.conflicts, Conflict{Path: path, Origin: origin, Value: b})
 }
 
-func (m *merger) pickString(field, a, b, idA, idB string) string {
-	switch {
-	case a == b || b == "":
-		return a
-	case a == "":
-		return b
-	case a < b:
-		m.conflict(spie.Pointer(field), idB, b)
-		return a
-	default:
-		m.conflict(spie.Pointer(field), idA, a)
-		return b
-	}
+// journalIndex finds the entries of a carnet's journal that wrote a value.
+type journalIndex struct {
+	c       *Carnet
+	byItem  map[string][]int // target + "\x00" + item id (lists) → events, in order
+	creates []int
+	inits   map[int]*Carnet
 }
 
-// pickValue keeps the value with the larger canonical JSON; the other is a conflict.
-func pickValue[T any](m *merger, path string, a, b T, originB, originA string) T {
-	ja, jb := canon(a), canon(b)
-	switch c := bytes.Compare(ja, jb); {
-	case c == 0:
-		return a
-	case c > 0:
-		m.conflict(path, originB, b)
-		return a
-	default:
-		m.conflict(path, originA, a)
-		return b
+func (m *merger) journal(c *Carnet) *journalIndex {
+	if ix, ok := m.index[c]; ok {
+		return ix
 	}
-}
-
-// mergeList keeps the items of x in order, then those of y not in x; an id
-// present in both with different values keeps the larger canonical JSON.
-func mergeList[T any](m *merger, name string, x, y []T, key func(T) (string, string)) []T {
-	out := append([]T(nil), x...)
-	index := map[string]int{}
-	for i, v := range out {
-		id, _ := key(v)
-		index[id] = i
-	}
-	for _, v := range y {
-		id, origin := key(v)
-		i, ok := index[id]
-		if !ok {
-			index[id] = len(out)
-			out = append(out, v)
-			continue
+	ix := &journalIndex{c: c, byItem: map[string][]int{}, inits: map[int]*Carnet{}}
+	for i, e := range c.Journal {
+		switch {
+		case e.Target == TargetCarnet && e.Op == OpCreate:
+			ix.creates = append(ix.creates, i)
+		case e.Op != OpRemove && e.Target != TargetCarnet:
+			id := e.ItemID
+			if !isList(e.Target) {
+				id = ""
+			}
+			k := string(e.Target) + "\x00" + id
+			ix.byItem[k] = append(ix.byItem[k], i)
 		}
-		_, originX := key(out[i])
-		out[i] = pickValue(m, spie.Pointer(name, id), out[i], v, origin, originX)
 	}
-	if len(out) == 0 {
-		return nil
+	m.index[c] = ix
+	return ix
+}
+
+// entry is the journal entry that wrote a value: when, in which chain.
+type entry struct {
+	at    time.Time
+	chain string
+	ok    bool
+}
+
+// entryOf returns the entry of a value of target t (item id for lists),
+// want being its canonical JSON: among the events of the journal of both
+// carnets merged (m.all, whichever carnet holds the value) whose
+// value after is want (decoded as T) and the creations whose initial
+// content holds it (inInit), the earliest date and the smallest chain id —
+// a function of the set of entries, so that merges in any order agree.
+func entryOf[T any](m *merger, _ *Carnet, t Target, id string, want []byte, inInit func(*Carnet) bool) entry {
+	c := m.all
+	ix := m.journal(c)
+	var out entry
+	add := func(e Event) {
+		if !out.ok || e.At.Before(out.at) {
+			out.at = e.At
+		}
+		if !out.ok || e.Carnet < out.chain {
+			out.chain = e.Carnet
+		}
+		out.ok = true
+	}
+	for _, i := range ix.byItem[string(t)+"\x00"+id] {
+		e := c.Journal[i]
+		var v T
+		if json.Unmarshal(e.After, &v) == nil && bytes.Equal(canon(v), want) {
+			add(e)
+		}
+	}
+	for _, i := range ix.creates {
+		init, ok := ix.inits[i]
+		if !ok {
+			init = &Carnet{}
+			if json.Unmarshal(c.Journal[i].After, init) != nil {
+				init = nil
+			}
+			ix.inits[i] = init
+		}
+		if init != nil && inInit(init) {
+			add(c.Journal[i])
+		}
 	}
 	return out
 }
 
+// firstWins reports whether the value of entry ea (canonical JSON ja) stays
+// in place against eb (jb): written by an entry rather than by none, then
+// the earlier entry, then the smaller canonical JSON.
+func firstWins(ea, eb entry, ja, jb []byte) bool {
+	switch {
+	case ea.ok != eb.ok:
+		return ea.ok
+	case ea.ok && !ea.at.Equal(eb.at):
+		return ea.at.Before(eb.at)
+	}
+	return bytes.Compare(ja, jb) <= 0
+}
+
+// provenance is the chain that wrote a value, else the carnet holding it.
+func provenance(e entry, c *Carnet) string {
+	if e.ok {
+		return e.chain
+	}
+	return c.ID
+}
+
+// pick keeps the value of the earlier entry (firstWins) and records the
+// other in the conflicts at path; entry finds a value's entry in a carnet.
+func pick[T any](m *merger, path string, a T, ca *Carnet, b T, cb *Carnet, entry func(*Carnet, T, []byte) entry) T {
+	ja, jb := canon(a), canon(b)
+	if bytes.Equal(ja, jb) {
+		return a
+	}
+	ea, eb := entry(ca, a, ja), entry(cb, b, jb)
+	if firstWins(ea, eb, ja, jb) {
+		m.conflict(path, provenance(eb, cb), b)
+		return a
+	}
+	m.conflict(path, provenance(ea, ca), a)
+	return b
+}
+
+// mergeList keeps the items of x in order, then those of y not in x; items
+// are identified by (origin, id); the same item with different values keeps
+// the earlier entry's (pick).
+func mergeList[T any](m *merger, p Part, l list[T], x, y *Carnet) []T {
+	key := func(v T) (string, string) {
+		id, origin := l.ref(&v)
+		return *origin + "\x00" + *id, *id
+	}
+	entry := func(c *Carnet, v T, j []byte) entry {
+		_, id := key(v)
+		return entryOf[T](m, c, p.Target, id, j, func(init *Carnet) bool {
+			for _, w := range *l.field(init) {
+				if l.id(w) == id && bytes.Equal(canon(w), j) {
+					return true
+				}
+			}
+			return false
+		})
+	}
+	out := append([]T(nil), *l.field(x)...)
+	index := map[string]int{}
+	for i, v := range out {
+		k, _ := key(v)
+		index[k] = i
+	}
+	added := false
+	for _, v := range *l.field(y) {
+		k, id := key(v)
+		i, ok := index[k]
+		if !ok {
+			index[k] = len(out)
+			out = append(out, v)
+			added = true
+			continue
+		}
+		out[i] = pick(m, spie.Pointer(p.Fields[0], id), out[i], x, v, y, entry)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if added {
+		// items grouped by origin carnet, each carnet's in its order: the
+		// same list whatever the order and grouping of merges
+		sort.SliceStable(out, func(i, j int) bool {
+			_, oi := l.ref(&out[i])
+			_, oj := l.ref(&out[j])
+			return *oi < *oj
+		})
+	}
+	return out
+}
+
+// writer returns the smallest chain among the entries of the merged
+// journal that wrote the value set aside by k (compared as canonical JSON):
+// the provenance of a conflict, whatever the order of the merges that set
+// it aside. False when no entry wrote it (a carnet without journal).
+func (m *merger) writer(k Conflict) (string, bool) {
+	p, rest, ok := partAt(k.Path)
+	if !ok {
+		return "", false
+	}
+	want := string(compact(k.Value))
+	id := ""
+	if p.List && len(rest) > 0 {
+		id = rest[0]
+	}
+	field := strings.TrimPrefix(k.Path, "/")
+	if p.List {
+		field = p.Fields[0]
+	}
+	best, found := "", false
+	note := func(chain string) {
+		if !found || chain < best {
+			best, found = chain, true
+		}
+	}
+	for _, e := range m.all.Journal {
+		switch {
+		case e.Target == TargetCarnet && e.Op == OpCreate:
+			var init map[string]json.RawMessage
+			if json.Unmarshal(e.After, &init) != nil {
+				continue
+			}
+			if !p.List {
+				if string(compact(init[field])) == want {
+					note(e.Carnet)
+				}
+				continue
+			}
+			var items []json.RawMessage
+			_ = json.Unmarshal(init[field], &items)
+			for _, it := range items {
+				if string(compact(it)) == want {
+					note(e.Carnet)
+				}
+			}
+		case e.Target == p.Target && e.Op != OpRemove && (!p.List || e.ItemID == id) && field != "cohorte" && field != "date_entree":
+			if string(compact(e.After)) == want {
+				note(e.Carnet)
+			}
+		}
+	}
+	return best, found
+}
+
+// unionConflicts joins conflict lists: one record per path and value set
+// aside, with the smallest origin among those recorded for it.
 func unionConflicts(lists ...[]Conflict) []Conflict {
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	var out []Conflict
 	for _, l := range lists {
 		for _, c := range l {
 			c.Value = compact(c.Value)
-			k := c.Path + "\x00" + c.Origin + "\x00" + string(c.Value)
-			if !seen[k] {
-				seen[k] = true
+			k := c.Path + "\x00" + string(c.Value)
+			i, ok := seen[k]
+			switch {
+			case !ok:
+				seen[k] = len(out)
 				out = append(out, c)
+			case c.Origin < out[i].Origin:
+				out[i].Origin = c.Origin
 			}
 		}
 	}

@@ -28,15 +28,18 @@ func TestMergeProperties(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 13))
 			a := twin(t, "c-a", rng)
 			b := twin(t, "c-b", rng)
-			ab, fab := carnet.Merge(a, b)
-			ba, fba := carnet.Merge(b, a)
+			merge := func(x, y *carnet.Carnet) (*carnet.Carnet, spie.Faults) {
+				return carnet.Merge(x, y, coord, "2026-01-01")
+			}
+			ab, fab := merge(a, b)
+			ba, fba := merge(b, a)
 			require.True(t, fab.Valid())
 			assert.Equal(t, jsonOf(t, ab), jsonOf(t, ba), "commutative")
 			assert.Equal(t, fab, fba)
-			aa, faa := carnet.Merge(a, a)
+			aa, faa := merge(a, a)
 			assert.Empty(t, faa)
 			assert.Equal(t, jsonOf(t, a), jsonOf(t, aa), "idempotente")
-			again, _ := carnet.Merge(ab, b)
+			again, _ := merge(ab, b)
 			assert.Equal(t, jsonOf(t, ab), jsonOf(t, again), "fusionner deux fois ne change rien")
 			assert.Len(t, ab.Journal, len(a.Journal)+len(b.Journal), "tous les événements sont gardés")
 			assert.Empty(t, carnet.Verify(ab.Journal), "chaque chaîne reste vérifiable")
@@ -83,13 +86,14 @@ func TestMergeReports(t *testing.T) {
 		}
 		c.Members[1].StructureSIRET = siretML
 	})
-	m, fs := carnet.Merge(a, b)
+	m, fs := carnet.Merge(a, b, coord, "2025-04-01")
 	require.NotNil(t, m)
 	assert.True(t, fs.Has("CARNET-FUSION-11", "/membres"), "%v", fs)
-	assert.True(t, fs.Has("CARNET-FUSION-10", "/consentements/k-ft"), "%v", fs)
+	assert.False(t, fs.HasCode("CARNET-FUSION-10"), "k-ft de c-a et k-ft de c-b sont deux consentements : %v", fs)
 	assert.Len(t, m.Members, 12)
+	assert.Len(t, m.Consents, 6)
 	other := open(t, func(c *carnet.Carnet) { c.ID, c.Person.ID = "c-x", "p-autre" })
-	_, fs = carnet.Merge(a, other)
+	_, fs = carnet.Merge(a, other, coord, "2025-04-01")
 	assert.True(t, fs.Has("CARNET-FUSION-01", "/personne/id"))
 }
 

@@ -59,15 +59,36 @@ var (
 	FaultRightsDenied  = spie.NewFaultType("CARNET-DROITS-02", spie.SeverityError, "le rôle %s n'a pas le droit de %s la section %s", "role %s may not %s section %s").WithSource("RULES.md §10 : droits de lecture et d'écriture par rôle ; données de santé (RGPD art. 9)")
 	FaultRightsMember  = spie.NewFaultType("CARNET-DROITS-03", spie.SeverityError, "%s de la structure %s n'est pas membre actif du carnet le %s", "%s of organisation %s is not an active member of the carnet on %s").WithSource("RULES.md §10 : seuls les membres actifs du carnet le consultent")
 	FaultRightsConsent = spie.NewFaultType("CARNET-DROITS-04", spie.SeverityError, "la personne n'a pas consenti au partage de la section %s avec la structure %s", "the person has not consented to share section %s with organisation %s").WithSource("RULES.md §10 : la personne consent au partage structure par structure (RGPD art. 7)")
+	// FaultRightsIdentity: a professional role is held by a named
+	// professional of a structure; an actor without name or SIRET is nobody.
+	FaultRightsIdentity = spie.NewFaultType("CARNET-DROITS-05", spie.SeverityError, "acteur non identifié : le rôle %s exige le nom du professionnel et le SIRET de sa structure", "unidentified actor: role %s requires the professional's name and the SIRET of their organisation").WithSource("RULES.md §10 : le partage se consent structure par structure, à des professionnels identifiés (nom et SIRET de la structure)")
+	// FaultRightsDesignate: designating, replacing or ending a référent is a
+	// right of its own (Designate), distinct from writing the members list.
+	FaultRightsDesignate = spie.NewFaultType("CARNET-DROITS-06", spie.SeverityError, "seuls la personne, le référent en place ou un chargé d'orientation exécutant une orientation consignée dans le carnet désignent ou remplacent le référent", "only the person, the current case worker or an orientation officer carrying out an orientation recorded in the carnet may appoint or replace the case worker").WithSource("RULES.md §8 : le référent unique est désigné par l'orientation ; la personne et son référent en place peuvent le changer (droit distinct de l'écriture des membres)")
+	// FaultRightsSelf: nobody designates themself référent.
+	FaultRightsSelf = spie.NewFaultType("CARNET-DROITS-07", spie.SeverityError, "nul ne peut se désigner lui-même référent", "nobody may appoint themself case worker").WithSource("RULES.md §8 et §10 : nul ne se désigne lui-même référent (séparation des droits, propre à socle)")
+	// FaultRightsPerson: the usager role is the person of the carnet, as
+	// authenticated by the partner (Actor.Professional holds their identifier).
+	FaultRightsPerson = spie.NewFaultType("CARNET-DROITS-08", spie.SeverityError, "le rôle usager exige l'identifiant de la personne authentifiée, qui doit être celle du carnet", "the usager role requires the identifier of the authenticated person, who must be the carnet's person").WithSource("RULES.md §10 : la personne accède à son propre carnet (RGPD art. 15) ; le partenaire l'authentifie, socle vérifie que c'est la personne du carnet")
 )
 
 var accessVerb = map[Access]string{AccessRead: "lire", AccessWrite: "modifier"}
 
 // Authorize says whether actor may access section of the carnet on day,
-// with DefaultRights: the role must grant it; a professional must be an
-// active member of the carnet in that role and structure; a structure other
-// than the référent's needs the person's consent covering the section.
-// It returns nil when access is granted.
+// with DefaultRights: the actor must be identified (CARNET-DROITS-05, -08,
+// see Actor); the role must grant it; a professional must be an active
+// member of the carnet in that role and structure (and under that name when
+// the member record names one); a structure other than the référent's needs
+// the person's consent covering the section. It returns nil when access is
+// granted.
+//
+// The library cannot authenticate anyone: the partner calling it must have
+// authenticated the person or the professional it declares as actor. For
+// the usager role, Actor.Professional is the identifier of the person the
+// partner authenticated (FranceConnect or its own account), and it must be
+// the carnet's personne/id; for the other roles, Actor.Professional is the
+// authenticated professional's name and Actor.StructureSIRET their
+// employer's SIRET, both required.
 func Authorize(c *Carnet, actor Actor, s Section, a Access, day spie.Date) *spie.Fault {
 	return DefaultRights.Authorize(c, actor, s, a, day)
 }
@@ -79,6 +100,9 @@ func (m RightsMatrix) Authorize(c *Carnet, actor Actor, s Section, a Access, day
 		f := FaultRightsRole.At(path, string(actor.Role))
 		return &f
 	}
+	if f := identified(c, actor, path); f != nil {
+		return f
+	}
 	if !m.Allows(actor.Role, s, a) {
 		f := FaultRightsDenied.At(path, Roles.LabelOf(string(actor.Role)), accessVerb[a], Sections.LabelOf(string(s)))
 		return &f
@@ -89,7 +113,7 @@ func (m RightsMatrix) Authorize(c *Carnet, actor Actor, s Section, a Access, day
 	member := false
 	for _, mb := range c.Members {
 		if mb.Role == actor.Role && mb.StructureSIRET == actor.StructureSIRET && mb.ActiveOn(day) &&
-			(actor.Professional == "" || mb.Professional == "" || mb.Professional == actor.Professional) {
+			(mb.Professional == "" || mb.Professional == actor.Professional) {
 			member = true
 			break
 		}
@@ -132,8 +156,11 @@ type Viewer struct {
 	On spie.Date
 }
 
-// View returns the carnet as viewer may see it with DefaultRights: the
-// sections they may not read are left out, health details are removed
+// View returns the carnet as viewer may see it with DefaultRights, as of
+// the date of the view: the content is the carnet replayed from its journal
+// up to the end of that day (UTC; see AsOf), and the rights are those of
+// that state on that day — never today's content under past rights. Then
+// the sections they may not read are left out, health details are removed
 // unless they may read the sante section, the values set aside by merges
 // (conflits_fusion) are kept only for a viewer who may read every part of
 // Parts, and the journal keeps only the events of readable sections
@@ -142,6 +169,7 @@ func View(c *Carnet, v Viewer) *Carnet { return DefaultRights.View(c, v) }
 
 // View is View with the matrix m.
 func (m RightsMatrix) View(c *Carnet, v Viewer) *Carnet {
+	c = AsOf(c, v.On)
 	can := map[Section]bool{}
 	for _, d := range Sections {
 		s := Section(d.Key)
@@ -242,4 +270,38 @@ func healthSection(t Target) Section {
 		return p.Sensitive
 	}
 	return SectionSante
+}
+
+// AsOf returns the carnet as it stood at the end of day (UTC): c itself when
+// no event of its journal is later than day, else the carnet replayed (see
+// Replay, rights re-checked) from the events dated on or before day. When
+// nothing was recorded by then, or those events do not replay, it returns
+// only the carnet's id, version and person id: no content is shown rather
+// than today's. A carnet without journal (a view, an export of another
+// tool) has no history and is returned as is.
+func AsOf(c *Carnet, day spie.Date) *Carnet {
+	if len(c.Journal) == 0 {
+		return c
+	}
+	var events []Event
+	later := false
+	for _, e := range c.Journal {
+		if spie.DateOf(e.At.UTC()).After(day) {
+			later = true
+			continue
+		}
+		events = append(events, e)
+	}
+	if !later {
+		return c
+	}
+	empty := &Carnet{Version: c.Version, ID: c.ID, Person: SupportedPerson{ID: c.Person.ID}}
+	if len(events) == 0 {
+		return empty
+	}
+	r, fs := Replay(events)
+	if len(fs) > 0 || r == nil {
+		return empty
+	}
+	return r
 }

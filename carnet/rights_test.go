@@ -71,9 +71,9 @@ func TestAuthorizeMembershipAndConsent(t *testing.T) {
 		{"partenaire la veille du retrait", partenaire, "2025-06-14", ""},
 		{"partenaire le jour du retrait", partenaire, "2025-06-15", "CARNET-DROITS-04"},
 		{"partenaire le lendemain du retrait", partenaire, "2025-06-16", "CARNET-DROITS-04"},
-		{"structure non membre", carnet.Actor{StructureSIRET: "55500000900012", Role: carnet.RolePartenaire}, "2025-04-01", "CARNET-DROITS-03"},
-		{"rôle revendiqué à tort", carnet.Actor{StructureSIRET: siretPartenaire, Role: carnet.RoleReferent}, "2025-04-01", "CARNET-DROITS-03"},
-		{"rôle inconnu", carnet.Actor{StructureSIRET: siretPartenaire, Role: "directeur"}, "2025-04-01", "CARNET-DROITS-01"},
+		{"structure non membre", carnet.Actor{Professional: "X", StructureSIRET: "55500000900012", Role: carnet.RolePartenaire}, "2025-04-01", "CARNET-DROITS-03"},
+		{"rôle revendiqué à tort", carnet.Actor{Professional: "Nadia Benali", StructureSIRET: siretPartenaire, Role: carnet.RoleReferent}, "2025-04-01", "CARNET-DROITS-03"},
+		{"rôle inconnu", carnet.Actor{Professional: "Nadia Benali", StructureSIRET: siretPartenaire, Role: "directeur"}, "2025-04-01", "CARNET-DROITS-01"},
 		{"avant l'entrée du membre", partenaire, "2025-03-02", "CARNET-DROITS-03"},
 	}
 	for _, tt := range tests {
@@ -103,7 +103,7 @@ func TestApplyChecksRights(t *testing.T) {
 		{"co-référent ajoute une action de santé", coReferent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "a1", Value: sante, At: at("2025-04-01")}, "CARNET-DROITS-02", "/sante"},
 		{"usager modifie le plan", usager, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetJalons, ID: "j1",
 			Value: carnet.Milestone{ID: "j1", Kind: "sortie-autre", Date: "2025-04-01"}, At: at("2025-04-01")}, "CARNET-DROITS-02", "/jalons"},
-		{"non membre", carnet.Actor{StructureSIRET: "55500000900012", Role: carnet.RolePartenaire}, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: "r1",
+		{"non membre", carnet.Actor{Professional: "X", StructureSIRET: "55500000900012", Role: carnet.RolePartenaire}, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: "r1",
 			Value: carnet.Contact{ID: "r1", Date: "2025-04-01", Kind: "rendez-vous", Channel: "telephone", Result: "honore"}, At: at("2025-04-01")}, "CARNET-DROITS-03", "/rendez-vous"},
 	}
 	for _, tt := range tests {
@@ -198,7 +198,7 @@ func TestViewSections(t *testing.T) {
 	require.NotNil(t, w.Diagnostic)
 	assert.Equal(t, diagnostic.ImpactFort, w.Diagnostic.Freins["sante"].Impact, "l'impact du frein santé reste visible")
 	assert.Empty(t, w.Diagnostic.Freins["sante"].Details)
-	outsider := carnet.View(c, carnet.Viewer{Actor: carnet.Actor{Role: carnet.RolePartenaire, StructureSIRET: "55500000900012"}, On: "2025-08-15"})
+	outsider := carnet.View(c, carnet.Viewer{Actor: carnet.Actor{Professional: "X", Role: carnet.RolePartenaire, StructureSIRET: "55500000900012"}, On: "2025-08-15"})
 	assert.Equal(t, c.ID, outsider.ID)
 	assert.Equal(t, carnet.SupportedPerson{ID: c.Person.ID}, outsider.Person)
 	assert.Nil(t, outsider.Members)
@@ -213,8 +213,8 @@ func ExampleView() {
 			{ID: "m-2", Role: carnet.RolePartenaire, StructureSIRET: "33188888300013", Start: "2025-03-03"},
 		},
 		Actions: []carnet.Action{{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-03"}},
-	}, carnet.Actor{Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
-	partner := carnet.Viewer{Actor: carnet.Actor{Role: carnet.RolePartenaire, StructureSIRET: "33188888300013"}, On: "2025-04-01"}
+	}, carnet.Actor{Professional: "Claire Martin", Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
+	partner := carnet.Viewer{Actor: carnet.Actor{Professional: "Nadia Benali", Role: carnet.RolePartenaire, StructureSIRET: "33188888300013"}, On: "2025-04-01"}
 	fmt.Println(len(carnet.View(c, partner).Actions), "action visible sans consentement ?")
 	c.Consents = []carnet.SharingConsent{{ID: "k-1", StructureSIRET: "33188888300013", Date: "2025-03-10", Scope: []carnet.Section{carnet.SectionPlan}}}
 	fmt.Println(len(carnet.View(c, partner).Actions), "action visible avec consentement")

@@ -1,6 +1,7 @@
 package carnet
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -139,10 +140,40 @@ func (personPart) apply(c *Carnet, e Event) error {
 
 func (personPart) stamp(*Carnet, string) {}
 
+// merge keeps the earlier entry date (the later one recorded), the cohort
+// and the person written by the earlier journal entry (see Merge).
 func (personPart) merge(m *merger, _ Part, out, x, y *Carnet) {
+	created := func(field func(*Carnet) string) func(*Carnet, string, []byte) entry {
+		return func(c *Carnet, v string, _ []byte) entry {
+			return entryOf[string](m, c, TargetCarnet, "-", nil, func(init *Carnet) bool { return field(init) == v })
+		}
+	}
+	// every chain's entry date other than the one kept is recorded
 	out.EntryDate = minDate(x.EntryDate, y.EntryDate)
-	out.Cohort = m.pickString("cohorte", x.Cohort, y.Cohort, x.ID, y.ID)
-	out.Person = pickValue(m, spie.Pointer("personne"), x.Person, y.Person, y.ID, x.ID)
+	for _, c := range []*Carnet{x, y} {
+		if len(m.journal(c).creates) == 0 && !c.EntryDate.IsZero() && c.EntryDate != out.EntryDate {
+			m.conflict(spie.Pointer("date_entree"), c.ID, c.EntryDate) // no journal: the carnet is the provenance
+		}
+		for _, i := range m.journal(c).creates {
+			var init struct {
+				EntryDate spie.Date `json:"date_entree"`
+			}
+			if json.Unmarshal(c.Journal[i].After, &init) == nil && !init.EntryDate.IsZero() && init.EntryDate != out.EntryDate {
+				m.conflict(spie.Pointer("date_entree"), c.Journal[i].Carnet, init.EntryDate)
+			}
+		}
+	}
+	switch {
+	case y.Cohort == "" || x.Cohort == y.Cohort:
+		out.Cohort = x.Cohort
+	case x.Cohort == "":
+		out.Cohort = y.Cohort
+	default:
+		out.Cohort = pick(m, spie.Pointer("cohorte"), x.Cohort, x, y.Cohort, y, created(func(c *Carnet) string { return c.Cohort }))
+	}
+	out.Person = pick(m, spie.Pointer("personne"), x.Person, x, y.Person, y, func(c *Carnet, v SupportedPerson, j []byte) entry {
+		return entryOf[SupportedPerson](m, c, TargetPersonne, "", j, func(init *Carnet) bool { return bytes.Equal(canon(init.Person), j) })
+	})
 }
 
 func (personPart) hide(c *Carnet) {
@@ -176,22 +207,28 @@ func (diagnosticPart) apply(c *Carnet, e Event) error {
 
 func (diagnosticPart) stamp(*Carnet, string) {}
 
-// merge keeps the later diagnostic; on the same date, the larger canonical
-// JSON; the other goes to the conflicts.
+// merge keeps the later diagnostic (by its date: the one in force); on the
+// same date, the one written by the earlier journal entry; the other goes
+// to the conflicts with the chain that wrote it.
 func (diagnosticPart) merge(m *merger, _ Part, out, x, y *Carnet) {
-	if y.Diagnostic == nil {
+	if y.Diagnostic == nil || x.Diagnostic == nil {
+		if x.Diagnostic == nil {
+			out.Diagnostic = y.Cloned().Diagnostic
+		}
 		return
 	}
+	entry := func(c *Carnet, v *diagnostic.Diagnostic, j []byte) entry {
+		return entryOf[*diagnostic.Diagnostic](m, c, TargetDiagnostic, "", j, func(init *Carnet) bool { return bytes.Equal(canon(init.Diagnostic), j) })
+	}
+	dx, dy := x.Diagnostic, y.Cloned().Diagnostic
 	switch {
-	case x.Diagnostic == nil || x.Diagnostic.Date.Before(y.Diagnostic.Date):
-		if x.Diagnostic != nil {
-			m.conflict(spie.Pointer("diagnostic"), x.ID, x.Diagnostic)
-		}
-		out.Diagnostic = y.Cloned().Diagnostic
-	case !y.Diagnostic.Date.Before(x.Diagnostic.Date):
-		out.Diagnostic = pickValue(m, spie.Pointer("diagnostic"), x.Diagnostic, y.Diagnostic, y.ID, x.ID)
+	case dx.Date.Before(dy.Date):
+		m.conflict(spie.Pointer("diagnostic"), provenance(entry(x, dx, canon(dx)), x), dx)
+		out.Diagnostic = dy
+	case dy.Date.Before(dx.Date):
+		m.conflict(spie.Pointer("diagnostic"), provenance(entry(y, dy, canon(dy)), y), dy)
 	default:
-		m.conflict(spie.Pointer("diagnostic"), y.ID, y.Diagnostic)
+		out.Diagnostic = pick(m, spie.Pointer("diagnostic"), out.Diagnostic, x, dy, y, entry)
 	}
 }
 
@@ -277,10 +314,7 @@ func (l list[T]) stamp(c *Carnet, origin string) {
 }
 
 func (l list[T]) merge(m *merger, p Part, out, x, y *Carnet) {
-	*l.field(out) = mergeList(m, p.Fields[0], *l.field(x), *l.field(y), func(v T) (string, string) {
-		id, origin := l.ref(&v)
-		return *id, *origin
-	})
+	*l.field(out) = mergeList(m, p, l, x, y)
 }
 
 func (l list[T]) hide(c *Carnet) { *l.field(c) = nil }

@@ -219,7 +219,7 @@ func TestEveryListPartIsJournaledStampedMergedAndReplayed(t *testing.T) {
 			dup.ID = "c-77-002"
 			d, fs := carnet.Create(dup, referent, at("2025-03-04"))
 			require.Empty(t, fs)
-			m, _ := carnet.Merge(c, d)
+			m, _ := carnet.Merge(c, d, referent, "2025-03-05")
 			require.NotNil(t, m)
 			merged := itemsOf(t, m, field)
 			for id, origin := range map[string]string{"t-0": c.ID, "t-1": c.ID, "t-2": d.ID} {
@@ -415,7 +415,7 @@ func TestVisibleFaults(t *testing.T) {
 		{usager, paths},
 		{coReferent, []string{"/actions/0/date_fin", "/contrats", "/diagnostic/freins/sante/impact", "/journal", "/rendez_vous", "/date_entree"}},
 		{partenaire, []string{"/actions/0/date_fin", "/rendez_vous", "/date_entree"}},
-		{carnet.Actor{Role: carnet.RolePartenaire, StructureSIRET: "55500000100019"}, nil},
+		{carnet.Actor{Professional: "X", Role: carnet.RolePartenaire, StructureSIRET: "55500000100019"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.actor.Role)+"/"+string(tt.actor.StructureSIRET), func(t *testing.T) {
@@ -436,9 +436,9 @@ func ExampleVisible() {
 			{ID: "m-2", Role: carnet.RolePartenaire, StructureSIRET: "33188888000019", Start: "2025-03-03"},
 		},
 		Consents: []carnet.SharingConsent{{ID: "k-1", StructureSIRET: "33188888000019", Date: "2025-03-03", Scope: []carnet.Section{carnet.SectionPlan}}},
-	}, carnet.Actor{Role: carnet.RoleReferent, StructureSIRET: "22020000100018"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
+	}, carnet.Actor{Professional: "Claire Martin", Role: carnet.RoleReferent, StructureSIRET: "22020000100018"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
 	alerts := spie.Faults{{Code: "A", Path: "/contrats"}, {Code: "B", Path: "/actions/0/date_fin"}}
-	partner := carnet.Viewer{Actor: carnet.Actor{Role: carnet.RolePartenaire, StructureSIRET: "33188888000019"}, On: "2025-04-01"}
+	partner := carnet.Viewer{Actor: carnet.Actor{Professional: "Nadia Benali", Role: carnet.RolePartenaire, StructureSIRET: "33188888000019"}, On: "2025-04-01"}
 	for _, f := range carnet.Visible(c, partner, alerts) {
 		fmt.Println(f.Code, f.Path)
 	}

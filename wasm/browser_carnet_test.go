@@ -50,6 +50,9 @@ func TestCarnetWidgetRightsInBrowser(t *testing.T) {
 				actor = carnet.Actor{Role: m.Role, StructureSIRET: m.StructureSIRET, Professional: m.Professional}
 			}
 		}
+		if actor.Role == carnet.RoleUsager {
+			actor.Professional = c.Person.ID // the person, as the partner authenticated them (issue 16)
+		}
 		// The widget computes its view on the day the browser runs.
 		view, err := json.Marshal(carnet.View(&c, carnet.Viewer{Actor: actor, On: spie.DateOf(time.Now())}))
 		if err != nil {

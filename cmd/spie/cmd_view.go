@@ -18,12 +18,15 @@ func runView(c *cli, args []string) int {
 	fl.SetOutput(c.stderr)
 	role := fl.String("role", "", "rôle du lecteur : "+strings.Join(carnet.Roles.Keys(), ", "))
 	structure := fl.String("structure", "", "SIRET de la structure du lecteur (sauf pour usager)")
-	professional := fl.String("professionnel", "", "nom ou identifiant du professionnel (facultatif)")
+	professional := fl.String("professionnel", "", "nom du professionnel authentifié (obligatoire sauf pour usager)")
+	person := fl.String("personne", "", "identifiant de la personne authentifiée (obligatoire pour usager : celui du carnet)")
 	var day spie.Date
 	fl.Func("date", "date de la consultation AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie view --role ROLE --structure SIRET [--date AAAA-MM-JJ] FICHIER | -")
-		fmt.Fprintln(c.stderr, "Écrit le carnet expurgé de ce que ce lecteur ne peut pas voir (droits, consentements, données de santé).")
+		fmt.Fprintln(c.stderr, "Usage : spie view --role ROLE --structure SIRET --professionnel NOM [--date AAAA-MM-JJ] FICHIER | -")
+		fmt.Fprintln(c.stderr, "        spie view --role usager --personne ID [--date AAAA-MM-JJ] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Écrit le carnet tel qu'il était à la date (rejoué depuis son journal), expurgé de ce que ce lecteur ne peut pas voir (droits, consentements, données de santé).")
+		fmt.Fprintln(c.stderr, "Le lecteur déclaré doit avoir été authentifié par l'appelant.")
 		fl.PrintDefaults()
 	}
 	if code, ok := parseArgs(fl, args); !ok {
@@ -34,9 +37,20 @@ func runView(c *cli, args []string) int {
 		return exitUsage
 	}
 	siret := spie.SIRET(*structure)
-	if carnet.Role(*role) != carnet.RoleUsager {
+	name := *professional
+	if carnet.Role(*role) == carnet.RoleUsager {
+		if strings.TrimSpace(*person) == "" {
+			fmt.Fprintln(c.stderr, "spie view : --personne obligatoire pour le rôle usager (identifiant de la personne authentifiée)")
+			return exitUsage
+		}
+		name = *person
+	} else {
 		if f := siret.Problem(); f != nil {
 			fmt.Fprintf(c.stderr, "spie view : --structure %q : %s\n", *structure, f.FR)
+			return exitUsage
+		}
+		if strings.TrimSpace(name) == "" {
+			fmt.Fprintln(c.stderr, "spie view : --professionnel obligatoire pour ce rôle (nom du professionnel authentifié)")
 			return exitUsage
 		}
 	}
@@ -47,7 +61,7 @@ func runView(c *cli, args []string) int {
 		fl.Usage()
 		return exitUsage
 	}
-	viewer := carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(*role), StructureSIRET: siret, Professional: *professional}, On: day}
+	viewer := carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(*role), StructureSIRET: siret, Professional: name}, On: day}
 	w := &resultWriter{w: c.stdout}
 	status, err := eachCarnet(c, fl.Arg(0), func(name string, k *carnet.Carnet, fs spie.Faults) {
 		if k == nil {

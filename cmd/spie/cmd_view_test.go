@@ -1,10 +1,16 @@
 package main
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/carnet"
 )
 
 func TestView(t *testing.T) {
@@ -16,11 +22,11 @@ func TestView(t *testing.T) {
 		golden string
 		secret bool // health details visible
 	}{
-		{"coordinateur SPIE", []string{"view", "--role", "coordinateur-spie", "--structure", "22020000000010", "--date", "2026-06-30", soissons}, "coordinateur-soissons.json", false},
-		{"référent", []string{"view", "--role", "referent", "--structure", "22020000000010", "--date", "2026-06-30", soissons}, "referent-soissons.json", true},
-		{"partenaire de l'auto-école", []string{"view", "--role", "partenaire", "--structure", "33188888300013", "--date", "2026-06-30", carnetExample("cej-jeune-laon")}, "partenaire-laon.json", false},
-		{"structure sans droit", []string{"view", "--role", "partenaire", "--structure", "44400000400010", "--date", "2026-06-30", soissons}, "inconnu-soissons.json", false},
-		{"la personne", []string{"view", "--role", "usager", "--date", "2026-06-30", soissons}, "usager-soissons.json", true},
+		{"coordinateur SPIE", []string{"view", "--role", "coordinateur-spie", "--structure", "22020000000010", "--professionnel", "Coordination SPIE de l'Aisne", "--date", "2026-06-30", soissons}, "coordinateur-soissons.json", false},
+		{"référent", []string{"view", "--role", "referent", "--structure", "22020000000010", "--professionnel", "Marc Dubois", "--date", "2026-06-30", soissons}, "referent-soissons.json", true},
+		{"partenaire de l'auto-école", []string{"view", "--role", "partenaire", "--structure", "33188888300013", "--professionnel", "Auto-école solidaire du Laonnois", "--date", "2026-06-30", carnetExample("cej-jeune-laon")}, "partenaire-laon.json", false},
+		{"structure sans droit", []string{"view", "--role", "partenaire", "--structure", "44400000400010", "--professionnel", "Inconnu", "--date", "2026-06-30", soissons}, "inconnu-soissons.json", false},
+		{"la personne", []string{"view", "--role", "usager", "--personne", "p-soissons-1184", "--date", "2026-06-30", soissons}, "usager-soissons.json", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,11 +49,66 @@ func TestView(t *testing.T) {
 		{"view", "--role", "partenaire", "--structure", "123", soissons},
 		{"view", "--role", "partenaire", "--structure", "22020000000010"},
 		{"view", "--role", "partenaire", "--structure", "22020000000010", "absent.json"},
+		{"view", "--role", "partenaire", "--structure", "33188888300013", soissons},       // no --professionnel
+		{"view", "--role", "usager", "--date", "2026-06-30", soissons},                    // no --personne
+		{"view", "--role", "usager", "--personne", " ", "--date", "2026-06-30", soissons}, // blank --personne
 	} {
-		t.Run("usage "+strings.Join(args[1:3], " "), func(t *testing.T) {
+		t.Run("usage "+strings.Join(args[1:], " "), func(t *testing.T) {
 			code, _, errOut := runCLI(t, "", args...)
 			assert.Equal(t, exitUsage, code)
 			assert.NotEmpty(t, errOut)
 		})
 	}
+}
+
+// TestViewUsagerIsThePerson: the usager role shows the carnet only to the
+// person it is about (issue 16: any caller used to read everything).
+func TestViewUsagerIsThePerson(t *testing.T) {
+	soissons := carnetExample("rsa-perdu-de-vue-soissons")
+	code, out, errOut := runCLI(t, "", "view", "--role", "usager", "--personne", "p-autre", "--date", "2026-06-30", soissons)
+	assert.Equal(t, exitOK, code, errOut)
+	assert.NotContains(t, out, "lombalgie")
+	assert.NotContains(t, out, "Marc Dubois")
+	assert.Contains(t, out, "p-soissons-1184", "l'identifiant du carnet et de la personne restent")
+}
+
+// TestViewAsOfDate: `spie view --date D` shows the carnet as it was on D
+// (issue 16: it used to show today's content under D's rights). The partner
+// of the Laon example sees, as of the day before its consent is withdrawn,
+// neither the withdrawal nor the contact added after it.
+func TestViewAsOfDate(t *testing.T) {
+	b, err := os.ReadFile(carnetExample("cej-jeune-laon"))
+	require.NoError(t, err)
+	var c carnet.Carnet
+	require.NoError(t, json.Unmarshal(b, &c))
+	ref := carnet.Actor{Professional: "Sarah Lefèvre", StructureSIRET: "77500000300019", Role: carnet.RoleReferent}
+	var k carnet.SharingConsent
+	for _, x := range c.Consents {
+		if x.ID == "k-auto-ecole" {
+			k = x
+		}
+	}
+	require.NotEmpty(t, k.ID)
+	k.WithdrawnOn = "2026-06-10"
+	require.Empty(t, carnet.Apply(&c, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetConsentements, ID: k.ID, Value: k,
+		At: time.Date(2026, 6, 10, 9, 0, 0, 0, time.UTC)}, ref))
+	require.Empty(t, carnet.Apply(&c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: "r-apres",
+		Value: carnet.Contact{ID: "r-apres", Date: "2026-06-11", Kind: "rendez-vous", Channel: "presentiel", Result: "honore", Comment: "APRES-RETRAIT"},
+		At:    time.Date(2026, 6, 11, 9, 0, 0, 0, time.UTC)}, ref))
+	in, err := json.Marshal(c)
+	require.NoError(t, err)
+	partner := []string{"view", "--role", "partenaire", "--structure", "33188888300013", "--professionnel", "Auto-école solidaire du Laonnois"}
+
+	code, out, errOut := runCLI(t, string(in), append(partner, "--date", "2026-06-09", "-")...)
+	assert.Equal(t, exitOK, code, errOut)
+	assert.NotContains(t, out, "APRES-RETRAIT", "contenu ajouté après le retrait du consentement")
+	assert.Contains(t, out, "r-03", "ce que le partenaire voyait à cette date")
+
+	code, out, errOut = runCLI(t, string(in), append(partner, "--date", "2026-06-12", "-")...)
+	assert.Equal(t, exitOK, code, errOut)
+	assert.NotContains(t, out, "r-03", "après le retrait : plus rien")
+
+	code, out, errOut = runCLI(t, string(in), "view", "--role", "referent", "--structure", "77500000300019", "--professionnel", "Sarah Lefèvre", "--date", "2026-06-12", "-")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "APRES-RETRAIT", "le référent voit le carnet du jour")
 }

@@ -37,11 +37,16 @@ export interface SpieMountOptions {
   title?: string;
 }
 
-/** Who views a carnet (carnet widget's data.acteur). */
+/**
+ * Who views a carnet (carnet widget's data.acteur), as the partner authenticated them.
+ * A professional role needs `siret_structure` and `professionnel` (their name);
+ * for `usager`, `professionnel` is the identifier of the authenticated person and must
+ * be the carnet's `personne.id` (otherwise nothing is shown: CARNET-DROITS-05/08).
+ */
 export interface SpieCarnetViewer {
   role: "usager" | "referent" | "co-referent" | "partenaire" | "coordinateur-spie" | "charge-orientation";
   siret_structure?: string;
-  professionnel?: string;
+  professionnel: string;
 }
 
 /** What the carnet widget hands back on spie:submit: a change the partner's server applies with carnet.Apply. */

@@ -140,6 +140,9 @@ func TestCarnetWidgetShowsOnlyTheView(t *testing.T) {
 					actor = carnet.Actor{Role: m.Role, StructureSIRET: m.StructureSIRET, Professional: m.Professional}
 				}
 			}
+			if actor.Role == carnet.RoleUsager {
+				actor.Professional = c.Person.ID // the person, as the partner authenticated them (issue 16)
+			}
 			t.Run(name+"/"+role, func(t *testing.T) {
 				view, err := json.Marshal(carnet.View(&c, carnet.Viewer{Actor: actor, On: spie.DateOf(today)}))
 				require.NoError(t, err)
@@ -213,12 +216,12 @@ func TestCarnetWidgetShowsTheViewersView(t *testing.T) {
 	assert.Contains(t, referent, healthLabel, "le référent voit l'action de santé")
 	assert.Contains(t, referent, plain)
 
-	partner := render(`{"siret_structure":"33188888300013","role":"partenaire"}`)
+	partner := render(`{"professionnel":"Auto-école solidaire du Laonnois","siret_structure":"33188888300013","role":"partenaire"}`)
 	assert.NotContains(t, partner, healthLabel, "le partenaire ne voit pas l'action de santé")
 	assert.Contains(t, partner, plain, "le partenaire voit le plan auquel la personne a consenti")
 	assert.Contains(t, partner, contact)
 
-	outsider := render(`{"siret_structure":"55500000100019","role":"partenaire"}`)
+	outsider := render(`{"professionnel":"Inconnu","siret_structure":"55500000100019","role":"partenaire"}`)
 	assert.NotContains(t, outsider, healthLabel)
 	assert.NotContains(t, outsider, plain, "une structure hors du carnet ne voit pas le plan")
 	assert.NotContains(t, outsider, c.Cohort, "ni la cohorte")
