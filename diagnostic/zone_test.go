@@ -33,3 +33,39 @@ func TestCheckDatesInThePersonsTerritory(t *testing.T) {
 		})
 	}
 }
+
+// TestImportDSPDatesInThePersonsTerritory: France Travail sends instants in
+// UTC. 2026-05-31T22:30Z is 00:30 on 1 June in Paris (UTC+2 in summer) and
+// 18:30 on 31 May in Pointe-à-Pitre (UTC−4); 2026-05-31T20:30Z is 00:30 on
+// 1 June in Saint-Denis de La Réunion (UTC+4) and 22:30 on 31 May in Paris.
+// Midnight exactly in the written offset stands for a date (socle's own
+// export writes dates so), the same everywhere; a bare date is taken as is.
+func TestImportDSPDatesInThePersonsTerritory(t *testing.T) {
+	for _, c := range []struct {
+		stamp   string
+		commune spie.CommuneCode
+		want    spie.Date
+	}{
+		{"2026-05-31T22:30:00.000+00:00", "", "2026-06-01"},
+		{"2026-05-31T22:30:00.000+00:00", "02408", "2026-06-01"},
+		{"2026-05-31T22:30:00.000+00:00", "97120", "2026-05-31"},
+		{"2026-05-31T20:30:00Z", "97411", "2026-06-01"},
+		{"2026-05-31T20:30:00Z", "02408", "2026-05-31"},
+		{"2026-06-01T00:30:00.000+02:00", "02408", "2026-06-01"},
+		{"2026-04-03T00:00:00.000+00:00", "97120", "2026-04-03"},
+		{"2026-04-03T00:00:00.000+00:00", "97411", "2026-04-03"},
+		{"2026-04-03", "97120", "2026-04-03"},
+		{"2026-04-03T23:30:00", "97411", "2026-04-03"},
+	} {
+		t.Run(c.stamp+" "+string(c.commune), func(t *testing.T) {
+			stamp := c.stamp
+			p := diagnostic.DSPPayload{Contraintes: diagnostic.DSPContraintes{ModifiedAt: &stamp}}
+			d, _ := p.DiagnosticIn(c.commune)
+			assert.Equal(t, c.want, d.Date)
+			assert.Equal(t, c.commune, d.Person.Commune)
+			p = diagnostic.DSPPayload{Metiers: []diagnostic.DSPMetier{{ID: "m1", UpdatedAt: &stamp}}}
+			d, _ = p.DiagnosticIn(c.commune)
+			assert.Equal(t, c.want, d.Date, "dateMiseAJour")
+		})
+	}
+}
