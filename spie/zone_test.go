@@ -114,3 +114,39 @@ func TestTimeZoneNames(t *testing.T) {
 		assert.Equal(t, want, spie.TimeZone(where).String(), where)
 	}
 }
+
+// lastSundayAt1UTC is 01:00 UTC on the last Sunday of month m of year y,
+// when summer time starts (March) or ends (October) in the European Union
+// (directive 2000/84/CE, articles 2 and 3).
+func lastSundayAt1UTC(y int, m time.Month) time.Time {
+	d := time.Date(y, m, 31, 1, 0, 0, 0, time.UTC)
+	for d.Weekday() != time.Sunday {
+		d = d.AddDate(0, 0, -1)
+	}
+	return d
+}
+
+// TestDateInAgreesWithTheRules checks DateIn every 30 minutes from 2020 to
+// 2030 against an independent statement of the offsets: mainland France UTC+1,
+// UTC+2 between the two EU changes; the DROM at fixed offsets (no daylight
+// saving there in that period).
+func TestDateInAgreesWithTheRules(t *testing.T) {
+	fixed := map[string]time.Duration{"97120": -4 * time.Hour, "97209": -4 * time.Hour, "97302": -3 * time.Hour, "97411": 4 * time.Hour, "97611": 3 * time.Hour}
+	for y := 2020; y <= 2030; y++ {
+		summer, winter := lastSundayAt1UTC(y, time.March), lastSundayAt1UTC(y, time.October)
+		for at := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC); at.Year() == y; at = at.Add(30 * time.Minute) {
+			offset := time.Hour
+			if !at.Before(summer) && at.Before(winter) {
+				offset = 2 * time.Hour
+			}
+			if want := spie.Date(at.Add(offset).Format(spie.DateLayout)); spie.DateIn(at, "02408") != want {
+				t.Fatalf("%s à Laon : %s, attendu %s", at, spie.DateIn(at, "02408"), want)
+			}
+			for where, off := range fixed {
+				if want := spie.Date(at.Add(off).Format(spie.DateLayout)); spie.DateIn(at, where) != want {
+					t.Fatalf("%s en %s : %s, attendu %s", at, where, spie.DateIn(at, where), want)
+				}
+			}
+		}
+	}
+}
