@@ -148,3 +148,41 @@ func TestAnniversaryRuleProperties(t *testing.T) {
 		require.Equal(t, years-1, age, "né le %s, veille du %s", from, birthday)
 	}
 }
+
+// FuzzAnniversaryRule: for any date AddMonths accepts, the result agrees with
+// the time-package formulation of TestAnniversaryRuleProperties, and
+// MonthsBetween and YearsBetween count it back.
+func FuzzAnniversaryRule(f *testing.F) {
+	f.Add("2000-02-29", 312)
+	f.Add("2026-01-31", 1)
+	f.Add("2026-03-31", -1)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n %= 1200
+		from := spie.Date(s)
+		a, ok := from.Time()
+		got := from.AddMonths(n)
+		if !ok {
+			if got != "" {
+				t.Fatalf("%q + %d mois : %q pour une date mal formée", s, n, got)
+			}
+			return
+		}
+		first := time.Date(a.Year(), a.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
+		if first.Year() < 0 || first.Year() > 9999 {
+			return
+		}
+		length := first.AddDate(0, 1, -1).Day()
+		want := spie.Date(time.Date(first.Year(), first.Month(), min(a.Day(), length), 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
+		if got != want {
+			t.Fatalf("%s + %d mois : %s, attendu %s", s, n, got, want)
+		}
+		if m, _ := spie.MonthsBetween(from, got); m != n {
+			t.Fatalf("%s → %s : %d mois, attendu %d", s, got, m, n)
+		}
+		if n%12 == 0 {
+			if y, _ := spie.YearsBetween(from, got); y != n/12 {
+				t.Fatalf("né le %s, le %s : %d ans, attendu %d", s, got, y, n/12)
+			}
+		}
+	})
+}
