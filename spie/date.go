@@ -1,9 +1,6 @@
 package spie
 
-import (
-	"fmt"
-	"time"
-)
+import "time"
 
 // DateLayout is the layout of a calendar date in exchanged JSON (RFC 3339 full-date).
 const DateLayout = "2006-01-02"
@@ -110,7 +107,18 @@ func (d Date) AddMonths(n int) Date {
 	if y < 0 || y > 9999 {
 		return ""
 	}
-	return Date(fmt.Sprintf("%04d-%02d-%02d", y, m, day))
+	return dateOf(y, m, day)
+}
+
+// dateOf writes YYYY-MM-DD (0 ≤ y ≤ 9999).
+func dateOf(y, m, d int) Date {
+	b := []byte("0000-00-00")
+	for i, v := range [...]int{y / 1000, y / 100 % 10, y / 10 % 10, y % 10} {
+		b[i] = byte('0' + v)
+	}
+	b[5], b[6] = byte('0'+m/10), byte('0'+m%10)
+	b[8], b[9] = byte('0'+d/10), byte('0'+d%10)
+	return Date(b)
 }
 
 // anniversary is the rule of article 641 of the code de procédure civile on
