@@ -202,7 +202,10 @@ func Create(initial Carnet, actor Actor, at time.Time) (*Carnet, spie.Faults) {
 }
 
 // Apply makes the change as actor, after checking the actor's rights (see
-// Authorize) and the change itself, and appends the event to the journal.
+// Authorize) on the date of ch.At in the person's territory (spie.DateIn
+// with personne.code_commune: a référent whose period starts on 1 June may
+// write from 00:00 Paris time, 22:00 UTC on 31 May), and the change itself,
+// and appends the event to the journal.
 // On any fault the carnet is left unchanged.
 func Apply(c *Carnet, ch Change, actor Actor) spie.Faults {
 	if ch.At.IsZero() || (len(c.Journal) > 0 && ch.At.Before(c.Journal[len(c.Journal)-1].At)) {
@@ -212,7 +215,7 @@ func Apply(c *Carnet, ch Change, actor Actor) spie.Faults {
 		(ch.Op == OpRemove && ch.Target == TargetPersonne) {
 		return spie.Faults{FaultChangeOp.At(spie.Pointer(string(ch.Target)), string(ch.Op), string(ch.Target))}
 	}
-	day := spie.DateOf(ch.At.UTC())
+	day := spie.DateIn(ch.At, string(c.Person.Commune))
 	before, exists := c.item(ch.Target, ch.ID)
 	var after json.RawMessage
 	if ch.Op != OpRemove {

@@ -10,7 +10,8 @@ import (
 // LastActivity returns the date of the last activity recorded in the
 // carnet: the latest of its events, contacts, actions, contracts,
 // orientations, members, milestones and diagnostic (future dates ignored
-// beyond day).
+// beyond day); a journal event counts on its date in the person's territory
+// (spie.DateIn).
 func (c *Carnet) LastActivity(day spie.Date) spie.Date {
 	last := c.EntryDate
 	see := func(d spie.Date) {
@@ -22,7 +23,7 @@ func (c *Carnet) LastActivity(day spie.Date) spie.Date {
 		}
 	}
 	for _, e := range c.Journal {
-		see(spie.DateOf(e.At))
+		see(spie.DateIn(e.At, string(c.Person.Commune)))
 	}
 	if c.Diagnostic != nil {
 		see(c.Diagnostic.Date)

@@ -45,13 +45,15 @@ var (
 	FaultDuplicate         = spie.NewFaultType("CARNET-DOUBLON-10", spie.SeverityWarning, "%s est proposé à nouveau alors qu'il a déjà été %s (%s)", "%s is proposed again although it was already %s (%s)").WithSource("RULES.md §12 : propositions en double (même dispositif proposé deux fois, cible 0)")
 )
 
-// Check runs every rule of the carnet at date now with the default policy:
+// Check runs every rule of the carnet at the instant now, read as a date in
+// the person's territory (spie.DateIn with personne.code_commune), with the
+// default policy:
 // structure, contract and activity, the embedded diagnostic's own rules,
 // and the journal (chain and content). Alerts that depend on the date
 // (ruptures, perdus de vue, deadlines, duplicates) are given by Alerts.
 func (c *Carnet) Check(now time.Time) spie.Faults {
 	p := DefaultPolicy()
-	day := spie.DateOf(now)
+	day := spie.DateIn(now, string(c.Person.Commune))
 	var fs spie.Faults
 	fs = append(fs, c.CheckStructure(day)...)
 	fs = append(fs, c.CheckContracts(p)...)

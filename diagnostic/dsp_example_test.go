@@ -75,3 +75,12 @@ func ExampleDSPPayload_Diagnostic() {
 	fmt.Println(len(d.Freins), d.Freins["mobilite"].Impact)
 	// Output: 1 non-aborde
 }
+
+// The update was made at 00:30 on 1 June in Laon, 22:30 UTC on 31 May.
+func ExampleDSPPayload_DiagnosticIn() {
+	stamp := "2026-05-31T22:30:00.000+00:00"
+	p := diagnostic.DSPPayload{Contraintes: diagnostic.DSPContraintes{ModifiedAt: &stamp}}
+	d, _ := p.DiagnosticIn("02408")
+	fmt.Println(d.Date, d.Person.Commune)
+	// Output: 2026-06-01 02408
+}

@@ -45,13 +45,21 @@ func ImportDSP(data []byte) (*Diagnostic, spie.Faults) {
 // equivalent is a warning, never silently dropped. France Travail does not
 // send impacts: each frein is imported as non-aborde, with a warning when the
 // contrainte was discussed. Person, consent and structure are left for the
-// caller to fill.
-func (p *DSPPayload) Diagnostic() (*Diagnostic, spie.Faults) {
+// caller to fill. The payload's timestamps are read as dates in mainland
+// France (Europe/Paris); DiagnosticIn reads them where the person lives.
+func (p *DSPPayload) Diagnostic() (*Diagnostic, spie.Faults) { return p.DiagnosticIn("") }
+
+// DiagnosticIn is Diagnostic for a person living in commune (INSEE code,
+// copied to personne.code_commune): the payload's timestamps become dates in
+// that territory's time zone (spie.DateIn), so that an update made at
+// 00:30 on 1 June in Paris, sent as 2026-05-31T22:30:00.000+00:00, is dated
+// 1 June.
+func (p *DSPPayload) DiagnosticIn(commune spie.CommuneCode) (*Diagnostic, spie.Faults) {
 	var fs spie.Faults
-	d := &Diagnostic{Version: SchemaVersion, Freins: Freins{}}
+	d := &Diagnostic{Version: SchemaVersion, Freins: Freins{}, Person: Person{Commune: commune}}
 	cb := spie.Pointer("contraintesIndividusDto")
 	c := p.Contraintes
-	if date, ok := dspDate(c.ModifiedAt); ok {
+	if date, ok := dspDate(c.ModifiedAt, commune); ok {
 		d.Date = date
 	} else if c.ModifiedAt != nil && *c.ModifiedAt != "" {
 		fs = append(fs, FaultDSPDate.At(spie.Join(cb, "dateDeModification"), *c.ModifiedAt))
@@ -147,7 +155,7 @@ func (p *DSPPayload) importBesoins(d *Diagnostic) spie.Faults {
 		if m.Name != nil && *m.Name != "" {
 			fs = append(fs, FaultDSPMetier.At(spie.Join(base, "nomMetier"), *m.Name))
 		}
-		if date, ok := dspDate(m.UpdatedAt); ok && d.Date.IsZero() {
+		if date, ok := dspDate(m.UpdatedAt, d.Person.Commune); ok && d.Date.IsZero() {
 			d.Date = date
 		}
 		for j, it := range m.Besoins {

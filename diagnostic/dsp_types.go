@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+	"time"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -119,11 +120,24 @@ var (
 	FaultDSPExportNoEquiv  = spie.NewFaultType("DSP-EXPORT-03", spie.SeverityWarning, "%s n'a pas d'équivalent dans le diagnostic France Travail : non exporté", "%s has no equivalent in the France Travail diagnostic: not exported").WithSource("référentiel DSP France Travail : champ sans équivalent dans le format d'échange")
 )
 
-// dspDate returns the calendar date of a France Travail timestamp
-// (2021-05-17T14:47:11.000+00:00) or date.
-func dspDate(s *string) (spie.Date, bool) {
+// dspDate returns the calendar date of a France Travail timestamp or date in
+// the territory where (spie.DateIn):
+//   - a timestamp with an offset (2021-05-17T22:47:11.000+00:00) is an
+//     instant, read as a date where the person lives (18 May in Paris);
+//   - one at midnight exactly in its own offset (2026-04-03T00:00:00.000+00:00,
+//     as socle's export and the API's date-only fields write) stands for that
+//     date: 3 April everywhere;
+//   - a date, or a timestamp without offset (local time), gives its first ten
+//     characters.
+func dspDate(s *string, where spie.CommuneCode) (spie.Date, bool) {
 	if s == nil || len(*s) < 10 {
 		return "", false
+	}
+	if t, err := time.Parse(time.RFC3339, *s); err == nil {
+		if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 || t.Nanosecond() != 0 {
+			return spie.DateIn(t, string(where)), true
+		}
+		return spie.DateOf(t), true
 	}
 	d := spie.Date((*s)[:10])
 	if _, ok := d.Time(); !ok {

@@ -3,7 +3,6 @@ package diagnostic
 import (
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -443,15 +442,6 @@ var pathwaySentences = map[Pathway]string{
 	PathwayUndetermined: "Le parcours n'est pas décidé.",
 }
 
-// monthsBefore returns t minus n months, clamped to the month's last day as
-// spie.Date.AddMonths does, without building a string.
-func monthsBefore(t time.Time, n int) time.Time {
-	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -n, 0)
-	last := first.AddDate(0, 1, -1).Day()
-	day := min(t.Day(), last)
-	return time.Date(first.Year(), first.Month(), day, 0, 0, 0, 0, time.UTC)
-}
-
 // readFacts reads the orientation criteria from the diagnostic.
 func readFacts(d *Diagnostic, r *OrientationRules) facts {
 	var f facts
@@ -461,10 +451,9 @@ func readFacts(d *Diagnostic, r *OrientationRules) facts {
 	case p.WorkSituation.InActivity():
 		f.b[cRecent] = yes
 	case !p.LastActivityDate.IsZero() && !d.Date.IsZero():
-		last, ok1 := p.LastActivityDate.Time()
-		at, ok2 := d.Date.Time()
-		if ok1 && ok2 {
-			f.b[cRecent] = triOf(!last.Before(monthsBefore(at, r.RecentActivityMonths)))
+		// The period ends, backwards, by the anniversary rule (spie.Date.AddMonths).
+		if from := d.Date.AddMonths(-r.RecentActivityMonths); from != "" && p.LastActivityDate.Valid() {
+			f.b[cRecent] = triOf(!p.LastActivityDate.Before(from))
 		}
 	default:
 		// No date: the situations may say "jamais travaillé" or "plus de 2 ans sans emploi".

@@ -66,8 +66,10 @@ var freinFaultTypes = func() map[spie.Thematique]freinFaults {
 	return out
 }()
 
-// Check runs every rule beyond the schema at the date now (the caller's
-// "today") and returns the faults, sorted by path.
+// Check runs every rule beyond the schema at the instant now, read as a date
+// in the person's territory (spie.DateIn with personne.code_commune: 00:30 on
+// 1 June in Paris is 1 June, though 31 May in UTC), and returns the faults,
+// sorted by path.
 func (d *Diagnostic) Check(now time.Time) spie.Faults {
 	var fs spie.Faults
 	fs = append(fs, d.CheckDates(now)...)
@@ -82,13 +84,14 @@ func (d *Diagnostic) Check(now time.Time) spie.Faults {
 	return fs
 }
 
-// CheckDates reports malformed dates and dates after now.
+// CheckDates reports malformed dates and dates after now (as a date in the
+// person's territory, spie.DateIn).
 func (d *Diagnostic) CheckDates(now time.Time) spie.Faults {
 	var fs spie.Faults
 	if d.Version != SchemaVersion {
 		fs = append(fs, FaultVersion.At(spie.Pointer("version_schema"), d.Version, SchemaVersion))
 	}
-	today := spie.DateOf(now)
+	today := spie.DateIn(now, string(d.Person.Commune))
 	for _, x := range []struct {
 		v    spie.Date
 		path string

@@ -146,17 +146,12 @@ func (c *Convention) Check(history []Convention, l PMSMPLimits) spie.Faults {
 	return fs
 }
 
+// ageAt is the age on at by the anniversary rule of spie.YearsBetween
+// (article 641 of the code de procédure civile); not ok when a date is
+// malformed or at is before the birth.
 func ageAt(birth, at spie.Date) (int, bool) {
-	b, ok1 := birth.Time()
-	a, ok2 := at.Time()
-	if !ok1 || !ok2 || a.Before(b) {
-		return 0, false
-	}
-	age := a.Year() - b.Year()
-	if a.Month() < b.Month() || (a.Month() == b.Month() && a.Day() < b.Day()) {
-		age--
-	}
-	return age, true
+	age, ok := spie.YearsBetween(birth, at)
+	return age, ok && age >= 0
 }
 
 func (c *Convention) checkRenewal(history []Convention) spie.Faults {

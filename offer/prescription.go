@@ -374,7 +374,8 @@ func (p *Prescription) Expire(now time.Time, d Deadlines) spie.Faults {
 	return p.move(StateExpiree, now, "système", "", func() spie.Faults {
 		sent, _ := p.SentAt()
 		if end := sent.Add(d.Expiry); now.Before(end) {
-			return spie.Faults{FaultPrescExpiry.At(spie.Pointer("etat"), sent.Format(time.DateOnly), end.Format(time.DateOnly))}
+			where := string(p.Person.Commune) // dates as the person's territory reads them
+			return spie.Faults{FaultPrescExpiry.At(spie.Pointer("etat"), string(spie.DateIn(sent, where)), string(spie.DateIn(end, where)))}
 		}
 		return nil
 	})

@@ -11,7 +11,8 @@ func init() {
 		Title: spie.Label{FR: "Candidature d'une structure au label SPIE", EN: "A structure's application for the SPIE label"},
 		New:   func() any { return new(label.Application) },
 		Check: func(doc any, ctx Context) spie.Faults {
-			return doc.(*label.Application).Check(spie.DateOf(ctx.Now))
+			a := doc.(*label.Application)
+			return a.Check(spie.DateIn(ctx.Now, string(a.Structure.Commune)))
 		},
 	})
 	register(Kind{

@@ -90,20 +90,69 @@ func (d Date) AddDays(n int) Date {
 	return DateOf(t.AddDate(0, 0, n))
 }
 
-// AddMonths returns the date n months later, clamped to the month's last day
-// (31 January + 1 month is 28 or 29 February), as deadlines are counted in law.
+// AddMonths returns the date n months later (n may be negative) by the
+// anniversary rule of article 641 of the code de procédure civile: a period
+// expressed in months or years ends on the day of the last month that bears
+// the same number as the starting day; failing that, on the last day of that
+// month. So 31 January + 1 month is 28 February (29 in a leap year), and
+// 29 February + 12 months is 28 February of a common year. Ages
+// (YearsBetween), whole months (MonthsBetween) and every threshold counted in
+// months or years follow this one rule. Empty when d is malformed.
 func (d Date) AddMonths(n int) Date {
-	t, ok := d.Time()
+	y, m, day, ok := d.parts()
 	if !ok {
 		return ""
 	}
-	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
-	last := first.AddDate(0, 1, -1).Day()
-	day := t.Day()
-	if day > last {
-		day = last
+	y, m, day = anniversary(y, m, day, n)
+	if y < 0 || y > 9999 {
+		return ""
 	}
-	return DateOf(time.Date(first.Year(), first.Month(), day, 0, 0, 0, 0, time.UTC))
+	return dateOf(y, m, day)
+}
+
+// dateOf writes YYYY-MM-DD (0 ≤ y ≤ 9999).
+func dateOf(y, m, d int) Date {
+	b := []byte("0000-00-00")
+	for i, v := range [...]int{y / 1000, y / 100 % 10, y / 10 % 10, y % 10} {
+		b[i] = byte('0' + v)
+	}
+	b[5], b[6] = byte('0'+m/10), byte('0'+m%10)
+	b[8], b[9] = byte('0'+d/10), byte('0'+d%10)
+	return Date(b)
+}
+
+// anniversary is the rule of article 641 of the code de procédure civile on
+// numbers: the date n months after y-m-day, its day clamped to the last day
+// of the month reached.
+func anniversary(y, m, day, n int) (int, int, int) {
+	months := y*12 + (m - 1) + n
+	y, m = floorDiv(months, 12), months-floorDiv(months, 12)*12+1
+	return y, m, min(day, daysIn(m, y))
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+// monthsFrom returns the whole months from a to b by the anniversary rule: the
+// largest n (negative when b is before a) such that a + n months is not after
+// b.
+func monthsFrom(a, b Date) (int, bool) {
+	ay, am, ad, ok1 := a.parts()
+	by, bm, bd, ok2 := b.parts()
+	if !ok1 || !ok2 {
+		return 0, false
+	}
+	n := (by-ay)*12 + bm - am
+	// a + n months falls in b's month; it is after b only when its day is.
+	if _, _, d := anniversary(ay, am, ad, n); d > bd {
+		n--
+	}
+	return n, true
 }
 
 // DaysUntil returns the number of days from d to e (negative when e is before d).
@@ -116,30 +165,22 @@ func (d Date) DaysUntil(e Date) int {
 	return int(b.Sub(a).Hours() / 24)
 }
 
-// YearsBetween returns the age in whole years on date at of someone born on birth.
+// YearsBetween returns the age in whole years on date at of someone born on
+// birth: the largest n such that birth + 12n months (AddMonths, article 641 of
+// the code de procédure civile) is not after at. Someone born on 29 February
+// is 26 on 28 February of a common year, the day AddMonths gives as their
+// 26th birthday. ok is false when a date is malformed.
 func YearsBetween(birth, at Date) (int, bool) {
-	b, ok1 := birth.Time()
-	a, ok2 := at.Time()
-	if !ok1 || !ok2 {
+	m, ok := monthsFrom(birth, at)
+	if !ok {
 		return 0, false
 	}
-	years := a.Year() - b.Year()
-	if a.Month() < b.Month() || (a.Month() == b.Month() && a.Day() < b.Day()) {
-		years--
-	}
-	return years, true
+	return floorDiv(m, 12), true
 }
 
-// MonthsBetween returns the whole months from a to b (negative when b is before a).
-func MonthsBetween(a, b Date) (int, bool) {
-	x, ok1 := a.Time()
-	y, ok2 := b.Time()
-	if !ok1 || !ok2 {
-		return 0, false
-	}
-	m := (y.Year()-x.Year())*12 + int(y.Month()) - int(x.Month())
-	if y.Day() < x.Day() {
-		m--
-	}
-	return m, true
-}
+// MonthsBetween returns the whole months from a to b by the same rule: the
+// largest n such that a.AddMonths(n) is not after b (negative when b is before
+// a). From 31 January to 28 February 2026 is one month, as a one-month period
+// starting on 31 January ends on 28 February (article 641 of the code de
+// procédure civile). ok is false when a date is malformed.
+func MonthsBetween(a, b Date) (int, bool) { return monthsFrom(a, b) }

@@ -41,9 +41,6 @@ func runAlerts(c *cli, args []string) int {
 	if code, ok := parseArgs(fl, args); !ok {
 		return code
 	}
-	if day == "" {
-		day = spie.DateOf(c.now())
-	}
 	if fl.NArg() != 1 {
 		fl.Usage()
 		return exitUsage
@@ -55,11 +52,18 @@ func runAlerts(c *cli, args []string) int {
 	w := &resultWriter{w: c.stdout}
 	code := exitOK
 	status, err := eachCarnet(c, fl.Arg(0), func(name string, k *carnet.Carnet, fs spie.Faults) {
-		res := alertsResult{Document: name, Date: day, Alertes: fs}
+		on := day
+		if on == "" {
+			on = c.today("")
+			if k != nil {
+				on = c.today(k.Person.Commune)
+			}
+		}
+		res := alertsResult{Document: name, Date: on, Alertes: fs}
 		if k != nil {
-			f := k.FollowUp(day, p)
+			f := k.FollowUp(on, p)
 			f.Faults = nil
-			res.Carnet, res.Suivi, res.Alertes = k.ID, &f, k.Alerts(day, p)
+			res.Carnet, res.Suivi, res.Alertes = k.ID, &f, k.Alerts(on, p)
 		}
 		if len(res.Alertes) > 0 {
 			code = exitInvalid

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spie-fr/socle/carnet/cohort"
 	"github.com/spie-fr/socle/carnet/network"
-	"github.com/spie-fr/socle/spie"
 )
 
 func init() {
@@ -37,7 +36,7 @@ func runCohort(c *cli, args []string) int {
 		fl.Usage()
 		return exitUsage
 	}
-	day := spie.DateOf(c.now())
+	day := c.today("")
 	if *date != "" {
 		d, err := parseDate(*date)
 		if err != nil {

@@ -27,9 +27,10 @@ func runImportFT(c *cli, args []string) int {
 	fl := flag.NewFlagSet("import-ft", flag.ContinueOnError)
 	fl.SetOutput(c.stderr)
 	id := fl.String("id", "", "identifiant à donner au diagnostic")
+	commune := fl.String("commune", "", "code INSEE de la commune de la personne : les dates France Travail sont lues dans son fuseau horaire (par défaut : la métropole) et la commune est reprise dans le diagnostic")
 	format := fl.String("format", "diagnostic", "sortie : diagnostic (le diagnostic seul, avertissements sur la sortie d'erreur) ou json (diagnostic et fautes)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie import-ft [--id ID] [--format diagnostic|json] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie import-ft [--id ID] [--commune CODE] [--format diagnostic|json] FICHIER | -")
 		fmt.Fprintln(c.stderr, "Le fichier est la réponse « dossier individu » de l'API France Travail (besoinsParDiagnosticIndividuDtos, contraintesIndividusDto).")
 		fl.PrintDefaults()
 	}
@@ -38,6 +39,10 @@ func runImportFT(c *cli, args []string) int {
 	}
 	if *format != "diagnostic" && *format != "json" {
 		fmt.Fprintf(c.stderr, "spie import-ft : --format %q inconnu (diagnostic ou json)\n", *format)
+		return exitUsage
+	}
+	if *commune != "" && spie.CommuneCode(*commune).Problem() != nil {
+		fmt.Fprintf(c.stderr, "spie import-ft : --commune %q n'est pas un code INSEE de commune (5 caractères, par exemple 02408)\n", *commune)
 		return exitUsage
 	}
 	if fl.NArg() != 1 {
@@ -49,7 +54,11 @@ func runImportFT(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie import-ft : %v\n", err)
 		return exitUsage
 	}
-	d, fs := diagnostic.ImportDSP(data)
+	var d *diagnostic.Diagnostic
+	p, fs := diagnostic.ParseDSP(data)
+	if p != nil {
+		d, fs = p.DiagnosticIn(spie.CommuneCode(*commune))
+	}
 	if d != nil && *id != "" {
 		d.ID = *id
 	}

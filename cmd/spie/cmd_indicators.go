@@ -28,7 +28,7 @@ func runIndicators(c *cli, args []string) int {
 		return code
 	}
 	if day == "" {
-		day = spie.DateOf(c.now())
+		day = c.today("")
 	}
 	if fl.NArg() != 1 {
 		fl.Usage()

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/spie-fr/socle/carnet/network"
-	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/label"
 )
 
@@ -33,7 +32,7 @@ func runLabel(c *cli, args []string) int {
 		fl.Usage()
 		return exitUsage
 	}
-	day := spie.DateOf(c.now())
+	day := c.today("")
 	if *date != "" {
 		d, err := parseDate(*date)
 		if err != nil {

@@ -52,7 +52,7 @@ func runOrient(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie orient : --format %q inconnu (json ou text)\n", *format)
 		return exitUsage
 	}
-	at := spie.DateOf(c.now())
+	var at spie.Date
 	if *date != "" {
 		at = spie.Date(*date)
 		if _, ok := at.Time(); !ok {
@@ -75,10 +75,16 @@ func runOrient(c *cli, args []string) int {
 	var results []orientation
 	code, err := eachDiagnostic(c, fl.Arg(0), func(name string, d *diagnostic.Diagnostic, fs spie.Faults) {
 		o := orientation{Document: name, At: at, Deadlines: []diagnostic.Deadline{}, Faults: fs}
+		if o.At == "" {
+			o.At = c.today("")
+			if d != nil {
+				o.At = c.today(d.Person.Commune)
+			}
+		}
 		if d != nil {
 			dec := diagnostic.Orient(d, rules)
 			o.Diagnostic, o.Decision = d.ID, &dec
-			o.Deadlines = append(o.Deadlines, diagnostic.Deadlines(d, dec, m, at, rules)...)
+			o.Deadlines = append(o.Deadlines, diagnostic.Deadlines(d, dec, m, o.At, rules)...)
 		}
 		results = append(results, o)
 	})

@@ -54,9 +54,6 @@ func runView(c *cli, args []string) int {
 			return exitUsage
 		}
 	}
-	if day == "" {
-		day = spie.DateOf(c.now())
-	}
 	if fl.NArg() != 1 {
 		fl.Usage()
 		return exitUsage
@@ -68,7 +65,11 @@ func runView(c *cli, args []string) int {
 			fmt.Fprintf(c.stderr, "spie view : %s : %v\n", name, fs)
 			return
 		}
-		w.write(carnet.View(k, viewer))
+		v := viewer
+		if v.On == "" {
+			v.On = c.today(k.Person.Commune)
+		}
+		w.write(carnet.View(k, v))
 	})
 	w.close()
 	if err != nil {

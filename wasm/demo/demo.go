@@ -130,6 +130,6 @@ func carnetData(now time.Time) ([]byte, error) {
 	if err := json.Unmarshal(b, &c); err != nil {
 		return nil, err
 	}
-	view := carnet.View(&c, carnet.Viewer{Actor: carnetViewer, On: spie.DateOf(now)})
+	view := carnet.View(&c, carnet.Viewer{Actor: carnetViewer, On: spie.DateIn(now, string(c.Person.Commune))})
 	return json.Marshal(map[string]any{"carnet": view, "acteur": carnetViewer})
 }

@@ -43,13 +43,18 @@ type CarnetView struct {
 	actor   carnet.Actor
 	loadErr string
 	draft   carnet.Contact
+	commune spie.CommuneCode // the person's, read before the view hides sections
 	faults  spie.Faults
 	tried   bool
 	added   string
 }
 
+// today is the date of Clock() in the person's territory (spie.DateIn), the
+// date carnet.Apply judges the change on.
+func (v *CarnetView) today() spie.Date { return spie.DateIn(Clock(), string(v.commune)) }
+
 func (v *CarnetView) resetDraft() {
-	v.draft = carnet.Contact{Date: spie.DateOf(Clock()), Kind: "rendez-vous", Channel: "presentiel", Result: "a-venir"}
+	v.draft = carnet.Contact{Date: v.today(), Kind: "rendez-vous", Channel: "presentiel", Result: "a-venir"}
 	v.faults, v.tried = nil, false
 }
 
@@ -83,7 +88,8 @@ func (v *CarnetView) Init(data json.RawMessage) spie.Faults {
 		return spie.Faults{f}
 	}
 	v.actor = *in.Viewer
-	v.c = carnet.View(in.Carnet, carnet.Viewer{Actor: v.actor, On: spie.DateOf(Clock())})
+	v.commune = in.Carnet.Person.Commune
+	v.c = carnet.View(in.Carnet, carnet.Viewer{Actor: v.actor, On: v.today()})
 	v.resetDraft()
 	return nil
 }
@@ -93,7 +99,7 @@ func (v *CarnetView) CanAddContact() (bool, string) {
 	if v.c == nil {
 		return false, ""
 	}
-	if f := carnet.Authorize(v.c, v.actor, "rendez-vous", "ecriture", spie.DateOf(Clock())); f != nil {
+	if f := carnet.Authorize(v.c, v.actor, "rendez-vous", "ecriture", v.today()); f != nil {
 		return false, f.Message
 	}
 	return true, ""
@@ -110,7 +116,8 @@ func (v *CarnetView) AddContact(ctx app.Context) {
 	d.StructureSIRET = v.actor.StructureSIRET
 	d.Professional = v.actor.Professional
 	change := carnet.Change{Op: "ajouter", Target: "rendez_vous", ID: d.ID, Value: d, At: Clock()}
-	trial := carnet.View(v.c, carnet.Viewer{Actor: v.actor, On: spie.DateOf(Clock())})
+	trial := carnet.View(v.c, carnet.Viewer{Actor: v.actor, On: v.today()})
+	trial.Person.Commune = v.commune // Apply dates the change where the person lives, as the server will
 	fs := carnet.Apply(trial, change, v.actor)
 	v.faults = fs
 	if !fs.Valid() {
@@ -131,7 +138,7 @@ func (v *CarnetView) Render() app.UI {
 		return page("carnet", app.P().Class("spie-attente").Text("En attente du carnet envoyé par le portail."))
 	}
 	c := v.c
-	day := spie.DateOf(Clock())
+	day := v.today()
 	referent := ""
 	for _, m := range c.Members {
 		if m.Role == "referent" && m.Professional != "" {

@@ -53,7 +53,7 @@ var Clock = time.Now
 func NewDiagnostic(now time.Time) diagnostic.Diagnostic {
 	d := diagnostic.Diagnostic{
 		Version: diagnostic.SchemaVersion,
-		Date:    spie.DateOf(now),
+		Date:    spie.DateIn(now, ""), // no commune yet: mainland time
 		Freins:  diagnostic.Freins{},
 		Authors: []diagnostic.Author{{}},
 	}

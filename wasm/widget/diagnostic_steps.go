@@ -156,7 +156,7 @@ func (c *DiagnosticForm) renderStep() app.UI {
 						c.set(ctx, "/consentement/partage", func() {
 							d.Consent.Sharing = v
 							if v && d.Consent.Date == "" { // collected now, unless told otherwise
-								d.Consent.Date = spie.DateOf(Clock())
+								d.Consent.Date = spie.DateIn(Clock(), string(d.Person.Commune))
 							}
 						})
 					}),

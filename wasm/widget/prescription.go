@@ -71,7 +71,7 @@ func (d *prescriptionDraft) field(path, label, hint string, required bool) field
 func (d *prescriptionDraft) submit(b *Bridge) {
 	d.tried = true
 	if d.p.DataProtection.Accepted && d.p.DataProtection.Date == "" {
-		d.p.DataProtection.Date = spie.DateOf(Clock())
+		d.p.DataProtection.Date = spie.DateIn(Clock(), string(d.p.Person.Commune))
 	}
 	d.faults = d.check()
 	if !d.faults.Valid() {
