@@ -158,7 +158,7 @@ type Viewer struct {
 
 // View returns the carnet as viewer may see it with DefaultRights, as of
 // the date of the view: the content is the carnet replayed from its journal
-// up to the end of that day (UTC; see AsOf), and the rights are those of
+// up to the end of that day (in the person's territory, spie.DateIn; see AsOf), and the rights are those of
 // that state on that day — never today's content under past rights. Then
 // the sections they may not read are left out, health details are removed
 // unless they may read the sante section, the values set aside by merges
@@ -272,7 +272,7 @@ func healthSection(t Target) Section {
 	return SectionSante
 }
 
-// AsOf returns the carnet as it stood at the end of day (UTC): c itself when
+// AsOf returns the carnet as it stood at the end of day in the person's territory (spie.DateIn): c itself when
 // no event of its journal is later than day, else the carnet replayed (see
 // Replay, rights re-checked) from the events dated on or before day. When
 // nothing was recorded by then, or those events do not replay, it returns
@@ -286,7 +286,7 @@ func AsOf(c *Carnet, day spie.Date) *Carnet {
 	var events []Event
 	later := false
 	for _, e := range c.Journal {
-		if spie.DateOf(e.At.UTC()).After(day) {
+		if spie.DateIn(e.At, string(c.Person.Commune)).After(day) {
 			later = true
 			continue
 		}
