@@ -52,3 +52,39 @@ func FuzzCarnet(f *testing.F) {
 		_ = carnet.ProposePlan(c.Diagnostic)
 	})
 }
+
+// FuzzCheckpoints feeds arbitrary journals and checkpoints to the
+// checkpoint verification: it never panics, a carnet always passes its own
+// checkpoints once its journal verifies, and any checkpoint of a chain
+// longer than the journal's is refused.
+func FuzzCheckpoints(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "examples", "carnet", "*.json"))
+	for _, name := range files {
+		if b, err := os.ReadFile(name); err == nil {
+			f.Add(b, []byte(`[{"carnet":"x","chaine":"x","longueur":3,"tete":"00"}]`))
+		}
+	}
+	f.Add([]byte(`{"id":"a","journal":[{"carnet":"a","rang":0,"operation":"fusionner","cible":"carnet","apres":["b","a"]}]}`), []byte(`[{"carnet":"b","chaine":"b","longueur":1,"tete":""}]`))
+	f.Add([]byte(`{}`), []byte(`[{"longueur":-1}]`))
+	f.Fuzz(func(t *testing.T, data, cpData []byte) {
+		var c carnet.Carnet
+		var cps []carnet.Checkpoint
+		if json.Unmarshal(data, &c) != nil || json.Unmarshal(cpData, &cps) != nil {
+			return
+		}
+		_ = carnet.CheckCheckpoints(&c, cps)
+		_ = carnet.VerifyCarnet(&c, carnet.Trust{Checkpoints: cps})
+		if len(c.Journal) == 0 || len(carnet.Verify(c.Journal)) > 0 {
+			return
+		}
+		own := carnet.TakeCheckpoints(&c)
+		if fs := carnet.CheckCheckpoints(&c, own); len(fs) > 0 {
+			t.Fatalf("le carnet ne passe pas ses propres points de contrôle : %v", fs)
+		}
+		longer := append([]carnet.Checkpoint(nil), own...)
+		longer[0].Length++
+		if !carnet.CheckCheckpoints(&c, longer).HasCode("CARNET-JOURNAL-20") {
+			t.Fatal("une chaîne plus courte que son point de contrôle est acceptée")
+		}
+	})
+}
