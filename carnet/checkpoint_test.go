@@ -122,7 +122,7 @@ func TestCheckpointsAcceptHonestHistory(t *testing.T) {
 		rng := rand.New(rand.NewPCG(seed, 61))
 		c, cps := checkpointed(t, rng)
 		randomChanges(t, c, rng, 1+rng.IntN(10))
-		require.Empty(t, carnet.VerifyCarnet(c, carnet.Trust{Checkpoints: cps}), "graine %d", seed)
+		require.Empty(t, carnet.VerifyCarnet(c, carnet.Trust{Checkpoints: cps}).Errors(), "graine %d", seed)
 
 		b := base()
 		b.ID = "c-77-000"
@@ -136,7 +136,9 @@ func TestCheckpointsAcceptHonestHistory(t *testing.T) {
 		require.Empty(t, fs.Errors(), "graine %d : %v", seed, fs)
 		require.True(t, fs.Has("CARNET-JOURNAL-24", "/journal"), "%v", fs)
 		// once the partner stored the merged carnet's checkpoints, nothing is new
-		require.Empty(t, carnet.VerifyCarnet(m, carnet.Trust{Checkpoints: carnet.TakeCheckpoints(m)}))
+		fs = carnet.VerifyCarnet(m, carnet.Trust{Checkpoints: carnet.TakeCheckpoints(m)})
+		require.Empty(t, fs.Errors())
+		require.False(t, fs.HasCode("CARNET-JOURNAL-24"), "%v", fs)
 
 		u, _ := carnet.Merge(c, dup)
 		fs = carnet.VerifyCarnet(u, carnet.Trust{Checkpoints: cps})

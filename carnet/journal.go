@@ -103,13 +103,15 @@ type Event struct {
 	Prev string `json:"empreinte_precedente,omitempty" jsonschema:"pattern=^[0-9a-f]{64}$"`
 	// Empreinte SHA-256 de cet événement.
 	Hash string `json:"empreinte" jsonschema:"pattern=^[0-9a-f]{64}$"`
+	// Signature de l'empreinte par la structure qui a écrit l'événement (hors empreinte).
+	Signature *Signature `json:"signature,omitempty"`
 }
 
 // ComputeHash returns the SHA-256 of the event's canonical JSON, its own
-// hash left out; the values before and after are canonicalised (members
+// hash and signature left out (the signature signs the hash); the values before and after are canonicalised (members
 // sorted, no spaces) so that re-serialising a carnet keeps its hashes.
 func (e Event) ComputeHash() string {
-	e.Hash = ""
+	e.Hash, e.Signature = "", nil
 	e.Before = compact(e.Before)
 	e.After = compact(e.After)
 	b, _ := json.Marshal(e)
