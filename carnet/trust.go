@@ -26,9 +26,13 @@ var (
 // errors when the journal does not verify, warnings for what it does not
 // prove. A carnet without journal is a warning with the zero Trust
 // (CARNET-JOURNAL-06), an error when checkpoints (the removed journal,
-// CARNET-JOURNAL-22) or keys (CARNET-JOURNAL-07) are given.
+// CARNET-JOURNAL-22) or keys (CARNET-JOURNAL-07) are given. A view
+// computed by View (marked) is refused (CARNET-JOURNAL-40).
 func VerifyCarnet(c *Carnet, t Trust) spie.Faults {
 	var fs spie.Faults
+	if c.Mark != nil {
+		return spie.Faults{FaultViewNotCarnet.At(spie.Pointer("vue"))}
+	}
 	if len(c.Journal) == 0 {
 		switch {
 		case len(t.Checkpoints) > 0:
