@@ -23,6 +23,8 @@ type alertsResult struct {
 	Date     spie.Date        `json:"date"`
 	Suivi    *carnet.FollowUp `json:"suivi,omitempty"`
 	Alertes  spie.Faults      `json:"alertes"`
+	// Avertissements de la vérification du journal (ses erreurs refusent le carnet et sont dans les alertes).
+	Journal spie.Faults `json:"verification_journal,omitempty"`
 }
 
 // faultCarnetInput reports a carnet that cannot be read.
@@ -34,8 +36,10 @@ func runAlerts(c *cli, args []string) int {
 	var day spie.Date
 	fl.Func("date", "date d'examen AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
 	policyFile := fl.String("politique", "", "paramètres du territoire (JSON, délais et procédure perdus de vue ; par défaut RULES.md)")
+	tf := addTrustFlags(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie alerts [--date AAAA-MM-JJ] [--politique FICHIER] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie alerts [--date AAAA-MM-JJ] [--politique FICHIER] [--cles FICHIER] [--points-de-controle FICHIER] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Le journal de chaque carnet est vérifié d'abord : s'il ne se vérifie pas, le carnet est refusé et ses erreurs sont ses seules alertes.")
 		fmt.Fprintln(c.stderr, "Le fichier contient un carnet, un tableau de carnets ou du NDJSON ; la sortie est du JSON (une ligne par carnet s'il y en a plusieurs).")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0 sans alerte, 1 avec des alertes ou un carnet illisible, 2 en cas d'erreur d'usage.")
 		fl.PrintDefaults()
@@ -54,10 +58,20 @@ func runAlerts(c *cli, args []string) int {
 	if !ok {
 		return exitUsage
 	}
+	trust, ok := tf.load(c, "alerts")
+	if !ok {
+		return exitUsage
+	}
 	w := &resultWriter{w: c.stdout}
 	code := exitOK
 	status, err := eachCarnet(c, fl.Arg(0), func(name string, k *carnet.Carnet, fs spie.Faults) {
 		res := alertsResult{Document: name, Date: day, Alertes: fs}
+		if k != nil {
+			res.Journal = carnet.VerifyCarnet(k, trust(k))
+			if errs := res.Journal.Errors(); len(errs) > 0 {
+				k, res.Carnet, res.Alertes, res.Journal = nil, k.ID, errs, nil
+			}
+		}
 		if k != nil {
 			f := k.FollowUp(day, p)
 			f.Faults = nil

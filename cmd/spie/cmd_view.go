@@ -21,9 +21,11 @@ func runView(c *cli, args []string) int {
 	professional := fl.String("professionnel", "", "nom ou identifiant du professionnel (facultatif)")
 	var day spie.Date
 	fl.Func("date", "date de la consultation AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
+	tf := addTrustFlags(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie view --role ROLE --structure SIRET [--date AAAA-MM-JJ] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie view --role ROLE --structure SIRET [--date AAAA-MM-JJ] [--cles FICHIER] [--points-de-controle FICHIER] FICHIER | -")
 		fmt.Fprintln(c.stderr, "Écrit le carnet expurgé de ce que ce lecteur ne peut pas voir (droits, consentements, données de santé).")
+		fmt.Fprintln(c.stderr, "Le journal est vérifié d'abord : un carnet dont le journal ne se vérifie pas n'est pas montré (code 1).")
 		fl.PrintDefaults()
 	}
 	if code, ok := parseArgs(fl, args); !ok {
@@ -47,19 +49,34 @@ func runView(c *cli, args []string) int {
 		fl.Usage()
 		return exitUsage
 	}
+	trust, ok := tf.load(c, "view")
+	if !ok {
+		return exitUsage
+	}
 	viewer := carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(*role), StructureSIRET: siret, Professional: *professional}, On: day}
 	w := &resultWriter{w: c.stdout}
+	refused := false
 	status, err := eachCarnet(c, fl.Arg(0), func(name string, k *carnet.Carnet, fs spie.Faults) {
 		if k == nil {
 			fmt.Fprintf(c.stderr, "spie view : %s : %v\n", name, fs)
 			return
 		}
-		w.write(carnet.View(k, viewer))
+		view, vfs := carnet.VerifiedView(k, viewer, trust(k))
+		if view == nil {
+			refused = true
+			fmt.Fprintf(c.stderr, "spie view : %s : carnet refusé, son journal ne se vérifie pas : %v\n", name, vfs.Errors())
+			return
+		}
+		warnJournal(c, "view", name, vfs)
+		w.write(view)
 	})
 	w.close()
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie view : %v\n", err)
 		return exitUsage
+	}
+	if refused {
+		status = max(status, exitInvalid)
 	}
 	return status
 }
