@@ -77,7 +77,9 @@ func (t Target) Section() Section {
 // Event is one entry of the append-only journal: who changed what, when,
 // with the value before and after. Each event carries the hash of the
 // previous event of the same carnet (its chain), so that a reader can verify
-// that nothing was altered or removed.
+// that nothing was altered, reordered or removed inside the chain; a cut
+// tail, a removed journal or a re-hashed chain are detected only against
+// checkpoints, authorship only by signatures (see the package doc).
 type Event struct {
 	// Carnet dont l'événement fait partie (chaîne d'origine, conservée après fusion).
 	Carnet string `json:"carnet" jsonschema:"minLength=1,maxLength=100"`
@@ -300,7 +302,9 @@ func (c *Carnet) cloneContent() *Carnet {
 
 // Verify checks every chain of the journal: each event's hash matches its
 // content and links to the previous event of its chain, and each chain starts
-// with a creation. It returns the faults, pointing at journal entries.
+// with a creation. It returns the faults, pointing at journal entries. It
+// proves the chains consistent, not complete nor genuine: VerifyCarnet
+// with checkpoints and keys does.
 func Verify(events []Event) spie.Faults {
 	var fs spie.Faults
 	heads := map[string]Event{}
