@@ -58,3 +58,32 @@ func ExampleTakeCheckpoints() {
 	// c-1 c-1 1 true
 	// /journal : CARNET-JOURNAL-22 : la chaîne "c-1" déjà vue est absente du journal : le journal a été retiré ou remplacé
 }
+
+// The partner's server verifies the journal before computing a view: a
+// carnet changed outside its journal shows nothing.
+func ExampleVerifiedView() {
+	c := exampleCarnet()
+	v := carnet.Viewer{Actor: carnet.Actor{Professional: "Claire Martin", StructureSIRET: "22020000000010", Role: carnet.RoleReferent}, On: "2025-04-01"}
+	view, fs := carnet.VerifiedView(c, v, carnet.Trust{})
+	fmt.Println(view.Mark.Viewer.Role, view.Mark.On, fs)
+	c.Person.Commune = "75056"
+	view, fs = carnet.VerifiedView(c, v, carnet.Trust{})
+	fmt.Println(view == nil, fs)
+	// Output:
+	// referent 2025-04-01 /journal : CARNET-JOURNAL-30 : journal non signé : 1 événement(s) sans signature, leur auteur n'est pas prouvé
+	// true /journal : CARNET-JOURNAL-10 : le contenu du carnet ne correspond pas à son journal
+}
+
+// A merge recorded by MergeRecorded is signed by the structure that made it.
+func ExampleSigner_Sign() {
+	signer, _ := exampleSigner()
+	ref := carnet.Actor{Professional: "Claire Martin", StructureSIRET: "22020000000010", Role: carnet.RoleReferent}
+	m, _ := carnet.MergeRecorded(exampleCarnetID("c-1"), exampleCarnetID("c-2"), ref, time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC))
+	last := &m.Journal[len(m.Journal)-1]
+	fmt.Println(last.Op, signer.Sign(last) == nil, last.Signature.Key)
+	other := carnet.Signer{KeyID: "k-ft", SIRET: "13002526500013", Key: signer.Key}
+	fmt.Println(other.Sign(last))
+	// Output:
+	// fusionner true test-22020000000010
+	// /signature : CARNET-SIGNATURE-02 : la structure 13002526500013 ne peut pas signer un événement écrit par la structure 22020000000010
+}
