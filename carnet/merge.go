@@ -60,13 +60,15 @@ func Merge(a, b *Carnet) (*Carnet, spie.Faults) {
 	}
 	sort.Strings(out.Merged)
 
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	var events []Event
 	for _, e := range append(append([]Event(nil), x.Journal...), y.Journal...) {
-		if !seen[e.Hash] {
-			seen[e.Hash] = true
-			events = append(events, e)
+		if i, ok := seen[e.Hash]; ok {
+			events[i] = withSignature(events[i], e)
+			continue
 		}
+		seen[e.Hash] = len(events)
+		events = append(events, e)
 	}
 	sort.SliceStable(events, func(i, j int) bool {
 		if !events[i].At.Equal(events[j].At) {

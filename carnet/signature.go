@@ -126,6 +126,21 @@ func ApplySigned(c *Carnet, ch Change, actor Actor, s Signer) spie.Faults {
 	return nil
 }
 
+// withSignature returns which of two copies of the same event (same hash)
+// a merge keeps: the signed one, so that a merge never drops a signature;
+// between two signatures, the smaller (key, value), whatever the order.
+func withSignature(kept, other Event) Event {
+	switch {
+	case other.Signature == nil:
+		return kept
+	case kept.Signature == nil:
+		return other
+	case other.Signature.Key+"\x00"+other.Signature.Value < kept.Signature.Key+"\x00"+kept.Signature.Value:
+		return other
+	}
+	return kept
+}
+
 // LoadKeyRegistry reads a key registry: a JSON array of PublicKey. Each key
 // must have an id, a valid SIRET, a 32-byte ed25519 key in base64 and a
 // start date; ids are unique.

@@ -194,3 +194,29 @@ func TestLoadKeyRegistry(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeKeepsSignatures: merging two copies of a carnet, each with the
+// signatures of other events (one copy signed on even ranks, the other on
+// odd ones), keeps every signature, in either order.
+func TestMergeKeepsSignatures(t *testing.T) {
+	reg := testRegistry(t)
+	for seed := range uint64(10) {
+		rng := rand.New(rand.NewPCG(seed, 99))
+		c := open(t, nil)
+		randomChanges(t, c, rng, 3+rng.IntN(10))
+		signAll(t, c)
+		even, odd := c.Cloned(), c.Cloned()
+		for i := range c.Journal {
+			if i%2 == 0 {
+				odd.Journal[i].Signature = nil
+			} else {
+				even.Journal[i].Signature = nil
+			}
+		}
+		for _, pair := range [][2]*carnet.Carnet{{even, odd}, {odd, even}} {
+			m, fs := carnet.Merge(pair[0], pair[1])
+			require.Empty(t, fs.Errors())
+			assert.Empty(t, carnet.VerifyCarnet(m, carnet.Trust{Keys: reg}), "graine %d", seed)
+		}
+	}
+}
