@@ -97,7 +97,7 @@ func FuzzCheckpoints(f *testing.F) {
 // once any byte of its hash changes.
 func FuzzSignatures(f *testing.F) {
 	files, _ := filepath.Glob(filepath.Join("..", "examples", "carnet", "*.json"))
-	reg, _ := os.ReadFile(filepath.Join("..", "examples", "carnet", "registre-cles-de-test.json"))
+	reg, _ := os.ReadFile(filepath.Join("..", "examples", "carnet", "cles", "registre-cles-de-test.json"))
 	for _, name := range files {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(b, reg, "Claire", uint8(3))

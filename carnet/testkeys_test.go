@@ -20,7 +20,7 @@ import (
 // testKeysWarning heads the published test keys: anyone can sign with them.
 const testKeysWarning = "CLÉS DE TEST PUBLIÉES, POUR LES EXEMPLES ET LES TESTS SEULEMENT : leurs graines privées sont dans ce fichier, n'importe qui peut signer avec. Ne jamais les inscrire dans un registre de production."
 
-// testKeyFile is examples/carnet/cles-de-test.json: for each structure of
+// testKeyFile is examples/carnet/cles/cles-de-test.json: for each structure of
 // the examples and tests, its seed (hex, 32 bytes, SHA-256 of
 // "socle : clé de test publiée " followed by the SIRET) and its public key.
 // registre-cles-de-test.json beside it is the matching key registry (public
@@ -37,7 +37,7 @@ type testKey struct {
 
 var testSIRETs = []spie.SIRET{"13002526500013", "22020000000010", "33188888300013", "44400000400010", "55500000900012", "77500000300019"}
 
-func testKeysPath(name string) string { return filepath.Join("..", "examples", "carnet", name) }
+func testKeysPath(name string) string { return filepath.Join("..", "examples", "carnet", "cles", name) }
 
 var (
 	testKeysOnce sync.Once

@@ -40,7 +40,7 @@ func writeJSON(t *testing.T, v any) string {
 // the journal first, with the key registry and checkpoints given.
 func TestViewVerifiesTheJournal(t *testing.T) {
 	const name = "rsa-perdu-de-vue-soissons"
-	registry := filepath.Join("..", "..", "examples", "carnet", "registre-cles-de-test.json")
+	registry := filepath.Join("..", "..", "examples", "carnet", "cles", "registre-cles-de-test.json")
 	ref := []string{"view", "--role", "referent", "--structure", "22020000000010", "--date", "2026-06-30"}
 	var real carnet.Carnet
 	b, err := os.ReadFile(carnetExample(name))
