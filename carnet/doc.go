@@ -47,10 +47,10 @@
 //     person (no SIRET) is signed by the structure whose server applied
 //     it. Without registry, an unsigned journal is read with the warning
 //     « journal non signé » (CARNET-JOURNAL-30). A key's validity period is
-//     checked against the event's own timestamp: after a key's end, its
-//     holder can still date an event within the period, but only after the
-//     last event of the chain (Apply refuses earlier dates), and a
-//     checkpoint taken since then refuses it.
+//     checked against the event's own timestamp, and timestamps never go
+//     back within a chain (CARNET-JOURNAL-08): once a chain holds an event
+//     dated after a key's end, that key can no longer add to it; before
+//     that, its holder could still append an event dated within the period.
 //   - Neither proves that an event was authorised: a structure may sign a
 //     change it had no right to make (Replay re-checking rights is what
 //     refuses it), nor that a partner showed every carnet it holds, nor

@@ -220,3 +220,30 @@ func TestMergeKeepsSignatures(t *testing.T) {
 		}
 	}
 }
+
+// TestExpiredKeyCannotBackdate: a structure whose key ended cannot append
+// an event dated back into the key's period: timestamps never go back
+// within a chain.
+func TestExpiredKeyCannotBackdate(t *testing.T) {
+	reg := testRegistry(t)
+	c := open(t, nil)
+	apply(t, c, referent, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetPersonne, Value: c.Person, At: at("2025-06-01")})
+	signAll(t, c)
+	ended := append(carnet.KeyRegistry(nil), reg...)
+	for i := range ended {
+		ended[i].End = "2025-06-01"
+	}
+	require.Empty(t, carnet.VerifyCarnet(c, carnet.Trust{Keys: ended}))
+	// the forger appends an event dated 2025-05-01, within the key's period
+	p := c.Person
+	p.Commune = "75056"
+	es := append([]carnet.Event(nil), c.Journal...)
+	last := es[len(es)-1]
+	e := carnet.Event{Carnet: c.ID, Seq: last.Seq + 1, Prev: last.Hash, At: at("2025-05-01"), Actor: referent, Op: carnet.OpUpdate, Target: carnet.TargetPersonne,
+		Before: []byte(jsonOf(t, c.Person)), After: []byte(jsonOf(t, p))}
+	e.Hash = e.ComputeHash()
+	require.Nil(t, testSigner(t, siretDepartement).Sign(&e))
+	f := replayed(t, append(es, e))
+	fs := carnet.VerifyCarnet(f, carnet.Trust{Keys: ended})
+	assert.True(t, fs.Has("CARNET-JOURNAL-08", "/journal/2/horodatage"), "%v", fs)
+}

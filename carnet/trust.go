@@ -17,14 +17,16 @@ type Trust struct {
 // Fault types of a carnet without journal: nothing proves its content.
 var (
 	FaultJournalAbsent     = spie.NewFaultType("CARNET-JOURNAL-06", spie.SeverityWarning, "journal absent : le contenu du carnet n'est prouvé par aucun journal", "no journal: nothing proves the carnet's content")
+	FaultJournalTimeOrder  = spie.NewFaultType("CARNET-JOURNAL-08", spie.SeverityError, "l'événement est daté avant le précédent de sa chaîne", "the event is dated before the previous one of its chain")
 	FaultJournalAbsentKeys = spie.NewFaultType("CARNET-JOURNAL-07", spie.SeverityError, "journal absent alors qu'un registre de clés est fourni : le contenu du carnet n'est prouvé par aucune signature", "no journal while a key registry is supplied: no signature proves the carnet's content")
 )
 
 // VerifyCarnet verifies the journal of c with what t brings: the chains
 // and the content replayed from them (CheckJournal), the checkpoints
 // (CheckCheckpoints), then the signatures (VerifySignatures). It returns
-// errors when the journal does not verify, warnings for what it does not
-// prove. A carnet without journal is a warning with the zero Trust
+// errors when the journal does not verify (an event dated before the
+// previous one of its chain included, CARNET-JOURNAL-08), warnings for
+// what it does not prove. A carnet without journal is a warning with the zero Trust
 // (CARNET-JOURNAL-06), an error when checkpoints (the removed journal,
 // CARNET-JOURNAL-22) or keys (CARNET-JOURNAL-07) are given. A view
 // computed by View (marked) is refused (CARNET-JOURNAL-40).
@@ -46,11 +48,28 @@ func VerifyCarnet(c *Carnet, t Trust) spie.Faults {
 		return fs
 	}
 	fs = c.CheckJournal()
+	fs = append(fs, checkTimeOrder(c.Journal)...)
 	if len(fs.Errors()) > 0 {
+		fs.Sort()
 		return fs
 	}
 	fs = append(fs, CheckCheckpoints(c, t.Checkpoints)...)
 	fs = append(fs, VerifySignatures(c, t.Keys, t.Checkpoints)...)
 	fs.Sort()
+	return fs
+}
+
+// checkTimeOrder refuses an event dated before the previous event of its
+// chain (Apply and MergeRecorded never write one): with it, a key past its
+// validity could sign an event dated back within it.
+func checkTimeOrder(events []Event) spie.Faults {
+	var fs spie.Faults
+	last := map[string]Event{}
+	for i, e := range events {
+		if p, ok := last[e.Carnet]; ok && e.At.Before(p.At) {
+			fs = append(fs, FaultJournalTimeOrder.At(spie.Pointer("journal", i, "horodatage")))
+		}
+		last[e.Carnet] = e
+	}
 	return fs
 }
