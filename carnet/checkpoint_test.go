@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
@@ -21,11 +22,12 @@ func replayed(t *testing.T, es []carnet.Event) *carnet.Carnet {
 	return r
 }
 
-// rehash recomputes the chain links and hashes from event i on (one chain).
+// rehash recomputes the ranks, chain links and hashes from event i on
+// (one chain).
 func rehash(es []carnet.Event, from int) {
 	for i := from; i < len(es); i++ {
 		if i > 0 {
-			es[i].Prev = es[i-1].Hash
+			es[i].Seq, es[i].Prev = es[i-1].Seq+1, es[i-1].Hash
 		}
 		es[i].Hash = es[i].ComputeHash()
 	}
@@ -166,4 +168,40 @@ func TestCheckpointFaults(t *testing.T) {
 			require.True(t, fs.Has(tt.code, tt.path), "%v", fs)
 		})
 	}
+}
+
+// TestCheckpointsOfAMergedCarnet: the merged example holds two chains, so
+// the partner stores two checkpoints; cutting the tail of the absorbed
+// chain, or removing it with the merge event, is refused for that chain.
+func TestCheckpointsOfAMergedCarnet(t *testing.T) {
+	m := exampleMerge(t)
+	cps := carnet.TakeCheckpoints(m)
+	require.Len(t, cps, 2)
+	require.Equal(t, []string{"ccas13-2025-7702", "ft13-2025-7702"}, []string{cps[0].Chain, cps[1].Chain})
+	require.Empty(t, carnet.VerifyCarnet(m, carnet.Trust{Checkpoints: cps, Keys: testRegistry(t)}))
+
+	lastFT := -1
+	for i, e := range m.Journal {
+		if e.Carnet == "ft13-2025-7702" {
+			lastFT = i
+		}
+	}
+	require.Positive(t, lastFT)
+	cut := append(append([]carnet.Event(nil), m.Journal[:lastFT]...), m.Journal[lastFT+1:]...)
+	fs := carnet.VerifyCarnet(replayed(t, cut), carnet.Trust{Checkpoints: cps})
+	assert.True(t, fs.HasCode("CARNET-JOURNAL-20"), "%v", fs)
+
+	// the partner's copy rolled back to before the merge: the absorbed chain is gone
+	var alone []carnet.Event
+	for _, e := range m.Journal {
+		if e.Op == carnet.OpMerge {
+			break
+		}
+		if e.Carnet != "ft13-2025-7702" {
+			alone = append(alone, e)
+		}
+	}
+	fs = carnet.VerifyCarnet(replayed(t, alone), carnet.Trust{Checkpoints: cps})
+	assert.True(t, fs.HasCode("CARNET-JOURNAL-22"), "%v", fs)
+	assert.True(t, fs.HasCode("CARNET-JOURNAL-20"), "la chaîne du CCAS ramenée en arrière : %v", fs)
 }
