@@ -38,7 +38,7 @@ func runAlerts(c *cli, args []string) int {
 	policyFile := fl.String("politique", "", "paramètres du territoire (JSON, délais et procédure perdus de vue ; par défaut RULES.md)")
 	tf := addTrustFlags(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie alerts [--date AAAA-MM-JJ] [--politique FICHIER] [--cles FICHIER] [--points-de-controle FICHIER] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie alerts [--date AAAA-MM-JJ] [--politique FICHIER] [--cles FICHIER] [--points-de-controle FICHIER] [--ecrire-points-de-controle FICHIER] FICHIER | -")
 		fmt.Fprintln(c.stderr, "Le journal de chaque carnet est vérifié d'abord : s'il ne se vérifie pas, le carnet est refusé et ses erreurs sont ses seules alertes.")
 		fmt.Fprintln(c.stderr, "Le fichier contient un carnet, un tableau de carnets ou du NDJSON ; la sortie est du JSON (une ligne par carnet s'il y en a plusieurs).")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0 sans alerte, 1 avec des alertes ou un carnet illisible, 2 en cas d'erreur d'usage.")
@@ -70,6 +70,8 @@ func runAlerts(c *cli, args []string) int {
 			res.Journal = carnet.VerifyCarnet(k, trust(k))
 			if errs := res.Journal.Errors(); len(errs) > 0 {
 				k, res.Carnet, res.Alertes, res.Journal = nil, k.ID, errs, nil
+			} else {
+				tf.verified(k)
 			}
 		}
 		if k != nil {
@@ -88,6 +90,9 @@ func runAlerts(c *cli, args []string) int {
 	w.close()
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie alerts : %v\n", err)
+		return exitUsage
+	}
+	if !tf.save(c, "alerts") {
 		return exitUsage
 	}
 	return max(code, status)

@@ -23,7 +23,7 @@ func runView(c *cli, args []string) int {
 	fl.Func("date", "date de la consultation AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
 	tf := addTrustFlags(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie view --role ROLE --structure SIRET [--date AAAA-MM-JJ] [--cles FICHIER] [--points-de-controle FICHIER] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie view --role ROLE --structure SIRET [--date AAAA-MM-JJ] [--cles FICHIER] [--points-de-controle FICHIER] [--ecrire-points-de-controle FICHIER] FICHIER | -")
 		fmt.Fprintln(c.stderr, "Écrit le carnet expurgé de ce que ce lecteur ne peut pas voir (droits, consentements, données de santé).")
 		fmt.Fprintln(c.stderr, "Le journal est vérifié d'abord : un carnet dont le journal ne se vérifie pas n'est pas montré (code 1).")
 		fl.PrintDefaults()
@@ -68,11 +68,15 @@ func runView(c *cli, args []string) int {
 			return
 		}
 		warnJournal(c, "view", name, vfs)
+		tf.verified(k)
 		w.write(view)
 	})
 	w.close()
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie view : %v\n", err)
+		return exitUsage
+	}
+	if !tf.save(c, "view") {
 		return exitUsage
 	}
 	if refused {

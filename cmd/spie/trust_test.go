@@ -120,3 +120,31 @@ func TestViewVerifiesTheJournal(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteCheckpoints: the checkpoints written after a verified view are
+// those of TakeCheckpoints, keep the other carnets' ones, and refuse the
+// same carnet with its journal removed next time.
+func TestWriteCheckpoints(t *testing.T) {
+	const name = "fusion-doublons-marseille"
+	var real carnet.Carnet
+	b, err := os.ReadFile(carnetExample(name))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &real))
+	other := carnet.Checkpoint{Carnet: "autre", Chain: "autre", Length: 3, Head: "0000000000000000000000000000000000000000000000000000000000000000"}
+	stale := carnet.Checkpoint{Carnet: real.ID, Chain: real.ID, Length: 1, Head: real.Journal[0].Hash}
+	in := writeJSON(t, []carnet.Checkpoint{other, stale})
+	out := filepath.Join(t.TempDir(), "points.json")
+	code, _, errOut := runCLI(t, "", "alerts", "--date", "2026-06-30", "--points-de-controle", in, "--ecrire-points-de-controle", out, carnetExample(name))
+	require.Less(t, code, exitUsage, errOut)
+	wb, err := os.ReadFile(out)
+	require.NoError(t, err)
+	var got []carnet.Checkpoint
+	require.NoError(t, json.Unmarshal(wb, &got))
+	assert.Equal(t, append([]carnet.Checkpoint{other}, carnet.TakeCheckpoints(&real)...), got)
+
+	noJournal := writeCarnet(t, name, func(k *carnet.Carnet) { k.Journal = nil })
+	code, stdout, errOut := runCLI(t, "", "view", "--role", "referent", "--structure", "44400000400010", "--points-de-controle", out, noJournal)
+	assert.Equal(t, exitInvalid, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, errOut, "CARNET-JOURNAL-22")
+}
