@@ -70,6 +70,21 @@ type Signer struct {
 	Key   ed25519.PrivateKey
 }
 
+// String names the signer without its private key (fmt, logs).
+func (s Signer) String() string { return "signataire " + s.KeyID + " (" + string(s.SIRET) + ")" }
+
+// GoString is String, for %#v.
+func (s Signer) GoString() string { return s.String() }
+
+// MarshalJSON writes the key id and the SIRET only: the private key never
+// leaves the server through a serialised signer.
+func (s Signer) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		KeyID string     `json:"cle"`
+		SIRET spie.SIRET `json:"siret_structure"`
+	}{s.KeyID, s.SIRET})
+}
+
 // Sign signs the event e (whose Hash is computed) in place. It refuses a
 // key of the wrong size and an event written by another structure; an
 // event of the person (author without SIRET) is signed by the structure

@@ -3,6 +3,8 @@ package carnet_test
 import (
 	"crypto/ed25519"
 	"encoding/base64"
+	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -246,4 +248,18 @@ func TestExpiredKeyCannotBackdate(t *testing.T) {
 	f := replayed(t, append(es, e))
 	fs := carnet.VerifyCarnet(f, carnet.Trust{Keys: ended})
 	assert.True(t, fs.Has("CARNET-JOURNAL-08", "/journal/2/horodatage"), "%v", fs)
+}
+
+// TestSignerNeverPrintsItsKey: a signer printed or serialised by mistake
+// does not give its private key away.
+func TestSignerNeverPrintsItsKey(t *testing.T) {
+	s := testSigner(t, siretDepartement)
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	for _, out := range []string{fmt.Sprint(s), fmt.Sprintf("%v %+v %#v %s", s, s, s, s), string(b), fmt.Sprint([]carnet.Signer{s})} {
+		assert.NotContains(t, out, base64.StdEncoding.EncodeToString(s.Key))
+		assert.NotContains(t, out, fmt.Sprint([]byte(s.Key)))
+		assert.NotContains(t, out, fmt.Sprintf("%x", []byte(s.Key[:8])))
+		assert.Contains(t, out, s.KeyID)
+	}
 }
