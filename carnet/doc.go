@@ -14,8 +14,58 @@
 // Every change goes through [Apply], which checks the actor's rights and
 // appends an [Event] to the journal: who, structure, role, when, what, the
 // value before and after. Events are hash-chained (SHA-256) per carnet;
-// [Verify] proves nothing was altered or removed and [Replay] rebuilds the
-// carnet exactly. [ProposePlan] proposes the objectifs from a diagnostic.
+// [Replay] rebuilds the carnet from its journal. [ProposePlan] proposes the
+// objectifs from a diagnostic.
+//
+// # What the journal proves
+//
+// [VerifyCarnet] verifies a carnet's journal with what the partner brings
+// from outside the carnet ([Trust]); nothing carried inside a carnet
+// (keys, checkpoints, a view's mark) proves anything, since whoever writes
+// the document writes them too.
+//
+//   - Alone ([Verify], [Carnet.CheckJournal], the zero Trust): each chain
+//     is internally consistent — an event edited, reordered or deleted in
+//     the middle is detected, and the content is what the journal replays
+//     to. It does NOT prove that the journal is complete or genuine: a cut
+//     tail with the content rolled back to match, a removed journal (then
+//     only warned, CARNET-JOURNAL-06), a chain re-hashed after a change (of
+//     the author, say) and a self-consistent chain prepended (which Replay
+//     merges in) all pass.
+//   - With checkpoints ([TakeCheckpoints], [CheckCheckpoints]: one
+//     {carnet, chaine, longueur, tete} per chain the partner has seen):
+//     the prefix of each chain up to its checkpoint is the one seen; a cut
+//     tail, a rollback, a removed journal, a re-hashed chain and a chain
+//     not joined by a recorded merge are refused. Events after the last
+//     checkpoint are proved by their chain only: anyone may have written
+//     them.
+//   - With a key registry ([KeyRegistry], [VerifySignatures]): every event
+//     after the checkpoints (every event without checkpoints) is signed
+//     (ed25519) by the structure of its author with a key valid on its
+//     date: authorship of those events, and non-repudiation — the
+//     structure cannot deny an event its key signed. An event of the
+//     person (no SIRET) is signed by the structure whose server applied
+//     it. Without registry, an unsigned journal is read with the warning
+//     « journal non signé » (CARNET-JOURNAL-30). A key's validity period is
+//     checked against the event's own timestamp, and timestamps never go
+//     back within a chain (CARNET-JOURNAL-08): once a chain holds an event
+//     dated after a key's end, that key can no longer add to it; before
+//     that, its holder could still append an event dated within the period.
+//   - Neither proves that an event was authorised: a structure may sign a
+//     change it had no right to make (Replay re-checking rights is what
+//     refuses it), nor that a partner showed every carnet it holds, nor
+//     anything before the first checkpoint a partner took if the copy it
+//     first received was already forged (only signatures cover that).
+//
+// Signing happens on the partner's server, never in the browser: a widget
+// proposes a [Change], the server applies it with [ApplySigned] (or
+// [CreateSigned]; a [MergeRecorded] event is signed with [Signer.Sign]).
+// [VerifiedView] verifies the journal before computing a view and shows
+// nothing of a carnet whose journal does not verify; the view it returns
+// is marked ([ViewMark], field "vue") and is refused as a carnet, since its
+// journal is redacted. [Export] (right of access) and [Purge] (retention)
+// run on any carnet, as the law requires, and flag one whose journal does
+// not verify.
 //
 // Rules are named functions with CARNET- fault codes and a date argument:
 // [Carnet.Check] (structure, contracts and weekly activity, CEJ and PACEA),
@@ -45,7 +95,7 @@
 // identifier of the authenticated person in professionnel, which must be the
 // carnet's personne/id. A partner that declares an actor it did not
 // authenticate defeats every right of this package. [View] returns the carnet as a viewer may see
-// it, [Visible] the alerts and faults they may see. [Merge] and [MergeRecorded] merge two carnets of the same person, as
+// it (without verifying the journal: use [VerifiedView] on a carnet), [Visible] the alerts and faults they may see. [Merge] and [MergeRecorded] merge two carnets of the same person, as
 // an actor who may write the members of both, keeping every contribution
 // with its provenance (items identified by origin carnet and local id) and
 // reporting conflicts, decided by rule: the earlier journal entry wins.

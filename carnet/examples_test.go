@@ -30,7 +30,7 @@ type story struct {
 
 func newStory(t *testing.T, initial carnet.Carnet, by carnet.Actor, on spie.Date) *story {
 	t.Helper()
-	c, fs := carnet.Create(initial, by, at(string(on)))
+	c, fs := carnet.CreateSigned(initial, by, at(string(on)), testSigner(t, by.StructureSIRET))
 	require.Empty(t, fs)
 	return &story{t: t, c: c}
 }
@@ -42,7 +42,7 @@ func (s *story) do(by carnet.Actor, on spie.Date, op carnet.Operation, target ca
 	if n := len(s.c.Journal); n > 0 && !when.After(s.c.Journal[n-1].At) {
 		when = s.c.Journal[n-1].At.Add(time.Minute)
 	}
-	fs := carnet.Apply(s.c, carnet.Change{Op: op, Target: target, ID: id, Value: v, At: when}, by)
+	fs := carnet.ApplySigned(s.c, carnet.Change{Op: op, Target: target, ID: id, Value: v, At: when}, by, testSigner(s.t, by.StructureSIRET))
 	require.Empty(s.t, fs, "%s %s %s le %s", op, target, id, on)
 	return s
 }
@@ -345,6 +345,7 @@ func exampleMerge(t *testing.T) *carnet.Carnet {
 	coord := carnet.Actor{Professional: coordName13, StructureSIRET: siretCoord13, Role: carnet.RoleCoordinateurSPIE}
 	m, fs := carnet.MergeRecorded(a.c, b.c, coord, at("2025-10-01"))
 	require.True(t, fs.Valid(), "%v", fs)
+	require.Nil(t, testSigner(t, coord.StructureSIRET).Sign(&m.Journal[len(m.Journal)-1]))
 	require.True(t, fs.HasCode("CARNET-FUSION-11"), "deux référents actifs après fusion : %v", fs)
 	s := &story{t: t, c: m}
 	// the référents agree: the CCAS stays référent, France Travail becomes co-référent
@@ -402,6 +403,7 @@ func TestExamples(t *testing.T) {
 			r, rfs := carnet.Replay(read.Journal)
 			require.Empty(t, rfs)
 			assert.JSONEq(t, string(want), jsonOf(t, r), "le journal rejoue l'exemple")
+			assert.Empty(t, carnet.VerifyCarnet(&read, carnet.Trust{Keys: testRegistry(t)}), "chaque événement est signé par sa structure")
 
 			type alerts struct {
 				Date    spie.Date       `json:"date"`

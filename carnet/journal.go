@@ -77,7 +77,9 @@ func (t Target) Section() Section {
 // Event is one entry of the append-only journal: who changed what, when,
 // with the value before and after. Each event carries the hash of the
 // previous event of the same carnet (its chain), so that a reader can verify
-// that nothing was altered or removed.
+// that nothing was altered, reordered or removed inside the chain; a cut
+// tail, a removed journal or a re-hashed chain are detected only against
+// checkpoints, authorship only by signatures (see the package doc).
 type Event struct {
 	// Carnet dont l'événement fait partie (chaîne d'origine, conservée après fusion).
 	Carnet string `json:"carnet" jsonschema:"minLength=1,maxLength=100"`
@@ -103,13 +105,15 @@ type Event struct {
 	Prev string `json:"empreinte_precedente,omitempty" jsonschema:"pattern=^[0-9a-f]{64}$"`
 	// Empreinte SHA-256 de cet événement.
 	Hash string `json:"empreinte" jsonschema:"pattern=^[0-9a-f]{64}$"`
+	// Signature de l'empreinte par la structure qui a écrit l'événement (hors empreinte).
+	Signature *Signature `json:"signature,omitempty"`
 }
 
 // ComputeHash returns the SHA-256 of the event's canonical JSON, its own
-// hash left out; the values before and after are canonicalised (members
+// hash and signature left out (the signature signs the hash); the values before and after are canonicalised (members
 // sorted, no spaces) so that re-serialising a carnet keeps its hashes.
 func (e Event) ComputeHash() string {
-	e.Hash = ""
+	e.Hash, e.Signature = "", nil
 	e.Before = compact(e.Before)
 	e.After = compact(e.After)
 	b, _ := json.Marshal(e)
@@ -296,7 +300,9 @@ func (c *Carnet) cloneContent() *Carnet {
 
 // Verify checks every chain of the journal: each event's hash matches its
 // content and links to the previous event of its chain, and each chain starts
-// with a creation. It returns the faults, pointing at journal entries.
+// with a creation. It returns the faults, pointing at journal entries. It
+// proves the chains consistent, not complete nor genuine: VerifyCarnet
+// with checkpoints and keys does.
 func Verify(events []Event) spie.Faults {
 	var fs spie.Faults
 	heads := map[string]Event{}

@@ -174,13 +174,15 @@ func MergeRecorded(a, b *Carnet, actor Actor, at time.Time) (*Carnet, spie.Fault
 // unionJournal returns the events of a and b, each once, in order of time,
 // then chain, then rank.
 func unionJournal(x, y *Carnet) []Event {
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	var events []Event
 	for _, e := range append(append([]Event(nil), x.Journal...), y.Journal...) {
-		if !seen[e.Hash] {
-			seen[e.Hash] = true
-			events = append(events, e)
+		if i, ok := seen[e.Hash]; ok {
+			events[i] = withSignature(events[i], e)
+			continue
 		}
+		seen[e.Hash] = len(events)
+		events = append(events, e)
 	}
 	sort.SliceStable(events, func(i, j int) bool {
 		if !events[i].At.Equal(events[j].At) {

@@ -75,12 +75,16 @@ type PurgeRecord struct {
 	PurgedOn      spie.Date `json:"date_purge"`
 	Digest        string    `json:"empreinte_contenu"`
 	Events        int       `json:"evenements"`
+	// Erreurs de vérification du journal (VerifyCarnet) : la purge a lieu quand même, la loi l'impose.
+	JournalFaults spie.Faults `json:"journal_non_verifie,omitempty"`
 }
 
 // Purge separates the carnets whose retention date is before day from the
 // others. It returns the carnets kept and a record of each carnet purged;
 // the caller deletes the purged carnets from its store and keeps the
-// records as proof.
+// records as proof. A carnet whose journal does not verify (VerifyCarnet
+// without trust, errors only) is purged all the same, since the law
+// requires it, and its record says so (journal_non_verifie).
 func Purge(carnets []*Carnet, day spie.Date, p Policy) (kept []*Carnet, purged []PurgeRecord) {
 	for _, c := range carnets {
 		r := c.RetentionDate(day, p)
@@ -92,6 +96,7 @@ func Purge(carnets []*Carnet, day spie.Date, p Policy) (kept []*Carnet, purged [
 		purged = append(purged, PurgeRecord{
 			CarnetID: c.ID, PersonID: c.Person.ID, LastActivity: c.LastActivity(day), RetentionDate: r,
 			PurgedOn: day, Digest: hex.EncodeToString(sum[:]), Events: len(c.Journal),
+			JournalFaults: VerifyCarnet(c, Trust{}).Errors(),
 		})
 	}
 	return kept, purged
@@ -109,6 +114,8 @@ type AccessExport struct {
 	Access []StructureAccess `json:"acces"`
 	// Date jusqu'à laquelle le carnet est conservé.
 	RetentionDate spie.Date `json:"conservation_jusqu_au"`
+	// Erreurs de vérification du journal (VerifyCarnet) : l'export a lieu quand même (droit d'accès) et le signale.
+	JournalFaults spie.Faults `json:"journal_non_verifie,omitempty"`
 }
 
 // StructureAccess is what one member can read.
@@ -119,9 +126,12 @@ type StructureAccess struct {
 	Sections       []Section  `json:"sections"`
 }
 
-// Export returns everything held about the person on day.
+// Export returns everything held about the person on day. It runs on a
+// carnet whose journal does not verify (the right of access holds
+// whatever the state of the journal) and flags it: journal_non_verifie
+// holds the errors of VerifyCarnet without trust.
 func Export(c *Carnet, day spie.Date, p Policy) AccessExport {
-	out := AccessExport{Date: day, Carnet: c.Cloned(), RetentionDate: c.RetentionDate(day, p)}
+	out := AccessExport{Date: day, Carnet: c.Cloned(), RetentionDate: c.RetentionDate(day, p), JournalFaults: VerifyCarnet(c, Trust{}).Errors()}
 	for _, m := range c.Members {
 		if !m.ActiveOn(day) || m.Role == RoleUsager {
 			continue

@@ -165,6 +165,13 @@ type Viewer struct {
 // (conflits_fusion) are kept only for a viewer who may read every part of
 // Parts, and the journal keeps only the events of readable sections
 // (without values for health events). The original is not modified.
+//
+// The view is marked as a view (Carnet.Mark: viewer and date): its journal
+// is redacted, so it no longer verifies, and VerifyCarnet refuses it as a
+// carnet. View itself does not verify the journal: a server holding a
+// carnet calls VerifiedView, which refuses a carnet whose journal does not
+// verify; View alone is for a view received from that server (the widget
+// renders it after View again, without verification).
 func View(c *Carnet, v Viewer) *Carnet { return DefaultRights.View(c, v) }
 
 // View is View with the matrix m.
@@ -176,6 +183,7 @@ func (m RightsMatrix) View(c *Carnet, v Viewer) *Carnet {
 		can[s] = m.Authorize(c, v.Actor, s, AccessRead, v.On) == nil
 	}
 	out := c.cloneContent()
+	out.Mark = &ViewMark{Viewer: v.Actor, On: v.On}
 	redact(out, can)
 	if !can[SectionJournal] {
 		out.Journal = nil

@@ -25,6 +25,7 @@ var notSections = map[string]string{
 	"carnets_fusionnes": "identifiants des carnets fusionnés (aucune donnée de la personne)",
 	"conflits_fusion":   "valeurs écartées, visibles seulement de qui lit santé et membres",
 	"journal":           "journal, section journal, filtré événement par événement",
+	"vue":               "marque posée par View (lecteur, date) : aucune donnée de la personne, absente d'un carnet",
 }
 
 func jsonName(f reflect.StructField) string {

@@ -47,6 +47,8 @@ type Carnet struct {
 	Conflicts []Conflict `json:"conflits_fusion,omitempty"`
 	// Journal chaîné des modifications.
 	Journal []Event `json:"journal,omitempty"`
+	// Présent seulement dans une vue calculée par View : pour qui et à quelle date (son journal est expurgé, elle ne se vérifie pas).
+	Mark *ViewMark `json:"vue,omitempty"`
 }
 
 // SupportedPerson is the person supported: minimal, pseudonymous data.

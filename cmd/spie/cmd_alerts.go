@@ -24,6 +24,8 @@ type alertsResult struct {
 	Date     spie.Date        `json:"date"`
 	Suivi    *carnet.FollowUp `json:"suivi,omitempty"`
 	Alertes  spie.Faults      `json:"alertes"`
+	// Avertissements de la vérification du journal (ses erreurs refusent le carnet et sont dans les alertes).
+	Journal spie.Faults `json:"verification_journal,omitempty"`
 }
 
 func runAlerts(c *cli, args []string) int {
@@ -32,8 +34,10 @@ func runAlerts(c *cli, args []string) int {
 	var day spie.Date
 	fl.Func("date", "date d'examen AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
 	policyFile := fl.String("politique", "", "paramètres du territoire (JSON, délais et procédure perdus de vue ; par défaut RULES.md)")
+	tf := addTrustFlags(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie alerts [--date AAAA-MM-JJ] [--politique FICHIER] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie alerts [--date AAAA-MM-JJ] [--politique FICHIER] [--cles FICHIER] [--points-de-controle FICHIER] [--ecrire-points-de-controle FICHIER] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Le journal de chaque carnet est vérifié d'abord : s'il ne se vérifie pas, le carnet est refusé et ses erreurs sont ses seules alertes.")
 		fmt.Fprintln(c.stderr, "Le fichier contient un carnet, un tableau de carnets ou du NDJSON ; la sortie est du JSON (une ligne par carnet s'il y en a plusieurs).")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0 sans alerte, 1 avec des alertes ou un carnet illisible, 2 en cas d'erreur d'usage.")
 		fl.PrintDefaults()
@@ -49,6 +53,10 @@ func runAlerts(c *cli, args []string) int {
 	if !ok {
 		return exitUsage
 	}
+	trust, ok := tf.load(c, "alerts")
+	if !ok {
+		return exitUsage
+	}
 	w := &resultWriter{w: c.stdout}
 	code := exitOK
 	status, err := eachCarnet(c, fl.Arg(0), func(name string, k *carnet.Carnet, fs spie.Faults) {
@@ -60,6 +68,14 @@ func runAlerts(c *cli, args []string) int {
 			}
 		}
 		res := alertsResult{Document: name, Date: on, Alertes: fs}
+		if k != nil {
+			res.Journal = carnet.VerifyCarnet(k, trust(k))
+			if errs := res.Journal.Errors(); len(errs) > 0 {
+				k, res.Carnet, res.Alertes, res.Journal = nil, k.ID, errs, nil
+			} else {
+				tf.verified(k)
+			}
+		}
 		if k != nil {
 			f := k.FollowUp(on, p)
 			f.Faults = nil
@@ -76,6 +92,9 @@ func runAlerts(c *cli, args []string) int {
 	w.close()
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie alerts : %v\n", err)
+		return exitUsage
+	}
+	if !tf.save(c, "alerts") {
 		return exitUsage
 	}
 	return max(code, status)

@@ -22,10 +22,12 @@ func runView(c *cli, args []string) int {
 	person := fl.String("personne", "", "identifiant de la personne authentifiée (obligatoire pour usager : celui du carnet)")
 	var day spie.Date
 	fl.Func("date", "date de la consultation AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
+	tf := addTrustFlags(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie view --role ROLE --structure SIRET --professionnel NOM [--date AAAA-MM-JJ] FICHIER | -")
-		fmt.Fprintln(c.stderr, "        spie view --role usager --personne ID [--date AAAA-MM-JJ] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie view --role ROLE --structure SIRET --professionnel NOM [--date AAAA-MM-JJ] [--cles FICHIER] [--points-de-controle FICHIER] [--ecrire-points-de-controle FICHIER] FICHIER | -")
+		fmt.Fprintln(c.stderr, "        spie view --role usager --personne ID [--date AAAA-MM-JJ] [--cles FICHIER] [--points-de-controle FICHIER] FICHIER | -")
 		fmt.Fprintln(c.stderr, "Écrit le carnet tel qu'il était à la date (rejoué depuis son journal), expurgé de ce que ce lecteur ne peut pas voir (droits, consentements, données de santé).")
+		fmt.Fprintln(c.stderr, "Le journal est vérifié d'abord : un carnet dont le journal ne se vérifie pas n'est pas montré (code 1).")
 		fmt.Fprintln(c.stderr, "Le lecteur déclaré doit avoir été authentifié par l'appelant.")
 		fl.PrintDefaults()
 	}
@@ -58,8 +60,13 @@ func runView(c *cli, args []string) int {
 		fl.Usage()
 		return exitUsage
 	}
+	trust, ok := tf.load(c, "view")
+	if !ok {
+		return exitUsage
+	}
 	viewer := carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(*role), StructureSIRET: siret, Professional: name}, On: day}
 	w := &resultWriter{w: c.stdout}
+	refused := false
 	status, err := eachCarnet(c, fl.Arg(0), func(name string, k *carnet.Carnet, fs spie.Faults) {
 		if k == nil {
 			fmt.Fprintf(c.stderr, "spie view : %s : %v\n", name, fs)
@@ -69,12 +76,26 @@ func runView(c *cli, args []string) int {
 		if v.On == "" {
 			v.On = c.today(k.Person.Commune)
 		}
-		w.write(carnet.View(k, v))
+		view, vfs := carnet.VerifiedView(k, v, trust(k))
+		if view == nil {
+			refused = true
+			fmt.Fprintf(c.stderr, "spie view : %s : carnet refusé, son journal ne se vérifie pas : %v\n", name, vfs.Errors())
+			return
+		}
+		warnJournal(c, "view", name, vfs)
+		tf.verified(k)
+		w.write(view)
 	})
 	w.close()
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie view : %v\n", err)
 		return exitUsage
+	}
+	if !tf.save(c, "view") {
+		return exitUsage
+	}
+	if refused {
+		status = max(status, exitInvalid)
 	}
 	return status
 }

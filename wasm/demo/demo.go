@@ -119,8 +119,9 @@ const exampleCarnet = "carnet/cej-jeune-laon.json"
 var carnetViewer = carnet.Actor{Professional: "Sarah Lefèvre", StructureSIRET: "77500000300019", Role: carnet.RoleReferent}
 
 // carnetData is what the portal's server sends to the carnet widget, as the
-// partner guide asks: the view that carnet.View computes for the viewer on
-// day now (never the full carnet), and the viewer.
+// partner guide asks: the view that carnet.VerifiedView computes for the
+// viewer on day now once the journal verifies (never the full carnet), and
+// the viewer.
 func carnetData(now time.Time) ([]byte, error) {
 	b, err := examples.Carnets.ReadFile(exampleCarnet)
 	if err != nil {
@@ -130,6 +131,9 @@ func carnetData(now time.Time) ([]byte, error) {
 	if err := json.Unmarshal(b, &c); err != nil {
 		return nil, err
 	}
-	view := carnet.View(&c, carnet.Viewer{Actor: carnetViewer, On: spie.DateIn(now, string(c.Person.Commune))})
+	view, fs := carnet.VerifiedView(&c, carnet.Viewer{Actor: carnetViewer, On: spie.DateIn(now, string(c.Person.Commune))}, carnet.Trust{})
+	if errs := fs.Errors(); len(errs) > 0 {
+		return nil, errs
+	}
 	return json.Marshal(map[string]any{"carnet": view, "acteur": carnetViewer})
 }

@@ -24,7 +24,10 @@ var (
 // shows nothing until both are given. Whatever it receives, the widget
 // applies carnet.View for the declared viewer again before rendering
 // (defence in depth): a full carnet sent by mistake shows only what the
-// viewer may read. Sending the view, never the full carnet, is what keeps
+// viewer may read, and only when its journal verifies (carnet.VerifiedView,
+// without keys: the browser holds none); a view marked by carnet.View
+// (field "vue") is rendered without verification, its journal being
+// redacted. Sending the view, never the full carnet, is what keeps
 // hidden data out of the browser.
 type CarnetInit struct {
 	Carnet *carnet.Carnet `json:"carnet,omitempty"`
@@ -70,7 +73,8 @@ func (v *CarnetView) OnMount(ctx app.Context) {
 
 // Init applies the partner's data: the carnet (its view) and the viewer. It
 // keeps only carnet.View of the carnet for that viewer today, and returns
-// the faults of refused data (nothing is then shown).
+// the faults of refused data (nothing is then shown): a full carnet whose
+// journal does not verify is refused with the faults of carnet.VerifyCarnet.
 func (v *CarnetView) Init(data json.RawMessage) spie.Faults {
 	v.c, v.loadErr = nil, ""
 	var in CarnetInit
@@ -89,7 +93,19 @@ func (v *CarnetView) Init(data json.RawMessage) spie.Faults {
 	}
 	v.actor = *in.Viewer
 	v.commune = in.Carnet.Person.Commune
-	v.c = carnet.View(in.Carnet, carnet.Viewer{Actor: v.actor, On: v.today()})
+	viewer := carnet.Viewer{Actor: v.actor, On: v.today()}
+	if in.Carnet.Mark != nil {
+		// a view computed by the partner's server: its journal is redacted
+		// and is not verified again; View only narrows it to the viewer.
+		v.c = carnet.View(in.Carnet, viewer)
+	} else {
+		view, fs := carnet.VerifiedView(in.Carnet, viewer, carnet.Trust{})
+		if errs := fs.Errors(); len(errs) > 0 {
+			v.loadErr = errs[0].Message
+			return errs
+		}
+		v.c = view
+	}
 	v.resetDraft()
 	return nil
 }

@@ -199,8 +199,11 @@ func TestCarnetWidgetShowsTheViewersView(t *testing.T) {
 	require.NoError(t, json.Unmarshal(loadCarnet(t, "cej-jeune-laon.json"), &c))
 	health := carnet.CatalogActions.InGroup("sante")[0]
 	healthLabel := strings.ReplaceAll(health.Label.FR, "'", "&#39;")
-	c.Actions = append(c.Actions, carnet.Action{ID: "a-sante-test", CatalogAction: carnet.CatalogAction(health.Key), Thematique: "sante",
-		Status: "en-cours", ProposedOn: "2026-10-01", ProposedBy: carnet.Actor{Role: "referent", StructureSIRET: "77500000300019"}})
+	// added through the journal: a full carnet changed outside it is refused
+	ref := carnet.Actor{Professional: "Sarah Lefèvre", Role: "referent", StructureSIRET: "77500000300019"}
+	require.Empty(t, carnet.Apply(&c, carnet.Change{Op: "ajouter", Target: "actions", ID: "a-sante-test", At: time.Date(2026, 10, 1, 10, 0, 0, 0, time.UTC),
+		Value: carnet.Action{ID: "a-sante-test", CatalogAction: carnet.CatalogAction(health.Key), Thematique: "sante",
+			Status: "en-cours", ProposedOn: "2026-10-01", ProposedBy: ref}}, ref))
 	require.NotEmpty(t, c.Contacts)
 	contact := carnet.ContactKinds.LabelOf(string(c.Contacts[0].Kind))
 	plain := carnet.CatalogActions.LabelOf(string(c.Actions[0].CatalogAction))
@@ -232,4 +235,32 @@ func must(b []byte, err error) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// TestCarnetWidgetVerifiesAFullCarnet (issue 16): a full carnet whose
+// content was changed outside its journal is refused, nothing shown; a
+// view marked by carnet.View is rendered without verification.
+func TestCarnetWidgetVerifiesAFullCarnet(t *testing.T) {
+	var c carnet.Carnet
+	require.NoError(t, json.Unmarshal(loadCarnet(t, "cej-jeune-laon.json"), &c))
+	c.Members = append(c.Members, carnet.Member{ID: "m-intrus", Role: "co-referent", StructureSIRET: "44400000400010", Professional: "Intrus", Start: "2025-09-01"})
+	b, err := json.Marshal(c)
+	require.NoError(t, err)
+	actor := `{"professionnel":"Intrus","siret_structure":"44400000400010","role":"co-referent"}`
+	v := &widget.CarnetView{}
+	fs := v.Init(json.RawMessage(`{"carnet":` + string(b) + `,"acteur":` + actor + `}`))
+	assert.True(t, fs.HasCode("CARNET-JOURNAL-10"), "%v", fs)
+	html := renderHTML(t, v)
+	assert.NotContains(t, html, "Sarah Lefèvre")
+	assert.Contains(t, html, "Carnet refusé")
+
+	var good carnet.Carnet
+	require.NoError(t, json.Unmarshal(loadCarnet(t, "cej-jeune-laon.json"), &good))
+	ref := carnet.Actor{Professional: "Sarah Lefèvre", StructureSIRET: "77500000300019", Role: "referent"}
+	view := carnet.View(&good, carnet.Viewer{Actor: ref, On: spie.DateOf(widget.Clock())})
+	vb, err := json.Marshal(view)
+	require.NoError(t, err)
+	v = &widget.CarnetView{}
+	require.Empty(t, v.Init(json.RawMessage(`{"carnet":`+string(vb)+`,"acteur":{"professionnel":"Sarah Lefèvre","siret_structure":"77500000300019","role":"referent"}}`)))
+	assert.Contains(t, renderHTML(t, v), "Sarah Lefèvre")
 }
