@@ -156,26 +156,33 @@ func TestImportsPointOneWay(t *testing.T) {
 		t.Skip("go list: ignoré en mode -short")
 	}
 	// Every package of the module, with its direct imports (test files
-	// excluded: a black-box test may import what it needs).
-	var bad []string
-	for _, line := range goList(t, "-deps", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./...") {
-		fields := strings.Fields(line)
-		from, ok := rel(fields[0])
-		if !ok {
-			continue
-		}
-		for _, imp := range fields[1:] {
-			to, ok := rel(imp)
+	// excluded: a black-box test may import what it needs), for the host and
+	// for the browser (GOOS=js): a file behind a build tag is checked too.
+	check := func(platform string) {
+		var bad []string
+		for _, line := range goList(t, "-deps", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./...") {
+			fields := strings.Fields(line)
+			from, ok := rel(fields[0])
 			if !ok {
 				continue
 			}
-			if !allowed(from, to) {
-				bad = append(bad, from+" → "+to)
+			for _, imp := range fields[1:] {
+				to, ok := rel(imp)
+				if !ok {
+					continue
+				}
+				if !allowed(from, to) {
+					bad = append(bad, from+" → "+to)
+				}
 			}
 		}
+		sort.Strings(bad)
+		assert.Empty(t, bad, "imports qui remontent les couches (%s)", platform)
 	}
-	sort.Strings(bad)
-	assert.Empty(t, bad, "imports qui remontent les couches")
+	check("hôte")
+	t.Setenv("GOOS", "js")
+	t.Setenv("GOARCH", "wasm")
+	check("GOOS=js")
 }
 
 func TestCoreLinksNoBrowserNorGenerator(t *testing.T) {
