@@ -1,0 +1,51 @@
+package offer_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/offer"
+)
+
+// Keys are matched exactly, as data·inclusion's pydantic models match them
+// (a model ignores "NOM" and reads "nom"): a member whose name differs from
+// a field's only by case is kept in Extra, never decoded into the field.
+func TestDecodeExactKeys(t *testing.T) {
+	tests := []struct {
+		name      string
+		doc       string
+		nom, date string
+		extra     []string
+	}{
+		{"NOM en plus", `{"nom":"Atelier CV","NOM":"Autre nom"}`, "Atelier CV", "", []string{"NOM"}},
+		{"NOM avant nom", `{"NOM":"Autre nom","nom":"Atelier CV"}`, "Atelier CV", "", []string{"NOM"}},
+		{"Nom seul", `{"Nom":"Atelier CV"}`, "", "", []string{"Nom"}},
+		// The issue's case: date_maj 2099 beside Date_Maj 2025; only
+		// date_maj is the field.
+		{"date_maj et Date_Maj", `{"date_maj":"2099-01-01","Date_Maj":"2025-01-01"}`, "", "2099-01-01", []string{"Date_Maj"}},
+		{"Source nombre", `{"Source":123}`, "", "", []string{"Source"}},
+		// A repeated key: the last member counts, as in the models.
+		{"nom répété", `{"nom":"Premier","nom":"Second"}`, "Second", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s offer.Service
+			require.NoError(t, json.Unmarshal([]byte(tt.doc), &s))
+			assert.Equal(t, tt.nom, s.Nom)
+			assert.Equal(t, offer.Date(tt.date), s.DateMaj)
+			var extra []string
+			for k := range s.Extra {
+				extra = append(extra, k)
+			}
+			assert.ElementsMatch(t, tt.extra, extra)
+
+			var st offer.Structure
+			require.NoError(t, json.Unmarshal([]byte(tt.doc), &st))
+			assert.Equal(t, tt.nom, st.Nom)
+			assert.Equal(t, offer.Date(tt.date), st.DateMaj)
+		})
+	}
+}
