@@ -32,6 +32,11 @@ type Kind struct {
 	New func() any
 	// Check runs the rules beyond the schema on a decoded document.
 	Check func(doc any, ctx Context) spie.Faults
+	// Normalize, when set, rewrites the document as its reference reader
+	// would read it before anything is validated (the data·inclusion
+	// models for service and structure), returning one warning per change;
+	// it returns data unchanged when it cannot read it.
+	Normalize func(data []byte) ([]byte, spie.Faults)
 }
 
 // ID returns the stable $id of the kind's schema.

@@ -11,5 +11,7 @@ func init() {
 		Title: spie.Label{FR: "Service de l'offre d'insertion (data·inclusion v1)", EN: "Service of the insertion offer (data·inclusion v1)"},
 		New:   func() any { return new(offer.Service) },
 		Check: func(doc any, ctx Context) spie.Faults { return doc.(*offer.Service).Check(ctx.Now) },
+		// Normalised as data·inclusion's model reads it (offer.NormalizeService).
+		Normalize: offer.NormalizeService,
 	})
 }

@@ -128,10 +128,37 @@ func Validate(kind string, data []byte, opts ...Option) spie.Faults {
 	if !ok {
 		return spie.Faults{FaultKind.At("", kind)}
 	}
+	if k.Normalize != nil {
+		return validateNormalized(k, data, ctx)
+	}
+	return validateKind(k, data, ctx)
+}
+
+// validateKind validates data as written: the fast path of the kind when it
+// has one, else the interpreter.
+func validateKind(k Kind, data []byte, ctx Context) spie.Faults {
 	if plan, err := planOf(k); err == nil {
 		return validateFast(k, plan, data, ctx)
 	}
 	return interpret(k, data, ctx)
+}
+
+// validateNormalized is Validate for a kind with a Normalize step: the
+// input layer on the document as written (a key repeated at the top level,
+// which the reference reader resolves by keeping the last value, does not
+// stop it), then the normalisation, then the validation of the normalised
+// document; the warnings of the normalisation come with its faults.
+func validateNormalized(k Kind, data []byte, ctx Context) spie.Faults {
+	if fs := CheckInput(data, ctx.Limits); fs != nil {
+		if len(fs) != 1 || fs[0].Code != FaultDuplicate.Code || strings.Count(fs[0].Path, "/") != 1 {
+			return fs
+		}
+	}
+	norm, warnings := k.Normalize(data)
+	fs := validateKind(k, norm, ctx)
+	fs = append(warnings, fs...)
+	fs.Sort()
+	return fs
 }
 
 // interpret is the JSON Schema path of Validate: the input layer, the
