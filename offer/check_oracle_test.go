@@ -1,45 +1,29 @@
 package offer_test
 
 import (
-	"regexp"
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/internal/reftest"
 	"github.com/spie-fr/socle/offer"
 )
 
-// go-playground/validator is the test oracle of offer.IsEmail and
+// data·inclusion's models are the oracle of offer.NormalizeEmail (run from
+// ../shared/reference). go-playground/validator is the test oracle of
 // offer.IsHTTPURL: on every value of the corpus, our verdict must be the
 // validator's, except where one of the deliberate, stricter rules documented
-// on the functions (and restated here independently) refuses a value the
+// on the function (and restated here independently) refuses a value the
 // validator accepts. Accepting a value the validator refuses is always a
 // failure.
 
 var oracle = validator.New()
-
-// asciiHost is an ASCII host name with at least one dot, as IsEmail wants
-// its domain.
-var asciiHost = regexp.MustCompile(`^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
-
-// emailStricter names the documented rule by which IsEmail refuses v, a
-// value the validator accepts, or "" when none applies.
-func emailStricter(v string) string {
-	at := strings.LastIndex(v, "@")
-	local, dom := v[:max(at, 0)], v[at+1:]
-	switch {
-	case len(v) > 254:
-		return "plus de 254 octets (RFC 5321)"
-	case len(local) > 64:
-		return "partie locale de plus de 64 octets (RFC 5321)"
-	case len(dom) > 253 || !asciiHost.MatchString(dom):
-		return "domaine qui n'est pas un nom d'hôte ASCII pointé"
-	}
-	return ""
-}
 
 // urlStricter names the documented rule by which IsHTTPURL refuses v, a
 // value the validator accepts, or "" when none applies.
@@ -118,15 +102,62 @@ func urlCorpus() []string {
 		"http://exemple.fr/"+strings.Repeat("x", 2065), "http://exemple.fr/"+strings.Repeat("é", 2066))
 }
 
-func TestIsEmailAgreesWithValidator(t *testing.T) {
-	var n verdicts
-	for _, v := range emailCorpus() {
-		compare(t, v, offer.IsEmail(v), oracle.Var(v, "required,email") == nil, emailStricter, &n)
+// emailModelScript prints, for each JSON string read, the address
+// data·inclusion's models keep (pydantic's EmailStr in JSON mode, as the
+// courriel fields of Service and Structure) or null when they refuse it.
+const emailModelScript = `
+import json, sys
+from pydantic import EmailStr, TypeAdapter, ValidationError
+ta = TypeAdapter(EmailStr)
+for line in sys.stdin:
+    try:
+        out = ta.validate_json(line)
+    except ValidationError:
+        out = None
+    sys.stdout.write(json.dumps(out) + "\n")
+`
+
+// TestIsEmailAgreesWithModels proves NormalizeEmail against the rule it
+// restates: on every address of the corpus, data·inclusion's models (run
+// from ../shared/reference) accept exactly what it accepts and keep the
+// same normalised address.
+func TestIsEmailAgreesWithModels(t *testing.T) {
+	py, models := reftest.DataInclusionModels(t)
+	corpus := append(emailCorpus(),
+		" accueil@exemple.fr ", "Accueil <accueil@exemple.fr>", `"Accueil" <accueil@exemple.fr>`, "<a@b.fr> ",
+		"accueil@mairie-évry.fr", "a@b.test", "a@b.local", "a@b.invalid", "a@b.localhost", "a@b.onion",
+		"a\u00a0b@exemple.fr", "a\u200bb@exemple.fr", "a@🙂.fr", "a@例え.jp", "Info@Exemple.FR", "POSTMASTER@exemple.fr",
+		"e\u0301@exemple.fr", "\u0301e@exemple.fr", "a@exemple.рф", "a@ÉVRY.fr", "a@xn--mairie-vry-h7a.fr", "a@ab--c.fr",
+		"a@xn--zz.fr", "a@ß.de", "a@exemple.fr\n", "a@exemple\u3002fr", "Jean Dupont <a@b.fr>", "Jean.Dupont <a@b.fr>",
+		strings.Repeat("é", 64)+"@exemple.fr", strings.Repeat("é", 65)+"@exemple.fr")
+	var in bytes.Buffer
+	for i, v := range corpus {
+		// JSON text is UTF-8: what the models read of invalid bytes.
+		corpus[i] = strings.ToValidUTF8(v, "\uFFFD")
+		b, _ := json.Marshal(corpus[i])
+		in.Write(append(b, '\n'))
 	}
-	t.Logf("%+v", n)
-	require.Greater(t, n.bothOK, 100, "le corpus doit contenir des adresses valides")
-	require.Greater(t, n.bothKO, 100, "le corpus doit contenir des adresses invalides")
-	require.Positive(t, n.stricter, "le corpus doit exercer les règles plus strictes")
+	out := reftest.RunDataInclusion(t, py, models, in.Bytes(), "-c", emailModelScript)
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	require.Len(t, lines, len(corpus))
+	var accepted, refused int
+	for i, v := range corpus {
+		var want *string
+		require.NoError(t, json.Unmarshal([]byte(lines[i]), &want))
+		got, ok := offer.NormalizeEmail(v)
+		if want == nil {
+			refused++
+			assert.False(t, ok, "%q : refusé par les modèles, accepté (%q)", v, got)
+			continue
+		}
+		accepted++
+		if assert.True(t, ok, "%q : accepté par les modèles (%q), refusé", v, *want) {
+			assert.Equal(t, *want, got, "%q : adresse normalisée", v)
+		}
+	}
+	t.Logf("%d adresses : %d acceptées, %d refusées par les modèles", len(corpus), accepted, refused)
+	require.Greater(t, accepted, 100, "le corpus doit contenir des adresses valides")
+	require.Greater(t, refused, 100, "le corpus doit contenir des adresses invalides")
 }
 
 func TestIsHTTPURLAgreesWithValidator(t *testing.T) {
@@ -140,12 +171,22 @@ func TestIsHTTPURLAgreesWithValidator(t *testing.T) {
 	require.Positive(t, n.stricter, "le corpus doit exercer les règles plus strictes")
 }
 
-func FuzzIsEmailAgreesWithValidator(f *testing.F) {
+// FuzzNormalizeEmail checks that the normalised address is itself
+// accepted and normalises to itself (data·inclusion stores it and reads it
+// again), and that an accepted address has one @ outside a display name.
+func FuzzNormalizeEmail(f *testing.F) {
 	for _, v := range emailCorpus()[:80] {
 		f.Add(v)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		compare(t, v, offer.IsEmail(v), oracle.Var(v, "required,email") == nil, emailStricter, &verdicts{})
+		n, ok := offer.NormalizeEmail(v)
+		if !ok {
+			return
+		}
+		again, ok := offer.NormalizeEmail(n)
+		require.True(t, ok, "%q normalisé en %q, refusé ensuite", v, n)
+		require.Equal(t, n, again, "%q", v)
+		require.Equal(t, 1, strings.Count(n, "@"), "%q", n)
 	})
 }
 
@@ -167,10 +208,12 @@ func TestEmailAndURLVerdicts(t *testing.T) {
 	}{
 		{"courriel simple", offer.IsEmail, "contact@exemple.fr", true},
 		{"courriel accentué", offer.IsEmail, "élodie@exemple.fr", true},
-		{"courriel entre guillemets", offer.IsEmail, `"jean dupont"@exemple.fr`, true},
+		{"courriel entre guillemets", offer.IsEmail, `"jean dupont"@exemple.fr`, false},
 		{"courriel guillemet non fermé", offer.IsEmail, `"jean@exemple.fr`, false},
 		{"courriel sans point", offer.IsEmail, "contact@localhost", false},
-		{"courriel domaine IDN", offer.IsEmail, "contact@bücher.fr", false},
+		{"courriel domaine IDN", offer.IsEmail, "contact@bücher.fr", true},
+		{"courriel domaine réservé", offer.IsEmail, "contact@exemple.test", false},
+		{"courriel nom affiché", offer.IsEmail, "Accueil <contact@exemple.fr>", true},
 		{"courriel TLD numérique", offer.IsEmail, "contact@exemple.f1", false},
 		{"URL https", offer.IsHTTPURL, "https://exemple.fr/a?b=c", true},
 		{"URL majuscules", offer.IsHTTPURL, "HTTPS://EXEMPLE.FR", true},

@@ -30,6 +30,9 @@ var (
 	FaultNormNonFinite = spie.NewFaultType("OFFRE-NORME-04", spie.SeverityWarning,
 		"valeur non finie %s remplacée par null : data·inclusion l'accepte, mais JSON ne peut pas l'écrire",
 		"non-finite value %s replaced by null: data·inclusion accepts it, but JSON cannot write it")
+	FaultNormEmail = spie.NewFaultType("OFFRE-NORME-06", spie.SeverityWarning,
+		"adresse normalisée en %q (écrite %q) : data·inclusion garde l'adresse seule, sans nom ni espaces, domaine en minuscules",
+		"address normalised to %q (written %q): data·inclusion keeps the bare address, without name or spaces, domain in lower case")
 	FaultNormRepeatedKey = spie.NewFaultType("OFFRE-NORME-05", spie.SeverityWarning,
 		"clé répétée : seule la dernière valeur est gardée, comme le fait data·inclusion",
 		"repeated key: only the last value is kept, as data·inclusion does")
@@ -45,6 +48,7 @@ const (
 	classDate             // date: lax date and datetime forms
 	classFloat            // float: numeric strings, booleans
 	classInt              // int: numeric strings, booleans
+	classEmail            // EmailStr: display name, spaces, IDN domain
 )
 
 // fieldRule is how the normalisation reads a field: its class, and for a
@@ -79,6 +83,8 @@ func fieldClasses(t reflect.Type) map[string]fieldRule {
 			rule.class = classFloat
 		case ft == reflect.TypeOf((*Integer)(nil)):
 			rule.class = classInt
+		case strings.Contains(f.Tag.Get("jsonschema"), "format=email"):
+			rule.class = classEmail
 		}
 		out[name] = rule
 	}
@@ -99,7 +105,8 @@ var (
 // 00:00") or as a Unix timestamp at midnight (seconds, or milliseconds
 // beyond 2×10¹⁰) becomes YYYY-MM-DD; a number written as a string (" 3 ",
 // "1_000", "1e3") or a boolean becomes a JSON number, a non-finite one
-// (inf, nan) null. Keys match exactly; other members are kept as written.
+// (inf, nan) null; an e-mail address becomes the one EmailStr keeps
+// (NormalizeEmail). Keys match exactly; other members are kept as written.
 // A document that is not a readable JSON object is returned unchanged,
 // without warnings: the validation reports it. When nothing changes the
 // bytes returned are data itself.
@@ -224,6 +231,15 @@ func normalizeValue(name string, rule fieldRule, raw json.RawMessage) (json.RawM
 		}
 	case classFloat, classInt:
 		return laxNumber(name, rule, raw)
+	case classEmail:
+		var v string
+		if json.Unmarshal(raw, &v) != nil {
+			return nil, nil
+		}
+		if n, ok := NormalizeEmail(v); ok && n != v {
+			out, _ := json.Marshal(n)
+			return out, spie.Faults{FaultNormEmail.At(spie.Pointer(name), n, v)}
+		}
 	}
 	return nil, nil
 }
@@ -533,3 +549,5 @@ func timestampDate(text string) (string, bool) {
 }
 
 func unixUTC(sec int64) time.Time { return time.Unix(sec, 0).UTC() }
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -415,22 +414,6 @@ func exampleOfferDocs(t *testing.T, kind string) []diDoc {
 	return docs
 }
 
-// modelPython returns the python3 on PATH when it runs pydantic 2, or skips.
-func modelPython(t *testing.T) string {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 introuvable dans le PATH : comparaison aux modèles data·inclusion ignorée")
-	}
-	out, err := exec.Command(py, "-c", "import pydantic; print(pydantic.VERSION)").Output()
-	if err != nil {
-		t.Skipf("%s n'importe pas pydantic : comparaison aux modèles data·inclusion ignorée", py)
-	}
-	if v := strings.TrimSpace(string(out)); !strings.HasPrefix(v, "2.") {
-		t.Skipf("%s a pydantic %s, les modèles data·inclusion demandent pydantic ≥ 2 : comparaison ignorée", py, v)
-	}
-	return py
-}
-
 // modelVerdicts runs data·inclusion's models on the documents, in one
 // python process, date.today() frozen to diToday.
 func modelVerdicts(t *testing.T, py, models string, docs []diDoc) []diVerdict {
@@ -439,13 +422,7 @@ func modelVerdicts(t *testing.T, py, models string, docs []diDoc) []diVerdict {
 	for _, d := range docs {
 		require.NoError(t, enc.Encode(map[string]string{"kind": d.kind, "text": string(d.text)}))
 	}
-	cmd := exec.Command(py, filepath.Join("testdata", "datainclusion", "verdict.py"), diToday.Format("2006-01-02"))
-	cmd.Env = append(os.Environ(), "PYTHONPATH="+models, "PYTHONDONTWRITEBYTECODE=1", "PYTHONIOENCODING=utf-8")
-	cmd.Stdin = &in
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	require.NoError(t, err, "modèles data·inclusion : %s", stderr.String())
+	out := reftest.RunDataInclusion(t, py, models, in.Bytes(), filepath.Join("testdata", "datainclusion", "verdict.py"), diToday.Format("2006-01-02"))
 	var verdicts []diVerdict
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(nil, 1<<24)
@@ -495,8 +472,7 @@ func TestDataInclusionModels(t *testing.T) {
 	if testing.Short() {
 		t.Skip("comparaison aux modèles data·inclusion ignorée en mode -short")
 	}
-	models := reftest.Dir(t, "data-inclusion-v1", "models")
-	py := modelPython(t)
+	py, models := reftest.DataInclusionModels(t)
 
 	var generated, examples []diDoc
 	generated = append(generated, generate("service", toObject(offertest.ValidService()), serviceFields)...)

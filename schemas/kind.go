@@ -37,6 +37,10 @@ type Kind struct {
 	// models for service and structure), returning one warning per change;
 	// it returns data unchanged when it cannot read it.
 	Normalize func(data []byte) ([]byte, spie.Faults)
+	// Formats, when set, judge the schema's "format" keywords of these
+	// names in place of the interpreter's own checks (the data·inclusion
+	// kinds: "email" as its models read it).
+	Formats map[string]func(any) bool
 }
 
 // ID returns the stable $id of the kind's schema.

@@ -13,5 +13,15 @@ func init() {
 		Check: func(doc any, ctx Context) spie.Faults { return doc.(*offer.Service).Check(ctx.Now) },
 		// Normalised as data·inclusion's model reads it (offer.NormalizeService).
 		Normalize: offer.NormalizeService,
+		Formats:   offerFormats,
 	})
+}
+
+// offerFormats are the formats of the data·inclusion schemas as its models
+// judge them.
+var offerFormats = map[string]func(any) bool{
+	"email": func(v any) bool {
+		s, ok := v.(string)
+		return !ok || offer.IsEmail(s)
+	},
 }

@@ -13,5 +13,6 @@ func init() {
 		Check: func(doc any, ctx Context) spie.Faults { return doc.(*offer.Structure).Check(ctx.Now) },
 		// Normalised as data·inclusion's model reads it (offer.NormalizeStructure).
 		Normalize: offer.NormalizeStructure,
+		Formats:   offerFormats,
 	})
 }

