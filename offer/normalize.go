@@ -33,6 +33,9 @@ var (
 	FaultNormEmail = spie.NewFaultType("OFFRE-NORME-06", spie.SeverityWarning,
 		"adresse normalisée en %q (écrite %q) : data·inclusion garde l'adresse seule, sans nom ni espaces, domaine en minuscules",
 		"address normalised to %q (written %q): data·inclusion keeps the bare address, without name or spaces, domain in lower case")
+	FaultNormURL = spie.NewFaultType("OFFRE-NORME-07", spie.SeverityWarning,
+		"lien normalisé en %q (écrit %q) : data·inclusion garde le lien tel que le standard URL le lit",
+		"link normalised to %q (written %q): data·inclusion keeps the link as the URL Standard reads it")
 	FaultNormRepeatedKey = spie.NewFaultType("OFFRE-NORME-05", spie.SeverityWarning,
 		"clé répétée : seule la dernière valeur est gardée, comme le fait data·inclusion",
 		"repeated key: only the last value is kept, as data·inclusion does")
@@ -49,6 +52,7 @@ const (
 	classFloat            // float: numeric strings, booleans
 	classInt              // int: numeric strings, booleans
 	classEmail            // EmailStr: display name, spaces, IDN domain
+	classURL              // HttpUrl: the URL Standard's serialisation
 )
 
 // fieldRule is how the normalisation reads a field: its class, and for a
@@ -85,6 +89,8 @@ func fieldClasses(t reflect.Type) map[string]fieldRule {
 			rule.class = classInt
 		case strings.Contains(f.Tag.Get("jsonschema"), "format=email"):
 			rule.class = classEmail
+		case strings.Contains(f.Tag.Get("jsonschema"), "format=uri"):
+			rule.class = classURL
 		}
 		out[name] = rule
 	}
@@ -106,18 +112,37 @@ var (
 // beyond 2×10¹⁰) becomes YYYY-MM-DD; a number written as a string (" 3 ",
 // "1_000", "1e3") or a boolean becomes a JSON number, a non-finite one
 // (inf, nan) null; an e-mail address becomes the one EmailStr keeps
-// (NormalizeEmail). Keys match exactly; other members are kept as written.
+// (NormalizeEmail), a link the one HttpUrl keeps (NormalizeURL). Keys
+// match exactly; other members are kept as written.
 // A document that is not a readable JSON object is returned unchanged,
 // without warnings: the validation reports it. When nothing changes the
 // bytes returned are data itself.
-func NormalizeService(data []byte) ([]byte, spie.Faults) {
-	return normalize(data, serviceClasses)
+func NormalizeService(data []byte, opts ...NormalizeOption) ([]byte, spie.Faults) {
+	return normalize(data, serviceClasses, opts)
 }
 
 // NormalizeStructure is NormalizeService for a structure (its set:
 // reseaux_porteurs).
-func NormalizeStructure(data []byte) ([]byte, spie.Faults) {
-	return normalize(data, structureClasses)
+func NormalizeStructure(data []byte, opts ...NormalizeOption) ([]byte, spie.Faults) {
+	return normalize(data, structureClasses, opts)
+}
+
+// NormalizeOption changes what NormalizeService and NormalizeStructure
+// rewrite.
+type NormalizeOption func(*normalizer)
+
+type normalizer struct {
+	keep func(format, value string) bool
+}
+
+// KeepValid leaves as written each e-mail address and link that accepted
+// says a strict JSON Schema consumer takes (format "email" or "uri"): its
+// normalisation ("https://exemple.fr" stored as "https://exemple.fr/", a
+// domain in lower case) changes nothing a consumer would refuse, and is no
+// warning. Validate uses it; without it the document is rewritten exactly
+// as data·inclusion stores it (spie normalize).
+func KeepValid(accepted func(format, value string) bool) NormalizeOption {
+	return func(n *normalizer) { n.keep = accepted }
 }
 
 // rawMember is one member of a JSON object as written.
@@ -159,7 +184,11 @@ func readMembers(data []byte) ([]rawMember, bool) {
 	return out, true
 }
 
-func normalize(data []byte, classes map[string]fieldRule) ([]byte, spie.Faults) {
+func normalize(data []byte, classes map[string]fieldRule, opts []NormalizeOption) ([]byte, spie.Faults) {
+	var n normalizer
+	for _, o := range opts {
+		o(&n)
+	}
 	members, ok := readMembers(data)
 	if !ok {
 		return data, nil
@@ -181,7 +210,7 @@ func normalize(data []byte, classes map[string]fieldRule) ([]byte, spie.Faults) 
 		}
 		rule, known := classes[m.key]
 		if known {
-			if raw, ws := normalizeValue(m.key, rule, m.raw); ws != nil {
+			if raw, ws := n.value(m.key, rule, m.raw); ws != nil {
 				warnings = append(warnings, ws...)
 				m.raw = raw
 				changed = true
@@ -220,7 +249,7 @@ func countKey(members []rawMember, key string) int {
 
 // normalizeValue returns the normalised value of a field and its warnings
 // (nil when the value stays as written).
-func normalizeValue(name string, rule fieldRule, raw json.RawMessage) (json.RawMessage, spie.Faults) {
+func (nz *normalizer) value(name string, rule fieldRule, raw json.RawMessage) (json.RawMessage, spie.Faults) {
 	switch rule.class {
 	case classSet:
 		return collapseSet(name, raw)
@@ -233,12 +262,23 @@ func normalizeValue(name string, rule fieldRule, raw json.RawMessage) (json.RawM
 		return laxNumber(name, rule, raw)
 	case classEmail:
 		var v string
-		if json.Unmarshal(raw, &v) != nil {
+		if json.Unmarshal(raw, &v) != nil || nz.keep != nil && nz.keep("email", v) {
 			return nil, nil
 		}
 		if n, ok := NormalizeEmail(v); ok && n != v {
 			out, _ := json.Marshal(n)
 			return out, spie.Faults{FaultNormEmail.At(spie.Pointer(name), n, v)}
+		}
+	case classURL:
+		var v string
+		if json.Unmarshal(raw, &v) != nil || nz.keep != nil && nz.keep("uri", v) {
+			return nil, nil
+		}
+		// The limit counts the text as written: a serialisation made
+		// longer by percent-encoding stays as written (still accepted).
+		if n, ok := NormalizeURL(v); ok && n != v && len(n) <= MaxURLBytes {
+			out, _ := json.Marshal(n)
+			return out, spie.Faults{FaultNormURL.At(spie.Pointer(name), n, v)}
 		}
 	}
 	return nil, nil
@@ -297,6 +337,9 @@ func laxNumber(name string, rule fieldRule, raw json.RawMessage) (json.RawMessag
 				if math.IsInf(f, 1) || math.IsInf(f, -1) && !rule.bounded {
 					// Beyond float64: pydantic reads ±inf.
 					return json.RawMessage("null"), spie.Faults{FaultNormNonFinite.At(p, text)}
+				}
+				if math.IsInf(f, -1) {
+					return nil, nil // -inf fails the bound: left to the validation
 				}
 				// Below the smallest float64: pydantic reads 0.
 				return json.RawMessage("0"), spie.Faults{FaultNormNumber.At(p, "0", text)}

@@ -41,6 +41,11 @@ type Kind struct {
 	// names in place of the interpreter's own checks (the data·inclusion
 	// kinds: "email" as its models read it).
 	Formats map[string]func(any) bool
+	// Patterns, when set, rewrites each "pattern" keyword of the schema
+	// for the interpreter (Go regexp) so that it matches what the kind's
+	// reference engine matches (the data·inclusion kinds: Rust regex,
+	// Unicode \d and \w); the published schema is unchanged.
+	Patterns func(string) string
 }
 
 // ID returns the stable $id of the kind's schema.

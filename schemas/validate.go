@@ -89,6 +89,16 @@ func compiled(k Kind) (*interpreted, error) {
 	for name, f := range k.Formats {
 		c.Formats[name] = f
 	}
+	if k.Patterns != nil {
+		var raw any
+		if err := json.Unmarshal(b, &raw); err != nil {
+			return nil, fmt.Errorf("schéma %s illisible", k.Name)
+		}
+		rewritePatterns(raw, k.Patterns)
+		if b, err = json.Marshal(raw); err != nil {
+			return nil, fmt.Errorf("schéma %s illisible", k.Name)
+		}
+	}
 	if err := c.AddResource(k.ID(), bytes.NewReader(b)); err != nil {
 		return nil, fmt.Errorf("schéma %s illisible", k.Name)
 	}
@@ -99,6 +109,25 @@ func compiled(k Kind) (*interpreted, error) {
 	ck := &interpreted{schema: s, doc: doc}
 	compiledSchemas.kinds[k.Name] = ck
 	return ck, nil
+}
+
+// rewritePatterns replaces, in a decoded schema, the value of each
+// "pattern" keyword (a string under a schema object) by its rewriting.
+func rewritePatterns(v any, rewrite func(string) string) {
+	switch x := v.(type) {
+	case map[string]any:
+		for key, val := range x {
+			if p, ok := val.(string); ok && key == "pattern" {
+				x[key] = rewrite(p)
+				continue
+			}
+			rewritePatterns(val, rewrite)
+		}
+	case []any:
+		for _, val := range x {
+			rewritePatterns(val, rewrite)
+		}
+	}
 }
 
 // newContext applies the options over the defaults (the clock: time.Now).

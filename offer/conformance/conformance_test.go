@@ -33,9 +33,17 @@ var pydanticCodes = map[string]bool{
 	offer.FaultURL.Code:              true,
 }
 
+// officialSchema compiles data·inclusion's published schema, its patterns
+// read as its models' regex engine reads them (Unicode \d and \w:
+// offer.ModelPattern), the one reading of the text the models decide by.
 func officialSchema(t *testing.T, name string) *jsonschema.Schema {
 	ref := referenceDir(t)
 	b, err := os.ReadFile(filepath.Join(ref, "schema", name+".json"))
+	require.NoError(t, err)
+	var raw any
+	require.NoError(t, json.Unmarshal(b, &raw))
+	modelPatterns(raw)
+	b, err = json.Marshal(raw)
 	require.NoError(t, err)
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
@@ -47,6 +55,25 @@ func officialSchema(t *testing.T, name string) *jsonschema.Schema {
 	return s
 }
 
+// modelPatterns rewrites each "pattern" keyword of a decoded schema with
+// offer.ModelPattern.
+func modelPatterns(v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, val := range x {
+			if p, ok := val.(string); ok && k == "pattern" {
+				x[k] = offer.ModelPattern(p)
+				continue
+			}
+			modelPatterns(val)
+		}
+	case []any:
+		for _, val := range x {
+			modelPatterns(val)
+		}
+	}
+}
+
 var generatedSchemas = struct {
 	sync.Mutex
 	schemas map[string]*jsonschema.Schema
@@ -54,7 +81,7 @@ var generatedSchemas = struct {
 
 // generatedSchema compiles socle's published schema of the kind
 // (schemas/v1/<kind>.json, as embedded in schemas.Files) in the same
-// interpreter as the official schema.
+// interpreter and reading as the official schema.
 func generatedSchema(t *testing.T, kind string) *jsonschema.Schema {
 	generatedSchemas.Lock()
 	defer generatedSchemas.Unlock()
@@ -64,6 +91,11 @@ func generatedSchema(t *testing.T, kind string) *jsonschema.Schema {
 	k, ok := schemas.Lookup(kind)
 	require.True(t, ok, kind)
 	b, err := schemas.Files.ReadFile("v1/" + kind + ".json")
+	require.NoError(t, err)
+	var raw any
+	require.NoError(t, json.Unmarshal(b, &raw))
+	modelPatterns(raw)
+	b, err = json.Marshal(raw)
 	require.NoError(t, err)
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
