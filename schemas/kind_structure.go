@@ -16,7 +16,7 @@ func init() {
 		Normalize: func(data []byte) ([]byte, spie.Faults) {
 			return offer.NormalizeStructure(data, offer.KeepValid(strictFormat))
 		},
-		Formats:   offerFormats,
-		Patterns:  offer.ModelPattern,
+		Formats:  offerFormats,
+		Patterns: offer.ModelPattern,
 	})
 }
