@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/offer"
+	"github.com/spie-fr/socle/spie"
 )
 
 // Keys are matched exactly, as data·inclusion's pydantic models match them
@@ -47,5 +48,20 @@ func TestDecodeExactKeys(t *testing.T) {
 			assert.Equal(t, tt.nom, st.Nom)
 			assert.Equal(t, offer.Date(tt.date), st.DateMaj)
 		})
+	}
+}
+
+// Every code list of v1 is the one of DataInclusionVersion: moving to
+// another version names each list to bring along.
+func TestCodeListsVersion(t *testing.T) {
+	for name, ds := range map[string]spie.Definitions{
+		"categories": offer.Categories, "thematiques": offer.Thematiques, "publics": offer.Publics,
+		"types": offer.TypesService, "frais": offer.FraisList, "modes_accueil": offer.ModesAccueil,
+		"modes_mobilisation": offer.ModesMobilisation, "personnes_mobilisatrices": offer.PersonnesMobilisatrices,
+		"reseaux_porteurs": offer.ReseauxPorteurs,
+	} {
+		for _, d := range ds {
+			assert.Equal(t, "data·inclusion v"+offer.DataInclusionVersion, d.Source, "%s : %s", name, d.Key)
+		}
 	}
 }

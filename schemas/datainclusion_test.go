@@ -462,7 +462,7 @@ func sameVerdict(a, b diVerdict) bool {
 
 // TestDataInclusionModels is the differential test of socle's verdict on
 // services and structures against data·inclusion's own pydantic models
-// (v1.0.8, ../shared/reference/data-inclusion-v1/models), run through the
+// (offer.DataInclusionVersion, ../shared/reference/data-inclusion-v1/models), run through the
 // python3 of PATH. Both must say valid or invalid alike and blame the same
 // top-level fields. The figure and every disagreement are written to
 // testdata/datainclusion/agreement.md (go test -run TestDataInclusionModels
@@ -517,7 +517,7 @@ func TestDataInclusionModels(t *testing.T) {
 	var r strings.Builder
 	r.WriteString("# Accord de socle avec les modèles data·inclusion\n\n")
 	r.WriteString("Écrit par `go test -run TestDataInclusionModels -update ./schemas/` : verdict de `schemas.Validate`\n")
-	r.WriteString("comparé à celui des modèles pydantic de data·inclusion v1.0.8 (`Model.model_validate_json`,\n")
+	r.WriteString("comparé à celui des modèles pydantic de data·inclusion v" + offer.DataInclusionVersion + " (`Model.model_validate_json`,\n")
 	r.WriteString("sans contexte), les deux horloges arrêtées au " + diToday.Format("2006-01-02") + ". Accord = même verdict (valide ou non)\n")
 	r.WriteString("et mêmes champs mis en cause.\n\n")
 	r.WriteString("| documents | nombre | valides selon le modèle | accords | taux |\n|---|---:|---:|---:|---:|\n")
