@@ -17,7 +17,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"structure_id":"s","zone_diffusion_type":"region","zone_diffusion_code":null,"profils":["tous-publics","femmes"]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if s, fs := offer.DecodeService(b, now); s != nil {
-			_ = offer.QualityOf(s, now)
+			_ = offer.CompletenessOf(s, now)
 			_ = fs.Valid()
 		}
 		_, _ = offer.DecodeStructure(b, now)
