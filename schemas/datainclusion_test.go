@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -45,6 +46,9 @@ type diDoc struct {
 type diVerdict struct {
 	Valid  bool     `json:"valid"`
 	Fields []string `json:"fields"`
+	// Stored is what the model keeps of a valid document (as
+	// model_dump_json writes it, sets sorted).
+	Stored map[string]any `json:"stored,omitempty"`
 }
 
 func (v diVerdict) String() string {
@@ -456,6 +460,75 @@ func socleVerdict(d diDoc) diVerdict {
 	return v
 }
 
+// storedDiff compares what offer's full normalisation writes of a document
+// with what the model stores, field by field of the model: "" when equal,
+// else the first difference.
+func storedDiff(d diDoc, stored map[string]any) string {
+	normalize := offer.NormalizeService
+	if d.kind == "structure" {
+		normalize = offer.NormalizeStructure
+	}
+	norm, _ := normalize(d.text)
+	var ours map[string]any
+	if err := json.Unmarshal(norm, &ours); err != nil {
+		return "normalisation illisible : " + err.Error()
+	}
+	keys := make([]string, 0, len(stored))
+	for k := range stored {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		want, got := stored[k], ours[k]
+		if list, ok := got.([]any); ok {
+			if _, isSet := want.([]any); isSet && setField(d.kind, k) {
+				sorted := append([]any(nil), list...)
+				sort.Slice(sorted, func(i, j int) bool { return fmt.Sprint(sorted[i]) < fmt.Sprint(sorted[j]) })
+				got = sorted
+			}
+		}
+		if !sameJSON(want, got) {
+			return fmt.Sprintf("%s : modèle %s, socle %s", k, js(want), js(got))
+		}
+	}
+	return ""
+}
+
+// setField reports whether the field is a set in the model.
+func setField(kind, name string) bool {
+	fields := serviceFields
+	if kind == "structure" {
+		fields = structureFields
+	}
+	for _, f := range fields {
+		if f.name == name {
+			return f.class == "set"
+		}
+	}
+	return false
+}
+
+// sameJSON compares two decoded JSON values, numbers by value.
+func sameJSON(a, b any) bool {
+	switch x := a.(type) {
+	case float64:
+		y, ok := b.(float64)
+		return ok && x == y
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !sameJSON(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(a, b)
+}
+
 func sameVerdict(a, b diVerdict) bool {
 	return a.Valid == b.Valid && strings.Join(a.Fields, "\x00") == strings.Join(b.Fields, "\x00")
 }
@@ -491,7 +564,8 @@ func TestDataInclusionModels(t *testing.T) {
 	start = time.Now()
 	type tally struct{ docs, agree, modelValid int }
 	count := map[string]*tally{}
-	var disagreements []string
+	var disagreements, storedDiffs []string
+	storedSame, storedDocs := 0, 0
 	for i, d := range docs {
 		group := d.kind + " générés"
 		if i >= len(generated) {
@@ -504,6 +578,14 @@ func TestDataInclusionModels(t *testing.T) {
 		c.docs++
 		if model[i].Valid {
 			c.modelValid++
+		}
+		if model[i].Valid {
+			storedDocs++
+			if diff := storedDiff(d, model[i].Stored); diff == "" {
+				storedSame++
+			} else {
+				storedDiffs = append(storedDiffs, fmt.Sprintf("- `%s` %s — %s", d.kind, strings.ReplaceAll(truncate(d.name, 90), "`", "ˋ"), truncate(diff, 200)))
+			}
 		}
 		ours := socleVerdict(d)
 		if sameVerdict(ours, model[i]) {
@@ -537,6 +619,12 @@ func TestDataInclusionModels(t *testing.T) {
 	fmt.Fprintf(&r, "| **total** | %d | %d | %d | %s |\n\n", all.docs, all.modelValid, all.agree, percent(all.agree, all.docs))
 	fmt.Fprintf(&r, "## Désaccords (%d)\n\n", len(disagreements))
 	for _, d := range disagreements {
+		r.WriteString(d + "\n")
+	}
+	fmt.Fprintf(&r, "\n## Valeurs enregistrées\n\nSur les %d documents que les modèles acceptent, `offer.Normalize…` (ce qu'écrit `spie normalize`)\n", storedDocs)
+	r.WriteString("donne la valeur que le modèle garde (`model_dump_json`, ensembles triés) pour chaque champ\n")
+	fmt.Fprintf(&r, "du modèle : %d documents identiques (%s).\n\n", storedSame, percent(storedSame, storedDocs))
+	for _, d := range storedDiffs {
 		r.WriteString(d + "\n")
 	}
 	report := r.String()

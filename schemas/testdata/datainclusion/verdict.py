@@ -10,7 +10,8 @@ argv[1], the same day as the clock given to socle. Each document goes through
 ``Model.model_validate_json(text)`` without context, as data·inclusion's pipeline does
 (warnings ignored). One output line per input line:
 {"valid": bool, "fields": [top-level names the model blames, "" for the root],
- "errors": [[loc, type], ...]}.
+ "errors": [[loc, type], ...], "stored": what the model keeps of a valid document,
+ as model_dump_json writes it, sets sorted}.
 """
 
 import datetime
@@ -47,8 +48,13 @@ for line in sys.stdin:
     req = json.loads(line)
     model = MODELS[req["kind"]]
     try:
-        model.model_validate_json(req["text"])
-        res = {"valid": True, "fields": [], "errors": []}
+        doc = model.model_validate_json(req["text"])
+        # JSON as pydantic writes it (non-finite floats as null).
+        stored = json.loads(doc.model_dump_json())
+        for k, v in stored.items():
+            if isinstance(getattr(doc, k), (set, frozenset)):
+                stored[k] = sorted(v)
+        res = {"valid": True, "fields": [], "errors": [], "stored": stored}
     except pydantic.ValidationError as exc:
         errors = [[[str(p) for p in e["loc"]], e["type"]] for e in exc.errors()]
         fields = sorted({(e[0][0] if e[0] else "") for e in errors})
