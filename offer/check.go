@@ -124,12 +124,17 @@ func (c *checker) siret(v *string) {
 	}
 }
 
+// coordinates warns on the coordinate that is wrong: the missing one of a
+// pair, a latitude beyond ±90, a longitude beyond ±180.
 func (c *checker) coordinates(lat, lon *float64) {
-	switch {
-	case lat == nil && lon == nil:
-	case lat == nil || lon == nil,
-		math.Abs(*lat) > 90, math.Abs(*lon) > 180:
+	if lat == nil && lon == nil {
+		return
+	}
+	if lat == nil || lon != nil && math.Abs(*lat) > 90 {
 		c.add(FaultCoordinates.At(spie.Pointer("latitude")))
+	}
+	if lon == nil || lat != nil && math.Abs(*lon) > 180 {
+		c.add(FaultCoordinates.At(spie.Pointer("longitude")))
 	}
 }
 

@@ -3,11 +3,13 @@ package offer_test
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/offer"
+	"github.com/spie-fr/socle/offer/offertest"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -63,5 +65,37 @@ func TestCodeListsVersion(t *testing.T) {
 		for _, d := range ds {
 			assert.Equal(t, "data·inclusion v"+offer.DataInclusionVersion, d.Source, "%s : %s", name, d.Key)
 		}
+	}
+}
+
+// OFFRE-COORDONNEES-01 points at the coordinate that is wrong.
+func TestCoordinatesFaultPath(t *testing.T) {
+	tests := []struct {
+		name     string
+		lat, lon any
+		paths    []string
+	}{
+		{"longitude hors bornes", 49.5, 181.0, []string{"/longitude"}},
+		{"latitude hors bornes", -90.5, 3.6, []string{"/latitude"}},
+		{"les deux", 91.0, -181.0, []string{"/latitude", "/longitude"}},
+		{"longitude absente", 49.5, nil, []string{"/longitude"}},
+		{"latitude absente", nil, 3.6, []string{"/latitude"}},
+		{"bornes comprises", 90.0, -180.0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := offertest.ValidService()
+			m["latitude"], m["longitude"] = tt.lat, tt.lon
+			b, err := json.Marshal(m)
+			require.NoError(t, err)
+			_, fs := offer.DecodeService(b, time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC))
+			var paths []string
+			for _, f := range fs {
+				if f.Code == offer.FaultCoordinates.Code {
+					paths = append(paths, f.Path)
+				}
+			}
+			assert.Equal(t, tt.paths, paths)
+		})
 	}
 }
