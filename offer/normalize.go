@@ -221,20 +221,8 @@ func normalize(data []byte, classes map[string]fieldRule, opts []NormalizeOption
 	if !changed {
 		return data, nil
 	}
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, m := range out {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(m.key)
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(m.raw)
-	}
-	b.WriteByte('}')
 	warnings.Sort()
-	return b.Bytes(), warnings
+	return writeMembers(out), warnings
 }
 
 func countKey(members []rawMember, key string) int {
@@ -594,3 +582,52 @@ func timestampDate(text string) (string, bool) {
 func unixUTC(sec int64) time.Time { return time.Unix(sec, 0).UTC() }
 
 func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// NormalizeMember normalises the value of the member key of a JSON object
+// with normalize (a data·inclusion document embedded in another: the
+// service of a prescription), the warnings' paths placed under /key. The
+// other members are kept as written; data that is not a readable object,
+// or has no such member, is returned unchanged.
+func NormalizeMember(data []byte, key string, normalize func([]byte, ...NormalizeOption) ([]byte, spie.Faults), opts ...NormalizeOption) ([]byte, spie.Faults) {
+	members, ok := readMembers(data)
+	if !ok {
+		return data, nil
+	}
+	var warnings spie.Faults
+	changed := false
+	for i, m := range members {
+		if m.key != key {
+			continue
+		}
+		norm, ws := normalize(m.raw, opts...)
+		if ws == nil {
+			continue
+		}
+		for _, w := range ws {
+			w.Path = spie.Pointer(key) + w.Path
+			warnings = append(warnings, w)
+		}
+		members[i].raw, changed = norm, true
+	}
+	if !changed {
+		return data, nil
+	}
+	return writeMembers(members), warnings
+}
+
+// writeMembers writes members as a JSON object, in their order.
+func writeMembers(members []rawMember) []byte {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range members {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(m.key)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(m.raw)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}
