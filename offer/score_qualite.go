@@ -68,20 +68,72 @@ var scoreQualiteCriteria = []struct {
 // A text counts as given when it is not empty (Python's truthiness).
 func ScoreQualiteOf(s *Service, now time.Time) ScoreQualite {
 	q := ScoreQualite{Criteres: make(map[string]*float64, len(scoreQualiteCriteria))}
-	sum, n := 0.0, 0
 	for _, c := range scoreQualiteCriteria {
-		v := c.fn(s, now)
-		q.Criteres[c.name] = v
-		if v != nil {
-			r := round2(*v)
-			sum += r
-			n++
+		q.Criteres[c.name] = c.fn(s, now)
+	}
+	p := scoreQualitePartsOf(s)
+	q.Score = p.score(dateMajRecenteAt(s, civilDay(now)))
+	return q
+}
+
+// scoreQualiteParts is the part of score_qualite that does not depend on
+// the day: the sum of the other criteria that apply (each rounded) and
+// their number. The search index keeps it per service.
+type scoreQualiteParts struct {
+	sum float64
+	n   int
+}
+
+func scoreQualitePartsOf(s *Service) scoreQualiteParts {
+	var p scoreQualiteParts
+	for _, c := range scoreQualiteCriteria {
+		if c.name == "date_maj_recente" {
+			continue
+		}
+		if v := c.fn(s, time.Time{}); v != nil {
+			p.sum += round2(*v)
+			p.n++
 		}
 	}
-	if n > 0 {
-		q.Score = round2(sum / float64(n))
+	return p
+}
+
+// score adds the date criterion (nil when it does not apply) and gives the
+// mean, rounded.
+func (p scoreQualiteParts) score(date *float64) float64 {
+	if date != nil {
+		p.sum += round2(*date)
+		p.n++
 	}
-	return q
+	return p.mean()
+}
+
+// scoreAtDays is score with the date criterion of a date_maj days away.
+func (p scoreQualiteParts) scoreAtDays(days int64) float64 {
+	if days < 0 {
+		days = -days
+	}
+	switch {
+	case days < sixMois:
+		p.sum++
+	case days < deuxAns:
+		p.sum += roundedDates[days]
+	}
+	p.n++
+	return p.mean()
+}
+
+func (p scoreQualiteParts) mean() float64 {
+	if p.n == 0 {
+		return 0
+	}
+	return round2(p.sum / float64(p.n))
+}
+
+// civilDay is the number of the day of t (its date in its location) since
+// 1970-01-01.
+func civilDay(t time.Time) int64 {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400
 }
 
 // round2 rounds to two decimals as Python's round(x, 2): correctly, from
@@ -128,6 +180,11 @@ func modesMobilisationBienDefinis(s *Service, _ time.Time) *float64 {
 }
 
 func dateMajRecente(s *Service, now time.Time) *float64 {
+	return dateMajRecenteAt(s, civilDay(now))
+}
+
+// dateMajRecenteAt is date_maj_recente on the day numbered today.
+func dateMajRecenteAt(s *Service, today int64) *float64 {
 	if s.Source == "agefiph" || s.Source == "france-travail" {
 		return nil
 	}
@@ -135,12 +192,14 @@ func dateMajRecente(s *Service, now time.Time) *float64 {
 	if err != nil {
 		return value(0)
 	}
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	days := int(today.Sub(t).Hours() / 24)
+	return dateMajRecenteDays(today - t.Unix()/86400)
+}
+
+// dateMajRecenteDays scores a date_maj days away from today.
+func dateMajRecenteDays(days int64) *float64 {
 	if days < 0 {
 		days = -days // pendulum's diff is absolute
 	}
-	const sixMois, deuxAns = 180, 730
 	switch {
 	case days < sixMois:
 		return value(1)
@@ -149,6 +208,19 @@ func dateMajRecente(s *Service, now time.Time) *float64 {
 	}
 	return value(0)
 }
+
+// pendulum's durations as score_qualite.py uses them: six months are 180
+// days, two years 730.
+const sixMois, deuxAns = 180, 730
+
+// roundedDates holds round2 of date_maj_recente for each number of days
+// between sixMois and deuxAns, so that search does not format numbers.
+var roundedDates = func() (t [deuxAns]float64) {
+	for d := sixMois + 1; d < deuxAns; d++ {
+		t[d] = round2(float64(deuxAns-d) / float64(deuxAns-sixMois))
+	}
+	return t
+}()
 
 func fraisBienDefinis(s *Service, _ time.Time) *float64 {
 	switch {

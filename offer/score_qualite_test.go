@@ -3,6 +3,8 @@ package offer_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -114,4 +116,28 @@ func ExampleScoreQualiteOf() {
 	q := offer.ScoreQualiteOf(&s, time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC))
 	fmt.Println(q.Score, *q.Criteres["description_bien_definie"])
 	// Output: 0.94 0.5
+}
+
+// The search index computes score_qualite from parts kept per service: on
+// every service of the Aisne example, at dates around the thresholds, it
+// is ScoreQualiteOf's.
+func TestSearchScoreQualiteIsScoreQualiteOf(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "examples", "offer", "services-aisne.ndjson"))
+	require.NoError(t, err)
+	defer f.Close()
+	svs, _ := offer.LoadServices(f, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), nil)
+	require.NotEmpty(t, svs)
+	c, _ := offer.NewCatalogue(svs, nil)
+	for _, now := range []time.Time{
+		time.Date(2026, 6, 1, 23, 59, 0, 0, time.UTC),
+		time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2027, 9, 1, 0, 0, 0, 0, time.FixedZone("", 2*3600)),
+	} {
+		rs, err := c.Search(offer.Query{Now: now})
+		require.NoError(t, err)
+		require.Len(t, rs, len(svs))
+		for _, r := range rs {
+			assert.Equal(t, offer.ScoreQualiteOf(r.Service, now).Score, r.ScoreQualite, "%s au %s", r.Service.ID, now)
+		}
+	}
 }

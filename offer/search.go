@@ -40,6 +40,7 @@ type Query struct {
 
 	com      territory.Commune // Commune, looked up once per search
 	comKnown bool
+	today    int64 // the day of Now, numbered from 1970-01-01
 }
 
 // Reason explains why a service matched.
@@ -209,7 +210,14 @@ func (c *Catalogue) match(q *Query, i int32, explain bool) (Result, bool) {
 		days := max(0, (q.Now.Unix()-day*86400)/86400)
 		fresh = math.Exp(-float64(days) / 365)
 	}
-	r.ScoreQualite = ScoreQualiteOf(s, q.Now).Score
+	switch m := &c.meta[i]; {
+	case !m.dated:
+		r.ScoreQualite = m.quality.score(nil)
+	case m.day == noDay:
+		r.ScoreQualite = m.quality.score(value(0))
+	default:
+		r.ScoreQualite = m.quality.scoreAtDays(q.today - m.day)
+	}
 	r.Score = math.Round((3*them+2*dist+fresh+r.ScoreQualite)*10000) / 10000
 	return r, true
 }
@@ -315,6 +323,7 @@ func (c *Catalogue) Search(q Query) ([]Result, error) {
 		return nil, err
 	}
 	q.com, q.comKnown = c.territory.Commune(q.Commune)
+	q.today = civilDay(q.Now)
 	var out []Result
 	cands, indexed := c.candidates(&q)
 	tf := newThemeFilter(q.Thematiques)
@@ -347,6 +356,7 @@ func (c *Catalogue) SearchScan(q Query) ([]Result, error) {
 		return nil, err
 	}
 	q.com, q.comKnown = c.territory.Commune(q.Commune)
+	q.today = civilDay(q.Now)
 	var out []Result
 	for i := range c.services {
 		if r, ok := c.match(&q, int32(i), true); ok {

@@ -648,3 +648,16 @@ func truncate(s string, n int) string {
 	}
 	return string(r[:n]) + "…"
 }
+
+// BenchmarkValidateService measures Validate on the services of the Aisne
+// example (normalisation, schema, rules).
+func BenchmarkValidateService(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "examples", "offer", "services-aisne.ndjson"))
+	require.NoError(b, err)
+	lines := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
+	now := schemas.WithNow(func() time.Time { return diToday })
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = schemas.Validate("service", lines[i%len(lines)], now)
+	}
+}
