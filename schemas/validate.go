@@ -147,6 +147,20 @@ func newContext(opts []Option) Context {
 // kind's Go rules (DIAG-, CARNET-, OFFRE-… faults) as of the clock of
 // WithNow (time.Now by default). An unknown kind is INPUT-KIND-01.
 //
+// For the data·inclusion kinds (service, structure, and the service a
+// prescription embeds) the verdict is data·inclusion's own models' (its
+// pydantic models, DataInclusionVersion of package offer), not only its
+// published JSON Schema's: the document is first normalised as the model
+// reads it in JSON mode (offer.NormalizeService: a repeated top-level key
+// keeps its last value, set fields lose their duplicates, lax dates and
+// numbers are converted, e-mails and links a strict consumer would refuse
+// are rewritten as the model keeps them), one OFFRE-NORME- warning per
+// change, then the normalised document is validated, the schema's
+// "pattern" keywords read with the model's Unicode \d and \w and its
+// "email" and "uri" formats judged by the model's rules (offer.IsEmail,
+// offer.IsHTTPURL). The differential test of this package proves the
+// agreement against the models (testdata/datainclusion/agreement.md).
+//
 // Where the kind has a compiled fast path, the document is read once,
 // strictly, straight into the kind's Go type, checking on the way what the
 // schema demands; the other kinds run the schema through the JSON Schema
