@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"math/rand/v2"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -321,6 +322,7 @@ func enumValues(ds spie.Definitions, set bool) []string {
 // fields, and documents that are not objects.
 func generate(kind string, base object, fields []diField) []diDoc {
 	var docs []diDoc
+	var singles []member // the field values tried one by one
 	add := func(name string, text []byte) { docs = append(docs, diDoc{kind, name, text}) }
 	add("base", base.text())
 	for _, f := range fields {
@@ -348,6 +350,9 @@ func generate(kind string, base object, fields []diField) []diDoc {
 		}
 		for _, v := range values {
 			add(f.name+"="+v, base.with(f.name, v).text())
+			if len(v) < 200 {
+				singles = append(singles, member{f.name, v})
+			}
 		}
 		// Keys: case variants beside or instead of the field, repeated keys.
 		bad := `"2099-01-01"`
@@ -370,6 +375,19 @@ func generate(kind string, base object, fields []diField) []diDoc {
 	}
 	for _, extra := range []member{{"extra", `"x"`}, {"Source", `123`}, {"NOM", `"Un autre nom"`}, {"", `1`}, {"structure", `{}`}, {"date_maj ", `"x"`}} {
 		add("champ en plus "+js(extra.key), base.plus(extra.key, extra.raw).text())
+	}
+	// Combinations of three of those values (seeded): interactions
+	// between fields (modes and contacts, frais and précisions, publics…).
+	r := rand.New(rand.NewPCG(13, uint64(len(kind))))
+	for range 400 {
+		doc := base
+		var names []string
+		for range 3 {
+			m := singles[r.IntN(len(singles))]
+			doc = doc.with(m.key, m.raw)
+			names = append(names, m.key+"="+m.raw)
+		}
+		add("combinaison "+strings.Join(names, " + "), doc.text())
 	}
 	for _, whole := range []string{`[]`, `"x"`, `null`, `1`, `{}`, `{`, ``, `[` + string(base.text()) + `]`, string(base.text()) + ` `, string(base.text()) + `{}`} {
 		add("document "+whole[:min(len(whole), 20)], []byte(whole))
