@@ -29,6 +29,12 @@ func DataInclusionModels(t testing.TB) (python, models string) {
 	if v := strings.TrimSpace(string(out)); !strings.HasPrefix(v, "2.") {
 		t.Skipf("%s a pydantic %s, les modèles data·inclusion demandent pydantic ≥ 2 : comparaison ignorée", py, v)
 	}
+	check := exec.Command(py, "-c", "import data_inclusion.schema.v1")
+	check.Env = append(os.Environ(), "PYTHONPATH="+models, "PYTHONDONTWRITEBYTECODE=1")
+	if msg, err := check.CombinedOutput(); err != nil {
+		lines := strings.Split(strings.TrimSpace(string(msg)), "\n")
+		t.Skipf("%s ne charge pas les modèles data·inclusion (%s) : comparaison ignorée", py, lines[len(lines)-1])
+	}
 	return py, models
 }
 
