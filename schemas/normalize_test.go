@@ -4,13 +4,16 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/schemas"
+	"github.com/spie-fr/socle/spie"
 )
 
 // codesAt lists "code path" of the faults.
@@ -56,4 +59,35 @@ func TestValidateRepeatedKeys(t *testing.T) {
 	assert.Equal(t, []string{"OFFRE-DATE-03 /date_maj", "OFFRE-NORME-05 /date_maj"}, codesAt(t, "service", svc, now))
 	diag := []byte(`{"a":1,"a":2}`)
 	assert.Equal(t, []string{"INPUT-DUPLICATE-01 /a"}, codesAt(t, "diagnostic", diag, now))
+}
+
+// FuzzValidateDataInclusion checks on any input that Validate of the
+// data·inclusion kinds never panics, that its normalisation only warns,
+// and that validating the document as data·inclusion stores it (the full
+// normalisation) gives the same verdict: what the model accepts, it accepts
+// again once stored.
+func FuzzValidateDataInclusion(f *testing.F) {
+	f.Add([]byte(`{"source":"dora","structure_id":"dora--s1","id":"dora--svc1","nom":"Atelier CV","description":"Un atelier.","date_maj":"2025-06-01T00:00:00Z","publics":["jeunes","jeunes"],"courriel":"A <a@B.fr>","lien_source":"https:x.fr/a b","latitude":" 49.5 "}`))
+	f.Add([]byte(`{"source":"dora","id":"s","nom":"Centre","date_maj":1748736000,"reseaux_porteurs":["caf","caf"],"site_web":"HTTP://X.FR","nom":"Centre social"}`))
+	f.Add([]byte(`{"nom":1,"NOM":"x","date_maj":"2099-01-01","zone_eligibilite":["٣٣"]}`))
+	now := schemas.WithNow(func() time.Time { return time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC) })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for kind, normalize := range map[string]func([]byte, ...offer.NormalizeOption) ([]byte, spie.Faults){
+			"service": offer.NormalizeService, "structure": offer.NormalizeStructure,
+		} {
+			fs := schemas.Validate(kind, data, now)
+			for _, f := range fs {
+				if strings.HasPrefix(f.Code, "OFFRE-NORME-") && f.Severity != spie.SeverityWarning {
+					t.Fatalf("%s : normalisation en erreur %v", kind, f)
+				}
+			}
+			if !fs.Valid() {
+				continue
+			}
+			stored, _ := normalize(data)
+			if again := schemas.Validate(kind, stored, now); !again.Valid() {
+				t.Fatalf("%s : %q valide, sa forme enregistrée %q refusée : %v", kind, data, stored, again)
+			}
+		}
+	})
 }
