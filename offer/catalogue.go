@@ -183,6 +183,10 @@ type serviceMeta struct {
 	them [2]uint64
 	cats uint32
 	day  int64 // date_maj in days since 1970-01-01; noDay when invalid
+	// quality is the part of score_qualite that does not depend on the
+	// day; dated tells whether its date criterion applies.
+	quality scoreQualiteParts
+	dated   bool
 }
 
 const noDay = math.MinInt64
@@ -216,6 +220,8 @@ func metaOf(s *Service) serviceMeta {
 	if t, err := s.DateMaj.Time(); err == nil {
 		m.day = t.Unix() / 86400
 	}
+	m.quality = scoreQualitePartsOf(s)
+	m.dated = dateMajRecenteAt(s, 0) != nil
 	return m
 }
 

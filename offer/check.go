@@ -2,7 +2,6 @@ package offer
 
 import (
 	"math"
-	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -78,131 +77,6 @@ func (c *checker) date(name string, d Date, missing []string) {
 	}
 }
 
-// IsEmail reports whether v is an e-mail address data·inclusion accepts, the
-// addr-spec of RFC 5322 (JSON Schema format "email"):
-//   - at most 254 bytes, a local part of at most 64 (RFC 5321);
-//   - a local part that is either a dot-atom (non-empty atoms of letters,
-//     digits, !#$%&'*+-/=?^_`{|}~ and the characters U+00A0–U+D7FF,
-//     U+F900–U+FDCF, U+FDF0–U+FFEF, joined by single dots) or a quoted
-//     string ("jean dupont"@…: printable characters, spaces and tabs, a
-//     backslash escaping the next one);
-//   - a domain that is a host name with at least one dot, of at most 253
-//     bytes: labels of 1 to 63 ASCII letters, digits or hyphens, not starting
-//     or ending with a hyphen (an internationalised domain is written in
-//     punycode); the domain ends with a letter and a label after the first
-//     starts with one (so that a top-level domain, possibly of several
-//     labels, reads as letters: "exemple.fr", "0.a.0a", not "exemple.f1").
-func IsEmail(v string) bool {
-	at := strings.LastIndexByte(v, '@')
-	if len(v) > 254 || at < 1 || at > 64 {
-		return false
-	}
-	return (isDotAtom(v[:at]) || isQuotedLocal(v[:at])) && isEmailDomain(v[at+1:])
-}
-
-// isQuotedLocal reports whether local is a non-empty quoted string: printable
-// characters, spaces and tabs between double quotes, a backslash escaping
-// the next character.
-func isQuotedLocal(local string) bool {
-	if len(local) < 3 || local[0] != '"' || local[len(local)-1] != '"' {
-		return false
-	}
-	escaped := false
-	for _, r := range local[1 : len(local)-1] {
-		switch {
-		case r != ' ' && r != '\t' && (r < '!' || r > '~') && !isEmailUnicode(r):
-			return false
-		case escaped:
-			escaped = false
-		case r == '\\':
-			escaped = true
-		case r == '"':
-			return false
-		}
-	}
-	return !escaped
-}
-
-// isDotAtom reports whether local is a dot-atom of e-mail text characters.
-func isDotAtom(local string) bool {
-	prev := '.'
-	for _, r := range local {
-		if r == '.' {
-			if prev == '.' {
-				return false
-			}
-		} else if !isEmailText(r) {
-			return false
-		}
-		prev = r
-	}
-	return prev != '.'
-}
-
-// isEmailText reports whether r may appear in an atom of a local part.
-func isEmailText(r rune) bool {
-	switch {
-	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
-		return true
-	case r < utf8.RuneSelf:
-		return strings.ContainsRune("!#$%&'*+-/=?^_`{|}~", r)
-	}
-	return isEmailUnicode(r)
-}
-
-// isEmailUnicode reports whether r is one of the non-ASCII characters an
-// address may hold (RFC 6532, Basic Multilingual Plane without surrogates
-// and non-characters).
-func isEmailUnicode(r rune) bool {
-	return r >= 0xA0 && r <= 0xD7FF || r >= 0xF900 && r <= 0xFDCF || r >= 0xFDF0 && r <= 0xFFEF
-}
-
-// isEmailDomain reports whether dom is a dotted ASCII host name that ends
-// with a letter, a label after the first starting with a letter.
-func isEmailDomain(dom string) bool {
-	if len(dom) > 253 {
-		return false
-	}
-	labels := strings.Split(dom, ".")
-	if len(labels) < 2 {
-		return false
-	}
-	for _, label := range labels {
-		if len(label) < 1 || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for i := range len(label) {
-			if b := label[i]; !(b == '-' || isASCIIDigit(b) || isASCIILetter(b)) {
-				return false
-			}
-		}
-	}
-	if !isASCIILetter(dom[len(dom)-1]) {
-		return false
-	}
-	for _, label := range labels[1:] {
-		if isASCIILetter(label[0]) {
-			return true
-		}
-	}
-	return false
-}
-
-func isASCIIDigit(b byte) bool  { return b >= '0' && b <= '9' }
-func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
-
-// IsHTTPURL reports whether v is a full http or https URL (JSON Schema format
-// "uri" with a host) of at most 2,083 characters, as data·inclusion's HttpUrl
-// fields require; a space, tab, line feed or backslash is refused rather than
-// silently escaped.
-func IsHTTPURL(v string) bool {
-	if v == "" || utf8.RuneCountInString(v) > 2083 || strings.ContainsAny(v, " \t\n\\") {
-		return false
-	}
-	u, err := url.Parse(v)
-	return err == nil && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https")
-}
-
 func (c *checker) email(name string, v *string) {
 	if v != nil && !IsEmail(*v) {
 		c.add(FaultEmail.At(spie.Pointer(name)))
@@ -210,14 +84,7 @@ func (c *checker) email(name string, v *string) {
 }
 
 func (c *checker) url(name string, v *string) {
-	if v == nil {
-		return
-	}
-	if n := utf8.RuneCountInString(*v); n < 1 || n > 2083 {
-		c.add(FaultLength.At(spie.Pointer(name), n, 1, 2083))
-		return
-	}
-	if !IsHTTPURL(*v) {
+	if v != nil && !IsHTTPURL(*v) {
 		c.add(FaultURL.At(spie.Pointer(name)))
 	}
 }
@@ -257,12 +124,17 @@ func (c *checker) siret(v *string) {
 	}
 }
 
+// coordinates warns on the coordinate that is wrong: the missing one of a
+// pair, a latitude beyond ±90, a longitude beyond ±180.
 func (c *checker) coordinates(lat, lon *float64) {
-	switch {
-	case lat == nil && lon == nil:
-	case lat == nil || lon == nil,
-		math.Abs(*lat) > 90, math.Abs(*lon) > 180:
+	if lat == nil && lon == nil {
+		return
+	}
+	if lat == nil || lon != nil && math.Abs(*lat) > 90 {
 		c.add(FaultCoordinates.At(spie.Pointer("latitude")))
+	}
+	if lon == nil || lat != nil && math.Abs(*lon) > 180 {
+		c.add(FaultCoordinates.At(spie.Pointer("longitude")))
 	}
 }
 

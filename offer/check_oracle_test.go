@@ -1,76 +1,21 @@
 package offer_test
 
 import (
-	"regexp"
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
-	"github.com/go-playground/validator/v10"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/internal/reftest"
 	"github.com/spie-fr/socle/offer"
 )
 
-// go-playground/validator is the test oracle of offer.IsEmail and
-// offer.IsHTTPURL: on every value of the corpus, our verdict must be the
-// validator's, except where one of the deliberate, stricter rules documented
-// on the functions (and restated here independently) refuses a value the
-// validator accepts. Accepting a value the validator refuses is always a
-// failure.
-
-var oracle = validator.New()
-
-// asciiHost is an ASCII host name with at least one dot, as IsEmail wants
-// its domain.
-var asciiHost = regexp.MustCompile(`^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
-
-// emailStricter names the documented rule by which IsEmail refuses v, a
-// value the validator accepts, or "" when none applies.
-func emailStricter(v string) string {
-	at := strings.LastIndex(v, "@")
-	local, dom := v[:max(at, 0)], v[at+1:]
-	switch {
-	case len(v) > 254:
-		return "plus de 254 octets (RFC 5321)"
-	case len(local) > 64:
-		return "partie locale de plus de 64 octets (RFC 5321)"
-	case len(dom) > 253 || !asciiHost.MatchString(dom):
-		return "domaine qui n'est pas un nom d'hôte ASCII pointé"
-	}
-	return ""
-}
-
-// urlStricter names the documented rule by which IsHTTPURL refuses v, a
-// value the validator accepts, or "" when none applies.
-func urlStricter(v string) string {
-	switch {
-	case utf8.RuneCountInString(v) > 2083:
-		return "plus de 2 083 caractères"
-	case strings.ContainsAny(v, " \t\n\\"):
-		return "espace, tabulation, saut de ligne ou barre oblique inverse"
-	}
-	return ""
-}
-
-// verdicts counts how our verdicts compare with the oracle's.
-type verdicts struct{ bothOK, bothKO, stricter int }
-
-func compare(t testing.TB, v string, ours, theirs bool, stricter func(string) string, n *verdicts) {
-	t.Helper()
-	switch {
-	case ours && theirs:
-		n.bothOK++
-	case !ours && !theirs:
-		n.bothKO++
-	case ours:
-		t.Errorf("%q accepté, refusé par go-playground/validator", v)
-	case stricter(v) == "":
-		t.Errorf("%q refusé sans règle plus stricte documentée, accepté par go-playground/validator", v)
-	default:
-		n.stricter++
-	}
-}
+// data·inclusion's models (run from ../shared/reference) are the oracle of
+// offer.NormalizeEmail and offer.NormalizeURL: on every value of the
+// corpora, the same verdict and the same normalised value.
 
 func emailCorpus() []string {
 	locals := []string{
@@ -118,43 +63,120 @@ func urlCorpus() []string {
 		"http://exemple.fr/"+strings.Repeat("x", 2065), "http://exemple.fr/"+strings.Repeat("é", 2066))
 }
 
-func TestIsEmailAgreesWithValidator(t *testing.T) {
-	var n verdicts
-	for _, v := range emailCorpus() {
-		compare(t, v, offer.IsEmail(v), oracle.Var(v, "required,email") == nil, emailStricter, &n)
+// modelScript prints, for each JSON string read, the value
+// data·inclusion's models keep for a field of the given pydantic type in
+// JSON mode (EmailStr for courriel, HttpUrl for the links of Service and
+// Structure), or null when they refuse it.
+const modelScript = `
+import json, sys
+from pydantic import EmailStr, HttpUrl, TypeAdapter, ValidationError
+ta = TypeAdapter({"email": EmailStr, "url": HttpUrl}[sys.argv[1]])
+for line in sys.stdin:
+    try:
+        out = str(ta.validate_json(line))
+    except ValidationError:
+        out = None
+    sys.stdout.write(json.dumps(out) + "\n")
+`
+
+// agreeWithModels runs data·inclusion's models (from ../shared/reference)
+// on every value of the corpus and requires normalize to accept exactly
+// what they accept and to keep the same value.
+func agreeWithModels(t *testing.T, kind string, corpus []string, normalize func(string) (string, bool)) {
+	py, models := reftest.DataInclusionModels(t)
+	var in bytes.Buffer
+	for i, v := range corpus {
+		// JSON text is UTF-8: what the models read of invalid bytes.
+		corpus[i] = strings.ToValidUTF8(v, "\uFFFD")
+		b, _ := json.Marshal(corpus[i])
+		in.Write(append(b, '\n'))
 	}
-	t.Logf("%+v", n)
-	require.Greater(t, n.bothOK, 100, "le corpus doit contenir des adresses valides")
-	require.Greater(t, n.bothKO, 100, "le corpus doit contenir des adresses invalides")
-	require.Positive(t, n.stricter, "le corpus doit exercer les règles plus strictes")
+	out := reftest.RunDataInclusion(t, py, models, in.Bytes(), "-c", modelScript, kind)
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	require.Len(t, lines, len(corpus))
+	var accepted, refused int
+	for i, v := range corpus {
+		var want *string
+		require.NoError(t, json.Unmarshal([]byte(lines[i]), &want))
+		got, ok := normalize(v)
+		if want == nil {
+			refused++
+			assert.False(t, ok, "%q : refusé par les modèles, accepté (%q)", v, got)
+			continue
+		}
+		accepted++
+		if assert.True(t, ok, "%q : accepté par les modèles (%q), refusé", v, *want) {
+			assert.Equal(t, *want, got, "%q : valeur normalisée", v)
+		}
+	}
+	t.Logf("%d valeurs : %d acceptées, %d refusées par les modèles", len(corpus), accepted, refused)
+	require.Greater(t, accepted, 100, "le corpus doit contenir des valeurs valides")
+	require.Greater(t, refused, 100, "le corpus doit contenir des valeurs invalides")
 }
 
-func TestIsHTTPURLAgreesWithValidator(t *testing.T) {
-	var n verdicts
-	for _, v := range urlCorpus() {
-		compare(t, v, offer.IsHTTPURL(v), oracle.Var(v, "http_url") == nil, urlStricter, &n)
-	}
-	t.Logf("%+v", n)
-	require.Greater(t, n.bothOK, 100, "le corpus doit contenir des URL valides")
-	require.Greater(t, n.bothKO, 100, "le corpus doit contenir des URL invalides")
-	require.Positive(t, n.stricter, "le corpus doit exercer les règles plus strictes")
+// TestIsEmailAgreesWithModels proves NormalizeEmail against the rule it
+// restates, pydantic's EmailStr as data·inclusion's models use it.
+func TestIsEmailAgreesWithModels(t *testing.T) {
+	corpus := append(emailCorpus(),
+		" accueil@exemple.fr ", "Accueil <accueil@exemple.fr>", `"Accueil" <accueil@exemple.fr>`, "<a@b.fr> ",
+		"accueil@mairie-évry.fr", "a@b.test", "a@b.local", "a@b.invalid", "a@b.localhost", "a@b.onion",
+		"a\u00a0b@exemple.fr", "a\u200bb@exemple.fr", "a@🙂.fr", "a@例え.jp", "Info@Exemple.FR", "POSTMASTER@exemple.fr",
+		"e\u0301@exemple.fr", "\u0301e@exemple.fr", "a@exemple.рф", "a@ÉVRY.fr", "a@xn--mairie-vry-h7a.fr", "a@ab--c.fr",
+		"a@xn--zz.fr", "a@ß.de", "a@exemple.fr\n", "a@exemple\u3002fr", "Jean Dupont <a@b.fr>", "Jean.Dupont <a@b.fr>",
+		strings.Repeat("é", 64)+"@exemple.fr", strings.Repeat("é", 65)+"@exemple.fr")
+	agreeWithModels(t, "email", corpus, offer.NormalizeEmail)
 }
 
-func FuzzIsEmailAgreesWithValidator(f *testing.F) {
+// TestIsHTTPURLAgreesWithModels proves NormalizeURL against the rule it
+// restates, pydantic's HttpUrl as data·inclusion's models use it.
+func TestIsHTTPURLAgreesWithModels(t *testing.T) {
+	corpus := append(urlCorpus(),
+		"https:exemple.fr", "https:/exemple.fr", `https:\\exemple.fr`, "https://exemple.fr:65535", "https://exemple.fr:65536",
+		"https://exemple.fr:0080/x", "https://%41.fr", "https://256.0.0.1", "https://0x7f.1", "https://1.2.3", "https://999999999",
+		"https://a.1", "https://a.0x", "https://xn--a.fr", "https://[0:0::1]", "https://[::ffff:1.2.3.4]", "https://[1::2::3]",
+		"https://exemple.fr/a/../b/./c", "https://exemple.fr/%2e%2E/x", "https://exemple.fr/^`{}|", "https://exemple.fr/?q='\"<>`",
+		"https://exemple.fr#'\"`{", "https://a@b@exemple.fr", "https://:@exemple.fr", "https://exemple.fr\u00a0", "https://ex\nemple.fr",
+		"https://exe<mple.fr", "https://🙂.fr", "https://ß.de", "https://-a.fr", "https://ab--c.fr", "https://exemple.fr.",
+		"https://exemple.fr/"+strings.Repeat("é", 1032), "https://exemple.fr/"+strings.Repeat("é", 1033))
+	agreeWithModels(t, "url", corpus, offer.NormalizeURL)
+}
+
+// FuzzNormalizeEmail checks that the normalised address is itself
+// accepted and normalises to itself (data·inclusion stores it and reads it
+// again), and that an accepted address has one @ outside a display name.
+func FuzzNormalizeEmail(f *testing.F) {
 	for _, v := range emailCorpus()[:80] {
 		f.Add(v)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		compare(t, v, offer.IsEmail(v), oracle.Var(v, "required,email") == nil, emailStricter, &verdicts{})
+		n, ok := offer.NormalizeEmail(v)
+		if !ok {
+			return
+		}
+		again, ok := offer.NormalizeEmail(n)
+		require.True(t, ok, "%q normalisé en %q, refusé ensuite", v, n)
+		require.Equal(t, n, again, "%q", v)
+		require.Equal(t, 1, strings.Count(n, "@"), "%q", n)
 	})
 }
 
-func FuzzIsHTTPURLAgreesWithValidator(f *testing.F) {
+// FuzzNormalizeURL checks that the normalised link is itself accepted and
+// normalises to itself (data·inclusion stores it and reads it again).
+func FuzzNormalizeURL(f *testing.F) {
 	for _, v := range urlCorpus()[:80] {
 		f.Add(v)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		compare(t, v, offer.IsHTTPURL(v), oracle.Var(v, "http_url") == nil, urlStricter, &verdicts{})
+		n, ok := offer.NormalizeURL(v)
+		if !ok {
+			return
+		}
+		again, ok := offer.NormalizeURL(n)
+		if len(n) > offer.MaxURLBytes {
+			return // longer than the limit once percent-encoded
+		}
+		require.True(t, ok, "%q normalisé en %q, refusé ensuite", v, n)
+		require.Equal(t, n, again, "%q", v)
 	})
 }
 
@@ -167,16 +189,20 @@ func TestEmailAndURLVerdicts(t *testing.T) {
 	}{
 		{"courriel simple", offer.IsEmail, "contact@exemple.fr", true},
 		{"courriel accentué", offer.IsEmail, "élodie@exemple.fr", true},
-		{"courriel entre guillemets", offer.IsEmail, `"jean dupont"@exemple.fr`, true},
+		{"courriel entre guillemets", offer.IsEmail, `"jean dupont"@exemple.fr`, false},
 		{"courriel guillemet non fermé", offer.IsEmail, `"jean@exemple.fr`, false},
 		{"courriel sans point", offer.IsEmail, "contact@localhost", false},
-		{"courriel domaine IDN", offer.IsEmail, "contact@bücher.fr", false},
+		{"courriel domaine IDN", offer.IsEmail, "contact@bücher.fr", true},
+		{"URL avec espace normalisée", offer.IsHTTPURL, "https://exemple.fr/a b", true},
+		{"URL port hors bornes", offer.IsHTTPURL, "https://exemple.fr:99999", false},
+		{"courriel domaine réservé", offer.IsEmail, "contact@exemple.test", false},
+		{"courriel nom affiché", offer.IsEmail, "Accueil <contact@exemple.fr>", true},
 		{"courriel TLD numérique", offer.IsEmail, "contact@exemple.f1", false},
 		{"URL https", offer.IsHTTPURL, "https://exemple.fr/a?b=c", true},
 		{"URL majuscules", offer.IsHTTPURL, "HTTPS://EXEMPLE.FR", true},
 		{"URL ftp", offer.IsHTTPURL, "ftp://exemple.fr", false},
-		{"URL avec espace", offer.IsHTTPURL, "https://exemple.fr/a b", false},
-		{"URL sans hôte", offer.IsHTTPURL, "https:///a", false},
+		{"URL aux barres en trop", offer.IsHTTPURL, "https:///a", true},
+		{"URL sans hôte", offer.IsHTTPURL, "https://", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) { require.Equal(t, tc.want, tc.check(tc.v)) })
 	}

@@ -41,43 +41,53 @@ var (
 	serviceReq      = []string{"source", "structure_id", "id", "nom", "description", "date_maj"}
 )
 
-// splitObject decodes a JSON object into its members, keeps the unknown ones
-// and lists the required ones that are absent or null.
-func splitObject(b []byte, known map[string]bool, required []string) (extra map[string]RawJSON, missing []string, err error) {
+// splitObject decodes a JSON object into its members and splits them by
+// exact, case-sensitive name, as data·inclusion's models match keys: the
+// members the type defines (own, re-encoded, what the caller decodes into
+// its fields), the unknown ones (extra, kept as written, never decoded into
+// a field even when they differ from a field's name only by case: "NOM" is
+// not "nom"), and the required ones that are absent or null (missing). Of a
+// repeated key, the last member counts, as in the models.
+func splitObject(b []byte, known map[string]bool, required []string) (own []byte, extra map[string]RawJSON, missing []string, err error) {
 	var m map[string]RawJSON
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if m == nil {
-		return nil, nil, &json.UnmarshalTypeError{Value: "null", Type: reflect.TypeOf(map[string]any{})}
+		return nil, nil, nil, &json.UnmarshalTypeError{Value: "null", Type: reflect.TypeOf(map[string]any{})}
 	}
+	fields := make(map[string]RawJSON, len(m))
 	for k, v := range m {
 		if !known[k] {
 			if extra == nil {
 				extra = map[string]RawJSON{}
 			}
 			extra[k] = append(RawJSON(nil), v...)
+			continue
 		}
+		fields[k] = v
 	}
 	for _, k := range required {
 		if v, ok := m[k]; !ok || bytes.Equal(bytes.TrimSpace(v), []byte("null")) {
 			missing = append(missing, k)
 		}
 	}
-	return extra, missing, nil
+	own, err = json.Marshal(fields)
+	return own, extra, missing, err
 }
 
 type structureAlias Structure
 type serviceAlias Service
 
-// UnmarshalJSON reads a data·inclusion structure; unknown members go to Extra.
+// UnmarshalJSON reads a data·inclusion structure; members whose name is not
+// exactly one of its fields go to Extra.
 func (s *Structure) UnmarshalJSON(b []byte) error {
-	extra, missing, err := splitObject(b, structureFields, structureReq)
+	own, extra, missing, err := splitObject(b, structureFields, structureReq)
 	if err != nil {
 		return err
 	}
 	*s = Structure{}
-	err = json.Unmarshal(b, (*structureAlias)(s))
+	err = json.Unmarshal(own, (*structureAlias)(s))
 	s.Extra, s.missing = extra, missing
 	return err
 }
@@ -91,14 +101,15 @@ func (s Structure) MarshalJSON() ([]byte, error) {
 	return appendExtra(b, s.Extra)
 }
 
-// UnmarshalJSON reads a data·inclusion service; unknown members go to Extra.
+// UnmarshalJSON reads a data·inclusion service; members whose name is not
+// exactly one of its fields go to Extra.
 func (s *Service) UnmarshalJSON(b []byte) error {
-	extra, missing, err := splitObject(b, serviceFields, serviceReq)
+	own, extra, missing, err := splitObject(b, serviceFields, serviceReq)
 	if err != nil {
 		return err
 	}
 	*s = Service{}
-	err = json.Unmarshal(b, (*serviceAlias)(s))
+	err = json.Unmarshal(own, (*serviceAlias)(s))
 	s.Extra, s.missing = extra, missing
 	return err
 }

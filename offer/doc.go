@@ -1,8 +1,9 @@
 // Package offer is the offre d'insertion of the SPIE, interoperable with the
-// national data·inclusion schema v1.0.8: its structures and services (every
+// national data·inclusion schema (version DataInclusionVersion): its structures and services (every
 // field, constraint and code list, with the rules data·inclusion adds to its
 // JSON Schema), a streaming catalogue with an index for search by thématique,
-// public, eligibility zone and distance, a quality score, duplicate detection,
+// public, eligibility zone and distance, data·inclusion's score_qualite and
+// socle's completeness score, duplicate detection,
 // the conversion of data·inclusion v0 documents, matching from a diagnostic,
 // prescriptions and PMSMP conventions.
 //

@@ -9,10 +9,18 @@ import (
 //go:embed catalogues/*.json
 var cataloguesFS embed.FS
 
-// Source of the code lists of data·inclusion.
-const SourceDataInclusion = "data·inclusion v1.0.8"
+// DataInclusionVersion is the version of data-inclusion-schema socle
+// follows: its models (whose verdict Validate gives), its JSON Schemas and
+// its code lists. It is the one place that names it; moving to another
+// version (1.0.10 was published in 2026-09, its text is not available here)
+// starts by changing it, and the tests then name every list and reference
+// to bring along.
+const DataInclusionVersion = "1.0.8"
 
-// The code lists of data·inclusion v1.0.8, with English labels. Thematiques
+// Source of the code lists of data·inclusion.
+const SourceDataInclusion = "data·inclusion v" + DataInclusionVersion
+
+// The code lists of data·inclusion DataInclusionVersion, with English labels. Thematiques
 // are grouped (Definition.Group) by their catégorie.
 var (
 	Categories              = spie.MustLoadDefinitions(cataloguesFS, "catalogues/categories.json")

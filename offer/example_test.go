@@ -34,10 +34,10 @@ func ExampleLoadServices() {
 	// 2 <nil>
 }
 
-func ExampleQualityOf() {
+func ExampleCompletenessOf() {
 	s := &offer.Service{Description: strings.Repeat("Un accompagnement individuel et collectif. ", 8), DateMaj: "2026-01-10",
 		ModesMobilisation: []offer.ModeMobilisation{offer.ModeMobilisationTelephone}}
-	q := offer.QualityOf(s, now)
+	q := offer.CompletenessOf(s, now)
 	fmt.Println(q.Score)
 	for _, c := range q.Criteria[:3] {
 		fmt.Println(c.Key, c.Value)

@@ -119,16 +119,16 @@ func TestNewCatalogueFaults(t *testing.T) {
 	assert.Equal(t, len(svs)-1, c.Len())
 }
 
-func TestQuality(t *testing.T) {
+func TestCompleteness(t *testing.T) {
 	var full offer.Service
 	require.NoError(t, json.Unmarshal(mustJSON(t, offertest.ValidService()), &full))
 	full.Description = strings.Repeat("Une description utile. ", 20)
-	q := offer.QualityOf(&full, now)
+	q := offer.CompletenessOf(&full, now)
 	assert.Equal(t, 1.0, q.Score, "%+v", q)
 
 	bare := &offer.Service{Description: "Court.", DateMaj: "2023-01-01",
 		ModesMobilisation: []offer.ModeMobilisation{offer.ModeMobilisationTelephone}}
-	q = offer.QualityOf(bare, now)
+	q = offer.CompletenessOf(bare, now)
 	assert.Less(t, q.Score, 0.2)
 	for _, c := range q.Criteria {
 		if c.Key == "contact" || c.Key == "fraicheur" {

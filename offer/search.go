@@ -40,6 +40,7 @@ type Query struct {
 
 	com      territory.Commune // Commune, looked up once per search
 	comKnown bool
+	today    int64 // the day of Now, numbered from 1970-01-01
 }
 
 // Reason explains why a service matched.
@@ -50,10 +51,13 @@ type Reason struct {
 
 // Result is one service found, with its score, distance and reasons.
 type Result struct {
-	Service    *Service `json:"service"`
-	Score      float64  `json:"score"`
-	DistanceKm *float64 `json:"distance_km,omitempty"`
-	Reasons    []Reason `json:"raisons"`
+	Service *Service `json:"service"`
+	Score   float64  `json:"score"`
+	// ScoreQualite is data·inclusion's score_qualite of the service on
+	// the day of the query (ScoreQualiteOf), a term of Score.
+	ScoreQualite float64  `json:"score_qualite"`
+	DistanceKm   *float64 `json:"distance_km,omitempty"`
+	Reasons      []Reason `json:"raisons"`
 
 	idx int32 // position in the catalogue
 }
@@ -206,7 +210,15 @@ func (c *Catalogue) match(q *Query, i int32, explain bool) (Result, bool) {
 		days := max(0, (q.Now.Unix()-day*86400)/86400)
 		fresh = math.Exp(-float64(days) / 365)
 	}
-	r.Score = math.Round((3*them+2*dist+fresh)*10000) / 10000
+	switch m := &c.meta[i]; {
+	case !m.dated:
+		r.ScoreQualite = m.quality.score(nil)
+	case m.day == noDay:
+		r.ScoreQualite = m.quality.score(value(0))
+	default:
+		r.ScoreQualite = m.quality.scoreAtDays(q.today - m.day)
+	}
+	r.Score = math.Round((3*them+2*dist+fresh+r.ScoreQualite)*10000) / 10000
 	return r, true
 }
 
@@ -303,11 +315,15 @@ func (c *Catalogue) eligible(s *Service, commune string, com territory.Commune, 
 }
 
 // Search returns the services matching q, best first, using the index.
+// The score of a result is 3 × the thématique match (1 for the thématique
+// asked, less for its catégorie) + 2 × the nearness (1 / (1 + d / 5 km)) +
+// the freshness (e^(−days / 365)) + data·inclusion's score_qualite.
 func (c *Catalogue) Search(q Query) ([]Result, error) {
 	if err := q.Check(); err != nil {
 		return nil, err
 	}
 	q.com, q.comKnown = c.territory.Commune(q.Commune)
+	q.today = civilDay(q.Now)
 	var out []Result
 	cands, indexed := c.candidates(&q)
 	tf := newThemeFilter(q.Thematiques)
@@ -340,6 +356,7 @@ func (c *Catalogue) SearchScan(q Query) ([]Result, error) {
 		return nil, err
 	}
 	q.com, q.comKnown = c.territory.Commune(q.Commune)
+	q.today = civilDay(q.Now)
 	var out []Result
 	for i := range c.services {
 		if r, ok := c.match(&q, int32(i), true); ok {

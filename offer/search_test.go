@@ -179,6 +179,9 @@ func TestDistanceKm(t *testing.T) {
 	assert.InDelta(t, 20015, offer.DistanceKm(paris, antipode), 5)
 }
 
+// The score: 2.9913 from the thématique, the zone and the freshness, plus
+// data·inclusion's score_qualite of 0.29 (2 of its 7 applicable criteria:
+// a thématique, a date_maj of 42 days).
 func ExampleCatalogue_Search() {
 	lat, lon := 49.5641, 3.6199
 	permis := &offer.Service{Source: "dora", StructureID: "dora--1", ID: "dora--permis", Nom: "Permis solidaire",
@@ -194,7 +197,7 @@ func ExampleCatalogue_Search() {
 		}
 	}
 	// Output:
-	// dora--permis 2.9913
+	// dora--permis 3.2813
 	//  - catégorie « Mobilité » (Préparer un permis)
 	//  - zone : département 02
 }

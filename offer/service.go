@@ -1,7 +1,7 @@
 package offer
 
 // Service is a service of the offre d'insertion, field for field the
-// data·inclusion v1.0.8 "Service" (optional fields are nil when absent or
+// data·inclusion "Service" of DataInclusionVersion (optional fields are nil when absent or
 // null). Fields data·inclusion does not define are kept in Extra.
 type Service struct {
 	Source      string `json:"source" jsonschema:"required,title=Source"`

@@ -1,7 +1,7 @@
 package offer
 
 // Structure is a structure of the offre d'insertion, field for field the
-// data·inclusion v1.0.8 "Structure" (optional fields are nil when absent or
+// data·inclusion "Structure" of DataInclusionVersion (optional fields are nil when absent or
 // null). Fields data·inclusion does not define are kept in Extra and written
 // back unchanged.
 type Structure struct {

@@ -81,13 +81,16 @@ const (
 const ZoneFranceCode ZoneCode = "france"
 
 var (
-	reZonePays   = regexp.MustCompile(`^99[0-5][0-9]{2}$`)
-	reZoneCom    = regexp.MustCompile(`^[0-9A-Za-z_]{5}$`)
-	reZoneDep    = regexp.MustCompile(`^[0-9A-Za-z_]{2,3}$`)
-	reZoneEPCI   = regexp.MustCompile(`^[0-9]{9}$`)
-	reCodePostal = regexp.MustCompile(`^[0-9]{5}$`)
+	// The patterns of data·inclusion's common.py (CodePays, CodeCommune,
+	// CodeDepartement, CodeEPCI = CodeSiren, CodePostal, CodeSiret), read
+	// as its models' regex engine reads them (ModelPattern).
+	reZonePays   = regexp.MustCompile(ModelPattern(`^99[0-5]\d{2}$`))
+	reZoneCom    = regexp.MustCompile(ModelPattern(`^\w{5}$`))
+	reZoneDep    = regexp.MustCompile(ModelPattern(`^\w{2,3}$`))
+	reZoneEPCI   = regexp.MustCompile(ModelPattern(`^\d{9}$`))
+	reCodePostal = regexp.MustCompile(ModelPattern(`^\d{5}$`))
 	reCodeInsee  = reZoneCom
-	reSiret      = regexp.MustCompile(`^[0-9]{14}$`)
+	reSiret      = regexp.MustCompile(ModelPattern(`^\d{14}$`))
 )
 
 // Kind classifies the code as data·inclusion reads it. The country code of

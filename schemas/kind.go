@@ -32,6 +32,20 @@ type Kind struct {
 	New func() any
 	// Check runs the rules beyond the schema on a decoded document.
 	Check func(doc any, ctx Context) spie.Faults
+	// Normalize, when set, rewrites the document as its reference reader
+	// would read it before anything is validated (the data·inclusion
+	// models for service and structure), returning one warning per change;
+	// it returns data unchanged when it cannot read it.
+	Normalize func(data []byte) ([]byte, spie.Faults)
+	// Formats, when set, judge the schema's "format" keywords of these
+	// names in place of the interpreter's own checks (the data·inclusion
+	// kinds: "email" as its models read it).
+	Formats map[string]func(any) bool
+	// Patterns, when set, rewrites each "pattern" keyword of the schema
+	// for the interpreter (Go regexp) so that it matches what the kind's
+	// reference engine matches (the data·inclusion kinds: Rust regex,
+	// Unicode \d and \w); the published schema is unchanged.
+	Patterns func(string) string
 }
 
 // ID returns the stable $id of the kind's schema.

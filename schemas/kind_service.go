@@ -1,6 +1,8 @@
 package schemas
 
 import (
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
 	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/spie"
 )
@@ -11,5 +13,33 @@ func init() {
 		Title: spie.Label{FR: "Service de l'offre d'insertion (data·inclusion v1)", EN: "Service of the insertion offer (data·inclusion v1)"},
 		New:   func() any { return new(offer.Service) },
 		Check: func(doc any, ctx Context) spie.Faults { return doc.(*offer.Service).Check(ctx.Now) },
+		// Normalised as data·inclusion's model reads it (offer.NormalizeService),
+		// but for the addresses and links a strict consumer already takes.
+		Normalize: func(data []byte) ([]byte, spie.Faults) {
+			return offer.NormalizeService(data, offer.KeepValid(strictFormat))
+		},
+		Formats:  offerFormats,
+		Patterns: offer.ModelPattern,
 	})
+}
+
+// strictFormat reports whether a strict JSON Schema consumer takes value as
+// of the format: the interpreter's own format checks (santhosh-tekuri
+// jsonschema v5, RFC 5322 e-mail, RFC 3986 URI).
+func strictFormat(format, value string) bool {
+	f, ok := jsonschema.Formats[format]
+	return ok && f(value)
+}
+
+// offerFormats are the formats of the data·inclusion schemas as its models
+// judge them (the schemas use "uri" only for HttpUrl fields).
+var offerFormats = map[string]func(any) bool{
+	"email": func(v any) bool {
+		s, ok := v.(string)
+		return !ok || offer.IsEmail(s)
+	},
+	"uri": func(v any) bool {
+		s, ok := v.(string)
+		return !ok || offer.IsHTTPURL(s)
+	},
 }

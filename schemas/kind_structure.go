@@ -11,5 +11,12 @@ func init() {
 		Title: spie.Label{FR: "Structure de l'offre d'insertion (data·inclusion v1)", EN: "Structure of the insertion offer (data·inclusion v1)"},
 		New:   func() any { return new(offer.Structure) },
 		Check: func(doc any, ctx Context) spie.Faults { return doc.(*offer.Structure).Check(ctx.Now) },
+		// Normalised as data·inclusion's model reads it (offer.NormalizeStructure),
+		// but for the addresses and links a strict consumer already takes.
+		Normalize: func(data []byte) ([]byte, spie.Faults) {
+			return offer.NormalizeStructure(data, offer.KeepValid(strictFormat))
+		},
+		Formats:  offerFormats,
+		Patterns: offer.ModelPattern,
 	})
 }

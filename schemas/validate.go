@@ -86,6 +86,19 @@ func compiled(k Kind) (*interpreted, error) {
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
 	c.AssertFormat = true
+	for name, f := range k.Formats {
+		c.Formats[name] = f
+	}
+	if k.Patterns != nil {
+		var raw any
+		if err := json.Unmarshal(b, &raw); err != nil {
+			return nil, fmt.Errorf("schéma %s illisible", k.Name)
+		}
+		rewritePatterns(raw, k.Patterns)
+		if b, err = json.Marshal(raw); err != nil {
+			return nil, fmt.Errorf("schéma %s illisible", k.Name)
+		}
+	}
 	if err := c.AddResource(k.ID(), bytes.NewReader(b)); err != nil {
 		return nil, fmt.Errorf("schéma %s illisible", k.Name)
 	}
@@ -96,6 +109,25 @@ func compiled(k Kind) (*interpreted, error) {
 	ck := &interpreted{schema: s, doc: doc}
 	compiledSchemas.kinds[k.Name] = ck
 	return ck, nil
+}
+
+// rewritePatterns replaces, in a decoded schema, the value of each
+// "pattern" keyword (a string under a schema object) by its rewriting.
+func rewritePatterns(v any, rewrite func(string) string) {
+	switch x := v.(type) {
+	case map[string]any:
+		for key, val := range x {
+			if p, ok := val.(string); ok && key == "pattern" {
+				x[key] = rewrite(p)
+				continue
+			}
+			rewritePatterns(val, rewrite)
+		}
+	case []any:
+		for _, val := range x {
+			rewritePatterns(val, rewrite)
+		}
+	}
 }
 
 // newContext applies the options over the defaults (the clock: time.Now).
@@ -115,6 +147,20 @@ func newContext(opts []Option) Context {
 // kind's Go rules (DIAG-, CARNET-, OFFRE-… faults) as of the clock of
 // WithNow (time.Now by default). An unknown kind is INPUT-KIND-01.
 //
+// For the data·inclusion kinds (service, structure, and the service a
+// prescription embeds) the verdict is data·inclusion's own models' (its
+// pydantic models, DataInclusionVersion of package offer), not only its
+// published JSON Schema's: the document is first normalised as the model
+// reads it in JSON mode (offer.NormalizeService: a repeated top-level key
+// keeps its last value, set fields lose their duplicates, lax dates and
+// numbers are converted, e-mails and links a strict consumer would refuse
+// are rewritten as the model keeps them), one OFFRE-NORME- warning per
+// change, then the normalised document is validated, the schema's
+// "pattern" keywords read with the model's Unicode \d and \w and its
+// "email" and "uri" formats judged by the model's rules (offer.IsEmail,
+// offer.IsHTTPURL). The differential test of this package proves the
+// agreement against the models (testdata/datainclusion/agreement.md).
+//
 // Where the kind has a compiled fast path, the document is read once,
 // strictly, straight into the kind's Go type, checking on the way what the
 // schema demands; the other kinds run the schema through the JSON Schema
@@ -128,10 +174,37 @@ func Validate(kind string, data []byte, opts ...Option) spie.Faults {
 	if !ok {
 		return spie.Faults{FaultKind.At("", kind)}
 	}
+	if k.Normalize != nil {
+		return validateNormalized(k, data, ctx)
+	}
+	return validateKind(k, data, ctx)
+}
+
+// validateKind validates data as written: the fast path of the kind when it
+// has one, else the interpreter.
+func validateKind(k Kind, data []byte, ctx Context) spie.Faults {
 	if plan, err := planOf(k); err == nil {
 		return validateFast(k, plan, data, ctx)
 	}
 	return interpret(k, data, ctx)
+}
+
+// validateNormalized is Validate for a kind with a Normalize step: the
+// input layer on the document as written (a key repeated at the top level,
+// which the reference reader resolves by keeping the last value, does not
+// stop it), then the normalisation, then the validation of the normalised
+// document; the warnings of the normalisation come with its faults.
+func validateNormalized(k Kind, data []byte, ctx Context) spie.Faults {
+	if fs := CheckInput(data, ctx.Limits); fs != nil {
+		if len(fs) != 1 || fs[0].Code != FaultDuplicate.Code || strings.Count(fs[0].Path, "/") != 1 {
+			return fs
+		}
+	}
+	norm, warnings := k.Normalize(data)
+	fs := validateKind(k, norm, ctx)
+	fs = append(warnings, fs...)
+	fs.Sort()
+	return fs
 }
 
 // interpret is the JSON Schema path of Validate: the input layer, the

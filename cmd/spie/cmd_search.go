@@ -62,15 +62,18 @@ type searchOutput struct {
 }
 
 type searchResult struct {
-	ID          string         `json:"id"`
-	Nom         string         `json:"nom"`
-	StructureID string         `json:"structure_id"`
-	Structure   string         `json:"structure,omitempty"`
-	Commune     string         `json:"commune,omitempty"`
-	Score       float64        `json:"score"`
-	DistanceKm  *float64       `json:"distance_km,omitempty"`
-	Qualite     float64        `json:"qualite"`
-	Raisons     []offer.Reason `json:"raisons"`
+	ID          string   `json:"id"`
+	Nom         string   `json:"nom"`
+	StructureID string   `json:"structure_id"`
+	Structure   string   `json:"structure,omitempty"`
+	Commune     string   `json:"commune,omitempty"`
+	Score       float64  `json:"score"`
+	DistanceKm  *float64 `json:"distance_km,omitempty"`
+	// Completude is socle's completeness score (offer.CompletenessOf);
+	// ScoreQualite is data·inclusion's score_qualite (offer.ScoreQualiteOf).
+	Completude   float64        `json:"completude"`
+	ScoreQualite float64        `json:"score_qualite"`
+	Raisons      []offer.Reason `json:"raisons"`
 }
 
 func runSearch(c *cli, args []string) int {
@@ -202,7 +205,7 @@ func runSearch(c *cli, args []string) int {
 	for _, r := range rs {
 		s := r.Service
 		sr := searchResult{ID: s.ID, Nom: s.Nom, StructureID: s.StructureID, Score: r.Score, DistanceKm: r.DistanceKm,
-			Qualite: offer.QualityOf(s, now).Score, Raisons: r.Reasons}
+			Completude: offer.CompletenessOf(s, now).Score, ScoreQualite: r.ScoreQualite, Raisons: r.Reasons}
 		if st, ok := cat.Structure(s.StructureID); ok {
 			sr.Structure = st.Nom
 		}
@@ -238,7 +241,8 @@ func printSearch(w io.Writer, out searchOutput) {
 		}
 	}
 	for i, r := range out.Services {
-		fmt.Fprintf(w, "\n%d. %s — score %s, qualité %.0f %%\n", i+1, r.Nom, strings.Replace(fmt.Sprintf("%.2f", r.Score), ".", ",", 1), r.Qualite*100)
+		fmt.Fprintf(w, "\n%d. %s — score %s, score_qualite data·inclusion %s, complétude %.0f %%\n", i+1, r.Nom,
+			strings.Replace(fmt.Sprintf("%.2f", r.Score), ".", ",", 1), strings.Replace(fmt.Sprintf("%.2f", r.ScoreQualite), ".", ",", 1), r.Completude*100)
 		if r.Structure != "" {
 			fmt.Fprintf(w, "   %s", r.Structure)
 		} else {

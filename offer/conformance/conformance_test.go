@@ -33,9 +33,17 @@ var pydanticCodes = map[string]bool{
 	offer.FaultURL.Code:              true,
 }
 
+// officialSchema compiles data·inclusion's published schema, its patterns
+// read as its models' regex engine reads them (Unicode \d and \w:
+// offer.ModelPattern), the one reading of the text the models decide by.
 func officialSchema(t *testing.T, name string) *jsonschema.Schema {
 	ref := referenceDir(t)
 	b, err := os.ReadFile(filepath.Join(ref, "schema", name+".json"))
+	require.NoError(t, err)
+	var raw any
+	require.NoError(t, json.Unmarshal(b, &raw))
+	modelPatterns(raw)
+	b, err = json.Marshal(raw)
 	require.NoError(t, err)
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
@@ -47,6 +55,25 @@ func officialSchema(t *testing.T, name string) *jsonschema.Schema {
 	return s
 }
 
+// modelPatterns rewrites each "pattern" keyword of a decoded schema with
+// offer.ModelPattern.
+func modelPatterns(v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, val := range x {
+			if p, ok := val.(string); ok && k == "pattern" {
+				x[k] = offer.ModelPattern(p)
+				continue
+			}
+			modelPatterns(val)
+		}
+	case []any:
+		for _, val := range x {
+			modelPatterns(val)
+		}
+	}
+}
+
 var generatedSchemas = struct {
 	sync.Mutex
 	schemas map[string]*jsonschema.Schema
@@ -54,7 +81,7 @@ var generatedSchemas = struct {
 
 // generatedSchema compiles socle's published schema of the kind
 // (schemas/v1/<kind>.json, as embedded in schemas.Files) in the same
-// interpreter as the official schema.
+// interpreter and reading as the official schema.
 func generatedSchema(t *testing.T, kind string) *jsonschema.Schema {
 	generatedSchemas.Lock()
 	defer generatedSchemas.Unlock()
@@ -64,6 +91,11 @@ func generatedSchema(t *testing.T, kind string) *jsonschema.Schema {
 	k, ok := schemas.Lookup(kind)
 	require.True(t, ok, kind)
 	b, err := schemas.Files.ReadFile("v1/" + kind + ".json")
+	require.NoError(t, err)
+	var raw any
+	require.NoError(t, json.Unmarshal(b, &raw))
+	modelPatterns(raw)
+	b, err = json.Marshal(raw)
 	require.NoError(t, err)
 	c := jsonschema.NewCompiler()
 	c.Draft = jsonschema.Draft2020
@@ -219,7 +251,7 @@ var serviceMutations = []mutation{
 }
 
 type verdicts struct {
-	docs, agree, explained int
+	docs, agree, explained, normalised int
 }
 
 // conform runs the official schema and ours on a document and fails on any
@@ -245,9 +277,23 @@ func conform(t *testing.T, official *jsonschema.Schema, kind, name string, doc m
 	if genOK := generated.Validate(inst) == nil; genOK != officialOK {
 		t.Errorf("%s %q : schéma généré %v, schéma officiel %v\n%s", kind, name, genOK, officialOK, b)
 	}
-	// schemas.Validate (generated schema, then Check) gives our verdict.
-	if via := schemas.Validate(kind, b, schemas.WithNow(func() time.Time { return now })); via.Valid() != oursOK {
-		t.Errorf("%s %q : schemas.Validate %v, offer %v\n%v\n%s", kind, name, via.Valid(), oursOK, via, b)
+	// schemas.Validate normalises the document as data·inclusion's model
+	// reads it, then runs the generated schema and Check: its verdict is
+	// offer's on the normalised document.
+	var normOK bool
+	switch kind {
+	case "service":
+		norm, _ := offer.NormalizeService(b)
+		_, fs := offer.DecodeService(norm, now)
+		normOK = fs.Valid()
+	default:
+		norm, _ := offer.NormalizeStructure(b)
+		_, fs := offer.DecodeStructure(norm, now)
+		normOK = fs.Valid()
+	}
+	via := schemas.Validate(kind, b, schemas.WithNow(func() time.Time { return now }))
+	if via.Valid() != normOK {
+		t.Errorf("%s %q : schemas.Validate %v, offer sur le document normalisé %v\n%v\n%s", kind, name, via.Valid(), normOK, via, b)
 	}
 	v.docs++
 	switch {
@@ -262,7 +308,16 @@ func conform(t *testing.T, official *jsonschema.Schema, kind, name string, doc m
 		}
 		v.explained++
 	default:
-		t.Errorf("%s %q : schéma officiel invalide (%v), nous valide\n%s", kind, name, official.Validate(inst), b)
+		// More lenient than the official schema only where
+		// data·inclusion's model normalises the value (a display name
+		// around an address…), and then with a warning saying so.
+		for _, f := range via {
+			if strings.HasPrefix(f.Code, "OFFRE-NORME-") {
+				v.normalised++
+				return
+			}
+		}
+		t.Errorf("%s %q : schéma officiel invalide (%v), nous valide sans normalisation\n%s", kind, name, official.Validate(inst), b)
 	}
 }
 
@@ -294,9 +349,9 @@ func TestConformance(t *testing.T) {
 				}
 				conform(t, official, kind, strings.Join(names, " + "), d, &v)
 			}
-			t.Logf("%s : %d documents, %d verdicts identiques, %d plus stricts par les règles pydantic", kind, v.docs, v.agree, v.explained)
+			t.Logf("%s : %d documents, %d verdicts identiques, %d plus stricts par les règles pydantic, %d acceptés après normalisation", kind, v.docs, v.agree, v.explained, v.normalised)
 			assert.GreaterOrEqual(t, v.docs, 200)
-			assert.Equal(t, v.docs, v.agree+v.explained, fmt.Sprintf("%+v", v))
+			assert.Equal(t, v.docs, v.agree+v.explained+v.normalised, fmt.Sprintf("%+v", v))
 		})
 	}
 }

@@ -7,22 +7,24 @@ import (
 	"unicode/utf8"
 )
 
-// QualityCriterion is one criterion of the quality score, with its value
-// from 0 to 1.
-type QualityCriterion struct {
+// CompletenessCriterion is one criterion of socle's completeness score,
+// with its value from 0 to 1.
+type CompletenessCriterion struct {
 	Key   string  `json:"critere"`
 	Label string  `json:"libelle"`
 	Value float64 `json:"valeur"`
 }
 
-// Quality is the quality score of a service, from 0 to 1: the mean of its
-// criteria, in the spirit of data·inclusion's score_qualite.
-type Quality struct {
-	Score    float64            `json:"score"`
-	Criteria []QualityCriterion `json:"criteres"`
+// Completeness is socle's completeness score of a service ("complétude"),
+// from 0 to 1: the mean of its criteria. It is socle's own reading of how
+// usable a service's description is, not data·inclusion's score_qualite
+// (ScoreQualiteOf), which it must not be mistaken for.
+type Completeness struct {
+	Score    float64                 `json:"score"`
+	Criteria []CompletenessCriterion `json:"criteres"`
 }
 
-// QualityOf scores a service at the date now:
+// CompletenessOf scores a service at the date now:
 //   - fraîcheur: 1 when date_maj is less than 6 months old, decreasing
 //     linearly to 0 at 24 months;
 //   - description: 1 from 300 characters (data·inclusion advises 200 to
@@ -30,10 +32,10 @@ type Quality struct {
 //   - contact: the share of the modes de mobilisation whose contact exists
 //     (téléphone, courriel, lien, adresse); 0 without modes;
 //   - thématiques, publics, zone d'éligibilité, type: 1 when filled in.
-func QualityOf(s *Service, now time.Time) Quality {
-	var q Quality
+func CompletenessOf(s *Service, now time.Time) Completeness {
+	var q Completeness
 	add := func(key, label string, v float64) {
-		q.Criteria = append(q.Criteria, QualityCriterion{key, label, math.Round(v*100) / 100})
+		q.Criteria = append(q.Criteria, CompletenessCriterion{key, label, math.Round(v*100) / 100})
 	}
 	fresh := 0.0
 	if days := daysSince(s.DateMaj, now); days >= 0 {

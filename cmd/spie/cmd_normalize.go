@@ -1,0 +1,128 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/spie-fr/socle/internal/input"
+	"github.com/spie-fr/socle/offer"
+	"github.com/spie-fr/socle/spie"
+)
+
+func init() {
+	register(command{name: "normalize", summary: "écrit les services ou structures tels que data·inclusion les enregistrerait", run: runNormalize})
+}
+
+// normalizers are the kinds spie normalize takes: data·inclusion's, each
+// rewritten as its model stores it.
+var normalizers = map[string]func([]byte, ...offer.NormalizeOption) ([]byte, spie.Faults){
+	"service":   offer.NormalizeService,
+	"structure": offer.NormalizeStructure,
+}
+
+// runNormalize writes, one per line (NDJSON) on the standard output, each
+// document of the files as data·inclusion's model would store it
+// (offer.NormalizeService or NormalizeStructure: last value of a repeated
+// key, sets without duplicates, dates as YYYY-MM-DD, numbers as numbers,
+// e-mails and links as the model keeps them); each change is reported on
+// the error output as a warning. A document the model refuses after
+// normalisation is not written: its faults are reported and the exit code
+// is 1.
+func runNormalize(c *cli, args []string) int {
+	fl := flag.NewFlagSet("normalize", flag.ContinueOnError)
+	fl.SetOutput(c.stderr)
+	kind := fl.String("kind", "", "type des documents : service ou structure")
+	fl.Usage = func() {
+		fmt.Fprintln(c.stderr, "Usage : spie normalize --kind service|structure FICHIER... | -")
+		fl.PrintDefaults()
+	}
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
+	}
+	normalize, ok := normalizers[*kind]
+	if !ok {
+		fmt.Fprintf(c.stderr, "spie normalize : --kind %q inconnu (service ou structure)\n", *kind)
+		return exitUsage
+	}
+	files := fl.Args()
+	if len(files) == 0 {
+		fmt.Fprintln(c.stderr, "spie normalize : aucun fichier (utilisez - pour l'entrée standard)")
+		return exitUsage
+	}
+	out := bufio.NewWriterSize(c.stdout, 1<<16)
+	defer out.Flush()
+	code := exitOK
+	report := func(doc string, f spie.Fault) {
+		sev := "erreur"
+		if f.Severity == spie.SeverityWarning {
+			sev = "avertissement"
+		}
+		path := f.Path
+		if path == "" {
+			path = "/"
+		}
+		fmt.Fprintf(c.stderr, "%s : %s %s [%s] %s\n", doc, sev, path, f.Code, f.Message)
+	}
+	for _, name := range files {
+		r, closeFn, err := openInput(c, name)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie normalize : %v\n", err)
+			code = exitUsage
+			continue
+		}
+		err = input.Each(r, input.Options{}, func(d input.Doc) error {
+			doc := name + "#" + d.Pointer()
+			if d.Fault != nil {
+				report(doc, *d.Fault)
+				code = max(code, exitInvalid)
+				return nil
+			}
+			return normalizeDoc(c, out, *kind, doc, d.Data, normalize, report, &code)
+		})
+		closeFn()
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie normalize : %s : %s\n", name, describeInputErr(err))
+			code = exitUsage
+		}
+	}
+	return code
+}
+
+// normalizeDoc normalises one document, validates the result and writes it
+// when data·inclusion's model accepts it.
+func normalizeDoc(c *cli, out io.Writer, kind, doc string, data []byte,
+	normalize func([]byte, ...offer.NormalizeOption) ([]byte, spie.Faults), report func(string, spie.Fault), code *int) error {
+	norm, warnings := normalize(data)
+	for _, w := range warnings {
+		report(doc, w)
+	}
+	fs := validateFunc(kind, norm, c.now)
+	for _, f := range fs {
+		report(doc, f)
+	}
+	if !fs.Valid() {
+		*code = max(*code, exitInvalid)
+		return nil
+	}
+	var line bytes.Buffer
+	if err := json.Compact(&line, norm); err != nil {
+		report(doc, input.FaultJSON.At("", input.Describe(err)))
+		*code = max(*code, exitInvalid)
+		return nil
+	}
+	line.WriteByte('\n')
+	_, err := out.Write(line.Bytes())
+	return err
+}
+
+// describeInputErr says in French why an input could not be read.
+func describeInputErr(err error) string {
+	if err == input.ErrEmpty {
+		return "aucun document"
+	}
+	return err.Error()
+}

@@ -1,0 +1,263 @@
+package offer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The e-mail rule of data·inclusion's models: pydantic's EmailStr, which
+// takes "Nom <adresse>" and surrounding white space, then calls
+// email-validator 2.x (2.2.0, the version data·inclusion locks) with
+// deliverability off. The rules below restate theirs (pydantic
+// networks.validate_email; email_validator syntax.py and rfc_constants.py),
+// checked against the models by the differential test of package schemas.
+
+// prettyEmail is pydantic's pattern of a "pretty" address: an optional
+// display name (words of letters, digits and atext characters separated by
+// white space, or a quoted string), then the address between angle
+// brackets. Python's \w and \s are Unicode: letters, digits (categories L
+// and N) and underscore; Unicode white space.
+var prettyEmail = regexp.MustCompile(`^` + pyS + `*(?:((?:` + nameChar + `+` + pyS + `+)*` + nameChar + `+)|"((?:[^"]|\\")+)")?` + pyS + `*<(.+)>` + pyS + `*$`)
+
+const (
+	pyS      = `[\t\n\v\f\r\x{1c}-\x{1f}\x{85}\pZ]`
+	nameChar = "[\\pL\\pN_!#$%&'*+\\-/=?^`{|}~]"
+)
+
+// emailSpecialUse are the special-use domains email-validator refuses
+// (RFC 6761 and IANA's registry, as listed by email-validator 2.2.0).
+var emailSpecialUse = []string{"arpa", "invalid", "local", "localhost", "onion", "test"}
+
+// caseInsensitiveMailboxes are the mailbox names of RFC 2142 that
+// email-validator lower-cases.
+var caseInsensitiveMailboxes = []string{"info", "marketing", "sales", "support", "abuse", "noc", "security",
+	"postmaster", "hostmaster", "usenet", "news", "webmaster", "www", "uucp", "ftp"}
+
+// emailIDNA is the IDNA 2008 / UTS #46 processing of the domain
+// (non-transitional, as email-validator calls the idna package).
+var emailIDNA = idna.Lookup
+
+// NormalizeEmail returns the address data·inclusion's models store for v
+// and whether they accept it. Accepted: at most 2,048 characters; an
+// optional display name before the address in angle brackets (dropped);
+// white space around the address (trimmed); a local part of at most 64
+// characters that is a dot-atom of atext and non-ASCII characters (no
+// quoted string, no white space, control, format or separator character —
+// NBSP and zero-width space are refused —, no combining mark first),
+// normalised to NFC, and lower-cased when it is one of the mailbox names of
+// RFC 2142 (info, postmaster…); a domain of letters, digits, hyphens, dots
+// or non-ASCII characters, mapped by UTS #46 (lower case) and valid in
+// IDNA 2008, with a dot, no empty label, no hyphen at either end of a
+// label, no "ab--" label but Punycode, at most 253 ASCII characters (63 a
+// label) once encoded, a top-level domain ending with a letter, and none of
+// the special-use domains arpa, invalid, local, localhost, onion, test; the
+// whole address at most 254 UTF-8 bytes, written, normalised and encoded.
+// The domain is stored in Unicode ("mairie-évry.fr", not Punycode).
+func NormalizeEmail(v string) (string, bool) {
+	if utf8.RuneCountInString(v) > 2048 {
+		return "", false
+	}
+	if m := prettyEmail.FindStringSubmatch(v); m != nil {
+		v = m[3]
+	}
+	v = strings.TrimFunc(v, unicode.IsSpace)
+	if strings.ContainsAny(v, `"<`) {
+		// A quoted local part is refused, a display name is only taken
+		// by pydantic's pattern above.
+		return "", false
+	}
+	at := strings.IndexByte(v, '@')
+	if at < 0 {
+		return "", false
+	}
+	local, domain := v[:at], v[at+1:]
+	local, asciiLocal, ok := emailLocal(local)
+	if !ok {
+		return "", false
+	}
+	if nfc := norm.NFC.String(local); nfc != local {
+		if _, _, ok := emailLocal(nfc); !ok {
+			return "", false
+		}
+		local = nfc
+	}
+	if asciiLocal {
+		for _, name := range caseInsensitiveMailboxes {
+			if strings.EqualFold(local, name) {
+				local = strings.ToLower(local)
+			}
+		}
+	}
+	uni, ascii, ok := emailDomain(domain)
+	if !ok {
+		return "", false
+	}
+	normalized := local + "@" + uni
+	for _, a := range []string{v[:at] + "@" + domain, normalized, local + "@" + ascii} {
+		if len(a) > 254 {
+			return "", false
+		}
+	}
+	if !asciiLocal && len(v[:at]+"@"+ascii) > 254 {
+		return "", false
+	}
+	return normalized, true
+}
+
+// IsEmail reports whether data·inclusion's models accept v as an e-mail
+// address (NormalizeEmail).
+func IsEmail(v string) bool {
+	_, ok := NormalizeEmail(v)
+	return ok
+}
+
+// isAtext reports whether r is an atext character of RFC 5322, or a
+// non-ASCII character (RFC 6531).
+func isAtext(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r >= 0x80:
+		return true
+	}
+	return strings.ContainsRune("_!#$%&'*+-/=?^`{|}~", r)
+}
+
+// emailLocal checks a local part: non-empty, at most 64 characters, a
+// dot-atom, without unsafe characters; ascii tells whether it is all ASCII.
+func emailLocal(local string) (string, bool, bool) {
+	n := utf8.RuneCountInString(local)
+	if n == 0 || n > 64 || !utf8.ValidString(local) {
+		return "", false, false
+	}
+	prevDot := true
+	ascii := true
+	for _, r := range local {
+		if r == '.' {
+			if prevDot {
+				return "", false, false
+			}
+			prevDot = true
+			continue
+		}
+		if !isAtext(r) {
+			return "", false, false
+		}
+		if r >= 0x80 {
+			ascii = false
+		}
+		prevDot = false
+	}
+	if prevDot || !safeChars(local) {
+		return "", false, false
+	}
+	return local, ascii, true
+}
+
+// safeChars is email-validator's check_unsafe_chars without spaces:
+// letters, numbers, punctuation and symbols; a mark but first.
+func safeChars(s string) bool {
+	for i, r := range s {
+		switch {
+		case unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S):
+		case unicode.Is(unicode.M, r):
+			if i == 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// emailDomain checks a domain as email-validator does and returns it in
+// Unicode (as stored) and in ASCII (Punycode).
+func emailDomain(domain string) (string, string, bool) {
+	if domain == "" || !utf8.ValidString(domain) {
+		return "", "", false
+	}
+	for _, r := range domain {
+		if r < 0x80 && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
+			return "", "", false
+		}
+	}
+	if !safeChars(domain) {
+		return "", "", false
+	}
+	mapped, err := emailIDNA.ToUnicode(domain)
+	if err != nil || !idna2008(mapped) {
+		return "", "", false
+	}
+	for _, r := range mapped {
+		if r < 0x80 && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
+			return "", "", false
+		}
+	}
+	if strings.HasPrefix(mapped, ".") || strings.HasSuffix(mapped, ".") || strings.Contains(mapped, "..") ||
+		strings.HasPrefix(mapped, "-") || strings.HasSuffix(mapped, "-") || strings.Contains(mapped, ".-") || strings.Contains(mapped, "-.") {
+		return "", "", false
+	}
+	for _, label := range strings.Split(mapped, ".") {
+		if len(label) >= 4 && label[2:4] == "--" && !strings.EqualFold(label[:2], "xn") {
+			return "", "", false
+		}
+	}
+	ascii, err := emailIDNA.ToASCII(mapped)
+	if err != nil || len(ascii) > 253 || !strings.Contains(ascii, ".") {
+		return "", "", false
+	}
+	for _, label := range strings.Split(ascii, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return "", "", false
+		}
+		for i := 0; i < len(label); i++ {
+			if c := label[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+				return "", "", false
+			}
+		}
+	}
+	if last := ascii[len(ascii)-1]; !(last >= 'a' && last <= 'z' || last >= 'A' && last <= 'Z') {
+		return "", "", false
+	}
+	lower := strings.ToLower(ascii)
+	for _, d := range emailSpecialUse {
+		if lower == d || strings.HasSuffix(lower, "."+d) {
+			return "", "", false
+		}
+	}
+	uni, err := emailIDNA.ToUnicode(ascii)
+	if err != nil {
+		return "", "", false
+	}
+	return uni, ascii, true
+}
+
+// idna2008 reports whether every non-ASCII character of a domain mapped by
+// UTS #46 may stand in an IDNA 2008 label (RFC 5892 §2: letters, digits and
+// combining marks — Ll, Lo, Lm, Mn, Mc, Nd — plus the exceptions of §2.6
+// valid or valid in context, minus its disallowed exceptions). UTS #46,
+// which golang.org/x/net/idna implements, also allows symbols and
+// punctuation (its NV8 characters, emoji among them): the idna package
+// email-validator uses refuses them.
+func idna2008(domain string) bool {
+	for _, r := range domain {
+		if r < 0x80 || strings.ContainsRune(idna2008Allowed, r) {
+			continue
+		}
+		if strings.ContainsRune(idna2008Disallowed, r) || !unicode.In(r, unicode.Ll, unicode.Lo, unicode.Lm, unicode.Mn, unicode.Mc, unicode.Nd) {
+			return false
+		}
+	}
+	return true
+}
+
+const (
+	// RFC 5892 §2.6, PVALID and CONTEXTO exceptions.
+	idna2008Allowed = "\u00df\u03c2\u06fd\u06fe\u0f0b\u3007\u00b7\u0375\u05f3\u05f4\u30fb"
+	// RFC 5892 §2.6, DISALLOWED exceptions.
+	idna2008Disallowed = "\u0640\u07fa\u302e\u302f\u3031\u3032\u3033\u3034\u3035\u303b"
+)

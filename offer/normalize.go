@@ -1,0 +1,633 @@
+package offer
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// Warnings of the normalisation: each names what a strict JSON Schema
+// consumer would refuse and the value data·inclusion's models keep instead
+// (pydantic 2 in JSON mode, lax: the conversions of its documented
+// "Conversion Table").
+var (
+	FaultNormDuplicate = spie.NewFaultType("OFFRE-NORME-01", spie.SeverityWarning,
+		"doublon retiré : %q figure déjà dans la liste (data·inclusion n'en garde qu'un ; un validateur du schéma JSON refuserait la liste)",
+		"duplicate removed: %q is already in the list (data·inclusion keeps one; a JSON Schema validator would refuse the list)").WithSource("modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : les champs set[...] (thematiques, publics, modes_accueil…) dédoublonnent")
+	FaultNormDate = spie.NewFaultType("OFFRE-NORME-02", spie.SeverityWarning,
+		"date ramenée à %s : %s n'est pas une date AAAA-MM-JJ (data·inclusion la convertit ; un validateur du schéma JSON la refuserait)",
+		"date brought to %s: %s is not a YYYY-MM-DD date (data·inclusion converts it; a JSON Schema validator would refuse it)").WithSource("modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : date_maj lue depuis une date-heure à minuit ou un horodatage")
+	FaultNormNumber = spie.NewFaultType("OFFRE-NORME-03", spie.SeverityWarning,
+		"nombre converti en %s : %s n'est pas un nombre JSON (data·inclusion le convertit ; un validateur du schéma JSON le refuserait)",
+		"number converted to %s: %s is not a JSON number (data·inclusion converts it; a JSON Schema validator would refuse it)").WithSource("modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : nombres écrits en texte ou booléens convertis")
+	FaultNormNonFinite = spie.NewFaultType("OFFRE-NORME-04", spie.SeverityWarning,
+		"valeur non finie %s remplacée par null : data·inclusion l'accepte, mais JSON ne peut pas l'écrire",
+		"non-finite value %s replaced by null: data·inclusion accepts it, but JSON cannot write it").WithSource("modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : inf et nan acceptés, écrits null en JSON")
+	FaultNormEmail = spie.NewFaultType("OFFRE-NORME-06", spie.SeverityWarning,
+		"adresse normalisée en %q (écrite %q) : data·inclusion garde l'adresse seule, sans nom ni espaces, domaine en minuscules",
+		"address normalised to %q (written %q): data·inclusion keeps the bare address, without name or spaces, domain in lower case").WithSource("modèles data·inclusion v1.0.8 : EmailStr de pydantic (email-validator 2.x, sans vérification de délivrabilité)")
+	FaultNormURL = spie.NewFaultType("OFFRE-NORME-07", spie.SeverityWarning,
+		"lien normalisé en %q (écrit %q) : data·inclusion garde le lien tel que le standard URL le lit",
+		"link normalised to %q (written %q): data·inclusion keeps the link as the URL Standard reads it").WithSource("modèles data·inclusion v1.0.8 : HttpUrl de pydantic-core (standard URL du WHATWG, 2 083 octets au plus)")
+	FaultNormRepeatedKey = spie.NewFaultType("OFFRE-NORME-05", spie.SeverityWarning,
+		"clé répétée : seule la dernière valeur est gardée, comme le fait data·inclusion",
+		"repeated key: only the last value is kept, as data·inclusion does").WithSource("modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : clé répétée, la dernière valeur est gardée (json de Python)")
+)
+
+// fieldClass says how the normalisation reads a field of a data·inclusion
+// model.
+type fieldClass int
+
+const (
+	classOther fieldClass = iota
+	classSet              // set[Enum]: duplicates collapse
+	classDate             // date: lax date and datetime forms
+	classFloat            // float: numeric strings, booleans
+	classInt              // int: numeric strings, booleans
+	classEmail            // EmailStr: display name, spaces, IDN domain
+	classURL              // HttpUrl: the URL Standard's serialisation
+)
+
+// fieldRule is how the normalisation reads a field: its class, and for a
+// number whether it has a lower bound (then -inf and nan fail it, and are
+// left for the validation to refuse).
+type fieldRule struct {
+	class   fieldClass
+	bounded bool
+}
+
+// fieldClasses derives the rule of each field of a model type from its Go
+// type, the one definition of the fields: a slice of a code list (spie.Enum)
+// is a set in data·inclusion's models, Date a date, *float64 a float and
+// *Integer an int; a "minimum" in its jsonschema tag bounds it.
+func fieldClasses(t reflect.Type) map[string]fieldRule {
+	enum := reflect.TypeOf((*spie.Enum)(nil)).Elem()
+	out := map[string]fieldRule{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		ft := f.Type
+		rule := fieldRule{bounded: strings.Contains(f.Tag.Get("jsonschema"), "minimum=")}
+		switch {
+		case ft.Kind() == reflect.Slice && ft.Elem().Implements(enum):
+			rule.class = classSet
+		case ft == reflect.TypeOf(Date("")):
+			rule.class = classDate
+		case ft == reflect.TypeOf((*float64)(nil)):
+			rule.class = classFloat
+		case ft == reflect.TypeOf((*Integer)(nil)):
+			rule.class = classInt
+		case strings.Contains(f.Tag.Get("jsonschema"), "format=email"):
+			rule.class = classEmail
+		case strings.Contains(f.Tag.Get("jsonschema"), "format=uri"):
+			rule.class = classURL
+		}
+		out[name] = rule
+	}
+	return out
+}
+
+var (
+	serviceClasses   = fieldClasses(reflect.TypeOf(Service{}))
+	structureClasses = fieldClasses(reflect.TypeOf(Structure{}))
+)
+
+// NormalizeService returns the service as data·inclusion's model would read
+// it (Service.model_validate_json of data-inclusion-schema, JSON mode), with
+// one warning (OFFRE-NORME-*) per change: of a repeated key the last value
+// is kept; in the fields typed set (thematiques, publics, modes_accueil,
+// modes_mobilisation, mobilisable_par) a repeated value is removed; date_maj
+// written as a datetime at midnight ("2025-06-01T00:00:00Z", "2025-06-01
+// 00:00") or as a Unix timestamp at midnight (seconds, or milliseconds
+// beyond 2×10¹⁰) becomes YYYY-MM-DD; a number written as a string (" 3 ",
+// "1_000", "1e3") or a boolean becomes a JSON number, a non-finite one
+// (inf, nan) null; an e-mail address becomes the one EmailStr keeps
+// (NormalizeEmail), a link the one HttpUrl keeps (NormalizeURL). Keys
+// match exactly; other members are kept as written.
+// A document that is not a readable JSON object is returned unchanged,
+// without warnings: the validation reports it. When nothing changes the
+// bytes returned are data itself.
+func NormalizeService(data []byte, opts ...NormalizeOption) ([]byte, spie.Faults) {
+	return normalize(data, serviceClasses, opts)
+}
+
+// NormalizeStructure is NormalizeService for a structure (its set:
+// reseaux_porteurs).
+func NormalizeStructure(data []byte, opts ...NormalizeOption) ([]byte, spie.Faults) {
+	return normalize(data, structureClasses, opts)
+}
+
+// NormalizeOption changes what NormalizeService and NormalizeStructure
+// rewrite.
+type NormalizeOption func(*normalizer)
+
+type normalizer struct {
+	keep func(format, value string) bool
+}
+
+// KeepValid leaves as written each e-mail address and link that accepted
+// says a strict JSON Schema consumer takes (format "email" or "uri"): its
+// normalisation ("https://exemple.fr" stored as "https://exemple.fr/", a
+// domain in lower case) changes nothing a consumer would refuse, and is no
+// warning. Validate uses it; without it the document is rewritten exactly
+// as data·inclusion stores it (spie normalize).
+func KeepValid(accepted func(format, value string) bool) NormalizeOption {
+	return func(n *normalizer) { n.keep = accepted }
+}
+
+// rawMember is one member of a JSON object as written.
+type rawMember struct {
+	key string
+	raw json.RawMessage
+}
+
+// readMembers reads a JSON object into its members in writing order,
+// repeated keys included.
+func readMembers(data []byte) ([]rawMember, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, false
+	}
+	var out []rawMember
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		key, ok := tok.(string)
+		if !ok {
+			return nil, false
+		}
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, false
+		}
+		out = append(out, rawMember{key, raw})
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, false
+	}
+	if _, err := dec.Token(); err == nil {
+		return nil, false // data after the object
+	}
+	return out, true
+}
+
+func normalize(data []byte, classes map[string]fieldRule, opts []NormalizeOption) ([]byte, spie.Faults) {
+	var n normalizer
+	for _, o := range opts {
+		o(&n)
+	}
+	members, ok := readMembers(data)
+	if !ok {
+		return data, nil
+	}
+	var warnings spie.Faults
+	changed := false
+	last := map[string]int{}
+	for i, m := range members {
+		last[m.key] = i
+	}
+	out := make([]rawMember, 0, len(members))
+	for i, m := range members {
+		if last[m.key] != i {
+			changed = true
+			continue
+		}
+		if n := countKey(members, m.key); n > 1 {
+			warnings = append(warnings, FaultNormRepeatedKey.At(spie.Pointer(m.key)))
+		}
+		rule, known := classes[m.key]
+		if known {
+			if raw, ws := n.value(m.key, rule, m.raw); ws != nil {
+				warnings = append(warnings, ws...)
+				m.raw = raw
+				changed = true
+			}
+		}
+		out = append(out, m)
+	}
+	if !changed {
+		return data, nil
+	}
+	warnings.Sort()
+	return writeMembers(out), warnings
+}
+
+func countKey(members []rawMember, key string) int {
+	n := 0
+	for _, m := range members {
+		if m.key == key {
+			n++
+		}
+	}
+	return n
+}
+
+// normalizeValue returns the normalised value of a field and its warnings
+// (nil when the value stays as written).
+func (nz *normalizer) value(name string, rule fieldRule, raw json.RawMessage) (json.RawMessage, spie.Faults) {
+	switch rule.class {
+	case classSet:
+		return collapseSet(name, raw)
+	case classDate:
+		if d, ok := laxDate(raw); ok {
+			out, _ := json.Marshal(d)
+			return out, spie.Faults{FaultNormDate.At(spie.Pointer(name), d, string(raw))}
+		}
+	case classFloat, classInt:
+		return laxNumber(name, rule, raw)
+	case classEmail:
+		var v string
+		if json.Unmarshal(raw, &v) != nil || nz.keep != nil && nz.keep("email", v) {
+			return nil, nil
+		}
+		if n, ok := NormalizeEmail(v); ok && n != v {
+			out, _ := json.Marshal(n)
+			return out, spie.Faults{FaultNormEmail.At(spie.Pointer(name), n, v)}
+		}
+	case classURL:
+		var v string
+		if json.Unmarshal(raw, &v) != nil || nz.keep != nil && nz.keep("uri", v) {
+			return nil, nil
+		}
+		// The limit counts the text as written: a serialisation made
+		// longer by percent-encoding stays as written (still accepted).
+		if n, ok := NormalizeURL(v); ok && n != v && len(n) <= MaxURLBytes {
+			out, _ := json.Marshal(n)
+			return out, spie.Faults{FaultNormURL.At(spie.Pointer(name), n, v)}
+		}
+	}
+	return nil, nil
+}
+
+// collapseSet removes from a JSON array of strings each string equal to an
+// earlier one, as a Python set does.
+func collapseSet(name string, raw json.RawMessage) (json.RawMessage, spie.Faults) {
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil || len(items) < 2 {
+		return nil, nil
+	}
+	seen := map[string]bool{}
+	var kept []json.RawMessage
+	var warnings spie.Faults
+	for i, it := range items {
+		var s string
+		if json.Unmarshal(it, &s) == nil {
+			if seen[s] {
+				warnings = append(warnings, FaultNormDuplicate.At(spie.Pointer(name, i), s))
+				continue
+			}
+			seen[s] = true
+		}
+		kept = append(kept, it)
+	}
+	if warnings == nil {
+		return nil, nil
+	}
+	out, _ := json.Marshal(kept)
+	return out, warnings
+}
+
+// laxNumber converts what pydantic's lax mode reads as a number of a float
+// or int field: a boolean (1 or 0), or a string that, trimmed of white
+// space, is a number (single underscores between digits allowed; for a
+// float also inf, infinity and nan in any case; for an int an optional
+// fraction of zeros). A JSON number too large for a float64 is infinite for
+// a float field. A non-finite result becomes null, but for -inf and nan in
+// a bounded field: they fail its bound, and are left for the validation.
+func laxNumber(name string, rule fieldRule, raw json.RawMessage) (json.RawMessage, spie.Faults) {
+	class := rule.class
+	p := spie.Pointer(name)
+	text := string(raw)
+	switch text {
+	case "true", "false":
+		v := "0"
+		if text == "true" {
+			v = "1"
+		}
+		return json.RawMessage(v), spie.Faults{FaultNormNumber.At(p, v, text)}
+	}
+	if len(text) > 0 && (text[0] == '-' || text[0] >= '0' && text[0] <= '9') {
+		if class == classFloat {
+			if f, err := strconv.ParseFloat(text, 64); err != nil {
+				if math.IsInf(f, 1) || math.IsInf(f, -1) && !rule.bounded {
+					// Beyond float64: pydantic reads ±inf.
+					return json.RawMessage("null"), spie.Faults{FaultNormNonFinite.At(p, text)}
+				}
+				if math.IsInf(f, -1) {
+					return nil, nil // -inf fails the bound: left to the validation
+				}
+				// Below the smallest float64: pydantic reads 0.
+				return json.RawMessage("0"), spie.Faults{FaultNormNumber.At(p, "0", text)}
+			}
+		}
+		return nil, nil
+	}
+	var s string
+	if len(text) == 0 || text[0] != '"' || json.Unmarshal(raw, &s) != nil {
+		return nil, nil
+	}
+	s = strings.TrimFunc(s, unicode.IsSpace)
+	if class == classInt {
+		n, ok := laxInt(s)
+		if !ok {
+			return nil, nil
+		}
+		return json.RawMessage(n), spie.Faults{FaultNormNumber.At(p, n, text)}
+	}
+	f, ok := laxFloat(s)
+	if !ok {
+		return nil, nil
+	}
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		if rule.bounded && !math.IsInf(f, 1) {
+			return nil, nil
+		}
+		return json.RawMessage("null"), spie.Faults{FaultNormNonFinite.At(p, text)}
+	}
+	n := strconv.FormatFloat(f, 'g', -1, 64)
+	return json.RawMessage(n), spie.Faults{FaultNormNumber.At(p, n, text)}
+}
+
+// stripUnderscores removes the underscores of s that each sit between two
+// digits; ok is false when another underscore is found.
+func stripUnderscores(s string) (string, bool) {
+	if !strings.Contains(s, "_") {
+		return s, true
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '_' {
+			if i == 0 || i == len(s)-1 || !isASCIIDigit(s[i-1]) || !isASCIIDigit(s[i+1]) {
+				return "", false
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String(), true
+}
+
+// laxFloat parses a trimmed string as pydantic-core does for a float: an
+// optional sign, digits with an optional fraction (".5" and "5." too) and
+// exponent, or inf, infinity, nan in any case.
+func laxFloat(s string) (float64, bool) {
+	s, ok := stripUnderscores(s)
+	if !ok || s == "" {
+		return 0, false
+	}
+	body := strings.TrimLeft(s, "+-")
+	if len(s)-len(body) > 1 {
+		return 0, false
+	}
+	switch strings.ToLower(body) {
+	case "inf", "infinity":
+		if s[0] == '-' {
+			return math.Inf(-1), true
+		}
+		return math.Inf(1), true
+	case "nan":
+		return math.NaN(), true
+	}
+	digits, point := 0, false
+	i := 0
+	for ; i < len(body); i++ {
+		switch c := body[i]; {
+		case isASCIIDigit(c):
+			digits++
+		case c == '.' && !point:
+			point = true
+		default:
+			goto exponent
+		}
+	}
+exponent:
+	if digits == 0 {
+		return 0, false
+	}
+	if i < len(body) {
+		if body[i] != 'e' && body[i] != 'E' {
+			return 0, false
+		}
+		exp := strings.TrimLeft(body[i+1:], "+-")
+		if len(body[i+1:])-len(exp) > 1 || exp == "" || strings.TrimLeft(exp, "0123456789") != "" {
+			return 0, false
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		// Out of range: ParseFloat gives ±Inf or 0 with ErrRange, as
+		// pydantic's reading does.
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
+			return f, true
+		}
+		return 0, false
+	}
+	return f, true
+}
+
+// laxInt parses a trimmed string as pydantic-core does for an int: an
+// optional sign and digits, optionally followed by a point and zeros. It
+// returns the integer as JSON text.
+func laxInt(s string) (string, bool) {
+	s, ok := stripUnderscores(s)
+	if !ok || s == "" {
+		return "", false
+	}
+	sign := ""
+	if s[0] == '+' || s[0] == '-' {
+		if s[0] == '-' {
+			sign = "-"
+		}
+		s = s[1:]
+	}
+	intPart, frac, hasPoint := strings.Cut(s, ".")
+	if intPart == "" || strings.TrimLeft(intPart, "0123456789") != "" {
+		return "", false
+	}
+	if hasPoint && strings.TrimLeft(frac, "0") != "" {
+		return "", false
+	}
+	intPart = strings.TrimLeft(intPart, "0")
+	if intPart == "" {
+		return "0", true
+	}
+	return sign + intPart, true
+}
+
+// laxDate reads what pydantic's date accepts in JSON mode beyond YYYY-MM-DD
+// (pydantic-core's speedate, checked against the models): a datetime whose
+// time is exactly midnight — the date, a separator T, t, _ or space,
+// HH:MM[:SS[(.|,)fraction]] (fraction digits beyond the sixth ignored),
+// then optionally Z, z or an offset ±HH:MM or ±HHMM, the date being the
+// written one whatever the offset — or a Unix timestamp at midnight UTC,
+// as a JSON number or a string of digits with an optional sign and
+// fraction: in seconds, or in milliseconds when its absolute value exceeds
+// 2×10¹⁰. It returns the date as YYYY-MM-DD; ok is false for a plain
+// YYYY-MM-DD (nothing to convert) and for anything else (the validation
+// reports it).
+func laxDate(raw json.RawMessage) (string, bool) {
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		var n json.Number
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		if dec.Decode(&n) != nil {
+			return "", false
+		}
+		return timestampDate(string(n))
+	}
+	if isTimestampText(s) {
+		return timestampDate(s)
+	}
+	if len(s) <= 10 || !isDateText(s[:10]) {
+		return "", false
+	}
+	if _, err := Date(s[:10]).Time(); err != nil {
+		return "", false
+	}
+	if !strings.ContainsRune("Tt_ ", rune(s[10])) || !isMidnight(s[11:]) {
+		return "", false
+	}
+	return s[:10], true
+}
+
+func isDateText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if !isASCIIDigit(s[i]) {
+			return false
+		}
+	}
+	return len(s) == 10
+}
+
+// isMidnight reports whether t is 00:00[:00[.000…]] with an optional zone
+// (Z, z, ±HH:MM, ±HHMM with HH ≤ 23 and MM ≤ 59).
+func isMidnight(t string) bool {
+	if !strings.HasPrefix(t, "00:00") {
+		return false
+	}
+	t = t[5:]
+	if strings.HasPrefix(t, ":") {
+		if len(t) < 3 || t[1:3] != "00" {
+			return false
+		}
+		t = t[3:]
+		if len(t) > 0 && (t[0] == '.' || t[0] == ',') {
+			frac := t[1:]
+			n := len(frac) - len(strings.TrimLeft(frac, "0123456789"))
+			if n == 0 || strings.TrimLeft(frac[:min(n, 6)], "0") != "" {
+				return false
+			}
+			t = frac[n:]
+		}
+	}
+	switch {
+	case t == "" || t == "Z" || t == "z":
+		return true
+	case t[0] != '+' && t[0] != '-':
+		return false
+	}
+	z := strings.Replace(t[1:], ":", "", 1)
+	if len(z) != 4 || len(t[1:]) == 5 && t[3] != ':' || strings.TrimLeft(z, "0123456789") != "" {
+		return false
+	}
+	return z[:2] <= "23" && z[2:] <= "59"
+}
+
+// isTimestampText reports whether s is an optional minus sign, digits and
+// an optional fraction of digits.
+func isTimestampText(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	return intPart != "" && strings.TrimLeft(intPart, "0123456789") == "" && strings.TrimLeft(frac, "0123456789") == ""
+}
+
+// timestampDate gives the UTC date of a Unix timestamp (seconds, or
+// milliseconds beyond 2×10¹⁰ in absolute value) when it is at midnight.
+func timestampDate(text string) (string, bool) {
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return "", false
+	}
+	if math.Abs(f) > 2e10 {
+		f /= 1000
+	}
+	if f != math.Trunc(f) || math.Abs(f) > 1e14 {
+		return "", false
+	}
+	sec := int64(f)
+	if sec%86400 != 0 {
+		return "", false
+	}
+	return string(NewDate(unixUTC(sec))), true
+}
+
+func unixUTC(sec int64) time.Time { return time.Unix(sec, 0).UTC() }
+
+func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// NormalizeMember normalises the value of the member key of a JSON object
+// with normalize (a data·inclusion document embedded in another: the
+// service of a prescription), the warnings' paths placed under /key. The
+// other members are kept as written; data that is not a readable object,
+// or has no such member, is returned unchanged.
+func NormalizeMember(data []byte, key string, normalize func([]byte, ...NormalizeOption) ([]byte, spie.Faults), opts ...NormalizeOption) ([]byte, spie.Faults) {
+	members, ok := readMembers(data)
+	if !ok {
+		return data, nil
+	}
+	var warnings spie.Faults
+	changed := false
+	for i, m := range members {
+		if m.key != key {
+			continue
+		}
+		norm, ws := normalize(m.raw, opts...)
+		if ws == nil {
+			continue
+		}
+		for _, w := range ws {
+			w.Path = spie.Pointer(key) + w.Path
+			warnings = append(warnings, w)
+		}
+		members[i].raw, changed = norm, true
+	}
+	if !changed {
+		return data, nil
+	}
+	return writeMembers(members), warnings
+}
+
+// writeMembers writes members as a JSON object, in their order.
+func writeMembers(members []rawMember) []byte {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, m := range members {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(m.key)
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(m.raw)
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}
