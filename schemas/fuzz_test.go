@@ -16,6 +16,10 @@ var hostileSeeds = []string{
 	`{"criteres_publics":{"mois_inscription_demandeur_emploi":2.0}}`,
 	`{"situation_professionnelle":{"besoins":{"inconnu":"BESOIN","a/b~c":7}}}`,
 	`{"auteurs":[{"nom":"a'b\"c\\d","role":1,"x'y":2}]}`,
+	`{"situation_professionnelle":{"rayon_mobilite_km":1e2,"heures_hebdomadaires_souhaitees":-0.0}}`,
+	`{"situation_professionnelle":{"rayon_mobilite_km":100000000000000000000}}`,
+	`{"nombre_semaines":100000000000000000000,"volume_horaire_hebdomadaire":1e308}`,
+	`{"age":{"min":1.8e1,"max":3e1}}`,
 }
 
 // FuzzValidate checks on any input, for every kind on the fast path,

@@ -72,9 +72,12 @@ var (
 	FaultArrayLen  = spie.NewFaultType("INPUT-ARRAY-01", spie.SeverityError, "liste trop longue (maximum %d éléments)", "array too long (limit %d items)")
 	FaultStringLen = spie.NewFaultType("INPUT-STRING-01", spie.SeverityError, "texte trop long (maximum %d octets)", "string too long (limit %d bytes)")
 	FaultNumber    = spie.NewFaultType("INPUT-NUMBER-01", spie.SeverityError, "nombre démesuré : %s", "number out of all proportion: %s")
-	FaultUTF8      = spie.NewFaultType("INPUT-UTF8-01", spie.SeverityError, "texte qui n'est pas de l'UTF-8 valide (octet %d)", "text that is not valid UTF-8 (byte %d)")
-	FaultBOM       = spie.NewFaultType("INPUT-BOM-01", spie.SeverityError, "le document commence par une marque d'ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM", "the document starts with a byte order mark: save it as UTF-8 without BOM")
-	FaultDuplicate = spie.NewFaultType("INPUT-DUPLICATE-01", spie.SeverityError, "clé répétée dans le même objet", "key repeated in the same object")
+	// FaultNumberRange: a number the schema accepts (an unbounded integer)
+	// but that the Go type of its field cannot hold (int64, uint8, float64…).
+	FaultNumberRange = spie.NewFaultType("INPUT-NUMBER-02", spie.SeverityError, "nombre hors de la plage que socle sait traiter : entre %s et %s attendu, %s reçu", "number outside the range socle can handle: expected between %s and %s, got %s")
+	FaultUTF8        = spie.NewFaultType("INPUT-UTF8-01", spie.SeverityError, "texte qui n'est pas de l'UTF-8 valide (octet %d)", "text that is not valid UTF-8 (byte %d)")
+	FaultBOM         = spie.NewFaultType("INPUT-BOM-01", spie.SeverityError, "le document commence par une marque d'ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM", "the document starts with a byte order mark: save it as UTF-8 without BOM")
+	FaultDuplicate   = spie.NewFaultType("INPUT-DUPLICATE-01", spie.SeverityError, "clé répétée dans le même objet", "key repeated in the same object")
 )
 
 // CheckInput reads data as one JSON document under the limits and returns

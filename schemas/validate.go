@@ -138,38 +138,65 @@ func Validate(kind string, data []byte, opts ...Option) spie.Faults {
 // generated schema run by the v5 interpreter over a generic tree, then the
 // kind's Go rules on a typed decode.
 func interpret(k Kind, data []byte, ctx Context) spie.Faults {
+	doc, fs := interpretDecode(k, data, ctx)
+	if fs != nil {
+		return fs
+	}
+	fs = k.Check(doc, ctx)
+	fs.Sort()
+	return fs
+}
+
+// interpretDecode reads data on the JSON Schema path: the input layer, the
+// schema over a generic tree, the numbers checked against their Go types
+// (fitNumbers), then the typed decode by encoding/json. It returns the
+// document, or nil with the faults (sorted) that refuse it.
+func interpretDecode(k Kind, data []byte, ctx Context) (any, spie.Faults) {
 	c, err := compiled(k)
 	if err != nil {
-		return spie.Faults{otherFault("", err.Error(), "schema of kind "+k.Name+" unavailable")}
+		return nil, spie.Faults{otherFault("", err.Error(), "schema of kind "+k.Name+" unavailable")}
 	}
 	if fs := CheckInput(data, ctx.Limits); fs != nil {
-		return fs
+		return nil, fs
 	}
 	var v any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		return spie.Faults{FaultJSON.At("", decodeErrText(err))}
+		return nil, spie.Faults{FaultJSON.At("", decodeErrText(err))}
 	}
 	if dec.More() {
-		return spie.Faults{FaultJSON.At("", "données après la fin du document")}
+		return nil, spie.Faults{FaultJSON.At("", "données après la fin du document")}
 	}
+	var fs spie.Faults
 	if err := c.schema.Validate(v); err != nil {
 		ve, ok := err.(*jsonschema.ValidationError)
 		if !ok {
-			return spie.Faults{FaultOther.At("", keywordArgs("")...)}
+			return nil, spie.Faults{FaultOther.At("", keywordArgs("")...)}
 		}
-		fs := schemaFaults(ve, c.doc, v)
+		fs = schemaFaults(ve, c.doc, v)
+	}
+	v, changed, nf := fitNumbers(v, k.Type())
+	fs = append(fs, nf...)
+	if len(fs) > 0 {
 		fs.Sort()
-		return fs
+		return nil, fs
+	}
+	if changed {
+		// Integers written 35.0 or 1e2, rewritten 35 and 100 in the tree.
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			return nil, spie.Faults{FaultJSON.At("", decodeErrText(err))}
+		}
+		data = buf.Bytes()
 	}
 	doc := k.New()
 	if err := json.Unmarshal(data, doc); err != nil {
-		return spie.Faults{FaultJSON.At("", decodeErrText(err))}
+		return nil, spie.Faults{FaultJSON.At("", decodeErrText(err))}
 	}
-	fs := k.Check(doc, ctx)
-	fs.Sort()
-	return fs
+	return doc, nil
 }
 
 // schemaFaults turns a validation error tree of the interpreter into faults:
