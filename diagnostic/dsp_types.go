@@ -96,7 +96,7 @@ const (
 // Fault types of the France Travail DSP import and export. All are warnings:
 // what has no equivalent is reported, never silently lost.
 var (
-	FaultDSPJSON           = spie.NewFaultType("DSP-JSON-01", spie.SeverityError, "diagnostic France Travail illisible : %s", "unreadable France Travail diagnostic: %s")
+	FaultDSPJSON           = spie.NewFaultType("DSP-JSON-01", spie.SeverityError, "diagnostic France Travail illisible : %[1]s", "unreadable France Travail diagnostic: %[2]s")
 	FaultDSPContrainte     = spie.NewFaultType("DSP-CONTRAINTE-01", spie.SeverityWarning, "contrainte France Travail %q sans thématique SPIE : ignorée", "France Travail contrainte %q has no SPIE theme: ignored")
 	FaultDSPContrainteDup  = spie.NewFaultType("DSP-CONTRAINTE-02", spie.SeverityWarning, "contrainte %q présente deux fois : seule la première est reprise", "contrainte %q present twice: only the first is kept")
 	FaultDSPContrainteVal  = spie.NewFaultType("DSP-CONTRAINTE-03", spie.SeverityWarning, "valeur de contrainte inconnue %q (NON_ABORDEE, OUI, CLOTUREE) : suivi non repris", "unknown contrainte value %q: follow-up not kept")

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/internal/frtext"
 	"github.com/spie-fr/socle/schemas"
 	"github.com/spie-fr/socle/spie"
 )
@@ -91,6 +92,7 @@ func TestValidateMatchesInterpreterOnExamples(t *testing.T) {
 				want := schemas.Interpret(k.Name, b, diffNow)
 				got := schemas.Validate(k.Name, b, diffNow)
 				assert.Equal(t, verdict(want), verdict(got))
+				frtext.AssertFaults(t, k.Name+"/"+name, got)
 			})
 		}
 	}
@@ -143,6 +145,7 @@ func TestValidateDifferential(t *testing.T) {
 						return
 					}
 					assertNoLibraryText(t, want)
+					frtext.AssertFaults(t, name+" : "+m.what, got)
 					if schemaAccepts(want) {
 						sameDecoding(t, k, b)
 					}

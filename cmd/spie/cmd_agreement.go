@@ -88,7 +88,7 @@ func runAgreement(c *cli, args []string) int {
 		dec := json.NewDecoder(bytes.NewReader(doc.Data))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&l); err != nil {
-			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.Index), err.Error()))
+			lineFaults = append(lineFaults, faultPair.At(spie.Pointer(doc.Index), spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err)))
 			return nil
 		}
 		p := l.AgreementPair
@@ -138,7 +138,7 @@ func runAgreement(c *cli, args []string) int {
 }
 
 var (
-	faultPair     = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %s", "unreadable line: %s")
+	faultPair     = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %[1]s", "unreadable line: %[2]s")
 	faultPairBoth = spie.NewFaultType("INPUT-PAIRE-10", spie.SeverityError, "une ligne porte soit la décision automatique, soit le diagnostic dont elle se calcule, pas les deux", "a line holds either the automated decision or the diagnostic it is computed from, not both")
 )
 

@@ -26,7 +26,7 @@ type alertsResult struct {
 }
 
 // faultCarnetInput reports a carnet that cannot be read.
-var faultCarnetInput = spie.NewFaultType("INPUT-CARNET-01", spie.SeverityError, "carnet illisible : %s", "unreadable carnet: %s")
+var faultCarnetInput = spie.NewFaultType("INPUT-CARNET-01", spie.SeverityError, "carnet illisible : %[1]s", "unreadable carnet: %[2]s")
 
 func runAlerts(c *cli, args []string) int {
 	fl := flag.NewFlagSet("alerts", flag.ContinueOnError)
@@ -128,7 +128,7 @@ func eachCarnet(c *cli, name string, fn func(name string, k *carnet.Carnet, fs s
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&k); err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultCarnetInput.At("", err.Error())})
+			fn(docName, nil, spie.Faults{faultCarnetInput.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))})
 			return nil
 		}
 		fn(docName, &k, nil)

@@ -165,7 +165,7 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&d); err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{faultInput.At("", err.Error())})
+			fn(docName, nil, spie.Faults{faultInput.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))})
 			return nil
 		}
 		fs := d.Check(c.now()).Errors()
@@ -190,7 +190,7 @@ func documentNames(count int, name *string) {
 
 // faultInput is how an unreadable diagnostic is reported by the verbs of the
 // orientation family.
-var faultInput = spie.NewFaultType("INPUT-DIAGNOSTIC-01", spie.SeverityError, "diagnostic illisible : %s", "unreadable diagnostic: %s")
+var faultInput = spie.NewFaultType("INPUT-DIAGNOSTIC-01", spie.SeverityError, "diagnostic illisible : %[1]s", "unreadable diagnostic: %[2]s")
 
 // writeJSONResult writes v indented when it is the only result, else on one
 // line (NDJSON).
