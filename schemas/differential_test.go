@@ -146,6 +146,7 @@ func TestValidateDifferential(t *testing.T) {
 					}
 					assertNoLibraryText(t, want)
 					frtext.AssertFaults(t, name+" : "+m.what, got)
+					require.Zero(t, schemas.RulePanics(), "règle en panique : %s : %s", name, m.what)
 					if schemaAccepts(want) {
 						sameDecoding(t, k, b)
 					}

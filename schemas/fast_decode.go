@@ -327,7 +327,7 @@ func (d *decoder) text(n *node, v reflect.Value) {
 			s = c
 		} else {
 			s = d.scanner.text(b)
-			d.fault(FaultEnum)
+			d.fault(FaultEnum, n.enumArgs...)
 		}
 	} else {
 		s = d.scanner.text(b)

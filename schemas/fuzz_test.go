@@ -24,7 +24,8 @@ var hostileSeeds = []string{
 
 // FuzzValidate checks on any input, for every kind on the fast path,
 // that the fast path gives exactly the faults of the JSON Schema path
-// (codes, paths, severities, messages) and never panics.
+// (codes, paths, severities, messages) and never panics, not even in a
+// rule run on a document the schema refused.
 func FuzzValidate(f *testing.F) {
 	for _, s := range hostileSeeds {
 		f.Add([]byte(s))
@@ -41,6 +42,9 @@ func FuzzValidate(f *testing.F) {
 			got := schemas.Validate(k, data, diffNow)
 			if verdict(want) != verdict(got) {
 				t.Fatalf("%s : chemins divergents pour %q\nschéma :\n%s\nrapide :\n%s", k, data, verdict(want), verdict(got))
+			}
+			if n := schemas.RulePanics(); n > 0 {
+				t.Fatalf("%s : %d règle(s) en panique sur le document partiel %q", k, n, data)
 			}
 		}
 	})

@@ -24,9 +24,9 @@ import (
 //go:embed v1/*.json
 var Files embed.FS
 
-// Fault types of the JSON Schema pass and of the input. SCHEMA-TYPE-01 and
-// SCHEMA-OTHER-01 take their French arguments, then their English ones
-// (indexed verbs); the others take language-neutral arguments (numbers,
+// Fault types of the JSON Schema pass and of the input. SCHEMA-TYPE-01,
+// SCHEMA-ENUM-01 and SCHEMA-OTHER-01 take their French arguments, then their
+// English ones (indexed verbs); the others take language-neutral arguments (numbers,
 // comparison signs, the schema's format names).
 var (
 	FaultJSON       = input.FaultJSON // INPUT-JSON-01, defined by the one input reader
@@ -34,7 +34,7 @@ var (
 	FaultType       = spie.NewFaultType("SCHEMA-TYPE-01", spie.SeverityError, "type de valeur incorrect : %[1]s attendu, %[2]s reçu", "wrong value type: expected %[3]s, got %[4]s")
 	FaultRequired   = spie.NewFaultType("SCHEMA-REQUIRED-01", spie.SeverityError, "champ obligatoire manquant", "missing required field")
 	FaultAdditional = spie.NewFaultType("SCHEMA-ADDITIONAL-01", spie.SeverityError, "champ inconnu", "unknown field")
-	FaultEnum       = spie.NewFaultType("SCHEMA-ENUM-01", spie.SeverityError, "valeur hors de la liste autorisée", "value not in the allowed list")
+	FaultEnum       = spie.NewFaultType("SCHEMA-ENUM-01", spie.SeverityError, "valeur hors de la liste autorisée : %[1]s", "value not in the allowed list: %[2]s")
 	FaultPattern    = spie.NewFaultType("SCHEMA-PATTERN-01", spie.SeverityError, "format de la valeur incorrect", "value does not match the expected pattern")
 	FaultFormat     = spie.NewFaultType("SCHEMA-FORMAT-01", spie.SeverityError, "valeur mal formée : format « %s » attendu", "malformed value: expected format %q")
 	FaultRange      = spie.NewFaultType("SCHEMA-RANGE-01", spie.SeverityError, "valeur hors des bornes : %s %s attendu, %s reçu", "value out of range: expected %s %s, got %s")
@@ -111,9 +111,11 @@ func newContext(opts []Option) Context {
 // sorted by path; the document is valid when Faults.Valid() is true. It is
 // socle's one validator: the input layer first (syntax, limits, UTF-8,
 // repeated keys: INPUT- faults), then what the kind's generated JSON Schema
-// v1/<kind>.json demands (SCHEMA- faults), then, when the schema passes, the
-// kind's Go rules (DIAG-, CARNET-, OFFRE-… faults) as of the clock of
-// WithNow (time.Now by default). An unknown kind is INPUT-KIND-01.
+// v1/<kind>.json demands (SCHEMA- faults), then the kind's Go rules (DIAG-,
+// CARNET-, OFFRE-… faults) as of the clock of WithNow (time.Now by
+// default): on the whole document when the schema passes, and on the
+// document without the refused members when it does not, so that every
+// fault is found in one pass (see withRules). An unknown kind is INPUT-KIND-01.
 //
 // Where the kind has a compiled fast path, the document is read once,
 // strictly, straight into the kind's Go type, checking on the way what the
@@ -140,7 +142,7 @@ func Validate(kind string, data []byte, opts ...Option) spie.Faults {
 func interpret(k Kind, data []byte, ctx Context) spie.Faults {
 	doc, fs := interpretDecode(k, data, ctx)
 	if fs != nil {
-		return fs
+		return withRules(k, data, fs, ctx)
 	}
 	fs = k.Check(doc, ctx)
 	fs.Sort()
@@ -230,7 +232,7 @@ func schemaFaults(ve *jsonschema.ValidationError, schemaDoc, inst any) spie.Faul
 		if kw == "oneOf" || kw == "anyOf" {
 			leaves := branchLeaves(e)
 			if len(leaves) > 0 && allKeyword(leaves, "const") {
-				add(FaultEnum.At(path))
+				add(FaultEnum.At(path, schemaEnumArgs(keyword, e, "/"+kw)...))
 				return
 			}
 			if len(leaves) > 1 && allKeyword(leaves, "type") {
@@ -281,7 +283,7 @@ func schemaFaults(ve *jsonschema.ValidationError, schemaDoc, inst any) spie.Faul
 func leafFault(kw, path string, value any, keyword func(*jsonschema.ValidationError) (any, bool), e *jsonschema.ValidationError) (spie.Faults, bool) {
 	switch kw {
 	case "enum", "const":
-		return spie.Faults{FaultEnum.At(path)}, true
+		return spie.Faults{FaultEnum.At(path, schemaEnumArgs(keyword, e, "/"+kw)...)}, true
 	case "pattern":
 		return spie.Faults{FaultPattern.At(path)}, true
 	case "uniqueItems":

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
 // DescribeJSONError says in French what is wrong in a document that
 // encoding/json refused, so that no English library text reaches a person:
 // the byte of a syntax error, the JSON type found (in French) with the
-// member and byte of a type error, the name of an unknown member
+// member and byte of a type error, the value of a date or time that
+// time.Time cannot read, the name of an unknown member
 // (DisallowUnknownFields), an empty or cut document; the French message of
 // a Fault or of socle's own errors (an error of a type that decodes
 // itself) is kept; any other text ends as
@@ -33,6 +35,7 @@ func describeJSONError(err error, lang int) string {
 	}
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
+	var pe *time.ParseError
 	var f Fault
 	switch {
 	case err == nil:
@@ -43,6 +46,8 @@ func describeJSONError(err error, lang int) string {
 		return fmt.Sprintf(tr("valeur de type %s inattendue pour %s (octet %d)", "unexpected %s value for %s (byte %d)"), jsonValueName(te.Value, lang), te.Field, te.Offset)
 	case errors.As(err, &te):
 		return fmt.Sprintf(tr("valeur de type %s inattendue (octet %d)", "unexpected %s value (byte %d)"), jsonValueName(te.Value, lang), te.Offset)
+	case errors.As(err, &pe):
+		return fmt.Sprintf(tr("date ou heure « %s » illisible", "unreadable date or time « %s »"), pe.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return tr("document incomplet : il s'arrête avant sa fin", "incomplete document: it stops before its end")
 	case errors.Is(err, io.EOF):
