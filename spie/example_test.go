@@ -1,6 +1,7 @@
 package spie_test
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/spie-fr/socle/spie"
@@ -75,4 +76,17 @@ func ExampleThematique_Sensitive() {
 func ExampleDefinitions_SensitiveKeys() {
 	fmt.Println(spie.Thematiques.SensitiveKeys(), spie.Thematiques.Sensitive("mobilite"))
 	// Output: [sante] false
+}
+
+func ExampleDescribeJSONError() {
+	var v struct {
+		ID string `json:"id"`
+	}
+	err := json.Unmarshal([]byte(`{"id": 3}`), &v)
+	// The number 3 ends at the eighth byte of the document.
+	fmt.Println(spie.DescribeJSONError(err))
+	fmt.Println(spie.DescribeJSONErrorEN(err))
+	// Output:
+	// valeur de type nombre inattendue pour id (octet 8)
+	// unexpected number value for id (byte 8)
 }
