@@ -230,7 +230,7 @@ func (d *decoder) mapObject(n *node, v reflect.Value) {
 		d.seen(depth, k)
 		d.pushKey(k)
 		if n.names != nil && !d.stringOK(n.names, k) {
-			d.fault(FaultKey)
+			d.fault(FaultKey, keyArgs(n.names)...)
 		}
 		e.SetZero()
 		d.value(n.additional, e)

@@ -150,3 +150,30 @@ func schemaEnumArgs(keyword func(*jsonschema.ValidationError) (any, bool), e *js
 	}
 	return enumArgs(values)
 }
+
+// keyArgs are the arguments of FaultKey for the propertyNames schema n:
+// its allowed names as enumArgs lists them, or, for names checked by
+// another keyword than a list, that the key does not match.
+func keyArgs(n *node) []any {
+	if n.enumArgs != nil {
+		return n.enumArgs
+	}
+	return []any{"clé non conforme au schéma", "key does not match the schema"}
+}
+
+// schemaKeyArgs gives the arguments of FaultKey for a failing propertyNames
+// of the interpreter: the names allowed by the propertyNames schema (its
+// absolute keyword location cut after "propertyNames"), as keyArgs.
+func schemaKeyArgs(keyword func(*jsonschema.ValidationError) (any, bool), e *jsonschema.ValidationError) []any {
+	loc := e.AbsoluteKeywordLocation
+	i := strings.LastIndex(loc, "/propertyNames")
+	if i < 0 {
+		return keyArgs(&node{})
+	}
+	s, _ := keyword(&jsonschema.ValidationError{AbsoluteKeywordLocation: loc[:i+len("/propertyNames")]})
+	m, _ := s.(map[string]any)
+	if values, err := enumValues(m); err == nil && values != nil {
+		return enumArgs(values)
+	}
+	return keyArgs(&node{})
+}

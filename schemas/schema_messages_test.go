@@ -86,6 +86,11 @@ func TestSchemaFaultMessages(t *testing.T) {
 			"SCHEMA-ENUM-01", "/situation_professionnelle/situation_emploi",
 			"valeur hors de la liste autorisée : « recherche-emploi », « recherche-formation », « emploi-cdi », « emploi-cdd », « interim », « iae », « contrat-aide », « alternance », « independant », « formation » et 10 autres",
 			"value not in the allowed list: « recherche-emploi », « recherche-formation », « emploi-cdi », « emploi-cdd », « interim », « iae », « contrat-aide », « alternance », « independant », « formation » and 10 more"},
+		// The nine freins of the vocabulary, in the order of their definition.
+		{"propertyNames", "diagnostic", func(m map[string]any) { obj(m, "freins")["emploi-formation"] = map[string]any{"impact": "fort"} },
+			"SCHEMA-KEY-01", "/freins/emploi-formation",
+			"clé hors de la liste autorisée : « logement », « illettrisme-illectronisme », « situation-financiere », « sociabilisation-remobilisation », « acces-aux-droits », « creation-entreprise », « mobilite », « garde-enfant », « sante »",
+			"key not in the allowed list: « logement », « illettrisme-illectronisme », « situation-financiere », « sociabilisation-remobilisation », « acces-aux-droits », « creation-entreprise », « mobilite », « garde-enfant », « sante »"},
 		{"additionalProperties", "diagnostic", func(m map[string]any) { obj(m, "personne")["a/b~c"] = 1 },
 			"SCHEMA-ADDITIONAL-01", "/personne/a~1b~0c", "champ inconnu", "unknown field"},
 	}

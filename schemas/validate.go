@@ -25,7 +25,7 @@ import (
 var Files embed.FS
 
 // Fault types of the JSON Schema pass and of the input. SCHEMA-TYPE-01,
-// SCHEMA-ENUM-01 and SCHEMA-OTHER-01 take their French arguments, then their
+// SCHEMA-ENUM-01, SCHEMA-KEY-01 and SCHEMA-OTHER-01 take their French arguments, then their
 // English ones (indexed verbs); the others take language-neutral arguments (numbers,
 // comparison signs, the schema's format names).
 var (
@@ -41,7 +41,7 @@ var (
 	FaultLength     = spie.NewFaultType("SCHEMA-LENGTH-01", spie.SeverityError, "longueur du texte hors des bornes : %s %d caractères attendus, %d reçus", "text length out of range: expected %s %d characters, got %d")
 	FaultItems      = spie.NewFaultType("SCHEMA-ITEMS-01", spie.SeverityError, "nombre d'éléments hors des bornes : %s %d attendus, %d reçus", "number of items out of range: expected %s %d, got %d")
 	FaultUnique     = spie.NewFaultType("SCHEMA-UNIQUE-01", spie.SeverityError, "éléments répétés dans la liste", "repeated items in the list")
-	FaultKey        = spie.NewFaultType("SCHEMA-KEY-01", spie.SeverityError, "clé hors de la liste autorisée", "key not in the allowed list")
+	FaultKey        = spie.NewFaultType("SCHEMA-KEY-01", spie.SeverityError, "clé hors de la liste autorisée : %[1]s", "key not in the allowed list: %[2]s")
 	FaultOther      = spie.NewFaultType("SCHEMA-OTHER-01", spie.SeverityError, "document non conforme au schéma : %[1]s", "document does not conform to the schema: %[2]s")
 )
 
@@ -226,7 +226,7 @@ func schemaFaults(ve *jsonschema.ValidationError, schemaDoc, inst any) spie.Faul
 		path := unescapePointer(e.InstanceLocation)
 		value, _ := instanceAt(inst, e.KeywordLocation, e.InstanceLocation)
 		if strings.Contains(e.KeywordLocation, "/propertyNames") {
-			add(FaultKey.At(path))
+			add(FaultKey.At(path, schemaKeyArgs(keyword, e)...))
 			return
 		}
 		if kw == "oneOf" || kw == "anyOf" {
