@@ -172,6 +172,8 @@ func TestNumbersBeyondGo(t *testing.T) {
 			"nombre hors de la plage que socle sait traiter : entre -9223372036854775808 et 9223372036854775807 attendu, 100000000000000000000 reçu"},
 		{"exposant énorme", "1e30", "INPUT-NUMBER-02",
 			"nombre hors de la plage que socle sait traiter : entre -9223372036854775808 et 9223372036854775807 attendu, 1e30 reçu"},
+		{"juste au-delà", "9223372036854775808", "INPUT-NUMBER-02",
+			"nombre hors de la plage que socle sait traiter : entre -9223372036854775808 et 9223372036854775807 attendu, 9223372036854775808 reçu"},
 		{"décimal", "35.5", "SCHEMA-TYPE-01", "type de valeur incorrect : nombre entier ou null attendu, nombre reçu"},
 		{"zéro", "-0.0", "SCHEMA-RANGE-01", "valeur hors des bornes : ≥ 1 attendu, -0.0 reçu"},
 	} {
@@ -188,7 +190,10 @@ func TestNumbersBeyondGo(t *testing.T) {
 			}
 		})
 	}
-	m := serviceLine(t)
-	m["nombre_semaines"] = json.Number("35.0")
-	assert.True(t, schemas.Validate("service", marshal(t, m), diffNow).Valid())
+	for _, lit := range []string{"35.0", "1e17", "9223372036854775807"} {
+		m := serviceLine(t)
+		m["nombre_semaines"] = json.Number(lit)
+		assert.True(t, schemas.Validate("service", marshal(t, m), diffNow).Valid(), lit)
+		assert.True(t, schemas.Interpret("service", marshal(t, m), diffNow).Valid(), lit)
+	}
 }
