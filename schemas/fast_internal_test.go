@@ -46,7 +46,7 @@ func TestDecodeErrText(t *testing.T) {
 		{&json.SyntaxError{Offset: 7}, "JSON mal formé (octet 7)"},
 		{errors.New("délais incohérents : il faut 0 < réponse ≤ relance ≤ expiration"), "délais incohérents : il faut 0 < réponse ≤ relance ≤ expiration"},
 		{errors.New("json: unknown field"), "contenu inattendu"},
-		{json.Unmarshal([]byte(`"2026-04-08t10:00:00z"`), new(time.Time)), "date ou heure « 2026-04-08t10:00:00z » illisible"},
+		{json.Unmarshal([]byte(`"2026-04-08t10:00:00z"`), new(time.Time)), "date ou heure illisible : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SSZ (RFC 3339) attendu"},
 	} {
 		if got := decodeErrText(tc.err); got != tc.want {
 			t.Errorf("decodeErrText(%v) = %q, attendu %q", tc.err, got, tc.want)

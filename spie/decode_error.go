@@ -12,8 +12,8 @@ import (
 // DescribeJSONError says in French what is wrong in a document that
 // encoding/json refused, so that no English library text reaches a person:
 // the byte of a syntax error, the JSON type found (in French) with the
-// member and byte of a type error, the value of a date or time that
-// time.Time cannot read, the name of an unknown member
+// member and byte of a type error, a date or time that time.Time cannot
+// read (without its value, which may be a date of birth), the name of an unknown member
 // (DisallowUnknownFields), an empty or cut document; the French message of
 // a Fault or of socle's own errors (an error of a type that decodes
 // itself) is kept; any other text ends as
@@ -47,7 +47,8 @@ func describeJSONError(err error, lang int) string {
 	case errors.As(err, &te):
 		return fmt.Sprintf(tr("valeur de type %s inattendue (octet %d)", "unexpected %s value (byte %d)"), jsonValueName(te.Value, lang), te.Offset)
 	case errors.As(err, &pe):
-		return fmt.Sprintf(tr("date ou heure « %s » illisible", "unreadable date or time « %s »"), pe.Value)
+		// The value is not quoted: it may be a date of birth.
+		return tr("date ou heure illisible : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SSZ (RFC 3339) attendu", "unreadable date or time: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (RFC 3339) expected")
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return tr("document incomplet : il s'arrête avant sa fin", "incomplete document: it stops before its end")
 	case errors.Is(err, io.EOF):

@@ -37,7 +37,7 @@ func TestDescribeJSONError(t *testing.T) {
 		{strict(`{"inconnu": 1}`), "champ inconnu « inconnu »", "unknown field « inconnu »"},
 		{strict(`{"id": "a"`), "document incomplet : il s'arrête avant sa fin", "incomplete document: it stops before its end"},
 		{strict(``), "document vide", "empty document"},
-		{json.Unmarshal([]byte(`"2026-04-08t10:00:00z"`), new(time.Time)), "date ou heure « 2026-04-08t10:00:00z » illisible", "unreadable date or time « 2026-04-08t10:00:00z »"},
+		{json.Unmarshal([]byte(`"2026-04-08t10:00:00z"`), new(time.Time)), "date ou heure illisible : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SSZ (RFC 3339) attendu", "unreadable date or time: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (RFC 3339) expected"},
 		{errors.New("strconv.ParseInt: parsing \"x\": invalid syntax"), "contenu inattendu", "unexpected content"},
 		{fmt.Errorf("date %q invalide, attendue AAAA-MM-JJ", "x"), `date "x" invalide, attendue AAAA-MM-JJ`, `date "x" invalide, attendue AAAA-MM-JJ`},
 	} {
