@@ -87,10 +87,21 @@ func goRange(t reflect.Type, got string) []any {
 	return []any{lo, hi, got}
 }
 
-// numberFit is the walk of fitNumbers.
+// numberFit is the walk of fitNumbers; toks is the path of the value
+// walked, made a JSON Pointer only for a fault.
 type numberFit struct {
 	faults  spie.Faults
 	changed bool
+	toks    []any
+}
+
+func (w *numberFit) path() string { return spie.Pointer(w.toks...) }
+
+func (w *numberFit) child(v any, t reflect.Type, tok any) any {
+	w.toks = append(w.toks, tok)
+	out := w.walk(v, t)
+	w.toks = w.toks[:len(w.toks)-1]
+	return out
 }
 
 // fitNumbers walks a document decoded as a generic tree (numbers as
@@ -105,13 +116,16 @@ type numberFit struct {
 // one is handed the literal and, when it refuses it, gets the fault.
 func fitNumbers(v any, t reflect.Type) (any, bool, spie.Faults) {
 	var w numberFit
-	out := w.walk(v, t, "")
+	out := w.walk(v, t)
 	return out, w.changed, w.faults
 }
 
-func (w *numberFit) walk(v any, t reflect.Type, path string) any {
+func (w *numberFit) walk(v any, t reflect.Type) any {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
+	}
+	if !holdsNumbers(t) {
+		return v
 	}
 	if t.Kind() != reflect.Struct && t.Kind() != reflect.Interface &&
 		(reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler)) {
@@ -127,7 +141,7 @@ func (w *numberFit) walk(v any, t reflect.Type, path string) any {
 			err = u.UnmarshalText([]byte(num))
 		}
 		if err != nil {
-			w.faults = append(w.faults, FaultNumberRange.At(path, goRange(t, string(num))...))
+			w.faults = append(w.faults, FaultNumberRange.At(w.path(), goRange(t, string(num))...))
 		}
 		return v
 	}
@@ -140,7 +154,7 @@ func (w *numberFit) walk(v any, t reflect.Type, path string) any {
 		fields := structFields(t)
 		for name, child := range obj {
 			if idx, ok := fields[name]; ok {
-				obj[name] = w.walk(child, t.FieldByIndex(idx).Type, spie.Join(path, name))
+				obj[name] = w.child(child, t.FieldByIndex(idx).Type, name)
 			}
 		}
 	case reflect.Map:
@@ -149,7 +163,7 @@ func (w *numberFit) walk(v any, t reflect.Type, path string) any {
 			return v
 		}
 		for name, child := range obj {
-			obj[name] = w.walk(child, t.Elem(), spie.Join(path, name))
+			obj[name] = w.child(child, t.Elem(), name)
 		}
 	case reflect.Slice, reflect.Array:
 		arr, ok := v.([]any)
@@ -157,7 +171,7 @@ func (w *numberFit) walk(v any, t reflect.Type, path string) any {
 			return v
 		}
 		for i, child := range arr {
-			arr[i] = w.walk(child, t.Elem(), spie.Join(path, strconv.Itoa(i)))
+			arr[i] = w.child(child, t.Elem(), i)
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
@@ -189,7 +203,7 @@ func (w *numberFit) walk(v any, t reflect.Type, path string) any {
 			text = strconv.FormatInt(i, 10)
 		}
 		if !fits {
-			w.faults = append(w.faults, FaultNumberRange.At(path, goRange(t, string(num))...))
+			w.faults = append(w.faults, FaultNumberRange.At(w.path(), goRange(t, string(num))...))
 			return v
 		}
 		if !plain {
@@ -203,7 +217,7 @@ func (w *numberFit) walk(v any, t reflect.Type, path string) any {
 		}
 		f, err := strconv.ParseFloat(string(num), t.Bits())
 		if err != nil {
-			w.faults = append(w.faults, FaultNumberRange.At(path, goRange(t, string(num))...))
+			w.faults = append(w.faults, FaultNumberRange.At(w.path(), goRange(t, string(num))...))
 			return v
 		}
 		if f == 0 && strings.HasPrefix(string(num), "-") {
@@ -230,4 +244,47 @@ func structFields(t reflect.Type) map[string][]int {
 	f := jsonFields(t)
 	fieldsCache.Store(t, f)
 	return f
+}
+
+// numbersCache holds holdsNumbers by type.
+var numbersCache sync.Map
+
+// holdsNumbers reports whether a value of Go type t may hold a number
+// that fitNumbers checks: a numeric type (one that decodes itself too), or
+// a struct, map, slice or array holding one; interfaces are left alone.
+func holdsNumbers(t reflect.Type) bool {
+	if h, ok := numbersCache.Load(t); ok {
+		return h.(bool)
+	}
+	h := holdsNumbersIn(t, map[reflect.Type]bool{})
+	numbersCache.Store(t, h)
+	return h
+}
+
+func holdsNumbersIn(t reflect.Type, seen map[reflect.Type]bool) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if seen[t] {
+		return false // the type is already being looked through
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return true
+	case reflect.Struct:
+		for _, idx := range structFields(t) {
+			if holdsNumbersIn(t.FieldByIndex(idx).Type, seen) {
+				return true
+			}
+		}
+	case reflect.Map, reflect.Slice, reflect.Array:
+		if t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8 {
+			return false // []byte, json.RawMessage: kept as written
+		}
+		return holdsNumbersIn(t.Elem(), seen)
+	}
+	return false
 }
