@@ -20,7 +20,7 @@ func validateFast(k Kind, plan *node, data []byte, ctx Context) spie.Faults {
 	doc := k.New()
 	fs, ok := decodeFast(plan, data, ctx.Limits, doc)
 	if !ok {
-		return withRules(k, data, fs, ctx)
+		return withRules(k, data, fs, ctx, doc)
 	}
 	fs = k.Check(doc, ctx)
 	fs.Sort()

@@ -28,13 +28,23 @@ import (
 var onRulePanic = func(kind string, v any) {}
 
 // withRules returns the schema faults fs of data completed with the rule
-// faults of the partial document (sorted).
-func withRules(k Kind, data []byte, fs spie.Faults, ctx Context) spie.Faults {
+// faults of the partial document (sorted). decoded, when not nil, is data
+// as the fast decoder read it: when the schema only found missing and
+// unknown members, nothing is to be removed and it serves as is (both
+// decoders skip unknown members).
+func withRules(k Kind, data []byte, fs spie.Faults, ctx Context, decoded any) spie.Faults {
 	fs.Sort()
+	onlyMembers := true
 	for _, f := range fs {
 		if !strings.HasPrefix(f.Code, "SCHEMA-") {
 			return fs
 		}
+		if f.Code != FaultRequired.Code && f.Code != FaultAdditional.Code {
+			onlyMembers = false
+		}
+	}
+	if decoded != nil && onlyMembers {
+		return mergeRules(fs, checkSafely(k, decoded, ctx), faultPaths(fs))
 	}
 	var tree any
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -64,7 +74,21 @@ func withRules(k Kind, data []byte, fs spie.Faults, ctx Context) spie.Faults {
 	if err := json.Unmarshal(b, doc); err != nil {
 		return fs
 	}
-	rules := checkSafely(k, doc, ctx)
+	return mergeRules(fs, checkSafely(k, doc, ctx), removed)
+}
+
+// faultPaths lists the paths of the faults.
+func faultPaths(fs spie.Faults) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Path
+	}
+	return out
+}
+
+// mergeRules adds to the schema faults fs the rule faults that are not
+// hidden by a removed member or a schema fault's path (sorted).
+func mergeRules(fs, rules spie.Faults, removed []string) spie.Faults {
 	out := append(spie.Faults(nil), fs...)
 	for _, r := range rules {
 		if !hidden(r.Path, removed) {

@@ -142,7 +142,7 @@ func Validate(kind string, data []byte, opts ...Option) spie.Faults {
 func interpret(k Kind, data []byte, ctx Context) spie.Faults {
 	doc, fs := interpretDecode(k, data, ctx)
 	if fs != nil {
-		return withRules(k, data, fs, ctx)
+		return withRules(k, data, fs, ctx, nil)
 	}
 	fs = k.Check(doc, ctx)
 	fs.Sort()
