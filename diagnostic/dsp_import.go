@@ -15,15 +15,15 @@ const maxDSPSize = 16 << 20
 // (the API adds some); unreadable JSON is the fault DSP-JSON-01.
 func ParseDSP(data []byte) (*DSPPayload, spie.Faults) {
 	if len(data) > maxDSPSize {
-		return nil, spie.Faults{FaultDSPJSON.At("", fmt.Sprintf("plus de %d Mio", maxDSPSize>>20))}
+		return nil, spie.Faults{FaultDSPJSON.At("", fmt.Sprintf("plus de %d Mio", maxDSPSize>>20), fmt.Sprintf("over %d MiB", maxDSPSize>>20))}
 	}
 	var p DSPPayload
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&p); err != nil {
-		return nil, spie.Faults{FaultDSPJSON.At("", err.Error())}
+		return nil, spie.Faults{FaultDSPJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))}
 	}
 	if dec.More() {
-		return nil, spie.Faults{FaultDSPJSON.At("", "données après la fin du document")}
+		return nil, spie.Faults{FaultDSPJSON.At("", "données après la fin du document", "data after the end of the document")}
 	}
 	return &p, nil
 }

@@ -97,7 +97,7 @@ const (
 // Fault types of the France Travail DSP import and export. All are warnings:
 // what has no equivalent is reported, never silently lost.
 var (
-	FaultDSPJSON           = spie.NewFaultType("DSP-JSON-01", spie.SeverityError, "diagnostic France Travail illisible : %s", "unreadable France Travail diagnostic: %s").WithSource("format d'échange du diagnostic socio-professionnel France Travail (DSP) ; RFC 8259")
+	FaultDSPJSON           = spie.NewFaultType("DSP-JSON-01", spie.SeverityError, "diagnostic France Travail illisible : %[1]s", "unreadable France Travail diagnostic: %[2]s").WithSource("format d'échange du diagnostic socio-professionnel France Travail (DSP) ; RFC 8259")
 	FaultDSPContrainte     = spie.NewFaultType("DSP-CONTRAINTE-01", spie.SeverityWarning, "contrainte France Travail %q sans thématique SPIE : ignorée", "France Travail contrainte %q has no SPIE theme: ignored").WithSource("référentiel DSP France Travail (contraintes) et correspondance des thématiques, RULES.md §1")
 	FaultDSPContrainteDup  = spie.NewFaultType("DSP-CONTRAINTE-02", spie.SeverityWarning, "contrainte %q présente deux fois : seule la première est reprise", "contrainte %q present twice: only the first is kept").WithSource("référentiel DSP France Travail : une contrainte par code ; reprise propre à socle")
 	FaultDSPContrainteVal  = spie.NewFaultType("DSP-CONTRAINTE-03", spie.SeverityWarning, "valeur de contrainte inconnue %q (NON_ABORDEE, OUI, CLOTUREE) : suivi non repris", "unknown contrainte value %q: follow-up not kept").WithSource("RULES.md §2 : contrainte NON_ABORDEE | OUI | CLOTUREE (référentiel DSP France Travail)")

@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/internal/frtext"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/schemas"
 	"github.com/spie-fr/socle/spie"
 )
@@ -76,4 +78,49 @@ func TestInvalidExamples(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestExampleMessagesAreFrench validates every example document, those of
+// the catalogues and lists too (read as the CLI reads them), and scans
+// every fault message for English words and library text.
+func TestExampleMessagesAreFrench(t *testing.T) {
+	files := map[string]string{
+		"offer/services-aisne.ndjson":             "service",
+		"offer/structures-aisne.json":             "structure",
+		"offer/prescription-acceptee.json":        "prescription",
+		"network/diagnostics-aisne-2026.ndjson":   "diagnostic",
+		"network/cohorte-laon-18-30.json":         "cohorte",
+		"network/cto-laon-2023.json":              "comite",
+		"network/label-meaux-a-completer.json":    "candidature-label",
+		"network/label-refusee.json":              "candidature-label",
+		"orientation/regles-77-codiagnostic.json": "regles-orientation",
+	}
+	for folder, kind := range kindFolders {
+		all, err := filepath.Glob(filepath.Join(folder, "*.json"))
+		require.NoError(t, err)
+		invalid, err := filepath.Glob(filepath.Join(folder, "invalid", "*.json"))
+		require.NoError(t, err)
+		for _, f := range append(all, invalid...) {
+			if !strings.HasSuffix(f, ".faults.json") {
+				files[f] = kind
+			}
+		}
+	}
+	n := 0
+	for f, kind := range files {
+		fh, err := os.Open(f)
+		require.NoError(t, err)
+		err = input.Each(fh, input.Options{}, func(d input.Doc) error {
+			n++
+			if d.Fault != nil {
+				frtext.AssertFaults(t, f, spie.Faults{*d.Fault})
+				return nil
+			}
+			frtext.AssertFaults(t, f+d.Pointer(), schemas.Validate(kind, d.Data, schemas.WithNow(today)))
+			return nil
+		})
+		fh.Close()
+		require.NoError(t, err, f)
+	}
+	assert.Greater(t, n, 100)
 }

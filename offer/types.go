@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
+	"math/big"
 	"reflect"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -37,7 +38,9 @@ func (d Date) Time() (time.Time, error) {
 }
 
 // Integer is a JSON integer that also accepts integral numbers written with a
-// fraction or an exponent (3.0, 3e0), as JSON Schema and data·inclusion do.
+// fraction or an exponent (3.0, 3e0, 1e17), as JSON Schema and data·inclusion
+// do, within int64 (read exactly: 9007199254740993.0 is that integer, not the
+// nearest float64).
 type Integer int64
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -49,15 +52,31 @@ func (n *Integer) UnmarshalJSON(b []byte) error {
 		*n = Integer(v)
 		return nil
 	}
-	f, err := strconv.ParseFloat(string(b), 64)
-	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+	// Exact arithmetic, on exponents small enough to stay cheap (an int64
+	// has 19 digits; 1e999999999 would cost gigabytes).
+	if !json.Valid(b) || exponentBeyond(b, 400) {
 		return &json.UnmarshalTypeError{Value: "number " + string(b), Type: integerType}
 	}
-	*n = Integer(f)
+	r, ok := new(big.Rat).SetString(string(b))
+	if !ok || !r.IsInt() || !r.Num().IsInt64() {
+		return &json.UnmarshalTypeError{Value: "number " + string(b), Type: integerType}
+	}
+	*n = Integer(r.Num().Int64())
 	return nil
 }
 
 var integerType = reflect.TypeOf(Integer(0))
+
+// exponentBeyond reports whether the number literal b has an exponent
+// beyond ±max.
+func exponentBeyond(b []byte, max int) bool {
+	i := bytes.IndexAny(b, "eE")
+	if i < 0 {
+		return false
+	}
+	e, err := strconv.Atoi(strings.TrimPrefix(string(b[i+1:]), "+"))
+	return err != nil || e > max || e < -max
+}
 
 // ZoneCode is one item of a zone d'éligibilité: an INSEE commune code (5
 // characters), a département code (2–3), an EPCI SIREN (9 digits), a country

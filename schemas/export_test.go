@@ -1,6 +1,10 @@
 package schemas
 
-import "github.com/spie-fr/socle/spie"
+import (
+	"sync/atomic"
+
+	"github.com/spie-fr/socle/spie"
+)
 
 // Interpret runs the JSON Schema interpreter path of Validate whatever the
 // kind, so that the tests can compare it with the fast path.
@@ -25,3 +29,13 @@ func Compiles(kind string) error {
 	_, err := compiled(k)
 	return err
 }
+
+// rulePanics counts the rules that panicked on partial documents.
+var rulePanics atomic.Int64
+
+func init() {
+	onRulePanic = func(kind string, v any) { rulePanics.Add(1) }
+}
+
+// RulePanics returns how many rules panicked since the last call.
+func RulePanics() int64 { return rulePanics.Swap(0) }

@@ -1,9 +1,7 @@
 package schemas
 
 import (
-	"encoding/json"
 	"reflect"
-	"strings"
 	"sync"
 
 	"github.com/spie-fr/socle/spie"
@@ -22,7 +20,7 @@ func validateFast(k Kind, plan *node, data []byte, ctx Context) spie.Faults {
 	doc := k.New()
 	fs, ok := decodeFast(plan, data, ctx.Limits, doc)
 	if !ok {
-		return fs
+		return withRules(k, data, fs, ctx, doc)
 	}
 	fs = k.Check(doc, ctx)
 	fs.Sort()
@@ -64,21 +62,13 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 	}
 	plan, err := planOf(k)
 	if err != nil {
-		// The kind is on the JSON Schema path: its faults of input and
-		// schema, then encoding/json.
-		var refused spie.Faults
-		ctx := newContext(opts)
-		for _, f := range interpret(k, data, ctx) {
-			if strings.HasPrefix(f.Code, "INPUT-") || strings.HasPrefix(f.Code, "SCHEMA-") {
-				refused = append(refused, f)
-			}
+		// The kind is on the JSON Schema path: its faults of input, schema
+		// and numbers, then encoding/json.
+		got, fs := interpretDecode(k, data, newContext(opts))
+		if fs != nil {
+			return fs, false
 		}
-		if len(refused) > 0 {
-			return refused, false
-		}
-		if err := json.Unmarshal(data, doc); err != nil {
-			return spie.Faults{FaultJSON.At("", decodeErrText(err))}, false
-		}
+		reflect.ValueOf(doc).Elem().Set(reflect.ValueOf(got).Elem())
 		return nil, true
 	}
 	return decodeFast(plan, data, ctx.Limits, doc)

@@ -230,7 +230,7 @@ func (d *decoder) mapObject(n *node, v reflect.Value) {
 		d.seen(depth, k)
 		d.pushKey(k)
 		if n.names != nil && !d.stringOK(n.names, k) {
-			d.fault(FaultKey)
+			d.fault(FaultKey, keyArgs(n.names)...)
 		}
 		e.SetZero()
 		d.value(n.additional, e)
@@ -327,7 +327,7 @@ func (d *decoder) text(n *node, v reflect.Value) {
 			s = c
 		} else {
 			s = d.scanner.text(b)
-			d.fault(FaultEnum)
+			d.fault(FaultEnum, n.enumArgs...)
 		}
 	} else {
 		s = d.scanner.text(b)
@@ -409,24 +409,27 @@ func (d *decoder) num(n *node, v reflect.Value) {
 	}
 	switch n.kind {
 	case gInt:
-		i, err := strconv.ParseInt(string(lit), 10, 64)
-		if err != nil || v.OverflowInt(i) {
-			d.storeErr("nombre " + string(lit) + " impossible à stocker dans un entier")
+		i, ok := intLiteral(lit, plain, rat)
+		if !ok || v.OverflowInt(i) {
+			d.fault(FaultNumberRange, goRange(v.Type(), string(lit))...)
 			return
 		}
 		v.SetInt(i)
 	case gUint:
-		u, err := strconv.ParseUint(string(lit), 10, 64)
-		if err != nil || v.OverflowUint(u) {
-			d.storeErr("nombre " + string(lit) + " impossible à stocker dans un entier positif")
+		u, ok := uintLiteral(lit, plain, rat)
+		if !ok || v.OverflowUint(u) {
+			d.fault(FaultNumberRange, goRange(v.Type(), string(lit))...)
 			return
 		}
 		v.SetUint(u)
 	case gFloat:
 		f, err := strconv.ParseFloat(string(lit), v.Type().Bits())
 		if err != nil || v.OverflowFloat(f) {
-			d.storeErr("nombre " + string(lit) + " impossible à stocker dans un réel")
+			d.fault(FaultNumberRange, goRange(v.Type(), string(lit))...)
 			return
+		}
+		if f == 0 {
+			f = 0 // -0.0 is 0 (numbers compare by value in JSON Schema)
 		}
 		v.SetFloat(f)
 	}

@@ -33,7 +33,7 @@ func TestIsDateMatchesTimeParse(t *testing.T) {
 
 // TestDecodeErrText: errors met storing a document into its Go type are
 // told in French, without encoding/json's English text. Expected texts
-// worked by hand from decodeErrText's wording.
+// worked by hand from decodeErrText's wording (then spie.DescribeJSONError's).
 func TestDecodeErrText(t *testing.T) {
 	typeErr := &json.UnmarshalTypeError{Value: "number 1e400", Type: reflect.TypeOf(float64(0)), Field: "situation.rayon"}
 	for _, tc := range []struct {
@@ -45,7 +45,8 @@ func TestDecodeErrText(t *testing.T) {
 		{&json.UnmarshalTypeError{Value: "string", Type: reflect.TypeOf(0)}, "valeur texte impossible à stocker dans le type Go int"},
 		{&json.SyntaxError{Offset: 7}, "JSON mal formé (octet 7)"},
 		{errors.New("délais incohérents : il faut 0 < réponse ≤ relance ≤ expiration"), "délais incohérents : il faut 0 < réponse ≤ relance ≤ expiration"},
-		{errors.New("json: unknown field"), "valeur impossible à stocker dans son type Go"},
+		{errors.New("json: unknown field"), "contenu inattendu"},
+		{json.Unmarshal([]byte(`"2026-04-08t10:00:00z"`), new(time.Time)), "date ou heure illisible : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SSZ (RFC 3339) attendu"},
 	} {
 		if got := decodeErrText(tc.err); got != tc.want {
 			t.Errorf("decodeErrText(%v) = %q, attendu %q", tc.err, got, tc.want)

@@ -84,6 +84,7 @@ type node struct {
 	format         func(string) bool
 	formatName     string
 	enum           map[string]string // allowed value → the same value, interned
+	enumArgs       []any             // the arguments of FaultEnum (enumArgs)
 
 	// numbers
 	min, max         *big.Rat
@@ -362,6 +363,7 @@ func (n *node) readStrings(s map[string]any) error {
 		for _, v := range values {
 			n.enum[v] = v
 		}
+		n.enumArgs = enumArgs(values)
 	}
 	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/santhosh-tekuri/jsonschema/v5"
+
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -74,8 +76,8 @@ func otherFault(path, fr, en string) spie.Fault { return FaultOther.At(path, fr,
 // decodeErrText describes in French an error met storing a document the
 // schema accepts into its Go type (encoding/json, or a type that decodes
 // itself), without encoding/json's English text: the JSON value and the Go
-// type for a type error, the byte offset for a syntax error; socle's own
-// errors (French) are kept.
+// type for a type error, the byte offset for a syntax error; the rest as
+// spie.DescribeJSONError tells it (socle's own French errors kept).
 func decodeErrText(err error) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
@@ -90,8 +92,88 @@ func decodeErrText(err error) string {
 	if errors.As(err, &se) {
 		return fmt.Sprintf("JSON mal formé (octet %d)", se.Offset)
 	}
-	if msg := err.Error(); !strings.Contains(msg, "json: ") {
-		return msg
+	return spie.DescribeJSONError(err)
+}
+
+// maxListed is how many allowed values an enum fault lists before saying
+// how many more there are.
+const maxListed = 10
+
+// enumArgs are the arguments of FaultEnum: the allowed values in the order
+// of enumValues (the schema's enum order; a oneOf of constants sorted), the
+// first maxListed of them quoted, then how many more, in French and in
+// English.
+func enumArgs(values []string) []any {
+	if len(values) == 0 {
+		return []any{"aucune valeur", "no value"}
 	}
-	return "valeur impossible à stocker dans son type Go"
+	shown := values
+	if len(shown) > maxListed {
+		shown = shown[:maxListed]
+	}
+	quoted := make([]string, len(shown))
+	for i, v := range shown {
+		quoted[i] = "« " + v + " »"
+	}
+	fr, en := strings.Join(quoted, ", "), strings.Join(quoted, ", ")
+	if more := len(values) - len(shown); more > 0 {
+		fr += fmt.Sprintf(" et %d autre", more)
+		en += fmt.Sprintf(" and %d more", more)
+		if more > 1 {
+			fr += "s"
+		}
+	}
+	return []any{fr, en}
+}
+
+// schemaEnumArgs gives the arguments of FaultEnum for a failing enum, const
+// or oneOf of constants of the interpreter: the allowed values read, with
+// enumValues, in the schema holding the keyword (the keyword location of e
+// without its last step kw).
+func schemaEnumArgs(keyword func(*jsonschema.ValidationError) (any, bool), e *jsonschema.ValidationError, kw string) []any {
+	parent, _ := keyword(&jsonschema.ValidationError{AbsoluteKeywordLocation: strings.TrimSuffix(e.AbsoluteKeywordLocation, kw)})
+	m, _ := parent.(map[string]any)
+	values, err := enumValues(m)
+	if err != nil || values == nil {
+		// Values that are not all strings: listed as JSON.
+		var all []any
+		if l, ok := m["enum"].([]any); ok {
+			all = l
+		} else if c, ok := m["const"]; ok {
+			all = []any{c}
+		}
+		values = make([]string, len(all))
+		for i, v := range all {
+			b, _ := json.Marshal(v)
+			values[i] = string(b)
+		}
+	}
+	return enumArgs(values)
+}
+
+// keyArgs are the arguments of FaultKey for the propertyNames schema n:
+// its allowed names as enumArgs lists them, or, for names checked by
+// another keyword than a list, that the key does not match.
+func keyArgs(n *node) []any {
+	if n.enumArgs != nil {
+		return n.enumArgs
+	}
+	return []any{"clé non conforme au schéma", "key does not match the schema"}
+}
+
+// schemaKeyArgs gives the arguments of FaultKey for a failing propertyNames
+// of the interpreter: the names allowed by the propertyNames schema (its
+// absolute keyword location cut after "propertyNames"), as keyArgs.
+func schemaKeyArgs(keyword func(*jsonschema.ValidationError) (any, bool), e *jsonschema.ValidationError) []any {
+	loc := e.AbsoluteKeywordLocation
+	i := strings.LastIndex(loc, "/propertyNames")
+	if i < 0 {
+		return keyArgs(&node{})
+	}
+	s, _ := keyword(&jsonschema.ValidationError{AbsoluteKeywordLocation: loc[:i+len("/propertyNames")]})
+	m, _ := s.(map[string]any)
+	if values, err := enumValues(m); err == nil && values != nil {
+		return enumArgs(values)
+	}
+	return keyArgs(&node{})
 }

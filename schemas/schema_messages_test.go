@@ -75,6 +75,22 @@ func TestSchemaFaultMessages(t *testing.T) {
 			"valeur mal formée : format « date » attendu", `malformed value: expected format "date"`},
 		{"required", "diagnostic", func(m map[string]any) { delete(obj(m, "personne"), "id") },
 			"SCHEMA-REQUIRED-01", "/personne/id", "champ obligatoire manquant", "missing required field"},
+		// The four impact levels of a frein, in the order of their
+		// definition (spie vocabulary, published in diagnostic.json).
+		{"enum", "diagnostic", func(m map[string]any) { obj(obj(m, "freins"), "mobilite")["impact"] = "énorme" },
+			"SCHEMA-ENUM-01", "/freins/mobilite/impact",
+			"valeur hors de la liste autorisée : « non-aborde », « sans-impact », « moyen », « fort »",
+			"value not in the allowed list: « non-aborde », « sans-impact », « moyen », « fort »"},
+		// The 20 employment situations: the first ten, then "10 more".
+		{"enum long", "diagnostic", func(m map[string]any) { obj(m, "situation_professionnelle")["situation_emploi"] = "chomage" },
+			"SCHEMA-ENUM-01", "/situation_professionnelle/situation_emploi",
+			"valeur hors de la liste autorisée : « recherche-emploi », « recherche-formation », « emploi-cdi », « emploi-cdd », « interim », « iae », « contrat-aide », « alternance », « independant », « formation » et 10 autres",
+			"value not in the allowed list: « recherche-emploi », « recherche-formation », « emploi-cdi », « emploi-cdd », « interim », « iae », « contrat-aide », « alternance », « independant », « formation » and 10 more"},
+		// The nine freins of the vocabulary, in the order of their definition.
+		{"propertyNames", "diagnostic", func(m map[string]any) { obj(m, "freins")["emploi-formation"] = map[string]any{"impact": "fort"} },
+			"SCHEMA-KEY-01", "/freins/emploi-formation",
+			"clé hors de la liste autorisée : « logement », « illettrisme-illectronisme », « situation-financiere », « sociabilisation-remobilisation », « acces-aux-droits », « creation-entreprise », « mobilite », « garde-enfant », « sante »",
+			"key not in the allowed list: « logement », « illettrisme-illectronisme », « situation-financiere », « sociabilisation-remobilisation », « acces-aux-droits », « creation-entreprise », « mobilite », « garde-enfant », « sante »"},
 		{"additionalProperties", "diagnostic", func(m map[string]any) { obj(m, "personne")["a/b~c"] = 1 },
 			"SCHEMA-ADDITIONAL-01", "/personne/a~1b~0c", "champ inconnu", "unknown field"},
 	}

@@ -24,9 +24,9 @@ import (
 //go:embed v1/*.json
 var Files embed.FS
 
-// Fault types of the JSON Schema pass and of the input. SCHEMA-TYPE-01 and
-// SCHEMA-OTHER-01 take their French arguments, then their English ones
-// (indexed verbs); the others take language-neutral arguments (numbers,
+// Fault types of the JSON Schema pass and of the input. SCHEMA-TYPE-01,
+// SCHEMA-ENUM-01, SCHEMA-KEY-01 and SCHEMA-OTHER-01 take their French arguments, then their
+// English ones (indexed verbs); the others take language-neutral arguments (numbers,
 // comparison signs, the schema's format names).
 var (
 	FaultJSON       = input.FaultJSON // INPUT-JSON-01, defined by the one input reader
@@ -34,14 +34,14 @@ var (
 	FaultType       = spie.NewFaultType("SCHEMA-TYPE-01", spie.SeverityError, "type de valeur incorrect : %[1]s attendu, %[2]s reçu", "wrong value type: expected %[3]s, got %[4]s").WithSource("JSON Schema 2020-12, mot-clé type ; schémas publiés schemas/v1")
 	FaultRequired   = spie.NewFaultType("SCHEMA-REQUIRED-01", spie.SeverityError, "champ obligatoire manquant", "missing required field").WithSource("JSON Schema 2020-12, mot-clé required ; schémas publiés schemas/v1")
 	FaultAdditional = spie.NewFaultType("SCHEMA-ADDITIONAL-01", spie.SeverityError, "champ inconnu", "unknown field").WithSource("JSON Schema 2020-12, mot-clé additionalProperties ; schémas publiés schemas/v1")
-	FaultEnum       = spie.NewFaultType("SCHEMA-ENUM-01", spie.SeverityError, "valeur hors de la liste autorisée", "value not in the allowed list").WithSource("JSON Schema 2020-12, mots-clés enum et const ; listes de socle (spie.Definition)")
+	FaultEnum       = spie.NewFaultType("SCHEMA-ENUM-01", spie.SeverityError, "valeur hors de la liste autorisée : %[1]s", "value not in the allowed list: %[2]s").WithSource("JSON Schema 2020-12, mots-clés enum et const ; listes de socle (spie.Definition)")
 	FaultPattern    = spie.NewFaultType("SCHEMA-PATTERN-01", spie.SeverityError, "format de la valeur incorrect", "value does not match the expected pattern").WithSource("JSON Schema 2020-12, mot-clé pattern ; schémas publiés schemas/v1")
 	FaultFormat     = spie.NewFaultType("SCHEMA-FORMAT-01", spie.SeverityError, "valeur mal formée : format « %s » attendu", "malformed value: expected format %q").WithSource("JSON Schema 2020-12, mot-clé format (date RFC 3339, email, uri)")
 	FaultRange      = spie.NewFaultType("SCHEMA-RANGE-01", spie.SeverityError, "valeur hors des bornes : %s %s attendu, %s reçu", "value out of range: expected %s %s, got %s").WithSource("JSON Schema 2020-12, mots-clés minimum, maximum, exclusiveMinimum, exclusiveMaximum")
 	FaultLength     = spie.NewFaultType("SCHEMA-LENGTH-01", spie.SeverityError, "longueur du texte hors des bornes : %s %d caractères attendus, %d reçus", "text length out of range: expected %s %d characters, got %d").WithSource("JSON Schema 2020-12, mots-clés minLength et maxLength")
 	FaultItems      = spie.NewFaultType("SCHEMA-ITEMS-01", spie.SeverityError, "nombre d'éléments hors des bornes : %s %d attendus, %d reçus", "number of items out of range: expected %s %d, got %d").WithSource("JSON Schema 2020-12, mots-clés minItems et maxItems")
 	FaultUnique     = spie.NewFaultType("SCHEMA-UNIQUE-01", spie.SeverityError, "éléments répétés dans la liste", "repeated items in the list").WithSource("JSON Schema 2020-12, mot-clé uniqueItems")
-	FaultKey        = spie.NewFaultType("SCHEMA-KEY-01", spie.SeverityError, "clé hors de la liste autorisée", "key not in the allowed list").WithSource("JSON Schema 2020-12, mot-clé propertyNames ; listes de socle (spie.Definition)")
+	FaultKey        = spie.NewFaultType("SCHEMA-KEY-01", spie.SeverityError, "clé hors de la liste autorisée : %[1]s", "key not in the allowed list: %[2]s").WithSource("JSON Schema 2020-12, mot-clé propertyNames ; listes de socle (spie.Definition)")
 	FaultOther      = spie.NewFaultType("SCHEMA-OTHER-01", spie.SeverityError, "document non conforme au schéma : %[1]s", "document does not conform to the schema: %[2]s").WithSource("JSON Schema 2020-12, autres mots-clés ; schémas publiés schemas/v1")
 )
 
@@ -143,9 +143,11 @@ func newContext(opts []Option) Context {
 // sorted by path; the document is valid when Faults.Valid() is true. It is
 // socle's one validator: the input layer first (syntax, limits, UTF-8,
 // repeated keys: INPUT- faults), then what the kind's generated JSON Schema
-// v1/<kind>.json demands (SCHEMA- faults), then, when the schema passes, the
-// kind's Go rules (DIAG-, CARNET-, OFFRE-… faults) as of the clock of
-// WithNow (time.Now by default). An unknown kind is INPUT-KIND-01.
+// v1/<kind>.json demands (SCHEMA- faults), then the kind's Go rules (DIAG-,
+// CARNET-, OFFRE-… faults) as of the clock of WithNow (time.Now by
+// default): on the whole document when the schema passes, and on the
+// document without the refused members when it does not, so that every
+// fault is found in one pass (see withRules). An unknown kind is INPUT-KIND-01.
 //
 // For the data·inclusion kinds (service, structure, and the service a
 // prescription embeds) the verdict is data·inclusion's own models' (its
@@ -211,38 +213,65 @@ func validateNormalized(k Kind, data []byte, ctx Context) spie.Faults {
 // generated schema run by the v5 interpreter over a generic tree, then the
 // kind's Go rules on a typed decode.
 func interpret(k Kind, data []byte, ctx Context) spie.Faults {
+	doc, fs := interpretDecode(k, data, ctx)
+	if fs != nil {
+		return withRules(k, data, fs, ctx, nil)
+	}
+	fs = k.Check(doc, ctx)
+	fs.Sort()
+	return fs
+}
+
+// interpretDecode reads data on the JSON Schema path: the input layer, the
+// schema over a generic tree, the numbers checked against their Go types
+// (fitNumbers), then the typed decode by encoding/json. It returns the
+// document, or nil with the faults (sorted) that refuse it.
+func interpretDecode(k Kind, data []byte, ctx Context) (any, spie.Faults) {
 	c, err := compiled(k)
 	if err != nil {
-		return spie.Faults{otherFault("", err.Error(), "schema of kind "+k.Name+" unavailable")}
+		return nil, spie.Faults{otherFault("", err.Error(), "schema of kind "+k.Name+" unavailable")}
 	}
 	if fs := CheckInput(data, ctx.Limits); fs != nil {
-		return fs
+		return nil, fs
 	}
 	var v any
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		return spie.Faults{FaultJSON.At("", decodeErrText(err))}
+		return nil, spie.Faults{FaultJSON.At("", decodeErrText(err))}
 	}
 	if dec.More() {
-		return spie.Faults{FaultJSON.At("", "données après la fin du document")}
+		return nil, spie.Faults{FaultJSON.At("", "données après la fin du document")}
 	}
+	var fs spie.Faults
 	if err := c.schema.Validate(v); err != nil {
 		ve, ok := err.(*jsonschema.ValidationError)
 		if !ok {
-			return spie.Faults{FaultOther.At("", keywordArgs("")...)}
+			return nil, spie.Faults{FaultOther.At("", keywordArgs("")...)}
 		}
-		fs := schemaFaults(ve, c.doc, v)
+		fs = schemaFaults(ve, c.doc, v)
+	}
+	v, changed, nf := fitNumbers(v, k.Type())
+	fs = append(fs, nf...)
+	if len(fs) > 0 {
 		fs.Sort()
-		return fs
+		return nil, fs
+	}
+	if changed {
+		// Integers written 35.0 or 1e2, rewritten 35 and 100 in the tree.
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			return nil, spie.Faults{FaultJSON.At("", decodeErrText(err))}
+		}
+		data = buf.Bytes()
 	}
 	doc := k.New()
 	if err := json.Unmarshal(data, doc); err != nil {
-		return spie.Faults{FaultJSON.At("", decodeErrText(err))}
+		return nil, spie.Faults{FaultJSON.At("", decodeErrText(err))}
 	}
-	fs := k.Check(doc, ctx)
-	fs.Sort()
-	return fs
+	return doc, nil
 }
 
 // schemaFaults turns a validation error tree of the interpreter into faults:
@@ -270,13 +299,13 @@ func schemaFaults(ve *jsonschema.ValidationError, schemaDoc, inst any) spie.Faul
 		path := unescapePointer(e.InstanceLocation)
 		value, _ := instanceAt(inst, e.KeywordLocation, e.InstanceLocation)
 		if strings.Contains(e.KeywordLocation, "/propertyNames") {
-			add(FaultKey.At(path))
+			add(FaultKey.At(path, schemaKeyArgs(keyword, e)...))
 			return
 		}
 		if kw == "oneOf" || kw == "anyOf" {
 			leaves := branchLeaves(e)
 			if len(leaves) > 0 && allKeyword(leaves, "const") {
-				add(FaultEnum.At(path))
+				add(FaultEnum.At(path, schemaEnumArgs(keyword, e, "/"+kw)...))
 				return
 			}
 			if len(leaves) > 1 && allKeyword(leaves, "type") {
@@ -327,7 +356,7 @@ func schemaFaults(ve *jsonschema.ValidationError, schemaDoc, inst any) spie.Faul
 func leafFault(kw, path string, value any, keyword func(*jsonschema.ValidationError) (any, bool), e *jsonschema.ValidationError) (spie.Faults, bool) {
 	switch kw {
 	case "enum", "const":
-		return spie.Faults{FaultEnum.At(path)}, true
+		return spie.Faults{FaultEnum.At(path, schemaEnumArgs(keyword, e, "/"+kw)...)}, true
 	case "pattern":
 		return spie.Faults{FaultPattern.At(path)}, true
 	case "uniqueItems":

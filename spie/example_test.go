@@ -1,6 +1,7 @@
 package spie_test
 
 import (
+	"encoding/json"
 	"fmt"
 
 	"github.com/spie-fr/socle/spie"
@@ -85,4 +86,17 @@ func ExampleFaultType_Retire() {
 		Retire("EX-FREINS-02", "EX-FREINS-03")
 	fmt.Println(old.Namespace(), old.Retired, old.ReplacedBy, old.Source)
 	// Output: EX-FREINS true [EX-FREINS-02 EX-FREINS-03] RULES.md §1
+}
+
+func ExampleDescribeJSONError() {
+	var v struct {
+		ID string `json:"id"`
+	}
+	err := json.Unmarshal([]byte(`{"id": 3}`), &v)
+	// The number 3 ends at the eighth byte of the document.
+	fmt.Println(spie.DescribeJSONError(err))
+	fmt.Println(spie.DescribeJSONErrorEN(err))
+	// Output:
+	// valeur de type nombre inattendue pour id (octet 8)
+	// unexpected number value for id (byte 8)
 }

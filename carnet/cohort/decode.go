@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/spie-fr/socle/spie"
 )
 
 // Decode reads a cohort definition (kind "cohorte"), refusing unknown fields
@@ -13,7 +15,7 @@ func Decode(b []byte) (*Definition, error) {
 	dec.DisallowUnknownFields()
 	var d Definition
 	if err := dec.Decode(&d); err != nil {
-		return nil, fmt.Errorf("définition de cohorte illisible : %w", err)
+		return nil, fmt.Errorf("définition de cohorte illisible : %s", spie.DescribeJSONError(err))
 	}
 	if dec.More() {
 		return nil, fmt.Errorf("définition de cohorte illisible : données après la fin du document")

@@ -147,15 +147,18 @@ func eachCarnet(c *cli, name string, fn func(name string, k *carnet.Carnet, fs s
 			fn(docName, nil, spie.Faults{*doc.Fault})
 			return nil
 		}
-		var k carnet.Carnet
-		dec := json.NewDecoder(bytes.NewReader(doc.Data))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&k); err != nil {
+		k, err := decodeKind("carnet", doc.Data, func(b []byte) (*carnet.Carnet, error) {
+			var k carnet.Carnet
+			dec := json.NewDecoder(bytes.NewReader(b))
+			dec.DisallowUnknownFields()
+			return &k, dec.Decode(&k)
+		})
+		if err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{clifault.CarnetInput.At("", err.Error())})
+			fn(docName, nil, spie.Faults{clifault.CarnetInput.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))})
 			return nil
 		}
-		fn(docName, &k, nil)
+		fn(docName, k, nil)
 		return nil
 	})
 	if err != nil {

@@ -50,7 +50,7 @@ func runCohort(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
 		return exitUsage
 	}
-	def, err := cohort.Decode(b)
+	def, err := decodeKind("cohorte", b, cohort.Decode)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie cohort : %s : %v\n", *defFile, err)
 		return exitUsage

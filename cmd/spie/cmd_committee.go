@@ -40,7 +40,7 @@ func runCommittee(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie committee : %v\n", err)
 		return exitUsage
 	}
-	cm, err := committee.Decode(b)
+	cm, err := decodeKind("comite", b, committee.Decode)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie committee : %s : %v\n", *calendar, err)
 		return exitUsage

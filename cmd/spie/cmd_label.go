@@ -48,10 +48,15 @@ func runLabel(c *cli, args []string) int {
 			fmt.Fprintf(c.stderr, "spie label : %v\n", err)
 			return exitUsage
 		}
-		if ch, err = label.DecodeCharter(b); err != nil {
+		pch, err := decodeKind("charte-label", b, func(b []byte) (*label.Charter, error) {
+			c, err := label.DecodeCharter(b)
+			return &c, err
+		})
+		if err != nil {
 			fmt.Fprintf(c.stderr, "spie label : %s : %v\n", *charterFile, err)
 			return exitUsage
 		}
+		ch = *pch
 		if fs := ch.Check(); !fs.Valid() {
 			fmt.Fprintf(c.stderr, "spie label : charte %s invalide\n", *charterFile)
 			printNetworkFaults(c.stderr, "spie label", fs)
@@ -66,7 +71,7 @@ func runLabel(c *cli, args []string) int {
 			fmt.Fprintf(c.stderr, "spie label : %v\n", err)
 			return exitUsage
 		}
-		app, err := label.DecodeApplication(b)
+		app, err := decodeKind("candidature-label", b, label.DecodeApplication)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "spie label : %s : %v\n", name, err)
 			return exitUsage

@@ -167,14 +167,18 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 			fn(docName, nil, spie.Faults{*doc.Fault})
 			return nil
 		}
-		var d diagnostic.Diagnostic
-		dec := json.NewDecoder(bytes.NewReader(doc.Data))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&d); err != nil {
+		pd, err := decodeKind("diagnostic", doc.Data, func(b []byte) (*diagnostic.Diagnostic, error) {
+			var d diagnostic.Diagnostic
+			dec := json.NewDecoder(bytes.NewReader(b))
+			dec.DisallowUnknownFields()
+			return &d, dec.Decode(&d)
+		})
+		if err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{clifault.DiagnosticInput.At("", err.Error())})
+			fn(docName, nil, spie.Faults{clifault.DiagnosticInput.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))})
 			return nil
 		}
+		d := *pd
 		fs := d.Check(c.now()).Errors()
 		if len(fs) > 0 {
 			code = exitInvalid

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/internal/frtext"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -90,6 +91,7 @@ func TestJSONFaultsHaveTheLibraryShape(t *testing.T) {
 				collectFaults(t, v, &faults)
 			}
 			require.NotEmpty(t, faults, "aucune faute en JSON : %s\n%s", out, errOut)
+			frtext.AssertFaults(t, tc.name, faults)
 			for _, f := range faults {
 				assert.NotEmpty(t, f.Code, "%+v", f)
 				assert.NotEmpty(t, f.Message, "%+v", f)

@@ -10,12 +10,12 @@ import "github.com/spie-fr/socle/spie"
 var (
 	// CarnetInput reports a carnet that cannot be read; its argument is the
 	// reason.
-	CarnetInput = spie.NewFaultType("INPUT-CARNET-01", spie.SeverityError, "carnet illisible : %s", "unreadable carnet: %s").WithSource("RFC 8259 ; format du carnet de socle (hygiène d'entrée de la commande spie)")
+	CarnetInput = spie.NewFaultType("INPUT-CARNET-01", spie.SeverityError, "carnet illisible : %[1]s", "unreadable carnet: %[2]s").WithSource("RFC 8259 ; format du carnet de socle (hygiène d'entrée de la commande spie)")
 	// DiagnosticInput is how an unreadable diagnostic is reported by the
 	// verbs of the orientation family; its argument is the reason.
-	DiagnosticInput = spie.NewFaultType("INPUT-DIAGNOSTIC-01", spie.SeverityError, "diagnostic illisible : %s", "unreadable diagnostic: %s").WithSource("RFC 8259 ; format du diagnostic de socle (hygiène d'entrée de la commande spie)")
+	DiagnosticInput = spie.NewFaultType("INPUT-DIAGNOSTIC-01", spie.SeverityError, "diagnostic illisible : %[1]s", "unreadable diagnostic: %[2]s").WithSource("RFC 8259 ; format du diagnostic de socle (hygiène d'entrée de la commande spie)")
 	// Pair reports an unreadable line of co-diagnostic pairs.
-	Pair = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %s", "unreadable line: %s").WithSource("RFC 8259 (NDJSON) ; format des paires du co-diagnostic, RULES.md §3")
+	Pair = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %[1]s", "unreadable line: %[2]s").WithSource("RFC 8259 (NDJSON) ; format des paires du co-diagnostic, RULES.md §3")
 	// PairBoth reports a line that holds both the automated decision and the
 	// diagnostic it is computed from.
 	PairBoth = spie.NewFaultType("INPUT-PAIRE-10", spie.SeverityError, "une ligne porte soit la décision automatique, soit le diagnostic dont elle se calcule, pas les deux", "a line holds either the automated decision or the diagnostic it is computed from, not both").WithSource("RULES.md §3 : une paire compare une décision automatique et une décision humaine ; hygiène d'entrée propre à socle")

@@ -170,25 +170,9 @@ func Decode[T any](r io.Reader, o Options, fn func(d Doc, v *T) error, bad func(
 }
 
 // Describe says in French what is wrong in a document that encoding/json
-// refused, so that no English library text reaches a person.
-func Describe(err error) string {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		return fmt.Sprintf("syntaxe invalide à l'octet %d", se.Offset)
-	case errors.As(err, &te) && te.Field != "":
-		return fmt.Sprintf("valeur de type %s inattendue pour %s (octet %d)", te.Value, te.Field, te.Offset)
-	case errors.As(err, &te):
-		return fmt.Sprintf("valeur de type %s inattendue (octet %d)", te.Value, te.Offset)
-	default:
-		var f spie.Fault
-		if errors.As(err, &f) {
-			return f.Message
-		}
-		return "contenu inattendu"
-	}
-}
+// refused, so that no English library text reaches a person: it is
+// spie.DescribeJSONError, the one description of decoding errors.
+func Describe(err error) string { return spie.DescribeJSONError(err) }
 
 // errStop marks a stop asked by the caller's function.
 var errStop = errors.New("arrêt")

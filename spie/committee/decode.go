@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/spie-fr/socle/spie"
 )
 
 // RequestList is a file of requests: {"demandes": [...]}.
@@ -22,13 +24,13 @@ func DecodeRequests(b []byte) ([]Request, error) {
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		var rs []Request
 		if err := dec.Decode(&rs); err != nil {
-			return nil, fmt.Errorf("demandes illisibles : %w", err)
+			return nil, fmt.Errorf("demandes illisibles : %s", spie.DescribeJSONError(err))
 		}
 		return rs, nil
 	}
 	var l RequestList
 	if err := dec.Decode(&l); err != nil {
-		return nil, fmt.Errorf("demandes illisibles : %w", err)
+		return nil, fmt.Errorf("demandes illisibles : %s", spie.DescribeJSONError(err))
 	}
 	return l.Requests, nil
 }
@@ -39,7 +41,7 @@ func Decode(b []byte) (*Committee, error) {
 	dec.DisallowUnknownFields()
 	var c Committee
 	if err := dec.Decode(&c); err != nil {
-		return nil, fmt.Errorf("comité illisible : %w", err)
+		return nil, fmt.Errorf("comité illisible : %s", spie.DescribeJSONError(err))
 	}
 	return &c, nil
 }

@@ -139,7 +139,7 @@ func ExampleDecodeRequests() {
 func ExampleDecode() {
 	_, err := committee.Decode([]byte(`{"nom": "CTO", "seance": []}`))
 	fmt.Println(err)
-	// Output: comité illisible : json: unknown field "seance"
+	// Output: comité illisible : champ inconnu « seance »
 }
 
 func ExampleFrenchDate() {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/spie-fr/socle/spie"
 )
 
 // DecodeApplication reads an application (kind "candidature-label"),
@@ -11,7 +13,7 @@ import (
 func DecodeApplication(b []byte) (*Application, error) {
 	var a Application
 	if err := strict(b, &a); err != nil {
-		return nil, fmt.Errorf("candidature illisible : %w", err)
+		return nil, fmt.Errorf("candidature illisible : %s", spie.DescribeJSONError(err))
 	}
 	return &a, nil
 }
@@ -20,7 +22,7 @@ func DecodeApplication(b []byte) (*Application, error) {
 func DecodeCharter(b []byte) (Charter, error) {
 	var c Charter
 	if err := strict(b, &c); err != nil {
-		return Charter{}, fmt.Errorf("charte illisible : %w", err)
+		return Charter{}, fmt.Errorf("charte illisible : %s", spie.DescribeJSONError(err))
 	}
 	return c, nil
 }

@@ -94,7 +94,7 @@ func ExampleApplication_Check() {
 func ExampleDecodeApplication() {
 	_, err := label.DecodeApplication([]byte(`{"id": "LAB-1", "structure": {"nom": "S", "siret": "77501234700016", "membre_reseau": true}, "referent": {}}`))
 	fmt.Println(err)
-	// Output: candidature illisible : json: unknown field "referent"
+	// Output: candidature illisible : champ inconnu « referent »
 }
 
 func ExampleDecodeCharter() {

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/internal/frtext"
+	"github.com/spie-fr/socle/spie"
+)
+
+// TestFaultTemplatesAreFrench scans the French template of every fault type
+// registered by the packages of the CLI (all of socle's) for English words
+// and library text, and the English template for library text.
+func TestFaultTemplatesAreFrench(t *testing.T) {
+	types := spie.FaultTypes()
+	if len(types) < 100 {
+		t.Fatalf("%d types de fautes seulement : le registre est-il complet ?", len(types))
+	}
+	for _, ft := range types {
+		frtext.Assert(t, ft.Code, ft.FR)
+		if l := frtext.LibraryText(ft.EN); len(l) > 0 {
+			t.Errorf("%s : texte de bibliothèque %q dans %q", ft.Code, l, ft.EN)
+		}
+	}
+}
+
+// scanOutput checks every line of a CLI output (or golden file) for English
+// words and library text; the "message_en" members of JSON outputs are
+// English by design and are checked for library text only.
+func scanOutput(t *testing.T, where, out string) {
+	t.Helper()
+	for i, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, `"message_en"`) {
+			if l := frtext.LibraryText(line); len(l) > 0 {
+				t.Errorf("%s:%d : texte de bibliothèque %q dans %q", where, i+1, l, line)
+			}
+			continue
+		}
+		frtext.Assert(t, fmt.Sprintf("%s:%d", where, i+1), line)
+	}
+}
+
+// TestGoldenOutputsAreFrench scans every expected output of the CLI kept
+// in testdata (the fuzz corpus aside) for English words and library text.
+func TestGoldenOutputsAreFrench(t *testing.T) {
+	n := 0
+	err := filepath.WalkDir("testdata", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if d.Name() == "fuzz" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), "input-") {
+			return nil // inputs, not outputs
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		n++
+		scanOutput(t, p, string(b))
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Greater(t, n, 50)
+}
+
+// hostileInputs are the documents of the fuzz corpus of testdata/fuzz (the
+// "go test fuzz v1" files) and hand-written hostile shapes.
+func hostileInputs(t *testing.T) map[string]string {
+	t.Helper()
+	out := map[string]string{
+		"vide": "", "oups": "{oops\n", "nombre": `{"id": 3}`, "champ inconnu": `{"inconnu": 1}`,
+		"tronqué": `{"id": "a", "personne": {`, "tableau": "[1, 2", "NaN": `{"x": NaN}`,
+		"clé répétée": `{"id":"a","id":"b"}`, "entier énorme": `{"id": "a", "situation_professionnelle": {"rayon_mobilite_km": 100000000000000000000}}`,
+		"entier décimal": `{"id": "a", "situation_professionnelle": {"rayon_mobilite_km": 15.0}}`,
+		"BOM":            "\xEF\xBB\xBF{}", "UTF-8 cassé": "{\"id\":\"\xff\"}",
+	}
+	files, err := filepath.Glob("testdata/fuzz/*/*")
+	require.NoError(t, err)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		lines := strings.SplitN(string(b), "\n", 2)
+		require.Len(t, lines, 2, f)
+		lit := strings.TrimSpace(lines[1])
+		lit = strings.TrimSuffix(strings.TrimPrefix(lit, "[]byte("), ")")
+		s, err := strconv.Unquote(lit)
+		require.NoError(t, err, f)
+		out[f] = s
+	}
+	return out
+}
+
+// TestHostileOutputsAreFrench runs the hostile corpus through every verb
+// that reads documents from its standard input and scans what they print.
+func TestHostileOutputsAreFrench(t *testing.T) {
+	verbs := [][]string{
+		{"validate", "--kind", "diagnostic", "-"}, {"validate", "--kind", "diagnostic", "--format", "json", "-"},
+		{"validate", "--kind", "carnet", "-"}, {"validate", "--kind", "comite", "-"}, {"validate", "--kind", "service", "-"},
+		{"orient", "-"}, {"iae", "-"}, {"alerts", "--date", "2025-10-15", "-"},
+		{"agreement", "--format", "json", "-"}, {"agreement", "-"}, {"import-ft", "-"},
+		{"indicators", "--date", "2026-06-30", "-"}, {"label", "--date", "2024-03-15", "-"},
+	}
+	for name, in := range hostileInputs(t) {
+		for _, args := range verbs {
+			_, out, errOut := runCLI(t, in, args...)
+			where := strings.Join(args, " ") + " < " + name
+			scanOutput(t, where+" (sortie)", out)
+			scanOutput(t, where+" (erreurs)", errOut)
+		}
+	}
+}
