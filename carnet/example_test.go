@@ -45,7 +45,7 @@ func ExampleApply() {
 	c := exampleCarnet()
 	partner := carnet.Actor{StructureSIRET: "33188888300013", Role: carnet.RolePartenaire}
 	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "a-1",
-		Value: carnet.Action{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-10"},
+		Value: carnet.Action{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-10", ProposedBy: partner},
 		At:    time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)}, partner)
 	fmt.Println(fs.Codes(), len(c.Actions))
 	// Output: [CARNET-DROITS-03] 0
@@ -102,4 +102,27 @@ func ExampleExport() {
 	e := carnet.Export(exampleCarnet(), spie.Date("2025-04-01"), carnet.DefaultPolicy())
 	fmt.Println(e.Access[0].Role, len(e.Access[0].Sections), e.RetentionDate)
 	// Output: referent 11 2027-03-03
+}
+
+func ExampleCheckValues() {
+	k := carnet.Contact{ID: "r-1", Date: "03/03/2025", Kind: "rendez-vous", Channel: "pigeon", Result: "honore"}
+	for _, f := range carnet.CheckValues(k, "/rendez_vous/r-1") {
+		fmt.Println(f.Code, f.Path)
+	}
+	// Output:
+	// CARNET-VALEUR-02 /rendez_vous/r-1/date
+	// CARNET-VALEUR-01 /rendez_vous/r-1/canal
+}
+
+func ExampleWithClock() {
+	c := exampleCarnet()
+	ref := carnet.Actor{Professional: "Claire Martin", StructureSIRET: "22020000000010", Role: carnet.RoleReferent}
+	now := time.Date(2025, 4, 1, 10, 0, 0, 0, time.UTC)
+	add := func(id string, at time.Time) spie.Faults {
+		return carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: id, At: at,
+			Value: carnet.Contact{ID: id, Date: "2025-04-01", Kind: "rendez-vous", Channel: "presentiel", Result: "honore"}},
+			ref, carnet.WithClock(func() time.Time { return now }))
+	}
+	fmt.Println(add("r-1", now.Add(6*time.Minute)).Codes(), add("r-2", now.Add(4*time.Minute)).Codes(), len(c.Contacts))
+	// Output: [CARNET-CHANGE-07] [] 1
 }

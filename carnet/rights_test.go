@@ -212,7 +212,8 @@ func ExampleView() {
 			{ID: "m-1", Role: carnet.RoleReferent, StructureSIRET: "22020000000010", Start: "2025-03-03"},
 			{ID: "m-2", Role: carnet.RolePartenaire, StructureSIRET: "33188888300013", Start: "2025-03-03"},
 		},
-		Actions: []carnet.Action{{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-03"}},
+		Actions: []carnet.Action{{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-03",
+			ProposedBy: carnet.Actor{Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}}},
 	}, carnet.Actor{Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
 	partner := carnet.Viewer{Actor: carnet.Actor{Role: carnet.RolePartenaire, StructureSIRET: "33188888300013"}, On: "2025-04-01"}
 	fmt.Println(len(carnet.View(c, partner).Actions), "action visible sans consentement ?")

@@ -1,0 +1,100 @@
+package carnet_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/diagnostic"
+)
+
+// nirTest is a NIR of a man born in May 1990 in Paris (75056), order 123:
+// key = 97 − (1900575056123 mod 97) = 97 − 56 = 41 (worked with a
+// calculator from the INSEE rule, not with spie.NIRKey).
+const nirTest = "190057505612341"
+
+// Attack (issue 16, health): RULES.md §10 — other members see « that a sante
+// frein exists and its impact, nothing more ».
+func TestAttackRedactedKeepsHealthFollowUp(t *testing.T) {
+	d := healthDiagnostic("R")
+	f := d.Freins["sante"]
+	f.Status = "en-cours"
+	d.Freins["sante"] = f
+	assert.Equal(t, diagnostic.Frein{Impact: diagnostic.ImpactFort}, d.Redacted().Freins["sante"])
+}
+
+// Attack (issue 16, time): a change dated 2099 was accepted, after which
+// every change by anyone was refused (CARNET-CHANGE-06). Now a change dated
+// more than 5 minutes after the injected clock is refused
+// (CARNET-CHANGE-07), and the carnet stays usable.
+func TestAttackFutureTimestamp(t *testing.T) {
+	now := at("2025-04-01") // 2025-04-01T10:00:00Z
+	clock := carnet.WithClock(func() time.Time { return now })
+	contact := func(id string) carnet.Contact {
+		return carnet.Contact{ID: id, Date: "2025-04-01", Kind: "rendez-vous", Channel: "presentiel", Result: "a-venir"}
+	}
+	add := func(id string, when time.Time) carnet.Change {
+		return carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: id, Value: contact(id), At: when}
+	}
+	c := open(t, nil)
+	tests := []struct {
+		name string
+		when time.Time
+		code string // "" accepted
+	}{
+		{"2099", time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC), "CARNET-CHANGE-07"},
+		{"5 min 1 s après l'horloge", now.Add(5*time.Minute + time.Second), "CARNET-CHANGE-07"},
+		{"à l'heure de l'horloge", now, ""},
+		{"5 min pile après l'horloge", now.Add(5 * time.Minute), ""},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := len(c.Journal)
+			fs := carnet.Apply(c, add(fmt.Sprintf("rdv-%d", i), tt.when), referent, clock)
+			if tt.code == "" {
+				assert.Empty(t, fs)
+				assert.Len(t, c.Journal, before+1)
+				return
+			}
+			assert.Equal(t, []string{tt.code}, fs.Codes())
+			assert.Len(t, c.Journal, before, "rien n'est journalisé")
+		})
+	}
+	t.Run("Create daté de 2099", func(t *testing.T) {
+		_, fs := carnet.Create(base(), referent, time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC), clock)
+		assert.Equal(t, []string{"CARNET-CHANGE-07"}, fs.Codes())
+	})
+	t.Run("sans horloge : time.Now", func(t *testing.T) {
+		d := open(t, nil)
+		assert.Equal(t, []string{"CARNET-CHANGE-07"}, carnet.Apply(d, add("rdv-x", time.Now().Add(time.Hour)), referent).Codes())
+		assert.Empty(t, carnet.Apply(d, add("rdv-y", time.Now()), referent))
+	})
+}
+
+// Attack (issue 16, time): invalid dates journaled at Create and Apply.
+func TestAttackInvalidDatesJournaled(t *testing.T) {
+	b := base()
+	b.EntryDate = "2025-02-30"
+	_, fs := carnet.Create(b, referent, at("2025-03-03"))
+	assert.True(t, fs.Has("CARNET-VALEUR-02", "/date_entree"), "date d'entrée 2025-02-30 acceptée : %v", fs)
+	c := open(t, nil)
+	fs = carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: "rdv-1",
+		Value: carnet.Contact{ID: "rdv-1", Date: "03/03/2025", Kind: "rendez-vous", Channel: "presentiel", Result: "a-venir"},
+		At:    at("2025-03-04")}, referent)
+	assert.True(t, fs.Has("CARNET-VALEUR-02", "/rendez_vous/rdv-1/date"), "date 03/03/2025 journalisée : %v", fs)
+	assert.Len(t, c.Journal, 1)
+}
+
+// Attack (issue 16, values): Apply journals an unknown thématique.
+func TestAttackUnknownValueJournaled(t *testing.T) {
+	c := open(t, nil)
+	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetObjectifs, ID: "obj-x",
+		Value: carnet.PlanObjectif{ID: "obj-x", Thematique: "astrologie", Status: "en-cours", Date: "2025-03-04", Besoin: "trouver-sa-formation"},
+		At:    at("2025-03-04")}, referent)
+	assert.True(t, fs.Has("CARNET-VALEUR-01", "/objectifs/obj-x/thematique"), "thématique inconnue journalisée : %v", fs)
+	assert.Len(t, c.Journal, 1)
+	assert.Empty(t, c.Check(at("2025-03-04")).Errors(), "le carnet reste valide")
+}

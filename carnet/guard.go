@@ -1,0 +1,337 @@
+package carnet
+
+import (
+	"encoding/json"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// MaxClockSkew is how far after the clock's "now" a change may be dated: a
+// partner's clock may be a little ahead of the library's, not more. A change
+// dated further ahead would block every later change (Apply refuses a change
+// dated before the last event), so it is refused (CARNET-CHANGE-07).
+const MaxClockSkew = 5 * time.Minute
+
+// Option changes how Create and Apply work.
+type Option func(*settings)
+
+type settings struct {
+	now func() time.Time
+}
+
+// WithClock sets the clock of Create and Apply (time.Now by default): a
+// change dated more than MaxClockSkew after now() is refused.
+func WithClock(now func() time.Time) Option {
+	return func(s *settings) {
+		if now != nil {
+			s.now = now
+		}
+	}
+}
+
+func newSettings(opts []Option) settings {
+	s := settings{now: time.Now}
+	for _, o := range opts {
+		o(&s)
+	}
+	return s
+}
+
+// Fault types of the guard of Create and Apply. Their messages never quote
+// the value refused: it may be health data, a NIR or a birth date.
+var (
+	FaultChangeFuture = spie.NewFaultType("CARNET-CHANGE-07", spie.SeverityError, "horodatage plus de 5 minutes après l'heure du serveur : modification refusée", "timestamp more than 5 minutes after the server's clock: change refused")
+	FaultValueEnum    = spie.NewFaultType("CARNET-VALEUR-01", spie.SeverityError, "valeur hors de la liste autorisée", "value not in the allowed list")
+	FaultValueDate    = spie.NewFaultType("CARNET-VALEUR-02", spie.SeverityError, "date invalide : une date du calendrier écrite AAAA-MM-JJ est attendue", "invalid date: a calendar date written YYYY-MM-DD is expected")
+	FaultValueIdent   = spie.NewFaultType("CARNET-VALEUR-03", spie.SeverityError, "identifiant mal formé", "malformed identifier")
+	FaultValueLength  = spie.NewFaultType("CARNET-VALEUR-04", spie.SeverityError, "longueur du texte hors des bornes (%d à %d caractères)", "text length out of range (%d to %d characters)")
+	FaultValueRange   = spie.NewFaultType("CARNET-VALEUR-05", spie.SeverityError, "nombre hors des bornes (%g à %g)", "number out of range (%g to %g)")
+	FaultValueItems   = spie.NewFaultType("CARNET-VALEUR-06", spie.SeverityError, "nombre d'éléments hors des bornes (%d à %d)", "number of items out of range (%d to %d)")
+	FaultValueUnique  = spie.NewFaultType("CARNET-VALEUR-07", spie.SeverityError, "éléments répétés dans la liste", "repeated items in the list")
+)
+
+// checkTime refuses a change dated more than MaxClockSkew after now.
+func checkTime(at time.Time, s settings) spie.Faults {
+	if at.After(s.now().Add(MaxClockSkew)) {
+		return spie.Faults{FaultChangeFuture.At(spie.Pointer("journal"))}
+	}
+	return nil
+}
+
+// CheckValues checks every value of v (a Carnet, an item of one of its lists,
+// a diagnostic…) as the JSON Schema of the carnet does, from the same Go
+// declarations the schema is generated from: a code list (spie.Enum) holds
+// one of its keys, a spie.Date is a calendar date YYYY-MM-DD, an identifier
+// (spie.Identifier) matches its pattern, and the bounds of the jsonschema
+// tags (minLength, maxLength, minimum, maximum, minItems, maxItems,
+// uniqueItems, enum, pattern) hold; the keys of a map keyed by a code list
+// are of that list. A field without omitempty is required: an empty code or
+// date there is refused, as the schema refuses it. The faults point under
+// path (a JSON Pointer) and never quote the value. Create and Apply run it on
+// what they journal; schemas.Validate stays the full check of a document.
+func CheckValues(v any, path string) spie.Faults {
+	var fs spie.Faults
+	checkValue(reflect.ValueOf(v), path, fieldRules{}, &fs)
+	return fs
+}
+
+var (
+	enumType       = reflect.TypeFor[spie.Enum]()
+	identifierType = reflect.TypeFor[spie.Identifier]()
+	dateType       = reflect.TypeFor[spie.Date]()
+	timeType       = reflect.TypeFor[time.Time]()
+	rawType        = reflect.TypeFor[json.RawMessage]()
+)
+
+// fieldRules are the constraints of one struct field (json and jsonschema tags).
+type fieldRules struct {
+	required                 bool
+	minLen, maxLen           int
+	minimum, maximum         *float64
+	minItems, maxItems       int
+	unique                   bool
+	enum                     []string
+	pattern                  string
+	hasMinLen, hasMaxLen     bool
+	hasMinItems, hasMaxItems bool
+}
+
+type fieldKey struct {
+	t reflect.Type
+	i int
+}
+
+var rulesCache sync.Map // fieldKey → fieldRules
+
+func cachedRules(t reflect.Type, i int) fieldRules {
+	k := fieldKey{t, i}
+	if r, ok := rulesCache.Load(k); ok {
+		return r.(fieldRules)
+	}
+	r := rulesOf(t.Field(i))
+	rulesCache.Store(k, r)
+	return r
+}
+
+func rulesOf(f reflect.StructField) fieldRules {
+	var r fieldRules
+	_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+	r.required = !strings.Contains(","+opts+",", ",omitempty,")
+	for _, kv := range strings.Split(f.Tag.Get("jsonschema"), ",") {
+		k, val, _ := strings.Cut(kv, "=")
+		n, nErr := strconv.Atoi(val)
+		x, xErr := strconv.ParseFloat(val, 64)
+		switch {
+		case k == "minLength" && nErr == nil:
+			r.minLen, r.hasMinLen = n, true
+		case k == "maxLength" && nErr == nil:
+			r.maxLen, r.hasMaxLen = n, true
+		case k == "minimum" && xErr == nil:
+			r.minimum = &x
+		case k == "maximum" && xErr == nil:
+			r.maximum = &x
+		case k == "minItems" && nErr == nil:
+			r.minItems, r.hasMinItems = n, true
+		case k == "maxItems" && nErr == nil:
+			r.maxItems, r.hasMaxItems = n, true
+		case k == "uniqueItems" && val == "true":
+			r.unique = true
+		case k == "enum":
+			r.enum = append(r.enum, val)
+		case k == "pattern":
+			r.pattern = val
+		}
+	}
+	return r
+}
+
+var patterns sync.Map // string → *regexp.Regexp
+
+func matches(pattern, s string) bool {
+	re, ok := patterns.Load(pattern)
+	if !ok {
+		compiled, err := regexp.Compile(pattern)
+		if err != nil {
+			return false
+		}
+		re, _ = patterns.LoadOrStore(pattern, compiled)
+	}
+	return re.(*regexp.Regexp).MatchString(s)
+}
+
+func checkValue(v reflect.Value, path string, r fieldRules, fs *spie.Faults) {
+	if !v.IsValid() {
+		return
+	}
+	t := v.Type()
+	switch {
+	case t == timeType || t == rawType:
+		return
+	case t.Kind() == reflect.Interface || t.Kind() == reflect.Pointer:
+		if !v.IsNil() {
+			checkValue(v.Elem(), path, r, fs)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.String:
+		checkString(v, path, r, fs)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		checkNumber(float64(v.Int()), path, r, fs)
+	case reflect.Float32, reflect.Float64:
+		checkNumber(v.Float(), path, r, fs)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			checkValue(v.Field(i), spie.Join(path, name), cachedRules(t, i), fs)
+		}
+	case reflect.Slice, reflect.Array:
+		if t.Kind() == reflect.Slice && v.IsNil() {
+			return
+		}
+		n := v.Len()
+		if (r.hasMinItems && n < r.minItems) || (r.hasMaxItems && n > r.maxItems) {
+			*fs = append(*fs, FaultValueItems.At(path, r.minItems, maxOr(r.hasMaxItems, r.maxItems)))
+		}
+		if r.unique {
+			seen := map[string]bool{}
+			for i := range n {
+				b, _ := json.Marshal(v.Index(i).Interface())
+				if seen[string(b)] {
+					*fs = append(*fs, FaultValueUnique.At(path))
+					break
+				}
+				seen[string(b)] = true
+			}
+		}
+		for i := range n {
+			checkValue(v.Index(i), spie.Join(path, i), fieldRules{required: true}, fs)
+		}
+	case reflect.Map:
+		keyEnum := t.Key().Kind() == reflect.String && t.Key().Implements(enumType)
+		for _, k := range v.MapKeys() {
+			p := spie.Join(path, k.String())
+			if keyEnum && !k.Interface().(spie.Enum).Definitions().Has(k.String()) {
+				*fs = append(*fs, FaultValueEnum.At(p))
+			}
+			checkValue(v.MapIndex(k), p, fieldRules{required: true}, fs)
+		}
+	}
+}
+
+func maxOr(has bool, n int) int {
+	if has {
+		return n
+	}
+	return int(^uint(0) >> 1)
+}
+
+func checkString(v reflect.Value, path string, r fieldRules, fs *spie.Faults) {
+	s := v.String()
+	t := v.Type()
+	switch {
+	case t.Implements(enumType):
+		if (s != "" || r.required) && !v.Interface().(spie.Enum).Definitions().Has(s) {
+			*fs = append(*fs, FaultValueEnum.At(path))
+		}
+		return
+	case t == dateType:
+		if (s != "" || r.required) && !spie.Date(s).Valid() {
+			*fs = append(*fs, FaultValueDate.At(path))
+		}
+		return
+	case t.Implements(identifierType):
+		id := v.Interface().(spie.Identifier)
+		if (s != "" || r.required) && !matches(id.Pattern(), s) {
+			*fs = append(*fs, FaultValueIdent.At(path))
+		}
+		return
+	}
+	if len(r.enum) > 0 && (s != "" || r.required) {
+		found := false
+		for _, e := range r.enum {
+			found = found || e == s
+		}
+		if !found {
+			*fs = append(*fs, FaultValueEnum.At(path))
+		}
+	}
+	if r.pattern != "" && (s != "" || r.required) && !matches(r.pattern, s) {
+		*fs = append(*fs, FaultValueIdent.At(path))
+	}
+	if n := utf8.RuneCountInString(s); (r.hasMinLen && n < r.minLen) || (r.hasMaxLen && n > r.maxLen) {
+		*fs = append(*fs, FaultValueLength.At(path, r.minLen, maxOr(r.hasMaxLen, r.maxLen)))
+	}
+}
+
+func checkNumber(x float64, path string, r fieldRules, fs *spie.Faults) {
+	if (r.minimum != nil && x < *r.minimum) || (r.maximum != nil && x > *r.maximum) {
+		lo, hi := -1e308, 1e308
+		if r.minimum != nil {
+			lo = *r.minimum
+		}
+		if r.maximum != nil {
+			hi = *r.maximum
+		}
+		*fs = append(*fs, FaultValueRange.At(path, lo, hi))
+	}
+}
+
+// guardValue checks the values a change journals for target t (the JSON
+// after the change): decoded as the part's Go type, as the journal will
+// replay it, then CheckValues under the target's pointer.
+func guardValue(t Target, after json.RawMessage) spie.Faults {
+	p, ok := PartOf(t)
+	if !ok || len(after) == 0 {
+		return nil
+	}
+	var probe struct {
+		ID string `json:"id"`
+	}
+	_ = json.Unmarshal(after, &probe)
+	scratch := &Carnet{}
+	if err := p.ops.apply(scratch, Event{Op: OpAdd, Target: t, ItemID: probe.ID, After: after}); err != nil {
+		return nil // not of the part's type: reported by Apply (CARNET-JOURNAL-05)
+	}
+	v, _ := p.ops.get(scratch, probe.ID)
+	path := spie.Pointer(p.Fields[0])
+	if p.List {
+		path = spie.Join(path, probe.ID)
+	}
+	return CheckValues(v, path)
+}
+
+// guardChange is the time and value guard Apply runs first: the change is
+// dated (CARNET-CHANGE-06 otherwise), not more than MaxClockSkew after the
+// clock (CARNET-CHANGE-07), and the value it journals passes CheckValues
+// (CARNET-VALEUR-*).
+func guardChange(ch Change, s settings) spie.Faults {
+	if ch.At.IsZero() {
+		return spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
+	}
+	if fs := checkTime(ch.At, s); len(fs) > 0 {
+		return fs
+	}
+	if ch.Op == OpRemove || ch.Value == nil {
+		return nil
+	}
+	b, err := json.Marshal(ch.Value)
+	if err != nil {
+		return nil // reported by Apply (CARNET-CHANGE-02)
+	}
+	return guardValue(ch.Target, b)
+}
