@@ -1,14 +1,17 @@
 package carnet_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/diagnostic"
+	"github.com/spie-fr/socle/spie"
 )
 
 // nirTest is a NIR of a man born in May 1990 in Paris (75056), order 123:
@@ -97,4 +100,50 @@ func TestAttackUnknownValueJournaled(t *testing.T) {
 	assert.True(t, fs.Has("CARNET-VALEUR-01", "/objectifs/obj-x/thematique"), "thématique inconnue journalisée : %v", fs)
 	assert.Len(t, c.Journal, 1)
 	assert.Empty(t, c.Check(at("2025-03-04")).Errors(), "le carnet reste valide")
+}
+
+// Attack (issue 16, retention): an entry date 2025-02-30 disabled retention
+// (kept in 2030, no purge record). The retention is computed from valid
+// dates only, or the carnet is refused with a fault pointing at the date.
+func TestAttackMalformedRetentionDate(t *testing.T) {
+	load := func(s string) *carnet.Carnet {
+		var c carnet.Carnet
+		require.NoError(t, json.Unmarshal([]byte(s), &c))
+		return &c
+	}
+	person := `"personne":{"id":"p-1","date_naissance":"1990-05-14","code_commune":"02408"}`
+	tests := []struct {
+		name string
+		doc  string
+		path string // "" purged
+	}{
+		{"date d'entrée 2025-02-30", `{"id":"c-1","date_entree":"2025-02-30",` + person + `}`, "/date_entree"},
+		{"date d'entrée 03/03/2025", `{"id":"c-1","date_entree":"03/03/2025",` + person + `}`, "/date_entree"},
+		{"date d'entrée absente", `{"id":"c-1",` + person + `}`, "/date_entree"},
+		{"rendez-vous daté 2026-13-01", `{"id":"c-1","date_entree":"2025-03-03",` + person +
+			`,"rendez_vous":[{"id":"r","date":"2026-13-01","type":"rendez-vous","canal":"presentiel","resultat":"honore"}]}`, "/rendez_vous/0/date"},
+		// 2025-03-03 + 24 months = 2027-03-03, before 2030-01-01: purged.
+		{"dates valides", `{"id":"c-1","date_entree":"2025-03-03",` + person + `}`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := load(tt.doc)
+			kept, purged, refused := carnet.Purge([]*carnet.Carnet{c}, "2030-01-01", carnet.DefaultPolicy())
+			assert.Empty(t, kept, "jamais gardé en silence")
+			if tt.path == "" {
+				require.Len(t, purged, 1)
+				assert.Equal(t, spie.Date("2027-03-03"), purged[0].RetentionDate)
+				assert.Empty(t, refused)
+				return
+			}
+			assert.Empty(t, purged)
+			require.Len(t, refused, 1)
+			assert.Equal(t, "c-1", refused[0].CarnetID)
+			assert.True(t, refused[0].Faults.Has("CARNET-CONSERVATION-01", tt.path), "%v", refused[0].Faults)
+		})
+	}
+	t.Run("jour malformé", func(t *testing.T) {
+		_, _, refused := carnet.Purge([]*carnet.Carnet{load(`{"id":"c-1","date_entree":"2025-03-03",` + person + `}`)}, "2030-02-30", carnet.DefaultPolicy())
+		assert.Len(t, refused, 1)
+	})
 }

@@ -93,9 +93,9 @@ func ExampleComputeIndicators() {
 
 func ExamplePurge() {
 	c := exampleCarnet()
-	kept, purged := carnet.Purge([]*carnet.Carnet{c}, "2027-03-04", carnet.DefaultPolicy())
-	fmt.Println(len(kept), purged[0].CarnetID, purged[0].RetentionDate)
-	// Output: 0 c-1 2027-03-03
+	kept, purged, refused := carnet.Purge([]*carnet.Carnet{c}, "2027-03-04", carnet.DefaultPolicy())
+	fmt.Println(len(kept), purged[0].CarnetID, purged[0].RetentionDate, len(refused))
+	// Output: 0 c-1 2027-03-03 0
 }
 
 func ExampleExport() {
@@ -125,4 +125,16 @@ func ExampleWithClock() {
 	}
 	fmt.Println(add("r-1", now.Add(6*time.Minute)).Codes(), add("r-2", now.Add(4*time.Minute)).Codes(), len(c.Contacts))
 	// Output: [CARNET-CHANGE-07] [] 1
+}
+
+func ExampleCarnet_Retention() {
+	c := exampleCarnet()
+	c.EntryDate = "2025-02-30"
+	d, fs := c.Retention("2030-01-01", carnet.DefaultPolicy())
+	fmt.Printf("%q %v\n", d, fs.Codes())
+	_, _, refused := carnet.Purge([]*carnet.Carnet{c}, "2030-01-01", carnet.DefaultPolicy())
+	fmt.Println(refused[0].CarnetID, refused[0].Faults[0].Path)
+	// Output:
+	// "" [CARNET-CONSERVATION-01]
+	// c-1 /date_entree
 }

@@ -36,7 +36,10 @@ func FuzzCarnet(f *testing.F) {
 			_ = c.Alerts("2026-06-30", p)
 			_ = c.Deadlines("2025-01-01", p)
 			_ = c.CheckContracts(p)
-			_, _ = carnet.Purge([]*carnet.Carnet{&c}, "2026-06-30", p)
+			kept, purged, refused := carnet.Purge([]*carnet.Carnet{&c}, "2026-06-30", p)
+			if len(kept)+len(purged)+len(refused) != 1 {
+				t.Fatalf("Purge : le carnet doit être gardé, purgé ou refusé, une fois (%d, %d, %d)", len(kept), len(purged), len(refused))
+			}
 			_ = carnet.Export(&c, "2026-06-30", p)
 		}
 		_ = c.Check(now)

@@ -75,6 +75,8 @@ func TestLoadPolicy(t *testing.T) {
 		{"champ inconnu", `{"inconnu": 1}`, false},
 		{"JSON illisible", `{`, false},
 		{"secret statistique nul", `{"secret_statistique": 0}`, false},
+		{"fin d'expérimentation 2026-02-30", `{"fin_experimentation": "2026-02-30"}`, false},
+		{"fin d'expérimentation 2026-12-31", `{"fin_experimentation": "2026-12-31"}`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
