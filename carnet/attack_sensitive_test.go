@@ -3,6 +3,7 @@ package carnet_test
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,11 +14,6 @@ import (
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
 )
-
-// nirTest is a NIR of a man born in May 1990 in Paris (75056), order 123:
-// key = 97 − (1900575056123 mod 97) = 97 − 56 = 41 (worked with a
-// calculator from the INSEE rule, not with spie.NIRKey).
-const nirTest = "190057505612341"
 
 // Attack (issue 16, health): RULES.md §10 — other members see « that a sante
 // frein exists and its impact, nothing more ».
@@ -145,5 +141,71 @@ func TestAttackMalformedRetentionDate(t *testing.T) {
 	t.Run("jour malformé", func(t *testing.T) {
 		_, _, refused := carnet.Purge([]*carnet.Carnet{load(`{"id":"c-1","date_entree":"2025-03-03",` + person + `}`)}, "2030-02-30", carnet.DefaultPolicy())
 		assert.Len(t, refused, 1)
+	})
+}
+
+// nirTest is a NIR of a man born in May 1990 in Paris (75056), order 123:
+// key = 97 − (1900575056123 mod 97) = 97 − 60 = 37 (computed outside the library, in Python, from the
+// INSEE rule, not with spie.NIRKey).
+const nirTest = "190057505612337"
+
+// Attack (issue 16, NIR): a co-référent, a coordinator and a chargé
+// d'orientation read the diagnostic, and with it the NIR, although the
+// field is « seulement si la structure est habilitée à le traiter ». Now
+// only the person and the members marked acces_nir see it — in the content,
+// the journal's values and the faults.
+func TestAttackNIRShownToEveryDiagnosticReader(t *testing.T) {
+	withNIR := func(d *diagnostic.Diagnostic) *diagnostic.Diagnostic {
+		d.Person.NIR = nirTest
+		return d
+	}
+	build := func(t *testing.T, authorised ...string) *carnet.Carnet {
+		c := open(t, func(b *carnet.Carnet) {
+			for i, m := range b.Members {
+				for _, id := range authorised {
+					b.Members[i].AccessNIR = b.Members[i].AccessNIR || m.ID == id
+				}
+			}
+			b.Diagnostic = withNIR(healthDiagnostic("N"))
+		})
+		// A later change of the diagnostic journals the NIR again (before and after).
+		d := withNIR(healthDiagnostic("N2"))
+		apply(t, c, referent, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetDiagnostic, Value: d, At: at("2025-03-21")})
+		return c
+	}
+	tests := []struct {
+		name       string
+		authorised []string // members marked acces_nir
+		viewer     carnet.Actor
+		sees       bool
+	}{
+		{"co-référent sans habilitation", nil, coReferent, false},
+		{"coordinateur sans habilitation", nil, coord, false},
+		{"chargé d'orientation sans habilitation", nil, chargeOri, false},
+		{"référent sans habilitation", nil, referent, false},
+		{"partenaire habilité mais sans accès au diagnostic", []string{"m-part"}, partenaire, false},
+		{"coordinateur : l'habilitation d'un autre membre ne compte pas", []string{"m-coref"}, coord, false},
+		{"co-référent habilité", []string{"m-coref"}, coReferent, true},
+		{"référent habilité", []string{"m-ref"}, referent, true},
+		{"la personne", nil, usager, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := build(t, tt.authorised...)
+			viewer := carnet.Viewer{Actor: tt.viewer, On: "2025-04-01"}
+			v := jsonOf(t, carnet.View(c, viewer))
+			assert.Equal(t, tt.sees, strings.Contains(v, nirTest), "NIR dans la vue")
+			assert.Equal(t, tt.sees, carnet.MayReadNIR(c, viewer) && tt.viewer.Role != carnet.RolePartenaire)
+			// A fault at the NIR (its key is checked) is seen with the same right.
+			faults := spie.Faults{{Code: "SPIE-NIR-02", Path: "/diagnostic/personne/nir", Severity: spie.SeverityError}}
+			assert.Equal(t, tt.sees, len(carnet.Visible(c, viewer, faults)) == 1, "défaut au NIR visible")
+			assert.Contains(t, jsonOf(t, c), nirTest, "le carnet lui-même n'est pas modifié")
+		})
+	}
+	t.Run("export : qui voit le NIR", func(t *testing.T) {
+		e := carnet.Export(build(t, "m-coref"), "2025-04-01", carnet.DefaultPolicy())
+		for _, a := range e.Access {
+			assert.Equal(t, a.Role == carnet.RoleCoReferent, a.NIR, a.Role)
+		}
 	})
 }

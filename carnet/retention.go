@@ -175,6 +175,8 @@ type StructureAccess struct {
 	Professional   string     `json:"professionnel,omitempty"`
 	Role           Role       `json:"role"`
 	Sections       []Section  `json:"sections"`
+	// Vrai quand le membre voit le NIR de la personne (structure habilitée).
+	NIR bool `json:"nir,omitempty"`
 }
 
 // Export returns everything held about the person on day.
@@ -189,6 +191,11 @@ func Export(c *Carnet, day spie.Date, p Policy) AccessExport {
 		for _, s := range Sections {
 			if Authorize(c, actor, Section(s.Key), AccessRead, day) == nil {
 				a.Sections = append(a.Sections, Section(s.Key))
+			}
+		}
+		for _, p := range Parts {
+			if p.NIR && Authorize(c, actor, p.Section, AccessRead, day) == nil && MayReadNIR(c, Viewer{Actor: actor, On: day}) {
+				a.NIR = true
 			}
 		}
 		out.Access = append(out.Access, a)

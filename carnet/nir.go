@@ -1,0 +1,101 @@
+package carnet
+
+import (
+	"encoding/json"
+)
+
+// MayReadNIR reports whether the viewer may see the person's NIR on v.On:
+// the person (usager) may; a professional may when an active member of the
+// carnet in its role and structure (as Authorize matches them) is marked
+// AccessNIR — the structure is authorised to process the NIR (« NIR,
+// seulement si la structure est habilitée à le traiter », diagnostic
+// personne/nir). Reading the part that holds it (Parts, column NIR) is
+// needed too: View hides the whole part from who may not read it.
+func (m RightsMatrix) MayReadNIR(c *Carnet, v Viewer) bool {
+	if !Roles.Has(string(v.Role)) {
+		return false
+	}
+	if v.Role == RoleUsager {
+		return true
+	}
+	for _, mb := range c.Members {
+		if mb.AccessNIR && mb.Role == v.Role && mb.StructureSIRET == v.StructureSIRET && mb.ActiveOn(v.On) &&
+			(v.Professional == "" || mb.Professional == "" || mb.Professional == v.Professional) {
+			return true
+		}
+	}
+	return false
+}
+
+// MayReadNIR is RightsMatrix.MayReadNIR with DefaultRights.
+func MayReadNIR(c *Carnet, v Viewer) bool { return DefaultRights.MayReadNIR(c, v) }
+
+// withoutNIR removes the NIR from every part of Parts marked NIR, from the
+// values of the journal's events (the creation's carnet, the changes of
+// such parts) and from the values set aside by merges.
+func withoutNIR(c *Carnet) {
+	for _, p := range Parts {
+		if p.NIR {
+			p.ops.hideNIR(c)
+		}
+	}
+	for i, e := range c.Journal {
+		if e.Target == TargetCarnet {
+			c.Journal[i].After = redactedJSON[Carnet](e.After, func(x *Carnet) {
+				x.Journal = nil
+				withoutNIR(x)
+			})
+			continue
+		}
+		if p, ok := PartOf(e.Target); ok && p.NIR {
+			c.Journal[i].Before = partWithoutNIR(p, e.ItemID, e.Before)
+			c.Journal[i].After = partWithoutNIR(p, e.ItemID, e.After)
+		}
+	}
+	var kept []Conflict
+	for _, k := range c.Conflicts {
+		p, rest, ok := partAt(k.Path)
+		switch {
+		case !ok || !p.NIR:
+		case len(rest) == 0:
+			k.Value = partWithoutNIR(p, "", k.Value)
+		case p.ops.nirAt(rest):
+			continue
+		default:
+			// A value below the part that may hold the NIR: dropped from
+			// the view rather than decoded piecewise.
+			continue
+		}
+		kept = append(kept, k)
+	}
+	c.Conflicts = kept
+}
+
+// partWithoutNIR returns the JSON value b of part p without the NIR
+// (decoded as the part's Go type, as the journal replays it); nil when it
+// cannot be read, so that nothing unreadable is shown.
+func partWithoutNIR(p Part, id string, b json.RawMessage) json.RawMessage {
+	if len(b) == 0 {
+		return b
+	}
+	scratch := &Carnet{}
+	if p.ops.apply(scratch, Event{Op: OpAdd, Target: p.Target, ItemID: id, After: b}) != nil {
+		return nil
+	}
+	p.ops.hideNIR(scratch)
+	v, ok := p.ops.get(scratch, id)
+	if !ok {
+		return nil
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		return nil
+	}
+	return out
+}
+
+// nirFault reports whether the fault at path points at or below the NIR.
+func nirFault(path string) bool {
+	p, rest, ok := partAt(path)
+	return ok && p.NIR && p.ops.nirAt(rest)
+}
