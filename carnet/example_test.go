@@ -138,3 +138,17 @@ func ExampleCarnet_Retention() {
 	// "" [CARNET-CONSERVATION-01]
 	// c-1 /date_entree
 }
+
+func ExampleMayReadNIR() {
+	c := exampleCarnet()
+	c.Members = append(c.Members,
+		carnet.Member{ID: "m-2", Role: carnet.RoleCoReferent, StructureSIRET: "13002526500013", Start: "2025-03-03"},
+		carnet.Member{ID: "m-3", Role: carnet.RoleCoReferent, StructureSIRET: "77500000300019", Start: "2025-03-03", AccessNIR: true})
+	for _, siret := range []spie.SIRET{"13002526500013", "77500000300019"} {
+		v := carnet.Viewer{Actor: carnet.Actor{Role: carnet.RoleCoReferent, StructureSIRET: siret}, On: "2025-04-01"}
+		fmt.Println(siret, carnet.MayReadNIR(c, v))
+	}
+	// Output:
+	// 13002526500013 false
+	// 77500000300019 true
+}

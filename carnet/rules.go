@@ -35,13 +35,14 @@ var (
 	FaultPACEADuration     = spie.NewFaultType("CARNET-PACEA-11", spie.SeverityError, "PACEA de %d mois : %d mois au plus", "PACEA of %d months: %d months at most")
 	FaultPACEAEnd          = spie.NewFaultType("CARNET-PACEA-12", spie.SeverityError, "le PACEA prend fin aux %d ans de la personne (%s)", "the PACEA ends on the person's %dth birthday (%s)")
 	FaultActionWhat        = spie.NewFaultType("CARNET-ACTION-01", spie.SeverityError, "une action est soit une action du référentiel, soit un service de l'offre", "an action is either a referential action or an offer service")
-	FaultActionThematique  = spie.NewFaultType("CARNET-ACTION-02", spie.SeverityError, "l'action %q relève de la thématique %s", "action %q belongs to theme %s")
+	FaultActionThematique  = spie.NewFaultType("CARNET-ACTION-02", spie.SeverityError, "l'action du référentiel relève de la thématique %s", "the referential action belongs to theme %s")
 	FaultActionObjectif    = spie.NewFaultType("CARNET-ACTION-10", spie.SeverityError, "objectif %q introuvable dans le plan", "objective %q not found in the plan")
 	FaultActionDone        = spie.NewFaultType("CARNET-ACTION-11", spie.SeverityWarning, "action terminée sans date de fin", "ended action without an end date")
-	FaultObjectifTheme     = spie.NewFaultType("CARNET-OBJECTIF-01", spie.SeverityError, "l'objectif %q relève de la thématique %s", "objective %q belongs to theme %s")
+	FaultObjectifTheme     = spie.NewFaultType("CARNET-OBJECTIF-01", spie.SeverityError, "l'objectif du référentiel relève de la thématique %s", "the referential objective belongs to theme %s")
 	FaultObjectifWhat      = spie.NewFaultType("CARNET-OBJECTIF-02", spie.SeverityError, "l'objectif indique un objectif du référentiel, un besoin ou sa source dans le diagnostic", "the objective names a referential objective, a need or its source in the diagnostic")
 	FaultConsentWithdrawal = spie.NewFaultType("CARNET-CONSENTEMENT-10", spie.SeverityError, "retrait du consentement antérieur à son recueil", "consent withdrawn before it was given")
 	FaultDuplicate         = spie.NewFaultType("CARNET-DOUBLON-10", spie.SeverityWarning, "%s est proposé à nouveau alors qu'il a déjà été %s (%s)", "%s is proposed again although it was already %s (%s)")
+	FaultDuplicateHealth   = spie.NewFaultType("CARNET-DOUBLON-11", spie.SeverityWarning, "une action relevant de la santé est proposée à nouveau alors qu'elle a déjà été %s (%s)", "a health-related action is proposed again although it was already %s (%s)")
 )
 
 // Check runs every rule of the carnet at date now with the default policy:
@@ -122,7 +123,7 @@ func (c *Carnet) CheckStructure(day spie.Date) spie.Faults {
 	for i, o := range c.Objectifs {
 		objectifs[o.ID] = true
 		if o.Objectif != "" && o.Objectif.Valid() && o.Objectif.Thematique() != o.Thematique {
-			fs = append(fs, FaultObjectifTheme.At(spie.Pointer("objectifs", i, "objectif"), string(o.Objectif), string(o.Objectif.Thematique())))
+			fs = append(fs, FaultObjectifTheme.At(spie.Pointer("objectifs", i, "objectif"), string(o.Objectif.Thematique())))
 		}
 		if o.Objectif == "" && o.Besoin == "" && o.Source == "" {
 			fs = append(fs, FaultObjectifWhat.At(spie.Pointer("objectifs", i)))
@@ -134,7 +135,7 @@ func (c *Carnet) CheckStructure(day spie.Date) spie.Faults {
 			fs = append(fs, FaultActionWhat.At(base))
 		}
 		if a.CatalogAction.Valid() && a.CatalogAction.Thematique() != a.Thematique {
-			fs = append(fs, FaultActionThematique.At(spie.Join(base, "thematique"), string(a.CatalogAction), string(a.CatalogAction.Thematique())))
+			fs = append(fs, FaultActionThematique.At(spie.Join(base, "thematique"), string(a.CatalogAction.Thematique())))
 		}
 		if a.ObjectifID != "" && !objectifs[a.ObjectifID] {
 			fs = append(fs, FaultActionObjectif.At(spie.Join(base, "id_objectif"), a.ObjectifID))
@@ -365,7 +366,12 @@ func (c *Carnet) Duplicates() spie.Faults {
 				continue
 			}
 			if b.Status == ActionDone || b.Status == ActionAbandoned || b.Status == ActionRefused {
-				fs = append(fs, FaultDuplicate.At(spie.Pointer("actions", i), a.label(), ActionStatuses.LabelOf(string(b.Status)), b.ID))
+				if a.sensitive() || b.sensitive() {
+					// The label of a health action is health data: not quoted.
+					fs = append(fs, FaultDuplicateHealth.At(spie.Pointer("actions", i), ActionStatuses.LabelOf(string(b.Status)), b.ID))
+				} else {
+					fs = append(fs, FaultDuplicate.At(spie.Pointer("actions", i), a.label(), ActionStatuses.LabelOf(string(b.Status)), b.ID))
+				}
 				break
 			}
 		}

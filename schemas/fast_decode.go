@@ -349,7 +349,7 @@ func (d *decoder) text(n *node, v reflect.Value) {
 		d.fault(FaultPattern)
 	}
 	if n.format != nil && !n.format(s) {
-		d.fault(FaultFormat, schemaQuote(s)+" is not valid "+schemaQuote(n.formatName))
+		d.fault(FaultFormat, n.formatName) // the value is not quoted: it may be a birth date
 	}
 	if n.kind == gCustom {
 		d.custom(v, d.data[start:d.pos], s)

@@ -30,7 +30,7 @@ var (
 	FaultAdditional = spie.NewFaultType("SCHEMA-ADDITIONAL-01", spie.SeverityError, "champ inconnu", "unknown field")
 	FaultEnum       = spie.NewFaultType("SCHEMA-ENUM-01", spie.SeverityError, "valeur hors de la liste autorisée", "value not in the allowed list")
 	FaultPattern    = spie.NewFaultType("SCHEMA-PATTERN-01", spie.SeverityError, "format de la valeur incorrect", "value does not match the expected pattern")
-	FaultFormat     = spie.NewFaultType("SCHEMA-FORMAT-01", spie.SeverityError, "valeur mal formée : %s", "malformed value: %s")
+	FaultFormat     = spie.NewFaultType("SCHEMA-FORMAT-01", spie.SeverityError, "valeur mal formée (format %s attendu)", "malformed value (%s format expected)")
 	FaultRange      = spie.NewFaultType("SCHEMA-RANGE-01", spie.SeverityError, "valeur hors des bornes : %s", "value out of range: %s")
 	FaultLength     = spie.NewFaultType("SCHEMA-LENGTH-01", spie.SeverityError, "longueur du texte hors des bornes : %s", "text length out of range: %s")
 	FaultItems      = spie.NewFaultType("SCHEMA-ITEMS-01", spie.SeverityError, "nombre d'éléments hors des bornes : %s", "number of items out of range: %s")
@@ -194,7 +194,8 @@ func schemaFaults(ve *jsonschema.ValidationError) spie.Faults {
 		case "pattern":
 			add(FaultPattern.At(path))
 		case "format":
-			add(FaultFormat.At(path, e.Message))
+			// The value is not quoted: it may be a birth date or a NIR.
+			add(FaultFormat.At(path, formatName(e.Message)))
 		case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf":
 			add(FaultRange.At(path, e.Message))
 		case "minLength", "maxLength":
@@ -213,6 +214,17 @@ func schemaFaults(ve *jsonschema.ValidationError) spie.Faults {
 		fs = append(fs, FaultOther.At(unescapePointer(ve.InstanceLocation), ve.Error()))
 	}
 	return fs
+}
+
+var formatRE = regexp.MustCompile(`is not valid '([^']*)'$`)
+
+// formatName returns the name of the format of a "format" error of the
+// validator ("… is not valid 'date'"), "?" when it cannot be read.
+func formatName(msg string) string {
+	if m := formatRE.FindStringSubmatch(msg); m != nil {
+		return m[1]
+	}
+	return "?"
 }
 
 // branchLeaves returns the deepest errors under a oneOf/anyOf node, or the
