@@ -209,3 +209,77 @@ func TestAttackNIRShownToEveryDiagnosticReader(t *testing.T) {
 		}
 	})
 }
+
+// Attack (issue 16, NIR): the flag is data in the members list, which a
+// coordinator or a chargé d'orientation may write — marking its own member
+// acces_nir would give it the NIR. Granting the flag needs an actor already
+// authorised, and nobody grants it to their own structure.
+func TestAttackNIRSelfGrant(t *testing.T) {
+	build := func(t *testing.T) *carnet.Carnet {
+		return open(t, func(b *carnet.Carnet) {
+			b.Diagnostic = healthDiagnostic("G")
+			b.Diagnostic.Person.NIR = nirTest
+			for i := range b.Members {
+				b.Members[i].AccessNIR = b.Members[i].ID == "m-coref"
+			}
+		})
+	}
+	member := func(c *carnet.Carnet, id string) carnet.Member {
+		for _, m := range c.Members {
+			if m.ID == id {
+				return m
+			}
+		}
+		t.Fatalf("membre %s absent", id)
+		return carnet.Member{}
+	}
+	grant := func(c *carnet.Carnet, id string, on bool) carnet.Change {
+		m := member(c, id)
+		m.AccessNIR = on
+		return carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetMembres, ID: id, Value: m, At: at("2025-04-01")}
+	}
+	tests := []struct {
+		name  string
+		actor carnet.Actor
+		id    string
+		on    bool
+		code  string // "" accepted
+	}{
+		{"le coordinateur s'habilite lui-même", coord, "m-coord", true, "CARNET-NIR-01"},
+		{"le chargé d'orientation s'habilite lui-même", chargeOri, "m-ori", true, "CARNET-NIR-01"},
+		{"le référent non habilité habilite le coordinateur", referent, "m-coord", true, "CARNET-NIR-01"},
+		{"le référent non habilité s'habilite", referent, "m-ref", true, "CARNET-NIR-01"},
+		{"le coordinateur ajoute un membre habilité", coord, "", true, "CARNET-NIR-01"},
+		{"le coordinateur retire l'habilitation du co-référent", coord, "m-coref", false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := build(t)
+			ch := carnet.Change{}
+			if tt.id == "" {
+				ch = carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetMembres, ID: "m-new", At: at("2025-04-01"),
+					Value: carnet.Member{ID: "m-new", Role: carnet.RoleCoordinateurSPIE, StructureSIRET: siretAutre, Start: "2025-04-01", AccessNIR: true}}
+			} else {
+				ch = grant(c, tt.id, tt.on)
+			}
+			fs := carnet.Apply(c, ch, tt.actor)
+			if tt.code == "" {
+				assert.Empty(t, fs)
+				return
+			}
+			assert.Equal(t, []string{tt.code}, fs.Codes())
+			v := jsonOf(t, carnet.View(c, carnet.Viewer{Actor: tt.actor, On: "2025-04-02"}))
+			assert.NotContains(t, v, nirTest)
+		})
+	}
+	t.Run("un membre habilité habilite une autre structure", func(t *testing.T) {
+		// The référent is made authorised at creation, then grants the coordinator.
+		c2 := open(t, func(b *carnet.Carnet) {
+			for i := range b.Members {
+				b.Members[i].AccessNIR = b.Members[i].ID == "m-ref"
+			}
+		})
+		assert.Empty(t, carnet.Apply(c2, grant(c2, "m-coord", true), referent))
+		assert.True(t, member(c2, "m-coord").AccessNIR)
+	})
+}

@@ -221,9 +221,13 @@ func Create(initial Carnet, actor Actor, at time.Time, opts ...Option) (*Carnet,
 // after the clock (WithClock, time.Now by default) is refused
 // (CARNET-CHANGE-07), and so is a value that fails CheckValues
 // (CARNET-VALEUR-*): what the journal records passes the value checks of
-// the schema.
+// the schema. Marking a member acces_nir needs an actor already authorised
+// for the NIR (CARNET-NIR-01).
 func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 	if fs := guardChange(ch, newSettings(opts)); len(fs) > 0 {
+		return fs
+	}
+	if fs := guardNIRGrant(c, ch, actor); len(fs) > 0 {
 		return fs
 	}
 	if ch.At.IsZero() || (len(c.Journal) > 0 && ch.At.Before(c.Journal[len(c.Journal)-1].At)) {

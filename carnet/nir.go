@@ -2,6 +2,8 @@ package carnet
 
 import (
 	"encoding/json"
+
+	"github.com/spie-fr/socle/spie"
 )
 
 // MayReadNIR reports whether the viewer may see the person's NIR on v.On:
@@ -98,4 +100,39 @@ func partWithoutNIR(p Part, id string, b json.RawMessage) json.RawMessage {
 func nirFault(path string) bool {
 	p, rest, ok := partAt(path)
 	return ok && p.NIR && p.ops.nirAt(rest)
+}
+
+// FaultNIRGrant reports a member marked acces_nir by an actor who is not
+// itself authorised to process the NIR.
+var FaultNIRGrant = spie.NewFaultType("CARNET-NIR-01", spie.SeverityError,
+	"seul un professionnel dont la structure est habilitée à traiter le NIR peut déclarer un membre habilité",
+	"only a professional whose organisation is authorised to process the NIR may mark a member as authorised")
+
+// guardNIRGrant refuses a change of the members list that grants acces_nir
+// (a member added with it, or changed to it) unless the actor is a
+// professional who MayReadNIR on the change's date: the flag is data in a
+// list that coordinators and chargés d'orientation may write, and marking
+// one's own member would give the NIR. Withdrawing the flag is not guarded.
+// The initial members of Create carry the flags the opener declares.
+func guardNIRGrant(c *Carnet, ch Change, actor Actor) spie.Faults {
+	if ch.Target != TargetMembres || ch.Op == OpRemove || ch.Value == nil {
+		return nil
+	}
+	b, err := json.Marshal(ch.Value)
+	if err != nil {
+		return nil
+	}
+	var m Member
+	if json.Unmarshal(b, &m) != nil || !m.AccessNIR {
+		return nil
+	}
+	for _, old := range c.Members {
+		if old.ID == ch.ID && old.AccessNIR {
+			return nil
+		}
+	}
+	if actor.Role != RoleUsager && MayReadNIR(c, Viewer{Actor: actor, On: spie.DateOf(ch.At.UTC())}) {
+		return nil
+	}
+	return spie.Faults{FaultNIRGrant.At(spie.Pointer(string(TargetMembres), ch.ID, "acces_nir"))}
 }
