@@ -283,3 +283,16 @@ func TestAttackNIRSelfGrant(t *testing.T) {
 		assert.True(t, member(c2, "m-coord").AccessNIR)
 	})
 }
+
+// Attack (issue 16, time), through a document: a carnet whose journal holds
+// an event dated 2099 (written by a clock ahead, or crafted) blocks every
+// change; Check reports it at the event's timestamp.
+func TestAttackFutureEventInADocument(t *testing.T) {
+	c := open(t, nil)
+	now := at("2025-04-01")
+	assert.Empty(t, c.CheckClock(now))
+	c.Journal[0].At = now.Add(5 * time.Minute)
+	assert.Empty(t, c.CheckClock(now), "5 minutes d'avance tolérées")
+	c.Journal[0].At = time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC)
+	assert.True(t, c.Check(now).Has("CARNET-HORLOGE-01", "/journal/0/horodatage"))
+}

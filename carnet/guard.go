@@ -335,3 +335,23 @@ func guardChange(ch Change, s settings) spie.Faults {
 	}
 	return guardValue(ch.Target, b)
 }
+
+// FaultEventFuture reports an event of the journal dated more than
+// MaxClockSkew after the date of the check: Apply refuses every change dated
+// before the last event, so such an event, recorded by a clock ahead or
+// crafted, blocks the carnet.
+var FaultEventFuture = spie.NewFaultType("CARNET-HORLOGE-01", spie.SeverityError,
+	"événement daté de plus de 5 minutes après l'heure du contrôle : il bloque toute modification ultérieure",
+	"event dated more than 5 minutes after the time of the check: it blocks every later change")
+
+// CheckClock reports the events of the journal dated more than MaxClockSkew
+// after now (CARNET-HORLOGE-01), at their timestamp.
+func (c *Carnet) CheckClock(now time.Time) spie.Faults {
+	var fs spie.Faults
+	for i, e := range c.Journal {
+		if e.At.After(now.Add(MaxClockSkew)) {
+			fs = append(fs, FaultEventFuture.At(spie.Pointer("journal", i, "horodatage")))
+		}
+	}
+	return fs
+}

@@ -47,7 +47,7 @@ var (
 
 // Check runs every rule of the carnet at date now with the default policy:
 // structure, contract and activity, the embedded diagnostic's own rules,
-// and the journal (chain and content). Alerts that depend on the date
+// and the journal (chain and content, no event dated after now: CheckClock). Alerts that depend on the date
 // (ruptures, perdus de vue, deadlines, duplicates) are given by Alerts.
 func (c *Carnet) Check(now time.Time) spie.Faults {
 	p := DefaultPolicy()
@@ -66,6 +66,7 @@ func (c *Carnet) Check(now time.Time) spie.Faults {
 		}
 	}
 	fs = append(fs, c.CheckJournal()...)
+	fs = append(fs, c.CheckClock(now)...)
 	fs.Sort()
 	return fs
 }
