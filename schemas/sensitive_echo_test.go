@@ -177,11 +177,40 @@ func TestNoFaultEchoesASensitiveValue(t *testing.T) {
 		scan.check(t, "carnet.Apply", carnet.Apply(c, ch, ref))
 	}
 
+	// France Travail DSP import: health situations and objectifs (codes 15
+	// and 31 of the France Travail referential) under the logement
+	// contrainte (27) and repeated under the santé one (25); export of a
+	// santé situation without a France Travail code.
+	ftHealth := map[string]string{"situation": "15", "objectif": "31"}
+	dsp := `{"contraintesIndividusDto":{"dateDeModification":"2026-03-20T10:00:00.000+00:00","contraintes":[
+		{"code":"27","valeur":"OUI","situations":[{"code":"15","valeur":"OUI"}],"objectifs":[{"code":"31","valeur":"EN_COURS"}]},
+		{"code":"25","valeur":"OUI","situations":[{"code":"15","valeur":"OUI"},{"code":"15","valeur":"OUI"}],
+			"objectifs":[{"code":"31","valeur":"EN_COURS"},{"code":"31","valeur":"EN_COURS"}]}]}}`
+	for _, code := range ftHealth {
+		scan.markers = append(scan.markers, `"`+code+`"`)
+	}
+	_, fs = diagnostic.ImportDSP([]byte(dsp))
+	scan.check(t, "diagnostic.ImportDSP", fs)
+	noFT := diagnostic.Situation("")
+	for _, d := range diagnostic.Situations {
+		if _, ok := diagnostic.Situation(d.Key).DSPCode(); !ok && spie.Thematique(d.Group).Sensitive() {
+			noFT = diagnostic.Situation(d.Key)
+			scan.markers = append(scan.markers, d.Key, d.Label.FR, d.Label.EN)
+			break
+		}
+	}
+	require.NotEmpty(t, noFT, "une situation de santé sans code France Travail")
+	exported := diag(markBirthValid, markNIR)
+	exported.Freins["sante"] = diagnostic.Frein{Impact: diagnostic.ImpactFort, Situations: []diagnostic.SituationItem{{Situation: noFT}}}
+	_, fs = diagnostic.ExportDSP(exported)
+	scan.check(t, "diagnostic.ExportDSP", fs)
+
 	// The rules were reached: each of these faults was raised (and scanned).
 	for _, code := range []string{
 		"DIAG-DATE-01", "DIAG-DATE-02", "DIAG-PERSONNE-13", "SPIE-NIR-02", "DIAG-SANTE-01", "DIAG-SANTE-04", "DIAG-LOGEMENT-01", "DIAG-LOGEMENT-03",
 		"DIAG-EMPLOI-FORMATION-01", "CARNET-ACTION-02", "CARNET-OBJECTIF-01", "CARNET-DOUBLON-11", "CARNET-VALEUR-01", "CARNET-VALEUR-02",
-		"CARNET-VALEUR-03", "CARNET-VALEUR-04", "CARNET-CONSERVATION-01", "SCHEMA-FORMAT-01",
+		"CARNET-VALEUR-03", "CARNET-VALEUR-04", "CARNET-CONSERVATION-01",
+		"DSP-SITUATION-10", "DSP-SITUATION-03", "DSP-OBJECTIF-10", "DSP-OBJECTIF-03", "DSP-EXPORT-04", "SCHEMA-FORMAT-01",
 	} {
 		assert.True(t, scan.codes[code], "la règle %s n'a pas été atteinte", code)
 	}
