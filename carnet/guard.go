@@ -78,7 +78,7 @@ func checkTime(at time.Time, s settings) spie.Faults {
 // what they journal; schemas.Validate stays the full check of a document.
 func CheckValues(v any, path string) spie.Faults {
 	var fs spie.Faults
-	checkValue(reflect.ValueOf(v), path, fieldRules{}, &fs)
+	checkValue(reflect.ValueOf(v), loc{parent: path, index: -1}, fieldRules{}, &fs)
 	return fs
 }
 
@@ -103,21 +103,72 @@ type fieldRules struct {
 	hasMinItems, hasMaxItems bool
 }
 
-type fieldKey struct {
-	t reflect.Type
-	i int
+// loc is the JSON Pointer of a value, built only when a fault needs it:
+// parent, then name (named: a field or map key) or index (≥ 0); neither:
+// parent.
+type loc struct {
+	parent string
+	name   string
+	named  bool
+	index  int
 }
 
-var rulesCache sync.Map // fieldKey → fieldRules
-
-func cachedRules(t reflect.Type, i int) fieldRules {
-	k := fieldKey{t, i}
-	if r, ok := rulesCache.Load(k); ok {
-		return r.(fieldRules)
+func (l loc) path() string {
+	switch {
+	case l.named:
+		return spie.Join(l.parent, l.name)
+	case l.index >= 0:
+		return spie.Join(l.parent, l.index)
 	}
-	r := rulesOf(t.Field(i))
-	rulesCache.Store(k, r)
-	return r
+	return l.parent
+}
+
+// typeInfo is what checkValue needs of a type, computed once per type.
+type typeInfo struct {
+	fields  []fieldInfo      // structs: the exported JSON fields
+	enum    spie.Definitions // code lists (spie.Enum)
+	isEnum  bool
+	pattern string // identifiers (spie.Identifier)
+	isIdent bool
+	keyEnum spie.Definitions // maps keyed by a code list
+	isKeyed bool
+}
+
+type fieldInfo struct {
+	index int
+	name  string
+	rules fieldRules
+}
+
+var typeInfos sync.Map // reflect.Type → *typeInfo
+
+func infoOf(t reflect.Type) *typeInfo {
+	if x, ok := typeInfos.Load(t); ok {
+		return x.(*typeInfo)
+	}
+	ti := &typeInfo{}
+	switch {
+	case t.Kind() == reflect.String && t.Implements(enumType):
+		ti.enum, ti.isEnum = reflect.Zero(t).Interface().(spie.Enum).Definitions(), true
+	case t.Kind() == reflect.String && t.Implements(identifierType):
+		ti.pattern, ti.isIdent = reflect.Zero(t).Interface().(spie.Identifier).Pattern(), true
+	case t.Kind() == reflect.Struct:
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			ti.fields = append(ti.fields, fieldInfo{index: i, name: name, rules: rulesOf(f)})
+		}
+	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String && t.Key().Implements(enumType):
+		ti.keyEnum, ti.isKeyed = reflect.Zero(t.Key()).Interface().(spie.Enum).Definitions(), true
+	}
+	x, _ := typeInfos.LoadOrStore(t, ti)
+	return x.(*typeInfo)
 }
 
 func rulesOf(f reflect.StructField) fieldRules {
@@ -166,7 +217,14 @@ func matches(pattern, s string) bool {
 	return re.(*regexp.Regexp).MatchString(s)
 }
 
-func checkValue(v reflect.Value, path string, r fieldRules, fs *spie.Faults) {
+func maxOr(has bool, n int) int {
+	if has {
+		return n
+	}
+	return int(^uint(0) >> 1)
+}
+
+func checkValue(v reflect.Value, at loc, r fieldRules, fs *spie.Faults) {
 	if !v.IsValid() {
 		return
 	}
@@ -176,33 +234,27 @@ func checkValue(v reflect.Value, path string, r fieldRules, fs *spie.Faults) {
 		return
 	case t.Kind() == reflect.Interface || t.Kind() == reflect.Pointer:
 		if !v.IsNil() {
-			checkValue(v.Elem(), path, r, fs)
+			checkValue(v.Elem(), at, r, fs)
 		}
 		return
 	}
 	switch t.Kind() {
 	case reflect.String:
-		checkString(v, path, r, fs)
+		checkString(v, at, r, fs)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		checkNumber(float64(v.Int()), path, r, fs)
+		checkNumber(float64(v.Int()), at, r, fs)
 	case reflect.Float32, reflect.Float64:
-		checkNumber(v.Float(), path, r, fs)
+		checkNumber(v.Float(), at, r, fs)
 	case reflect.Struct:
-		for i := range t.NumField() {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if !f.IsExported() || name == "-" {
-				continue
-			}
-			if name == "" {
-				name = f.Name
-			}
-			checkValue(v.Field(i), spie.Join(path, name), cachedRules(t, i), fs)
+		path := at.path()
+		for _, f := range infoOf(t).fields {
+			checkValue(v.Field(f.index), loc{parent: path, name: f.name, named: true}, f.rules, fs)
 		}
 	case reflect.Slice, reflect.Array:
 		if t.Kind() == reflect.Slice && v.IsNil() {
 			return
 		}
+		path := at.path()
 		n := v.Len()
 		if (r.hasMinItems && n < r.minItems) || (r.hasMaxItems && n > r.maxItems) {
 			*fs = append(*fs, FaultValueItems.At(path, r.minItems, maxOr(r.hasMaxItems, r.maxItems)))
@@ -219,47 +271,46 @@ func checkValue(v reflect.Value, path string, r fieldRules, fs *spie.Faults) {
 			}
 		}
 		for i := range n {
-			checkValue(v.Index(i), spie.Join(path, i), fieldRules{required: true}, fs)
+			checkValue(v.Index(i), loc{parent: path, index: i}, fieldRules{required: true}, fs)
 		}
 	case reflect.Map:
-		keyEnum := t.Key().Kind() == reflect.String && t.Key().Implements(enumType)
+		path := at.path()
+		ti := infoOf(t)
 		for _, k := range v.MapKeys() {
-			p := spie.Join(path, k.String())
-			if keyEnum && !k.Interface().(spie.Enum).Definitions().Has(k.String()) {
-				*fs = append(*fs, FaultValueEnum.At(p))
+			key := loc{parent: path, name: k.String(), named: true}
+			if ti.isKeyed && !ti.keyEnum.Has(k.String()) {
+				*fs = append(*fs, FaultValueEnum.At(key.path()))
 			}
-			checkValue(v.MapIndex(k), p, fieldRules{required: true}, fs)
+			checkValue(v.MapIndex(k), key, fieldRules{required: true}, fs)
 		}
 	}
 }
 
-func maxOr(has bool, n int) int {
-	if has {
-		return n
-	}
-	return int(^uint(0) >> 1)
-}
+var stringType = reflect.TypeFor[string]()
 
-func checkString(v reflect.Value, path string, r fieldRules, fs *spie.Faults) {
+func checkString(v reflect.Value, at loc, r fieldRules, fs *spie.Faults) {
 	s := v.String()
 	t := v.Type()
 	switch {
-	case t.Implements(enumType):
-		if (s != "" || r.required) && !v.Interface().(spie.Enum).Definitions().Has(s) {
-			*fs = append(*fs, FaultValueEnum.At(path))
-		}
-		return
 	case t == dateType:
 		if (s != "" || r.required) && !spie.Date(s).Valid() {
-			*fs = append(*fs, FaultValueDate.At(path))
+			*fs = append(*fs, FaultValueDate.At(at.path()))
 		}
 		return
-	case t.Implements(identifierType):
-		id := v.Interface().(spie.Identifier)
-		if (s != "" || r.required) && !matches(id.Pattern(), s) {
-			*fs = append(*fs, FaultValueIdent.At(path))
+	case t != stringType:
+		ti := infoOf(t)
+		if ti.isEnum {
+			if (s != "" || r.required) && !ti.enum.Has(s) {
+				*fs = append(*fs, FaultValueEnum.At(at.path()))
+			}
+			return
 		}
-		return
+		if ti.isIdent {
+			if (s != "" || r.required) && !matches(ti.pattern, s) {
+				*fs = append(*fs, FaultValueIdent.At(at.path()))
+			}
+			return
+		}
 	}
 	if len(r.enum) > 0 && (s != "" || r.required) {
 		found := false
@@ -267,18 +318,18 @@ func checkString(v reflect.Value, path string, r fieldRules, fs *spie.Faults) {
 			found = found || e == s
 		}
 		if !found {
-			*fs = append(*fs, FaultValueEnum.At(path))
+			*fs = append(*fs, FaultValueEnum.At(at.path()))
 		}
 	}
 	if r.pattern != "" && (s != "" || r.required) && !matches(r.pattern, s) {
-		*fs = append(*fs, FaultValueIdent.At(path))
+		*fs = append(*fs, FaultValueIdent.At(at.path()))
 	}
 	if n := utf8.RuneCountInString(s); (r.hasMinLen && n < r.minLen) || (r.hasMaxLen && n > r.maxLen) {
-		*fs = append(*fs, FaultValueLength.At(path, r.minLen, maxOr(r.hasMaxLen, r.maxLen)))
+		*fs = append(*fs, FaultValueLength.At(at.path(), r.minLen, maxOr(r.hasMaxLen, r.maxLen)))
 	}
 }
 
-func checkNumber(x float64, path string, r fieldRules, fs *spie.Faults) {
+func checkNumber(x float64, at loc, r fieldRules, fs *spie.Faults) {
 	if (r.minimum != nil && x < *r.minimum) || (r.maximum != nil && x > *r.maximum) {
 		lo, hi := -1e308, 1e308
 		if r.minimum != nil {
@@ -287,7 +338,7 @@ func checkNumber(x float64, path string, r fieldRules, fs *spie.Faults) {
 		if r.maximum != nil {
 			hi = *r.maximum
 		}
-		*fs = append(*fs, FaultValueRange.At(path, lo, hi))
+		*fs = append(*fs, FaultValueRange.At(at.path(), lo, hi))
 	}
 }
 
