@@ -296,3 +296,25 @@ func TestAttackFutureEventInADocument(t *testing.T) {
 	c.Journal[0].At = time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC)
 	assert.True(t, c.Check(now).Has("CARNET-HORLOGE-01", "/journal/0/horodatage"))
 }
+
+// Attack (issue 16, values): a change proposed as JSON (a widget's
+// proposal, decoded as a map) carried fields unknown to the schema into
+// the journal, where View shows the event's value as written — a health
+// note smuggled in an unknown field of a contact reached every reader of
+// the journal. Unknown fields are refused, at any depth.
+func TestAttackUnknownFieldJournaled(t *testing.T) {
+	c := open(t, nil)
+	contact := map[string]any{"id": "r-1", "date": "2025-04-01", "type": "rendez-vous", "canal": "presentiel", "resultat": "honore",
+		"note": "SECRET-hospitalisation"}
+	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: "r-1", Value: contact, At: at("2025-04-01")}, referent)
+	assert.True(t, fs.Has("CARNET-VALEUR-08", "/rendez_vous/r-1/note"), "%v", fs)
+	assert.NotContains(t, jsonOf(t, carnet.View(c, carnet.Viewer{Actor: coord, On: "2025-04-02"})), "SECRET-hospitalisation")
+
+	action := map[string]any{"id": "a-1", "action": "pmsmp", "thematique": "emploi-formation", "statut": "prevue", "date_proposition": "2025-04-01",
+		"proposee_par": map[string]any{"role": "referent", "siret_structure": string(siretDepartement), "motif": "SECRET"}}
+	fs = carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "a-1", Value: action, At: at("2025-04-01")}, referent)
+	assert.True(t, fs.Has("CARNET-VALEUR-08", "/actions/a-1/proposee_par/motif"), "%v", fs)
+
+	delete(contact, "note")
+	assert.Empty(t, carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: "r-1", Value: contact, At: at("2025-04-01")}, referent))
+}

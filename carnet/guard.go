@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,6 +57,7 @@ var (
 	FaultValueRange   = spie.NewFaultType("CARNET-VALEUR-05", spie.SeverityError, "nombre hors des bornes (%g à %g)", "number out of range (%g to %g)")
 	FaultValueItems   = spie.NewFaultType("CARNET-VALEUR-06", spie.SeverityError, "nombre d'éléments hors des bornes (%d à %d)", "number of items out of range (%d to %d)")
 	FaultValueUnique  = spie.NewFaultType("CARNET-VALEUR-07", spie.SeverityError, "éléments répétés dans la liste", "repeated items in the list")
+	FaultValueUnknown = spie.NewFaultType("CARNET-VALEUR-08", spie.SeverityError, "champ inconnu", "unknown field")
 )
 
 // checkTime refuses a change dated more than MaxClockSkew after now.
@@ -343,8 +346,10 @@ func checkNumber(x float64, at loc, r fieldRules, fs *spie.Faults) {
 }
 
 // guardValue checks the values a change journals for target t (the JSON
-// after the change): decoded as the part's Go type, as the journal will
-// replay it, then CheckValues under the target's pointer.
+// after the change): no member unknown to the schema (CARNET-VALEUR-08 —
+// the journal keeps the JSON as sent, and View shows it), then, decoded as
+// the part's Go type as the journal will replay it, CheckValues under the
+// target's pointer.
 func guardValue(t Target, after json.RawMessage) spie.Faults {
 	p, ok := PartOf(t)
 	if !ok || len(after) == 0 {
@@ -363,7 +368,68 @@ func guardValue(t Target, after json.RawMessage) spie.Faults {
 	if p.List {
 		path = spie.Join(path, probe.ID)
 	}
-	return CheckValues(v, path)
+	var fs spie.Faults
+	checkUnknown(after, reflect.TypeOf(v), loc{parent: path, index: -1}, &fs)
+	return append(fs, CheckValues(v, path)...)
+}
+
+// checkUnknown reports the object members of the JSON value raw that are
+// not fields of the Go type t (the schema's additionalProperties: false),
+// at any depth, names matched exactly as the schema matches them (Go's
+// decoder would match "Date" to "date", and drop the others silently).
+func checkUnknown(raw json.RawMessage, t reflect.Type, at loc, fs *spie.Faults) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == timeType || t == rawType {
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		var m map[string]json.RawMessage
+		if json.Unmarshal(raw, &m) != nil {
+			return
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		path := at.path()
+		fields := infoOf(t).fields
+		for _, k := range keys {
+			child := loc{parent: path, name: k, named: true}
+			i := slices.IndexFunc(fields, func(f fieldInfo) bool { return f.name == k })
+			if i < 0 {
+				*fs = append(*fs, FaultValueUnknown.At(child.path()))
+				continue
+			}
+			checkUnknown(m[k], t.Field(fields[i].index).Type, child, fs)
+		}
+	case reflect.Slice, reflect.Array:
+		var items []json.RawMessage
+		if json.Unmarshal(raw, &items) != nil {
+			return
+		}
+		path := at.path()
+		for i, x := range items {
+			checkUnknown(x, t.Elem(), loc{parent: path, index: i}, fs)
+		}
+	case reflect.Map:
+		var m map[string]json.RawMessage
+		if json.Unmarshal(raw, &m) != nil {
+			return
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		path := at.path()
+		for _, k := range keys {
+			checkUnknown(m[k], t.Elem(), loc{parent: path, name: k, named: true}, fs)
+		}
+	}
 }
 
 // guardChange is the time and value guard Apply runs first: the change is
