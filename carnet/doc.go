@@ -99,7 +99,21 @@
 // an actor who may write the members of both, keeping every contribution
 // with its provenance (items identified by origin carnet and local id) and
 // reporting conflicts, decided by rule: the earlier journal entry wins.
-// [Purge] applies the retention period and [Export] gives the person
+//
+// Sensitive data is protected by rule, not by place: a viewer who may not
+// read santé sees that a health frein exists and its impact, nothing more
+// (diagnostic.Diagnostic.Redacted); the NIR (the parts marked NIR in
+// [Parts]) is shown only to the person and to the members whose structure
+// is authorised to process it, marked acces_nir ([Member], [MayReadNIR]),
+// a mark only a professional already authorised may grant; no fault
+// message quotes a value it refuses. [Create] and [Apply] guard time and
+// values first: a change dated more than [MaxClockSkew] after the clock
+// ([WithClock]) is refused, and what they journal passes [CheckValues],
+// the value checks of the schema.
+//
+// [Purge] applies the retention period — a carnet whose retention date
+// cannot be computed from valid dates is refused with a fault
+// ([Carnet.Retention]), never kept silently — and [Export] gives the person
 // everything held about them. [ComputeIndicators] computes the impact
 // indicators of RULES.md §12 from an NDJSON stream in bounded memory, under
 // the statistical secret of package spie/secret.

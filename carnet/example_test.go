@@ -45,7 +45,7 @@ func ExampleApply() {
 	c := exampleCarnet()
 	partner := carnet.Actor{Professional: "Nadia Benali", StructureSIRET: "33188888300013", Role: carnet.RolePartenaire}
 	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "a-1",
-		Value: carnet.Action{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-10"},
+		Value: carnet.Action{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-10", ProposedBy: partner},
 		At:    time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)}, partner)
 	fmt.Println(fs.Codes(), len(c.Actions))
 	// Output: [CARNET-DROITS-03] 0
@@ -102,9 +102,9 @@ func ExampleComputeIndicators() {
 
 func ExamplePurge() {
 	c := exampleCarnet()
-	kept, purged := carnet.Purge([]*carnet.Carnet{c}, "2027-03-04", carnet.DefaultPolicy())
-	fmt.Println(len(kept), purged[0].CarnetID, purged[0].RetentionDate)
-	// Output: 0 c-1 2027-03-03
+	kept, purged, refused := carnet.Purge([]*carnet.Carnet{c}, "2027-03-04", carnet.DefaultPolicy())
+	fmt.Println(len(kept), purged[0].CarnetID, purged[0].RetentionDate, len(refused))
+	// Output: 0 c-1 2027-03-03 0
 }
 
 func ExampleExport() {
@@ -138,4 +138,57 @@ func ExampleAsOf() {
 		At:    time.Date(2025, 5, 1, 9, 0, 0, 0, time.UTC)}, ref)
 	fmt.Println(len(carnet.AsOf(c, "2025-04-30").Actions), len(carnet.AsOf(c, "2025-05-01").Actions))
 	// Output: 0 1
+}
+
+func ExampleCheckValues() {
+	k := carnet.Contact{ID: "r-1", Date: "03/03/2025", Kind: "rendez-vous", Channel: "pigeon", Result: "honore"}
+	for _, f := range carnet.CheckValues(k, "/rendez_vous/r-1") {
+		fmt.Println(f.Code, f.Path)
+	}
+	// Output:
+	// CARNET-VALEUR-02 /rendez_vous/r-1/date
+	// CARNET-VALEUR-01 /rendez_vous/r-1/canal
+}
+
+func ExampleWithClock() {
+	c := exampleCarnet()
+	ref := carnet.Actor{Professional: "Claire Martin", StructureSIRET: "22020000000010", Role: carnet.RoleReferent}
+	now := time.Date(2025, 4, 1, 10, 0, 0, 0, time.UTC)
+	add := func(id string, at time.Time) spie.Faults {
+		return carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: id, At: at,
+			Value: carnet.Contact{ID: id, Date: "2025-04-01", Kind: "rendez-vous", Channel: "presentiel", Result: "honore"}},
+			ref, carnet.WithClock(func() time.Time { return now }))
+	}
+	fmt.Println(add("r-1", now.Add(6*time.Minute)).Codes(), add("r-2", now.Add(4*time.Minute)).Codes(), len(c.Contacts))
+	// Output: [CARNET-CHANGE-07] [] 1
+}
+
+func ExampleCarnet_Retention() {
+	c := exampleCarnet()
+	c.EntryDate = "2025-02-30"
+	d, fs := c.Retention("2030-01-01", carnet.DefaultPolicy())
+	fmt.Printf("%q %v\n", d, fs.Codes())
+	_, _, refused := carnet.Purge([]*carnet.Carnet{c}, "2030-01-01", carnet.DefaultPolicy())
+	fmt.Println(refused[0].CarnetID, refused[0].Faults[0].Path)
+	// Output:
+	// "" [CARNET-CONSERVATION-01]
+	// c-1 /date_entree
+}
+
+func ExampleMayReadNIR() {
+	c := exampleCarnet()
+	c.Members = append(c.Members,
+		carnet.Member{ID: "m-2", Role: carnet.RoleCoReferent, StructureSIRET: "13002526500013", Start: "2025-03-03"},
+		carnet.Member{ID: "m-3", Role: carnet.RoleCoReferent, StructureSIRET: "77500000300019", Start: "2025-03-03", AccessNIR: true})
+	for _, siret := range []spie.SIRET{"13002526500013", "77500000300019"} {
+		v := carnet.Viewer{Actor: carnet.Actor{Professional: "Nadia Benali", Role: carnet.RoleCoReferent, StructureSIRET: siret}, On: "2025-04-01"}
+		fmt.Println(siret, carnet.MayReadNIR(c, v))
+	}
+	// a professional who does not say who they are is not identified (Authorize)
+	anonymous := carnet.Viewer{Actor: carnet.Actor{Role: carnet.RoleCoReferent, StructureSIRET: "77500000300019"}, On: "2025-04-01"}
+	fmt.Println("anonyme", carnet.MayReadNIR(c, anonymous))
+	// Output:
+	// 13002526500013 false
+	// 77500000300019 true
+	// anonyme false
 }

@@ -181,13 +181,25 @@ var (
 // Create opens a carnet from its initial content (without journal) and
 // records the creation event. The actor is not checked: whoever opens a
 // carnet becomes its first référent through the initial members.
-func Create(initial Carnet, actor Actor, at time.Time) (*Carnet, spie.Faults) {
+//
+// The creation is refused when at is zero (CARNET-CHANGE-06) or more than
+// MaxClockSkew after the clock (WithClock, time.Now by default;
+// CARNET-CHANGE-07), and when a value of the initial content fails
+// CheckValues (CARNET-VALEUR-*, SPIE identifier faults): an unknown code, a
+// date that is not a calendar date YYYY-MM-DD, a bound of the schema.
+func Create(initial Carnet, actor Actor, at time.Time, opts ...Option) (*Carnet, spie.Faults) {
 	if at.IsZero() {
 		return nil, spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
+	}
+	if fs := checkTime(at, newSettings(opts)); len(fs) > 0 {
+		return nil, fs
 	}
 	initial.Journal = nil
 	if initial.Version == "" {
 		initial.Version = SchemaVersion
+	}
+	if fs := CheckValues(&initial, ""); len(fs) > 0 {
+		return nil, fs
 	}
 	stampOrigin(&initial, initial.ID)
 	after, err := json.Marshal(initial)
@@ -211,7 +223,20 @@ func Create(initial Carnet, actor Actor, at time.Time) (*Carnet, spie.Faults) {
 // write from 00:00 Paris time, 22:00 UTC on 31 May), and the change itself,
 // and appends the event to the journal.
 // On any fault the carnet is left unchanged.
-func Apply(c *Carnet, ch Change, actor Actor) spie.Faults {
+//
+// It first guards time and values: a change dated more than MaxClockSkew
+// after the clock (WithClock, time.Now by default) is refused
+// (CARNET-CHANGE-07), and so is a value that fails CheckValues
+// (CARNET-VALEUR-*): what the journal records passes the value checks of
+// the schema. Marking a member acces_nir needs an actor already authorised
+// for the NIR (CARNET-NIR-01).
+func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
+	if fs := guardChange(ch, newSettings(opts)); len(fs) > 0 {
+		return fs
+	}
+	if fs := guardNIRGrant(c, ch, actor); len(fs) > 0 {
+		return fs
+	}
 	if ch.At.IsZero() || (len(c.Journal) > 0 && ch.At.Before(c.Journal[len(c.Journal)-1].At)) {
 		return spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
 	}
@@ -377,6 +402,12 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 			if f := DefaultRights.authorizeEvent(c, e); f != nil {
 				f.Path = spie.Pointer("journal", i)
 				return nil, spie.Faults{*f}
+			}
+			// acces_nir is granted only by an actor already authorised,
+			// as Apply checks it (CARNET-NIR-01).
+			if fs := guardNIRGrant(c, Change{Op: e.Op, Target: e.Target, ID: e.ItemID, Value: e.After, At: e.At}, e.Actor); len(fs) > 0 {
+				fs[0].Path = spie.Pointer("journal", i)
+				return nil, fs
 			}
 		}
 		if fs := apply(c, e); len(fs) > 0 {

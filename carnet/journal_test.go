@@ -186,7 +186,7 @@ func TestApplyRefusesBadChanges(t *testing.T) {
 		{"ajout d'un id existant", carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "a1", Value: a, At: at("2025-03-06")}, "CARNET-CHANGE-04"},
 		{"modification d'un id absent", carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetActions, ID: "zz", Value: a, At: at("2025-03-06")}, "CARNET-CHANGE-03"},
 		{"retrait d'un id absent", carnet.Change{Op: carnet.OpRemove, Target: carnet.TargetActions, ID: "zz", At: at("2025-03-06")}, "CARNET-CHANGE-03"},
-		{"id différent", carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetActions, ID: "a1", Value: carnet.Action{ID: "a2"}, At: at("2025-03-06")}, "CARNET-CHANGE-05"},
+		{"id différent", carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetActions, ID: "a1", Value: withID(a, "a2"), At: at("2025-03-06")}, "CARNET-CHANGE-05"},
 		{"valeur absente", carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetActions, ID: "a1", At: at("2025-03-06")}, "CARNET-CHANGE-02"},
 		{"cible inconnue", carnet.Change{Op: carnet.OpAdd, Target: "inconnue", ID: "x", Value: a, At: at("2025-03-06")}, "CARNET-CHANGE-01"},
 		{"retrait de la personne", carnet.Change{Op: carnet.OpRemove, Target: carnet.TargetPersonne, At: at("2025-03-06")}, "CARNET-CHANGE-01"},
@@ -218,4 +218,9 @@ func ExampleReplay() {
 	// Output:
 	// 0 2 0
 	// fin-droits-rsa c-1
+}
+
+func withID(a carnet.Action, id string) carnet.Action {
+	a.ID = id
+	return a
 }

@@ -70,7 +70,7 @@ func TestAttackMergeLocalIDs(t *testing.T) {
 		Value: carnet.Action{ID: "act-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-04-01", ProposedBy: referent}})
 	refB := carnet.Actor{Professional: "Sarah Lefèvre", StructureSIRET: siretML, Role: carnet.RoleReferent}
 	apply(t, b, refB, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "act-1", At: at("2025-04-02"),
-		Value: carnet.Action{ID: "act-1", CatalogAction: "cv", Thematique: "emploi-formation", Status: "en-cours", ProposedOn: "2025-04-02", ProposedBy: refB, Comment: "atelier CV"}})
+		Value: carnet.Action{ID: "act-1", CatalogAction: "travailler-cv", Thematique: "emploi-formation", Status: "en-cours", ProposedOn: "2025-04-02", ProposedBy: refB, Comment: "atelier CV"}})
 	m, fs := mergeBy(a, b, coord, at("2025-05-01"))
 	require.NotNil(t, m, "%v", fs)
 	for _, c := range m.Conflicts {

@@ -119,7 +119,8 @@ func TestRetention(t *testing.T) {
 			if tt.policy != nil {
 				tt.policy(&p)
 			}
-			kept, purged := carnet.Purge([]*carnet.Carnet{c}, spie.Date(tt.day), p)
+			kept, purged, refused := carnet.Purge([]*carnet.Carnet{c}, spie.Date(tt.day), p)
+			assert.Empty(t, refused)
 			assert.Equal(t, tt.purged, len(purged) == 1)
 			assert.Equal(t, !tt.purged, len(kept) == 1)
 			if tt.purged {

@@ -77,6 +77,8 @@ func TestLoadPolicy(t *testing.T) {
 		{"secret statistique nul", `{"seuil_secret": 0}`, false},
 		{"ancien nom, nul", `{"secret_statistique": 0}`, false},
 		{"les deux noms, différents", `{"seuil_secret": 10, "secret_statistique": 11}`, false},
+		{"fin d'expérimentation 2026-02-30", `{"fin_experimentation": "2026-02-30"}`, false},
+		{"fin d'expérimentation 2026-12-31", `{"fin_experimentation": "2026-12-31"}`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -165,5 +165,8 @@ func (p Policy) check() error {
 	if !ok {
 		return fmt.Errorf("date du contrat d'engagement invalide")
 	}
+	if !p.ExperimentEnd.IsZero() && !p.ExperimentEnd.Valid() {
+		return fmt.Errorf("date de fin d'expérimentation invalide")
+	}
 	return nil
 }

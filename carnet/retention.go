@@ -7,61 +7,109 @@ import (
 	"github.com/spie-fr/socle/spie"
 )
 
-// LastActivity returns the date of the last activity recorded in the
-// carnet: the latest of its events, contacts, actions, contracts,
-// orientations, members, milestones and diagnostic (future dates ignored
-// beyond day); a journal event counts on its date in the person's territory
-// (spie.DateIn).
-func (c *Carnet) LastActivity(day spie.Date) spie.Date {
-	last := c.EntryDate
-	see := func(d spie.Date) {
-		if d.IsZero() || d.After(day) {
-			return
-		}
-		if _, ok := d.Time(); ok && (last.IsZero() || d.After(last)) {
-			last = d
-		}
-	}
-	for _, e := range c.Journal {
-		see(spie.DateIn(e.At, string(c.Person.Commune)))
+// FaultRetentionDate reports a date of the carnet that is not a calendar
+// date: the retention date cannot be computed from it, so the carnet is
+// neither kept silently nor purged (Purge refuses it) until it is corrected.
+var FaultRetentionDate = spie.NewFaultType("CARNET-CONSERVATION-01", spie.SeverityError,
+	"date invalide : la date de fin de conservation ne peut pas être calculée tant qu'elle n'est pas corrigée",
+	"invalid date: the end of retention cannot be computed until it is corrected").
+	WithSource("RULES.md §10 : conservation 24 mois après la dernière activité, purge possible et vérifiable (RGPD art. 5.1.e) ; une date du calendrier AAAA-MM-JJ (ISO 8601)")
+
+// activityDates calls see with each date of the carnet that counts as
+// activity and its JSON Pointer: the entry date, events (on their date in
+// the person's territory, spie.DateIn), diagnostic, members, orientations,
+// contracts, actions, contacts and milestones.
+func (c *Carnet) activityDates(see func(d spie.Date, path string)) {
+	see(c.EntryDate, spie.Pointer("date_entree"))
+	for i, e := range c.Journal {
+		see(spie.DateIn(e.At, string(c.Person.Commune)), spie.Pointer("journal", i, "horodatage"))
 	}
 	if c.Diagnostic != nil {
-		see(c.Diagnostic.Date)
+		see(c.Diagnostic.Date, spie.Pointer("diagnostic", "date"))
 	}
-	for _, m := range c.Members {
-		see(m.Start)
-		see(m.End)
+	for i, m := range c.Members {
+		see(m.Start, spie.Pointer("membres", i, "date_debut"))
+		see(m.End, spie.Pointer("membres", i, "date_fin"))
 	}
-	for _, o := range c.Orientations {
-		see(o.Date)
+	for i, o := range c.Orientations {
+		see(o.Date, spie.Pointer("orientations", i, "date"))
 	}
-	for _, k := range c.Contracts {
-		see(k.SignedOn)
-		see(k.Start)
-		see(k.End)
+	for i, k := range c.Contracts {
+		see(k.SignedOn, spie.Pointer("contrats", i, "date_signature"))
+		see(k.Start, spie.Pointer("contrats", i, "date_debut"))
+		see(k.End, spie.Pointer("contrats", i, "date_fin"))
 	}
-	for _, a := range c.Actions {
-		see(a.ProposedOn)
-		see(a.Start)
-		see(a.End)
+	for i, a := range c.Actions {
+		see(a.ProposedOn, spie.Pointer("actions", i, "date_proposition"))
+		see(a.Start, spie.Pointer("actions", i, "date_debut"))
+		see(a.End, spie.Pointer("actions", i, "date_fin"))
 	}
-	for _, k := range c.Contacts {
-		see(k.Date)
+	for i, k := range c.Contacts {
+		see(k.Date, spie.Pointer("rendez_vous", i, "date"))
 	}
-	for _, m := range c.Milestones {
-		see(m.Date)
+	for i, m := range c.Milestones {
+		see(m.Date, spie.Pointer("jalons", i, "date"))
+	}
+}
+
+// LastActivity returns the date of the last activity recorded in the
+// carnet: the latest of its entry date, events, contacts, actions,
+// contracts, orientations, members, milestones and diagnostic (future dates
+// ignored beyond day; an entry date after day is the last activity when
+// there is none before); a journal event counts on its date in the person's
+// territory (spie.DateIn). Malformed dates are skipped: Retention reports
+// them.
+func (c *Carnet) LastActivity(day spie.Date) spie.Date {
+	var last spie.Date
+	c.activityDates(func(d spie.Date, _ string) {
+		if !d.Valid() || d.After(day) {
+			return
+		}
+		if last.IsZero() || d.After(last) {
+			last = d
+		}
+	})
+	if last.IsZero() && c.EntryDate.Valid() {
+		return c.EntryDate
 	}
 	return last
 }
 
-// RetentionDate returns the date after which the carnet must be purged:
-// p.RetentionMonths after the last activity, or the end of the
-// experiment when it comes first (RULES.md §10).
-func (c *Carnet) RetentionDate(day spie.Date, p Policy) spie.Date {
+// Retention returns the date after which the carnet must be purged:
+// p.RetentionMonths after the last activity, or the end of the experiment
+// when it comes first (RULES.md §10). A date of the carnet that counts as
+// activity and is not a calendar date YYYY-MM-DD (2025-02-30, 03/03/2025),
+// a missing entry date, or an experiment end that is not a date, make the
+// retention date unknown: it returns "" and a fault CARNET-CONSERVATION-01
+// at each such date (the fault does not quote the date); a malformed day
+// gives one at "".
+func (c *Carnet) Retention(day spie.Date, p Policy) (spie.Date, spie.Faults) {
+	var fs spie.Faults
+	if !day.Valid() {
+		fs = append(fs, FaultRetentionDate.At(""))
+	}
+	c.activityDates(func(d spie.Date, path string) {
+		if (d != "" || path == spie.Pointer("date_entree")) && !d.Valid() {
+			fs = append(fs, FaultRetentionDate.At(path))
+		}
+	})
+	if !p.ExperimentEnd.IsZero() && !p.ExperimentEnd.Valid() {
+		fs = append(fs, FaultRetentionDate.At(spie.Pointer("fin_experimentation")))
+	}
+	if len(fs) > 0 {
+		return "", fs
+	}
 	d := c.LastActivity(day).AddMonths(p.RetentionMonths)
 	if !p.ExperimentEnd.IsZero() && p.ExperimentEnd.Before(d) {
-		return p.ExperimentEnd
+		return p.ExperimentEnd, nil
 	}
+	return d, nil
+}
+
+// RetentionDate is Retention without its faults: "" when the retention date
+// cannot be computed.
+func (c *Carnet) RetentionDate(day spie.Date, p Policy) spie.Date {
+	d, _ := c.Retention(day, p)
 	return d
 }
 
@@ -79,16 +127,30 @@ type PurgeRecord struct {
 	JournalFaults spie.Faults `json:"journal_non_verifie,omitempty"`
 }
 
+// PurgeRefusal is a carnet Purge could neither keep nor purge: its
+// retention date cannot be computed (Retention's faults).
+type PurgeRefusal struct {
+	CarnetID string      `json:"id_carnet"`
+	Faults   spie.Faults `json:"defauts"`
+}
+
 // Purge separates the carnets whose retention date is before day from the
-// others. It returns the carnets kept and a record of each carnet purged;
-// the caller deletes the purged carnets from its store and keeps the
-// records as proof. A carnet whose journal does not verify (VerifyCarnet
-// without trust, errors only) is purged all the same, since the law
-// requires it, and its record says so (journal_non_verifie).
-func Purge(carnets []*Carnet, day spie.Date, p Policy) (kept []*Carnet, purged []PurgeRecord) {
+// others. It returns the carnets kept, a record of each carnet purged, and
+// the carnets refused because their retention date cannot be computed
+// (CARNET-CONSERVATION-01: a malformed date) — a carnet is never kept
+// silently for want of a date. The caller deletes the purged carnets from
+// its store and keeps the records as proof; it has the refused ones'
+// dates corrected, then purges again. A carnet whose journal does not
+// verify (VerifyCarnet without trust, errors only) is purged all the same,
+// since the law requires it, and its record says so (journal_non_verifie).
+func Purge(carnets []*Carnet, day spie.Date, p Policy) (kept []*Carnet, purged []PurgeRecord, refused []PurgeRefusal) {
 	for _, c := range carnets {
-		r := c.RetentionDate(day, p)
-		if r.IsZero() || !r.Before(day) {
+		r, fs := c.Retention(day, p)
+		if len(fs) > 0 {
+			refused = append(refused, PurgeRefusal{CarnetID: c.ID, Faults: fs})
+			continue
+		}
+		if !r.Before(day) {
 			kept = append(kept, c)
 			continue
 		}
@@ -99,7 +161,7 @@ func Purge(carnets []*Carnet, day spie.Date, p Policy) (kept []*Carnet, purged [
 			JournalFaults: VerifyCarnet(c, Trust{}).Errors(),
 		})
 	}
-	return kept, purged
+	return kept, purged, refused
 }
 
 // AccessExport is everything held about the person in a carnet, for the
@@ -124,6 +186,8 @@ type StructureAccess struct {
 	Professional   string     `json:"professionnel,omitempty"`
 	Role           Role       `json:"role"`
 	Sections       []Section  `json:"sections"`
+	// Vrai quand le membre voit le NIR de la personne (structure habilitée).
+	NIR bool `json:"nir,omitempty"`
 }
 
 // Export returns everything held about the person on day. It runs on a
@@ -141,6 +205,11 @@ func Export(c *Carnet, day spie.Date, p Policy) AccessExport {
 		for _, s := range Sections {
 			if Authorize(c, actor, Section(s.Key), AccessRead, day) == nil {
 				a.Sections = append(a.Sections, Section(s.Key))
+			}
+		}
+		for _, p := range Parts {
+			if p.NIR && Authorize(c, actor, p.Section, AccessRead, day) == nil && MayReadNIR(c, Viewer{Actor: actor, On: day}) {
+				a.NIR = true
 			}
 		}
 		out.Access = append(out.Access, a)

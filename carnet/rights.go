@@ -164,7 +164,9 @@ type Viewer struct {
 // unless they may read the sante section, the values set aside by merges
 // (conflits_fusion) are kept only for a viewer who may read every part of
 // Parts, and the journal keeps only the events of readable sections
-// (without values for health events). The original is not modified.
+// (without values for health events). The person's NIR (parts marked NIR
+// in Parts) is shown only to who MayReadNIR — in the content, the
+// journal's values and the conflicts. The original is not modified.
 //
 // The view is marked as a view (Carnet.Mark: viewer and date): its journal
 // is redacted, so it no longer verifies, and VerifyCarnet refuses it as a
@@ -185,6 +187,9 @@ func (m RightsMatrix) View(c *Carnet, v Viewer) *Carnet {
 	out := c.cloneContent()
 	out.Mark = &ViewMark{Viewer: v.Actor, On: v.On}
 	redact(out, can)
+	if !m.MayReadNIR(c, v) {
+		withoutNIR(out)
+	}
 	if !can[SectionJournal] {
 		out.Journal = nil
 		return out
@@ -213,8 +218,9 @@ func Visible(c *Carnet, v Viewer, fs spie.Faults) spie.Faults { return DefaultRi
 // Check…), that viewer v may see with the matrix m: a fault is kept when its
 // JSON Pointer lies in a part of the table (Parts) whose section v may read
 // and, when the value it points at holds health data, whose sensitive
-// section v may read too. A fault pointing outside the parts (format,
-// journal) is kept when v may read the journal. Paths keep the indexes of c,
+// section v may read too; a fault pointing at the NIR is kept only when v
+// MayReadNIR. A fault pointing outside the parts (format, journal) is kept
+// when v may read the journal. Paths keep the indexes of c,
 // not those of View(c, v). The messages are not rewritten.
 func (m RightsMatrix) Visible(c *Carnet, v Viewer, fs spie.Faults) spie.Faults {
 	can := func(s Section) bool { return m.Authorize(c, v.Actor, s, AccessRead, v.On) == nil }
@@ -229,6 +235,8 @@ func (m RightsMatrix) Visible(c *Carnet, v Viewer, fs spie.Faults) spie.Faults {
 		case !can(p.Section):
 			continue
 		case p.ops.sensitiveAt(c, rest) && !can(healthSection(p.Target)):
+			continue
+		case nirFault(f.Path) && !m.MayReadNIR(c, v):
 			continue
 		}
 		out = append(out, f)

@@ -132,12 +132,15 @@ func sensitiveCarnet(t *testing.T, rng *rand.Rand, marker string) *carnet.Carnet
 	t.Helper()
 	c := open(t, func(c *carnet.Carnet) {
 		c.Diagnostic = healthDiagnostic(marker + "-initial")
+		c.Diagnostic.Person.NIR = nirTest
 	})
 	randomChanges(t, c, rng, rng.IntN(15))
 	last := c.Journal[len(c.Journal)-1].At
 	step := func(n int) carnet.Change { return carnet.Change{At: last.AddDate(0, 0, n)} }
 	ch := step(1)
-	ch.Op, ch.Target, ch.Value = carnet.OpUpdate, carnet.TargetDiagnostic, healthDiagnostic(marker)
+	d := healthDiagnostic(marker)
+	d.Person.NIR = nirTest
+	ch.Op, ch.Target, ch.Value = carnet.OpUpdate, carnet.TargetDiagnostic, d
 	apply(t, c, referent, ch)
 	ch = step(2)
 	ch.Op, ch.Target, ch.ID = carnet.OpAdd, carnet.TargetObjectifs, "o-sante"
@@ -162,7 +165,9 @@ func sensitiveCarnet(t *testing.T, rng *rand.Rand, marker string) *carnet.Carnet
 }
 
 func TestViewNeverLeaksHealthData(t *testing.T) {
-	forbidden := []string{string(santeSituation()), string(santeObjectif()), string(santeAction()), `"motif":"sante"`}
+	// The NIR is there too: no member is marked acces_nir, so only the
+	// person sees it.
+	forbidden := []string{string(santeSituation()), string(santeObjectif()), string(santeAction()), `"motif":"sante"`, nirTest}
 	for seed := range uint64(25) {
 		rng := rand.New(rand.NewPCG(seed, 77))
 		marker := fmt.Sprintf("SECRET%04d", rng.IntN(10000))
@@ -181,6 +186,7 @@ func TestViewNeverLeaksHealthData(t *testing.T) {
 			t.Run(fmt.Sprintf("graine-%d/%s voit tout", seed, a.Role), func(t *testing.T) {
 				v := jsonOf(t, carnet.View(c, carnet.Viewer{Actor: a, On: "2025-08-15"}))
 				assert.Contains(t, v, marker)
+				assert.Equal(t, a.Role == carnet.RoleUsager, strings.Contains(v, nirTest), "NIR : la personne seule")
 			})
 		}
 	}
@@ -212,7 +218,8 @@ func ExampleView() {
 			{ID: "m-1", Role: carnet.RoleReferent, StructureSIRET: "22020000000010", Start: "2025-03-03"},
 			{ID: "m-2", Role: carnet.RolePartenaire, StructureSIRET: "33188888300013", Start: "2025-03-03"},
 		},
-		Actions: []carnet.Action{{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-03"}},
+		Actions: []carnet.Action{{ID: "a-1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-03",
+			ProposedBy: carnet.Actor{Professional: "Claire Martin", Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}}},
 	}, carnet.Actor{Professional: "Claire Martin", Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
 	partner := carnet.Viewer{Actor: carnet.Actor{Professional: "Nadia Benali", Role: carnet.RolePartenaire, StructureSIRET: "33188888300013"}, On: "2025-04-01"}
 	fmt.Println(len(carnet.View(c, partner).Actions), "action visible sans consentement ?")

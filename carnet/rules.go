@@ -36,20 +36,21 @@ var (
 	FaultPACEADuration     = spie.NewFaultType("CARNET-PACEA-11", spie.SeverityError, "PACEA de %d mois : %d mois au plus", "PACEA of %d months: %d months at most").WithSource("RULES.md §5 : PACEA de 24 mois au plus")
 	FaultPACEAEnd          = spie.NewFaultType("CARNET-PACEA-12", spie.SeverityError, "le PACEA prend fin aux %d ans de la personne (%s)", "the PACEA ends on the person's %dth birthday (%s)").WithSource("RULES.md §5 : le PACEA prend fin à 26 ans")
 	FaultActionWhat        = spie.NewFaultType("CARNET-ACTION-01", spie.SeverityError, "une action est soit une action du référentiel, soit un service de l'offre", "an action is either a referential action or an offer service").WithSource("référentiel des actions du carnet de bord (reference/carnet-de-bord/ref_action.psv) ou service de l'offre data·inclusion")
-	FaultActionThematique  = spie.NewFaultType("CARNET-ACTION-02", spie.SeverityError, "l'action %q relève de la thématique %s", "action %q belongs to theme %s").WithSource("référentiel des actions du carnet de bord : chaque action relève d'une thématique (RULES.md §1)")
+	FaultActionThematique  = spie.NewFaultType("CARNET-ACTION-02", spie.SeverityError, "l'action du référentiel relève de la thématique %s", "the referential action belongs to theme %s").WithSource("référentiel des actions du carnet de bord : chaque action relève d'une thématique (RULES.md §1)")
 	FaultActionObjectif    = spie.NewFaultType("CARNET-ACTION-10", spie.SeverityError, "objectif %q introuvable dans le plan", "objective %q not found in the plan").WithSource("cohérence du document, règle propre à socle : une action sert un objectif du plan")
 	FaultActionDone        = spie.NewFaultType("CARNET-ACTION-11", spie.SeverityWarning, "action terminée sans date de fin", "ended action without an end date").WithSource("cohérence du document, règle propre à socle")
-	FaultObjectifTheme     = spie.NewFaultType("CARNET-OBJECTIF-01", spie.SeverityError, "l'objectif %q relève de la thématique %s", "objective %q belongs to theme %s").WithSource("référentiel des objectifs (DSP France Travail, carnet de bord) : chaque objectif relève d'une thématique (RULES.md §1)")
+	FaultObjectifTheme     = spie.NewFaultType("CARNET-OBJECTIF-01", spie.SeverityError, "l'objectif du référentiel relève de la thématique %s", "the referential objective belongs to theme %s").WithSource("référentiel des objectifs (DSP France Travail, carnet de bord) : chaque objectif relève d'une thématique (RULES.md §1)")
 	FaultObjectifWhat      = spie.NewFaultType("CARNET-OBJECTIF-02", spie.SeverityError, "l'objectif indique un objectif du référentiel, un besoin ou sa source dans le diagnostic", "the objective names a referential objective, a need or its source in the diagnostic").WithSource("RULES.md §2 : un objectif du plan vient du référentiel ou d'un besoin du diagnostic")
 	FaultConsentWithdrawal = spie.NewFaultType("CARNET-CONSENTEMENT-10", spie.SeverityError, "retrait du consentement antérieur à son recueil", "consent withdrawn before it was given").WithSource("RULES.md §10 : le consentement peut être retiré après avoir été recueilli (RGPD art. 7.3)")
 	FaultDuplicate         = spie.NewFaultType("CARNET-DOUBLON-10", spie.SeverityWarning, "%s est proposé à nouveau alors qu'il a déjà été %s (%s)", "%s is proposed again although it was already %s (%s)").WithSource("RULES.md §12 : propositions en double (même dispositif proposé deux fois, cible 0)")
+	FaultDuplicateHealth   = spie.NewFaultType("CARNET-DOUBLON-11", spie.SeverityWarning, "une action relevant de la santé est proposée à nouveau alors qu'elle a déjà été %s (%s)", "a health-related action is proposed again although it was already %s (%s)").WithSource("RULES.md §12 : propositions en double (cible 0) ; RULES.md §10 : le détail de santé est une donnée sensible (RGPD art. 9), le message ne cite pas l'action")
 )
 
 // Check runs every rule of the carnet at the instant now, read as a date in
 // the person's territory (spie.DateIn with personne.code_commune), with the
 // default policy:
 // structure, contract and activity, the embedded diagnostic's own rules,
-// and the journal (chain and content). Alerts that depend on the date
+// and the journal (chain and content, no event dated after now: CheckClock). Alerts that depend on the date
 // (ruptures, perdus de vue, deadlines, duplicates) are given by Alerts.
 func (c *Carnet) Check(now time.Time) spie.Faults {
 	p := DefaultPolicy()
@@ -68,6 +69,7 @@ func (c *Carnet) Check(now time.Time) spie.Faults {
 		}
 	}
 	fs = append(fs, c.CheckJournal()...)
+	fs = append(fs, c.CheckClock(now)...)
 	fs.Sort()
 	return fs
 }
@@ -128,7 +130,7 @@ func (c *Carnet) CheckStructure(day spie.Date) spie.Faults {
 	for i, o := range c.Objectifs {
 		objectifs[o.ID] = true
 		if o.Objectif != "" && o.Objectif.Valid() && o.Objectif.Thematique() != o.Thematique {
-			fs = append(fs, FaultObjectifTheme.At(spie.Pointer("objectifs", i, "objectif"), string(o.Objectif), string(o.Objectif.Thematique())))
+			fs = append(fs, FaultObjectifTheme.At(spie.Pointer("objectifs", i, "objectif"), string(o.Objectif.Thematique())))
 		}
 		if o.Objectif == "" && o.Besoin == "" && o.Source == "" {
 			fs = append(fs, FaultObjectifWhat.At(spie.Pointer("objectifs", i)))
@@ -140,7 +142,7 @@ func (c *Carnet) CheckStructure(day spie.Date) spie.Faults {
 			fs = append(fs, FaultActionWhat.At(base))
 		}
 		if a.CatalogAction.Valid() && a.CatalogAction.Thematique() != a.Thematique {
-			fs = append(fs, FaultActionThematique.At(spie.Join(base, "thematique"), string(a.CatalogAction), string(a.CatalogAction.Thematique())))
+			fs = append(fs, FaultActionThematique.At(spie.Join(base, "thematique"), string(a.CatalogAction.Thematique())))
 		}
 		if a.ObjectifID != "" && !objectifs[a.ObjectifID] {
 			fs = append(fs, FaultActionObjectif.At(spie.Join(base, "id_objectif"), a.ObjectifID))
@@ -371,7 +373,12 @@ func (c *Carnet) Duplicates() spie.Faults {
 				continue
 			}
 			if b.Status == ActionDone || b.Status == ActionAbandoned || b.Status == ActionRefused {
-				fs = append(fs, FaultDuplicate.At(spie.Pointer("actions", i), a.label(), ActionStatuses.LabelOf(string(b.Status)), b.ID))
+				if a.sensitive() || b.sensitive() {
+					// The label of a health action is health data: not quoted.
+					fs = append(fs, FaultDuplicateHealth.At(spie.Pointer("actions", i), ActionStatuses.LabelOf(string(b.Status)), b.ID))
+				} else {
+					fs = append(fs, FaultDuplicate.At(spie.Pointer("actions", i), a.label(), ActionStatuses.LabelOf(string(b.Status)), b.ID))
+				}
 				break
 			}
 		}

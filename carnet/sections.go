@@ -37,8 +37,9 @@ type Part struct {
 	// a value needs write access to it.
 	Sensitive Section
 	// NIR is true when the part holds the person's NIR (numéro d'inscription
-	// au répertoire): today the diagnostic's personne/nir, readable with the
-	// diagnostic section.
+	// au répertoire): today the diagnostic's personne/nir. View shows it only
+	// to the person and to the members authorised for it (Member.AccessNIR),
+	// whatever the sections they may read.
 	NIR bool
 	// List is true when the part is a list of items identified by "id" and
 	// stamped with their "origine" carnet.
@@ -61,6 +62,11 @@ type partOps interface {
 	hide(c *Carnet)
 	// strip removes the part's health values from a view that may not read them.
 	strip(c *Carnet)
+	// hideNIR removes the person's NIR from the part (parts with NIR).
+	hideNIR(c *Carnet)
+	// nirAt reports whether the JSON Pointer tokens (below the part's field)
+	// point at or below the NIR.
+	nirAt(tokens []string) bool
 	// holds reports whether the JSON of a value of the part holds health data.
 	holds(b json.RawMessage) bool
 	// has reports whether the carnet's part holds health data.
@@ -182,6 +188,8 @@ func (personPart) hide(c *Carnet) {
 }
 
 func (personPart) strip(*Carnet)              {}
+func (personPart) hideNIR(*Carnet)            {}
+func (personPart) nirAt([]string) bool        { return false }
 func (personPart) holds(json.RawMessage) bool { return false }
 func (personPart) has(*Carnet) bool           { return false }
 
@@ -238,6 +246,19 @@ func (diagnosticPart) strip(c *Carnet) {
 	if c.Diagnostic != nil {
 		c.Diagnostic = c.Diagnostic.Redacted()
 	}
+}
+
+// hideNIR removes the diagnostic's personne/nir.
+func (diagnosticPart) hideNIR(c *Carnet) {
+	if c.Diagnostic != nil && c.Diagnostic.Person.NIR != "" {
+		d := *c.Diagnostic
+		d.Person.NIR = ""
+		c.Diagnostic = &d
+	}
+}
+
+func (diagnosticPart) nirAt(tokens []string) bool {
+	return len(tokens) >= 2 && tokens[0] == "personne" && tokens[1] == "nir"
 }
 
 func (diagnosticPart) holds(b json.RawMessage) bool {
@@ -331,6 +352,9 @@ func (l list[T]) strip(c *Carnet) {
 	}
 	*l.field(c) = out
 }
+
+func (l list[T]) hideNIR(*Carnet)     {}
+func (l list[T]) nirAt([]string) bool { return false }
 
 func (l list[T]) holds(b json.RawMessage) bool {
 	var v T

@@ -191,11 +191,13 @@ func TestEveryListPartIsJournaledStampedMergedAndReplayed(t *testing.T) {
 		}
 		field := p.Fields[0]
 		t.Run(string(p.Target), func(t *testing.T) {
+			valid, ok := validItem[p.Target]
+			require.True(t, ok, "validItem: aucun élément valide pour la part %s", p.Target)
 			withItem := func(b carnet.Carnet, id string) carnet.Carnet {
 				var m map[string]any
 				require.NoError(t, json.Unmarshal([]byte(jsonOf(t, b)), &m))
 				items, _ := m[field].([]any)
-				m[field] = append(items, map[string]any{"id": id})
+				m[field] = append(items, valid(id))
 				var out carnet.Carnet
 				require.NoError(t, json.Unmarshal([]byte(jsonOf(t, m)), &out))
 				return out
@@ -206,7 +208,7 @@ func TestEveryListPartIsJournaledStampedMergedAndReplayed(t *testing.T) {
 			require.NotNil(t, x, "Create garde l'élément")
 			assert.Equal(t, c.ID, x["origine"], "Create marque l'origine")
 
-			apply(t, c, referent, carnet.Change{Op: carnet.OpAdd, Target: p.Target, ID: "t-1", Value: map[string]any{"id": "t-1"}, At: at("2025-04-01")})
+			apply(t, c, referent, carnet.Change{Op: carnet.OpAdd, Target: p.Target, ID: "t-1", Value: valid("t-1"), At: at("2025-04-01")})
 			x = findItem(itemsOf(t, c, field), "t-1")
 			require.NotNil(t, x, "Apply ajoute l'élément")
 			assert.Equal(t, c.ID, x["origine"])
@@ -233,6 +235,38 @@ func TestEveryListPartIsJournaledStampedMergedAndReplayed(t *testing.T) {
 			assert.Nil(t, findItem(itemsOf(t, c, field), "t-1"), "Apply retire l'élément")
 		})
 	}
+}
+
+// validItem returns, for each list part, an item with the id that passes the
+// value checks of the schema (Create and Apply refuse the others). A list
+// part added to carnet.Parts without an entry here fails
+// TestEveryListPartIsJournaledStampedMergedAndReplayed.
+var validItem = map[carnet.Target]func(id string) map[string]any{
+	carnet.TargetMembres: func(id string) map[string]any {
+		return map[string]any{"id": id, "role": "partenaire", "siret_structure": string(siretPartenaire), "date_debut": "2025-03-03"}
+	},
+	carnet.TargetOrientations: func(id string) map[string]any {
+		return map[string]any{"id": id, "date": "2025-03-10", "parcours": "social", "siret_organisme_referent": string(siretDepartement)}
+	},
+	carnet.TargetContrats: func(id string) map[string]any {
+		return map[string]any{"id": id, "type": "contrat-engagement", "date_debut": "2025-03-10", "heures_hebdomadaires": 15}
+	},
+	carnet.TargetObjectifs: func(id string) map[string]any {
+		return map[string]any{"id": id, "thematique": "logement", "statut": "EN_COURS", "date": "2025-03-10"}
+	},
+	carnet.TargetActions: func(id string) map[string]any {
+		return map[string]any{"id": id, "action": "pmsmp", "thematique": "emploi-formation", "statut": "prevue", "date_proposition": "2025-03-10",
+			"proposee_par": map[string]any{"role": "referent", "siret_structure": string(siretDepartement)}}
+	},
+	carnet.TargetRendezVous: func(id string) map[string]any {
+		return map[string]any{"id": id, "date": "2025-03-10", "type": "rendez-vous", "canal": "presentiel", "resultat": "honore"}
+	},
+	carnet.TargetJalons: func(id string) map[string]any {
+		return map[string]any{"id": id, "type": "fin-contrat-iae", "date": "2025-09-10"}
+	},
+	carnet.TargetConsentements: func(id string) map[string]any {
+		return map[string]any{"id": id, "siret_structure": string(siretPartenaire), "date": "2025-03-10", "perimetre": []string{"plan"}}
+	},
 }
 
 // markedValue returns, for each part that may hold health values, a value
@@ -398,8 +432,8 @@ func TestVisibleFaults(t *testing.T) {
 	c := open(t, func(c *carnet.Carnet) {
 		c.Diagnostic = healthDiagnostic("X")
 		c.Actions = []carnet.Action{
-			{ID: "a-plain", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-03"},
-			{ID: "a-sante", CatalogAction: santeAction(), Thematique: "sante", Status: "prevue", ProposedOn: "2025-03-03"},
+			{ID: "a-plain", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-03-03", ProposedBy: referent},
+			{ID: "a-sante", CatalogAction: santeAction(), Thematique: "sante", Status: "prevue", ProposedOn: "2025-03-03", ProposedBy: referent},
 		}
 	})
 	paths := []string{"/actions/0/date_fin", "/actions/1/date_fin", "/contrats", "/diagnostic/freins/sante/details",

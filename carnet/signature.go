@@ -111,12 +111,13 @@ func (s Signer) check(actor Actor) *spie.Fault {
 	return nil
 }
 
-// CreateSigned is Create, the creation event signed by s.
-func CreateSigned(initial Carnet, actor Actor, at time.Time, s Signer) (*Carnet, spie.Faults) {
+// CreateSigned is Create, the creation event signed by s; opts are Create's
+// (WithClock).
+func CreateSigned(initial Carnet, actor Actor, at time.Time, s Signer, opts ...Option) (*Carnet, spie.Faults) {
 	if f := s.check(actor); f != nil {
 		return nil, spie.Faults{*f}
 	}
-	c, fs := Create(initial, actor, at)
+	c, fs := Create(initial, actor, at, opts...)
 	if c == nil {
 		return nil, fs
 	}
@@ -127,12 +128,12 @@ func CreateSigned(initial Carnet, actor Actor, at time.Time, s Signer) (*Carnet,
 }
 
 // ApplySigned is Apply, the appended event signed by s. On any fault the
-// carnet is left unchanged.
-func ApplySigned(c *Carnet, ch Change, actor Actor, s Signer) spie.Faults {
+// carnet is left unchanged; opts are Apply's (WithClock).
+func ApplySigned(c *Carnet, ch Change, actor Actor, s Signer, opts ...Option) spie.Faults {
 	if f := s.check(actor); f != nil {
 		return spie.Faults{*f}
 	}
-	if fs := Apply(c, ch, actor); len(fs) > 0 {
+	if fs := Apply(c, ch, actor, opts...); len(fs) > 0 {
 		return fs
 	}
 	if f := s.Sign(&c.Journal[len(c.Journal)-1]); f != nil {

@@ -85,6 +85,8 @@ type Member struct {
 	Start spie.Date `json:"date_debut"`
 	// Fin de la période d'activité (absente : en cours).
 	End spie.Date `json:"date_fin,omitempty"`
+	// Vrai quand la structure du membre est habilitée à traiter le NIR de la personne : seuls ces membres, et la personne, le voient.
+	AccessNIR bool `json:"acces_nir,omitempty"`
 	// Carnet d'origine de la contribution (fusions).
 	Origin string `json:"origine,omitempty" jsonschema:"maxLength=100"`
 }

@@ -66,8 +66,11 @@ func sensitiveThematiques() []FreinThematique {
 func (t FreinThematique) IsSensitive() bool { return spie.Thematique(t).Sensitive() }
 
 // SensitivePaths returns the JSON Pointers of the sensitive values held in
-// the diagnostic: the situations, objectifs, words, comment and details of
-// the sensitive thématiques. Their existence and impact are not sensitive.
+// the diagnostic: for each sensitive thématique, everything but the frein's
+// existence and its impact — the follow-up (suivi), situations, objectifs,
+// the person's own view (impact, priority and words), the comment and the
+// details. RULES.md §10: « other members see that a sante frein exists and
+// its impact, nothing more ».
 func (d *Diagnostic) SensitivePaths() []string {
 	var out []string
 	for _, t := range d.freinKeys() {
@@ -76,14 +79,17 @@ func (d *Diagnostic) SensitivePaths() []string {
 		}
 		f := d.Freins[t]
 		base := spie.Pointer("freins", string(t))
+		if f.Status != "" {
+			out = append(out, spie.Join(base, "suivi"))
+		}
 		if len(f.Situations) > 0 {
 			out = append(out, spie.Join(base, "situations"))
 		}
 		if len(f.Objectifs) > 0 {
 			out = append(out, spie.Join(base, "objectifs"))
 		}
-		if f.PersonView != nil && f.PersonView.Words != "" {
-			out = append(out, spie.Join(base, "vue_personne", "paroles"))
+		if f.PersonView != nil {
+			out = append(out, spie.Join(base, "vue_personne"))
 		}
 		if f.Comment != "" {
 			out = append(out, spie.Join(base, "commentaire_professionnel"))
@@ -96,19 +102,14 @@ func (d *Diagnostic) SensitivePaths() []string {
 }
 
 // Redacted returns a copy of the diagnostic without the sensitive values (see
-// SensitivePaths), keeping that each frein exists and its impact. The
-// original is not modified.
+// SensitivePaths): a frein of a sensitive thématique keeps its impact only
+// (RULES.md §10). The original is not modified.
 func (d *Diagnostic) Redacted() *Diagnostic {
 	c := *d
 	c.Freins = make(Freins, len(d.Freins))
 	for t, f := range d.Freins {
 		if t.IsSensitive() {
-			f.Situations, f.Objectifs, f.Comment, f.Details = nil, nil, "", ""
-			if f.PersonView != nil {
-				v := *f.PersonView
-				v.Words = ""
-				f.PersonView = &v
-			}
+			f = Frein{Impact: f.Impact}
 		}
 		c.Freins[t] = f
 	}

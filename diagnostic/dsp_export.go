@@ -63,7 +63,7 @@ func ExportDSP(d *Diagnostic) (*DSPPayload, spie.Faults) {
 		for i, s := range f.Situations {
 			code, ok := s.Situation.DSPCode()
 			if !ok {
-				fs = append(fs, FaultDSPExportNoCode.At(spie.Join(base, "situations", i, "situation"), string(s.Situation)))
+				fs = append(fs, noCode(spie.Join(base, "situations", i, "situation"), string(s.Situation), s.Situation.Thematique()))
 				continue
 			}
 			v := string(s.Value)
@@ -75,7 +75,7 @@ func ExportDSP(d *Diagnostic) (*DSPPayload, spie.Faults) {
 		for i, o := range f.Objectifs {
 			code, ok := o.Objectif.DSPCode()
 			if !ok {
-				fs = append(fs, FaultDSPExportNoCode.At(spie.Join(base, "objectifs", i, "objectif"), string(o.Objectif)))
+				fs = append(fs, noCode(spie.Join(base, "objectifs", i, "objectif"), string(o.Objectif), o.Objectif.Thematique()))
 				continue
 			}
 			v := string(o.Status)
@@ -156,4 +156,14 @@ func exportUnmapped(d *Diagnostic) spie.Faults {
 		fs = append(fs, FaultDSPExportNoEquiv.At(spie.Join(sp("projet_professionnel"), 1), "un métier du projet au-delà du premier"))
 	}
 	return fs
+}
+
+// noCode is the fault of a situation or objectif without a France Travail
+// code: DSP-EXPORT-01 quoting it, or DSP-EXPORT-04 without quoting it when
+// it belongs to a sensitive thématique (a health code is health data).
+func noCode(path, key string, t spie.Thematique) spie.Fault {
+	if t.Sensitive() {
+		return FaultDSPExportHealth.At(path)
+	}
+	return FaultDSPExportNoCode.At(path, key)
 }

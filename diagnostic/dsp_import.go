@@ -98,10 +98,10 @@ func (p *DSPPayload) DiagnosticIn(commune spie.CommuneCode) (*Diagnostic, spie.F
 				fs = append(fs, FaultDSPSituation.At(spie.Join(ip, "code"), string(it.Code)))
 				continue
 			case s.Thematique() != th:
-				fs = append(fs, FaultDSPSituationTheme.At(spie.Join(ip, "code"), string(it.Code), string(ct.Code)))
+				fs = append(fs, FaultDSPSituationTheme.At(spie.Join(ip, "code"), string(ct.Code)))
 				continue
 			case seen["s"+string(s)]:
-				fs = append(fs, FaultDSPSituationDup.At(spie.Join(ip, "code"), string(it.Code)))
+				fs = append(fs, FaultDSPSituationDup.At(spie.Join(ip, "code")))
 				continue
 			}
 			seen["s"+string(s)] = true
@@ -121,10 +121,10 @@ func (p *DSPPayload) DiagnosticIn(commune spie.CommuneCode) (*Diagnostic, spie.F
 				fs = append(fs, FaultDSPObjectif.At(spie.Join(ip, "code"), string(it.Code)))
 				continue
 			case o.Thematique() != th:
-				fs = append(fs, FaultDSPObjectifTheme.At(spie.Join(ip, "code"), string(it.Code), string(ct.Code)))
+				fs = append(fs, FaultDSPObjectifTheme.At(spie.Join(ip, "code"), string(ct.Code)))
 				continue
 			case seen["o"+string(o)]:
-				fs = append(fs, FaultDSPObjectifDup.At(spie.Join(ip, "code"), string(it.Code)))
+				fs = append(fs, FaultDSPObjectifDup.At(spie.Join(ip, "code")))
 				continue
 			}
 			seen["o"+string(o)] = true

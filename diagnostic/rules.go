@@ -13,8 +13,8 @@ import (
 // 10–19: coherence between fields.
 var (
 	FaultVersion         = spie.NewFaultType("DIAG-VERSION-01", spie.SeverityError, "version du format inconnue : %q (attendue : %s)", "unknown format version %q (expected %s)").WithSource("version du format de diagnostic de socle (diagnostic.SchemaVersion)")
-	FaultDateFuture      = spie.NewFaultType("DIAG-DATE-01", spie.SeverityError, "la date %s est dans le futur", "the date %s is in the future").WithSource("cohérence du document, règle propre à socle : une date constatée n'est pas dans le futur")
-	FaultDateMalformed   = spie.NewFaultType("DIAG-DATE-02", spie.SeverityError, "date invalide %q (format attendu AAAA-MM-JJ)", "invalid date %q (expected YYYY-MM-DD)").WithSource("ISO 8601 / RFC 3339 (date complète AAAA-MM-JJ)")
+	FaultDateFuture      = spie.NewFaultType("DIAG-DATE-01", spie.SeverityError, "date dans le futur", "date in the future").WithSource("cohérence du document, règle propre à socle : une date constatée n'est pas dans le futur")
+	FaultDateMalformed   = spie.NewFaultType("DIAG-DATE-02", spie.SeverityError, "date invalide (format attendu AAAA-MM-JJ, jour existant)", "invalid date (expected YYYY-MM-DD, a day that exists)").WithSource("ISO 8601 / RFC 3339 (date complète AAAA-MM-JJ)")
 	FaultBirthAfter      = spie.NewFaultType("DIAG-PERSONNE-10", spie.SeverityError, "la date de naissance est postérieure à la date du diagnostic", "the birth date is after the diagnostic date").WithSource("cohérence du document, règle propre à socle")
 	FaultTooYoung        = spie.NewFaultType("DIAG-PERSONNE-11", spie.SeverityError, "la personne a %d ans : un diagnostic d'insertion concerne des personnes de 16 ans et plus", "the person is %d: an insertion diagnostic concerns people aged 16 or more").WithSource("C. trav. L4153-1 (pas de travail avant 16 ans) : le diagnostic d'insertion concerne les 16 ans et plus")
 	FaultTooOld          = spie.NewFaultType("DIAG-PERSONNE-12", spie.SeverityWarning, "la personne aurait %d ans : vérifiez la date de naissance", "the person would be %d: check the birth date").WithSource("plausibilité, règle propre à socle : plus de 100 ans signale une date de naissance erronée")
@@ -47,6 +47,9 @@ var (
 
 // Fault types per thématique, derived from FreinThematiques: the code
 // DIAG-<THEMATIQUE>-NN names the thématique (for example DIAG-LOGEMENT-02).
+// Their messages never quote the situation or objectif at fault (the path
+// points at it): a code of the santé referential is health data (RGPD
+// art. 9), wherever it is written.
 type freinFaults struct {
 	wrongSituation, strongWithoutSituation, wrongObjectif, duplicate, notDiscussedFilled *spie.FaultType
 }
@@ -56,10 +59,10 @@ var freinFaultTypes = func() map[spie.Thematique]freinFaults {
 	for _, d := range spie.Thematiques {
 		ns := "DIAG-" + strings.ToUpper(d.Key)
 		out[spie.Thematique(d.Key)] = freinFaults{
-			wrongSituation:         spie.NewFaultType(ns+"-01", spie.SeverityError, "la situation %q ne relève pas de la thématique "+d.Label.FR, "situation %q does not belong to theme "+d.Label.EN).WithSource("référentiel des situations (DSP France Travail, carnet de bord) : chaque situation relève d'une thématique, RULES.md §1"),
+			wrongSituation:         spie.NewFaultType(ns+"-01", spie.SeverityError, "la situation ne relève pas de la thématique "+d.Label.FR, "the situation does not belong to theme "+d.Label.EN).WithSource("référentiel des situations (DSP France Travail, carnet de bord) : chaque situation relève d'une thématique, RULES.md §1"),
 			strongWithoutSituation: spie.NewFaultType(ns+"-02", spie.SeverityError, "un impact fort doit être étayé par au moins une situation constatée ("+d.Label.FR+")", "a strong impact needs at least one observed situation ("+d.Label.EN+")").WithSource("RULES.md §2 : échelle d'impact des critères CNE 2024 ; cohérence propre à socle, un impact fort s'appuie sur une situation constatée"),
-			wrongObjectif:          spie.NewFaultType(ns+"-03", spie.SeverityError, "l'objectif %q ne relève pas de la thématique "+d.Label.FR, "objective %q does not belong to theme "+d.Label.EN).WithSource("référentiel des objectifs (DSP France Travail) : chaque objectif relève d'une thématique, RULES.md §1"),
-			duplicate:              spie.NewFaultType(ns+"-04", spie.SeverityError, "%q est cité deux fois ("+d.Label.FR+")", "%q is listed twice ("+d.Label.EN+")").WithSource("cohérence du document, règle propre à socle : une situation ou un objectif une seule fois par thématique"),
+			wrongObjectif:          spie.NewFaultType(ns+"-03", spie.SeverityError, "l'objectif ne relève pas de la thématique "+d.Label.FR, "the objective does not belong to theme "+d.Label.EN).WithSource("référentiel des objectifs (DSP France Travail) : chaque objectif relève d'une thématique, RULES.md §1"),
+			duplicate:              spie.NewFaultType(ns+"-04", spie.SeverityError, "valeur citée deux fois ("+d.Label.FR+")", "value listed twice ("+d.Label.EN+")").WithSource("cohérence du document, règle propre à socle : une situation ou un objectif une seule fois par thématique"),
 			notDiscussedFilled:     spie.NewFaultType(ns+"-05", spie.SeverityWarning, "thématique non abordée mais des situations ou objectifs sont renseignés ("+d.Label.FR+")", "theme not discussed but situations or objectives are given ("+d.Label.EN+")").WithSource("RULES.md §2 : « non-aborde » quand la thématique n'a pas été abordée, sans situation ni objectif"),
 		}
 	}
@@ -106,11 +109,11 @@ func (d *Diagnostic) CheckDates(now time.Time) spie.Faults {
 			continue
 		}
 		if !x.v.Valid() {
-			fs = append(fs, FaultDateMalformed.At(x.path, string(x.v)))
+			fs = append(fs, FaultDateMalformed.At(x.path))
 			continue
 		}
 		if x.v > today {
-			fs = append(fs, FaultDateFuture.At(x.path, string(x.v)))
+			fs = append(fs, FaultDateFuture.At(x.path))
 		}
 	}
 	return fs
@@ -255,10 +258,10 @@ func (d *Diagnostic) CheckProfessional() spie.Faults {
 	for i, s := range p.Situations {
 		path := base("situations", i, "situation")
 		if s.Situation.Valid() && s.Situation.Thematique() != spie.ThematiqueEmploiFormation {
-			fs = append(fs, ef.wrongSituation.At(path, string(s.Situation)))
+			fs = append(fs, ef.wrongSituation.At(path))
 		}
 		if seenSit[s.Situation] {
-			fs = append(fs, ef.duplicate.At(path, string(s.Situation)))
+			fs = append(fs, ef.duplicate.At(path))
 		}
 		seenSit[s.Situation] = true
 	}
@@ -299,11 +302,11 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 		applies := 0
 		for i, s := range f.Situations {
 			if s.Situation.Valid() && s.Situation.Thematique() != spie.Thematique(t) {
-				fs = append(fs, types.wrongSituation.At(path("situations", i, "situation"), string(s.Situation)))
+				fs = append(fs, types.wrongSituation.At(path("situations", i, "situation")))
 			}
 			for _, before := range f.Situations[:i] {
 				if before.Situation == s.Situation {
-					fs = append(fs, types.duplicate.At(path("situations", i, "situation"), string(s.Situation)))
+					fs = append(fs, types.duplicate.At(path("situations", i, "situation")))
 					break
 				}
 			}
@@ -313,11 +316,11 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 		}
 		for i, o := range f.Objectifs {
 			if o.Objectif.Valid() && o.Objectif.Thematique() != spie.Thematique(t) {
-				fs = append(fs, types.wrongObjectif.At(path("objectifs", i, "objectif"), string(o.Objectif)))
+				fs = append(fs, types.wrongObjectif.At(path("objectifs", i, "objectif")))
 			}
 			for _, before := range f.Objectifs[:i] {
 				if before.Objectif == o.Objectif {
-					fs = append(fs, types.duplicate.At(path("objectifs", i, "objectif"), string(o.Objectif)))
+					fs = append(fs, types.duplicate.At(path("objectifs", i, "objectif")))
 					break
 				}
 			}

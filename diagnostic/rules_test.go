@@ -180,18 +180,22 @@ func TestCompleteness(t *testing.T) {
 
 func TestSensitive(t *testing.T) {
 	d := loadExample(t, "rsa-logement-sante-marseille")
+	// The example's sante frein holds suivi, situations, objectifs, the
+	// person's view, a comment and details: all but its impact are
+	// sensitive (RULES.md §10).
 	assert.Equal(t, []string{
-		"/freins/sante/situations", "/freins/sante/objectifs", "/freins/sante/vue_personne/paroles",
+		"/freins/sante/suivi", "/freins/sante/situations", "/freins/sante/objectifs", "/freins/sante/vue_personne",
 		"/freins/sante/commentaire_professionnel", "/freins/sante/details",
 	}, d.SensitivePaths())
 	r := d.Redacted()
 	assert.Empty(t, r.SensitivePaths())
-	assert.Equal(t, diagnostic.ImpactFort, r.Freins["sante"].Impact)
+	assert.Equal(t, diagnostic.Frein{Impact: diagnostic.ImpactFort}, r.Freins["sante"], "existence and impact only")
 	assert.NotEmpty(t, d.Freins["sante"].Details, "the original is untouched")
 	b, err := json.Marshal(r)
 	require.NoError(t, err)
 	assert.NotContains(t, string(b), "Lombalgie")
 	assert.NotContains(t, string(b), "dos")
+	assert.NotContains(t, string(b), "sante-empeche-reprise-immediate")
 }
 
 // DIAG-FREINS-01 told two facts under one code; each fact now has its own
