@@ -9,9 +9,9 @@ import (
 	"testing"
 )
 
-// Dir returns ../shared/reference/<sub...> next to the module root (the
-// folder holding go.mod), or skips the test when it is absent.
-func Dir(t testing.TB, sub ...string) string {
+// ModuleRoot returns the folder holding go.mod, above the test's folder;
+// the test fails when there is none.
+func ModuleRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -19,15 +19,21 @@ func Dir(t testing.TB, sub ...string) string {
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
+			return dir
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("go.mod introuvable : référentiels officiels non localisés, test de conformité ignoré")
+			t.Fatal("go.mod introuvable au-dessus du dossier du test")
 		}
 		dir = parent
 	}
-	ref := filepath.Join(append([]string{dir, "..", "shared", "reference"}, sub...)...)
+}
+
+// Dir returns ../shared/reference/<sub...> next to the module root (the
+// folder holding go.mod), or skips the test when it is absent.
+func Dir(t testing.TB, sub ...string) string {
+	t.Helper()
+	ref := filepath.Join(append([]string{ModuleRoot(t), "..", "shared", "reference"}, sub...)...)
 	if _, err := os.Stat(ref); err != nil {
 		t.Skipf("référentiel absent (%s) : test de conformité ignoré", ref)
 	}

@@ -13,24 +13,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/internal/reftest"
+
 	"github.com/spie-fr/socle/internal/gen/faults/catalogue"
 	"github.com/spie-fr/socle/spie"
 )
-
-// moduleRoot is the folder holding go.mod, above the test's folder.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	require.NoError(t, err)
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		require.NotEqual(t, parent, dir, "go.mod introuvable")
-		dir = parent
-	}
-}
 
 var callRE = regexp.MustCompile(`\bNewFaultType\(`)
 
@@ -39,7 +26,7 @@ var callRE = regexp.MustCompile(`\bNewFaultType\(`)
 // registry) is the owner of at least one code in the registry that package
 // catalogue links.
 func TestCatalogueLinksEveryRegisteringPackage(t *testing.T) {
-	root := moduleRoot(t)
+	root := reftest.ModuleRoot(t)
 	want := map[string]bool{}
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
