@@ -98,9 +98,15 @@ const maxLineErrors = 20
 // (see publishGroups). Unreadable carnets are counted and the first are
 // reported as faults (INPUT-JSON-01 or INPUT-SIZE-01, path /N for the carnet
 // starting on line N, /i for the element i of an array); only a failing
-// reader is an error.
+// reader is an error, and a threshold below secret.DefaultThreshold: the
+// report then holds the fault SECRET-SEUIL-01 (also returned as the error)
+// and no group.
 func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 	rep := Report{Date: day, Threshold: secret.Threshold(p.SecretThreshold)}
+	if f := secret.CheckThreshold(p.SecretThreshold, "/seuil_secret"); f != nil {
+		rep.Errors = spie.Faults{*f}
+		return rep, *f
+	}
 	groups := map[[2]string]*accumulator{}
 	err := input.Each(r, input.Options{}, func(d input.Doc) error {
 		var lc lightCarnet

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -193,4 +194,25 @@ func TestIndicatorsRemainderTiedToPeople(t *testing.T) {
 			t.Errorf("%s: %s recomputed by difference: %d", dim, q, n)
 		}
 	}
+}
+
+// RULES.md §10 sets the floor at 5 people: a policy with a lower threshold
+// (new or former JSON name) is refused, and ComputeIndicators refuses one
+// given in code, with no group published.
+func TestIndicatorsThresholdFloor(t *testing.T) {
+	for _, doc := range []string{`{"seuil_secret": 1}`, `{"seuil_secret": 4}`, `{"secret_statistique": 2}`} {
+		_, fs := carnet.LoadPolicy(strings.NewReader(doc))
+		assert.True(t, fs.HasCode("SECRET-SEUIL-01"), "%s: %v", doc, fs)
+	}
+	p, fs := carnet.LoadPolicy(strings.NewReader(`{"seuil_secret": 5}`))
+	assert.True(t, fs.Valid(), "%v", fs)
+	assert.Equal(t, 5, p.SecretThreshold)
+	p.SecretThreshold = 1
+	c := base()
+	var in bytes.Buffer
+	require.NoError(t, json.NewEncoder(&in).Encode(c))
+	rep, err := carnet.ComputeIndicators(&in, "2025-06-30", p)
+	require.Error(t, err)
+	assert.True(t, rep.Errors.Has("SECRET-SEUIL-01", "/seuil_secret"), "%v", rep.Errors)
+	assert.Empty(t, rep.Groups)
 }

@@ -123,3 +123,26 @@ func TestCohortBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// RULES.md §10 sets the floor at 5 people: a lower threshold is refused,
+// every cell secret and the fault SECRET-SEUIL-01; 0 (the default) and 5
+// publish.
+func TestThresholdFloor(t *testing.T) {
+	m := cohort.Movement{Cohort: "laon", From: "2025-01-01", To: "2025-06-30", AtStart: 20, AtEnd: 22, Entered: 7, Left: 5}
+	for _, th := range []int{1, 4} {
+		ci := network.Cohort(m, th)
+		assert.True(t, ci.Faults.Has("SECRET-SEUIL-01", "/seuil_secret"), "%d: %v", th, ci.Faults)
+		assert.Equal(t, []string{"secret", "secret", "secret", "secret"}, strs([]secret.Cell{ci.AtStart, ci.AtEnd, ci.Entered, ci.Left}))
+		cm := network.Committee("CTO", committee.Stats{Examined: 12, Solved: 6, InProgress: 6, Due: 10, AnsweredInTime: 9}, th)
+		assert.True(t, cm.Faults.Has("SECRET-SEUIL-01", "/seuil_secret"))
+		assert.True(t, cm.Examined.Secret && cm.Solved.Secret && cm.Due.Secret)
+		assert.Nil(t, cm.ShareInTime)
+	}
+	for _, th := range []int{0, 5} {
+		ci := network.Cohort(m, th)
+		assert.Empty(t, ci.Faults)
+		// 20 = 15 stayed + 5 left, 22 = 15 + 7: every count and the
+		// hidden 15 are at least 5.
+		assert.Equal(t, []string{"20", "22", "7", "5"}, strs([]secret.Cell{ci.AtStart, ci.AtEnd, ci.Entered, ci.Left}))
+	}
+}
