@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 
 	"github.com/spie-fr/socle/diagnostic"
@@ -406,6 +407,51 @@ func (a *accumulator) measures() []measure {
 	}
 }
 
+// secretPeople adds to withheld the groups whose people are secret when the
+// report publishes the groups' people alone, with the whole's: parts of the
+// whole (territories and cohorts with their remainder, each public with its
+// complement).
+func secretPeople(keys [][2]string, groups map[[2]string]*accumulator, threshold int, withheld []bool) {
+	t := secret.NewTable(threshold)
+	people := make([]secret.ID, len(keys))
+	whole := -1
+	for g, k := range keys {
+		people[g] = t.Count(groups[k].people)
+		if withheld[g] {
+			t.Withhold(people[g])
+		}
+		if k[0] == "ensemble" {
+			whole = g
+			t.Keep(people[g])
+		}
+	}
+	if whole < 0 {
+		return
+	}
+	for _, dim := range []string{"territoire", "cohorte"} {
+		var parts []secret.ID
+		for g, k := range keys {
+			if k[0] == dim {
+				parts = append(parts, people[g])
+			}
+		}
+		if len(parts) > 0 {
+			t.Rest(people[whole], parts...)
+		}
+	}
+	for g, k := range keys {
+		if k[0] == "public" {
+			t.Part(people[whole], people[g])
+		}
+	}
+	t.Protect()
+	for g := range keys {
+		if t.Secret(people[g]) {
+			withheld[g] = true
+		}
+	}
+}
+
 // buildTable builds the secret table of the groups (see publishGroups): the
 // cells of each group's people and measures, and the relations inside and
 // across groups. The people of a withheld group are secret, and its
@@ -424,6 +470,8 @@ func buildTable(keys [][2]string, groups map[[2]string]*accumulator, threshold i
 		if withheld[g] {
 			t.Withhold(people[g])
 			cell = t.Hidden
+		} else {
+			t.Keep(people[g])
 		}
 		nIDs, bIDs := make([]secret.ID, len(ms[g])), make([]secret.ID, len(ms[g]))
 		for i := range ms[g] {
@@ -528,19 +576,22 @@ func buildTable(keys [][2]string, groups map[[2]string]*accumulator, threshold i
 // A rate is published only when its numerator and base are, a median only
 // when its base is, and a group whose people are secret publishes nothing.
 func publishGroups(keys [][2]string, groups map[[2]string]*accumulator, threshold int) []Group {
-	// A group whose people are secret is withheld whole (every cell
-	// secret). Small groups are withheld from the start; when protection
-	// makes more groups' people secret, the table is built again with
-	// those groups withheld from the start, so that the cells suppressed
-	// to protect a group's people one by one (before the group was known
-	// to be withheld) are published again when withholding the group
-	// suffices. The set only grows: at most len(keys) rounds.
+	// A group whose people are secret is withheld whole: its people
+	// secret, its measures hidden cells. Which groups: first those whose
+	// people are secret in the table of the people alone (small groups,
+	// and those that would give a small one back by difference); then the
+	// whole table is protected, its groups' people kept when other cells
+	// suffice (Keep), and built again from the start, with more groups
+	// withheld, whenever protection made more groups' people secret (so
+	// that no cell stays suppressed for a group that is withheld after
+	// all). The set only grows: at most len(keys) rounds.
 	withheld := make([]bool, len(keys))
 	for g, k := range keys {
 		if n := groups[k].people; n > 0 && n < threshold {
 			withheld[g] = true
 		}
 	}
+	secretPeople(keys, groups, threshold, withheld)
 	var (
 		t      *secret.Table
 		people []secret.ID
@@ -548,22 +599,14 @@ func publishGroups(keys [][2]string, groups map[[2]string]*accumulator, threshol
 	)
 	for {
 		t, people, ms = buildTable(keys, groups, threshold, withheld)
-		// Inside one build, a group whose people become secret is
-		// withheld at once, until no group changes.
+		if !slices.Contains(withheld, false) {
+			break // every group withheld: nothing is published
+		}
+		t.Protect()
 		grown := false
-		for {
-			t.Protect()
-			changed := false
-			for g := range keys {
-				if t.Secret(people[g]) && !withheld[g] {
-					withheld[g], changed, grown = true, true, true
-					for _, m := range ms[g] {
-						t.Withhold(m.nID, m.bID)
-					}
-				}
-			}
-			if !changed {
-				break
+		for g := range keys {
+			if t.Secret(people[g]) && !withheld[g] {
+				withheld[g], grown = true, true
 			}
 		}
 		if !grown {
