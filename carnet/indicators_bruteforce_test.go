@@ -32,17 +32,19 @@ type publishedReport struct {
 	} `json:"groupes"`
 }
 
-// atom is a kind of person of the random inputs: territory (0: 02, 1: 11,
-// 2: none), cohort (0: laon, 1: soissons), diagnosed within the month. All
-// other facts are those of base(), the same for everyone.
-type atom struct{ terr, cohort, onTime int }
+// atom is a kind of person of the random inputs: territory (0: 02, 1: 11),
+// cohort (0: laon, 1: soissons), diagnostic (0: none, 1: within the month,
+// 2: later). All other facts are those of base(), the same for everyone.
+// The kinds are every combination of the facts the report counts apart, so
+// that the relations below hold for any population, not only this one.
+type atom struct{ terr, cohort, diag int }
 
 var atoms = func() []atom {
 	var out []atom
-	for t := range 3 {
+	for t := range 2 {
 		for c := range 2 {
-			for o := range 2 {
-				out = append(out, atom{t, c, o})
+			for d := range 3 {
+				out = append(out, atom{t, c, d})
 			}
 		}
 	}
@@ -163,7 +165,7 @@ func TestIndicatorsPublishedReportResistsBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 1))
 	th := secret.DefaultThreshold
 	checked := 0
-	const cases = 20
+	const cases = 40
 	for c := range cases {
 		counts := make([]int, len(atoms))
 		for i := range counts {
@@ -173,9 +175,9 @@ func TestIndicatorsPublishedReportResistsBruteForce(t *testing.T) {
 		}
 		if c == 0 {
 			// The reviewer's case: 02/laon 7 on time and 3 late,
-			// 11/soissons 15 and 5 (atom index terr·4 + cohort·2 + onTime).
+			// 11/soissons 15 and 5 (atom index terr·6 + cohort·3 + diag).
 			counts = make([]int, len(atoms))
-			counts[0], counts[1], counts[6], counts[7] = 3, 7, 5, 15
+			counts[0], counts[1], counts[9], counts[10] = 3, 7, 5, 15
 		}
 		total := 0
 		for _, n := range counts {
@@ -189,10 +191,13 @@ func TestIndicatorsPublishedReportResistsBruteForce(t *testing.T) {
 				k := base()
 				k.ID, k.Person.ID = fmt.Sprintf("c-%d", id), fmt.Sprintf("p-%d", id)
 				id++
-				k.Person.Commune = []spie.CommuneCode{"02408", "11069", ""}[a.terr]
+				k.Person.Commune = []spie.CommuneCode{"02408", "11069"}[a.terr]
 				k.Cohort = []string{"laon", "soissons"}[a.cohort]
-				if a.onTime == 1 {
+				switch a.diag {
+				case 1: // entry 2025-03-03, within the month
 					k.Diagnostic = &diagnostic.Diagnostic{Date: "2025-03-20"}
+				case 2: // after 2025-04-03
+					k.Diagnostic = &diagnostic.Diagnostic{Date: "2025-05-20"}
 				}
 				require.NoError(t, enc.Encode(k))
 			}
@@ -210,7 +215,7 @@ func TestIndicatorsPublishedReportResistsBruteForce(t *testing.T) {
 			for i, a := range atoms {
 				switch {
 				case dim == "ensemble",
-					dim == "territoire" && a.terr < 2 && key == []string{"02", "11"}[a.terr],
+					dim == "territoire" && key == []string{"02", "11"}[a.terr],
 					dim == "cohorte" && key == []string{"laon", "soissons"}[a.cohort],
 					dim == "public" && key == "brsa":
 					m[i] = 1
@@ -226,8 +231,9 @@ func TestIndicatorsPublishedReportResistsBruteForce(t *testing.T) {
 			return out
 		}
 		one := func(atom) int { return 1 }
-		onTime := func(a atom) int { return a.onTime }
-		late := func(a atom) int { return 1 - a.onTime }
+		onTime := func(a atom) int { return b2i(a.diag == 1) }
+		late := func(a atom) int { return b2i(a.diag != 1) }
+		diagnosed := func(a atom) int { return b2i(a.diag > 0) }
 		// k per person of the indicators that do not depend on the atom.
 		perPerson := map[string]int{}
 		for _, g := range pub.Groups {
@@ -288,8 +294,8 @@ func TestIndicatorsPublishedReportResistsBruteForce(t *testing.T) {
 			md := g.Values["delai-entree-diagnostic"]
 			// A median of nobody is undefined, which the report also
 			// prints as secret: only a median with people must hide.
-			mbase := bruteLinear{coef: times(m, onTime)}.eval(counts)
-			if mb := add(name+" delai base", times(m, onTime), md.Base); open && md.Secret && mbase > 0 {
+			mbase := bruteLinear{coef: times(m, diagnosed)}.eval(counts)
+			if mb := add(name+" delai base", times(m, diagnosed), md.Base); open && md.Secret && mbase > 0 {
 				markedSecret(mb)
 			}
 			for ind, v := range g.Values {
@@ -349,5 +355,13 @@ func TestIndicatorsPublishedReportResistsBruteForce(t *testing.T) {
 			return
 		}
 	}
+	t.Logf("brute force finished on %d cases of %d", checked, cases)
 	assert.Greater(t, checked, cases/2, "brute force finished on most cases (%d of %d)", checked, cases)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
