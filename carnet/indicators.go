@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 
 	"github.com/spie-fr/socle/diagnostic"
@@ -98,9 +99,15 @@ const maxLineErrors = 20
 // (see publishGroups). Unreadable carnets are counted and the first are
 // reported as faults (INPUT-JSON-01 or INPUT-SIZE-01, path /N for the carnet
 // starting on line N, /i for the element i of an array); only a failing
-// reader is an error.
+// reader is an error, and a threshold below secret.DefaultThreshold: the
+// report then holds the fault SECRET-SEUIL-01 (also returned as the error)
+// and no group.
 func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 	rep := Report{Date: day, Threshold: secret.Threshold(p.SecretThreshold)}
+	if f := secret.CheckThreshold(p.SecretThreshold, "/seuil_secret"); f != nil {
+		rep.Errors = spie.Faults{*f}
+		return rep, *f
+	}
 	groups := map[[2]string]*accumulator{}
 	err := input.Each(r, input.Options{}, func(d input.Doc) error {
 		var lc lightCarnet
@@ -400,19 +407,57 @@ func (a *accumulator) measures() []measure {
 	}
 }
 
-// publishGroups publishes the groups as one report under the statistical
-// secret (package secret), with the relations a reader can subtract along:
-//   - inside a group, every count and every base of people is a part of the
-//     group's people, and every numerator a part of its base (complements
-//     protected: 5 « sorties » out of 6 people discloses the sixth);
-//   - territories and cohorts partition the whole population (people with
-//     no territory or no cohort are a protected remainder), quantity by
-//     quantity;
-//   - publics overlap: each public's quantity is a part of the whole's.
-//
-// A rate is published only when its numerator and base are, a median only
-// when its base is, and a group whose people are secret publishes nothing.
-func publishGroups(keys [][2]string, groups map[[2]string]*accumulator, threshold int) []Group {
+// secretPeople adds to withheld the groups whose people are secret when the
+// report publishes the groups' people alone, with the whole's: parts of the
+// whole (territories and cohorts with their remainder, each public with its
+// complement).
+func secretPeople(keys [][2]string, groups map[[2]string]*accumulator, threshold int, withheld []bool) {
+	t := secret.NewTable(threshold)
+	people := make([]secret.ID, len(keys))
+	whole := -1
+	for g, k := range keys {
+		people[g] = t.Count(groups[k].people)
+		if withheld[g] {
+			t.Withhold(people[g])
+		}
+		if k[0] == "ensemble" {
+			whole = g
+			t.Keep(people[g])
+		}
+	}
+	if whole < 0 {
+		return
+	}
+	for _, dim := range []string{"territoire", "cohorte"} {
+		var parts []secret.ID
+		for g, k := range keys {
+			if k[0] == dim {
+				parts = append(parts, people[g])
+			}
+		}
+		if len(parts) > 0 {
+			t.Rest(people[whole], parts...)
+		}
+	}
+	for g, k := range keys {
+		if k[0] == "public" {
+			t.Part(people[whole], people[g])
+		}
+	}
+	t.Protect()
+	for g := range keys {
+		if t.Secret(people[g]) {
+			withheld[g] = true
+		}
+	}
+}
+
+// buildTable builds the secret table of the groups (see publishGroups): the
+// cells of each group's people and measures, and the relations inside and
+// across groups. The people of a withheld group are secret, and its
+// measures are hidden cells (the report prints nothing of the group: they
+// are protected when small, like any complement).
+func buildTable(keys [][2]string, groups map[[2]string]*accumulator, threshold int, withheld []bool) (*secret.Table, []secret.ID, [][]measure) {
 	t := secret.NewTable(threshold)
 	people := make([]secret.ID, len(keys))
 	ms := make([][]measure, len(keys))
@@ -421,30 +466,38 @@ func publishGroups(keys [][2]string, groups map[[2]string]*accumulator, threshol
 		a := groups[k]
 		people[g] = t.Count(a.people)
 		ms[g] = a.measures()
+		cell := t.Count
+		if withheld[g] {
+			t.Withhold(people[g])
+			cell = t.Hidden
+		} else {
+			t.Keep(people[g])
+		}
+		nIDs, bIDs := make([]secret.ID, len(ms[g])), make([]secret.ID, len(ms[g]))
 		for i := range ms[g] {
 			m := &ms[g][i]
-			switch m.kind {
-			case "effectif":
-				m.nID, m.bID = t.Count(m.n), -1
-				t.Part(people[g], m.nID)
-			case "taux":
-				m.nID, m.bID = t.Count(m.n), t.Count(m.base)
-				t.Part(m.bID, m.nID)
-				if m.ofPeople {
-					t.Part(people[g], m.bID)
-				}
-			case "mediane":
-				m.nID, m.bID = -1, t.Count(m.base)
-				t.Part(people[g], m.bID)
+			m.nID, m.bID = -1, -1
+			if m.kind != "mediane" {
+				m.nID = cell(m.n)
 			}
+			if m.kind != "effectif" {
+				m.bID = cell(m.base)
+			}
+			nIDs[i], bIDs[i] = m.nID, m.bID
 		}
+		tie(t, ms[g], people[g], a.people, nIDs, bIDs)
 		if k[0] == "ensemble" {
 			whole = g
 			t.Keep(people[g])
 		}
 	}
 	if whole >= 0 {
-		// Across groups, cell by cell: people, then each numerator and base.
+		// Across groups, cell by cell: people, then each numerator and
+		// base. The people outside the groups (the remainder of a
+		// partition, the complement of a public) are a group of their own:
+		// their quantities are tied to their people as inside any group,
+		// so a remainder of people proven 0 (or small) bounds the
+		// remainder of every quantity.
 		across := func(dim string, partition bool) {
 			var gs []int
 			for g, k := range keys {
@@ -455,57 +508,108 @@ func publishGroups(keys [][2]string, groups map[[2]string]*accumulator, threshol
 			if len(gs) == 0 {
 				return
 			}
-			link := func(total secret.ID, part func(g int) secret.ID) {
+			// link returns the people outside: one remainder for a
+			// partition, one complement per group when groups overlap.
+			link := func(total secret.ID, part func(g int) secret.ID) []secret.ID {
 				if total < 0 {
-					return
+					return nil
 				}
 				if partition {
 					parts := make([]secret.ID, len(gs))
 					for i, g := range gs {
 						parts[i] = part(g)
 					}
-					t.Rest(total, parts...)
-					return
+					return []secret.ID{t.Rest(total, parts...)}
 				}
-				for _, g := range gs {
-					t.Part(total, part(g))
+				out := make([]secret.ID, len(gs))
+				for i, g := range gs {
+					out[i] = t.Part(total, part(g))
 				}
+				return out
 			}
-			link(people[whole], func(g int) secret.ID { return people[g] })
+			restP := link(people[whole], func(g int) secret.ID { return people[g] })
+			// restN[i][u], restB[i][u]: remainder u of quantity i.
+			restN, restB := make([][]secret.ID, len(ms[whole])), make([][]secret.ID, len(ms[whole]))
 			for i := range ms[whole] {
-				link(ms[whole][i].nID, func(g int) secret.ID { return ms[g][i].nID })
-				link(ms[whole][i].bID, func(g int) secret.ID { return ms[g][i].bID })
+				restN[i] = link(ms[whole][i].nID, func(g int) secret.ID { return ms[g][i].nID })
+				restB[i] = link(ms[whole][i].bID, func(g int) secret.ID { return ms[g][i].bID })
+			}
+			for u := range restP {
+				// Size of remainder u: the whole's people minus the
+				// groups' (all of them for a partition, group u's
+				// otherwise).
+				n := groups[keys[whole]].people
+				for i, g := range gs {
+					if partition || i == u {
+						n -= groups[keys[g]].people
+					}
+				}
+				nIDs, bIDs := make([]secret.ID, len(ms[whole])), make([]secret.ID, len(ms[whole]))
+				for i := range ms[whole] {
+					nIDs[i], bIDs[i] = remainderAt(restN[i], u), remainderAt(restB[i], u)
+				}
+				tie(t, ms[whole], restP[u], n, nIDs, bIDs)
 			}
 		}
 		across("territoire", true)
 		across("cohorte", true)
 		across("public", false)
 	}
-	// A group whose people are secret is withheld whole, which may make
-	// more cells secret: repeat until no group changes. Small groups are
-	// withheld from the start (their people are secret whatever the rest).
+	return t, people, ms
+}
+
+// publishGroups publishes the groups as one report under the statistical
+// secret (package secret), with the relations a reader can subtract along:
+//   - inside a group, every count and every base of people is a part of the
+//     group's people, and every numerator a part of its base (complements
+//     protected: 5 « sorties » out of 6 people discloses the sixth);
+//   - territories and cohorts partition the whole population (people with
+//     no territory or no cohort are a protected remainder), quantity by
+//     quantity;
+//   - publics overlap: each public's quantity is a part of the whole's;
+//   - the people outside a dimension's groups (a partition's remainder, a
+//     public's complement) are tied like a group: each of their quantities
+//     is a part of their people (so that 30 = 10 + 20 people, which proves
+//     nobody outside the territories, also proves nobody outside counts
+//     in any quantity: issue 11, item 1, follow-up).
+//
+// A rate is published only when its numerator and base are, a median only
+// when its base is, and a group whose people are secret publishes nothing.
+func publishGroups(keys [][2]string, groups map[[2]string]*accumulator, threshold int) []Group {
+	// A group whose people are secret is withheld whole: its people
+	// secret, its measures hidden cells. Which groups: first those whose
+	// people are secret in the table of the people alone (small groups,
+	// and those that would give a small one back by difference); then the
+	// whole table is protected, its groups' people kept when other cells
+	// suffice (Keep), and built again from the start, with more groups
+	// withheld, whenever protection made more groups' people secret (so
+	// that no cell stays suppressed for a group that is withheld after
+	// all). The set only grows: at most len(keys) rounds.
 	withheld := make([]bool, len(keys))
 	for g, k := range keys {
 		if n := groups[k].people; n > 0 && n < threshold {
 			withheld[g] = true
-			t.Withhold(people[g])
-			for _, m := range ms[g] {
-				t.Withhold(m.nID, m.bID)
-			}
 		}
 	}
+	secretPeople(keys, groups, threshold, withheld)
+	var (
+		t      *secret.Table
+		people []secret.ID
+		ms     [][]measure
+	)
 	for {
+		t, people, ms = buildTable(keys, groups, threshold, withheld)
+		if !slices.Contains(withheld, false) {
+			break // every group withheld: nothing is published
+		}
 		t.Protect()
-		changed := false
+		grown := false
 		for g := range keys {
 			if t.Secret(people[g]) && !withheld[g] {
-				withheld[g], changed = true, true
-				for _, m := range ms[g] {
-					t.Withhold(m.nID, m.bID)
-				}
+				withheld[g], grown = true, true
 			}
 		}
-		if !changed {
+		if !grown {
 			break
 		}
 	}
@@ -545,3 +649,42 @@ func publishGroups(keys [][2]string, groups map[[2]string]*accumulator, threshol
 }
 
 func intp(n int) *int { return &n }
+
+// remainderAt returns ids[u], or -1 when the quantity has no cell.
+func remainderAt(ids []secret.ID, u int) secret.ID {
+	if u < len(ids) {
+		return ids[u]
+	}
+	return -1
+}
+
+// tie records the relations inside one group of people (a published group,
+// or the people outside the groups of a dimension) whose cells are people
+// (n people) and, for each measure i of ms, nIDs[i] (count or numerator,
+// −1 for a median) and bIDs[i] (base, −1 for a count): every count and
+// every base of people is a part of the people, every numerator a part of
+// its base. A base that is not of people (prescriptions) is tied to the
+// people only when there are none (no people, no prescriptions): a reader
+// who proves a group empty knows it has no prescriptions, a bound the
+// linear table cannot state otherwise.
+func tie(t *secret.Table, ms []measure, peopleID secret.ID, n int, nIDs, bIDs []secret.ID) {
+	part := func(base, count secret.ID) {
+		if base >= 0 && count >= 0 {
+			t.Part(base, count)
+		}
+	}
+	for i, m := range ms {
+		nID, bID := nIDs[i], bIDs[i]
+		switch m.kind {
+		case "effectif":
+			part(peopleID, nID)
+		case "taux":
+			part(bID, nID)
+			if m.ofPeople || n == 0 {
+				part(peopleID, bID)
+			}
+		case "mediane":
+			part(peopleID, bID)
+		}
+	}
+}

@@ -120,7 +120,8 @@ var (
 // their default) and checks it. The statistical secret's threshold is
 // "seuil_secret"; its former name "secret_statistique" is still read, with
 // a warning (CARNET-POLITIQUE-02), and both at once with different values
-// are an error.
+// are an error. A threshold below secret.DefaultThreshold (RULES.md §10) is
+// refused: SECRET-SEUIL-01 at its path.
 func LoadPolicy(r io.Reader) (Policy, spie.Faults) {
 	p := DefaultPolicy()
 	in := struct {
@@ -146,6 +147,13 @@ func LoadPolicy(r io.Reader) (Policy, spie.Faults) {
 	}
 	if err := p.check(); err != nil {
 		return DefaultPolicy(), spie.Faults{FaultPolicy.At("", err.Error())}
+	}
+	path := "/seuil_secret"
+	if in.Threshold == nil {
+		path = "/secret_statistique"
+	}
+	if f := secret.CheckThreshold(p.SecretThreshold, path); f != nil {
+		return DefaultPolicy(), spie.Faults{*f}
 	}
 	return p, fs
 }

@@ -200,8 +200,20 @@ func (m Matrix) Stats() AgreementStats {
 // the statistical secret with threshold (≤ 0: secret.DefaultThreshold; see
 // publish for the relations protected). Pairs whose automated decision is
 // indetermine are left out with a warning; invalid pathways are faults and
-// the pair is left out.
+// the pair is left out. A threshold below secret.DefaultThreshold is refused
+// (RULES.md §10): the fault SECRET-SEUIL-01 at /seuil_secret and an
+// evaluation with every cell secret.
 func Evaluate(pairs []AgreementPair, threshold int) (Agreement, spie.Faults) {
+	if f := secret.CheckThreshold(threshold, "/seuil_secret"); f != nil {
+		a := Agreement{Threshold: threshold, Order: AgreementPathways}
+		a.N = secret.Cell{Secret: true}
+		for i := range 3 {
+			for j := range 3 {
+				a.Matrix[i][j] = secret.Cell{Secret: true}
+			}
+		}
+		return a, spie.Faults{*f}
+	}
 	threshold = secret.Threshold(threshold)
 	var fs spie.Faults
 	var all Matrix

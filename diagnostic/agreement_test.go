@@ -136,10 +136,17 @@ func TestEvaluateBreakdownsSuppressSmallGroups(t *testing.T) {
 	assert.Equal(t, "64", a.ByPublic[0].Stats.N.String(), "everyone is brsa: no one outside the public to protect")
 	assert.Equal(t, "jeunes-moins-26", a.ByPublic[1].Key)
 	assert.True(t, a.ByPublic[1].Suppressed)
-	// With a threshold of 4 the Aisne and the 77 are shown.
-	a, _ = diagnostic.Evaluate(pairs, 4)
-	assert.False(t, a.ByTerritory[0].Suppressed)
-	assert.False(t, a.ByTerritory[1].Suppressed)
+	// A threshold of 4 would show the Aisne's 4 pairs: RULES.md §10 sets
+	// the floor at 5, so it is refused and nothing is published.
+	a, fs = diagnostic.Evaluate(pairs, 4)
+	assert.True(t, fs.Has("SECRET-SEUIL-01", "/seuil_secret"), "%v", fs)
+	assert.True(t, a.N.Secret)
+	assert.Empty(t, a.ByTerritory)
+	for i := range 3 {
+		for j := range 3 {
+			assert.True(t, a.Matrix[i][j].Secret)
+		}
+	}
 }
 
 func TestEvaluateDisagreementCriteria(t *testing.T) {

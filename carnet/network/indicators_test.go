@@ -123,3 +123,114 @@ func TestCohortBruteForce(t *testing.T) {
 		}
 	}
 }
+
+// RULES.md §10 sets the floor at 5 people: a lower threshold is refused,
+// every cell secret and the fault SECRET-SEUIL-01; 0 (the default) and 5
+// publish.
+func TestThresholdFloor(t *testing.T) {
+	m := cohort.Movement{Cohort: "laon", From: "2025-01-01", To: "2025-06-30", AtStart: 20, AtEnd: 22, Entered: 7, Left: 5}
+	for _, th := range []int{1, 4} {
+		ci := network.Cohort(m, th)
+		assert.True(t, ci.Faults.Has("SECRET-SEUIL-01", "/seuil_secret"), "%d: %v", th, ci.Faults)
+		assert.Equal(t, []string{"secret", "secret", "secret", "secret"}, strs([]secret.Cell{ci.AtStart, ci.AtEnd, ci.Entered, ci.Left}))
+		cm := network.Committee("CTO", committee.Stats{Examined: 12, Solved: 6, InProgress: 6, Due: 10, AnsweredInTime: 9}, th)
+		assert.True(t, cm.Faults.Has("SECRET-SEUIL-01", "/seuil_secret"))
+		assert.True(t, cm.Examined.Secret && cm.Solved.Secret && cm.Due.Secret)
+		assert.Nil(t, cm.ShareInTime)
+	}
+	for _, th := range []int{0, 5} {
+		ci := network.Cohort(m, th)
+		assert.Empty(t, ci.Faults)
+		// 20 = 15 stayed + 5 left, 22 = 15 + 7: every count and the
+		// hidden 15 are at least 5.
+		assert.Equal(t, []string{"20", "22", "7", "5"}, strs([]secret.Cell{ci.AtStart, ci.AtEnd, ci.Entered, ci.Left}))
+	}
+}
+
+// TestCommitteeBruteForce reads the committee's published JSON and
+// enumerates every set of counts consistent with it, from the meaning of
+// the figures: the situations examined are those resolved, in progress,
+// without solution, without outcome, and others (never published); the
+// requests answered within the delay are some of those due. Every secret
+// count, and every unpublished small one (1..4: the others, the requests
+// due not answered in time), ranges over at least 5.
+func TestCommitteeBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	for range 200 {
+		s := committee.Stats{Solved: rng.IntN(9), InProgress: rng.IntN(9), NoSolution: rng.IntN(9), NoOutcome: rng.IntN(9), Due: rng.IntN(12)}
+		other := rng.IntN(4)
+		s.Examined = s.Solved + s.InProgress + s.NoSolution + s.NoOutcome + other
+		s.AnsweredInTime = rng.IntN(s.Due + 1)
+		b, err := json.Marshal(network.Committee("CTO", s, 0))
+		require.NoError(t, err)
+		var pub map[string]any
+		require.NoError(t, json.Unmarshal(b, &pub))
+		val := func(name string) (int, bool) {
+			c, _ := pub[name].(map[string]any)
+			v, ok := c["valeur"].(float64)
+			return int(v), ok
+		}
+		names := []string{"situations_examinees", "situations_resolues", "situations_en_cours", "situations_sans_solution", "situations_sans_suite"}
+		truth := []int{s.Examined, s.Solved, s.InProgress, s.NoSolution, s.NoOutcome}
+		cap := s.Examined + 6
+		// Outcomes: enumerate resolved, in progress, without solution,
+		// without outcome, others; examined is their sum.
+		lo, hi := make([]int, 6), make([]int, 6)
+		for i := range lo {
+			lo[i] = 1 << 30
+		}
+		var x [5]int
+		var rec func(k int)
+		rec = func(k int) {
+			if k == 5 {
+				vals := []int{x[0] + x[1] + x[2] + x[3] + x[4], x[0], x[1], x[2], x[3], x[4]}
+				for i, n := range names {
+					if v, ok := val(n); ok && v != vals[i] {
+						return
+					}
+				}
+				for i, v := range vals {
+					lo[i], hi[i] = min(lo[i], v), max(hi[i], v)
+				}
+				return
+			}
+			from, to := 0, cap
+			if k < 4 {
+				if v, ok := val(names[k+1]); ok {
+					from, to = v, v // published: only its value
+				}
+			} else if e, ok := val(names[0]); ok {
+				from = e - x[0] - x[1] - x[2] - x[3] // others: examined minus the rest
+				to = from
+			}
+			for v := max(from, 0); v <= to; v++ {
+				x[k] = v
+				rec(k + 1)
+			}
+		}
+		rec(0)
+		for i, n := range names {
+			if _, ok := val(n); ok {
+				assert.False(t, truth[i] > 0 && truth[i] < 5, "%+v: %s = %d published", s, n, truth[i])
+				continue
+			}
+			assert.True(t, hi[i] >= cap || hi[i]-lo[i] >= 5, "%+v: secret %s = %d within [%d, %d]", s, n, truth[i], lo[i], hi[i])
+		}
+		if other > 0 && other < 5 {
+			assert.True(t, hi[5] >= cap || hi[5]-lo[5] >= 5, "%+v: the %d others within [%d, %d]", s, other, lo[5], hi[5])
+		}
+		// Requests: answered in time ≤ due.
+		due, okDue := val("demandes_echues")
+		in, okIn := val("repondues_dans_delai")
+		late := s.Due - s.AnsweredInTime
+		if okDue && okIn {
+			assert.False(t, late > 0 && late < 5, "%+v: %d late answers = %d − %d", s, late, due, in)
+		}
+		if okDue && !okIn {
+			assert.GreaterOrEqual(t, due, 5, "%+v: answered in time within [0, %d]", s, due)
+		}
+		if !okDue && okIn && s.AnsweredInTime > 0 && s.AnsweredInTime < 5 {
+			t.Errorf("%+v: %d answered in time published", s, in)
+		}
+	}
+}

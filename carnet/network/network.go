@@ -38,6 +38,9 @@ type CohortIndicators struct {
 	AtEnd   secret.Cell `json:"effectif_fin"`
 	Entered secret.Cell `json:"entrees"`
 	Left    secret.Cell `json:"sorties"`
+	// Refus du seuil du secret statistique (SECRET-SEUIL-01) : aucun
+	// chiffre n'est alors publié.
+	Faults spie.Faults `json:"fautes,omitempty"`
 }
 
 // CommitteeIndicators are the committee's activity.
@@ -54,6 +57,9 @@ type CommitteeIndicators struct {
 	AnsweredInTime secret.Cell `json:"repondues_dans_delai"`
 	// Part des demandes répondues dans le délai, en pour cent (absente si secrète).
 	ShareInTime *float64 `json:"part_repondues_dans_delai,omitempty"`
+	// Refus du seuil du secret statistique (SECRET-SEUIL-01) : aucun
+	// chiffre n'est alors publié.
+	Faults spie.Faults `json:"fautes,omitempty"`
 }
 
 // Labels counts structures by decision (every decision listed, zero
@@ -76,7 +82,15 @@ func Labels(evals []label.Evaluation) []StatusCount {
 // their ties: start = stayed + exits, end = stayed + entries (the people
 // who stayed, start − exits, are not published but protected as any
 // count; movements that do not add up are published all secret).
+//
+// A threshold below secret.DefaultThreshold (RULES.md §10) is refused: every
+// cell secret and the fault SECRET-SEUIL-01 at /seuil_secret.
 func Cohort(m cohort.Movement, threshold int) CohortIndicators {
+	if f := secret.CheckThreshold(threshold, "/seuil_secret"); f != nil {
+		s := secret.Cell{Secret: true}
+		return CohortIndicators{Cohort: m.Cohort, From: m.From, To: m.To,
+			AtStart: s, AtEnd: s, Entered: s, Left: s, Faults: spie.Faults{*f}}
+	}
 	t := secret.NewTable(threshold)
 	start, end := t.Count(m.AtStart), t.Count(m.AtEnd)
 	in, out := t.Count(m.Entered), t.Count(m.Left)
@@ -92,7 +106,15 @@ func Cohort(m cohort.Movement, threshold int) CohortIndicators {
 // situations examined, answers within the delay as a part of the requests
 // due (the others are protected as a complement), and their share when both
 // counts are published.
+//
+// A threshold below secret.DefaultThreshold (RULES.md §10) is refused: every
+// cell secret and the fault SECRET-SEUIL-01 at /seuil_secret.
 func Committee(name string, s committee.Stats, threshold int) CommitteeIndicators {
+	if f := secret.CheckThreshold(threshold, "/seuil_secret"); f != nil {
+		x := secret.Cell{Secret: true}
+		return CommitteeIndicators{Committee: name, Examined: x, Solved: x, InProgress: x, NoSolution: x, NoOutcome: x,
+			Due: x, AnsweredInTime: x, Faults: spie.Faults{*f}}
+	}
 	t := secret.NewTable(threshold)
 	examined := t.Count(s.Examined)
 	solved, inProgress, noSolution, noOutcome := t.Count(s.Solved), t.Count(s.InProgress), t.Count(s.NoSolution), t.Count(s.NoOutcome)

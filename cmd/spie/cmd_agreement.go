@@ -58,6 +58,10 @@ func runAgreement(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie agreement : --seuil %d invalide (au moins 1)\n", *threshold)
 		return exitUsage
 	}
+	if f := secret.CheckThreshold(*threshold, ""); f != nil {
+		fmt.Fprintf(c.stderr, "spie agreement : --seuil %d : %s : %s\n", *threshold, f.Code, f.Message)
+		return exitUsage
+	}
 	if fl.NArg() != 1 {
 		fl.Usage()
 		return exitUsage

@@ -8,6 +8,7 @@ import (
 	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/offer/coverage"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/secret"
 )
 
 func init() {
@@ -34,6 +35,10 @@ func runCoverage(c *cli, args []string) int {
 	}
 	if *diags == "" || *catalogue == "" || fl.NArg() != 0 || (*format != "json" && *format != "text") {
 		fl.Usage()
+		return exitUsage
+	}
+	if f := secret.CheckThreshold(*seuil, ""); f != nil {
+		fmt.Fprintf(c.stderr, "spie coverage : --seuil %d : %s : %s\n", *seuil, f.Code, f.Message)
 		return exitUsage
 	}
 	opts := coverage.Options{Level: coverage.Level(*level), Threshold: *seuil, ThinRatio: *ratio}

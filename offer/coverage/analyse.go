@@ -129,6 +129,10 @@ type cellKey struct {
 // of the stream: each document counts on its own, so the stream should hold one
 // diagnostic per person (the latest), as an export of the current
 // situations does; a person diagnosed twice in it is counted twice.
+//
+// A threshold below secret.DefaultThreshold (RULES.md §10) is refused: no
+// cell, the fault SECRET-SEUIL-01 at /seuil_secret, also returned as the
+// error.
 func Analyse(r io.Reader, cat *offer.Catalogue, opts Options) (Report, spie.Faults, error) {
 	if cat == nil {
 		return Report{}, nil, fmt.Errorf("catalogue de services absent")
@@ -138,6 +142,9 @@ func Analyse(r io.Reader, cat *offer.Catalogue, opts Options) (Report, spie.Faul
 	}
 	if !Levels.Has(string(opts.Level)) {
 		return Report{}, nil, fmt.Errorf("niveau territorial inconnu : %q (commune, epci ou departement)", opts.Level)
+	}
+	if f := secret.CheckThreshold(opts.Threshold, "/seuil_secret"); f != nil {
+		return Report{Level: opts.Level, Threshold: opts.Threshold}, spie.Faults{*f}, *f
 	}
 	if opts.Threshold <= 0 {
 		opts.Threshold = secret.DefaultThreshold

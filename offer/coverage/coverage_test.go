@@ -108,6 +108,13 @@ func TestStatusesAndRanking(t *testing.T) {
 	lines = append(lines, repeat(3, func(i int) string {
 		return diag(fmt.Sprint("s", i), "02408", map[string]diagnostic.Impact{"sante": diagnostic.ImpactFort})
 	})...)
+	// RULES.md §10: a threshold under 5 people is refused, nothing published.
+	for _, th := range []int{1, 4} {
+		rep, fs, err := coverage.Analyse(stream(lines...), cat, coverage.Options{Threshold: th})
+		require.Error(t, err)
+		assert.True(t, fs.Has("SECRET-SEUIL-01", "/seuil_secret"), "%v", fs)
+		assert.Empty(t, rep.Cells)
+	}
 	rep, fs, err := coverage.Analyse(stream(lines...), cat, coverage.Options{})
 	require.NoError(t, err)
 	assert.Empty(t, fs)

@@ -1,6 +1,10 @@
 package secret
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/spie-fr/socle/spie"
+)
 
 // DefaultThreshold is the smallest count of people published (RULES.md §10:
 // « Aggregated indicators suppress cells under 5 people (default) »).
@@ -9,6 +13,27 @@ const DefaultThreshold = 5
 // JSONName is the one JSON name of the threshold in every report and input
 // (an integer, a number of people).
 const JSONName = "seuil_secret"
+
+// FaultThreshold refuses a threshold below DefaultThreshold: RULES.md §10
+// sets the floor of the statistical secret at 5 people, so a report under
+// a lower threshold (--seuil 1 publishes every count) is not produced.
+// Message arguments: the threshold asked, the floor.
+var FaultThreshold = spie.NewFaultType("SECRET-SEUIL-01", spie.SeverityError,
+	"seuil du secret statistique de %d personne(s) refusé : au moins %d (aucune cellule publiée)",
+	"statistical secret threshold of %d people refused: at least %d (no cell published)").
+	WithSource("RULES.md §10 : « Aggregated indicators suppress cells under 5 people (default) » ; un territoire peut relever le seuil, pas l'abaisser")
+
+// CheckThreshold returns the fault FaultThreshold at path (a JSON Pointer,
+// "/seuil_secret" in a policy, "" for a CLI flag) when n is set (n > 0) and
+// below DefaultThreshold, nil otherwise. Every publisher calls it before
+// publishing and publishes no cell when it refuses.
+func CheckThreshold(n int, path string) *spie.Fault {
+	if n > 0 && n < DefaultThreshold {
+		f := FaultThreshold.At(path, n, DefaultThreshold)
+		return &f
+	}
+	return nil
+}
 
 // Threshold returns n, or DefaultThreshold when n ≤ 0 (not set).
 func Threshold(n int) int {

@@ -141,3 +141,17 @@ func ExampleTable_Interval() {
 	fmt.Println(lo, hi, bounded, ok)
 	// Output: 0 30 true true
 }
+
+// A threshold below 5 people is refused (RULES.md §10); 0 means the default.
+func ExampleCheckThreshold() {
+	fmt.Println(secret.CheckThreshold(0, "") == nil, secret.CheckThreshold(5, "") == nil, secret.CheckThreshold(12, "") == nil)
+	f := secret.CheckThreshold(1, "/seuil_secret")
+	fmt.Println(f.Code, f.Path)
+	fmt.Println(f.Message)
+	fmt.Println(f.MessageEN)
+	// Output:
+	// true true true
+	// SECRET-SEUIL-01 /seuil_secret
+	// seuil du secret statistique de 1 personne(s) refusé : au moins 5 (aucune cellule publiée)
+	// statistical secret threshold of 1 people refused: at least 5 (no cell published)
+}

@@ -29,6 +29,7 @@ import (
 	_ "github.com/spie-fr/socle/schemas"
 	_ "github.com/spie-fr/socle/spie/committee"
 	_ "github.com/spie-fr/socle/spie/label"
+	_ "github.com/spie-fr/socle/spie/secret"
 	_ "github.com/spie-fr/socle/wasm/widget"
 )
 
