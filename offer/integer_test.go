@@ -123,3 +123,37 @@ func ExampleInteger() {
 	// {"nombre_semaines":12345678901234567890}
 	// -12
 }
+
+// FuzzInteger: any input is read without panic; what is read is the value
+// math/big reads from the same literal (an independent oracle), and is
+// written back to the same value; an integer written with digits only, up
+// to MaxIntegerDigits, is always read.
+func FuzzInteger(f *testing.F) {
+	for _, s := range []string{"0", "-0", "35", "35.0", "3.5e1", "1e19", "9223372036854775808", "-18446744073709551617",
+		"12345678901234567890", "1e-500", "1e999999999", "null", `"3"`, "012", "-", "", "1" + strings.Repeat("0", 30)} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var n offer.Integer
+		err := n.UnmarshalJSON(b)
+		lit := strings.Trim(string(b), " \t\r\n")
+		plain := json.Valid(b) && len(lit) > 0 && (lit[0] == '-' || lit[0] >= '0' && lit[0] <= '9') &&
+			!strings.ContainsAny(lit, ".eE") && len(strings.TrimPrefix(lit, "-")) <= offer.MaxIntegerDigits
+		if plain {
+			require.NoError(t, err, "%s", b)
+		}
+		if err != nil || strings.Trim(string(b), " \t\r\n") == "null" {
+			assert.Equal(t, offer.Integer{}, n)
+			return
+		}
+		r, ok := new(big.Rat).SetString(lit)
+		require.True(t, ok, "%s", b)
+		require.True(t, r.IsInt(), "%s", b)
+		assert.Equal(t, 0, r.Num().Cmp(n.Big()), "%s", b)
+		out, err := json.Marshal(n)
+		require.NoError(t, err)
+		var back offer.Integer
+		require.NoError(t, json.Unmarshal(out, &back))
+		assert.Equal(t, n, back, "%s", b)
+	})
+}

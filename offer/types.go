@@ -141,6 +141,7 @@ func (n Integer) MarshalJSON() ([]byte, error) {
 // value that is not an integer, or lies beyond the bounds above, is a
 // *json.UnmarshalTypeError.
 func (n *Integer) UnmarshalJSON(b []byte) error {
+	b = bytes.Trim(b, " \t\r\n") // JSON white space (RFC 8259 §2)
 	if bytes.Equal(b, []byte("null")) {
 		return nil
 	}
