@@ -1,6 +1,7 @@
 package offer_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -12,6 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/offer"
+	"github.com/spie-fr/socle/offer/offertest"
+	"github.com/spie-fr/socle/spie"
 )
 
 // TestIntegerUnmarshal: integers written with digits only are read whatever
@@ -156,4 +159,41 @@ func FuzzInteger(f *testing.F) {
 		require.NoError(t, json.Unmarshal(out, &back))
 		assert.Equal(t, n, back, "%s", b)
 	})
+}
+
+// TestIntegerThroughCatalogue: a service whose nombre_semaines is beyond
+// int64 (valid for data·inclusion's model: a Python int) is loaded without
+// fault, found by a search, and written back with its digits; below 1 it
+// is refused at the field (the model's ge=1). Values worked by hand: 2^64 + 1
+// = 18446744073709551617; -10^30 written out.
+func TestIntegerThroughCatalogue(t *testing.T) {
+	line := func(lit string) []byte {
+		b, err := json.Marshal(offertest.ValidService())
+		require.NoError(t, err)
+		var m map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal(b, &m))
+		m["nombre_semaines"] = json.RawMessage(lit)
+		b, err = json.Marshal(m)
+		require.NoError(t, err)
+		return b
+	}
+	for _, lit := range []string{"12345678901234567890", "18446744073709551617", "1" + strings.Repeat("0", 30)} {
+		var faults spie.Faults
+		ss, err := offer.LoadServices(bytes.NewReader(line(lit)), now, func(_ int, _ string, fs spie.Faults) { faults = append(faults, fs...) })
+		require.NoError(t, err)
+		assert.Empty(t, faults, lit)
+		require.Len(t, ss, 1)
+		assert.Equal(t, lit, ss[0].NombreSemaines.String())
+		c, _ := offer.NewCatalogue(ss, nil) // warnings only: no structures given
+		rs, err := c.Search(offer.Query{Now: now})
+		require.NoError(t, err)
+		require.Len(t, rs, 1, lit)
+		out, err := json.Marshal(rs[0].Service)
+		require.NoError(t, err)
+		assert.Contains(t, string(out), `"nombre_semaines":`+lit, lit)
+	}
+	_, fs := offer.DecodeService(line("-1"+strings.Repeat("0", 30)), now)
+	require.Len(t, fs, 1)
+	assert.Equal(t, "/nombre_semaines", fs[0].Path)
+	assert.Equal(t, "OFFRE-NOMBRE-01", fs[0].Code) // the minimum of a number (FAUTES.md)
 }
