@@ -228,7 +228,7 @@ func (s *Service) Check(now time.Time) spie.Faults {
 	if v := s.VolumeHoraireHebdomadaire; v != nil && *v < 0 {
 		c.add(FaultMinimum.At(spie.Pointer("volume_horaire_hebdomadaire"), 0))
 	}
-	if v := s.NombreSemaines; v != nil && *v < 1 {
+	if v := s.NombreSemaines; v != nil && v.Sign() < 1 {
 		c.add(FaultMinimum.At(spie.Pointer("nombre_semaines"), 1))
 	}
 	for i, m := range s.ModesMobilisation {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/big"
 	"reflect"
 	"regexp"
@@ -37,19 +38,123 @@ func (d Date) Time() (time.Time, error) {
 	return t, nil
 }
 
-// Integer is a JSON integer that also accepts integral numbers written with a
-// fraction or an exponent (3.0, 3e0, 1e17), as JSON Schema and data·inclusion
-// do, within int64 (read exactly: 9007199254740993.0 is that integer, not the
-// nearest float64).
-type Integer int64
+// MaxIntegerDigits is the most digits an Integer written with digits only
+// may have: pydantic-core reads a JSON integer of any size into a Python
+// int (unbounded) up to Python's default int_max_str_digits, 4,300 digits,
+// and refuses a longer one (checked against data·inclusion's models with
+// pydantic 2.13: 4,300 nines valid, 4,301 refused).
+const MaxIntegerDigits = 4300
 
-// UnmarshalJSON implements json.Unmarshaler.
+// Integer is a JSON integer of any size, as data·inclusion's models read an
+// `int` field (nombre_semaines; Python integers have no bound): an integer
+// written with digits only (12345678901234567890, -10^30 written out) is
+// kept exactly, up to MaxIntegerDigits digits. An integral number written
+// with a fraction or an exponent (3.0, 3e0, 1e17) is an integer too, as
+// JSON Schema and data·inclusion say, within int64 (read exactly:
+// 9007199254740993.0 is that integer, not the nearest float64); beyond,
+// pydantic refuses it (int_parsing_size), and so does Integer.
+//
+// Its value is held as its canonical decimal digits (no leading zero, -0 is
+// 0), so decoding, re-encoding and comparing never round it. The zero value
+// is 0.
+type Integer struct {
+	dec string // canonical decimal digits; "" is 0
+}
+
+// NewInteger returns the Integer i.
+func NewInteger(i int64) Integer {
+	if i == 0 {
+		return Integer{}
+	}
+	return Integer{dec: strconv.FormatInt(i, 10)}
+}
+
+// String returns the integer in decimal digits, with a leading "-" when
+// negative.
+func (n Integer) String() string {
+	if n.dec == "" {
+		return "0"
+	}
+	return n.dec
+}
+
+// Sign returns -1, 0 or +1 as the integer is negative, zero or positive.
+func (n Integer) Sign() int {
+	switch {
+	case n.dec == "":
+		return 0
+	case n.dec[0] == '-':
+		return -1
+	}
+	return 1
+}
+
+// Int64 returns the integer as an int64; ok is false when it lies beyond
+// int64 (then i is 0).
+func (n Integer) Int64() (i int64, ok bool) {
+	v, err := strconv.ParseInt(n.String(), 10, 64)
+	return v, err == nil
+}
+
+// Big returns the integer as a new big.Int.
+func (n Integer) Big() *big.Int {
+	b, _ := new(big.Int).SetString(n.String(), 10)
+	return b
+}
+
+// Bounds gives the smallest and largest integer Integer reads when written
+// as the JSON number lit, in the words of a message: ±(10^4300 − 1) for
+// digits only (MaxIntegerDigits), the bounds of int64 for a number written
+// with a fraction or an exponent.
+func (Integer) Bounds(lit string) (lo, hi string) {
+	if plainDigits(lit) {
+		return fmt.Sprintf("-(10^%d − 1)", MaxIntegerDigits), fmt.Sprintf("10^%d − 1", MaxIntegerDigits)
+	}
+	return strconv.FormatInt(math.MinInt64, 10), strconv.FormatInt(math.MaxInt64, 10)
+}
+
+// plainDigits reports whether b is a JSON integer written with digits only:
+// an optional "-", then 0 or a digit 1–9 followed by digits (RFC 8259 §6).
+func plainDigits[T string | []byte](b T) bool {
+	i := 0
+	if len(b) > 0 && b[0] == '-' {
+		i = 1
+	}
+	if i == len(b) || b[i] == '0' && len(b) > i+1 {
+		return false
+	}
+	for ; i < len(b); i++ {
+		if b[i] < '0' || b[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// MarshalJSON implements json.Marshaler: the decimal digits, as a JSON
+// number.
+func (n Integer) MarshalJSON() ([]byte, error) {
+	return []byte(n.String()), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler. null leaves n unchanged; a
+// value that is not an integer, or lies beyond the bounds above, is a
+// *json.UnmarshalTypeError.
 func (n *Integer) UnmarshalJSON(b []byte) error {
+	b = bytes.Trim(b, " \t\r\n") // JSON white space (RFC 8259 §2)
 	if bytes.Equal(b, []byte("null")) {
 		return nil
 	}
-	if v, err := strconv.ParseInt(string(b), 10, 64); err == nil {
-		*n = Integer(v)
+	if plainDigits(b) {
+		digits := bytes.TrimPrefix(b, []byte("-"))
+		if len(digits) > MaxIntegerDigits {
+			return &json.UnmarshalTypeError{Value: "number " + string(b), Type: integerType}
+		}
+		if string(digits) == "0" {
+			*n = Integer{}
+		} else {
+			*n = Integer{dec: string(b)}
+		}
 		return nil
 	}
 	// Exact arithmetic, on exponents small enough to stay cheap (an int64
@@ -61,11 +166,11 @@ func (n *Integer) UnmarshalJSON(b []byte) error {
 	if !ok || !r.IsInt() || !r.Num().IsInt64() {
 		return &json.UnmarshalTypeError{Value: "number " + string(b), Type: integerType}
 	}
-	*n = Integer(r.Num().Int64())
+	*n = NewInteger(r.Num().Int64())
 	return nil
 }
 
-var integerType = reflect.TypeOf(Integer(0))
+var integerType = reflect.TypeOf(Integer{})
 
 // exponentBeyond reports whether the number literal b has an exponent
 // beyond ±max.

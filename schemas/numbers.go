@@ -113,7 +113,8 @@ func (w *numberFit) child(v any, t reflect.Type, tok any) any {
 // the wrong JSON type are left to the schema's faults. A type that decodes
 // itself is walked as the struct it decodes into when it is a struct (the
 // data·inclusion types decode through an alias of themselves); a numeric
-// one is handed the literal and, when it refuses it, gets the fault.
+// one, or one that gives its bounds (offer.Integer), is handed the literal
+// and, when it refuses it, gets the fault.
 func fitNumbers(v any, t reflect.Type) (any, bool, spie.Faults) {
 	var w numberFit
 	out := w.walk(v, t)
@@ -125,6 +126,20 @@ func (w *numberFit) walk(v any, t reflect.Type) any {
 		t = t.Elem()
 	}
 	if !holdsNumbers(t) {
+		return v
+	}
+	if b, ok := reflect.Zero(t).Interface().(bounded); ok {
+		// A type that reads JSON numbers itself and says its bounds
+		// (offer.Integer: integers of any size).
+		num, isNum := v.(json.Number)
+		u, decodes := reflect.New(t).Interface().(json.Unmarshaler)
+		if !isNum || !decodes {
+			return v
+		}
+		if err := u.UnmarshalJSON([]byte(num)); err != nil {
+			lo, hi := b.Bounds(string(num))
+			w.faults = append(w.faults, FaultNumberRange.At(w.path(), lo, hi, string(num)))
+		}
 		return v
 	}
 	if t.Kind() != reflect.Struct && t.Kind() != reflect.Interface &&
@@ -230,6 +245,15 @@ func (w *numberFit) walk(v any, t reflect.Type) any {
 	return v
 }
 
+// bounded is a type that reads JSON numbers itself (json.Unmarshaler) and
+// gives the bounds of what it reads, for INPUT-NUMBER-02 (offer.Integer).
+type bounded interface {
+	json.Marshaler
+	Bounds(lit string) (lo, hi string)
+}
+
+var boundedType = reflect.TypeFor[bounded]()
+
 func isNumericKind(k reflect.Kind) bool {
 	return k >= reflect.Int && k <= reflect.Float64
 }
@@ -269,6 +293,9 @@ func holdsNumbersIn(t reflect.Type, seen map[reflect.Type]bool) bool {
 		return false // the type is already being looked through
 	}
 	seen[t] = true
+	if t.Implements(boundedType) && reflect.PointerTo(t).Implements(jsonUnmarshaler) {
+		return true
+	}
 	switch t.Kind() {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,

@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/schemas"
 	"github.com/spie-fr/socle/spie"
 )
@@ -158,31 +159,39 @@ func serviceLine(t *testing.T) map[string]any {
 	return m
 }
 
-// TestNumbersBeyondGo: integers the schema accepts (no maximum) but Go
-// cannot hold, and integers the schema refuses, each at the field's path,
-// in French, never encoding/json's text. Expected bounds: those of the Go
-// type of the field (int64: ±2^63, 9223372036854775807 worked from
-// 2^63 − 1), the schema's minimum 1 of nombre_semaines (service.json).
+// TestNumbersBeyondGo: integers the schema accepts (no maximum) but a Go
+// field cannot hold, and integers the schema refuses, each at the field's
+// path, in French, never encoding/json's text. nombre_semaines is an int of
+// data·inclusion's model, unbounded (a Python int; pydantic-core reads up
+// to 4,300 digits): socle holds it in offer.Integer, whatever its size when
+// written with digits only, within int64 when written with an exponent
+// (pydantic: int_parsing_size beyond). Expected bounds: int64's (±2^63,
+// 9223372036854775807 worked from 2^63 − 1), offer.MaxIntegerDigits, and
+// the schema's minimum 1 of nombre_semaines (service.json). Numbers of more
+// than 100 characters pass socle's own input limit (MaxNumberLen) only when
+// it is raised, as here.
 func TestNumbersBeyondGo(t *testing.T) {
+	long := schemas.WithLimits(schemas.Limits{MaxNumberLen: 5000})
 	for _, tc := range []struct {
 		name, lit string
 		code, msg string
 	}{
-		{"entier énorme", "100000000000000000000", "INPUT-NUMBER-02",
-			"nombre hors de la plage que socle sait traiter : entre -9223372036854775808 et 9223372036854775807 attendu, 100000000000000000000 reçu"},
 		{"exposant énorme", "1e30", "INPUT-NUMBER-02",
 			"nombre hors de la plage que socle sait traiter : entre -9223372036854775808 et 9223372036854775807 attendu, 1e30 reçu"},
-		{"juste au-delà", "9223372036854775808", "INPUT-NUMBER-02",
-			"nombre hors de la plage que socle sait traiter : entre -9223372036854775808 et 9223372036854775807 attendu, 9223372036854775808 reçu"},
+		{"exposant juste au-delà", "9223372036854775808.0", "INPUT-NUMBER-02",
+			"nombre hors de la plage que socle sait traiter : entre -9223372036854775808 et 9223372036854775807 attendu, 9223372036854775808.0 reçu"},
+		{"4 301 chiffres", strings.Repeat("9", 4301), "INPUT-NUMBER-02",
+			"nombre hors de la plage que socle sait traiter : entre -(10^4300 − 1) et 10^4300 − 1 attendu, " + strings.Repeat("9", 4301) + " reçu"},
 		{"décimal", "35.5", "SCHEMA-TYPE-01", "type de valeur incorrect : nombre entier ou null attendu, nombre reçu"},
 		{"zéro", "-0.0", "SCHEMA-RANGE-01", "valeur hors des bornes : ≥ 1 attendu, -0.0 reçu"},
+		{"-10^30", "-1" + strings.Repeat("0", 30), "SCHEMA-RANGE-01", "valeur hors des bornes : ≥ 1 attendu, -1" + strings.Repeat("0", 30) + " reçu"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := serviceLine(t)
 			m["nombre_semaines"] = json.Number(tc.lit)
 			b := marshal(t, m)
 			for path, fs := range map[string]interface{ Error() string }{
-				"Validate": schemas.Validate("service", b, diffNow), "Interpret": schemas.Interpret("service", b, diffNow),
+				"Validate": schemas.Validate("service", b, diffNow, long), "Interpret": schemas.Interpret("service", b, diffNow, long),
 			} {
 				got := fs.(interface{ Error() string }).Error()
 				assert.Contains(t, got, "/nombre_semaines : "+tc.code+" : "+tc.msg, path)
@@ -190,10 +199,33 @@ func TestNumbersBeyondGo(t *testing.T) {
 			}
 		})
 	}
-	for _, lit := range []string{"35.0", "1e17", "9223372036854775807"} {
+	// Accepted, and kept digit for digit through the decoding and the
+	// re-encoding. Worked by hand: 2^63 = 9223372036854775808; 2^64 + 1 =
+	// 4294967296² + 1 = 18446744073709551617; 10^20 and 10^30 written out;
+	// 4,300 nines, the longest pydantic-core reads.
+	for _, tc := range []struct{ lit, want string }{
+		{"35.0", "35"}, {"1e17", "100000000000000000"}, {"9223372036854775807", "9223372036854775807"},
+		{"9223372036854775808", "9223372036854775808"}, {"18446744073709551617", "18446744073709551617"},
+		{"100000000000000000000", "100000000000000000000"}, {"12345678901234567890", "12345678901234567890"},
+		{"1" + strings.Repeat("0", 30), "1" + strings.Repeat("0", 30)},
+		{strings.Repeat("9", 4300), strings.Repeat("9", 4300)},
+	} {
 		m := serviceLine(t)
-		m["nombre_semaines"] = json.Number(lit)
-		assert.True(t, schemas.Validate("service", marshal(t, m), diffNow).Valid(), lit)
-		assert.True(t, schemas.Interpret("service", marshal(t, m), diffNow).Valid(), lit)
+		m["nombre_semaines"] = json.Number(tc.lit)
+		b := marshal(t, m)
+		assert.True(t, schemas.Validate("service", b, diffNow, long).Valid(), tc.lit)
+		assert.True(t, schemas.Interpret("service", b, diffNow, long).Valid(), tc.lit)
+		var s offer.Service
+		fs, ok := schemas.Decode("service", b, &s, long)
+		require.True(t, ok, "%s : %v", tc.lit, fs)
+		require.NotNil(t, s.NombreSemaines, tc.lit)
+		assert.Equal(t, tc.want, s.NombreSemaines.String(), tc.lit)
+		out, err := json.Marshal(&s)
+		require.NoError(t, err)
+		var back map[string]any
+		dec := json.NewDecoder(bytes.NewReader(out))
+		dec.UseNumber()
+		require.NoError(t, dec.Decode(&back))
+		assert.Equal(t, json.Number(tc.want), back["nombre_semaines"], tc.lit)
 	}
 }

@@ -233,7 +233,7 @@ func (g *Generator) Service(st *offer.Structure, j int) *offer.Service {
 	}
 	if typ == "atelier" || typ == "formation" {
 		s.VolumeHoraireHebdomadaire = ptr(float64(2 + g.r.IntN(18)))
-		s.NombreSemaines = ptr(offer.Integer(1 + g.r.IntN(12)))
+		s.NombreSemaines = ptr(offer.NewInteger(int64(1 + g.r.IntN(12))))
 	}
 	return s
 }

@@ -36,6 +36,10 @@ func (g *Generator) reflect(t reflect.Type) *jsonschema.Schema {
 		if s := mapType(t); s != nil {
 			return s
 		}
+		if t == reflect.TypeFor[offer.Integer]() {
+			// An integer of any size, held as its digits.
+			return &jsonschema.Schema{Type: "integer"}
+		}
 		seen[t] = true
 		if _, ok := typeSchemas[t]; ok {
 			return &jsonschema.Schema{Ref: "#/$defs/" + t.Name()}
