@@ -91,7 +91,7 @@ func runAgreement(c *cli, args []string) int {
 		dec := json.NewDecoder(bytes.NewReader(doc.Data))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&l); err != nil {
-			lineFaults = append(lineFaults, clifault.Pair.At(spie.Pointer(doc.Index), err.Error()))
+			lineFaults = append(lineFaults, input.Explain(err).At(clifault.Pair, spie.Pointer(doc.Index)))
 			return nil
 		}
 		p := l.AgreementPair

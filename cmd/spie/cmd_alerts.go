@@ -152,7 +152,7 @@ func eachCarnet(c *cli, name string, fn func(name string, k *carnet.Carnet, fs s
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&k); err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{clifault.CarnetInput.At("", err.Error())})
+			fn(docName, nil, spie.Faults{input.Explain(err).At(clifault.CarnetInput, "")})
 			return nil
 		}
 		fn(docName, &k, nil)

@@ -172,7 +172,7 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&d); err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{clifault.DiagnosticInput.At("", err.Error())})
+			fn(docName, nil, spie.Faults{input.Explain(err).At(clifault.DiagnosticInput, "")})
 			return nil
 		}
 		fs := d.Check(c.now()).Errors()

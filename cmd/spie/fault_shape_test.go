@@ -78,17 +78,7 @@ func TestJSONFaultsHaveTheLibraryShape(t *testing.T) {
 				stdin = tc.stdin(t)
 			}
 			_, out, errOut := runCLI(t, stdin, tc.args...)
-			var faults []spie.Fault
-			dec := json.NewDecoder(strings.NewReader(out))
-			for {
-				var v any
-				err := dec.Decode(&v)
-				if errors.Is(err, io.EOF) {
-					break
-				}
-				require.NoError(t, err, "sortie JSON : %s\n%s", out, errOut)
-				collectFaults(t, v, &faults)
-			}
+			faults := jsonFaults(t, out, errOut)
 			require.NotEmpty(t, faults, "aucune faute en JSON : %s\n%s", out, errOut)
 			for _, f := range faults {
 				assert.NotEmpty(t, f.Code, "%+v", f)
@@ -98,4 +88,22 @@ func TestJSONFaultsHaveTheLibraryShape(t *testing.T) {
 			}
 		})
 	}
+}
+
+// jsonFaults decodes out, one or several JSON values, and returns every
+// fault listed in them (see collectFaults).
+func jsonFaults(t *testing.T, out, errOut string) []spie.Fault {
+	t.Helper()
+	var faults []spie.Fault
+	dec := json.NewDecoder(strings.NewReader(out))
+	for {
+		var v any
+		err := dec.Decode(&v)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(t, err, "sortie JSON : %s\n%s", out, errOut)
+		collectFaults(t, v, &faults)
+	}
+	return faults
 }

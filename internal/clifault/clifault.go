@@ -9,12 +9,14 @@ import "github.com/spie-fr/socle/spie"
 // Fault types of the spie command's readers.
 var (
 	// CarnetInput reports a carnet that cannot be read; its argument is the
-	// reason.
+	// reason (input.Explain: French in message, English in message_en).
 	CarnetInput = spie.NewFaultType("INPUT-CARNET-01", spie.SeverityError, "carnet illisible : %s", "unreadable carnet: %s").WithSource("RFC 8259 ; format du carnet de socle (hygiène d'entrée de la commande spie)")
 	// DiagnosticInput is how an unreadable diagnostic is reported by the
-	// verbs of the orientation family; its argument is the reason.
+	// verbs of the orientation family; its argument is the reason
+	// (input.Explain).
 	DiagnosticInput = spie.NewFaultType("INPUT-DIAGNOSTIC-01", spie.SeverityError, "diagnostic illisible : %s", "unreadable diagnostic: %s").WithSource("RFC 8259 ; format du diagnostic de socle (hygiène d'entrée de la commande spie)")
-	// Pair reports an unreadable line of co-diagnostic pairs.
+	// Pair reports an unreadable line of co-diagnostic pairs; its argument
+	// is the reason (input.Explain).
 	Pair = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %s", "unreadable line: %s").WithSource("RFC 8259 (NDJSON) ; format des paires du co-diagnostic, RULES.md §3")
 	// PairBoth reports a line that holds both the automated decision and the
 	// diagnostic it is computed from.

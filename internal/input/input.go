@@ -8,7 +8,9 @@
 //
 //   - '[': an array, streamed element by element; each element has the
 //     per-document limit; anything after the closing bracket is reported
-//     (INPUT-JSON-02), an unterminated array too (INPUT-JSON-01).
+//     (INPUT-JSON-02, its byte offset in the input) and then read as
+//     documents (another array, or a document then NDJSON); an
+//     unterminated array is reported too (INPUT-JSON-01).
 //   - anything else: a document then NDJSON if more follows. The first line
 //     is a document when it is JSON on its own. When it is not, and the line
 //     after it is JSON on its own, the first line is one broken document and
@@ -24,7 +26,12 @@
 //
 // The reader does not check the syntax of a document (the decoder or the
 // validator of the caller does, once); Decode does it for callers that want
-// Go values.
+// Go values. It does find where the first value of a document ends, by its
+// brackets, strings and tokens: data after it (two documents on one line,
+// `{"a":1} {"b":2}`, or in one array element) makes the document a fault
+// (INPUT-JSON-02, the byte offset in the document), decided here for every
+// caller. Faults carry a French detail in message and an English one in
+// message_en (Detail, Explain).
 package input
 
 import (
@@ -34,6 +41,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -158,7 +167,7 @@ func Decode[T any](r io.Reader, o Options, fn func(d Doc, v *T) error, bad func(
 		}
 		v := new(T)
 		if err := json.Unmarshal(d.Data, v); err != nil {
-			bad(d, d.Locate(FaultJSON.At("", Describe(err))))
+			bad(d, d.Locate(Explain(err).At(FaultJSON, "")))
 			return nil
 		}
 		return fn(d, v)
@@ -169,26 +178,81 @@ func Decode[T any](r io.Reader, o Options, fn func(d Doc, v *T) error, bad func(
 	return err
 }
 
-// Describe says in French what is wrong in a document that encoding/json
-// refused, so that no English library text reaches a person.
-func Describe(err error) string {
+// Detail is what is wrong in a document, in French and in English: the
+// argument of a fault template with one %s (FaultJSON, the spie command's
+// INPUT- faults), French in message and English in message_en.
+type Detail struct {
+	FR, EN string
+}
+
+// At returns a fault of type t, whose templates take one %s, at the JSON
+// Pointer path: d.FR fills the French message, d.EN the English one.
+func (d Detail) At(t *spie.FaultType, path string) spie.Fault {
+	f := t.At(path, d.FR)
+	f.MessageEN = t.At(path, d.EN).MessageEN
+	return f
+}
+
+// Explain says in French and in English what is wrong in a document that
+// encoding/json refused, so that no library text reaches a person: a syntax
+// error with its byte offset, a value of the wrong type with its field, an
+// unknown field (a decoder that disallows them), an unexpected end, a fault
+// returned by a type's UnmarshalJSON (its own messages); anything else is
+// "contenu inattendu".
+func Explain(err error) Detail {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
+	var f spie.Fault
+	var fp *spie.Fault
 	switch {
 	case errors.As(err, &se):
-		return fmt.Sprintf("syntaxe invalide à l'octet %d", se.Offset)
+		return Detail{fmt.Sprintf("syntaxe invalide à l'octet %d", se.Offset), fmt.Sprintf("invalid syntax at byte %d", se.Offset)}
 	case errors.As(err, &te) && te.Field != "":
-		return fmt.Sprintf("valeur de type %s inattendue pour %s (octet %d)", te.Value, te.Field, te.Offset)
+		return Detail{fmt.Sprintf("valeur de type %s inattendue pour %s (octet %d)", jsonTypeFR(te.Value), te.Field, te.Offset),
+			fmt.Sprintf("unexpected %s value for %s (byte %d)", te.Value, te.Field, te.Offset)}
 	case errors.As(err, &te):
-		return fmt.Sprintf("valeur de type %s inattendue (octet %d)", te.Value, te.Offset)
-	default:
-		var f spie.Fault
-		if errors.As(err, &f) {
-			return f.Message
-		}
-		return "contenu inattendu"
+		return Detail{fmt.Sprintf("valeur de type %s inattendue (octet %d)", jsonTypeFR(te.Value), te.Offset),
+			fmt.Sprintf("unexpected %s value (byte %d)", te.Value, te.Offset)}
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return Detail{"fin inattendue du document", "unexpected end of the document"}
+	case errors.As(err, &f):
+		return Detail{f.Message, f.MessageEN}
+	case errors.As(err, &fp) && fp != nil:
+		return Detail{fp.Message, fp.MessageEN}
 	}
+	// encoding/json reports an unknown field (Decoder.DisallowUnknownFields)
+	// with a plain error: `json: unknown field "name"`.
+	const unknown = "json: unknown field "
+	if msg := err.Error(); strings.HasPrefix(msg, unknown) {
+		if name, uerr := strconv.Unquote(strings.TrimPrefix(msg, unknown)); uerr == nil {
+			return Detail{"champ inconnu « " + name + " »", fmt.Sprintf("unknown field %q", name)}
+		}
+	}
+	return Detail{"contenu inattendu", "unexpected content"}
 }
+
+// jsonTypeFR names in French the JSON type encoding/json names in English
+// in UnmarshalTypeError.Value ("number 1e400" keeps its value).
+func jsonTypeFR(v string) string {
+	name, rest, _ := strings.Cut(v, " ")
+	fr, ok := map[string]string{"string": "texte", "number": "nombre", "bool": "booléen", "array": "tableau", "object": "objet"}[name]
+	if !ok {
+		return v
+	}
+	if rest != "" {
+		return fr + " " + rest
+	}
+	return fr
+}
+
+// Describe says in French what is wrong in a document that encoding/json
+// refused (Explain(err).FR).
+func Describe(err error) string {
+	return Explain(err).FR
+}
+
+// missingBracket: the input ends inside an array.
+var missingBracket = Detail{"fin du tableau manquante", "missing end of the array"}
 
 // errStop marks a stop asked by the caller's function.
 var errStop = errors.New("arrêt")
@@ -219,9 +283,72 @@ func (r *reader) emitData(line int, f Format, data []byte, size int) error {
 		return r.emitFault(line, f, size, FaultSize.At("", size, r.max))
 	}
 	if len(data) == 0 {
-		return r.emitFault(line, f, size, FaultJSON.At("", "document vide"))
+		return r.emitFault(line, f, size, Detail{"document vide", "empty document"}.At(FaultJSON, ""))
+	}
+	if at := trailing(data); at >= 0 {
+		return r.emitFault(line, f, size, FaultTrailing.At("", at))
 	}
 	return r.emit(Doc{Line: line, Format: f, Data: data, Size: size})
+}
+
+// trailing returns the offset in data of the first non-blank byte after
+// its first value, -1 when there is none: two documents on one line, an
+// extra closing bracket. The first value is found by its brackets, strings
+// and tokens; only when something follows it is its syntax checked: a
+// broken first value (`not json`, `{oops} {}`) is left to the caller's
+// decoder, which reports the syntax error first, as schemas.Validate does.
+func trailing(data []byte) int {
+	end := valueEnd(data)
+	for i := end; i < len(data); i++ {
+		switch data[i] {
+		case ' ', '\t', '\r', '\n':
+		default:
+			if !json.Valid(data[:end]) {
+				return -1
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// valueEnd returns the index just after the value that starts data (not
+// blank): its closing bracket or quote, or the end of a bare token
+// (number, true, false, null); len(data) when it does not end.
+func valueEnd(data []byte) int {
+	bare := data[0] != '{' && data[0] != '[' && data[0] != '"'
+	depth, inStr, esc := 0, false, false
+	for i, c := range data {
+		switch {
+		case bare:
+			switch c {
+			case ' ', '\t', '\r', '\n', '{', '[', '"', '}', ']', ',', ':':
+				return i
+			}
+		case esc:
+			esc = false
+		case inStr:
+			switch c {
+			case '\\':
+				esc = true
+			case '"':
+				inStr = false
+				if depth == 0 {
+					return i + 1
+				}
+			}
+		case c == '"':
+			inStr = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+			if depth <= 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(data)
 }
 
 func (r *reader) emitFault(line int, f Format, size int, fault spie.Fault) error {
@@ -241,8 +368,16 @@ func (r *reader) read() error {
 		return err
 	}
 	r.started = true
-	if first == '[' {
-		return r.array()
+	// A loop, not a recursion: an input of many arrays one after the other
+	// ("[] [] […") takes constant stack.
+	for first == '[' {
+		more, err := r.array()
+		if !more || err != nil {
+			return err
+		}
+		if first, err = r.skipBlanks(); err != nil {
+			return err
+		}
 	}
 	return r.documents()
 }
@@ -404,16 +539,18 @@ func (r *reader) ndjson() error {
 }
 
 // array streams the elements of the array that starts at the next byte.
-func (r *reader) array() error {
+// more reports data after its closing bracket, reported as a fault and
+// left unread for the caller to read as documents.
+func (r *reader) array() (more bool, err error) {
 	_, _ = r.br.Discard(1)
 	r.off++
 	for i := 0; ; i++ {
 		b, err := r.skipBlanks()
 		if err == io.EOF {
-			return r.emitFault(r.line, FormatArray, 0, FaultJSON.At("", "fin du tableau manquante"))
+			return false, r.emitFault(r.line, FormatArray, 0, missingBracket.At(FaultJSON, ""))
 		}
 		if err != nil {
-			return err
+			return false, err
 		}
 		if i == 0 && b == ']' {
 			_, _ = r.br.Discard(1)
@@ -423,37 +560,27 @@ func (r *reader) array() error {
 		line := r.line
 		data, size, end, err := r.element()
 		if err != nil && err != io.EOF {
-			return err
+			return false, err
 		}
 		if e := r.emitData(line, FormatArray, data, size); e != nil {
-			return e
+			return false, e
 		}
 		if end == ']' {
 			break
 		}
 		if end == 0 {
-			return r.emitFault(r.line, FormatArray, 0, FaultJSON.At("", "fin du tableau manquante"))
+			return false, r.emitFault(r.line, FormatArray, 0, missingBracket.At(FaultJSON, ""))
 		}
 	}
-	// After the closing bracket: blanks only.
+	// After the closing bracket: blanks only. Anything else is reported,
+	// then read as documents (another array, or a document then NDJSON),
+	// so that no document after a stray bracket is lost.
 	if _, err := r.skipBlanks(); err == io.EOF {
-		return nil
+		return false, nil
 	} else if err != nil {
-		return err
+		return false, err
 	}
-	line, at, size := r.line, r.off, 0
-	for {
-		n, err := r.br.Discard(r.br.Buffered() + 1)
-		size += n
-		r.off += int64(n)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return r.emitFault(line, FormatArray, size, FaultTrailing.At("", at))
+	return true, r.emitFault(r.line, FormatArray, 0, FaultTrailing.At("", r.off))
 }
 
 // element reads one element of an array, up to the comma or bracket that
