@@ -79,10 +79,8 @@ func runConvertV0(c *cli, args []string) int {
 			}
 			_ = enc.Encode(doc)
 		}
-		if r.Error != "" {
-			code = exitUsage
-		} else if r.Faults != nil && code == exitOK {
-			code = exitInvalid
+		if r.Error != "" || r.Faults != nil {
+			code = exitInvalid // a document that cannot be converted is an invalid input document
 		}
 		reports = append(reports, r)
 		if !*quiet {
