@@ -18,6 +18,9 @@ var (
 	// Pair reports an unreadable line of co-diagnostic pairs; its argument
 	// is the reason (input.Explain).
 	Pair = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %s", "unreadable line: %s").WithSource("RFC 8259 (NDJSON) ; format des paires du co-diagnostic, RULES.md §3")
+	// V0Input reports a data·inclusion v0 document that spie convert-v0
+	// cannot read; its argument is the reason (input.Explain).
+	V0Input = spie.NewFaultType("INPUT-V0-01", spie.SeverityError, "document v0 illisible : %s", "unreadable v0 document: %s").WithSource("RFC 8259 ; schéma data·inclusion v0 (hygiène d'entrée de la commande spie convert-v0)")
 	// PairBoth reports a line that holds both the automated decision and the
 	// diagnostic it is computed from.
 	PairBoth = spie.NewFaultType("INPUT-PAIRE-10", spie.SeverityError, "une ligne porte soit la décision automatique, soit le diagnostic dont elle se calcule, pas les deux", "a line holds either the automated decision or the diagnostic it is computed from, not both").WithSource("RULES.md §3 : une paire compare une décision automatique et une décision humaine ; hygiène d'entrée propre à socle")
