@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -77,7 +78,7 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 			return refused, false
 		}
 		if err := json.Unmarshal(data, doc); err != nil {
-			return spie.Faults{FaultJSON.At("", decodeErrText(err))}, false
+			return spie.Faults{decodeErrDetail(err).At(FaultJSON, "")}, false
 		}
 		return nil, true
 	}
@@ -95,7 +96,7 @@ func decodeFast(plan *node, data []byte, l Limits, doc any) (spie.Faults, bool) 
 	d.reset(data, l.orDefault())
 	// One copy of the document; the strings without escapes are slices of it.
 	d.src = string(data)
-	d.faults, d.decodeErr = d.faults[:0], ""
+	d.faults, d.decodeErr = d.faults[:0], input.Detail{}
 	v := reflect.ValueOf(doc).Elem()
 	if f := d.document(func() { d.value(plan, v) }); f != nil {
 		return spie.Faults{*f}, false
@@ -105,8 +106,8 @@ func decodeFast(plan *node, data []byte, l Limits, doc any) (spie.Faults, bool) 
 		fs.Sort()
 		return fs, false
 	}
-	if d.decodeErr != "" {
-		return spie.Faults{FaultJSON.At("", d.decodeErr)}, false
+	if d.decodeErr.FR != "" {
+		return spie.Faults{d.decodeErr.At(FaultJSON, "")}, false
 	}
 	return nil, true
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -19,16 +20,17 @@ import (
 type decoder struct {
 	scanner
 	faults    spie.Faults
-	decodeErr string
+	decodeErr input.Detail
 }
 
 func (d *decoder) fault(t *spie.FaultType, args ...any) {
 	d.faults = append(d.faults, t.At(d.pointer(), args...))
 }
 
-func (d *decoder) storeErr(what string) {
-	if d.decodeErr == "" {
-		d.decodeErr = what + " en " + d.pointer()
+func (d *decoder) storeErr(what input.Detail) {
+	if d.decodeErr.FR == "" {
+		at := d.pointer()
+		d.decodeErr = input.Detail{FR: what.FR + " en " + at, EN: what.EN + " at " + at}
 	}
 }
 
@@ -77,7 +79,7 @@ func (d *decoder) value(n *node, v reflect.Value) {
 		start := d.pos
 		d.skip()
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(d.data[start:d.pos]); err != nil {
-			d.storeErr(decodeErrText(err))
+			d.storeErr(decodeErrDetail(err))
 		}
 		return
 	}
@@ -368,7 +370,7 @@ func (d *decoder) custom(v reflect.Value, raw []byte, s string) {
 		err = u.UnmarshalText([]byte(s))
 	}
 	if err != nil {
-		d.storeErr(decodeErrText(err))
+		d.storeErr(decodeErrDetail(err))
 	}
 }
 
@@ -411,21 +413,21 @@ func (d *decoder) num(n *node, v reflect.Value) {
 	case gInt:
 		i, err := strconv.ParseInt(string(lit), 10, 64)
 		if err != nil || v.OverflowInt(i) {
-			d.storeErr("nombre " + string(lit) + " impossible à stocker dans un entier")
+			d.storeErr(input.Detail{FR: "nombre " + string(lit) + " impossible à stocker dans un entier", EN: "number " + string(lit) + " that cannot be stored in an integer"})
 			return
 		}
 		v.SetInt(i)
 	case gUint:
 		u, err := strconv.ParseUint(string(lit), 10, 64)
 		if err != nil || v.OverflowUint(u) {
-			d.storeErr("nombre " + string(lit) + " impossible à stocker dans un entier positif")
+			d.storeErr(input.Detail{FR: "nombre " + string(lit) + " impossible à stocker dans un entier positif", EN: "number " + string(lit) + " that cannot be stored in an unsigned integer"})
 			return
 		}
 		v.SetUint(u)
 	case gFloat:
 		f, err := strconv.ParseFloat(string(lit), v.Type().Bits())
 		if err != nil || v.OverflowFloat(f) {
-			d.storeErr("nombre " + string(lit) + " impossible à stocker dans un réel")
+			d.storeErr(input.Detail{FR: "nombre " + string(lit) + " impossible à stocker dans un réel", EN: "number " + string(lit) + " that cannot be stored in a float"})
 			return
 		}
 		v.SetFloat(f)

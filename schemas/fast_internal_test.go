@@ -31,10 +31,10 @@ func TestIsDateMatchesTimeParse(t *testing.T) {
 	}
 }
 
-// TestDecodeErrText: errors met storing a document into its Go type are
+// TestDecodeErrDetail: errors met storing a document into its Go type are
 // told in French, without encoding/json's English text. Expected texts
-// worked by hand from decodeErrText's wording.
-func TestDecodeErrText(t *testing.T) {
+// worked by hand from decodeErrDetail's wording.
+func TestDecodeErrDetail(t *testing.T) {
 	typeErr := &json.UnmarshalTypeError{Value: "number 1e400", Type: reflect.TypeOf(float64(0)), Field: "situation.rayon"}
 	for _, tc := range []struct {
 		err  error
@@ -47,14 +47,15 @@ func TestDecodeErrText(t *testing.T) {
 		{errors.New("délais incohérents : il faut 0 < réponse ≤ relance ≤ expiration"), "délais incohérents : il faut 0 < réponse ≤ relance ≤ expiration"},
 		{errors.New("json: unknown field"), "valeur impossible à stocker dans son type Go"},
 	} {
-		if got := decodeErrText(tc.err); got != tc.want {
-			t.Errorf("decodeErrText(%v) = %q, attendu %q", tc.err, got, tc.want)
+		if got := decodeErrDetail(tc.err).FR; got != tc.want {
+			t.Errorf("decodeErrDetail(%v) = %q, attendu %q", tc.err, got, tc.want)
 		}
 	}
 	// The real error of encoding/json, end to end.
 	var x struct{ N int }
 	err := json.Unmarshal([]byte(`{"N": "a"}`), &x)
-	if got := decodeErrText(err); got != "valeur texte impossible à stocker dans le type Go int (champ N)" {
-		t.Errorf("encoding/json : %q", got)
+	if got := decodeErrDetail(err); got.FR != "valeur texte impossible à stocker dans le type Go int (champ N)" ||
+		got.EN != "string value that cannot be stored in the Go type int (field N)" {
+		t.Errorf("encoding/json : %+v", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -88,8 +89,17 @@ func (s *scanner) fail(t *spie.FaultType, path string, args ...any) {
 	panic(inputAbort{t.At(path, args...)})
 }
 
-func (s *scanner) syntax(what string) {
-	s.fail(FaultJSON, "", what+" à l'octet "+strconv.Itoa(s.pos))
+// syntax refuses the document with what is wrong at the current byte, in
+// French (fr) and in English (en).
+func (s *scanner) syntax(fr, en string) {
+	at := strconv.Itoa(s.pos)
+	s.failDetail(FaultJSON, "", input.Detail{FR: fr + " à l'octet " + at, EN: en + " at byte " + at})
+}
+
+// failDetail refuses the document with a fault of type t (one %s) whose
+// detail is in French and in English.
+func (s *scanner) failDetail(t *spie.FaultType, path string, d input.Detail) {
+	panic(inputAbort{d.At(t, path)})
 }
 
 // pointer returns the JSON Pointer of the current value.
@@ -142,7 +152,7 @@ func (s *scanner) ws() {
 // peek returns the next byte, failing at the end of the data.
 func (s *scanner) peek() byte {
 	if s.pos >= len(s.data) {
-		s.syntax("fin inattendue du document")
+		s.syntax("fin inattendue du document", "unexpected end of the document")
 	}
 	return s.data[s.pos]
 }
@@ -158,9 +168,9 @@ func (s *scanner) expect(c byte) {
 func (s *scanner) unexpected() {
 	c := s.data[s.pos]
 	if c < 0x20 || c >= 0x7f {
-		s.syntax(fmt.Sprintf("octet inattendu 0x%02x", c))
+		s.syntax(fmt.Sprintf("octet inattendu 0x%02x", c), fmt.Sprintf("unexpected byte 0x%02x", c))
 	}
-	s.syntax(fmt.Sprintf("caractère inattendu %q", c))
+	s.syntax(fmt.Sprintf("caractère inattendu %q", c), fmt.Sprintf("unexpected character %q", c))
 }
 
 // enter opens an object or array, checking the depth.
@@ -332,7 +342,7 @@ func (s *scanner) number() []byte {
 		}
 	default:
 		s.pos = min(i, len(d)-1)
-		s.syntax("nombre mal formé")
+		s.syntax("nombre mal formé", "malformed number")
 	}
 	if i < len(d) && d[i] == '.' {
 		i++
@@ -342,7 +352,7 @@ func (s *scanner) number() []byte {
 		}
 		if i == j {
 			s.pos = min(i, len(d)-1)
-			s.syntax("nombre mal formé")
+			s.syntax("nombre mal formé", "malformed number")
 		}
 	}
 	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
@@ -359,14 +369,14 @@ func (s *scanner) number() []byte {
 		}
 		if i == j {
 			s.pos = min(i, len(d)-1)
-			s.syntax("nombre mal formé")
+			s.syntax("nombre mal formé", "malformed number")
 		}
 		if exp > maxExponent {
-			s.fail(FaultNumber, s.pointer(), fmt.Sprintf("exposant au-delà de %d", maxExponent))
+			s.failDetail(FaultNumber, s.pointer(), input.Detail{FR: fmt.Sprintf("exposant au-delà de %d", maxExponent), EN: fmt.Sprintf("exponent beyond %d", maxExponent)})
 		}
 	}
 	if i-start > s.lim.MaxNumberLen {
-		s.fail(FaultNumber, s.pointer(), fmt.Sprintf("%d chiffres (maximum %d)", i-start, s.lim.MaxNumberLen))
+		s.failDetail(FaultNumber, s.pointer(), input.Detail{FR: fmt.Sprintf("%d chiffres (maximum %d)", i-start, s.lim.MaxNumberLen), EN: fmt.Sprintf("%d digits (limit %d)", i-start, s.lim.MaxNumberLen)})
 	}
 	s.pos = i
 	return d[start:i]
@@ -397,7 +407,7 @@ func (s *scanner) str() []byte {
 			return s.escaped(start, i)
 		case c < 0x20:
 			s.pos = i
-			s.syntax("caractère de contrôle dans un texte")
+			s.syntax("caractère de contrôle dans un texte", "control character in a string")
 		case c < utf8.RuneSelf:
 			i++
 		default:
@@ -409,7 +419,7 @@ func (s *scanner) str() []byte {
 		}
 	}
 	s.pos = len(d)
-	s.syntax("texte non terminé")
+	s.syntax("texte non terminé", "unterminated string")
 	return nil
 }
 
@@ -432,7 +442,7 @@ func (s *scanner) escaped(start, i int) []byte {
 		case c == '\\':
 			if i+1 >= len(d) {
 				s.pos = len(d)
-				s.syntax("texte non terminé")
+				s.syntax("texte non terminé", "unterminated string")
 			}
 			switch e := d[i+1]; e {
 			case '"', '\\', '/':
@@ -451,7 +461,7 @@ func (s *scanner) escaped(start, i int) []byte {
 				r, ok := hex4(d, i+2)
 				if !ok {
 					s.pos = i
-					s.syntax("séquence \\u mal formée")
+					s.syntax("séquence \\u mal formée", "malformed \\u escape")
 				}
 				i += 6
 				if utf16.IsSurrogate(r) {
@@ -469,12 +479,12 @@ func (s *scanner) escaped(start, i int) []byte {
 				continue
 			default:
 				s.pos = i
-				s.syntax("échappement inconnu")
+				s.syntax("échappement inconnu", "unknown escape")
 			}
 			i += 2
 		case c < 0x20:
 			s.pos = i
-			s.syntax("caractère de contrôle dans un texte")
+			s.syntax("caractère de contrôle dans un texte", "control character in a string")
 		case c < utf8.RuneSelf:
 			b = append(b, c)
 			i++
@@ -488,7 +498,7 @@ func (s *scanner) escaped(start, i int) []byte {
 		}
 	}
 	s.pos = len(d)
-	s.syntax("texte non terminé")
+	s.syntax("texte non terminé", "unterminated string")
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -71,27 +72,34 @@ func keywordArgs(kw string) []any {
 // otherFault is FaultOther with a French and an English explanation.
 func otherFault(path, fr, en string) spie.Fault { return FaultOther.At(path, fr, en) }
 
-// decodeErrText describes in French an error met storing a document the
-// schema accepts into its Go type (encoding/json, or a type that decodes
-// itself), without encoding/json's English text: the JSON value and the Go
-// type for a type error, the byte offset for a syntax error; socle's own
-// errors (French) are kept.
-func decodeErrText(err error) string {
+// decodeErrDetail describes, in French and in English, an error met
+// storing a document the schema accepts into its Go type (encoding/json, or
+// a type that decodes itself), without encoding/json's English text: the
+// JSON value and the Go type for a type error, the byte offset for a syntax
+// error; socle's own faults keep their two messages, its own errors
+// (French) are kept in French.
+func decodeErrDetail(err error) input.Detail {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		kind, rest, _ := strings.Cut(te.Value, " ")
-		s := "valeur " + strings.TrimSpace(typeName(kind, 0)+" "+rest) + " impossible à stocker dans le type Go " + te.Type.String()
+		fr := "valeur " + strings.TrimSpace(typeName(kind, 0)+" "+rest) + " impossible à stocker dans le type Go " + te.Type.String()
+		en := strings.TrimSpace(typeName(kind, 1)+" "+rest) + " value that cannot be stored in the Go type " + te.Type.String()
 		if te.Field != "" {
-			s += " (champ " + te.Field + ")"
+			fr += " (champ " + te.Field + ")"
+			en += " (field " + te.Field + ")"
 		}
-		return s
+		return input.Detail{FR: fr, EN: en}
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Sprintf("JSON mal formé (octet %d)", se.Offset)
+		return input.Detail{FR: fmt.Sprintf("JSON mal formé (octet %d)", se.Offset), EN: fmt.Sprintf("malformed JSON (byte %d)", se.Offset)}
+	}
+	var f spie.Fault
+	if errors.As(err, &f) {
+		return input.Detail{FR: f.Message, EN: f.MessageEN}
 	}
 	if msg := err.Error(); !strings.Contains(msg, "json: ") {
-		return msg
+		return input.Detail{FR: msg, EN: "value refused by its Go type"}
 	}
-	return "valeur impossible à stocker dans son type Go"
+	return input.Detail{FR: "valeur impossible à stocker dans son type Go", EN: "value that cannot be stored in its Go type"}
 }

@@ -149,10 +149,10 @@ func interpret(k Kind, data []byte, ctx Context) spie.Faults {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		return spie.Faults{FaultJSON.At("", decodeErrText(err))}
+		return spie.Faults{decodeErrDetail(err).At(FaultJSON, "")}
 	}
 	if dec.More() {
-		return spie.Faults{FaultJSON.At("", "données après la fin du document")}
+		return spie.Faults{input.Detail{FR: "données après la fin du document", EN: "data after the end of the document"}.At(FaultJSON, "")}
 	}
 	if err := c.schema.Validate(v); err != nil {
 		ve, ok := err.(*jsonschema.ValidationError)
@@ -165,7 +165,7 @@ func interpret(k Kind, data []byte, ctx Context) spie.Faults {
 	}
 	doc := k.New()
 	if err := json.Unmarshal(data, doc); err != nil {
-		return spie.Faults{FaultJSON.At("", decodeErrText(err))}
+		return spie.Faults{decodeErrDetail(err).At(FaultJSON, "")}
 	}
 	fs := k.Check(doc, ctx)
 	fs.Sort()

@@ -60,6 +60,11 @@ func TestInputFaultsAreBilingual(t *testing.T) {
 		{"orient syntaxe", []string{"orient", "-"}, `{"id": }`},
 		{"alerts type", []string{"alerts", "--date", "2026-06-30", "-"}, `{"id": 3}`},
 		{"alerts champ inconnu", []string{"alerts", "--date", "2026-06-30", "-"}, `{"foo": 3}`},
+		{"validate syntaxe", []string{"validate", "--format", "json", "--kind", "diagnostic", "-"}, `{"id": }`},
+		{"validate texte non terminé", []string{"validate", "--format", "json", "--kind", "diagnostic", "-"}, `{"id": "x`},
+		{"validate nombre démesuré", []string{"validate", "--format", "json", "--kind", "diagnostic", "-"}, `{"id": 1e999999}`},
+		{"validate type Go", []string{"validate", "--format", "json", "--kind", "diagnostic", "-"}, `{"id": 1}`},
+		{"validate deux documents", []string{"validate", "--format", "json", "--kind", "diagnostic", "-"}, `{} {}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut := runCLI(t, tc.in, tc.args...)
