@@ -3,12 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -60,10 +61,25 @@ func (tf *trustFlags) load(c *cli, verb string) (func(*carnet.Carnet) carnet.Tru
 			return nil, false
 		}
 		defer f.Close()
-		b, err := io.ReadAll(io.LimitReader(f, maxTrustFile+1))
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err != nil || len(b) > maxTrustFile || dec.Decode(&cps) != nil {
+		// Through the one reader (BOM, CRLF, a size limit per checkpoint):
+		// the array's elements one by one, each a checkpoint; the whole
+		// file stays bounded by maxTrustFile.
+		refused, total := errors.New("refusé"), 0
+		err = readDocuments(f, func(d input.Doc) error {
+			total += d.Size
+			if d.Fault != nil || total > maxTrustFile || d.Format != input.FormatArray {
+				return refused
+			}
+			var cp carnet.Checkpoint
+			dec := json.NewDecoder(bytes.NewReader(d.Data))
+			dec.DisallowUnknownFields()
+			if dec.Decode(&cp) != nil {
+				return refused
+			}
+			cps = append(cps, cp)
+			return nil
+		})
+		if err != nil {
 			fmt.Fprintf(c.stderr, "spie %s : points de contrôle %s illisibles : un tableau JSON de {carnet, chaine, longueur, tete} est attendu\n", verb, *tf.checkpoints)
 			return nil, false
 		}
