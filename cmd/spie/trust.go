@@ -40,13 +40,12 @@ const maxTrustFile = 64 << 20
 func (tf *trustFlags) load(c *cli, verb string) (func(*carnet.Carnet) carnet.Trust, bool) {
 	var reg carnet.KeyRegistry
 	if *tf.keys != "" {
-		f, err := os.Open(*tf.keys)
+		b, err := readArray(c, *tf.keys)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "spie %s : lecture impossible de %s\n", verb, *tf.keys)
+			fmt.Fprintf(c.stderr, "spie %s : registre de clés %s refusé : %v\n", verb, *tf.keys, err)
 			return nil, false
 		}
-		defer f.Close()
-		r, fs := carnet.LoadKeyRegistry(f)
+		r, fs := carnet.LoadKeyRegistry(bytes.NewReader(b))
 		if len(fs) > 0 {
 			fmt.Fprintf(c.stderr, "spie %s : registre de clés %s refusé : %v\n", verb, *tf.keys, fs)
 			return nil, false
@@ -55,31 +54,13 @@ func (tf *trustFlags) load(c *cli, verb string) (func(*carnet.Carnet) carnet.Tru
 	}
 	var cps []carnet.Checkpoint
 	if *tf.checkpoints != "" {
-		f, err := os.Open(*tf.checkpoints)
-		if err != nil {
-			fmt.Fprintf(c.stderr, "spie %s : lecture impossible de %s\n", verb, *tf.checkpoints)
-			return nil, false
-		}
-		defer f.Close()
-		// Through the one reader (BOM, CRLF, a size limit per checkpoint):
-		// the array's elements one by one, each a checkpoint; the whole
-		// file stays bounded by maxTrustFile.
-		refused, total := errors.New("refusé"), 0
-		err = readDocuments(f, func(d input.Doc) error {
-			total += d.Size
-			if d.Fault != nil || total > maxTrustFile || d.Format != input.FormatArray {
-				return refused
-			}
-			var cp carnet.Checkpoint
-			dec := json.NewDecoder(bytes.NewReader(d.Data))
+		b, err := readArray(c, *tf.checkpoints)
+		var dec *json.Decoder
+		if err == nil {
+			dec = json.NewDecoder(bytes.NewReader(b))
 			dec.DisallowUnknownFields()
-			if dec.Decode(&cp) != nil {
-				return refused
-			}
-			cps = append(cps, cp)
-			return nil
-		})
-		if err != nil {
+		}
+		if err != nil || dec.Decode(&cps) != nil {
 			fmt.Fprintf(c.stderr, "spie %s : points de contrôle %s illisibles : un tableau JSON de {carnet, chaine, longueur, tete} est attendu\n", verb, *tf.checkpoints)
 			return nil, false
 		}
@@ -155,4 +136,39 @@ func (tf *trustFlags) save(c *cli, verb string) bool {
 		return false
 	}
 	return true
+}
+
+// readArray reads the JSON array of the file name through the one input
+// reader (a BOM, CRLF line ends, a size limit per element) and returns it
+// compacted as one array, for the decoders that take a whole array (the key
+// registry, the checkpoints). An empty file, a document that is not an
+// array, an element the reader cannot give or a file over maxTrustFile is
+// an error, in French.
+func readArray(c *cli, name string) ([]byte, error) {
+	r, closeFn, err := openInput(c, name)
+	if err != nil {
+		return nil, err
+	}
+	defer closeFn()
+	out := []byte{'['}
+	notArray := errors.New("un tableau JSON est attendu")
+	err = readDocuments(r, func(d input.Doc) error {
+		switch {
+		case d.Format != input.FormatArray:
+			return notArray
+		case d.Fault != nil:
+			return fmt.Errorf("élément %d : %s : %s", d.Index-1, d.Fault.Code, d.Fault.Message)
+		case len(out)+len(d.Data) > maxTrustFile:
+			return fmt.Errorf("plus de %d octets", maxTrustFile)
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(out, d.Data...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return append(out, ']'), nil
 }

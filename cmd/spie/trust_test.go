@@ -150,8 +150,8 @@ func TestWriteCheckpoints(t *testing.T) {
 	assert.Contains(t, errOut, "CARNET-JOURNAL-22")
 }
 
-// TestCheckpointsFileThroughTheOneReader: the checkpoints file is read by
-// the one input reader: a BOM and CRLF line ends are accepted (the journal
+// TestCheckpointsFileThroughTheOneReader: the checkpoints and key registry
+// files are read by the one input reader: a BOM and CRLF line ends are accepted (the journal
 // removed is then refused by them), an empty file, a lone object or a
 // broken element refused as a usage error.
 func TestCheckpointsFileThroughTheOneReader(t *testing.T) {
@@ -173,6 +173,17 @@ func TestCheckpointsFileThroughTheOneReader(t *testing.T) {
 	code, _, errOut := runCLI(t, "", append(ref, "--points-de-controle", bomCRLF, noJournal)...)
 	assert.Equal(t, exitInvalid, code, errOut)
 	assert.Contains(t, errOut, "CARNET-JOURNAL-22")
+
+	// The key registry likewise: with a BOM and CRLF, alerts verifies the
+	// signatures (no "journal non signé" warning).
+	reg, err := os.ReadFile(filepath.Join("..", "..", "examples", "carnet", "cles", "registre-cles-de-test.json"))
+	require.NoError(t, err)
+	regBOM := file("\xEF\xBB\xBF" + strings.ReplaceAll(string(reg), "\n", "\r\n"))
+	code, out, errOut := runCLI(t, "", "alerts", "--date", "2026-06-30", "--cles", regBOM, carnetExample("cej-jeune-laon"))
+	assert.Equal(t, exitOK, code, errOut)
+	assert.NotContains(t, out, "verification_journal")
+	code, _, errOut = runCLI(t, "", "alerts", "--date", "2026-06-30", "--cles", file(""), carnetExample("cej-jeune-laon"))
+	assert.Equal(t, exitUsage, code, errOut)
 
 	one, err := json.Marshal(carnet.TakeCheckpoints(&real)[0])
 	require.NoError(t, err)
