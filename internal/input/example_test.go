@@ -60,3 +60,26 @@ func ExampleDescribe() {
 	// Output:
 	// syntaxe invalide à l'octet 6
 }
+
+func ExampleExplain() {
+	var v struct {
+		ID string `json:"id"`
+	}
+	err := json.Unmarshal([]byte(`{"id": 3}`), &v)
+	// encoding/json stops after the number, at the eighth byte.
+	d := input.Explain(err)
+	fmt.Println(d.FR)
+	fmt.Println(d.EN)
+	// Output:
+	// valeur de type nombre inattendue pour id (octet 8)
+	// unexpected number value for id (byte 8)
+}
+
+func ExampleDetail_At() {
+	f := input.Detail{FR: "document vide", EN: "empty document"}.At(input.FaultJSON, "/3")
+	fmt.Println(f.Message)
+	fmt.Println(f.MessageEN)
+	// Output:
+	// JSON illisible : document vide
+	// unreadable JSON: empty document
+}

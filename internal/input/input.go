@@ -299,6 +299,16 @@ func (r *reader) emitData(line int, f Format, data []byte, size int) error {
 // decoder, which reports the syntax error first, as schemas.Validate does.
 func trailing(data []byte) int {
 	end := valueEnd(data)
+	if isBare(data[0]) {
+		// A number or a literal ends where encoding/json's decoder says:
+		// "00" is the value 0 followed by 0 for a json.Decoder.
+		dec := json.NewDecoder(bytes.NewReader(data))
+		var v json.RawMessage
+		if dec.Decode(&v) != nil {
+			return -1
+		}
+		end = int(dec.InputOffset())
+	}
 	for i := end; i < len(data); i++ {
 		switch data[i] {
 		case ' ', '\t', '\r', '\n':
@@ -312,11 +322,16 @@ func trailing(data []byte) int {
 	return -1
 }
 
+// isBare reports whether a value starting with c is a bare token (a
+// number, true, false, null or something broken), not an object, an array
+// or a string.
+func isBare(c byte) bool { return c != '{' && c != '[' && c != '"' }
+
 // valueEnd returns the index just after the value that starts data (not
 // blank): its closing bracket or quote, or the end of a bare token
 // (number, true, false, null); len(data) when it does not end.
 func valueEnd(data []byte) int {
-	bare := data[0] != '{' && data[0] != '[' && data[0] != '"'
+	bare := isBare(data[0])
 	depth, inStr, esc := 0, false, false
 	for i, c := range data {
 		switch {

@@ -80,6 +80,9 @@ func TestEach(t *testing.T) {
 		{"deux documents sur une ligne au milieu", "{\"a\":1}\n[1]{}\n\"x\" 2\n3 4\n{\"c\":3}\n", 0,
 			[]got{{1, 1, `{"a":1}`, ""}, {2, 2, "", "INPUT-JSON-02"}, {3, 3, "", "INPUT-JSON-02"}, {4, 4, "", "INPUT-JSON-02"}, {5, 5, `{"c":3}`, ""}}},
 		{"accolade en trop", "{\"a\":1}}\n", 0, []got{{1, 1, "", "INPUT-JSON-02"}}},
+		// encoding/json's decoder reads "00" as 0 followed by 0.
+		{"nombre suivi d'un nombre", "00\n-1 2\ntrue false\n", 0,
+			[]got{{1, 1, "", "INPUT-JSON-02"}, {2, 2, "", "INPUT-JSON-02"}, {3, 3, "", "INPUT-JSON-02"}}},
 		{"deux valeurs dans un élément", `[{"a":1} {"b":2}, 3]`, 0,
 			[]got{{1, 1, "", "INPUT-JSON-02"}, {2, 1, `3`, ""}}},
 		{"chaîne avec accolades : un seul document", `{"a":"} {"}`, 0, []got{{1, 1, `{"a":"} {"}`, ""}}},
@@ -192,6 +195,7 @@ func FuzzEach(f *testing.F) {
 		"", "\n\n", `{"a":1}`, "{\"a\":1}\n{\"b\":2}\n", "{\"a\":1}\r\n\r\n{\"b\":2}", "\xEF\xBB\xBF{\"a\":1}\n[1]\n",
 		"[{\"a\":1},{\"b\":2}]", "[1,2", "[{\"a\":}]", "{\n  \"a\": 1\n}\n", "{oops\n{\"a\":1}", "  \n {\"a\":1}\n{bad\n",
 		"[1] x", `["\"]",1]`, "{\"a\":[\n1,\n{}\n]}\n{}",
+		"{\"a\":1} {\"b\":2}\n{}", "[1] [2]\n{}", "1 2\n\"x\"\"y\"", "[{} {}]",
 	} {
 		f.Add([]byte(s))
 	}
@@ -215,6 +219,15 @@ func FuzzEach(f *testing.F) {
 			line = d.Line
 			if (d.Fault == nil) == (d.Data == nil) {
 				t.Fatalf("document %d : données %q et faute %v", d.Index, d.Data, d.Fault)
+			}
+			// A document given never holds a second value after a first
+			// readable one: the reader flags it (INPUT-JSON-02).
+			if d.Fault == nil {
+				dec := json.NewDecoder(bytes.NewReader(d.Data))
+				var v any
+				if dec.Decode(&v) == nil && len(bytes.TrimSpace(d.Data[dec.InputOffset():])) > 0 {
+					t.Fatalf("document %d : %q suit la première valeur de %q", d.Index, d.Data[dec.InputOffset():], d.Data)
+				}
 			}
 		}
 		in := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
