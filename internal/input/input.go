@@ -331,32 +331,44 @@ func isBare(c byte) bool { return c != '{' && c != '[' && c != '"' }
 // blank): its closing bracket or quote, or the end of a bare token
 // (number, true, false, null); len(data) when it does not end.
 func valueEnd(data []byte) int {
-	bare := isBare(data[0])
-	depth, inStr, esc := 0, false, false
-	for i, c := range data {
-		switch {
-		case bare:
+	if isBare(data[0]) {
+		for i, c := range data {
 			switch c {
 			case ' ', '\t', '\r', '\n', '{', '[', '"', '}', ']', ',', ':':
 				return i
 			}
-		case esc:
-			esc = false
-		case inStr:
-			switch c {
-			case '\\':
-				esc = true
-			case '"':
-				inStr = false
-				if depth == 0 {
-					return i + 1
+		}
+		return len(data)
+	}
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			// Jump to the quote that closes the string: the next one not
+			// escaped by an odd number of backslashes (IndexByte is fast).
+			j := i + 1
+			for {
+				k := bytes.IndexByte(data[j:], '"')
+				if k < 0 {
+					return len(data)
 				}
+				j += k
+				n := 0
+				for n < j-i-1 && data[j-1-n] == '\\' {
+					n++
+				}
+				if n%2 == 0 {
+					break
+				}
+				j++
 			}
-		case c == '"':
-			inStr = true
-		case c == '{' || c == '[':
+			i = j
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', '[':
 			depth++
-		case c == '}' || c == ']':
+		case '}', ']':
 			depth--
 			if depth <= 0 {
 				return i + 1

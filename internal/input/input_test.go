@@ -86,6 +86,9 @@ func TestEach(t *testing.T) {
 		{"deux valeurs dans un élément", `[{"a":1} {"b":2}, 3]`, 0,
 			[]got{{1, 1, "", "INPUT-JSON-02"}, {2, 1, `3`, ""}}},
 		{"chaîne avec accolades : un seul document", `{"a":"} {"}`, 0, []got{{1, 1, `{"a":"} {"}`, ""}}},
+		{"guillemet échappé : un seul document", `{"a":"\"} {\""}`, 0, []got{{1, 1, `{"a":"\"} {\""}`, ""}}},
+		{"barre oblique échappée puis deux documents", `{"a":"\\"} {}`, 0, []got{{1, 1, "", "INPUT-JSON-02"}}},
+		{"trois barres puis guillemet échappé", `{"a":"\\\"} {"}`, 0, []got{{1, 1, `{"a":"\\\"} {"}`, ""}}},
 		// A broken first value is given as it is: the caller's decoder
 		// reports its syntax error (INPUT-JSON-01) first.
 		{"pas du JSON", "not json\n{oops} {}\n", 0, []got{{1, 1, `not json`, ""}, {2, 2, `{oops} {}`, ""}}},
