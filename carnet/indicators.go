@@ -114,7 +114,7 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 		bad := d.Fault
 		if bad == nil {
 			if err := json.Unmarshal(d.Data, &lc); err != nil {
-				x := input.FaultJSON.At("", input.Describe(err))
+				x := input.FaultJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))
 				bad = &x
 			}
 		}

@@ -42,7 +42,7 @@ func stream(r io.Reader, fn func(index int, raw RawJSON) error, bad func(index i
 		f := d.Fault
 		if f == nil {
 			if err := json.Unmarshal(d.Data, new(json.RawMessage)); err != nil {
-				x := input.FaultJSON.At("", input.Describe(err))
+				x := input.FaultJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))
 				f = &x
 			}
 		}

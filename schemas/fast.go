@@ -85,7 +85,7 @@ func decodeFast(plan *node, data []byte, l Limits, doc any) (spie.Faults, bool) 
 	d.reset(data, l.orDefault())
 	// One copy of the document; the strings without escapes are slices of it.
 	d.src = string(data)
-	d.faults, d.decodeErr = d.faults[:0], ""
+	d.faults, d.decodeErr = d.faults[:0], detail{}
 	v := reflect.ValueOf(doc).Elem()
 	if f := d.document(func() { d.value(plan, v) }); f != nil {
 		return spie.Faults{*f}, false
@@ -95,8 +95,8 @@ func decodeFast(plan *node, data []byte, l Limits, doc any) (spie.Faults, bool) 
 		fs.Sort()
 		return fs, false
 	}
-	if d.decodeErr != "" {
-		return spie.Faults{FaultJSON.At("", d.decodeErr)}, false
+	if d.decodeErr.fr != "" {
+		return spie.Faults{FaultJSON.At("", d.decodeErr.args()...)}, false
 	}
 	return nil, true
 }

@@ -19,16 +19,17 @@ import (
 type decoder struct {
 	scanner
 	faults    spie.Faults
-	decodeErr string
+	decodeErr detail
 }
 
 func (d *decoder) fault(t *spie.FaultType, args ...any) {
 	d.faults = append(d.faults, t.At(d.pointer(), args...))
 }
 
-func (d *decoder) storeErr(what string) {
-	if d.decodeErr == "" {
-		d.decodeErr = what + " en " + d.pointer()
+func (d *decoder) storeErr(what detail) {
+	if d.decodeErr.fr == "" {
+		at := d.pointer()
+		d.decodeErr = detail{what.fr + " en " + at, what.en + " at " + at}
 	}
 }
 
@@ -77,7 +78,7 @@ func (d *decoder) value(n *node, v reflect.Value) {
 		start := d.pos
 		d.skip()
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(d.data[start:d.pos]); err != nil {
-			d.storeErr(decodeErrText(err))
+			d.storeErr(decodeErrDetail(err))
 		}
 		return
 	}
@@ -368,7 +369,7 @@ func (d *decoder) custom(v reflect.Value, raw []byte, s string) {
 		err = u.UnmarshalText([]byte(s))
 	}
 	if err != nil {
-		d.storeErr(decodeErrText(err))
+		d.storeErr(decodeErrDetail(err))
 	}
 }
 

@@ -31,10 +31,10 @@ func TestIsDateMatchesTimeParse(t *testing.T) {
 	}
 }
 
-// TestDecodeErrText: errors met storing a document into its Go type are
+// TestDecodeErrDetail: errors met storing a document into its Go type are
 // told in French, without encoding/json's English text. Expected texts
-// worked by hand from decodeErrText's wording (then spie.DescribeJSONError's).
-func TestDecodeErrText(t *testing.T) {
+// worked by hand from decodeErrDetail's wording (then spie.DescribeJSONError's).
+func TestDecodeErrDetail(t *testing.T) {
 	typeErr := &json.UnmarshalTypeError{Value: "number 1e400", Type: reflect.TypeOf(float64(0)), Field: "situation.rayon"}
 	for _, tc := range []struct {
 		err  error
@@ -48,14 +48,15 @@ func TestDecodeErrText(t *testing.T) {
 		{errors.New("json: unknown field"), "contenu inattendu"},
 		{json.Unmarshal([]byte(`"2026-04-08t10:00:00z"`), new(time.Time)), "date ou heure illisible : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SSZ (RFC 3339) attendu"},
 	} {
-		if got := decodeErrText(tc.err); got != tc.want {
-			t.Errorf("decodeErrText(%v) = %q, attendu %q", tc.err, got, tc.want)
+		if got := decodeErrDetail(tc.err).fr; got != tc.want {
+			t.Errorf("decodeErrDetail(%v) = %q, attendu %q", tc.err, got, tc.want)
 		}
 	}
 	// The real error of encoding/json, end to end.
 	var x struct{ N int }
 	err := json.Unmarshal([]byte(`{"N": "a"}`), &x)
-	if got := decodeErrText(err); got != "valeur texte impossible à stocker dans le type Go int (champ N)" {
-		t.Errorf("encoding/json : %q", got)
+	if got := decodeErrDetail(err); got.fr != "valeur texte impossible à stocker dans le type Go int (champ N)" ||
+		got.en != "string value that cannot be stored in the Go type int (field N)" {
+		t.Errorf("encoding/json : %+v", got)
 	}
 }

@@ -71,7 +71,7 @@ var (
 	FaultDepth     = spie.NewFaultType("INPUT-DEPTH-01", spie.SeverityError, "imbrication trop profonde (maximum %d niveaux)", "nesting too deep (limit %d levels)").WithSource("hygiène d'entrée propre à socle : profondeur maximale d'imbrication")
 	FaultArrayLen  = spie.NewFaultType("INPUT-ARRAY-01", spie.SeverityError, "liste trop longue (maximum %d éléments)", "array too long (limit %d items)").WithSource("hygiène d'entrée propre à socle : longueur maximale d'une liste")
 	FaultStringLen = spie.NewFaultType("INPUT-STRING-01", spie.SeverityError, "texte trop long (maximum %d octets)", "string too long (limit %d bytes)").WithSource("hygiène d'entrée propre à socle : longueur maximale d'un texte")
-	FaultNumber    = spie.NewFaultType("INPUT-NUMBER-01", spie.SeverityError, "nombre démesuré : %s", "number out of all proportion: %s").WithSource("hygiène d'entrée propre à socle : taille maximale d'un nombre écrit")
+	FaultNumber    = spie.NewFaultType("INPUT-NUMBER-01", spie.SeverityError, "nombre démesuré : %[1]s", "number out of all proportion: %[2]s").WithSource("hygiène d'entrée propre à socle : taille maximale d'un nombre écrit")
 	// FaultNumberRange: a number the schema accepts (an unbounded integer)
 	// but that the Go type of its field cannot hold (int64, uint8, float64…).
 	FaultNumberRange = spie.NewFaultType("INPUT-NUMBER-02", spie.SeverityError, "nombre hors de la plage que socle sait traiter : entre %s et %s attendu, %s reçu", "number outside the range socle can handle: expected between %s and %s, got %s").WithSource("JSON Schema 2020-12 (un entier n'a pas de borne) face aux types Go de socle (int64, float64…) : hygiène d'entrée propre à socle")

@@ -88,8 +88,11 @@ func (s *scanner) fail(t *spie.FaultType, path string, args ...any) {
 	panic(inputAbort{t.At(path, args...)})
 }
 
-func (s *scanner) syntax(what string) {
-	s.fail(FaultJSON, "", what+" à l'octet "+strconv.Itoa(s.pos))
+// syntax refuses the document with what is wrong at the current byte, in
+// French (fr) and in English (en).
+func (s *scanner) syntax(fr, en string) {
+	at := strconv.Itoa(s.pos)
+	s.fail(FaultJSON, "", fr+" à l'octet "+at, en+" at byte "+at)
 }
 
 // pointer returns the JSON Pointer of the current value.
@@ -142,7 +145,7 @@ func (s *scanner) ws() {
 // peek returns the next byte, failing at the end of the data.
 func (s *scanner) peek() byte {
 	if s.pos >= len(s.data) {
-		s.syntax("fin inattendue du document")
+		s.syntax("fin inattendue du document", "unexpected end of the document")
 	}
 	return s.data[s.pos]
 }
@@ -158,9 +161,9 @@ func (s *scanner) expect(c byte) {
 func (s *scanner) unexpected() {
 	c := s.data[s.pos]
 	if c < 0x20 || c >= 0x7f {
-		s.syntax(fmt.Sprintf("octet inattendu 0x%02x", c))
+		s.syntax(fmt.Sprintf("octet inattendu 0x%02x", c), fmt.Sprintf("unexpected byte 0x%02x", c))
 	}
-	s.syntax(fmt.Sprintf("caractère inattendu %q", c))
+	s.syntax(fmt.Sprintf("caractère inattendu %q", c), fmt.Sprintf("unexpected character %q", c))
 }
 
 // enter opens an object or array, checking the depth.
@@ -332,7 +335,7 @@ func (s *scanner) number() []byte {
 		}
 	default:
 		s.pos = min(i, len(d)-1)
-		s.syntax("nombre mal formé")
+		s.syntax("nombre mal formé", "malformed number")
 	}
 	if i < len(d) && d[i] == '.' {
 		i++
@@ -342,7 +345,7 @@ func (s *scanner) number() []byte {
 		}
 		if i == j {
 			s.pos = min(i, len(d)-1)
-			s.syntax("nombre mal formé")
+			s.syntax("nombre mal formé", "malformed number")
 		}
 	}
 	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
@@ -359,14 +362,14 @@ func (s *scanner) number() []byte {
 		}
 		if i == j {
 			s.pos = min(i, len(d)-1)
-			s.syntax("nombre mal formé")
+			s.syntax("nombre mal formé", "malformed number")
 		}
 		if exp > maxExponent {
-			s.fail(FaultNumber, s.pointer(), fmt.Sprintf("exposant au-delà de %d", maxExponent))
+			s.fail(FaultNumber, s.pointer(), fmt.Sprintf("exposant au-delà de %d", maxExponent), fmt.Sprintf("exponent beyond %d", maxExponent))
 		}
 	}
 	if i-start > s.lim.MaxNumberLen {
-		s.fail(FaultNumber, s.pointer(), fmt.Sprintf("%d chiffres (maximum %d)", i-start, s.lim.MaxNumberLen))
+		s.fail(FaultNumber, s.pointer(), fmt.Sprintf("%d chiffres (maximum %d)", i-start, s.lim.MaxNumberLen), fmt.Sprintf("%d digits (limit %d)", i-start, s.lim.MaxNumberLen))
 	}
 	s.pos = i
 	return d[start:i]
@@ -397,7 +400,7 @@ func (s *scanner) str() []byte {
 			return s.escaped(start, i)
 		case c < 0x20:
 			s.pos = i
-			s.syntax("caractère de contrôle dans un texte")
+			s.syntax("caractère de contrôle dans un texte", "control character in a string")
 		case c < utf8.RuneSelf:
 			i++
 		default:
@@ -409,7 +412,7 @@ func (s *scanner) str() []byte {
 		}
 	}
 	s.pos = len(d)
-	s.syntax("texte non terminé")
+	s.syntax("texte non terminé", "unterminated string")
 	return nil
 }
 
@@ -432,7 +435,7 @@ func (s *scanner) escaped(start, i int) []byte {
 		case c == '\\':
 			if i+1 >= len(d) {
 				s.pos = len(d)
-				s.syntax("texte non terminé")
+				s.syntax("texte non terminé", "unterminated string")
 			}
 			switch e := d[i+1]; e {
 			case '"', '\\', '/':
@@ -451,7 +454,7 @@ func (s *scanner) escaped(start, i int) []byte {
 				r, ok := hex4(d, i+2)
 				if !ok {
 					s.pos = i
-					s.syntax("séquence \\u mal formée")
+					s.syntax("séquence \\u mal formée", "malformed \\u escape")
 				}
 				i += 6
 				if utf16.IsSurrogate(r) {
@@ -469,12 +472,12 @@ func (s *scanner) escaped(start, i int) []byte {
 				continue
 			default:
 				s.pos = i
-				s.syntax("échappement inconnu")
+				s.syntax("échappement inconnu", "unknown escape")
 			}
 			i += 2
 		case c < 0x20:
 			s.pos = i
-			s.syntax("caractère de contrôle dans un texte")
+			s.syntax("caractère de contrôle dans un texte", "control character in a string")
 		case c < utf8.RuneSelf:
 			b = append(b, c)
 			i++
@@ -488,7 +491,7 @@ func (s *scanner) escaped(start, i int) []byte {
 		}
 	}
 	s.pos = len(d)
-	s.syntax("texte non terminé")
+	s.syntax("texte non terminé", "unterminated string")
 	return nil
 }
 

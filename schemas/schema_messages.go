@@ -73,26 +73,37 @@ func keywordArgs(kw string) []any {
 // otherFault is FaultOther with a French and an English explanation.
 func otherFault(path, fr, en string) spie.Fault { return FaultOther.At(path, fr, en) }
 
-// decodeErrText describes in French an error met storing a document the
-// schema accepts into its Go type (encoding/json, or a type that decodes
-// itself), without encoding/json's English text: the JSON value and the Go
-// type for a type error, the byte offset for a syntax error; the rest as
-// spie.DescribeJSONError tells it (socle's own French errors kept).
-func decodeErrText(err error) string {
+// detail is what is wrong in a document, in French (fr) and in English
+// (en): the arguments %[1]s and %[2]s of FaultJSON and FaultNumber.
+type detail struct{ fr, en string }
+
+// args returns the arguments of a fault template: the French, then the
+// English.
+func (d detail) args() []any { return []any{d.fr, d.en} }
+
+// decodeErrDetail describes, in French and in English, an error met
+// storing a document the schema accepts into its Go type (encoding/json, or
+// a type that decodes itself), without encoding/json's English text: the
+// JSON value and the Go type for a type error, the byte offset for a syntax
+// error; the rest as spie.DescribeJSONError and spie.DescribeJSONErrorEN
+// tell it (socle's own faults keep their two messages).
+func decodeErrDetail(err error) detail {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		kind, rest, _ := strings.Cut(te.Value, " ")
-		s := "valeur " + strings.TrimSpace(typeName(kind, 0)+" "+rest) + " impossible à stocker dans le type Go " + te.Type.String()
+		fr := "valeur " + strings.TrimSpace(typeName(kind, 0)+" "+rest) + " impossible à stocker dans le type Go " + te.Type.String()
+		en := strings.TrimSpace(typeName(kind, 1)+" "+rest) + " value that cannot be stored in the Go type " + te.Type.String()
 		if te.Field != "" {
-			s += " (champ " + te.Field + ")"
+			fr += " (champ " + te.Field + ")"
+			en += " (field " + te.Field + ")"
 		}
-		return s
+		return detail{fr, en}
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Sprintf("JSON mal formé (octet %d)", se.Offset)
+		return detail{fmt.Sprintf("JSON mal formé (octet %d)", se.Offset), fmt.Sprintf("malformed JSON (byte %d)", se.Offset)}
 	}
-	return spie.DescribeJSONError(err)
+	return detail{spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err)}
 }
 
 // maxListed is how many allowed values an enum fault lists before saying

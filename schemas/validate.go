@@ -238,10 +238,10 @@ func interpretDecode(k Kind, data []byte, ctx Context) (any, spie.Faults) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if err := dec.Decode(&v); err != nil {
-		return nil, spie.Faults{FaultJSON.At("", decodeErrText(err))}
+		return nil, spie.Faults{FaultJSON.At("", decodeErrDetail(err).args()...)}
 	}
 	if dec.More() {
-		return nil, spie.Faults{FaultJSON.At("", "données après la fin du document")}
+		return nil, spie.Faults{FaultJSON.At("", "données après la fin du document", "data after the end of the document")}
 	}
 	var fs spie.Faults
 	if err := c.schema.Validate(v); err != nil {
@@ -263,13 +263,13 @@ func interpretDecode(k Kind, data []byte, ctx Context) (any, spie.Faults) {
 		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(v); err != nil {
-			return nil, spie.Faults{FaultJSON.At("", decodeErrText(err))}
+			return nil, spie.Faults{FaultJSON.At("", decodeErrDetail(err).args()...)}
 		}
 		data = buf.Bytes()
 	}
 	doc := k.New()
 	if err := json.Unmarshal(data, doc); err != nil {
-		return nil, spie.Faults{FaultJSON.At("", decodeErrText(err))}
+		return nil, spie.Faults{FaultJSON.At("", decodeErrDetail(err).args()...)}
 	}
 	return doc, nil
 }

@@ -16,10 +16,11 @@ import (
 // read (without its value, which may be a date of birth), the name of an unknown member
 // (DisallowUnknownFields), an empty or cut document; the French message of
 // a Fault or of socle's own errors (an error of a type that decodes
-// itself) is kept; any other text ends as
-// "contenu inattendu". It is the one description of decoding errors
-// (internal/input.Describe is this function); DescribeJSONErrorEN gives the
-// same in English, for message_en.
+// itself) is kept (in English: "value refused by its type", or the English
+// message of a Fault); any other text ends as "contenu inattendu". It is the one description of decoding errors
+// (internal/input, schemas and the spie command use it); DescribeJSONErrorEN
+// gives the same in English, for message_en: fault templates take the French
+// as %[1]s and the English as %[2]s.
 func DescribeJSONError(err error) string { return describeJSONError(err, 0) }
 
 // DescribeJSONErrorEN is DescribeJSONError in English (socle's wording,
@@ -37,6 +38,7 @@ func describeJSONError(err error, lang int) string {
 	var te *json.UnmarshalTypeError
 	var pe *time.ParseError
 	var f Fault
+	var fp *Fault
 	switch {
 	case err == nil:
 		return ""
@@ -55,6 +57,8 @@ func describeJSONError(err error, lang int) string {
 		return tr("document vide", "empty document")
 	case errors.As(err, &f):
 		return tr(f.Message, f.MessageEN)
+	case errors.As(err, &fp) && fp != nil:
+		return tr(fp.Message, fp.MessageEN)
 	}
 	msg := err.Error()
 	// encoding/json's Decoder.DisallowUnknownFields: `json: unknown field "x"`.
@@ -64,7 +68,9 @@ func describeJSONError(err error, lang int) string {
 	if libraryText(msg) {
 		return tr("contenu inattendu", "unexpected content")
 	}
-	return msg
+	// socle's own errors are in French: kept in French, said generically
+	// in English (message_en holds no French text).
+	return tr(msg, "value refused by its type")
 }
 
 // jsonValueName translates the JSON type that starts encoding/json's

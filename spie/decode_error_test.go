@@ -39,7 +39,11 @@ func TestDescribeJSONError(t *testing.T) {
 		{strict(``), "document vide", "empty document"},
 		{json.Unmarshal([]byte(`"2026-04-08t10:00:00z"`), new(time.Time)), "date ou heure illisible : AAAA-MM-JJ ou AAAA-MM-JJTHH:MM:SSZ (RFC 3339) attendu", "unreadable date or time: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (RFC 3339) expected"},
 		{errors.New("strconv.ParseInt: parsing \"x\": invalid syntax"), "contenu inattendu", "unexpected content"},
-		{fmt.Errorf("date %q invalide, attendue AAAA-MM-JJ", "x"), `date "x" invalide, attendue AAAA-MM-JJ`, `date "x" invalide, attendue AAAA-MM-JJ`},
+		{fmt.Errorf("date %q invalide, attendue AAAA-MM-JJ", "x"), `date "x" invalide, attendue AAAA-MM-JJ`, "value refused by its type"},
+		// A Fault returned by a type's UnmarshalJSON, as a value or a pointer:
+		// its own two messages.
+		{spie.Fault{Code: "TEST-DESCRIBE-01", Message: "date x invalide", MessageEN: "invalid date x"}, "date x invalide", "invalid date x"},
+		{&spie.Fault{Code: "TEST-DESCRIBE-01", Message: "date y invalide", MessageEN: "invalid date y"}, "date y invalide", "invalid date y"},
 	} {
 		assert.Equal(t, tc.fr, spie.DescribeJSONError(tc.err), "%v", tc.err)
 		assert.Equal(t, tc.en, spie.DescribeJSONErrorEN(tc.err), "%v", tc.err)

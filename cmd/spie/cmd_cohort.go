@@ -9,6 +9,7 @@ import (
 
 	"github.com/spie-fr/socle/carnet/cohort"
 	"github.com/spie-fr/socle/carnet/network"
+	"github.com/spie-fr/socle/internal/input"
 )
 
 func init() {
@@ -66,6 +67,7 @@ func runCohort(c *cli, args []string) int {
 		return exitUsage
 	}
 	defer closeFn()
+	cr := &contentReader{r: r}
 	if *since != "" && *carnets {
 		fmt.Fprintln(c.stderr, "spie cohort : --depuis lit des diagnostics, pas des carnets")
 		return exitUsage
@@ -76,10 +78,14 @@ func runCohort(c *cli, args []string) int {
 			fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
 			return exitUsage
 		}
-		m, fs, err := cohort.Movements(def, r, from, day)
+		m, fs, err := cohort.Movements(def, cr, from, day)
 		printNetworkFaults(c.stderr, "spie cohort", fs)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
+			return exitUsage
+		}
+		if cr.empty() {
+			fmt.Fprintf(c.stderr, "spie cohort : %s : %v\n", fl.Arg(0), input.ErrEmpty)
 			return exitUsage
 		}
 		writeJSONResult(c.stdout, network.Cohort(m, 0), true)
@@ -94,7 +100,7 @@ func runCohort(c *cli, args []string) int {
 	if *carnets {
 		scan = cohort.ScanCarnets
 	}
-	s, fs, err := scan(def, r, day, func(res cohort.Result) error {
+	s, fs, err := scan(def, cr, day, func(res cohort.Result) error {
 		if *members && !res.Member {
 			return nil
 		}
@@ -103,6 +109,10 @@ func runCohort(c *cli, args []string) int {
 	printNetworkFaults(c.stderr, "spie cohort", fs)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
+		return exitUsage
+	}
+	if cr.empty() {
+		fmt.Fprintf(c.stderr, "spie cohort : %s : %v\n", fl.Arg(0), input.ErrEmpty)
 		return exitUsage
 	}
 	fmt.Fprintf(c.stderr, "spie cohort : %s au %s : %d membre(s) sur %d %s examiné(s)", def.Code, day, s.Members, s.Members+s.NonMembers, map[bool]string{false: "diagnostic(s)", true: "carnet(s)"}[*carnets])

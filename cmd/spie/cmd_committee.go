@@ -38,23 +38,25 @@ func runCommittee(c *cli, args []string) int {
 	b, err := readOne(c, *calendar, 0)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie committee : %v\n", err)
-		return exitUsage
+		return readOneCode(err)
 	}
+	// A calendar or requests document that cannot be decoded is an invalid
+	// input document (exit 1), not a usage error.
 	cm, err := decodeKind("comite", b, committee.Decode)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie committee : %s : %v\n", *calendar, err)
-		return exitUsage
+		return exitInvalid
 	}
 	var rs []committee.Request
 	if *requests != "" {
 		b, err := readOne(c, *requests, 0)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "spie committee : %v\n", err)
-			return exitUsage
+			return readOneCode(err)
 		}
 		if rs, err = committee.DecodeRequests(b); err != nil {
 			fmt.Fprintf(c.stderr, "spie committee : %s : %v\n", *requests, err)
-			return exitUsage
+			return exitInvalid
 		}
 	}
 	now := c.now()

@@ -41,7 +41,7 @@ func TestCommitteeVerb(t *testing.T) {
 		{"indicators", []string{"committee", "--calendar", cal, "--requests", req, "--date", "2023-02-07", "--format", "indicateurs"}, "", exitOK, "laon-indicateurs.json"},
 		{"calendar only", []string{"committee", "--calendar", cal, "--date", "2023-06-01", "--format", "text"}, "", exitOK, "laon-juin.txt"},
 		{"invalid calendar", []string{"committee", "--calendar", bad, "--date", "2023-02-01"}, "", exitInvalid, "heure-invalide.json"},
-		{"unknown field", []string{"committee", "--calendar", unknown}, "", exitUsage, "champ-inconnu.txt"},
+		{"unknown field", []string{"committee", "--calendar", unknown}, "", exitInvalid, "champ-inconnu.txt"},
 		{"missing calendar", []string{"committee"}, "", exitUsage, ""},
 		{"bad date", []string{"committee", "--calendar", cal, "--date", "07/02/2023"}, "", exitUsage, ""},
 		{"bad format", []string{"committee", "--calendar", cal, "--format", "csv"}, "", exitUsage, ""},

@@ -3,10 +3,12 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 
+	"github.com/spie-fr/socle/internal/clifault"
 	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/spie"
@@ -23,7 +25,7 @@ type conversionReport struct {
 	Kind     string       `json:"type,omitempty"`
 	Losses   []offer.Loss `json:"pertes"`
 	Faults   spie.Faults  `json:"fautes_v1,omitempty"`
-	Error    string       `json:"erreur,omitempty"`
+	Error    *spie.Fault  `json:"erreur,omitempty"`
 }
 
 func runConvertV0(c *cli, args []string) int {
@@ -59,9 +61,10 @@ func runConvertV0(c *cli, args []string) int {
 	err = readDocuments(in, func(d input.Doc) error {
 		r := conversionReport{Document: d.Index, Losses: []offer.Loss{}}
 		if d.Fault != nil {
-			r.Error = d.Fault.Code + " : " + d.Fault.Message
+			r.Error = d.Fault
 		} else if conv, err := offer.ConvertV0(d.Data); err != nil {
-			r.Error = err.Error()
+			f := clifault.V0Input.At("", v0Detail(err)...)
+			r.Error = &f
 		} else {
 			r.Losses = append(r.Losses, conv.Losses...)
 			var doc any
@@ -79,10 +82,8 @@ func runConvertV0(c *cli, args []string) int {
 			}
 			_ = enc.Encode(doc)
 		}
-		if r.Error != "" {
-			code = exitUsage
-		} else if r.Faults != nil && code == exitOK {
-			code = exitInvalid
+		if r.Error != nil || r.Faults != nil {
+			code = exitInvalid // a document that cannot be converted is an invalid input document
 		}
 		reports = append(reports, r)
 		if !*quiet {
@@ -109,8 +110,8 @@ func printConversion(c *cli, r conversionReport) {
 	if r.ID != "" {
 		name += " (" + r.Kind + " " + r.ID + ")"
 	}
-	if r.Error != "" {
-		fmt.Fprintf(c.stderr, "%s : illisible : %s\n", name, r.Error)
+	if r.Error != nil {
+		fmt.Fprintf(c.stderr, "%s : illisible : %s : %s\n", name, r.Error.Code, r.Error.Message)
 		return
 	}
 	for _, l := range r.Losses {
@@ -123,4 +124,15 @@ func printConversion(c *cli, r conversionReport) {
 	for _, f := range r.Faults {
 		fmt.Fprintf(c.stderr, "%s : document v1 invalide : %s\n", name, f.Error())
 	}
+}
+
+// v0Detail says in French and in English (the arguments of
+// clifault.V0Input) why offer.ConvertV0 refused a document: the decoding
+// error it wraps (spie.DescribeJSONError), or, when it wraps none, a
+// document that is not a JSON object.
+func v0Detail(err error) []any {
+	if inner := errors.Unwrap(err); inner != nil {
+		return []any{spie.DescribeJSONError(inner), spie.DescribeJSONErrorEN(inner)}
+	}
+	return []any{"objet JSON attendu", "JSON object expected"}
 }

@@ -36,7 +36,9 @@ func TestConvertV0Golden(t *testing.T) {
 
 func TestConvertV0Errors(t *testing.T) {
 	code, out, errOut := runCLI(t, "[1, {\"id\":\"a\",\"source\":\"s\",\"nom\":\"Structure A\",\"date_maj\":\"2025-01-01\"}]", "convert-v0", "-q", "-")
-	assert.Equal(t, exitUsage, code)
+	// The element 1 cannot be converted: an invalid input document (exit 1),
+	// the structure after it still converted.
+	assert.Equal(t, exitInvalid, code)
 	assert.Empty(t, errOut)
 	assert.Contains(t, out, `"id":"a"`)
 	for name, args := range map[string][]string{

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/offer/coverage"
 	"github.com/spie-fr/socle/spie"
@@ -54,12 +55,13 @@ func runCoverage(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie coverage : niveau %q inconnu (commune, epci ou departement)\n", *level)
 		return exitUsage
 	}
-	cr, closeCat, err := openInput(c, *catalogue)
+	catIn, closeCat, err := openInput(c, *catalogue)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie coverage : %v\n", err)
 		return exitUsage
 	}
 	invalid := 0
+	cr := &contentReader{r: catIn}
 	services, err := offer.LoadServices(cr, c.now(), func(_ int, _ string, fs spie.Faults) {
 		if !fs.Valid() {
 			invalid++
@@ -68,6 +70,10 @@ func runCoverage(c *cli, args []string) int {
 	closeCat()
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie coverage : %s : %v\n", *catalogue, err)
+		return exitUsage
+	}
+	if cr.empty() {
+		fmt.Fprintf(c.stderr, "spie coverage : %s : %v\n", *catalogue, input.ErrEmpty)
 		return exitUsage
 	}
 	if invalid > 0 {
@@ -80,10 +86,15 @@ func runCoverage(c *cli, args []string) int {
 		return exitUsage
 	}
 	defer closeDiag()
-	rep, fs, err := coverage.Analyse(dr, cat, opts)
+	cr = &contentReader{r: dr}
+	rep, fs, err := coverage.Analyse(cr, cat, opts)
 	printNetworkFaults(c.stderr, "spie coverage", fs)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie coverage : %v\n", err)
+		return exitUsage
+	}
+	if cr.empty() {
+		fmt.Fprintf(c.stderr, "spie coverage : %s : %v\n", *diags, input.ErrEmpty)
 		return exitUsage
 	}
 	if *format == "text" {
@@ -91,7 +102,7 @@ func runCoverage(c *cli, args []string) int {
 	} else {
 		writeJSONResult(c.stdout, rep, true)
 	}
-	if rep.Unreadable > 0 {
+	if rep.Unreadable > 0 || invalid > 0 {
 		return exitInvalid
 	}
 	return exitOK

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -44,9 +45,14 @@ func runIndicators(c *cli, args []string) int {
 		return exitUsage
 	}
 	defer closeFn()
-	rep, err := carnet.ComputeIndicators(r, day, p)
+	cr := &contentReader{r: r}
+	rep, err := carnet.ComputeIndicators(cr, day, p)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie indicators : %v\n", err)
+		return exitUsage
+	}
+	if cr.empty() {
+		fmt.Fprintf(c.stderr, "spie indicators : %s : %v\n", fl.Arg(0), input.ErrEmpty)
 		return exitUsage
 	}
 	writeJSONResult(c.stdout, rep, true)

@@ -69,12 +69,14 @@ func runLabel(c *cli, args []string) int {
 		b, err := readOne(c, name, 0)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "spie label : %v\n", err)
-			return exitUsage
+			return readOneCode(err)
 		}
 		app, err := decodeKind("candidature-label", b, label.DecodeApplication)
 		if err != nil {
+			// An application that cannot be decoded is an invalid input
+			// document (exit 1), not a usage error.
 			fmt.Fprintf(c.stderr, "spie label : %s : %v\n", name, err)
-			return exitUsage
+			return exitInvalid
 		}
 		ev, _ := label.Evaluate(app, ch, day)
 		if ev.Status != label.StatusLabellisee || !ev.Faults.Valid() {

@@ -13,6 +13,6 @@ func TestLabelVerb(t *testing.T) {
 		{"invalid charter", []string{"label", "--charte", badCharter, exNetwork + "label-melun-labellisee.json"}, "", exitInvalid, "charte-invalide.txt"},
 		{"no file", []string{"label"}, "", exitUsage, ""},
 		{"bad date", []string{"label", "--date", "2024-02-30", exNetwork + "label-melun-labellisee.json"}, "", exitUsage, ""},
-		{"unknown field", []string{"label", exNetwork + "cto-laon-2023.json"}, "", exitUsage, ""},
+		{"unknown field", []string{"label", exNetwork + "cto-laon-2023.json"}, "", exitInvalid, ""},
 	})
 }

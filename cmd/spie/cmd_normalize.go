@@ -110,7 +110,7 @@ func normalizeDoc(c *cli, out io.Writer, kind, doc string, data []byte,
 	}
 	var line bytes.Buffer
 	if err := json.Compact(&line, norm); err != nil {
-		report(doc, input.FaultJSON.At("", input.Describe(err)))
+		report(doc, input.FaultJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err)))
 		*code = max(*code, exitInvalid)
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/territory"
@@ -160,7 +161,14 @@ func runSearch(c *cli, args []string) int {
 			return err
 		}
 		defer done()
-		return fn(r)
+		cr := &contentReader{r: r}
+		if err := fn(cr); err != nil {
+			return err
+		}
+		if cr.empty() {
+			return fmt.Errorf("%s : %w", name, input.ErrEmpty)
+		}
+		return nil
 	}
 	var svs []*offer.Service
 	err := load(*catalogue, func(r io.Reader) error {
@@ -218,9 +226,14 @@ func runSearch(c *cli, args []string) int {
 	defer w.Flush()
 	if *format == "json" {
 		writeJSONResult(w, out, true)
-		return exitOK
+	} else {
+		printSearch(w, out)
 	}
-	printSearch(w, out)
+	if ignored > 0 {
+		// Some services of the catalogue are invalid (ignored, counted in
+		// the output): an invalid input document, exit 1.
+		return exitInvalid
+	}
 	return exitOK
 }
 

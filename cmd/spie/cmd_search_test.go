@@ -39,7 +39,9 @@ func TestSearchStdinAndInvalid(t *testing.T) {
 	stdin := `[{"source":"t","structure_id":"t--1","id":"t--ok","nom":"Permis solidaire","description":"Préparer le permis B.","date_maj":"2026-01-10","thematiques":["mobilite--preparer-un-permis"],"zone_eligibilite":["02"]},
 {"source":"t","structure_id":"t--1","id":"t--ko","nom":"Permis","description":"Préparer le permis B.","date_maj":"2026-01-10","publics":["tous-publics","jeunes"]}]`
 	code, out, errOut := runCLI(t, stdin, "search", "--catalogue", "-", "--commune", "02408")
-	require.Equal(t, exitOK, code, errOut)
+	// One service of two is invalid: it is ignored, counted, and the input
+	// holds an invalid document (exit 1, the contract of every verb).
+	require.Equal(t, exitInvalid, code, errOut)
 	var got searchOutput
 	require.NoError(t, json.Unmarshal([]byte(out), &got))
 	assert.Equal(t, 1, got.Total)

@@ -42,7 +42,7 @@ func runValidate(c *cli, args []string) int {
 	fl.SetOutput(c.stderr)
 	kind := fl.String("kind", "", "type des documents : "+strings.Join(kindNames(), ", "))
 	format := fl.String("format", "text", "sortie : text ou json (un objet JSON par document)")
-	workers := fl.Int("workers", runtime.NumCPU(), "nombre de validations en parallèle")
+	workers := fl.Int("workers", runtime.NumCPU(), "nombre de validations en parallèle (de 1 au nombre de cœurs)")
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie validate --kind KIND [--format text|json] FICHIER... | -")
 		fl.PrintDefaults()
@@ -63,9 +63,7 @@ func runValidate(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "spie validate : aucun fichier (utilisez - pour l'entrée standard)")
 		return exitUsage
 	}
-	if *workers < 1 {
-		*workers = 1
-	}
+	*workers = boundWorkers(*workers)
 	out := bufio.NewWriterSize(c.stdout, 1<<16)
 	defer out.Flush()
 	v := &validator{kind: *kind, json: *format == "json", out: out, now: c.now, workers: *workers}
@@ -100,6 +98,13 @@ func kindNames() []string {
 		names = append(names, k.Name)
 	}
 	return names
+}
+
+// boundWorkers bounds a --workers value to [1, the number of cores]: more
+// goroutines than cores validate no faster, and each one holds batches in
+// flight (a huge value would allocate its queues and hang).
+func boundWorkers(n int) int {
+	return max(1, min(n, runtime.NumCPU()))
 }
 
 func openInput(c *cli, name string) (io.Reader, func(), error) {

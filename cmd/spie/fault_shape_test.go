@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ import (
 
 // faultKeys are the JSON members under which the verbs print lists of
 // faults.
-var faultKeys = map[string]bool{"faults": true, "fautes": true, "alertes": true, "erreurs": true}
+var faultKeys = map[string]bool{"faults": true, "fautes": true, "alertes": true, "erreurs": true, "verification_journal": true, "fautes_v1": true}
 
 // collectFaults walks a JSON value and decodes every list under a fault key
 // strictly into spie.Fault (an unknown member is an error).
@@ -48,7 +49,9 @@ func collectFaults(t *testing.T, v any, out *[]spie.Fault) {
 
 // TestJSONFaultsHaveTheLibraryShape: in every verb that prints faults in
 // JSON (cohort, coverage, view and export-ft print theirs as French text on
-// stderr), each fault is a spie.Fault (code, path, message, message_en,
+// stderr; convert-v0 writes its faults in its report,
+// TestConvertV0ReportFaults; alerts also lists the journal's verification),
+// each fault is a spie.Fault (code, path, message, message_en,
 // severity) and carries its English message.
 func TestJSONFaultsHaveTheLibraryShape(t *testing.T) {
 	for _, tc := range []struct {
@@ -79,17 +82,7 @@ func TestJSONFaultsHaveTheLibraryShape(t *testing.T) {
 				stdin = tc.stdin(t)
 			}
 			_, out, errOut := runCLI(t, stdin, tc.args...)
-			var faults []spie.Fault
-			dec := json.NewDecoder(strings.NewReader(out))
-			for {
-				var v any
-				err := dec.Decode(&v)
-				if errors.Is(err, io.EOF) {
-					break
-				}
-				require.NoError(t, err, "sortie JSON : %s\n%s", out, errOut)
-				collectFaults(t, v, &faults)
-			}
+			faults := jsonFaults(t, out, errOut)
 			require.NotEmpty(t, faults, "aucune faute en JSON : %s\n%s", out, errOut)
 			frtext.AssertFaults(t, tc.name, faults)
 			for _, f := range faults {
@@ -99,5 +92,54 @@ func TestJSONFaultsHaveTheLibraryShape(t *testing.T) {
 				assert.Contains(t, []spie.Severity{spie.SeverityError, spie.SeverityWarning}, f.Severity, "%+v", f)
 			}
 		})
+	}
+}
+
+// jsonFaults decodes out, one or several JSON values, and returns every
+// fault listed in them (see collectFaults).
+func jsonFaults(t *testing.T, out, errOut string) []spie.Fault {
+	t.Helper()
+	var faults []spie.Fault
+	dec := json.NewDecoder(strings.NewReader(out))
+	for {
+		var v any
+		err := dec.Decode(&v)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(t, err, "sortie JSON : %s\n%s", out, errOut)
+		collectFaults(t, v, &faults)
+	}
+	return faults
+}
+
+// TestConvertV0ReportFaults: the report of spie convert-v0 gives the fault
+// of a document it cannot read (erreur) and the faults of the v1 document
+// (fautes_v1) in the library's shape, message_en included, without
+// encoding/json's English text.
+func TestConvertV0ReportFaults(t *testing.T) {
+	report := filepath.Join(t.TempDir(), "rapport.json")
+	in := "{oops\n" + `{"id": 3, "source": "s"}` + "\n[1]\n" + `{"id":"dora--svc2","structure_id":"dora--s1","source":"dora","nom":"X","date_maj":"2025-02-01"}` + "\n"
+	code, _, errOut := runCLI(t, in, "convert-v0", "-q", "--rapport", report, "-")
+	assert.Equal(t, exitInvalid, code, errOut)
+	b, err := os.ReadFile(report)
+	require.NoError(t, err)
+	var v any
+	require.NoError(t, json.Unmarshal(b, &v))
+	var faults []spie.Fault
+	for _, r := range v.([]any) {
+		m := r.(map[string]any)
+		if e, ok := m["erreur"]; ok {
+			collectFaults(t, map[string]any{"fautes": []any{e}}, &faults)
+		}
+		collectFaults(t, m, &faults)
+	}
+	// {oops (syntax), {"id": 3} (a number for a text), [1] (not an object),
+	// and the service's two v1 faults (nom, description).
+	require.Len(t, faults, 5, "%s", b)
+	for _, f := range faults {
+		assert.NotEmpty(t, f.MessageEN, "%+v", f)
+		assert.NotContains(t, f.Message+f.MessageEN, "json:", "%+v", f)
+		assert.NotContains(t, f.Message+f.MessageEN, "Go struct", "%+v", f)
 	}
 }

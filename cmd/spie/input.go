@@ -26,6 +26,57 @@ func readDocuments(r io.Reader, fn func(input.Doc) error) error {
 	return input.Each(r, input.Options{MaxBytes: maxDocument}, fn)
 }
 
+// errBadDocument marks an error of readOne about the document itself (the
+// reader's fault: too large, data after it), not about the input: an
+// invalid document (exit 1) for the verbs whose input it is.
+var errBadDocument = errors.New("document refusé")
+
+// readOneCode is the exit code of an error of readOne for a verb whose
+// input document it read: exitInvalid for the document's own fault,
+// exitUsage for an input that is empty, unreadable or holds several
+// documents.
+func readOneCode(err error) int {
+	if errors.Is(err, errBadDocument) {
+		return exitInvalid
+	}
+	return exitUsage
+}
+
+// contentReader passes r through and records whether it held a document:
+// a byte other than JSON blanks and a leading byte order mark. The verbs
+// whose library reads the input itself (input.Decode treats an empty input
+// as no document) check it before printing, so that an empty input exits 2
+// in every verb (input.ErrEmpty).
+type contentReader struct {
+	r    io.Reader
+	off  int64
+	seen bool
+}
+
+func (c *contentReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if !c.seen {
+		bom := []byte{0xEF, 0xBB, 0xBF}
+		for i, b := range p[:n] {
+			pos := c.off + int64(i)
+			switch {
+			case pos < 3 && b == bom[pos]:
+			case b == ' ' || b == '\t' || b == '\r' || b == '\n':
+			default:
+				c.seen = true
+			}
+			if c.seen {
+				break
+			}
+		}
+	}
+	c.off += int64(n)
+	return n, err
+}
+
+// empty reports an empty input: nothing read but blanks and a BOM.
+func (c *contentReader) empty() bool { return !c.seen }
+
 // readOne reads the single JSON document of the file name (- for standard
 // input) through the same reader, under the size limit max (0: maxDocument).
 // An input holding no document, several, or one it cannot give is an error,
@@ -46,7 +97,7 @@ func readOne(c *cli, name string, max int) ([]byte, error) {
 		case d.Index > 1:
 			return errMany
 		case d.Fault != nil:
-			return fmt.Errorf("%s : %s", d.Fault.Code, d.Fault.Message)
+			return fmt.Errorf("%w : %s : %s", errBadDocument, d.Fault.Code, d.Fault.Message)
 		}
 		data = d.Data
 		return nil

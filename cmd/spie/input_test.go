@@ -72,14 +72,26 @@ func TestValidateKeepsEveryDocument(t *testing.T) {
 		}
 	})
 
-	t.Run("données après le crochet fermant", func(t *testing.T) {
-		code, vs := verdicts(t, "["+valid+","+valid+"]\n"+valid+"\n")
+	t.Run("données après le crochet fermant : signalées, puis validées", func(t *testing.T) {
+		// Two elements, the trailing data reported, then the two NDJSON
+		// documents after the bracket validated: 5 verdicts.
+		code, vs := verdicts(t, "["+valid+","+valid+"]\n"+valid+"\n"+valid+"\n")
 		assert.Equal(t, exitInvalid, code)
-		require.Len(t, vs, 3)
+		require.Len(t, vs, 5)
 		assert.True(t, vs[0].Valid)
 		assert.True(t, vs[1].Valid)
 		assert.Equal(t, []string{"INPUT-JSON-02"}, codesOf(vs[2].Faults))
 		assert.Equal(t, "-#3", vs[2].Document)
+		assert.True(t, vs[3].Valid, vs[3].Document)
+		assert.True(t, vs[4].Valid, vs[4].Document)
+	})
+
+	t.Run("deux documents sur une ligne", func(t *testing.T) {
+		code, vs := verdicts(t, valid+" "+valid+"\n"+valid+"\n")
+		assert.Equal(t, exitInvalid, code)
+		require.Len(t, vs, 2)
+		assert.Equal(t, []string{"INPUT-JSON-02"}, codesOf(vs[0].Faults))
+		assert.True(t, vs[1].Valid)
 	})
 
 	t.Run("élément cassé d'un tableau : les suivants validés", func(t *testing.T) {

@@ -3,12 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -39,13 +40,12 @@ const maxTrustFile = 64 << 20
 func (tf *trustFlags) load(c *cli, verb string) (func(*carnet.Carnet) carnet.Trust, bool) {
 	var reg carnet.KeyRegistry
 	if *tf.keys != "" {
-		f, err := os.Open(*tf.keys)
+		b, err := readArray(c, *tf.keys)
 		if err != nil {
-			fmt.Fprintf(c.stderr, "spie %s : lecture impossible de %s\n", verb, *tf.keys)
+			fmt.Fprintf(c.stderr, "spie %s : registre de clés %s refusé : %v\n", verb, *tf.keys, err)
 			return nil, false
 		}
-		defer f.Close()
-		r, fs := carnet.LoadKeyRegistry(f)
+		r, fs := carnet.LoadKeyRegistry(bytes.NewReader(b))
 		if len(fs) > 0 {
 			fmt.Fprintf(c.stderr, "spie %s : registre de clés %s refusé : %v\n", verb, *tf.keys, fs)
 			return nil, false
@@ -54,16 +54,13 @@ func (tf *trustFlags) load(c *cli, verb string) (func(*carnet.Carnet) carnet.Tru
 	}
 	var cps []carnet.Checkpoint
 	if *tf.checkpoints != "" {
-		f, err := os.Open(*tf.checkpoints)
-		if err != nil {
-			fmt.Fprintf(c.stderr, "spie %s : lecture impossible de %s\n", verb, *tf.checkpoints)
-			return nil, false
+		b, err := readArray(c, *tf.checkpoints)
+		var dec *json.Decoder
+		if err == nil {
+			dec = json.NewDecoder(bytes.NewReader(b))
+			dec.DisallowUnknownFields()
 		}
-		defer f.Close()
-		b, err := io.ReadAll(io.LimitReader(f, maxTrustFile+1))
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err != nil || len(b) > maxTrustFile || dec.Decode(&cps) != nil {
+		if err != nil || dec.Decode(&cps) != nil {
 			fmt.Fprintf(c.stderr, "spie %s : points de contrôle %s illisibles : un tableau JSON de {carnet, chaine, longueur, tete} est attendu\n", verb, *tf.checkpoints)
 			return nil, false
 		}
@@ -139,4 +136,39 @@ func (tf *trustFlags) save(c *cli, verb string) bool {
 		return false
 	}
 	return true
+}
+
+// readArray reads the JSON array of the file name through the one input
+// reader (a BOM, CRLF line ends, a size limit per element) and returns it
+// compacted as one array, for the decoders that take a whole array (the key
+// registry, the checkpoints). An empty file, a document that is not an
+// array, an element the reader cannot give or a file over maxTrustFile is
+// an error, in French.
+func readArray(c *cli, name string) ([]byte, error) {
+	r, closeFn, err := openInput(c, name)
+	if err != nil {
+		return nil, err
+	}
+	defer closeFn()
+	out := []byte{'['}
+	notArray := errors.New("un tableau JSON est attendu")
+	err = readDocuments(r, func(d input.Doc) error {
+		switch {
+		case d.Format != input.FormatArray:
+			return notArray
+		case d.Fault != nil:
+			return fmt.Errorf("élément %d : %s : %s", d.Index-1, d.Fault.Code, d.Fault.Message)
+		case len(out)+len(d.Data) > maxTrustFile:
+			return fmt.Errorf("plus de %d octets", maxTrustFile)
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(out, d.Data...)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return append(out, ']'), nil
 }

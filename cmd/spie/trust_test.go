@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -147,4 +148,48 @@ func TestWriteCheckpoints(t *testing.T) {
 	assert.Equal(t, exitInvalid, code)
 	assert.Empty(t, stdout)
 	assert.Contains(t, errOut, "CARNET-JOURNAL-22")
+}
+
+// TestCheckpointsFileThroughTheOneReader: the checkpoints and key registry
+// files are read by the one input reader: a BOM and CRLF line ends are accepted (the journal
+// removed is then refused by them), an empty file, a lone object or a
+// broken element refused as a usage error.
+func TestCheckpointsFileThroughTheOneReader(t *testing.T) {
+	const name = "rsa-perdu-de-vue-soissons"
+	ref := []string{"view", "--role", "referent", "--structure", "22020000000010", "--professionnel", "Marc Dubois", "--date", "2026-06-30"}
+	var real carnet.Carnet
+	b, err := os.ReadFile(carnetExample(name))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &real))
+	pretty, err := json.MarshalIndent(carnet.TakeCheckpoints(&real), "", "  ")
+	require.NoError(t, err)
+	file := func(content string) string {
+		p := filepath.Join(t.TempDir(), "points.json")
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+		return p
+	}
+	noJournal := writeCarnet(t, name, func(k *carnet.Carnet) { k.Journal = nil })
+	bomCRLF := file("\xEF\xBB\xBF" + strings.ReplaceAll(string(pretty), "\n", "\r\n") + "\r\n")
+	code, _, errOut := runCLI(t, "", append(ref, "--points-de-controle", bomCRLF, noJournal)...)
+	assert.Equal(t, exitInvalid, code, errOut)
+	assert.Contains(t, errOut, "CARNET-JOURNAL-22")
+
+	// The key registry likewise: with a BOM and CRLF, alerts verifies the
+	// signatures (no "journal non signé" warning).
+	reg, err := os.ReadFile(filepath.Join("..", "..", "examples", "carnet", "cles", "registre-cles-de-test.json"))
+	require.NoError(t, err)
+	regBOM := file("\xEF\xBB\xBF" + strings.ReplaceAll(string(reg), "\n", "\r\n"))
+	code, out, errOut := runCLI(t, "", "alerts", "--date", "2026-06-30", "--cles", regBOM, carnetExample("cej-jeune-laon"))
+	assert.Equal(t, exitOK, code, errOut)
+	assert.NotContains(t, out, "verification_journal")
+	code, _, errOut = runCLI(t, "", "alerts", "--date", "2026-06-30", "--cles", file(""), carnetExample("cej-jeune-laon"))
+	assert.Equal(t, exitUsage, code, errOut)
+
+	one, err := json.Marshal(carnet.TakeCheckpoints(&real)[0])
+	require.NoError(t, err)
+	for what, content := range map[string]string{"vide": " \n", "objet seul": string(one), "élément cassé": "[" + string(one) + ", {oops}]"} {
+		code, out, errOut := runCLI(t, "", append(ref, "--points-de-controle", file(content), carnetExample(name))...)
+		assert.Equal(t, exitUsage, code, "%s : %s", what, errOut)
+		assert.Empty(t, out, what)
+	}
 }

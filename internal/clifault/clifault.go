@@ -16,6 +16,9 @@ var (
 	DiagnosticInput = spie.NewFaultType("INPUT-DIAGNOSTIC-01", spie.SeverityError, "diagnostic illisible : %[1]s", "unreadable diagnostic: %[2]s").WithSource("RFC 8259 ; format du diagnostic de socle (hygiène d'entrée de la commande spie)")
 	// Pair reports an unreadable line of co-diagnostic pairs.
 	Pair = spie.NewFaultType("INPUT-PAIRE-01", spie.SeverityError, "ligne illisible : %[1]s", "unreadable line: %[2]s").WithSource("RFC 8259 (NDJSON) ; format des paires du co-diagnostic, RULES.md §3")
+	// V0Input reports a data·inclusion v0 document that spie convert-v0
+	// cannot read; its arguments are the reason in French and in English.
+	V0Input = spie.NewFaultType("INPUT-V0-01", spie.SeverityError, "document v0 illisible : %[1]s", "unreadable v0 document: %[2]s").WithSource("RFC 8259 ; schéma data·inclusion v0 (hygiène d'entrée de la commande spie convert-v0)")
 	// PairBoth reports a line that holds both the automated decision and the
 	// diagnostic it is computed from.
 	PairBoth = spie.NewFaultType("INPUT-PAIRE-10", spie.SeverityError, "une ligne porte soit la décision automatique, soit le diagnostic dont elle se calcule, pas les deux", "a line holds either the automated decision or the diagnostic it is computed from, not both").WithSource("RULES.md §3 : une paire compare une décision automatique et une décision humaine ; hygiène d'entrée propre à socle")

@@ -43,20 +43,26 @@ func ExampleDecode() {
 func ExampleDoc_Locate() {
 	// A fault found at /id in the document starting on line 3 of NDJSON.
 	d := input.Doc{Index: 2, Line: 3, Format: input.FormatNDJSON}
-	fmt.Println(d.Locate(input.FaultJSON.At("/id", "valeur inattendue")).Path)
+	fmt.Println(d.Locate(input.FaultJSON.At("/id", "valeur inattendue", "unexpected value")).Path)
 	// The same in the third element of an array (JSON Pointer from 0).
 	d = input.Doc{Index: 3, Line: 1, Format: input.FormatArray}
-	fmt.Println(d.Locate(input.FaultJSON.At("/id", "valeur inattendue")).Path)
+	fmt.Println(d.Locate(input.FaultJSON.At("/id", "valeur inattendue", "unexpected value")).Path)
 	// Output:
 	// /3/id
 	// /2/id
 }
 
-func ExampleDescribe() {
-	var v map[string]any
-	err := json.Unmarshal([]byte(`{"a":}`), &v)
-	// encoding/json stops at the sixth byte, '}'.
-	fmt.Println(input.Describe(err))
+func ExampleFaultJSON() {
+	var v struct {
+		ID string `json:"id"`
+	}
+	err := json.Unmarshal([]byte(`{"id": 3}`), &v)
+	// encoding/json stops after the number, at the eighth byte; the French
+	// detail fills message, the English one message_en.
+	f := input.FaultJSON.At("/3", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))
+	fmt.Println(f.Message)
+	fmt.Println(f.MessageEN)
 	// Output:
-	// syntaxe invalide à l'octet 6
+	// JSON illisible : valeur de type nombre inattendue pour id (octet 8)
+	// unreadable JSON: unexpected number value for id (byte 8)
 }

@@ -8,7 +8,9 @@
 //
 //   - '[': an array, streamed element by element; each element has the
 //     per-document limit; anything after the closing bracket is reported
-//     (INPUT-JSON-02), an unterminated array too (INPUT-JSON-01).
+//     (INPUT-JSON-02, its byte offset in the input) and then read as
+//     documents (another array, or a document then NDJSON); an
+//     unterminated array is reported too (INPUT-JSON-01).
 //   - anything else: a document then NDJSON if more follows. The first line
 //     is a document when it is JSON on its own. When it is not, and the line
 //     after it is JSON on its own, the first line is one broken document and
@@ -24,7 +26,12 @@
 //
 // The reader does not check the syntax of a document (the decoder or the
 // validator of the caller does, once); Decode does it for callers that want
-// Go values.
+// Go values. It does find where the first value of a document ends, by its
+// brackets, strings and tokens: data after it (two documents on one line,
+// `{"a":1} {"b":2}`, or in one array element) makes the document a fault
+// (INPUT-JSON-02, the byte offset in the document), decided here for every
+// caller. Faults carry a French detail in message and an English one in
+// message_en (spie.DescribeJSONError, spie.DescribeJSONErrorEN).
 package input
 
 import (
@@ -46,8 +53,10 @@ const DefaultMaxBytes = 8 << 20
 // Fault types of inputs. Their path is relative to the document (empty:
 // the whole document); Doc.Locate places them in the stream.
 var (
-	// FaultJSON: the document is not JSON (its detail says where, in French).
-	FaultJSON = spie.NewFaultType("INPUT-JSON-01", spie.SeverityError, "JSON illisible : %s", "unreadable JSON: %s").WithSource("RFC 8259 (syntaxe JSON) ; hygiène d'entrée propre à socle")
+	// FaultJSON: the document is not JSON; its arguments are what is wrong,
+	// in French (%[1]s, message) and in English (%[2]s, message_en), as
+	// spie.DescribeJSONError and spie.DescribeJSONErrorEN tell it.
+	FaultJSON = spie.NewFaultType("INPUT-JSON-01", spie.SeverityError, "JSON illisible : %[1]s", "unreadable JSON: %[2]s").WithSource("RFC 8259 (syntaxe JSON) ; hygiène d'entrée propre à socle")
 	// FaultTrailing: data after the end of the document or of the array
 	// (byte offset in the document, or in the input after an array).
 	FaultTrailing = spie.NewFaultType("INPUT-JSON-02", spie.SeverityError, "données après la fin du document (octet %d)", "data after the end of the document (byte %d)").WithSource("RFC 8259 (un document JSON est une seule valeur) ; hygiène d'entrée propre à socle")
@@ -158,7 +167,7 @@ func Decode[T any](r io.Reader, o Options, fn func(d Doc, v *T) error, bad func(
 		}
 		v := new(T)
 		if err := json.Unmarshal(d.Data, v); err != nil {
-			bad(d, d.Locate(FaultJSON.At("", Describe(err))))
+			bad(d, d.Locate(FaultJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))))
 			return nil
 		}
 		return fn(d, v)
@@ -169,10 +178,8 @@ func Decode[T any](r io.Reader, o Options, fn func(d Doc, v *T) error, bad func(
 	return err
 }
 
-// Describe says in French what is wrong in a document that encoding/json
-// refused, so that no English library text reaches a person: it is
-// spie.DescribeJSONError, the one description of decoding errors.
-func Describe(err error) string { return spie.DescribeJSONError(err) }
+// missingBracket: the input ends inside an array.
+var missingBracket = [2]any{"fin du tableau manquante", "missing end of the array"}
 
 // errStop marks a stop asked by the caller's function.
 var errStop = errors.New("arrêt")
@@ -203,9 +210,99 @@ func (r *reader) emitData(line int, f Format, data []byte, size int) error {
 		return r.emitFault(line, f, size, FaultSize.At("", size, r.max))
 	}
 	if len(data) == 0 {
-		return r.emitFault(line, f, size, FaultJSON.At("", "document vide"))
+		return r.emitFault(line, f, size, FaultJSON.At("", "document vide", "empty document"))
+	}
+	if at := trailing(data); at >= 0 {
+		return r.emitFault(line, f, size, FaultTrailing.At("", at))
 	}
 	return r.emit(Doc{Line: line, Format: f, Data: data, Size: size})
+}
+
+// trailing returns the offset in data of the first non-blank byte after
+// its first value, -1 when there is none: two documents on one line, an
+// extra closing bracket. The first value is found by its brackets, strings
+// and tokens; only when something follows it is its syntax checked: a
+// broken first value (`not json`, `{oops} {}`) is left to the caller's
+// decoder, which reports the syntax error first, as schemas.Validate does.
+func trailing(data []byte) int {
+	end := valueEnd(data)
+	if isBare(data[0]) {
+		// A number or a literal ends where encoding/json's decoder says:
+		// "00" is the value 0 followed by 0 for a json.Decoder.
+		dec := json.NewDecoder(bytes.NewReader(data))
+		var v json.RawMessage
+		if dec.Decode(&v) != nil {
+			return -1
+		}
+		end = int(dec.InputOffset())
+	}
+	for i := end; i < len(data); i++ {
+		switch data[i] {
+		case ' ', '\t', '\r', '\n':
+		default:
+			if !json.Valid(data[:end]) {
+				return -1
+			}
+			return i
+		}
+	}
+	return -1
+}
+
+// isBare reports whether a value starting with c is a bare token (a
+// number, true, false, null or something broken), not an object, an array
+// or a string.
+func isBare(c byte) bool { return c != '{' && c != '[' && c != '"' }
+
+// valueEnd returns the index just after the value that starts data (not
+// blank): its closing bracket or quote, or the end of a bare token
+// (number, true, false, null); len(data) when it does not end.
+func valueEnd(data []byte) int {
+	if isBare(data[0]) {
+		for i, c := range data {
+			switch c {
+			case ' ', '\t', '\r', '\n', '{', '[', '"', '}', ']', ',', ':':
+				return i
+			}
+		}
+		return len(data)
+	}
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			// Jump to the quote that closes the string: the next one not
+			// escaped by an odd number of backslashes (IndexByte is fast).
+			j := i + 1
+			for {
+				k := bytes.IndexByte(data[j:], '"')
+				if k < 0 {
+					return len(data)
+				}
+				j += k
+				n := 0
+				for n < j-i-1 && data[j-1-n] == '\\' {
+					n++
+				}
+				if n%2 == 0 {
+					break
+				}
+				j++
+			}
+			i = j
+			if depth == 0 {
+				return i + 1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth <= 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(data)
 }
 
 func (r *reader) emitFault(line int, f Format, size int, fault spie.Fault) error {
@@ -225,8 +322,16 @@ func (r *reader) read() error {
 		return err
 	}
 	r.started = true
-	if first == '[' {
-		return r.array()
+	// A loop, not a recursion: an input of many arrays one after the other
+	// ("[] [] […") takes constant stack.
+	for first == '[' {
+		more, err := r.array()
+		if !more || err != nil {
+			return err
+		}
+		if first, err = r.skipBlanks(); err != nil {
+			return err
+		}
 	}
 	return r.documents()
 }
@@ -388,16 +493,18 @@ func (r *reader) ndjson() error {
 }
 
 // array streams the elements of the array that starts at the next byte.
-func (r *reader) array() error {
+// more reports data after its closing bracket, reported as a fault and
+// left unread for the caller to read as documents.
+func (r *reader) array() (more bool, err error) {
 	_, _ = r.br.Discard(1)
 	r.off++
 	for i := 0; ; i++ {
 		b, err := r.skipBlanks()
 		if err == io.EOF {
-			return r.emitFault(r.line, FormatArray, 0, FaultJSON.At("", "fin du tableau manquante"))
+			return false, r.emitFault(r.line, FormatArray, 0, FaultJSON.At("", missingBracket[:]...))
 		}
 		if err != nil {
-			return err
+			return false, err
 		}
 		if i == 0 && b == ']' {
 			_, _ = r.br.Discard(1)
@@ -407,37 +514,27 @@ func (r *reader) array() error {
 		line := r.line
 		data, size, end, err := r.element()
 		if err != nil && err != io.EOF {
-			return err
+			return false, err
 		}
 		if e := r.emitData(line, FormatArray, data, size); e != nil {
-			return e
+			return false, e
 		}
 		if end == ']' {
 			break
 		}
 		if end == 0 {
-			return r.emitFault(r.line, FormatArray, 0, FaultJSON.At("", "fin du tableau manquante"))
+			return false, r.emitFault(r.line, FormatArray, 0, FaultJSON.At("", missingBracket[:]...))
 		}
 	}
-	// After the closing bracket: blanks only.
+	// After the closing bracket: blanks only. Anything else is reported,
+	// then read as documents (another array, or a document then NDJSON),
+	// so that no document after a stray bracket is lost.
 	if _, err := r.skipBlanks(); err == io.EOF {
-		return nil
+		return false, nil
 	} else if err != nil {
-		return err
+		return false, err
 	}
-	line, at, size := r.line, r.off, 0
-	for {
-		n, err := r.br.Discard(r.br.Buffered() + 1)
-		size += n
-		r.off += int64(n)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return r.emitFault(line, FormatArray, size, FaultTrailing.At("", at))
+	return true, r.emitFault(r.line, FormatArray, 0, FaultTrailing.At("", r.off))
 }
 
 // element reads one element of an array, up to the comma or bracket that

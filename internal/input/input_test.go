@@ -67,7 +67,31 @@ func TestEach(t *testing.T) {
 			[]got{{1, 1, `{"a":}`, ""}, {2, 1, `{"b":2}`, ""}}},
 		{"élément vide", `[1,,2]`, 0, []got{{1, 1, `1`, ""}, {2, 1, "", "INPUT-JSON-01"}, {3, 1, `2`, ""}}},
 		{"tableau non terminé", `[1,2`, 0, []got{{1, 1, `1`, ""}, {2, 1, `2`, ""}, {3, 1, "", "INPUT-JSON-01"}}},
-		{"données après le crochet", "[1]\n{\"b\":2}\n", 0, []got{{1, 1, `1`, ""}, {2, 2, "", "INPUT-JSON-02"}}},
+		// After the closing bracket: the trailing data is reported and what
+		// follows is still read, as NDJSON or as another array.
+		{"données après le crochet : signalées, la suite lue", "[1]\n{\"b\":2}\n{\"c\":3}\n", 0,
+			[]got{{1, 1, `1`, ""}, {2, 2, "", "INPUT-JSON-02"}, {3, 2, `{"b":2}`, ""}, {4, 3, `{"c":3}`, ""}}},
+		{"deux tableaux", "[1] [2,3]", 0,
+			[]got{{1, 1, `1`, ""}, {2, 1, "", "INPUT-JSON-02"}, {3, 1, `2`, ""}, {4, 1, `3`, ""}}},
+		// Two values on one line: the line is reported (one place for every
+		// verb), the lines after it are read.
+		{"deux documents sur une ligne", "{\"a\":1} {\"b\":2}\n{\"c\":3}\n", 0,
+			[]got{{1, 1, "", "INPUT-JSON-02"}, {2, 2, `{"c":3}`, ""}}},
+		{"deux documents sur une ligne au milieu", "{\"a\":1}\n[1]{}\n\"x\" 2\n3 4\n{\"c\":3}\n", 0,
+			[]got{{1, 1, `{"a":1}`, ""}, {2, 2, "", "INPUT-JSON-02"}, {3, 3, "", "INPUT-JSON-02"}, {4, 4, "", "INPUT-JSON-02"}, {5, 5, `{"c":3}`, ""}}},
+		{"accolade en trop", "{\"a\":1}}\n", 0, []got{{1, 1, "", "INPUT-JSON-02"}}},
+		// encoding/json's decoder reads "00" as 0 followed by 0.
+		{"nombre suivi d'un nombre", "00\n-1 2\ntrue false\n", 0,
+			[]got{{1, 1, "", "INPUT-JSON-02"}, {2, 2, "", "INPUT-JSON-02"}, {3, 3, "", "INPUT-JSON-02"}}},
+		{"deux valeurs dans un élément", `[{"a":1} {"b":2}, 3]`, 0,
+			[]got{{1, 1, "", "INPUT-JSON-02"}, {2, 1, `3`, ""}}},
+		{"chaîne avec accolades : un seul document", `{"a":"} {"}`, 0, []got{{1, 1, `{"a":"} {"}`, ""}}},
+		{"guillemet échappé : un seul document", `{"a":"\"} {\""}`, 0, []got{{1, 1, `{"a":"\"} {\""}`, ""}}},
+		{"barre oblique échappée puis deux documents", `{"a":"\\"} {}`, 0, []got{{1, 1, "", "INPUT-JSON-02"}}},
+		{"trois barres puis guillemet échappé", `{"a":"\\\"} {"}`, 0, []got{{1, 1, `{"a":"\\\"} {"}`, ""}}},
+		// A broken first value is given as it is: the caller's decoder
+		// reports its syntax error (INPUT-JSON-01) first.
+		{"pas du JSON", "not json\n{oops} {}\n", 0, []got{{1, 1, `not json`, ""}, {2, 2, `{oops} {}`, ""}}},
 		{"ligne trop longue : signalée, la suite lue", "{\"a\":\"xxxxxxxxxx\"}\n{\"b\":2}\n", 10,
 			[]got{{1, 1, "", "INPUT-SIZE-01"}, {2, 2, `{"b":2}`, ""}}},
 		{"élément trop long : signalé, la suite lue", `["xxxxxxxxxx",1]`, 10,
@@ -174,6 +198,7 @@ func FuzzEach(f *testing.F) {
 		"", "\n\n", `{"a":1}`, "{\"a\":1}\n{\"b\":2}\n", "{\"a\":1}\r\n\r\n{\"b\":2}", "\xEF\xBB\xBF{\"a\":1}\n[1]\n",
 		"[{\"a\":1},{\"b\":2}]", "[1,2", "[{\"a\":}]", "{\n  \"a\": 1\n}\n", "{oops\n{\"a\":1}", "  \n {\"a\":1}\n{bad\n",
 		"[1] x", `["\"]",1]`, "{\"a\":[\n1,\n{}\n]}\n{}",
+		"{\"a\":1} {\"b\":2}\n{}", "[1] [2]\n{}", "1 2\n\"x\"\"y\"", "[{} {}]",
 	} {
 		f.Add([]byte(s))
 	}
@@ -197,6 +222,15 @@ func FuzzEach(f *testing.F) {
 			line = d.Line
 			if (d.Fault == nil) == (d.Data == nil) {
 				t.Fatalf("document %d : données %q et faute %v", d.Index, d.Data, d.Fault)
+			}
+			// A document given never holds a second value after a first
+			// readable one: the reader flags it (INPUT-JSON-02).
+			if d.Fault == nil {
+				dec := json.NewDecoder(bytes.NewReader(d.Data))
+				var v any
+				if dec.Decode(&v) == nil && len(bytes.TrimSpace(d.Data[dec.InputOffset():])) > 0 {
+					t.Fatalf("document %d : %q suit la première valeur de %q", d.Index, d.Data[dec.InputOffset():], d.Data)
+				}
 			}
 		}
 		in := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
@@ -250,4 +284,87 @@ func FuzzArray(f *testing.F) {
 			assert.Equal(t, string(bytes.TrimSpace(want[i])), string(gotDocs[i]))
 		}
 	})
+}
+
+func TestTrailingOffset(t *testing.T) {
+	// `{"a":1}  {"b":2}`: the first value ends at byte 7, two blanks, the
+	// second value starts at byte 9 (from 0), as schemas.Validate says.
+	var fs []spie.Fault
+	require.NoError(t, input.Each(strings.NewReader(`{"a":1}  {"b":2}`), input.Options{}, func(d input.Doc) error {
+		require.NotNil(t, d.Fault)
+		fs = append(fs, *d.Fault)
+		return nil
+	}))
+	require.Len(t, fs, 1)
+	assert.Equal(t, "données après la fin du document (octet 9)", fs[0].Message)
+	assert.Equal(t, "data after the end of the document (byte 9)", fs[0].MessageEN)
+}
+
+// TestDecodeFaultIsBilingual: a document Decode cannot store is reported
+// with FaultJSON, its French detail in message and its English one in
+// message_en (spie.DescribeJSONError and spie.DescribeJSONErrorEN).
+func TestDecodeFaultIsBilingual(t *testing.T) {
+	type T struct {
+		A int `json:"a"`
+	}
+	strict := func(s string) error {
+		dec := json.NewDecoder(strings.NewReader(s))
+		dec.DisallowUnknownFields()
+		var v T
+		return dec.Decode(&v)
+	}
+	// Each detail worked by hand from the input: encoding/json stops at the
+	// byte given (counted from 1 for a syntax error, after the value for a
+	// type error).
+	for _, tc := range []struct {
+		name   string
+		err    error
+		fr, en string
+	}{
+		{"syntaxe", json.Unmarshal([]byte(`{"a":}`), new(T)), "syntaxe invalide à l'octet 6", "syntax error at byte 6"},
+		{"type", json.Unmarshal([]byte(`{"a":"x"}`), new(T)), "valeur de type texte inattendue pour a (octet 8)", "unexpected string value for a (byte 8)"},
+		{"champ inconnu", strict(`{"foo":1}`), "champ inconnu « foo »", "unknown field « foo »"},
+		{"fin inattendue", strict(`{"a":1`), "document incomplet : il s'arrête avant sa fin", "incomplete document: it stops before its end"},
+		{"autre", errors.New("json: some library text"), "contenu inattendu", "unexpected content"},
+		{"faute", spie.Fault{Code: "TEST-DECODE-01", Message: "date x invalide", MessageEN: "invalid date x"}, "date x invalide", "invalid date x"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.fr, spie.DescribeJSONError(tc.err))
+			assert.Equal(t, tc.en, spie.DescribeJSONErrorEN(tc.err))
+			f := input.FaultJSON.At("/x", spie.DescribeJSONError(tc.err), spie.DescribeJSONErrorEN(tc.err))
+			assert.Equal(t, "JSON illisible : "+tc.fr, f.Message)
+			assert.Equal(t, "unreadable JSON: "+tc.en, f.MessageEN)
+			assert.Equal(t, "/x", f.Path)
+		})
+	}
+}
+
+func TestReaderFaultsAreBilingual(t *testing.T) {
+	// Every fault the reader makes has an English message without French
+	// words of its French detail.
+	for _, in := range []string{`[1,,2]`, `[1,2`, "[1] x", `{"a":1} {}`, `{"a":"xxxxxxxxxxxxxxxx"}`} {
+		require.NoError(t, input.Each(strings.NewReader(in), input.Options{MaxBytes: 10}, func(d input.Doc) error {
+			if d.Fault != nil {
+				for _, w := range []string{"octet", "fin", "vide", "tableau", "inattendu"} {
+					assert.NotContains(t, d.Fault.MessageEN, w, "%q : %s", in, d.Fault.MessageEN)
+				}
+			}
+			return nil
+		}))
+	}
+}
+
+func TestManyArraysInConstantStack(t *testing.T) {
+	// 200,000 empty arrays one after the other: each one after the first is
+	// reported as data after the previous one's bracket (199,999 faults),
+	// read in a loop, not in a recursion.
+	const n = 200_000
+	faults := 0
+	require.NoError(t, input.Each(strings.NewReader(strings.Repeat("[]", n)), input.Options{}, func(d input.Doc) error {
+		if d.Fault != nil && d.Fault.Code == "INPUT-JSON-02" {
+			faults++
+		}
+		return nil
+	}))
+	assert.Equal(t, n-1, faults)
 }
