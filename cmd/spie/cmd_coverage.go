@@ -97,6 +97,10 @@ func runCoverage(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie coverage : %s : %v\n", *diags, input.ErrEmpty)
 		return exitUsage
 	}
+	// The reading counters go to the operator (stderr), never into the
+	// published report: they could give a secret cell back by difference.
+	fmt.Fprintf(c.stderr, "spie coverage : lecture (non publiée) : %d diagnostic(s) lu(s), %d postérieur(s) à la date, %d sans besoin, %d en commune inconnue, %d illisible(s)\n",
+		rep.Read, rep.Later, rep.WithoutNeed, rep.NoCommune, rep.Unreadable)
 	if *format == "text" {
 		printCoverage(c.stdout, rep)
 	} else {
@@ -110,8 +114,7 @@ func runCoverage(c *cli, args []string) int {
 
 func printCoverage(w io.Writer, r coverage.Report) {
 	per := map[coverage.Level]string{coverage.LevelCommune: "commune", coverage.LevelEPCI: "intercommunalité (EPCI)", coverage.LevelDepartement: "département"}
-	fmt.Fprintf(w, "Besoins et offre par %s : %d diagnostic(s), %d service(s) au catalogue\n",
-		per[r.Level], r.Read-r.Later, r.Services)
+	fmt.Fprintf(w, "Besoins et offre par %s : %d service(s) au catalogue\n", per[r.Level], r.Services)
 	fmt.Fprintf(w, "Secret statistique : cellules de moins de %d personnes masquées (%d) ; faible couverture à partir de %g personnes par service.\n\n",
 		r.Threshold, r.SecretCells, r.ThinRatio)
 	if len(r.Cells) == 0 {

@@ -79,12 +79,17 @@ type Report struct {
 	Threshold int `json:"seuil_secret"`
 	// Seuil de faible couverture (personnes par service).
 	ThinRatio float64 `json:"seuil_faible_couverture"`
-	// Diagnostics lus, retenus et écartés.
-	Read        int `json:"diagnostics_lus"`
-	Later       int `json:"diagnostics_posterieurs,omitempty"`
-	NoCommune   int `json:"communes_inconnues"`
-	Unreadable  int `json:"lignes_illisibles"`
-	WithoutNeed int `json:"diagnostics_sans_besoin"`
+	// Reading counters (diagnostics read, later than the date, in an unknown
+	// commune, unreadable, without need), for the operator who ran the
+	// analysis. They are never published (left out of the JSON): with the
+	// published cells they would give a secret cell back by difference
+	// (3 read, 0 without need, 0 unknown commune and one secret cell: the
+	// cell holds 3 people).
+	Read        int `json:"-"`
+	Later       int `json:"-"`
+	NoCommune   int `json:"-"`
+	Unreadable  int `json:"-"`
+	WithoutNeed int `json:"-"`
 	// Services du catalogue.
 	Services int `json:"services_catalogue"`
 	// Cellules publiées, les manques d'abord.

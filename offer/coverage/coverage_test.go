@@ -237,3 +237,28 @@ func BenchmarkAnalyse(b *testing.B) {
 		_, _, _ = coverage.Analyse(bytes.NewReader(data), cat, coverage.Options{Level: coverage.LevelEPCI})
 	}
 }
+
+// TestReadingCountersNotPublished: three diagnostics of one commune with one
+// need make one secret cell; if the report published how many diagnostics
+// were read (3), without a need (0) and in an unknown commune (0), the
+// secret cell would be 3 − 0 − 0 = 3 (worked by hand). The reading
+// counters stay in the Go report for the operator and never reach the
+// published JSON.
+func TestReadingCountersNotPublished(t *testing.T) {
+	cat, _ := offer.NewCatalogue(nil, nil)
+	lines := repeat(3, func(i int) string {
+		return diag(fmt.Sprint("x", i), "02722", map[string]diagnostic.Impact{"logement": diagnostic.ImpactFort})
+	})
+	rep, _, err := coverage.Analyse(stream(lines...), cat, coverage.Options{})
+	require.NoError(t, err)
+	require.Equal(t, 1, rep.SecretCells)
+	assert.Equal(t, 3, rep.Read, "le compteur reste disponible en Go pour l'opérateur")
+	b, err := json.Marshal(rep)
+	require.NoError(t, err)
+	var published map[string]any
+	require.NoError(t, json.Unmarshal(b, &published))
+	for _, k := range []string{"diagnostics_lus", "diagnostics_posterieurs", "communes_inconnues", "lignes_illisibles", "diagnostics_sans_besoin"} {
+		assert.NotContains(t, published, k)
+	}
+	assert.NotContains(t, string(b), "3", "aucune valeur publiée ne redonne la cellule secrète")
+}
