@@ -170,14 +170,24 @@ type Viewer struct {
 //
 // The view is marked as a view (Carnet.Mark: viewer and date): its journal
 // is redacted, so it no longer verifies, and VerifyCarnet refuses it as a
-// carnet. View itself does not verify the journal: a server holding a
-// carnet calls VerifiedView, which refuses a carnet whose journal does not
-// verify; View alone is for a view received from that server (the widget
-// renders it after View again, without verification).
+// carnet. View verifies the journal of a carnet that is not already a view
+// (VerifyCarnet without checkpoints nor keys): when it does not verify, the
+// view holds the carnet's identifier only, nothing of its content. A server
+// holding checkpoints and a key registry calls VerifiedView, which also
+// returns the faults; a view received from that server (Mark set) is
+// narrowed again without verification (its journal is redacted).
 func View(c *Carnet, v Viewer) *Carnet { return DefaultRights.View(c, v) }
 
 // View is View with the matrix m.
 func (m RightsMatrix) View(c *Carnet, v Viewer) *Carnet {
+	if c.Mark == nil && len(VerifyCarnet(c, Trust{}).Errors()) > 0 {
+		return &Carnet{Version: c.Version, ID: c.ID, Mark: &ViewMark{Viewer: v.Actor, On: v.On}}
+	}
+	return m.view(c, v)
+}
+
+// view computes the view of a carnet already verified (or a view).
+func (m RightsMatrix) view(c *Carnet, v Viewer) *Carnet {
 	c = AsOf(c, v.On)
 	can := map[Section]bool{}
 	for _, d := range Sections {

@@ -223,9 +223,17 @@ func ExampleView() {
 	}, carnet.Actor{Professional: "Claire Martin", Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
 	partner := carnet.Viewer{Actor: carnet.Actor{Professional: "Nadia Benali", Role: carnet.RolePartenaire, StructureSIRET: "33188888300013"}, On: "2025-04-01"}
 	fmt.Println(len(carnet.View(c, partner).Actions), "action visible sans consentement ?")
-	c.Consents = []carnet.SharingConsent{{ID: "k-1", StructureSIRET: "33188888300013", Date: "2025-03-10", Scope: []carnet.Section{carnet.SectionPlan}}}
+	// the person consents, through the journal (View verifies it)
+	person := carnet.Actor{Professional: "p-1", Role: carnet.RoleUsager}
+	carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetConsentements, ID: "k-1",
+		Value: carnet.SharingConsent{ID: "k-1", StructureSIRET: "33188888300013", Date: "2025-03-10", Scope: []carnet.Section{carnet.SectionPlan}},
+		At:    time.Date(2025, 3, 10, 9, 0, 0, 0, time.UTC)}, person)
 	fmt.Println(len(carnet.View(c, partner).Actions), "action visible avec consentement")
+	// a content edited outside the journal is never shown
+	c.Actions[0].Comment = "modifié hors du journal"
+	fmt.Println(len(carnet.View(c, partner).Actions), "action visible d'un carnet altéré")
 	// Output:
 	// 0 action visible sans consentement ?
 	// 1 action visible avec consentement
+	// 0 action visible d'un carnet altéré
 }

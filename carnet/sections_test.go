@@ -374,7 +374,12 @@ func TestViewHoldsNothingUnreadable(t *testing.T) {
 			apply(t, c, referent, carnet.Change{Op: op, Target: p.Target, ID: id, Value: v, At: now})
 		}
 		if rng.IntN(3) == 0 {
-			c.Consents[rng.IntN(len(c.Consents))].WithdrawnOn = "2025-10-01"
+			// the person withdraws a consent, through the journal (View
+			// verifies it: content edited outside it is never shown)
+			k := c.Consents[rng.IntN(len(c.Consents))]
+			k.WithdrawnOn = "2025-10-01"
+			now = now.Add(24 * 60 * 60 * 1e9)
+			apply(t, c, usager, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetConsentements, ID: k.ID, Value: k, At: now})
 		}
 		for _, a := range actors {
 			day := spie.Date([]string{"2025-04-01", "2025-08-15", "2025-12-31"}[rng.IntN(3)])

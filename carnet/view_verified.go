@@ -28,5 +28,5 @@ func (m RightsMatrix) VerifiedView(c *Carnet, v Viewer, t Trust) (*Carnet, spie.
 	if len(fs.Errors()) > 0 {
 		return nil, fs
 	}
-	return m.View(c, v), fs
+	return m.view(c, v), fs
 }
