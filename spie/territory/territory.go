@@ -48,6 +48,8 @@ type Table struct {
 	epcis        map[string]EPCI
 	epciMembers  map[string][]string
 	byDep        map[string][]string // current communes of each département
+	postal       map[string][]string // postal code → communes, most populous first
+	successor    map[string]string   // retired code → current commune
 }
 
 var (
@@ -72,7 +74,7 @@ func Parse(gz []byte) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("table des territoires illisible : %w", err)
 	}
-	t := &Table{communes: map[string]Commune{}, departements: map[string]Departement{}, epcis: map[string]EPCI{}, epciMembers: map[string][]string{}, byDep: map[string][]string{}}
+	t := &Table{communes: map[string]Commune{}, departements: map[string]Departement{}, epcis: map[string]EPCI{}, epciMembers: map[string][]string{}, byDep: map[string][]string{}, postal: map[string][]string{}, successor: map[string]string{}}
 	var epciList []string
 	sc := bufio.NewScanner(zr)
 	line := 0
@@ -109,6 +111,10 @@ func Parse(gz []byte) (*Table, error) {
 			if c.Parent == "" {
 				t.byDep[c.Departement] = append(t.byDep[c.Departement], c.Code)
 			}
+		case f[0] == "P" && len(f) == 3:
+			t.postal[f[1]] = strings.Split(f[2], ",")
+		case f[0] == "A" && len(f) == 3:
+			t.successor[f[1]] = f[2]
 		default:
 			return nil, bad()
 		}
@@ -166,19 +172,90 @@ func (t *Table) DepartementsOf(region string) []string {
 	return out
 }
 
+// PostalCommunes returns the INSEE codes of the communes (and municipal
+// arrondissements) a postal code serves, most populous first; nil when the
+// postal code is unknown. Source: La Poste's codes as listed by
+// @etalab/decoupage-administratif (codesPostaux).
+func (t *Table) PostalCommunes(postal string) []string { return t.postal[postal] }
+
+// Successor returns, for a retired commune code that names no current
+// commune, déléguée or associée (a commune merged into a commune nouvelle),
+// the current commune that succeeded it. Source: INSEE, historique des
+// communes (anciensCodes of @etalab/decoupage-administratif).
+func (t *Table) Successor(code string) (Commune, bool) {
+	s, ok := t.successor[code]
+	if !ok {
+		return Commune{}, false
+	}
+	c, ok := t.communes[s]
+	return c, ok
+}
+
+// DepartementOf returns the département of a commune code known to the
+// table (or of the successor of a retired code): never guessed from the
+// code's prefix, so an unknown code (02999, or the pre-2007 Saint-Martin
+// 97127) belongs to no département. ok is false for an unknown code.
+func (t *Table) DepartementOf(code spie.CommuneCode) (spie.DepartementCode, bool) {
+	if c, ok := t.communes[string(code)]; ok {
+		return spie.DepartementCode(c.Departement), true
+	}
+	if c, ok := t.Successor(string(code)); ok {
+		return spie.DepartementCode(c.Departement), true
+	}
+	return "", false
+}
+
+// DepartementOf is [Table.DepartementOf] on the embedded table.
+func DepartementOf(code spie.CommuneCode) (spie.DepartementCode, bool) {
+	return Default().DepartementOf(code)
+}
+
+// postalShown is how many communes a postal-code warning names.
+const postalShown = 3
+
 // CheckCommune reports, at the JSON Pointer path, a commune code that is not
-// in the table: [spie.FaultCommuneUnknown] (SPIE-COMMUNE-02, a warning). An
-// empty code gives no fault. A code of the wrong shape is unknown too: callers
-// that already report the shape (spie.CheckIdentifier, SPIE-COMMUNE-01) call
-// it for well-formed codes only, so that one code gets one fault.
+// in the table, with the nearest explanation, as a warning:
+//   - a code of 5 digits beginning with 99 is a country code:
+//     [spie.FaultCommuneCountry] (SPIE-COMMUNE-05);
+//   - a retired code: [spie.FaultCommuneMerged] (SPIE-COMMUNE-04) with its
+//     successor;
+//   - a postal code: [spie.FaultCommunePostal] (SPIE-COMMUNE-03) with the
+//     communes it serves (the first three, most populous first, and how many
+//     more: "Laon 02408, Aulnois-sous-Laon 02037, Mons-en-Laonnois 02497 (+22)");
+//   - otherwise [spie.FaultCommuneUnknown] (SPIE-COMMUNE-02).
+//
+// An empty code gives no fault. A code of the wrong shape is unknown too:
+// callers that already report the shape (spie.CheckIdentifier, SPIE-COMMUNE-01)
+// call it for well-formed codes only, so that one code gets one fault.
 func (t *Table) CheckCommune(code spie.CommuneCode, path string) spie.Faults {
 	if code == "" {
 		return nil
 	}
-	if _, ok := t.communes[string(code)]; ok {
+	s := string(code)
+	if _, ok := t.communes[s]; ok {
 		return nil
 	}
-	return spie.Faults{spie.FaultCommuneUnknown.At(path, string(code))}
+	if code.Problem() == spie.FaultCommuneCountryFormat {
+		return spie.Faults{spie.FaultCommuneCountry.At(path, s)}
+	}
+	if c, ok := t.Successor(s); ok {
+		return spie.Faults{spie.FaultCommuneMerged.At(path, s, c.Name, c.Code)}
+	}
+	if cs := t.postal[s]; len(cs) > 0 {
+		var b strings.Builder
+		for i, cc := range cs {
+			if i == postalShown {
+				fmt.Fprintf(&b, " (+%d)", len(cs)-postalShown)
+				break
+			}
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(t.communes[cc].Name + " " + cc)
+		}
+		return spie.Faults{spie.FaultCommunePostal.At(path, s, b.String())}
+	}
+	return spie.Faults{spie.FaultCommuneUnknown.At(path, s)}
 }
 
 // CheckCommune is [Table.CheckCommune] on the embedded table: the one check

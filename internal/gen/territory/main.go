@@ -14,6 +14,16 @@
 //	                                    current commune, else the current commune
 //	                                    it belongs to (commune déléguée or associée,
 //	                                    arrondissement municipal)
+//	P postal codes                      a postal code (La Poste, as listed by
+//	                                    the package's codesPostaux) and the
+//	                                    INSEE codes of the communes it serves,
+//	                                    comma-separated, most populous first
+//	A old successor                     a retired commune code (anciensCodes of
+//	                                    the package: communes merged into a
+//	                                    commune nouvelle) of the successor's
+//	                                    département that names no current
+//	                                    commune, déléguée or associée, and the
+//	                                    current commune that succeeded it
 package main
 
 import (
@@ -29,12 +39,15 @@ import (
 )
 
 type commune struct {
-	Code        string `json:"code"`
-	Nom         string `json:"nom"`
-	Type        string `json:"type"`
-	Departement string `json:"departement"`
-	ChefLieu    string `json:"chefLieu"`
-	Commune     string `json:"commune"`
+	Code         string   `json:"code"`
+	Nom          string   `json:"nom"`
+	Type         string   `json:"type"`
+	Departement  string   `json:"departement"`
+	ChefLieu     string   `json:"chefLieu"`
+	Commune      string   `json:"commune"`
+	CodesPostaux []string `json:"codesPostaux"`
+	AnciensCodes []string `json:"anciensCodes"`
+	Population   int      `json:"population"`
 }
 
 type departement struct {
@@ -148,6 +161,59 @@ func run(dir, out string) error {
 		}
 		fmt.Fprintf(&b, "C\t%s\t%s\t%d\t%s\t%s\n", code, c.Departement, ep, parent, clean(c.Nom))
 	}
+	// Postal codes: every commune listing the code (current communes and
+	// municipal arrondissements), most populous first, then by code.
+	postal := map[string][]commune{}
+	for _, c := range communes {
+		for _, p := range c.CodesPostaux {
+			postal[p] = append(postal[p], c)
+		}
+	}
+	pcs := make([]string, 0, len(postal))
+	for p, cs := range postal {
+		pcs = append(pcs, p)
+		sort.SliceStable(cs, func(i, j int) bool {
+			if cs[i].Population != cs[j].Population {
+				return cs[i].Population > cs[j].Population
+			}
+			return cs[i].Code < cs[j].Code
+		})
+	}
+	sort.Strings(pcs)
+	for _, p := range pcs {
+		var codes []string
+		seen := map[string]bool{}
+		for _, c := range postal[p] {
+			if !seen[c.Code] {
+				seen[c.Code] = true
+				codes = append(codes, c.Code)
+			}
+		}
+		fmt.Fprintf(&b, "P\t%s\t%s\n", p, strings.Join(codes, ","))
+	}
+	// Retired codes that name nothing today, with their successor.
+	succ := map[string]string{}
+	for _, c := range communes {
+		if c.Type != "commune-actuelle" {
+			continue
+		}
+		for _, old := range c.AnciensCodes {
+			// Same département only: anciensCodes also lists the codes
+			// changed by the 1968 Paris-region and 1976 Corsica reforms
+			// (Alfortville was 75001 in the Seine), which are no mergers.
+			if _, ok := byCode[old]; !ok && depOf(old) == c.Departement {
+				succ[old] = c.Code
+			}
+		}
+	}
+	olds := make([]string, 0, len(succ))
+	for k := range succ {
+		olds = append(olds, k)
+	}
+	sort.Strings(olds)
+	for _, old := range olds {
+		fmt.Fprintf(&b, "A\t%s\t%s\n", old, succ[old])
+	}
 	var z bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
 	if err != nil {
@@ -160,6 +226,14 @@ func run(dir, out string) error {
 		return err
 	}
 	return os.WriteFile(out, z.Bytes(), 0o644)
+}
+
+// depOf is the département part of a commune code (3 characters overseas).
+func depOf(code string) string {
+	if strings.HasPrefix(code, "97") || strings.HasPrefix(code, "98") {
+		return code[:3]
+	}
+	return code[:2]
 }
 
 func moduleRoot() (string, error) {
