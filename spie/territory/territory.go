@@ -90,6 +90,7 @@ func Parse(gz []byte) (*Table, error) {
 	}
 	t := &Table{communes: map[string]Commune{}, departements: map[string]Departement{}, epcis: map[string]EPCI{}, epciMembers: map[string][]string{}, byDep: map[string][]string{}, postal: map[string][]string{}, successor: map[string]string{}, positions: map[string]Position{}}
 	var epciList []string
+	var glat, glon int
 	sc := bufio.NewScanner(zr)
 	line := 0
 	for sc.Scan() {
@@ -133,7 +134,8 @@ func Parse(gz []byte) (*Table, error) {
 			if err1 != nil || err2 != nil {
 				return nil, bad()
 			}
-			t.positions[f[1]] = Position{Lat: float64(lat) / 1e4, Lon: float64(lon) / 1e4}
+			glat, glon = glat+lat, glon+lon // deltas from the previous G line
+			t.positions[f[1]] = Position{Lat: float64(glat) / 1e4, Lon: float64(glon) / 1e4}
 		case f[0] == "A" && len(f) == 3:
 			t.successor[f[1]] = f[2]
 		default:

