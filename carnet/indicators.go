@@ -12,6 +12,7 @@ import (
 	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/secret"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // Indicator is one impact indicator of RULES.md §12.
@@ -184,7 +185,9 @@ func (c *Carnet) groups() [][2]string {
 	if c.Cohort != "" {
 		out = append(out, [2]string{"cohorte", c.Cohort})
 	}
-	if d := c.Person.Commune.Departement(); d != "" {
+	// The table's département, never the code's prefix (an unknown code is
+	// counted in no territory).
+	if d, ok := territory.DepartementOf(c.Person.Commune); ok {
 		out = append(out, [2]string{"territoire", string(d)})
 	}
 	seen := map[spie.Public]bool{}

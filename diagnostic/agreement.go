@@ -5,6 +5,7 @@ import (
 
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/secret"
+	"github.com/spie-fr/socle/spie/territory"
 )
 
 // AgreementPair is one person diagnosed twice: the automated orientation and
@@ -250,7 +251,10 @@ func Evaluate(pairs []AgreementPair, threshold int) (Agreement, spie.Faults) {
 		terr := "inconnu"
 		if p.Commune != "" {
 			if p.Commune.Problem() == nil {
-				terr = string(p.Commune.Departement())
+				// The table's département, never the code's prefix.
+				if d, ok := territory.DepartementOf(p.Commune); ok {
+					terr = string(d)
+				}
 			} else {
 				fs = append(fs, FaultPairCommune.At(spie.Pointer(n, "code_commune"), string(p.Commune)))
 			}

@@ -152,3 +152,29 @@ func BenchmarkLoadServicesNDJSON(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSearchCommuneRadius: a catégorie within 20 km of the centre of a
+// commune (its position from spie/territory), 100,000 services.
+func BenchmarkSearchCommuneRadius(b *testing.B) {
+	_, svs, c := benchCatalogue(b)
+	qs := benchQueries(svs, 1000, false)
+	for i := range qs {
+		qs[i].Thematiques = []string{string(offer.Thematique(qs[i].Thematiques[0]).Categorie())}
+		qs[i].RadiusKm = 20
+	}
+	b.ReportAllocs()
+	i := 0
+	var all []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		if _, err := c.Search(qs[i%len(qs)]); err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, time.Since(start))
+		i++
+	}
+	b.StopTimer()
+	slices.Sort(all)
+	b.ReportMetric(pct(all, 0.50), "p50-ns")
+	b.ReportMetric(pct(all, 0.99), "p99-ns")
+}

@@ -35,7 +35,10 @@ type NeedMatch struct {
 type MatchOptions struct {
 	// Limit caps the services per need (default 10).
 	Limit int
-	// Point and RadiusKm restrict to services within a distance.
+	// Point and RadiusKm restrict to services within a distance. Without
+	// RadiusKm, the person's rayon_mobilite_km (diagnostic, situation
+	// professionnelle) is the radius, around Point or else the centre of
+	// the person's commune, when that commune has a position.
 	Point    *Point
 	RadiusKm float64
 	// IgnorePublics does not filter on the publics the diagnostic establishes.
@@ -44,7 +47,10 @@ type MatchOptions struct {
 
 // Match turns the needs of a diagnostic into searches of the catalogue for
 // a person living in commune (INSEE code): one ranked list per need, and the
-// services mobilisable by users among them. Freshness is dated by the
+// services mobilisable by users among them. The searches are around the
+// centre of the commune (closest first among equally relevant services) and
+// within the person's rayon_mobilite_km when the diagnostic gives one (more
+// than 0 km); each result's reasons say the distance. Freshness is dated by the
 // diagnostic's date. Publics established by the diagnostic (RSA, young
 // people, disability…) restrict services to those open to one of them or to
 // all publics.
@@ -72,6 +78,15 @@ func MatchWith(d *diagnostic.Diagnostic, c *Catalogue, commune string, o MatchOp
 					publics = append(publics, Public(di))
 				}
 			}
+		}
+	}
+	if o.RadiusKm == 0 && d.Professional.MobilityRadiusKm != nil && *d.Professional.MobilityRadiusKm > 0 {
+		located := o.Point != nil
+		if !located {
+			_, located = c.territory.Position(spie.CommuneCode(commune))
+		}
+		if located {
+			o.RadiusKm = float64(*d.Professional.MobilityRadiusKm)
 		}
 	}
 	var out []NeedMatch

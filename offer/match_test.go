@@ -2,6 +2,8 @@ package offer_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -97,4 +99,63 @@ func ExampleNeeds() {
 	// Output:
 	// logement fort [logement-hebergement]
 	// garde-enfant moyen [famille--garde-denfants famille]
+}
+
+// Issue 12's acceptance: a young person in Laon (02408) with a 15 km
+// mobility radius gets Laon's mobility platform (exemple-02--svc00005-00)
+// and no service of Soissons or Villers-Cotterêts (30 and 50 km away,
+// GeoNames centres); without a radius, Laon's platform still comes first.
+func TestMatchMobilityRadius(t *testing.T) {
+	c := exampleCatalogue(t)
+	km := 15
+	d := &diagnostic.Diagnostic{Date: "2026-03-01", Person: diagnostic.Person{ID: "p-1", BirthDate: "2006-05-01", Commune: "02408"},
+		Freins:       diagnostic.Freins{"mobilite": {Impact: diagnostic.ImpactFort}},
+		Professional: diagnostic.Professional{MobilityRadiusKm: &km}}
+	ms, err := offer.MatchWith(d, c, "02408", offer.MatchOptions{Limit: 50, IgnorePublics: true})
+	require.NoError(t, err)
+	require.Len(t, ms, 1)
+	ids := map[string]bool{}
+	for _, r := range ms[0].Services {
+		ids[r.Service.ID] = true
+		require.NotNil(t, r.DistanceKm)
+		assert.LessOrEqual(t, *r.DistanceKm, 15.0)
+		assert.NotContains(t, []string{"Soissons", "Villers-Cotterêts"}, deref(r.Service.Commune))
+		assert.Contains(t, r.Reasons[len(r.Reasons)-1].Message, "(centre de commune, rayon 15 km)")
+	}
+	assert.True(t, ids["exemple-02--svc00005-00"])
+	for _, r := range ms[0].AutoPrescription {
+		assert.LessOrEqual(t, *r.DistanceKm, 15.0)
+	}
+
+	d.Professional.MobilityRadiusKm = nil
+	ms, err = offer.MatchWith(d, c, "02408", offer.MatchOptions{Limit: 50, IgnorePublics: true})
+	require.NoError(t, err)
+	first := map[string]int{}
+	for i, r := range ms[0].Services {
+		if _, ok := first[deref(r.Service.Commune)]; !ok {
+			first[deref(r.Service.Commune)] = i
+		}
+	}
+	assert.Equal(t, 0, first["Laon"])
+	assert.Greater(t, first["Soissons"], 0)
+	assert.Greater(t, first["Villers-Cotterêts"], 0)
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// exampleCatalogue is the Aisne example catalogue (examples/offer).
+func exampleCatalogue(t *testing.T) *offer.Catalogue {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "examples", "offer", "services-aisne.ndjson"))
+	require.NoError(t, err)
+	defer f.Close()
+	svs, _ := offer.LoadServices(f, now, nil)
+	require.NotEmpty(t, svs)
+	c, _ := offer.NewCatalogue(svs, nil)
+	return c
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/territory"
 )
 
@@ -30,7 +31,10 @@ type Query struct {
 	// or France; without zone, the service must be in the same département).
 	Commune string
 	// Point and RadiusKm: with a radius, the service must be located within
-	// it; without, the distance only ranks.
+	// it; without, the distance only ranks. Without Point, the centre of
+	// Commune is the point (territory.PositionOf: GeoNames, or an
+	// approximation that the distance reason states): a search around a
+	// commune gives distances, ranks by them and takes a radius.
 	Point    *Point
 	RadiusKm float64
 	// Now dates freshness in the ranking.
@@ -40,7 +44,11 @@ type Query struct {
 
 	com      territory.Commune // Commune, looked up once per search
 	comKnown bool
-	today    int64 // the day of Now, numbered from 1970-01-01
+	// origin says where the point comes from: originPoint (given),
+	// originCommune (the commune's centre) or originApprox (an approximate
+	// position of the commune).
+	origin int
+	today  int64 // the day of Now, numbered from 1970-01-01
 }
 
 // Reason explains why a service matched.
@@ -84,8 +92,8 @@ func (q *Query) Check() error {
 	if q.RadiusKm < 0 || math.IsNaN(q.RadiusKm) {
 		problems = append(problems, "rayon négatif")
 	}
-	if q.RadiusKm > 0 && q.Point == nil {
-		problems = append(problems, "un rayon demande un point (latitude et longitude)")
+	if q.RadiusKm > 0 && q.Point == nil && q.Commune == "" {
+		problems = append(problems, "un rayon demande un point (latitude et longitude) ou une commune")
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%w : %s", ErrQuery, strings.Join(problems, " ; "))
@@ -101,7 +109,61 @@ func checkList[T ~string](problems *[]string, what string, vs []T, ds interface{
 	}
 }
 
-// match tells whether s satisfies q and returns its result.
+const (
+	originPoint = iota
+	originCommune
+	originApprox
+)
+
+// prepare checks q and looks up what every service's match needs: the
+// commune, its position when no point is given, the day of Now.
+func (c *Catalogue) prepare(q *Query) error {
+	if err := q.Check(); err != nil {
+		return err
+	}
+	q.com, q.comKnown = c.territory.Commune(q.Commune)
+	q.today = civilDay(q.Now)
+	q.origin = originPoint
+	if q.Point == nil && q.Commune != "" {
+		pos, ok := c.territory.Position(spie.CommuneCode(q.Commune))
+		switch {
+		case ok:
+			q.Point = &Point{Lat: pos.Lat, Lon: pos.Lon}
+			q.origin = originCommune
+			if pos.Approximate {
+				q.origin = originApprox
+			}
+		case q.RadiusKm > 0:
+			return fmt.Errorf("%w : commune %q sans position connue : un rayon demande un point (latitude et longitude)", ErrQuery, q.Commune)
+		}
+	}
+	return nil
+}
+
+// distanceReason says how far a service is, and from what.
+func distanceReason(q *Query, km float64) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "à %.1f km", km)
+	switch q.origin {
+	case originCommune:
+		b.WriteString(" (centre de commune")
+	case originApprox:
+		b.WriteString(" (distance approchée")
+	}
+	if q.RadiusKm > 0 {
+		if q.origin == originPoint {
+			b.WriteString(" (")
+		} else {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "rayon %g km", q.RadiusKm)
+	}
+	if q.origin != originPoint || q.RadiusKm > 0 {
+		b.WriteString(")")
+	}
+	return strings.ReplaceAll(b.String(), ".", ",")
+}
+
 // match tells whether the i-th service satisfies q and returns its result;
 // the reasons, which cost allocations, are written only when explain is set.
 func (c *Catalogue) match(q *Query, i int32, explain bool) (Result, bool) {
@@ -196,13 +258,11 @@ func (c *Catalogue) match(q *Query, i int32, explain bool) (Result, bool) {
 			r.DistanceKm = &d
 			dist = 1 / (1 + d/5)
 		}
-		if q.RadiusKm > 0 {
-			if !ok || *r.DistanceKm > q.RadiusKm {
-				return r, false
-			}
-			if explain {
-				r.Reasons = append(r.Reasons, Reason{"distance", strings.Replace(fmt.Sprintf("à %.1f km (rayon %g km)", *r.DistanceKm, q.RadiusKm), ".", ",", -1)})
-			}
+		if q.RadiusKm > 0 && (!ok || *r.DistanceKm > q.RadiusKm) {
+			return r, false
+		}
+		if explain && ok && (q.RadiusKm > 0 || q.origin != originPoint) {
+			r.Reasons = append(r.Reasons, Reason{"distance", distanceReason(q, *r.DistanceKm)})
 		}
 	}
 	fresh := 0.0
@@ -314,16 +374,14 @@ func (c *Catalogue) eligible(s *Service, commune string, com territory.Commune, 
 	return [...]string{"", "zone : France entière", "zone : département ", "zone : intercommunalité ", "zone : commune "}[rank] + best, true
 }
 
-// Search returns the services matching q, best first, using the index.
+// Search returns the services matching q, best first (see rank), using the index.
 // The score of a result is 3 × the thématique match (1 for the thématique
 // asked, less for its catégorie) + 2 × the nearness (1 / (1 + d / 5 km)) +
 // the freshness (e^(−days / 365)) + data·inclusion's score_qualite.
 func (c *Catalogue) Search(q Query) ([]Result, error) {
-	if err := q.Check(); err != nil {
+	if err := c.prepare(&q); err != nil {
 		return nil, err
 	}
-	q.com, q.comKnown = c.territory.Commune(q.Commune)
-	q.today = civilDay(q.Now)
 	var out []Result
 	cands, indexed := c.candidates(&q)
 	tf := newThemeFilter(q.Thematiques)
@@ -352,11 +410,9 @@ func (c *Catalogue) Search(q Query) ([]Result, error) {
 // SearchScan is Search without the index: a scan of every service. It is
 // the reference of the tests and benchmarks.
 func (c *Catalogue) SearchScan(q Query) ([]Result, error) {
-	if err := q.Check(); err != nil {
+	if err := c.prepare(&q); err != nil {
 		return nil, err
 	}
-	q.com, q.comKnown = c.territory.Commune(q.Commune)
-	q.today = civilDay(q.Now)
 	var out []Result
 	for i := range c.services {
 		if r, ok := c.match(&q, int32(i), true); ok {
@@ -375,6 +431,9 @@ func (c *Catalogue) explain(q *Query, rs []Result) []Result {
 	return rs
 }
 
+// rank orders the results best first: by score (whose nearness term,
+// 2 / (1 + d / 5 km), makes the closest first among equally relevant
+// results), then the closer, then the service id.
 func rank(rs []Result, limit int) []Result {
 	sort.Slice(rs, func(i, j int) bool {
 		a, b := rs[i], rs[j]

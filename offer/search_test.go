@@ -196,10 +196,52 @@ func ExampleCatalogue_Search() {
 			fmt.Println(" -", why.Message)
 		}
 	}
+	// Around Laon's centre (GeoNames 49.5631 N, 3.6271 E) the service is
+	// 0.53 km away (by hand: Δlat 0.0010° = 0.11 km, Δlon 0.0072° × cos 49.56°
+	// × 111.2 km = 0.52 km), so the score gains 2 / (1 + 0.53 / 5) = 1.8083.
 	// Output:
-	// dora--permis 3.2813
+	// dora--permis 5.0896
 	//  - catégorie « Mobilité » (Préparer un permis)
 	//  - zone : département 02
+	//  - à 0,5 km (centre de commune)
+}
+
+// A search around a commune: the centre of the commune is the point, the
+// radius applies, the reason says where the distance is measured from.
+// Laon (02408) to Soissons (02722) is about 30 km (GeoNames centres:
+// 49.5631 N 3.6271 E and 49.3817 N 3.3232 E; by hand Δlat 0.1814° = 20.2 km,
+// Δlon 0.3039° × cos 49.47° × 111.2 km = 21.9 km, √(20.2² + 21.9²) ≈ 29.8 km).
+func TestSearchAroundCommune(t *testing.T) {
+	mk := func(id string, lat, lon float64) *offer.Service {
+		return &offer.Service{Source: "t", StructureID: "t--s", ID: id, Nom: "Service " + id, Description: "Description.",
+			DateMaj: "2026-01-01", Thematiques: []offer.Thematique{"mobilite--preparer-un-permis"},
+			ZoneEligibilite: []offer.ZoneCode{"02"}, Latitude: &lat, Longitude: &lon}
+	}
+	// Soissons is listed first: only the distance puts Laon's service ahead.
+	c, _ := offer.NewCatalogue([]*offer.Service{mk("a-soissons", 49.3817, 3.3232), mk("b-laon", 49.5631, 3.6271)}, nil)
+	rs, err := c.Search(offer.Query{Thematiques: []string{"mobilite"}, Commune: "02408", Now: now})
+	require.NoError(t, err)
+	require.Equal(t, []string{"b-laon", "a-soissons"}, ids(rs))
+	require.NotNil(t, rs[1].DistanceKm)
+	assert.InDelta(t, 29.8, *rs[1].DistanceKm, 0.5)
+	assert.Equal(t, "à 0,0 km (centre de commune)", rs[0].Reasons[len(rs[0].Reasons)-1].Message)
+
+	// A 15 km radius around Laon keeps Laon's service only.
+	rs, err = c.Search(offer.Query{Thematiques: []string{"mobilite"}, Commune: "02408", RadiusKm: 15, Now: now})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"b-laon"}, ids(rs))
+	assert.Equal(t, "à 0,0 km (centre de commune, rayon 15 km)", rs[0].Reasons[len(rs[0].Reasons)-1].Message)
+
+	// Abbécourt (02001) is not in GeoNames: its position is approximate.
+	rs, err = c.Search(offer.Query{Thematiques: []string{"mobilite"}, Commune: "02001", Now: now})
+	require.NoError(t, err)
+	require.Len(t, rs, 2)
+	assert.Contains(t, rs[0].Reasons[len(rs[0].Reasons)-1].Message, "(distance approchée)")
+
+	// A radius around a commune without position is refused, in French.
+	_, err = c.Search(offer.Query{Commune: "02999", RadiusKm: 10, Now: now})
+	require.ErrorIs(t, err, offer.ErrQuery)
+	assert.Contains(t, err.Error(), "sans position connue")
 }
 
 // Searches run concurrently on one catalogue give the sequential results.

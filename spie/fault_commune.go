@@ -11,3 +11,44 @@ var FaultCommuneUnknown = NewFaultType("SPIE-COMMUNE-02", SeverityWarning,
 	"commune %q inconnue du Code officiel géographique : vérifiez le code INSEE, à ne pas confondre avec le code postal",
 	"commune %q unknown in the official geographic code: check the INSEE code, not to be confused with the postal code").
 	WithSource("INSEE, Code officiel géographique (communes, communes déléguées et associées, arrondissements municipaux ; table de spie/territory tirée de @etalab/decoupage-administratif)")
+
+// FaultCommunePostal replaces [FaultCommuneUnknown] for an unknown code that
+// is a postal code (La Poste) — the usual confusion: a warning, the
+// arguments being the code and the communes the postal code serves, most
+// populous first ("Laon 02408, Aulnois-sous-Laon 02037, … (+22)"). Reported
+// by spie/territory.CheckCommune from the codesPostaux of
+// @etalab/decoupage-administratif.
+var FaultCommunePostal = NewFaultType("SPIE-COMMUNE-03", SeverityWarning,
+	"commune %q inconnue du Code officiel géographique : c'est un code postal : communes possibles %[1]s → %s",
+	"commune %q unknown in the official geographic code: it is a postal code: possible communes %[1]s → %s").
+	WithSource("La Poste, base officielle des codes postaux, telle que reprise par @etalab/decoupage-administratif (codesPostaux de chaque commune) ; INSEE, Code officiel géographique")
+
+// FaultCommuneMerged replaces [FaultCommuneUnknown] for a retired code of a
+// commune merged into a commune nouvelle (or otherwise replaced) that names
+// no current commune, commune déléguée or associée: a warning, the
+// arguments being the code, the successor's name and its code.
+var FaultCommuneMerged = NewFaultType("SPIE-COMMUNE-04", SeverityWarning,
+	"commune %q : ancienne commune fusionnée dans %s (%s) : utilisez le code de la commune actuelle",
+	"commune %q: former commune merged into %s (%s): use the current commune's code").
+	WithSource("INSEE, Code officiel géographique, historique des communes (anciensCodes de @etalab/decoupage-administratif)")
+
+// FaultCommuneCountry replaces [FaultCommuneUnknown] for a code of 5 digits
+// beginning with 99 where the kind accepts any 5-character code (the
+// data·inclusion code_insee of a service or structure): the INSEE code of a
+// foreign country or territory, never a commune. A warning, as every
+// unknown commune; the argument is the code. Reported by
+// spie/territory.CheckCommune.
+var FaultCommuneCountry = NewFaultType("SPIE-COMMUNE-05", SeverityWarning,
+	"commune %q inconnue : c'est un code de pays (99…, code INSEE des pays et territoires étrangers), pas un code de commune",
+	"commune %q unknown: it is a country code (99…, INSEE code of foreign countries and territories), not a commune code").
+	WithSource("INSEE, Code officiel géographique, pays et territoires étrangers (codes 99xxx)")
+
+// FaultCommuneCountryFormat replaces [FaultCommuneFormat] (an error, as
+// before) where socle's own kinds check the shape of a commune code
+// (CommuneCode.Problem): a code of 5 digits beginning with 99 is a country
+// code, whose shape is right but which names no commune. No argument, as
+// FaultCommuneFormat.
+var FaultCommuneCountryFormat = NewFaultType("SPIE-COMMUNE-06", SeverityError,
+	"c'est un code de pays (99…, code INSEE des pays et territoires étrangers), pas un code de commune",
+	"this is a country code (99…, INSEE code of foreign countries and territories), not a commune code").
+	WithSource("INSEE, Code officiel géographique, pays et territoires étrangers (codes 99xxx)")

@@ -176,6 +176,7 @@ var (
 	reSIRET       = regexp.MustCompile(patternSIRET)
 	reSIREN       = regexp.MustCompile(patternSIREN)
 	reCommune     = regexp.MustCompile(patternCommune)
+	reCountry     = regexp.MustCompile(`^99[0-9]{3}$`) // INSEE country codes
 	reDepartement = regexp.MustCompile(patternDepartement)
 	reEPCI        = regexp.MustCompile(patternEPCI)
 	rePostal      = regexp.MustCompile(patternPostal)
@@ -273,6 +274,9 @@ func (s SIRET) SIREN() SIREN {
 
 // Problem implements Identifier.
 func (c CommuneCode) Problem() *FaultType {
+	if reCountry.MatchString(string(c)) {
+		return FaultCommuneCountryFormat
+	}
 	if !reCommune.MatchString(string(c)) {
 		return FaultCommuneFormat
 	}

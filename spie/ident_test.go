@@ -76,6 +76,7 @@ func TestIdentifiers(t *testing.T) {
 		{"commune département 96", spie.CommuneCode("96001"), "SPIE-COMMUNE-01"},
 		{"commune 979", spie.CommuneCode("97901"), "SPIE-COMMUNE-01"},
 		{"commune 4 chiffres", spie.CommuneCode("2408"), "SPIE-COMMUNE-01"},
+		{"code de pays 99100 (Danemark, INSEE)", spie.CommuneCode("99100"), "SPIE-COMMUNE-06"},
 		{"commune 2a minuscule", spie.CommuneCode("2a004"), "SPIE-COMMUNE-01"},
 
 		// Départements (COG): 20 is no longer one since 1976; 977 is a

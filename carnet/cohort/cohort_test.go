@@ -81,6 +81,14 @@ func TestTerritory(t *testing.T) {
 		{"département", cohort.Territory{Departements: []spie.DepartementCode{"02"}}, "02691", true},
 		{"other département", cohort.Territory{Departements: []spie.DepartementCode{"02"}}, "77288", false},
 		{"unknown commune", cohort.Territory{EPCI: []spie.EPCICode{"200071785"}}, "02999", false},
+		// No prefix fallback: 97127 was Saint-Martin's code before it left
+		// Guadeloupe in 2007 (INSEE, COG); it names no commune today, so it
+		// is in no Guadeloupe (971) cohort.
+		{"pre-2007 Saint-Martin not in 971", cohort.Territory{Departements: []spie.DepartementCode{"971"}}, "97127", false},
+		{"unknown code not in its prefix's département", cohort.Territory{Departements: []spie.DepartementCode{"02"}}, "02999", false},
+		// Courcouronnes (91182) merged into Évry-Courcouronnes in 2019: its
+		// old code is still in the Essonne (91).
+		{"merged commune in its successor's département", cohort.Territory{Departements: []spie.DepartementCode{"91"}}, "91182", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -224,9 +224,11 @@ func (t Territory) Contains(c spie.CommuneCode) (bool, string) {
 			}
 		}
 	}
-	dep := c.Departement()
+	// The table's département, never the code's prefix: an unknown code
+	// (the pre-2007 Saint-Martin 97127) is in no département.
+	dep, depKnown := tb.DepartementOf(c)
 	for _, d := range t.Departements {
-		if d == dep {
+		if depKnown && d == dep {
 			return true, fmt.Sprintf("%s, dans le département %s", name, dep)
 		}
 	}

