@@ -175,13 +175,25 @@ type Viewer struct {
 // view holds the carnet's identifier only, nothing of its content. A server
 // holding checkpoints and a key registry calls VerifiedView, which also
 // returns the faults; a view received from that server (Mark set) is
-// narrowed again without verification (its journal is redacted).
+// narrowed again without verification (its journal is redacted), and only
+// for the viewer it was computed for: for anyone else it shows the
+// identifier only.
 func View(c *Carnet, v Viewer) *Carnet { return DefaultRights.View(c, v) }
 
 // View is View with the matrix m.
 func (m RightsMatrix) View(c *Carnet, v Viewer) *Carnet {
-	if c.Mark == nil && len(VerifyCarnet(c, Trust{}).Errors()) > 0 {
-		return &Carnet{Version: c.Version, ID: c.ID, Mark: &ViewMark{Viewer: v.Actor, On: v.On}}
+	idOnly := &Carnet{Version: c.Version, ID: c.ID, Mark: &ViewMark{Viewer: v.Actor, On: v.On}}
+	if c.Mark != nil {
+		// A view cannot be verified (its journal is redacted): it is only
+		// narrowed again for the viewer it was computed for, never shown to
+		// another (a forged mark on a carnet is no pass).
+		if c.Mark.Viewer != v.Actor {
+			return idOnly
+		}
+		return m.view(c, v)
+	}
+	if len(VerifyCarnet(c, Trust{}).Errors()) > 0 {
+		return idOnly
 	}
 	return m.view(c, v)
 }
