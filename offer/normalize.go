@@ -631,3 +631,48 @@ func writeMembers(members []rawMember) []byte {
 	b.WriteByte('}')
 	return b.Bytes()
 }
+
+// StoredService returns the service as data·inclusion stores it once its
+// model has read it: only the members the model defines, in their order;
+// the others (a case variant such as NOM, an input score_qualite…) are
+// dropped, as the model ignores them (the validation warns about each,
+// OFFRE-CHAMP-01). A document that is not a JSON object is returned
+// unchanged.
+func StoredService(data []byte) []byte { return stored(data, serviceClasses) }
+
+// StoredStructure is StoredService for a structure.
+func StoredStructure(data []byte) []byte { return stored(data, structureClasses) }
+
+func stored(data []byte, fields map[string]fieldRule) []byte {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return data
+	}
+	var out bytes.Buffer
+	out.WriteByte('{')
+	n := 0
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return data
+		}
+		key, _ := tok.(string)
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return data
+		}
+		if _, ok := fields[key]; !ok {
+			continue
+		}
+		if n > 0 {
+			out.WriteByte(',')
+		}
+		k, _ := json.Marshal(key)
+		out.Write(k)
+		out.WriteByte(':')
+		out.Write(raw)
+		n++
+	}
+	out.WriteByte('}')
+	return out.Bytes()
+}

@@ -19,6 +19,9 @@ func init() {
 
 // normalizers are the kinds spie normalize takes: data·inclusion's, each
 // rewritten as its model stores it.
+// storedBy keeps, of a normalised document, what data·inclusion stores.
+var storedBy = map[string]func([]byte) []byte{"service": offer.StoredService, "structure": offer.StoredStructure}
+
 var normalizers = map[string]func([]byte, ...offer.NormalizeOption) ([]byte, spie.Faults){
 	"service":   offer.NormalizeService,
 	"structure": offer.NormalizeStructure,
@@ -108,6 +111,8 @@ func normalizeDoc(c *cli, out io.Writer, kind, doc string, data []byte,
 		*code = max(*code, exitInvalid)
 		return nil
 	}
+	// what data·inclusion stores: the members its model defines only
+	norm = storedBy[kind](norm)
 	var line bytes.Buffer
 	if err := json.Compact(&line, norm); err != nil {
 		report(doc, input.FaultJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err)))
