@@ -201,6 +201,9 @@ func Create(initial Carnet, actor Actor, at time.Time, opts ...Option) (*Carnet,
 	if fs := CheckValues(&initial, ""); len(fs) > 0 {
 		return nil, fs
 	}
+	if fs := foreignOrigins(&initial); len(fs) > 0 {
+		return nil, fs
+	}
 	stampOrigin(&initial, initial.ID)
 	after, err := json.Marshal(initial)
 	if err != nil {
@@ -215,6 +218,45 @@ func Create(initial Carnet, actor Actor, at time.Time, opts ...Option) (*Carnet,
 	e.Hash = e.ComputeHash()
 	c.Journal = append(c.Journal, e)
 	return c, nil
+}
+
+// FaultCreateOrigin refuses, at Create, an item that claims to come from
+// another carnet: only a merge brings another carnet's items, with the
+// journal that wrote them.
+var FaultCreateOrigin = spie.NewFaultType("CARNET-CHANGE-08", spie.SeverityError,
+	"un carnet créé ne porte que ses propres éléments : cet élément se dit venu d'un autre carnet",
+	"a new carnet holds only its own items: this item claims to come from another carnet").
+	WithSource("journal du carnet de socle : la provenance (origine) d'un élément est le carnet qui l'a créé ; seule une fusion enregistrée apporte les éléments d'un autre carnet (attaque « référent par fusion », issue 16)")
+
+// foreignOrigins reports the list items of a carnet to create whose origine
+// is another carnet's id.
+func foreignOrigins(c *Carnet) spie.Faults {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return nil
+	}
+	var doc map[string]json.RawMessage
+	if json.Unmarshal(b, &doc) != nil {
+		return nil
+	}
+	var fs spie.Faults
+	for _, p := range Parts {
+		if !p.List {
+			continue
+		}
+		var items []struct {
+			Origin string `json:"origine"`
+		}
+		if json.Unmarshal(doc[p.Fields[0]], &items) != nil {
+			continue
+		}
+		for i, it := range items {
+			if it.Origin != "" && it.Origin != c.ID {
+				fs = append(fs, FaultCreateOrigin.At(spie.Pointer(p.Fields[0], i, "origine")))
+			}
+		}
+	}
+	return fs
 }
 
 // Apply makes the change as actor, after checking the actor's rights (see

@@ -67,6 +67,37 @@ func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date) *
 			return f
 		}
 	}
+	// A merge that modifies or ends a référent item of either carnet (the
+	// value an earlier entry of the other carnet wrote wins) designates
+	// in that carnet: the actor needs Designate there.
+	if out, _ := merge(a, b); out != nil {
+		for _, c := range []*Carnet{a, b} {
+			for _, mb := range c.Members {
+				if mb.Role != RoleReferent {
+					continue
+				}
+				origin := mb.Origin
+				if origin == "" {
+					origin = c.ID
+				}
+				var after *Member
+				for i := range out.Members {
+					if o := out.Members[i]; o.ID == mb.ID && (o.Origin == origin || (o.Origin == "" && origin == out.ID)) {
+						after = &out.Members[i]
+						break
+					}
+				}
+				if after != nil && after.Role == mb.Role && after.StructureSIRET == mb.StructureSIRET &&
+					after.Professional == mb.Professional && after.End == mb.End && after.Start == mb.Start {
+					continue
+				}
+				before := mb
+				if f := m.Designate(c, actor, &before, after, day); f != nil {
+					return f
+				}
+			}
+		}
+	}
 	for _, p := range [][2]*Carnet{{a, b}, {b, a}} {
 		into, from := p[0], p[1]
 		if isReferent(into, actor, day) {
