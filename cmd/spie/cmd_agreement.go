@@ -47,8 +47,8 @@ func runAgreement(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, `ou un diagnostic et le parcours du co-diagnostic : {"diagnostic": {…}, "humain": "social"} (l'orientation automatique est alors calculée).`)
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if *format != "json" && *format != "text" {
 		fmt.Fprintf(c.stderr, "spie agreement : --format %q inconnu (json ou text)\n", *format)

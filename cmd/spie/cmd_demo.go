@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"net"
@@ -42,11 +41,8 @@ func runDemo(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Construit les widgets (GOOS=js GOARCH=wasm) puis sert un portail partenaire fictif qui les intègre.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseArgs(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(c.stderr, "spie demo : argument inattendu %q\n", fs.Arg(0))

@@ -21,8 +21,8 @@ func runExportFT(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Écrit un objet par diagnostic (besoinsParDiagnosticIndividuDtos, contraintesIndividusDto) ; ce qui n'a pas d'équivalent est signalé sur la sortie d'erreur.")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if fl.NArg() != 1 {
 		fl.Usage()

@@ -33,8 +33,8 @@ func runIAE(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Usage : spie iae [--structure ACI|EI|EITI|AI|ETTI] [--format json|text] FICHIER | -")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if *structure != "" && !diagnostic.IAEStructures.Has(*structure) {
 		fmt.Fprintf(c.stderr, "spie iae : --structure %q inconnue (%s)\n", *structure, strings.Join(diagnostic.IAEStructures.Keys(), ", "))

@@ -45,8 +45,8 @@ func runOrient(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Le fichier contient un diagnostic, un tableau de diagnostics ou du NDJSON.")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if *format != "json" && *format != "text" {
 		fmt.Fprintf(c.stderr, "spie orient : --format %q inconnu (json ou text)\n", *format)

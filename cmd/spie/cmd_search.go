@@ -100,8 +100,8 @@ func runSearch(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Usage : spie search --catalogue FICHIER [--commune CODE | --lat LAT --lon LON] [--radius KM] [--thematique T]... [--public P]... [--format json|text]")
 		fl.PrintDefaults()
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	usageErr := func(format string, a ...any) int {
 		fmt.Fprintf(c.stderr, "spie search : "+format+"\n", a...)
