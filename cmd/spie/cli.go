@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -103,7 +104,7 @@ func printUsage(fl *flag.FlagSet) {
 		return
 	}
 	fmt.Fprintf(fl.Output(), "Usage : spie %s [options]\n", fl.Name())
-	fl.PrintDefaults()
+	printDefaults(fl)
 }
 
 // The messages of the flag package (Go's flag/flag.go, FlagSet.parseOne),
@@ -159,4 +160,33 @@ func flagError(err error) string {
 func stderrIsTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// flagTypes names in French the kinds of values flag.UnquoteUsage gives.
+var flagTypes = map[string]string{
+	"string": "TEXTE", "int": "ENTIER", "uint": "ENTIER", "float": "NOMBRE",
+	"duration": "DURÉE", "value": "VALEUR",
+}
+
+// printDefaults lists the options of fl on its output like
+// flag.FlagSet.PrintDefaults, but in French: the kind of value (« TEXTE »,
+// « ENTIER »…) and « par défaut : » replace Go's English type names and
+// "(default …)".
+func printDefaults(fl *flag.FlagSet) {
+	w := fl.Output()
+	fl.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		if t, ok := flagTypes[name]; ok {
+			name = t
+		}
+		fmt.Fprintf(w, "  --%s", f.Name)
+		if name != "" {
+			fmt.Fprintf(w, " %s", name)
+		}
+		fmt.Fprintf(w, "\n    \t%s", strings.ReplaceAll(usage, "\n", "\n    \t"))
+		if d := f.DefValue; d != "" && d != "0" && d != "false" {
+			fmt.Fprintf(w, " (par défaut : %s)", d)
+		}
+		fmt.Fprintln(w)
+	})
 }

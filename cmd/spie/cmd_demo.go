@@ -39,7 +39,7 @@ func runDemo(c *cli, args []string) int {
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie demo [--addr localhost:8080] [--dist DIR] [--no-build]")
 		fmt.Fprintln(c.stderr, "Construit les widgets (GOOS=js GOARCH=wasm) puis sert un portail partenaire fictif qui les intègre.")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
 	if code, ok := parseArgs(fs, args); !ok {
 		return code

@@ -31,7 +31,7 @@ func runIAE(c *cli, args []string) int {
 	format := fl.String("format", "json", "sortie : json ou text (français)")
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie iae [--structure ACI|EI|EITI|AI|ETTI] [--format json|text] FICHIER | -")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code

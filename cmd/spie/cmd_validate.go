@@ -44,7 +44,7 @@ func runValidate(c *cli, args []string) int {
 	workers := fl.Int("workers", runtime.NumCPU(), "nombre de validations en parallèle (de 1 au nombre de cœurs)")
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie validate --kind KIND [--format text|json] FICHIER... | -")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code

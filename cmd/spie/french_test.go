@@ -176,3 +176,20 @@ func TestHostileArgumentsAreFrench(t *testing.T) {
 		scanOutput(t, where+" (erreurs)", errOut)
 	}
 }
+
+// TestHelpIsFrench asks every verb for its help (-h, exit 0) and scans it:
+// the options are listed in French (printDefaults), without the flag
+// package's "(default …)" nor its English type names.
+func TestHelpIsFrench(t *testing.T) {
+	for name := range commands {
+		code, out, errOut := runCLI(t, "", name, "-h")
+		if name == "schema" || name == "kinds" {
+			continue // no options
+		}
+		assert.Equal(t, exitOK, code, "%s -h : %s", name, errOut)
+		assert.Contains(t, errOut, "Usage : spie "+name, name)
+		assert.NotRegexp(t, `(?m)^\s+-\w+ (string|int|float|value|uint|duration)$`, errOut, name)
+		scanOutput(t, name+" -h (sortie)", out)
+		scanOutput(t, name+" -h (erreurs)", errOut)
+	}
+}

@@ -53,7 +53,7 @@ var LibraryFragments = []string{
 	"no such file or directory", "is a directory", "permission denied", "open /", "read /",
 	// flag (FlagSet.Parse and the numeric parsers of strconv it calls)
 	"flag provided but not defined", "flag needs an argument", "bad flag syntax", "invalid value",
-	"invalid boolean", "parse error",
+	"invalid boolean", "parse error", "(default ",
 }
 
 // Terms of art allowed in French messages although they hold English
