@@ -122,7 +122,7 @@ func openInput(c *cli, name string) (io.Reader, func(), error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return f, func() { _ = f.Close() }, nil
+	return &fileReader{r: f, name: name}, func() { _ = f.Close() }, nil
 }
 
 // validator validates the documents of each input on several cores and

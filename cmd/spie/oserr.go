@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"syscall"
@@ -49,4 +50,20 @@ func openFile(name string) (*os.File, error) {
 		return nil, fileError(name, errIsDir, false)
 	}
 	return f, nil
+}
+
+// fileReader reads the opened file name and says its read errors (an I/O
+// error in the middle of the file) in French, through fileError; the end of
+// the file stays io.EOF.
+type fileReader struct {
+	r    io.Reader
+	name string
+}
+
+func (f *fileReader) Read(p []byte) (int, error) {
+	n, err := f.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = fileError(f.name, err, false)
+	}
+	return n, err
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/internal/frtext"
+	"github.com/spie-fr/socle/internal/input"
 )
 
 // TestFlagError parses hostile arguments with the flag package itself (the
@@ -69,4 +71,26 @@ func TestFileError(t *testing.T) {
 	assert.EqualError(t, fileError("x", &fs.PathError{Op: "open", Path: "x", Err: syscall.EACCES}, false), "accès refusé à x")
 	assert.EqualError(t, fileError("x", os.ErrClosed, false), "lecture impossible de x")
 	assert.EqualError(t, fileError("x", os.ErrClosed, true), "écriture impossible de x")
+}
+
+// failingReader fails its first read with the error of the operating system
+// reading a damaged disk (EIO).
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: "/disque/x.json", Err: syscall.EIO}
+}
+
+// TestFileReader: a read error in the middle of a file reaches the user in
+// French, through the one input reader; the end of the file stays io.EOF.
+func TestFileReader(t *testing.T) {
+	r := &fileReader{r: failingReader{}, name: "x.json"}
+	err := readDocuments(r, func(input.Doc) error { return nil })
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "lecture impossible de x.json")
+	assert.Empty(t, frtext.LibraryText(err.Error()), err.Error())
+	assert.NotContains(t, err.Error(), "input/output error")
+	b, err := io.ReadAll(&fileReader{r: strings.NewReader("{}"), name: "y.json"})
+	require.NoError(t, err)
+	assert.Equal(t, "{}", string(b))
 }
