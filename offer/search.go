@@ -89,7 +89,10 @@ func (q *Query) Check() error {
 	if q.Point != nil && !q.Point.Valid() {
 		problems = append(problems, "coordonnées hors limites")
 	}
-	if q.RadiusKm < 0 || math.IsNaN(q.RadiusKm) {
+	switch {
+	case math.IsNaN(q.RadiusKm):
+		problems = append(problems, "rayon invalide")
+	case q.RadiusKm < 0:
 		problems = append(problems, "rayon négatif")
 	}
 	if q.RadiusKm > 0 && q.Point == nil && q.Commune == "" {

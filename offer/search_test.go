@@ -2,6 +2,7 @@ package offer_test
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -168,6 +169,24 @@ func TestSearchRanksAndExplains(t *testing.T) {
 	assert.ErrorIs(t, err, offer.ErrQuery)
 	_, err = c.Search(offer.Query{RadiusKm: 5})
 	assert.ErrorIs(t, err, offer.ErrQuery)
+}
+
+// TestQueryCheckRadius: a radius that is not a number (NaN, which the
+// command line's float parser accepts) is said invalid, not negative.
+func TestQueryCheckRadius(t *testing.T) {
+	tests := []struct {
+		radius        float64
+		want, notWant string
+	}{
+		{math.NaN(), "rayon invalide", "rayon négatif"},
+		{-1, "rayon négatif", "rayon invalide"},
+	}
+	for _, tc := range tests {
+		err := (&offer.Query{Commune: "02408", RadiusKm: tc.radius}).Check()
+		require.ErrorIs(t, err, offer.ErrQuery)
+		assert.Contains(t, err.Error(), tc.want)
+		assert.NotContains(t, err.Error(), tc.notWant)
+	}
 }
 
 func TestDistanceKm(t *testing.T) {

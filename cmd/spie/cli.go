@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -72,22 +75,118 @@ func usage(w io.Writer) {
 }
 
 // parseArgs parses a verb's arguments. When the verb must stop, ok is false
-// and code is the exit code: 0 when help was asked, 2 on a usage error (the
-// flag package has already printed why).
+// and code is the exit code: 0 when help was asked (the verb's usage is
+// printed), 2 on a usage error, said in French on one line (flagError)
+// that points to the verb's -h. The flag package's own English messages never reach the user:
+// its output is discarded while it parses.
 func parseArgs(fl *flag.FlagSet, args []string) (code int, ok bool) {
+	w, usage := fl.Output(), fl.Usage
+	fl.SetOutput(io.Discard)
+	fl.Usage = func() {}
 	err := fl.Parse(args)
+	fl.SetOutput(w)
+	fl.Usage = usage
 	switch {
 	case err == nil:
 		return exitOK, true
 	case errors.Is(err, flag.ErrHelp):
+		printUsage(fl)
 		return exitOK, false
 	default:
+		fmt.Fprintf(w, "spie %s : %s (spie %s -h détaille les options)\n", fl.Name(), flagError(err), fl.Name())
 		return exitUsage, false
 	}
+}
+
+func printUsage(fl *flag.FlagSet) {
+	if fl.Usage != nil {
+		fl.Usage()
+		return
+	}
+	fmt.Fprintf(fl.Output(), "Usage : spie %s [options]\n", fl.Name())
+	printDefaults(fl)
+}
+
+// The messages of the flag package (Go's flag/flag.go, FlagSet.parseOne),
+// which flagError says in French.
+var (
+	flagUndefined = regexp.MustCompile(`^flag provided but not defined: -(.*)$`)
+	flagNoValue   = regexp.MustCompile(`^flag needs an argument: -(.*)$`)
+	flagSyntax    = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+	flagValue     = regexp.MustCompile(`^invalid value ("(?:[^"\\]|\\.)*") for flag -([^:]*): (.*)$`)
+	flagBool      = regexp.MustCompile(`^invalid boolean value ("(?:[^"\\]|\\.)*") for -([^:]*): `)
+	flagBoolFlag  = regexp.MustCompile(`^invalid boolean flag ([^:]*): `)
+)
+
+// flagError says in French the error err of flag.FlagSet.Parse: « option
+// inconnue : --x », « l'option --x attend une valeur », « valeur « v »
+// refusée pour --x : raison ». The reason is the French error of the verb's
+// own flag parsers; the flag package's English reasons for numbers (parse
+// error, value out of range) are translated; any other message of the flag
+// package is replaced by a French one rather than shown.
+func flagError(err error) string {
+	msg := err.Error()
+	if m := flagUndefined.FindStringSubmatch(msg); m != nil {
+		return "option inconnue : --" + m[1]
+	}
+	if m := flagNoValue.FindStringSubmatch(msg); m != nil {
+		return "l'option --" + m[1] + " attend une valeur"
+	}
+	if m := flagSyntax.FindStringSubmatch(msg); m != nil {
+		return "option mal formée : " + m[1]
+	}
+	if m := flagValue.FindStringSubmatch(msg); m != nil {
+		v, _ := strconv.Unquote(m[1])
+		reason := m[3]
+		switch reason {
+		case "parse error":
+			reason = "nombre attendu"
+		case "value out of range":
+			reason = "nombre hors limites"
+		}
+		return fmt.Sprintf("valeur « %s » refusée pour --%s : %s", v, m[2], reason)
+	}
+	if m := flagBool.FindStringSubmatch(msg); m != nil {
+		v, _ := strconv.Unquote(m[1])
+		return fmt.Sprintf("valeur « %s » refusée pour --%s : true ou false attendu", v, m[2])
+	}
+	if m := flagBoolFlag.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("option --%s refusée : true ou false attendu", m[1])
+	}
+	return "options illisibles (spie help)"
 }
 
 // stderrIsTerminal reports whether f is a character device (a terminal).
 func stderrIsTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// flagTypes names in French the kinds of values flag.UnquoteUsage gives.
+var flagTypes = map[string]string{
+	"string": "TEXTE", "int": "ENTIER", "uint": "ENTIER", "float": "NOMBRE",
+	"duration": "DURÉE", "value": "VALEUR",
+}
+
+// printDefaults lists the options of fl on its output like
+// flag.FlagSet.PrintDefaults, but in French: the kind of value (« TEXTE »,
+// « ENTIER »…) and « par défaut : » replace Go's English type names and
+// "(default …)".
+func printDefaults(fl *flag.FlagSet) {
+	w := fl.Output()
+	fl.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		if t, ok := flagTypes[name]; ok {
+			name = t
+		}
+		fmt.Fprintf(w, "  --%s", f.Name)
+		if name != "" {
+			fmt.Fprintf(w, " %s", name)
+		}
+		fmt.Fprintf(w, "\n    \t%s", strings.ReplaceAll(usage, "\n", "\n    \t"))
+		if d := f.DefValue; d != "" && d != "0" && d != "false" {
+			fmt.Fprintf(w, " (par défaut : %s)", d)
+		}
+		fmt.Fprintln(w)
+	})
 }

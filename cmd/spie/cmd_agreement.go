@@ -45,10 +45,10 @@ func runAgreement(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Usage : spie agreement [--seuil 5] [--format json|text] FICHIER | -")
 		fmt.Fprintln(c.stderr, `Le fichier contient une paire par ligne (NDJSON) : {"automatique": "global", "humain": "social", "code_commune": "77288", "publics": ["brsa"], "criteres": ["impact-max"]}`)
 		fmt.Fprintln(c.stderr, `ou un diagnostic et le parcours du co-diagnostic : {"diagnostic": {…}, "humain": "social"} (l'orientation automatique est alors calculée).`)
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if *format != "json" && *format != "text" {
 		fmt.Fprintf(c.stderr, "spie agreement : --format %q inconnu (json ou text)\n", *format)

@@ -28,7 +28,7 @@ func runCohort(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Usage : spie cohort --definition FICHIER [--date AAAA-MM-JJ] [--carnets] [--membres | --depuis AAAA-MM-JJ] DIAGNOSTICS.ndjson | -")
 		fmt.Fprintln(c.stderr, "Écrit un résultat JSON par diagnostic (NDJSON), puis le bilan en français sur la sortie d'erreur.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si la définition est invalide ou des lignes illisibles, 2 en cas d'erreur d'usage ou de lecture.")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code

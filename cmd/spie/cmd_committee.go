@@ -26,7 +26,7 @@ func runCommittee(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Usage : spie committee --calendar FICHIER [--requests FICHIER] [--date D] [--format json|text|indicateurs]")
 		fmt.Fprintln(c.stderr, "Place les demandes sur les séances : 10 situations au plus, la plus ancienne d'abord, reports au-delà.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si le comité ou les demandes comportent des erreurs, 2 en cas d'erreur d'usage ou de lecture.")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code

@@ -36,10 +36,10 @@ func runConvertV0(c *cli, args []string) int {
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie convert-v0 [--rapport FICHIER] [-q] FICHIER | -")
 		fmt.Fprintln(c.stderr, "Lit un document v0, un tableau JSON ou du NDJSON ; écrit les documents v1 en NDJSON sur la sortie standard.")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if fl.NArg() != 1 {
 		fl.Usage()
@@ -98,7 +98,7 @@ func runConvertV0(c *cli, args []string) int {
 	if *report != "" {
 		b, _ := json.MarshalIndent(reports, "", "  ")
 		if err := os.WriteFile(*report, append(b, '\n'), 0o644); err != nil {
-			fmt.Fprintf(c.stderr, "spie convert-v0 : écriture du rapport impossible : %v\n", err)
+			fmt.Fprintf(c.stderr, "spie convert-v0 : rapport : %v\n", fileError(*report, err, true))
 			return exitUsage
 		}
 	}

@@ -29,7 +29,7 @@ func runCoverage(c *cli, args []string) int {
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie coverage --diagnostics FICHIER.ndjson --catalogue FICHIER [--level commune|epci|departement] [--format json|text]")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si des lignes sont illisibles, 2 en cas d'erreur d'usage ou de lecture.")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code

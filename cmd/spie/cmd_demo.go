@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"net"
@@ -40,13 +39,10 @@ func runDemo(c *cli, args []string) int {
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie demo [--addr localhost:8080] [--dist DIR] [--no-build]")
 		fmt.Fprintln(c.stderr, "Construit les widgets (GOOS=js GOARCH=wasm) puis sert un portail partenaire fictif qui les intègre.")
-		fs.PrintDefaults()
+		printDefaults(fs)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseArgs(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(c.stderr, "spie demo : argument inattendu %q\n", fs.Arg(0))

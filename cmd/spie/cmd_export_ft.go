@@ -19,10 +19,10 @@ func runExportFT(c *cli, args []string) int {
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie export-ft FICHIER | -")
 		fmt.Fprintln(c.stderr, "Écrit un objet par diagnostic (besoinsParDiagnosticIndividuDtos, contraintesIndividusDto) ; ce qui n'a pas d'équivalent est signalé sur la sortie d'erreur.")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if fl.NArg() != 1 {
 		fl.Usage()

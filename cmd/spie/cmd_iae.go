@@ -31,10 +31,10 @@ func runIAE(c *cli, args []string) int {
 	format := fl.String("format", "json", "sortie : json ou text (français)")
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie iae [--structure ACI|EI|EITI|AI|ETTI] [--format json|text] FICHIER | -")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if *structure != "" && !diagnostic.IAEStructures.Has(*structure) {
 		fmt.Fprintf(c.stderr, "spie iae : --structure %q inconnue (%s)\n", *structure, strings.Join(diagnostic.IAEStructures.Keys(), ", "))

@@ -32,10 +32,10 @@ func runImportFT(c *cli, args []string) int {
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie import-ft [--id ID] [--commune CODE] [--format diagnostic|json] FICHIER | -")
 		fmt.Fprintln(c.stderr, "Le fichier est la réponse « dossier individu » de l'API France Travail (besoinsParDiagnosticIndividuDtos, contraintesIndividusDto).")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if *format != "diagnostic" && *format != "json" {
 		fmt.Fprintf(c.stderr, "spie import-ft : --format %q inconnu (diagnostic ou json)\n", *format)

@@ -23,7 +23,7 @@ func runIndicators(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Usage : spie indicators [--date AAAA-MM-JJ] [--politique FICHIER] FICHIER.ndjson | -")
 		fmt.Fprintln(c.stderr, "Lit un carnet par ligne, en mémoire constante ; écrit le rapport en JSON.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si des lignes sont illisibles, 2 en cas d'erreur d'usage ou de lecture.")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code

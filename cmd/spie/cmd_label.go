@@ -23,7 +23,7 @@ func runLabel(c *cli, args []string) int {
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie label [--charte FICHIER] [--date AAAA-MM-JJ] [--format json|text|indicateurs] CANDIDATURE.json...")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0 si toutes les structures sont labellisées, 1 sinon ou si la charte est invalide, 2 en cas d'erreur d'usage ou de lecture.")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code

@@ -41,7 +41,7 @@ func runNormalize(c *cli, args []string) int {
 	kind := fl.String("kind", "", "type des documents : service ou structure")
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie normalize --kind service|structure FICHIER... | -")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code

@@ -43,10 +43,10 @@ func runOrient(c *cli, args []string) int {
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie orient [--rules FICHIER] [--date AAAA-MM-JJ] [--format json|text] [--entree D] [--orientation D] [--contrat D] [--rediagnostic D] FICHIER | -")
 		fmt.Fprintln(c.stderr, "Le fichier contient un diagnostic, un tableau de diagnostics ou du NDJSON.")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	if *format != "json" && *format != "text" {
 		fmt.Fprintf(c.stderr, "spie orient : --format %q inconnu (json ou text)\n", *format)

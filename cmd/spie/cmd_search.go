@@ -98,10 +98,10 @@ func runSearch(c *cli, args []string) int {
 	format := fl.String("format", "json", "sortie : json ou text (français)")
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie search --catalogue FICHIER [--commune CODE | --lat LAT --lon LON] [--radius KM] [--thematique T]... [--public P]... [--format json|text]")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
-	if err := fl.Parse(args); err != nil {
-		return exitUsage
+	if code, ok := parseArgs(fl, args); !ok {
+		return code
 	}
 	usageErr := func(format string, a ...any) int {
 		fmt.Fprintf(c.stderr, "spie search : "+format+"\n", a...)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -124,4 +125,18 @@ func TestSearchPostalCodeWarns(t *testing.T) {
 	assert.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, errOut, "SPIE-COMMUNE-03")
 	assert.Contains(t, errOut, "c'est un code postal : communes possibles 02000 → Laon 02408")
+}
+
+// TestSearchCommuneWarningOnce: the warning about a commune code that is a
+// postal code (02000, Laon's) is printed once, on its own line ending with
+// a newline, and the search goes on.
+func TestSearchCommuneWarningOnce(t *testing.T) {
+	for _, format := range []string{"json", "text"} {
+		code, _, errOut := runCLI(t, "", "search", "--catalogue", exOfferServices, "--commune", "02000", "--format", format)
+		assert.Equal(t, exitOK, code, errOut)
+		assert.Equal(t, 1, strings.Count(errOut, "avertissement --commune"), errOut)
+		assert.Equal(t, 1, strings.Count(errOut, "SPIE-COMMUNE-03"), errOut)
+		assert.True(t, strings.HasSuffix(errOut, "\n"), errOut)
+		assert.Equal(t, 1, strings.Count(errOut, "\n"), errOut)
+	}
 }

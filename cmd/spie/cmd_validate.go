@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -45,7 +44,7 @@ func runValidate(c *cli, args []string) int {
 	workers := fl.Int("workers", runtime.NumCPU(), "nombre de validations en parallèle (de 1 au nombre de cœurs)")
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie validate --kind KIND [--format text|json] FICHIER... | -")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code
@@ -63,7 +62,14 @@ func runValidate(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "spie validate : aucun fichier (utilisez - pour l'entrée standard)")
 		return exitUsage
 	}
-	*workers = boundWorkers(*workers)
+	if *workers < 1 {
+		fmt.Fprintf(c.stderr, "spie validate : --workers %d refusé (de 1 au nombre de cœurs, %d)\n", *workers, runtime.NumCPU())
+		return exitUsage
+	}
+	if n := boundWorkers(*workers); n != *workers {
+		fmt.Fprintf(c.stderr, "spie validate : --workers %d ramené à %d, le nombre de cœurs\n", *workers, n)
+		*workers = n
+	}
 	out := bufio.NewWriterSize(c.stdout, 1<<16)
 	defer out.Flush()
 	v := &validator{kind: *kind, json: *format == "json", out: out, now: c.now, workers: *workers}
@@ -102,7 +108,8 @@ func kindNames() []string {
 
 // boundWorkers bounds a --workers value to [1, the number of cores]: more
 // goroutines than cores validate no faster, and each one holds batches in
-// flight (a huge value would allocate its queues and hang).
+// flight (a huge value would allocate its queues and hang). runValidate
+// refuses a value below 1 before and says when it caps one.
 func boundWorkers(n int) int {
 	return max(1, min(n, runtime.NumCPU()))
 }
@@ -111,11 +118,11 @@ func openInput(c *cli, name string) (io.Reader, func(), error) {
 	if name == "-" {
 		return c.stdin, func() {}, nil
 	}
-	f, err := os.Open(name)
+	f, err := openFile(name)
 	if err != nil {
-		return nil, nil, fmt.Errorf("lecture impossible de %s : %w", name, err)
+		return nil, nil, err
 	}
-	return f, func() { _ = f.Close() }, nil
+	return &fileReader{r: f, name: name}, func() { _ = f.Close() }, nil
 }
 
 // validator validates the documents of each input on several cores and

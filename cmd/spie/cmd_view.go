@@ -29,7 +29,7 @@ func runView(c *cli, args []string) int {
 		fmt.Fprintln(c.stderr, "Écrit le carnet tel qu'il était à la date (rejoué depuis son journal), expurgé de ce que ce lecteur ne peut pas voir (droits, consentements, données de santé).")
 		fmt.Fprintln(c.stderr, "Le journal est vérifié d'abord : un carnet dont le journal ne se vérifie pas n'est pas montré (code 1).")
 		fmt.Fprintln(c.stderr, "Le lecteur déclaré doit avoir été authentifié par l'appelant.")
-		fl.PrintDefaults()
+		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"runtime"
@@ -87,19 +88,30 @@ func TestExitCodeContract(t *testing.T) {
 }
 
 // TestWorkersBounded: --workers is bounded by the number of cores, so a huge
-// value neither allocates its queues nor hangs; 0 and negative values mean
-// one worker. The validation still gives every verdict.
+// value neither allocates its queues nor hangs, and stderr says it was
+// capped (the help promises 1 to the number of cores); 0 and negative values
+// are usage errors (exit 2). The validation still gives every verdict.
 func TestWorkersBounded(t *testing.T) {
 	assert.Equal(t, runtime.NumCPU(), boundWorkers(100_000_000))
 	assert.Equal(t, 1, boundWorkers(0))
 	assert.Equal(t, 1, boundWorkers(-5))
 	diag := compactFile(t, exDiag+"jeune-laon.json")
+	for _, n := range []string{"0", "-1"} {
+		code, out, errOut := runCLI(t, diag+"\n", "validate", "--kind", "diagnostic", "--workers", n, "-")
+		assert.Equal(t, exitUsage, code, n)
+		assert.Empty(t, out, n)
+		assert.Contains(t, errOut, "--workers "+n+" refusé (de 1 au nombre de cœurs", n)
+	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	code, out, errOut := runCLI(t, diag+"\n"+diag+"\n", "validate", "--kind", "diagnostic", "--workers", "100000000", "-")
 	runtime.ReadMemStats(&after)
 	assert.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "2 document(s) : 2 valide(s)")
+	assert.Equal(t, fmt.Sprintf("spie validate : --workers 100000000 ramené à %d, le nombre de cœurs\n", runtime.NumCPU()), errOut)
+	// A value within the bound is used silently.
+	_, _, errOut = runCLI(t, diag+"\n", "validate", "--kind", "diagnostic", "--workers", "1", "-")
+	assert.Empty(t, errOut)
 	// Unbounded, the queues of 10⁸ workers alone took gigabytes.
 	alloc := after.TotalAlloc - before.TotalAlloc
 	t.Logf("--workers 100000000 : %d Mo alloués", alloc>>20)

@@ -123,3 +123,73 @@ func TestHostileOutputsAreFrench(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileArgumentsAreFrench gives every verb arguments the operating
+// system or the flag package refuse (a missing file, a directory, an
+// unknown option, an option without its value, a value its parser refuses)
+// and checks the exit code, the French message the reviewer asked for
+// (issue 12 items 6 and 7) and that no library text reaches stderr.
+func TestHostileArgumentsAreFrench(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "absent.json")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"validate", "--kind", "service", missing}, exitUsage, "fichier introuvable : " + missing},
+		{[]string{"validate", "--kind", "service", dir}, exitUsage, dir + " est un dossier, pas un fichier"},
+		{[]string{"orient", missing}, exitUsage, "fichier introuvable : " + missing},
+		{[]string{"orient", dir}, exitUsage, dir + " est un dossier, pas un fichier"},
+		{[]string{"search", "--catalogue", missing}, exitUsage, "fichier introuvable : " + missing},
+		{[]string{"search", "--catalogue", dir}, exitUsage, dir + " est un dossier, pas un fichier"},
+		{[]string{"alerts", "--politique", missing, "-"}, exitUsage, "fichier introuvable : " + missing},
+		{[]string{"alerts", "--cles", dir, "-"}, exitUsage, dir + " est un dossier, pas un fichier"},
+		{[]string{"alerts", "--points-de-controle", missing, "-"}, exitUsage, "fichier introuvable : " + missing},
+		{[]string{"alerts", "--date", "2026-02-30", "-"}, exitUsage, `valeur « 2026-02-30 » refusée pour --date : date "2026-02-30" invalide (AAAA-MM-JJ)`},
+		{[]string{"indicators", "--date", "demain", "-"}, exitUsage, "valeur « demain » refusée pour --date : "},
+		{[]string{"search", "--catalogue", "-", "--radius", "abc"}, exitUsage, "valeur « abc » refusée pour --radius : nombre attendu"},
+		{[]string{"search", "--catalogue", "-", "--commune", "02691", "--radius", "NaN"}, exitUsage, "rayon invalide"},
+		{[]string{"validate", "-x"}, exitUsage, "option inconnue : --x"},
+		{[]string{"search", "--inconnue", "1"}, exitUsage, "option inconnue : --inconnue"},
+		{[]string{"validate", "--kind"}, exitUsage, "l'option --kind attend une valeur"},
+		{[]string{"validate", "--kind", "service", "--workers", "abc", "-"}, exitUsage, "valeur « abc » refusée pour --workers : nombre attendu"},
+		{[]string{"validate", "--kind", "service", "--workers", "99999999999999999999", "-"}, exitUsage, "refusée pour --workers : nombre hors limites"},
+		{[]string{"validate", "--kind", "service", "--workers", "0", "-"}, exitUsage, "--workers 0 refusé"},
+		{[]string{"validate", "--kind", "service", "--workers", "-1", "-"}, exitUsage, "--workers -1 refusé"},
+		{[]string{"import-ft", "--zzz"}, exitUsage, "option inconnue : --zzz"},
+		{[]string{"convert-v0", "--zzz"}, exitUsage, "option inconnue : --zzz"},
+		{[]string{"export-ft", "--zzz"}, exitUsage, "option inconnue : --zzz"},
+		{[]string{"agreement", "--zzz"}, exitUsage, "option inconnue : --zzz"},
+		{[]string{"iae", "--zzz"}, exitUsage, "option inconnue : --zzz"},
+		{[]string{"orient", "--zzz"}, exitUsage, "option inconnue : --zzz"},
+		{[]string{"demo", "--zzz"}, exitUsage, "option inconnue : --zzz"},
+		{[]string{"label", "--date"}, exitUsage, "l'option --date attend une valeur"},
+	}
+	for _, tc := range tests {
+		where := strings.Join(tc.args, " ")
+		code, out, errOut := runCLI(t, "", tc.args...)
+		assert.Equal(t, tc.code, code, "%s : %s", where, errOut)
+		assert.Contains(t, errOut, tc.want, where)
+		assert.Empty(t, frtext.LibraryText(errOut), "%s : %s", where, errOut)
+		scanOutput(t, where+" (sortie)", out)
+		scanOutput(t, where+" (erreurs)", errOut)
+	}
+}
+
+// TestHelpIsFrench asks every verb for its help (-h, exit 0) and scans it:
+// the options are listed in French (printDefaults), without the flag
+// package's "(default …)" nor its English type names.
+func TestHelpIsFrench(t *testing.T) {
+	for name := range commands {
+		code, out, errOut := runCLI(t, "", name, "-h")
+		if name == "schema" || name == "kinds" {
+			continue // no options
+		}
+		assert.Equal(t, exitOK, code, "%s -h : %s", name, errOut)
+		assert.Contains(t, errOut, "Usage : spie "+name, name)
+		assert.NotRegexp(t, `(?m)^\s+-\w+ (string|int|float|value|uint|duration)$`, errOut, name)
+		scanOutput(t, name+" -h (sortie)", out)
+		scanOutput(t, name+" -h (erreurs)", errOut)
+	}
+}

@@ -55,12 +55,13 @@ func (tf *trustFlags) load(c *cli, verb string) (func(*carnet.Carnet) carnet.Tru
 	var cps []carnet.Checkpoint
 	if *tf.checkpoints != "" {
 		b, err := readArray(c, *tf.checkpoints)
-		var dec *json.Decoder
-		if err == nil {
-			dec = json.NewDecoder(bytes.NewReader(b))
-			dec.DisallowUnknownFields()
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie %s : points de contrôle %s refusés : %v\n", verb, *tf.checkpoints, err)
+			return nil, false
 		}
-		if err != nil || dec.Decode(&cps) != nil {
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if dec.Decode(&cps) != nil {
 			fmt.Fprintf(c.stderr, "spie %s : points de contrôle %s illisibles : un tableau JSON de {carnet, chaine, longueur, tete} est attendu\n", verb, *tf.checkpoints)
 			return nil, false
 		}

@@ -40,8 +40,8 @@ var EnglishWords = []string{
 }
 
 // LibraryFragments are texts of Go and JSON libraries (encoding/json,
-// strconv, time, bufio, reflect, fmt, the JSON Schema interpreter, the
-// runtime) that must reach no one, in any language; matched anywhere, with
+// strconv, time, bufio, reflect, fmt, os, flag, the JSON Schema interpreter,
+// the runtime) that must reach no one, in any language; matched anywhere, with
 // the case the libraries write them in (so that socle's own "JSON :" or
 // "unreadable JSON: %s" do not count).
 var LibraryFragments = []string{
@@ -49,6 +49,11 @@ var LibraryFragments = []string{
 	"Go struct field", "Go value of type", "looking for beginning", "strconv.", "parsing time",
 	"jsonschema:", "doesn't validate with", "runtime error", "nil pointer", "goroutine ", "reflect:",
 	"token too long", "unexpected EOF", "%!", "<nil>", "map[",
+	// os and syscall (opening and reading files)
+	"no such file or directory", "is a directory", "permission denied", "open /", "read /",
+	// flag (FlagSet.Parse and the numeric parsers of strconv it calls)
+	"flag provided but not defined", "flag needs an argument", "bad flag syntax", "invalid value",
+	"invalid boolean", "parse error", "(default ",
 }
 
 // Terms of art allowed in French messages although they hold English
