@@ -137,19 +137,14 @@ func LoadPolicy(r io.Reader) (Policy, spie.Faults) {
 	unreadable := func(err error) (Policy, spie.Faults) {
 		return DefaultPolicy(), spie.Faults{FaultPolicy.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))}
 	}
-	// First pass: the document as written (syntax errors keep their byte);
-	// its integral numbers are then written as integers for the typed pass.
-	dec := json.NewDecoder(r)
-	dec.UseNumber()
-	var raw any
-	if err := dec.Decode(&raw); err != nil {
-		return unreadable(err)
-	}
-	b, err := json.Marshal(canonicalNumbers(raw))
+	b, err := io.ReadAll(r)
 	if err != nil {
 		return unreadable(err)
 	}
-	dec = json.NewDecoder(bytes.NewReader(b))
+	if b, err = integralAsIntegers(b); err != nil {
+		return unreadable(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
 		return unreadable(err)
@@ -176,6 +171,47 @@ func LoadPolicy(r io.Reader) (Policy, spie.Faults) {
 		return DefaultPolicy(), spie.Faults{*f}
 	}
 	return p, fs
+}
+
+// integralAsIntegers rewrites in place, in the JSON document b, every
+// integral number written with a fraction or an exponent as its digits
+// (5.0 → 5, padded with spaces so that the bytes after it keep their
+// offset in a later error; 1e2 → 100 moves them), for an integer field of
+// encoding/json. An error is the document's syntax error.
+func integralAsIntegers(b []byte) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var out []byte
+	last := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		num, ok := tok.(json.Number)
+		if !ok {
+			continue
+		}
+		end := int(dec.InputOffset())
+		start := end - len(num)
+		canon := canonicalNumber(num)
+		if canon == num || start < last {
+			continue
+		}
+		out = append(out, b[last:start]...)
+		out = append(out, canon...)
+		for range len(num) - len(canon) {
+			out = append(out, ' ')
+		}
+		last = end
+	}
+	if out == nil {
+		return b, nil
+	}
+	return append(out, b[last:]...), nil
 }
 
 // check says, in French then in English, what is inconsistent in p ("" when

@@ -64,3 +64,35 @@ func TestLoadPolicyDecodeErrorsInFrench(t *testing.T) {
 		})
 	}
 }
+
+// Writing an integer 5.0 rather than 5 changes nothing in the description
+// of a later error, its byte included (metamorphic: the same document with
+// the integer written "5  ", same length, needs no rewriting).
+func TestLoadPolicyIntegralKeepsErrorOffsets(t *testing.T) {
+	for _, tail := range []string{`"conservation_mois": "x"}`, `"inconnu": 1}`, `"conservation_mois": 2.5}`, `"conservation_mois" 2}`} {
+		_, written := carnet.LoadPolicy(strings.NewReader(`{"seuil_secret": 5.0, ` + tail))
+		_, spaced := carnet.LoadPolicy(strings.NewReader(`{"seuil_secret": 5  , ` + tail))
+		require.Len(t, written, 1, tail)
+		assert.Equal(t, spaced, written, tail)
+	}
+}
+
+// FuzzLoadPolicy: any input gives either a policy or faults, each with a
+// French and an English message and no encoding/json text.
+func FuzzLoadPolicy(f *testing.F) {
+	for _, s := range []string{`{"seuil_secret": 5.0}`, `{"seuil_secret": "5"}`, `{"conservation_mois": 1e1}`, `{"perdus_de_vue": {"relances": [{"jour": 7.0}]}}`, `{`, `{"seuil_secret": 1e999999999}`, `{} x`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, fs := carnet.LoadPolicy(strings.NewReader(s))
+		for _, fa := range fs {
+			assert.NotEmpty(t, fa.Message)
+			assert.NotEmpty(t, fa.MessageEN)
+			assert.NotContains(t, fa.Message, "json:")
+			assert.NotContains(t, fa.MessageEN, "json:")
+		}
+		if !fs.Valid() {
+			assert.Equal(t, carnet.DefaultPolicy(), p)
+		}
+	})
+}
