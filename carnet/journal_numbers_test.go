@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -45,4 +46,33 @@ func TestJournalVerifiesNumberRewritten(t *testing.T) {
 	var c carnet.Carnet
 	require.NoError(t, json.Unmarshal([]byte(s), &c))
 	assert.Empty(t, carnet.Verify(c.Journal))
+}
+
+// FuzzEventHashNumberNotation: an integer n hashes the same written n,
+// n.0, n.000, nE+0, n.0e0 and, when n ≠ 0, n0e-1 (worked from the
+// notation: 10n·10⁻¹ = n), and differently from n+1.
+func FuzzEventHashNumberNotation(f *testing.F) {
+	for _, n := range []int64{0, 35, -35, 1 << 53, -1 << 62} {
+		f.Add(n)
+	}
+	f.Fuzz(func(t *testing.T, n int64) {
+		if n == 1<<63-1 {
+			return
+		}
+		hash := func(lit string) string {
+			e := carnet.Event{Carnet: "c", Op: carnet.OpUpdate, Target: carnet.TargetPersonne,
+				After: json.RawMessage(`{"n":` + lit + `,"l":[` + lit + `]}`)}
+			return e.ComputeHash()
+		}
+		d := strconv.FormatInt(n, 10)
+		want := hash(d)
+		lits := []string{d + ".0", d + ".000", d + "E+0", d + ".0e0"}
+		if n != 0 { // 00e-1 is no JSON number
+			lits = append(lits, d+"0e-1")
+		}
+		for _, lit := range lits {
+			assert.Equal(t, want, hash(lit), lit)
+		}
+		assert.NotEqual(t, want, hash(strconv.FormatInt(n+1, 10)))
+	})
 }
