@@ -5,7 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"math/big"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spie-fr/socle/spie"
@@ -122,8 +125,10 @@ func (e Event) ComputeHash() string {
 }
 
 // compact returns the canonical form of a JSON value: no insignificant
-// space, object members sorted by name, numbers as written. Hashes do not
-// depend on how a tool re-serialised the document.
+// space, object members sorted by name, an integral number in plain decimal
+// digits (35.0, 3.5e1 and 35 are all written 35, and -0 is 0, as RFC 8785
+// §3.2.2.3 writes them), any other number as written. Hashes do not depend
+// on how a tool re-serialised the document.
 func compact(m json.RawMessage) json.RawMessage {
 	if len(m) == 0 {
 		return nil
@@ -134,11 +139,55 @@ func compact(m json.RawMessage) json.RawMessage {
 	if err := dec.Decode(&v); err != nil {
 		return m
 	}
-	b, err := json.Marshal(v)
+	b, err := json.Marshal(canonicalNumbers(v))
 	if err != nil {
 		return m
 	}
 	return b
+}
+
+// maxCanonicalExponent bounds the exponent of a number compact rewrites:
+// beyond it (1e400 is already outside float64) the number keeps its text,
+// so that a hostile 1e999999999 costs no big-number arithmetic.
+const maxCanonicalExponent = 400
+
+// canonicalNumbers rewrites, in a value decoded with UseNumber, every
+// integral number (exact value, no rounding: big.Rat) as its decimal digits.
+func canonicalNumbers(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = canonicalNumbers(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = canonicalNumbers(e)
+		}
+	case json.Number:
+		return canonicalNumber(x)
+	}
+	return v
+}
+
+func canonicalNumber(n json.Number) json.Number {
+	s := string(n)
+	if !strings.ContainsAny(s, ".eE") {
+		if s == "-0" {
+			return "0"
+		}
+		return n
+	}
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		exp, err := strconv.Atoi(strings.TrimPrefix(s[i+1:], "+"))
+		if err != nil || exp > maxCanonicalExponent || exp < -maxCanonicalExponent {
+			return n
+		}
+	}
+	r, ok := new(big.Rat).SetString(s)
+	if !ok || !r.IsInt() {
+		return n
+	}
+	return json.Number(r.Num().String())
 }
 
 // Change is a change asked of the carnet.

@@ -1,6 +1,7 @@
 package carnet
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -111,7 +112,7 @@ func DefaultPolicy() Policy {
 
 // Fault types of policy files.
 var (
-	FaultPolicy = spie.NewFaultType("CARNET-POLITIQUE-01", spie.SeverityError, "paramètres illisibles ou incohérents : %s", "unreadable or inconsistent settings: %s").WithSource("RULES.md (préambule) : les valeurs par défaut sont des données qu'un territoire peut remplacer (carnet.Policy)")
+	FaultPolicy = spie.NewFaultType("CARNET-POLITIQUE-01", spie.SeverityError, "paramètres illisibles ou incohérents : %[1]s", "unreadable or inconsistent settings: %[2]s").WithSource("RULES.md (préambule) : les valeurs par défaut sont des données qu'un territoire peut remplacer (carnet.Policy)")
 	// FaultPolicyOldName: the threshold's former JSON name, still read.
 	FaultPolicyOldName = spie.NewFaultType("CARNET-POLITIQUE-02", spie.SeverityWarning, "« secret_statistique » est l'ancien nom de « seuil_secret » : valeur lue, renommer le champ", "« secret_statistique » is the former name of « seuil_secret »: value read, rename the field").WithSource("RULES.md §10 (seuil du secret statistique, 5 par défaut) : un seul nom JSON, seuil_secret ; l'ancien nom secret_statistique reste lu (compatibilité propre à socle)")
 )
@@ -121,7 +122,11 @@ var (
 // "seuil_secret"; its former name "secret_statistique" is still read, with
 // a warning (CARNET-POLITIQUE-02), and both at once with different values
 // are an error. A threshold below secret.DefaultThreshold (RULES.md §10) is
-// refused: SECRET-SEUIL-01 at its path.
+// refused: SECRET-SEUIL-01 at its path. An integral number written with a
+// fraction or an exponent (5.0, 5e0) is read in an integer field, as the
+// schemas' "integer" reads it (JSON Schema 2020-12); a document that does
+// not decode is CARNET-POLITIQUE-01 with spie.DescribeJSONError's French
+// and English description.
 func LoadPolicy(r io.Reader) (Policy, spie.Faults) {
 	p := DefaultPolicy()
 	in := struct {
@@ -129,10 +134,20 @@ func LoadPolicy(r io.Reader) (Policy, spie.Faults) {
 		Threshold *int `json:"seuil_secret"`
 		OldName   *int `json:"secret_statistique"`
 	}{Policy: &p}
-	dec := json.NewDecoder(r)
+	unreadable := func(err error) (Policy, spie.Faults) {
+		return DefaultPolicy(), spie.Faults{FaultPolicy.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))}
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return unreadable(err)
+	}
+	if b, err = integralAsIntegers(b); err != nil {
+		return unreadable(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&in); err != nil {
-		return DefaultPolicy(), spie.Faults{FaultPolicy.At("", err.Error())}
+		return unreadable(err)
 	}
 	var fs spie.Faults
 	if in.Threshold != nil {
@@ -140,13 +155,13 @@ func LoadPolicy(r io.Reader) (Policy, spie.Faults) {
 	}
 	if in.OldName != nil {
 		if in.Threshold != nil && *in.Threshold != *in.OldName {
-			return DefaultPolicy(), spie.Faults{FaultPolicy.At("/secret_statistique", "« seuil_secret » et « secret_statistique » diffèrent")}
+			return DefaultPolicy(), spie.Faults{FaultPolicy.At("/secret_statistique", "« seuil_secret » et « secret_statistique » diffèrent", "« seuil_secret » and « secret_statistique » differ")}
 		}
 		p.SecretThreshold = *in.OldName
 		fs = append(fs, FaultPolicyOldName.At("/secret_statistique"))
 	}
-	if err := p.check(); err != nil {
-		return DefaultPolicy(), spie.Faults{FaultPolicy.At("", err.Error())}
+	if fr, en := p.check(); fr != "" {
+		return DefaultPolicy(), spie.Faults{FaultPolicy.At("", fr, en)}
 	}
 	path := "/seuil_secret"
 	if in.Threshold == nil {
@@ -158,23 +173,66 @@ func LoadPolicy(r io.Reader) (Policy, spie.Faults) {
 	return p, fs
 }
 
-func (p Policy) check() error {
+// integralAsIntegers rewrites in place, in the JSON document b, every
+// integral number written with a fraction or an exponent as its digits
+// (5.0 → 5, padded with spaces so that the bytes after it keep their
+// offset in a later error; 1e2 → 100 moves them), for an integer field of
+// encoding/json. An error is the document's syntax error.
+func integralAsIntegers(b []byte) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var out []byte
+	last := 0
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		num, ok := tok.(json.Number)
+		if !ok {
+			continue
+		}
+		end := int(dec.InputOffset())
+		start := end - len(num)
+		canon := canonicalNumber(num)
+		if canon == num || start < last {
+			continue
+		}
+		out = append(out, b[last:start]...)
+		out = append(out, canon...)
+		for range len(num) - len(canon) {
+			out = append(out, ' ')
+		}
+		last = end
+	}
+	if out == nil {
+		return b, nil
+	}
+	return append(out, b[last:]...), nil
+}
+
+// check says, in French then in English, what is inconsistent in p ("" when
+// nothing is).
+func (p Policy) check() (fr, en string) {
 	switch {
 	case p.RetentionMonths < 1 || p.RetentionMonths > 36:
-		return fmt.Errorf("conservation de %d mois hors de 1 à 36", p.RetentionMonths)
+		return fmt.Sprintf("conservation de %d mois hors de 1 à 36", p.RetentionMonths),
+			fmt.Sprintf("retention of %d months outside 1 to 36", p.RetentionMonths)
 	case p.LostContact.SilenceDays < 1 || p.LostContact.FailedRelances < 1 || len(p.LostContact.Relances) == 0:
-		return fmt.Errorf("procédure perdus de vue incomplète")
+		return "procédure perdus de vue incomplète", "incomplete lost-contact procedure"
 	case p.SecretThreshold < 1:
-		return fmt.Errorf("secret statistique inférieur à 1")
+		return "secret statistique inférieur à 1", "statistical secret threshold below 1"
 	case p.MinWeeklyHours < 0 || p.CEJMinHours > p.CEJMaxHours:
-		return fmt.Errorf("durées hebdomadaires incohérentes")
+		return "durées hebdomadaires incohérentes", "inconsistent weekly hours"
 	}
-	_, ok := p.ContractReformDate.Time()
-	if !ok {
-		return fmt.Errorf("date du contrat d'engagement invalide")
+	if _, ok := p.ContractReformDate.Time(); !ok {
+		return "date du contrat d'engagement invalide", "invalid contrat d'engagement date"
 	}
 	if !p.ExperimentEnd.IsZero() && !p.ExperimentEnd.Valid() {
-		return fmt.Errorf("date de fin d'expérimentation invalide")
+		return "date de fin d'expérimentation invalide", "invalid end of experiment date"
 	}
-	return nil
+	return "", ""
 }

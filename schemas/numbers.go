@@ -136,6 +136,9 @@ func (w *numberFit) walk(v any, t reflect.Type) any {
 		if !isNum || !decodes {
 			return v
 		}
+		if !integral(num) {
+			return v // not an integer: the schema's type fault
+		}
 		if err := u.UnmarshalJSON([]byte(num)); err != nil {
 			lo, hi := b.Bounds(string(num))
 			w.faults = append(w.faults, FaultNumberRange.At(w.path(), lo, hi, string(num)))
@@ -243,6 +246,19 @@ func (w *numberFit) walk(v any, t reflect.Type) any {
 		}
 	}
 	return v
+}
+
+// integral reports whether a JSON number literal has an integral value
+// (35, 35.0, 3.5e1; not 35.5): only those may be out of an integer type's
+// range, the others are not integers at all (JSON Schema 2020-12 §6.1.1).
+// A number big.Rat does not read (an exponent beyond a million) counts as
+// integral: the type's bounds are what refuses it.
+func integral(num json.Number) bool {
+	if plainInteger([]byte(num)) {
+		return true
+	}
+	r, ok := new(big.Rat).SetString(string(num))
+	return !ok || r.IsInt()
 }
 
 // bounded is a type that reads JSON numbers itself (json.Unmarshaler) and

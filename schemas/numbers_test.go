@@ -183,6 +183,7 @@ func TestNumbersBeyondGo(t *testing.T) {
 		{"4 301 chiffres", strings.Repeat("9", 4301), "INPUT-NUMBER-02",
 			"nombre hors de la plage que socle sait traiter : entre -(10^4300 − 1) et 10^4300 − 1 attendu, " + strings.Repeat("9", 4301) + " reçu"},
 		{"décimal", "35.5", "SCHEMA-TYPE-01", "type de valeur incorrect : nombre entier ou null attendu, nombre reçu"},
+		{"décimal en exposant", "3.55e1", "SCHEMA-TYPE-01", "type de valeur incorrect : nombre entier ou null attendu, nombre reçu"},
 		{"zéro", "-0.0", "SCHEMA-RANGE-01", "valeur hors des bornes : ≥ 1 attendu, -0.0 reçu"},
 		{"-10^30", "-1" + strings.Repeat("0", 30), "SCHEMA-RANGE-01", "valeur hors des bornes : ≥ 1 attendu, -1" + strings.Repeat("0", 30) + " reçu"},
 	} {
@@ -196,6 +197,11 @@ func TestNumbersBeyondGo(t *testing.T) {
 				got := fs.(interface{ Error() string }).Error()
 				assert.Contains(t, got, "/nombre_semaines : "+tc.code+" : "+tc.msg, path)
 				assert.NotContains(t, got, "json", path)
+				if strings.HasPrefix(tc.code, "SCHEMA-") {
+					// A value in range that is not an integer is a type
+					// fault only, never a range fault (issue 12 item 6).
+					assert.NotContains(t, got, "INPUT-NUMBER-02", path)
+				}
 			}
 		})
 	}
