@@ -178,8 +178,8 @@ func readMembers(data []byte) ([]rawMember, bool) {
 	if _, err := dec.Token(); err != nil {
 		return nil, false
 	}
-	if _, err := dec.Token(); err == nil {
-		return nil, false // data after the object
+	if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
+		return nil, false // data after the object, readable or not
 	}
 	return out, true
 }
