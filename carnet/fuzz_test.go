@@ -5,8 +5,6 @@ import (
 	"crypto/ed25519"
 	"encoding/base64"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -17,13 +15,7 @@ import (
 // FuzzCarnet feeds arbitrary carnets to every entry point that reads one:
 // none may panic, whatever the input.
 func FuzzCarnet(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "examples", "carnet", "*.json"))
-	for _, name := range files {
-		b, err := os.ReadFile(name)
-		if err == nil {
-			f.Add(b)
-		}
-	}
+	f.Add(smallCarnetJSON(f))
 	f.Add([]byte(`{"date_entree":"2025-02-31","personne":{"date_naissance":"x"},"contrats":[{"type":"cej","date_debut":"","date_fin":"2025-01-01"}],"rendez_vous":[{"type":"relance","resultat":"sans-reponse","date":"2025-13-01"}],"membres":[{"role":"referent","date_debut":""}]}`))
 	f.Add([]byte(`{"journal":[{"carnet":"a","rang":0,"operation":"fusionner","cible":"carnet","apres":[1]}]}`))
 	f.Add([]byte(`{"journal":[{"carnet":"a","rang":0,"operation":"creer","cible":"carnet","apres":"x"}]}`))
@@ -112,12 +104,7 @@ func FuzzMerge(f *testing.F) {
 // checkpoints once its journal verifies, and any checkpoint of a chain
 // longer than the journal's is refused.
 func FuzzCheckpoints(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "examples", "carnet", "*.json"))
-	for _, name := range files {
-		if b, err := os.ReadFile(name); err == nil {
-			f.Add(b, []byte(`[{"carnet":"x","chaine":"x","longueur":3,"tete":"00"}]`))
-		}
-	}
+	f.Add(smallCarnetJSON(f), []byte(`[{"carnet":"c-1","chaine":"c-1","longueur":3,"tete":"00"}]`))
 	f.Add([]byte(`{"id":"a","journal":[{"carnet":"a","rang":0,"operation":"fusionner","cible":"carnet","apres":["b","a"]}]}`), []byte(`[{"carnet":"b","chaine":"b","longueur":1,"tete":""}]`))
 	f.Add([]byte(`{}`), []byte(`[{"longueur":-1}]`))
 	f.Fuzz(func(t *testing.T, data, cpData []byte) {
@@ -148,18 +135,27 @@ func FuzzCheckpoints(f *testing.F) {
 // that an event signed with a registered key verifies, and no longer does
 // once any byte of its hash changes.
 func FuzzSignatures(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "examples", "carnet", "*.json"))
-	reg, _ := os.ReadFile(filepath.Join("..", "examples", "carnet", "cles", "registre-cles-de-test.json"))
-	for _, name := range files {
-		if b, err := os.ReadFile(name); err == nil {
-			f.Add(b, reg, "Claire", uint8(3))
-		}
-	}
-	f.Add([]byte(`{"journal":[{"carnet":"a","rang":0,"signature":{"cle":"x","valeur":"!!"}}]}`), []byte(`[{"id":"x","siret_structure":"22020000000010","cle_publique":"AAAA","date_debut":"2025-01-01"}]`), "", uint8(0))
 	seed := make([]byte, ed25519.SeedSize)
 	key := ed25519.NewKeyFromSeed(seed)
 	own := carnet.KeyRegistry{{ID: "k", StructureSIRET: "22020000000010", Key: base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey)), Start: "2000-01-01"}}
 	signer := carnet.Signer{KeyID: "k", SIRET: "22020000000010", Key: key}
+	// A small signed carnet as seed: whole example carnets make each run
+	// take seconds (every verification replays the journal and re-checks
+	// its rights), and the fuzzer then misses its deadline.
+	small, fs := carnet.Create(carnet.Carnet{ID: "c-1", EntryDate: "2025-03-03",
+		Person:  carnet.SupportedPerson{ID: "p-1", BirthDate: "1990-05-14", Commune: "02408"},
+		Members: []carnet.Member{{ID: "m-1", Role: carnet.RoleReferent, StructureSIRET: "22020000000010", Professional: "Claire", Start: "2025-03-03"}},
+	}, carnet.Actor{Professional: "Claire", Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
+	if len(fs) > 0 {
+		f.Fatal(fs)
+	}
+	if sf := signer.Sign(&small.Journal[0]); sf != nil {
+		f.Fatal(sf)
+	}
+	smallJSON, _ := json.Marshal(small)
+	ownJSON, _ := json.Marshal(own)
+	f.Add(smallJSON, ownJSON, "Claire", uint8(3))
+	f.Add([]byte(`{"journal":[{"carnet":"a","rang":0,"signature":{"cle":"x","valeur":"!!"}}]}`), []byte(`[{"id":"x","siret_structure":"22020000000010","cle_publique":"AAAA","date_debut":"2025-01-01"}]`), "", uint8(0))
 	f.Fuzz(func(t *testing.T, data, regData []byte, name string, flip uint8) {
 		var c carnet.Carnet
 		if json.Unmarshal(data, &c) == nil {
@@ -233,4 +229,35 @@ func FuzzApplyGuard(f *testing.F) {
 			t.Fatalf("valeur journalisée invalide : %v", vs)
 		}
 	})
+}
+
+// smallCarnetJSON is a small carnet with a journal of three events, the
+// seed of the fuzz targets: whole example carnets make each run take
+// seconds (every verification replays the journal and re-checks its
+// rights), and the fuzzer then misses its deadline. The examples are
+// covered by the ordinary tests.
+func smallCarnetJSON(f *testing.F) []byte {
+	f.Helper()
+	ref := carnet.Actor{Professional: "Claire", Role: carnet.RoleReferent, StructureSIRET: "22020000000010"}
+	c, fs := carnet.Create(carnet.Carnet{ID: "c-1", EntryDate: "2025-03-03",
+		Person:  carnet.SupportedPerson{ID: "p-1", BirthDate: "1990-05-14", Commune: "02408"},
+		Members: []carnet.Member{{ID: "m-1", Role: carnet.RoleReferent, StructureSIRET: "22020000000010", Professional: "Claire", Start: "2025-03-03"}},
+	}, ref, time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC))
+	if len(fs) > 0 {
+		f.Fatal(fs)
+	}
+	for i, ch := range []carnet.Change{
+		{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: "r-1", Value: carnet.Contact{ID: "r-1", Date: "2025-03-10", Kind: "rendez-vous", Channel: "presentiel", Result: "honore", StructureSIRET: "22020000000010", Professional: "Claire"}},
+		{Op: carnet.OpAdd, Target: carnet.TargetMembres, ID: "m-2", Value: carnet.Member{ID: "m-2", Role: carnet.RolePartenaire, StructureSIRET: "33188888300013", Professional: "Nadia", Start: "2025-03-10"}},
+	} {
+		ch.At = time.Date(2025, 3, 10, 9, i, 0, 0, time.UTC)
+		if fs := carnet.Apply(c, ch, ref, carnet.WithClock(func() time.Time { return time.Date(2025, 3, 11, 0, 0, 0, 0, time.UTC) })); len(fs) > 0 {
+			f.Fatal(fs)
+		}
+	}
+	b, err := json.Marshal(c)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return b
 }
