@@ -93,7 +93,9 @@ func TestCheckpointAttacks(t *testing.T) {
 			b := base()
 			b.ID = "0-intrus"
 			b.Members = append(b.Members, carnet.Member{ID: "m-intrus", Role: carnet.RoleCoReferent, StructureSIRET: intruder.StructureSIRET, Professional: intruder.Professional, Start: "2025-03-03"})
-			forged, fs := carnet.Create(b, intruder, at("2025-03-03").Add(-1))
+			// written in the référent's name (the chain is unsigned:
+			// nothing proves its author; opening names the référent)
+			forged, fs := carnet.Create(b, referent, at("2025-03-03").Add(-1))
 			require.Empty(t, fs)
 			f := replayed(t, append(forged.Journal, c.Journal...))
 			// what the attack gains when nothing stops it: Replay merges the

@@ -126,7 +126,8 @@ func memberOf(b json.RawMessage) *Member {
 
 // authorizeEvent re-checks the rights of a recorded event (not a creation)
 // against c, the state just before it: the value before is c's, not the
-// event's (which its author wrote), and the event's date is the day checked.
+// event's (which its author wrote), and the event's date in the person's
+// territory (spie.DateIn, as Apply) is the day checked.
 func (m RightsMatrix) authorizeEvent(c *Carnet, e Event) *spie.Fault {
 	if e.Target == TargetCarnet {
 		return nil // fusion events are checked by Replay with authorizeMerge
@@ -137,5 +138,6 @@ func (m RightsMatrix) authorizeEvent(c *Carnet, e Event) *spie.Fault {
 		after = e.After
 	}
 	sensitive := e.Sensitive || isSensitive(e.Target, before) || isSensitive(e.Target, after)
-	return m.authorizeChange(c, e.Actor, e.Target, before, after, sensitive, spie.DateOf(e.At.UTC()))
+	// the day in the person's territory, as Apply checks it
+	return m.authorizeChange(c, e.Actor, e.Target, before, after, sensitive, spie.DateIn(e.At, string(c.Person.Commune)))
 }

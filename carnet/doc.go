@@ -99,6 +99,19 @@
 // an actor who may write the members of both, keeping every contribution
 // with its provenance (items identified by origin carnet and local id) and
 // reporting conflicts, decided by rule: the earlier journal entry wins.
+// A merge designates nobody: opening a carnet designates its référents
+// ([Create] checks the opener's right, [Replay] re-checks it), and a
+// référent that one carnet brings into the other must be proved by the
+// journal of the carnet it comes from, replayed with its rights (with
+// [WithTrust], verified against the partner's checkpoints and keys), never
+// designated by the merging actor's own structure, unless the actor may
+// designate in the receiving carnet ([Designate]); a carnet without
+// journal brings no référent; an acces_nir mark brought in needs an actor
+// already authorised for the NIR. What the merge cannot judge is whether a
+// structure that opened a duplicate really accompanies the person: that is
+// the merging coordinator's decision, recorded under their name (and
+// signed, with keys). Without a key registry, the journal does not prove
+// who wrote an entry: a structure can write entries in another's name.
 //
 // Sensitive data is protected by rule, not by place: a viewer who may not
 // read santé sees that a health frein exists and its impact, nothing more

@@ -25,7 +25,17 @@ const MaxClockSkew = 5 * time.Minute
 type Option func(*settings)
 
 type settings struct {
-	now func() time.Time
+	now   func() time.Time
+	trust *Trust
+}
+
+// WithTrust gives Merge and MergeRecorded what the partner brings from
+// outside the carnets (checkpoints, key registry) to verify the journal of
+// a carnet that brings a référent into the other (VerifyCarnet): without
+// it, that journal must replay with its rights (CheckJournal), which proves
+// neither its completeness nor its authors (see the package doc).
+func WithTrust(t Trust) Option {
+	return func(s *settings) { s.trust = &t }
 }
 
 // WithClock sets the clock of Create and Apply (time.Now by default): a

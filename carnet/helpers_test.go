@@ -122,7 +122,16 @@ func open(t *testing.T, extra func(*carnet.Carnet)) *carnet.Carnet {
 	if extra != nil {
 		extra(&b)
 	}
-	c, fs := carnet.Create(b, referent, at("2025-03-03"))
+	// opened by its référent (the first in base(), or the one extra put
+	// in its place): opening designates the référent (Create)
+	opener := referent
+	for _, mb := range b.Members {
+		if mb.Role == carnet.RoleReferent {
+			opener = carnet.Actor{Professional: mb.Professional, StructureSIRET: mb.StructureSIRET, Role: carnet.RoleReferent}
+			break
+		}
+	}
+	c, fs := carnet.Create(b, opener, at("2025-03-03"))
 	require.Empty(t, fs)
 	return c
 }

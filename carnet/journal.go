@@ -228,8 +228,15 @@ var (
 )
 
 // Create opens a carnet from its initial content (without journal) and
-// records the creation event. The actor is not checked: whoever opens a
-// carnet becomes its first référent through the initial members.
+// records the creation event. Opening a carnet designates its first
+// référents (the initial members in that role), which is Designate's right
+// (checkCreation): the opener may name itself (a structure opening the
+// accompaniment it starts) and then others, as a référent may, the person (usager, identified by personne/id)
+// may name a structure, and a chargé d'orientation may name the structure
+// of an orientation of the initial content in force that day; any other
+// référent is refused (CARNET-DROITS-06, pointing at the member). The
+// opener must say who they are as Authorize requires (CARNET-DROITS-05 or
+// -08). Replay checks the same on the creation of every chain.
 //
 // The creation is refused when at is zero (CARNET-CHANGE-06) or more than
 // MaxClockSkew after the clock (WithClock, time.Now by default;
@@ -253,6 +260,9 @@ func Create(initial Carnet, actor Actor, at time.Time, opts ...Option) (*Carnet,
 	if fs := foreignOrigins(&initial); len(fs) > 0 {
 		return nil, fs
 	}
+	if f := checkCreation(&initial, actor, spie.DateIn(at, string(initial.Person.Commune))); f != nil {
+		return nil, spie.Faults{*f}
+	}
 	stampOrigin(&initial, initial.ID)
 	after, err := json.Marshal(initial)
 	if err != nil {
@@ -267,6 +277,47 @@ func Create(initial Carnet, actor Actor, at time.Time, opts ...Option) (*Carnet,
 	e.Hash = e.ComputeHash()
 	c.Journal = append(c.Journal, e)
 	return c, nil
+}
+
+// checkCreation checks the rights of the opener of initial on day (see
+// Create): identified, and every initial référent designated by the opener
+// itself (and, once it names itself référent active that day, any other),
+// the person, or a chargé d'orientation carrying out an initial
+// orientation in force that day that names the référent's structure.
+func checkCreation(initial *Carnet, actor Actor, day spie.Date) *spie.Fault {
+	if !Roles.Has(string(actor.Role)) {
+		f := FaultRightsRole.At("", string(actor.Role))
+		return &f
+	}
+	if f := identified(initial, actor, spie.Pointer("journal")); f != nil {
+		return f
+	}
+	// an opener who names itself référent is the carnet's référent and
+	// may, as Designate allows a référent, name others (a successor)
+	openerIsRef := false
+	for _, mb := range initial.Members {
+		if mb.Role == RoleReferent && actor.Role != RoleUsager && isActor(mb, actor) && mb.ActiveOn(day) {
+			openerIsRef = true
+		}
+	}
+	for i, mb := range initial.Members {
+		if mb.Role != RoleReferent {
+			continue
+		}
+		switch {
+		case actor.Role == RoleUsager && mb.StructureSIRET != "":
+			continue
+		case actor.Role != RoleUsager && (isActor(mb, actor) || openerIsRef):
+			continue
+		case actor.Role == RoleChargeOrientation:
+			if o, ok := initial.OrientationOn(day); ok && o.StructureSIRET != "" && o.StructureSIRET == mb.StructureSIRET {
+				continue
+			}
+		}
+		f := FaultRightsDesignate.At(spie.Pointer("membres", i))
+		return &f
+	}
+	return nil
 }
 
 // FaultCreateOrigin refuses, at Create, an item that claims to come from
@@ -444,7 +495,7 @@ func Verify(events []Event) spie.Faults {
 // before it, as Apply (and MergeRecorded for a fusion event) would have: an
 // event its author had no right to make is refused with the rights fault
 // (CARNET-DROITS-…) pointing at the event, however well its hash chains.
-// The creation of a chain is not checked (see Create). Each chain
+// The creation of a chain is checked as Create checks it. Each chain
 // (one per carnet merged in) is replayed on its own; a fusion event recorded
 // by MergeRecorded merges the chains it names at that point, so that later
 // changes replay on the merged carnet (the merge's rights re-checked as
@@ -474,7 +525,7 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 			}
 			for _, id := range absorbed {
 				if other, ok := chains[id]; ok && id != e.Carnet {
-					if f := DefaultRights.authorizeMerge(c, other, e.Actor, spie.DateOf(e.At.UTC())); f != nil {
+					if f := DefaultRights.authorizeMerge(c, other, e.Actor, spie.DateOf(e.At.UTC()), settings{}, true); f != nil {
 						f.Path = spie.Pointer("journal", i)
 						return nil, spie.Faults{*f}
 					}
@@ -489,7 +540,17 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 			c.Journal = append(c.Journal, e)
 			continue
 		}
-		if e.Op != OpCreate {
+		if e.Op == OpCreate {
+			// the opener's rights, as Create checks them
+			var initial Carnet
+			if err := json.Unmarshal(e.After, &initial); err != nil {
+				return nil, spie.Faults{FaultJournalReplay.At(spie.Pointer("journal", i), err.Error())}
+			}
+			if f := checkCreation(&initial, e.Actor, spie.DateIn(e.At, string(initial.Person.Commune))); f != nil {
+				f.Path = spie.Pointer("journal", i)
+				return nil, spie.Faults{*f}
+			}
+		} else {
 			if f := DefaultRights.authorizeEvent(c, e); f != nil {
 				f.Path = spie.Pointer("journal", i)
 				return nil, spie.Faults{*f}

@@ -26,6 +26,7 @@ type Conflict struct {
 var (
 	FaultMergePerson   = spie.NewFaultType("CARNET-FUSION-01", spie.SeverityError, "les carnets %q et %q ne concernent pas la même personne", "carnets %q and %q do not concern the same person").WithSource("fusion des carnets de socle : une personne, un carnet")
 	FaultMergeConflict = spie.NewFaultType("CARNET-FUSION-10", spie.SeverityWarning, "valeurs différentes dans les deux carnets : la valeur de %q est conservée à part", "different values in the two carnets: the value from %q is kept aside").WithSource("fusion des carnets de socle : aucune donnée perdue, les valeurs divergentes sont conservées")
+	FaultMergeUnproven = spie.NewFaultType("CARNET-FUSION-12", spie.SeverityError, "le carnet %q ferait entrer un référent ou une habilitation sans journal qui en prouve la désignation : une fusion ne désigne personne", "carnet %q would bring in a case worker or an authorisation without a journal proving its designation: a merge appoints nobody").WithSource("RULES.md §8 (référent unique, désigné par l'orientation) ; journal du carnet de socle : la désignation d'un référent apporté par une fusion est prouvée par le journal du carnet d'où il vient (attaque « référent par fusion », issue 16)")
 	FaultMergeReferent = spie.NewFaultType("CARNET-FUSION-11", spie.SeverityWarning, "après fusion, %d référents sont actifs en même temps : désignez le référent unique", "after merging, %d case workers are active at once: appoint the single one").WithSource("RULES.md §8 : référent unique, à désigner après une fusion")
 )
 
@@ -49,19 +50,37 @@ var (
 // Merge is commutative, idempotent on content, and gives the same result
 // whatever the order and grouping of several merges. The merged carnet
 // keeps the smaller id and lists the other in carnets_fusionnes.
-func Merge(a, b *Carnet, actor Actor, day spie.Date) (*Carnet, spie.Faults) {
+//
+// A merge designates nobody (issue 16, « référent par fusion »): when a
+// carnet brings into the other a référent active on day that the other has
+// not (same structure and professional), the actor needs Designate in the
+// receiving carnet, or else that référent must have been designated in its
+// own carnet by someone allowed to: the bringing carnet's journal must
+// replay with its rights, its creation included (CheckJournal; with
+// WithTrust, VerifyCarnet with the partner's checkpoints and keys), a
+// carnet without journal brings no référent (CARNET-FUSION-12), and
+// neither the référent nor its designation may come from the actor's own
+// structure (CARNET-DROITS-07: a structure cannot appoint, through a
+// duplicate it opened or wrote a designation in, what it may not appoint
+// in the receiving carnet). A member
+// marked acces_nir brought into a carnet where no such record is active is
+// a grant of the NIR: the actor must already be authorised for it there
+// (CARNET-NIR-01). Without keys, the journal proves who wrote an entry
+// only as far as the partners' servers do (see the package doc).
+func Merge(a, b *Carnet, actor Actor, day spie.Date, opts ...Option) (*Carnet, spie.Faults) {
 	if a.Person.ID != b.Person.ID {
 		return nil, spie.Faults{FaultMergePerson.At(spie.Pointer("personne", "id"), a.ID, b.ID)}
 	}
-	if f := DefaultRights.authorizeMerge(a, b, actor, day); f != nil {
+	if f := DefaultRights.authorizeMerge(a, b, actor, day, newSettings(opts), false); f != nil {
 		return nil, spie.Faults{*f}
 	}
 	return merge(a, b)
 }
 
 // authorizeMerge checks the rights of a merge of a and b by actor on day
-// (see Merge).
-func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date) *spie.Fault {
+// (see Merge). proven says that both journals were already replayed with
+// their rights (Replay merging its chains).
+func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date, s settings, proven bool) *spie.Fault {
 	for _, c := range []*Carnet{a, b} {
 		if f := m.Authorize(c, actor, SectionMembres, AccessWrite, day); f != nil {
 			return f
@@ -110,7 +129,87 @@ func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date) *
 			}
 		}
 	}
+	for _, p := range [][2]*Carnet{{a, b}, {b, a}} {
+		if f := m.authorizeBrought(p[0], p[1], actor, day, s, proven); f != nil {
+			return f
+		}
+	}
 	return nil
+}
+
+// authorizeBrought checks what from brings into into through a merge by
+// actor on day (see Merge): référents and NIR authorisations.
+func (m RightsMatrix) authorizeBrought(into, from *Carnet, actor Actor, day spie.Date, s settings, proven bool) *spie.Fault {
+	path := spie.Pointer(string(SectionMembres))
+	has := func(mb Member, nir bool) bool {
+		for _, x := range into.Members {
+			if x.Role == mb.Role && x.StructureSIRET == mb.StructureSIRET && x.Professional == mb.Professional && x.ActiveOn(day) && (!nir || x.AccessNIR) {
+				return true
+			}
+		}
+		return false
+	}
+	needsProof := false
+	for _, mb := range from.Members {
+		if !mb.ActiveOn(day) {
+			continue
+		}
+		if mb.AccessNIR && !has(mb, true) && (actor.Role == RoleUsager || !m.MayReadNIR(into, Viewer{Actor: actor, On: day})) {
+			f := FaultNIRGrant.At(path)
+			return &f
+		}
+		if mb.Role != RoleReferent || has(mb, false) {
+			continue
+		}
+		r := mb
+		f := m.Designate(into, actor, nil, &r, day)
+		if f == nil {
+			continue
+		}
+		if f.Code == FaultRightsSelf.Code || (actor.Role != RoleUsager && mb.StructureSIRET == actor.StructureSIRET) {
+			self := FaultRightsSelf.At(path)
+			return &self
+		}
+		needsProof = true
+	}
+	if !needsProof {
+		return nil
+	}
+	if len(from.Journal) == 0 {
+		f := FaultMergeUnproven.At(path, from.ID)
+		return &f
+	}
+	if !proven {
+		var fs spie.Faults
+		if s.trust != nil {
+			fs = VerifyCarnet(from, *s.trust)
+		} else {
+			fs = from.CheckJournal()
+		}
+		if errs := fs.Errors(); len(errs) > 0 {
+			f := errs[0]
+			return &f
+		}
+	}
+	// the designation must not come from the actor's structure: a
+	// structure that opened the bringing carnet, or designated a référent
+	// in it, would appoint through the merge what it may not appoint here
+	for _, e := range from.Journal {
+		if e.Actor.StructureSIRET != actor.StructureSIRET || actor.Role == RoleUsager {
+			continue
+		}
+		if e.Op == OpCreate || (e.Target == TargetMembres && (isReferentRecord(e.Before) || isReferentRecord(e.After))) {
+			f := FaultRightsSelf.At(path)
+			return &f
+		}
+	}
+	return nil
+}
+
+// isReferentRecord reports whether b is a member record in the référent role.
+func isReferentRecord(b json.RawMessage) bool {
+	mb := memberOf(b)
+	return mb != nil && mb.Role == RoleReferent
 }
 
 // isReferent reports whether actor is a référent of c active on day.
@@ -180,14 +279,14 @@ func merge(a, b *Carnet) (*Carnet, spie.Faults) {
 // carnet (operation fusionner, by actor, at at), so that changes made after
 // the merge replay exactly and Replay re-checks the merge's rights. It refuses a merge
 // dated before the last event of either carnet.
-func MergeRecorded(a, b *Carnet, actor Actor, at time.Time) (*Carnet, spie.Faults) {
+func MergeRecorded(a, b *Carnet, actor Actor, at time.Time, opts ...Option) (*Carnet, spie.Faults) {
 	at = at.UTC()
 	for _, c := range []*Carnet{a, b} {
 		if n := len(c.Journal); at.IsZero() || (n > 0 && at.Before(c.Journal[n-1].At)) {
 			return nil, spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
 		}
 	}
-	out, fs := Merge(a, b, actor, spie.DateOf(at))
+	out, fs := Merge(a, b, actor, spie.DateOf(at), opts...)
 	if out == nil {
 		return nil, fs
 	}
