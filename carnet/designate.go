@@ -132,7 +132,7 @@ func (m RightsMatrix) authorizeEvent(c *Carnet, e Event) *spie.Fault {
 	if e.Target == TargetCarnet {
 		return nil // fusion events are checked by Replay with authorizeMerge
 	}
-	before, _ := c.item(e.Target, e.ItemID)
+	before, _ := c.item(e.Target, e.ItemID, e.ItemOrigin)
 	var after json.RawMessage
 	if e.Op != OpRemove {
 		after = e.After

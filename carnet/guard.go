@@ -373,7 +373,7 @@ func guardValue(t Target, after json.RawMessage) spie.Faults {
 	if err := p.ops.apply(scratch, Event{Op: OpAdd, Target: t, ItemID: probe.ID, After: after}); err != nil {
 		return nil // not of the part's type: reported by Apply (CARNET-JOURNAL-05)
 	}
-	v, _ := p.ops.get(scratch, probe.ID)
+	v, _ := p.ops.get(scratch, probe.ID, "")
 	path := spie.Pointer(p.Fields[0])
 	if p.List {
 		path = spie.Join(path, probe.ID)

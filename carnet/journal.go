@@ -98,6 +98,8 @@ type Event struct {
 	Target Target `json:"cible"`
 	// Identifiant de l'élément modifié (listes).
 	ItemID string `json:"id_element,omitempty" jsonschema:"maxLength=100"`
+	// Carnet d'origine de l'élément modifié, quand plusieurs éléments de la liste partagent son identifiant (après une fusion).
+	ItemOrigin string `json:"origine_element,omitempty" jsonschema:"maxLength=100"`
 	// Valeur avant la modification.
 	Before json.RawMessage `json:"avant,omitempty"`
 	// Valeur après la modification.
@@ -203,6 +205,10 @@ type Change struct {
 	Target Target `json:"cible"`
 	// ID is the item's id for the lists (ignored for personne, diagnostic).
 	ID string `json:"id_element,omitempty"`
+	// Origin is the id of the carnet the item comes from (its origine),
+	// needed only when, after a merge, several items of the list share ID:
+	// the origine of Value is used when Origin is empty.
+	Origin string `json:"origine,omitempty"`
 	// Value is the new value: a Person, a *diagnostic.Diagnostic or an item
 	// of the list (Member, Orientation, Contract, PlanObjectif, Action,
 	// Contact, Milestone, SharingConsent). Nil to remove.
@@ -213,18 +219,19 @@ type Change struct {
 
 // Fault types of changes and of the journal.
 var (
-	FaultChangeOp      = spie.NewFaultType("CARNET-CHANGE-01", spie.SeverityError, "opération %q impossible sur %q", "operation %q not possible on %q").WithSource("format des modifications du carnet de socle (journal d'événements)")
-	FaultChangeValue   = spie.NewFaultType("CARNET-CHANGE-02", spie.SeverityError, "valeur illisible pour %q : %s", "unreadable value for %q: %s").WithSource("RFC 8259 ; format des modifications du carnet de socle")
-	FaultChangeMissing = spie.NewFaultType("CARNET-CHANGE-03", spie.SeverityError, "élément %q introuvable", "item %q not found").WithSource("format des modifications du carnet de socle : un élément modifié existe")
-	FaultChangeExists  = spie.NewFaultType("CARNET-CHANGE-04", spie.SeverityError, "l'élément %q existe déjà", "item %q already exists").WithSource("format des modifications du carnet de socle : un identifiant ne désigne qu'un élément")
-	FaultChangeID      = spie.NewFaultType("CARNET-CHANGE-05", spie.SeverityError, "l'identifiant de la valeur (%q) diffère de celui de la modification (%q)", "the value's id (%q) differs from the change's (%q)").WithSource("format des modifications du carnet de socle : identifiant de l'élément modifié")
-	FaultChangeTime    = spie.NewFaultType("CARNET-CHANGE-06", spie.SeverityError, "horodatage manquant ou antérieur au dernier événement", "timestamp missing or before the last event").WithSource("journal du carnet de socle : événements horodatés dans l'ordre")
-	FaultJournalHash   = spie.NewFaultType("CARNET-JOURNAL-01", spie.SeverityError, "l'empreinte de l'événement ne correspond pas à son contenu : il a été modifié", "the event's hash does not match its content: it was altered").WithSource("journal chaîné du carnet de socle (empreinte SHA-256 de chaque événement) : intégrité, RGPD art. 5.1.f")
-	FaultJournalChain  = spie.NewFaultType("CARNET-JOURNAL-02", spie.SeverityError, "l'événement ne suit pas le précédent de sa chaîne : un événement a été retiré ou déplacé", "the event does not follow the previous one of its chain: an event was removed or moved").WithSource("journal chaîné du carnet de socle (chaque événement cite l'empreinte du précédent) : intégrité, RGPD art. 5.1.f")
-	FaultJournalStart  = spie.NewFaultType("CARNET-JOURNAL-03", spie.SeverityError, "la chaîne du carnet %q ne commence pas par sa création", "the chain of carnet %q does not start with its creation").WithSource("journal chaîné du carnet de socle : la chaîne commence par la création du carnet")
-	FaultJournalEmpty  = spie.NewFaultType("CARNET-JOURNAL-04", spie.SeverityError, "journal vide : rien à rejouer", "empty journal: nothing to replay").WithSource("journal du carnet de socle : rejouer demande au moins un événement")
-	FaultJournalReplay = spie.NewFaultType("CARNET-JOURNAL-05", spie.SeverityError, "événement impossible à rejouer : %s", "event cannot be replayed: %s").WithSource("journal du carnet de socle : chaque événement se rejoue sur l'état précédent")
-	FaultJournalState  = spie.NewFaultType("CARNET-JOURNAL-10", spie.SeverityError, "le contenu du carnet ne correspond pas à son journal", "the carnet's content does not match its journal").WithSource("journal du carnet de socle : le contenu est le rejeu du journal")
+	FaultChangeOp        = spie.NewFaultType("CARNET-CHANGE-01", spie.SeverityError, "opération %q impossible sur %q", "operation %q not possible on %q").WithSource("format des modifications du carnet de socle (journal d'événements)")
+	FaultChangeValue     = spie.NewFaultType("CARNET-CHANGE-02", spie.SeverityError, "valeur illisible pour %q : %s", "unreadable value for %q: %s").WithSource("RFC 8259 ; format des modifications du carnet de socle")
+	FaultChangeMissing   = spie.NewFaultType("CARNET-CHANGE-03", spie.SeverityError, "élément %q introuvable", "item %q not found").WithSource("format des modifications du carnet de socle : un élément modifié existe")
+	FaultChangeExists    = spie.NewFaultType("CARNET-CHANGE-04", spie.SeverityError, "l'élément %q existe déjà", "item %q already exists").WithSource("format des modifications du carnet de socle : un identifiant ne désigne qu'un élément")
+	FaultChangeID        = spie.NewFaultType("CARNET-CHANGE-05", spie.SeverityError, "l'identifiant de la valeur (%q) diffère de celui de la modification (%q)", "the value's id (%q) differs from the change's (%q)").WithSource("format des modifications du carnet de socle : identifiant de l'élément modifié")
+	FaultChangeTime      = spie.NewFaultType("CARNET-CHANGE-06", spie.SeverityError, "horodatage manquant ou antérieur au dernier événement", "timestamp missing or before the last event").WithSource("journal du carnet de socle : événements horodatés dans l'ordre")
+	FaultChangeAmbiguous = spie.NewFaultType("CARNET-CHANGE-09", spie.SeverityError, "plusieurs éléments %q viennent de carnets différents (%s) : précisez l'origine de celui à modifier", "several items %q come from different carnets (%s): give the origine of the one to change").WithSource("fusion des carnets de socle : un élément est identifié par son carnet d'origine et son identifiant local (issue 16, « fusion par identifiants locaux »)")
+	FaultJournalHash     = spie.NewFaultType("CARNET-JOURNAL-01", spie.SeverityError, "l'empreinte de l'événement ne correspond pas à son contenu : il a été modifié", "the event's hash does not match its content: it was altered").WithSource("journal chaîné du carnet de socle (empreinte SHA-256 de chaque événement) : intégrité, RGPD art. 5.1.f")
+	FaultJournalChain    = spie.NewFaultType("CARNET-JOURNAL-02", spie.SeverityError, "l'événement ne suit pas le précédent de sa chaîne : un événement a été retiré ou déplacé", "the event does not follow the previous one of its chain: an event was removed or moved").WithSource("journal chaîné du carnet de socle (chaque événement cite l'empreinte du précédent) : intégrité, RGPD art. 5.1.f")
+	FaultJournalStart    = spie.NewFaultType("CARNET-JOURNAL-03", spie.SeverityError, "la chaîne du carnet %q ne commence pas par sa création", "the chain of carnet %q does not start with its creation").WithSource("journal chaîné du carnet de socle : la chaîne commence par la création du carnet")
+	FaultJournalEmpty    = spie.NewFaultType("CARNET-JOURNAL-04", spie.SeverityError, "journal vide : rien à rejouer", "empty journal: nothing to replay").WithSource("journal du carnet de socle : rejouer demande au moins un événement")
+	FaultJournalReplay   = spie.NewFaultType("CARNET-JOURNAL-05", spie.SeverityError, "événement impossible à rejouer : %[1]s", "event cannot be replayed: %[2]s").WithSource("journal du carnet de socle : chaque événement se rejoue sur l'état précédent")
+	FaultJournalState    = spie.NewFaultType("CARNET-JOURNAL-10", spie.SeverityError, "le contenu du carnet ne correspond pas à son journal", "the carnet's content does not match its journal").WithSource("journal du carnet de socle : le contenu est le rejeu du journal")
 )
 
 // Create opens a carnet from its initial content (without journal) and
@@ -387,7 +394,6 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 		return spie.Faults{FaultChangeOp.At(spie.Pointer(string(ch.Target)), string(ch.Op), string(ch.Target))}
 	}
 	day := spie.DateIn(ch.At, string(c.Person.Commune))
-	before, exists := c.item(ch.Target, ch.ID)
 	var after json.RawMessage
 	if ch.Op != OpRemove {
 		v := ch.Value
@@ -400,11 +406,35 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 		}
 		after = b
 	}
+	// the item is (origine, id): after a merge, several items of a list
+	// may share an id; the change names its origine (Origin, or the
+	// origine of its value), an addition is this carnet's
+	origin := ch.Origin
+	if origin == "" && isList(ch.Target) && len(after) > 0 {
+		var probe struct {
+			Origin string `json:"origine"`
+		}
+		_ = json.Unmarshal(after, &probe)
+		origin = probe.Origin
+	}
+	if ch.Op == OpAdd && origin == "" {
+		origin = c.ID
+	}
+	itemOrigin := ""
+	if p, ok := PartOf(ch.Target); ok && isList(ch.Target) {
+		if os := p.ops.origins(c, ch.ID); len(os) > 1 || (ch.Op == OpAdd && len(os) > 0) {
+			if origin == "" {
+				return spie.Faults{FaultChangeAmbiguous.At(spie.Pointer(string(ch.Target)), ch.ID, strings.Join(os, ", "))}
+			}
+			itemOrigin = origin
+		}
+	}
+	before, exists := c.item(ch.Target, ch.ID, itemOrigin)
 	sensitive := isSensitive(ch.Target, before) || isSensitive(ch.Target, after)
 	if f := DefaultRights.authorizeChange(c, actor, ch.Target, before, after, sensitive, day); f != nil {
 		return spie.Faults{*f}
 	}
-	e := Event{Op: ch.Op, Target: ch.Target, ItemID: ch.ID, At: ch.At.UTC(), Actor: actor, Before: before, After: after, Sensitive: sensitive}
+	e := Event{Op: ch.Op, Target: ch.Target, ItemID: ch.ID, ItemOrigin: itemOrigin, At: ch.At.UTC(), Actor: actor, Before: before, After: after, Sensitive: sensitive}
 	if isList(ch.Target) {
 		switch {
 		case ch.Op == OpAdd && exists:
@@ -434,7 +464,11 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 			return spie.Faults{FaultChangeID.At(spie.Pointer(string(ch.Target)), probe.ID, ch.ID)}
 		}
 		if probe.Origin == "" {
-			e.After = withOrigin(after, c.ID)
+			o := c.ID
+			if itemOrigin != "" {
+				o = itemOrigin
+			}
+			e.After = withOrigin(after, o)
 		}
 	}
 	trial := c.cloneContent()
@@ -521,7 +555,7 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 		if e.Op == OpMerge {
 			var absorbed []string
 			if err := json.Unmarshal(e.After, &absorbed); err != nil {
-				return nil, spie.Faults{FaultJournalReplay.At(spie.Pointer("journal", i), err.Error())}
+				return nil, spie.Faults{replayFault(spie.Pointer("journal", i), err)}
 			}
 			for _, id := range absorbed {
 				if other, ok := chains[id]; ok && id != e.Carnet {
@@ -544,7 +578,7 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 			// the opener's rights, as Create checks them
 			var initial Carnet
 			if err := json.Unmarshal(e.After, &initial); err != nil {
-				return nil, spie.Faults{FaultJournalReplay.At(spie.Pointer("journal", i), err.Error())}
+				return nil, spie.Faults{replayFault(spie.Pointer("journal", i), err)}
 			}
 			if f := checkCreation(&initial, e.Actor, spie.DateIn(e.At, string(initial.Person.Commune))); f != nil {
 				f.Path = spie.Pointer("journal", i)
@@ -589,7 +623,7 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 // check them first (authorizeEvent).
 func apply(c *Carnet, e Event) spie.Faults {
 	bad := func(err error) spie.Faults {
-		return spie.Faults{FaultJournalReplay.At("", err.Error())}
+		return spie.Faults{replayFault("", err)}
 	}
 	if e.Target == TargetCarnet {
 		var init Carnet
@@ -611,15 +645,25 @@ func apply(c *Carnet, e Event) spie.Faults {
 	return nil
 }
 
-type replayError string
+// replayError is why an event cannot be replayed, in French and English.
+type replayError struct{ fr, en string }
 
-func (e replayError) Error() string { return string(e) }
+func (e replayError) Error() string { return e.fr }
+
+// replayFault is CARNET-JOURNAL-05 at path for err: socle's words, in
+// French and English, never the JSON library's text.
+func replayFault(path string, err error) spie.Fault {
+	if r, ok := err.(replayError); ok {
+		return FaultJournalReplay.At(path, r.fr, r.en)
+	}
+	return FaultJournalReplay.At(path, spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))
+}
 
 // upsert adds, replaces or removes the item e.ItemID of list s.
-func upsert[T any](s []T, e Event, id func(T) string) ([]T, error) {
+func upsert[T any](s []T, e Event, id func(T) string, is func(T) bool) ([]T, error) {
 	idx := -1
 	for i, x := range s {
-		if id(x) == e.ItemID {
+		if is(x) {
 			idx = i
 			break
 		}
@@ -627,7 +671,7 @@ func upsert[T any](s []T, e Event, id func(T) string) ([]T, error) {
 	switch e.Op {
 	case OpRemove:
 		if idx < 0 {
-			return s, replayError("élément " + e.ItemID + " introuvable")
+			return s, replayError{"élément " + e.ItemID + " introuvable", "item " + e.ItemID + " not found"}
 		}
 		out := append([]T(nil), s[:idx]...)
 		out = append(out, s[idx+1:]...)
@@ -641,21 +685,21 @@ func upsert[T any](s []T, e Event, id func(T) string) ([]T, error) {
 			return s, err
 		}
 		if id(v) != e.ItemID {
-			return s, replayError("identifiant " + id(v) + " au lieu de " + e.ItemID)
+			return s, replayError{"identifiant " + id(v) + " au lieu de " + e.ItemID, "id " + id(v) + " instead of " + e.ItemID}
 		}
 		if idx >= 0 {
 			if e.Op == OpAdd {
-				return s, replayError("élément " + e.ItemID + " déjà présent")
+				return s, replayError{"élément " + e.ItemID + " déjà présent", "item " + e.ItemID + " already present"}
 			}
 			s[idx] = v
 			return s, nil
 		}
 		if e.Op == OpUpdate {
-			return s, replayError("élément " + e.ItemID + " introuvable")
+			return s, replayError{"élément " + e.ItemID + " introuvable", "item " + e.ItemID + " not found"}
 		}
 		return append(s, v), nil
 	}
-	return s, replayError("opération " + string(e.Op))
+	return s, replayError{"opération " + string(e.Op), "operation " + string(e.Op)}
 }
 
 func isList(t Target) bool {
@@ -664,12 +708,12 @@ func isList(t Target) bool {
 }
 
 // item returns the JSON of the current value of the target (and item id).
-func (c *Carnet) item(t Target, id string) (json.RawMessage, bool) {
+func (c *Carnet) item(t Target, id, origin string) (json.RawMessage, bool) {
 	p, ok := PartOf(t)
 	if !ok {
 		return nil, false
 	}
-	v, found := p.ops.get(c, id)
+	v, found := p.ops.get(c, id, origin)
 	if !found {
 		return nil, false
 	}

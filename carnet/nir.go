@@ -87,7 +87,7 @@ func partWithoutNIR(p Part, id string, b json.RawMessage) json.RawMessage {
 		return nil
 	}
 	p.ops.hideNIR(scratch)
-	v, ok := p.ops.get(scratch, id)
+	v, ok := p.ops.get(scratch, id, "")
 	if !ok {
 		return nil
 	}

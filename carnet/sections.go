@@ -50,8 +50,13 @@ type Part struct {
 
 // partOps are what the journal, Merge and View do with one part.
 type partOps interface {
-	// get returns the part's value (single parts) or the item id (lists).
-	get(c *Carnet, id string) (any, bool)
+	// get returns the part's value (single parts) or the item id (lists)
+	// from origin (the carnet it comes from; empty: the first item with
+	// that id).
+	get(c *Carnet, id, origin string) (any, bool)
+	// origins returns the origins of the list's items with id (an item
+	// without origine is c's); nil for single parts.
+	origins(c *Carnet, id string) []string
 	// apply performs an event of the journal on the part.
 	apply(c *Carnet, e Event) error
 	// stamp sets origin on every item that has none.
@@ -131,7 +136,8 @@ func targetDefinitions() spie.Definitions {
 // personPart is the person, their entry date and cohort.
 type personPart struct{}
 
-func (personPart) get(c *Carnet, _ string) (any, bool) { return c.Person, c.Person.ID != "" }
+func (personPart) get(c *Carnet, _, _ string) (any, bool) { return c.Person, c.Person.ID != "" }
+func (personPart) origins(*Carnet, string) []string       { return nil }
 
 func (personPart) apply(c *Carnet, e Event) error {
 	var p SupportedPerson
@@ -199,7 +205,10 @@ func (personPart) sensitiveAt(*Carnet, []string) bool { return false }
 // diagnostic.SensitivePaths.
 type diagnosticPart struct{}
 
-func (diagnosticPart) get(c *Carnet, _ string) (any, bool) { return c.Diagnostic, c.Diagnostic != nil }
+func (diagnosticPart) get(c *Carnet, _, _ string) (any, bool) {
+	return c.Diagnostic, c.Diagnostic != nil
+}
+func (diagnosticPart) origins(*Carnet, string) []string { return nil }
 
 func (diagnosticPart) apply(c *Carnet, e Event) error {
 	var d *diagnostic.Diagnostic
@@ -310,17 +319,45 @@ func (l list[T]) id(x T) string {
 	return *id
 }
 
-func (l list[T]) get(c *Carnet, id string) (any, bool) {
+// is reports whether x is the item (id, origin) of c; an empty origin
+// matches any item with id, an item without origine is c's.
+func (l list[T]) is(c *Carnet, x T, id, origin string) bool {
+	xid, xo := l.ref(&x)
+	if *xid != id {
+		return false
+	}
+	o := *xo
+	if o == "" {
+		o = c.ID
+	}
+	return origin == "" || o == origin
+}
+
+func (l list[T]) get(c *Carnet, id, origin string) (any, bool) {
 	for _, x := range *l.field(c) {
-		if l.id(x) == id {
+		if l.is(c, x, id, origin) {
 			return x, true
 		}
 	}
 	return nil, false
 }
 
+func (l list[T]) origins(c *Carnet, id string) []string {
+	var out []string
+	for _, x := range *l.field(c) {
+		if xid, xo := l.ref(&x); *xid == id {
+			o := *xo
+			if o == "" {
+				o = c.ID
+			}
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 func (l list[T]) apply(c *Carnet, e Event) error {
-	s, err := upsert(*l.field(c), e, l.id)
+	s, err := upsert(*l.field(c), e, l.id, func(x T) bool { return l.is(c, x, e.ItemID, e.ItemOrigin) })
 	*l.field(c) = s
 	return err
 }
