@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/wasm/manifest"
 )
 
 // The roles spie-embed.d.ts offers a carnet viewer are carnet.Roles, the one
@@ -29,4 +31,19 @@ func TestDTSCarnetRolesAreTheLibrarys(t *testing.T) {
 	sort.Strings(dts)
 	sort.Strings(want)
 	assert.Equal(t, want, dts)
+}
+
+// The faults the loader reports itself are defined once, in Go
+// (manifest.FaultLoad, manifest.FaultDataURL): spie-embed.js must write the
+// same code, path-free severity and texts.
+func TestLoaderFaultsAreTheManifests(t *testing.T) {
+	b, err := os.ReadFile("assets/spie-embed.js")
+	require.NoError(t, err)
+	js := string(b)
+	for _, ft := range []*spie.FaultType{manifest.FaultLoad, manifest.FaultDataURL} {
+		f := ft.At("")
+		for _, s := range []string{`code: "` + f.Code + `"`, `message: "` + f.Message + `"`, `message_en: "` + f.MessageEN + `"`} {
+			assert.Contains(t, js, s)
+		}
+	}
 }

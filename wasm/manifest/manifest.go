@@ -31,4 +31,21 @@ const (
 	MsgChange = "spie:change" // widget → loader: {json}
 	MsgSubmit = "spie:submit" // widget → loader: {json} (a validated document)
 	MsgError  = "spie:error"  // widget → loader: {faults}
+	// MsgOutcome is loader → widget: {data}, what the partner's server did
+	// with a proposed change (e.g. the prescription it sent), for the
+	// widget to check and show.
+	MsgOutcome = "spie:outcome"
+)
+
+// Faults the loader (spie-embed.js) reports itself in spie:error; the
+// loader writes them as literals, and a test checks that it says the same.
+var (
+	FaultLoad = spie.NewFaultType("WIDGET-CHARGEMENT-01", spie.SeverityError,
+		"le widget n'a pas démarré dans le délai : module WebAssembly introuvable, bloqué ou trop lent",
+		"the widget did not start in time: WebAssembly module missing, blocked or too slow").
+		WithSource("contrat du navigateur (issue 15, point 7) : le loader prévient le portail par spie:error quand le widget ne démarre pas (délai, option timeout)")
+	FaultDataURL = spie.NewFaultType("WIDGET-CHARGEMENT-02", spie.SeverityError,
+		"catalogue impossible à télécharger ou illisible à l'adresse donnée par le portail",
+		"catalogue could not be downloaded or read from the address the portal gave").
+		WithSource("contrat du navigateur (issue 15, point 1) : le loader télécharge sur la page du portail le catalogue donné par une adresse, la CSP du widget n'autorisant aucune autre origine")
 )
