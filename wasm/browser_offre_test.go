@@ -31,7 +31,8 @@ import (
 type offrePartner struct {
 	site    *httptest.Server
 	widgets *httptest.Server // the widgets, allowing the partner's origin
-	broken  *httptest.Server // the same widgets with no WebAssembly module
+	broken  *httptest.Server // the same widgets with no WebAssembly module (404)
+	slow    *httptest.Server // the same widgets whose module never arrives
 	mu      sync.Mutex
 	sent    []offer.Prescription
 }
@@ -57,6 +58,19 @@ func newOffrePartner(t *testing.T, e *browserEnv) *offrePartner {
 		h.ServeHTTP(w, r)
 	}))
 	t.Cleanup(p.broken.Close)
+	hang := make(chan struct{})
+	p.slow = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".wasm") {
+			select {
+			case <-hang:
+			case <-r.Context().Done():
+			}
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(p.slow.Close)
+	t.Cleanup(func() { close(hang) }) // runs first: the hanging requests end, then the server closes
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Partenaire</title><link rel="icon" href="data:,">
@@ -284,8 +298,10 @@ func TestOffreAndPrescriptionFromPartner(t *testing.T) {
 }
 
 // TestWidgetLoadFailureReported (issue 15, item 7): when the WebAssembly
-// module cannot be loaded, the partner page gets spie:error from the loader
-// within its timeout; a catalogue URL that does not answer is reported too.
+// module cannot be loaded (404), the widget page posts spie:error at once
+// (WIDGET-CHARGEMENT-03); when it never arrives, the loader posts spie:error
+// once its timeout is over (WIDGET-CHARGEMENT-01); a catalogue URL that does
+// not answer is reported too (WIDGET-CHARGEMENT-02).
 func TestWidgetLoadFailureReported(t *testing.T) {
 	e := env(t)
 	p := newOffrePartner(t, e)
@@ -293,19 +309,36 @@ func TestWidgetLoadFailureReported(t *testing.T) {
 	tb.do(t, chromedp.Navigate(p.site.URL+"/"))
 	poll(t, tb, "loader chargé", `!!window.SPIE && !!window.mountWidget`)
 	const timeout = 3000
-	eval[bool](t, tb, `mountWidget("casse", {widget: "offre", origin: `+strconv.Quote(p.broken.URL)+`, timeout: `+strconv.Itoa(timeout)+`, data: {"catalogue": "/catalogue.json", "commune": "02408"}})`)
-	poll(t, tb, "spie:error du module absent", `window.received.some(function (r) { return r.type === "error" && r.id === "casse"; })`)
-	// Never before the timeout; after it, as soon as the page's thread is
-	// free (a loaded test machine may delay a timer by a second or two).
-	elapsed := eval[int](t, tb, `window.received.filter(function (r) { return r.type === "error" && r.id === "casse"; })[0].at - window["t0-casse"]`)
-	if elapsed < timeout || elapsed > timeout+3000 {
-		t.Errorf("spie:error après %d ms, attendu peu après le délai de %d ms", elapsed, timeout)
+	at := func(id string) int {
+		t.Helper()
+		return eval[int](t, tb, `window.received.filter(function (r) { return r.type === "error" && r.id === `+strconv.Quote(id)+`; })[0].at - window["t0-`+id+`"]`)
 	}
-	if errs := errorsOf(t, tb, "casse"); !strings.Contains(errs, `"WIDGET-CHARGEMENT-01"`) || !strings.Contains(errs, `"message_en"`) {
+	received := func(id string) string {
+		return `window.received.some(function (r) { return r.type === "error" && r.id === ` + strconv.Quote(id) + `; })`
+	}
+
+	eval[bool](t, tb, `mountWidget("casse", {widget: "offre", origin: `+strconv.Quote(p.broken.URL)+`, timeout: `+strconv.Itoa(timeout)+`, data: {"catalogue": "/catalogue.json", "commune": "02408"}})`)
+	poll(t, tb, "spie:error du module absent", received("casse"))
+	if ms := at("casse"); ms >= timeout {
+		t.Errorf("module absent signalé après %d ms : la page du widget doit le dire sans attendre le délai de %d ms", ms, timeout)
+	}
+	if errs := errorsOf(t, tb, "casse"); !strings.Contains(errs, `"WIDGET-CHARGEMENT-03"`) || !strings.Contains(errs, `"message_en"`) || strings.Contains(errs, `"WIDGET-CHARGEMENT-01"`) {
 		t.Errorf("spie:error du module absent : %s", errs)
 	}
+
+	eval[bool](t, tb, `mountWidget("lent", {widget: "offre", origin: `+strconv.Quote(p.slow.URL)+`, timeout: `+strconv.Itoa(timeout)+`, data: {"catalogue": "/catalogue.json", "commune": "02408"}})`)
+	poll(t, tb, "spie:error du module qui n'arrive pas", received("lent"))
+	// Never before the timeout; after it, as soon as the page's thread is
+	// free (a loaded test machine may delay a timer by a second or two).
+	if ms := at("lent"); ms < timeout || ms > timeout+3000 {
+		t.Errorf("spie:error après %d ms, attendu peu après le délai de %d ms", ms, timeout)
+	}
+	if errs := errorsOf(t, tb, "lent"); !strings.Contains(errs, `"WIDGET-CHARGEMENT-01"`) {
+		t.Errorf("spie:error du module qui n'arrive pas : %s", errs)
+	}
+
 	eval[bool](t, tb, `mountWidget("sans-catalogue", {widget: "offre", data: {"catalogue": "/absent.json", "commune": "02408"}})`)
-	poll(t, tb, "spie:error du catalogue absent", `window.received.some(function (r) { return r.type === "error" && r.id === "sans-catalogue"; })`)
+	poll(t, tb, "spie:error du catalogue absent", received("sans-catalogue"))
 	if errs := errorsOf(t, tb, "sans-catalogue"); !strings.Contains(errs, `"WIDGET-CHARGEMENT-02"`) {
 		t.Errorf("spie:error du catalogue absent : %s", errs)
 	}

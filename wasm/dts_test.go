@@ -37,13 +37,18 @@ func TestDTSCarnetRolesAreTheLibrarys(t *testing.T) {
 // (manifest.FaultLoad, manifest.FaultDataURL): spie-embed.js must write the
 // same code, path-free severity and texts.
 func TestLoaderFaultsAreTheManifests(t *testing.T) {
-	b, err := os.ReadFile("assets/spie-embed.js")
-	require.NoError(t, err)
-	js := string(b)
-	for _, ft := range []*spie.FaultType{manifest.FaultLoad, manifest.FaultDataURL} {
-		f := ft.At("")
-		for _, s := range []string{`code: "` + f.Code + `"`, `message: "` + f.Message + `"`, `message_en: "` + f.MessageEN + `"`} {
-			assert.Contains(t, js, s)
+	for file, fts := range map[string][]*spie.FaultType{
+		"assets/spie-embed.js": {manifest.FaultLoad, manifest.FaultDataURL},
+		"assets/spie-boot.js":  {manifest.FaultModule},
+	} {
+		b, err := os.ReadFile(file)
+		require.NoError(t, err)
+		js := string(b)
+		for _, ft := range fts {
+			f := ft.At("")
+			for _, s := range []string{`code: "` + f.Code + `"`, `message: "` + f.Message + `"`, `message_en: "` + f.MessageEN + `"`} {
+				assert.Contains(t, js, s, file)
+			}
 		}
 	}
 }

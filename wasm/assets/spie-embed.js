@@ -43,7 +43,9 @@
 
   // Faults of the loader itself (spie:error). Their codes and texts are
   // defined in Go (wasm/manifest: FaultLoad, FaultDataURL); a test checks
-  // that this file says the same.
+  // that this file says the same. When the widget page is there but its
+  // module fails, the page itself posts WIDGET-CHARGEMENT-03 (spie-boot.js)
+  // before the timeout.
   var FAULT_LOAD = {
     code: "WIDGET-CHARGEMENT-01",
     path: "",
@@ -197,6 +199,9 @@
           el.dispatchEvent(new CustomEvent(m.type, { bubbles: true, detail: { widget: o.widget, document: doc, faults: m.faults || [], result: m.result || null } }));
           break;
         case "spie:error":
+          if (!ready) {
+            clearTimeout(timer); // the widget page said its module failed to load
+          }
           el.dispatchEvent(new CustomEvent("spie:error", { bubbles: true, detail: { widget: o.widget, faults: m.faults || [], message: m.message || "" } }));
           break;
       }
