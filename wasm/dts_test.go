@@ -13,7 +13,7 @@ import (
 
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/wasm/manifest"
+	"github.com/spie-fr/socle/wasm/widget"
 )
 
 // The roles spie-embed.d.ts offers a carnet viewer are carnet.Roles, the one
@@ -34,12 +34,12 @@ func TestDTSCarnetRolesAreTheLibrarys(t *testing.T) {
 }
 
 // The faults the loader reports itself are defined once, in Go
-// (manifest.FaultLoad, manifest.FaultDataURL): spie-embed.js must write the
+// (widget.FaultLoad, widget.FaultDataURL): spie-embed.js must write the
 // same code, path-free severity and texts.
-func TestLoaderFaultsAreTheManifests(t *testing.T) {
+func TestLoaderFaultsAreTheWidgets(t *testing.T) {
 	for file, fts := range map[string][]*spie.FaultType{
-		"assets/spie-embed.js": {manifest.FaultLoad, manifest.FaultDataURL},
-		"assets/spie-boot.js":  {manifest.FaultModule},
+		"assets/spie-embed.js": {widget.FaultLoad, widget.FaultDataURL},
+		"assets/spie-boot.js":  {widget.FaultModule},
 	} {
 		b, err := os.ReadFile(file)
 		require.NoError(t, err)

@@ -4,7 +4,7 @@
   var script = document.currentScript;
   var url = script.getAttribute("data-wasm");
   // Fault posted to the partner page when the module cannot be loaded; its
-  // code and texts are defined in Go (wasm/manifest: FaultModule).
+  // code and texts are defined in Go (wasm/widget: FaultModule).
   var FAULT_MODULE = {
     code: "WIDGET-CHARGEMENT-03",
     path: "",

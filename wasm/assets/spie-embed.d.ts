@@ -156,7 +156,7 @@ export interface SpieMounted {
    * Tells the widget what the partner's server did with the change it
    * proposed: for a prescription, the fiche sent with offer.Prescription.Send
    * (etat "envoyee", its journal). A confirmation the widget refuses (another
-   * fiche, not sent) comes back as spie:error WIDGET-PRESC-03.
+   * fiche, not sent, unreadable) comes back as spie:error WIDGET-PRESC-04, -05 or -03.
    */
   outcome(data: unknown): void;
   /** Removes the iframe and stops listening to its messages. */

@@ -42,7 +42,7 @@
   };
 
   // Faults of the loader itself (spie:error). Their codes and texts are
-  // defined in Go (wasm/manifest: FaultLoad, FaultDataURL); a test checks
+  // defined in Go (wasm/widget: FaultLoad, FaultDataURL); a test checks
   // that this file says the same. When the widget page is there but its
   // module fails, the page itself posts WIDGET-CHARGEMENT-03 (spie-boot.js)
   // before the timeout.

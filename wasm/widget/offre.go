@@ -25,7 +25,7 @@ var (
 		"catalogue without any readable and valid service: nothing to search").
 		WithSource("data·inclusion v1 (modèle Service) : le widget ne remplace jamais le catalogue du portail par des données d'exemple")
 	FaultOffreRadius = spie.NewFaultType("WIDGET-OFFRE-03", spie.SeverityError,
-		"rayon de mobilité refusé : %s", "mobility radius refused: %s").
+		"rayon de mobilité refusé : un nombre de kilomètres positif est attendu", "mobility radius refused: a positive number of kilometres is expected").
 		WithSource("offer.Query.Check : rayon en kilomètres, positif, autour de la commune de la personne (rayon_mobilite_km du diagnostic)")
 )
 
@@ -238,11 +238,11 @@ func (c *OffreSearch) Search() {
 	if r := strings.TrimSpace(strings.Replace(c.radius, ",", ".", 1)); r != "" {
 		km, err := strconv.ParseFloat(r, 64)
 		if err != nil {
-			c.faults = append(c.faults, FaultOffreRadius.At("/rayon_mobilite_km", "nombre de kilomètres attendu"))
+			c.faults = append(c.faults, FaultOffreRadius.At("/rayon_mobilite_km"))
 		} else {
 			q.RadiusKm = km
 			if err := (&offer.Query{RadiusKm: km, Commune: q.Commune}).Check(); err != nil {
-				c.faults = append(c.faults, FaultOffreRadius.At("/rayon_mobilite_km", strings.TrimPrefix(err.Error(), offer.ErrQuery.Error()+" : ")))
+				c.faults = append(c.faults, FaultOffreRadius.At("/rayon_mobilite_km"))
 			}
 		}
 	}

@@ -25,8 +25,17 @@ var (
 		"target service missing: the portal must send the chosen service (data·inclusion v1)").
 		WithSource("fiche de prescription unique : la prescription vise un service ; le widget ne choisit jamais un service d'exemple")
 	FaultPrescOutcome = spie.NewFaultType("WIDGET-PRESC-03", spie.SeverityError,
-		"confirmation d'envoi refusée : %s", "sending confirmation refused: %s").
+		"confirmation d'envoi illisible : le portail doit renvoyer la fiche de prescription envoyée",
+		"unreadable sending confirmation: the portal must send back the sent referral").
 		WithSource("contrat du navigateur (issue 15) : le portail applique offer.Prescription.Send et renvoie la fiche envoyée, que le widget vérifie avant d'afficher « transmise »")
+	FaultPrescOutcomeOther = spie.NewFaultType("WIDGET-PRESC-04", spie.SeverityError,
+		"la fiche confirmée n'est pas celle que le widget a proposée",
+		"the confirmed referral is not the one the widget proposed").
+		WithSource("contrat du navigateur (issue 15) : la confirmation porte sur la fiche proposée (même identifiant)")
+	FaultPrescOutcomeNotSent = spie.NewFaultType("WIDGET-PRESC-05", spie.SeverityError,
+		"la fiche confirmée n'est pas dans l'état « envoyée »",
+		"the confirmed referral is not in the « envoyee » state").
+		WithSource("cycle de vie de la prescription de socle : « transmise » suppose l'envoi consigné au journal (offer.Prescription.Send)")
 )
 
 // prescriptionFields are the fields of the fiche de prescription the form
@@ -185,25 +194,19 @@ func (d *prescriptionDraft) submit(b *Bridge) {
 // confirmation, for spie:error; the fiche then stays « prête à être
 // transmise ».
 func (d *prescriptionDraft) outcome(data json.RawMessage) spie.Faults {
-	fault := func(why string) spie.Faults {
-		return spie.Faults{FaultPrescOutcome.At("", why)}
-	}
-	if !d.proposed {
-		return fault("aucune fiche n'a été proposée")
-	}
 	var p offer.Prescription
 	if err := json.Unmarshal(data, &p); err != nil {
-		return fault("fiche de prescription illisible")
+		return spie.Faults{FaultPrescOutcome.At("")}
 	}
-	if p.ID != d.p.ID {
-		return fault("la fiche confirmée (« " + p.ID + " ») n'est pas celle proposée (« " + d.p.ID + " »)")
+	if !d.proposed || p.ID != d.p.ID {
+		return spie.Faults{FaultPrescOutcomeOther.At(spie.Pointer("id"))}
 	}
 	if errs := p.Check(Clock()).Errors(); len(errs) > 0 {
 		return errs
 	}
 	fu, ok := p.FollowUp(Clock(), offer.DefaultDeadlines)
 	if !ok {
-		return fault("la fiche n'est pas dans l'état « envoyée »")
+		return spie.Faults{FaultPrescOutcomeNotSent.At(spie.Pointer("etat"))}
 	}
 	d.sent, d.due = &p, fu
 	d.focus("prescription-titre")

@@ -50,12 +50,12 @@ func TestPrescriptionLifecycle(t *testing.T) {
 	// A confirmation of another fiche, or of a fiche not sent, is refused.
 	draft := p.Document()
 	b, _ := json.Marshal(draft)
-	assert.True(t, p.Outcome(b).HasCode("WIDGET-PRESC-03"), "fiche non envoyée")
+	assert.True(t, p.Outcome(b).Has("WIDGET-PRESC-05", "/etat"), "fiche non envoyée")
 	other := draft
 	other.ID = "autre"
 	require.Empty(t, other.Send(today, "Camille Martin"))
 	b, _ = json.Marshal(other)
-	assert.True(t, p.Outcome(b).HasCode("WIDGET-PRESC-03"), "autre fiche")
+	assert.True(t, p.Outcome(b).Has("WIDGET-PRESC-04", "/id"), "autre fiche")
 	assert.True(t, p.Outcome(json.RawMessage(`"envoyée"`)).HasCode("WIDGET-PRESC-03"))
 	assert.Contains(t, render(t, c), "prête à être transmise")
 
