@@ -38,6 +38,7 @@ export interface SpieMountOptions {
   /**
    * Milliseconds the widget has to start (spie:ready) before the loader
    * dispatches spie:error with the fault WIDGET-CHARGEMENT-01; 20000 by default.
+   * A module that fails to load is reported at once (WIDGET-CHARGEMENT-03).
    */
   timeout?: number;
   /** Accessible title of the iframe; defaults to the widget's French name. */
