@@ -179,6 +179,7 @@ func (c *OffreSearch) OnMount(ctx app.Context) {
 func (c *OffreSearch) Init(data json.RawMessage) spie.Faults {
 	c.init()
 	c.cat, c.refused, c.loadErr, c.results, c.searched, c.presc = nil, nil, "", nil, false, nil
+	c.person, c.sender, c.faults, c.err = offer.PrescriptionPerson{}, offer.Sender{}, nil, ""
 	if len(data) == 0 || string(data) == "null" {
 		return nil
 	}
