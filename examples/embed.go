@@ -7,3 +7,10 @@ import "embed"
 //
 //go:embed carnet/*.json
 var Carnets embed.FS
+
+// Offer holds the example offer of the Aisne (offer/*: data·inclusion v1
+// structures and services, a prescription), embedded for the demo portal,
+// which sends it to the offre widget as any partner would.
+//
+//go:embed offer/structures-aisne.json offer/services-aisne.ndjson offer/prescription-acceptee.json
+var Offer embed.FS

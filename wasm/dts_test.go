@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/wasm/widget"
 )
 
 // The roles spie-embed.d.ts offers a carnet viewer are carnet.Roles, the one
@@ -29,4 +31,24 @@ func TestDTSCarnetRolesAreTheLibrarys(t *testing.T) {
 	sort.Strings(dts)
 	sort.Strings(want)
 	assert.Equal(t, want, dts)
+}
+
+// The faults the loader reports itself are defined once, in Go
+// (widget.FaultLoad, widget.FaultDataURL): spie-embed.js must write the
+// same code, path-free severity and texts.
+func TestLoaderFaultsAreTheWidgets(t *testing.T) {
+	for file, fts := range map[string][]*spie.FaultType{
+		"assets/spie-embed.js": {widget.FaultLoad, widget.FaultDataURL},
+		"assets/spie-boot.js":  {widget.FaultModule},
+	} {
+		b, err := os.ReadFile(file)
+		require.NoError(t, err)
+		js := string(b)
+		for _, ft := range fts {
+			f := ft.At("")
+			for _, s := range []string{`code: "` + f.Code + `"`, `message: "` + f.Message + `"`, `message_en: "` + f.MessageEN + `"`} {
+				assert.Contains(t, js, s, file)
+			}
+		}
+	}
 }

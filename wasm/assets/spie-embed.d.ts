@@ -31,8 +31,16 @@ export interface SpieMountOptions {
    * For the carnet widget: {carnet, acteur} — the VIEW the partner's server
    * computed for the viewer (carnet.View / `spie view`, never the full
    * carnet) and the viewer (SpieCarnetViewer), whom the partner authenticates.
+   * For the offre widget: SpieOffreData (a catalogue inline or by URL). For
+   * the prescription widget: SpiePrescriptionData.
    */
   data?: unknown;
+  /**
+   * Milliseconds the widget has to start (spie:ready) before the loader
+   * dispatches spie:error with the fault WIDGET-CHARGEMENT-01; 20000 by default.
+   * A module that fails to load is reported at once (WIDGET-CHARGEMENT-03).
+   */
+  timeout?: number;
   /** Accessible title of the iframe; defaults to the widget's French name. */
   title?: string;
 }
@@ -58,11 +66,100 @@ export interface SpieCarnetChange {
   horodatage: string;
 }
 
+/**
+ * A catalogue in data·inclusion v1 format: services and structures as the
+ * data·inclusion API gives them. Elements the socle's rules refuse are left
+ * out of the search and reported in spie:error (paths /catalogue/services/i/…).
+ */
+export interface SpieCatalogue {
+  services: unknown[];
+  structures?: unknown[];
+}
+
+/** The person and the prescriber of a prescription (fiche de prescription unique). */
+export interface SpiePrescriptionPerson {
+  /** Pseudonymous identifier. */
+  id?: string;
+  /** INSEE code of the person's commune. */
+  code_commune?: string;
+  date_naissance?: string;
+  telephone?: string;
+  courriel?: string;
+}
+export interface SpiePrescriber {
+  role?: "referent" | "personne";
+  nom?: string;
+  /** SIRET of the référent's structure (required for a référent). */
+  siret_structure?: string;
+}
+
+/**
+ * data of the offre widget. Example:
+ *   {catalogue: "/api/offre/catalogue.json", commune: "02408", rayon_mobilite_km: 20,
+ *    personne: {id: "AISNE-2026-00042", code_commune: "02408"},
+ *    emetteur: {role: "referent", nom: "Camille Martin", siret_structure: "22020001800004"}}
+ * Refused data: spie:error with WIDGET-OFFRE-01 (unreadable), WIDGET-OFFRE-02 (no
+ * valid service), WIDGET-CHARGEMENT-02 (catalogue URL not answering), and the
+ * library's faults of each refused element (OFFRE-…).
+ */
+export interface SpieOffreData {
+  /**
+   * The catalogue, or the URL of its JSON (relative to the partner page): the
+   * loader fetches it on the partner page, with the page's cookies, since the
+   * widget page's CSP allows no other origin.
+   */
+  catalogue: SpieCatalogue | string;
+  /** INSEE code of the person's commune: results are ranked by distance from its centre. */
+  commune?: string;
+  /** The person's mobility radius in km (the diagnostic's rayon_mobilite_km): only services within it. */
+  rayon_mobilite_km?: number;
+  /** Prefill of the fiche « Orienter » opens. */
+  personne?: SpiePrescriptionPerson;
+  emetteur?: SpiePrescriber;
+}
+
+/**
+ * data of the prescription widget. Example:
+ *   {service: {...data·inclusion v1 service...},
+ *    personne: {id: "AISNE-2026-00042", code_commune: "02691"},
+ *    emetteur: {role: "referent", nom: "Camille Martin", siret_structure: "22020001800004"}}
+ * Refused data: spie:error with WIDGET-PRESC-01 (unreadable), WIDGET-PRESC-02 (no
+ * service), the library's faults of the service (OFFRE-…, PRESC-MOBILISABLE-10,
+ * PRESC-CONTACT-10) or of the prescriber's role (PRESC-VALEUR-01).
+ */
+export interface SpiePrescriptionData {
+  service: unknown;
+  personne?: SpiePrescriptionPerson;
+  emetteur?: SpiePrescriber;
+}
+
+/**
+ * result of spie:submit from the offre and prescription widgets: the
+ * document is the fiche, still a draft (etat "brouillon") that passed the
+ * socle's rules; the partner's server sends it with offer.Prescription.Send
+ * (at le, by par), then calls outcome() with the sent fiche, and the widget
+ * shows « transmise » with the answer deadline.
+ */
+export interface SpiePrescriptionProposal {
+  operation: "envoyer";
+  le: string;
+  par: string;
+  /** Deadlines if sent at le (offer.FollowUp): answer due 72 h later. */
+  suivi: { reponse_attendue_le: string; relance_le: string; expire_le: string };
+}
+
 export interface SpieMounted {
   element: HTMLElement;
   iframe: HTMLIFrameElement;
   /** Sends new prefill data to the widget. */
   setData(data: unknown): void;
+  /**
+   * Tells the widget what the partner's server did with the change it
+   * proposed: for a prescription, the fiche sent with offer.Prescription.Send
+   * (etat "envoyee", its journal). A confirmation the widget refuses (another
+   * fiche, not sent, unreadable) comes back as spie:error WIDGET-PRESC-04, -05 or -03.
+   */
+  outcome(data: unknown): void;
   /** Removes the iframe and stops listening to its messages. */
   destroy(): void;
 }
