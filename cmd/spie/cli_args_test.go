@@ -59,4 +59,3 @@ func TestFlagsAnywhere(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Equal(t, "spie validate : l'option --kind attend une valeur (spie validate -h détaille les options)\n", errOut)
 }
-
