@@ -52,6 +52,9 @@ func run(c *cli, args []string) int {
 		}
 		return exitOK
 	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	cmd, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(c.stderr, "spie : commande inconnue %q (spie help liste les commandes)\n", args[0])
