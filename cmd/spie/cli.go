@@ -28,6 +28,9 @@ type cli struct {
 	now    func() time.Time
 	// isTerminal reports whether stderr is a terminal (progress bars); nil means no.
 	isTerminal func() bool
+	// progress: the verb shows a progress bar on stderr for each input it
+	// opens (progressVerbs, and stderr is a terminal).
+	progress bool
 }
 
 // command is one verb of the CLI, declared by its own cmd_<verb>.go file.
@@ -60,6 +63,7 @@ func run(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie : commande inconnue %q (spie help liste les commandes)\n", args[0])
 		return exitUsage
 	}
+	c.progress = progressVerbs[cmd.name] && c.isTerminal != nil && c.isTerminal()
 	return cmd.run(c, args[1:])
 }
 
