@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/internal/clifault"
+	"github.com/spie-fr/socle/internal/input"
+	"github.com/spie-fr/socle/spie"
+)
+
+// The one output shape of the verbs built on eachInputDoc (match,
+// prescription, merge, purge, export-carnet): with --format json, one JSON
+// object per input document on its own line (NDJSON), holding "document"
+// (the input's name and the document's number in it, file#n; - is
+// standard input), the verb's result, and "faults" in the library's fault
+// shape (spie.Fault: code, path, message, message_en, severity), empty but
+// present when there is none; with --format text, French sentences.
+
+// docName names the document index of the input name: name#index.
+func docName(name string, index int) string { return name + "#" + strconv.Itoa(index) }
+
+// eachInputDoc reads every document of every input of names (files, - for
+// standard input), in order, through the one reader (input.Each: a
+// document, an array or NDJSON, BOM and CRLF accepted, size limit per
+// document), and calls fn with each document's name (docName) and the
+// document (its Fault set when the reader could not give it). An input that
+// cannot be opened or read, or that is empty, is said on stderr and the
+// next one is read; the result is then exitUsage, else exitOK.
+func eachInputDoc(c *cli, verb string, names []string, fn func(doc string, d input.Doc)) int {
+	code := exitOK
+	for _, name := range names {
+		r, closeFn, err := openInput(c, name)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie %s : %v\n", verb, err)
+			code = exitUsage
+			continue
+		}
+		err = readDocuments(r, func(d input.Doc) error {
+			fn(docName(name, d.Index), d)
+			return nil
+		})
+		closeFn()
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie %s : %s : %v\n", verb, name, err)
+			code = exitUsage
+		}
+	}
+	return code
+}
+
+// decodeStrict decodes the JSON document data of kind into v, refusing
+// unknown fields; the error is the library's fault (French and English,
+// no library text), at the root.
+func decodeStrict[T any](kind string, data []byte, ft *spie.FaultType) (*T, spie.Faults) {
+	v, err := decodeKind(kind, data, func(b []byte) (*T, error) {
+		var v T
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		return &v, dec.Decode(&v)
+	})
+	if err != nil {
+		return nil, spie.Faults{ft.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))}
+	}
+	return v, nil
+}
+
+// faultsOrEmpty gives the faults for JSON: an empty list rather than null.
+func faultsOrEmpty(fs spie.Faults) spie.Faults {
+	if fs == nil {
+		return spie.Faults{}
+	}
+	return fs
+}
+
+// writeLine writes v as one JSON line (HTML characters kept as they are).
+func writeLine(w io.Writer, v any) {
+	writeJSONResult(w, v, false)
+}
+
+// printFaultsFR writes the faults in French, one a line, indented.
+func printFaultsFR(w io.Writer, fs spie.Faults) {
+	for _, f := range fs {
+		sev := "erreur"
+		if f.Severity == spie.SeverityWarning {
+			sev = "avertissement"
+		}
+		path := f.Path
+		if path == "" {
+			path = "/"
+		}
+		fmt.Fprintf(w, "  %s %s [%s] %s\n", sev, path, f.Code, f.Message)
+	}
+}
+
+// formatFlag adds --format text|json; check says a wrong value on stderr.
+type formatFlag struct{ v *string }
+
+func addFormatFlag(fl *flag.FlagSet, def string) formatFlag {
+	return formatFlag{fl.String("format", def, "sortie : text (phrases en français) ou json (un objet JSON par document, une ligne chacun)")}
+}
+
+func (f formatFlag) json() bool { return *f.v == "json" }
+
+func (f formatFlag) check(c *cli, verb string) bool {
+	if *f.v != "text" && *f.v != "json" {
+		fmt.Fprintf(c.stderr, "spie %s : --format %q inconnu (text ou json)\n", verb, *f.v)
+		return false
+	}
+	return true
+}
+
+// actorFlags are the flags naming who acts on a carnet, as spie view reads
+// them: the role, the structure's SIRET and the authenticated professional,
+// or for the person (usager) their identifier.
+type actorFlags struct {
+	role, structure, professional, person *string
+}
+
+func addActorFlags(fl *flag.FlagSet) actorFlags {
+	return actorFlags{
+		role:         fl.String("role", "", "rôle de celui qui agit : "+strings.Join(carnet.Roles.Keys(), ", ")),
+		structure:    fl.String("structure", "", "SIRET de sa structure (sauf pour usager)"),
+		professional: fl.String("professionnel", "", "nom du professionnel authentifié (obligatoire sauf pour usager)"),
+		person:       fl.String("personne", "", "identifiant de la personne authentifiée (obligatoire pour usager : celui du carnet)"),
+	}
+}
+
+// errActor is the error of actorFlags.actor: its message is French.
+var errActor = errors.New("acteur")
+
+// actor returns the actor named by the flags, or a French usage error. For
+// the usager role, the actor's name is the person's identifier, to be
+// compared with the carnet's person by the verb.
+func (a actorFlags) actor() (carnet.Actor, error) {
+	if !carnet.Roles.Has(*a.role) {
+		return carnet.Actor{}, fmt.Errorf("--role %q inconnu (rôles : %s)", *a.role, strings.Join(carnet.Roles.Keys(), ", "))
+	}
+	if carnet.Role(*a.role) == carnet.RoleUsager {
+		if strings.TrimSpace(*a.person) == "" {
+			return carnet.Actor{}, errors.New("--personne obligatoire pour le rôle usager (identifiant de la personne authentifiée)")
+		}
+		return carnet.Actor{Role: carnet.RoleUsager, Professional: *a.person}, nil
+	}
+	siret := spie.SIRET(*a.structure)
+	if f := siret.Problem(); f != nil {
+		return carnet.Actor{}, fmt.Errorf("--structure %q : %s", *a.structure, f.FR)
+	}
+	if strings.TrimSpace(*a.professional) == "" {
+		return carnet.Actor{}, errors.New("--professionnel obligatoire pour ce rôle (nom du professionnel authentifié)")
+	}
+	return carnet.Actor{Role: carnet.Role(*a.role), StructureSIRET: siret, Professional: *a.professional}, nil
+}
+
+// carnetDoc is one carnet read from the input, or the faults why it could not be.
+type carnetDoc struct {
+	name   string
+	carnet *carnet.Carnet
+	faults spie.Faults
+}
+
+// readCarnets reads every carnet of the inputs names (eachInputDoc).
+func readCarnets(c *cli, verb string, names []string) ([]carnetDoc, int) {
+	var docs []carnetDoc
+	code := eachInputDoc(c, verb, names, func(doc string, d input.Doc) {
+		if d.Fault != nil {
+			docs = append(docs, carnetDoc{name: doc, faults: spie.Faults{*d.Fault}})
+			return
+		}
+		k, fs := decodeStrict[carnet.Carnet]("carnet", d.Data, clifault.CarnetInput)
+		docs = append(docs, carnetDoc{name: doc, carnet: k, faults: fs})
+	})
+	return docs, code
+}
