@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/internal/clifault"
 	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
@@ -178,4 +179,31 @@ func readCarnets(c *cli, verb string, names []string) ([]carnetDoc, int) {
 		docs = append(docs, carnetDoc{name: doc, carnet: k, faults: fs})
 	})
 	return docs, code
+}
+
+// eachDiagnosticIn is eachDiagnostic over several inputs (files, - for
+// standard input), in order: the verbs of the orientation family take
+// several files through it. The code is the worst of the inputs'; when an
+// input cannot be read, every input is still read and the error returned
+// names each one that failed (the verb then exits 2, as for one input).
+func eachDiagnosticIn(c *cli, names []string, fn func(name string, d *diagnostic.Diagnostic, fs spie.Faults)) (int, error) {
+	return eachIn(names, func(name string) (int, error) { return eachDiagnostic(c, name, fn) })
+}
+
+// eachCarnetIn is eachCarnet over several inputs, as eachDiagnosticIn.
+func eachCarnetIn(c *cli, names []string, fn func(name string, k *carnet.Carnet, fs spie.Faults)) (int, error) {
+	return eachIn(names, func(name string) (int, error) { return eachCarnet(c, name, fn) })
+}
+
+func eachIn(names []string, each func(name string) (int, error)) (int, error) {
+	code := exitOK
+	var errs []error
+	for _, name := range names {
+		n, err := each(name)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		code = max(code, n)
+	}
+	return code, errors.Join(errs...)
 }
