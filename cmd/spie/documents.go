@@ -207,3 +207,75 @@ func eachIn(names []string, each func(name string) (int, error)) (int, error) {
 	}
 	return code, errors.Join(errs...)
 }
+
+// inputs is what openInputs gives: the stream of every input, and after
+// it was read, the documents the reader could not give from them.
+type inputs struct {
+	io.Reader
+	close   func()
+	skipped int
+}
+
+// openInputs opens the inputs names (files, - for standard input) as one
+// stream, for the verbs whose library reads a stream of documents itself
+// (indicators, cohort). One input is passed as it is (openInput). Several
+// are read in order through the one reader and given as one NDJSON stream,
+// one compact document a line; a document the reader cannot give (too
+// large, broken) is said on stderr, named file#n with its fault, and left
+// out of the stream: the verb then exits 1 (skipped). An input that cannot
+// be opened, read, or that is empty, ends the stream with its error, which
+// the verb reports (exit 2). Close ends the reading.
+func openInputs(c *cli, verb string, names []string) (*inputs, error) {
+	if len(names) == 1 {
+		r, closeFn, err := openInput(c, names[0])
+		if err != nil {
+			return nil, err
+		}
+		return &inputs{Reader: r, close: closeFn}, nil
+	}
+	pr, pw := io.Pipe()
+	in := &inputs{Reader: pr}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, name := range names {
+			r, closeFn, err := openInput(c, name)
+			if err != nil {
+				pw.CloseWithError(err)
+				return
+			}
+			err = readDocuments(r, func(d input.Doc) error {
+				if d.Fault != nil {
+					in.skipped++
+					fmt.Fprintf(c.stderr, "spie %s : %s : %s : %s\n", verb, docName(name, d.Index), d.Fault.Code, d.Fault.Message)
+					return nil
+				}
+				var line bytes.Buffer
+				if err := json.Compact(&line, d.Data); err != nil {
+					line.Reset()
+					line.Write(bytes.ReplaceAll(d.Data, []byte("\n"), []byte(" ")))
+				}
+				line.WriteByte('\n')
+				_, err := pw.Write(line.Bytes())
+				return err
+			})
+			closeFn()
+			if err != nil {
+				// Not wrapped: an empty input among several is an error
+				// of the stream, which the libraries would take for an
+				// empty stream (input.ErrEmpty) and pass over.
+				pw.CloseWithError(fmt.Errorf("%s : %v", name, err))
+				return
+			}
+		}
+		pw.Close()
+	}()
+	in.close = func() {
+		pr.Close() // a library that stopped early unblocks the writer
+		<-done
+	}
+	return in, nil
+}
+
+// Close ends the reading of the inputs.
+func (in *inputs) Close() { in.close() }

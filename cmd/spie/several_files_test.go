@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -63,4 +65,65 @@ func TestSeveralFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSeveralFilesAggregates: indicators and cohort over several inputs
+// (a file, then - holding a JSON array) give what they give over one NDJSON
+// file holding the same documents in the same order, built here by hand;
+// a document of an input that the reader cannot give is named file#n on
+// stderr and makes the exit 1; an empty input among them, 2.
+func TestSeveralFilesAggregates(t *testing.T) {
+	dir := t.TempDir()
+	k1, k2 := compactFile(t, carnetExample("cej-jeune-laon")), compactFile(t, carnetExample("rsa-perdu-de-vue-soissons"))
+	k3 := compactFile(t, carnetExample("reorientation-social-global-chauny"))
+	first := filepath.Join(dir, "a.ndjson")
+	require.NoError(t, os.WriteFile(first, []byte(k1+"\n"+k2+"\n"), 0o600))
+	whole := filepath.Join(dir, "tout.ndjson")
+	require.NoError(t, os.WriteFile(whole, []byte(k1+"\n"+k2+"\n"+k3+"\n"), 0o600))
+	array := "[\n" + k3 + "\n]\n"
+
+	code, want, errOut := runCLI(t, "", "indicators", "--date", "2026-06-30", whole)
+	require.Equal(t, exitOK, code, errOut)
+	code, got, errOut := runCLI(t, array, "indicators", first, "-", "--date", "2026-06-30")
+	require.Equal(t, exitOK, code, errOut)
+	assert.JSONEq(t, want, got)
+
+	diags, err := os.ReadFile(exNetwork + "diagnostics-aisne-2026.ndjson")
+	require.NoError(t, err)
+	lines := strings.SplitAfter(strings.TrimSpace(string(diags)), "\n")
+	half := filepath.Join(dir, "moitie.ndjson")
+	require.NoError(t, os.WriteFile(half, []byte(strings.Join(lines[:len(lines)/2], "")), 0o600))
+	def := exNetwork + "cohorte-laon-18-30.json"
+	code, want, errOut = runCLI(t, "", "cohort", "--definition", def, "--date", "2026-06-30", exNetwork+"diagnostics-aisne-2026.ndjson")
+	require.Equal(t, exitOK, code, errOut)
+	code, got, errOut2 := runCLI(t, strings.Join(lines[len(lines)/2:], ""), "cohort", "--definition", def, "--date", "2026-06-30", half, "-")
+	require.Equal(t, exitOK, code, errOut2)
+	assert.Equal(t, want, got)
+	assert.Equal(t, errOut, errOut2, "le résumé compte les mêmes diagnostics")
+
+	// A broken line is the library's to report, as in one stream.
+	code, got, errOut = runCLI(t, "{oops\n"+k3+"\n", "indicators", "--date", "2026-06-30", first, "-")
+	assert.Equal(t, exitInvalid, code)
+	assert.Contains(t, errOut, "spie indicators : 1 ligne(s) illisible(s) ignorée(s)")
+	assert.JSONEq(t, want3(t, k1, k2, "{oops", k3), got)
+	// A document the reader cannot give (over the size limit) is named file#n.
+	saved := maxDocument
+	t.Cleanup(func() { maxDocument = saved })
+	maxDocument = max(len(k1), len(k2), len(k3)) + 10
+	padded := "{" + strings.Repeat(" ", maxDocument) + k3[1:]
+	code, _, errOut = runCLI(t, "[\n"+padded+"\n]\n", "indicators", "--date", "2026-06-30", first, "-")
+	assert.Equal(t, exitInvalid, code)
+	assert.Contains(t, errOut, "spie indicators : -#1 : INPUT-SIZE-01 : ")
+	maxDocument = saved
+
+	code, _, errOut = runCLI(t, " \n", "indicators", "--date", "2026-06-30", first, "-")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "spie indicators : ")
+}
+
+// want3 is the indicators report of the lines k in one NDJSON stream.
+func want3(t *testing.T, k ...string) string {
+	t.Helper()
+	_, out, _ := runCLI(t, strings.Join(k, "\n")+"\n", "indicators", "--date", "2026-06-30", "-")
+	return out
 }
