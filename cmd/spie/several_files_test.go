@@ -127,3 +127,35 @@ func want3(t *testing.T, k ...string) string {
 	_, out, _ := runCLI(t, strings.Join(k, "\n")+"\n", "indicators", "--date", "2026-06-30", "-")
 	return out
 }
+
+// TestSeveralFilesStreams: agreement and convert-v0 read several inputs as
+// one stream of their documents: over a file split in two (the second half
+// from -), they give what they give over the whole file.
+func TestSeveralFilesStreams(t *testing.T) {
+	dir := t.TempDir()
+	split := func(t *testing.T, path string) (string, string) {
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		lines := strings.SplitAfter(strings.TrimSpace(string(b)), "\n")
+		require.Greater(t, len(lines), 1, path)
+		half := filepath.Join(dir, filepath.Base(path)+".moitie")
+		require.NoError(t, os.WriteFile(half, []byte(strings.Join(lines[:len(lines)/2], "")), 0o600))
+		return half, strings.Join(lines[len(lines)/2:], "")
+	}
+	for _, tc := range []struct {
+		verb, file string
+		flags      []string
+	}{
+		{"agreement", "../../examples/agreement/codiagnostic-77.ndjson", nil},
+		{"convert-v0", "testdata/convert-v0/input-mixed.ndjson", nil},
+	} {
+		t.Run(tc.verb, func(t *testing.T) {
+			half, rest := split(t, tc.file)
+			code, want, errOut := runCLI(t, "", append([]string{tc.verb, tc.file}, tc.flags...)...)
+			code2, got, errOut2 := runCLI(t, rest, append([]string{tc.verb, half, "-"}, tc.flags...)...)
+			assert.Equal(t, code, code2, errOut2)
+			assert.Equal(t, want, got)
+			assert.Equal(t, errOut, errOut2)
+		})
+	}
+}
