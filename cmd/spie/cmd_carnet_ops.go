@@ -329,8 +329,10 @@ func runExport(c *cli, args []string) int {
 // exportRefusal returns the fault that refuses the export of k to actor on
 // day: only the person (usager, whose declared identifier must be the
 // carnet's person: CARNET-DROITS-08) and a référent active that day
-// (CLI-EXPORT-01) receive the whole carnet — RULES.md §10, health details
-// are for the person and their référent only.
+// receive the whole carnet — RULES.md §10, health details are for the
+// person and their référent only — and, when the carnet holds the NIR, a
+// référent whose structure is authorised to process it (carnet.MayReadNIR);
+// anyone else: CLI-EXPORT-01.
 func exportRefusal(k *carnet.Carnet, actor carnet.Actor, day spie.Date) *spie.Fault {
 	if actor.Role == carnet.RoleUsager {
 		if actor.Professional != k.Person.ID {
@@ -340,8 +342,10 @@ func exportRefusal(k *carnet.Carnet, actor carnet.Actor, day spie.Date) *spie.Fa
 		return nil
 	}
 	if actor.Role == carnet.RoleReferent {
+		holdsNIR := k.Diagnostic != nil && k.Diagnostic.Person.NIR != ""
 		for _, m := range k.Members {
-			if m.Role == carnet.RoleReferent && m.ActiveOn(day) && m.StructureSIRET == actor.StructureSIRET && m.Professional == actor.Professional {
+			if m.Role == carnet.RoleReferent && m.ActiveOn(day) && m.StructureSIRET == actor.StructureSIRET && m.Professional == actor.Professional &&
+				(!holdsNIR || carnet.MayReadNIR(k, carnet.Viewer{Actor: actor, On: day})) {
 				return nil
 			}
 		}

@@ -187,3 +187,47 @@ func TestExport(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "--personne obligatoire pour le rôle usager")
 }
+
+// TestExportNIR: when the carnet holds the person's NIR, the référent
+// receives the whole carnet only if their structure is authorised to
+// process it (acces_nir on their member record); the person always does.
+// The NIR is written into the example's diagnostic by hand, so the journal
+// no longer proves the content: the export still takes place and says so.
+func TestExportNIR(t *testing.T) {
+	b, err := os.ReadFile(carnetExample("cej-jeune-laon"))
+	require.NoError(t, err)
+	var k map[string]any
+	require.NoError(t, json.Unmarshal(b, &k))
+	k["diagnostic"].(map[string]any)["personne"].(map[string]any)["nir"] = "205040240812345"
+	without, err := json.Marshal(k)
+	require.NoError(t, err)
+	for _, m := range k["membres"].([]any) {
+		if m := m.(map[string]any); m["role"] == "referent" {
+			m["acces_nir"] = true
+		}
+	}
+	with, err := json.Marshal(k)
+	require.NoError(t, err)
+	sarah := []string{"export", "--date", "2026-06-30", "--role", "referent", "--structure", "77500000300019", "--professionnel", "Sarah Lefèvre", "-"}
+	person := []string{"export", "--date", "2026-06-30", "--role", "usager", "--personne", "p-laon-0427", "-"}
+	for _, tc := range []struct {
+		name     string
+		carnet   []byte
+		args     []string
+		exported bool
+	}{
+		{"référent non habilité", without, sarah, false},
+		{"référent habilité", with, sarah, true},
+		{"la personne", without, person, true},
+	} {
+		code, out, errOut := runCLI(t, string(tc.carnet), tc.args...)
+		assert.Equal(t, exitInvalid, code, "%s : %s", tc.name, errOut)
+		if tc.exported {
+			assert.Contains(t, out, `"nir":"205040240812345"`, tc.name)
+			assert.Contains(t, out, `"journal_non_verifie":[`, tc.name)
+		} else {
+			assert.NotContains(t, out, "205040240812345", tc.name)
+			assert.Contains(t, out, `"code":"CLI-EXPORT-01"`, tc.name)
+		}
+	}
+}

@@ -89,7 +89,15 @@ func runMatch(c *cli, args []string) int {
 	opts := offer.MatchOptions{Limit: *limit, RadiusKm: radius.v, IgnorePublics: *allPublics}
 	invalid := false
 	code := eachInputDoc(c, "match", fl.Args(), func(doc string, d input.Doc) {
-		res := matchOne(cat, doc, d, *commune, opts, now)
+		res, err := matchOne(cat, doc, d, *commune, opts, now)
+		if err != nil {
+			// The needs map to known thématiques and the options were
+			// checked: a search the catalogue refuses is not the document's
+			// fault; it is said, and the document counts as not done.
+			fmt.Fprintf(c.stderr, "spie match : %s : %v\n", doc, err)
+			invalid = true
+			return
+		}
 		if !res.Faults.Valid() {
 			invalid = true
 		}
@@ -106,21 +114,22 @@ func runMatch(c *cli, args []string) int {
 }
 
 // matchOne matches the diagnostic d of the input: its faults when it cannot
-// be read or breaks its own rules (nothing matched then), else one answer per need.
-func matchOne(cat *offer.Catalogue, doc string, d input.Doc, commune string, o offer.MatchOptions, now time.Time) matchOutput {
+// be read or breaks its own rules (nothing matched then), else one answer
+// per need; the error of a search the catalogue refuses.
+func matchOne(cat *offer.Catalogue, doc string, d input.Doc, commune string, o offer.MatchOptions, now time.Time) (matchOutput, error) {
 	res := matchOutput{Document: doc, Needs: []matchNeed{}, Faults: spie.Faults{}}
 	if d.Fault != nil {
 		res.Faults = spie.Faults{*d.Fault}
-		return res
+		return res, nil
 	}
 	diag, fs := decodeStrict[diagnostic.Diagnostic]("diagnostic", d.Data, clifault.DiagnosticInput)
 	if diag == nil {
 		res.Faults = fs
-		return res
+		return res, nil
 	}
 	if fs := diag.Check(now).Errors(); len(fs) > 0 {
 		res.Faults = fs
-		return res
+		return res, nil
 	}
 	if commune == "" {
 		commune = string(diag.Person.Commune)
@@ -128,10 +137,7 @@ func matchOne(cat *offer.Catalogue, doc string, d input.Doc, commune string, o o
 	res.Commune = commune
 	ms, err := offer.MatchWith(diag, cat, commune, o)
 	if err != nil {
-		// The needs map to known thématiques and the options were checked:
-		// an error here is a query the catalogue refuses, said in French.
-		res.Faults = spie.Faults{clifault.DiagnosticInput.At("", err.Error(), "the catalogue refused a search")}
-		return res
+		return res, err
 	}
 	for _, m := range ms {
 		n := matchNeed{Need: m.Need, Services: []searchResult{}, AutoPrescription: []searchResult{}}
@@ -143,7 +149,7 @@ func matchOne(cat *offer.Catalogue, doc string, d input.Doc, commune string, o o
 		}
 		res.Needs = append(res.Needs, n)
 	}
-	return res
+	return res, nil
 }
 
 // resultOf is the printed form of a search result (as spie search prints it).
