@@ -60,3 +60,25 @@ func TestExitCodeContractNewVerbs(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileOutputsAreFrenchNewVerbs runs the hostile corpus through the
+// new verbs, from their standard input, and scans what they print for
+// English words and library text (as TestHostileOutputsAreFrench).
+func TestHostileOutputsAreFrenchNewVerbs(t *testing.T) {
+	verbs := [][]string{
+		{"match", "--catalogue", exOfferServices, "-"}, {"match", "--catalogue", exOfferServices, "--format", "json", "-"},
+		{"prescription", "relancer", "--now", "2026-03-20T10:00:00Z", "-"},
+		{"prescription", "envoyer", "--par", "x", "--format", "json", "-"},
+		append([]string{"merge", "--format", "text", "-"}, claire...),
+		append([]string{"purge", "-"}, claire...),
+		append([]string{"export", "--format", "text", "-"}, claire...),
+	}
+	for name, in := range hostileInputs(t) {
+		for _, args := range verbs {
+			_, out, errOut := runCLI(t, in, args...)
+			where := strings.Join(args, " ") + " < " + name
+			scanOutput(t, where+" (sortie)", out)
+			scanOutput(t, where+" (erreurs)", errOut)
+		}
+	}
+}
