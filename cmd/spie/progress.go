@@ -50,10 +50,12 @@ func (c *cli) withProgress(name string, r io.Reader, size int64) (io.Reader, fun
 		})),
 	)
 	pr := &progressReader{r: r, bar: bar}
-	var once sync.Once
-	return pr, func() {
-		once.Do(func() {
-			if pr.eof {
+	// The bar is ended, and drawn for the last time, as soon as the input
+	// is read to its end: a message the verb prints afterwards on stderr is
+	// never overwritten by a later redraw.
+	pr.end = func(complete bool) {
+		pr.once.Do(func() {
+			if complete {
 				bar.SetTotal(-1, true) // complete at what was read
 			} else {
 				bar.Abort(false) // left as it stood
@@ -61,13 +63,16 @@ func (c *cli) withProgress(name string, r io.Reader, size int64) (io.Reader, fun
 			p.Wait()
 		})
 	}
+	return pr, func() { pr.end(false) }
 }
 
-// progressReader counts the bytes read into the bar.
+// progressReader counts the bytes read into the bar, and ends it at the
+// end of the input.
 type progressReader struct {
-	r   io.Reader
-	bar *mpb.Bar
-	eof bool
+	r    io.Reader
+	bar  *mpb.Bar
+	once sync.Once
+	end  func(complete bool)
 }
 
 func (p *progressReader) Read(b []byte) (int, error) {
@@ -76,7 +81,7 @@ func (p *progressReader) Read(b []byte) (int, error) {
 		p.bar.IncrBy(n)
 	}
 	if err == io.EOF {
-		p.eof = true
+		p.end(true)
 	}
 	return n, err
 }
