@@ -43,6 +43,7 @@ func runPrescription(c *cli, args []string) int {
 	if len(args) == 0 || !slices.Contains(prescriptionActions, args[0]) {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
 			fmt.Fprintln(c.stderr, usageLine)
+			fmt.Fprintln(c.stderr, "spie prescription ACTION -h détaille les options d'une action.")
 			return exitOK
 		}
 		if len(args) > 0 {
