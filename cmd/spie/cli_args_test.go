@@ -2,6 +2,8 @@ package main
 
 import (
 	"flag"
+	"io"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,4 +60,42 @@ func TestFlagsAnywhere(t *testing.T) {
 	code, _, errOut = runCLI(t, "", "validate", f, "--kind")
 	assert.Equal(t, exitUsage, code)
 	assert.Equal(t, "spie validate : l'option --kind attend une valeur (spie validate -h détaille les options)\n", errOut)
+}
+
+// FuzzPermuteArgs: whatever the line, once permuteArgs has moved the
+// options first, the flag package reads as files exactly the arguments
+// that are files where they stand (not an option nor an option's value,
+// or after a `--` that ends the options), in their order.
+func FuzzPermuteArgs(f *testing.F) {
+	f.Add("a.json\x00--kind\x00k\x00-\x00--\x00--q")
+	f.Add("-q\x00--kind=x\x00b\x00--kind")
+	f.Add("--\x00--\x00-")
+	f.Fuzz(func(t *testing.T, line string) {
+		args := strings.Split(line, "\x00")
+		fl := flag.NewFlagSet("x", flag.ContinueOnError)
+		fl.SetOutput(io.Discard)
+		fl.String("kind", "", "")
+		fl.Bool("q", false, "")
+		out := permuteArgs(fl, args)
+		// Files, as permuteArgs defines them, in their order.
+		files := []string{}
+		for i := 0; i < len(args); i++ {
+			a := args[i]
+			if a == "--" {
+				files = append(files, args[i+1:]...)
+				break
+			}
+			if a == "-" || !strings.HasPrefix(a, "-") {
+				files = append(files, a)
+				continue
+			}
+			if (a == "--kind" || a == "-kind") && i+1 < len(args) {
+				i++
+			}
+		}
+		if fl.Parse(out) != nil {
+			return // an option the flag package refuses: unknown, without its value, malformed
+		}
+		assert.Equal(t, files, append([]string{}, fl.Args()...), "%q → %q", args, out)
+	})
 }
