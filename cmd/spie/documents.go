@@ -279,3 +279,17 @@ func openInputs(c *cli, verb string, names []string) (*inputs, error) {
 
 // Close ends the reading of the inputs.
 func (in *inputs) Close() { in.close() }
+
+// perFile runs a verb that reads one input once per input of a line that
+// names several (fl parsed args; run is the verb itself): each run gets
+// the same options and one input, and prints its own result, in order. The
+// exit code is the worst of the runs'.
+func perFile(c *cli, fl *flag.FlagSet, args []string, run func(*cli, []string) int) int {
+	line := permuteArgs(fl, args)
+	opts := line[:len(line)-fl.NArg()-1] // the options, before the `--` and the files
+	code := exitOK
+	for _, name := range fl.Args() {
+		code = max(code, run(c, append(append(append([]string{}, opts...), "--"), name)))
+	}
+	return code
+}

@@ -159,3 +159,22 @@ func TestSeveralFilesStreams(t *testing.T) {
 		})
 	}
 }
+
+// TestSeveralFilesImportFT: import-ft reads one dossier a file; given
+// several files and -, it writes, in order, what it writes for each alone,
+// with the same options wherever they stand.
+func TestSeveralFilesImportFT(t *testing.T) {
+	dsp := compactFile(t, exDSP)
+	code, out, errOut := runCLI(t, dsp, "import-ft", exDSP, "--format", "json", "-", "--commune", "77288")
+	require.Equal(t, exitOK, code, errOut)
+	_, one, errOne := runCLI(t, "", "import-ft", "--format", "json", "--commune", "77288", exDSP)
+	_, two, errTwo := runCLI(t, dsp, "import-ft", "--format", "json", "--commune", "77288", "-")
+	assert.Equal(t, one+two, out)
+	assert.Equal(t, errOne+errTwo, errOut)
+
+	// A missing file among them: exit 2, the others still imported.
+	code, out, errOut = runCLI(t, "", "import-ft", "absent.json", exDSP)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "fichier introuvable : absent.json")
+	assert.NotEmpty(t, out)
+}
