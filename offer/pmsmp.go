@@ -173,15 +173,15 @@ type PMSMPDay struct {
 	// Jour (AAAA-MM-JJ), entre le début et la fin de la période.
 	Date spie.Date `json:"date"`
 	// Plages de présence du jour, en heure locale ; aucune : jour sans présence.
-	Periods []PMSMPTimeRange `json:"plages" jsonschema:"maxItems=6"`
+	Periods []PMSMPTimeRange `json:"plages,omitempty" jsonschema:"maxItems=6"`
 }
 
 // PMSMPTimeRange is one range of presence within a day, from Start to End.
 type PMSMPTimeRange struct {
 	// Heure de début HH:MM.
-	Start ClockTime `json:"debut"`
+	Start ClockTime `json:"debut" jsonschema:"pattern=^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"`
 	// Heure de fin HH:MM, après le début ; 24:00 pour minuit en fin de journée.
-	End ClockTime `json:"fin"`
+	End ClockTime `json:"fin" jsonschema:"pattern=^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"`
 }
 
 // ClockTime is a time of day written HH:MM, 00:00 to 24:00.
@@ -256,7 +256,7 @@ var (
 	FaultPMSMPDuplicateSignatory = spie.NewFaultType("PMSMP-SIGNATAIRE-02", spie.SeverityError,
 		"partie en double parmi les signataires : %s", "party repeated among the signatories: %s").WithSource("socle : une signature par partie (Immersion Facilitée, Signatories)")
 	FaultPMSMPUnsigned = spie.NewFaultType("PMSMP-SIGNATURE-01", spie.SeverityError,
-		"convention « %s » sans la signature de : %s", "convention %q without the signature of: %s").WithSource("Immersion Facilitée, mustBeSignedByEveryone : toutes les parties signent avant l'examen, le prescripteur valide en dernier")
+		"statut « %s », signatures manquantes : %s", "status %q, missing signatures: %s").WithSource("Immersion Facilitée, mustBeSignedByEveryone : toutes les parties signent avant l'examen, le prescripteur valide en dernier")
 	FaultPMSMPTrailing = spie.NewFaultType("PMSMP-LECTURE-01", spie.SeverityError,
 		"données après la convention : un seul objet JSON attendu", "data after the convention: one JSON object expected").WithSource("socle : un document par convention")
 	FaultPMSMPSignedFuture = spie.NewFaultType("PMSMP-SIGNATURE-02", spie.SeverityError,
@@ -531,7 +531,9 @@ func (c *Convention) checkRenewal(history []Convention) spie.Faults {
 		if h.ID == c.RenewalOf {
 			initial = h
 		}
-		if h.ID != c.ID && h.RenewalOf == c.RenewalOf {
+		// Of two renewals of one convention, the later one (by start,
+		// then identifier) is refused.
+		if h.ID != c.ID && h.RenewalOf == c.RenewalOf && (h.Start < c.Start || (h.Start == c.Start && h.ID < c.ID)) {
 			return spie.Faults{FaultPMSMPRenewal.At(p, "la convention "+c.RenewalOf+" a déjà été renouvelée une fois")}
 		}
 	}
