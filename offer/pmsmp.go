@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -164,6 +165,8 @@ type Convention struct {
 	Status      PMSMPStatus      `json:"statut"`
 	// Identifiant de la convention renouvelée, pour un renouvellement.
 	RenewalOf string `json:"renouvellement_de,omitempty" jsonschema:"maxLength=100"`
+	// Pour un renouvellement : pourquoi l'objectif n'a pas été atteint et ce que la nouvelle période doit apporter.
+	RenewalReason string `json:"motif_renouvellement,omitempty" jsonschema:"maxLength=3000"`
 	// Objectif atteint à l'issue de la période (inconnu avant la fin).
 	ObjectiveMet *bool `json:"objectif_atteint,omitempty"`
 }
@@ -228,35 +231,37 @@ var (
 	FaultPMSMPMinor = spie.NewFaultType("PMSMP-MINEUR-01", spie.SeverityError,
 		"une personne mineure doit être accompagnée de son représentant légal, signataire de la convention", "a minor needs a legal representative who signs the convention").WithSource("RULES.md §6 : une personne mineure est accompagnée de son représentant légal (C. civ. art. 388-1-1 et 1146)")
 	FaultPMSMPValue = spie.NewFaultType("PMSMP-VALEUR-01", spie.SeverityError,
-		"valeur %q inconnue de la liste %s", "value %q not in the list %s").WithSource("RULES.md §6 : objectifs et prescripteurs de la PMSMP (C. trav. L5135-1 et L5135-2)")
+		"valeur %[1]q inconnue de la liste %[2]s", "value %[1]q not in the list %[3]s").WithSource("RULES.md §6 : objectifs et prescripteurs de la PMSMP (C. trav. L5135-1 et L5135-2)")
 	FaultPMSMPRenewal = spie.NewFaultType("PMSMP-RENOUVELLEMENT-10", spie.SeverityError,
-		"renouvellement impossible : %s", "renewal not allowed: %s").WithSource("RULES.md §6 : renouvelable une fois, même objectif, seulement s'il n'est pas atteint (C. trav. D5135-3)")
+		"renouvellement impossible : %[1]s", "renewal not allowed: %[2]s").WithSource("RULES.md §6 : renouvelable une fois, même objectif, seulement s'il n'est pas atteint (C. trav. D5135-3)")
+	FaultPMSMPRenewalReason = spie.NewFaultType("PMSMP-RENOUVELLEMENT-11", spie.SeverityError,
+		"renouvellement sans motif : dire pourquoi l'objectif n'est pas atteint", "renewal without a reason: say why the objective was not met").WithSource("C. trav. D5135-3 : renouvellement quand les objectifs n'ont pas été atteints ; Immersion Facilitée, renewedSchema (justification obligatoire)")
 	FaultPMSMPHostCount = spie.NewFaultType("PMSMP-STRUCTURE-10", spie.SeverityError,
 		"%d conventions avec la même structure sur 12 mois glissants, %d au plus", "%d conventions with the same host over 12 rolling months, at most %d").WithSource("RULES.md §6 : 2 conventions au plus avec la même structure sur 12 mois glissants")
 	FaultPMSMPHostDays = spie.NewFaultType("PMSMP-STRUCTURE-11", spie.SeverityError,
 		"%d jours avec la même structure sur 12 mois glissants (renouvellements compris), %d au plus", "%d days with the same host over 12 rolling months, at most %d").WithSource("RULES.md §6 : 60 jours au plus avec la même structure sur 12 mois glissants, renouvellements compris")
 	FaultPMSMPHostObjective = spie.NewFaultType("PMSMP-STRUCTURE-12", spie.SeverityError,
-		"la convention %s avec la même structure sur 12 mois glissants a déjà l'objectif « %s »", "convention %s with the same host over 12 rolling months already has the objective %q").WithSource("C. trav. D5135-3, 3e alinéa : deux conventions dans la même structure sur 12 mois à condition que leurs objets ou objectifs diffèrent")
+		"la convention %[1]s avec la même structure sur 12 mois glissants a déjà l'objectif « %[2]s »", "convention %[1]s with the same host over 12 rolling months already has the objective %[3]q").WithSource("C. trav. D5135-3, 3e alinéa : deux conventions dans la même structure sur 12 mois à condition que leurs objets ou objectifs diffèrent")
 	FaultPMSMPMaxAge = spie.NewFaultType("PMSMP-AGE-02", spie.SeverityError,
 		"âge de %d ans au début de la période, au-delà de %d ans : date de naissance à vérifier", "age %d at the start, beyond %d: check the birth date").WithSource("Immersion Facilitée, BENEFICIARY_MAXIMUM_AGE_REQUIREMENT (contrôle de vraisemblance, la loi ne fixe pas d'âge maximal)")
 	FaultPMSMPAgreement = spie.NewFaultType("PMSMP-PRESCRIPTEUR-10", spie.SeverityWarning,
-		"%s ne prescrit une PMSMP que par convention avec un prescripteur de droit : indiquer lequel (conventionnee_par)", "%s prescribes a PMSMP only under an agreement with a statutory prescriber: name it (conventionnee_par)").WithSource("C. trav. L5135-2, 5° ; Immersion Facilitée ne l'enregistre pas, d'où un avertissement")
+		"%[1]s ne prescrit une PMSMP que par convention avec un prescripteur de droit : indiquer lequel (conventionnee_par)", "%[2]s prescribes a PMSMP only under an agreement with a statutory prescriber: name it (conventionnee_par)").WithSource("C. trav. L5135-2, 5° ; Immersion Facilitée ne l'enregistre pas, d'où un avertissement")
 	FaultPMSMPAgreementWith = spie.NewFaultType("PMSMP-PRESCRIPTEUR-11", spie.SeverityError,
-		"%s n'est pas un prescripteur de droit avec lequel une structure peut passer convention", "%s is not a statutory prescriber a structure may have an agreement with").WithSource("C. trav. L5135-2, 5° : convention avec l'un des organismes des 1° à 3° et 4° bis")
+		"%[1]s n'est pas un prescripteur de droit avec lequel une structure peut passer convention", "%[2]s is not a statutory prescriber a structure may have an agreement with").WithSource("C. trav. L5135-2, 5° : convention avec l'un des organismes des 1° à 3° et 4° bis")
 	FaultPMSMPPeriod = spie.NewFaultType("PMSMP-HORAIRES-01", spie.SeverityError,
 		"plage %s–%s : l'heure de début doit précéder l'heure de fin", "range %s–%s: the start must precede the end").WithSource("Immersion Facilitée, validateSchedule (plages positives)")
 	FaultPMSMPOverlap = spie.NewFaultType("PMSMP-HORAIRES-02", spie.SeverityError,
 		"les plages %s–%s et %s–%s du %s se chevauchent", "ranges %s–%s and %s–%s of %s overlap").WithSource("Immersion Facilitée, validateSchedule (plages sans chevauchement)")
 	FaultPMSMPDay = spie.NewFaultType("PMSMP-HORAIRES-03", spie.SeverityError,
-		"jour %s : %s", "day %s: %s").WithSource("C. trav. D5135-2, 5° et 6° : les horaires de présence dans la période de la convention, un jour une fois")
+		"jour %[1]s : %[2]s", "day %[1]s: %[3]s").WithSource("C. trav. D5135-2, 5° et 6° : les horaires de présence dans la période de la convention, un jour une fois")
 	FaultPMSMPNoPresence = spie.NewFaultType("PMSMP-HORAIRES-04", spie.SeverityError,
 		"aucune heure de présence dans les horaires", "no hour of presence in the schedule").WithSource("C. trav. D5135-2, 5° (nombre d'heures de présence) ; Immersion Facilitée, validateSchedule")
 	FaultPMSMPMissingSignatory = spie.NewFaultType("PMSMP-SIGNATAIRE-01", spie.SeverityError,
-		"partie absente des signataires : %s", "party missing from the signatories: %s").WithSource("C. trav. L5135-4 et D5135-1 : la personne, la structure d'accueil, le prescripteur, la structure d'accompagnement distincte et l'employeur d'une personne salariée")
+		"partie absente des signataires : %[1]s", "party missing from the signatories: %[2]s").WithSource("C. trav. L5135-4 et D5135-1 : la personne, la structure d'accueil, le prescripteur, la structure d'accompagnement distincte et l'employeur d'une personne salariée")
 	FaultPMSMPDuplicateSignatory = spie.NewFaultType("PMSMP-SIGNATAIRE-02", spie.SeverityError,
-		"partie en double parmi les signataires : %s", "party repeated among the signatories: %s").WithSource("socle : une signature par partie (Immersion Facilitée, Signatories)")
+		"partie en double parmi les signataires : %[1]s", "party repeated among the signatories: %[2]s").WithSource("socle : une signature par partie (Immersion Facilitée, Signatories)")
 	FaultPMSMPUnsigned = spie.NewFaultType("PMSMP-SIGNATURE-01", spie.SeverityError,
-		"statut « %s », signatures manquantes : %s", "status %q, missing signatures: %s").WithSource("Immersion Facilitée, mustBeSignedByEveryone : toutes les parties signent avant l'examen, le prescripteur valide en dernier")
+		"statut « %[1]s », signatures manquantes : %[3]s", "status %[2]q, missing signatures: %[4]s").WithSource("Immersion Facilitée, mustBeSignedByEveryone : toutes les parties signent avant l'examen, le prescripteur valide en dernier")
 	FaultPMSMPTrailing = spie.NewFaultType("PMSMP-LECTURE-01", spie.SeverityError,
 		"données après la convention : un seul objet JSON attendu", "data after the convention: one JSON object expected").WithSource("socle : un document par convention")
 	FaultPMSMPSignedFuture = spie.NewFaultType("PMSMP-SIGNATURE-02", spie.SeverityError,
@@ -352,10 +357,10 @@ func FormatMinutes(m int) string {
 func (c *Convention) Check(today spie.Date, history []Convention, l PMSMPLimits) spie.Faults {
 	var fs spie.Faults
 	if !PMSMPObjectives.Has(string(c.Objective)) {
-		fs = append(fs, FaultPMSMPValue.At(spie.Pointer("objectif"), string(c.Objective), "des objectifs"))
+		fs = append(fs, FaultPMSMPValue.At(spie.Pointer("objectif"), string(c.Objective), "des objectifs", "of objectives"))
 	}
 	if !PMSMPStatuses.Has(string(c.Status)) {
-		fs = append(fs, FaultPMSMPValue.At(spie.Pointer("statut"), string(c.Status), "des statuts"))
+		fs = append(fs, FaultPMSMPValue.At(spie.Pointer("statut"), string(c.Status), "des statuts", "of statuses"))
 	}
 	fs = append(fs, c.checkPrescriber()...)
 	fs = append(fs, spie.CheckIdentifier(c.HostSIRET, spie.Pointer("siret_structure_accueil"))...)
@@ -388,18 +393,18 @@ func (c *Convention) Check(today spie.Date, history []Convention, l PMSMPLimits)
 func (c *Convention) checkPrescriber() spie.Faults {
 	d, ok := PMSMPPrescribers.Get(string(c.Prescriber))
 	if !ok {
-		return spie.Faults{FaultPMSMPValue.At(spie.Pointer("prescripteur"), string(c.Prescriber), "des prescripteurs")}
+		return spie.Faults{FaultPMSMPValue.At(spie.Pointer("prescripteur"), string(c.Prescriber), "des prescripteurs", "of prescribers")}
 	}
 	if c.AgreementWith != "" {
 		// L5135-2, 5°: an agreement with one of the organisations of 1° to
 		// 3° and 4° bis.
 		w, ok := PMSMPPrescribers.Get(string(c.AgreementWith))
 		if !ok || w.Group != PrescriberByRight || w.Key == "siae" || w.Key == "prepa-apprentissage" {
-			return spie.Faults{FaultPMSMPAgreementWith.At(spie.Pointer("conventionnee_par"), PMSMPPrescribers.LabelOf(string(c.AgreementWith)))}
+			return spie.Faults{FaultPMSMPAgreementWith.At(spie.Pointer("conventionnee_par"), labelFR(PMSMPPrescribers, string(c.AgreementWith)), labelEN(PMSMPPrescribers, string(c.AgreementWith)))}
 		}
 	}
 	if d.Group == PrescriberUnderAgreement && c.AgreementWith == "" {
-		return spie.Faults{FaultPMSMPAgreement.At(spie.Pointer("prescripteur"), d.Label.FR)}
+		return spie.Faults{FaultPMSMPAgreement.At(spie.Pointer("prescripteur"), d.Label.FR, d.Label.EN)}
 	}
 	return nil
 }
@@ -413,12 +418,12 @@ func (c *Convention) checkSchedule(datesOK bool, l PMSMPLimits) spie.Faults {
 		p := spie.Pointer("horaires", i, "date")
 		switch {
 		case !d.Date.Valid():
-			fs = append(fs, FaultPMSMPDay.At(p, string(d.Date), "date invalide (AAAA-MM-JJ)"))
+			fs = append(fs, FaultPMSMPDay.At(p, string(d.Date), "date invalide (AAAA-MM-JJ)", "invalid date (YYYY-MM-DD)"))
 			continue
 		case seen[d.Date]:
-			fs = append(fs, FaultPMSMPDay.At(p, string(d.Date), "jour déjà décrit plus haut"))
+			fs = append(fs, FaultPMSMPDay.At(p, string(d.Date), "jour déjà décrit plus haut", "day already described above"))
 		case datesOK && (d.Date.Before(c.Start) || d.Date.After(c.End)):
-			fs = append(fs, FaultPMSMPDay.At(p, string(d.Date), "hors de la période du "+string(c.Start)+" au "+string(c.End)))
+			fs = append(fs, FaultPMSMPDay.At(p, string(d.Date), "hors de la période du "+string(c.Start)+" au "+string(c.End), "outside the period from "+string(c.Start)+" to "+string(c.End)))
 		}
 		seen[d.Date] = true
 		for j, r := range d.Periods {
@@ -474,11 +479,11 @@ func (c *Convention) checkSignatories(minor bool, today spie.Date) spie.Faults {
 	for i, s := range c.Signatories {
 		p := spie.Pointer("signataires", i)
 		if !PMSMPRoles.Has(string(s.Role)) {
-			fs = append(fs, FaultPMSMPValue.At(spie.Join(p, "role"), string(s.Role), "des rôles de signataire"))
+			fs = append(fs, FaultPMSMPValue.At(spie.Join(p, "role"), string(s.Role), "des rôles de signataire", "of signatory roles"))
 			continue
 		}
 		if _, dup := by[s.Role]; dup {
-			fs = append(fs, FaultPMSMPDuplicateSignatory.At(spie.Join(p, "role"), PMSMPRoles.LabelOf(string(s.Role))))
+			fs = append(fs, FaultPMSMPDuplicateSignatory.At(spie.Join(p, "role"), labelFR(PMSMPRoles, string(s.Role)), labelEN(PMSMPRoles, string(s.Role))))
 			continue
 		}
 		by[s.Role] = s
@@ -486,30 +491,39 @@ func (c *Convention) checkSignatories(minor bool, today spie.Date) spie.Faults {
 			fs = append(fs, FaultPMSMPSignedFuture.At(spie.Join(p, "date_signature"), string(s.SignedOn), string(today)))
 		}
 	}
-	var unsigned []string
+	var unsignedFR, unsignedEN []string
 	for _, r := range c.RequiredRoles(minor) {
 		s, ok := by[r]
 		if !ok {
 			if r == "representant-legal" {
 				fs = append(fs, FaultPMSMPMinor.At(spie.Pointer("signataires")))
 			} else {
-				fs = append(fs, FaultPMSMPMissingSignatory.At(spie.Pointer("signataires"), PMSMPRoles.LabelOf(string(r))))
+				fs = append(fs, FaultPMSMPMissingSignatory.At(spie.Pointer("signataires"), labelFR(PMSMPRoles, string(r)), labelEN(PMSMPRoles, string(r))))
 			}
 			continue
 		}
 		needed := c.Status == "validee" || (c.Status == "signee" && r != "prescripteur")
 		if needed && s.SignedOn == "" {
-			unsigned = append(unsigned, PMSMPRoles.LabelOf(string(r)))
+			unsignedFR = append(unsignedFR, labelFR(PMSMPRoles, string(r)))
+			unsignedEN = append(unsignedEN, labelEN(PMSMPRoles, string(r)))
 		}
 	}
-	if len(unsigned) > 0 {
-		list := unsigned[0]
-		for _, u := range unsigned[1:] {
-			list += ", " + u
-		}
-		fs = append(fs, FaultPMSMPUnsigned.At(spie.Pointer("statut"), PMSMPStatuses.LabelOf(string(c.Status)), list))
+	if len(unsignedFR) > 0 {
+		st := string(c.Status)
+		fs = append(fs, FaultPMSMPUnsigned.At(spie.Pointer("statut"), labelFR(PMSMPStatuses, st), labelEN(PMSMPStatuses, st), strings.Join(unsignedFR, ", "), strings.Join(unsignedEN, ", ")))
 	}
 	return fs
+}
+
+// labelFR and labelEN return the label of key in ds, the key itself when
+// unknown.
+func labelFR(ds spie.Definitions, key string) string { return ds.LabelOf(key) }
+
+func labelEN(ds spie.Definitions, key string) string {
+	if d, ok := ds.Get(key); ok && d.Label.EN != "" {
+		return d.Label.EN
+	}
+	return key
 }
 
 // ageAt is the age on at by the anniversary rule of spie.YearsBetween
@@ -524,6 +538,14 @@ func (c *Convention) checkRenewal(history []Convention) spie.Faults {
 	if c.RenewalOf == "" {
 		return nil
 	}
+	var fs spie.Faults
+	if strings.TrimSpace(c.RenewalReason) == "" {
+		fs = append(fs, FaultPMSMPRenewalReason.At(spie.Pointer("motif_renouvellement")))
+	}
+	return append(fs, c.checkRenewalOf(history)...)
+}
+
+func (c *Convention) checkRenewalOf(history []Convention) spie.Faults {
 	p := spie.Pointer("renouvellement_de")
 	var initial *Convention
 	for i := range history {
@@ -534,24 +556,24 @@ func (c *Convention) checkRenewal(history []Convention) spie.Faults {
 		// Of two renewals of one convention, the later one (by start,
 		// then identifier) is refused.
 		if h.ID != c.ID && h.RenewalOf == c.RenewalOf && (h.Start < c.Start || (h.Start == c.Start && h.ID < c.ID)) {
-			return spie.Faults{FaultPMSMPRenewal.At(p, "la convention "+c.RenewalOf+" a déjà été renouvelée une fois")}
+			return spie.Faults{FaultPMSMPRenewal.At(p, "la convention "+c.RenewalOf+" a déjà été renouvelée une fois", "convention "+c.RenewalOf+" was already renewed once")}
 		}
 	}
 	switch {
 	case c.RenewalOf == c.ID:
-		return spie.Faults{FaultPMSMPRenewal.At(p, "une convention ne se renouvelle pas elle-même")}
+		return spie.Faults{FaultPMSMPRenewal.At(p, "une convention ne se renouvelle pas elle-même", "a convention does not renew itself")}
 	case initial == nil:
-		return spie.Faults{FaultPMSMPRenewal.At(p, "convention initiale "+c.RenewalOf+" inconnue")}
+		return spie.Faults{FaultPMSMPRenewal.At(p, "convention initiale "+c.RenewalOf+" inconnue", "unknown initial convention "+c.RenewalOf)}
 	case initial.RenewalOf != "":
-		return spie.Faults{FaultPMSMPRenewal.At(p, "un renouvellement ne se renouvelle pas")}
+		return spie.Faults{FaultPMSMPRenewal.At(p, "un renouvellement ne se renouvelle pas", "a renewal is not renewed")}
 	case initial.Objective != c.Objective:
-		return spie.Faults{FaultPMSMPRenewal.At(spie.Pointer("objectif"), "l'objectif doit rester le même")}
+		return spie.Faults{FaultPMSMPRenewal.At(spie.Pointer("objectif"), "l'objectif doit rester le même", "the objective must stay the same")}
 	case initial.HostSIRET != c.HostSIRET:
-		return spie.Faults{FaultPMSMPRenewal.At(spie.Pointer("siret_structure_accueil"), "la structure d'accueil doit rester la même")}
+		return spie.Faults{FaultPMSMPRenewal.At(spie.Pointer("siret_structure_accueil"), "la structure d'accueil doit rester la même", "the host must stay the same")}
 	case initial.ObjectiveMet != nil && *initial.ObjectiveMet:
-		return spie.Faults{FaultPMSMPRenewal.At(p, "l'objectif de la convention initiale est atteint")}
+		return spie.Faults{FaultPMSMPRenewal.At(p, "l'objectif de la convention initiale est atteint", "the objective of the initial convention was met")}
 	case !c.Start.After(initial.End):
-		return spie.Faults{FaultPMSMPRenewal.At(spie.Pointer("date_debut"), "le renouvellement commence avant la fin de la convention initiale ("+string(initial.End)+")")}
+		return spie.Faults{FaultPMSMPRenewal.At(spie.Pointer("date_debut"), "le renouvellement commence avant la fin de la convention initiale ("+string(initial.End)+")", "the renewal starts before the end of the initial convention ("+string(initial.End)+")")}
 	}
 	return nil
 }
@@ -582,7 +604,7 @@ func (c *Convention) checkHost(history []Convention, l PMSMPLimits) spie.Faults 
 		initials[root] = true
 		days += h.Days()
 		if h.ID != c.ID && c.RenewalOf == "" && h.RenewalOf == "" && h.Start.Before(c.Start) && h.Objective == c.Objective {
-			fs = append(fs, FaultPMSMPHostObjective.At(spie.Pointer("objectif"), h.ID, PMSMPObjectives.LabelOf(string(h.Objective))))
+			fs = append(fs, FaultPMSMPHostObjective.At(spie.Pointer("objectif"), h.ID, labelFR(PMSMPObjectives, string(h.Objective)), labelEN(PMSMPObjectives, string(h.Objective))))
 		}
 	}
 	if len(initials) > l.MaxPerHost {

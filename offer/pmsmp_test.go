@@ -269,7 +269,7 @@ func TestConventionHistory(t *testing.T) {
 	met, notMet := true, false
 	renewal := func(id, of, start, end string) offer.Convention {
 		c := convention(id, start, end)
-		c.RenewalOf = of
+		c.RenewalOf, c.RenewalReason = of, "Le geste professionnel reste à confirmer."
 		return c
 	}
 	initial := func(met *bool) offer.Convention {
@@ -299,6 +299,11 @@ func TestConventionHistory(t *testing.T) {
 			c.Objective = "confirmer-projet"
 			return c
 		}(), []offer.Convention{initial(nil)}, "PMSMP-RENOUVELLEMENT-10", "/objectif"},
+		{"renouvellement sans motif", func() offer.Convention {
+			c := renewal("c2", "c1", "2026-04-01", "2026-04-20")
+			c.RenewalReason = " "
+			return c
+		}(), []offer.Convention{initial(&notMet)}, "PMSMP-RENOUVELLEMENT-11", "/motif_renouvellement"},
 		{"initiale inconnue", renewal("c2", "c9", "2026-04-01", "2026-04-20"), nil, "PMSMP-RENOUVELLEMENT-10", "/renouvellement_de"},
 		{"deuxième convention, autre objectif", other("c2", "2026-09-01", "2026-09-04", "confirmer-projet"), []offer.Convention{convention("c1", "2026-01-05", "2026-01-09")}, "", ""},
 		{"deuxième convention, même objectif", convention("c2", "2026-09-01", "2026-09-04"), []offer.Convention{convention("c1", "2026-01-05", "2026-01-09")}, "PMSMP-STRUCTURE-12", "/objectif"},
@@ -384,6 +389,16 @@ func ExampleConvention_Weeks() {
 	// Output:
 	// 2026-03-02 3 h 30
 	// 2026-03-09 4 h
+}
+
+func ExampleConvention_PresenceDays() {
+	c := offer.Convention{Schedule: []offer.PMSMPDay{
+		{Date: "2026-03-06", Periods: []offer.PMSMPTimeRange{{Start: "09:00", End: "12:00"}, {Start: "13:00", End: "16:30"}}},
+		{Date: "2026-03-07"}, // no presence on Saturday
+		{Date: "2026-03-09", Periods: []offer.PMSMPTimeRange{{Start: "14:00", End: "18:00"}}},
+	}}
+	fmt.Println(c.PresenceDays(), offer.FormatMinutes(c.TotalMinutes()))
+	// Output: 2 10 h 30
 }
 
 func ExampleConvention_RequiredRoles() {

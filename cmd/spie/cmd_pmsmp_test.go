@@ -54,7 +54,7 @@ func TestPMSMPVerbHistory(t *testing.T) {
 	initial := pmsmpDoc(t, func(c *offer.Convention) { c.ObjectiveMet = &notMet })
 	renewal := func(id string, first int) string {
 		return pmsmpDoc(t, func(c *offer.Convention) {
-			c.ID, c.RenewalOf = id, "pmsmp-laon-2026-0142"
+			c.ID, c.RenewalOf, c.RenewalReason = id, "pmsmp-laon-2026-0142", "Le façonnage reste à découvrir."
 			c.Start, c.End = spie.Date(fmt.Sprintf("2026-05-%02d", first)), spie.Date(fmt.Sprintf("2026-05-%02d", first+4))
 			c.Schedule = nil
 			for d := first; d <= first+4; d++ {
