@@ -152,8 +152,10 @@ type Convention struct {
 	// Pour une structure conventionnée (C. trav. L5135-2, 5°) : le prescripteur de droit avec lequel elle a passé sa convention.
 	AgreementWith PMSMPPrescriber `json:"conventionnee_par,omitempty"`
 	// Structure d'accompagnement, quand elle est distincte du prescripteur : elle signe aussi (C. trav. L5135-4).
-	SupportStructure string         `json:"structure_accompagnement,omitempty" jsonschema:"maxLength=200"`
-	Objective        PMSMPObjective `json:"objectif"`
+	SupportStructure string `json:"structure_accompagnement,omitempty" jsonschema:"maxLength=200"`
+	// Personne de la structure d'accueil chargée de l'accueil et du suivi (C. trav. D5135-2, 3°).
+	Tutor     PMSMPTutor     `json:"tuteur"`
+	Objective PMSMPObjective `json:"objectif"`
 	// Premier jour de la période.
 	Start spie.Date `json:"date_debut"`
 	// Dernier jour de la période : au plus la veille du même quantième le mois suivant (un mois de date à date).
@@ -169,6 +171,16 @@ type Convention struct {
 	RenewalReason string `json:"motif_renouvellement,omitempty" jsonschema:"maxLength=3000"`
 	// Objectif atteint à l'issue de la période (inconnu avant la fin).
 	ObjectiveMet *bool `json:"objectif_atteint,omitempty"`
+}
+
+// PMSMPTutor is the person of the host in charge of welcoming and following
+// the beneficiary (C. trav. D5135-2, 3°; Immersion Facilitée's
+// establishmentTutor, name and job required).
+type PMSMPTutor struct {
+	// Nom de la personne.
+	Name string `json:"nom" jsonschema:"minLength=1,maxLength=200"`
+	// Sa fonction dans la structure d'accueil.
+	Function string `json:"fonction" jsonschema:"minLength=1,maxLength=200"`
 }
 
 // PMSMPDay is one day of the schedule of a convention.
@@ -264,6 +276,8 @@ var (
 		"statut « %[1]s », signatures manquantes : %[3]s", "status %[2]q, missing signatures: %[4]s").WithSource("Immersion Facilitée, mustBeSignedByEveryone : toutes les parties signent avant l'examen, le prescripteur valide en dernier")
 	FaultPMSMPTrailing = spie.NewFaultType("PMSMP-LECTURE-01", spie.SeverityError,
 		"données après la convention : un seul objet JSON attendu", "data after the convention: one JSON object expected").WithSource("socle : un document par convention")
+	FaultPMSMPTutor = spie.NewFaultType("PMSMP-TUTEUR-01", spie.SeverityError,
+		"nom et fonction de la personne chargée de l'accueil et du suivi requis", "name and job of the person in charge of welcoming and following the beneficiary required").WithSource("C. trav. D5135-2, 3° ; Immersion Facilitée, establishmentTutor (nom et fonction obligatoires)")
 	FaultPMSMPSignedFuture = spie.NewFaultType("PMSMP-SIGNATURE-02", spie.SeverityError,
 		"signature datée du %s, après la date du jour (%s)", "signature dated %s, after today (%s)").WithSource("socle : une signature ne peut pas être datée du futur")
 )
@@ -363,6 +377,12 @@ func (c *Convention) Check(today spie.Date, history []Convention, l PMSMPLimits)
 		fs = append(fs, FaultPMSMPValue.At(spie.Pointer("statut"), string(c.Status), "des statuts", "of statuses"))
 	}
 	fs = append(fs, c.checkPrescriber()...)
+	if strings.TrimSpace(c.Tutor.Name) == "" {
+		fs = append(fs, FaultPMSMPTutor.At(spie.Pointer("tuteur", "nom")))
+	}
+	if strings.TrimSpace(c.Tutor.Function) == "" {
+		fs = append(fs, FaultPMSMPTutor.At(spie.Pointer("tuteur", "fonction")))
+	}
 	fs = append(fs, spie.CheckIdentifier(c.HostSIRET, spie.Pointer("siret_structure_accueil"))...)
 	datesOK := c.Start.Valid() && c.End.Valid() && !c.End.Before(c.Start)
 	if !datesOK {

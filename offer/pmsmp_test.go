@@ -58,6 +58,7 @@ func signed(on string, roles ...offer.PMSMPRole) []offer.PMSMPSignatory {
 func convention(id, start, end string) offer.Convention {
 	return offer.Convention{ID: id, PersonID: "p-1", BirthDate: "2000-06-15", HostSIRET: "13003013300016", HostName: "Boulangerie",
 		Prescriber: "france-travail", Objective: "decouvrir-metier", Start: spie.Date(start), End: spie.Date(end),
+		Tutor:    offer.PMSMPTutor{Name: "Jeanne Martin", Function: "cheffe boulangère"},
 		Schedule: week35(start, end), Status: "validee",
 		Signatories: signed("2025-12-15", "beneficiaire", "structure-accueil", "prescripteur")}
 }
@@ -135,6 +136,10 @@ var pmsmpCases = []pmsmpCase{
 		c.BirthDate = "2009-03-03"
 		c.Signatories = append(c.Signatories, offer.PMSMPSignatory{Role: "representant-legal"})
 	}), peer: false, code: "PMSMP-SIGNATURE-01", path: "/statut"},
+
+	// The person in charge at the host (D5135-2, 3°; the peer's
+	// establishmentTutor).
+	{name: "sans tuteur", c: with("2026-03-02", "2026-03-06", func(c *offer.Convention) { c.Tutor = offer.PMSMPTutor{Name: "Jeanne Martin"} }), peer: false, code: "PMSMP-TUTEUR-01", path: "/tuteur/fonction"},
 
 	// Signatories and signatures.
 	{name: "structure d'accueil absente", c: with("2026-03-02", "2026-03-10", func(c *offer.Convention) {
@@ -368,6 +373,7 @@ func TestDecodeConvention(t *testing.T) {
 func ExampleConvention_Check() {
 	c := offer.Convention{ID: "c1", PersonID: "p-1", BirthDate: "2009-09-01", HostSIRET: "13003013300016",
 		Prescriber: "mission-locale", Objective: "decouvrir-metier", Start: "2026-03-02", End: "2026-04-10",
+		Tutor:    offer.PMSMPTutor{Name: "Jeanne Martin", Function: "cheffe boulangère"},
 		Schedule: []offer.PMSMPDay{{Date: "2026-03-02", Periods: []offer.PMSMPTimeRange{{Start: "09:00", End: "17:00"}}}},
 		Status:   "a-signer", Signatories: []offer.PMSMPSignatory{{Role: "beneficiaire"}, {Role: "structure-accueil"}, {Role: "prescripteur"}}}
 	for _, f := range c.Check("2026-02-15", nil, offer.DefaultPMSMPLimits) {
