@@ -22,7 +22,7 @@ const inFrame = `document.querySelector('#diagnostic iframe').contentDocument`
 // focus: the keyboard is the only way the test moves.
 func tabTo(t *testing.T, tb *tab, id string) {
 	t.Helper()
-	for i := 0; i < 80; i++ {
+	for i := 0; i < 250; i++ {
 		got := eval[string](t, tb, `(function(){ var d = `+inFrame+`; return document.activeElement && document.activeElement.tagName === "IFRAME" && d.activeElement ? d.activeElement.id : ""; })()`)
 		if got == id {
 			return

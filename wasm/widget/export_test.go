@@ -34,3 +34,21 @@ func (c *OffreSearch) SearchCommuneForTest(code string) spie.Faults {
 	c.Search()
 	return c.faults
 }
+
+// StepOfForTest is the position of the step holding path, in a mode.
+func StepOfForTest(path string, usager bool) int { return stepOf(path, usager) }
+
+// StepTitlesForTest lists the titles of the steps of a mode.
+func StepTitlesForTest(usager bool) []string {
+	var out []string
+	for _, i := range visibleSteps(usager) {
+		out = append(out, diagnosticSteps[i].title)
+	}
+	return out
+}
+
+// GoToStepForTest shows the step at position n of the form's mode.
+func (c *DiagnosticForm) GoToStepForTest(n int) { c.init(); c.step = n }
+
+// ChangeDocumentForTest is the document posted on spie:change.
+func (c *DiagnosticForm) ChangeDocumentForTest() any { return c.changeDocument() }
