@@ -25,7 +25,7 @@ type Orientation struct {
 func Orient(d *diagnostic.Diagnostic) Orientation {
 	dec := diagnostic.Orient(d, diagnostic.DefaultOrientationRules())
 	o := Orientation{Code: string(dec.Pathway), Decision: dec}
-	o.Label = "Parcours " + diagnostic.Pathways.LabelOf(string(dec.Pathway))
+	o.Label = diagnostic.Pathways.LabelOf(string(dec.Pathway))
 	if dec.Organisation != "" {
 		o.Label += ", accompagné par " + diagnostic.Organisations.LabelOf(string(dec.Organisation))
 	}
