@@ -1,6 +1,7 @@
 package diagnostic_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -18,4 +19,16 @@ func TestPersonImpactsAreImpacts(t *testing.T) {
 		assert.True(t, diagnostic.Impacts.Has(d.Key), d.Key)
 		assert.NotEmpty(t, d.Label.EN, d.Key)
 	}
+}
+
+// The person answers each thématique in plain words; the key recorded is the
+// impact of the professional's scale.
+func ExamplePersonImpacts() {
+	for _, d := range diagnostic.PersonImpacts {
+		fmt.Printf("%s → %s\n", d.Label.FR, d.Key)
+	}
+	// Output:
+	// Non, cela ne me gêne pas pour trouver un emploi → sans-impact
+	// Oui, cela me gêne un peu → moyen
+	// Oui, cela m'empêche de chercher un emploi pour l'instant → fort
 }

@@ -270,7 +270,12 @@ func (c *DiagnosticForm) Prefill(data json.RawMessage) spie.Faults {
 			return spie.Faults{FaultDiagnosticData.At("")}
 		}
 	}
-	d := c.doc
+	// Merge into a deep copy: a failed decoding must leave the form as it was
+	// (a plain copy would share the freins map with the form).
+	var d diagnostic.Diagnostic
+	if cur, err := json.Marshal(c.doc); err != nil || json.Unmarshal(cur, &d) != nil {
+		return spie.Faults{FaultDiagnosticData.At("")}
+	}
 	if len(env.Diagnostic) > 0 && string(env.Diagnostic) != "null" {
 		if err := json.Unmarshal(env.Diagnostic, &d); err != nil {
 			return spie.Faults{FaultDiagnosticData.At("")}

@@ -2,6 +2,7 @@ package widget_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"html"
 	"strings"
 	"testing"
@@ -205,4 +206,58 @@ func TestDiagnosticPersonMode(t *testing.T) {
 	assert.Contains(t, h, "Regard de la personne")
 	assert.Contains(t, h, "Je dors chez ma sœur depuis l'été.")
 	assert.Contains(t, h, `id="champ-freins-logement-impact"`)
+}
+
+// Whatever the partner sends, Prefill never panics; refused data leaves the
+// form as it was, accepted data keeps the nine freins and an author.
+func FuzzDiagnosticPrefill(f *testing.F) {
+	f.Add([]byte(demoJSON()))
+	f.Add([]byte(`{"diagnostic": {"freins": {"logement": {"impact": "fort"}}}, "jalons": {"date_orientation": "2026-11-20"}}`))
+	f.Add([]byte(`{"freins": {"logement": {"impact": 3}}}`))
+	f.Add([]byte(`{"freins": {"sante": {"details": "x"}}, "auteurs": 1}`))
+	f.Add([]byte(`null`))
+	f.Add([]byte(`[`))
+	fresh, err := json.Marshal(widget.NewDiagnostic(today))
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		form := &widget.DiagnosticForm{}
+		fs := form.Prefill(json.RawMessage(data))
+		d := form.Document()
+		if len(fs) > 0 {
+			got, err := json.Marshal(d)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(fresh), string(got), "refused data changed the form")
+			return
+		}
+		for _, k := range diagnostic.FreinThematiques.Keys() {
+			_, ok := d.Freins[diagnostic.FreinThematique(k)]
+			assert.True(t, ok, k)
+		}
+		assert.NotEmpty(t, d.Authors)
+	})
+}
+
+// The partner's data opens the person's mode or the professional's form;
+// unreadable data is refused.
+func ExampleDiagnosticForm_Configure() {
+	f := &widget.DiagnosticForm{}
+	fs := f.Configure(widget.Init{Role: "usager", Data: json.RawMessage(`{"diagnostic": {"personne": {"id": "P-1"}}, "referent": {"professionnel": "Dominique Leroy"}}`)})
+	fmt.Println(len(fs), f.Document().Person.ID)
+	fs = f.Configure(widget.Init{Data: json.RawMessage(`[1]`)})
+	fmt.Println(fs[0].Code)
+	// Output:
+	// 0 P-1
+	// WIDGET-DIAG-01
+}
+
+// The summary for the person names the next deadline and those passed: RSA
+// rights opened on 1 September 2026 had to lead to an orientation within 42
+// days, by 13 October; on 25 November it is passed.
+func ExampleNextDeadline() {
+	d := diagnostic.Diagnostic{Criteria: diagnostic.PublicCriteria{RSA: true, RSAOpeningDate: "2026-09-01"}}
+	ds := diagnostic.Deadlines(&d, diagnostic.Decision{}, diagnostic.Milestones{}, "2026-11-25", nil)
+	next, passed := widget.NextDeadline(ds)
+	fmt.Println(next == nil, passed[0].Kind, passed[0].Due)
+	// Output:
+	// true orientation-rsa 2026-10-13
 }
