@@ -8,7 +8,6 @@ import (
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/committee"
 )
 
 // personTexts are the plain-French sentences of the person's mode and of
@@ -162,7 +161,7 @@ func (c *DiagnosticForm) renderPrintable() app.UI {
 	}
 	return app.Section().ID("resume-personne").Class("spie-print fr-mt-4w").Aria("labelledby", "resume-titre").Body(
 		app.H3().ID("resume-titre").Text(personTexts["resume"]),
-		app.P().Text(sprintf(personTexts["diagnostic"], committee.FrenchDate(d.Date))),
+		app.P().Text(sprintf(personTexts["diagnostic"], d.Date.French())),
 		app.H4().Class("fr-h6").Text(personTexts["themes"]),
 		app.If(len(themes) == 0, func() app.UI { return app.P().Text(personTexts["aucun-theme"]) }).
 			Else(func() app.UI { return app.Ul().Body(themes...) }),
@@ -191,10 +190,10 @@ func (c *DiagnosticForm) renderNextDeadline() app.UI {
 	next, passed := NextDeadline(c.deadlines())
 	var items []app.UI
 	for _, p := range passed {
-		items = append(items, app.P().Class("spie-echeance-depassee").Text(sprintf(personTexts["depasse"], diagnostic.DeadlineKinds.LabelOf(string(p.Kind)), committee.FrenchDate(p.Due))))
+		items = append(items, app.P().Class("spie-echeance-depassee").Text(sprintf(personTexts["depasse"], diagnostic.DeadlineKinds.LabelOf(string(p.Kind)), p.Due.French())))
 	}
 	if next != nil {
-		items = append(items, app.P().Text(sprintf(personTexts["echeance/date"], diagnostic.DeadlineKinds.LabelOf(string(next.Kind)), committee.FrenchDate(next.Due))))
+		items = append(items, app.P().Text(sprintf(personTexts["echeance/date"], diagnostic.DeadlineKinds.LabelOf(string(next.Kind)), next.Due.French())))
 	}
 	if len(items) == 0 {
 		items = append(items, app.P().Text(personTexts["echeance/aucun"]))
@@ -224,7 +223,7 @@ func (c *DiagnosticForm) renderPlan() app.UI {
 		}
 		text := label + " (" + strings.ToLower(carnet.ActionStatuses.LabelOf(string(a.Status)))
 		if !a.Start.IsZero() {
-			text += ", à partir du " + committee.FrenchDate(a.Start)
+			text += ", à partir du " + a.Start.French()
 		}
 		items = append(items, app.Li().Text(text+")"))
 	}

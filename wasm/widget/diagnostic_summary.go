@@ -7,7 +7,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
-	"github.com/spie-fr/socle/spie/committee"
 )
 
 // Orientation is the orientation proposal the widget shows and hands to the
@@ -168,7 +167,7 @@ func (c *DiagnosticForm) renderDeadlines() app.UI {
 	for _, x := range ds {
 		due := "—"
 		if !x.Due.IsZero() {
-			due = committee.FrenchDate(x.Due)
+			due = x.Due.French()
 		}
 		rows = append(rows, app.Tr().ID("delai-"+string(x.Kind)).Body(
 			app.Th().Scope("row").Text(diagnostic.DeadlineKinds.LabelOf(string(x.Kind))),
