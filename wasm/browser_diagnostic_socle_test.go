@@ -202,6 +202,8 @@ func TestDiagnosticWholeSocleInBrowser(t *testing.T) {
 	fset(t, tb, "champ-situation_professionnelle-se_projette_dans_emploi", "oui")
 	fset(t, tb, "champ-situation_professionnelle-rayon_mobilite_km", "25")
 	fclick(t, tb, "ajouter-metier")
+	// The keyboard focus moves to the field just added.
+	poll(t, tb, "focus sur le métier ajouté", `__doc().activeElement && __doc().activeElement.id === "champ-situation_professionnelle-projet_professionnel-0-code_rome"`)
 	fset(t, tb, "champ-situation_professionnelle-projet_professionnel-0-code_rome", "G1602")
 	fset(t, tb, "champ-situation_professionnelle-projet_professionnel-0-libelle", "Cuisinier")
 	fclick(t, tb, "ajouter-metier")
