@@ -444,6 +444,26 @@ func (c *DiagnosticForm) labelOf(path string) string {
 	if l, ok := fieldLabels[strings.Join(parts, "/")]; ok {
 		return l
 	}
+	// An item of a list: the list's own label of the member, and the item's
+	// number (/situation_professionnelle/diplomes/0/intitule → « Intitulé du
+	// diplôme (n° 1) »); the first author keeps the plain label.
+	for i := len(parts) - 2; i > 0; i-- {
+		n, err := strconv.Atoi(parts[i])
+		if err != nil {
+			continue
+		}
+		l, ok := fieldLabels[parts[i-1]+"/"+last]
+		if !ok {
+			l, ok = fieldLabels[last]
+		}
+		if !ok {
+			break
+		}
+		if parts[i-1] == "auteurs" && n == 0 {
+			return l
+		}
+		return l + " (n° " + strconv.Itoa(n+1) + ")"
+	}
 	if l, ok := fieldLabels[last]; ok {
 		return l
 	}

@@ -39,6 +39,8 @@ var fieldLabels = map[string]string{
 	"vue_personne/impact":             "Impact selon la personne",
 	"vue_personne/priorite":           "Priorité donnée par la personne",
 	"vue_personne/paroles":            "Les mots de la personne",
+	"auteurs":                         "Auteurs du diagnostic",
+	"projet_professionnel/priorite":   "Rang de priorité du métier",
 	"co_diagnostic":                   "Co-diagnostic (binôme social et emploi)",
 	"auteurs/siret_structure":         "SIRET de la structure du second auteur",
 	"sensible":                        "Donnée sensible",

@@ -152,7 +152,9 @@ func (c *DiagnosticForm) renderStep() app.UI {
 		}
 		return app.Div().Body(groups...)
 	case 4:
-		return app.Div().Body(
+		// The container is the target of the faults about the pair of
+		// authors (/auteurs): the error summary focuses it.
+		return app.Div().ID(fieldID("/auteurs")).TabIndex(-1).Body(
 			c.renderAuthor(0),
 			checkbox(c.field("/co_diagnostic", fieldLabels["co_diagnostic"], "Un travailleur social et un conseiller emploi, ensemble.", false), d.CoDiagnostic,
 				func(ctx app.Context, v bool) {

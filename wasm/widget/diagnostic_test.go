@@ -261,3 +261,26 @@ func ExampleNextDeadline() {
 	// Output:
 	// true orientation-rsa 2026-10-13
 }
+
+// Every field the form can require or the library can fault in what the
+// form asks has a French label in the error summary, never a raw pointer.
+func TestDiagnosticSummaryLabels(t *testing.T) {
+	f := &widget.DiagnosticForm{}
+	d := widget.NewDiagnostic(today)
+	d.Professional.Diplomas = []diagnostic.Diploma{{Year: 1800}, {}}
+	d.Professional.Skills = []diagnostic.Skill{{}}
+	d.Professional.Project = []diagnostic.ProjectJob{{Priority: 1}, {Priority: 1}}
+	d.Authors = append(d.Authors, diagnostic.Author{})
+	d.CoDiagnostic = true
+	fs := widget.CheckDiagnostic(&d, today)
+	require.NotEmpty(t, fs)
+	for _, ft := range fs {
+		l := f.LabelOfForTest(ft.Path)
+		assert.NotContains(t, l, "/", "%s → %q", ft.Path, l)
+	}
+	assert.Equal(t, "Intitulé du diplôme (n° 2)", f.LabelOfForTest("/situation_professionnelle/diplomes/1/intitule"))
+	assert.Equal(t, "Comment la compétence est connue (n° 1)", f.LabelOfForTest("/situation_professionnelle/competences/0/validation"))
+	assert.Equal(t, "Nom du professionnel", f.LabelOfForTest("/auteurs/0/nom"))
+	assert.Equal(t, "Nom du professionnel (n° 2)", f.LabelOfForTest("/auteurs/1/nom"))
+	assert.Equal(t, "Santé, les mots de la personne", f.LabelOfForTest("/freins/sante/vue_personne/paroles"))
+}

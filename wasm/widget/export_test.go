@@ -52,3 +52,6 @@ func (c *DiagnosticForm) GoToStepForTest(n int) { c.init(); c.step = n }
 
 // ChangeDocumentForTest is the document posted on spie:change.
 func (c *DiagnosticForm) ChangeDocumentForTest() any { return c.changeDocument() }
+
+// LabelOfForTest is the label the error summary gives the field at path.
+func (c *DiagnosticForm) LabelOfForTest(path string) string { return c.labelOf(path) }
