@@ -146,7 +146,7 @@ func (c *DiagnosticForm) renderCompleteness() app.UI {
 		items = append(items, app.Li().Text("Besoins du projet non explorés : "+strings.Join(notExplored, " ; ")))
 	}
 	if k.ProjectionUnknown {
-		items = append(items, app.Li().Text(fieldLabels["se_projette_dans_emploi"]+" : "+"non abordé"))
+		items = append(items, app.Li().Text(fieldLabels["se_projette_dans_emploi"]+" : "+strings.ToLower(diagnostic.Impacts.LabelOf(string(diagnostic.ImpactNonAborde)))))
 	}
 	return app.Section().ID("completude").Class("fr-my-3w").Aria("labelledby", "completude-titre").Body(
 		app.H3().ID("completude-titre").Class("fr-h6").Text("Complétude du diagnostic : "+pct+" % des points du socle abordés"),
