@@ -169,8 +169,9 @@ func TestDiagnosticWholeSocleInBrowser(t *testing.T) {
 		return err
 	}))
 	printed := eval[string](t, tb, `(function(){ var d = __doc(), w = d.defaultView;
-  return [w.getComputedStyle(d.querySelector("nav")).visibility, w.getComputedStyle(d.getElementById("resume-titre")).visibility, w.getComputedStyle(d.getElementById("imprimer")).display].join(" "); })()`)
-	assertEq(t, "hidden visible none", printed)
+  var shown = function (id) { var e = d.getElementById(id); return !!e && e.getClientRects().length > 0; };
+  return [w.getComputedStyle(d.querySelector("nav")).display, w.getComputedStyle(d.getElementById("etape-titre")).display, shown("resume-titre"), shown("resume-referent"), w.getComputedStyle(d.getElementById("imprimer")).display].join(" "); })()`)
+	assertEq(t, "none none true true none", printed)
 	e.screenshot(t, tb, "diagnostic-personne-impression")
 	tb.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
