@@ -284,3 +284,30 @@ func TestDiagnosticSummaryLabels(t *testing.T) {
 	assert.Equal(t, "Nom du professionnel (n° 2)", f.LabelOfForTest("/auteurs/1/nom"))
 	assert.Equal(t, "Santé, les mots de la personne", f.LabelOfForTest("/freins/sante/vue_personne/paroles"))
 }
+
+// The person is asked to fix only their own view: the professional's
+// required fields left empty do not stop them, the same priority given to
+// two thématiques does (DIAG-PRIORITE-10, RULES.md §2).
+func TestDiagnosticPersonSubmit(t *testing.T) {
+	person := &widget.DiagnosticForm{}
+	require.Empty(t, person.Configure(widget.Init{Role: "usager"}))
+	person.Submit(app.Context{})
+	assert.Contains(t, render(t, person), "Votre avis a été envoyé")
+
+	pro := &widget.DiagnosticForm{}
+	require.Empty(t, pro.Configure(widget.Init{Role: "referent"}))
+	pro.GoToStepForTest(5)
+	pro.Submit(app.Context{})
+	h := render(t, pro)
+	assert.NotContains(t, h, "Diagnostic envoyé")
+	assert.Contains(t, h, "erreurs à corriger")
+
+	person = &widget.DiagnosticForm{}
+	require.Empty(t, person.Configure(widget.Init{Role: "usager", Data: json.RawMessage(`{"freins": {"logement": {"impact": "fort", "vue_personne": {"impact": "fort", "priorite": 1}}, "mobilite": {"impact": "moyen", "vue_personne": {"impact": "fort", "priorite": 1}}}}`)}))
+	person.GoToStepForTest(1)
+	person.Submit(app.Context{})
+	h = render(t, person)
+	assert.NotContains(t, h, "Votre avis a été envoyé")
+	assert.Contains(t, h, "1 erreur à corriger")
+	assert.Contains(t, h, "Mobilité, priorité donnée par la personne : la priorité 1 est donnée à plusieurs thématiques")
+}
