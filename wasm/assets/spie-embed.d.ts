@@ -24,7 +24,12 @@ export interface SpieMountOptions {
   base?: string;
   /** Language of the widget; French by default. */
   lang?: "fr" | "en";
-  /** Rights of the viewer, e.g. "professionnel", "referent", "personne" (carnet). */
+  /**
+   * Who views the widget, as the partner authenticated them: one of the carnet's roles
+   * (SpieCarnetViewer["role"]) or "professionnel". For the diagnostic widget, "usager" opens
+   * the person's mode (their own view of each thématique, then their printable summary);
+   * any other role, or none, the professional's form.
+   */
   role?: string;
   /**
    * Prefill ("dites-le nous une fois"): data the partner already knows.
@@ -32,7 +37,8 @@ export interface SpieMountOptions {
    * computed for the viewer (carnet.View / `spie view`, never the full
    * carnet) and the viewer (SpieCarnetViewer), whom the partner authenticates.
    * For the offre widget: SpieOffreData (a catalogue inline or by URL). For
-   * the prescription widget: SpiePrescriptionData.
+   * the prescription widget: SpiePrescriptionData. For the diagnostic widget:
+   * a diagnostic, or SpieDiagnosticData.
    */
   data?: unknown;
   /**
@@ -55,6 +61,21 @@ export interface SpieCarnetViewer {
   role: "usager" | "referent" | "co-referent" | "partenaire" | "coordinateur-spie" | "charge-orientation";
   siret_structure?: string;
   professionnel: string;
+}
+
+/**
+ * data of the diagnostic widget: a diagnostic (prefill, even partial), or this envelope,
+ * which adds what the recap's deadlines and the person's printable summary need.
+ */
+export interface SpieDiagnosticData {
+  /** The diagnostic known so far (diagnostic.Diagnostic JSON). */
+  diagnostic?: unknown;
+  /** Dates of the pathway (diagnostic.Milestones), starting points of the deadlines of RULES.md §4. */
+  jalons?: { date_entree?: string; date_orientation?: string; date_contrat?: string; date_rediagnostic?: string };
+  /** The person's référent: a member of their carnet (carnet.Member: professionnel, siret_structure…). */
+  referent?: { professionnel: string; siret_structure?: string; [k: string]: unknown };
+  /** The person's plan d'action, as their carnet holds it (carnet.PlanObjectif, carnet.Action). */
+  plan?: { objectifs?: unknown[]; actions?: unknown[] };
 }
 
 /** What the carnet widget hands back on spie:submit: a change the partner's server applies with carnet.Apply. */

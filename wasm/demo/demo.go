@@ -131,8 +131,10 @@ func render(o Options) ([]byte, error) {
 }
 
 // prefillDiagnostic is what the fictitious Département already knows about
-// the person ("dites-le nous une fois"): it fills the diagnostic form.
-const prefillDiagnostic = `{"personne":{"id":"AISNE-2026-00042","date_naissance":"1990-04-12","code_commune":"02691"},"criteres_publics":{"rsa":true,"date_ouverture_droits_rsa":"2026-09-01"},"siret_structure":"22020001800004"}`
+// the person ("dites-le nous une fois"): it fills the diagnostic form; the
+// référent named in the envelope appears in the person's printable summary.
+const prefillDiagnostic = `{"diagnostic":{"personne":{"id":"AISNE-2026-00042","date_naissance":"1990-04-12","code_commune":"02691"},"criteres_publics":{"rsa":true,"date_ouverture_droits_rsa":"2026-09-01"},"siret_structure":"22020001800004"},` +
+	`"referent":{"id":"m-referent","role":"referent","professionnel":"Dominique Leroy","siret_structure":"22020001800004","date_debut":"2026-11-02"}}`
 
 // exampleCarnet is the carnet the portal shows, and carnetViewer who looks
 // at it: its référent, who may propose a contact.

@@ -72,3 +72,24 @@ func (c *OffreSearch) SearchCommuneForTest(code string) spie.Faults {
 
 // SetRadiusForTest types the mobility radius.
 func (c *OffreSearch) SetRadiusForTest(km string) { c.radius = km }
+
+// StepOfForTest is the position of the step holding path, in a mode.
+func StepOfForTest(path string, usager bool) int { return stepOf(path, usager) }
+
+// StepTitlesForTest lists the titles of the steps of a mode.
+func StepTitlesForTest(usager bool) []string {
+	var out []string
+	for _, i := range visibleSteps(usager) {
+		out = append(out, diagnosticSteps[i].title)
+	}
+	return out
+}
+
+// GoToStepForTest shows the step at position n of the form's mode.
+func (c *DiagnosticForm) GoToStepForTest(n int) { c.init(); c.step = n }
+
+// ChangeDocumentForTest is the document posted on spie:change.
+func (c *DiagnosticForm) ChangeDocumentForTest() any { return c.changeDocument() }
+
+// LabelOfForTest is the label the error summary gives the field at path.
+func (c *DiagnosticForm) LabelOfForTest(path string) string { return c.labelOf(path) }

@@ -69,7 +69,7 @@ func TestDiagnosticFormDocumentValidates(t *testing.T) {
 
 func TestPrefillIgnoresGarbage(t *testing.T) {
 	f := &widget.DiagnosticForm{}
-	f.Prefill(json.RawMessage(`"pas un objet"`))
+	assert.Len(t, f.Prefill(json.RawMessage(`"pas un objet"`)), 1)
 	assert.Equal(t, "1.0", f.Document().Version)
 	assert.Len(t, f.Document().Freins, 9)
 }
