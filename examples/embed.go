@@ -7,3 +7,10 @@ import "embed"
 //
 //go:embed carnet/*.json
 var Carnets embed.FS
+
+// Network holds the examples of the SPIE network (network/*.json and the
+// diagnostics of the Aisne), from which the demo portal computes the
+// network indicators it sends to the indicateurs widget.
+//
+//go:embed network/*.json network/diagnostics-aisne-2026.ndjson
+var Network embed.FS

@@ -34,3 +34,9 @@ func (c *OffreSearch) SearchCommuneForTest(code string) spie.Faults {
 	c.Search()
 	return c.faults
 }
+
+// SelectForTest selects a period and a group of the carnet indicators and
+// a period of the network indicators, as the selectors do.
+func (c *Indicateurs) SelectForTest(period, group, network int) {
+	c.period, c.group, c.netPer = period, group, network
+}
