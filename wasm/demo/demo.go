@@ -97,7 +97,7 @@ func render(o Options) ([]byte, error) {
 			}
 			v.Data = template.JS(b)
 		case "indicateurs":
-			b, err := indicatorsData()
+			b, err := IndicatorsData()
 			if err != nil {
 				return nil, err
 			}

@@ -29,10 +29,10 @@ var IndicatorDates = []spie.Date{"2026-03-31", "2026-06-30"}
 // groups of ten people, some cells still secret.
 const CarnetCopies = 10
 
-// ExampleCarnetsNDJSON returns the example carnets, each CarnetCopies
+// exampleCarnetsNDJSON returns the example carnets, each CarnetCopies
 // times with the suffix -0…-9 on its id and no journal, one per line: the
 // stream `spie indicators` reads.
-func ExampleCarnetsNDJSON() ([]byte, error) {
+func exampleCarnetsNDJSON() ([]byte, error) {
 	names, err := fs.Glob(examples.Carnets, "carnet/*.json")
 	if err != nil {
 		return nil, err
@@ -61,7 +61,7 @@ func ExampleCarnetsNDJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// NetworkReports computes the network indicators of the examples
+// networkReports computes the network indicators of the examples
 // (examples/network): the CTO of Laon on 2023-02-07 (the date of its
 // example requests), and on 2026-06-30 the labelling decisions of the four
 // applications and the movements of the three cohorts since 2026-03-01
@@ -69,7 +69,7 @@ func ExampleCarnetsNDJSON() ([]byte, error) {
 // (network.Labels, network.Cohort, network.Committee) as `spie label
 // --format indicateurs`, `spie cohort --depuis` and `spie committee
 // --format indicateurs` do.
-func NetworkReports() ([]network.Report, error) {
+func networkReports() ([]network.Report, error) {
 	read := func(name string) ([]byte, error) { return examples.Network.ReadFile("network/" + name) }
 	b, err := read("cto-laon-2023.json")
 	if err != nil {
@@ -148,12 +148,12 @@ func NetworkReports() ([]network.Report, error) {
 // network.Cohort and network.Committee apply when given 0.
 func threshold() int { return secret.Threshold(0) }
 
-// indicatorsData is what the portal's server sends to the indicateurs
+// IndicatorsData is what the portal's server sends to the indicateurs
 // widget: `spie indicators` of the example carnets at IndicatorDates, and
 // the network indicators of the examples ({"indicateurs": […], "reseau":
 // […]}, spie-embed.d.ts SpieIndicatorsData).
-func indicatorsData() ([]byte, error) {
-	nd, err := ExampleCarnetsNDJSON()
+func IndicatorsData() ([]byte, error) {
+	nd, err := exampleCarnetsNDJSON()
 	if err != nil {
 		return nil, err
 	}
@@ -165,12 +165,9 @@ func indicatorsData() ([]byte, error) {
 		}
 		reports = append(reports, r)
 	}
-	net, err := NetworkReports()
+	net, err := networkReports()
 	if err != nil {
 		return nil, err
 	}
 	return json.Marshal(map[string]any{"indicateurs": reports, "reseau": net})
 }
-
-// IndicatorsData is indicatorsData, for the tests of the widgets.
-func IndicatorsData() ([]byte, error) { return indicatorsData() }

@@ -593,18 +593,7 @@ func networkCharts(r network.Report, prefix string) []chart {
 // no figure of its own: until the partner sends valid reports it shows
 // only that it waits, or why it refused them.
 //
-// Charts: our SVG, not the DSFR's @gouvfr/dsfr-chart. dsfr-chart is a set
-// of Vue 3 web components drawing with Chart.js: it would add Vue, Chart.js
-// and its own bundle (several hundred kB of JavaScript) to a page whose
-// content is already drawn by the WebAssembly module; its components take
-// their data as JSON strings in HTML attributes and draw on a canvas, so a
-// secret cell could only be a 0 or a gap, not the word « secret », and the
-// canvas is opaque to assistive technologies unless a table is added
-// anyway; and the widget page's CSP (script-src 'self' 'wasm-unsafe-eval',
-// no inline style) would have to allow its scripts and the inline styles
-// Chart.js sets. The SVG here is a few hundred bytes per chart, styled by
-// classes, written « secret » where a cell is secret, and each chart is
-// followed by the accessible table of the same figures.
+// Its charts are our SVG, not @gouvfr/dsfr-chart: see the package doc.
 type Indicateurs struct {
 	app.Compo
 	bridge Bridge
