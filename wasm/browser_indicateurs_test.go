@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -175,6 +177,22 @@ func TestIndicateursWidgetInBrowser(t *testing.T) {
 	waitFrame("indicateurs affichés", `document.querySelector("#indicateurs-carnets") && document.querySelector("#indicateurs-reseau")`)
 	e.axeInFrame(t, tb, frame, "indicateurs reçus")
 
+	// shot saves the viewport showing the element id of the widget (a full
+	// screenshot leaves cross-origin frames blank).
+	shot := func(name, id string) {
+		t.Helper()
+		time.Sleep(500 * time.Millisecond) // the loader resizes the frame after a render
+		top := inFrame(`document.getElementById(` + strconv.Quote(id) + `).getBoundingClientRect().top`)
+		eval[bool](t, tb, `(function(){ var f = document.querySelector("#indicateurs iframe"); window.scrollTo(0, f.getBoundingClientRect().top + window.scrollY + `+top+`); return true; })()`)
+		b, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("capture d'écran : %v", err)
+		}
+		if err := os.WriteFile(filepath.Join(e.artifacts, name+".png"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
 	// The cohort of Laon, whose prescriptions within 72 h are secret.
 	rowText := func(label string) string {
 		q, _ := json.Marshal(label)
@@ -268,6 +286,7 @@ func TestIndicateursWidgetInBrowser(t *testing.T) {
 			t.Errorf("période %s : aucune cellule « secret » affichée", period)
 		}
 	}
+	shot("indicateurs-reseau", "indicateurs-reseau")
 	e.axeInFrame(t, tb, frame, "réseau, période de la cohorte")
 	posted := strings.Join(eval[[]string](t, tb, `window.__posted`), "\n")
 	if posted == "" {

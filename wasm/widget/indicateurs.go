@@ -474,7 +474,9 @@ func renderChart(c chart) app.UI {
 	return app.Section().Class("fr-mb-4w").Aria("labelledby", c.id).Body(
 		app.H3().ID(c.id).Class("fr-h6").Text(c.title),
 		app.Div().Body(app.Raw(barChartSVG(c))),
-		app.Div().Class("fr-table").Body(app.Table().Body(
+		// The caption names the table for assistive technologies; the
+		// heading above already shows it.
+		app.Div().Class("fr-table fr-table--no-caption").Body(app.Table().Body(
 			app.Caption().Text(c.title),
 			app.THead().Body(app.Tr().Body(head...)),
 			app.TBody().Body(rows...),
