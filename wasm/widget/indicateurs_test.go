@@ -7,12 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/carnet/cohort"
 	"github.com/spie-fr/socle/carnet/network"
+	"github.com/spie-fr/socle/spie/committee"
 	"github.com/spie-fr/socle/wasm/demo"
 	"github.com/spie-fr/socle/wasm/widget"
 )
@@ -207,4 +209,22 @@ func TestIndicatorsWaitForData(t *testing.T) {
 	assert.Contains(t, page, "En attente des indicateurs")
 	assert.NotContains(t, page, "<svg")
 	assert.NotContains(t, page, "<table")
+}
+
+// A cohort or committee name is the partner's text: it is written as text
+// in the charts (raw SVG) and tables, never as markup.
+func TestIndicatorsEscapeNames(t *testing.T) {
+	ci := network.Cohort(cohort.Movement{Cohort: `<img src=x onerror="alert(1)">`, From: "2026-01-01", To: "2026-06-30", AtStart: 42, AtEnd: 47, Entered: 9, Left: 4}, 5)
+	co := network.Committee(`<script>alert(1)</script>`, committee.Stats{Examined: 22, Solved: 9, InProgress: 8, NoSolution: 5, Due: 40, AnsweredInTime: 34}, 5)
+	b, err := json.Marshal(map[string]any{"reseau": network.Report{Date: "2026-06-30", Threshold: 5, Cohorts: []network.CohortIndicators{ci}, Committee: &co}})
+	require.NoError(t, err)
+	c := &widget.Indicateurs{}
+	require.Empty(t, c.Init(b))
+	e := app.NewTestEngine()
+	require.NoError(t, e.Load(c))
+	e.ConsumeAll()
+	raw := app.HTMLString(c) // not unescaped: markup would show as is
+	assert.NotContains(t, raw, "<img")
+	assert.NotContains(t, raw, "<script")
+	assert.Contains(t, raw, "&lt;img src=x")
 }
