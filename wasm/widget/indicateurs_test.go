@@ -3,6 +3,8 @@ package widget_test
 import (
 	"encoding/json"
 	"html"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -227,4 +229,35 @@ func TestIndicatorsEscapeNames(t *testing.T) {
 	assert.NotContains(t, raw, "<img")
 	assert.NotContains(t, raw, "<script")
 	assert.Contains(t, raw, "&lt;img src=x")
+}
+
+// The widget reads what the CLI writes: the goldens of `spie indicators`,
+// `spie label --format indicateurs`, `spie cohort --depuis` and `spie
+// committee --format indicateurs` (cmd/spie/testdata), assembled as a
+// network.Report, are accepted as they are.
+func TestIndicatorsReadTheCLIOutput(t *testing.T) {
+	read := func(p string) string {
+		b, err := os.ReadFile(filepath.Join("..", "..", "cmd", "spie", "testdata", p))
+		require.NoError(t, err)
+		return string(b)
+	}
+	for _, name := range []string{"quarante-carnets.json", "quatre-carnets.json"} {
+		c := &widget.Indicateurs{}
+		require.Empty(t, c.Init([]byte(`{"indicateurs":`+read("indicators/"+name)+`}`)), name)
+		page := renderIndicators(t, c)
+		if name == "quatre-carnets.json" {
+			// Four carnets: every group is under the secret.
+			assert.Contains(t, page, "Groupe couvert par le secret statistique")
+			assert.NotContains(t, page, "<svg")
+		} else {
+			assert.Contains(t, page, "<svg")
+		}
+	}
+	net := `{"reseau":{"date":"2026-06-30","seuil_secret":5,"structures_par_decision":` + read("label/indicateurs.json") +
+		`,"cohortes":[` + read("cohort/laon-mouvements.json") + `],"comite":` + read("committee/laon-indicateurs.json") + `}}`
+	c := &widget.Indicateurs{}
+	require.Empty(t, c.Init([]byte(net)))
+	page := renderIndicators(t, c)
+	assert.Contains(t, page, "CTO SPIE de Laon")
+	assert.Contains(t, rowOf(t, page, network.Indicators.LabelOf("repondues_dans_delai")), "<td>secret</td>")
 }
