@@ -3,6 +3,7 @@ package widget
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"math"
@@ -94,24 +95,29 @@ func (in *IndicatorsInit) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if err := oneOrMany(raw.Carnet, &in.Carnet); err != nil {
-		return fmt.Errorf("indicateurs : %w", err)
+		return partError{"/indicateurs", err}
 	}
 	if err := oneOrMany(raw.Network, &in.Network); err != nil {
-		return fmt.Errorf("reseau : %w", err)
+		return partError{"/reseau", err}
 	}
 	return nil
 }
 
+// partError is a decoding error of one part of the message (its JSON Pointer).
+type partError struct {
+	path string
+	err  error
+}
+
+func (e partError) Error() string { return e.path + " : " + e.err.Error() }
+func (e partError) Unwrap() error { return e.err }
+
 func strictDecode(b []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return fmt.Errorf("données après la fin du document")
-	}
-	return nil
+	// Data after the value cannot occur: b is the whole message or a
+	// value json.Unmarshal already delimited.
+	return dec.Decode(v)
 }
 
 // oneOrMany decodes a JSON object or array of objects into *out.
@@ -137,7 +143,12 @@ func oneOrMany[T any](b json.RawMessage, out *[]T) error {
 func DecodeIndicators(data json.RawMessage) (IndicatorsInit, spie.Faults) {
 	var in IndicatorsInit
 	if err := json.Unmarshal(data, &in); err != nil {
-		return IndicatorsInit{}, spie.Faults{FaultIndicatorsData.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))}
+		path := ""
+		var pe partError
+		if errors.As(err, &pe) {
+			path, err = pe.path, pe.err
+		}
+		return IndicatorsInit{}, spie.Faults{FaultIndicatorsData.At(path, spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))}
 	}
 	if fs := CheckIndicators(in); len(fs) > 0 {
 		return IndicatorsInit{}, fs

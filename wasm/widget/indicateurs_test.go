@@ -167,7 +167,7 @@ func TestIndicatorsRefuseInvalidData(t *testing.T) {
 	for _, tc := range []struct{ name, data, code, path string }{
 		{"pas un objet", `"pas un objet"`, "WIDGET-INDICATEURS-01", ""},
 		{"ancien format du widget", `{"territoire":"Aisne","periode":"2026","series":[]}`, "WIDGET-INDICATEURS-01", ""},
-		{"champ inconnu d'un rapport", `{"indicateurs":{"date":"2026-06-30","seuil_secret":5,"groupes":[],"series":[]}}`, "WIDGET-INDICATEURS-01", ""},
+		{"champ inconnu d'un rapport", `{"indicateurs":{"date":"2026-06-30","seuil_secret":5,"groupes":[],"series":[]}}`, "WIDGET-INDICATEURS-01", "/indicateurs"},
 		{"rien", `{}`, "WIDGET-INDICATEURS-02", ""},
 		{"date", `{"indicateurs":` + report("30/06/2026", `,"seuil_secret":5`, group(okValues)) + `}`, "WIDGET-INDICATEURS-03", "/indicateurs/0/date"},
 		{"seuil absent", `{"indicateurs":` + report("2026-06-30", ``, group(okValues)) + `}`, "WIDGET-INDICATEURS-04", "/indicateurs/0/seuil_secret"},
