@@ -161,7 +161,9 @@ func TestIndicatorsRefuseInvalidData(t *testing.T) {
 	valid := `{"indicateurs":` + report("2026-06-30", `,"seuil_secret":5`, group(okValues)) + `}`
 	c := &widget.Indicateurs{}
 	require.Empty(t, c.Init([]byte(valid)))
-	assert.Contains(t, renderIndicators(t, c), "<svg")
+	page := renderIndicators(t, c)
+	assert.Contains(t, page, "<svg")
+	assert.NotContains(t, page, "<select", "une période, un groupe : rien à choisir")
 
 	net := func(body string) string { return `{"reseau":{"date":"2026-06-30","seuil_secret":5,` + body + `}}` }
 	for _, tc := range []struct{ name, data, code, path string }{
