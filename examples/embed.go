@@ -14,3 +14,10 @@ var Carnets embed.FS
 //
 //go:embed offer/structures-aisne.json offer/services-aisne.ndjson offer/prescription-acceptee.json
 var Offer embed.FS
+
+// Network holds the examples of the SPIE network (network/*.json and the
+// diagnostics of the Aisne), from which the demo portal computes the
+// network indicators it sends to the indicateurs widget.
+//
+//go:embed network/*.json network/diagnostics-aisne-2026.ndjson
+var Network embed.FS

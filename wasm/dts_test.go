@@ -13,6 +13,7 @@ import (
 
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/label"
 	"github.com/spie-fr/socle/wasm/widget"
 )
 
@@ -51,4 +52,29 @@ func TestLoaderFaultsAreTheWidgets(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The indicator keys, dimensions and labelling decisions spie-embed.d.ts
+// declares for the indicateurs widget are the library's lists.
+func TestDTSIndicatorsAreTheLibrarys(t *testing.T) {
+	b, err := os.ReadFile("assets/spie-embed.d.ts")
+	require.NoError(t, err)
+	union := func(re string) []string {
+		m := regexp.MustCompile(re).FindSubmatch(b)
+		require.NotNil(t, m, re)
+		var out []string
+		for _, q := range regexp.MustCompile(`"([^"]+)"`).FindAllSubmatch(m[1], -1) {
+			out = append(out, string(q[1]))
+		}
+		sort.Strings(out)
+		return out
+	}
+	sorted := func(s []string) []string {
+		s = append([]string(nil), s...)
+		sort.Strings(s)
+		return s
+	}
+	assert.Equal(t, sorted(carnet.Indicators.Keys()), union(`type SpieIndicatorKey = ([^;]+);`))
+	assert.Equal(t, sorted(carnet.IndicatorDimensions.Keys()), union(`dimension: ([^;]+);`))
+	assert.Equal(t, sorted(label.Statuses.Keys()), union(`decision: ([^;]+?); libelle`))
 }

@@ -38,7 +38,8 @@ export interface SpieMountOptions {
    * carnet) and the viewer (SpieCarnetViewer), whom the partner authenticates.
    * For the offre widget: SpieOffreData (a catalogue inline or by URL). For
    * the prescription widget: SpiePrescriptionData. For the diagnostic widget:
-   * a diagnostic, or SpieDiagnosticData.
+   * a diagnostic, or SpieDiagnosticData. For the indicateurs widget: SpieIndicatorsData (the output of `spie indicators`
+   * and the network indicators), computed by the partner's server.
    */
   data?: unknown;
   /**
@@ -167,6 +168,74 @@ export interface SpiePrescriptionProposal {
   par: string;
   /** Deadlines if sent at le (offer.FollowUp): answer due 72 h later. */
   suivi: { reponse_attendue_le: string; relance_le: string; expire_le: string };
+ * data of the indicateurs widget: `indicateurs`, the output of `spie indicators`
+ * (carnet.Report; one report, or an array of reports at different dates: a period
+ * selector appears), and/or `reseau`, the network indicators (network.Report, one
+ * or an array). Invalid data is refused with spie:error (WIDGET-INDICATEURS-NN,
+ * SECRET-SEUIL-01) and nothing is shown. A secret cell carries no figure.
+ */
+export interface SpieIndicatorsData {
+  indicateurs?: SpieCarnetIndicators | SpieCarnetIndicators[];
+  reseau?: SpieNetworkIndicators | SpieNetworkIndicators[];
+}
+
+/** Key of an impact indicator (carnet.Indicators, RULES.md §12). */
+export type SpieIndicatorKey = "entrants" | "diagnostic-1-mois" | "delai-entree-diagnostic" | "delai-entree-orientation" | "delai-orientation-contrat" | "referent-unique" | "propositions-doublons" | "contacts-reguliers" | "sans-solution" | "perdus-de-vue" | "ruptures" | "prescriptions-72h" | "sorties-emploi-durable" | "sorties-formation-qualifiante";
+
+/** A value of a group: a count, a rate (count / base) or a median in days; or secret, with no figure. */
+export interface SpieIndicatorValue {
+  effectif?: number;
+  base?: number;
+  taux?: number;
+  mediane_jours?: number;
+  secret?: true;
+}
+
+/** Output of `spie indicators` (carnet.Report). */
+export interface SpieCarnetIndicators {
+  /** Date of computation, YYYY-MM-DD. */
+  date: string;
+  /** Threshold of the statistical secret, at least 5 (RULES.md §10). */
+  seuil_secret: number;
+  carnets_lus: number;
+  lignes_illisibles: number;
+  erreurs?: SpieFault[];
+  groupes: Array<{
+    dimension: "ensemble" | "cohorte" | "territoire" | "public";
+    /** "tous", a cohort code, a département code or a public key. */
+    valeur: string;
+    personnes?: number;
+    /** The whole group is secret: no figure at all. */
+    secret?: true;
+    indicateurs?: Partial<Record<SpieIndicatorKey, SpieIndicatorValue>>;
+  }>;
+}
+
+/** A published count, or secret (no value). */
+export interface SpieSecretCell {
+  valeur?: number;
+  secret?: true;
+}
+
+/** Network indicators (network.Report). */
+export interface SpieNetworkIndicators {
+  date: string;
+  seuil_secret: number;
+  structures_par_decision: Array<{ decision: "labellisee" | "a-completer" | "refusee" | "suspendue"; libelle: string; structures: SpieSecretCell }> | null;
+  cohortes?: Array<{ cohorte: string; du: string; au: string; effectif_debut: SpieSecretCell; effectif_fin: SpieSecretCell; entrees: SpieSecretCell; sorties: SpieSecretCell; fautes?: SpieFault[] }>;
+  comite?: {
+    comite: string;
+    situations_examinees: SpieSecretCell;
+    situations_resolues: SpieSecretCell;
+    situations_en_cours: SpieSecretCell;
+    situations_sans_solution: SpieSecretCell;
+    situations_sans_suite: SpieSecretCell;
+    demandes_echues: SpieSecretCell;
+    repondues_dans_delai: SpieSecretCell;
+    /** Per cent; absent when secret. */
+    part_repondues_dans_delai?: number;
+    fautes?: SpieFault[];
+  };
 }
 
 export interface SpieMounted {

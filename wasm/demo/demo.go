@@ -118,6 +118,12 @@ func render(o Options) ([]byte, error) {
 				return nil, err
 			}
 			v.Data = template.JS(b)
+		case "indicateurs":
+			b, err := IndicatorsData()
+			if err != nil {
+				return nil, err
+			}
+			v.Data = template.JS(b)
 		}
 		ws = append(ws, v)
 	}

@@ -93,3 +93,9 @@ func (c *DiagnosticForm) ChangeDocumentForTest() any { return c.changeDocument()
 
 // LabelOfForTest is the label the error summary gives the field at path.
 func (c *DiagnosticForm) LabelOfForTest(path string) string { return c.labelOf(path) }
+
+// SelectForTest selects a period and a group of the carnet indicators and
+// a period of the network indicators, as the selectors do.
+func (c *Indicateurs) SelectForTest(period, group, network int) {
+	c.period, c.group, c.netPer = period, group, network
+}

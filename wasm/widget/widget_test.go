@@ -168,17 +168,6 @@ func TestCarnetWidgetShowsOnlyTheView(t *testing.T) {
 	}
 }
 
-func TestBarChartSVG(t *testing.T) {
-	s := widget.ExampleIndicators().Series[0]
-	svg := widget.BarChartSVG(s)
-	assert.Equal(t, len(s.Points), strings.Count(svg, `<rect class="bar"`))
-	assert.Contains(t, svg, `role="img"`)
-	assert.Contains(t, svg, "<title")
-	assert.NotContains(t, svg, "style=")
-	svg = widget.BarChartSVG(widget.IndicatorSeries{ID: "x", Title: "<script>", Points: []widget.IndicatorPoint{{Label: "a&b", Value: 0}}})
-	assert.NotContains(t, svg, "<script>")
-}
-
 func TestEmptyRequiredFieldReportsOnce(t *testing.T) {
 	d := widget.NewDiagnostic(today)
 	fs := widget.CheckDiagnostic(&d, today)
