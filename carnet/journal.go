@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"math/big"
 	"sort"
 	"strconv"
@@ -223,7 +224,7 @@ var (
 	FaultJournalChain  = spie.NewFaultType("CARNET-JOURNAL-02", spie.SeverityError, "l'événement ne suit pas le précédent de sa chaîne : un événement a été retiré ou déplacé", "the event does not follow the previous one of its chain: an event was removed or moved").WithSource("journal chaîné du carnet de socle (chaque événement cite l'empreinte du précédent) : intégrité, RGPD art. 5.1.f")
 	FaultJournalStart  = spie.NewFaultType("CARNET-JOURNAL-03", spie.SeverityError, "la chaîne du carnet %q ne commence pas par sa création", "the chain of carnet %q does not start with its creation").WithSource("journal chaîné du carnet de socle : la chaîne commence par la création du carnet")
 	FaultJournalEmpty  = spie.NewFaultType("CARNET-JOURNAL-04", spie.SeverityError, "journal vide : rien à rejouer", "empty journal: nothing to replay").WithSource("journal du carnet de socle : rejouer demande au moins un événement")
-	FaultJournalReplay = spie.NewFaultType("CARNET-JOURNAL-05", spie.SeverityError, "événement impossible à rejouer : %s", "event cannot be replayed: %s").WithSource("journal du carnet de socle : chaque événement se rejoue sur l'état précédent")
+	FaultJournalReplay = spie.NewFaultType("CARNET-JOURNAL-05", spie.SeverityError, "événement impossible à rejouer : %[1]s", "event cannot be replayed: %[2]s").WithSource("journal du carnet de socle : chaque événement se rejoue sur l'état précédent")
 	FaultJournalState  = spie.NewFaultType("CARNET-JOURNAL-10", spie.SeverityError, "le contenu du carnet ne correspond pas à son journal", "the carnet's content does not match its journal").WithSource("journal du carnet de socle : le contenu est le rejeu du journal")
 )
 
@@ -470,7 +471,7 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 		if e.Op == OpMerge {
 			var absorbed []string
 			if err := json.Unmarshal(e.After, &absorbed); err != nil {
-				return nil, spie.Faults{FaultJournalReplay.At(spie.Pointer("journal", i), err.Error())}
+				return nil, spie.Faults{FaultJournalReplay.At(spie.Pointer("journal", i), spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))}
 			}
 			for _, id := range absorbed {
 				if other, ok := chains[id]; ok && id != e.Carnet {
@@ -528,7 +529,13 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 // check them first (authorizeEvent).
 func apply(c *Carnet, e Event) spie.Faults {
 	bad := func(err error) spie.Faults {
-		return spie.Faults{FaultJournalReplay.At("", err.Error())}
+		// socle's own replay errors keep their text; a decoding error is
+		// described by socle, never in the library's English.
+		var re replayError
+		if errors.As(err, &re) {
+			return spie.Faults{FaultJournalReplay.At("", re.Error(), re.Error())}
+		}
+		return spie.Faults{FaultJournalReplay.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))}
 	}
 	if e.Target == TargetCarnet {
 		var init Carnet
