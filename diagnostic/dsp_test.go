@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -114,9 +115,16 @@ func TestImportDSPAnomaliesAreWarnings(t *testing.T) {
 	assert.Empty(t, d.Authors)
 	mob := d.Freins["mobilite"]
 	assert.Empty(t, mob.Status)
+	assert.Equal(t, "PEUT_ETRE", mob.FTStatus, "valeur inconnue gardée telle que reçue")
 	require.Len(t, mob.Situations, 1)
-	assert.Empty(t, mob.Situations[0].Value, "valeur inconnue non reprise")
+	assert.Empty(t, mob.Situations[0].Value, "valeur inconnue hors des valeurs du socle")
+	assert.Equal(t, "SOUVENT", mob.Situations[0].FTValue)
+	require.Len(t, mob.Objectifs, 1)
+	assert.Equal(t, "BIENTOT", mob.Objectifs[0].FTStatus)
 	assert.Empty(t, d.Professional.Besoins)
+	// The project keeps its besoin of unknown value (5 = PEUT_ETRE), not its unknown code 7.
+	require.Len(t, d.Professional.FTProjects, 1)
+	assert.Equal(t, []diagnostic.DSPProjectBesoin{{Code: "5", Value: "PEUT_ETRE"}}, d.Professional.FTProjects[0].Besoins)
 }
 
 func TestImportDSPUnreadable(t *testing.T) {
@@ -223,6 +231,7 @@ func FuzzImportDSP(f *testing.F) {
 	}
 	f.Add([]byte(`{"contraintesIndividusDto":{"contraintes":[{"code":null,"situations":[{"code":1e400}]}]}}`))
 	f.Add([]byte(`null`))
+	f.Add([]byte(dspThreeProjects))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, fs := diagnostic.ImportDSP(data)
 		if d == nil {
@@ -232,8 +241,41 @@ func FuzzImportDSP(f *testing.F) {
 			return
 		}
 		p, _ := diagnostic.ExportDSP(d)
-		if _, err := json.Marshal(p); err != nil {
+		b, err := json.Marshal(p)
+		if err != nil {
 			t.Fatal(err)
+		}
+		// Lossless: what the first import kept comes back from the export.
+		d2, _ := diagnostic.ImportDSP(b)
+		if d2 == nil {
+			t.Fatalf("l'export ne se relit pas : %s", b)
+		}
+		if !reflect.DeepEqual(d.Professional.FTProjects, d2.Professional.FTProjects) {
+			t.Fatalf("projets perdus :\n%v\n%v", d.Professional.FTProjects, d2.Professional.FTProjects)
+		}
+		if d.Date != d2.Date {
+			t.Fatalf("date %q devenue %q", d.Date, d2.Date)
+		}
+		for th, f1 := range d.Freins {
+			f2 := d2.Freins[th]
+			if f1.FTDate != f2.FTDate || (f1.Status != "" && f1.Status != f2.Status) || f1.FTStatus != f2.FTStatus {
+				t.Fatalf("%s : suivi ou date perdus :\n%+v\n%+v", th, f1, f2)
+			}
+			var kept1 []diagnostic.SituationItem
+			for _, s := range f1.Situations {
+				if s.Value != "" || s.FTValue != "" {
+					kept1 = append(kept1, s)
+				}
+			}
+			var okept1 []diagnostic.ObjectifItem
+			for _, o := range f1.Objectifs {
+				if o.Status != "" || o.FTStatus != "" {
+					okept1 = append(okept1, o)
+				}
+			}
+			if !reflect.DeepEqual(kept1, f2.Situations) || !reflect.DeepEqual(okept1, f2.Objectifs) {
+				t.Fatalf("%s : situations ou objectifs perdus :\n%+v\n%+v", th, f1, f2)
+			}
 		}
 	})
 }
