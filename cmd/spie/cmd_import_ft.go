@@ -64,6 +64,13 @@ func runImportFT(c *cli, args []string) int {
 	}
 	if d != nil && *id != "" {
 		d.ID = *id
+		kept := fs[:0]
+		for _, f := range fs {
+			if f.Code != diagnostic.FaultDSPCaller.Code || f.Path != "/id" {
+				kept = append(kept, f)
+			}
+		}
+		fs = kept
 	}
 	out := bufio.NewWriter(c.stdout)
 	defer out.Flush()
