@@ -47,9 +47,6 @@ func runIAE(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie iae : --auteur %q inconnu (%s)\n", *author, strings.Join(diagnostic.IAEAuthors.Keys(), " ou "))
 		return exitUsage
 	}
-	if day == "" {
-		day = c.today("")
-	}
 	if *format != "json" && *format != "text" {
 		fmt.Fprintf(c.stderr, "spie iae : --format %q inconnu (json ou text)\n", *format)
 		return exitUsage
@@ -64,10 +61,14 @@ func runIAE(c *cli, args []string) int {
 		if d != nil {
 			r.Diagnostic = d.ID
 			r.Criteria = append(r.Criteria, diagnostic.IAECriteriaOf(d)...)
+			on := day
+			if on == "" { // today in the person's territory
+				on = c.today(d.Person.Commune)
+			}
 			if *structure != "" {
-				r.Eligibility = append(r.Eligibility, diagnostic.AssessIAE(d, diagnostic.IAEStructure(*structure), diagnostic.IAEAuthor(*author), day))
+				r.Eligibility = append(r.Eligibility, diagnostic.AssessIAE(d, diagnostic.IAEStructure(*structure), diagnostic.IAEAuthor(*author), on))
 			} else {
-				r.Eligibility = append(r.Eligibility, diagnostic.AssessIAEAll(d, diagnostic.IAEAuthor(*author), day)...)
+				r.Eligibility = append(r.Eligibility, diagnostic.AssessIAEAll(d, diagnostic.IAEAuthor(*author), on)...)
 			}
 		}
 		results = append(results, r)

@@ -1,9 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
+	"os"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/diagnostic"
 )
 
 func TestIAEGolden(t *testing.T) {
@@ -46,4 +53,37 @@ func TestIAEUsageErrors(t *testing.T) {
 			assert.Empty(t, out)
 		})
 	}
+}
+
+// TestIAETodayInPersonsTerritory: without --date the verdict is given on
+// today in the person's territory. At 2026-06-12 02:00 UTC it is still
+// 11 June in Guadeloupe (UTC−4): an employer's diagnostic of 2026-03-12
+// (expired from 2026-06-12: 19 + 30 + 31 + 12 = 92 days) is still valid
+// there, and expired for a person in Laon (04:00, 12 June).
+func TestIAETodayInPersonsTerritory(t *testing.T) {
+	b, err := os.ReadFile(exDiag + "jeune-laon.json")
+	require.NoError(t, err)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(b, &doc))
+	now := func() time.Time { return time.Date(2026, 6, 12, 2, 0, 0, 0, time.UTC) }
+	verdict := func(commune string) (bool, string) {
+		doc["personne"].(map[string]any)["code_commune"] = commune
+		in, err := json.Marshal(doc)
+		require.NoError(t, err)
+		var out, errOut bytes.Buffer
+		code := run(&cli{stdin: bytes.NewReader(in), stdout: &out, stderr: &errOut, now: now}, []string{"iae", "--structure", "AI", "-"})
+		require.Equal(t, exitOK, code, errOut.String())
+		var r struct {
+			Eligibility []diagnostic.IAEEligibility `json:"eligibilite"`
+		}
+		require.NoError(t, json.Unmarshal(out.Bytes(), &r), out.String())
+		require.Len(t, r.Eligibility, 1)
+		return r.Eligibility[0].Eligible, string(r.Eligibility[0].On)
+	}
+	ok, on := verdict("97105")
+	assert.True(t, ok)
+	assert.Equal(t, "2026-06-11", on)
+	ok, on = verdict("02408")
+	assert.False(t, ok)
+	assert.Equal(t, "2026-06-12", on)
 }
