@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -396,4 +397,98 @@ func TestIAEListsAreSound(t *testing.T) {
 		assert.False(t, diagnostic.IAEStructures.Has(d.Key), d.Key)
 		assert.NotEmpty(t, d.Description.FR, d.Key)
 	}
+}
+
+// peerVerdict is an oracle written from les emplois de l'inclusion's rules
+// (not from socle's code): AdministrativeCriteriaForm.clean refuses
+// SENIOR+JEUNE and DETLD+DELD first, then accepts anything from an
+// authorised prescriber, then iae_has_required_criteria wants one level-1
+// criterion or ADMINISTRATIVE_CRITERIA_LEVEL_2_REQUIRED_FOR_SIAE_KIND
+// (AI 2, ETTI 2, ACI 3, EI 3, EITI 3) criteria. It speaks the peer's codes.
+func peerVerdict(kinds []string, siaeKind string, prescriber bool) bool {
+	has := map[string]bool{}
+	for _, k := range kinds {
+		has[k] = true
+	}
+	if (has["SENIOR"] && has["JEUNE"]) || (has["DETLD"] && has["DELD"]) {
+		return false
+	}
+	if prescriber {
+		return true
+	}
+	level2 := 0
+	for _, k := range kinds {
+		if peerCriteria[k] == 1 {
+			return true
+		}
+		level2++
+	}
+	return level2 >= map[string]int{"AI": 2, "ETTI": 2, "ACI": 3, "EI": 3, "EITI": 3}[siaeKind]
+}
+
+// TestIAEAgreesWithPeerOracle compares socle's verdict with the oracle on
+// every selection of up to 3 of the 18 criteria (988 selections), for the 5
+// structure types and the 2 authors: 9,880 cases, on a valid diagnosis.
+func TestIAEAgreesWithPeerOracle(t *testing.T) {
+	keys := diagnostic.IAECriteria.Keys()
+	peer := func(sel []iaeCrit) []string {
+		var out []string
+		for _, c := range sel {
+			d, _ := diagnostic.IAECriteria.Get(string(c))
+			out = append(out, d.Map[diagnostic.MapEmploisInclusion][0])
+		}
+		return out
+	}
+	var selections [][]iaeCrit
+	selections = append(selections, nil)
+	for i := range keys {
+		selections = append(selections, []iaeCrit{iaeCrit(keys[i])})
+		for j := i + 1; j < len(keys); j++ {
+			selections = append(selections, []iaeCrit{iaeCrit(keys[i]), iaeCrit(keys[j])})
+			for k := j + 1; k < len(keys); k++ {
+				selections = append(selections, []iaeCrit{iaeCrit(keys[i]), iaeCrit(keys[j]), iaeCrit(keys[k])})
+			}
+		}
+	}
+	require.Len(t, selections, 988)
+	n, agree := 0, 0
+	for _, sel := range selections {
+		for _, s := range diagnostic.IAEStructures.Keys() {
+			for _, a := range []diagnostic.IAEAuthor{prescriber, employer} {
+				e := diagnostic.AssessIAECriteria(diagnostic.IAEInput{Criteria: sel, Structure: diagnostic.IAEStructure(s), Author: a, Date: "2026-06-01", On: "2026-06-01"})
+				want := peerVerdict(peer(sel), s, a == prescriber)
+				n++
+				if e.Eligible == want {
+					agree++
+				} else {
+					t.Errorf("%v %s %s : socle %v, pair %v", sel, s, a, e.Eligible, want)
+				}
+			}
+		}
+	}
+	assert.Equal(t, 9880, n)
+	t.Logf("accord avec l'oracle des emplois de l'inclusion : %d/%d", agree, n)
+}
+
+// TestIAEExpiryAgreesWithPeerOracle: for every diagnosis date of 2024–2027
+// (a leap year included) and both authors, expire_le is the peer's
+// expires_at, computed here independently: dateutil's relativedelta(months=6)
+// keeps the day of the month, clamped to the last day of the target month;
+// the employer's timedelta(days=92) counts calendar days.
+func TestIAEExpiryAgreesWithPeerOracle(t *testing.T) {
+	n := 0
+	for day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2028; day = day.AddDate(0, 0, 1) {
+		date := spie.Date(day.Format("2006-01-02"))
+		y, m := day.Year(), int(day.Month())+6
+		if m > 12 {
+			y, m = y+1, m-12
+		}
+		last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		prescriberEnd := time.Date(y, time.Month(m), min(day.Day(), last), 0, 0, 0, 0, time.UTC)
+		employerEnd := day.Add(92 * 24 * time.Hour)
+		require.Equal(t, spie.Date(prescriberEnd.Format("2006-01-02")), diagnostic.DefaultIAEValidity.ExpiresOn(date, prescriber), date)
+		require.Equal(t, spie.Date(employerEnd.Format("2006-01-02")), diagnostic.DefaultIAEValidity.ExpiresOn(date, employer), date)
+		n += 2
+	}
+	assert.Equal(t, 2922, n)
 }
