@@ -3,47 +3,50 @@ package carnet
 import (
 	"time"
 
-	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/territory"
 )
 
 // Fault types of the carnet's own rules. 01–09: one field; 10–19: coherence.
 var (
-	FaultVersion           = spie.NewFaultType("CARNET-VERSION-01", spie.SeverityError, "version du format inconnue : %q (attendue : %s)", "unknown format version %q (expected %s)").WithSource("version du format du carnet de socle (carnet.SchemaVersion)")
-	FaultDateOrder         = spie.NewFaultType("CARNET-DATES-10", spie.SeverityError, "la date de fin précède la date de début", "the end date is before the start date").WithSource("cohérence du document, règle propre à socle")
-	FaultPersonDiagnostic  = spie.NewFaultType("CARNET-PERSONNE-10", spie.SeverityError, "le diagnostic concerne une autre personne (%q)", "the diagnostic concerns another person (%q)").WithSource("cohérence du document, règle propre à socle : le diagnostic intégré concerne la personne du carnet")
-	FaultReferentOverlap   = spie.NewFaultType("CARNET-REFERENT-10", spie.SeverityError, "deux référents sont actifs en même temps (%s et %s) : le référent est unique", "two case workers are active at once (%s and %s): there is a single one").WithSource("RULES.md §8 : le référent qui a orienté la personne reste son interlocuteur unique (« dites-le nous une fois »)")
-	FaultReferentParallel  = spie.NewFaultType("CARNET-REFERENT-12", spie.SeverityWarning, "avant la fusion des carnets, deux référents suivaient la personne en parallèle (%s et %s)", "before the carnets were merged, two case workers followed the person in parallel (%s and %s)").WithSource("RULES.md §8 : référent unique ; constat à la fusion de deux carnets")
-	FaultReferentNone      = spie.NewFaultType("CARNET-REFERENT-11", spie.SeverityWarning, "aucun référent actif le %s", "no active case worker on %s").WithSource("RULES.md §8 : la personne a toujours un référent unique")
-	FaultMemberDup         = spie.NewFaultType("CARNET-MEMBRE-10", spie.SeverityError, "identifiant %q répété", "repeated id %q").WithSource("cohérence du document, règle propre à socle : identifiants uniques")
-	FaultMemberStructure   = spie.NewFaultType("CARNET-MEMBRE-11", spie.SeverityError, "un professionnel doit indiquer le SIRET de sa structure", "a professional must give their organisation's SIRET").WithSource("RULES.md §10 : le partage se consent structure par structure, identifiée par son SIRET")
-	FaultOrientationPath   = spie.NewFaultType("CARNET-ORIENTATION-01", spie.SeverityError, "une orientation décidée a pour parcours emploi, global ou social (pas %q)", "a decided orientation's pathway is emploi, global or social (not %q)").WithSource("RULES.md §3 : trois parcours, emploi, global, social (arrêté du 21 novembre 2024)")
-	FaultReorientReason    = spie.NewFaultType("CARNET-ORIENTATION-10", spie.SeverityError, "une réorientation doit être motivée", "a re-orientation needs a reason").WithSource("RULES.md §3 : une décision explicable ; la réorientation relance le délai du contrat (RULES.md §4)")
-	FaultContractLegacy    = spie.NewFaultType("CARNET-CONTRAT-01", spie.SeverityError, "depuis le %s, le contrat est un contrat d'engagement (ou CEJ, PACEA) : %s n'est plus conclu", "since %s the contract is a contrat d'engagement (or CEJ, PACEA): %s is no longer concluded").WithSource("RULES.md §5 : contrat d'engagement depuis le 1er janvier 2025 (loi 2023-1196 pour le plein emploi), CER et PPAE remplacés")
-	FaultContractSigned    = spie.NewFaultType("CARNET-CONTRAT-10", spie.SeverityWarning, "contrat signé après son début", "contract signed after it started").WithSource("cohérence du document, règle propre à socle")
-	FaultContractOverlap   = spie.NewFaultType("CARNET-CONTRAT-11", spie.SeverityError, "deux contrats sont en vigueur en même temps", "two contracts are in force at once").WithSource("RULES.md §5 : un seul contrat d'engagement en vigueur")
-	FaultActivityHours     = spie.NewFaultType("CARNET-ACTIVITE-10", spie.SeverityError, "%g h d'activité par semaine : au moins %g h, sauf réduction ou dispense motivée", "%g h of activity a week: at least %g h, unless a reduction or exemption is recorded").WithSource("RULES.md §4 : au moins 15 heures d'activité par semaine (loi plein emploi, C. trav. L5411-6)")
-	FaultExemptionReason   = spie.NewFaultType("CARNET-ACTIVITE-11", spie.SeverityError, "le motif %q ne permet pas une dispense (santé, handicap, invalidité, parent isolé sans garde d'un enfant de moins de 12 ans) : une réduction est possible", "reason %q does not allow an exemption; a reduction is possible").WithSource("RULES.md §4 : dispense pour santé, handicap, invalidité, parent isolé sans garde d'un enfant de moins de 12 ans")
-	FaultReductionUseless  = spie.NewFaultType("CARNET-ACTIVITE-12", spie.SeverityWarning, "réduction consignée alors que la durée atteint %g h", "reduction recorded although the duration reaches %g h").WithSource("RULES.md §4 : la réduction de la durée d'activité est motivée et n'a lieu d'être que sous 15 heures")
-	FaultPlanHours         = spie.NewFaultType("CARNET-ACTIVITE-13", spie.SeverityWarning, "les actions en cours totalisent %g h par semaine, moins que les %g h du contrat", "the ongoing actions total %g h a week, less than the contract's %g h").WithSource("RULES.md §4 : durée hebdomadaire du plan d'action (loi plein emploi)")
-	FaultCEJAge            = spie.NewFaultType("CARNET-CEJ-10", spie.SeverityError, "CEJ à %d ans : de %d à %d ans (%d avec une RQTH)", "CEJ at %d: aged %d to %d (%d with RQTH)").WithSource("RULES.md §5 : CEJ de 16 à 25 ans, moins de 30 ans avec une RQTH (décret 2022-199)")
-	FaultCEJHours          = spie.NewFaultType("CARNET-CEJ-11", spie.SeverityError, "CEJ de %g h par semaine : de %g à %g h", "CEJ of %g h a week: %g to %g h").WithSource("RULES.md §5 : CEJ de 15 à 20 heures par semaine (décret 2022-199)")
-	FaultCEJDuration       = spie.NewFaultType("CARNET-CEJ-12", spie.SeverityError, "CEJ de %d mois : de %d à %d mois, %d exceptionnellement", "CEJ of %d months: %d to %d, %d exceptionally").WithSource("RULES.md §5 : CEJ de 6 à 12 mois, 18 exceptionnellement (décret 2022-199)")
-	FaultCEJException      = spie.NewFaultType("CARNET-CEJ-13", spie.SeverityWarning, "CEJ de %d mois : au-delà de %d mois, la prolongation est exceptionnelle", "CEJ of %d months: beyond %d months the extension is exceptional").WithSource("RULES.md §5 : au-delà de 12 mois, prolongation exceptionnelle jusqu'à 18 mois (décret 2022-199)")
-	FaultCEJEnd            = spie.NewFaultType("CARNET-CEJ-14", spie.SeverityError, "un CEJ a une date de fin", "a CEJ has an end date").WithSource("RULES.md §5 : un CEJ a une durée (6 à 12 mois, 18 exceptionnellement)")
-	FaultPACEAAge          = spie.NewFaultType("CARNET-PACEA-10", spie.SeverityError, "PACEA à %d ans : de %d à %d ans", "PACEA at %d: aged %d to %d").WithSource("RULES.md §5 : PACEA de 16 à 25 ans (C. trav. L5131-4)")
-	FaultPACEADuration     = spie.NewFaultType("CARNET-PACEA-11", spie.SeverityError, "PACEA de %d mois : %d mois au plus", "PACEA of %d months: %d months at most").WithSource("RULES.md §5 : PACEA de 24 mois au plus")
-	FaultPACEAEnd          = spie.NewFaultType("CARNET-PACEA-12", spie.SeverityError, "le PACEA prend fin aux %d ans de la personne (%s)", "the PACEA ends on the person's %dth birthday (%s)").WithSource("RULES.md §5 : le PACEA prend fin à 26 ans")
-	FaultActionWhat        = spie.NewFaultType("CARNET-ACTION-01", spie.SeverityError, "une action est soit une action du référentiel, soit un service de l'offre", "an action is either a referential action or an offer service").WithSource("référentiel des actions du carnet de bord (reference/carnet-de-bord/ref_action.psv) ou service de l'offre data·inclusion")
-	FaultActionThematique  = spie.NewFaultType("CARNET-ACTION-02", spie.SeverityError, "l'action du référentiel relève de la thématique %s", "the referential action belongs to theme %s").WithSource("référentiel des actions du carnet de bord : chaque action relève d'une thématique (RULES.md §1)")
-	FaultActionObjectif    = spie.NewFaultType("CARNET-ACTION-10", spie.SeverityError, "objectif %q introuvable dans le plan", "objective %q not found in the plan").WithSource("cohérence du document, règle propre à socle : une action sert un objectif du plan")
-	FaultActionDone        = spie.NewFaultType("CARNET-ACTION-11", spie.SeverityWarning, "action terminée sans date de fin", "ended action without an end date").WithSource("cohérence du document, règle propre à socle")
-	FaultObjectifTheme     = spie.NewFaultType("CARNET-OBJECTIF-01", spie.SeverityError, "l'objectif du référentiel relève de la thématique %s", "the referential objective belongs to theme %s").WithSource("référentiel des objectifs (DSP France Travail, carnet de bord) : chaque objectif relève d'une thématique (RULES.md §1)")
-	FaultObjectifWhat      = spie.NewFaultType("CARNET-OBJECTIF-02", spie.SeverityError, "l'objectif indique un objectif du référentiel, un besoin ou sa source dans le diagnostic", "the objective names a referential objective, a need or its source in the diagnostic").WithSource("RULES.md §2 : un objectif du plan vient du référentiel ou d'un besoin du diagnostic")
-	FaultConsentWithdrawal = spie.NewFaultType("CARNET-CONSENTEMENT-10", spie.SeverityError, "retrait du consentement antérieur à son recueil", "consent withdrawn before it was given").WithSource("RULES.md §10 : le consentement peut être retiré après avoir été recueilli (RGPD art. 7.3)")
-	FaultDuplicate         = spie.NewFaultType("CARNET-DOUBLON-10", spie.SeverityWarning, "%s est proposé à nouveau alors qu'il a déjà été %s (%s)", "%s is proposed again although it was already %s (%s)").WithSource("RULES.md §12 : propositions en double (même dispositif proposé deux fois, cible 0)")
-	FaultDuplicateHealth   = spie.NewFaultType("CARNET-DOUBLON-11", spie.SeverityWarning, "une action relevant de la santé est proposée à nouveau alors qu'elle a déjà été %s (%s)", "a health-related action is proposed again although it was already %s (%s)").WithSource("RULES.md §12 : propositions en double (cible 0) ; RULES.md §10 : le détail de santé est une donnée sensible (RGPD art. 9), le message ne cite pas l'action")
+	FaultVersion            = spie.NewFaultType("CARNET-VERSION-01", spie.SeverityError, "version du format inconnue : %q (attendue : %s)", "unknown format version %q (expected %s)").WithSource("version du format du carnet de socle (carnet.SchemaVersion)")
+	FaultDateOrder          = spie.NewFaultType("CARNET-DATES-10", spie.SeverityError, "la date de fin précède la date de début", "the end date is before the start date").WithSource("cohérence du document, règle propre à socle")
+	FaultPersonDiagnostic   = spie.NewFaultType("CARNET-PERSONNE-10", spie.SeverityError, "le diagnostic concerne une autre personne (%q)", "the diagnostic concerns another person (%q)").WithSource("cohérence du document, règle propre à socle : le diagnostic intégré concerne la personne du carnet")
+	FaultReferentOverlap    = spie.NewFaultType("CARNET-REFERENT-10", spie.SeverityError, "deux référents sont actifs en même temps (%s et %s) : le référent est unique", "two case workers are active at once (%s and %s): there is a single one").WithSource("RULES.md §8 : le référent qui a orienté la personne reste son interlocuteur unique (« dites-le nous une fois »)")
+	FaultReferentParallel   = spie.NewFaultType("CARNET-REFERENT-12", spie.SeverityWarning, "avant la fusion des carnets, deux référents suivaient la personne en parallèle (%s et %s)", "before the carnets were merged, two case workers followed the person in parallel (%s and %s)").WithSource("RULES.md §8 : référent unique ; constat à la fusion de deux carnets")
+	FaultReferentNone       = spie.NewFaultType("CARNET-REFERENT-11", spie.SeverityWarning, "aucun référent actif le %s", "no active case worker on %s").WithSource("RULES.md §8 : la personne a toujours un référent unique")
+	FaultMemberDup          = spie.NewFaultType("CARNET-MEMBRE-10", spie.SeverityError, "identifiant %q répété", "repeated id %q").WithSource("cohérence du document, règle propre à socle : identifiants uniques")
+	FaultMemberStructure    = spie.NewFaultType("CARNET-MEMBRE-11", spie.SeverityError, "un professionnel doit indiquer le SIRET de sa structure", "a professional must give their organisation's SIRET").WithSource("RULES.md §10 : le partage se consent structure par structure, identifiée par son SIRET")
+	FaultOrientationPathOld = spie.NewFaultType("CARNET-ORIENTATION-01", spie.SeverityError, "une orientation décidée a pour parcours emploi, global ou social (pas %q)", "a decided orientation's pathway is emploi, global or social (not %q)").WithSource("RULES.md §3 : trois parcours, emploi, global, social (arrêté du 21 novembre 2024)").Retire("CARNET-ORIENTATION-02")
+	FaultOrientationPath    = spie.NewFaultType("CARNET-ORIENTATION-02", spie.SeverityError, "une orientation décidée a pour parcours emploi, global, social ou autre (pas %q)", "a decided orientation's pathway is emploi, global, social or autre (not %q)").WithSource("RULES.md §3 : trois parcours, emploi, global, social (arrêté du 21 novembre 2024) ; type « autre » du carnet de bord (migration 1690467448554)")
+	FaultReorientReasonOld  = spie.NewFaultType("CARNET-ORIENTATION-10", spie.SeverityError, "une réorientation doit être motivée", "a re-orientation needs a reason").WithSource("RULES.md §3 : une décision explicable ; la réorientation relance le délai du contrat (RULES.md §4)").Retire("CARNET-ORIENTATION-11")
+	FaultReorientReason     = spie.NewFaultType("CARNET-ORIENTATION-11", spie.SeverityWarning, "réorientation sans motif : le motif est recommandé", "re-orientation without a reason: a reason is recommended").WithSource("RULES.md §3 : une décision explicable ; motif facultatif chez les pairs (carnet de bord : notebook_info.orientation_reason et orientation_request.decision_reason sans contrainte NOT NULL ; rdv-insertion : pas de motif)")
+	FaultOrientationSameDay = spie.NewFaultType("CARNET-ORIENTATION-12", spie.SeverityError, "deux orientations décidées le même jour (%s) : %q et %q", "two orientations decided on the same day (%s): %q and %q").WithSource("RULES.md §3 : une seule orientation en vigueur à une date ; rdv-insertion : starts_at unique par personne (app/models/orientation.rb)")
+	FaultOrientationFuture  = spie.NewFaultType("CARNET-ORIENTATION-13", spie.SeverityError, "orientation décidée le %s, après le jour du contrôle (%s)", "orientation decided on %s, after the day of the check (%s)").WithSource("Une décision se consigne une fois prise ; rdv-insertion : starts_at antérieure ou égale à aujourd'hui (app/models/orientation.rb)")
+	FaultContractLegacy     = spie.NewFaultType("CARNET-CONTRAT-01", spie.SeverityError, "depuis le %s, le contrat est un contrat d'engagement (ou CEJ, PACEA) : %s n'est plus conclu", "since %s the contract is a contrat d'engagement (or CEJ, PACEA): %s is no longer concluded").WithSource("RULES.md §5 : contrat d'engagement depuis le 1er janvier 2025 (loi 2023-1196 pour le plein emploi), CER et PPAE remplacés")
+	FaultContractSigned     = spie.NewFaultType("CARNET-CONTRAT-10", spie.SeverityWarning, "contrat signé après son début", "contract signed after it started").WithSource("cohérence du document, règle propre à socle")
+	FaultContractOverlap    = spie.NewFaultType("CARNET-CONTRAT-11", spie.SeverityError, "deux contrats sont en vigueur en même temps", "two contracts are in force at once").WithSource("RULES.md §5 : un seul contrat d'engagement en vigueur")
+	FaultActivityHours      = spie.NewFaultType("CARNET-ACTIVITE-10", spie.SeverityError, "%g h d'activité par semaine : au moins %g h, sauf réduction ou dispense motivée", "%g h of activity a week: at least %g h, unless a reduction or exemption is recorded").WithSource("RULES.md §4 : au moins 15 heures d'activité par semaine (loi plein emploi, C. trav. L5411-6)")
+	FaultExemptionReason    = spie.NewFaultType("CARNET-ACTIVITE-11", spie.SeverityError, "le motif %q ne permet pas une dispense (santé, handicap, invalidité, parent isolé sans garde d'un enfant de moins de 12 ans) : une réduction est possible", "reason %q does not allow an exemption; a reduction is possible").WithSource("RULES.md §4 : dispense pour santé, handicap, invalidité, parent isolé sans garde d'un enfant de moins de 12 ans")
+	FaultReductionUseless   = spie.NewFaultType("CARNET-ACTIVITE-12", spie.SeverityWarning, "réduction consignée alors que la durée atteint %g h", "reduction recorded although the duration reaches %g h").WithSource("RULES.md §4 : la réduction de la durée d'activité est motivée et n'a lieu d'être que sous 15 heures")
+	FaultPlanHours          = spie.NewFaultType("CARNET-ACTIVITE-13", spie.SeverityWarning, "les actions en cours totalisent %g h par semaine, moins que les %g h du contrat", "the ongoing actions total %g h a week, less than the contract's %g h").WithSource("RULES.md §4 : durée hebdomadaire du plan d'action (loi plein emploi)")
+	FaultCEJAge             = spie.NewFaultType("CARNET-CEJ-10", spie.SeverityError, "CEJ à %d ans : de %d à %d ans (%d avec une RQTH)", "CEJ at %d: aged %d to %d (%d with RQTH)").WithSource("RULES.md §5 : CEJ de 16 à 25 ans, moins de 30 ans avec une RQTH (décret 2022-199)")
+	FaultCEJHours           = spie.NewFaultType("CARNET-CEJ-11", spie.SeverityError, "CEJ de %g h par semaine : de %g à %g h", "CEJ of %g h a week: %g to %g h").WithSource("RULES.md §5 : CEJ de 15 à 20 heures par semaine (décret 2022-199)")
+	FaultCEJDuration        = spie.NewFaultType("CARNET-CEJ-12", spie.SeverityError, "CEJ de %d mois : de %d à %d mois, %d exceptionnellement", "CEJ of %d months: %d to %d, %d exceptionally").WithSource("RULES.md §5 : CEJ de 6 à 12 mois, 18 exceptionnellement (décret 2022-199)")
+	FaultCEJException       = spie.NewFaultType("CARNET-CEJ-13", spie.SeverityWarning, "CEJ de %d mois : au-delà de %d mois, la prolongation est exceptionnelle", "CEJ of %d months: beyond %d months the extension is exceptional").WithSource("RULES.md §5 : au-delà de 12 mois, prolongation exceptionnelle jusqu'à 18 mois (décret 2022-199)")
+	FaultCEJEnd             = spie.NewFaultType("CARNET-CEJ-14", spie.SeverityError, "un CEJ a une date de fin", "a CEJ has an end date").WithSource("RULES.md §5 : un CEJ a une durée (6 à 12 mois, 18 exceptionnellement)")
+	FaultPACEAAge           = spie.NewFaultType("CARNET-PACEA-10", spie.SeverityError, "PACEA à %d ans : de %d à %d ans", "PACEA at %d: aged %d to %d").WithSource("RULES.md §5 : PACEA de 16 à 25 ans (C. trav. L5131-4)")
+	FaultPACEADuration      = spie.NewFaultType("CARNET-PACEA-11", spie.SeverityError, "PACEA de %d mois : %d mois au plus", "PACEA of %d months: %d months at most").WithSource("RULES.md §5 : PACEA de 24 mois au plus")
+	FaultPACEAEnd           = spie.NewFaultType("CARNET-PACEA-12", spie.SeverityError, "le PACEA prend fin aux %d ans de la personne (%s)", "the PACEA ends on the person's %dth birthday (%s)").WithSource("RULES.md §5 : le PACEA prend fin à 26 ans")
+	FaultActionWhat         = spie.NewFaultType("CARNET-ACTION-01", spie.SeverityError, "une action est soit une action du référentiel, soit un service de l'offre", "an action is either a referential action or an offer service").WithSource("référentiel des actions du carnet de bord (reference/carnet-de-bord/ref_action.psv) ou service de l'offre data·inclusion")
+	FaultActionThematique   = spie.NewFaultType("CARNET-ACTION-02", spie.SeverityError, "l'action du référentiel relève de la thématique %s", "the referential action belongs to theme %s").WithSource("référentiel des actions du carnet de bord : chaque action relève d'une thématique (RULES.md §1)")
+	FaultActionObjectif     = spie.NewFaultType("CARNET-ACTION-10", spie.SeverityError, "objectif %q introuvable dans le plan", "objective %q not found in the plan").WithSource("cohérence du document, règle propre à socle : une action sert un objectif du plan")
+	FaultActionDone         = spie.NewFaultType("CARNET-ACTION-11", spie.SeverityWarning, "action terminée sans date de fin", "ended action without an end date").WithSource("cohérence du document, règle propre à socle")
+	FaultObjectifTheme      = spie.NewFaultType("CARNET-OBJECTIF-01", spie.SeverityError, "l'objectif du référentiel relève de la thématique %s", "the referential objective belongs to theme %s").WithSource("référentiel des objectifs (DSP France Travail, carnet de bord) : chaque objectif relève d'une thématique (RULES.md §1)")
+	FaultObjectifWhat       = spie.NewFaultType("CARNET-OBJECTIF-02", spie.SeverityError, "l'objectif indique un objectif du référentiel, un besoin ou sa source dans le diagnostic", "the objective names a referential objective, a need or its source in the diagnostic").WithSource("RULES.md §2 : un objectif du plan vient du référentiel ou d'un besoin du diagnostic")
+	FaultConsentWithdrawal  = spie.NewFaultType("CARNET-CONSENTEMENT-10", spie.SeverityError, "retrait du consentement antérieur à son recueil", "consent withdrawn before it was given").WithSource("RULES.md §10 : le consentement peut être retiré après avoir été recueilli (RGPD art. 7.3)")
+	FaultDuplicate          = spie.NewFaultType("CARNET-DOUBLON-10", spie.SeverityWarning, "%s est proposé à nouveau alors qu'il a déjà été %s (%s)", "%s is proposed again although it was already %s (%s)").WithSource("RULES.md §12 : propositions en double (même dispositif proposé deux fois, cible 0)")
+	FaultDuplicateHealth    = spie.NewFaultType("CARNET-DOUBLON-11", spie.SeverityWarning, "une action relevant de la santé est proposée à nouveau alors qu'elle a déjà été %s (%s)", "a health-related action is proposed again although it was already %s (%s)").WithSource("RULES.md §12 : propositions en double (cible 0) ; RULES.md §10 : le détail de santé est une donnée sensible (RGPD art. 9), le message ne cite pas l'action")
 )
 
 // Check runs every rule of the carnet at the instant now, read as a date in
@@ -117,12 +120,21 @@ func (c *Carnet) CheckStructure(day spie.Date) spie.Faults {
 		}
 	}
 	fs = append(fs, c.CheckReferent(day)...)
+	sameDay := map[spie.Date]int{}
 	for i, o := range c.Orientations {
-		if o.Pathway != diagnostic.PathwayEmploi && o.Pathway != diagnostic.PathwayGlobal && o.Pathway != diagnostic.PathwaySocial {
+		if !o.Pathway.Recordable() {
 			fs = append(fs, FaultOrientationPath.At(spie.Pointer("orientations", i, "parcours"), string(o.Pathway)))
 		}
 		if first, ok := c.firstOrientation(); ok && first.ID != o.ID && o.Reason == "" {
 			fs = append(fs, FaultReorientReason.At(spie.Pointer("orientations", i, "motif")))
+		}
+		if j, ok := sameDay[o.Date]; ok && o.Date.Valid() {
+			fs = append(fs, FaultOrientationSameDay.At(spie.Pointer("orientations", i, "date"), string(o.Date), c.Orientations[j].ID, o.ID))
+		} else {
+			sameDay[o.Date] = i
+		}
+		if o.Date.Valid() && day.Valid() && o.Date.After(day) {
+			fs = append(fs, FaultOrientationFuture.At(spie.Pointer("orientations", i, "date"), string(o.Date), string(day)))
 		}
 		fs = append(fs, spie.CheckIdentifier(o.StructureSIRET, spie.Pointer("orientations", i, "siret_organisme_referent"))...)
 	}
@@ -164,7 +176,7 @@ func (c *Carnet) firstOrientation() (Orientation, bool) {
 	var first Orientation
 	found := false
 	for _, o := range c.Orientations {
-		if !found || o.Date.Before(first.Date) {
+		if !found || o.Date.Before(first.Date) || (o.Date == first.Date && o.ID < first.ID) {
 			first, found = o, true
 		}
 	}

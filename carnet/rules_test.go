@@ -139,11 +139,24 @@ func TestStructureRules(t *testing.T) {
 	}{
 		{"orientation indéterminée", func(c *carnet.Carnet) {
 			c.Orientations = []carnet.Orientation{{ID: "o1", Date: "2025-03-20", Pathway: diagnostic.PathwayUndetermined, StructureSIRET: siretDepartement}}
-		}, "CARNET-ORIENTATION-01", "/orientations/0/parcours"},
+		}, "CARNET-ORIENTATION-02", "/orientations/0/parcours"},
+		{"parcours inconnu", func(c *carnet.Carnet) {
+			c.Orientations = []carnet.Orientation{{ID: "o1", Date: "2025-03-20", Pathway: "sociopro", StructureSIRET: siretDepartement}}
+		}, "CARNET-ORIENTATION-02", "/orientations/0/parcours"},
 		{"réorientation sans motif", func(c *carnet.Carnet) {
 			c.Orientations = []carnet.Orientation{{ID: "o1", Date: "2025-03-20", Pathway: "social", StructureSIRET: siretDepartement},
 				{ID: "o2", Date: "2025-09-20", Pathway: "global", StructureSIRET: siretDepartement}}
-		}, "CARNET-ORIENTATION-10", "/orientations/1/motif"},
+		}, "CARNET-ORIENTATION-11", "/orientations/1/motif"},
+		{"deux orientations le même jour", func(c *carnet.Carnet) {
+			c.Orientations = []carnet.Orientation{{ID: "o1", Date: "2025-03-20", Pathway: "social", StructureSIRET: siretDepartement},
+				{ID: "o2", Date: "2025-03-20", Pathway: "emploi", StructureSIRET: siretFT, Reason: "erreur de saisie"}}
+		}, "CARNET-ORIENTATION-12", "/orientations/1/date"},
+		{"orientation décidée après le jour du contrôle", func(c *carnet.Carnet) {
+			c.Orientations = []carnet.Orientation{{ID: "o1", Date: "2099-03-20", Pathway: "social", StructureSIRET: siretDepartement}}
+		}, "CARNET-ORIENTATION-13", "/orientations/0/date"},
+		{"orientation décidée le lendemain du contrôle", func(c *carnet.Carnet) {
+			c.Orientations = []carnet.Orientation{{ID: "o1", Date: "2025-10-02", Pathway: "social", StructureSIRET: siretDepartement}}
+		}, "CARNET-ORIENTATION-13", "/orientations/0/date"},
 		{"action et service à la fois", func(c *carnet.Carnet) {
 			c.Actions = []carnet.Action{{ID: "a1", CatalogAction: "pmsmp", ServiceID: "svc", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-04-01"}}
 		}, "CARNET-ACTION-01", "/actions/0"},
@@ -175,6 +188,28 @@ func TestStructureRules(t *testing.T) {
 			assert.True(t, fs.Has(tt.code, tt.path), "%v", fs)
 		})
 	}
+	t.Run("orientations admises", func(t *testing.T) {
+		for name, os := range map[string][]carnet.Orientation{
+			// carnet de bord's type « autre » (migration 1690467448554).
+			"autre": {{ID: "o1", Date: "2025-03-20", Pathway: "autre", StructureSIRET: siretDepartement}},
+			// decided on the day of the check (rdv-insertion: starts_at <= today).
+			"le jour même": {{ID: "o1", Date: "2025-10-01", Pathway: "emploi", StructureSIRET: siretFT}},
+			// a re-orientation without a reason: a warning only, as the peers accept it.
+			"réorientation sans motif": {{ID: "o1", Date: "2025-03-20", Pathway: "social", StructureSIRET: siretDepartement},
+				{ID: "o2", Date: "2025-09-20", Pathway: "autre", StructureSIRET: siretDepartement}},
+		} {
+			t.Run(name, func(t *testing.T) {
+				b := base()
+				b.Version = carnet.SchemaVersion
+				b.Orientations = os
+				fs := b.CheckStructure("2025-10-01")
+				assert.True(t, fs.Valid(), "%v", fs)
+				for _, f := range fs {
+					assert.Equal(t, "CARNET-ORIENTATION-11", f.Code)
+				}
+			})
+		}
+	})
 	t.Run("carnet de base conforme", func(t *testing.T) {
 		b := base()
 		b.Version = carnet.SchemaVersion
@@ -195,4 +230,30 @@ func TestCheckRunsEverything(t *testing.T) {
 	d.Diagnostic.Person.ID = "autre"
 	assert.True(t, d.Check(at("2025-04-02")).Has("CARNET-PERSONNE-10", "/diagnostic/personne/id"))
 	_ = time.Now
+}
+
+// TestOrientationOnIgnoresListOrder: the orientation in force never depends
+// on the order of the list, even for two orientations of the same date
+// (refused by CARNET-ORIENTATION-12, but a merged carnet may hold them).
+func TestOrientationOnIgnoresListOrder(t *testing.T) {
+	os := []carnet.Orientation{
+		{ID: "o1", Date: "2025-03-20", Pathway: "social"},
+		{ID: "o3", Date: "2025-06-01", Pathway: "emploi"},
+		{ID: "o2", Date: "2025-06-01", Pathway: "global"},
+		{ID: "o4", Date: "2025-11-01", Pathway: "autre"},
+	}
+	want := map[spie.Date]string{"2025-03-19": "", "2025-03-20": "o1", "2025-05-31": "o1", "2025-06-01": "o3", "2025-10-31": "o3", "2025-11-01": "o4"}
+	perms := [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {2, 0, 3, 1}, {1, 2, 0, 3}, {2, 1, 3, 0}}
+	for _, p := range perms {
+		c := base()
+		c.Orientations = nil
+		for _, i := range p {
+			c.Orientations = append(c.Orientations, os[i])
+		}
+		for day, id := range want {
+			o, ok := c.OrientationOn(day)
+			assert.Equal(t, id != "", ok, "%v %s", p, day)
+			assert.Equal(t, id, o.ID, "%v %s", p, day)
+		}
+	}
 }

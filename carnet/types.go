@@ -95,17 +95,17 @@ type Member struct {
 type Orientation struct {
 	// Identifiant de la décision.
 	ID string `json:"id" jsonschema:"minLength=1,maxLength=100"`
-	// Date de la décision.
+	// Date de la décision (une seule orientation par date ; jamais après le jour du contrôle).
 	Date spie.Date `json:"date"`
 	// Date de notification à la personne (point de départ du délai de signature du contrat).
 	NoticeDate spie.Date `json:"date_notification,omitempty"`
-	// Parcours retenu (emploi, global ou social).
+	// Parcours retenu : emploi, global, social, ou autre (type « autre » du carnet de bord) ; correspondance avec les pairs dans diagnostic.Pathways.
 	Pathway diagnostic.Pathway `json:"parcours"`
 	// Organisme référent désigné.
 	Organisation diagnostic.Organisation `json:"organisme_referent,omitempty"`
 	// SIRET de l'organisme référent désigné.
 	StructureSIRET spie.SIRET `json:"siret_organisme_referent"`
-	// Motif (obligatoire pour une réorientation).
+	// Motif (recommandé pour une réorientation, facultatif comme chez les pairs).
 	Reason string `json:"motif,omitempty" jsonschema:"maxLength=2000"`
 	// Carnet d'origine de la contribution (fusions).
 	Origin string `json:"origine,omitempty" jsonschema:"maxLength=100"`
@@ -289,7 +289,9 @@ func (c *Carnet) ReferentHistory() []Member {
 }
 
 // OrientationOn returns the orientation in force on d: the latest decided
-// on or before d.
+// on or before d. Two decided the same day are refused by CheckStructure
+// (CARNET-ORIENTATION-12); should a carnet hold them anyway, the one with
+// the greater id is taken, so that the answer never depends on list order.
 func (c *Carnet) OrientationOn(d spie.Date) (Orientation, bool) {
 	var best Orientation
 	found := false
@@ -297,7 +299,7 @@ func (c *Carnet) OrientationOn(d spie.Date) (Orientation, bool) {
 		if o.Date.After(d) {
 			continue
 		}
-		if !found || !o.Date.Before(best.Date) {
+		if !found || o.Date.After(best.Date) || (o.Date == best.Date && o.ID > best.ID) {
 			best, found = o, true
 		}
 	}

@@ -9,7 +9,13 @@ import (
 
 const sourceIAE = "Les emplois de l'inclusion ; arrêté du 1er septembre 2021 (critères d'éligibilité IAE) ; RULES.md §7"
 
-// MapEmploisInclusion maps IAE criteria to the codes of les emplois de l'inclusion.
+// peerIAE names the version of les emplois de l'inclusion whose rules were
+// read (gip-inclusion/les-emplois, commit 543eae8d2d54, August 2026).
+const peerIAE = "les emplois de l'inclusion (gip-inclusion/les-emplois@543eae8d2d54)"
+
+// MapEmploisInclusion maps IAE criteria to the codes of les emplois de
+// l'inclusion (AdministrativeCriteriaKind, itou/eligibility/enums.py) and
+// IAE authors to its AuthorKind values.
 const MapEmploisInclusion = "emplois-inclusion/critere"
 
 // IAECriterion is an administrative criterion of eligibility to insertion
@@ -21,13 +27,17 @@ func iaeDef(key, level, code, fr, en string) spie.Definition {
 		Map: map[string][]string{MapEmploisInclusion: {code}}}
 }
 
-// IAECriteria is the code list of IAE eligibility criteria, level 1 then level 2.
+// IAECriteria is the code list of IAE eligibility criteria, level 1 then
+// level 2 (arrêté du 1er septembre 2021, annexe). Each maps to one code of
+// les emplois de l'inclusion: socle's "frr" (zone France Ruralités
+// Revitalisation, which replaced the ZRR on 1 July 2024, loi n° 2023-1322
+// art. 73) is the peer's "ZRR" ("Résident ZRR/ZFRR").
 var IAECriteria = spie.Definitions{
 	iaeDef("rsa", "1", "RSA", "Bénéficiaire du RSA", "RSA beneficiary"),
 	iaeDef("ass", "1", "ASS", "Bénéficiaire de l'allocation de solidarité spécifique", "Specific solidarity allowance beneficiary"),
 	iaeDef("aah", "1", "AAH", "Bénéficiaire de l'allocation aux adultes handicapés", "Disabled adult allowance beneficiary"),
 	iaeDef("detld", "1", "DETLD", "Demandeur d'emploi de très longue durée (24 mois et plus)", "Very long-term jobseeker (24 months or more)"),
-	iaeDef("cap-bep", "2", "CAP_BEP", "Niveau d'étude 3 (CAP, BEP) ou infra, sans diplôme", "Education up to CAP/BEP level without a diploma"),
+	iaeDef("cap-bep", "2", "CAP_BEP", "Niveau d'étude 3 (CAP, BEP) ou infra", "Education at CAP/BEP level (level 3) or below"),
 	iaeDef("senior", "2", "SENIOR", "Senior (50 ans et plus)", "Senior (50 or over)"),
 	iaeDef("jeune", "2", "JEUNE", "Jeune de moins de 26 ans", "Young person under 26"),
 	iaeDef("ase", "2", "ASE", "Aide sociale à l'enfance", "Child welfare (ASE)"),
@@ -36,7 +46,7 @@ var IAECriteria = spie.Definitions{
 	iaeDef("parent-isole", "2", "PI", "Parent isolé", "Lone parent"),
 	iaeDef("sans-hebergement", "2", "PSH_PR", "Personne sans hébergement ou hébergée", "Homeless or sheltered person"),
 	iaeDef("refugie", "2", "REF_DA", "Réfugié, protection subsidiaire ou demandeur d'asile", "Refugee, subsidiary protection or asylum seeker"),
-	iaeDef("frr", "2", "FRR", "Résident en zone France Ruralités Revitalisation (ex-ZRR)", "Resident of a rural revitalisation area (FRR, formerly ZRR)"),
+	iaeDef("frr", "2", "ZRR", "Résident en zone France Ruralités Revitalisation (ex-ZRR)", "Resident of a rural revitalisation area (FRR, formerly ZRR)"),
 	iaeDef("qpv", "2", "QPV", "Résident d'un quartier prioritaire de la politique de la ville", "Resident of a priority urban district (QPV)"),
 	iaeDef("sous-main-justice", "2", "DETENTION_MJ", "Détenu ou placé sous main de justice", "Prisoner or under judicial supervision"),
 	iaeDef("fle", "2", "FLE", "Maîtrise de la langue française inférieure au niveau A1", "French below level A1"),
@@ -97,7 +107,68 @@ func (s IAEStructure) Level2Required() int {
 	return n
 }
 
-// IAEExclusivePairs are the criteria that cannot be counted together.
+// IAEAuthor is who makes the eligibility diagnosis: an authorised prescriber
+// (prescripteur habilité) or the employer itself (SIAE, auto-prescription).
+// The author decides whether criteria are required and how long the
+// diagnosis stays valid.
+type IAEAuthor string
+
+// IAE authors.
+const (
+	IAEAuthorPrescriber IAEAuthor = "prescripteur-habilite"
+	IAEAuthorEmployer   IAEAuthor = "employeur"
+)
+
+// MapIAECriteriaRequired is the mapping that says whether an author must
+// establish administrative criteria ("oui") or not ("non").
+const MapIAECriteriaRequired = "criteres-exiges"
+
+const sourceIAEAuthor = "C. trav. L5132-3 (éligibilité appréciée par un prescripteur habilité ou, par dérogation, par la structure) ; " + peerIAE + " : AuthorKind, itou/www/eligibility_views/forms.py (aucun critère exigé d'un prescripteur habilité)"
+
+// IAEAuthors is the code list of IAE eligibility diagnosis authors. An
+// authorised prescriber needs no administrative criterion: its diagnosis
+// makes the person eligible to every structure type; an employer must
+// establish one level-1 criterion or the level-2 count of its structure type.
+var IAEAuthors = spie.Definitions{
+	{Key: string(IAEAuthorPrescriber), Label: spie.Label{FR: "Prescripteur habilité", EN: "Authorised prescriber"}, Source: sourceIAEAuthor,
+		Description: spie.Label{FR: "France Travail, Mission locale, Cap emploi, Département, ou organisme habilité par le préfet : aucun critère administratif n'est exigé.", EN: "France Travail, Mission locale, Cap emploi, Département, or an organisation authorised by the préfet: no administrative criterion is required."},
+		Map:         map[string][]string{MapEmploisInclusion: {"prescriber"}, MapIAECriteriaRequired: {"non"}}},
+	{Key: string(IAEAuthorEmployer), Label: spie.Label{FR: "Employeur (auto-prescription de la SIAE)", EN: "Employer (SIAE self-prescription)"}, Source: sourceIAEAuthor,
+		Description: spie.Label{FR: "La structure établit elle-même l'éligibilité : un critère de niveau 1, ou le nombre de critères de niveau 2 de son type.", EN: "The structure establishes eligibility itself: one level-1 criterion, or its type's number of level-2 criteria."},
+		Map:         map[string][]string{MapEmploisInclusion: {"employer"}, MapIAECriteriaRequired: {"oui"}}},
+}
+
+// Definitions implements spie.Enum.
+func (IAEAuthor) Definitions() spie.Definitions { return IAEAuthors }
+
+// CriteriaRequired reports whether the author must establish administrative
+// criteria (false for an authorised prescriber and for an unknown author).
+func (a IAEAuthor) CriteriaRequired() bool {
+	d, ok := IAEAuthors.Get(string(a))
+	return ok && len(d.Map[MapIAECriteriaRequired]) == 1 && d.Map[MapIAECriteriaRequired][0] == "oui"
+}
+
+// IAEOutOfScope lists the inclusive employers of les emplois de l'inclusion
+// that socle's IAE verdict does not cover, each with the reason. Asking a
+// verdict for one of them gives IAE-STRUCTURE-02.
+var IAEOutOfScope = spie.Definitions{
+	{Key: "GEIQ", Label: spie.Label{FR: "Groupement d'employeurs pour l'insertion et la qualification", EN: "Employers' group for integration and qualification (GEIQ)"},
+		Source:      "C. trav. L1253-1 ; " + peerIAE + " : administrative_criteria_geiq.json, geiq_allowance_amount",
+		Description: spie.Label{FR: "Le GEIQ n'est pas une SIAE : ses critères (annexes 1 et 2, 28 critères) ouvrent une aide (0, 814 ou 1 400 €), pas un parcours IAE ; non modélisé.", EN: "A GEIQ is not an SIAE: its criteria (annexes 1 and 2, 28 criteria) open an allowance (0, 814 or 1,400 €), not an IAE pathway; not modelled."}},
+	{Key: "EA", Label: spie.Label{FR: "Entreprise adaptée", EN: "Adapted enterprise (EA)"},
+		Source:      "C. trav. L5213-13 et L5213-13-1 ; " + peerIAE + " : CompanyKind.EA hors siae_kinds",
+		Description: spie.Label{FR: "L'entreprise adaptée emploie des travailleurs handicapés (RQTH) : pas de diagnostic d'éligibilité IAE ; non modélisé.", EN: "An adapted enterprise employs disabled workers (RQTH): no IAE eligibility diagnosis; not modelled."}},
+	{Key: "EATT", Label: spie.Label{FR: "Entreprise adaptée de travail temporaire", EN: "Temporary work adapted enterprise (EATT)"},
+		Source:      "Loi n° 2018-771 art. 79 (expérimentation EATT) ; " + peerIAE + " : CompanyKind.EATT hors siae_kinds",
+		Description: spie.Label{FR: "Expérimentation réservée aux travailleurs handicapés : pas de diagnostic d'éligibilité IAE ; non modélisé.", EN: "Experiment reserved to disabled workers: no IAE eligibility diagnosis; not modelled."}},
+}
+
+// IAEExclusivePairs are the criteria that cannot be selected together: a
+// selection holding both is refused, whatever the order (IAE-CRITERE-11).
+// Source: les emplois de l'inclusion, AdministrativeCriteriaForm.clean
+// (itou/www/eligibility_views/forms.py): SENIOR with JEUNE, DETLD with DELD;
+// the arrêté du 1er septembre 2021 defines them by disjoint bounds (50 ans et
+// plus / moins de 26 ans; 24 mois et plus / 12 à 24 mois).
 var IAEExclusivePairs = [][2]IAECriterion{{"senior", "jeune"}, {"detld", "deld"}}
 
 // IAEValidity is how long an eligibility diagnosis stays valid.
@@ -109,36 +180,98 @@ type IAEValidity struct {
 }
 
 // DefaultIAEValidity is the validity of les emplois de l'inclusion: 6 months
-// (prescriber), 92 days (employer).
+// (prescriber), 92 days (employer) — EXPIRATION_DELAY_MONTHS and
+// EMPLOYER_DIAGNOSIS_VALIDITY_TIMEDELTA in itou/eligibility/models.
 var DefaultIAEValidity = IAEValidity{PrescriberMonths: 6, EmployerDays: 92}
+
+// ExpiresOn returns the first day on which a diagnosis made on date by the
+// author is no longer valid: date + 6 months (the same day of the month,
+// clamped to the month's last day) for a prescriber, date + 92 days for an
+// employer; "" when the date or the author is unknown.
+//
+// The boundary is the peer's: its expires_at is "Diagnostic expiré à compter
+// de ce jour" and a diagnosis is valid while expires_at > today
+// (itou/eligibility/models/common.py). No legal text fixes the day count;
+// a diagnosis of 31 August by a prescriber is valid until 27 February and
+// expired from 28 February (non-leap year).
+func (v IAEValidity) ExpiresOn(date spie.Date, a IAEAuthor) spie.Date {
+	if _, ok := date.Time(); !ok {
+		return ""
+	}
+	switch a {
+	case IAEAuthorPrescriber:
+		return date.AddMonths(v.PrescriberMonths)
+	case IAEAuthorEmployer:
+		return date.AddDays(v.EmployerDays)
+	}
+	return ""
+}
 
 // Fault types of IAE eligibility.
 var (
-	FaultIAEStructure = spie.NewFaultType("IAE-STRUCTURE-01", spie.SeverityError, "type de structure IAE inconnu : %q (ACI, EI, EITI, AI ou ETTI)", "unknown IAE structure type %q (ACI, EI, EITI, AI or ETTI)").WithSource("RULES.md §7 : ACI, EI, EITI, AI, ETTI (C. trav. L5132-4, les emplois de l'inclusion)")
-	FaultIAECriterion = spie.NewFaultType("IAE-CRITERE-01", spie.SeverityError, "critère d'éligibilité IAE inconnu : %q", "unknown IAE eligibility criterion %q").WithSource("RULES.md §7 : critères d'éligibilité IAE de niveau 1 et 2 (les emplois de l'inclusion)")
-	FaultIAEDuplicate = spie.NewFaultType("IAE-CRITERE-02", spie.SeverityWarning, "critère %q cité deux fois", "criterion %q listed twice").WithSource("RULES.md §7 : chaque critère compte une fois")
-	FaultIAEExclusive = spie.NewFaultType("IAE-CRITERE-10", spie.SeverityError, "les critères %q et %q s'excluent : un seul est retenu", "criteria %q and %q exclude each other: only one counts").WithSource("RULES.md §7 : SENIOR et JEUNE, DETLD et DELD s'excluent")
-	FaultIAEDate      = spie.NewFaultType("IAE-DATE-01", spie.SeverityError, "date du diagnostic d'éligibilité absente ou mal formée : %q", "eligibility diagnosis date missing or malformed: %q").WithSource("RULES.md §7 : un diagnostic d'éligibilité vaut 6 mois (prescripteur) ou 92 jours (employeur) à compter de sa date")
+	FaultIAEStructure    = spie.NewFaultType("IAE-STRUCTURE-01", spie.SeverityError, "type de structure IAE inconnu : %q (ACI, EI, EITI, AI ou ETTI)", "unknown IAE structure type %q (ACI, EI, EITI, AI or ETTI)").WithSource("RULES.md §7 : ACI, EI, EITI, AI, ETTI (C. trav. L5132-4, les emplois de l'inclusion)")
+	FaultIAEOutOfScope   = spie.NewFaultType("IAE-STRUCTURE-02", spie.SeverityError, "%s : hors du champ de l'éligibilité IAE de socle (%s)", "%s: outside socle's IAE eligibility (%s)").WithSource("C. trav. L5132-4 (les SIAE : ACI, EI, EITI, AI, ETTI) ; GEIQ (L1253-1), EA (L5213-13), EATT (loi n° 2018-771 art. 79) ne sont pas des SIAE")
+	FaultIAECriterion    = spie.NewFaultType("IAE-CRITERE-01", spie.SeverityError, "critère d'éligibilité IAE inconnu : %q", "unknown IAE eligibility criterion %q").WithSource("RULES.md §7 : critères d'éligibilité IAE de niveau 1 et 2 (les emplois de l'inclusion)")
+	FaultIAEDuplicate    = spie.NewFaultType("IAE-CRITERE-02", spie.SeverityWarning, "critère %q cité deux fois", "criterion %q listed twice").WithSource("RULES.md §7 : chaque critère compte une fois")
+	FaultIAEExclusiveOld = spie.NewFaultType("IAE-CRITERE-10", spie.SeverityError, "les critères %q et %q s'excluent : un seul est retenu", "criteria %q and %q exclude each other: only one counts").WithSource("RULES.md §7 : SENIOR et JEUNE, DETLD et DELD s'excluent").Retire("IAE-CRITERE-11")
+	FaultIAEExclusive    = spie.NewFaultType("IAE-CRITERE-11", spie.SeverityError, "les critères %q et %q ne peuvent être sélectionnés ensemble : sélection refusée", "criteria %q and %q cannot be selected together: selection refused").WithSource("Arrêté du 1er septembre 2021 (bornes disjointes : 50 ans et plus / moins de 26 ans ; 24 mois et plus / 12 à 24 mois) ; " + peerIAE + " : AdministrativeCriteriaForm.clean refuse la sélection")
+	FaultIAEDate         = spie.NewFaultType("IAE-DATE-01", spie.SeverityError, "date du diagnostic d'éligibilité absente ou mal formée : %q", "eligibility diagnosis date missing or malformed: %q").WithSource("RULES.md §7 : un diagnostic d'éligibilité vaut 6 mois (prescripteur) ou 92 jours (employeur) à compter de sa date")
+	FaultIAEExpired      = spie.NewFaultType("IAE-DATE-02", spie.SeverityError, "diagnostic d'éligibilité expiré depuis le %s (fait le %s, auteur : %s)", "eligibility diagnosis expired since %s (made on %s, author: %s)").WithSource("RULES.md §7 : 6 mois (prescripteur) ou 92 jours (employeur) ; " + peerIAE + " : expires_at est le premier jour expiré")
+	FaultIAEFuture       = spie.NewFaultType("IAE-DATE-03", spie.SeverityError, "diagnostic d'éligibilité daté du %s, après le jour du verdict (%s)", "eligibility diagnosis dated %s, after the day of the verdict (%s)").WithSource("RULES.md §7 : la validité court à compter de la date du diagnostic")
+	FaultIAEOn           = spie.NewFaultType("IAE-DATE-04", spie.SeverityError, "jour du verdict absent ou mal formé : %q", "day of the verdict missing or malformed: %q").WithSource("RULES.md §7 : l'éligibilité s'apprécie à un jour donné, pendant la validité du diagnostic")
+	FaultIAEAuthor       = spie.NewFaultType("IAE-AUTEUR-01", spie.SeverityError, "auteur du diagnostic d'éligibilité inconnu : %q (prescripteur-habilite ou employeur)", "unknown eligibility diagnosis author %q (prescripteur-habilite or employeur)").WithSource("C. trav. L5132-3 ; " + peerIAE + " : AuthorKind (prescriber, employer)")
 )
 
-// IAEEligibility is the eligibility of a person to one IAE structure type.
+// IAEInput is what an IAE verdict is computed from.
+type IAEInput struct {
+	// Critères administratifs retenus (lus d'un diagnostic ou sélectionnés).
+	Criteria []IAECriterion
+	// Type de structure : ACI, EI, EITI, AI ou ETTI.
+	Structure IAEStructure
+	// Auteur du diagnostic d'éligibilité (IAEAuthors).
+	Author IAEAuthor
+	// Date du diagnostic d'éligibilité.
+	Date spie.Date
+	// Jour du verdict (aujourd'hui, ou la date d'embauche envisagée).
+	On spie.Date
+	// Durées de validité ; la valeur zéro vaut DefaultIAEValidity.
+	Validity IAEValidity
+}
+
+// IAE verdict rules: which rule decided the verdict (IAEEligibility.Rule).
+const (
+	IAERulePrescriber   = "prescripteur-habilite" // eligible: authorised prescriber, no criterion required
+	IAERuleLevel1       = "niveau-1"              // eligible: one level-1 criterion
+	IAERuleLevel2       = "niveau-2"              // eligible: enough level-2 criteria
+	IAERuleInsufficient = "criteres-insuffisants" // not eligible: too few criteria
+	IAERuleRefused      = "selection-refusee"     // not eligible: an error in the input (see the faults)
+	IAERuleExpired      = "diagnostic-expire"     // not eligible: the diagnosis has expired on the day
+	IAERuleOutOfScope   = "hors-champ"            // not eligible: GEIQ, EA or EATT
+)
+
+// IAEEligibility is the eligibility of a person to one IAE structure type on
+// one day. Eligible is never true together with an error fault.
 type IAEEligibility struct {
 	// Type de structure.
 	Structure IAEStructure `json:"structure"`
-	// Vrai quand la personne est éligible.
+	// Auteur du diagnostic d'éligibilité.
+	Author IAEAuthor `json:"auteur"`
+	// Vrai quand la personne est éligible le jour du verdict.
 	Eligible bool `json:"eligible"`
+	// Règle qui a décidé (IAERule…).
+	Rule string `json:"regle"`
 	// Critères de niveau 1 retenus.
 	Level1 []IAECriterion `json:"criteres_niveau_1"`
 	// Critères de niveau 2 retenus.
 	Level2 []IAECriterion `json:"criteres_niveau_2"`
-	// Nombre de critères de niveau 2 exigés sans critère de niveau 1.
+	// Nombre de critères de niveau 2 exigés sans critère de niveau 1 (0 quand l'auteur n'a pas à établir de critère).
 	Level2Required int `json:"criteres_niveau_2_requis"`
 	// Date du diagnostic d'éligibilité.
 	Date spie.Date `json:"date,omitempty"`
-	// Fin de validité du diagnostic fait par un prescripteur.
-	ValidUntilPrescriber spie.Date `json:"fin_validite_prescripteur,omitempty"`
-	// Fin de validité du diagnostic fait par l'employeur.
-	ValidUntilEmployer spie.Date `json:"fin_validite_employeur,omitempty"`
+	// Jour du verdict.
+	On spie.Date `json:"jour,omitempty"`
+	// Premier jour où le diagnostic n'est plus valable.
+	ExpiresOn spie.Date `json:"expire_le,omitempty"`
 	// Explication en français.
 	Sentence string `json:"phrase"`
 	// Problèmes relevés.
@@ -147,8 +280,14 @@ type IAEEligibility struct {
 
 // IAECriteriaOf reads the IAE criteria that the diagnostic establishes, in
 // the order of IAECriteria: public criteria, months registered as a
-// jobseeker, age at the diagnostic date, education level without a
-// qualifying diploma, and a mobility frein of impact moyen or fort.
+// jobseeker, age at the diagnostic date, education level, and a mobility
+// frein of impact moyen or fort.
+//
+// CAP_BEP is an education level of NV5 (CAP, BEP) or below, diploma or not:
+// the arrêté du 1er septembre 2021 says « niveau d'étude 3 (CAP, BEP) ou
+// infra » and the peer counts ASP levels 50 (formation de niveau CAP/BEP)
+// and 51 (diplôme obtenu CAP ou BEP) alike
+// (EducationLevel.eligible_for_cap_bep_criterion, itou/asp/models.py).
 func IAECriteriaOf(d *Diagnostic) []IAECriterion {
 	if d == nil {
 		return nil
@@ -160,18 +299,7 @@ func IAECriteriaOf(d *Diagnostic) []IAECriterion {
 		months = *c.MonthsRegistered
 	}
 	lvl := d.Professional.EducationLevel
-	capBEP := false
-	if EducationLevels.Has(string(lvl)) {
-		capBEP = !lvl.Qualified()
-		if lvl == "NV5" {
-			capBEP = true
-			for _, dip := range d.Professional.Diplomas {
-				if dip.Level.Qualified() {
-					capBEP = false
-				}
-			}
-		}
-	}
+	capBEP := EducationLevels.Has(string(lvl)) && (!lvl.Qualified() || lvl == "NV5")
 	mob := d.Freins[FreinThematique(spie.ThematiqueMobilite)].Impact.Rank() >= ImpactMoyen.Rank()
 	has := map[IAECriterion]bool{
 		"rsa": c.RSA, "ass": c.ASS, "aah": c.AAH, "detld": months >= 24,
@@ -189,100 +317,152 @@ func IAECriteriaOf(d *Diagnostic) []IAECriterion {
 	return out
 }
 
-// AssessIAE computes the eligibility of the person of the diagnostic to the
-// structure type, with the validity of the diagnosis from its date.
-func AssessIAE(d *Diagnostic, s IAEStructure) IAEEligibility {
+// AssessIAE computes the eligibility on day on of the person of the
+// diagnostic to the structure type, the diagnostic being made by author.
+func AssessIAE(d *Diagnostic, s IAEStructure, author IAEAuthor, on spie.Date) IAEEligibility {
 	if d == nil {
 		d = &Diagnostic{}
 	}
-	return AssessIAECriteria(IAECriteriaOf(d), s, d.Date, DefaultIAEValidity)
+	return AssessIAECriteria(IAEInput{Criteria: IAECriteriaOf(d), Structure: s, Author: author, Date: d.Date, On: on})
 }
 
 // AssessIAEAll computes the eligibility to every structure type, in the order
 // of IAEStructures.
-func AssessIAEAll(d *Diagnostic) []IAEEligibility {
+func AssessIAEAll(d *Diagnostic, author IAEAuthor, on spie.Date) []IAEEligibility {
 	if d == nil {
 		d = &Diagnostic{}
 	}
 	crit := IAECriteriaOf(d)
 	out := make([]IAEEligibility, 0, len(IAEStructures))
 	for _, s := range IAEStructures {
-		out = append(out, AssessIAECriteria(crit, IAEStructure(s.Key), d.Date, DefaultIAEValidity))
+		out = append(out, AssessIAECriteria(IAEInput{Criteria: crit, Structure: IAEStructure(s.Key), Author: author, Date: d.Date, On: on}))
 	}
 	return out
 }
 
-// AssessIAECriteria computes the eligibility from a list of criteria (read
-// from a diagnostic, or selected by a prescriber): eligible with one level-1
-// criterion, else with the number of level-2 criteria the structure type
-// requires; of an exclusive pair only the first counts (fault IAE-CRITERE-10).
-func AssessIAECriteria(criteria []IAECriterion, s IAEStructure, date spie.Date, v IAEValidity) IAEEligibility {
-	e := IAEEligibility{Structure: s, Date: date, Level1: []IAECriterion{}, Level2: []IAECriterion{}}
-	e.Level2Required = s.Level2Required()
-	if e.Level2Required == 0 {
-		e.Faults = append(e.Faults, FaultIAEStructure.At(spie.Pointer("structure"), string(s)))
+// AssessIAECriteria computes the verdict, in this order of rules:
+//   - the input must be sound: known structure type (GEIQ, EA, EATT are out
+//     of scope: IAE-STRUCTURE-02), known author, known criteria, no
+//     exclusive pair (IAE-CRITERE-11, whatever the order), a diagnosis date
+//     and a day of verdict; any error refuses the verdict;
+//   - the diagnosis must be valid on the day: not after it, and before
+//     IAEValidity.ExpiresOn (IAE-DATE-02 otherwise);
+//   - an authorised prescriber needs no criterion; an employer needs one
+//     level-1 criterion, else the structure type's count of level-2 criteria
+//     (C. trav. L5132-3, arrêté du 1er septembre 2021).
+//
+// Eligible is never true together with an error fault.
+func AssessIAECriteria(in IAEInput) IAEEligibility {
+	v := in.Validity
+	if v == (IAEValidity{}) {
+		v = DefaultIAEValidity
 	}
-	seen := map[IAECriterion]bool{}
-	for i, c := range criteria {
+	e := IAEEligibility{Structure: in.Structure, Author: in.Author, Date: in.Date, On: in.On, Level1: []IAECriterion{}, Level2: []IAECriterion{}}
+	label := IAEStructures.LabelOf(string(in.Structure))
+	if out, ok := IAEOutOfScope.Get(string(in.Structure)); ok {
+		e.Faults = append(e.Faults, FaultIAEOutOfScope.At(spie.Pointer("structure"), out.Label.FR, out.Description.FR))
+		e.Rule = IAERuleOutOfScope
+		e.Sentence = fmt.Sprintf("Hors du champ de l'IAE : %s. %s", out.Label.FR, out.Description.FR)
+		return e
+	}
+	if in.Structure.Level2Required() == 0 {
+		e.Faults = append(e.Faults, FaultIAEStructure.At(spie.Pointer("structure"), string(in.Structure)))
+	}
+	if !IAEAuthors.Has(string(in.Author)) {
+		e.Faults = append(e.Faults, FaultIAEAuthor.At(spie.Pointer("auteur"), string(in.Author)))
+	}
+	if in.Author.CriteriaRequired() {
+		e.Level2Required = in.Structure.Level2Required()
+	}
+	seen := map[IAECriterion]int{}
+	for i, c := range in.Criteria {
 		p := spie.Pointer("criteres", i)
-		switch {
+		switch _, dup := seen[c]; {
 		case c.Level() == 0:
 			e.Faults = append(e.Faults, FaultIAECriterion.At(p, string(c)))
 			continue
-		case seen[c]:
+		case dup:
 			e.Faults = append(e.Faults, FaultIAEDuplicate.At(p, string(c)))
 			continue
 		}
-		excluded := false
-		for _, pair := range IAEExclusivePairs {
-			for k := 0; k < 2; k++ {
-				if c == pair[k] && seen[pair[1-k]] {
-					e.Faults = append(e.Faults, FaultIAEExclusive.At(p, string(pair[1-k]), string(c)))
-					excluded = true
-				}
-			}
-		}
-		seen[c] = true
-		if excluded {
-			continue
-		}
+		seen[c] = i
 		if c.Level() == 1 {
 			e.Level1 = append(e.Level1, c)
 		} else {
 			e.Level2 = append(e.Level2, c)
 		}
 	}
-	if _, ok := date.Time(); ok {
-		e.ValidUntilPrescriber = date.AddMonths(v.PrescriberMonths)
-		e.ValidUntilEmployer = date.AddDays(v.EmployerDays)
-	} else {
-		e.Faults = append(e.Faults, FaultIAEDate.At(spie.Pointer("date"), string(date)))
+	for _, pair := range IAEExclusivePairs {
+		i, ok0 := seen[pair[0]]
+		j, ok1 := seen[pair[1]]
+		if ok0 && ok1 {
+			e.Faults = append(e.Faults, FaultIAEExclusive.At(spie.Pointer("criteres", max(i, j)), string(pair[0]), string(pair[1])))
+		}
 	}
-	label := IAEStructures.LabelOf(string(s))
+	if _, ok := in.Date.Time(); !ok {
+		e.Faults = append(e.Faults, FaultIAEDate.At(spie.Pointer("date"), string(in.Date)))
+	}
+	if _, ok := in.On.Time(); !ok {
+		e.Faults = append(e.Faults, FaultIAEOn.At(spie.Pointer("jour"), string(in.On)))
+	}
+	e.ExpiresOn = v.ExpiresOn(in.Date, in.Author)
+	if !e.Faults.Valid() {
+		e.Rule = IAERuleRefused
+		e.Sentence = fmt.Sprintf("Éligibilité à l'IAE (%s) non établie : la demande est refusée (%d problème(s) relevé(s)).", labelOr(label, in.Structure), len(e.Faults.Errors()))
+		return e
+	}
+	author := authorPhrase(in.Author, v)
 	switch {
-	case e.Level2Required == 0:
-		e.Sentence = fmt.Sprintf("Type de structure inconnu : %s.", s)
+	case in.Date.After(in.On):
+		e.Faults = append(e.Faults, FaultIAEFuture.At(spie.Pointer("date"), string(in.Date), string(in.On)))
+		e.Rule = IAERuleRefused
+		e.Sentence = fmt.Sprintf("Éligibilité à l'IAE (%s) non établie : le diagnostic du %s est postérieur au %s.", label, in.Date, in.On)
+		return e
+	case !in.On.Before(e.ExpiresOn):
+		e.Faults = append(e.Faults, FaultIAEExpired.At(spie.Pointer("date"), string(e.ExpiresOn), string(in.Date), string(in.Author)))
+		e.Rule = IAERuleExpired
+		e.Sentence = fmt.Sprintf("Non éligible à l'IAE (%s) au %s : le diagnostic du %s (%s) est expiré depuis le %s.", label, in.On, in.Date, author, e.ExpiresOn)
+		return e
+	}
+	last := e.ExpiresOn.AddDays(-1)
+	switch {
+	case !in.Author.CriteriaRequired():
+		e.Eligible, e.Rule = true, IAERulePrescriber
+		e.Sentence = fmt.Sprintf("Éligible à l'IAE (%s) : diagnostic d'un prescripteur habilité, aucun critère administratif exigé ; valable jusqu'au %s inclus.", label, last)
 	case len(e.Level1) > 0:
-		e.Eligible = true
-		e.Sentence = fmt.Sprintf("Éligible à l'IAE (%s) : critère de niveau 1 « %s ».", label, IAECriteria.LabelOf(string(e.Level1[0])))
+		e.Eligible, e.Rule = true, IAERuleLevel1
+		e.Sentence = fmt.Sprintf("Éligible à l'IAE (%s) : critère de niveau 1 « %s » ; valable jusqu'au %s inclus.", label, IAECriteria.LabelOf(string(e.Level1[0])), last)
 	case len(e.Level2) >= e.Level2Required:
-		e.Eligible = true
-		e.Sentence = fmt.Sprintf("Éligible à l'IAE (%s) : %d critères de niveau 2 (au moins %d exigés).", label, len(e.Level2), e.Level2Required)
+		e.Eligible, e.Rule = true, IAERuleLevel2
+		e.Sentence = fmt.Sprintf("Éligible à l'IAE (%s) : %d critères de niveau 2 (au moins %d exigés) ; valable jusqu'au %s inclus.", label, len(e.Level2), e.Level2Required, last)
 	default:
-		e.Sentence = fmt.Sprintf("Non éligible à l'IAE (%s) : aucun critère de niveau 1 et %d critère(s) de niveau 2 sur %d exigés.", label, len(e.Level2), e.Level2Required)
+		e.Rule = IAERuleInsufficient
+		e.Sentence = fmt.Sprintf("Non éligible à l'IAE (%s) : aucun critère de niveau 1 et %d critère(s) de niveau 2 sur %d exigés d'un employeur.", label, len(e.Level2), e.Level2Required)
 	}
 	return e
 }
 
-// ValidAt reports whether the eligibility diagnosis is still valid on date at,
-// for a diagnosis made by a prescriber or by the employer.
-func (e IAEEligibility) ValidAt(at spie.Date, byEmployer bool) bool {
-	end := e.ValidUntilPrescriber
-	if byEmployer {
-		end = e.ValidUntilEmployer
+// authorPhrase says who made the diagnosis and how long it is valid, in
+// French: "prescripteur habilité, valable 6 mois".
+func authorPhrase(a IAEAuthor, v IAEValidity) string {
+	if a == IAEAuthorPrescriber {
+		return fmt.Sprintf("prescripteur habilité, valable %d mois", v.PrescriberMonths)
 	}
-	if _, ok := at.Time(); !ok || end.IsZero() {
+	return fmt.Sprintf("employeur, valable %d jours", v.EmployerDays)
+}
+
+func labelOr(label string, s IAEStructure) string {
+	if label == "" || label == string(s) {
+		return fmt.Sprintf("type %q", string(s))
+	}
+	return label
+}
+
+// ValidAt reports whether the eligibility diagnosis is valid on date at: on
+// or after its date and before ExpiresOn.
+func (e IAEEligibility) ValidAt(at spie.Date) bool {
+	if _, ok := at.Time(); !ok || e.ExpiresOn.IsZero() {
 		return false
 	}
-	return !at.After(end) && !at.Before(e.Date)
+	return at.Before(e.ExpiresOn) && !at.Before(e.Date)
 }

@@ -223,13 +223,21 @@ var ages = func() [151]string {
 func compileRules(r *OrientationRules) *compiledRules {
 	c := &compiledRules{from: r}
 	recent := r.RecentActivityMonths
-	compile := func(stage, id, result, label string, cond *Condition) compiledRule {
+	// Each sentence names the rule it speaks of (its libellé, else its id):
+	// a rule set aside never names the outcome, so that « écarte » and
+	// « conduit à » cannot seem to contradict each other when two rules of
+	// one stage lead to the same outcome.
+	compile := func(stage, id, result, label, ruleLabel string, cond *Condition) compiledRule {
 		cr := compiledRule{stage: stage, id: id, result: result}
 		label = lowerFirst(label)
+		name := "« " + id + " »"
+		if ruleLabel != "" {
+			name = "« " + ruleLabel + " »"
+		}
 		cr.effect = [3]string{
-			"manque pour décider : " + label,
-			"écarte : " + label,
-			"conduit à : " + label,
+			"manque pour appliquer la règle " + name + " (" + label + ")",
+			"écarte la règle " + name,
+			"conduit à : " + label + " (règle " + name + ")",
 		}
 		if cond != nil {
 			cc := compileCond(cond, recent, cr.effect)
@@ -238,13 +246,13 @@ func compileRules(r *OrientationRules) *compiledRules {
 		return cr
 	}
 	for _, p := range r.Pathways {
-		c.pathways = append(c.pathways, compile(StagePathway, p.ID, string(p.Pathway), p.Pathway.Label(), p.If))
+		c.pathways = append(c.pathways, compile(StagePathway, p.ID, string(p.Pathway), p.Pathway.Label(), p.Label, p.If))
 	}
 	for _, o := range r.Organisations {
-		c.organisations = append(c.organisations, compile(StageOrganisation, o.ID, string(o.Organisation), "organisation référente "+o.Organisation.Label(), o.If))
+		c.organisations = append(c.organisations, compile(StageOrganisation, o.ID, string(o.Organisation), "organisation référente "+o.Organisation.Label(), o.Label, o.If))
 	}
 	for _, d := range r.Deciders {
-		c.deciders = append(c.deciders, compile(StageDecider, d.ID, string(d.Decider), "décideur "+d.Decider.Label(), d.If))
+		c.deciders = append(c.deciders, compile(StageDecider, d.ID, string(d.Decider), "décideur "+d.Decider.Label(), d.Label, d.If))
 	}
 	return c
 }

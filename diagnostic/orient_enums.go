@@ -3,7 +3,9 @@ package diagnostic
 import "github.com/spie-fr/socle/spie"
 
 // Pathway is the orientation pathway (CNE criteria): emploi, global or
-// social; indetermine when the diagnostic is too incomplete to decide.
+// social; indetermine when the diagnostic is too incomplete to decide;
+// autre for an orientation recorded by a partner outside the three
+// pathways (carnet de bord's type « autre »), which rules never decide.
 type Pathway string
 
 // Pathways.
@@ -12,22 +14,75 @@ const (
 	PathwayGlobal       Pathway = "global"
 	PathwaySocial       Pathway = "social"
 	PathwayUndetermined Pathway = "indetermine"
+	PathwayOther        Pathway = "autre"
 )
 
-// Pathways is the code list of orientation pathways.
+// Groups of Pathways: the three pathways of the national criteria, the
+// undecided outcome of the rules, and the partners' other orientations.
+const (
+	PathwayGroupCNE       = "cne"
+	PathwayGroupUndecided = "indecis"
+	PathwayGroupPartner   = "partenaire"
+)
+
+// Mappings of Pathways to the orientation types of the peers:
+//   - MapCarnetDeBord: orientation_type of carnet de bord
+//     (gip-inclusion/carnet-de-bord@e0fe7212, hasura migrations
+//     1655396477440_add_beneficiary_info: social, pro, sociopro;
+//     1690467448554_add-orientation-type-autre: autre);
+//   - MapRdvInsertion: OrientationType.casf_category of rdv-insertion
+//     (gip-inclusion/rdv-insertion@6713dfaf, app/models/orientation_type.rb:
+//     social, pro, socio_pro; no « autre »).
+//
+// emploi ↔ pro, global ↔ sociopro / socio_pro, social ↔ social, autre ↔
+// autre (carnet de bord only): the national criteria (arrêté du 21 novembre
+// 2024) name the parcours emploi, socio-professionnel and social, which the
+// peers label « Professionnel » / « Socio-professionnel » / « Social ».
+// indetermine has no counterpart: it is never recorded as a decision.
+const (
+	MapCarnetDeBord = "carnet-de-bord/orientation_type"
+	MapRdvInsertion = "rdv-insertion/casf_category"
+)
+
+func pathwayMap(cdb, rdvi string) map[string][]string {
+	m := map[string][]string{MapCarnetDeBord: {cdb}}
+	if rdvi != "" {
+		m[MapRdvInsertion] = []string{rdvi}
+	}
+	return m
+}
+
+// Pathways is the code list of orientation pathways, with their
+// correspondence to the peers' orientation types.
 var Pathways = spie.Definitions{
-	{Key: "emploi", Label: spie.Label{FR: "Parcours emploi", EN: "Employment pathway"}, Source: sourceCNE,
+	{Key: "emploi", Group: PathwayGroupCNE, Label: spie.Label{FR: "Parcours emploi", EN: "Employment pathway"}, Source: sourceCNE, Map: pathwayMap("pro", "pro"),
 		Description: spie.Label{FR: "Accompagnement centré sur l'accès à l'emploi.", EN: "Support focused on getting a job."}},
-	{Key: "global", Label: spie.Label{FR: "Parcours socio-professionnel", EN: "Socio-professional pathway"}, Source: sourceCNE,
+	{Key: "global", Group: PathwayGroupCNE, Label: spie.Label{FR: "Parcours socio-professionnel", EN: "Socio-professional pathway"}, Source: sourceCNE, Map: pathwayMap("sociopro", "socio_pro"),
 		Description: spie.Label{FR: "Accompagnement global : emploi et freins périphériques traités ensemble.", EN: "Global support: employment and barriers addressed together."}},
-	{Key: "social", Label: spie.Label{FR: "Parcours social", EN: "Social pathway"}, Source: sourceCNE,
+	{Key: "social", Group: PathwayGroupCNE, Label: spie.Label{FR: "Parcours social", EN: "Social pathway"}, Source: sourceCNE, Map: pathwayMap("social", "social"),
 		Description: spie.Label{FR: "Lever d'abord les freins sociaux avant la recherche d'emploi.", EN: "Remove social barriers before the job search."}},
-	{Key: "indetermine", Label: spie.Label{FR: "Indéterminé", EN: "Undetermined"}, Source: sourceSocle,
+	{Key: "indetermine", Group: PathwayGroupUndecided, Label: spie.Label{FR: "Indéterminé", EN: "Undetermined"}, Source: sourceSocle,
 		Description: spie.Label{FR: "Le diagnostic ne permet pas de décider : des critères manquent.", EN: "The diagnostic does not allow a decision: criteria are missing."}},
+	{Key: "autre", Group: PathwayGroupPartner, Label: spie.Label{FR: "Autre orientation", EN: "Other orientation"}, Source: "carnet de bord, type d'orientation « autre » (migration 1690467448554, juillet 2023)", Map: pathwayMap("autre", ""),
+		Description: spie.Label{FR: "Orientation consignée par un partenaire hors des trois parcours ; les règles d'orientation ne la proposent jamais.", EN: "Orientation recorded by a partner outside the three pathways; orientation rules never propose it."}},
 }
 
 // Definitions implements spie.Enum.
 func (Pathway) Definitions() spie.Definitions { return Pathways }
+
+// Decidable reports whether orientation rules may decide the pathway: one of
+// the three pathways of the national criteria.
+func (p Pathway) Decidable() bool {
+	d, ok := Pathways.Get(string(p))
+	return ok && d.Group == PathwayGroupCNE
+}
+
+// Recordable reports whether a decided orientation may carry the pathway:
+// one of the three, or a partner's « autre ».
+func (p Pathway) Recordable() bool {
+	d, ok := Pathways.Get(string(p))
+	return ok && (d.Group == PathwayGroupCNE || d.Group == PathwayGroupPartner)
+}
 
 // Label returns the French label of the pathway.
 func (p Pathway) Label() string { return Pathways.LabelOf(string(p)) }

@@ -33,7 +33,7 @@ func ExampleOrient() {
 	// impact-max=fort (retient)
 	// parcours=social (retient)
 	// rsa=oui (retient)
-	// La personne n'a pas eu d'activité professionnelle depuis 24 mois. Ce critère conduit à : parcours social.
+	// La personne n'a pas eu d'activité professionnelle depuis 24 mois. Ce critère conduit à : parcours social (règle « Sans activité récente, sans projection dans l'emploi et avec au moins un frein à impact fort »).
 }
 
 func ExampleOrient_undetermined() {

@@ -259,7 +259,7 @@ func (r *OrientationRules) Check() spie.Faults {
 	}
 	checkList("parcours", pr, false, func(i int) (string, bool, *spie.FaultType) {
 		p := r.Pathways[i].Pathway
-		return string(p), p != PathwayUndetermined && Pathways.Has(string(p)), FaultRulesPathway
+		return string(p), p.Decidable(), FaultRulesPathway
 	})
 	or := make([]rule, len(r.Organisations))
 	for i, x := range r.Organisations {
@@ -412,7 +412,7 @@ func checkCondition(c *Condition, path string, allowPathway bool, depth int) spi
 			fs = append(fs, FaultCondEmpty.At(spie.Join(path, op)))
 		}
 		for i, p := range c.In {
-			if p == PathwayUndetermined || !Pathways.Has(string(p)) {
+			if !p.Decidable() {
 				fs = append(fs, FaultCondValue.At(spie.Join(path, op, i), string(p), string(c.Criterion)))
 			}
 		}

@@ -501,8 +501,8 @@ func TestNilDiagnosticNeverPanics(t *testing.T) {
 		assert.Equal(t, diagnostic.PathwayUndetermined, dec.Pathway)
 		assert.Nil(t, diagnostic.Deadlines(nil, dec, diagnostic.Milestones{}, "2026-01-01", nil))
 		assert.Nil(t, diagnostic.IAECriteriaOf(nil))
-		assert.False(t, diagnostic.AssessIAE(nil, "ACI").Eligible)
-		assert.Len(t, diagnostic.AssessIAEAll(nil), 5)
+		assert.False(t, diagnostic.AssessIAE(nil, "ACI", diagnostic.IAEAuthorEmployer, "2026-01-01").Eligible)
+		assert.Len(t, diagnostic.AssessIAEAll(nil, diagnostic.IAEAuthorPrescriber, "2026-01-01"), 5)
 		p, _ := diagnostic.ExportDSP(nil)
 		assert.Empty(t, p.Contraintes.Items)
 		assert.Empty(t, diagnostic.PairOf(nil, dec, "social").Publics)
@@ -533,4 +533,71 @@ func TestOrientRecentActivityFromSituations(t *testing.T) {
 			assert.Equal(t, tt.want, dec.Pathway)
 		})
 	}
+}
+
+// TestOrientExplanationsNeverContradict: over every case of the table, with
+// the default rules and with the territory rules of the examples (where two
+// organisation rules lead to the Département), a sentence that sets a rule
+// aside never names an outcome, a criterion that retains names the outcome
+// the stage decided and the rule that decided it, and every sentence names
+// the rule it speaks of.
+func TestOrientExplanationsNeverContradict(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "examples", "orientation", "regles-77-codiagnostic.json"))
+	require.NoError(t, err)
+	defer f.Close()
+	territory, fs := diagnostic.LoadOrientationRules(f)
+	require.True(t, fs.Valid(), "%v", fs)
+	for _, rules := range []*diagnostic.OrientationRules{diagnostic.DefaultOrientationRules(), territory} {
+		labels := map[string]string{}
+		for _, r := range rules.Pathways {
+			labels[r.ID] = r.Label
+		}
+		for _, r := range rules.Organisations {
+			labels[r.ID] = r.Label
+		}
+		for _, r := range rules.Deciders {
+			labels[r.ID] = r.Label
+		}
+		for _, c := range orientCases {
+			d := baseDiagnostic()
+			for _, m := range c.mods {
+				m(d)
+			}
+			dec := diagnostic.Orient(d, rules)
+			decided := map[string]string{
+				diagnostic.StagePathway:      dec.PathwayRule,
+				diagnostic.StageOrganisation: dec.OrganisationRule,
+				diagnostic.StageDecider:      dec.DeciderRule,
+			}
+			outcome := map[string]string{
+				diagnostic.StagePathway:      lowerFirst(dec.Pathway.Label()),
+				diagnostic.StageOrganisation: "organisation référente " + dec.Organisation.Label(),
+				diagnostic.StageDecider:      "décideur " + dec.Decider.Label(),
+			}
+			for _, u := range dec.Criteria {
+				name := labels[u.Rule]
+				if name == "" {
+					name = u.Rule
+				}
+				assert.Contains(t, u.Sentence, "« "+name+" »", "%s/%s : la phrase nomme sa règle", rules.ID, c.name)
+				switch u.Effect {
+				case diagnostic.EffectRejects:
+					assert.NotContains(t, u.Sentence, "conduit à", "%s/%s : %s", rules.ID, c.name, u.Sentence)
+					assert.NotEqual(t, decided[u.Stage], u.Rule, "%s/%s : une règle écartée n'a pas décidé", rules.ID, c.name)
+				case diagnostic.EffectRetains:
+					assert.Equal(t, decided[u.Stage], u.Rule, "%s/%s : le critère retenu est celui de la règle qui a décidé", rules.ID, c.name)
+					assert.Contains(t, u.Sentence, "conduit à : "+outcome[u.Stage]+" (règle", "%s/%s", rules.ID, c.name)
+				}
+			}
+		}
+	}
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = []rune(strings.ToLower(string(r[0])))[0]
+	return string(r)
 }

@@ -24,7 +24,11 @@ type Orientation struct {
 func Orient(d *diagnostic.Diagnostic) Orientation {
 	dec := diagnostic.Orient(d, diagnostic.DefaultOrientationRules())
 	o := Orientation{Code: string(dec.Pathway), Decision: dec}
-	o.Label = diagnostic.Pathways.LabelOf(string(dec.Pathway))
+	// The pathways' labels already say « Parcours … ».
+	o.Label = dec.Pathway.Label()
+	if dec.Pathway == diagnostic.PathwayUndetermined {
+		o.Label = "Parcours indéterminé"
+	}
 	if dec.Organisation != "" {
 		o.Label += ", accompagné par " + diagnostic.Organisations.LabelOf(string(dec.Organisation))
 	}

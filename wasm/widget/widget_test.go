@@ -3,6 +3,7 @@ package widget_test
 import (
 	"encoding/json"
 	"html"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/examples"
 	"github.com/spie-fr/socle/internal/leak"
 	"github.com/spie-fr/socle/schemas"
@@ -252,4 +254,20 @@ func TestCarnetWidgetVerifiesAFullCarnet(t *testing.T) {
 	v = &widget.CarnetView{}
 	require.Empty(t, v.Init(json.RawMessage(`{"carnet":`+string(vb)+`,"acteur":{"professionnel":"Sarah Lefèvre","siret_structure":"77500000300019","role":"referent"}}`)))
 	assert.Contains(t, renderHTML(t, v), "Sarah Lefèvre")
+}
+
+// TestOrientLabelSaysParcoursOnce: the label of the proposal says
+// « Parcours » once (it read « Parcours Parcours socio-professionnel »).
+func TestOrientLabelSaysParcoursOnce(t *testing.T) {
+	for _, name := range []string{"jeune-laon.json", "rsa-logement-sante-marseille.json", "boeth-carcassonne.json", "parent-isole-chauny.json"} {
+		t.Run(name, func(t *testing.T) {
+			b, err := os.ReadFile("../../examples/diagnostic/" + name)
+			require.NoError(t, err)
+			var d diagnostic.Diagnostic
+			require.NoError(t, json.Unmarshal(b, &d))
+			o := widget.Orient(&d)
+			assert.True(t, strings.HasPrefix(o.Label, "Parcours "), o.Label)
+			assert.Equal(t, 1, strings.Count(o.Label, "Parcours"), o.Label)
+		})
+	}
 }
