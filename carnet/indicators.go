@@ -152,7 +152,10 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 	for k := range groups {
 		keys = append(keys, k)
 	}
-	order := map[string]int{"ensemble": 0, "cohorte": 1, "territoire": 2, "public": 3}
+	order := map[string]int{}
+	for i, k := range IndicatorDimensions.Keys() {
+		order[k] = i
+	}
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i][0] != keys[j][0] {
 			return order[keys[i][0]] < order[keys[j][0]]

@@ -248,3 +248,27 @@ func BenchmarkIndicators(b *testing.B) {
 	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(n)*float64(b.N)/time.Since(start).Seconds(), "carnets/s")
 }
+
+// The measures and dimensions listed for readers are those the indicators
+// use: every "mesure" of Indicators is defined once in IndicatorMeasures,
+// and the groups of a report come in the order of IndicatorDimensions
+// (RULES.md §12: whole, then cohort, territory, public).
+func TestIndicatorMeasuresAndDimensions(t *testing.T) {
+	require.NoError(t, carnet.IndicatorMeasures.Check())
+	require.NoError(t, carnet.IndicatorDimensions.Check())
+	used := map[string]bool{}
+	for _, d := range carnet.Indicators {
+		require.Len(t, d.Map["mesure"], 1, d.Key)
+		used[d.Map["mesure"][0]] = true
+	}
+	assert.ElementsMatch(t, carnet.IndicatorMeasures.Keys(), keysOf(used))
+	assert.Equal(t, []string{"ensemble", "cohorte", "territoire", "public"}, carnet.IndicatorDimensions.Keys())
+}
+
+func keysOf(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

@@ -204,6 +204,24 @@ func TestApplyRefusesBadChanges(t *testing.T) {
 	}
 }
 
+// TestApplyReplayFaultWithoutLibraryText: a value of the wrong type is
+// described by socle (member, type found) in French and English, never with
+// encoding/json's English text (found by TestValidateDifferential: a
+// priorite written 2.0 in a journal event).
+func TestApplyReplayFaultWithoutLibraryText(t *testing.T) {
+	c := open(t, nil)
+	a := carnet.Action{ID: "a1", CatalogAction: "pmsmp", Thematique: "emploi-formation", Status: carnet.ActionPlanned, ProposedOn: "2025-03-05", ProposedBy: referent}
+	apply(t, c, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetActions, ID: "a1", Value: a, At: at("2025-03-05")})
+	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetActions, ID: "a1", Value: map[string]any{"id": "a1", "statut": 3}, At: at("2025-03-06")}, referent)
+	require.True(t, fs.HasCode("CARNET-JOURNAL-05"), "%v", fs)
+	for _, f := range fs {
+		for _, text := range []string{f.Message, f.MessageEN} {
+			assert.NotContains(t, text, "json:")
+			assert.NotContains(t, text, "cannot unmarshal")
+		}
+	}
+}
+
 func ExampleReplay() {
 	c, _ := carnet.Create(carnet.Carnet{ID: "c-1", EntryDate: "2025-03-03",
 		Person:  carnet.SupportedPerson{ID: "p-1", BirthDate: "1990-05-14", Commune: "02408"},

@@ -68,8 +68,8 @@ func (t FreinThematique) IsSensitive() bool { return spie.Thematique(t).Sensitiv
 // SensitivePaths returns the JSON Pointers of the sensitive values held in
 // the diagnostic: for each sensitive thématique, everything but the frein's
 // existence and its impact — the follow-up (suivi), situations, objectifs,
-// the person's own view (impact, priority and words), the comment and the
-// details. RULES.md §10: « other members see that a sante frein exists and
+// the person's own view (impact, priority and words), the comment, the
+// details, and the France Travail follow-up and date kept from a DSP import. RULES.md §10: « other members see that a sante frein exists and
 // its impact, nothing more ».
 func (d *Diagnostic) SensitivePaths() []string {
 	var out []string
@@ -96,6 +96,12 @@ func (d *Diagnostic) SensitivePaths() []string {
 		}
 		if f.Details != "" {
 			out = append(out, spie.Join(base, "details"))
+		}
+		if f.FTStatus != "" {
+			out = append(out, spie.Join(base, "suivi_france_travail"))
+		}
+		if f.FTDate != "" {
+			out = append(out, spie.Join(base, "date_france_travail"))
 		}
 	}
 	return out

@@ -31,6 +31,8 @@ type Diagnostic struct {
 	StructureSIRET spie.SIRET `json:"siret_structure"`
 	// Consentement de la personne au partage du diagnostic.
 	Consent Consent `json:"consentement"`
+	// Horodatage de la dernière modification du diagnostic argumenté France Travail importé (dateDeModification), tel que France Travail l'a écrit, rendu à l'export.
+	FTModifiedAt string `json:"date_modification_france_travail,omitempty" jsonschema:"maxLength=40"`
 }
 
 // Person is the person supported: minimal, pseudonymous data.
@@ -106,6 +108,8 @@ type Professional struct {
 	Situations []SituationItem `json:"situations,omitempty" jsonschema:"maxItems=50"`
 	// Besoins du projet professionnel (référentiel France Travail).
 	Besoins Besoins `json:"besoins,omitempty"`
+	// Projets professionnels du diagnostic argumenté France Travail importé, chacun avec ses besoins, tels que France Travail les a écrits, rendus à l'export.
+	FTProjects []DSPProject `json:"projets_france_travail,omitempty" jsonschema:"maxItems=50"`
 	// La personne se projette-t-elle dans un emploi à court terme ? Absent : non abordé.
 	SeesJobShortTerm *bool `json:"se_projette_dans_emploi,omitempty"`
 	// Disponibilité pour un emploi ou une action.
@@ -164,6 +168,10 @@ type Frein struct {
 	Comment string `json:"commentaire_professionnel,omitempty" jsonschema:"maxLength=5000"`
 	// Précisions ; pour la santé ce sont des données sensibles (RGPD art. 9), visibles de la personne et de son référent seulement.
 	Details string `json:"details,omitempty" jsonschema:"maxLength=5000"`
+	// Suivi de la contrainte France Travail quand sa valeur n'est pas une de celles du socle, telle que reçue.
+	FTStatus string `json:"suivi_france_travail,omitempty" jsonschema:"maxLength=40"`
+	// Date de la contrainte France Travail (date ou horodatage), telle que reçue.
+	FTDate string `json:"date_france_travail,omitempty" jsonschema:"maxLength=40"`
 }
 
 // SituationItem is a situation observed within a frein.
@@ -172,6 +180,8 @@ type SituationItem struct {
 	Situation Situation `json:"situation"`
 	// La situation s'applique-t-elle ?
 	Value SituationValue `json:"valeur,omitempty"`
+	// Valeur France Travail qui n'est pas une de celles du socle (par exemple PEUT_ETRE), telle que reçue ; valeur est alors absente.
+	FTValue string `json:"valeur_france_travail,omitempty" jsonschema:"maxLength=40"`
 }
 
 // ObjectifItem is an objectif retained within a frein.
@@ -180,6 +190,8 @@ type ObjectifItem struct {
 	Objectif Objectif `json:"objectif"`
 	// Avancement de l'objectif.
 	Status ObjectifStatus `json:"statut,omitempty"`
+	// Valeur France Travail qui n'est pas une de celles du socle (par exemple TERMINE), telle que reçue ; statut est alors absent.
+	FTStatus string `json:"statut_france_travail,omitempty" jsonschema:"maxLength=40"`
 }
 
 // PersonView is the person's own view of a frein ("la personne est la

@@ -21,7 +21,11 @@
 //   - [Evaluate] compares automated and human orientations of a co-diagnostic
 //     (confusion matrix, agreement, Cohen's kappa, breakdowns), published
 //     under the statistical secret of package spie/secret;
-//   - the France Travail "diagnostic argumenté" import and export, by codes;
+//   - the France Travail "diagnostic argumenté" import and export, by codes
+//     and without loss: what socle has no place for (each project, dates and
+//     times, values that are not socle's) is kept as received and sent back
+//     unchanged, France Travail's labels are written, and the export never
+//     invents a value ([ImportDSP], [ExportDSP]);
 //   - IAE eligibility criteria and their validity.
 //
 // Example documents: examples/diagnostic/, examples/orientation/,

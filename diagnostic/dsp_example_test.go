@@ -29,6 +29,7 @@ func ExampleImportDSP() {
 	mob := d.Freins["mobilite"]
 	fmt.Println(mob.Status, mob.Situations[0].Situation, mob.Objectifs[0].Objectif)
 	fmt.Println(d.Professional.Besoins)
+	fmt.Println(d.Professional.FTProjects[0].ID, d.Professional.FTProjects[0].Status)
 	for _, f := range faults {
 		fmt.Println(f.Severity, f.Code, f.Path)
 	}
@@ -36,8 +37,15 @@ func ExampleImportDSP() {
 	// 2026-04-03 AB1234
 	// OUI dependant-des-transports-en-commun obtenir-le-permis-de-conduire
 	// map[realiser-cv-lettre-motivation:BESOIN]
+	// m1 EN_COURS
 	// warning DSP-CONTRAINTE-10 /contraintesIndividusDto/contraintes/0/valeur
 	// warning DSP-CONTRAINTE-01 /contraintesIndividusDto/contraintes/1/code
+	// warning DSP-IMPORT-01 /id
+	// warning DSP-IMPORT-01 /personne/id
+	// warning DSP-IMPORT-01 /personne/date_naissance
+	// warning DSP-IMPORT-01 /personne/code_commune
+	// warning DSP-IMPORT-01 /situation_professionnelle/situation_emploi
+	// warning DSP-IMPORT-01 /siret_structure
 }
 
 func ExampleExportDSP() {
@@ -54,8 +62,12 @@ func ExampleExportDSP() {
 	for _, f := range faults {
 		fmt.Println(f.Code, f.Path)
 	}
+	// France Travail's labels (referentiel.csv: contrainte 27, situation 27);
+	// no contrainte date was received, none is invented; the impact level
+	// has no DSP equivalent.
 	// Output:
-	// [{"code":"27","libelle":"Logement","valeur":"OUI","date":"2026-05-18T00:00:00.000+00:00","situations":[{"code":"27","libelle":"Doit quitter le logement (procédure d'expulsion…)","valeur":"OUI"}],"objectifs":[]}]
+	// [{"code":"27","libelle":"Faire face à des difficultés de logement","valeur":"OUI","date":null,"situations":[{"code":"27","libelle":"Doit quitter le logement","valeur":"OUI"}],"objectifs":[]}]
+	// DSP-EXPORT-03 /freins/logement/impact
 	// DSP-EXPORT-02 /freins/sociabilisation-remobilisation
 }
 
@@ -64,9 +76,12 @@ func ExampleParseDSP() {
 	fmt.Println(p.Contraintes.Code, len(faults))
 	_, faults = diagnostic.ParseDSP([]byte(`{`))
 	fmt.Println(faults.Codes())
+	_, faults = diagnostic.ParseDSP([]byte(`null`))
+	fmt.Println(faults.Codes())
 	// Output:
 	// 7 0
 	// [DSP-JSON-01]
+	// [DSP-VIDE-01]
 }
 
 func ExampleDSPPayload_Diagnostic() {

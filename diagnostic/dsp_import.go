@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -12,12 +13,18 @@ import (
 const maxDSPSize = 16 << 20
 
 // ParseDSP decodes a France Travail DSP payload. Unknown fields are ignored
-// (the API adds some); unreadable JSON is the fault DSP-JSON-01.
+// (the API adds some); unreadable JSON is the fault DSP-JSON-01; null, or an
+// object with neither besoinsParDiagnosticIndividuDtos nor
+// contraintesIndividusDto (France Travail's "no dossier"), is DSP-VIDE-01.
 func ParseDSP(data []byte) (*DSPPayload, spie.Faults) {
 	if len(data) > maxDSPSize {
 		return nil, spie.Faults{FaultDSPJSON.At("", fmt.Sprintf("plus de %d Mio", maxDSPSize>>20), fmt.Sprintf("over %d MiB", maxDSPSize>>20))}
 	}
-	var p DSPPayload
+	var p *DSPPayload
+	var present struct {
+		Metiers     json.RawMessage `json:"besoinsParDiagnosticIndividuDtos"`
+		Contraintes json.RawMessage `json:"contraintesIndividusDto"`
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&p); err != nil {
 		return nil, spie.Faults{FaultDSPJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))}
@@ -25,7 +32,19 @@ func ParseDSP(data []byte) (*DSPPayload, spie.Faults) {
 	if dec.More() {
 		return nil, spie.Faults{FaultDSPJSON.At("", "données après la fin du document", "data after the end of the document")}
 	}
-	return &p, nil
+	if p == nil {
+		return nil, spie.Faults{FaultDSPEmpty.At("")}
+	}
+	// The document decoded into p is an object: it decodes here too.
+	_ = json.Unmarshal(data, &present)
+	if isNullJSON(present.Metiers) && isNullJSON(present.Contraintes) {
+		return nil, spie.Faults{FaultDSPEmpty.At("")}
+	}
+	return p, nil
+}
+
+func isNullJSON(b json.RawMessage) bool {
+	return len(b) == 0 || bytes.Equal(bytes.TrimSpace(b), []byte("null"))
 }
 
 // ImportDSP converts a France Travail DSP payload into a diagnostic.
@@ -38,15 +57,30 @@ func ImportDSP(data []byte) (*Diagnostic, spie.Faults) {
 }
 
 // Diagnostic converts the payload into a diagnostic, by codes only (never by
-// label): each contrainte becomes the frein of its SPIE thématique with its
-// follow-up, situations and objectifs; the besoins of every job are merged
-// into the besoins of the professional project (BESOIN before POINT_FORT
-// before NON_EXPLORE); the adviser becomes an author. Whatever has no
-// equivalent is a warning, never silently dropped. France Travail does not
-// send impacts: each frein is imported as non-aborde, with a warning when the
-// contrainte was discussed. Person, consent and structure are left for the
-// caller to fill. The payload's timestamps are read as dates in mainland
-// France (Europe/Paris); DiagnosticIn reads them where the person lives.
+// label; a label that differs from France Travail's own is DSP-LIBELLE-01):
+//   - each contrainte becomes the frein of its SPIE thématique with its
+//     follow-up (suivi), situations and objectifs; a value that is not one of
+//     socle's (PEUT_ETRE, TERMINE, an objectif NON_ABORDEE…) is kept as received
+//     in suivi_france_travail, valeur_france_travail or statut_france_travail,
+//     with a warning, and the contrainte's date as received in
+//     date_france_travail;
+//   - every project is kept whole in projets_france_travail (id, name,
+//     typology, status, priority, timestamp, besoins); the besoins of the
+//     projects in progress (statut EN_COURS) are merged into the diagnostic's
+//     (BESOIN before POINT_FORT before NON_EXPLORE), those of a project given
+//     up are not;
+//   - the diagnostic is dated by the latest change: dateDeModification when
+//     readable (its timestamp is kept in date_modification_france_travail),
+//     else the latest date among the contraintes' dates and the projects'
+//     dateMiseAJour;
+//   - the adviser becomes an author.
+//
+// France Travail sends no impacts: each frein is imported as non-aborde, with
+// a warning when the contrainte was discussed. What only the caller can give
+// (ids, person, structure, situation_emploi…) is listed with one DSP-IMPORT-01
+// warning each. Whatever has no equivalent is a warning, never silently
+// dropped. Timestamps are read as dates in mainland France (Europe/Paris);
+// DiagnosticIn reads them where the person lives.
 func (p *DSPPayload) Diagnostic() (*Diagnostic, spie.Faults) { return p.DiagnosticIn("") }
 
 // DiagnosticIn is Diagnostic for a person living in commune (INSEE code,
@@ -61,8 +95,19 @@ func (p *DSPPayload) DiagnosticIn(commune spie.CommuneCode) (*Diagnostic, spie.F
 	c := p.Contraintes
 	if date, ok := dspDate(c.ModifiedAt, commune); ok {
 		d.Date = date
+		d.FTModifiedAt = *c.ModifiedAt
 	} else if c.ModifiedAt != nil && *c.ModifiedAt != "" {
 		fs = append(fs, FaultDSPDate.At(spie.Join(cb, "dateDeModification"), *c.ModifiedAt))
+	}
+	var latest spie.Date
+	later := func(s *string, path string) {
+		date, ok := dspDate(s, commune)
+		switch {
+		case ok && date > latest:
+			latest = date
+		case !ok && s != nil && *s != "":
+			fs = append(fs, FaultDSPDate.At(path, *s))
+		}
 	}
 	if c.Adviser != nil && *c.Adviser != "" {
 		d.Authors = []Author{{Name: *c.Adviser, Role: "conseiller-france-travail"}}
@@ -79,11 +124,18 @@ func (p *DSPPayload) DiagnosticIn(commune spie.CommuneCode) (*Diagnostic, spie.F
 			fs = append(fs, FaultDSPContrainteDup.At(spie.Join(base, "code"), string(ct.Code)))
 			continue
 		}
+		def, _ := spie.Thematiques.Get(string(th))
+		fs = append(fs, checkLabel(def, ct.Label, spie.Join(base, "libelle"), th.Sensitive())...)
+		later(ct.Date, spie.Join(base, "date"))
 		f := Frein{Impact: ImpactNonAborde}
+		if ct.Date != nil {
+			f.FTDate = *ct.Date
+		}
 		switch {
 		case ContrainteStatuses.Has(ct.Value):
 			f.Status = ContrainteStatus(ct.Value)
 		case ct.Value != "":
+			f.FTStatus = ct.Value
 			fs = append(fs, FaultDSPContrainteVal.At(spie.Join(base, "valeur"), ct.Value))
 		}
 		if f.Status == "OUI" || f.Status == "CLOTUREE" {
@@ -105,10 +157,13 @@ func (p *DSPPayload) DiagnosticIn(commune spie.CommuneCode) (*Diagnostic, spie.F
 				continue
 			}
 			seen["s"+string(s)] = true
+			sd, _ := Situations.Get(string(s))
+			fs = append(fs, checkLabel(sd, it.Label, spie.Join(ip, "libelle"), s.Sensitive())...)
 			item := SituationItem{Situation: s}
 			if SituationValues.Has(it.Value) {
 				item.Value = SituationValue(it.Value)
 			} else if it.Value != "" {
+				item.FTValue = it.Value
 				fs = append(fs, FaultDSPSituationVal.At(spie.Join(ip, "valeur"), it.Value))
 			}
 			f.Situations = append(f.Situations, item)
@@ -128,18 +183,68 @@ func (p *DSPPayload) DiagnosticIn(commune spie.CommuneCode) (*Diagnostic, spie.F
 				continue
 			}
 			seen["o"+string(o)] = true
+			od, _ := Objectifs.Get(string(o))
+			fs = append(fs, checkLabel(od, it.Label, spie.Join(ip, "libelle"), o.Sensitive())...)
 			item := ObjectifItem{Objectif: o}
 			if ObjectifStatuses.Has(it.Value) {
 				item.Status = ObjectifStatus(it.Value)
 			} else if it.Value != "" {
+				item.FTStatus = it.Value
 				fs = append(fs, FaultDSPObjectifVal.At(spie.Join(ip, "valeur"), it.Value))
 			}
 			f.Objectifs = append(f.Objectifs, item)
 		}
 		d.Freins[t] = f
 	}
+	for i, m := range p.Metiers {
+		later(m.UpdatedAt, spie.Pointer("besoinsParDiagnosticIndividuDtos", i, "dateMiseAJour"))
+	}
+	if d.Date.IsZero() {
+		d.Date = latest
+	}
 	fs = append(fs, p.importBesoins(d)...)
+	fs = append(fs, callerFields(d)...)
 	return d, fs
+}
+
+// checkLabel warns when the label France Travail sent for a code differs from
+// France Travail's own label of that code (spie.MapDSPLibelle), compared
+// without surrounding or repeated spaces and with ’ read as '. The message
+// of a sensitive thématique does not quote the label (health data).
+func checkLabel(def spie.Definition, got, path string, sensitive bool) spie.Faults {
+	want := def.Map[spie.MapDSPLibelle]
+	if len(want) != 1 || got == "" || normLabel(got) == normLabel(want[0]) {
+		return nil
+	}
+	if sensitive {
+		return spie.Faults{FaultDSPLabelHealth.At(path)}
+	}
+	return spie.Faults{FaultDSPLabel.At(path, got, want[0])}
+}
+
+func normLabel(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "’", "'")), " ")
+}
+
+// callerFields lists, one DSP-IMPORT-01 warning each, the required fields of
+// the diagnostic that a DSP payload cannot give.
+func callerFields(d *Diagnostic) spie.Faults {
+	var fs spie.Faults
+	missing := func(cond bool, path ...any) {
+		if cond {
+			p := spie.Pointer(path...)
+			fs = append(fs, FaultDSPCaller.At(p, p))
+		}
+	}
+	missing(d.ID == "", "id")
+	missing(d.Date.IsZero(), "date")
+	missing(d.Person.ID == "", "personne", "id")
+	missing(d.Person.BirthDate.IsZero(), "personne", "date_naissance")
+	missing(d.Person.Commune == "", "personne", "code_commune")
+	missing(d.Professional.WorkSituation == "", "situation_professionnelle", "situation_emploi")
+	missing(len(d.Authors) == 0, "auteurs")
+	missing(d.StructureSIRET == "", "siret_structure")
+	return fs
 }
 
 // besoinWeight orders besoin values for merging: a need wins over a strength,
@@ -152,12 +257,7 @@ func (p *DSPPayload) importBesoins(d *Diagnostic) spie.Faults {
 	firstPath := map[Besoin]string{}
 	for i, m := range p.Metiers {
 		base := spie.Pointer("besoinsParDiagnosticIndividuDtos", i)
-		if m.Name != nil && *m.Name != "" {
-			fs = append(fs, FaultDSPMetier.At(spie.Join(base, "nomMetier"), *m.Name))
-		}
-		if date, ok := dspDate(m.UpdatedAt, d.Person.Commune); ok && d.Date.IsZero() {
-			d.Date = date
-		}
+		pr := DSPProject{ID: m.ID, Typology: deref(m.Typology), Status: m.Status, Priority: m.Priority, UpdatedAt: deref(m.UpdatedAt), Name: deref(m.Name)}
 		for j, it := range m.Besoins {
 			ip := spie.Join(base, "besoins", j)
 			b, ok := BesoinForDSP(string(it.Code))
@@ -165,9 +265,15 @@ func (p *DSPPayload) importBesoins(d *Diagnostic) spie.Faults {
 				fs = append(fs, FaultDSPBesoin.At(spie.Join(ip, "code"), string(it.Code)))
 				continue
 			}
+			bd, _ := BesoinDefinitions.Get(string(b))
+			fs = append(fs, checkLabel(bd, it.Label, spie.Join(ip, "libelle"), false)...)
+			pr.Besoins = append(pr.Besoins, DSPProjectBesoin{Code: string(it.Code), Value: it.Value})
 			v := BesoinStatus(it.Value)
 			if besoinWeight[v] == 0 {
 				fs = append(fs, FaultDSPBesoinVal.At(spie.Join(ip, "valeur"), it.Value))
+				continue
+			}
+			if m.Status != dspInProgress {
 				continue
 			}
 			if _, ok := firstPath[b]; !ok {
@@ -175,6 +281,7 @@ func (p *DSPPayload) importBesoins(d *Diagnostic) spie.Faults {
 			}
 			merged[b] = append(merged[b], v)
 		}
+		d.Professional.FTProjects = append(d.Professional.FTProjects, pr)
 	}
 	if len(merged) == 0 {
 		return fs
@@ -186,19 +293,33 @@ func (p *DSPPayload) importBesoins(d *Diagnostic) spie.Faults {
 		if !ok {
 			continue
 		}
-		best, differ := vs[0], false
-		for _, v := range vs[1:] {
-			if v != vs[0] {
-				differ = true
-			}
-			if besoinWeight[v] > besoinWeight[best] {
-				best = v
-			}
-		}
+		best, differ := mergeBesoin(vs)
 		if differ {
 			fs = append(fs, FaultDSPBesoinMerge.At(firstPath[b], string(b), string(best)))
 		}
 		d.Professional.Besoins[b] = best
 	}
 	return fs
+}
+
+// mergeBesoin returns the strongest of the values (besoinWeight) and whether
+// they differ.
+func mergeBesoin(vs []BesoinStatus) (BesoinStatus, bool) {
+	best, differ := vs[0], false
+	for _, v := range vs[1:] {
+		if v != vs[0] {
+			differ = true
+		}
+		if besoinWeight[v] > besoinWeight[best] {
+			best = v
+		}
+	}
+	return best, differ
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

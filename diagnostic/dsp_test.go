@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -63,7 +64,14 @@ func TestImportDSP(t *testing.T) {
 	assert.True(t, fs.Has("DSP-CONTRAINTE-10", "/contraintesIndividusDto/contraintes/3/valeur"))
 	assert.False(t, fs.HasPath("/contraintesIndividusDto/contraintes/1/valeur"), "NON_ABORDEE : pas d'impact à évaluer")
 	assert.True(t, fs.Has("DSP-BESOIN-10", "/besoinsParDiagnosticIndividuDtos/0/besoins/0/valeur"))
-	assert.True(t, fs.Has("DSP-METIER-10", "/besoinsParDiagnosticIndividuDtos/0/nomMetier"))
+	// Both projects kept whole (examples/dsp/dossier-individu-melun.json).
+	name := "Agent de propreté"
+	assert.Equal(t, []diagnostic.DSPProject{
+		{ID: "metier-77-0001", Name: name, Typology: "métier recherché", Status: "EN_COURS", Priority: true, UpdatedAt: "2026-04-02T08:30:00.000+00:00",
+			Besoins: []diagnostic.DSPProjectBesoin{{Code: "3", Value: "BESOIN"}, {Code: "4", Value: "POINT_FORT"}, {Code: "9", Value: "NON_EXPLORE"}}},
+		{ID: "metier-77-0002", Status: "EN_COURS", Besoins: []diagnostic.DSPProjectBesoin{{Code: "3", Value: "POINT_FORT"}, {Code: "16", Value: "BESOIN"}}},
+	}, d.Professional.FTProjects)
+	assert.False(t, fs.HasCode("DSP-METIER-10"), "code retiré : le projet est gardé")
 }
 
 func mustSituation(t *testing.T, code string) diagnostic.Situation {
@@ -107,9 +115,16 @@ func TestImportDSPAnomaliesAreWarnings(t *testing.T) {
 	assert.Empty(t, d.Authors)
 	mob := d.Freins["mobilite"]
 	assert.Empty(t, mob.Status)
+	assert.Equal(t, "PEUT_ETRE", mob.FTStatus, "valeur inconnue gardée telle que reçue")
 	require.Len(t, mob.Situations, 1)
-	assert.Empty(t, mob.Situations[0].Value, "valeur inconnue non reprise")
+	assert.Empty(t, mob.Situations[0].Value, "valeur inconnue hors des valeurs du socle")
+	assert.Equal(t, "SOUVENT", mob.Situations[0].FTValue)
+	require.Len(t, mob.Objectifs, 1)
+	assert.Equal(t, "BIENTOT", mob.Objectifs[0].FTStatus)
 	assert.Empty(t, d.Professional.Besoins)
+	// The project keeps its besoin of unknown value (5 = PEUT_ETRE), not its unknown code 7.
+	require.Len(t, d.Professional.FTProjects, 1)
+	assert.Equal(t, []diagnostic.DSPProjectBesoin{{Code: "5", Value: "PEUT_ETRE"}}, d.Professional.FTProjects[0].Besoins)
 }
 
 func TestImportDSPUnreadable(t *testing.T) {
@@ -157,8 +172,8 @@ func TestDSPRoundTripKeepsEveryCodedItem(t *testing.T) {
 	out, efs := diagnostic.ExportDSP(d)
 	assert.Empty(t, efs)
 	assert.Equal(t, codedItems(in), codedItems(out))
-	// Merged besoins: one job with the strongest value of each.
-	require.Len(t, out.Metiers, 1)
+	// The projects go back as they came, France Travail's labels included.
+	assert.Equal(t, in.Metiers, out.Metiers)
 	// And back again: the same diagnostic.
 	d2, _ := out.Diagnostic()
 	assert.Equal(t, d.Freins, d2.Freins)
@@ -177,9 +192,13 @@ func TestExportDSPFromDiagnostic(t *testing.T) {
 	for _, c := range p.Contraintes.Items {
 		codes = append(codes, string(c.Code)+"="+c.Value)
 	}
-	// Garde d'enfant and mobilité are sans-impact: NON_ABORDEE; no DSP contrainte for
+	// Garde d'enfant and mobilité are sans-impact without follow-up: discussed,
+	// so not NON_ABORDEE, and not a contrainte to work on: left out with a
+	// warning rather than given a value; no DSP contrainte for
 	// sociabilisation-remobilisation (moyen): a warning.
-	assert.Equal(t, []string{"23=NON_ABORDEE", "24=NON_ABORDEE", "25=OUI", "26=OUI", "27=OUI", "28=OUI", "29=OUI"}, codes)
+	assert.Equal(t, []string{"25=OUI", "26=OUI", "27=OUI", "28=OUI", "29=OUI"}, codes)
+	assert.True(t, fs.Has("DSP-EXPORT-05", "/freins/garde-enfant/suivi"))
+	assert.True(t, fs.Has("DSP-EXPORT-05", "/freins/mobilite/suivi"))
 	assert.True(t, fs.Has("DSP-EXPORT-02", "/freins/sociabilisation-remobilisation"))
 	assert.True(t, fs.Valid())
 	// Every DSP-coded situation, objectif and besoin of the diagnostic is exported, and re-imported.
@@ -212,17 +231,51 @@ func FuzzImportDSP(f *testing.F) {
 	}
 	f.Add([]byte(`{"contraintesIndividusDto":{"contraintes":[{"code":null,"situations":[{"code":1e400}]}]}}`))
 	f.Add([]byte(`null`))
+	f.Add([]byte(dspThreeProjects))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, fs := diagnostic.ImportDSP(data)
 		if d == nil {
-			if !fs.HasCode("DSP-JSON-01") {
-				t.Fatalf("échec sans faute DSP-JSON-01 : %v", fs)
+			if !fs.HasCode("DSP-JSON-01") && !fs.HasCode("DSP-VIDE-01") {
+				t.Fatalf("échec sans faute DSP-JSON-01 ni DSP-VIDE-01 : %v", fs)
 			}
 			return
 		}
 		p, _ := diagnostic.ExportDSP(d)
-		if _, err := json.Marshal(p); err != nil {
+		b, err := json.Marshal(p)
+		if err != nil {
 			t.Fatal(err)
+		}
+		// Lossless: what the first import kept comes back from the export.
+		d2, _ := diagnostic.ImportDSP(b)
+		if d2 == nil {
+			t.Fatalf("l'export ne se relit pas : %s", b)
+		}
+		if !reflect.DeepEqual(d.Professional.FTProjects, d2.Professional.FTProjects) {
+			t.Fatalf("projets perdus :\n%v\n%v", d.Professional.FTProjects, d2.Professional.FTProjects)
+		}
+		if d.Date != d2.Date {
+			t.Fatalf("date %q devenue %q", d.Date, d2.Date)
+		}
+		for th, f1 := range d.Freins {
+			f2 := d2.Freins[th]
+			if f1.FTDate != f2.FTDate || (f1.Status != "" && f1.Status != f2.Status) || f1.FTStatus != f2.FTStatus {
+				t.Fatalf("%s : suivi ou date perdus :\n%+v\n%+v", th, f1, f2)
+			}
+			var kept1 []diagnostic.SituationItem
+			for _, s := range f1.Situations {
+				if s.Value != "" || s.FTValue != "" {
+					kept1 = append(kept1, s)
+				}
+			}
+			var okept1 []diagnostic.ObjectifItem
+			for _, o := range f1.Objectifs {
+				if o.Status != "" || o.FTStatus != "" {
+					okept1 = append(okept1, o)
+				}
+			}
+			if !reflect.DeepEqual(kept1, f2.Situations) || !reflect.DeepEqual(okept1, f2.Objectifs) {
+				t.Fatalf("%s : situations ou objectifs perdus :\n%+v\n%+v", th, f1, f2)
+			}
 		}
 	})
 }

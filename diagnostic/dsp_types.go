@@ -19,7 +19,11 @@ type DSPPayload struct {
 	Contraintes DSPContraintes `json:"contraintesIndividusDto"`
 }
 
-// DSPMetier is a job of the professional project and its besoins.
+// DSPMetier is a professional project of the DSP (one job aimed at, or a
+// project still being built when nomMetier is null) and its besoins. Statut is
+// France Travail's (EN_COURS, or another value for a project given up);
+// typologie is free text ("métier recherché", "Projet d'évolution
+// professionnelle"…); dateMiseAJour a timestamp.
 type DSPMetier struct {
 	ID        string    `json:"idMetierChiffre"`
 	Name      *string   `json:"nomMetier"`
@@ -39,7 +43,8 @@ type DSPContraintes struct {
 	Items      []DSPContrainte `json:"contraintes"`
 }
 
-// DSPContrainte is one contrainte (23–29) with its situations and objectifs.
+// DSPContrainte is one contrainte (23–29) with its situations and objectifs;
+// date is when it was last assessed (null when never discussed).
 type DSPContrainte struct {
 	Code       DSPCode   `json:"code"`
 	Label      string    `json:"libelle"`
@@ -111,14 +116,21 @@ var (
 	FaultDSPObjectifDup    = spie.NewFaultType("DSP-OBJECTIF-03", spie.SeverityWarning, "objectif présent deux fois : seul le premier est repris", "objectif present twice: only the first is kept").WithSource("référentiel DSP France Travail : un objectif par code ; reprise propre à socle")
 	FaultDSPObjectifTheme  = spie.NewFaultType("DSP-OBJECTIF-10", spie.SeverityWarning, "l'objectif ne relève pas de la contrainte %q : ignoré", "the objectif does not belong to contrainte %q: ignored").WithSource("référentiel DSP France Travail : chaque objectif relève d'une contrainte")
 	FaultDSPBesoin         = spie.NewFaultType("DSP-BESOIN-01", spie.SeverityWarning, "besoin France Travail %q inconnu du référentiel : ignoré", "France Travail besoin %q unknown to the referential: ignored").WithSource("référentiel DSP France Travail (besoins du projet professionnel), RULES.md §1")
-	FaultDSPBesoinVal      = spie.NewFaultType("DSP-BESOIN-02", spie.SeverityWarning, "valeur de besoin inconnue %q (POINT_FORT, BESOIN, NON_EXPLORE) : ignorée", "unknown besoin value %q: ignored").WithSource("RULES.md §2 : besoin POINT_FORT | BESOIN | NON_EXPLORE (référentiel DSP France Travail)")
+	FaultDSPBesoinVal      = spie.NewFaultType("DSP-BESOIN-02", spie.SeverityWarning, "valeur de besoin inconnue %q (POINT_FORT, BESOIN, NON_EXPLORE) : gardée dans le projet France Travail, non reprise dans les besoins du socle", "unknown besoin value %q: kept in the France Travail project, not in socle's besoins").WithSource("RULES.md §2 : besoin POINT_FORT | BESOIN | NON_EXPLORE (référentiel DSP France Travail)")
 	FaultDSPBesoinMerge    = spie.NewFaultType("DSP-BESOIN-10", spie.SeverityWarning, "le besoin %q a des valeurs différentes selon les métiers : %s retenu", "besoin %q has different values across jobs: %s kept").WithSource("référentiel DSP France Travail : besoins donnés par métier ; fusion propre à socle (valeur la plus forte)")
-	FaultDSPMetier         = spie.NewFaultType("DSP-METIER-10", spie.SeverityWarning, "métier %q sans code ROME : non repris dans le projet professionnel (ses besoins le sont)", "job %q has no ROME code: not added to the professional project (its besoins are)").WithSource("Répertoire opérationnel des métiers et des emplois (ROME, France Travail) : le projet professionnel de socle cite un code ROME")
+	FaultDSPMetier         = spie.NewFaultType("DSP-METIER-10", spie.SeverityWarning, "métier %q sans code ROME : non repris dans le projet professionnel (ses besoins le sont)", "job %q has no ROME code: not added to the professional project (its besoins are)").WithSource("Répertoire opérationnel des métiers et des emplois (ROME, France Travail) : le projet professionnel de socle cite un code ROME").Retire()
 	FaultDSPDate           = spie.NewFaultType("DSP-DATE-01", spie.SeverityWarning, "date France Travail mal formée %q : ignorée", "malformed France Travail date %q: ignored").WithSource("format d'échange du DSP France Travail (dates ISO 8601)")
 	FaultDSPExportNoCode   = spie.NewFaultType("DSP-EXPORT-01", spie.SeverityWarning, "%q n'a pas de code France Travail : non exporté", "%q has no France Travail code: not exported").WithSource("référentiel DSP France Travail : seules ses clés s'exportent (RULES.md §1)")
 	FaultDSPExportTheme    = spie.NewFaultType("DSP-EXPORT-02", spie.SeverityWarning, "la thématique %q n'a pas de contrainte France Travail : non exportée", "theme %q has no France Travail contrainte: not exported").WithSource("RULES.md §1 : thématiques sans contrainte DSP (colonne DSP « — »)")
 	FaultDSPExportHealth   = spie.NewFaultType("DSP-EXPORT-04", spie.SeverityWarning, "situation ou objectif d'une thématique sensible sans code France Travail : non exporté", "situation or objective of a sensitive theme without a France Travail code: not exported").WithSource("référentiel DSP France Travail : seules ses clés s'exportent (RULES.md §1) ; RULES.md §10 : le détail de santé est une donnée sensible (RGPD art. 9), le message ne cite pas sa clé")
 	FaultDSPExportNoEquiv  = spie.NewFaultType("DSP-EXPORT-03", spie.SeverityWarning, "%s n'a pas d'équivalent dans le diagnostic France Travail : non exporté", "%s has no equivalent in the France Travail diagnostic: not exported").WithSource("référentiel DSP France Travail : champ sans équivalent dans le format d'échange")
+	FaultDSPEmpty          = spie.NewFaultType("DSP-VIDE-01", spie.SeverityError, "aucun dossier France Travail : le document n'a ni projet professionnel (besoinsParDiagnosticIndividuDtos) ni contraintes (contraintesIndividusDto)", "no France Travail dossier: the document has neither professional projects (besoinsParDiagnosticIndividuDtos) nor contraintes (contraintesIndividusDto)").WithSource("réponse « dossier individu » de l'API France Travail : null ou vide quand la personne n'a pas de diagnostic (carnet de bord, backend/cdb/pe/models/dossier_individu_api.py : les deux champs sont obligatoires)")
+	FaultDSPCaller         = spie.NewFaultType("DSP-IMPORT-01", spie.SeverityWarning, "champ %s à renseigner par la structure : France Travail ne le transmet pas", "field %s to be filled in by the structure: France Travail does not send it").WithSource("format d'échange du DSP France Travail (dossier individu) ; schéma du diagnostic socle, schemas/v1/diagnostic.json")
+	FaultDSPLabel          = spie.NewFaultType("DSP-LIBELLE-01", spie.SeverityWarning, "libellé %[1]q différent de celui de France Travail pour ce code (%[2]q) : le code est retenu", "label %[1]q differs from France Travail's for this code (%[2]q): the code is kept").WithSource("référentiel DSP France Travail, reference/france-travail-dsp/referentiel.csv ; reprise par code, jamais par libellé")
+	FaultDSPLabelHealth    = spie.NewFaultType("DSP-LIBELLE-02", spie.SeverityWarning, "libellé différent de celui de France Travail pour ce code d'une thématique sensible : le code est retenu", "label differs from France Travail's for this code of a sensitive theme: the code is kept").WithSource("référentiel DSP France Travail (referentiel.csv) ; RULES.md §10 : le détail de santé est une donnée sensible (RGPD art. 9), le message ne cite pas le libellé")
+	FaultDSPExportNoValue  = spie.NewFaultType("DSP-EXPORT-05", spie.SeverityWarning, "%s : pas de valeur France Travail, rien n'est exporté (socle n'invente pas de valeur)", "%s: no France Travail value, nothing exported (socle invents no value)").WithSource("RULES.md §2 : valeurs du DSP France Travail ; DEVELOPERS.md : jamais de valeur inventée")
+	FaultDSPExportNoName   = spie.NewFaultType("DSP-EXPORT-06", spie.SeverityWarning, "le métier %s n'a pas de libellé : nomMetier laissé vide (un code ROME n'est pas un nom de métier)", "job %s has no label: nomMetier left empty (a ROME code is not a job name)").WithSource("format d'échange du DSP France Travail : nomMetier est le nom du métier, null pour un projet en construction")
+	FaultDSPExportBesoin   = spie.NewFaultType("DSP-EXPORT-07", spie.SeverityWarning, "le besoin %q vaut %s dans le diagnostic mais %s dans les projets France Travail importés : projets rendus tels que reçus", "besoin %q is %s in the diagnostic but %s in the imported France Travail projects: projects sent back as received").WithSource("format d'échange du DSP France Travail : besoins donnés par projet ; le socle n'en garde qu'une valeur par besoin")
 )
 
 // dspDate returns the calendar date of a France Travail timestamp or date in
@@ -146,3 +158,40 @@ func dspDate(s *string, where spie.CommuneCode) (spie.Date, bool) {
 	}
 	return d, true
 }
+
+// DSPProject is a professional project of an imported France Travail DSP,
+// kept in the diagnostic exactly as France Travail wrote it (values and
+// timestamps as strings, never re-read) so that ExportDSP sends it back
+// unchanged. A null or empty nomMetier is left out, and exported as null.
+type DSPProject struct {
+	// Identifiant chiffré du projet chez France Travail (idMetierChiffre).
+	ID string `json:"id_metier_chiffre" jsonschema:"maxLength=300"`
+	// Nom du métier (nomMetier) ; absent pour un projet en construction.
+	Name string `json:"nom_metier,omitempty" jsonschema:"maxLength=300"`
+	// Typologie du projet selon France Travail (texte libre, par exemple « métier recherché »).
+	Typology string `json:"typologie,omitempty" jsonschema:"maxLength=300"`
+	// Statut du projet selon France Travail (EN_COURS, ou une autre valeur pour un projet abandonné).
+	Status string `json:"statut" jsonschema:"maxLength=40"`
+	// Projet prioritaire selon France Travail.
+	Priority bool `json:"est_prioritaire,omitempty"`
+	// Horodatage de la mise à jour du projet (dateMiseAJour), tel que reçu.
+	UpdatedAt string `json:"date_mise_a_jour,omitempty" jsonschema:"maxLength=40"`
+	// Besoins de ce projet, codes et valeurs France Travail tels que reçus.
+	Besoins []DSPProjectBesoin `json:"besoins,omitempty" jsonschema:"maxItems=50"`
+}
+
+// DSPProjectBesoin is one besoin of a France Travail project: its France
+// Travail code (1–21) and value (POINT_FORT, BESOIN, NON_EXPLORE, or another
+// value France Travail sent, kept as is).
+type DSPProjectBesoin struct {
+	// Code France Travail du besoin.
+	Code string `json:"code" jsonschema:"minLength=1,maxLength=20"`
+	// Valeur France Travail du besoin, telle que reçue.
+	Value string `json:"valeur" jsonschema:"maxLength=40"`
+}
+
+// dspInProgress is the statut of a project France Travail is working on; the
+// carnet de bord shows only those (app/elm/Pages/Carnet/Diagnostic/PoleEmploi/
+// Page.elm, toProjetProfessionnel, commit e0fe721), and socle merges only
+// their besoins into the diagnostic's.
+const dspInProgress = dspMetierEnCours

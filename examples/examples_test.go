@@ -30,7 +30,7 @@ type expected struct {
 }
 
 // kindFolders maps example folders to document kinds.
-var kindFolders = map[string]string{"diagnostic": "diagnostic", "orientation": "regles-orientation", "carnet": "carnet"}
+var kindFolders = map[string]string{"diagnostic": "diagnostic", "orientation": "regles-orientation", "carnet": "carnet", "convention-pmsmp": "convention-pmsmp"}
 
 func TestValidExamples(t *testing.T) {
 	for folder, kind := range kindFolders {

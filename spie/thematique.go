@@ -7,7 +7,12 @@ const (
 	MapDataInclusionPublic     = "data-inclusion/public"
 	MapDSPContrainte           = "ft-dsp/contrainte"
 	MapDSPBesoin               = "ft-dsp/besoin"
-	MapCarnetTheme             = "carnet-de-bord/theme"
+	// MapDSPLibelle holds France Travail's own label of the DSP item a
+	// definition maps to (contrainte, situation, objectif or besoin), as its
+	// referential writes it (reference/france-travail-dsp/referentiel.csv):
+	// exported back to France Travail and compared with the label it sends.
+	MapDSPLibelle  = "ft-dsp/libelle"
+	MapCarnetTheme = "carnet-de-bord/theme"
 )
 
 // Thematique is one of the ten SPIE thématiques (Aisne guide, RULES.md §1).
@@ -35,19 +40,19 @@ const sourceAisne = "Guide SPIE de l'Aisne ; RULES.md §1"
 var Thematiques = Definitions{
 	{Key: "logement", Label: Label{"Logement", "Housing"}, Source: sourceAisne,
 		Description: Label{"Accès, maintien ou changement de logement, hébergement.", "Access to, keeping or changing housing; shelter."},
-		Map:         map[string][]string{MapDataInclusionCategorie: {"logement-hebergement"}, MapDSPContrainte: {"27"}, MapCarnetTheme: {"logement"}}},
+		Map:         map[string][]string{MapDataInclusionCategorie: {"logement-hebergement"}, MapDSPContrainte: {"27"}, MapDSPLibelle: {"Faire face à des difficultés de logement"}, MapCarnetTheme: {"logement"}}},
 	{Key: "illettrisme-illectronisme", Label: Label{"Illettrisme & illectronisme", "Illiteracy & digital exclusion"}, Source: sourceAisne,
 		Description: Label{"Lecture, écriture, calcul, maîtrise du français et du numérique.", "Reading, writing, numeracy, French language and digital skills."},
-		Map:         map[string][]string{MapDataInclusionCategorie: {"lecture-ecriture-calcul", "numerique"}, MapDSPContrainte: {"26"}, MapCarnetTheme: {"maitrise_langue", "numerique"}}},
+		Map:         map[string][]string{MapDataInclusionCategorie: {"lecture-ecriture-calcul", "numerique"}, MapDSPContrainte: {"26"}, MapDSPLibelle: {"Développer ses capacités en lecture, écriture et calcul"}, MapCarnetTheme: {"maitrise_langue", "numerique"}}},
 	{Key: "situation-financiere", Label: Label{"Situation financière", "Financial situation"}, Source: sourceAisne,
 		Description: Label{"Ressources, budget, endettement, équipement et alimentation.", "Income, budget, debt, equipment and food."},
-		Map:         map[string][]string{MapDataInclusionCategorie: {"difficultes-financieres", "equipement-et-alimentation"}, MapDSPContrainte: {"28"}, MapCarnetTheme: {"difficulte_financiere"}}},
+		Map:         map[string][]string{MapDataInclusionCategorie: {"difficultes-financieres", "equipement-et-alimentation"}, MapDSPContrainte: {"28"}, MapDSPLibelle: {"Faire face à des difficultés financières"}, MapCarnetTheme: {"difficulte_financiere"}}},
 	{Key: "sociabilisation-remobilisation", Label: Label{"Sociabilisation & remobilisation", "Socialisation & remobilisation"}, Source: sourceAisne,
 		Description: Label{"Lien social, confiance en soi, activités qui remettent en mouvement.", "Social ties, self-confidence, activities that get a person moving again."},
 		Map:         map[string][]string{MapDataInclusionCategorie: {"remobilisation"}}},
 	{Key: "acces-aux-droits", Label: Label{"Accès aux droits", "Access to rights"}, Source: sourceAisne,
 		Description: Label{"Démarches administratives, droits, difficultés juridiques.", "Administrative procedures, rights, legal difficulties."},
-		Map:         map[string][]string{MapDataInclusionCategorie: {"difficultes-administratives-ou-juridiques"}, MapDSPContrainte: {"29"}, MapCarnetTheme: {"difficulte_administrative"}}},
+		Map:         map[string][]string{MapDataInclusionCategorie: {"difficultes-administratives-ou-juridiques"}, MapDSPContrainte: {"29"}, MapDSPLibelle: {"Faire face à des difficultés administratives ou juridiques"}, MapCarnetTheme: {"difficulte_administrative"}}},
 	{Key: "emploi-formation", Label: Label{"Emploi & formation", "Employment & training"}, Source: sourceAisne,
 		Description: Label{"Projet professionnel, formation, candidature, recherche d'emploi.", "Career plan, training, applications, job search."},
 		Map: map[string][]string{
@@ -59,13 +64,13 @@ var Thematiques = Definitions{
 		Map:         map[string][]string{MapDataInclusionCategorie: {"creer-une-entreprise"}, MapDSPBesoin: {"16", "17", "18"}, MapCarnetTheme: {"creer_une_entreprise"}}},
 	{Key: "mobilite", Label: Label{"Mobilité", "Mobility"}, Source: sourceAisne,
 		Description: Label{"Transport, permis, véhicule, mobilité psychologique.", "Transport, driving licence, vehicle, willingness to travel."},
-		Map:         map[string][]string{MapDataInclusionCategorie: {"mobilite"}, MapDSPContrainte: {"23"}, MapCarnetTheme: {"mobilite"}}},
+		Map:         map[string][]string{MapDataInclusionCategorie: {"mobilite"}, MapDSPContrainte: {"23"}, MapDSPLibelle: {"Développer sa mobilité"}, MapCarnetTheme: {"mobilite"}}},
 	{Key: "garde-enfant", Label: Label{"Garde d'enfant", "Childcare"}, Source: sourceAisne,
 		Description: Label{"Garde d'enfants et contraintes familiales.", "Childcare and family constraints."},
-		Map:         map[string][]string{MapDataInclusionCategorie: {"famille"}, MapDataInclusionThematique: {"famille--garde-denfants"}, MapDSPContrainte: {"24"}, MapCarnetTheme: {"contraintes_familiales"}}},
+		Map:         map[string][]string{MapDataInclusionCategorie: {"famille"}, MapDataInclusionThematique: {"famille--garde-denfants"}, MapDSPContrainte: {"24"}, MapDSPLibelle: {"Surmonter ses contraintes familiales"}, MapCarnetTheme: {"contraintes_familiales"}}},
 	{Key: "sante", Label: Label{"Santé", "Health"}, Source: sourceAisne,
 		Description: Label{"État de santé, accès aux soins, handicap. Les détails sont des données sensibles (RGPD art. 9).", "Health, access to care, disability. Details are sensitive data (GDPR art. 9)."},
-		Map:         map[string][]string{MapDataInclusionCategorie: {"sante"}, MapDSPContrainte: {"25"}, MapCarnetTheme: {"sante"}},
+		Map:         map[string][]string{MapDataInclusionCategorie: {"sante"}, MapDSPContrainte: {"25"}, MapDSPLibelle: {"Prendre en compte son état de santé"}, MapCarnetTheme: {"sante"}},
 		Sensitive:   true},
 }
 

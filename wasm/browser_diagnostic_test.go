@@ -5,6 +5,7 @@ package wasm_test
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,7 +23,7 @@ const inFrame = `document.querySelector('#diagnostic iframe').contentDocument`
 // focus: the keyboard is the only way the test moves.
 func tabTo(t *testing.T, tb *tab, id string) {
 	t.Helper()
-	for i := 0; i < 80; i++ {
+	for i := 0; i < 250; i++ {
 		got := eval[string](t, tb, `(function(){ var d = `+inFrame+`; return document.activeElement && document.activeElement.tagName === "IFRAME" && d.activeElement ? d.activeElement.id : ""; })()`)
 		if got == id {
 			return
@@ -109,6 +110,14 @@ func TestDiagnosticKeyboardOnly(t *testing.T) {
 	tb.do(t, chromedp.KeyEvent(kb.Enter))
 	waitStep(t, tb, 6)
 	poll(t, tb, "orientation proposée", `!!`+inFrame+`.getElementById("orientation")`)
+	// The demo person's RSA rights opened on 1 September 2026: the 42-day
+	// orientation deadline (CASF D262-65-2) passed on 13 October 2026.
+	if s := eval[string](t, tb, inFrame+`.getElementById("delai-orientation-rsa").textContent`); !strings.Contains(s, "En retard") || !strings.Contains(s, "13 octobre 2026") {
+		t.Errorf("délai d'orientation RSA du portail : %q, attendu en retard depuis le 13 octobre 2026", s)
+	}
+	if s := eval[string](t, tb, inFrame+`.getElementById("resume-referent").textContent`); !strings.Contains(s, "Dominique Leroy") {
+		t.Errorf("résumé pour la personne sans le référent envoyé par le portail : %q", s)
+	}
 	tabTo(t, tb, "envoyer")
 	tb.do(t, chromedp.KeyEvent(kb.Enter))
 	poll(t, tb, "document reçu par le partenaire", `window.spieReceived.length === 1`)

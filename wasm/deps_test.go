@@ -40,3 +40,17 @@ func TestWidgetsBundleDependencies(t *testing.T) {
 		}
 	}
 }
+
+// TestWidgetsBundleLinksNoExamples (issue 15, item 1): the widgets hold no
+// figures nor documents of their own; the portal sends the examples through
+// the loader like any partner, so app.wasm never links package examples.
+func TestWidgetsBundleLinksNoExamples(t *testing.T) {
+	root, err := moduleRoot()
+	require.NoError(t, err)
+	cmd := exec.Command("go", "list", "-deps", "./wasm/cmd/widgets")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.NotContains(t, strings.Fields(string(out)), "github.com/spie-fr/socle/examples")
+}

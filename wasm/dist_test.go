@@ -4,6 +4,8 @@ package wasm_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"sync"
@@ -36,7 +38,10 @@ func builtDist(t *testing.T) string {
 		if err != nil {
 			cache = os.TempDir()
 		}
-		distDir = filepath.Join(cache, "spie-socle", "wasm-test")
+		// one directory per checkout: two worktrees (or clones) testing at
+		// once must not serve each other's modules
+		sum := sha256.Sum256([]byte(root))
+		distDir = filepath.Join(cache, "spie-socle", "wasm-test-"+hex.EncodeToString(sum[:6]))
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 		defer cancel()
 		distErr = wasm.Build(ctx, wasm.BuildOptions{Dir: distDir, ModuleDir: root})

@@ -12,6 +12,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/label"
+	"github.com/spie-fr/socle/wasm/widget"
 )
 
 // The roles spie-embed.d.ts offers a carnet viewer are carnet.Roles, the one
@@ -29,4 +32,49 @@ func TestDTSCarnetRolesAreTheLibrarys(t *testing.T) {
 	sort.Strings(dts)
 	sort.Strings(want)
 	assert.Equal(t, want, dts)
+}
+
+// The faults the loader reports itself are defined once, in Go
+// (widget.FaultLoad, widget.FaultDataURL): spie-embed.js must write the
+// same code, path-free severity and texts.
+func TestLoaderFaultsAreTheWidgets(t *testing.T) {
+	for file, fts := range map[string][]*spie.FaultType{
+		"assets/spie-embed.js": {widget.FaultLoad, widget.FaultDataURL},
+		"assets/spie-boot.js":  {widget.FaultModule},
+	} {
+		b, err := os.ReadFile(file)
+		require.NoError(t, err)
+		js := string(b)
+		for _, ft := range fts {
+			f := ft.At("")
+			for _, s := range []string{`code: "` + f.Code + `"`, `message: "` + f.Message + `"`, `message_en: "` + f.MessageEN + `"`} {
+				assert.Contains(t, js, s, file)
+			}
+		}
+	}
+}
+
+// The indicator keys, dimensions and labelling decisions spie-embed.d.ts
+// declares for the indicateurs widget are the library's lists.
+func TestDTSIndicatorsAreTheLibrarys(t *testing.T) {
+	b, err := os.ReadFile("assets/spie-embed.d.ts")
+	require.NoError(t, err)
+	union := func(re string) []string {
+		m := regexp.MustCompile(re).FindSubmatch(b)
+		require.NotNil(t, m, re)
+		var out []string
+		for _, q := range regexp.MustCompile(`"([^"]+)"`).FindAllSubmatch(m[1], -1) {
+			out = append(out, string(q[1]))
+		}
+		sort.Strings(out)
+		return out
+	}
+	sorted := func(s []string) []string {
+		s = append([]string(nil), s...)
+		sort.Strings(s)
+		return s
+	}
+	assert.Equal(t, sorted(carnet.Indicators.Keys()), union(`type SpieIndicatorKey = ([^;]+);`))
+	assert.Equal(t, sorted(carnet.IndicatorDimensions.Keys()), union(`dimension: ([^;]+);`))
+	assert.Equal(t, sorted(label.Statuses.Keys()), union(`decision: ([^;]+?); libelle`))
 }

@@ -28,6 +28,9 @@ type cli struct {
 	now    func() time.Time
 	// isTerminal reports whether stderr is a terminal (progress bars); nil means no.
 	isTerminal func() bool
+	// progress: the verb shows a progress bar on stderr for each input it
+	// opens (progressVerbs, and stderr is a terminal).
+	progress bool
 }
 
 // command is one verb of the CLI, declared by its own cmd_<verb>.go file.
@@ -52,11 +55,15 @@ func run(c *cli, args []string) int {
 		}
 		return exitOK
 	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	cmd, ok := commands[args[0]]
 	if !ok {
 		fmt.Fprintf(c.stderr, "spie : commande inconnue %q (spie help liste les commandes)\n", args[0])
 		return exitUsage
 	}
+	c.progress = progressVerbs[cmd.name] && c.isTerminal != nil && c.isTerminal()
 	return cmd.run(c, args[1:])
 }
 
@@ -74,16 +81,19 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "\nspie <commande> -h détaille les options d'une commande.")
 }
 
-// parseArgs parses a verb's arguments. When the verb must stop, ok is false
-// and code is the exit code: 0 when help was asked (the verb's usage is
-// printed), 2 on a usage error, said in French on one line (flagError)
-// that points to the verb's -h. The flag package's own English messages never reach the user:
-// its output is discarded while it parses.
+// parseArgs parses a verb's arguments. Options may stand anywhere on the
+// line, before or after the files (`spie validate f.json --kind diagnostic`):
+// permuteArgs moves them first; `--` ends the options, every argument after
+// it is a file, and `-` alone is a file (standard input). When the verb must
+// stop, ok is false and code is the exit code: 0 when help was asked (the
+// verb's usage is printed), 2 on a usage error, said in French on one line
+// (flagError) that points to the verb's -h. The flag package's own English
+// messages never reach the user: its output is discarded while it parses.
 func parseArgs(fl *flag.FlagSet, args []string) (code int, ok bool) {
 	w, usage := fl.Output(), fl.Usage
 	fl.SetOutput(io.Discard)
 	fl.Usage = func() {}
-	err := fl.Parse(args)
+	err := fl.Parse(permuteArgs(fl, args))
 	fl.SetOutput(w)
 	fl.Usage = usage
 	switch {
@@ -96,6 +106,51 @@ func parseArgs(fl *flag.FlagSet, args []string) (code int, ok bool) {
 		fmt.Fprintf(w, "spie %s : %s (spie %s -h détaille les options)\n", fl.Name(), flagError(err), fl.Name())
 		return exitUsage, false
 	}
+}
+
+// permuteArgs returns args with the options of fl first, then `--`, then
+// the other arguments (files) in their order, so that the flag package,
+// which stops at the first non-option, reads options wherever they stand.
+// An option is an argument starting with `-` other than `-` alone, up to a
+// `--` that ends the options (dropped; what follows is files). An option
+// takes the next argument as its value unless it is written --name=value or
+// is a boolean option (as the flag package decides, IsBoolFlag); an option
+// unknown to fl is kept alone, for the flag package to refuse it; a value
+// option that ends the line is left last, for the flag package to say it
+// lacks its value.
+func permuteArgs(fl *flag.FlagSet, args []string) []string {
+	opts := make([]string, 0, len(args)+1)
+	var files []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			files = append(files, args[i+1:]...)
+			i = len(args)
+			continue
+		case a == "-" || !strings.HasPrefix(a, "-"):
+			files = append(files, a)
+			continue
+		}
+		opts = append(opts, a)
+		name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		f := fl.Lookup(name)
+		if f == nil {
+			continue
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 == len(args) {
+			return opts // no value: the flag package says so
+		}
+		i++
+		opts = append(opts, args[i])
+	}
+	return append(append(opts, "--"), files...)
 }
 
 func printUsage(fl *flag.FlagSet) {

@@ -42,7 +42,7 @@ func runAgreement(c *cli, args []string) int {
 	rulesFile := fl.String("rules", "", "règles d'orientation appliquées aux lignes qui portent un diagnostic (par défaut : critères nationaux)")
 	format := fl.String("format", "json", "sortie : json ou text (français)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie agreement [--seuil 5] [--format json|text] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie agreement [--seuil 5] [--format json|text] FICHIER... | -")
 		fmt.Fprintln(c.stderr, `Le fichier contient une paire par ligne (NDJSON) : {"automatique": "global", "humain": "social", "code_commune": "77288", "publics": ["brsa"], "criteres": ["impact-max"]}`)
 		fmt.Fprintln(c.stderr, `ou un diagnostic et le parcours du co-diagnostic : {"diagnostic": {…}, "humain": "social"} (l'orientation automatique est alors calculée).`)
 		printDefaults(fl)
@@ -62,7 +62,7 @@ func runAgreement(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie agreement : --seuil %d : %s : %s\n", *threshold, f.Code, f.Message)
 		return exitUsage
 	}
-	if fl.NArg() != 1 {
+	if fl.NArg() == 0 {
 		fl.Usage()
 		return exitUsage
 	}
@@ -74,12 +74,12 @@ func runAgreement(c *cli, args []string) int {
 		}
 		rules = r
 	}
-	r, closeFn, err := openInput(c, fl.Arg(0))
+	r, err := openInputs(c, "agreement", fl.Args())
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie agreement : %v\n", err)
 		return exitUsage
 	}
-	defer closeFn()
+	defer r.Close()
 	var pairs []diagnostic.AgreementPair
 	var lines []int // line (document number) of each pair
 	var lineFaults spie.Faults
@@ -131,7 +131,7 @@ func runAgreement(c *cli, args []string) int {
 		}
 	}
 	res := agreementResult{Agreement: a, Faults: append(lineFaults, fs...)}
-	if !res.Faults.Valid() {
+	if r.Close(); !res.Faults.Valid() || r.skipped > 0 {
 		code = exitInvalid
 	}
 	out := bufio.NewWriter(c.stdout)

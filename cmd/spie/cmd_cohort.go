@@ -25,7 +25,7 @@ func runCohort(c *cli, args []string) int {
 	carnets := fl.Bool("carnets", false, "l'entrée est un flux de carnets de bord (NDJSON) et non de diagnostics")
 	since := fl.String("depuis", "", "écrire plutôt les effectifs et mouvements (entrées, sorties) entre cette date et --date, sous secret statistique")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie cohort --definition FICHIER [--date AAAA-MM-JJ] [--carnets] [--membres | --depuis AAAA-MM-JJ] DIAGNOSTICS.ndjson | -")
+		fmt.Fprintln(c.stderr, "Usage : spie cohort --definition FICHIER [--date AAAA-MM-JJ] [--carnets] [--membres | --depuis AAAA-MM-JJ] DIAGNOSTICS.ndjson... | -")
 		fmt.Fprintln(c.stderr, "Écrit un résultat JSON par diagnostic (NDJSON), puis le bilan en français sur la sortie d'erreur.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si la définition est invalide ou des lignes illisibles, 2 en cas d'erreur d'usage ou de lecture.")
 		printDefaults(fl)
@@ -33,7 +33,7 @@ func runCohort(c *cli, args []string) int {
 	if code, ok := parseArgs(fl, args); !ok {
 		return code
 	}
-	if *defFile == "" || fl.NArg() != 1 {
+	if *defFile == "" || fl.NArg() == 0 {
 		fl.Usage()
 		return exitUsage
 	}
@@ -61,13 +61,13 @@ func runCohort(c *cli, args []string) int {
 		printNetworkFaults(c.stderr, "spie cohort", fs)
 		return exitInvalid
 	}
-	r, closeFn, err := openInput(c, fl.Arg(0))
+	in, err := openInputs(c, "cohort", fl.Args())
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie cohort : %v\n", err)
 		return exitUsage
 	}
-	defer closeFn()
-	cr := &contentReader{r: r}
+	defer in.Close()
+	cr := &contentReader{r: in}
 	if *since != "" && *carnets {
 		fmt.Fprintln(c.stderr, "spie cohort : --depuis lit des diagnostics, pas des carnets")
 		return exitUsage
@@ -85,11 +85,11 @@ func runCohort(c *cli, args []string) int {
 			return exitUsage
 		}
 		if cr.empty() {
-			fmt.Fprintf(c.stderr, "spie cohort : %s : %v\n", fl.Arg(0), input.ErrEmpty)
+			fmt.Fprintf(c.stderr, "spie cohort : %s : %v\n", strings.Join(fl.Args(), ", "), input.ErrEmpty)
 			return exitUsage
 		}
 		writeJSONResult(c.stdout, network.Cohort(m, 0), true)
-		if len(fs) > 0 {
+		if in.Close(); len(fs) > 0 || in.skipped > 0 {
 			return exitInvalid
 		}
 		return exitOK
@@ -112,7 +112,7 @@ func runCohort(c *cli, args []string) int {
 		return exitUsage
 	}
 	if cr.empty() {
-		fmt.Fprintf(c.stderr, "spie cohort : %s : %v\n", fl.Arg(0), input.ErrEmpty)
+		fmt.Fprintf(c.stderr, "spie cohort : %s : %v\n", strings.Join(fl.Args(), ", "), input.ErrEmpty)
 		return exitUsage
 	}
 	fmt.Fprintf(c.stderr, "spie cohort : %s au %s : %d membre(s) sur %d %s examiné(s)", def.Code, day, s.Members, s.Members+s.NonMembers, map[bool]string{false: "diagnostic(s)", true: "carnet(s)"}[*carnets])
@@ -132,7 +132,7 @@ func runCohort(c *cli, args []string) int {
 		}
 		fmt.Fprintf(c.stderr, "spie cohort : conditions non remplies : %s\n", strings.Join(parts, ", "))
 	}
-	if s.Unreadable > 0 {
+	if in.Close(); s.Unreadable > 0 || in.skipped > 0 {
 		return exitInvalid
 	}
 	return exitOK

@@ -34,23 +34,23 @@ func runConvertV0(c *cli, args []string) int {
 	report := fl.String("rapport", "", "écrit le rapport des pertes (JSON) dans ce fichier")
 	quiet := fl.Bool("q", false, "n'affiche pas les pertes sur la sortie d'erreur")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie convert-v0 [--rapport FICHIER] [-q] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie convert-v0 [--rapport FICHIER] [-q] FICHIER... | -")
 		fmt.Fprintln(c.stderr, "Lit un document v0, un tableau JSON ou du NDJSON ; écrit les documents v1 en NDJSON sur la sortie standard.")
 		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code
 	}
-	if fl.NArg() != 1 {
+	if fl.NArg() == 0 {
 		fl.Usage()
 		return exitUsage
 	}
-	in, done, err := openInput(c, fl.Arg(0))
+	in, err := openInputs(c, "convert-v0", fl.Args())
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie convert-v0 : %v\n", err)
 		return exitUsage
 	}
-	defer done()
+	defer in.Close()
 	now := c.now()
 	out := bufio.NewWriter(c.stdout)
 	defer out.Flush()
@@ -94,6 +94,9 @@ func runConvertV0(c *cli, args []string) int {
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie convert-v0 : %v\n", err)
 		return exitUsage
+	}
+	if in.Close(); in.skipped > 0 {
+		code = exitInvalid
 	}
 	if *report != "" {
 		b, _ := json.MarshalIndent(reports, "", "  ")

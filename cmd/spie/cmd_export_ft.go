@@ -17,14 +17,14 @@ func runExportFT(c *cli, args []string) int {
 	fl := flag.NewFlagSet("export-ft", flag.ContinueOnError)
 	fl.SetOutput(c.stderr)
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie export-ft FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie export-ft FICHIER... | -")
 		fmt.Fprintln(c.stderr, "Écrit un objet par diagnostic (besoinsParDiagnosticIndividuDtos, contraintesIndividusDto) ; ce qui n'a pas d'équivalent est signalé sur la sortie d'erreur.")
 		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code
 	}
-	if fl.NArg() != 1 {
+	if fl.NArg() == 0 {
 		fl.Usage()
 		return exitUsage
 	}
@@ -34,7 +34,7 @@ func runExportFT(c *cli, args []string) int {
 		faults  spie.Faults
 	}
 	var results []exported
-	code, err := eachDiagnostic(c, fl.Arg(0), func(name string, d *diagnostic.Diagnostic, fs spie.Faults) {
+	code, err := eachDiagnosticIn(c, fl.Args(), func(name string, d *diagnostic.Diagnostic, fs spie.Faults) {
 		e := exported{name: name, faults: fs}
 		if d != nil {
 			p, w := diagnostic.ExportDSP(d)

@@ -30,7 +30,7 @@ func runIAE(c *cli, args []string) int {
 	structure := fl.String("structure", "", "type de structure : "+strings.Join(diagnostic.IAEStructures.Keys(), ", ")+" (par défaut : tous)")
 	format := fl.String("format", "json", "sortie : json ou text (français)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie iae [--structure ACI|EI|EITI|AI|ETTI] [--format json|text] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie iae [--structure ACI|EI|EITI|AI|ETTI] [--format json|text] FICHIER... | -")
 		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
@@ -44,12 +44,12 @@ func runIAE(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie iae : --format %q inconnu (json ou text)\n", *format)
 		return exitUsage
 	}
-	if fl.NArg() != 1 {
+	if fl.NArg() == 0 {
 		fl.Usage()
 		return exitUsage
 	}
 	var results []iaeResult
-	code, err := eachDiagnostic(c, fl.Arg(0), func(name string, d *diagnostic.Diagnostic, fs spie.Faults) {
+	code, err := eachDiagnosticIn(c, fl.Args(), func(name string, d *diagnostic.Diagnostic, fs spie.Faults) {
 		r := iaeResult{Document: name, Faults: fs, Criteria: []diagnostic.IAECriterion{}, Eligibility: []diagnostic.IAEEligibility{}}
 		if d != nil {
 			r.Diagnostic = d.ID

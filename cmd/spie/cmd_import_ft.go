@@ -30,7 +30,7 @@ func runImportFT(c *cli, args []string) int {
 	commune := fl.String("commune", "", "code INSEE de la commune de la personne : les dates France Travail sont lues dans son fuseau horaire (par défaut : la métropole) et la commune est reprise dans le diagnostic")
 	format := fl.String("format", "diagnostic", "sortie : diagnostic (le diagnostic seul, avertissements sur la sortie d'erreur) ou json (diagnostic et fautes)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie import-ft [--id ID] [--commune CODE] [--format diagnostic|json] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie import-ft [--id ID] [--commune CODE] [--format diagnostic|json] FICHIER... | -")
 		fmt.Fprintln(c.stderr, "Le fichier est la réponse « dossier individu » de l'API France Travail (besoinsParDiagnosticIndividuDtos, contraintesIndividusDto).")
 		printDefaults(fl)
 	}
@@ -44,6 +44,9 @@ func runImportFT(c *cli, args []string) int {
 	if *commune != "" && spie.CommuneCode(*commune).Problem() != nil {
 		fmt.Fprintf(c.stderr, "spie import-ft : --commune %q n'est pas un code INSEE de commune (5 caractères, par exemple 02408)\n", *commune)
 		return exitUsage
+	}
+	if fl.NArg() > 1 {
+		return perFile(c, fl, args, runImportFT) // one diagnostic per file
 	}
 	if fl.NArg() != 1 {
 		fl.Usage()
@@ -61,6 +64,13 @@ func runImportFT(c *cli, args []string) int {
 	}
 	if d != nil && *id != "" {
 		d.ID = *id
+		kept := fs[:0]
+		for _, f := range fs {
+			if f.Code != diagnostic.FaultDSPCaller.Code || f.Path != "/id" {
+				kept = append(kept, f)
+			}
+		}
+		fs = kept
 	}
 	out := bufio.NewWriter(c.stdout)
 	defer out.Flush()

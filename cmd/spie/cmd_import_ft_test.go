@@ -33,6 +33,20 @@ func TestImportFTGolden(t *testing.T) {
 	}
 }
 
+// TestImportFTNoDossier: null and {} are France Travail's "no dossier", not an
+// empty diagnostic: refused with a French message, exit 1.
+func TestImportFTNoDossier(t *testing.T) {
+	for _, in := range []string{"null", "{}", `{"besoinsParDiagnosticIndividuDtos": null, "contraintesIndividusDto": null}`} {
+		t.Run(in, func(t *testing.T) {
+			code, out, errOut := runCLI(t, in, "import-ft", "-")
+			assert.Equal(t, exitInvalid, code)
+			assert.Empty(t, out)
+			assert.Contains(t, errOut, "DSP-VIDE-01")
+			assert.Contains(t, errOut, "aucun dossier France Travail")
+		})
+	}
+}
+
 func TestImportFTUsageErrors(t *testing.T) {
 	for name, args := range map[string][]string{
 		"bad format":   {"import-ft", "--format", "csv", exDSP},

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/internal/input"
@@ -20,7 +21,7 @@ func runIndicators(c *cli, args []string) int {
 	fl.Func("date", "date de calcul AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
 	policyFile := fl.String("politique", "", "paramètres du territoire (JSON ; par défaut RULES.md, secret statistique sous 5 personnes)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie indicators [--date AAAA-MM-JJ] [--politique FICHIER] FICHIER.ndjson | -")
+		fmt.Fprintln(c.stderr, "Usage : spie indicators [--date AAAA-MM-JJ] [--politique FICHIER] FICHIER.ndjson... | -")
 		fmt.Fprintln(c.stderr, "Lit un carnet par ligne, en mémoire constante ; écrit le rapport en JSON.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si des lignes sont illisibles, 2 en cas d'erreur d'usage ou de lecture.")
 		printDefaults(fl)
@@ -31,7 +32,7 @@ func runIndicators(c *cli, args []string) int {
 	if day == "" {
 		day = c.today("")
 	}
-	if fl.NArg() != 1 {
+	if fl.NArg() == 0 {
 		fl.Usage()
 		return exitUsage
 	}
@@ -39,24 +40,24 @@ func runIndicators(c *cli, args []string) int {
 	if !ok {
 		return exitUsage
 	}
-	r, closeFn, err := openInput(c, fl.Arg(0))
+	in, err := openInputs(c, "indicators", fl.Args())
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie indicators : %v\n", err)
 		return exitUsage
 	}
-	defer closeFn()
-	cr := &contentReader{r: r}
+	defer in.Close()
+	cr := &contentReader{r: in}
 	rep, err := carnet.ComputeIndicators(cr, day, p)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie indicators : %v\n", err)
 		return exitUsage
 	}
 	if cr.empty() {
-		fmt.Fprintf(c.stderr, "spie indicators : %s : %v\n", fl.Arg(0), input.ErrEmpty)
+		fmt.Fprintf(c.stderr, "spie indicators : %s : %v\n", strings.Join(fl.Args(), ", "), input.ErrEmpty)
 		return exitUsage
 	}
 	writeJSONResult(c.stdout, rep, true)
-	if rep.Unreadable > 0 {
+	if in.Close(); rep.Unreadable > 0 || in.skipped > 0 {
 		fmt.Fprintf(c.stderr, "spie indicators : %d ligne(s) illisible(s) ignorée(s)\n", rep.Unreadable)
 		return exitInvalid
 	}

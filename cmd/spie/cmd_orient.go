@@ -41,7 +41,7 @@ func runOrient(c *cli, args []string) int {
 	fl.Func("contrat", "date de signature du contrat d'engagement AAAA-MM-JJ", dateFlag(&m.Contract))
 	fl.Func("rediagnostic", "date du rediagnostic conjoint AAAA-MM-JJ", dateFlag(&m.Review))
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie orient [--rules FICHIER] [--date AAAA-MM-JJ] [--format json|text] [--entree D] [--orientation D] [--contrat D] [--rediagnostic D] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie orient [--rules FICHIER] [--date AAAA-MM-JJ] [--format json|text] [--entree D] [--orientation D] [--contrat D] [--rediagnostic D] FICHIER... | -")
 		fmt.Fprintln(c.stderr, "Le fichier contient un diagnostic, un tableau de diagnostics ou du NDJSON.")
 		printDefaults(fl)
 	}
@@ -60,7 +60,7 @@ func runOrient(c *cli, args []string) int {
 			return exitUsage
 		}
 	}
-	if fl.NArg() != 1 {
+	if fl.NArg() == 0 {
 		fl.Usage()
 		return exitUsage
 	}
@@ -73,7 +73,7 @@ func runOrient(c *cli, args []string) int {
 		rules = r
 	}
 	var results []orientation
-	code, err := eachDiagnostic(c, fl.Arg(0), func(name string, d *diagnostic.Diagnostic, fs spie.Faults) {
+	code, err := eachDiagnosticIn(c, fl.Args(), func(name string, d *diagnostic.Diagnostic, fs spie.Faults) {
 		o := orientation{Document: name, At: at, Deadlines: []diagnostic.Deadline{}, Faults: fs}
 		if o.At == "" {
 			o.At = c.today("")

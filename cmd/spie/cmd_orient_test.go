@@ -79,7 +79,7 @@ func TestOrientUsageErrors(t *testing.T) {
 		msg  string
 	}{
 		{"no file", []string{"orient"}, "Usage"},
-		{"two files", []string{"orient", "a.json", "b.json"}, "Usage"},
+		{"two missing files", []string{"orient", "a.json", "b.json"}, "fichier introuvable : a.json\nfichier introuvable : b.json"},
 		{"bad format", []string{"orient", "--format", "xml", "x.json"}, "--format"},
 		{"bad date", []string{"orient", "--date", "01/06/2026", "x.json"}, "--date"},
 		{"bad milestone", []string{"orient", "--contrat", "demain", "x.json"}, "demain"},

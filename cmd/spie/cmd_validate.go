@@ -73,9 +73,6 @@ func runValidate(c *cli, args []string) int {
 	out := bufio.NewWriterSize(c.stdout, 1<<16)
 	defer out.Flush()
 	v := &validator{kind: *kind, json: *format == "json", out: out, now: c.now, workers: *workers}
-	if c.isTerminal != nil && c.isTerminal() {
-		v.progress = c.stderr
-	}
 	code := exitOK
 	for _, name := range files {
 		r, closeFn, err := openInput(c, name)
@@ -114,30 +111,33 @@ func boundWorkers(n int) int {
 	return max(1, min(n, runtime.NumCPU()))
 }
 
+// openInput opens the input name (- for standard input); with a progress
+// bar (cli.withProgress) for the verbs that show one. The function returned
+// ends the bar and closes the file.
 func openInput(c *cli, name string) (io.Reader, func(), error) {
 	if name == "-" {
-		return c.stdin, func() {}, nil
+		r, done := c.withProgress(name, c.stdin, inputSize(c.stdin))
+		return r, done, nil
 	}
 	f, err := openFile(name)
 	if err != nil {
 		return nil, nil, err
 	}
-	return &fileReader{r: f, name: name}, func() { _ = f.Close() }, nil
+	r, done := c.withProgress(name, &fileReader{r: f, name: name}, inputSize(f))
+	return r, func() { done(); _ = f.Close() }, nil
 }
 
 // validator validates the documents of each input on several cores and
 // prints the verdicts in input order, holding a bounded number of documents:
 // documents travel in batches, and each worker formats its batch's output.
 type validator struct {
-	kind     string
-	json     bool
-	out      *bufio.Writer
-	now      func() time.Time
-	workers  int
-	progress io.Writer
+	kind    string
+	json    bool
+	out     *bufio.Writer
+	now     func() time.Time
+	workers int
 
 	total, invalid, warnings int
-	started                  time.Time
 }
 
 // batchDocs and batchBytes bound a batch: enough documents to amortise the
@@ -156,9 +156,6 @@ type batch struct {
 }
 
 func (v *validator) run(name string, r io.Reader) error {
-	if v.started.IsZero() {
-		v.started = time.Now()
-	}
 	// Batches are queued in order; the printer waits for each one's done
 	// channel, so output keeps the input order while workers run in parallel.
 	queue := make(chan *batch, v.workers*2)
@@ -260,20 +257,13 @@ func (v *validator) format(buf *bytes.Buffer, doc string, fs spie.Faults) {
 }
 
 func (v *validator) flush(b *batch) {
-	before := v.total
 	v.out.Write(b.out)
 	v.total += b.total
 	v.invalid += b.invalid
 	v.warnings += b.warnings
-	if v.progress != nil && v.total/5000 != before/5000 {
-		fmt.Fprintf(v.progress, "\r%d documents validés (%.0f/s)…", v.total, float64(v.total)/time.Since(v.started).Seconds())
-	}
 }
 
 func (v *validator) summary() {
-	if v.progress != nil && v.total >= 5000 {
-		fmt.Fprintln(v.progress)
-	}
 	if !v.json {
 		fmt.Fprintf(v.out, "%d document(s) : %d valide(s), %d invalide(s), %d avertissement(s)\n", v.total, v.total-v.invalid, v.invalid, v.warnings)
 	}

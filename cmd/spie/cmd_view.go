@@ -24,8 +24,8 @@ func runView(c *cli, args []string) int {
 	fl.Func("date", "date de la consultation AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
 	tf := addTrustFlags(fl)
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie view --role ROLE --structure SIRET --professionnel NOM [--date AAAA-MM-JJ] [--cles FICHIER] [--points-de-controle FICHIER] [--ecrire-points-de-controle FICHIER] FICHIER | -")
-		fmt.Fprintln(c.stderr, "        spie view --role usager --personne ID [--date AAAA-MM-JJ] [--cles FICHIER] [--points-de-controle FICHIER] FICHIER | -")
+		fmt.Fprintln(c.stderr, "Usage : spie view --role ROLE --structure SIRET --professionnel NOM [--date AAAA-MM-JJ] [--cles FICHIER] [--points-de-controle FICHIER] [--ecrire-points-de-controle FICHIER] FICHIER... | -")
+		fmt.Fprintln(c.stderr, "        spie view --role usager --personne ID [--date AAAA-MM-JJ] [--cles FICHIER] [--points-de-controle FICHIER] FICHIER... | -")
 		fmt.Fprintln(c.stderr, "Écrit le carnet tel qu'il était à la date (rejoué depuis son journal), expurgé de ce que ce lecteur ne peut pas voir (droits, consentements, données de santé).")
 		fmt.Fprintln(c.stderr, "Le journal est vérifié d'abord : un carnet dont le journal ne se vérifie pas n'est pas montré (code 1).")
 		fmt.Fprintln(c.stderr, "Le lecteur déclaré doit avoir été authentifié par l'appelant.")
@@ -56,7 +56,7 @@ func runView(c *cli, args []string) int {
 			return exitUsage
 		}
 	}
-	if fl.NArg() != 1 {
+	if fl.NArg() == 0 {
 		fl.Usage()
 		return exitUsage
 	}
@@ -67,7 +67,7 @@ func runView(c *cli, args []string) int {
 	viewer := carnet.Viewer{Actor: carnet.Actor{Role: carnet.Role(*role), StructureSIRET: siret, Professional: name}, On: day}
 	w := &resultWriter{w: c.stdout}
 	refused := false
-	status, err := eachCarnet(c, fl.Arg(0), func(name string, k *carnet.Carnet, fs spie.Faults) {
+	status, err := eachCarnetIn(c, fl.Args(), func(name string, k *carnet.Carnet, fs spie.Faults) {
 		if k == nil {
 			fmt.Fprintf(c.stderr, "spie view : %s : %v\n", name, fs)
 			return

@@ -48,6 +48,7 @@ func TestExitCodeContract(t *testing.T) {
 		{"validate", []string{"validate", "--kind", "diagnostic", "-"}, diag, false},
 		{"orient", []string{"orient", "-"}, diag, false},
 		{"iae", []string{"iae", "-"}, diag, false},
+		{"pmsmp", []string{"pmsmp", "-"}, compactFile(t, exPMSMP+"mineur-boulangerie-laon.json"), false},
 		{"export-ft", []string{"export-ft", "-"}, diag, false},
 		{"agreement", []string{"agreement", "-"}, pair, false},
 		{"alerts", []string{"alerts", "--date", "2026-06-30", "-"}, k, false},

@@ -62,6 +62,7 @@ func TestJSONFaultsHaveTheLibraryShape(t *testing.T) {
 		{"validate", []string{"validate", "--kind", "diagnostic", "--format", "json", exDiag + "invalid/priorites-en-double-consentement-non-date.json", "-"}, func(*testing.T) string { return "{oops\n[1]" }},
 		{"orient", []string{"orient", "-"}, func(*testing.T) string { return `{"id": 3}` + "\n{oops\n" }},
 		{"iae", []string{"iae", "-"}, func(*testing.T) string { return `{"id": 3}` }},
+		{"pmsmp", []string{"pmsmp", "--format", "json", "-", exPMSMP + "invalid/un-mois-depasse-sans-employeur.json"}, func(*testing.T) string { return `{"id": 3}` + "\n{oops\n" }},
 		{"alerts", []string{"alerts", "--date", "2026-06-30", carnetExample("rsa-perdu-de-vue-soissons")}, nil},
 		{"alerts illisible", []string{"alerts", "--date", "2025-10-15", "-"}, func(*testing.T) string { return `{"id": 3}` + "\n" }},
 		{"agreement", []string{"agreement", "--format", "json", "-"}, func(*testing.T) string {

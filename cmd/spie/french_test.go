@@ -110,7 +110,7 @@ func TestHostileOutputsAreFrench(t *testing.T) {
 	verbs := [][]string{
 		{"validate", "--kind", "diagnostic", "-"}, {"validate", "--kind", "diagnostic", "--format", "json", "-"},
 		{"validate", "--kind", "carnet", "-"}, {"validate", "--kind", "comite", "-"}, {"validate", "--kind", "service", "-"},
-		{"orient", "-"}, {"iae", "-"}, {"alerts", "--date", "2025-10-15", "-"},
+		{"orient", "-"}, {"iae", "-"}, {"pmsmp", "-"}, {"pmsmp", "--format", "json", "-"}, {"alerts", "--date", "2025-10-15", "-"},
 		{"agreement", "--format", "json", "-"}, {"agreement", "-"}, {"import-ft", "-"},
 		{"indicators", "--date", "2026-06-30", "-"}, {"label", "--date", "2024-03-15", "-"},
 	}

@@ -24,6 +24,7 @@ func TestTwoDocumentsOnOneLineAreReported(t *testing.T) {
 		{"agreement", []string{"agreement", "--format", "json", "-"}, pair},
 		{"orient", []string{"orient", "-"}, diag},
 		{"iae", []string{"iae", "-"}, diag},
+		{"pmsmp", []string{"pmsmp", "--format", "json", "-"}, compactFile(t, exPMSMP+"mineur-boulangerie-laon.json")},
 		{"alerts", []string{"alerts", "--date", "2026-06-30", "-"}, k},
 		{"view", []string{"view", "--date", "2026-06-30", "--role", "partenaire", "--structure", "33188888300013", "--professionnel", "Auto-école solidaire du Laonnois", "-"}, k},
 		{"validate", []string{"validate", "--kind", "diagnostic", "-"}, diag},

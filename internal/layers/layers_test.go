@@ -8,7 +8,8 @@
 // and that no core package (spie, diagnostic, carnet, offer and everything
 // below them) links the browser bridge (syscall/js), go-app or the JSON
 // Schema generator, nor does any program that validates (package schemas
-// itself and the validation-only WebAssembly module).
+// itself and the validation-only WebAssembly module); and that the
+// WebAssembly programs (wasm/cmd/...) link no example, test or demo data.
 package layers_test
 
 import (
@@ -229,5 +230,45 @@ func TestValidatorsLinkNoGenerator(t *testing.T) {
 				assert.NotEqual(t, module+"/schemas/internal/generator", d, "%s lie le générateur de schémas", v.pkg)
 			}
 		})
+	}
+}
+
+// dataPackage reports whether a package of the module (path relative to the
+// module) holds example, test or demo data or helpers: examples and its
+// sub-packages, any *test package (offer/offertest…), internal/reftest,
+// internal/leak, and the demo portal (wasm/demo).
+func dataPackage(rel string) bool {
+	last := rel[strings.LastIndex(rel, "/")+1:]
+	return rel == "examples" || strings.HasPrefix(rel, "examples/") ||
+		strings.HasSuffix(last, "test") || last == "testdata" ||
+		rel == "internal/leak" || rel == "wasm/demo" || strings.HasPrefix(rel, "wasm/demo/")
+}
+
+func TestDataPackageRule(t *testing.T) {
+	// Expected values: the rule of issue 15 item 1, read by hand.
+	for rel, want := range map[string]bool{
+		"examples": true, "offer/offertest": true, "internal/reftest": true, "internal/leak": true,
+		"wasm/demo": true, "carnet/testdata": true,
+		"offer": false, "wasm/widget": false, "spie/territory": false, "internal/input": false,
+	} {
+		assert.Equal(t, want, dataPackage(rel), rel)
+	}
+}
+
+// TestWasmProgramsLinkNoData (issue 15, item 1): the widgets and the
+// validator run in partners' browsers with the data the partner sends;
+// no example, test or demo data may be linked into them.
+func TestWasmProgramsLinkNoData(t *testing.T) {
+	if testing.Short() {
+		t.Skip("go list: ignoré en mode -short")
+	}
+	t.Setenv("GOOS", "js")
+	t.Setenv("GOARCH", "wasm")
+	deps := goList(t, "-deps", "./wasm/cmd/...")
+	require.Contains(t, deps, module+"/offer", "la liste est la vraie : les widgets lient l'offre")
+	for _, d := range deps {
+		if rel, ok := rel(d); ok {
+			assert.False(t, dataPackage(rel), "wasm/cmd/... lie des données d'exemple, de test ou de démonstration : %s", d)
+		}
 	}
 }

@@ -9,23 +9,8 @@ import (
 	"github.com/spie-fr/socle/spie"
 )
 
-var (
-	frenchDays   = [...]string{"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"}
-	frenchMonths = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"}
-)
-
-// FrenchDate writes a date as « vendredi 20 janvier 2023 ».
-func FrenchDate(d spie.Date) string {
-	t, ok := d.Time()
-	if !ok {
-		return string(d)
-	}
-	day := fmt.Sprint(t.Day())
-	if t.Day() == 1 {
-		day = "1er"
-	}
-	return fmt.Sprintf("%s %s %s %d", frenchDays[t.Weekday()], day, frenchMonths[t.Month()-1], t.Year())
-}
+// FrenchDate writes a date as « vendredi 20 janvier 2023 » (spie.Date.French).
+func FrenchDate(d spie.Date) string { return d.French() }
 
 // frenchInstant writes an instant in loc as « lundi 16 janvier 2023 à 14:00 ».
 func frenchInstant(t time.Time, loc *time.Location) string {

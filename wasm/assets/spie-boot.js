@@ -3,6 +3,41 @@
 (function () {
   var script = document.currentScript;
   var url = script.getAttribute("data-wasm");
+  // Fault posted to the partner page when the module cannot be loaded; its
+  // code and texts are defined in Go (wasm/widget: FaultModule).
+  var FAULT_MODULE = {
+    code: "WIDGET-CHARGEMENT-03",
+    path: "",
+    message: "le module WebAssembly du widget n'a pas pu être chargé",
+    message_en: "the widget's WebAssembly module could not be loaded",
+    severity: "error",
+  };
+
+  // tellParent posts spie:error to the embedding page, only to the origin
+  // the loader claimed (?parent=) when the server allows it (the page's
+  // spie-allowed-origins, or the widget's own origin): the browser delivers
+  // it only if the parent really has that origin. The message carries no
+  // data, only the fault.
+  function tellParent() {
+    if (!window.parent || window.parent === window) {
+      return;
+    }
+    var claimed;
+    try {
+      claimed = new URL(new URL(location.href).searchParams.get("parent") || "").origin;
+    } catch (e) {
+      return;
+    }
+    var meta = document.querySelector('meta[name="spie-allowed-origins"]');
+    var allowed = (meta ? meta.getAttribute("content") : "").split(/\s+/);
+    allowed.push(location.origin);
+    if (allowed.indexOf(claimed) < 0) {
+      return;
+    }
+    var widget = document.querySelector('meta[name="spie-widget"]');
+    window.parent.postMessage({ spie: 1, type: "spie:error", widget: widget ? widget.getAttribute("content") : "", faults: [FAULT_MODULE] }, claimed);
+  }
+
   var go = new Go();
   var started = WebAssembly.instantiateStreaming
     ? WebAssembly.instantiateStreaming(fetch(url), go.importObject)
@@ -19,6 +54,7 @@
       if (el) {
         el.textContent = "Le module n'a pas pu être chargé. Rechargez la page ou réessayez plus tard.";
       }
+      tellParent();
       console.error("spie : chargement du module WebAssembly impossible", err);
     });
 })();

@@ -24,15 +24,30 @@ export interface SpieMountOptions {
   base?: string;
   /** Language of the widget; French by default. */
   lang?: "fr" | "en";
-  /** Rights of the viewer, e.g. "professionnel", "referent", "personne" (carnet). */
+  /**
+   * Who views the widget, as the partner authenticated them: one of the carnet's roles
+   * (SpieCarnetViewer["role"]) or "professionnel". For the diagnostic widget, "usager" opens
+   * the person's mode (their own view of each thématique, then their printable summary);
+   * any other role, or none, the professional's form.
+   */
   role?: string;
   /**
    * Prefill ("dites-le nous une fois"): data the partner already knows.
    * For the carnet widget: {carnet, acteur} — the VIEW the partner's server
    * computed for the viewer (carnet.View / `spie view`, never the full
    * carnet) and the viewer (SpieCarnetViewer), whom the partner authenticates.
+   * For the offre widget: SpieOffreData (a catalogue inline or by URL). For
+   * the prescription widget: SpiePrescriptionData. For the diagnostic widget:
+   * a diagnostic, or SpieDiagnosticData. For the indicateurs widget: SpieIndicatorsData (the output of `spie indicators`
+   * and the network indicators), computed by the partner's server.
    */
   data?: unknown;
+  /**
+   * Milliseconds the widget has to start (spie:ready) before the loader
+   * dispatches spie:error with the fault WIDGET-CHARGEMENT-01; 20000 by default.
+   * A module that fails to load is reported at once (WIDGET-CHARGEMENT-03).
+   */
+  timeout?: number;
   /** Accessible title of the iframe; defaults to the widget's French name. */
   title?: string;
 }
@@ -49,6 +64,21 @@ export interface SpieCarnetViewer {
   professionnel: string;
 }
 
+/**
+ * data of the diagnostic widget: a diagnostic (prefill, even partial), or this envelope,
+ * which adds what the recap's deadlines and the person's printable summary need.
+ */
+export interface SpieDiagnosticData {
+  /** The diagnostic known so far (diagnostic.Diagnostic JSON). */
+  diagnostic?: unknown;
+  /** Dates of the pathway (diagnostic.Milestones), starting points of the deadlines of RULES.md §4. */
+  jalons?: { date_entree?: string; date_orientation?: string; date_contrat?: string; date_rediagnostic?: string };
+  /** The person's référent: a member of their carnet (carnet.Member: professionnel, siret_structure…). */
+  referent?: { professionnel: string; siret_structure?: string; [k: string]: unknown };
+  /** The person's plan d'action, as their carnet holds it (carnet.PlanObjectif, carnet.Action). */
+  plan?: { objectifs?: unknown[]; actions?: unknown[] };
+}
+
 /** What the carnet widget hands back on spie:submit: a change the partner's server applies with carnet.Apply. */
 export interface SpieCarnetChange {
   operation: "ajouter" | "modifier" | "retirer";
@@ -58,11 +88,168 @@ export interface SpieCarnetChange {
   horodatage: string;
 }
 
+/**
+ * A catalogue in data·inclusion v1 format: services and structures as the
+ * data·inclusion API gives them. Elements the socle's rules refuse are left
+ * out of the search and reported in spie:error (paths /catalogue/services/i/…).
+ */
+export interface SpieCatalogue {
+  services: unknown[];
+  structures?: unknown[];
+}
+
+/** The person and the prescriber of a prescription (fiche de prescription unique). */
+export interface SpiePrescriptionPerson {
+  /** Pseudonymous identifier. */
+  id?: string;
+  /** INSEE code of the person's commune. */
+  code_commune?: string;
+  date_naissance?: string;
+  telephone?: string;
+  courriel?: string;
+}
+export interface SpiePrescriber {
+  role?: "referent" | "personne";
+  nom?: string;
+  /** SIRET of the référent's structure (required for a référent). */
+  siret_structure?: string;
+}
+
+/**
+ * data of the offre widget. Example:
+ *   {catalogue: "/api/offre/catalogue.json", commune: "02408", rayon_mobilite_km: 20,
+ *    personne: {id: "AISNE-2026-00042", code_commune: "02408"},
+ *    emetteur: {role: "referent", nom: "Camille Martin", siret_structure: "22020001800004"}}
+ * Refused data: spie:error with WIDGET-OFFRE-01 (unreadable), WIDGET-OFFRE-02 (no
+ * valid service), WIDGET-CHARGEMENT-02 (catalogue URL not answering), and the
+ * library's faults of each refused element (OFFRE-…).
+ */
+export interface SpieOffreData {
+  /**
+   * The catalogue, or the URL of its JSON (relative to the partner page): the
+   * loader fetches it on the partner page, with the page's cookies, since the
+   * widget page's CSP allows no other origin.
+   */
+  catalogue: SpieCatalogue | string;
+  /** INSEE code of the person's commune: results are ranked by distance from its centre. */
+  commune?: string;
+  /** The person's mobility radius in km (the diagnostic's rayon_mobilite_km): only services within it. */
+  rayon_mobilite_km?: number;
+  /** Prefill of the fiche « Orienter » opens. */
+  personne?: SpiePrescriptionPerson;
+  emetteur?: SpiePrescriber;
+}
+
+/**
+ * data of the prescription widget. Example:
+ *   {service: {...data·inclusion v1 service...},
+ *    personne: {id: "AISNE-2026-00042", code_commune: "02691"},
+ *    emetteur: {role: "referent", nom: "Camille Martin", siret_structure: "22020001800004"}}
+ * Refused data: spie:error with WIDGET-PRESC-01 (unreadable), WIDGET-PRESC-02 (no
+ * service), the library's faults of the service (OFFRE-…, PRESC-MOBILISABLE-10,
+ * PRESC-CONTACT-10) or of the prescriber's role (PRESC-VALEUR-01).
+ */
+export interface SpiePrescriptionData {
+  service: unknown;
+  personne?: SpiePrescriptionPerson;
+  emetteur?: SpiePrescriber;
+}
+
+/**
+ * result of spie:submit from the offre and prescription widgets: the
+ * document is the fiche, still a draft (etat "brouillon") that passed the
+ * socle's rules; the partner's server sends it with offer.Prescription.Send
+ * (at le, by par), then calls outcome() with the sent fiche, and the widget
+ * shows « transmise » with the answer deadline.
+ */
+export interface SpiePrescriptionProposal {
+  operation: "envoyer";
+  le: string;
+  par: string;
+  /** Deadlines if sent at le (offer.FollowUp): answer due 72 h later. */
+  suivi: { reponse_attendue_le: string; relance_le: string; expire_le: string };
+ * data of the indicateurs widget: `indicateurs`, the output of `spie indicators`
+ * (carnet.Report; one report, or an array of reports at different dates: a period
+ * selector appears), and/or `reseau`, the network indicators (network.Report, one
+ * or an array). Invalid data is refused with spie:error (WIDGET-INDICATEURS-NN,
+ * SECRET-SEUIL-01) and nothing is shown. A secret cell carries no figure.
+ */
+export interface SpieIndicatorsData {
+  indicateurs?: SpieCarnetIndicators | SpieCarnetIndicators[];
+  reseau?: SpieNetworkIndicators | SpieNetworkIndicators[];
+}
+
+/** Key of an impact indicator (carnet.Indicators, RULES.md §12). */
+export type SpieIndicatorKey = "entrants" | "diagnostic-1-mois" | "delai-entree-diagnostic" | "delai-entree-orientation" | "delai-orientation-contrat" | "referent-unique" | "propositions-doublons" | "contacts-reguliers" | "sans-solution" | "perdus-de-vue" | "ruptures" | "prescriptions-72h" | "sorties-emploi-durable" | "sorties-formation-qualifiante";
+
+/** A value of a group: a count, a rate (count / base) or a median in days; or secret, with no figure. */
+export interface SpieIndicatorValue {
+  effectif?: number;
+  base?: number;
+  taux?: number;
+  mediane_jours?: number;
+  secret?: true;
+}
+
+/** Output of `spie indicators` (carnet.Report). */
+export interface SpieCarnetIndicators {
+  /** Date of computation, YYYY-MM-DD. */
+  date: string;
+  /** Threshold of the statistical secret, at least 5 (RULES.md §10). */
+  seuil_secret: number;
+  carnets_lus: number;
+  lignes_illisibles: number;
+  erreurs?: SpieFault[];
+  groupes: Array<{
+    dimension: "ensemble" | "cohorte" | "territoire" | "public";
+    /** "tous", a cohort code, a département code or a public key. */
+    valeur: string;
+    personnes?: number;
+    /** The whole group is secret: no figure at all. */
+    secret?: true;
+    indicateurs?: Partial<Record<SpieIndicatorKey, SpieIndicatorValue>>;
+  }>;
+}
+
+/** A published count, or secret (no value). */
+export interface SpieSecretCell {
+  valeur?: number;
+  secret?: true;
+}
+
+/** Network indicators (network.Report). */
+export interface SpieNetworkIndicators {
+  date: string;
+  seuil_secret: number;
+  structures_par_decision: Array<{ decision: "labellisee" | "a-completer" | "refusee" | "suspendue"; libelle: string; structures: SpieSecretCell }> | null;
+  cohortes?: Array<{ cohorte: string; du: string; au: string; effectif_debut: SpieSecretCell; effectif_fin: SpieSecretCell; entrees: SpieSecretCell; sorties: SpieSecretCell; fautes?: SpieFault[] }>;
+  comite?: {
+    comite: string;
+    situations_examinees: SpieSecretCell;
+    situations_resolues: SpieSecretCell;
+    situations_en_cours: SpieSecretCell;
+    situations_sans_solution: SpieSecretCell;
+    situations_sans_suite: SpieSecretCell;
+    demandes_echues: SpieSecretCell;
+    repondues_dans_delai: SpieSecretCell;
+    /** Per cent; absent when secret. */
+    part_repondues_dans_delai?: number;
+    fautes?: SpieFault[];
+  };
+}
+
 export interface SpieMounted {
   element: HTMLElement;
   iframe: HTMLIFrameElement;
   /** Sends new prefill data to the widget. */
   setData(data: unknown): void;
+  /**
+   * Tells the widget what the partner's server did with the change it
+   * proposed: for a prescription, the fiche sent with offer.Prescription.Send
+   * (etat "envoyee", its journal). A confirmation the widget refuses (another
+   * fiche, not sent, unreadable) comes back as spie:error WIDGET-PRESC-04, -05 or -03.
+   */
+  outcome(data: unknown): void;
   /** Removes the iframe and stops listening to its messages. */
   destroy(): void;
 }

@@ -14,8 +14,14 @@
  *     lang: "fr",
  *     role: "professionnel",           // rights of the viewer (carnet)
  *     data: {...},                     // prefill: what the partner already knows
+ *     timeout: 20000,                  // ms before spie:error when the widget does not start
  *   });
  *   el.addEventListener("spie:submit", (e) => save(e.detail.document));
+ *   w.outcome(sent);                   // tells the widget what the partner's server did
+ *
+ * For the offre widget, data.catalogue may be a URL: the loader fetches it
+ * on the partner page (the widget page's CSP allows no other origin) and
+ * sends the catalogue it reads.
  *
  * The widget runs in an iframe (go-app owns its whole page). Both sides
  * exchange postMessage messages {spie: 1, type, widget, ...} and ignore any
@@ -35,6 +41,27 @@
     indicateurs: "Indicateurs",
   };
 
+  // Faults of the loader itself (spie:error). Their codes and texts are
+  // defined in Go (wasm/widget: FaultLoad, FaultDataURL); a test checks
+  // that this file says the same. When the widget page is there but its
+  // module fails, the page itself posts WIDGET-CHARGEMENT-03 (spie-boot.js)
+  // before the timeout.
+  var FAULT_LOAD = {
+    code: "WIDGET-CHARGEMENT-01",
+    path: "",
+    message: "le widget n'a pas démarré dans le délai : module WebAssembly introuvable, bloqué ou trop lent",
+    message_en: "the widget did not start in time: WebAssembly module missing, blocked or too slow",
+    severity: "error",
+  };
+  var FAULT_DATA_URL = {
+    code: "WIDGET-CHARGEMENT-02",
+    path: "/catalogue",
+    message: "catalogue impossible à télécharger ou illisible à l'adresse donnée par le portail",
+    message_en: "catalogue could not be downloaded or read from the address the portal gave",
+    severity: "error",
+  };
+  var DEFAULT_TIMEOUT = 20000;
+
   var here = document.currentScript ? new URL(document.currentScript.src, location.href) : null;
 
   function defaults() {
@@ -44,8 +71,8 @@
     return { origin: here.origin, base: here.pathname.replace(/[^/]*$/, "") };
   }
 
-  function fail(el, message) {
-    el.dispatchEvent(new CustomEvent("spie:error", { bubbles: true, detail: { message: message } }));
+  function fail(el, message, widget, faults) {
+    el.dispatchEvent(new CustomEvent("spie:error", { bubbles: true, detail: { widget: widget, faults: faults || [], message: message } }));
     if (global.console) {
       console.warn("spie-embed : " + message);
     }
@@ -85,6 +112,61 @@
       var msg = Object.assign({ spie: 1, type: type, widget: o.widget }, payload || {});
       frame.contentWindow.postMessage(msg, origin);
     }
+    // The widget must say spie:ready within the timeout; otherwise the
+    // partner page gets spie:error (the module failed to load).
+    var timeout = Number(o.timeout) > 0 ? Number(o.timeout) : DEFAULT_TIMEOUT;
+    var timer = setTimeout(function () {
+      if (!ready) {
+        fail(el, FAULT_LOAD.message, o.widget, [FAULT_LOAD]);
+      }
+    }, timeout);
+    // data, with a catalogue given by URL fetched here, on the partner
+    // page; sent once both the widget and the data are ready.
+    var pending = null;
+    var resolved = false;
+    var generation = 0;
+    function resolve(data) {
+      var g = ++generation;
+      pending = null;
+      resolved = false;
+      if (o.widget === "offre" && data && typeof data.catalogue === "string") {
+        var url;
+        try {
+          url = new URL(data.catalogue, location.href);
+        } catch (e) {
+          fail(el, FAULT_DATA_URL.message, o.widget, [FAULT_DATA_URL]);
+          return;
+        }
+        fetch(url.href, { credentials: "same-origin" })
+          .then(function (r) {
+            if (!r.ok) {
+              throw new Error("HTTP " + r.status);
+            }
+            return r.json();
+          })
+          .then(function (catalogue) {
+            if (g === generation) {
+              pending = Object.assign({}, data, { catalogue: catalogue });
+              resolved = true;
+              sendInit();
+            }
+          })
+          .catch(function () {
+            if (g === generation) {
+              fail(el, FAULT_DATA_URL.message, o.widget, [FAULT_DATA_URL]);
+            }
+          });
+        return;
+      }
+      pending = data || null;
+      resolved = true;
+      sendInit();
+    }
+    function sendInit() {
+      if (ready && resolved) {
+        post("spie:init", { data: pending, role: o.role || "", lang: o.lang || "fr" });
+      }
+    }
     function onMessage(event) {
       // Only the widget's own frame, from the widget origin, is listened to.
       if (event.origin !== origin || event.source !== frame.contentWindow) {
@@ -97,7 +179,8 @@
       switch (m.type) {
         case "spie:ready":
           ready = true;
-          post("spie:init", { data: o.data || null, role: o.role || "", lang: o.lang || "fr" });
+          clearTimeout(timer);
+          sendInit();
           el.dispatchEvent(new CustomEvent("spie:ready", { bubbles: true, detail: { widget: o.widget } }));
           break;
         case "spie:resize":
@@ -116,12 +199,16 @@
           el.dispatchEvent(new CustomEvent(m.type, { bubbles: true, detail: { widget: o.widget, document: doc, faults: m.faults || [], result: m.result || null } }));
           break;
         case "spie:error":
+          if (!ready) {
+            clearTimeout(timer); // the widget page said its module failed to load
+          }
           el.dispatchEvent(new CustomEvent("spie:error", { bubbles: true, detail: { widget: o.widget, faults: m.faults || [], message: m.message || "" } }));
           break;
       }
     }
     global.addEventListener("message", onMessage);
     el.appendChild(frame);
+    resolve(o.data);
 
     return {
       element: el,
@@ -129,12 +216,20 @@
       /** Sends new prefill data to the widget. */
       setData: function (data) {
         o.data = data;
+        resolve(data);
+      },
+      /**
+       * Tells the widget what the partner's server did with a proposed
+       * change, e.g. the prescription it sent (offer.Prescription.Send).
+       */
+      outcome: function (data) {
         if (ready) {
-          post("spie:init", { data: data, role: o.role || "", lang: o.lang || "fr" });
+          post("spie:outcome", { data: data });
         }
       },
       /** Removes the iframe and stops listening. */
       destroy: function () {
+        clearTimeout(timer);
         global.removeEventListener("message", onMessage);
         frame.remove();
       },
@@ -156,7 +251,7 @@
       }
     }
     var o = { widget: el.getAttribute("data-spie-widget"), data: data };
-    ["origin", "base", "lang", "role", "title"].forEach(function (k) {
+    ["origin", "base", "lang", "role", "title", "timeout"].forEach(function (k) {
       var v = el.getAttribute("data-spie-" + k);
       if (v) {
         o[k] = v;

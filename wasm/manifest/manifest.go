@@ -31,4 +31,8 @@ const (
 	MsgChange = "spie:change" // widget → loader: {json}
 	MsgSubmit = "spie:submit" // widget → loader: {json} (a validated document)
 	MsgError  = "spie:error"  // widget → loader: {faults}
+	// MsgOutcome is loader → widget: {data}, what the partner's server did
+	// with a proposed change (e.g. the prescription it sent), for the
+	// widget to check and show.
+	MsgOutcome = "spie:outcome"
 )

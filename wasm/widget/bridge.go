@@ -21,8 +21,15 @@ type Bridge struct {
 	Widget string
 	parent string // validated origin of the embedding page, "" when none
 	onInit func(app.Context, Init)
-	funcs  []app.Func
+	// onOutcome receives the data of the partner's spie:outcome messages.
+	onOutcome func(app.Context, json.RawMessage)
+	funcs     []app.Func
 }
+
+// OnOutcome sets what runs, in the UI goroutine, when the partner tells
+// the outcome of a proposed change (spie:outcome, loader's outcome());
+// call it before Start.
+func (b *Bridge) OnOutcome(fn func(app.Context, json.RawMessage)) { b.onOutcome = fn }
 
 // Start validates the parent origin, listens to its messages, reports the
 // page height as it changes and announces that the widget is ready. onInit
@@ -67,7 +74,22 @@ func (b *Bridge) Start(ctx app.Context, onInit func(app.Context, Init)) {
 			return nil // another origin or another window: ignored
 		}
 		m := ev.Get("data")
-		if !m.Truthy() || m.Get("spie").Int() != 1 || m.Get("type").String() != manifest.MsgInit {
+		if !m.Truthy() || m.Get("spie").Int() != 1 {
+			return nil
+		}
+		if m.Get("type").String() == manifest.MsgOutcome {
+			data := json.RawMessage("null")
+			if d := m.Get("data"); d.Truthy() {
+				data = json.RawMessage(win.Get("JSON").Call("stringify", d).String())
+			}
+			ctx.Dispatch(func(ctx app.Context) {
+				if b.onOutcome != nil {
+					b.onOutcome(ctx, data)
+				}
+			})
+			return nil
+		}
+		if m.Get("type").String() != manifest.MsgInit {
 			return nil
 		}
 		in := Init{Data: json.RawMessage("null")}

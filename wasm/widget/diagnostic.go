@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
 )
@@ -17,32 +18,74 @@ import (
 var FaultRequired = spie.NewFaultType("INPUT-FORM-01", spie.SeverityError,
 	"champ obligatoire : renseignez-le", "required field: fill it in").WithSource("hygiène d'entrée propre à socle : champ obligatoire du formulaire (widget diagnostic)")
 
-// diagnosticStep is one step of the form: its title and the JSON Pointer
-// prefixes of the fields it holds.
+// diagnosticStep is one step of the form: its title, the JSON Pointer
+// prefixes of the fields it holds (a "*" token matches any one token) and
+// whom it is shown to: the professional, or the person (role "usager").
 type diagnosticStep struct {
 	title    string
 	prefixes []string
+	usager   bool
 }
 
+// diagnosticSteps is the one list of the form's steps, for both modes; the
+// last step of each mode is its recap, where the document is sent.
 var diagnosticSteps = []diagnosticStep{
-	{"La personne", []string{"/id", "/date", "/personne/"}},
-	{"Critères de public", []string{"/criteres_publics/"}},
-	{"Situation professionnelle", []string{"/situation_professionnelle/"}},
-	{"Freins périphériques et priorités", []string{"/freins"}},
-	{"Auteurs et consentement", []string{"/auteurs", "/co_diagnostic", "/siret_structure", "/consentement/", "/version_schema"}},
-	{"Récapitulatif et orientation", nil},
+	{title: "La personne", prefixes: []string{"/id", "/date", "/personne/"}},
+	{title: "Critères de public", prefixes: []string{"/criteres_publics/"}},
+	{title: "Situation professionnelle", prefixes: []string{"/situation_professionnelle/"}},
+	{title: "Freins périphériques et priorités", prefixes: []string{"/freins"}},
+	{title: "Auteurs et consentement", prefixes: []string{"/auteurs", "/co_diagnostic", "/siret_structure", "/consentement/", "/version_schema"}},
+	{title: "Récapitulatif et orientation"},
+	{title: "Votre avis, thème par thème", prefixes: []string{"/freins/*/vue_personne"}, usager: true},
+	{title: "Votre résumé", usager: true},
 }
 
-// stepOf returns the step holding the field at path.
-func stepOf(path string) int {
+// RoleUsager is the role the host declares for the person themself: the
+// widget then asks their own view of each thématique (carnet.RoleUsager).
+const RoleUsager = string(carnet.RoleUsager)
+
+// visibleSteps returns the indexes in diagnosticSteps of the steps shown to
+// the person (usager) or to the professional.
+func visibleSteps(usager bool) []int {
+	var out []int
 	for i, s := range diagnosticSteps {
-		for _, p := range s.prefixes {
-			if path == p || strings.HasPrefix(path, p) && (strings.HasSuffix(p, "/") || strings.HasPrefix(path, p+"/")) {
-				return i
+		if s.usager == usager {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// stepOf returns the position, among the steps shown in the mode, of the
+// step holding the field at path (the longest matching prefix), or -1 when
+// no step of the mode holds it.
+func stepOf(path string, usager bool) int {
+	best, bestLen := -1, -1
+	for pos, i := range visibleSteps(usager) {
+		for _, p := range diagnosticSteps[i].prefixes {
+			if n, ok := matchPrefix(path, p); ok && n > bestLen {
+				best, bestLen = pos, n
 			}
 		}
 	}
-	return 0
+	return best
+}
+
+// matchPrefix reports whether the pointer path lies under prefix p (same
+// tokens, "*" matching any one; "/date" does not hold "/date_naissance") and
+// how many tokens matched.
+func matchPrefix(path, p string) (int, bool) {
+	pt := strings.Split(strings.TrimSuffix(p, "/"), "/")
+	xt := strings.Split(path, "/")
+	if len(xt) < len(pt) {
+		return 0, false
+	}
+	for i, t := range pt {
+		if t != "*" && t != xt[i] {
+			return 0, false
+		}
+	}
+	return len(pt), true
 }
 
 // Clock is the widgets' "today"; tests replace it.
@@ -79,6 +122,16 @@ func RequiredFaults(d *diagnostic.Diagnostic) spie.Faults {
 	req(d.Person.Commune == "", "personne", "code_commune")
 	req(d.Professional.WorkSituation == "", "situation_professionnelle", "situation_emploi")
 	req(d.StructureSIRET == "", "siret_structure")
+	for i, j := range d.Professional.Project {
+		req(j.ROME == "", "situation_professionnelle", "projet_professionnel", i, "code_rome")
+	}
+	for i, dp := range d.Professional.Diplomas {
+		req(strings.TrimSpace(dp.Title) == "", "situation_professionnelle", "diplomes", i, "intitule")
+	}
+	for i, sk := range d.Professional.Skills {
+		req(strings.TrimSpace(sk.Label) == "", "situation_professionnelle", "competences", i, "libelle")
+		req(sk.Validation == "", "situation_professionnelle", "competences", i, "validation")
+	}
 	for i, a := range d.Authors {
 		req(strings.TrimSpace(a.Name) == "", "auteurs", i, "nom")
 		req(a.Role == "", "auteurs", i, "role")
@@ -107,7 +160,36 @@ func CheckDiagnostic(d *diagnostic.Diagnostic, now time.Time) spie.Faults {
 	return fs
 }
 
-// DiagnosticForm is the multi-step diagnostic form.
+// Faults of the data a partner sends to the diagnostic widget.
+var (
+	FaultDiagnosticData = spie.NewFaultType("WIDGET-DIAG-01", spie.SeverityError,
+		"données de préremplissage illisibles : le widget attend un diagnostic, ou {\"diagnostic\": …, \"jalons\": …, \"referent\": …, \"plan\": …}",
+		"unreadable prefill data: the widget expects a diagnostic, or {\"diagnostic\": …, \"jalons\": …, \"referent\": …, \"plan\": …}").WithSource("hygiène d'entrée propre à socle : message du portail au widget diagnostic (issue 15, point 7 : jamais ignoré en silence)")
+)
+
+// DiagnosticInit is the envelope a partner may send instead of a bare
+// diagnostic: the diagnostic to prefill, and what the printable summary for
+// the person needs beyond it — the pathway's dates (diagnostic.Milestones,
+// for the deadlines of RULES.md §4), the person's référent (a member of
+// their carnet) and their plan d'action (the carnet's objectifs and
+// actions). Every field may be absent.
+type DiagnosticInit struct {
+	Diagnostic json.RawMessage       `json:"diagnostic"`
+	Milestones diagnostic.Milestones `json:"jalons"`
+	Referent   *carnet.Member        `json:"referent,omitempty"`
+	Plan       *DiagnosticPlan       `json:"plan,omitempty"`
+}
+
+// DiagnosticPlan is the person's plan d'action, as the carnet holds it.
+type DiagnosticPlan struct {
+	Objectifs []carnet.PlanObjectif `json:"objectifs,omitempty"`
+	Actions   []carnet.Action       `json:"actions,omitempty"`
+}
+
+// DiagnosticForm is the multi-step diagnostic form. For the professional it
+// asks the whole socle; for the person (role "usager") it asks their own
+// view of each thématique in plain words. Both end with a recap and a
+// printable summary for the person.
 type DiagnosticForm struct {
 	app.Compo
 	bridge Bridge
@@ -115,8 +197,11 @@ type DiagnosticForm struct {
 	hasCtx bool
 
 	doc       diagnostic.Diagnostic
+	usager    bool // the person fills their own view
+	context   DiagnosticInit
+	loadErr   string
 	started   bool
-	step      int
+	step      int // position among the steps of the mode
 	touched   map[string]bool
 	attempted map[int]bool // steps the user tried to leave
 	faults    spie.Faults
@@ -143,21 +228,60 @@ func (c *DiagnosticForm) OnMount(ctx app.Context) {
 	c.init()
 	c.ctx, c.hasCtx = ctx, true
 	c.bridge.Widget = "diagnostic"
-	c.bridge.Start(ctx, func(ctx app.Context, in Init) { c.Prefill(in.Data) })
+	c.bridge.Start(ctx, func(ctx app.Context, in Init) {
+		if fs := c.Configure(in); len(fs) > 0 {
+			c.bridge.Error(fs)
+		}
+	})
+}
+
+// Configure applies what the partner sent: the viewer's role ("usager": the
+// person themself, whom the partner authenticated; any other role: a
+// professional) and the prefill data. It returns the faults of refused
+// data, which the widget also shows.
+func (c *DiagnosticForm) Configure(in Init) spie.Faults {
+	c.init()
+	c.loadErr = ""
+	c.usager, c.step = in.Role == RoleUsager, 0
+	fs := c.Prefill(in.Data)
+	if len(fs) > 0 {
+		c.loadErr = fs[0].Message
+	}
+	return fs
 }
 
 // Prefill merges the partner's known data into the form ("dites-le nous une
-// fois"); unreadable data is ignored.
-func (c *DiagnosticForm) Prefill(data json.RawMessage) {
+// fois"): a diagnostic, or a DiagnosticInit envelope (recognised by its
+// "diagnostic" member). Unreadable data changes nothing and is reported
+// (WIDGET-DIAG-01).
+func (c *DiagnosticForm) Prefill(data json.RawMessage) spie.Faults {
 	c.init()
 	if len(data) == 0 || string(data) == "null" {
-		return
+		return nil
 	}
-	d := c.doc
-	if err := json.Unmarshal(data, &d); err != nil {
-		app.Logf("spie : données de préremplissage ignorées : %v", err)
-		return
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return spie.Faults{FaultDiagnosticData.At("")}
 	}
+	env := DiagnosticInit{Diagnostic: data}
+	if _, ok := probe["diagnostic"]; ok {
+		env = DiagnosticInit{}
+		if err := json.Unmarshal(data, &env); err != nil {
+			return spie.Faults{FaultDiagnosticData.At("")}
+		}
+	}
+	// Merge into a deep copy: a failed decoding must leave the form as it was
+	// (a plain copy would share the freins map with the form).
+	var d diagnostic.Diagnostic
+	if cur, err := json.Marshal(c.doc); err != nil || json.Unmarshal(cur, &d) != nil {
+		return spie.Faults{FaultDiagnosticData.At("")}
+	}
+	if len(env.Diagnostic) > 0 && string(env.Diagnostic) != "null" {
+		if err := json.Unmarshal(env.Diagnostic, &d); err != nil {
+			return spie.Faults{FaultDiagnosticData.At("")}
+		}
+	}
+	env.Diagnostic = nil
 	if d.Freins == nil {
 		d.Freins = diagnostic.Freins{}
 	}
@@ -169,12 +293,20 @@ func (c *DiagnosticForm) Prefill(data json.RawMessage) {
 	if len(d.Authors) == 0 {
 		d.Authors = []diagnostic.Author{{}}
 	}
-	c.doc = d
+	c.doc, c.context = d, env
 	c.revalidate()
+	return nil
 }
 
 // Document returns the current document.
 func (c *DiagnosticForm) Document() diagnostic.Diagnostic { return c.doc }
+
+// steps returns the steps of the form's mode.
+func (c *DiagnosticForm) steps() []int { return visibleSteps(c.usager) }
+
+func (c *DiagnosticForm) current() diagnosticStep { return diagnosticSteps[c.steps()[c.step]] }
+
+func (c *DiagnosticForm) last() bool { return c.step == len(c.steps())-1 }
 
 func (c *DiagnosticForm) revalidate() {
 	c.faults = CheckDiagnostic(&c.doc, Clock())
@@ -184,17 +316,19 @@ func (c *DiagnosticForm) revalidate() {
 }
 
 func (c *DiagnosticForm) summaryStep() int {
-	if c.step == len(diagnosticSteps)-1 {
+	if c.last() {
 		return -1
 	}
 	return c.step
 }
 
-// stepErrors returns the error faults of step i (-1: all).
+// stepErrors returns the error faults of step i (-1: every step of the
+// mode; the person is never asked to fix what only the professional sees).
 func (c *DiagnosticForm) stepErrors(i int) spie.Faults {
 	var out spie.Faults
 	for _, f := range c.faults.Errors() {
-		if i < 0 || stepOf(f.Path) == i {
+		s := stepOf(f.Path, c.usager)
+		if s >= 0 && (i < 0 || s == i) {
 			out = append(out, f)
 		}
 	}
@@ -204,7 +338,7 @@ func (c *DiagnosticForm) stepErrors(i int) spie.Faults {
 // field returns the state of the field at path.
 func (c *DiagnosticForm) field(path, label, hint string, required bool) fieldState {
 	f := fieldState{path: path, label: label, hint: hint, required: required}
-	if c.touched[path] || c.attempted[stepOf(path)] || c.attempted[-1] {
+	if c.touched[path] || c.attempted[stepOf(path, c.usager)] || c.attempted[-1] {
 		for _, ft := range c.faults {
 			if ft.Path == path {
 				f.faults = append(f.faults, ft)
@@ -214,13 +348,20 @@ func (c *DiagnosticForm) field(path, label, hint string, required bool) fieldSta
 	return f
 }
 
-// set updates the document, marks the field touched and revalidates.
+// set updates the document, marks the field touched and revalidates. The
+// partner is told the change without the sensitive values
+// (diagnostic.Redacted): health details leave the widget only in the
+// document handed back on submit.
 func (c *DiagnosticForm) set(ctx app.Context, path string, apply func()) {
 	apply()
 	c.touched[path] = true
 	c.revalidate()
-	c.bridge.Change(c.doc, c.faults)
+	c.bridge.Change(c.changeDocument(), c.faults)
 }
+
+// changeDocument is the document told to the partner as the user goes:
+// without the sensitive values.
+func (c *DiagnosticForm) changeDocument() *diagnostic.Diagnostic { return c.doc.Redacted() }
 
 // Next validates the current step and moves on, or shows the summary.
 func (c *DiagnosticForm) Next(ctx app.Context) {
@@ -241,14 +382,16 @@ func (c *DiagnosticForm) Previous(ctx app.Context) {
 }
 
 func (c *DiagnosticForm) goTo(ctx app.Context, step int) {
-	if step < 0 || step >= len(diagnosticSteps) {
+	if step < 0 || step >= len(c.steps()) {
 		return
 	}
 	c.step = step
 	c.focus("etape-titre")
 }
 
-// Submit sends the document to the partner when no error remains.
+// Submit sends the document to the partner when no error remains: the whole
+// document, sensitive values included (the host keeps it under its own
+// rights), with the orientation proposal for a professional.
 func (c *DiagnosticForm) Submit(ctx app.Context) {
 	c.attempted[-1] = true
 	c.revalidate()
@@ -260,13 +403,17 @@ func (c *DiagnosticForm) Submit(ctx app.Context) {
 	}
 	c.summary = nil
 	c.submitted = true
-	c.bridge.SubmitResult(c.doc, c.faults, orientationResult(&c.doc))
+	var result any
+	if !c.usager {
+		result = orientationResult(&c.doc)
+	}
+	c.bridge.SubmitResult(c.doc, c.faults, result)
 	c.focus("envoye")
 }
 
 // jump goes to the field at path from the error summary.
 func (c *DiagnosticForm) jump(ctx app.Context, path string) {
-	if step := stepOf(path); step != c.step {
+	if step := stepOf(path, c.usager); step >= 0 && step != c.step {
 		c.step = step
 		c.focus(fieldID(path))
 		return
@@ -280,7 +427,13 @@ func (c *DiagnosticForm) labelOf(path string) string {
 	parts := strings.Split(strings.TrimPrefix(path, "/"), "/")
 	last := parts[len(parts)-1]
 	if len(parts) >= 2 && parts[0] == "freins" {
-		return diagnostic.FreinThematiques.LabelOf(parts[1])
+		l := diagnostic.FreinThematiques.LabelOf(parts[1])
+		if len(parts) > 2 && parts[2] != "impact" {
+			if fl, ok := fieldLabels[strings.Join(parts[2:], "/")]; ok {
+				l += ", " + lowerFirst(fl)
+			}
+		}
+		return l
 	}
 	if len(parts) == 3 && parts[1] == "besoins" {
 		return diagnostic.BesoinDefinitions.LabelOf(last)
@@ -291,42 +444,74 @@ func (c *DiagnosticForm) labelOf(path string) string {
 	if l, ok := fieldLabels[strings.Join(parts, "/")]; ok {
 		return l
 	}
+	// An item of a list: the list's own label of the member, and the item's
+	// number (/situation_professionnelle/diplomes/0/intitule → « Intitulé du
+	// diplôme (n° 1) »); the first author keeps the plain label.
+	for i := len(parts) - 2; i > 0; i-- {
+		n, err := strconv.Atoi(parts[i])
+		if err != nil {
+			continue
+		}
+		l, ok := fieldLabels[parts[i-1]+"/"+last]
+		if !ok {
+			l, ok = fieldLabels[last]
+		}
+		if !ok {
+			break
+		}
+		if parts[i-1] == "auteurs" && n == 0 {
+			return l
+		}
+		return l + " (n° " + strconv.Itoa(n+1) + ")"
+	}
 	if l, ok := fieldLabels[last]; ok {
 		return l
 	}
 	return path
 }
 
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
 // Render draws the current step.
 func (c *DiagnosticForm) Render() app.UI {
 	c.init()
+	if c.loadErr != "" {
+		return page("diagnostic", alert("error", "Données refusées", app.P().ID("donnees-refusees").Text(c.loadErr)))
+	}
 	if c.submitted {
 		return page("diagnostic", c.renderSubmitted())
 	}
-	steps := make([]app.UI, len(diagnosticSteps))
-	for i, s := range diagnosticSteps {
-		li := app.Li().Text(strconv.Itoa(i+1) + ". " + s.title)
-		if i == c.step {
-			li = app.Li().Aria("current", "step").Text(strconv.Itoa(i+1) + ". " + s.title + " (étape en cours)")
+	visible := c.steps()
+	steps := make([]app.UI, len(visible))
+	for pos, i := range visible {
+		s := diagnosticSteps[i]
+		li := app.Li().Text(strconv.Itoa(pos+1) + ". " + s.title)
+		if pos == c.step {
+			li = app.Li().Aria("current", "step").Text(strconv.Itoa(pos+1) + ". " + s.title + " (étape en cours)")
 		}
-		steps[i] = li
+		steps[pos] = li
 	}
-	last := c.step == len(diagnosticSteps)-1
+	last := c.last()
 	return page("diagnostic",
-		app.Nav().Aria("label", "Étapes du diagnostic").Body(app.Ul().Class("spie-steps").Body(steps...)),
+		app.Nav().Class("spie-no-print").Aria("label", "Étapes du diagnostic").Body(app.Ul().Class("spie-steps").Body(steps...)),
 		app.Div().Body(app.If(len(c.summary) > 0, func() app.UI { return errorSummary("erreurs", c.summary, c.labelOf, c.jump) })),
 		app.Form().ID("formulaire").NoValidate(true).OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			// Read the step now: go-app keeps the first handler of an element.
-			if c.step == len(diagnosticSteps)-1 {
+			if c.last() {
 				c.Submit(ctx)
 			} else {
 				c.Next(ctx)
 			}
 		}).Body(
-			app.H2().ID("etape-titre").TabIndex(-1).Class("fr-h4").Text("Étape "+strconv.Itoa(c.step+1)+" sur "+strconv.Itoa(len(diagnosticSteps))+" : "+diagnosticSteps[c.step].title),
+			app.H2().ID("etape-titre").TabIndex(-1).Class("fr-h4").Text("Étape "+strconv.Itoa(c.step+1)+" sur "+strconv.Itoa(len(visible))+" : "+c.current().title),
 			c.renderStep(),
-			app.Div().Class("spie-actions").Body(
+			app.Div().Class("spie-actions spie-no-print").Body(
 				app.If(c.step > 0, func() app.UI {
 					return app.Button().Type("button").ID("precedent").Class("fr-btn fr-btn--secondary").Text("Étape précédente").
 						OnClick(func(ctx app.Context, e app.Event) { c.Previous(ctx) })
@@ -334,11 +519,18 @@ func (c *DiagnosticForm) Render() app.UI {
 				app.If(!last, func() app.UI {
 					return app.Button().Type("submit").ID("suivant").Class("fr-btn").Text("Étape suivante")
 				}).Else(func() app.UI {
-					return app.Button().Type("submit").ID("envoyer").Class("fr-btn").Text("Envoyer le diagnostic")
+					return app.Button().Type("submit").ID("envoyer").Class("fr-btn").Text(c.sendLabel())
 				}),
 			),
 		),
 	)
+}
+
+func (c *DiagnosticForm) sendLabel() string {
+	if c.usager {
+		return "Envoyer mon avis"
+	}
+	return "Envoyer le diagnostic"
 }
 
 // focus moves the keyboard focus to the element id after the next render,
@@ -360,7 +552,7 @@ func (c *DiagnosticForm) OnNav(ctx app.Context) {
 	}
 	for _, f := range c.faults {
 		if fieldID(f.Path) == u.Fragment {
-			if step := stepOf(f.Path); step != c.step {
+			if step := stepOf(f.Path, c.usager); step >= 0 && step != c.step {
 				c.step = step
 			}
 			c.focus(u.Fragment)

@@ -12,7 +12,7 @@ import (
 // renderStep draws the fields of the current step.
 func (c *DiagnosticForm) renderStep() app.UI {
 	d := &c.doc
-	switch c.step {
+	switch c.steps()[c.step] {
 	case 0:
 		return fieldset("personne", "La personne et le diagnostic",
 			textInput(c.field("/id", fieldLabels["id"], "Référence chez votre structure.", true), "text", d.ID,
@@ -33,6 +33,14 @@ func (c *DiagnosticForm) renderStep() app.UI {
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/personne/identifiant_france_travail", func() { d.Person.FranceTravailID = spie.FranceTravailID(strings.TrimSpace(v)) })
 				}),
+			textInput(c.field("/personne/numero_allocataire_caf", spie.CAFNumber("").IdentifierLabel().FR, "Facultatif.", false), "text", string(d.Person.CAFNumber),
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/personne/numero_allocataire_caf", func() { d.Person.CAFNumber = spie.CAFNumber(strings.TrimSpace(v)) })
+				}, func(in app.HTMLInput) app.HTMLInput { return in.AutoComplete(false).Attr("inputmode", "numeric") }),
+			textInput(c.field("/personne/nir", spie.NIR("").IdentifierLabel().FR, "Seulement si votre structure est habilitée à traiter le NIR ; facultatif.", false), "text", string(d.Person.NIR),
+				func(ctx app.Context, v string) {
+					c.set(ctx, "/personne/nir", func() { d.Person.NIR = spie.NIR(strings.ReplaceAll(v, " ", "")) })
+				}, func(in app.HTMLInput) app.HTMLInput { return in.AutoComplete(false).Attr("inputmode", "numeric") }),
 		)
 	case 1:
 		boxes := make([]app.UI, 0, len(diagnostic.PublicCriteriaFlags)+1)
@@ -80,16 +88,13 @@ func (c *DiagnosticForm) renderStep() app.UI {
 						}
 					})
 				}),
-			textInput(c.field("/situation_professionnelle/projet_professionnel/0/code_rome", fieldLabels["code_rome"], "Métier visé en premier, par exemple M1203 ; facultatif.", false), "text", firstROME(p.Project),
+			textInput(c.field("/situation_professionnelle/rayon_mobilite_km", fieldLabels["rayon_mobilite_km"], "En kilomètres, de 0 à 1000 ; facultatif.", false), "number", intText(p.MobilityRadiusKm),
 				func(ctx app.Context, v string) {
-					c.set(ctx, "/situation_professionnelle/projet_professionnel/0/code_rome", func() {
-						v = strings.ToUpper(strings.TrimSpace(v))
-						p.Project = nil
-						if v != "" {
-							p.Project = []diagnostic.ProjectJob{{ROME: spie.ROMECode(v), Priority: 1}}
-						}
-					})
+					c.set(ctx, "/situation_professionnelle/rayon_mobilite_km", func() { p.MobilityRadiusKm = intPtr(v) })
 				}),
+			c.renderProject(p),
+			c.renderDiplomas(p),
+			c.renderSkills(p),
 			c.renderBesoins(p),
 		)
 	case 3:
@@ -115,36 +120,62 @@ func (c *DiagnosticForm) renderStep() app.UI {
 				}
 			}
 			groups = append(groups, fieldset("frein-"+def.Key, def.Label.FR,
-				selectInput(c.field(ip, "Impact selon le professionnel", "", true), diagnostic.Impacts, string(fr.Impact), "",
-					func(ctx app.Context, v string) {
-						c.set(ctx, ip, update(func(f *diagnostic.Frein) { f.Impact = diagnostic.Impact(v) }))
-					}),
-				selectInput(c.field(vp, "Impact selon la personne", "", false), diagnostic.Impacts, personImpact, "— Non exprimé —",
-					func(ctx app.Context, v string) {
-						c.set(ctx, vp, update(func(f *diagnostic.Frein) { personView(f).Impact = diagnostic.Impact(v); trimView(f) }))
-					}),
-				c.renderSituations(def.Key, fr, update),
-				textInput(c.field(pp, "Priorité donnée par la personne", "1 = le plus urgent ; laisser vide si aucune.", false), "number", prio,
-					func(ctx app.Context, v string) {
-						c.set(ctx, pp, update(func(f *diagnostic.Frein) {
-							n, _ := strconv.Atoi(strings.TrimSpace(v))
-							personView(f).Priority = n
-							trimView(f)
-						}))
-					}),
+				app.Div().Class("fr-grid-row fr-grid-row--gutters").Body(
+					app.Div().Class("fr-col-12 fr-col-md-6").Body(
+						app.P().Class("fr-text--bold fr-mb-1w").Text("Regard du professionnel"),
+						selectInput(c.field(ip, "Impact selon le professionnel", "", true), diagnostic.Impacts, string(fr.Impact), "",
+							func(ctx app.Context, v string) {
+								c.set(ctx, ip, update(func(f *diagnostic.Frein) { f.Impact = diagnostic.Impact(v) }))
+							}),
+						c.renderSituations(def.Key, fr, update),
+						c.renderObjectifs(def.Key, fr, update),
+						c.renderFreinNotes(def.Key, fr, update),
+					),
+					app.Div().Class("fr-col-12 fr-col-md-6").Body(
+						app.P().Class("fr-text--bold fr-mb-1w").Text("Regard de la personne"),
+						selectInput(c.field(vp, "Impact selon la personne", "", false), diagnostic.Impacts, personImpact, "— Non exprimé —",
+							func(ctx app.Context, v string) {
+								c.set(ctx, vp, update(func(f *diagnostic.Frein) { personView(f).Impact = diagnostic.Impact(v); trimView(f) }))
+							}),
+						textInput(c.field(pp, "Priorité donnée par la personne", "1 = le plus urgent ; laisser vide si aucune.", false), "number", prio,
+							func(ctx app.Context, v string) {
+								c.set(ctx, pp, update(func(f *diagnostic.Frein) {
+									n, _ := strconv.Atoi(strings.TrimSpace(v))
+									personView(f).Priority = n
+									trimView(f)
+								}))
+							}),
+						c.renderWords(def.Key, fr, update, fieldLabels["vue_personne/paroles"]),
+					),
+				),
 			))
 		}
 		return app.Div().Body(groups...)
 	case 4:
-		a := &d.Authors[0]
-		return app.Div().Body(
-			fieldset("auteur", "Auteur du diagnostic",
-				textInput(c.field("/auteurs/0/nom", fieldLabels["nom"], "", true), "text", a.Name,
-					func(ctx app.Context, v string) { c.set(ctx, "/auteurs/0/nom", func() { a.Name = v }) }),
-				selectInput(c.field("/auteurs/0/role", fieldLabels["role"], "", true), diagnostic.AuthorRoles, string(a.Role), "— Choisir —",
-					func(ctx app.Context, v string) {
-						c.set(ctx, "/auteurs/0/role", func() { a.Role = diagnostic.AuthorRole(v) })
-					}),
+		// The container is the target of the faults about the pair of
+		// authors (/auteurs): the error summary focuses it.
+		return app.Div().ID(fieldID("/auteurs")).TabIndex(-1).Body(
+			c.renderAuthor(0),
+			checkbox(c.field("/co_diagnostic", fieldLabels["co_diagnostic"], "Un travailleur social et un conseiller emploi, ensemble.", false), d.CoDiagnostic,
+				func(ctx app.Context, v bool) {
+					c.set(ctx, "/co_diagnostic", func() {
+						d.CoDiagnostic = v
+						if v && len(d.Authors) < 2 {
+							d.Authors = append(d.Authors, diagnostic.Author{})
+						}
+					})
+				}),
+			app.If(len(d.Authors) > 1, func() app.UI {
+				return app.Div().Body(
+					c.renderAuthor(1),
+					app.Button().Type("button").ID("retirer-auteur-1").Class("fr-btn fr-btn--tertiary fr-btn--sm fr-mb-3w").Text("Retirer le second auteur").
+						OnClick(func(ctx app.Context, e app.Event) {
+							c.set(ctx, "/auteurs", func() { d.Authors = d.Authors[:1]; d.CoDiagnostic = false })
+							c.focus(fieldID("/co_diagnostic"))
+						}),
+				)
+			}),
+			fieldset("structure", "Structure qui porte le diagnostic",
 				textInput(c.field("/siret_structure", fieldLabels["siret_structure"], "14 chiffres.", true), "text", string(d.StructureSIRET),
 					func(ctx app.Context, v string) {
 						c.set(ctx, "/siret_structure", func() { d.StructureSIRET = spie.SIRET(strings.ReplaceAll(v, " ", "")) })
@@ -166,6 +197,10 @@ func (c *DiagnosticForm) renderStep() app.UI {
 					}),
 			),
 		)
+	case 6:
+		return c.renderPersonViews()
+	case 7:
+		return c.renderPersonRecap()
 	default:
 		return c.renderSummary()
 	}
@@ -272,11 +307,4 @@ func projection(b *bool) string {
 	default:
 		return "non"
 	}
-}
-
-func firstROME(p []diagnostic.ProjectJob) string {
-	if len(p) == 0 {
-		return ""
-	}
-	return string(p[0].ROME)
 }

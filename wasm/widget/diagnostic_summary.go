@@ -2,6 +2,7 @@ package widget
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/spie-fr/socle/diagnostic"
@@ -23,7 +24,7 @@ type Orientation struct {
 func Orient(d *diagnostic.Diagnostic) Orientation {
 	dec := diagnostic.Orient(d, diagnostic.DefaultOrientationRules())
 	o := Orientation{Code: string(dec.Pathway), Decision: dec}
-	o.Label = "Parcours " + diagnostic.Pathways.LabelOf(string(dec.Pathway))
+	o.Label = diagnostic.Pathways.LabelOf(string(dec.Pathway))
 	if dec.Organisation != "" {
 		o.Label += ", accompagné par " + diagnostic.Organisations.LabelOf(string(dec.Organisation))
 	}
@@ -101,15 +102,100 @@ func (c *DiagnosticForm) renderSummary() app.UI {
 				row("Commune", string(d.Person.Commune)),
 				row("Situation", diagnostic.WorkSituations.LabelOf(string(d.Professional.WorkSituation))),
 				row("Freins retenus", freinText),
-				row("Auteur", d.Authors[0].Name),
+				row("Auteur", authorsText(d.Authors)),
 				row("Consentement au partage", yesNo(d.Consent.Sharing)),
 			),
 		)),
 		app.If(len(warn) > 0, func() app.UI {
 			return alert("warning", "Points d'attention (n'empêchent pas l'envoi)", app.Ul().Body(warn...))
 		}),
+		c.renderCompleteness(),
 		c.renderOrientation(),
+		c.renderDeadlines(),
+		c.renderPrintable(),
 	)
+}
+
+func authorsText(as []diagnostic.Author) string {
+	var names []string
+	for _, a := range as {
+		if a.Name != "" {
+			names = append(names, a.Name+" ("+diagnostic.AuthorRoles.LabelOf(string(a.Role))+")")
+		}
+	}
+	return strings.Join(names, " et ")
+}
+
+// renderCompleteness shows how much of the socle the diagnostic covers
+// (diagnostic.Completeness) and what was not discussed.
+func (c *DiagnosticForm) renderCompleteness() app.UI {
+	k := c.doc.Completeness()
+	var notDiscussed, notExplored []string
+	for _, t := range k.NotDiscussed {
+		notDiscussed = append(notDiscussed, diagnostic.FreinThematiques.LabelOf(string(t)))
+	}
+	for _, b := range k.BesoinsNotExplored {
+		notExplored = append(notExplored, diagnostic.BesoinDefinitions.LabelOf(string(b)))
+	}
+	pct := strconv.Itoa(int(k.Ratio*100 + 0.5))
+	var items []app.UI
+	if len(notDiscussed) > 0 {
+		items = append(items, app.Li().Text("Thématiques non abordées : "+strings.Join(notDiscussed, " ; ")))
+	}
+	if len(notExplored) > 0 {
+		items = append(items, app.Li().Text("Besoins du projet non explorés : "+strings.Join(notExplored, " ; ")))
+	}
+	if k.ProjectionUnknown {
+		items = append(items, app.Li().Text(fieldLabels["se_projette_dans_emploi"]+" : "+strings.ToLower(diagnostic.Impacts.LabelOf(string(diagnostic.ImpactNonAborde)))))
+	}
+	return app.Section().ID("completude").Class("fr-my-3w").Aria("labelledby", "completude-titre").Body(
+		app.H3().ID("completude-titre").Class("fr-h6").Text("Complétude du diagnostic : "+pct+" % des points du socle abordés"),
+		app.Progress().Class("spie-progress").Max(100).Value(pct).Aria("labelledby", "completude-titre").Text(pct+" %"),
+		app.If(len(items) > 0, func() app.UI { return app.Ul().Body(items...) }),
+	)
+}
+
+// renderDeadlines shows the deadlines of RULES.md §4 that apply
+// (diagnostic.Deadlines): the RSA orientation after the opening of rights,
+// and those whose starting date the partner sent (jalons).
+func (c *DiagnosticForm) renderDeadlines() app.UI {
+	ds := c.deadlines()
+	if len(ds) == 0 {
+		return app.Div()
+	}
+	rows := make([]app.UI, 0, len(ds))
+	for _, x := range ds {
+		due := "—"
+		if !x.Due.IsZero() {
+			due = x.Due.French()
+		}
+		rows = append(rows, app.Tr().ID("delai-"+string(x.Kind)).Body(
+			app.Th().Scope("row").Text(diagnostic.DeadlineKinds.LabelOf(string(x.Kind))),
+			app.Td().Text(due),
+			app.Td().Body(app.P().Class("fr-badge fr-badge--sm "+deadlineBadge(x.Status)).Text(diagnostic.DeadlineStatuses.LabelOf(string(x.Status)))),
+			app.Td().Text(x.Sentence),
+		))
+	}
+	return app.Div().ID("delais").Class("fr-table").Body(app.Table().Body(
+		app.Caption().Text("Délais du parcours"),
+		app.THead().Body(app.Tr().Body(
+			app.Th().Scope("col").Text("Délai"), app.Th().Scope("col").Text("Échéance"),
+			app.Th().Scope("col").Text("Situation"), app.Th().Scope("col").Text("Détail"),
+		)),
+		app.TBody().Body(rows...),
+	))
+}
+
+func deadlineBadge(s diagnostic.DeadlineStatus) string {
+	switch s {
+	case diagnostic.DeadlineLate:
+		return "fr-badge--error"
+	case diagnostic.DeadlineMet:
+		return "fr-badge--success"
+	case diagnostic.DeadlinePending:
+		return "fr-badge--info"
+	}
+	return "fr-badge--warning"
 }
 
 func yesNo(b bool) string {
@@ -120,6 +206,15 @@ func yesNo(b bool) string {
 }
 
 func (c *DiagnosticForm) renderSubmitted() app.UI {
+	if c.usager {
+		return app.Div().Body(
+			app.Div().ID("envoye").TabIndex(-1).Class("fr-alert fr-alert--success fr-mb-3w").Body(
+				app.H2().Class("fr-alert__title").Text(personTexts["envoye"]),
+				app.P().Text(personTexts["envoye/texte"]),
+			),
+			c.renderPrintable(),
+		)
+	}
 	return app.Div().Body(
 		app.Div().ID("envoye").TabIndex(-1).Class("fr-alert fr-alert--success fr-mb-3w").Body(
 			app.H2().Class("fr-alert__title").Text("Diagnostic envoyé"),

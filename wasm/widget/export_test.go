@@ -1,6 +1,9 @@
 package widget
 
 import (
+	"encoding/json"
+	"time"
+
 	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/spie"
 )
@@ -9,7 +12,7 @@ import (
 type PrescriptionForTest struct{ d *prescriptionDraft }
 
 func NewPrescriptionForTest(s *offer.Service, commune string) *PrescriptionForTest {
-	return &PrescriptionForTest{newPrescriptionDraft(s, commune)}
+	return &PrescriptionForTest{newPrescriptionDraft(s, offer.PrescriptionPerson{Commune: spie.CommuneCode(commune)}, offer.Sender{})}
 }
 
 func (p *PrescriptionForTest) Fill(name, siret, person, frein, motif string) {
@@ -26,6 +29,38 @@ func (p *PrescriptionForTest) Valid() bool         { return p.d.check().Valid() 
 
 func (p *PrescriptionForTest) Document() offer.Prescription { return p.d.p }
 
+// Submit presses « Proposer la prescription » and returns the faults shown.
+func (p *PrescriptionForTest) Submit() spie.Faults {
+	p.d.submit(&Bridge{})
+	return p.d.faults
+}
+
+func (p *PrescriptionForTest) Proposed() bool { return p.d.proposed }
+
+// Outcome delivers the partner's spie:outcome data and returns the faults
+// the widget would post (spie:error).
+func (p *PrescriptionForTest) Outcome(data json.RawMessage) spie.Faults {
+	return p.d.outcome(data)
+}
+
+func (p *PrescriptionForTest) Sent() (time.Time, bool) { return p.d.Sent() }
+
+// Draft returns the prescription « Orienter » opened, nil when none.
+func (c *OffreSearch) Draft() *PrescriptionForTest {
+	if c.presc == nil {
+		return nil
+	}
+	return &PrescriptionForTest{c.presc}
+}
+
+// Draft returns the prescription form's fiche, nil before valid data.
+func (c *PrescriptionForm) Draft() *PrescriptionForTest {
+	if c.draft == nil {
+		return nil
+	}
+	return &PrescriptionForTest{c.draft}
+}
+
 // SearchCommuneForTest runs the offer search for a commune typed by the user
 // and returns the faults shown on the commune field.
 func (c *OffreSearch) SearchCommuneForTest(code string) spie.Faults {
@@ -33,4 +68,34 @@ func (c *OffreSearch) SearchCommuneForTest(code string) spie.Faults {
 	c.commune = code
 	c.Search()
 	return c.faults
+}
+
+// SetRadiusForTest types the mobility radius.
+func (c *OffreSearch) SetRadiusForTest(km string) { c.radius = km }
+
+// StepOfForTest is the position of the step holding path, in a mode.
+func StepOfForTest(path string, usager bool) int { return stepOf(path, usager) }
+
+// StepTitlesForTest lists the titles of the steps of a mode.
+func StepTitlesForTest(usager bool) []string {
+	var out []string
+	for _, i := range visibleSteps(usager) {
+		out = append(out, diagnosticSteps[i].title)
+	}
+	return out
+}
+
+// GoToStepForTest shows the step at position n of the form's mode.
+func (c *DiagnosticForm) GoToStepForTest(n int) { c.init(); c.step = n }
+
+// ChangeDocumentForTest is the document posted on spie:change.
+func (c *DiagnosticForm) ChangeDocumentForTest() any { return c.changeDocument() }
+
+// LabelOfForTest is the label the error summary gives the field at path.
+func (c *DiagnosticForm) LabelOfForTest(path string) string { return c.labelOf(path) }
+
+// SelectForTest selects a period and a group of the carnet indicators and
+// a period of the network indicators, as the selectors do.
+func (c *Indicateurs) SelectForTest(period, group, network int) {
+	c.period, c.group, c.netPer = period, group, network
 }

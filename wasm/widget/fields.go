@@ -175,3 +175,17 @@ func focus(ctx app.Context, id string) {
 		}
 	})
 }
+
+// textArea renders a labelled DSFR multi-line input.
+func textArea(f fieldState, value string, on func(app.Context, string)) app.UI {
+	in := app.Textarea().ID(f.id()).Name(f.path).Class(groupClass("fr-input", f)).Rows(3).Text(value).
+		Required(f.required).
+		OnInput(func(ctx app.Context, e app.Event) { on(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(f.path))
+	if d := f.describedBy(); d != "" {
+		in = in.Aria("describedby", d)
+	}
+	if f.hasError() {
+		in = in.Aria("invalid", "true")
+	}
+	return app.Div().Class(groupClass("fr-input-group", f)).Body(f.labelUI(), in, f.errorUI())
+}

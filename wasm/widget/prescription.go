@@ -1,63 +1,150 @@
 package widget
 
 import (
+	"encoding/json"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/spie-fr/socle/offer"
 	"github.com/spie-fr/socle/spie"
 )
 
-// prescriptionDraft is the fiche de prescription being filled for a service.
-type prescriptionDraft struct {
-	p      offer.Prescription
-	faults spie.Faults
-	tried  bool
-	sent   bool
+// Faults of the prescription widgets (the prescription widget, and the form
+// « Orienter » opens in the offre widget).
+var (
+	FaultMotif = spie.NewFaultType("INPUT-FORM-02", spie.SeverityError,
+		"motif trop court : 10 caractères au moins", "reason too short: at least 10 characters").WithSource("hygiène d'entrée propre à socle : motif de prescription explicite (widget prescription)")
+	FaultPrescData = spie.NewFaultType("WIDGET-PRESC-01", spie.SeverityError,
+		"données de la prescription illisibles : le widget attend {\"service\": …, \"personne\": …, \"emetteur\": …}",
+		"unreadable referral data: the widget expects {\"service\": …, \"personne\": …, \"emetteur\": …}").
+		WithSource("hygiène d'entrée propre à socle : message du portail au widget prescription (service data·inclusion v1, personne, prescripteur)")
+	FaultPrescService = spie.NewFaultType("WIDGET-PRESC-02", spie.SeverityError,
+		"service visé absent : le portail doit envoyer le service choisi (data·inclusion v1)",
+		"target service missing: the portal must send the chosen service (data·inclusion v1)").
+		WithSource("fiche de prescription unique : la prescription vise un service ; le widget ne choisit jamais un service d'exemple")
+	FaultPrescOutcome = spie.NewFaultType("WIDGET-PRESC-03", spie.SeverityError,
+		"confirmation d'envoi illisible : le portail doit renvoyer la fiche de prescription envoyée",
+		"unreadable sending confirmation: the portal must send back the sent referral").
+		WithSource("contrat du navigateur (issue 15) : le portail applique offer.Prescription.Send et renvoie la fiche envoyée, que le widget vérifie avant d'afficher « transmise »")
+	FaultPrescOutcomeOther = spie.NewFaultType("WIDGET-PRESC-04", spie.SeverityError,
+		"la fiche confirmée n'est pas celle que le widget a proposée",
+		"the confirmed referral is not the one the widget proposed").
+		WithSource("contrat du navigateur (issue 15) : la confirmation porte sur la fiche proposée (même identifiant)")
+	FaultPrescOutcomeNotSent = spie.NewFaultType("WIDGET-PRESC-05", spie.SeverityError,
+		"la fiche confirmée n'est pas dans l'état « envoyée »",
+		"the confirmed referral is not in the « envoyee » state").
+		WithSource("cycle de vie de la prescription de socle : « transmise » suppose l'envoi consigné au journal (offer.Prescription.Send)")
+)
+
+// prescriptionFields are the fields of the fiche de prescription the form
+// shows, keyed by their JSON Pointer: their labels and hints, used by the
+// form and by its error summary.
+var prescriptionFields = spie.Definitions{
+	{Key: "/emetteur/nom", Label: spie.Label{FR: "Votre nom", EN: "Your name"}},
+	{Key: "/emetteur/siret_structure", Label: spie.Label{FR: "SIRET de votre structure", EN: "SIRET of your organisation"},
+		Description: spie.Label{FR: "14 chiffres.", EN: "14 digits."}},
+	{Key: "/personne/id", Label: spie.Label{FR: "Identifiant de la personne", EN: "Identifier of the person"},
+		Description: spie.Label{FR: "Identifiant pseudonyme.", EN: "Pseudonymous identifier."}},
+	{Key: "/personne/code_commune", Label: spie.Label{FR: "Code INSEE de la commune de la personne", EN: "INSEE code of the person's town"}},
+	{Key: "/besoin", Label: spie.Label{FR: "Frein auquel répond l'orientation", EN: "Barrier the referral answers"}},
+	{Key: "/besoin/cle", Label: spie.Label{FR: "Frein auquel répond l'orientation", EN: "Barrier the referral answers"}},
+	{Key: "/motif", Label: spie.Label{FR: "Motif de l'orientation", EN: "Reason for the referral"},
+		Description: spie.Label{FR: "10 caractères au moins.", EN: "At least 10 characters."}},
+	{Key: "/engagement_donnees/accepte", Label: spie.Label{FR: "La personne est informée ; seules les données nécessaires sont partagées", EN: "The person is informed; only the necessary data is shared"}},
+	{Key: "/service", Label: spie.Label{FR: "Service visé", EN: "Target service"}},
+	{Key: "/emetteur", Label: spie.Label{FR: "Prescripteur", EN: "Prescriber"}},
+	{Key: "", Label: spie.Label{FR: "Fiche de prescription", EN: "Referral form"}},
 }
 
-func newPrescriptionDraft(s *offer.Service, commune string) *prescriptionDraft {
+// fieldLabel returns the label of the field at path, or of the nearest
+// enclosing part of the fiche the form names.
+func fieldLabel(path string) string {
+	for p := path; ; p = p[:strings.LastIndex(p, "/")] {
+		if prescriptionFields.Has(p) {
+			return prescriptionFields.LabelOf(p)
+		}
+		if p == "" {
+			return ""
+		}
+	}
+}
+
+// PrescriptionProposal is what the widget hands back with a fiche that
+// passed the library's rules (the result of spie:submit): the transition it
+// proposes, offer.Prescription.Send at le by par, which the partner's server
+// applies, and the deadlines the library computes if it does (suivi).
+type PrescriptionProposal struct {
+	Operation string         `json:"operation"` // "envoyer"
+	At        time.Time      `json:"le"`
+	By        string         `json:"par"`
+	FollowUp  offer.FollowUp `json:"suivi"`
+}
+
+// prescriptionDraft is the fiche de prescription being filled for a service,
+// and where it is in its life: proposed to the partner (« prête à être
+// transmise »), then sent by the partner (« transmise »).
+type prescriptionDraft struct {
+	p        offer.Prescription
+	faults   spie.Faults
+	tried    bool
+	proposed bool
+	sent     *offer.Prescription // the partner's confirmation, checked
+	due      offer.FollowUp      // its deadlines (offer.Prescription.FollowUp)
+	focus    func(id string)
+}
+
+func newPrescriptionDraft(s *offer.Service, person offer.PrescriptionPerson, sender offer.Sender) *prescriptionDraft {
 	now := Clock()
+	if sender.Role == "" {
+		sender.Role = offer.SenderReferent
+	}
 	d := &prescriptionDraft{p: offer.Prescription{
 		ID:        "presc-" + now.UTC().Format("20060102-150405"),
 		State:     offer.StateBrouillon,
-		Sender:    offer.Sender{Role: offer.SenderReferent},
-		Person:    offer.PrescriptionPerson{Commune: spie.CommuneCode(commune)},
+		Sender:    sender,
+		Person:    person,
 		Need:      offer.PrescriptionNeed{Kind: "frein"},
-		CreatedAt: now.UTC().Truncate(1e9),
-	}}
+		CreatedAt: now.UTC().Truncate(time.Second),
+	}, focus: func(string) {}}
 	if s != nil {
 		d.p.Service = *s
 	}
 	return d
 }
 
-// FaultMotif says that the reason is too short for the service to act on it.
-var FaultMotif = spie.NewFaultType("INPUT-FORM-02", spie.SeverityError,
-	"motif trop court : 10 caractères au moins", "reason too short: at least 10 characters").WithSource("hygiène d'entrée propre à socle : motif de prescription explicite (widget prescription)")
-
-// check runs the library's rules on the fiche and the form's own.
+// check runs the library's rules on the fiche and the form's own (the
+// sender's name, a reason of 10 characters at least), one fault per fact
+// and field.
 func (d *prescriptionDraft) check() spie.Faults {
 	fs := d.p.Check(Clock())
-	req := func(empty bool, tokens ...any) {
-		if empty {
-			fs = append(fs, FaultRequired.At(spie.Pointer(tokens...)))
-		}
+	if strings.TrimSpace(d.p.Sender.Name) == "" {
+		fs = append(fs, FaultRequired.At(spie.Pointer("emetteur", "nom")))
 	}
-	req(strings.TrimSpace(d.p.Person.ID) == "", "personne", "id")
-	req(d.p.Sender.Name == "", "emetteur", "nom")
-	req(d.p.Need.Key == "", "besoin", "cle")
 	if n := len([]rune(strings.TrimSpace(d.p.Motif))); n > 0 && n < 10 {
 		fs = append(fs, FaultMotif.At(spie.Pointer("motif")))
-	} else if n == 0 {
-		req(true, "motif")
 	}
-	fs.Sort()
-	return fs
+	return unique(fs)
 }
 
-func (d *prescriptionDraft) field(path, label, hint string, required bool) fieldState {
-	f := fieldState{path: path, label: label, hint: hint, required: required}
+// unique keeps the first fault of each code and path, sorted.
+func unique(fs spie.Faults) spie.Faults {
+	seen := map[[2]string]bool{}
+	out := fs[:0:0]
+	for _, f := range fs {
+		k := [2]string{f.Code, f.Path}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	out.Sort()
+	return out
+}
+
+func (d *prescriptionDraft) field(path string, required bool) fieldState {
+	f := fieldState{path: path, label: prescriptionFields.LabelOf(path), hint: hintOf(prescriptionFields, path), required: required}
 	if d.tried {
 		for _, x := range d.faults {
 			if x.Path == path {
@@ -68,26 +155,94 @@ func (d *prescriptionDraft) field(path, label, hint string, required bool) field
 	return f
 }
 
+// submit checks the fiche with the library, tries the library's Send on a
+// copy and, when both pass, hands the partner the fiche ready to send with
+// the proposed Send: the widget never sends it itself.
 func (d *prescriptionDraft) submit(b *Bridge) {
 	d.tried = true
+	now := Clock()
 	if d.p.DataProtection.Accepted && d.p.DataProtection.Date == "" {
-		d.p.DataProtection.Date = spie.DateIn(Clock(), string(d.p.Person.Commune))
+		d.p.DataProtection.Date = spie.DateIn(now, string(d.p.Person.Commune))
 	}
 	d.faults = d.check()
+	var proposal PrescriptionProposal
+	if d.faults.Valid() {
+		trial := d.p
+		trial.Journal = append([]offer.Transition(nil), d.p.Journal...)
+		by := strings.TrimSpace(d.p.Sender.Name)
+		if fs := trial.Send(now, by); !fs.Valid() {
+			d.faults = unique(append(d.faults, fs...))
+		} else {
+			fu, _ := trial.FollowUp(now, offer.DefaultDeadlines)
+			proposal = PrescriptionProposal{Operation: "envoyer", At: now, By: by, FollowUp: fu}
+		}
+	}
 	if !d.faults.Valid() {
 		b.Error(d.faults.Errors())
+		d.focus("erreurs-prescription")
 		return
 	}
-	d.sent = true
-	b.Submit(d.p, d.faults)
+	d.proposed = true
+	b.SubmitResult(d.p, d.faults, proposal)
+	d.focus("prescription-titre")
+}
+
+// outcome reads the partner's confirmation: the fiche its server sent with
+// offer.Prescription.Send. It must be this fiche, sent, and pass the
+// library's rules; the widget then shows « transmise » with the deadlines
+// offer.Prescription.FollowUp computes. It returns the faults of a refused
+// confirmation, for spie:error; the fiche then stays « prête à être
+// transmise ».
+func (d *prescriptionDraft) outcome(data json.RawMessage) spie.Faults {
+	var p offer.Prescription
+	if err := json.Unmarshal(data, &p); err != nil {
+		return spie.Faults{FaultPrescOutcome.At("")}
+	}
+	if !d.proposed || p.ID != d.p.ID {
+		return spie.Faults{FaultPrescOutcomeOther.At(spie.Pointer("id"))}
+	}
+	if errs := p.Check(Clock()).Errors(); len(errs) > 0 {
+		return errs
+	}
+	fu, ok := p.FollowUp(Clock(), offer.DefaultDeadlines)
+	if !ok {
+		return spie.Faults{FaultPrescOutcomeNotSent.At(spie.Pointer("etat"))}
+	}
+	d.sent, d.due = &p, fu
+	d.focus("prescription-titre")
+	return nil
+}
+
+// Sent reports whether the partner confirmed the sending, and the answer
+// deadline the library computed.
+func (d *prescriptionDraft) Sent() (time.Time, bool) {
+	if d.sent == nil {
+		return time.Time{}, false
+	}
+	return d.due.AnswerDue, true
+}
+
+// frenchTime writes an instant as the person's territory reads it:
+// 28/11/2026 à 10 h 00.
+func frenchTime(t time.Time, commune spie.CommuneCode) string {
+	return t.In(spie.TimeZone(string(commune))).Format("02/01/2006 à 15 h 04")
 }
 
 func (d *prescriptionDraft) render(b *Bridge, back func(app.Context)) app.UI {
 	p := &d.p
-	if d.sent {
-		return app.Div().ID("prescription-envoyee").Class("fr-alert fr-alert--success").Body(
-			app.H2().ID("prescription-titre").TabIndex(-1).Class("fr-alert__title").Text("Prescription prête à l'envoi"),
-			app.P().Text("La fiche vers « "+p.Service.Nom+" » a passé les règles du socle et a été transmise."),
+	if d.sent != nil {
+		sent, _ := d.sent.SentAt()
+		hours := strconv.FormatFloat(offer.DefaultDeadlines.Answer.Hours(), 'f', -1, 64)
+		return app.Div().ID("prescription-transmise").Class("fr-alert fr-alert--success").Body(
+			app.H2().ID("prescription-titre").TabIndex(-1).Class("fr-alert__title").Text("Prescription transmise"),
+			app.P().Text("La fiche vers « "+p.Service.Nom+" » a été transmise par le portail le "+frenchTime(sent, p.Person.Commune)+"."),
+			app.P().ID("prescription-echeance").Text("Le service s'engage à répondre sous "+hours+" heures : au plus tard le "+frenchTime(d.due.AnswerDue, p.Person.Commune)+"."),
+		)
+	}
+	if d.proposed {
+		return app.Div().ID("prescription-prete").Class("fr-alert fr-alert--info").Body(
+			app.H2().ID("prescription-titre").TabIndex(-1).Class("fr-alert__title").Text("Prescription prête à être transmise"),
+			app.P().Text("La fiche vers « "+p.Service.Nom+" » a passé les règles du socle. Le portail la transmet au service ; cette page l'indiquera dès qu'il l'aura confirmé."),
 		)
 	}
 	var errs spie.Faults
@@ -97,65 +252,158 @@ func (d *prescriptionDraft) render(b *Bridge, back func(app.Context)) app.UI {
 	return app.Div().Body(
 		app.H2().ID("prescription-titre").TabIndex(-1).Class("fr-h5").Text("Orienter vers « "+p.Service.Nom+" »"),
 		app.Div().Body(app.If(len(errs) > 0, func() app.UI {
-			return errorSummary("erreurs-prescription", errs, func(path string) string { return path }, func(ctx app.Context, path string) {})
+			return errorSummary("erreurs-prescription", errs, fieldLabel, func(ctx app.Context, path string) {
+				if el := app.Window().GetElementByID(fieldID(path)); el.Truthy() {
+					el.Call("focus")
+				}
+			})
 		})),
 		app.Form().ID("prescription").NoValidate(true).OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
 			d.submit(b)
 		}).Body(
-			textInput(d.field("/emetteur/nom", "Votre nom", "", true), "text", p.Sender.Name, func(ctx app.Context, v string) { p.Sender.Name = v }),
-			textInput(d.field("/emetteur/siret_structure", "SIRET de votre structure", "14 chiffres.", true), "text", string(p.Sender.StructureSIRET),
+			textInput(d.field("/emetteur/nom", true), "text", p.Sender.Name, func(ctx app.Context, v string) { p.Sender.Name = v }),
+			textInput(d.field("/emetteur/siret_structure", true), "text", string(p.Sender.StructureSIRET),
 				func(ctx app.Context, v string) { p.Sender.StructureSIRET = spie.SIRET(strings.ReplaceAll(v, " ", "")) }),
-			textInput(d.field("/personne/id", "Identifiant de la personne", "Identifiant pseudonyme.", true), "text", p.Person.ID, func(ctx app.Context, v string) { p.Person.ID = v }),
-			selectInput(d.field("/besoin/cle", "Frein auquel répond l'orientation", "", true), spie.Thematiques, p.Need.Key, "— Choisir —",
+			textInput(d.field("/personne/id", true), "text", p.Person.ID, func(ctx app.Context, v string) { p.Person.ID = v }),
+			textInput(d.field("/personne/code_commune", true), "text", string(p.Person.Commune),
+				func(ctx app.Context, v string) { p.Person.Commune = spie.CommuneCode(strings.TrimSpace(v)) },
+				func(in app.HTMLInput) app.HTMLInput { return in.Attr("inputmode", "numeric") }),
+			selectInput(d.field("/besoin/cle", true), spie.Thematiques, p.Need.Key, "— Choisir —",
 				func(ctx app.Context, v string) { p.Need = offer.PrescriptionNeed{Kind: "frein", Key: v} }),
-			app.Div().Class("fr-input-group").Body(
-				app.Label().Class("fr-label").For("champ-motif").Text("Motif de l'orientation (10 caractères au moins)"),
-				app.Textarea().ID("champ-motif").Class("fr-input").Text(p.Motif).
-					OnInput(func(ctx app.Context, e app.Event) { p.Motif = ctx.JSSrc().Get("value").String() }),
-				d.field("/motif", "", "", true).errorUI(),
-			),
-			checkbox(d.field("/engagement_donnees/accepte", "La personne est informée ; seules les données nécessaires sont partagées", "", true), p.DataProtection.Accepted,
+			d.motifField(),
+			checkbox(d.field("/engagement_donnees/accepte", true), p.DataProtection.Accepted,
 				func(ctx app.Context, v bool) { p.DataProtection.Accepted = v }),
 			app.Div().Class("spie-actions").Body(
-				app.Button().Type("button").ID("retour").Class("fr-btn fr-btn--secondary").Text("Retour").
-					OnClick(func(ctx app.Context, e app.Event) { back(ctx) }),
-				app.Button().Type("submit").ID("envoyer-prescription").Class("fr-btn").Text("Envoyer la prescription"),
+				app.If(back != nil, func() app.UI {
+					return app.Button().Type("button").ID("retour").Class("fr-btn fr-btn--secondary").Text("Retour").
+						OnClick(func(ctx app.Context, e app.Event) { back(ctx) })
+				}),
+				app.Button().Type("submit").ID("envoyer-prescription").Class("fr-btn").Text("Proposer la prescription"),
 			),
 		),
 	)
 }
 
-// PrescriptionForm is the referral form for one service of the catalogue
-// (the first one, or the one the partner names in {"service": id}).
+// motifField is the reason, a textarea with the field's label, hint and faults.
+func (d *prescriptionDraft) motifField() app.UI {
+	f := d.field("/motif", true)
+	ta := app.Textarea().ID(f.id()).Name(f.path).Class(groupClass("fr-input", f)).Required(true).Text(d.p.Motif).
+		OnInput(func(ctx app.Context, e app.Event) { d.p.Motif = ctx.JSSrc().Get("value").String() })
+	if db := f.describedBy(); db != "" {
+		ta = ta.Aria("describedby", db)
+	}
+	if f.hasError() {
+		ta = ta.Aria("invalid", "true")
+	}
+	return app.Div().Class(groupClass("fr-input-group", f)).Body(f.labelUI(), ta, f.errorUI())
+}
+
+// PrescriptionInit is what the partner sends to the prescription widget:
+// the chosen service (data·inclusion v1), the person (minimal data of the
+// fiche: pseudonymous id, commune…) and the prescriber (role, name, SIRET
+// of the structure). Only the service is required; the form asks what the
+// rest lacks.
+type PrescriptionInit struct {
+	Service json.RawMessage           `json:"service"`
+	Person  *offer.PrescriptionPerson `json:"personne,omitempty"`
+	Sender  *offer.Sender             `json:"emetteur,omitempty"`
+}
+
+// PrescriptionForm is the referral form for the service the partner sends.
 type PrescriptionForm struct {
 	app.Compo
-	bridge Bridge
-	draft  *prescriptionDraft
+	bridge  Bridge
+	ctx     app.Context
+	hasCtx  bool
+	draft   *prescriptionDraft
+	loadErr string
 }
-
-func (c *PrescriptionForm) init() {
-	if c.draft == nil {
-		var s *offer.Service
-		if res, err := DemoCatalogue().Search(offer.Query{Commune: "02691", Now: Clock(), Limit: 1}); err == nil && len(res) > 0 {
-			s = res[0].Service
-		}
-		c.draft = newPrescriptionDraft(s, "02691")
-	}
-}
-
-// OnPreRender prepares the form for the test engine.
-func (c *PrescriptionForm) OnPreRender(ctx app.Context) { c.init() }
 
 // OnMount starts the channel with the partner.
 func (c *PrescriptionForm) OnMount(ctx app.Context) {
-	c.init()
+	c.ctx, c.hasCtx = ctx, true
 	c.bridge.Widget = "prescription"
-	c.bridge.Start(ctx, nil)
+	c.bridge.OnOutcome(func(ctx app.Context, data json.RawMessage) {
+		if c.draft != nil {
+			if fs := c.draft.outcome(data); len(fs) > 0 {
+				c.bridge.Error(fs)
+			}
+		}
+	})
+	c.bridge.Start(ctx, func(ctx app.Context, in Init) {
+		if fs := c.Init(in.Data); len(fs) > 0 {
+			c.bridge.Error(fs)
+		}
+	})
+}
+
+// Init applies the partner's data (PrescriptionInit) and returns the faults
+// of refused data: unreadable, no service, a service the library refuses
+// (offer.DecodeService) or that cannot receive a prescription from this
+// prescriber (offer.Service.CanReceive), an unknown prescriber role.
+func (c *PrescriptionForm) Init(data json.RawMessage) spie.Faults {
+	c.draft, c.loadErr = nil, ""
+	if len(data) == 0 || string(data) == "null" {
+		return nil
+	}
+	refuse := func(fs spie.Faults) spie.Faults {
+		fs = unique(fs)
+		c.loadErr = fs[0].Message
+		return fs
+	}
+	var in PrescriptionInit
+	if err := json.Unmarshal(data, &in); err != nil {
+		return refuse(spie.Faults{FaultPrescData.At("")})
+	}
+	if len(in.Service) == 0 || string(in.Service) == "null" {
+		return refuse(spie.Faults{FaultPrescService.At("/service")})
+	}
+	s, sfs := offer.DecodeService(in.Service, Clock())
+	var fs spie.Faults
+	for _, f := range sfs.Errors() {
+		f.Path = "/service" + f.Path
+		fs = append(fs, f)
+	}
+	if s == nil || len(fs) > 0 {
+		if len(fs) == 0 {
+			fs = spie.Faults{FaultPrescData.At("/service")}
+		}
+		return refuse(fs)
+	}
+	var person offer.PrescriptionPerson
+	if in.Person != nil {
+		person = *in.Person
+	}
+	var sender offer.Sender
+	if in.Sender != nil {
+		sender = *in.Sender
+	}
+	if sender.Role != "" && !offer.SenderRoles.Has(string(sender.Role)) {
+		return refuse(spie.Faults{offer.FaultPrescValue.At("/emetteur/role", string(sender.Role), "des émetteurs")})
+	}
+	d := newPrescriptionDraft(s, person, sender)
+	if fs := s.CanReceive(d.p.Sender.Role); !fs.Valid() {
+		return refuse(fs.Errors())
+	}
+	d.focus = c.focus
+	c.draft = d
+	return nil
+}
+
+func (c *PrescriptionForm) focus(id string) {
+	if c.hasCtx {
+		focus(c.ctx, id)
+	}
 }
 
 // Render draws the form.
 func (c *PrescriptionForm) Render() app.UI {
-	c.init()
-	return page("prescription", c.draft.render(&c.bridge, func(ctx app.Context) { c.draft = nil; c.init() }))
+	if c.loadErr != "" {
+		return page("prescription", alert("error", "Prescription refusée", app.P().ID("prescription-refus").Text(c.loadErr)))
+	}
+	if c.draft == nil {
+		return page("prescription", app.P().Class("spie-attente").Text("En attente du service choisi, envoyé par le portail."))
+	}
+	return page("prescription", c.draft.render(&c.bridge, nil))
 }
