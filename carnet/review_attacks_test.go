@@ -1,0 +1,301 @@
+package carnet_test
+
+// Review of issue 16 by a hostile partner (task R, review16): each test is
+// an attack written through the Go API; it FAILS when the attack succeeds.
+// TestReviewHole… are attacks that succeed on this commit (the library is
+// not fixed here: the lead fixes); TestReviewHeld… are attacks that are
+// stopped. The carnet is base() (helpers_test.go): c-77-001, référent the
+// Département (Claire Martin), coordinator Jean Roy (siretAutre), which
+// writes the members section (DefaultRights) and so may merge.
+
+import (
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/spie"
+)
+
+const reviewMergeDay = "2025-04-10"
+
+// colleague is a professional of the coordinator's own structure.
+var colleague = carnet.Actor{Professional: "Zoé Roy", StructureSIRET: siretAutre, Role: carnet.RoleReferent}
+
+// coordDuplicate is the initial content of a "duplicate" of the person of
+// real opened by the coordinator on 2025-04-01: the person, the
+// coordinator as member (so that it may merge), its consent to personne and
+// membres, plus extra members and consents.
+func coordDuplicate(real *carnet.Carnet, members []carnet.Member, consents []carnet.SharingConsent) carnet.Carnet {
+	return carnet.Carnet{
+		Version: carnet.SchemaVersion, ID: "aaa-doublon", EntryDate: "2025-04-01", Person: real.Person,
+		Members: append([]carnet.Member{
+			{ID: "m-usager", Role: carnet.RoleUsager, Start: "2025-04-01"},
+			{ID: "m-coord", Role: carnet.RoleCoordinateurSPIE, StructureSIRET: siretAutre, Professional: "Jean Roy", Start: "2025-04-01"},
+		}, members...),
+		Consents: append([]carnet.SharingConsent{
+			{ID: "k-coord", StructureSIRET: siretAutre, Date: "2025-04-01", Scope: []carnet.Section{"personne", "membres"}},
+		}, consents...),
+	}
+}
+
+// Attack: "a merge designates nobody" checks only the référents active on
+// the day of the merge. The coordinator opens a duplicate naming itself
+// référent for one day (which lets the opener name a successor, Create's
+// openerIsRef) and its colleague référent from the day after the merge.
+// On the merge day the colleague's record is not active, so
+// authorizeBrought skips it (no proof asked, no CARNET-DROITS-07 for the
+// actor's structure); the next day the colleague is référent of the real
+// carnet and reads the health section. The same merge with the colleague
+// active on the merge day is refused (CARNET-DROITS-07, merge_hijack_test).
+func TestReviewHoleMergeBringsFutureReferent(t *testing.T) {
+	real := open(t, nil)
+	in := coordDuplicate(real, []carnet.Member{
+		{ID: "m-ref-coord", Role: carnet.RoleReferent, StructureSIRET: siretAutre, Professional: "Jean Roy", Start: "2025-04-01", End: "2025-04-02"},
+		{ID: "m-ref", Role: carnet.RoleReferent, StructureSIRET: siretAutre, Professional: colleague.Professional, Start: "2025-04-11"},
+	}, nil)
+	dup, fs := carnet.Create(in, coord, at("2025-04-01"))
+	require.Empty(t, fs.Errors(), "le coordinateur ouvre le doublon en se nommant référent : %v", fs)
+
+	t.Run("témoin : la collègue active le jour de la fusion est refusée", func(t *testing.T) {
+		in2 := coordDuplicate(real, []carnet.Member{
+			{ID: "m-ref-coord", Role: carnet.RoleReferent, StructureSIRET: siretAutre, Professional: "Jean Roy", Start: "2025-04-01", End: "2025-04-02"},
+			{ID: "m-ref", Role: carnet.RoleReferent, StructureSIRET: siretAutre, Professional: colleague.Professional, Start: "2025-04-02"},
+		}, nil)
+		dup2, fs := carnet.Create(in2, coord, at("2025-04-01"))
+		require.Empty(t, fs.Errors(), "%v", fs)
+		m, fs := carnet.MergeRecorded(real, dup2, coord, at(reviewMergeDay))
+		assert.Nil(t, m)
+		assert.True(t, fs.HasCode("CARNET-DROITS-07"), "%v", fs)
+	})
+
+	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
+	if m == nil {
+		return // refused: held
+	}
+	assert.NotNil(t, carnet.Authorize(m, colleague, carnet.SectionSante, carnet.AccessRead, "2025-04-11"),
+		"la fusion du coordinateur a désigné sa collègue référente (elle lit la santé le lendemain) ; fautes de la fusion : %v", fs)
+	_, rfs := carnet.Replay(m.Journal)
+	assert.NotEmpty(t, rfs.Errors(), "le rejeu accepte la fusion enregistrée")
+}
+
+// Attack: an acces_nir mark brought in by a merge needs an actor already
+// authorised for the NIR — but only when the member is active on the day of
+// the merge. The coordinator opens a duplicate marking itself acces_nir
+// from the day after the merge (Create carries the flags the opener
+// declares) and merges it: the next day it reads the NIR of the real
+// carnet, where nobody is authorised for it.
+func TestReviewHoleMergeBringsFutureNIRMark(t *testing.T) {
+	real := open(t, nil)
+	require.False(t, carnet.MayReadNIR(real, carnet.Viewer{Actor: coord, On: "2025-04-11"}))
+	in := coordDuplicate(real, []carnet.Member{
+		{ID: "m-coord-nir", Role: carnet.RoleCoordinateurSPIE, StructureSIRET: siretAutre, Professional: "Jean Roy", Start: "2025-04-11", AccessNIR: true},
+	}, nil)
+	dup, fs := carnet.Create(in, coord, at("2025-04-01"))
+	require.Empty(t, fs.Errors(), "%v", fs)
+
+	t.Run("témoin : la marque active le jour de la fusion est refusée", func(t *testing.T) {
+		in2 := coordDuplicate(real, []carnet.Member{
+			{ID: "m-coord-nir", Role: carnet.RoleCoordinateurSPIE, StructureSIRET: siretAutre, Professional: "Jean Roy", Start: "2025-04-01", AccessNIR: true},
+		}, nil)
+		dup2, fs := carnet.Create(in2, coord, at("2025-04-01"))
+		require.Empty(t, fs.Errors(), "%v", fs)
+		m, fs := carnet.MergeRecorded(real, dup2, coord, at(reviewMergeDay))
+		assert.Nil(t, m)
+		assert.True(t, fs.HasCode("CARNET-NIR-01"), "%v", fs)
+	})
+
+	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
+	if m == nil {
+		return
+	}
+	assert.False(t, carnet.MayReadNIR(m, carnet.Viewer{Actor: coord, On: "2025-04-11"}),
+		"la fusion a habilité au NIR la structure du coordinateur qui fusionne ; fautes : %v", fs)
+}
+
+// Attack: Apply refuses marking a member acces_nir by an actor not
+// authorised for the NIR, unless the record already carries the mark
+// (guardNIRGrant compares the id only). The coordinator, who writes the
+// members list, rewrites the co-référent's record (authorised for the NIR)
+// into its own membership, keeping acces_nir: it now reads the NIR.
+func TestReviewHoleNIRMarkHijackedByUpdate(t *testing.T) {
+	real := open(t, func(b *carnet.Carnet) { b.Members[2].AccessNIR = true }) // m-coref, France Travail
+	require.False(t, carnet.MayReadNIR(real, carnet.Viewer{Actor: coord, On: "2025-04-01"}))
+	fs := carnet.Apply(real, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetMembres, ID: "m-coref",
+		Value: carnet.Member{ID: "m-coref", Role: carnet.RoleCoordinateurSPIE, StructureSIRET: siretAutre, Professional: "Jean Roy", Start: "2025-03-03", AccessNIR: true},
+		At:    at("2025-04-01")}, coord)
+	if len(fs.Errors()) > 0 {
+		return // refused: held
+	}
+	assert.False(t, carnet.MayReadNIR(real, carnet.Viewer{Actor: coord, On: "2025-04-01"}),
+		"le coordinateur s'est approprié l'habilitation NIR du co-référent")
+	t.Run("le rejeu l'accepte aussi", func(t *testing.T) {
+		_, rfs := carnet.Replay(real.Journal)
+		assert.NotEmpty(t, rfs.Errors(), "Replay accepte l'appropriation")
+	})
+}
+
+// Attack (journal forgery against checkpoints and keys): a structure that
+// is not a member of the carnet writes a self-consistent chain of its own
+// (opened by itself as référent, signed with its own registered key) and a
+// fusion event in that chain naming the real chain, dated before the real
+// carnet's creation, and places its chain first in the journal. Replay
+// meets the fusion event before the real chain exists, so it merges
+// nothing there (the merge's rights are never re-checked) and merges the
+// chains at the end without any check; CheckCheckpoints sees the new chain
+// "joined by a recorded merge" and only warns (CARNET-JOURNAL-24). The
+// intruder is référent of the real carnet, reads health data, and the
+// carnet's id changes to the intruder's chain.
+func TestReviewHoleChainPrependedWithEarlyFusion(t *testing.T) {
+	real := open(t, nil)
+	apply(t, real, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetDiagnostic, Value: healthDiagnostic("SECRET-SANTE"), At: at("2025-03-20")})
+	trust := carnet.Trust{Checkpoints: carnet.TakeCheckpoints(real), Keys: testRegistry(t)}
+
+	intruder := carnet.Actor{Professional: "Marc Lenoir", StructureSIRET: siretML, Role: carnet.RoleReferent}
+	signer := testSigner(t, siretML)
+	own, fs := carnet.CreateSigned(carnet.Carnet{
+		Version: carnet.SchemaVersion, ID: "aaa-intrus", EntryDate: "2025-01-01", Person: real.Person,
+		Members: []carnet.Member{{ID: "m-ml", Role: carnet.RoleReferent, StructureSIRET: siretML, Professional: intruder.Professional, Start: "2025-01-01"}},
+	}, intruder, at("2025-01-01"), signer)
+	require.Empty(t, fs.Errors(), "%v", fs)
+	head := own.Journal[0]
+	absorbed, err := json.Marshal([]string{real.ID})
+	require.NoError(t, err)
+	e := carnet.Event{Carnet: own.ID, Seq: 1, Prev: head.Hash, At: at("2025-01-02"), Actor: intruder, Op: carnet.OpMerge, Target: carnet.TargetCarnet, After: absorbed}
+	e.Hash = e.ComputeHash()
+	require.Nil(t, signer.Sign(&e))
+	events := append([]carnet.Event{own.Journal[0], e}, real.Journal...)
+
+	t.Run("témoin : la même fusion après la chaîne réelle est refusée au rejeu", func(t *testing.T) {
+		late := e
+		late.At = at("2025-04-01")
+		late.Hash = late.ComputeHash()
+		_, fs := carnet.Replay(append(append([]carnet.Event{own.Journal[0]}, real.Journal...), late))
+		assert.NotEmpty(t, fs.Errors(), "la fusion par une structure non membre doit être refusée au rejeu")
+	})
+
+	forged, fs := carnet.Replay(events)
+	if forged == nil {
+		return // refused: held
+	}
+	require.Empty(t, forged.CheckJournal(), "le carnet forgé se rejoue")
+	vfs := carnet.VerifyCarnet(forged, trust)
+	assert.NotEmpty(t, vfs.Errors(), "points de contrôle et clés acceptent la chaîne ajoutée (id %s) ; fautes : %v", forged.ID, vfs)
+	if len(vfs.Errors()) == 0 {
+		v, _ := carnet.VerifiedView(forged, carnet.Viewer{Actor: intruder, On: "2025-04-01"}, trust)
+		require.NotNil(t, v)
+		assert.False(t, strings.Contains(jsonOf(t, v), "SECRET-SANTE"), "l'intrus lit la santé dans la vue vérifiée (VerifiedView avec points de contrôle et clés)")
+	}
+}
+
+// Attack: the coordinator's duplicate carries a consent of the person
+// (which only the person or the référent may write, DefaultRights) to the
+// diagnostic for the coordinator's own structure; the merge brings it into
+// the real carnet, where the person gave the coordination personne and
+// membres only. The coordinator then reads the diagnostic. A merge should
+// consent nothing, as it designates nobody.
+func TestReviewHoleMergeBringsConsent(t *testing.T) {
+	real := open(t, func(b *carnet.Carnet) {
+		b.Consents[2].Scope = []carnet.Section{"personne", "membres"}
+	})
+	apply(t, real, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetDiagnostic, Value: healthDiagnostic("SECRET-SANTE"), At: at("2025-03-20")})
+	require.NotNil(t, carnet.Authorize(real, coord, carnet.SectionDiagnostic, carnet.AccessRead, reviewMergeDay))
+	in := coordDuplicate(real, nil, []carnet.SharingConsent{
+		{ID: "k-coord-diag", StructureSIRET: siretAutre, Date: "2025-04-01", Scope: []carnet.Section{"diagnostic", "journal"}},
+	})
+	dup, fs := carnet.Create(in, coord, at("2025-04-01"))
+	require.Empty(t, fs.Errors(), "%v", fs)
+	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
+	if m == nil {
+		return
+	}
+	assert.NotNil(t, carnet.Authorize(m, coord, carnet.SectionDiagnostic, carnet.AccessRead, reviewMergeDay),
+		"la fusion a apporté un consentement que la personne n'a pas donné ; fautes : %v", fs)
+}
+
+// Attack (backdated view): the person withdraws the coordination's
+// consent on 2025-04-01, the référent writes the diagnostic on 2025-05-01;
+// the coordinator asks for a view dated before the withdrawal. The view is
+// the content as of that date (AsOf): no diagnostic yet.
+func TestReviewHeldBackdatedView(t *testing.T) {
+	real := open(t, nil)
+	k := base().Consents[2]
+	k.WithdrawnOn = "2025-04-01"
+	apply(t, real, usager, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetConsentements, ID: k.ID, Value: k, At: at("2025-04-01")})
+	d := healthDiagnostic("SECRET-SANTE")
+	d.ID = "d-apres-retrait"
+	apply(t, real, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetDiagnostic, Value: d, At: at("2025-05-01")})
+	for _, on := range []spie.Date{"2025-03-20", "2025-04-15", "2025-06-01"} {
+		v := carnet.View(real, carnet.Viewer{Actor: coord, On: on})
+		assert.False(t, strings.Contains(jsonOf(t, v), "d-apres-retrait"), "vue du %s", on)
+	}
+}
+
+// Attack: the merging actor's own structure as référent, active on the day,
+// brought by a duplicate whose journal is hand-written (not through
+// Create), and the same fusion written by hand and replayed — the cases of
+// merge_hijack_test on base(), by the coordinator.
+func TestReviewHeldMergeBringsActiveColleague(t *testing.T) {
+	real := open(t, nil)
+	in := coordDuplicate(real, []carnet.Member{
+		{ID: "m-ref", Role: carnet.RoleReferent, StructureSIRET: siretAutre, Professional: colleague.Professional, Start: "2025-04-01"},
+	}, nil)
+	dup := handCreated(t, in, colleague, at("2025-04-01"))
+	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
+	assert.Nil(t, m)
+	assert.True(t, fs.HasCode("CARNET-DROITS-07"), "%v", fs)
+}
+
+// Attack: the intruder's chain appended after the real one, without a
+// fusion event, against the partner's checkpoints: refused as an added
+// chain (CARNET-JOURNAL-23); and the real carnet's tail cut with the
+// content rolled back (CARNET-JOURNAL-20).
+func TestReviewHeldChainAddedOrCutAgainstCheckpoints(t *testing.T) {
+	real := open(t, nil)
+	apply(t, real, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetDiagnostic, Value: healthDiagnostic("SECRET-SANTE"), At: at("2025-03-20")})
+	cps := carnet.TakeCheckpoints(real)
+	intruder := carnet.Actor{Professional: "Marc Lenoir", StructureSIRET: siretML, Role: carnet.RoleReferent}
+	own, fs := carnet.Create(carnet.Carnet{
+		Version: carnet.SchemaVersion, ID: "zzz-intrus", EntryDate: "2025-04-01", Person: real.Person,
+		Members: []carnet.Member{{ID: "m-ml", Role: carnet.RoleReferent, StructureSIRET: siretML, Professional: intruder.Professional, Start: "2025-04-01"}},
+	}, intruder, at("2025-04-01"))
+	require.Empty(t, fs.Errors(), "%v", fs)
+	forged, fs := carnet.Replay(append(append([]carnet.Event(nil), real.Journal...), own.Journal...))
+	require.NotNil(t, forged, "%v", fs)
+	assert.True(t, carnet.VerifyCarnet(forged, carnet.Trust{Checkpoints: cps}).HasCode("CARNET-JOURNAL-23"))
+
+	cut, fs := carnet.Replay(real.Journal[:1])
+	require.NotNil(t, cut, "%v", fs)
+	cut.ID = real.ID
+	assert.True(t, carnet.VerifyCarnet(cut, carnet.Trust{Checkpoints: cps}).HasCode("CARNET-JOURNAL-20"))
+}
+
+// Attack: a fault that echoes what it refuses. A birth date carrying a
+// marker: no message quotes it.
+func TestReviewHeldFaultMessageBirthDate(t *testing.T) {
+	b := base()
+	b.Person.BirthDate = "1990-05-14SECRETNAISSANCE"
+	_, fs := carnet.Create(b, referent, at("2025-03-03"))
+	require.NotEmpty(t, fs.Errors())
+	for _, f := range fs {
+		assert.False(t, strings.Contains(f.Message+f.MessageEN, "SECRETNAISSANCE"), "%v", f)
+	}
+}
+
+// Attack: a value Go's JSON encoder cannot write (NaN) given to Apply: the
+// French message CARNET-CHANGE-02 carries encoding/json's English text
+// (Apply's err.Error(); Create has the same path), against the house rule
+// "never a library's English error text reaching a user".
+func TestReviewHoleFaultMessageEnglishJSON(t *testing.T) {
+	c := open(t, nil)
+	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetJalons, ID: "j-1", Value: math.NaN(), At: at("2025-04-01")}, referent)
+	require.NotEmpty(t, fs.Errors())
+	for _, f := range fs {
+		assert.False(t, strings.Contains(f.Message, "json:") || strings.Contains(f.Message, "unsupported"),
+			"le message français cite le texte anglais de la bibliothèque : %q", f.Message)
+	}
+}
