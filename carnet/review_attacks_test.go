@@ -13,6 +13,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -297,5 +298,159 @@ func TestReviewHoleFaultMessageEnglishJSON(t *testing.T) {
 	for _, f := range fs {
 		assert.False(t, strings.Contains(f.Message, "json:") || strings.Contains(f.Message, "unsupported"),
 			"le message français cite le texte anglais de la bibliothèque : %q", f.Message)
+	}
+}
+
+// Attack (time): Create and Apply refuse a change dated more than
+// MaxClockSkew after the clock, but MergeRecorded checks only that its
+// date is not before the last event: the coordinator records a merge dated
+// 2099, after which Apply refuses every change by anyone (CARNET-CHANGE-06,
+// dated before the last event) — the attack of issue 16 « Time » through the
+// merge.
+func TestReviewHoleMergeRecordedInTheFuture(t *testing.T) {
+	now := func() time.Time { return at("2025-04-10") }
+	real := open(t, nil)
+	dup, fs := carnet.Create(coordDuplicate(real, nil, nil), coord, at("2025-04-01"), carnet.WithClock(now))
+	require.Empty(t, fs.Errors(), "%v", fs)
+	m, fs := carnet.MergeRecorded(real, dup, coord, at("2099-01-01"), carnet.WithClock(now))
+	if m == nil {
+		return // refused: held
+	}
+	assert.Fail(t, "fusion datée de 2099 acceptée", "%v", fs)
+	fs = carnet.Apply(m, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetJalons, ID: "j-1",
+		Value: carnet.Milestone{ID: "j-1", Kind: base2Milestone(t), Date: "2025-04-10"}, At: now()}, referent, carnet.WithClock(now))
+	assert.Empty(t, fs.Errors(), "après la fusion datée de 2099, le référent ne peut plus rien écrire")
+}
+
+func base2Milestone(t *testing.T) carnet.MilestoneKind {
+	t.Helper()
+	for _, d := range carnet.MilestoneKinds {
+		return carnet.MilestoneKind(d.Key)
+	}
+	t.Fatal("aucun type de jalon")
+	return ""
+}
+
+// Attack: after a merge, two member records share the id m-coref: the
+// France Travail co-référent (acces_nir) from the real carnet, and the
+// chargée d'orientation's record from a duplicate. The merge is made by the
+// coordinator, authorised for the NIR in both carnets (a merge bringing
+// acces_nir marks needs such an actor, CARNET-NIR-01). Then the chargée
+// d'orientation, who writes the members list but is not authorised for the
+// NIR, marks her own record acces_nir: guardNIRGrant finds "a record
+// m-coref already marked" (the other carnet's) and lets it through. A fix
+// of TestReviewHoleNIRMarkHijackedByUpdate that compares the record's
+// identity but not its origine would still let this one pass.
+func TestReviewHoleNIRMarkGrantedThroughSharedID(t *testing.T) {
+	real := open(t, func(b *carnet.Carnet) {
+		b.Members[2].AccessNIR = true // m-coref, France Travail
+		b.Members[4].AccessNIR = true // m-coord, the coordinator
+	})
+	in := coordDuplicate(real, []carnet.Member{
+		{ID: "m-coref", Role: carnet.RoleChargeOrientation, StructureSIRET: siretDepartement, Professional: "Inès Faure", Start: "2025-04-01"},
+	}, nil)
+	in.Members[1].AccessNIR = true
+	dup, fs := carnet.Create(in, coord, at("2025-04-01"))
+	require.Empty(t, fs.Errors(), "%v", fs)
+	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
+	require.NotNil(t, m, "%v", fs)
+	require.False(t, carnet.MayReadNIR(m, carnet.Viewer{Actor: chargeOri, On: "2025-04-11"}))
+	mine := in.Members[2]
+	mine.Origin, mine.AccessNIR = dup.ID, true
+	fs = carnet.Apply(m, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetMembres, ID: "m-coref", Origin: dup.ID, Value: mine, At: at("2025-04-11")}, chargeOri)
+	if len(fs.Errors()) > 0 {
+		return // refused: held
+	}
+	assert.False(t, carnet.MayReadNIR(m, carnet.Viewer{Actor: chargeOri, On: "2025-04-11"}),
+		"la chargée d'orientation s'est habilitée au NIR en marquant son propre membre, qui partage l'id d'un membre habilité")
+}
+
+// Attack (self-appointment, issue 16): members-list writers try to become
+// référent, or to make a colleague one, through Apply.
+func TestReviewHeldSelfAppointment(t *testing.T) {
+	cases := []struct {
+		name  string
+		actor carnet.Actor
+		id    string
+		value carnet.Member
+	}{
+		{"le coordinateur s'ajoute référent", coord, "m-x", carnet.Member{ID: "m-x", Role: carnet.RoleReferent, StructureSIRET: siretAutre, Professional: "Jean Roy", Start: "2025-04-01"}},
+		{"le coordinateur ajoute sa structure référente sans nom", coord, "m-x", carnet.Member{ID: "m-x", Role: carnet.RoleReferent, StructureSIRET: siretAutre, Start: "2025-04-01"}},
+		{"le coordinateur ajoute une collègue référente", coord, "m-x", carnet.Member{ID: "m-x", Role: carnet.RoleReferent, StructureSIRET: siretAutre, Professional: "Zoé Roy", Start: "2025-04-01"}},
+		{"le coordinateur change son rôle en référent", coord, "m-coord", carnet.Member{ID: "m-coord", Role: carnet.RoleReferent, StructureSIRET: siretAutre, Professional: "Jean Roy", Start: "2025-03-03"}},
+		{"le coordinateur rétrograde le référent", coord, "m-ref", carnet.Member{ID: "m-ref", Role: carnet.RoleCoReferent, StructureSIRET: siretDepartement, Professional: "Claire Martin", Start: "2025-03-03"}},
+		{"le coordinateur remplace le référent par lui-même", coord, "m-ref", carnet.Member{ID: "m-ref", Role: carnet.RoleReferent, StructureSIRET: siretAutre, Professional: "Jean Roy", Start: "2025-03-03"}},
+		{"la chargée d'orientation se désigne sans orientation", chargeOri, "m-x", carnet.Member{ID: "m-x", Role: carnet.RoleReferent, StructureSIRET: siretDepartement, Professional: "Inès Faure", Start: "2025-04-01"}},
+		{"le co-référent se promeut", coReferent, "m-coref", carnet.Member{ID: "m-coref", Role: carnet.RoleReferent, StructureSIRET: siretFT, Professional: "Paul Durand", Start: "2025-03-03"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := open(t, nil)
+			op := carnet.OpUpdate
+			if tc.id == "m-x" {
+				op = carnet.OpAdd
+			}
+			fs := carnet.Apply(c, carnet.Change{Op: op, Target: carnet.TargetMembres, ID: tc.id, Value: tc.value, At: at("2025-04-01")}, tc.actor)
+			assert.NotEmpty(t, fs.Errors(), "changement accepté")
+			if tc.value.Role == carnet.RoleReferent {
+				assert.NotNil(t, carnet.Authorize(c, carnet.Actor{Professional: tc.value.Professional, StructureSIRET: tc.value.StructureSIRET, Role: carnet.RoleReferent}, carnet.SectionSante, carnet.AccessRead, "2025-04-02"))
+			} else {
+				assert.Nil(t, carnet.Authorize(c, referent, carnet.SectionSante, carnet.AccessRead, "2025-04-02"), "le référent a perdu son accès")
+			}
+		})
+	}
+}
+
+// Attack (identity): an usager actor who is not the carnet's person, and a
+// professional without a name, read nothing.
+func TestReviewHeldIdentity(t *testing.T) {
+	c := open(t, nil)
+	apply(t, c, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetDiagnostic, Value: healthDiagnostic("SECRET-SANTE"), At: at("2025-03-20")})
+	for _, a := range []carnet.Actor{
+		{Professional: "p-002", Role: carnet.RoleUsager},
+		{Professional: "", Role: carnet.RoleUsager},
+		{Professional: " ", StructureSIRET: siretDepartement, Role: carnet.RoleReferent},
+		{Professional: "", StructureSIRET: siretDepartement, Role: carnet.RoleReferent},
+	} {
+		assert.NotNil(t, carnet.Authorize(c, a, carnet.SectionSante, carnet.AccessRead, "2025-04-01"), "%+v", a)
+		v := carnet.View(c, carnet.Viewer{Actor: a, On: "2025-04-01"})
+		assert.False(t, strings.Contains(jsonOf(t, v), "SECRET-SANTE"), "%+v", a)
+		assert.False(t, carnet.MayReadNIR(c, carnet.Viewer{Actor: a, On: "2025-04-01"}), "%+v", a)
+	}
+}
+
+// Attack (journal forgery): the partner's copy is replaced by one without
+// journal in which the coordinator is référent. View warns only (the
+// package doc says so), VerifiedView with the partner's checkpoints shows
+// nothing.
+func TestReviewHeldRemovedJournalAgainstCheckpoints(t *testing.T) {
+	c := open(t, nil)
+	apply(t, c, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetDiagnostic, Value: healthDiagnostic("SECRET-SANTE"), At: at("2025-03-20")})
+	cps := carnet.TakeCheckpoints(c)
+	forged := c.Cloned()
+	forged.Journal = nil
+	forged.Members[1].StructureSIRET, forged.Members[1].Professional = siretAutre, "Jean Roy"
+	coordRef := carnet.Actor{Professional: "Jean Roy", StructureSIRET: siretAutre, Role: carnet.RoleReferent}
+	v, fs := carnet.VerifiedView(forged, carnet.Viewer{Actor: coordRef, On: "2025-04-01"}, carnet.Trust{Checkpoints: cps})
+	assert.NotEmpty(t, fs.Errors())
+	assert.False(t, v != nil && strings.Contains(jsonOf(t, v), "SECRET-SANTE"))
+}
+
+// Attack (retention): a carnet whose entry date is not a calendar date,
+// decoded from a crafted document (Create refuses it), is neither kept nor
+// purged silently: Purge refuses it with CARNET-CONSERVATION-01, without
+// quoting the date.
+func TestReviewHeldPurgeMalformedDate(t *testing.T) {
+	for _, d := range []spie.Date{"2025-02-30", "03/03/2025"} {
+		c := open(t, nil).Cloned()
+		c.EntryDate = d
+		kept, purged, refused := carnet.Purge([]*carnet.Carnet{c}, "2031-01-01", carnet.DefaultPolicy())
+		assert.Empty(t, kept, d)
+		assert.Empty(t, purged, d)
+		require.Len(t, refused, 1, d)
+		assert.True(t, refused[0].Faults.HasCode("CARNET-CONSERVATION-01"))
+		for _, f := range refused[0].Faults {
+			assert.False(t, strings.Contains(f.Message+f.MessageEN, string(d)), "%v", f)
+		}
 	}
 }
