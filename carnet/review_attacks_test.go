@@ -454,3 +454,66 @@ func TestReviewHeldPurgeMalformedDate(t *testing.T) {
 		}
 	}
 }
+
+// Attack: a merge writes, in the real carnet, sections the merging actor
+// may only read. The coordinator (personne and diagnostic: read only,
+// santé: nothing, DefaultRights) opens a duplicate — Create checks no
+// section right but the référents' — holding a diagnostic dated after the
+// real one, with a health frein it made up, and, opened on a date before
+// the real carnet's creation, another birth date and no RSA. After the
+// merge, "the later diagnostic is in force" puts the coordinator's
+// diagnostic, health data included, in force, and "the earlier entry wins"
+// puts its person data in place; the real values go to the conflicts.
+func TestReviewHoleMergeWritesWhatTheActorCannot(t *testing.T) {
+	real, dup := forgedContentDuplicate(t)
+	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
+	if m == nil {
+		return // refused: held
+	}
+	require.NotNil(t, m.Diagnostic)
+	assert.Equal(t, "d-001", m.Diagnostic.ID, "le diagnostic (santé comprise) du coordinateur est en vigueur ; fautes : %v", fs)
+	assert.Equal(t, spie.Date("1990-05-14"), m.Person.BirthDate, "la personne du coordinateur remplace la vraie")
+}
+
+// Attack (same merge): Merge's doc promises a warning fault per conflict:
+// every value set aside (conflits_fusion) comes with its CARNET-FUSION-10.
+func TestReviewHeldMergeConflictWarned(t *testing.T) {
+	real, dup := forgedContentDuplicate(t)
+	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
+	require.NotNil(t, m, "%v", fs)
+	warned := map[string]bool{}
+	for _, f := range fs {
+		if f.Code == "CARNET-FUSION-10" {
+			warned[f.Path] = true
+		}
+	}
+	for _, k := range m.Conflicts {
+		assert.True(t, warned[k.Path], "valeur de %s écartée sans avertissement (fautes : %v)", k.Path, fs)
+	}
+}
+
+// forgedContentDuplicate returns the real carnet (with the référent's
+// diagnostic) and the coordinator's duplicate of
+// TestReviewHoleMergeWritesWhatTheActorCannot.
+func forgedContentDuplicate(t *testing.T) (*carnet.Carnet, *carnet.Carnet) {
+	t.Helper()
+	real := open(t, nil)
+	apply(t, real, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetDiagnostic, Value: healthDiagnostic("VRAI"), At: at("2025-03-20")})
+	require.NotNil(t, carnet.Authorize(real, coord, carnet.SectionDiagnostic, carnet.AccessWrite, reviewMergeDay))
+	require.NotNil(t, carnet.Authorize(real, coord, carnet.SectionPersonne, carnet.AccessWrite, reviewMergeDay))
+
+	in := coordDuplicate(real, nil, nil)
+	in.EntryDate = "2025-01-01"
+	for i := range in.Members {
+		in.Members[i].Start = "2025-01-01"
+	}
+	in.Consents[0].Date = "2025-01-01"
+	in.Person.BirthDate, in.Person.RSA, in.Person.RSAOpeningDate, in.Person.Publics = "1960-01-01", false, "", nil
+	forgedDiag := healthDiagnostic("FORGE-PAR-LE-COORDINATEUR")
+	forgedDiag.ID, forgedDiag.Date, forgedDiag.Consent.Date = "d-forge", "2025-04-05", "2025-04-05"
+	forgedDiag.Person.BirthDate = "1960-01-01"
+	in.Diagnostic = forgedDiag
+	dup, fs := carnet.Create(in, coord, at("2025-01-01"))
+	require.Empty(t, fs.Errors(), "%v", fs)
+	return real, dup
+}
