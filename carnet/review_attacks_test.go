@@ -9,6 +9,8 @@ package carnet_test
 // writes the members section (DefaultRights) and so may merge.
 
 import (
+	"crypto/ed25519"
+	"encoding/base64"
 	"encoding/json"
 	"math"
 	"strings"
@@ -516,4 +518,61 @@ func forgedContentDuplicate(t *testing.T) (*carnet.Carnet, *carnet.Carnet) {
 	dup, fs := carnet.Create(in, coord, at("2025-01-01"))
 	require.Empty(t, fs.Errors(), "%v", fs)
 	return real, dup
+}
+
+// Attack (journal forgery against checkpoints and keys): after the
+// partner's checkpoint, a structure that is not a member appends to the
+// real chain an event attributed to the référent, designating itself
+// référent (Designate lets a référent designate anyone), re-chained; it
+// signs it with its own registered key (CARNET-JOURNAL-34), or leaves it
+// unsigned (CARNET-JOURNAL-32). Also: the chain re-hashed with the
+// creation's author changed (to the person, so that it replays with its
+// rights), against the checkpoint (CARNET-JOURNAL-21).
+func TestReviewHeldImpersonationAfterCheckpoint(t *testing.T) {
+	real := open(t, nil)
+	cps := carnet.TakeCheckpoints(real)
+	trust := carnet.Trust{Checkpoints: cps, Keys: testRegistry(t)}
+	forged := real.Cloned()
+	ml := carnet.Member{ID: "m-ml", Role: carnet.RoleReferent, StructureSIRET: siretML, Professional: "Marc Lenoir", Start: "2025-04-01"}
+	apply(t, forged, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetMembres, ID: ml.ID, Value: ml, At: at("2025-04-01")})
+	require.Empty(t, forged.CheckJournal(), "la chaîne forgée est cohérente")
+	assert.True(t, carnet.VerifyCarnet(forged, trust).HasCode("CARNET-JOURNAL-32"))
+
+	signer := testSigner(t, siretML)
+	last := &forged.Journal[len(forged.Journal)-1]
+	last.Signature = &carnet.Signature{Key: signer.KeyID, Value: base64.StdEncoding.EncodeToString(ed25519.Sign(signer.Key, []byte("spie-carnet-journal-v1\n"+last.Hash)))}
+	assert.True(t, carnet.VerifyCarnet(forged, trust).HasCode("CARNET-JOURNAL-34"))
+	v, _ := carnet.VerifiedView(forged, carnet.Viewer{Actor: carnet.Actor{Professional: "Marc Lenoir", StructureSIRET: siretML, Role: carnet.RoleReferent}, On: "2025-04-02"}, trust)
+	assert.True(t, v == nil || len(v.Members) == 0, "la vue vérifiée montre le carnet forgé")
+
+	rehashed := real.Cloned()
+	rehashed.Journal[0].Actor = usager // an author whose opening replays with its rights
+	rehashed.Journal[0].Hash = rehashed.Journal[0].ComputeHash()
+	vfs := carnet.VerifyCarnet(rehashed, carnet.Trust{Checkpoints: cps})
+	assert.True(t, vfs.HasCode("CARNET-JOURNAL-21"), "%v", vfs)
+}
+
+// Attack (NIR through the conflicts): the forged-content merge of
+// TestReviewHoleMergeWritesWhatTheActorCannot sets the real diagnostic,
+// which holds the NIR, aside in conflits_fusion. The référent, who reads
+// every part but is not authorised for the NIR, and the coordinator never
+// see it in their views (content, journal, conflicts).
+func TestReviewHeldNIRInMergeConflicts(t *testing.T) {
+	real := open(t, nil)
+	d := healthDiagnostic("VRAI")
+	d.Person.NIR = nirTest
+	apply(t, real, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetDiagnostic, Value: d, At: at("2025-03-20")})
+	in := coordDuplicate(real, nil, nil)
+	forgedDiag := healthDiagnostic("FORGE")
+	forgedDiag.ID, forgedDiag.Date, forgedDiag.Consent.Date = "d-forge", "2025-04-05", "2025-04-05"
+	in.Diagnostic = forgedDiag
+	dup, fs := carnet.Create(in, coord, at("2025-04-01"))
+	require.Empty(t, fs.Errors(), "%v", fs)
+	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
+	require.NotNil(t, m, "%v", fs)
+	require.True(t, strings.Contains(jsonOf(t, m.Conflicts), string(nirTest)), "le NIR est dans les conflits")
+	for _, a := range []carnet.Actor{referent, coord, coReferent} {
+		v := carnet.View(m, carnet.Viewer{Actor: a, On: "2025-04-11"})
+		assert.False(t, strings.Contains(jsonOf(t, v), string(nirTest)), "%s voit le NIR", a.Professional)
+	}
 }
