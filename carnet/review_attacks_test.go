@@ -576,3 +576,68 @@ func TestReviewHeldNIRInMergeConflicts(t *testing.T) {
 		assert.False(t, strings.Contains(jsonOf(t, v), string(nirTest)), "%s voit le NIR", a.Professional)
 	}
 }
+
+// narrowedConsent returns the real carnet where the person narrowed the
+// coordination's consent to personne and membres on 2025-04-01 (the
+// diagnostic written before), and a copy taken before the narrowing.
+func narrowedConsent(t *testing.T) (real, old *carnet.Carnet) {
+	t.Helper()
+	real = open(t, nil)
+	apply(t, real, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetDiagnostic, Value: healthDiagnostic("SECRET-SANTE"), At: at("2025-03-20")})
+	old = real.Cloned()
+	k := base().Consents[2]
+	k.Scope = []carnet.Section{"personne", "membres"}
+	apply(t, real, usager, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetConsentements, ID: k.ID, Value: k, At: at("2025-04-01")})
+	require.NotNil(t, carnet.Authorize(real, coord, carnet.SectionDiagnostic, carnet.AccessRead, reviewMergeDay))
+	return real, old
+}
+
+// Attack: the coordinator merges the real carnet with the copy it kept
+// from before the person narrowed its consent. Same chain, same items:
+// "the earlier journal entry wins" keeps the creation's consent (2025-03-03)
+// against the person's narrowing (2025-04-01). MergeRecorded returns the
+// carnet without an error, its content no longer what its journal replays
+// to; the person's narrowing is set aside as a conflict.
+func TestReviewHoleMergeWithOwnOldCopyRevertsConsent(t *testing.T) {
+	real, old := narrowedConsent(t)
+	m, fs := carnet.MergeRecorded(real, old, coord, at(reviewMergeDay))
+	if m == nil {
+		return // refused: held
+	}
+	assert.NotNil(t, carnet.Authorize(m, coord, carnet.SectionDiagnostic, carnet.AccessRead, reviewMergeDay),
+		"la fusion avec l'ancienne copie a rendu au coordinateur le consentement retiré ; fautes : %v", fs)
+	assert.Empty(t, m.CheckJournal(), "MergeRecorded rend sans erreur un carnet dont le journal ne se vérifie pas")
+}
+
+// Attack: Create refuses an item claiming another carnet's origine
+// (CARNET-CHANGE-08), Apply does not: the coordinator, référent of its own
+// duplicate for its first day, adds there a consent k-coord with origine
+// c-77-001 and the creation's value. The merge takes it as the real
+// carnet's k-coord, written by an entry earlier than the person's
+// narrowing: the narrowing is undone and the coordinator reads the
+// diagnostic again.
+func TestReviewHoleForeignOrigineThroughApplyUndoesConsent(t *testing.T) {
+	real, _ := narrowedConsent(t)
+	in := coordDuplicate(real, []carnet.Member{
+		{ID: "m-ref-coord", Role: carnet.RoleReferent, StructureSIRET: siretAutre, Professional: "Jean Roy", Start: "2025-04-01", End: "2025-04-02"},
+	}, nil)
+	in.Consents[0].ID = "k-coord-doublon"
+	dup, fs := carnet.Create(in, coord, at("2025-04-01"))
+	require.Empty(t, fs.Errors(), "%v", fs)
+	k := base().Consents[2]
+	k.Origin = real.ID
+	coordRef := carnet.Actor{Professional: "Jean Roy", StructureSIRET: siretAutre, Role: carnet.RoleReferent}
+	fs = carnet.Apply(dup, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetConsentements, ID: k.ID, Value: k, At: at("2025-04-01").Add(time.Hour)}, coordRef)
+	if len(fs.Errors()) > 0 {
+		return // refused: held
+	}
+	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
+	if m == nil {
+		return
+	}
+	assert.NotNil(t, carnet.Authorize(m, coord, carnet.SectionDiagnostic, carnet.AccessRead, reviewMergeDay),
+		"le consentement restreint par la personne est remplacé par celui du doublon ; fautes : %v", fs)
+	if carnet.Authorize(m, coord, carnet.SectionDiagnostic, carnet.AccessRead, reviewMergeDay) == nil {
+		t.Logf("le carnet fusionné se vérifie (CheckJournal) : %v", m.CheckJournal())
+	}
+}
