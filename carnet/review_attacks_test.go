@@ -641,3 +641,36 @@ func TestReviewHoleForeignOrigineThroughApplyUndoesConsent(t *testing.T) {
 		t.Logf("le carnet fusionné se vérifie (CheckJournal) : %v", m.CheckJournal())
 	}
 }
+
+// Attack: as TestReviewHoleMergeWithOwnOldCopyRevertsConsent, on the
+// référent: the person replaced the référent on 2025-04-01 (the Département
+// by the Mission locale); the coordinator merges the real carnet with its
+// copy from before, whose référent record is the earlier entry. A merge
+// that modifies a référent item needs Designate: refused.
+func TestReviewHeldMergeWithOwnOldCopyRevertsReferent(t *testing.T) {
+	real := open(t, nil)
+	old := real.Cloned()
+	ref := base().Members[1]
+	ref.StructureSIRET, ref.Professional = siretML, "Marc Lenoir"
+	apply(t, real, usager, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetMembres, ID: ref.ID, Value: ref, At: at("2025-04-01")})
+	m, fs := carnet.MergeRecorded(real, old, coord, at(reviewMergeDay))
+	assert.Nil(t, m, "%v", fs)
+	assert.True(t, fs.HasCode("CARNET-DROITS-06"), "%v", fs)
+}
+
+// Attack (time, past side): Apply checks rights on the date the caller
+// gives (ch.At), refusing only dates before the last event or after the
+// clock. The coordinator's membership ended on 2025-04-05 (its record's
+// date_fin, set in advance: no event on that day); on 2025-06-01 (clock)
+// it writes a milestone dated 2025-04-04, when it was still a member
+// (MergeRecorded has the same shape). doc.go claims nothing about the past; this
+// is the write side of issue 16's "rights evaluated at a date the caller
+// picks" (backdated views).
+func TestReviewHoleFormerMemberWritesBackdated(t *testing.T) {
+	now := func() time.Time { return at("2025-06-01") }
+	c := open(t, func(b *carnet.Carnet) { b.Members[4].End = "2025-04-05" })
+	require.NotNil(t, carnet.Authorize(c, coord, carnet.SectionJalons, carnet.AccessWrite, "2025-06-01"))
+	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetJalons, ID: "j-retro",
+		Value: carnet.Milestone{ID: "j-retro", Kind: base2Milestone(t), Date: "2025-04-04"}, At: at("2025-04-04")}, coord, carnet.WithClock(now))
+	assert.NotEmpty(t, fs.Errors(), "un ancien membre écrit en antidatant son changement")
+}
