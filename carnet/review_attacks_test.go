@@ -674,3 +674,23 @@ func TestReviewHoleFormerMemberWritesBackdated(t *testing.T) {
 		Value: carnet.Milestone{ID: "j-retro", Kind: base2Milestone(t), Date: "2025-04-04"}, At: at("2025-04-04")}, coord, carnet.WithClock(now))
 	assert.NotEmpty(t, fs.Errors(), "un ancien membre écrit en antidatant son changement")
 }
+
+// Attack (right of access understated): a member record without a name
+// grants its role to every professional of the structure (Authorize,
+// isActor). The coordinator's structure is recorded so; Export, which the
+// person receives under RGPD art. 15, lists that structure with no section
+// (it asks Authorize for an actor without name, refused as unidentified),
+// while any professional of it reads the diagnostic and the journal.
+func TestReviewHoleExportUnderstatesUnnamedMember(t *testing.T) {
+	c := open(t, func(b *carnet.Carnet) { b.Members[4].Professional = "" })
+	require.Nil(t, carnet.Authorize(c, coord, carnet.SectionDiagnostic, carnet.AccessRead, "2025-04-01"))
+	x := carnet.Export(c, "2025-04-01", carnet.DefaultPolicy())
+	found := false
+	for _, a := range x.Access {
+		if a.StructureSIRET == siretAutre {
+			found = true
+			assert.Contains(t, a.Sections, carnet.SectionDiagnostic, "l'export dit que la coordination ne voit rien : %+v", a)
+		}
+	}
+	assert.True(t, found, "la coordination manque à l'export")
+}
