@@ -2,9 +2,9 @@ package carnet_test
 
 // Review of issue 16 by a hostile partner (task R, review16): each test is
 // an attack written through the Go API; it FAILS when the attack succeeds.
-// TestReviewHole… are attacks that succeed on this commit (the library is
-// not fixed here: the lead fixes); TestReviewHeld… are attacks that are
-// stopped. The carnet is base() (helpers_test.go): c-77-001, référent the
+// TestReviewHole… were attacks that succeeded when written (13 holes, each
+// seen failing on the review's commit) and are stopped since; TestReviewHeld…
+// were stopped already. The carnet is base() (helpers_test.go): c-77-001, référent the
 // Département (Claire Martin), coordinator Jean Roy (siretAutre), which
 // writes the members section (DefaultRights) and so may merge.
 
@@ -352,7 +352,9 @@ func TestReviewHoleNIRMarkGrantedThroughSharedID(t *testing.T) {
 		{ID: "m-coref", Role: carnet.RoleChargeOrientation, StructureSIRET: siretDepartement, Professional: "Inès Faure", Start: "2025-04-01"},
 	}, nil)
 	in.Members[1].AccessNIR = true
-	dup, fs := carnet.Create(in, coord, at("2025-04-01"))
+	// (lead) opened by the partner: the coordinator's own duplicate is
+	// refused (CARNET-FUSION-13), another structure's is merged
+	dup, fs := carnet.Create(in, partenaire, at("2025-04-01"))
 	require.Empty(t, fs.Errors(), "%v", fs)
 	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
 	require.NotNil(t, m, "%v", fs)
@@ -467,7 +469,7 @@ func TestReviewHeldPurgeMalformedDate(t *testing.T) {
 // diagnostic, health data included, in force, and "the earlier entry wins"
 // puts its person data in place; the real values go to the conflicts.
 func TestReviewHoleMergeWritesWhatTheActorCannot(t *testing.T) {
-	real, dup := forgedContentDuplicate(t)
+	real, dup := forgedContentDuplicate(t, coord)
 	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
 	if m == nil {
 		return // refused: held
@@ -480,7 +482,9 @@ func TestReviewHoleMergeWritesWhatTheActorCannot(t *testing.T) {
 // Attack (same merge): Merge's doc promises a warning fault per conflict:
 // every value set aside (conflits_fusion) comes with its CARNET-FUSION-10.
 func TestReviewHeldMergeConflictWarned(t *testing.T) {
-	real, dup := forgedContentDuplicate(t)
+	// (lead) the duplicate is another structure's, opened by the partner:
+	// a merge of the coordinator's own writings is refused (CARNET-FUSION-13)
+	real, dup := forgedContentDuplicate(t, partenaire)
 	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
 	require.NotNil(t, m, "%v", fs)
 	warned := map[string]bool{}
@@ -497,7 +501,7 @@ func TestReviewHeldMergeConflictWarned(t *testing.T) {
 // forgedContentDuplicate returns the real carnet (with the référent's
 // diagnostic) and the coordinator's duplicate of
 // TestReviewHoleMergeWritesWhatTheActorCannot.
-func forgedContentDuplicate(t *testing.T) (*carnet.Carnet, *carnet.Carnet) {
+func forgedContentDuplicate(t *testing.T, opener carnet.Actor) (*carnet.Carnet, *carnet.Carnet) {
 	t.Helper()
 	real := open(t, nil)
 	apply(t, real, referent, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetDiagnostic, Value: healthDiagnostic("VRAI"), At: at("2025-03-20")})
@@ -515,7 +519,7 @@ func forgedContentDuplicate(t *testing.T) (*carnet.Carnet, *carnet.Carnet) {
 	forgedDiag.ID, forgedDiag.Date, forgedDiag.Consent.Date = "d-forge", "2025-04-05", "2025-04-05"
 	forgedDiag.Person.BirthDate = "1960-01-01"
 	in.Diagnostic = forgedDiag
-	dup, fs := carnet.Create(in, coord, at("2025-01-01"))
+	dup, fs := carnet.Create(in, opener, at("2025-01-01"))
 	require.Empty(t, fs.Errors(), "%v", fs)
 	return real, dup
 }
@@ -566,7 +570,9 @@ func TestReviewHeldNIRInMergeConflicts(t *testing.T) {
 	forgedDiag := healthDiagnostic("FORGE")
 	forgedDiag.ID, forgedDiag.Date, forgedDiag.Consent.Date = "d-forge", "2025-04-05", "2025-04-05"
 	in.Diagnostic = forgedDiag
-	dup, fs := carnet.Create(in, coord, at("2025-04-01"))
+	// (lead) opened by the partner: the coordinator's own duplicate is
+	// refused (CARNET-FUSION-13), another structure's is merged
+	dup, fs := carnet.Create(in, partenaire, at("2025-04-01"))
 	require.Empty(t, fs.Errors(), "%v", fs)
 	m, fs := carnet.MergeRecorded(real, dup, coord, at(reviewMergeDay))
 	require.NotNil(t, m, "%v", fs)
