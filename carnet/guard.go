@@ -25,8 +25,9 @@ const MaxClockSkew = 5 * time.Minute
 type Option func(*settings)
 
 type settings struct {
-	now   func() time.Time
-	trust *Trust
+	now      func() time.Time
+	clockSet bool // WithClock given: a partner's server writing now
+	trust    *Trust
 }
 
 // WithTrust gives Merge and MergeRecorded what the partner brings from
@@ -38,12 +39,16 @@ func WithTrust(t Trust) Option {
 	return func(s *settings) { s.trust = &t }
 }
 
-// WithClock sets the clock of Create and Apply (time.Now by default): a
-// change dated more than MaxClockSkew after now() is refused.
+// WithClock sets the clock of Create, Apply and MergeRecorded (time.Now
+// by default): a change dated more than MaxClockSkew after now() is
+// refused. With a clock given, Apply also checks the actor's rights on the
+// clock's day, not only on the change's: an entry dated in the past is
+// written now, by someone entitled now (a former member cannot backdate a
+// change into the period they were a member).
 func WithClock(now func() time.Time) Option {
 	return func(s *settings) {
 		if now != nil {
-			s.now = now
+			s.now, s.clockSet = now, true
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"math/big"
 	"sort"
 	"strconv"
@@ -220,7 +221,7 @@ type Change struct {
 // Fault types of changes and of the journal.
 var (
 	FaultChangeOp        = spie.NewFaultType("CARNET-CHANGE-01", spie.SeverityError, "opération %q impossible sur %q", "operation %q not possible on %q").WithSource("format des modifications du carnet de socle (journal d'événements)")
-	FaultChangeValue     = spie.NewFaultType("CARNET-CHANGE-02", spie.SeverityError, "valeur illisible pour %q : %s", "unreadable value for %q: %s").WithSource("RFC 8259 ; format des modifications du carnet de socle")
+	FaultChangeValue     = spie.NewFaultType("CARNET-CHANGE-02", spie.SeverityError, "valeur illisible pour %[1]q : %[2]s", "unreadable value for %[1]q: %[3]s").WithSource("RFC 8259 ; format des modifications du carnet de socle")
 	FaultChangeMissing   = spie.NewFaultType("CARNET-CHANGE-03", spie.SeverityError, "élément %q introuvable", "item %q not found").WithSource("format des modifications du carnet de socle : un élément modifié existe")
 	FaultChangeExists    = spie.NewFaultType("CARNET-CHANGE-04", spie.SeverityError, "l'élément %q existe déjà", "item %q already exists").WithSource("format des modifications du carnet de socle : un identifiant ne désigne qu'un élément")
 	FaultChangeID        = spie.NewFaultType("CARNET-CHANGE-05", spie.SeverityError, "l'identifiant de la valeur (%q) diffère de celui de la modification (%q)", "the value's id (%q) differs from the change's (%q)").WithSource("format des modifications du carnet de socle : identifiant de l'élément modifié")
@@ -273,7 +274,8 @@ func Create(initial Carnet, actor Actor, at time.Time, opts ...Option) (*Carnet,
 	stampOrigin(&initial, initial.ID)
 	after, err := json.Marshal(initial)
 	if err != nil {
-		return nil, spie.Faults{FaultChangeValue.At("", "carnet", err.Error())}
+		fr, en := valueError(err)
+		return nil, spie.Faults{FaultChangeValue.At("", "carnet", fr, en)}
 	}
 	c := &Carnet{}
 	e := Event{Carnet: initial.ID, Seq: 0, At: at.UTC(), Actor: actor, Op: OpCreate, Target: TargetCarnet, After: after}
@@ -398,11 +400,12 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 	if ch.Op != OpRemove {
 		v := ch.Value
 		if v == nil {
-			return spie.Faults{FaultChangeValue.At(spie.Pointer(string(ch.Target)), string(ch.Target), "valeur absente")}
+			return spie.Faults{FaultChangeValue.At(spie.Pointer(string(ch.Target)), string(ch.Target), "valeur absente", "value missing")}
 		}
 		b, err := json.Marshal(v)
 		if err != nil {
-			return spie.Faults{FaultChangeValue.At(spie.Pointer(string(ch.Target)), string(ch.Target), err.Error())}
+			fr, en := valueError(err)
+			return spie.Faults{FaultChangeValue.At(spie.Pointer(string(ch.Target)), string(ch.Target), fr, en)}
 		}
 		after = b
 	}
@@ -433,6 +436,13 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 	sensitive := isSensitive(ch.Target, before) || isSensitive(ch.Target, after)
 	if f := DefaultRights.authorizeChange(c, actor, ch.Target, before, after, sensitive, day); f != nil {
 		return spie.Faults{*f}
+	}
+	if st := newSettings(opts); st.clockSet {
+		if today := spie.DateIn(st.now(), string(c.Person.Commune)); today.After(day) {
+			if f := DefaultRights.authorizeChange(c, actor, ch.Target, before, after, sensitive, today); f != nil {
+				return spie.Faults{*f}
+			}
+		}
 	}
 	e := Event{Op: ch.Op, Target: ch.Target, ItemID: ch.ID, ItemOrigin: itemOrigin, At: ch.At.UTC(), Actor: actor, Before: before, After: after, Sensitive: sensitive}
 	if isList(ch.Target) {
@@ -544,6 +554,7 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 		return nil, fs
 	}
 	chains := map[string]*Carnet{}
+	merged := map[string]bool{} // chains merged into another by a fusion event
 	var ids []string
 	for i, e := range events {
 		c, ok := chains[e.Carnet]
@@ -558,6 +569,12 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 				return nil, spie.Faults{replayFault(spie.Pointer("journal", i), err)}
 			}
 			for _, id := range absorbed {
+				// a fusion names chains already in the journal: one not
+				// yet begun (its events placed after the fusion) would be
+				// merged at the end with no rights re-checked
+				if _, ok := chains[id]; !ok && id != e.Carnet && !merged[id] {
+					return nil, spie.Faults{replayFault(spie.Pointer("journal", i), replayError{"la fusion nomme le carnet " + id + ", absent du journal à cette date", "the merge names carnet " + id + ", absent from the journal at that date"})}
+				}
 				if other, ok := chains[id]; ok && id != e.Carnet {
 					if f := DefaultRights.authorizeMerge(c, other, e.Actor, spie.DateOf(e.At.UTC()), settings{}, true); f != nil {
 						f.Path = spie.Pointer("journal", i)
@@ -569,6 +586,7 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 					}
 					*c = *m
 					delete(chains, id)
+					merged[id] = true
 				}
 			}
 			c.Journal = append(c.Journal, e)
@@ -591,7 +609,7 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 			}
 			// acces_nir is granted only by an actor already authorised,
 			// as Apply checks it (CARNET-NIR-01).
-			if fs := guardNIRGrant(c, Change{Op: e.Op, Target: e.Target, ID: e.ItemID, Value: e.After, At: e.At}, e.Actor); len(fs) > 0 {
+			if fs := guardNIRGrant(c, Change{Op: e.Op, Target: e.Target, ID: e.ItemID, Origin: e.ItemOrigin, Value: e.After, At: e.At}, e.Actor); len(fs) > 0 {
 				fs[0].Path = spie.Pointer("journal", i)
 				return nil, fs
 			}
@@ -738,4 +756,19 @@ func stampOrigin(c *Carnet, id string) {
 	for _, p := range Parts {
 		p.ops.stamp(c, id)
 	}
+}
+
+// valueError says, in French and English, why a value cannot be written
+// as JSON: socle's words, never the library's text (the value is not
+// quoted: it may be health data).
+func valueError(err error) (fr, en string) {
+	var unsupported *json.UnsupportedValueError
+	var typ *json.UnsupportedTypeError
+	switch {
+	case errors.As(err, &unsupported):
+		return "nombre non représentable en JSON (NaN ou infini)", "number that JSON cannot represent (NaN or infinity)"
+	case errors.As(err, &typ):
+		return "type de valeur non représentable en JSON", "value type that JSON cannot represent"
+	}
+	return spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err)
 }

@@ -27,6 +27,8 @@ var (
 	FaultMergePerson   = spie.NewFaultType("CARNET-FUSION-01", spie.SeverityError, "les carnets %q et %q ne concernent pas la même personne", "carnets %q and %q do not concern the same person").WithSource("fusion des carnets de socle : une personne, un carnet")
 	FaultMergeConflict = spie.NewFaultType("CARNET-FUSION-10", spie.SeverityWarning, "valeurs différentes dans les deux carnets : la valeur de %q est conservée à part", "different values in the two carnets: the value from %q is kept aside").WithSource("fusion des carnets de socle : aucune donnée perdue, les valeurs divergentes sont conservées")
 	FaultMergeUnproven = spie.NewFaultType("CARNET-FUSION-12", spie.SeverityError, "le carnet %q ferait entrer un référent ou une habilitation sans journal qui en prouve la désignation : une fusion ne désigne personne", "carnet %q would bring in a case worker or an authorisation without a journal proving its designation: a merge appoints nobody").WithSource("RULES.md §8 (référent unique, désigné par l'orientation) ; journal du carnet de socle : la désignation d'un référent apporté par une fusion est prouvée par le journal du carnet d'où il vient (attaque « référent par fusion », issue 16)")
+	FaultMergeWrites   = spie.NewFaultType("CARNET-FUSION-13", spie.SeverityError, "la fusion changerait la section %s du carnet %q, que son auteur ne peut pas y écrire, avec des valeurs écrites par sa propre structure", "the merge would change section %s of carnet %q, which its author may not write there, with values its own organisation wrote").WithSource("RULES.md §10 (droits par section) ; une fusion n'écrit dans un carnet que ce que son auteur pourrait y écrire, ou ce que le journal de l'autre carnet prouve écrit par d'autres (issue 16)")
+	FaultMergeStale    = spie.NewFaultType("CARNET-FUSION-14", spie.SeverityError, "les deux carnets portent deux états différents de la chaîne %q : fusionner un carnet avec une autre version de lui-même est refusé", "both carnets hold different states of chain %q: merging a carnet with another version of itself is refused").WithSource("journal du carnet de socle : une chaîne n'a qu'une suite d'événements ; une copie ancienne ne doit pas défaire ce qui a été écrit depuis (issue 16)")
 	FaultMergeReferent = spie.NewFaultType("CARNET-FUSION-11", spie.SeverityWarning, "après fusion, %d référents sont actifs en même temps : désignez le référent unique", "after merging, %d case workers are active at once: appoint the single one").WithSource("RULES.md §8 : référent unique, à désigner après une fusion")
 )
 
@@ -134,16 +136,175 @@ func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date, s
 			return f
 		}
 	}
+	if f := sameChains(a, b); f != nil {
+		return f
+	}
+	if out, _ := merge(a, b); out != nil {
+		for _, p := range [][2]*Carnet{{a, b}, {b, a}} {
+			if f := m.authorizeParts(p[0], p[1], out, actor, day, s, proven); f != nil {
+				return f
+			}
+		}
+	}
 	return nil
+}
+
+// sameChains refuses two carnets that hold different states of the same
+// chain (an older copy of a carnet merged with the carnet: the earlier
+// entries would undo what was written since, CARNET-FUSION-14). The same
+// chain, event for event, is fine: merging is idempotent.
+func sameChains(a, b *Carnet) *spie.Fault {
+	chain := func(c *Carnet) map[string][]string {
+		out := map[string][]string{}
+		for _, e := range c.Journal {
+			out[e.Carnet] = append(out[e.Carnet], e.Hash)
+		}
+		return out
+	}
+	ca, cb := chain(a), chain(b)
+	ids := make([]string, 0, len(ca))
+	for id := range ca {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		hb, ok := cb[id]
+		if !ok {
+			continue
+		}
+		if strings.Join(ca[id], ",") != strings.Join(hb, ",") {
+			f := FaultMergeStale.At(spie.Pointer("journal"), id)
+			return &f
+		}
+	}
+	return nil
+}
+
+// authorizeParts checks what a merge by actor on day writes into into
+// (out is the merged carnet): for each part of Parts whose value differs
+// between into and out, the actor must be allowed to write it in into
+// (Authorize, and the health section when the values hold health data),
+// or the values must come from from's journal, replayed with its rights
+// (CheckJournal, or VerifyCarnet WithTrust; proven: already replayed), in
+// which no entry of the actor's structure wrote that part, its creation
+// included (CARNET-FUSION-13): a merge writes nothing its author could
+// not write, be it a consent, the person or the diagnostic.
+func (m RightsMatrix) authorizeParts(into, from, out *Carnet, actor Actor, day spie.Date, s settings, proven bool) *spie.Fault {
+	before, after := partValues(into), partValues(out)
+	var need []Part
+	for _, p := range Parts {
+		if mapsEqual(before[p.Target], after[p.Target]) {
+			continue
+		}
+		ok := m.Authorize(into, actor, p.Section, AccessWrite, day) == nil
+		if ok && (p.ops.has(into) || p.ops.has(out)) {
+			ok = m.Authorize(into, actor, healthSection(p.Target), AccessWrite, day) == nil
+		}
+		if !ok {
+			need = append(need, p)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	path := spie.Pointer(need[0].Fields[0])
+	if len(from.Journal) == 0 {
+		f := FaultMergeUnproven.At(path, from.ID)
+		return &f
+	}
+	if !proven {
+		var fs spie.Faults
+		if s.trust != nil {
+			fs = VerifyCarnet(from, *s.trust)
+		} else {
+			fs = from.CheckJournal()
+		}
+		if errs := fs.Errors(); len(errs) > 0 {
+			f := errs[0]
+			return &f
+		}
+	}
+	if actor.Role == RoleUsager {
+		return nil
+	}
+	for _, e := range from.Journal {
+		if e.Actor.StructureSIRET != actor.StructureSIRET {
+			continue
+		}
+		for _, p := range need {
+			if e.Op == OpCreate || e.Target == p.Target {
+				f := FaultMergeWrites.At(spie.Pointer(p.Fields[0]), Sections.LabelOf(string(p.Section)), into.ID)
+				return &f
+			}
+		}
+	}
+	return nil
+}
+
+// partValues returns, for each part of c, its values by key: the canonical
+// JSON of a single part's fields under "", of each list item under its
+// origine and id (an item without origine is c's).
+func partValues(c *Carnet) map[Target]map[string]string {
+	out := map[Target]map[string]string{}
+	b, err := json.Marshal(c)
+	if err != nil {
+		return out
+	}
+	var doc map[string]json.RawMessage
+	if json.Unmarshal(b, &doc) != nil {
+		return out
+	}
+	for _, p := range Parts {
+		vals := map[string]string{}
+		if !p.List {
+			var sb strings.Builder
+			for _, f := range p.Fields {
+				sb.WriteString(f + "=" + string(compact(doc[f])) + ";")
+			}
+			vals[""] = sb.String()
+			out[p.Target] = vals
+			continue
+		}
+		var items []map[string]any
+		_ = json.Unmarshal(doc[p.Fields[0]], &items)
+		for _, it := range items {
+			o, _ := it["origine"].(string)
+			if o == "" {
+				o = c.ID
+				it["origine"] = o
+			}
+			id, _ := it["id"].(string)
+			vals[o+"\x00"+id] = string(canon(it))
+		}
+		out[p.Target] = vals
+	}
+	return out
+}
+
+func mapsEqual(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
 }
 
 // authorizeBrought checks what from brings into into through a merge by
 // actor on day (see Merge): référents and NIR authorisations.
 func (m RightsMatrix) authorizeBrought(into, from *Carnet, actor Actor, day spie.Date, s settings, proven bool) *spie.Fault {
 	path := spie.Pointer(string(SectionMembres))
+	// a member record counts from the day of the merge on: active that
+	// day or starting later (a référent or a mark dated after the merge
+	// is brought as much as one active at once)
+	current := func(mb Member) bool { return mb.End.IsZero() || !mb.End.Before(day) }
 	has := func(mb Member, nir bool) bool {
 		for _, x := range into.Members {
-			if x.Role == mb.Role && x.StructureSIRET == mb.StructureSIRET && x.Professional == mb.Professional && x.ActiveOn(day) && (!nir || x.AccessNIR) {
+			if x.Role == mb.Role && x.StructureSIRET == mb.StructureSIRET && x.Professional == mb.Professional && x.ActiveOn(day) && (!nir || x.AccessNIR) &&
+				!x.Start.After(mb.Start) && (x.End.IsZero() || (!mb.End.IsZero() && !x.End.Before(mb.End))) {
 				return true
 			}
 		}
@@ -151,7 +312,7 @@ func (m RightsMatrix) authorizeBrought(into, from *Carnet, actor Actor, day spie
 	}
 	needsProof := false
 	for _, mb := range from.Members {
-		if !mb.ActiveOn(day) {
+		if !current(mb) {
 			continue
 		}
 		if mb.AccessNIR && !has(mb, true) && (actor.Role == RoleUsager || !m.MayReadNIR(into, Viewer{Actor: actor, On: day})) {
@@ -278,13 +439,17 @@ func merge(a, b *Carnet) (*Carnet, spie.Faults) {
 // the day of at), then records the merge in the journal of the merged
 // carnet (operation fusionner, by actor, at at), so that changes made after
 // the merge replay exactly and Replay re-checks the merge's rights. It refuses a merge
-// dated before the last event of either carnet.
+// dated before the last event of either carnet, or more than MaxClockSkew
+// after the clock (WithClock, time.Now by default; CARNET-CHANGE-07).
 func MergeRecorded(a, b *Carnet, actor Actor, at time.Time, opts ...Option) (*Carnet, spie.Faults) {
 	at = at.UTC()
 	for _, c := range []*Carnet{a, b} {
 		if n := len(c.Journal); at.IsZero() || (n > 0 && at.Before(c.Journal[n-1].At)) {
 			return nil, spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
 		}
+	}
+	if fs := checkTime(at, newSettings(opts)); len(fs) > 0 {
+		return nil, fs
 	}
 	out, fs := Merge(a, b, actor, spie.DateOf(at), opts...)
 	if out == nil {

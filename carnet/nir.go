@@ -129,13 +129,30 @@ func guardNIRGrant(c *Carnet, ch Change, actor Actor) spie.Faults {
 	if json.Unmarshal(b, &m) != nil || !m.AccessNIR {
 		return nil
 	}
-	for _, old := range c.Members {
-		if old.ID == ch.ID && old.AccessNIR {
-			return nil
+	// keeping a mark is not granting it: the same record (origine, id),
+	// already marked, for the same role, structure and professional — a
+	// record rewritten into another identity, or another carnet's record
+	// sharing the id after a merge, carries no mark over
+	origin := ch.Origin
+	if origin == "" {
+		origin = m.Origin
+	}
+	if origin != "" || len(memberOrigins(c, ch.ID)) == 1 {
+		if b, ok := c.item(TargetMembres, ch.ID, origin); ok {
+			if old := memberOf(b); old != nil && old.AccessNIR && old.Role == m.Role &&
+				old.StructureSIRET == m.StructureSIRET && old.Professional == m.Professional {
+				return nil
+			}
 		}
 	}
 	if actor.Role != RoleUsager && MayReadNIR(c, Viewer{Actor: actor, On: spie.DateIn(ch.At, string(c.Person.Commune))}) {
 		return nil
 	}
 	return spie.Faults{FaultNIRGrant.At(spie.Pointer(string(TargetMembres), ch.ID, "acces_nir"))}
+}
+
+// memberOrigins returns the origins of the member records with id.
+func memberOrigins(c *Carnet, id string) []string {
+	p, _ := PartOf(TargetMembres)
+	return p.ops.origins(c, id)
 }

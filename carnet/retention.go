@@ -202,6 +202,12 @@ func Export(c *Carnet, day spie.Date, p Policy) AccessExport {
 		}
 		a := StructureAccess{StructureSIRET: m.StructureSIRET, Professional: m.Professional, Role: m.Role}
 		actor := Actor{Professional: m.Professional, StructureSIRET: m.StructureSIRET, Role: m.Role}
+		if actor.Professional == "" {
+			// a record without a name gives its role to every
+			// professional of the structure (Authorize): what any of them
+			// may read, checked as one of them
+			actor.Professional = "(tout professionnel de la structure)"
+		}
 		for _, s := range Sections {
 			if Authorize(c, actor, Section(s.Key), AccessRead, day) == nil {
 				a.Sections = append(a.Sections, Section(s.Key))

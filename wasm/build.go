@@ -38,8 +38,9 @@ type BuildOptions struct {
 	// Dir receives app.wasm, validate.wasm, wasm_exec.js and their .br and
 	// .gz precompressed siblings.
 	Dir string
-	// ModuleDir is the root of the socle module sources; empty means found
-	// with `go list -m` from the current directory.
+	// ModuleDir is the root of the socle module sources; empty means
+	// FindModule (the repository, a module requiring socle, or the module
+	// cache copy of the running program's version).
 	ModuleDir string
 	// Go is the go command; empty means "go".
 	Go string
@@ -65,9 +66,9 @@ func Build(ctx context.Context, o BuildOptions) error {
 		return fmt.Errorf("création de %s : %w", o.Dir, err)
 	}
 	if o.ModuleDir == "" {
-		dir, err := goOutput(ctx, o.Go, "", nil, "list", "-m", "-f", "{{.Dir}}", Module)
-		if err != nil || dir == "" {
-			return fmt.Errorf("sources du module %s introuvables (lancez la commande depuis le dépôt socle) : %w", Module, err)
+		dir, err := FindModule(ctx, o.Go, "")
+		if err != nil {
+			return err
 		}
 		o.ModuleDir = dir
 	}

@@ -4,11 +4,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spie-fr/socle/wasm"
@@ -35,10 +37,12 @@ func runDemo(c *cli, args []string) int {
 	dist := fs.String("dist", "", "répertoire des modules WebAssembly construits (par défaut le cache utilisateur)")
 	noBuild := fs.Bool("no-build", false, "ne pas reconstruire les modules, servir ceux de --dist")
 	quality := fs.Int("brotli", 9, "niveau brotli des modules précompressés (11 : environ 12 % plus petit, une minute de plus à chaque reconstruction)")
-	dsfr := fs.String("dsfr", "", "répertoire dist du paquet npm @gouvfr/dsfr (par défaut wasm/node_modules, installé par scripts/install-browser.sh)")
+	dsfr := fs.String("dsfr", "", "répertoire dist du paquet npm @gouvfr/dsfr (par défaut celui de wasm/node_modules, sinon installé avec npm dans le cache utilisateur)")
+	module := fs.String("module", "", "répertoire des sources du module socle (par défaut le dépôt courant, sinon le cache des modules Go pour la version de spie)")
 	fs.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie demo [--addr localhost:8080] [--dist DIR] [--no-build]")
-		fmt.Fprintln(c.stderr, "Construit les widgets (GOOS=js GOARCH=wasm) puis sert un portail partenaire fictif qui les intègre.")
+		fmt.Fprintln(c.stderr, "Usage : spie demo [--addr localhost:8080] [--dist DIR] [--no-build] [--module DIR] [--dsfr DIR]")
+		fmt.Fprintln(c.stderr, "Construit les widgets (GOOS=js GOARCH=wasm) puis sert un portail partenaire fictif qui les intègre,")
+		fmt.Fprintln(c.stderr, "avec le Système de design de l'État (@gouvfr/dsfr, installé avec npm s'il manque).")
 		printDefaults(fs)
 	}
 	if code, ok := parseArgs(fs, args); !ok {
@@ -48,25 +52,44 @@ func runDemo(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie demo : argument inattendu %q\n", fs.Arg(0))
 		return exitUsage
 	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	cache = filepath.Join(cache, "spie-socle")
 	if *dist == "" {
-		cache, err := os.UserCacheDir()
-		if err != nil {
-			cache = os.TempDir()
-		}
-		*dist = filepath.Join(cache, "spie-socle", "wasm")
+		*dist = filepath.Join(cache, "wasm")
 	}
 	ctx, stop := demoContext()
 	defer stop()
+	if !*noBuild && *module == "" {
+		dir, err := wasm.FindModule(ctx, "", "")
+		if err != nil {
+			fmt.Fprintf(c.stderr, "spie demo : %v\n", err)
+			return exitUsage
+		}
+		*module = dir
+	}
 	if !*noBuild {
-		fmt.Fprintf(c.stderr, "spie demo : construction des modules WebAssembly dans %s…\n", *dist)
+		fmt.Fprintf(c.stderr, "spie demo : construction des modules WebAssembly de %s dans %s…\n", *module, *dist)
 		start := time.Now()
-		if err := wasm.Build(ctx, wasm.BuildOptions{Dir: *dist, BrotliQuality: *quality}); err != nil {
+		if err := wasm.Build(ctx, wasm.BuildOptions{Dir: *dist, ModuleDir: *module, BrotliQuality: *quality}); err != nil {
 			fmt.Fprintf(c.stderr, "spie demo : %v\n", err)
 			return exitUsage
 		}
 		fmt.Fprintf(c.stderr, "spie demo : modules prêts en %.1f s\n", time.Since(start).Seconds())
 	}
-	h, err := demo.Handler(demo.Options{Widgets: wasm.Options{Dist: *dist, DSFR: *dsfr}})
+	if _, err := os.Stat(filepath.Join(*dist, wasm.WidgetsWasm)); err != nil {
+		fmt.Fprintf(c.stderr, "spie demo : modules WebAssembly introuvables dans %s (lancez sans --no-build)\n", *dist)
+		return exitUsage
+	}
+	// the DSFR styles, never a stand-in: installed with npm when missing
+	dsfrDir, err := wasm.EnsureDSFR(ctx, *dsfr, *module, cache, prefixed{c.stderr, "spie demo : "})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "spie demo : %v\n", err)
+		return exitUsage
+	}
+	h, err := demo.Handler(demo.Options{Widgets: wasm.Options{Dist: *dist, DSFR: dsfrDir}})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie demo : %v\n", err)
 		return exitUsage
@@ -91,4 +114,22 @@ func runDemo(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie demo : %v\n", err)
 		return exitUsage
 	}
+}
+
+// prefixed writes each line to w after prefix (what npm and EnsureDSFR say).
+type prefixed struct {
+	w      io.Writer
+	prefix string
+}
+
+func (p prefixed) Write(b []byte) (int, error) {
+	for _, line := range strings.SplitAfter(string(b), "\n") {
+		if line == "" {
+			continue
+		}
+		if _, err := io.WriteString(p.w, p.prefix+line); err != nil {
+			return 0, err
+		}
+	}
+	return len(b), nil
 }

@@ -42,6 +42,10 @@ func TestDemoServes(t *testing.T) {
 	for _, name := range []string{"app.wasm", "validate.wasm", "wasm_exec.js"} {
 		require.NoError(t, os.WriteFile(filepath.Join(dist, name), []byte("stand-in "+name), 0o644))
 	}
+	// the DSFR is given (a stand-in stylesheet here): without it the demo
+	// finds it in the repository or installs it with npm (TestEnsureDSFR)
+	dsfr := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dsfr, "dsfr.min.css"), []byte("/* dsfr */"), 0o644))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	addr := make(chan string, 1)
@@ -53,7 +57,7 @@ func TestDemoServes(t *testing.T) {
 	done := make(chan int, 1)
 	var out strings.Builder
 	go func() {
-		code, o, _ := runCLI(t, "", "demo", "--no-build", "--dist", dist, "--addr", "127.0.0.1:0")
+		code, o, _ := runCLI(t, "", "demo", "--no-build", "--dist", dist, "--addr", "127.0.0.1:0", "--dsfr", dsfr)
 		out.WriteString(o)
 		done <- code
 	}()
