@@ -104,50 +104,42 @@ const maxLineErrors = 20
 // report then holds the fault SECRET-SEUIL-01 (also returned as the error)
 // and no group.
 func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
+	return ComputeIndicatorsParallel(r, day, p, 1)
+}
+
+// ComputeIndicatorsParallel is ComputeIndicators with the carnets decoded
+// and counted by workers goroutines (values below 1 count as 1): the input
+// is read in order and handed out in batches through a bounded queue, each
+// worker sums its own groups, and the sums are added at the end, so the
+// report is the one ComputeIndicators gives, byte for byte (the counts and
+// histograms are sums; the first unreadable carnets are listed in input
+// order), in memory that does not grow with the number of carnets (at most
+// 2 × workers batches of indicatorBatch carnets in flight).
+func ComputeIndicatorsParallel(r io.Reader, day spie.Date, p Policy, workers int) (Report, error) {
 	rep := Report{Date: day, Threshold: secret.Threshold(p.SecretThreshold)}
 	if f := secret.CheckThreshold(p.SecretThreshold, "/seuil_secret"); f != nil {
 		rep.Errors = spie.Faults{*f}
 		return rep, *f
 	}
-	groups := map[[2]string]*accumulator{}
-	err := input.Each(r, input.Options{}, func(d input.Doc) error {
-		var lc lightCarnet
-		bad := d.Fault
-		if bad == nil {
-			if err := json.Unmarshal(d.Data, &lc); err != nil {
-				x := input.FaultJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))
-				bad = &x
-			}
-		}
-		if bad != nil {
-			rep.Unreadable++
-			if len(rep.Errors) < maxLineErrors {
-				rep.Errors = append(rep.Errors, d.Locate(*bad))
-			}
+	var err error
+	var t tally
+	if workers <= 1 {
+		t = tally{groups: map[[2]string]*accumulator{}}
+		err = input.Each(r, input.Options{}, func(d input.Doc) error {
+			t.count(d, day, p)
 			return nil
-		}
-		rep.Read++
-		c := lc.Carnet
-		if lc.Diagnostic != nil {
-			c.Diagnostic = &diagnostic.Diagnostic{Date: lc.Diagnostic.Date}
-		}
-		f, ok := factsOf(&c, day, p)
-		if !ok {
-			return nil
-		}
-		for _, g := range c.groups() {
-			a := groups[g]
-			if a == nil {
-				a = &accumulator{}
-				groups[g] = a
-			}
-			a.add(&f)
-		}
-		return nil
-	})
+		})
+	} else {
+		t, err = countParallel(r, day, p, workers)
+	}
 	if err != nil && !errors.Is(err, input.ErrEmpty) {
 		return rep, fmt.Errorf("lecture du flux de carnets : %w", err)
 	}
+	rep.Read, rep.Unreadable = t.read, t.unreadable
+	for _, e := range t.errors {
+		rep.Errors = append(rep.Errors, e.fault)
+	}
+	groups := t.groups
 	keys := make([][2]string, 0, len(groups))
 	for k := range groups {
 		keys = append(keys, k)
@@ -164,6 +156,118 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 	})
 	rep.Groups = publishGroups(keys, groups, rep.Threshold)
 	return rep, nil
+}
+
+// indicatorBatch is how many carnets a worker takes at once.
+const indicatorBatch = 256
+
+// tally is what the indicators gather from a part of the stream: the
+// carnets read and unreadable, the first unreadable ones (by their number
+// in the input), and the sums of each group.
+type tally struct {
+	read, unreadable int
+	errors           []lineError
+	groups           map[[2]string]*accumulator
+}
+
+// lineError is the fault of an unreadable carnet and its number in the input.
+type lineError struct {
+	index int
+	fault spie.Fault
+}
+
+// count decodes one carnet of the stream and adds it to the tally.
+func (t *tally) count(d input.Doc, day spie.Date, p Policy) {
+	var lc lightCarnet
+	bad := d.Fault
+	if bad == nil {
+		if err := json.Unmarshal(d.Data, &lc); err != nil {
+			x := input.FaultJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))
+			bad = &x
+		}
+	}
+	if bad != nil {
+		t.unreadable++
+		if len(t.errors) < maxLineErrors {
+			t.errors = append(t.errors, lineError{d.Index, d.Locate(*bad)})
+		}
+		return
+	}
+	t.read++
+	c := lc.Carnet
+	if lc.Diagnostic != nil {
+		c.Diagnostic = &diagnostic.Diagnostic{Date: lc.Diagnostic.Date}
+	}
+	f, ok := factsOf(&c, day, p)
+	if !ok {
+		return
+	}
+	for _, g := range c.groups() {
+		a := t.groups[g]
+		if a == nil {
+			a = &accumulator{}
+			t.groups[g] = a
+		}
+		a.add(&f)
+	}
+}
+
+// merge adds the tally o (of other carnets) to t.
+func (t *tally) merge(o tally) {
+	t.read += o.read
+	t.unreadable += o.unreadable
+	t.errors = append(t.errors, o.errors...)
+	for k, a := range o.groups {
+		if mine := t.groups[k]; mine != nil {
+			mine.merge(a)
+		} else {
+			t.groups[k] = a
+		}
+	}
+}
+
+// countParallel tallies the stream with workers goroutines; the result is
+// count's on the whole stream in order.
+func countParallel(r io.Reader, day spie.Date, p Policy, workers int) (tally, error) {
+	batches := make(chan []input.Doc, workers)
+	results := make(chan tally, workers)
+	for range workers {
+		go func() {
+			t := tally{groups: map[[2]string]*accumulator{}}
+			for b := range batches {
+				for _, d := range b {
+					t.count(d, day, p)
+				}
+			}
+			results <- t
+		}()
+	}
+	var batch []input.Doc
+	err := input.Each(r, input.Options{}, func(d input.Doc) error {
+		// The reader reuses its buffer: the batch keeps its own copy.
+		d.Data = append([]byte(nil), d.Data...)
+		batch = append(batch, d)
+		if len(batch) == indicatorBatch {
+			batches <- batch
+			batch = nil
+		}
+		return nil
+	})
+	if len(batch) > 0 {
+		batches <- batch
+	}
+	close(batches)
+	all := tally{groups: map[[2]string]*accumulator{}}
+	for range workers {
+		all.merge(<-results)
+	}
+	// Each worker kept its first unreadable carnets: the first of all are
+	// among them.
+	sort.Slice(all.errors, func(i, j int) bool { return all.errors[i].index < all.errors[j].index })
+	if len(all.errors) > maxLineErrors {
+		all.errors = all.errors[:maxLineErrors]
+	}
+	return all, err
 }
 
 // lightCarnet is what the indicators read of a carnet: the journal is
@@ -334,6 +438,38 @@ func (a *accumulator) add(f *facts) {
 			a.delays[i] = &histogram{}
 		}
 		a.delays[i].add(d)
+	}
+}
+
+// merge adds the sums of o (other people of the same group) to a.
+func (a *accumulator) merge(o *accumulator) {
+	a.people += o.people
+	a.diagDue += o.diagDue
+	a.diagOnTime += o.diagOnTime
+	a.hasReferent += o.hasReferent
+	a.singleReferent += o.singleReferent
+	a.duplicate += o.duplicate
+	a.followDue += o.followDue
+	a.regular += o.regular
+	a.lost += o.lost
+	a.active += o.active
+	a.noSolution += o.noSolution
+	a.rupture += o.rupture
+	a.prescriptions += o.prescriptions
+	a.prescriptionsOnTime += o.prescriptionsOnTime
+	a.exitEmploi += o.exitEmploi
+	a.exitFormation += o.exitFormation
+	for i, h := range o.delays {
+		if h == nil {
+			continue
+		}
+		if a.delays[i] == nil {
+			a.delays[i] = &histogram{}
+		}
+		a.delays[i].n += h.n
+		for d, k := range h.buckets {
+			a.delays[i].buckets[d] += k
+		}
 	}
 }
 

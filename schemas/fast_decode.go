@@ -64,6 +64,11 @@ func (d *decoder) value(n *node, v reflect.Value) {
 		return
 	}
 	if n.kind == gPtr {
+		if n.elem.nullable && d.peek() == 'n' {
+			d.lit()
+			v.SetZero()
+			return
+		}
 		if d.peek() == 'n' || !d.accepts(n, d.data[d.pos]) {
 			d.typeMismatch(n)
 			return
@@ -83,6 +88,11 @@ func (d *decoder) value(n *node, v reflect.Value) {
 		return
 	}
 	c := d.peek()
+	if c == 'n' && n.nullable {
+		d.lit()
+		v.SetZero()
+		return
+	}
 	if !d.accepts(n, c) {
 		d.typeMismatch(n)
 		return
@@ -156,7 +166,7 @@ func (d *decoder) object(n *node, v reflect.Value) {
 				next, nextField = p.bit+1, p.fieldPos+1
 			}
 			if p == nil {
-				name := string(kb)
+				name := d.scanner.text(kb)
 				if unknown == nil {
 					unknown = &keySet{}
 				}
@@ -165,8 +175,12 @@ func (d *decoder) object(n *node, v reflect.Value) {
 					d.faults = append(d.faults, FaultAdditional.At(d.pointerTo(name)))
 				}
 				d.pushKey(name)
+				start := d.pos
 				d.skip()
 				d.pop()
+				if n.extra != nil {
+					d.keepExtra(v, n.extra, name, d.data[start:d.pos])
+				}
 			} else {
 				if many != nil {
 					if many[p.bit] {
@@ -193,6 +207,16 @@ func (d *decoder) object(n *node, v reflect.Value) {
 			d.faults = append(d.faults, FaultRequired.At(d.pointerTo(p.name)))
 		}
 	}
+}
+
+// keepExtra stores a member outside the schema of an open struct, as
+// written, in its Extra map (see extraField).
+func (d *decoder) keepExtra(v reflect.Value, index []int, name string, raw []byte) {
+	m := fieldOf(v, index)
+	if m.IsNil() {
+		m.Set(reflect.ValueOf(map[string]json.RawMessage{}))
+	}
+	m.Interface().(map[string]json.RawMessage)[name] = append(json.RawMessage(nil), raw...)
 }
 
 func fieldOf(v reflect.Value, index []int) reflect.Value {
@@ -319,6 +343,10 @@ func uniqueItems(s reflect.Value) bool {
 }
 
 func (d *decoder) text(n *node, v reflect.Value) {
+	if n.union != nil {
+		d.unionText(n, v)
+		return
+	}
 	start := d.pos
 	b := d.str()
 	var s string
@@ -409,6 +437,12 @@ func (d *decoder) num(n *node, v reflect.Value) {
 		}
 	}
 	switch n.kind {
+	case gNumber:
+		// As fitNumbers: the type's own reading, its bounds in the fault.
+		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(lit); err != nil {
+			lo, hi := v.Interface().(bounded).Bounds(string(lit))
+			d.fault(FaultNumberRange, lo, hi, string(lit))
+		}
 	case gInt:
 		i, ok := intLiteral(lit, plain, rat)
 		if !ok || v.OverflowInt(i) {
@@ -433,5 +467,43 @@ func (d *decoder) num(n *node, v reflect.Value) {
 			f = 0 // -0.0 is 0 (numbers compare by value in JSON Schema)
 		}
 		v.SetFloat(f)
+	}
+}
+
+// unionText reads a string for an anyOf of string schemas. The faults are
+// the interpreter's (schemaFaults) when no branch takes the value: those of
+// every branch in order, each code once per path (the plan refuses a choice
+// of constants only, which the interpreter reports as one list).
+func (d *decoder) unionText(n *node, v reflect.Value) {
+	s := d.scanner.text(d.str())
+	v.SetString(s)
+	var leaves []*spie.FaultType
+	var args [][]any
+	for _, b := range n.union {
+		before := len(leaves)
+		if b.enum != nil {
+			if _, ok := b.enum[s]; !ok {
+				leaves, args = append(leaves, FaultEnum), append(args, b.enumArgs)
+			}
+		}
+		l := -1
+		if b.minLen >= 0 || b.maxLen >= 0 {
+			l = utf8.RuneCountInString(s)
+		}
+		if b.minLen >= 0 && l < b.minLen {
+			leaves, args = append(leaves, FaultLength), append(args, []any{boundSigns["minLength"], b.minLen, l})
+		}
+		if b.maxLen >= 0 && l > b.maxLen {
+			leaves, args = append(leaves, FaultLength), append(args, []any{boundSigns["maxLength"], b.maxLen, l})
+		}
+		if b.pattern != nil && !b.pattern.MatchString(s) {
+			leaves, args = append(leaves, FaultPattern), append(args, nil)
+		}
+		if len(leaves) == before {
+			return // this branch takes the value
+		}
+	}
+	for i, t := range leaves {
+		d.fault(t, args[i]...)
 	}
 }

@@ -57,6 +57,7 @@ const (
 	gPtr
 	gCustom // decodes itself from a string (json.Unmarshaler, encoding.TextUnmarshaler)
 	gRaw    // any JSON value handed to UnmarshalJSON (json.RawMessage)
+	gNumber // a number handed to UnmarshalJSON once checked (offer.Integer)
 )
 
 // annotationsOnly reports whether a schema says nothing about the value
@@ -85,6 +86,11 @@ type node struct {
 	formatName     string
 	enum           map[string]string // allowed value → the same value, interned
 	enumArgs       []any             // the arguments of FaultEnum (enumArgs)
+	enumKw         string            // the keyword of the list: enum, const or oneOf
+
+	// anyOf
+	nullable bool    // anyOf [schema, {"type": "null"}]: null is the Go zero value
+	union    []*node // anyOf of string schemas: the value must match one
 
 	// numbers
 	min, max         *big.Rat
@@ -107,6 +113,7 @@ type node struct {
 	additional *node // schema of the other members (maps)
 	names      *node // propertyNames
 	sizeHint   int   // initial size of maps
+	extra      []int // open struct: index of the Extra field that keeps the other members
 
 	// Go side
 	t    reflect.Type
@@ -130,6 +137,7 @@ type planKey struct {
 type planner struct {
 	root *jsonschemaDoc
 	done map[planKey]*node
+	kind Kind // its Formats and Patterns, as the interpreter reads them
 }
 
 type jsonschemaDoc struct {
@@ -176,7 +184,7 @@ func compilePlan(k Kind) (*node, error) {
 		return nil, err
 	}
 	defs, _ := root["$defs"].(map[string]any)
-	p := &planner{root: &jsonschemaDoc{defs: defs}, done: map[planKey]*node{}}
+	p := &planner{root: &jsonschemaDoc{defs: defs}, done: map[planKey]*node{}, kind: k}
 	return p.compile("#", root, k.Type())
 }
 
@@ -188,7 +196,7 @@ var knownKeywords = map[string]bool{
 	"type": true, "enum": true, "const": true, "oneOf": true,
 	"minLength": true, "maxLength": true, "pattern": true, "format": true,
 	"minimum": true, "maximum": true,
-	"items": true, "minItems": true, "maxItems": true, "uniqueItems": true,
+	"items": true, "minItems": true, "maxItems": true, "uniqueItems": true, "anyOf": true,
 	"properties": true, "required": true, "additionalProperties": true, "propertyNames": true,
 }
 
@@ -218,8 +226,36 @@ func (p *planner) compile(ref string, s map[string]any, t reflect.Type) (*node, 
 	if n, ok := p.done[key]; ok && ref != "" {
 		return n, nil
 	}
-	custom := t.Kind() != reflect.Pointer &&
+	if branches, ok := s["anyOf"].([]any); ok && t.Kind() != reflect.Pointer {
+		return p.anyOf(ref, s, branches, t)
+	}
+	extra := extraField(t)
+	custom := t.Kind() != reflect.Pointer && extra == nil &&
 		(reflect.PointerTo(t).Implements(jsonUnmarshaler) || reflect.PointerTo(t).Implements(textUnmarshaler))
+	if custom && (s["type"] == "integer" || s["type"] == "number") &&
+		reflect.PointerTo(t).Implements(jsonUnmarshaler) && t.Implements(boundedType) {
+		// A number type that reads its literal itself and says its
+		// bounds (offer.Integer): checked along the schema, then handed
+		// the literal.
+		n := &node{t: t, kind: gNumber, minLen: -1, maxLen: -1, minItems: -1, maxItems: -1}
+		for k := range s {
+			if !knownKeywords[k] && !strings.HasPrefix(k, "x-") {
+				return nil, fmt.Errorf("%s : mot-clé %s non géré", ref, k)
+			}
+		}
+		if err := n.readType(s); err != nil {
+			return nil, fmt.Errorf("%s : %w", ref, err)
+		}
+		if err := n.readNumbers(s); err != nil {
+			return nil, fmt.Errorf("%s : %w", ref, err)
+		}
+		for _, k := range []string{"anyOf", "enum", "const", "oneOf", "pattern", "format", "minLength", "maxLength", "items", "properties", "additionalProperties", "propertyNames"} {
+			if _, ok := s[k]; ok {
+				return nil, fmt.Errorf("%s : %s sur un nombre", ref, k)
+			}
+		}
+		return n, nil
+	}
 	if custom && s["type"] == nil && annotationsOnly(s) && reflect.PointerTo(t).Implements(jsonUnmarshaler) {
 		// Any JSON value, kept as is (json.RawMessage…).
 		return &node{t: t, kind: gRaw, minLen: -1, maxLen: -1, minItems: -1, maxItems: -1}, nil
@@ -256,7 +292,7 @@ func (p *planner) compile(ref string, s map[string]any, t reflect.Type) (*node, 
 	} else if err := n.readGo(t); err != nil {
 		return nil, fmt.Errorf("%s : %w", ref, err)
 	}
-	if err := n.readStrings(s); err != nil {
+	if err := n.readStrings(s, p.kind); err != nil {
 		return nil, fmt.Errorf("%s : %w", ref, err)
 	}
 	if err := n.readNumbers(s); err != nil {
@@ -268,7 +304,88 @@ func (p *planner) compile(ref string, s map[string]any, t reflect.Type) (*node, 
 	if err := p.readObject(ref, n, s); err != nil {
 		return nil, err
 	}
+	if n.extra = extra; extra != nil && (n.kind != gStruct || n.closed) {
+		return nil, fmt.Errorf("%s : champ Extra hors d'un objet ouvert", ref)
+	}
 	return n, nil
+}
+
+var rawMapType = reflect.TypeFor[map[string]json.RawMessage]()
+
+// extraField returns the index of the field where a struct that decodes
+// itself keeps the members its schema does not name, or nil: the field
+// Extra, of type map[string]json.RawMessage, tagged json:"-". Such a type
+// (offer.Service, offer.Structure: data·inclusion's models, which take
+// unknown members) reads its fields by their exact JSON names and every
+// other member, as written, into Extra; the fast decoder does the same
+// without its UnmarshalJSON (the differential test proves that both give
+// the same Go value).
+func extraField(t reflect.Type) []int {
+	if t.Kind() != reflect.Struct || !reflect.PointerTo(t).Implements(jsonUnmarshaler) {
+		return nil
+	}
+	f, ok := t.FieldByName("Extra")
+	if !ok || f.Type != rawMapType || f.Tag.Get("json") != "-" {
+		return nil
+	}
+	return f.Index
+}
+
+// anyOf compiles the two shapes of anyOf the generated schemas use: a
+// schema or null (a nullable field of data·inclusion's models), and a
+// choice of string schemas (offer.ZoneCode). Another shape sends the kind
+// to the JSON Schema path.
+func (p *planner) anyOf(ref string, s map[string]any, branches []any, t reflect.Type) (*node, error) {
+	for k := range s {
+		if k != "anyOf" && k != "title" && k != "description" && k != "$comment" && !strings.HasPrefix(k, "x-") {
+			return nil, fmt.Errorf("%s : anyOf accompagné de %s", ref, k)
+		}
+	}
+	var list []*node
+	var names []string
+	null := false
+	for _, b := range branches {
+		bm, ok := b.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("%s : branche anyOf non gérée", ref)
+		}
+		if len(bm) == 1 && bm["type"] == "null" {
+			if null {
+				return nil, fmt.Errorf("%s : null répété dans anyOf", ref)
+			}
+			null = true
+			names = appendNew(names, "null")
+			continue
+		}
+		bn, err := p.compile("", bm, t)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, bn)
+		for _, name := range bn.typeNames {
+			names = appendNew(names, name)
+		}
+	}
+	switch {
+	case null && len(list) == 1:
+		n := *list[0] // a copy: the branch may be a shared $ref
+		n.nullable, n.typeNames = true, names
+		return &n, nil
+	case !null && len(list) > 0:
+		constants := true
+		for _, b := range list {
+			if b.kind != gString || b.types != tString || b.enumKw == "oneOf" || b.format != nil {
+				return nil, fmt.Errorf("%s : anyOf de schémas autres que des textes", ref)
+			}
+			constants = constants && b.enumKw == "const"
+		}
+		if constants {
+			return nil, fmt.Errorf("%s : anyOf de constantes", ref)
+		}
+		return &node{t: t, kind: gString, types: tString, typeNames: names, union: list,
+			minLen: -1, maxLen: -1, minItems: -1, maxItems: -1}, nil
+	}
+	return nil, fmt.Errorf("%s : anyOf non géré", ref)
 }
 
 func (n *node) readType(s map[string]any) error {
@@ -334,7 +451,9 @@ func (n *node) readGo(t reflect.Type) error {
 	return nil
 }
 
-func (n *node) readStrings(s map[string]any) error {
+// readStrings reads the string keywords; the kind's Patterns and Formats
+// replace the schema's patterns and formats as they do for the interpreter.
+func (n *node) readStrings(s map[string]any, k Kind) error {
 	var err error
 	if n.minLen, err = intKeyword(s, "minLength"); err != nil {
 		return err
@@ -343,6 +462,9 @@ func (n *node) readStrings(s map[string]any) error {
 		return err
 	}
 	if p, ok := s["pattern"].(string); ok {
+		if k.Patterns != nil {
+			p = k.Patterns(p)
+		}
 		if n.pattern, err = regexp.Compile(p); err != nil {
 			return err
 		}
@@ -350,6 +472,9 @@ func (n *node) readStrings(s map[string]any) error {
 	if f, ok := s["format"].(string); ok {
 		n.formatName = f
 		n.format = formatCheck(f)
+		if kf, ok := k.Formats[f]; ok {
+			n.format = func(s string) bool { return kf(s) }
+		}
 	}
 	values, err := enumValues(s)
 	if err != nil {
@@ -364,6 +489,11 @@ func (n *node) readStrings(s map[string]any) error {
 			n.enum[v] = v
 		}
 		n.enumArgs = enumArgs(values)
+		for _, kw := range []string{"enum", "const", "oneOf"} {
+			if _, ok := s[kw]; ok {
+				n.enumKw = kw
+			}
+		}
 	}
 	return nil
 }

@@ -38,11 +38,11 @@ type Kind struct {
 	// it returns data unchanged when it cannot read it.
 	Normalize func(data []byte) ([]byte, spie.Faults)
 	// Formats, when set, judge the schema's "format" keywords of these
-	// names in place of the interpreter's own checks (the data·inclusion
-	// kinds: "email" as its models read it).
+	// names in place of the interpreter's own checks, on both paths of
+	// Validate (the data·inclusion kinds: "email" as its models read it).
 	Formats map[string]func(any) bool
 	// Patterns, when set, rewrites each "pattern" keyword of the schema
-	// for the interpreter (Go regexp) so that it matches what the kind's
+	// for both paths of Validate (Go regexp) so that it matches what the kind's
 	// reference engine matches (the data·inclusion kinds: Rust regex,
 	// Unicode \d and \w); the published schema is unchanged.
 	Patterns func(string) string

@@ -177,7 +177,7 @@ func Validate(kind string, data []byte, opts ...Option) spie.Faults {
 		return spie.Faults{FaultKind.At("", kind)}
 	}
 	if k.Normalize != nil {
-		return validateNormalized(k, data, ctx)
+		return validateNormalized(k, data, ctx, validateKind)
 	}
 	return validateKind(k, data, ctx)
 }
@@ -195,15 +195,16 @@ func validateKind(k Kind, data []byte, ctx Context) spie.Faults {
 // input layer on the document as written (a key repeated at the top level,
 // which the reference reader resolves by keeping the last value, does not
 // stop it), then the normalisation, then the validation of the normalised
-// document; the warnings of the normalisation come with its faults.
-func validateNormalized(k Kind, data []byte, ctx Context) spie.Faults {
+// document (by validate: validateKind, or the interpreter alone in the
+// differential tests); the warnings of the normalisation come with its faults.
+func validateNormalized(k Kind, data []byte, ctx Context, validate func(Kind, []byte, Context) spie.Faults) spie.Faults {
 	if fs := CheckInput(data, ctx.Limits); fs != nil {
 		if len(fs) != 1 || fs[0].Code != FaultDuplicate.Code || strings.Count(fs[0].Path, "/") != 1 {
 			return fs
 		}
 	}
 	norm, warnings := k.Normalize(data)
-	fs := validateKind(k, norm, ctx)
+	fs := validate(k, norm, ctx)
 	fs = append(warnings, fs...)
 	fs.Sort()
 	return fs
@@ -308,7 +309,7 @@ func schemaFaults(ve *jsonschema.ValidationError, schemaDoc, inst any) spie.Faul
 				add(FaultEnum.At(path, schemaEnumArgs(keyword, e, "/"+kw)...))
 				return
 			}
-			if len(leaves) > 1 && allKeyword(leaves, "type") {
+			if len(leaves) > 1 && allKeyword(leaves, "type") && allAt(leaves, e.InstanceLocation) {
 				// No branch takes a value of this type (a string for a
 				// "number or null"): one type fault, not none.
 				var expected []string
@@ -320,7 +321,9 @@ func schemaFaults(ve *jsonschema.ValidationError, schemaDoc, inst any) spie.Faul
 				return
 			}
 			for _, l := range leaves {
-				if lastKeyword(l.KeywordLocation) == "type" && len(leaves) > 1 {
+				if lastKeyword(l.KeywordLocation) == "type" && len(leaves) > 1 && l.InstanceLocation == e.InstanceLocation {
+					// A branch that does not take this type of value (null
+					// for a nullable field): the other branches say why.
 					continue
 				}
 				walk(l)
@@ -622,6 +625,18 @@ func branchLeaves(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
 		rec(c)
 	}
 	return out
+}
+
+// allAt reports whether every error judges the value at the location loc
+// (not a value inside it: a wrong item in a nullable list is the item's
+// fault, not the list's).
+func allAt(es []*jsonschema.ValidationError, loc string) bool {
+	for _, e := range es {
+		if e.InstanceLocation != loc {
+			return false
+		}
+	}
+	return true
 }
 
 func allKeyword(es []*jsonschema.ValidationError, kw string) bool {

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"github.com/spie-fr/socle/carnet"
@@ -20,8 +21,9 @@ func runIndicators(c *cli, args []string) int {
 	var day spie.Date
 	fl.Func("date", "date de calcul AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
 	policyFile := fl.String("politique", "", "paramètres du territoire (JSON ; par défaut RULES.md, secret statistique sous 5 personnes)")
+	workers := fl.Int("workers", runtime.NumCPU(), "nombre de carnets lus en parallèle (de 1 au nombre de cœurs ; même rapport quel qu'il soit)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie indicators [--date AAAA-MM-JJ] [--politique FICHIER] FICHIER.ndjson... | -")
+		fmt.Fprintln(c.stderr, "Usage : spie indicators [--date AAAA-MM-JJ] [--politique FICHIER] [--workers N] FICHIER.ndjson... | -")
 		fmt.Fprintln(c.stderr, "Lit un carnet par ligne, en mémoire constante ; écrit le rapport en JSON.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si des lignes sont illisibles, 2 en cas d'erreur d'usage ou de lecture.")
 		printDefaults(fl)
@@ -36,6 +38,14 @@ func runIndicators(c *cli, args []string) int {
 		fl.Usage()
 		return exitUsage
 	}
+	if *workers < 1 {
+		fmt.Fprintf(c.stderr, "spie indicators : --workers %d refusé (de 1 au nombre de cœurs, %d)\n", *workers, runtime.NumCPU())
+		return exitUsage
+	}
+	if n := boundWorkers(*workers); n != *workers {
+		fmt.Fprintf(c.stderr, "spie indicators : --workers %d ramené à %d, le nombre de cœurs\n", *workers, n)
+		*workers = n
+	}
 	p, ok := loadPolicy(c, "indicators", *policyFile)
 	if !ok {
 		return exitUsage
@@ -47,7 +57,7 @@ func runIndicators(c *cli, args []string) int {
 	}
 	defer in.Close()
 	cr := &contentReader{r: in}
-	rep, err := carnet.ComputeIndicators(cr, day, p)
+	rep, err := carnet.ComputeIndicatorsParallel(cr, day, p, *workers)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie indicators : %v\n", err)
 		return exitUsage

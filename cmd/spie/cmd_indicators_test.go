@@ -63,3 +63,19 @@ func TestIndicators(t *testing.T) {
 		})
 	}
 }
+
+// TestIndicatorsWorkers: the report is the same whatever --workers says
+// (the goldens above run with the default, one per core); 0 is refused.
+func TestIndicatorsWorkers(t *testing.T) {
+	in := "{oups\n" + manyCarnets(t)
+	_, want, _ := runCLI(t, in, "indicators", "--date", "2026-06-30", "--workers", "1", "-")
+	for _, n := range []string{"2", "1000"} {
+		code, out, errOut := runCLI(t, in, "indicators", "--date", "2026-06-30", "--workers", n, "-")
+		assert.Equal(t, exitInvalid, code, errOut)
+		assert.Equal(t, want, out, "--workers %s", n)
+	}
+	code, out, errOut := runCLI(t, manyCarnets(t), "indicators", "--workers", "0", "-")
+	assert.Equal(t, exitUsage, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "--workers 0 refusé (de 1 au nombre de cœurs")
+}

@@ -52,3 +52,39 @@ func BenchmarkValidate(b *testing.B) {
 		})
 	}
 }
+
+// serviceBenchInput is 5,000 services as NDJSON: the Aisne catalogue
+// (429 services of examples/offer) repeated.
+func serviceBenchInput(b *testing.B) ([]byte, int) {
+	b.Helper()
+	raw, err := os.ReadFile(filepath.Join("..", "..", "examples", "offer", "services-aisne.ndjson"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := bytes.Split(bytes.TrimSpace(raw), []byte("\n"))
+	const n = 5000
+	var out bytes.Buffer
+	for i := range n {
+		out.Write(lines[i%len(lines)])
+		out.WriteByte('\n')
+	}
+	return out.Bytes(), n
+}
+
+// BenchmarkValidateService measures spie validate --kind service end to end
+// with one worker (reading, normalising as data·inclusion's models do,
+// schema, rules, printing in order) on 5,000 services; docs/s is per
+// second of wall time. Run it on two builds, alternately, to compare them
+// (BENCHMARKS.md).
+func BenchmarkValidateService(b *testing.B) {
+	in, n := serviceBenchInput(b)
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		c := &cli{stdin: bytes.NewReader(in), stdout: io.Discard, stderr: io.Discard, now: today}
+		if code := run(c, []string{"validate", "--kind", "service", "--format", "json", "--workers", "1", "-"}); code == exitUsage {
+			b.Fatalf("code %d", code)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
