@@ -322,6 +322,17 @@ func openInputs(c *cli, verb string, names []string) (*inputs, error) {
 	return in, nil
 }
 
+// inputNames gives the inputs of a verb that takes them on the line
+// (files, - for standard input) and, for compatibility, also through an
+// option (flagValue, "" when not given): the option's input first, then
+// those on the line.
+func inputNames(flagValue string, args []string) []string {
+	if flagValue == "" {
+		return args
+	}
+	return append([]string{flagValue}, args...)
+}
+
 // Close ends the reading of the inputs.
 func (in *inputs) Close() { in.close() }
 

@@ -122,8 +122,9 @@ func want3(t *testing.T, k ...string) string {
 	return out
 }
 
-// TestSeveralFilesStreams: agreement reads several inputs as one stream of
-// its documents, and convert-v0 converts each document of each: over a
+// TestSeveralFilesStreams: agreement, coverage (its diagnostics) and search
+// (its catalogue) read several inputs as one stream of their documents,
+// and convert-v0 converts each document of each: over a
 // file split in two (the second half from -), they write what they write
 // over the whole file (convert-v0's stderr names each document in its
 // input: TestConvertV0SeveralFiles).
@@ -144,14 +145,18 @@ func TestSeveralFilesStreams(t *testing.T) {
 	}{
 		{"agreement", "../../examples/agreement/codiagnostic-77.ndjson", nil},
 		{"convert-v0", "testdata/convert-v0/input-mixed.ndjson", nil},
+		{"coverage", exNetwork + "diagnostics-aisne-2026.ndjson", []string{"--catalogue", exNetwork + "catalogue-aisne.ndjson", "--level", "epci"}},
+		{"search", exOfferServices, []string{"--commune", "02408", "--thematique", "mobilite", "--limit", "0"}},
 	} {
 		t.Run(tc.verb, func(t *testing.T) {
 			half, rest := split(t, tc.file)
 			code, want, errOut := runCLI(t, "", append([]string{tc.verb, tc.file}, tc.flags...)...)
 			code2, got, errOut2 := runCLI(t, rest, append([]string{tc.verb, half, "-"}, tc.flags...)...)
+			require.Less(t, code, exitUsage, errOut)
+			require.NotEmpty(t, want)
 			assert.Equal(t, code, code2, errOut2)
 			assert.Equal(t, want, got)
-			if tc.verb == "agreement" {
+			if tc.verb != "convert-v0" {
 				assert.Equal(t, errOut, errOut2)
 			}
 		})
