@@ -29,10 +29,12 @@ type agreementLine struct {
 	Diagnostic *diagnostic.Diagnostic `json:"diagnostic,omitempty"`
 }
 
-// agreementResult is what spie agreement prints.
+// agreementResult is what spie agreement prints: one report per run (an
+// aggregate verb, documents.go), its faults in the library's shape, []
+// when none, each pointing at the line (document number) it is about.
 type agreementResult struct {
 	diagnostic.Agreement
-	Faults spie.Faults `json:"fautes,omitempty"`
+	Faults spie.Faults `json:"faults"`
 }
 
 func runAgreement(c *cli, args []string) int {
@@ -130,7 +132,7 @@ func runAgreement(c *cli, args []string) int {
 			}
 		}
 	}
-	res := agreementResult{Agreement: a, Faults: append(lineFaults, fs...)}
+	res := agreementResult{Agreement: a, Faults: faultsOrEmpty(append(lineFaults, fs...))}
 	if r.Close(); !res.Faults.Valid() || r.skipped > 0 {
 		code = exitInvalid
 	}

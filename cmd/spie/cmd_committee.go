@@ -18,12 +18,13 @@ func init() {
 func runCommittee(c *cli, args []string) int {
 	fl := flag.NewFlagSet("committee", flag.ContinueOnError)
 	fl.SetOutput(c.stderr)
-	calendar := fl.String("calendar", "", "comité : règles, membres et calendrier des séances (JSON, type comite)")
+	calendarFlag := fl.String("calendar", "", "fichier du comité (comme FICHIER sur la ligne, gardé par compatibilité)")
 	requests := fl.String("requests", "", "demandes d'examen de situation (JSON : {\"demandes\": [...]} ou tableau)")
 	date := fl.String("date", "", "date de référence AAAA-MM-JJ (minuit, heure du calendrier) ou instant RFC 3339 (par défaut : maintenant)")
 	format := fl.String("format", "json", "json, text (ordre du jour rédigé en français) ou indicateurs (situations examinées et résolues, réponses sous 72 h, secret statistique)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie committee --calendar FICHIER [--requests FICHIER] [--date D] [--format json|text|indicateurs]")
+		fmt.Fprintln(c.stderr, "Usage : spie committee [--requests FICHIER] [--date D] [--format json|text|indicateurs] FICHIER | -")
+		fmt.Fprintln(c.stderr, "FICHIER : le comité (JSON, type comite : règles, membres et calendrier des séances), un seul, - pour l'entrée standard ; un ordre du jour par exécution.")
 		fmt.Fprintln(c.stderr, "Place les demandes sur les séances : 10 situations au plus, la plus ancienne d'abord, reports au-delà.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si le comité ou les demandes comportent des erreurs, 2 en cas d'erreur d'usage ou de lecture.")
 		printDefaults(fl)
@@ -31,11 +32,16 @@ func runCommittee(c *cli, args []string) int {
 	if code, ok := parseArgs(fl, args); !ok {
 		return code
 	}
-	if *calendar == "" || fl.NArg() != 0 || (*format != "json" && *format != "text" && *format != "indicateurs") {
+	names := inputNames(*calendarFlag, fl.Args())
+	if len(names) != 1 || (*format != "json" && *format != "text" && *format != "indicateurs") {
+		if len(names) > 1 {
+			fmt.Fprintf(c.stderr, "spie committee : un seul comité par ordre du jour (%d fichiers donnés)\n", len(names))
+		}
 		fl.Usage()
 		return exitUsage
 	}
-	b, err := readOne(c, *calendar, 0)
+	calendar := names[0]
+	b, err := readOne(c, calendar, 0)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie committee : %v\n", err)
 		return readOneCode(err)
@@ -44,10 +50,14 @@ func runCommittee(c *cli, args []string) int {
 	// input document (exit 1), not a usage error.
 	cm, err := decodeKind("comite", b, committee.Decode)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "spie committee : %s : %v\n", *calendar, err)
+		fmt.Fprintf(c.stderr, "spie committee : %s : %v\n", calendar, err)
 		return exitInvalid
 	}
 	var rs []committee.Request
+	if *requests == "-" && calendar == "-" {
+		fmt.Fprintln(c.stderr, "spie committee : l'entrée standard ne peut pas donner à la fois le comité et les demandes")
+		return exitUsage
+	}
 	if *requests != "" {
 		b, err := readOne(c, *requests, 0)
 		if err != nil {

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const exNetwork = "../../examples/network/"
@@ -42,11 +44,28 @@ func TestCommitteeVerb(t *testing.T) {
 		{"calendar only", []string{"committee", "--calendar", cal, "--date", "2023-06-01", "--format", "text"}, "", exitOK, "laon-juin.txt"},
 		{"invalid calendar", []string{"committee", "--calendar", bad, "--date", "2023-02-01"}, "", exitInvalid, "heure-invalide.json"},
 		{"unknown field", []string{"committee", "--calendar", unknown}, "", exitInvalid, "champ-inconnu.txt"},
+		// The calendar on the line, or from -: what --calendar gives.
+		{"calendar on the line", []string{"committee", cal, "--requests", req, "--date", "2023-02-07"}, "", exitOK, "laon-2023-02-07.json"},
 		{"missing calendar", []string{"committee"}, "", exitUsage, ""},
+		{"two calendars", []string{"committee", cal, cal}, "", exitUsage, ""},
+		{"calendar and requests both from stdin", []string{"committee", "-", "--requests", "-"}, "{}", exitUsage, ""},
 		{"bad date", []string{"committee", "--calendar", cal, "--date", "07/02/2023"}, "", exitUsage, ""},
 		{"bad format", []string{"committee", "--calendar", cal, "--format", "csv"}, "", exitUsage, ""},
 		{"missing file", []string{"committee", "--calendar", "absent.json"}, "", exitUsage, ""},
 	})
+}
+
+// TestCommitteeCalendarFromStdin: the calendar read from - gives the agenda
+// it gives from its file.
+func TestCommitteeCalendarFromStdin(t *testing.T) {
+	cal, req := exNetwork+"cto-laon-2023.json", exNetwork+"cto-laon-2023-demandes.json"
+	code, want, errOut := runCLI(t, "", "committee", cal, "--requests", req, "--date", "2023-02-07")
+	assert.Equal(t, exitOK, code, errOut)
+	b, err := os.ReadFile(cal)
+	require.NoError(t, err)
+	code, got, errOut := runCLI(t, string(b), "committee", "-", "--requests", req, "--date", "2023-02-07")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, want, got)
 }
 
 func TestCommitteeVerbInvalidFaults(t *testing.T) {

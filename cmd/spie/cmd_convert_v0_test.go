@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -50,5 +51,36 @@ func TestConvertV0Errors(t *testing.T) {
 			assert.Equal(t, exitUsage, code)
 			assert.Empty(t, out)
 		})
+	}
+}
+
+// TestConvertV0SeveralFiles: with --format json, one line per document of
+// every input, in order, in the one shape: document (file#n, -#n for
+// standard input), the v1 document, pertes and faults ([] when none). The
+// mixed input holds a structure, a service and a service whose v1 form is
+// invalid (a one-letter name, an empty description: two OFFRE-LONGUEUR-01,
+// see mixed.stderr.txt); given as the file then - (its last line), the
+// lines are file#1, file#2, file#3 (the invalid one), -#1 (invalid again).
+func TestConvertV0SeveralFiles(t *testing.T) {
+	file := filepath.Join("testdata", "convert-v0", "input-mixed.ndjson")
+	b, err := os.ReadFile(file)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	require.Len(t, lines, 3)
+	code, out, errOut := runCLI(t, lines[2]+"\n", "convert-v0", "-q", file, "-", "--format", "json")
+	assert.Equal(t, exitInvalid, code, errOut)
+	got := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, got, 4, out)
+	for i, want := range []struct {
+		doc, kind string
+		faults    int
+	}{{file + "#1", "structure", 0}, {file + "#2", "service", 0}, {file + "#3", "service", 2}, {"-#1", "service", 2}} {
+		var r map[string]any
+		require.NoError(t, json.Unmarshal([]byte(got[i]), &r), got[i])
+		assert.Equal(t, want.doc, r["document"])
+		assert.Equal(t, want.kind, r["type"])
+		assert.NotNil(t, r["v1"])
+		require.IsType(t, []any{}, r["faults"], got[i])
+		assert.Len(t, r["faults"], want.faults, got[i])
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/offer"
@@ -19,7 +20,7 @@ func init() {
 func runCoverage(c *cli, args []string) int {
 	fl := flag.NewFlagSet("coverage", flag.ContinueOnError)
 	fl.SetOutput(c.stderr)
-	diags := fl.String("diagnostics", "", "diagnostics, un par ligne (NDJSON), ou - pour l'entrée standard")
+	diags := fl.String("diagnostics", "", "fichier de diagnostics (comme FICHIER sur la ligne, gardé par compatibilité)")
 	catalogue := fl.String("catalogue", "", "services de l'offre (data·inclusion v1, tableau JSON ou NDJSON)")
 	level := fl.String("level", "commune", "niveau territorial : commune, epci ou departement")
 	date := fl.String("date", "", "écarter les diagnostics postérieurs à cette date AAAA-MM-JJ")
@@ -27,14 +28,16 @@ func runCoverage(c *cli, args []string) int {
 	ratio := fl.Float64("ratio", 0, "personnes par service à partir duquel une cellule est faiblement couverte (par défaut 10)")
 	format := fl.String("format", "json", "json ou text")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie coverage --diagnostics FICHIER.ndjson --catalogue FICHIER [--level commune|epci|departement] [--format json|text]")
+		fmt.Fprintln(c.stderr, "Usage : spie coverage --catalogue FICHIER [--level commune|epci|departement] [--format json|text] FICHIER... | -")
+		fmt.Fprintln(c.stderr, "Les FICHIERs contiennent les diagnostics (un document, un tableau JSON ou du NDJSON), lus dans l'ordre ; un seul rapport pour tous.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0, 1 si des lignes sont illisibles, 2 en cas d'erreur d'usage ou de lecture.")
 		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code
 	}
-	if *diags == "" || *catalogue == "" || fl.NArg() != 0 || (*format != "json" && *format != "text") {
+	names := inputNames(*diags, fl.Args())
+	if len(names) == 0 || *catalogue == "" || (*format != "json" && *format != "text") {
 		fl.Usage()
 		return exitUsage
 	}
@@ -80,12 +83,12 @@ func runCoverage(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie coverage : %d service(s) du catalogue comportent des erreurs (spie validate --kind service les détaille) ; ils sont pris en compte\n", invalid)
 	}
 	cat, _ := offer.NewCatalogue(services, nil)
-	dr, closeDiag, err := openInput(c, *diags)
+	dr, err := openInputs(c, "coverage", names)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie coverage : %v\n", err)
 		return exitUsage
 	}
-	defer closeDiag()
+	defer dr.Close()
 	cr = &contentReader{r: dr}
 	rep, fs, err := coverage.Analyse(cr, cat, opts)
 	printNetworkFaults(c.stderr, "spie coverage", fs)
@@ -94,7 +97,7 @@ func runCoverage(c *cli, args []string) int {
 		return exitUsage
 	}
 	if cr.empty() {
-		fmt.Fprintf(c.stderr, "spie coverage : %s : %v\n", *diags, input.ErrEmpty)
+		fmt.Fprintf(c.stderr, "spie coverage : %s : %v\n", strings.Join(names, ", "), input.ErrEmpty)
 		return exitUsage
 	}
 	// The reading counters go to the operator (stderr), never into the
@@ -106,7 +109,7 @@ func runCoverage(c *cli, args []string) int {
 	} else {
 		writeJSONResult(c.stdout, rep, true)
 	}
-	if rep.Unreadable > 0 || invalid > 0 {
+	if dr.Close(); rep.Unreadable > 0 || invalid > 0 || dr.skipped > 0 {
 		return exitInvalid
 	}
 	return exitOK

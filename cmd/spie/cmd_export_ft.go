@@ -13,32 +13,43 @@ func init() {
 	register(command{name: "export-ft", summary: "convertit un diagnostic du socle au format du diagnostic argumenté France Travail (DSP)", run: runExportFT})
 }
 
+// exportedFT is what spie export-ft --format json prints for one
+// diagnostic, in the one output shape (documents.go): the France Travail
+// payload (dsp), absent when the diagnostic cannot be read, and the faults:
+// the diagnostic's own errors and what the export could not carry
+// (DSP-EXPORT-…).
+type exportedFT struct {
+	Document string                 `json:"document"`
+	Payload  *diagnostic.DSPPayload `json:"dsp,omitempty"`
+	Faults   spie.Faults            `json:"faults"`
+}
+
 func runExportFT(c *cli, args []string) int {
 	fl := flag.NewFlagSet("export-ft", flag.ContinueOnError)
 	fl.SetOutput(c.stderr)
+	format := fl.String("format", "dsp", "sortie : dsp (la charge France Travail seule, fautes sur la sortie d'erreur) ou json (un objet par diagnostic, une ligne chacun : document, dsp, faults)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie export-ft FICHIER... | -")
-		fmt.Fprintln(c.stderr, "Écrit un objet par diagnostic (besoinsParDiagnosticIndividuDtos, contraintesIndividusDto) ; ce qui n'a pas d'équivalent est signalé sur la sortie d'erreur.")
+		fmt.Fprintln(c.stderr, "Usage : spie export-ft [--format dsp|json] FICHIER... | -")
+		fmt.Fprintln(c.stderr, "Écrit un objet par diagnostic (besoinsParDiagnosticIndividuDtos, contraintesIndividusDto) ; ce qui n'a pas d'équivalent est signalé (sortie d'erreur, ou faults en json).")
 		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
 		return code
 	}
+	if *format != "dsp" && *format != "json" {
+		fmt.Fprintf(c.stderr, "spie export-ft : --format %q inconnu (dsp ou json)\n", *format)
+		return exitUsage
+	}
 	if fl.NArg() == 0 {
 		fl.Usage()
 		return exitUsage
 	}
-	type exported struct {
-		name    string
-		payload *diagnostic.DSPPayload
-		faults  spie.Faults
-	}
-	var results []exported
+	var results []exportedFT
 	code, err := eachDiagnosticIn(c, fl.Args(), func(name string, d *diagnostic.Diagnostic, fs spie.Faults) {
-		e := exported{name: name, faults: fs}
+		e := exportedFT{Document: name, Faults: fs}
 		if d != nil {
 			p, w := diagnostic.ExportDSP(d)
-			e.payload, e.faults = p, append(e.faults, w...)
+			e.Payload, e.Faults = p, append(e.Faults, w...)
 		}
 		results = append(results, e)
 	})
@@ -49,12 +60,16 @@ func runExportFT(c *cli, args []string) int {
 	out := bufio.NewWriter(c.stdout)
 	defer out.Flush()
 	for _, e := range results {
-		documentNames(len(results), &e.name)
-		for _, f := range e.faults {
-			fmt.Fprintf(c.stderr, "spie export-ft : %s : %s %s\n", e.name, severityFR(f.Severity), f.Error())
+		if *format == "json" {
+			e.Faults = faultsOrEmpty(e.Faults)
+			writeLine(out, e)
+			continue
 		}
-		if e.payload != nil {
-			writeJSONResult(out, e.payload, len(results) == 1)
+		for _, f := range e.Faults {
+			fmt.Fprintf(c.stderr, "spie export-ft : %s : %s %s\n", e.Document, severityFR(f.Severity), f.Error())
+		}
+		if e.Payload != nil {
+			writeJSONResult(out, e.Payload, len(results) == 1)
 		}
 	}
 	return code

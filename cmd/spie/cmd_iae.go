@@ -21,7 +21,7 @@ type iaeResult struct {
 	Diagnostic  string                      `json:"diagnostic,omitempty"`
 	Criteria    []diagnostic.IAECriterion   `json:"criteres"`
 	Eligibility []diagnostic.IAEEligibility `json:"eligibilite"`
-	Faults      spie.Faults                 `json:"fautes,omitempty"`
+	Faults      spie.Faults                 `json:"faults"`
 }
 
 func runIAE(c *cli, args []string) int {
@@ -57,7 +57,7 @@ func runIAE(c *cli, args []string) int {
 	}
 	var results []iaeResult
 	code, err := eachDiagnosticIn(c, fl.Args(), func(name string, d *diagnostic.Diagnostic, fs spie.Faults) {
-		r := iaeResult{Document: name, Faults: fs, Criteria: []diagnostic.IAECriterion{}, Eligibility: []diagnostic.IAEEligibility{}}
+		r := iaeResult{Document: name, Faults: faultsOrEmpty(fs), Criteria: []diagnostic.IAECriterion{}, Eligibility: []diagnostic.IAEEligibility{}}
 		if d != nil {
 			r.Diagnostic = d.ID
 			r.Criteria = append(r.Criteria, diagnostic.IAECriteriaOf(d)...)
@@ -80,12 +80,11 @@ func runIAE(c *cli, args []string) int {
 	out := bufio.NewWriter(c.stdout)
 	defer out.Flush()
 	for _, r := range results {
-		documentNames(len(results), &r.Document)
 		if *format == "text" {
 			printIAE(out, r)
 			continue
 		}
-		writeJSONResult(out, r, len(results) == 1)
+		writeLine(out, r)
 	}
 	return code
 }

@@ -16,11 +16,13 @@ func init() {
 // maxImportSize bounds the DSP payload read (16 Mio, as diagnostic.ParseDSP).
 const maxImportSize = 16 << 20
 
-// importResult is what spie import-ft --format json prints.
+// importResult is what spie import-ft --format json prints for one file, in
+// the one output shape (documents.go): the file's one payload is its
+// document #1.
 type importResult struct {
 	Document   string                 `json:"document"`
 	Diagnostic *diagnostic.Diagnostic `json:"diagnostic,omitempty"`
-	Faults     spie.Faults            `json:"fautes"`
+	Faults     spie.Faults            `json:"faults"`
 }
 
 func runImportFT(c *cli, args []string) int {
@@ -28,7 +30,7 @@ func runImportFT(c *cli, args []string) int {
 	fl.SetOutput(c.stderr)
 	id := fl.String("id", "", "identifiant à donner au diagnostic")
 	commune := fl.String("commune", "", "code INSEE de la commune de la personne : les dates France Travail sont lues dans son fuseau horaire (par défaut : la métropole) et la commune est reprise dans le diagnostic")
-	format := fl.String("format", "diagnostic", "sortie : diagnostic (le diagnostic seul, avertissements sur la sortie d'erreur) ou json (diagnostic et fautes)")
+	format := fl.String("format", "diagnostic", "sortie : diagnostic (le diagnostic seul, avertissements sur la sortie d'erreur) ou json (un objet par fichier, sur une ligne : document, diagnostic, faults)")
 	fl.Usage = func() {
 		fmt.Fprintln(c.stderr, "Usage : spie import-ft [--id ID] [--commune CODE] [--format diagnostic|json] FICHIER... | -")
 		fmt.Fprintln(c.stderr, "Le fichier est la réponse « dossier individu » de l'API France Travail (besoinsParDiagnosticIndividuDtos, contraintesIndividusDto).")
@@ -79,10 +81,7 @@ func runImportFT(c *cli, args []string) int {
 		code = exitInvalid
 	}
 	if *format == "json" {
-		if fs == nil {
-			fs = spie.Faults{}
-		}
-		writeJSONResult(out, importResult{Document: fl.Arg(0), Diagnostic: d, Faults: fs}, true)
+		writeLine(out, importResult{Document: docName(fl.Arg(0), 1), Diagnostic: d, Faults: faultsOrEmpty(fs)})
 		return code
 	}
 	for _, f := range fs {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 
 	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/offer"
@@ -34,13 +33,17 @@ var normalizers = map[string]func([]byte, ...offer.NormalizeOption) ([]byte, spi
 // e-mails and links as the model keeps them); each change is reported on
 // the error output as a warning. A document the model refuses after
 // normalisation is not written: its faults are reported and the exit code
-// is 1.
+// is 1. With --format json, each document is one line of the one output
+// shape (documents.go): document, the stored document (absent when the
+// model refuses it) under its kind (service or structure), and faults (the
+// normalisations as warnings, then the model's faults).
 func runNormalize(c *cli, args []string) int {
 	fl := flag.NewFlagSet("normalize", flag.ContinueOnError)
 	fl.SetOutput(c.stderr)
 	kind := fl.String("kind", "", "type des documents : service ou structure")
+	format := fl.String("format", "ndjson", "sortie : ndjson (les documents normalisés seuls, fautes sur la sortie d'erreur) ou json (un objet par document, une ligne chacun : document, service ou structure, faults)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie normalize --kind service|structure FICHIER... | -")
+		fmt.Fprintln(c.stderr, "Usage : spie normalize --kind service|structure [--format ndjson|json] FICHIER... | -")
 		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
@@ -51,6 +54,10 @@ func runNormalize(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie normalize : --kind %q inconnu (service ou structure)\n", *kind)
 		return exitUsage
 	}
+	if *format != "ndjson" && *format != "json" {
+		fmt.Fprintf(c.stderr, "spie normalize : --format %q inconnu (ndjson ou json)\n", *format)
+		return exitUsage
+	}
 	files := fl.Args()
 	if len(files) == 0 {
 		fmt.Fprintln(c.stderr, "spie normalize : aucun fichier (utilisez - pour l'entrée standard)")
@@ -59,7 +66,12 @@ func runNormalize(c *cli, args []string) int {
 	out := bufio.NewWriterSize(c.stdout, 1<<16)
 	defer out.Flush()
 	code := exitOK
+	var faults spie.Faults // the document's, with --format json
 	report := func(doc string, f spie.Fault) {
+		if *format == "json" {
+			faults = append(faults, f)
+			return
+		}
 		sev := "erreur"
 		if f.Severity == spie.SeverityWarning {
 			sev = "avertissement"
@@ -77,14 +89,29 @@ func runNormalize(c *cli, args []string) int {
 			code = exitUsage
 			continue
 		}
-		err = input.Each(r, input.Options{}, func(d input.Doc) error {
-			doc := name + "#" + d.Pointer()
+		err = readDocuments(r, func(d input.Doc) error {
+			doc := docName(name, d.Index)
+			faults = spie.Faults{}
+			var stored []byte
 			if d.Fault != nil {
 				report(doc, *d.Fault)
 				code = max(code, exitInvalid)
+			} else {
+				stored = normalizeDoc(c, *kind, doc, d.Data, normalize, report, &code)
+			}
+			if *format == "json" {
+				res := map[string]any{"document": doc, "faults": faults}
+				if stored != nil {
+					res[*kind] = json.RawMessage(stored)
+				}
+				writeLine(out, res)
 				return nil
 			}
-			return normalizeDoc(c, out, *kind, doc, d.Data, normalize, report, &code)
+			if stored != nil {
+				_, err := out.Write(append(stored, '\n'))
+				return err
+			}
+			return nil
 		})
 		closeFn()
 		if err != nil {
@@ -95,10 +122,11 @@ func runNormalize(c *cli, args []string) int {
 	return code
 }
 
-// normalizeDoc normalises one document, validates the result and writes it
-// when data·inclusion's model accepts it.
-func normalizeDoc(c *cli, out io.Writer, kind, doc string, data []byte,
-	normalize func([]byte, ...offer.NormalizeOption) ([]byte, spie.Faults), report func(string, spie.Fault), code *int) error {
+// normalizeDoc normalises one document, validates the result and returns it
+// compact, as data·inclusion stores it, when its model accepts it (else
+// nil).
+func normalizeDoc(c *cli, kind, doc string, data []byte,
+	normalize func([]byte, ...offer.NormalizeOption) ([]byte, spie.Faults), report func(string, spie.Fault), code *int) []byte {
 	norm, warnings := normalize(data)
 	for _, w := range warnings {
 		report(doc, w)
@@ -119,9 +147,7 @@ func normalizeDoc(c *cli, out io.Writer, kind, doc string, data []byte,
 		*code = max(*code, exitInvalid)
 		return nil
 	}
-	line.WriteByte('\n')
-	_, err := out.Write(line.Bytes())
-	return err
+	return line.Bytes()
 }
 
 // describeInputErr says in French why an input could not be read.

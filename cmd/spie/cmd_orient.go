@@ -26,7 +26,7 @@ type orientation struct {
 	Decision   *diagnostic.Decision  `json:"decision,omitempty"`
 	At         spie.Date             `json:"date_examen"`
 	Deadlines  []diagnostic.Deadline `json:"delais"`
-	Faults     spie.Faults           `json:"fautes,omitempty"`
+	Faults     spie.Faults           `json:"faults"`
 }
 
 func runOrient(c *cli, args []string) int {
@@ -74,7 +74,7 @@ func runOrient(c *cli, args []string) int {
 	}
 	var results []orientation
 	code, err := eachDiagnosticIn(c, fl.Args(), func(name string, d *diagnostic.Diagnostic, fs spie.Faults) {
-		o := orientation{Document: name, At: at, Deadlines: []diagnostic.Deadline{}, Faults: fs}
+		o := orientation{Document: name, At: at, Deadlines: []diagnostic.Deadline{}, Faults: faultsOrEmpty(fs)}
 		if o.At == "" {
 			o.At = c.today("")
 			if d != nil {
@@ -95,7 +95,6 @@ func runOrient(c *cli, args []string) int {
 	out := bufio.NewWriter(c.stdout)
 	defer out.Flush()
 	for _, o := range results {
-		documentNames(len(results), &o.Document)
 		if o.Decision != nil && !o.Decision.Determined {
 			code = exitInvalid
 		}
@@ -103,7 +102,7 @@ func runOrient(c *cli, args []string) int {
 			printOrientation(out, o)
 			continue
 		}
-		writeJSONResult(out, o, len(results) == 1)
+		writeLine(out, o)
 	}
 	return code
 }
@@ -146,7 +145,7 @@ func parseDate(s string) (spie.Date, error) {
 }
 
 // eachDiagnostic reads the diagnostics of the input (a document, an array or
-// NDJSON) and calls fn for each, named "input#n" (see documentNames), with the faults of severity error that its
+// NDJSON) and calls fn for each, named docName(name, n), with the faults of severity error that its
 // own rules find (a nil diagnostic when the JSON cannot be read). It returns
 // exitInvalid when a document is unreadable or has errors.
 func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diagnostic, fs spie.Faults)) (int, error) {
@@ -156,15 +155,11 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 	}
 	defer closeFn()
 	code := exitOK
-	label := name
-	if name == "-" {
-		label = "entrée standard"
-	}
 	err = readDocuments(r, func(doc input.Doc) error {
-		docName := fmt.Sprintf("%s#%d", label, doc.Index)
+		named := docName(name, doc.Index)
 		if doc.Fault != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{*doc.Fault})
+			fn(named, nil, spie.Faults{*doc.Fault})
 			return nil
 		}
 		pd, err := decodeKind("diagnostic", doc.Data, func(b []byte) (*diagnostic.Diagnostic, error) {
@@ -175,7 +170,7 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 		})
 		if err != nil {
 			code = exitInvalid
-			fn(docName, nil, spie.Faults{clifault.DiagnosticInput.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))})
+			fn(named, nil, spie.Faults{clifault.DiagnosticInput.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))})
 			return nil
 		}
 		d := *pd
@@ -183,7 +178,7 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 		if len(fs) > 0 {
 			code = exitInvalid
 		}
-		fn(docName, &d, fs)
+		fn(named, &d, fs)
 		return nil
 	})
 	if err != nil {
@@ -192,15 +187,9 @@ func eachDiagnostic(c *cli, name string, fn func(name string, d *diagnostic.Diag
 	return code, nil
 }
 
-// documentNames drops the "#1" of the name of a lone document.
-func documentNames(count int, name *string) {
-	if count == 1 {
-		*name = strings.TrimSuffix(*name, "#1")
-	}
-}
-
 // writeJSONResult writes v indented when it is the only result, else on one
-// line (NDJSON).
+// line (NDJSON): for the aggregate verbs' one report and the payload formats;
+// the per-document shape is writeLine's.
 func writeJSONResult(w io.Writer, v any, alone bool) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

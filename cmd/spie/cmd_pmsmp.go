@@ -73,12 +73,8 @@ func runPMSMP(c *cli, args []string) int {
 			fmt.Fprintf(c.stderr, "spie pmsmp : %v\n", err)
 			return exitUsage
 		}
-		label := name
-		if name == "-" {
-			label = "entrée standard"
-		}
 		err = readDocuments(r, func(doc input.Doc) error {
-			res := &pmsmpResult{Document: fmt.Sprintf("%s#%d", label, doc.Index), Faults: spie.Faults{}}
+			res := &pmsmpResult{Document: docName(name, doc.Index), Faults: spie.Faults{}}
 			results = append(results, res)
 			if doc.Fault != nil {
 				res.Faults = spie.Faults{*doc.Fault}
@@ -127,12 +123,12 @@ func runPMSMP(c *cli, args []string) int {
 	out := bufio.NewWriter(c.stdout)
 	defer out.Flush()
 	for _, r := range results {
-		documentNames(len(results), &r.Document)
 		if *format == "text" {
 			printPMSMP(out, r)
 			continue
 		}
-		writeJSONResult(out, r, len(results) == 1)
+		r.Faults = faultsOrEmpty(r.Faults)
+		writeLine(out, r)
 	}
 	return code
 }

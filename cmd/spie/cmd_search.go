@@ -80,7 +80,7 @@ type searchResult struct {
 func runSearch(c *cli, args []string) int {
 	fl := flag.NewFlagSet("search", flag.ContinueOnError)
 	fl.SetOutput(c.stderr)
-	catalogue := fl.String("catalogue", "", "fichier des services (tableau JSON ou NDJSON ; - pour l'entrée standard)")
+	catalogue := fl.String("catalogue", "", "fichier des services (comme FICHIER sur la ligne, gardé par compatibilité)")
 	structures := fl.String("structures", "", "fichier des structures (facultatif : noms, doublons)")
 	commune := fl.String("commune", "", "code INSEE de la commune de la personne (éligibilité)")
 	var lat, lon, radius optFloat
@@ -97,7 +97,8 @@ func runSearch(c *cli, args []string) int {
 	limit := fl.Int("limit", 20, "nombre maximal de résultats (0 : tous)")
 	format := fl.String("format", "json", "sortie : json ou text (français)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie search --catalogue FICHIER [--commune CODE | --lat LAT --lon LON] [--radius KM] [--thematique T]... [--public P]... [--format json|text]")
+		fmt.Fprintln(c.stderr, "Usage : spie search [--commune CODE | --lat LAT --lon LON] [--radius KM] [--thematique T]... [--public P]... [--structures FICHIER] [--format json|text] FICHIER... | -")
+		fmt.Fprintln(c.stderr, "Les FICHIERs forment le catalogue des services (data·inclusion v1 : un document, un tableau JSON ou du NDJSON), lus dans l'ordre ; un seul résultat pour tous.")
 		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
@@ -107,12 +108,11 @@ func runSearch(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie search : "+format+"\n", a...)
 		return exitUsage
 	}
+	catalogues := inputNames(*catalogue, fl.Args())
 	switch {
-	case *catalogue == "":
+	case len(catalogues) == 0:
 		fl.Usage()
 		return exitUsage
-	case fl.NArg() > 0:
-		return usageErr("argument inattendu %q", fl.Arg(0))
 	case *format != "json" && *format != "text":
 		return usageErr("--format %q inconnu (json ou text)", *format)
 	case lat.set != lon.set:
@@ -171,22 +171,28 @@ func runSearch(c *cli, args []string) int {
 		return nil
 	}
 	var svs []*offer.Service
-	err := load(*catalogue, func(r io.Reader) error {
-		var err error
-		all, err := offer.LoadServices(r, now, func(i int, id string, fs spie.Faults) {
-			if !fs.Valid() {
-				ignored++
-			}
-		})
-		for _, s := range all {
-			if s.Check(now).Valid() {
-				svs = append(svs, s)
-			}
-		}
-		return err
-	})
+	in, err := openInputs(c, "search", catalogues)
 	if err != nil {
 		return usageErr("%v", err)
+	}
+	cr := &contentReader{r: in}
+	all, err := offer.LoadServices(cr, now, func(i int, id string, fs spie.Faults) {
+		if !fs.Valid() {
+			ignored++
+		}
+	})
+	in.Close()
+	switch {
+	case err != nil:
+		return usageErr("%v", err)
+	case cr.empty():
+		return usageErr("%s : %v", strings.Join(catalogues, ", "), input.ErrEmpty)
+	}
+	ignored += in.skipped // documents the reader could not give: said on stderr
+	for _, s := range all {
+		if s.Check(now).Valid() {
+			svs = append(svs, s)
+		}
 	}
 	var sts []*offer.Structure
 	if *structures != "" {

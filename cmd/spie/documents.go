@@ -17,15 +17,26 @@ import (
 	"github.com/spie-fr/socle/spie"
 )
 
-// The one output shape of the verbs built on eachInputDoc (match,
-// prescription, merge, purge, export-carnet): with --format json, one JSON
-// object per input document on its own line (NDJSON), holding "document"
-// (the input's name and the document's number in it, file#n; - is
-// standard input), the verb's result, and "faults" in the library's fault
-// shape (spie.Fault: code, path, message, message_en, severity), empty but
-// present when there is none; with --format text, French sentences.
+// The one output shape of every per-document verb (validate, orient, iae,
+// pmsmp, alerts, view, import-ft, export-ft, convert-v0, match,
+// prescription, purge, export): with --format json, one JSON object per
+// input document, each on its own line (NDJSON, never indented, even for a
+// lone document), holding "document" (docName: file#n, always numbered;
+// -#n for standard input), the verb's result under its own keys, and
+// "faults" in the library's fault shape (spie.Fault: code, path, message,
+// message_en, severity), [] when there is none; written by writeLine. With
+// --format text, French sentences. The verbs whose result is itself a
+// document (import-ft, export-ft, view, convert-v0) can also write that
+// document alone (their payload format), faults on stderr. The aggregate
+// verbs (agreement, indicators, cohort, coverage, search, label,
+// committee, merge) write one report per run, its faults in the same
+// fault shape.
 
-// docName names the document index of the input name: name#index.
+// stdinName is the input name of standard input, on the command line and
+// in document names (-#1, -#2…): one name, the one the user typed.
+const stdinName = "-"
+
+// docName names the document index (from 1) of the input name: name#index.
 func docName(name string, index int) string { return name + "#" + strconv.Itoa(index) }
 
 // eachInputDoc reads every document of every input of names (files, - for
@@ -81,9 +92,12 @@ func faultsOrEmpty(fs spie.Faults) spie.Faults {
 	return fs
 }
 
-// writeLine writes v as one JSON line (HTML characters kept as they are).
+// writeLine is the one writer of the per-document output shape: v as one
+// JSON line (HTML characters kept as they are).
 func writeLine(w io.Writer, v any) {
-	writeJSONResult(w, v, false)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
 }
 
 // printFaultsFR writes the faults in French, one a line, indented.
@@ -195,6 +209,37 @@ func eachCarnetIn(c *cli, names []string, fn func(name string, k *carnet.Carnet,
 	return eachIn(names, func(name string) (int, error) { return eachCarnet(c, name, fn) })
 }
 
+// eachCarnet reads the carnets of the input name (a document, an array or
+// NDJSON) and calls fn for each, named docName(name, n), or with a nil
+// carnet and the fault when a document cannot be read (then the status is
+// exitInvalid). The error is the input's own (cannot be opened or read,
+// empty), with exitUsage.
+func eachCarnet(c *cli, name string, fn func(name string, k *carnet.Carnet, fs spie.Faults)) (int, error) {
+	r, closeFn, err := openInput(c, name)
+	if err != nil {
+		return exitUsage, err
+	}
+	defer closeFn()
+	code := exitOK
+	err = readDocuments(r, func(doc input.Doc) error {
+		if doc.Fault != nil {
+			code = exitInvalid
+			fn(docName(name, doc.Index), nil, spie.Faults{*doc.Fault})
+			return nil
+		}
+		k, fs := decodeStrict[carnet.Carnet]("carnet", doc.Data, clifault.CarnetInput)
+		if fs != nil {
+			code = exitInvalid
+		}
+		fn(docName(name, doc.Index), k, fs)
+		return nil
+	})
+	if err != nil {
+		return exitUsage, err
+	}
+	return code, nil
+}
+
 func eachIn(names []string, each func(name string) (int, error)) (int, error) {
 	code := exitOK
 	var errs []error
@@ -275,6 +320,17 @@ func openInputs(c *cli, verb string, names []string) (*inputs, error) {
 		<-done
 	}
 	return in, nil
+}
+
+// inputNames gives the inputs of a verb that takes them on the line
+// (files, - for standard input) and, for compatibility, also through an
+// option (flagValue, "" when not given): the option's input first, then
+// those on the line.
+func inputNames(flagValue string, args []string) []string {
+	if flagValue == "" {
+		return args
+	}
+	return append([]string{flagValue}, args...)
 }
 
 // Close ends the reading of the inputs.

@@ -61,6 +61,11 @@ func TestExitCodeContract(t *testing.T) {
 		{"import-ft", []string{"import-ft", "-"}, compactFile(t, exDSP), true},
 		{"label", []string{"label", "--date", "2024-03-15", "-"}, compactFile(t, exNetwork+"label-melun-labellisee.json"), true},
 		{"committee", []string{"committee", "--calendar", "-", "--date", "2023-02-01"}, compactFile(t, exNetwork+"cto-laon-2023.json"), true},
+		// The inputs on the line, as the others.
+		{"coverage sur la ligne", []string{"coverage", "--catalogue", exNetwork + "catalogue-aisne.ndjson", "-"}, aisne, false},
+		{"search sur la ligne", []string{"search", "--commune", "02408", "-"}, service, false},
+		{"committee sur la ligne", []string{"committee", "--date", "2023-02-01", "-"}, compactFile(t, exNetwork+"cto-laon-2023.json"), true},
+		{"normalize", []string{"normalize", "--kind", "service", "-"}, service, false},
 	} {
 		t.Run(tc.verb, func(t *testing.T) {
 			mixed := tc.doc + "\n{oops\n"

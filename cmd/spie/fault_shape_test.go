@@ -19,7 +19,7 @@ import (
 
 // faultKeys are the JSON members under which the verbs print lists of
 // faults.
-var faultKeys = map[string]bool{"faults": true, "fautes": true, "alertes": true, "erreurs": true, "verification_journal": true, "fautes_v1": true}
+var faultKeys = map[string]bool{"faults": true, "fautes": true, "alertes": true, "erreurs": true}
 
 // collectFaults walks a JSON value and decodes every list under a fault key
 // strictly into spie.Fault (an unknown member is an error).
@@ -48,9 +48,9 @@ func collectFaults(t *testing.T, v any, out *[]spie.Fault) {
 }
 
 // TestJSONFaultsHaveTheLibraryShape: in every verb that prints faults in
-// JSON (cohort, coverage, view and export-ft print theirs as French text on
-// stderr; convert-v0 writes its faults in its report,
-// TestConvertV0ReportFaults; alerts also lists the journal's verification),
+// JSON (cohort and coverage print theirs as French text on stderr;
+// convert-v0 also writes its faults in its report,
+// TestConvertV0ReportFaults; alerts lists its alerts in the same shape),
 // each fault is a spie.Fault (code, path, message, message_en,
 // severity) and carries its English message.
 func TestJSONFaultsHaveTheLibraryShape(t *testing.T) {
@@ -69,6 +69,9 @@ func TestJSONFaultsHaveTheLibraryShape(t *testing.T) {
 			return `{"automatique": "emploi", "humain": "emploi", "diagnostic": {"id": "x"}}` + "\n{oops\n"
 		}},
 		{"import-ft", []string{"import-ft", "--format", "json", exDSP}, nil},
+		{"export-ft", []string{"export-ft", "--format", "json", exDiag + "rsa-logement-sante-marseille.json"}, nil},
+		{"view", []string{"view", "--format", "json", "--role", "referent", "--structure", "22020000000010", "--professionnel", "Marc Dubois", "--date", "2026-06-30", carnetExample("rsa-perdu-de-vue-soissons")}, nil},
+		{"convert-v0", []string{"convert-v0", "-q", "--format", "json", "-"}, func(*testing.T) string { return "{oops\n" }},
 		{"indicators", []string{"indicators", "--date", "2026-06-30", "-"}, func(t *testing.T) string { return "{oups\n" + carnetsNDJSON(t) }},
 		{"committee", []string{"committee", "--calendar", "testdata/committee/input-heure-invalide.json", "--date", "2023-02-01"}, nil},
 		{"label", []string{"label", "--date", "2024-03-15", "-"}, func(t *testing.T) string {
@@ -115,8 +118,8 @@ func jsonFaults(t *testing.T, out, errOut string) []spie.Fault {
 }
 
 // TestConvertV0ReportFaults: the report of spie convert-v0 gives the fault
-// of a document it cannot read (erreur) and the faults of the v1 document
-// (fautes_v1) in the library's shape, message_en included, without
+// of a document it cannot read and the faults of the v1 document under
+// faults, in the library's shape, message_en included, without
 // encoding/json's English text.
 func TestConvertV0ReportFaults(t *testing.T) {
 	report := filepath.Join(t.TempDir(), "rapport.json")
@@ -129,11 +132,7 @@ func TestConvertV0ReportFaults(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &v))
 	var faults []spie.Fault
 	for _, r := range v.([]any) {
-		m := r.(map[string]any)
-		if e, ok := m["erreur"]; ok {
-			collectFaults(t, map[string]any{"fautes": []any{e}}, &faults)
-		}
-		collectFaults(t, m, &faults)
+		collectFaults(t, r, &faults)
 	}
 	// {oops (syntax), {"id": 3} (a number for a text), [1] (not an object),
 	// and the service's two v1 faults (nom, description).

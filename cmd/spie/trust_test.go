@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/spie"
 )
 
 // writeCarnet writes a variant of an example carnet in a temporary file.
@@ -98,13 +99,16 @@ func TestViewVerifiesTheJournal(t *testing.T) {
 		assert.Equal(t, exitInvalid, code)
 		var res alertsResult
 		require.NoError(t, json.Unmarshal([]byte(out), &res))
-		assert.True(t, res.Alertes.HasCode("CARNET-JOURNAL-10"), "%v", res.Alertes)
+		assert.True(t, res.Faults.HasCode("CARNET-JOURNAL-10"), "%v", res.Faults)
+		assert.Empty(t, res.Alertes)
 		assert.Nil(t, res.Suivi)
 	})
 	t.Run("alerts avec le registre : aucun avertissement", func(t *testing.T) {
 		code, out, errOut := runCLI(t, "", "alerts", "--date", "2026-06-30", "--cles", registry, carnetExample("cej-jeune-laon"))
 		assert.Equal(t, exitOK, code, errOut)
-		assert.NotContains(t, out, "verification_journal")
+		var res alertsResult
+		require.NoError(t, json.Unmarshal([]byte(out), &res))
+		assert.Equal(t, spie.Faults{}, res.Faults)
 	})
 	for _, args := range [][]string{
 		append(ref, "--cles", "absent.json", carnetExample(name)),
