@@ -69,6 +69,7 @@ func TestJSONFaultsHaveTheLibraryShape(t *testing.T) {
 			return `{"automatique": "emploi", "humain": "emploi", "diagnostic": {"id": "x"}}` + "\n{oops\n"
 		}},
 		{"import-ft", []string{"import-ft", "--format", "json", exDSP}, nil},
+		{"import-cdb", []string{"import-cdb", "--siret", "22020000000010", "--commune", "02408", "--format", "json", exCDB}, nil},
 		{"indicators", []string{"indicators", "--date", "2026-06-30", "-"}, func(t *testing.T) string { return "{oups\n" + carnetsNDJSON(t) }},
 		{"committee", []string{"committee", "--calendar", "testdata/committee/input-heure-invalide.json", "--date", "2023-02-01"}, nil},
 		{"label", []string{"label", "--date", "2024-03-15", "-"}, func(t *testing.T) string {
