@@ -510,3 +510,36 @@ func TestRenamingsTable(t *testing.T) {
 	assert.Contains(t, cdb.Renamings, cdb.Renaming{Kind: "action", Old: "Demande SIAO", New: "Demande d'hébergement ( SIAO )", Source: "1646932547523_update_referentiel/up.sql (notebook_action)"})
 	assert.Contains(t, cdb.Renamings, cdb.Renaming{Kind: "objectif", Old: "Développer son réseeau", New: "Développer son réseau", Source: "1686148392370_fix-typo-reseeau/up.sql (ref_target)"})
 }
+
+// TestDeadEndLabels: two 2022 target labels were renamed by
+// 1646932547523_update_referentiel to labels the peer later removed from
+// ref_target ("Bénéficier d'une aide financière pour le passage du permis
+// de conduire", "… pour l'achat de véhicule" are not in ref_target.psv):
+// they have no current row, so they are kept word for word as free text.
+func TestDeadEndLabels(t *testing.T) {
+	rows := [][2]string{
+		{"mobilite", "Bénéficier d'un accompagnement pour le passage du code de la route"},
+		{"mobilite", "Bénéficier d'une aide financière pour le passage du permis de conduire ou achat de véhicule"},
+	}
+	c, rep, fs := cdb.Import(notebookOf(rows, "objectif"), options(siretCD))
+	require.NotNil(t, c, "%v", fs.Errors())
+	assert.Equal(t, map[cdb.Outcome]int{cdb.FreeText: 2}, countOutcomes(rep, "objectif"))
+	assert.Equal(t, rows[0][1], c.Objectifs[0].FreeLabel)
+	assert.Equal(t, rows[1][1], c.Objectifs[1].FreeLabel)
+}
+
+// TestLinkedAndSituations: a target linked to a contract says the link is
+// not carried; a situation of the current referential names the socle
+// situation to enter in the diagnostic.
+func TestLinkedAndSituations(t *testing.T) {
+	_, rep, fs := importFixture(t)
+	// t-logement and t-droits are linked to the CER in the fixture (as in
+	// the seed's notebook_target rows)
+	assert.True(t, fs.Has("CARNET-IMPORT-23", "/focuses/0/targets/0/linked_to"))
+	assert.True(t, fs.Has("CARNET-IMPORT-23", "/focuses/1/targets/0/linked_to"))
+	assert.False(t, fs.Has("CARNET-IMPORT-23", "/focuses/2/targets/0/linked_to"))
+	// ref_situation.psv: emploi|Plus de 2 ans sans emploi
+	s, ok := diagnostic.SituationForCarnet("emploi", "Plus de 2 ans sans emploi")
+	require.True(t, ok)
+	assert.Equal(t, string(s), line(t, rep, "/focuses/2/situations/0").Key)
+}

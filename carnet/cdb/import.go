@@ -35,7 +35,9 @@ type Line struct {
 	// id otherwise.
 	Label   string  `json:"libelle"`
 	Outcome Outcome `json:"resultat"`
-	// Key is the socle code given (objectif or action of the referential).
+	// Key is the socle code given (objectif or action of the referential);
+	// for a situation, which is not carried, the socle situation to enter in
+	// the diagnostic.
 	Key string `json:"code,omitempty"`
 	// Target is the JSON Pointer of the element in the carnet.
 	Target string `json:"cible,omitempty"`
@@ -407,7 +409,11 @@ func (im *importer) focus(i int) {
 	if len(f.Situations) > 0 {
 		im.warn(carnet.FaultImportSituations, spie.Join(p, "situations"), f.Theme, strings.Join(f.Situations, " ; "))
 		for j, s := range f.Situations {
-			im.rep.add(Line{Source: spie.Pointer("focuses", i, "situations", j), Kind: "situation", Label: f.Theme + "|" + s, Outcome: Dropped})
+			l := Line{Source: spie.Pointer("focuses", i, "situations", j), Kind: "situation", Label: f.Theme + "|" + s, Outcome: Dropped}
+			if k, ok := diagnostic.SituationForCarnet(f.Theme, s); ok {
+				l.Key = string(k) // the situation to enter in the diagnostic
+			}
+			im.rep.add(l)
 		}
 	}
 	for j := range f.Targets {
@@ -442,6 +448,9 @@ func (im *importer) target(i, j int, th spie.Thematique) {
 		o.Thematique = o.Objectif.Thematique()
 	} else {
 		o.FreeLabel = t.Target
+	}
+	if t.LinkedTo != "" && t.LinkedTo != "no" { // "no" : « Aucun » (app/src/lib/constants/keys.ts, contractTypeFullKeys)
+		im.warn(carnet.FaultImportLinked, spie.Join(p, "linked_to"), t.LinkedTo)
 	}
 	line.Target = spie.Pointer("objectifs", len(im.c.Objectifs))
 	im.rep.add(line)
