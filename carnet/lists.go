@@ -183,6 +183,8 @@ var Channels = spie.Definitions{
 	{Key: "courriel", Label: spie.Label{FR: "Courriel", EN: "Email"}, Source: sourceIssue},
 	{Key: "courrier", Label: spie.Label{FR: "Courrier postal", EN: "Letter"}, Source: sourceIssue},
 	{Key: "visite-domicile", Label: spie.Label{FR: "Visite à domicile", EN: "Home visit"}, Source: sourceIssue},
+	{Key: "non-renseigne", Label: spie.Label{FR: "Canal non renseigné", EN: "Channel not recorded"}, Source: "carnet de bord (GIP de l'inclusion) : notebook_appointment n'a pas de canal (hasura/migrations/carnet_de_bord/1652363016560_add_appointment_table)",
+		Description: spie.Label{FR: "Le système d'origine n'a pas noté le canal (rendez-vous importés).", EN: "The source system did not record the channel (imported appointments)."}},
 }
 
 // Definitions implements spie.Enum.

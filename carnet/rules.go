@@ -38,12 +38,12 @@ var (
 	FaultPACEAAge           = spie.NewFaultType("CARNET-PACEA-10", spie.SeverityError, "PACEA à %d ans : de %d à %d ans", "PACEA at %d: aged %d to %d").WithSource("RULES.md §5 : PACEA de 16 à 25 ans (C. trav. L5131-4)")
 	FaultPACEADuration      = spie.NewFaultType("CARNET-PACEA-11", spie.SeverityError, "PACEA de %d mois : %d mois au plus", "PACEA of %d months: %d months at most").WithSource("RULES.md §5 : PACEA de 24 mois au plus")
 	FaultPACEAEnd           = spie.NewFaultType("CARNET-PACEA-12", spie.SeverityError, "le PACEA prend fin aux %d ans de la personne (%s)", "the PACEA ends on the person's %dth birthday (%s)").WithSource("RULES.md §5 : le PACEA prend fin à 26 ans")
-	FaultActionWhat         = spie.NewFaultType("CARNET-ACTION-01", spie.SeverityError, "une action est soit une action du référentiel, soit un service de l'offre", "an action is either a referential action or an offer service").WithSource("référentiel des actions du carnet de bord (reference/carnet-de-bord/ref_action.psv) ou service de l'offre data·inclusion")
+	FaultActionWhat         = spie.NewFaultType("CARNET-ACTION-01", spie.SeverityError, "une action est soit une action du référentiel, soit un service de l'offre, soit un libellé libre", "an action is either a referential action, an offer service or a free label").WithSource("référentiel des actions du carnet de bord (reference/carnet-de-bord/ref_action.psv), service de l'offre data·inclusion, ou libellé libre (actions saisies hors référentiel dans le carnet de bord, issue 14)")
 	FaultActionThematique   = spie.NewFaultType("CARNET-ACTION-02", spie.SeverityError, "l'action du référentiel relève de la thématique %s", "the referential action belongs to theme %s").WithSource("référentiel des actions du carnet de bord : chaque action relève d'une thématique (RULES.md §1)")
 	FaultActionObjectif     = spie.NewFaultType("CARNET-ACTION-10", spie.SeverityError, "objectif %q introuvable dans le plan", "objective %q not found in the plan").WithSource("cohérence du document, règle propre à socle : une action sert un objectif du plan")
 	FaultActionDone         = spie.NewFaultType("CARNET-ACTION-11", spie.SeverityWarning, "action terminée sans date de fin", "ended action without an end date").WithSource("cohérence du document, règle propre à socle")
 	FaultObjectifTheme      = spie.NewFaultType("CARNET-OBJECTIF-01", spie.SeverityError, "l'objectif du référentiel relève de la thématique %s", "the referential objective belongs to theme %s").WithSource("référentiel des objectifs (DSP France Travail, carnet de bord) : chaque objectif relève d'une thématique (RULES.md §1)")
-	FaultObjectifWhat       = spie.NewFaultType("CARNET-OBJECTIF-02", spie.SeverityError, "l'objectif indique un objectif du référentiel, un besoin ou sa source dans le diagnostic", "the objective names a referential objective, a need or its source in the diagnostic").WithSource("RULES.md §2 : un objectif du plan vient du référentiel ou d'un besoin du diagnostic")
+	FaultObjectifWhat       = spie.NewFaultType("CARNET-OBJECTIF-02", spie.SeverityError, "l'objectif indique un objectif du référentiel, un besoin, sa source dans le diagnostic ou un libellé libre", "the objective names a referential objective, a need, its source in the diagnostic or a free label").WithSource("RULES.md §2 : un objectif du plan vient du référentiel ou d'un besoin du diagnostic ; libellé libre pour les objectifs saisis hors référentiel dans le carnet de bord (issue 14)")
 	FaultConsentWithdrawal  = spie.NewFaultType("CARNET-CONSENTEMENT-10", spie.SeverityError, "retrait du consentement antérieur à son recueil", "consent withdrawn before it was given").WithSource("RULES.md §10 : le consentement peut être retiré après avoir été recueilli (RGPD art. 7.3)")
 	FaultDuplicate          = spie.NewFaultType("CARNET-DOUBLON-10", spie.SeverityWarning, "%s est proposé à nouveau alors qu'il a déjà été %s (%s)", "%s is proposed again although it was already %s (%s)").WithSource("RULES.md §12 : propositions en double (même dispositif proposé deux fois, cible 0)")
 	FaultDuplicateHealth    = spie.NewFaultType("CARNET-DOUBLON-11", spie.SeverityWarning, "une action relevant de la santé est proposée à nouveau alors qu'elle a déjà été %s (%s)", "a health-related action is proposed again although it was already %s (%s)").WithSource("RULES.md §12 : propositions en double (cible 0) ; RULES.md §10 : le détail de santé est une donnée sensible (RGPD art. 9), le message ne cite pas l'action")
@@ -144,13 +144,13 @@ func (c *Carnet) CheckStructure(day spie.Date) spie.Faults {
 		if o.Objectif != "" && o.Objectif.Valid() && o.Objectif.Thematique() != o.Thematique {
 			fs = append(fs, FaultObjectifTheme.At(spie.Pointer("objectifs", i, "objectif"), string(o.Objectif.Thematique())))
 		}
-		if o.Objectif == "" && o.Besoin == "" && o.Source == "" {
+		if o.Objectif == "" && o.Besoin == "" && o.Source == "" && o.FreeLabel == "" {
 			fs = append(fs, FaultObjectifWhat.At(spie.Pointer("objectifs", i)))
 		}
 	}
 	for i, a := range c.Actions {
 		base := spie.Pointer("actions", i)
-		if (a.CatalogAction == "") == (a.ServiceID == "") {
+		if n := btoi(a.CatalogAction != "") + btoi(a.ServiceID != "") + btoi(a.FreeLabel != ""); n != 1 {
 			fs = append(fs, FaultActionWhat.At(base))
 		}
 		if a.CatalogAction.Valid() && a.CatalogAction.Thematique() != a.Thematique {
@@ -403,8 +403,18 @@ func sameDispositif(a, b Action) bool {
 }
 
 func (a Action) label() string {
-	if a.CatalogAction != "" {
+	switch {
+	case a.CatalogAction != "":
 		return a.CatalogAction.Label()
+	case a.FreeLabel != "":
+		return "« " + a.FreeLabel + " »"
 	}
 	return "le service " + a.ServiceID
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -160,6 +160,12 @@ func TestStructureRules(t *testing.T) {
 		{"action et service à la fois", func(c *carnet.Carnet) {
 			c.Actions = []carnet.Action{{ID: "a1", CatalogAction: "pmsmp", ServiceID: "svc", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-04-01"}}
 		}, "CARNET-ACTION-01", "/actions/0"},
+		{"action du référentiel et libellé libre à la fois", func(c *carnet.Carnet) {
+			c.Actions = []carnet.Action{{ID: "a1", CatalogAction: "pmsmp", FreeLabel: "Atelier CV", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-04-01"}}
+		}, "CARNET-ACTION-01", "/actions/0"},
+		{"action sans rien", func(c *carnet.Carnet) {
+			c.Actions = []carnet.Action{{ID: "a1", Thematique: "emploi-formation", Status: "prevue", ProposedOn: "2025-04-01"}}
+		}, "CARNET-ACTION-01", "/actions/0"},
 		{"action d'une autre thématique", func(c *carnet.Carnet) {
 			c.Actions = []carnet.Action{{ID: "a1", CatalogAction: "pmsmp", Thematique: "logement", Status: "prevue", ProposedOn: "2025-04-01"}}
 		}, "CARNET-ACTION-02", "/actions/0/thematique"},
@@ -209,6 +215,15 @@ func TestStructureRules(t *testing.T) {
 				}
 			})
 		}
+	})
+	t.Run("libellés libres admis", func(t *testing.T) {
+		// issue 14 : un objectif et une action saisis hors référentiel dans le
+		// carnet de bord sont gardés en libellé libre, sans code
+		b := base()
+		b.Version = carnet.SchemaVersion
+		b.Objectifs = []carnet.PlanObjectif{{ID: "o1", Thematique: "logement", FreeLabel: "Trouver un garde-meuble", Status: "EN_COURS", Date: "2025-04-01"}}
+		b.Actions = []carnet.Action{{ID: "a1", ObjectifID: "o1", FreeLabel: "Visite du garde-meuble de Laon", Thematique: "logement", Status: "prevue", ProposedOn: "2025-04-01"}}
+		assert.Empty(t, b.CheckStructure("2025-10-01"))
 	})
 	t.Run("carnet de base conforme", func(t *testing.T) {
 		b := base()

@@ -153,6 +153,8 @@ type PlanObjectif struct {
 	Objectif diagnostic.Objectif `json:"objectif,omitempty"`
 	// Besoin du projet professionnel auquel l'objectif répond.
 	Besoin diagnostic.Besoin `json:"besoin,omitempty"`
+	// Libellé libre d'un objectif hors référentiel (repris tel quel, par exemple d'un carnet de bord importé) : objectif absent.
+	FreeLabel string `json:"libelle_libre,omitempty" jsonschema:"maxLength=500"`
 	// Avancement.
 	Status diagnostic.ObjectifStatus `json:"statut"`
 	// Rang de priorité (1 = le plus urgent).
@@ -176,6 +178,8 @@ type Action struct {
 	CatalogAction CatalogAction `json:"action,omitempty"`
 	// Identifiant data·inclusion du service de l'offre.
 	ServiceID string `json:"id_service,omitempty" jsonschema:"maxLength=200"`
+	// Libellé libre d'une action hors référentiel et hors offre (repris tel quel, par exemple d'un carnet de bord importé) : action et id_service absents.
+	FreeLabel string `json:"libelle_libre,omitempty" jsonschema:"maxLength=500"`
 	// Thématique SPIE de l'action.
 	Thematique spie.Thematique `json:"thematique"`
 	// Statut.

@@ -59,6 +59,7 @@ func TestExitCodeContract(t *testing.T) {
 		{"search", []string{"search", "--catalogue", "-", "--commune", "02408"}, service, false},
 		{"convert-v0", []string{"convert-v0", "-q", "-"}, compactFile(t, "testdata/convert-v0/input-service.json"), false},
 		{"import-ft", []string{"import-ft", "-"}, compactFile(t, exDSP), true},
+		{"import-cdb", []string{"import-cdb", "--siret", "22020000000010", "--commune", "02408", "-"}, compactFile(t, exCDB), true},
 		{"label", []string{"label", "--date", "2024-03-15", "-"}, compactFile(t, exNetwork+"label-melun-labellisee.json"), true},
 		{"committee", []string{"committee", "--calendar", "-", "--date", "2023-02-01"}, compactFile(t, exNetwork+"cto-laon-2023.json"), true},
 		// The inputs on the line, as the others.

@@ -72,6 +72,7 @@ func TestJSONFaultsHaveTheLibraryShape(t *testing.T) {
 		{"export-ft", []string{"export-ft", "--format", "json", exDiag + "rsa-logement-sante-marseille.json"}, nil},
 		{"view", []string{"view", "--format", "json", "--role", "referent", "--structure", "22020000000010", "--professionnel", "Marc Dubois", "--date", "2026-06-30", carnetExample("rsa-perdu-de-vue-soissons")}, nil},
 		{"convert-v0", []string{"convert-v0", "-q", "--format", "json", "-"}, func(*testing.T) string { return "{oops\n" }},
+		{"import-cdb", []string{"import-cdb", "--siret", "22020000000010", "--commune", "02408", "--format", "json", exCDB}, nil},
 		{"indicators", []string{"indicators", "--date", "2026-06-30", "-"}, func(t *testing.T) string { return "{oups\n" + carnetsNDJSON(t) }},
 		{"committee", []string{"committee", "--calendar", "testdata/committee/input-heure-invalide.json", "--date", "2023-02-01"}, nil},
 		{"label", []string{"label", "--date", "2024-03-15", "-"}, func(t *testing.T) string {

@@ -112,6 +112,7 @@ func TestHostileOutputsAreFrench(t *testing.T) {
 		{"validate", "--kind", "carnet", "-"}, {"validate", "--kind", "comite", "-"}, {"validate", "--kind", "service", "-"},
 		{"orient", "-"}, {"iae", "-"}, {"pmsmp", "-"}, {"pmsmp", "--format", "json", "-"}, {"alerts", "--date", "2025-10-15", "-"},
 		{"agreement", "--format", "json", "-"}, {"agreement", "-"}, {"import-ft", "-"},
+		{"import-cdb", "--siret", "22020000000010", "--commune", "02408", "-"}, {"import-cdb", "--siret", "22020000000010", "--commune", "02408", "--format", "json", "-"},
 		{"indicators", "--date", "2026-06-30", "-"}, {"label", "--date", "2024-03-15", "-"},
 	}
 	for name, in := range hostileInputs(t) {
@@ -158,6 +159,8 @@ func TestHostileArgumentsAreFrench(t *testing.T) {
 		{[]string{"validate", "--kind", "service", "--workers", "0", "-"}, exitUsage, "--workers 0 refusé"},
 		{[]string{"validate", "--kind", "service", "--workers", "-1", "-"}, exitUsage, "--workers -1 refusé"},
 		{[]string{"import-ft", "--zzz"}, exitUsage, "option inconnue : --zzz"},
+		{[]string{"import-cdb", "--zzz"}, exitUsage, "option inconnue : --zzz"},
+		{[]string{"import-cdb", "--siret", "22020000000010", "--commune", "02408", missing}, exitUsage, "fichier introuvable : " + missing},
 		{[]string{"convert-v0", "--zzz"}, exitUsage, "option inconnue : --zzz"},
 		{[]string{"export-ft", "--zzz"}, exitUsage, "option inconnue : --zzz"},
 		{[]string{"agreement", "--zzz"}, exitUsage, "option inconnue : --zzz"},

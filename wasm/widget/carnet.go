@@ -199,12 +199,17 @@ func (v *CarnetView) Render() app.UI {
 		b, _ := json.Marshal(a)
 		var x struct {
 			Action string `json:"action"`
+			Libre  string `json:"libelle_libre"`
 			Statut string `json:"statut"`
 			Theme  string `json:"thematique"`
 		}
 		json.Unmarshal(b, &x)
+		label := carnet.CatalogActions.LabelOf(x.Action)
+		if x.Action == "" {
+			label = x.Libre // an action outside the referential keeps its own words
+		}
 		rows = append(rows, app.Tr().Body(
-			app.Th().Scope("row").Text(carnet.CatalogActions.LabelOf(x.Action)),
+			app.Th().Scope("row").Text(label),
 			app.Td().Text(spie.Thematiques.LabelOf(x.Theme)),
 			app.Td().Text(carnet.ActionStatuses.LabelOf(x.Statut)),
 		))

@@ -214,12 +214,18 @@ func (c *DiagnosticForm) renderPlan() app.UI {
 		if o.Objectif == "" {
 			label = o.Besoin.Label()
 		}
+		if o.Objectif == "" && o.FreeLabel != "" {
+			label = o.FreeLabel
+		}
 		items = append(items, app.Li().Text(label+" ("+strings.ToLower(diagnostic.ObjectifStatuses.LabelOf(string(o.Status)))+")"))
 	}
 	for _, a := range p.Actions {
 		label := a.CatalogAction.Label()
 		if a.CatalogAction == "" {
 			label = spie.Thematiques.LabelOf(string(a.Thematique))
+		}
+		if a.CatalogAction == "" && a.FreeLabel != "" {
+			label = a.FreeLabel
 		}
 		text := label + " (" + strings.ToLower(carnet.ActionStatuses.LabelOf(string(a.Status)))
 		if !a.Start.IsZero() {
