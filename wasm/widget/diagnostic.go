@@ -427,7 +427,7 @@ func (c *DiagnosticForm) labelOf(path string) string {
 	parts := strings.Split(strings.TrimPrefix(path, "/"), "/")
 	last := parts[len(parts)-1]
 	if len(parts) >= 2 && parts[0] == "freins" {
-		l := diagnostic.FreinThematiques.LabelOf(parts[1])
+		l := labelOf(diagnostic.FreinThematiques, parts[1])
 		if len(parts) > 2 && parts[2] != "impact" {
 			if fl, ok := fieldLabels[strings.Join(parts[2:], "/")]; ok {
 				l += ", " + lowerFirst(fl)
@@ -436,10 +436,10 @@ func (c *DiagnosticForm) labelOf(path string) string {
 		return l
 	}
 	if len(parts) == 3 && parts[1] == "besoins" {
-		return diagnostic.BesoinDefinitions.LabelOf(last)
+		return labelOf(diagnostic.BesoinDefinitions, last)
 	}
 	if len(parts) == 2 && parts[0] == "criteres_publics" && diagnostic.PublicCriteriaFlags.Has(last) {
-		return diagnostic.PublicCriteriaFlags.LabelOf(last)
+		return labelOf(diagnostic.PublicCriteriaFlags, last)
 	}
 	if l, ok := fieldLabels[strings.Join(parts, "/")]; ok {
 		return l

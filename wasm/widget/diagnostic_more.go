@@ -72,7 +72,7 @@ func (c *DiagnosticForm) renderDiplomas(p *diagnostic.Professional) app.UI {
 		items = append(items, fieldset(fieldID(base), "Diplôme n° "+strconv.Itoa(i+1),
 			textInput(c.field(tp, fieldLabels["diplomes/intitule"], "", true), "text", dp.Title,
 				func(ctx app.Context, v string) { c.set(ctx, tp, func() { dp.Title = v }) }),
-			selectInput(c.field(np, fieldLabels["niveau_etude"], "", false), diagnostic.EducationLevels, string(dp.Level), "— Non renseigné —",
+			selectInput(c.field(np, fieldLabels["niveau_etude"], "", false), diagnostic.EducationLevels, string(dp.Level), commonText.NotGiven.String(),
 				func(ctx app.Context, v string) { c.set(ctx, np, func() { dp.Level = diagnostic.EducationLevel(v) }) }),
 			textInput(c.field(yp, fieldLabels["diplomes/annee"], "Facultatif.", false), "number", year,
 				func(ctx app.Context, v string) {
@@ -108,7 +108,7 @@ func (c *DiagnosticForm) renderSkills(p *diagnostic.Professional) app.UI {
 		items = append(items, fieldset(fieldID(base), "Compétence n° "+strconv.Itoa(i+1),
 			textInput(c.field(lp, fieldLabels["competences/libelle"], "", true), "text", sk.Label,
 				func(ctx app.Context, v string) { c.set(ctx, lp, func() { sk.Label = v }) }),
-			selectInput(c.field(vp, fieldLabels["competences/validation"], "", true), diagnostic.SkillValidations, string(sk.Validation), "— Choisir —",
+			selectInput(c.field(vp, fieldLabels["competences/validation"], "", true), diagnostic.SkillValidations, string(sk.Validation), commonText.Choose.String(),
 				func(ctx app.Context, v string) {
 					c.set(ctx, vp, func() { sk.Validation = diagnostic.SkillValidation(v) })
 				}),
@@ -148,7 +148,7 @@ func (c *DiagnosticForm) renderObjectifs(key string, fr diagnostic.Frein, update
 	for _, d := range defs {
 		ok := diagnostic.Objectif(d.Key)
 		p := spie.Pointer("freins", key, "objectifs", d.Key)
-		rows = append(rows, selectInput(fieldState{path: p, label: d.Label.FR}, diagnostic.ObjectifStatuses, status[d.Key], "— Non retenu —",
+		rows = append(rows, selectInput(fieldState{path: p, label: inLang(d.Label)}, diagnostic.ObjectifStatuses, status[d.Key], "— Non retenu —",
 			func(ctx app.Context, v string) {
 				c.set(ctx, p, update(func(f *diagnostic.Frein) { setObjectif(f, ok, diagnostic.ObjectifStatus(v)) }))
 			}))
@@ -182,7 +182,7 @@ func sensitiveNotice(key string) app.UI {
 	d, _ := spie.Thematiques.Get(key)
 	return app.Div().Class("fr-mb-2w").Body(
 		app.P().Class("fr-badge fr-badge--warning fr-badge--sm").Text(fieldLabels["sensible"]),
-		app.P().Class("fr-text--sm").Text(d.Description.FR+" "+fieldLabels["sensible/aide"]),
+		app.P().Class("fr-text--sm").Text(inLang(d.Description)+" "+fieldLabels["sensible/aide"]),
 	)
 }
 
@@ -227,7 +227,7 @@ func (c *DiagnosticForm) renderAuthor(n int) app.UI {
 	return fieldset("auteur-"+strconv.Itoa(n), legend,
 		textInput(c.field(np, fieldLabels["nom"], "", true), "text", a.Name,
 			func(ctx app.Context, v string) { c.set(ctx, np, func() { a.Name = v }) }),
-		selectInput(c.field(rp, fieldLabels["role"], "", true), diagnostic.AuthorRoles, string(a.Role), "— Choisir —",
+		selectInput(c.field(rp, fieldLabels["role"], "", true), diagnostic.AuthorRoles, string(a.Role), commonText.Choose.String(),
 			func(ctx app.Context, v string) { c.set(ctx, rp, func() { a.Role = diagnostic.AuthorRole(v) }) }),
 		app.If(n > 0, func() app.UI {
 			return textInput(c.field(sp, fieldLabels["auteurs/siret_structure"], "14 chiffres ; facultatif si c'est la même structure.", false), "text", string(a.StructureSIRET),

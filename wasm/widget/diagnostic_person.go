@@ -66,11 +66,11 @@ func (c *DiagnosticForm) renderPersonViews() app.UI {
 			}
 		}
 		th, _ := spie.Thematiques.Get(def.Key)
-		var notice app.UI = app.P().Class("fr-hint-text").Text(th.Description.FR)
+		var notice app.UI = app.P().Class("fr-hint-text").Text(inLang(th.Description))
 		if k.IsSensitive() {
 			notice = sensitiveNotice(def.Key)
 		}
-		groups = append(groups, fieldset("avis-"+def.Key, def.Label.FR,
+		groups = append(groups, fieldset("avis-"+def.Key, inLang(def.Label),
 			notice,
 			selectInput(c.field(vp, personTexts["impact"], "", false), diagnostic.PersonImpacts, impact, personTexts["impact/vide"],
 				func(ctx app.Context, v string) {
@@ -142,21 +142,21 @@ func (c *DiagnosticForm) renderPrintable() app.UI {
 		}
 		var lines []app.UI
 		if pv != nil && diagnostic.PersonImpacts.Has(string(pv.Impact)) {
-			lines = append(lines, app.P().Class("fr-mb-1v").Text(personTexts["pour-vous"]+diagnostic.PersonImpacts.LabelOf(string(pv.Impact))))
+			lines = append(lines, app.P().Class("fr-mb-1v").Text(personTexts["pour-vous"]+labelOf(diagnostic.PersonImpacts, string(pv.Impact))))
 		}
 		if pv != nil && pv.Words != "" {
 			lines = append(lines, app.P().Class("fr-mb-1v").Text(personTexts["vos-mots"]+"« "+pv.Words+" »"))
 		}
 		if pro {
 			im, _ := diagnostic.Impacts.Get(string(f.Impact))
-			lines = append(lines, app.P().Class("fr-mb-1v").Text(personTexts["pour-conseil"]+im.Description.FR))
+			lines = append(lines, app.P().Class("fr-mb-1v").Text(personTexts["pour-conseil"]+inLang(im.Description)))
 		}
-		themes = append(themes, app.Li().Body(app.P().Class("fr-text--bold fr-mb-1v").Text(def.Label.FR), app.Div().Body(lines...)))
+		themes = append(themes, app.Li().Body(app.P().Class("fr-text--bold fr-mb-1v").Text(inLang(def.Label)), app.Div().Body(lines...)))
 	}
 	var objectifs []app.UI
 	for _, def := range diagnostic.FreinThematiques {
 		for _, o := range d.Freins[diagnostic.FreinThematique(def.Key)].Objectifs {
-			objectifs = append(objectifs, app.Li().Text(o.Objectif.Label()+" ("+strings.ToLower(diagnostic.ObjectifStatuses.LabelOf(string(o.Status)))+")"))
+			objectifs = append(objectifs, app.Li().Text(o.Objectif.Label()+" ("+strings.ToLower(labelOf(diagnostic.ObjectifStatuses, string(o.Status)))+")"))
 		}
 	}
 	return app.Section().ID("resume-personne").Class("spie-print fr-mt-4w").Aria("labelledby", "resume-titre").Body(
@@ -190,10 +190,10 @@ func (c *DiagnosticForm) renderNextDeadline() app.UI {
 	next, passed := NextDeadline(c.deadlines())
 	var items []app.UI
 	for _, p := range passed {
-		items = append(items, app.P().Class("spie-echeance-depassee").Text(sprintf(personTexts["depasse"], diagnostic.DeadlineKinds.LabelOf(string(p.Kind)), p.Due.French())))
+		items = append(items, app.P().Class("spie-echeance-depassee").Text(sprintf(personTexts["depasse"], labelOf(diagnostic.DeadlineKinds, string(p.Kind)), p.Due.French())))
 	}
 	if next != nil {
-		items = append(items, app.P().Text(sprintf(personTexts["echeance/date"], diagnostic.DeadlineKinds.LabelOf(string(next.Kind)), next.Due.French())))
+		items = append(items, app.P().Text(sprintf(personTexts["echeance/date"], labelOf(diagnostic.DeadlineKinds, string(next.Kind)), next.Due.French())))
 	}
 	if len(items) == 0 {
 		items = append(items, app.P().Text(personTexts["echeance/aucun"]))
@@ -214,14 +214,14 @@ func (c *DiagnosticForm) renderPlan() app.UI {
 		if o.Objectif == "" {
 			label = o.Besoin.Label()
 		}
-		items = append(items, app.Li().Text(label+" ("+strings.ToLower(diagnostic.ObjectifStatuses.LabelOf(string(o.Status)))+")"))
+		items = append(items, app.Li().Text(label+" ("+strings.ToLower(labelOf(diagnostic.ObjectifStatuses, string(o.Status)))+")"))
 	}
 	for _, a := range p.Actions {
 		label := a.CatalogAction.Label()
 		if a.CatalogAction == "" {
-			label = spie.Thematiques.LabelOf(string(a.Thematique))
+			label = labelOf(spie.Thematiques, string(a.Thematique))
 		}
-		text := label + " (" + strings.ToLower(carnet.ActionStatuses.LabelOf(string(a.Status)))
+		text := label + " (" + strings.ToLower(labelOf(carnet.ActionStatuses, string(a.Status)))
 		if !a.Start.IsZero() {
 			text += ", à partir du " + a.Start.French()
 		}

@@ -47,7 +47,7 @@ func (c *DiagnosticForm) renderStep() app.UI {
 		for _, cf := range diagnostic.PublicCriteriaFlags {
 			p := spie.Pointer("criteres_publics", cf.Key)
 			b := d.Criteria.Flag(cf.Key)
-			boxes = append(boxes, checkbox(c.field(p, cf.Label.FR, "", false), *b,
+			boxes = append(boxes, checkbox(c.field(p, inLang(cf.Label), "", false), *b,
 				func(ctx app.Context, v bool) { c.set(ctx, p, func() { *b = v }) }))
 		}
 		boxes = append(boxes, textInput(c.field("/criteres_publics/date_ouverture_droits_rsa", fieldLabels["date_ouverture_droits_rsa"], "Seulement pour un bénéficiaire du RSA.", false), "date", string(d.Criteria.RSAOpeningDate),
@@ -58,11 +58,11 @@ func (c *DiagnosticForm) renderStep() app.UI {
 	case 2:
 		p := &d.Professional
 		return fieldset("pro", "Situation professionnelle",
-			selectInput(c.field("/situation_professionnelle/situation_emploi", fieldLabels["situation_emploi"], "", true), diagnostic.WorkSituations, string(p.WorkSituation), "— Choisir —",
+			selectInput(c.field("/situation_professionnelle/situation_emploi", fieldLabels["situation_emploi"], "", true), diagnostic.WorkSituations, string(p.WorkSituation), commonText.Choose.String(),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/situation_professionnelle/situation_emploi", func() { p.WorkSituation = diagnostic.WorkSituation(v) })
 				}),
-			selectInput(c.field("/situation_professionnelle/niveau_etude", fieldLabels["niveau_etude"], "", false), diagnostic.EducationLevels, string(p.EducationLevel), "— Non renseigné —",
+			selectInput(c.field("/situation_professionnelle/niveau_etude", fieldLabels["niveau_etude"], "", false), diagnostic.EducationLevels, string(p.EducationLevel), commonText.NotGiven.String(),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/situation_professionnelle/niveau_etude", func() { p.EducationLevel = diagnostic.EducationLevel(v) })
 				}),
@@ -119,7 +119,7 @@ func (c *DiagnosticForm) renderStep() app.UI {
 					d.Freins[k] = cur
 				}
 			}
-			groups = append(groups, fieldset("frein-"+def.Key, def.Label.FR,
+			groups = append(groups, fieldset("frein-"+def.Key, inLang(def.Label),
 				app.Div().Class("fr-grid-row fr-grid-row--gutters").Body(
 					app.Div().Class("fr-col-12 fr-col-md-6").Body(
 						app.P().Class("fr-text--bold fr-mb-1w").Text("Regard du professionnel"),
@@ -252,7 +252,7 @@ func (c *DiagnosticForm) renderSituations(key string, fr diagnostic.Frein, updat
 	for _, d := range defs {
 		sk := d.Key
 		p := spie.Pointer("freins", key, "situations", sk)
-		boxes = append(boxes, checkbox(fieldState{path: p, label: d.Label.FR}, ticked[sk],
+		boxes = append(boxes, checkbox(fieldState{path: p, label: inLang(d.Label)}, ticked[sk],
 			func(ctx app.Context, v bool) {
 				c.set(ctx, p, update(func(f *diagnostic.Frein) { toggleSituation(f, diagnostic.Situation(sk), v) }))
 			}))
@@ -280,7 +280,7 @@ func (c *DiagnosticForm) renderBesoins(p *diagnostic.Professional) app.UI {
 	for _, def := range diagnostic.BesoinDefinitions {
 		key := diagnostic.Besoin(def.Key)
 		path := spie.Pointer("situation_professionnelle", "besoins", def.Key)
-		rows = append(rows, selectInput(c.field(path, def.Label.FR, "", false), diagnostic.BesoinStatuses, string(p.Besoins[key]), "— Non renseigné —",
+		rows = append(rows, selectInput(c.field(path, inLang(def.Label), "", false), diagnostic.BesoinStatuses, string(p.Besoins[key]), commonText.NotGiven.String(),
 			func(ctx app.Context, v string) {
 				c.set(ctx, path, func() {
 					if v == "" {

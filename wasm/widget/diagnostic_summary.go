@@ -24,12 +24,12 @@ type Orientation struct {
 func Orient(d *diagnostic.Diagnostic) Orientation {
 	dec := diagnostic.Orient(d, diagnostic.DefaultOrientationRules())
 	o := Orientation{Code: string(dec.Pathway), Decision: dec}
-	o.Label = diagnostic.Pathways.LabelOf(string(dec.Pathway))
+	o.Label = labelOf(diagnostic.Pathways, string(dec.Pathway))
 	if dec.Organisation != "" {
-		o.Label += ", accompagné par " + diagnostic.Organisations.LabelOf(string(dec.Organisation))
+		o.Label += ", accompagné par " + labelOf(diagnostic.Organisations, string(dec.Organisation))
 	}
 	if dec.Decider != "" {
-		o.Label += " (décision : " + diagnostic.Deciders.LabelOf(string(dec.Decider)) + ")"
+		o.Label += " (décision : " + labelOf(diagnostic.Deciders, string(dec.Decider)) + ")"
 	}
 	for _, c := range dec.Criteria {
 		if c.Effect == "retient" && c.Sentence != "" {
@@ -78,7 +78,7 @@ func (c *DiagnosticForm) renderSummary() app.UI {
 	for _, def := range diagnostic.FreinThematiques {
 		f := d.Freins[diagnostic.FreinThematique(def.Key)]
 		if f.Impact != "" && f.Impact != diagnostic.ImpactNonAborde && f.Impact != "sans-impact" {
-			freins = append(freins, def.Label.FR+" ("+diagnostic.Impacts.LabelOf(string(f.Impact))+")")
+			freins = append(freins, inLang(def.Label)+" ("+labelOf(diagnostic.Impacts, string(f.Impact))+")")
 		}
 	}
 	freinText := ""
@@ -100,7 +100,7 @@ func (c *DiagnosticForm) renderSummary() app.UI {
 				row("Personne", d.Person.ID),
 				row("Date de naissance", string(d.Person.BirthDate)),
 				row("Commune", string(d.Person.Commune)),
-				row("Situation", diagnostic.WorkSituations.LabelOf(string(d.Professional.WorkSituation))),
+				row("Situation", labelOf(diagnostic.WorkSituations, string(d.Professional.WorkSituation))),
 				row("Freins retenus", freinText),
 				row("Auteur", authorsText(d.Authors)),
 				row("Consentement au partage", yesNo(d.Consent.Sharing)),
@@ -120,7 +120,7 @@ func authorsText(as []diagnostic.Author) string {
 	var names []string
 	for _, a := range as {
 		if a.Name != "" {
-			names = append(names, a.Name+" ("+diagnostic.AuthorRoles.LabelOf(string(a.Role))+")")
+			names = append(names, a.Name+" ("+labelOf(diagnostic.AuthorRoles, string(a.Role))+")")
 		}
 	}
 	return strings.Join(names, " et ")
@@ -132,10 +132,10 @@ func (c *DiagnosticForm) renderCompleteness() app.UI {
 	k := c.doc.Completeness()
 	var notDiscussed, notExplored []string
 	for _, t := range k.NotDiscussed {
-		notDiscussed = append(notDiscussed, diagnostic.FreinThematiques.LabelOf(string(t)))
+		notDiscussed = append(notDiscussed, labelOf(diagnostic.FreinThematiques, string(t)))
 	}
 	for _, b := range k.BesoinsNotExplored {
-		notExplored = append(notExplored, diagnostic.BesoinDefinitions.LabelOf(string(b)))
+		notExplored = append(notExplored, labelOf(diagnostic.BesoinDefinitions, string(b)))
 	}
 	pct := strconv.Itoa(int(k.Ratio*100 + 0.5))
 	var items []app.UI
@@ -146,7 +146,7 @@ func (c *DiagnosticForm) renderCompleteness() app.UI {
 		items = append(items, app.Li().Text("Besoins du projet non explorés : "+strings.Join(notExplored, " ; ")))
 	}
 	if k.ProjectionUnknown {
-		items = append(items, app.Li().Text(fieldLabels["se_projette_dans_emploi"]+" : "+strings.ToLower(diagnostic.Impacts.LabelOf(string(diagnostic.ImpactNonAborde)))))
+		items = append(items, app.Li().Text(fieldLabels["se_projette_dans_emploi"]+" : "+strings.ToLower(labelOf(diagnostic.Impacts, string(diagnostic.ImpactNonAborde)))))
 	}
 	return app.Section().ID("completude").Class("fr-my-3w").Aria("labelledby", "completude-titre").Body(
 		app.H3().ID("completude-titre").Class("fr-h6").Text("Complétude du diagnostic : "+pct+" % des points du socle abordés"),
@@ -170,9 +170,9 @@ func (c *DiagnosticForm) renderDeadlines() app.UI {
 			due = x.Due.French()
 		}
 		rows = append(rows, app.Tr().ID("delai-"+string(x.Kind)).Body(
-			app.Th().Scope("row").Text(diagnostic.DeadlineKinds.LabelOf(string(x.Kind))),
+			app.Th().Scope("row").Text(labelOf(diagnostic.DeadlineKinds, string(x.Kind))),
 			app.Td().Text(due),
-			app.Td().Body(app.P().Class("fr-badge fr-badge--sm "+deadlineBadge(x.Status)).Text(diagnostic.DeadlineStatuses.LabelOf(string(x.Status)))),
+			app.Td().Body(app.P().Class("fr-badge fr-badge--sm "+deadlineBadge(x.Status)).Text(labelOf(diagnostic.DeadlineStatuses, string(x.Status)))),
 			app.Td().Text(x.Sentence),
 		))
 	}

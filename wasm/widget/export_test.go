@@ -2,6 +2,7 @@ package widget
 
 import (
 	"encoding/json"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"time"
 
 	"github.com/spie-fr/socle/offer"
@@ -99,3 +100,9 @@ func (c *DiagnosticForm) LabelOfForTest(path string) string { return c.labelOf(p
 func (c *Indicateurs) SelectForTest(period, group, network int) {
 	c.period, c.group, c.netPer = period, group, network
 }
+
+// SetDraftDate sets the date of the contact being proposed.
+func (v *CarnetView) SetDraftDate(d string) { v.draft.Date = spie.Date(d) }
+
+// AddContactForTest presses « Ajouter au carnet ».
+func (v *CarnetView) AddContactForTest() { v.AddContact(app.Context{}) }

@@ -307,11 +307,11 @@ func (c *OffreSearch) Render() app.UI {
 	boxes := make([]app.UI, 0, len(spie.Thematiques))
 	for _, d := range spie.Thematiques {
 		k := d.Key
-		boxes = append(boxes, checkbox(fieldState{path: "/thematiques/" + k, label: d.Label.FR}, c.themes[k],
+		boxes = append(boxes, checkbox(fieldState{path: "/thematiques/" + k, label: inLang(d.Label)}, c.themes[k],
 			func(ctx app.Context, v bool) { c.themes[k] = v }))
 	}
-	commune := fieldState{path: "/commune", label: searchFields.LabelOf("/commune"), hint: hintOf(searchFields, "/commune"), required: true}
-	radius := fieldState{path: "/rayon_mobilite_km", label: searchFields.LabelOf("/rayon_mobilite_km"), hint: hintOf(searchFields, "/rayon_mobilite_km")}
+	commune := fieldState{path: "/commune", label: labelOf(searchFields, "/commune"), hint: hintOf(searchFields, "/commune"), required: true}
+	radius := fieldState{path: "/rayon_mobilite_km", label: labelOf(searchFields, "/rayon_mobilite_km"), hint: hintOf(searchFields, "/rayon_mobilite_km")}
 	for _, f := range c.faults {
 		if f.Path == radius.path {
 			radius.faults = append(radius.faults, f)
@@ -380,5 +380,5 @@ var searchFields = spie.Definitions{
 // hintOf returns the French description of the definition key, "" when none.
 func hintOf(defs spie.Definitions, key string) string {
 	d, _ := defs.Get(key)
-	return d.Description.FR
+	return inLang(d.Description)
 }

@@ -63,7 +63,7 @@ var prescriptionFields = spie.Definitions{
 func fieldLabel(path string) string {
 	for p := path; ; p = p[:strings.LastIndex(p, "/")] {
 		if prescriptionFields.Has(p) {
-			return prescriptionFields.LabelOf(p)
+			return labelOf(prescriptionFields, p)
 		}
 		if p == "" {
 			return ""
@@ -144,7 +144,7 @@ func unique(fs spie.Faults) spie.Faults {
 }
 
 func (d *prescriptionDraft) field(path string, required bool) fieldState {
-	f := fieldState{path: path, label: prescriptionFields.LabelOf(path), hint: hintOf(prescriptionFields, path), required: required}
+	f := fieldState{path: path, label: labelOf(prescriptionFields, path), hint: hintOf(prescriptionFields, path), required: required}
 	if d.tried {
 		for _, x := range d.faults {
 			if x.Path == path {
@@ -269,7 +269,7 @@ func (d *prescriptionDraft) render(b *Bridge, back func(app.Context)) app.UI {
 			textInput(d.field("/personne/code_commune", true), "text", string(p.Person.Commune),
 				func(ctx app.Context, v string) { p.Person.Commune = spie.CommuneCode(strings.TrimSpace(v)) },
 				func(in app.HTMLInput) app.HTMLInput { return in.Attr("inputmode", "numeric") }),
-			selectInput(d.field("/besoin/cle", true), spie.Thematiques, p.Need.Key, "— Choisir —",
+			selectInput(d.field("/besoin/cle", true), spie.Thematiques, p.Need.Key, commonText.Choose.String(),
 				func(ctx app.Context, v string) { p.Need = offer.PrescriptionNeed{Kind: "frein", Key: v} }),
 			d.motifField(),
 			checkbox(d.field("/engagement_donnees/accepte", true), p.DataProtection.Accepted,

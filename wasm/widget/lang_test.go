@@ -1,0 +1,217 @@
+package widget_test
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/net/html"
+
+	"github.com/spie-fr/socle/internal/frtext"
+	"github.com/spie-fr/socle/wasm/widget"
+)
+
+// readable returns what a person reads or hears in a rendered widget: its
+// text nodes (SVG titles included) and the attributes that assistive
+// technologies read out (aria-label, title, placeholder, alt).
+func readable(t *testing.T, page string) []string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	require.NoError(t, err)
+	var out []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
+			return
+		}
+		if n.Type == html.TextNode {
+			if s := strings.TrimSpace(n.Data); s != "" {
+				out = append(out, s)
+			}
+		}
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				switch a.Key {
+				case "aria-label", "title", "placeholder", "alt":
+					if s := strings.TrimSpace(a.Val); s != "" {
+						out = append(out, s)
+					}
+				}
+			}
+			if n.Data == "svg" {
+				// an inline chart written as raw markup: parse its text too
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return out
+}
+
+// render draws c in language l through go-app's test engine; prepare
+// feeds the widget its data in that language (faults are kept in both
+// languages, shown in the page's).
+func renderIn(t *testing.T, l string, c app.Composer, prepare func()) string {
+	t.Helper()
+	widget.SetLang(l)
+	t.Cleanup(func() { widget.SetLang(widget.LangFR) })
+	if prepare != nil {
+		prepare()
+	}
+	e := app.NewTestEngine()
+	require.NoError(t, e.Load(c))
+	e.ConsumeAll()
+	return app.HTMLString(c)
+}
+
+// codeLike is a key of a code list or an identifier, never shown as text.
+var codeLike = regexp.MustCompile(`^[a-z0-9_.:-]*$`)
+
+// dataTexts returns the free texts of a JSON document (names of people,
+// structures and places, comments: the person's and professionals' own
+// words, shown as they were written), to be allowed in an English
+// rendering; the keys of code lists (lower-case, without blanks) are not
+// among them, since a widget must show their labels.
+func dataTexts(t *testing.T, doc []byte) []string {
+	t.Helper()
+	var v any
+	require.NoError(t, json.Unmarshal(doc, &v))
+	var out []string
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			if !codeLike.MatchString(x) {
+				out = append(out, x)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	return out
+}
+
+// assertEnglish fails on each French word of the English rendering page.
+func assertEnglish(t *testing.T, state, page string, allowed []string) {
+	t.Helper()
+	assert.Contains(t, page, "<main", state)
+	for _, s := range readable(t, page) {
+		if fr := frtext.French(s, allowed...); len(fr) > 0 {
+			t.Errorf("%s : français %q dans le rendu anglais : %q", state, fr, s)
+		}
+	}
+}
+
+// assertFrench fails on each English word of the French rendering page.
+func assertFrench(t *testing.T, state, page string, allowed []string) {
+	t.Helper()
+	for _, s := range readable(t, page) {
+		for _, a := range allowed {
+			s = strings.ReplaceAll(s, a, " ")
+		}
+		if en := frtext.Problems(s); len(en) > 0 {
+			t.Errorf("%s : anglais %q dans le rendu français : %q", state, en, s)
+		}
+	}
+}
+
+// bothLanguages renders one state of a widget in English and in French,
+// each from a fresh component, and checks each language.
+func bothLanguages(t *testing.T, state string, data []byte, build func() (app.Composer, func())) {
+	t.Helper()
+	var allowed []string
+	if data != nil {
+		allowed = dataTexts(t, data)
+	}
+	c, prepare := build()
+	assertEnglish(t, state, renderIn(t, widget.LangEN, c, prepare), allowed)
+	c, prepare = build()
+	assertFrench(t, state, renderIn(t, widget.LangFR, c, prepare), allowed)
+}
+
+func TestSetLang(t *testing.T) {
+	t.Cleanup(func() { widget.SetLang(widget.LangFR) })
+	assert.Equal(t, "en", widget.SetLang("en"))
+	assert.Equal(t, "en", widget.Lang())
+	assert.Equal(t, "fr", widget.SetLang("de"), "une langue inconnue : le français")
+	assert.Equal(t, "fr", widget.SetLang(""))
+}
+
+// TestCarnetInEnglish: each state of the carnet widget (waiting, refused,
+// shown to its référent with the contact form, to an outsider without it,
+// after a refused contact) holds no French in English but the data's own
+// words and the terms of art, and no English in French.
+func TestCarnetInEnglish(t *testing.T) {
+	full := loadCarnet(t, "rsa-perdu-de-vue-soissons.json")
+	referent := `{"professionnel":"Inconnu","siret_structure":"13002526500013","role":"referent"}`
+	for _, m := range loadMembers(t, full) {
+		if m["role"] == "referent" {
+			referent = string(must(json.Marshal(map[string]string{"professionnel": m["professionnel"], "siret_structure": m["siret_structure"], "role": "referent"})))
+		}
+	}
+	with := func(actor string) []byte {
+		return []byte(`{"carnet":` + string(full) + `,"acteur":` + actor + `}`)
+	}
+	for _, tc := range []struct {
+		state string
+		data  []byte
+		after func(v *widget.CarnetView)
+	}{
+		{"attente", nil, nil},
+		{"refus", []byte(`"pas un objet"`), nil},
+		{"lecteur non déclaré", []byte(`{"carnet":` + string(full) + `}`), nil},
+		{"référent", with(referent), nil},
+		{"hors du carnet", with(`{"professionnel":"Inconnu","siret_structure":"55500000100019","role":"partenaire"}`), nil},
+		{"rendez-vous refusé", with(referent), func(v *widget.CarnetView) { v.SetDraftDate(""); v.AddContactForTest() }},
+	} {
+		t.Run(tc.state, func(t *testing.T) {
+			bothLanguages(t, tc.state, tc.data, func() (app.Composer, func()) {
+				v := &widget.CarnetView{}
+				return v, func() {
+					if tc.data != nil {
+						v.Init(json.RawMessage(tc.data))
+					}
+					if tc.after != nil {
+						tc.after(v)
+					}
+				}
+			})
+		})
+	}
+}
+
+func loadMembers(t *testing.T, full []byte) []map[string]string {
+	t.Helper()
+	var c struct {
+		Membres []map[string]any `json:"membres"`
+	}
+	require.NoError(t, json.Unmarshal(full, &c))
+	var out []map[string]string
+	for _, m := range c.Membres {
+		s := map[string]string{}
+		for k, v := range m {
+			if x, ok := v.(string); ok {
+				s[k] = x
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
