@@ -33,7 +33,7 @@ var FrenchWords = []string{
 var FrenchTermsOfArt = []string{
 	"France Travail", "Mission locale", "Mission Locale", "Missions locales", "Cap emploi", "carnet de bord", "carnets de bord",
 	"RSA", "CEJ", "PACEA", "CAF", "QPV", "PMSMP", "SIAE", "SPIE", "ROME", "INSEE", "SIRET", "NIR", "IAE", "AAH", "ASS",
-	"data·inclusion", "data.inclusion", "Département", "département", "Saint-Quentin",
+	"data·inclusion", "data.inclusion", "Baccalauréat", "baccalauréat", "Département", "département", "Saint-Quentin",
 }
 
 var french = func() map[string]bool {

@@ -81,7 +81,7 @@ func StepOfForTest(path string, usager bool) int { return stepOf(path, usager) }
 func StepTitlesForTest(usager bool) []string {
 	var out []string
 	for _, i := range visibleSteps(usager) {
-		out = append(out, diagnosticSteps[i].title)
+		out = append(out, diagnosticSteps[i].title.String())
 	}
 	return out
 }
@@ -106,3 +106,9 @@ func (v *CarnetView) SetDraftDate(d string) { v.draft.Date = spie.Date(d) }
 
 // AddContactForTest presses « Ajouter au carnet ».
 func (v *CarnetView) AddContactForTest() { v.AddContact(app.Context{}) }
+
+// NextForTest presses « Étape suivante ».
+func (c *DiagnosticForm) NextForTest() { c.Next(app.Context{}) }
+
+// SubmitForTest presses the send button of the last step.
+func (c *DiagnosticForm) SubmitForTest() { c.Submit(app.Context{}) }

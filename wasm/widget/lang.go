@@ -85,3 +85,24 @@ var commonText = struct {
 	NotGiven: text{"— Non renseigné —", "— Not given —"},
 	Colon:    text{" : ", ": "}, // French puts a space before the colon
 }
+
+// longDate writes a date in full in the page's language: « 2 mars 2026 »
+// (spie.Date.French), "2 March 2026"; an unreadable date as it is.
+func longDate(d spie.Date) string {
+	if lang != LangEN {
+		return d.French()
+	}
+	t, ok := d.Time()
+	if !ok {
+		return string(d)
+	}
+	return t.Format("2 January 2006")
+}
+
+// quote puts a person's own words between the page language's quotes.
+func quote(s string) string {
+	if lang == LangEN {
+		return "“" + s + "”"
+	}
+	return "« " + s + " »"
+}

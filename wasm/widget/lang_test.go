@@ -2,6 +2,7 @@ package widget_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/net/html"
 
+	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/internal/frtext"
 	"github.com/spie-fr/socle/wasm/widget"
 )
@@ -214,4 +216,57 @@ func loadMembers(t *testing.T, full []byte) []map[string]string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// diagnosticEnvelope is the partner's data for the diagnostic widget: the
+// demo person's diagnostic (demoJSON), a référent, a plan and the date of
+// the orientation notice, so that the recap shows the orientation, its
+// deadlines and the printable summary.
+func diagnosticEnvelope() string {
+	return `{"diagnostic": ` + demoJSON() + `, "jalons": {"date_orientation": "2026-11-20"},
+"referent": {"id": "m1", "role": "referent", "professionnel": "Dominique Leroy", "siret_structure": "22020001800004", "date_debut": "2026-11-20"},
+"plan": {"objectifs": [{"id": "o1", "thematique": "logement", "objectif": "` + diagnostic.Objectifs.InGroup("logement")[0].Key + `", "statut": "EN_COURS", "date": "2026-11-20"}]}}`
+}
+
+// TestDiagnosticInEnglish: every step of both modes (professional and
+// person), filled with the demo person's data or empty with its error
+// summary, refused data and the sent state hold no French in English but
+// the data's own words and the terms of art, and no English in French.
+func TestDiagnosticInEnglish(t *testing.T) {
+	env := []byte(diagnosticEnvelope())
+	type state struct {
+		name string
+		data []byte
+		role string
+		act  func(f *widget.DiagnosticForm)
+	}
+	var states []state
+	for _, mode := range []struct{ role, name string }{{"", "professionnel"}, {widget.RoleUsager, "personne"}} {
+		for n := range widget.StepTitlesForTest(mode.role == widget.RoleUsager) {
+			states = append(states, state{fmt.Sprintf("%s/étape %d", mode.name, n+1), env, mode.role, func(f *widget.DiagnosticForm) { f.GoToStepForTest(n) }})
+		}
+		states = append(states,
+			state{mode.name + "/étape 1 vide, erreurs", nil, mode.role, func(f *widget.DiagnosticForm) { f.NextForTest() }},
+			state{mode.name + "/envoi refusé", nil, mode.role, func(f *widget.DiagnosticForm) { f.SubmitForTest() }},
+			state{mode.name + "/envoyé", env, mode.role, func(f *widget.DiagnosticForm) { f.SubmitForTest() }},
+		)
+	}
+	states = append(states, state{"données refusées", []byte(`"pas un objet"`), "", nil})
+	for _, s := range states {
+		t.Run(s.name, func(t *testing.T) {
+			bothLanguages(t, s.name, s.data, func() (app.Composer, func()) {
+				f := &widget.DiagnosticForm{}
+				return f, func() {
+					data := json.RawMessage("null")
+					if s.data != nil {
+						data = s.data
+					}
+					f.Configure(widget.Init{Data: data, Role: s.role})
+					if s.act != nil {
+						s.act(f)
+					}
+				}
+			})
+		})
+	}
 }
