@@ -3,6 +3,7 @@ package widget
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/wasm/manifest"
 )
 
 // Languages a widget speaks: French first, English on request (the
@@ -20,15 +21,22 @@ const (
 var lang = LangFR
 
 // SetLang sets the language of the widget page: "en" for English, anything
-// else for French; the page's <html lang> follows in the browser. It
-// returns the language kept.
+// else for French; in the browser, the page's <html lang> and its title
+// (the widget's label in the manifest) follow. It returns the language
+// kept.
 func SetLang(l string) string {
 	if l != LangEN {
 		l = LangFR
 	}
 	lang = l
 	if app.IsClient {
-		app.Window().Get("document").Get("documentElement").Call("setAttribute", "lang", l)
+		doc := app.Window().Get("document")
+		doc.Get("documentElement").Call("setAttribute", "lang", l)
+		if name := doc.Call("querySelector", `meta[name="spie-widget"]`); name.Truthy() {
+			if d, ok := manifest.Widgets.Get(name.Call("getAttribute", "content").String()); ok {
+				doc.Set("title", inLang(d.Label)+" — "+commonText.Service.String())
+			}
+		}
 	}
 	return l
 }
@@ -76,7 +84,7 @@ func message(f spie.Fault) string { return text{f.Message, f.MessageEN}.String()
 
 // commonText are the words every widget shares (fields, error summaries).
 var commonText = struct {
-	Required, OneError, Errors, Choose, NotGiven, Colon text
+	Required, OneError, Errors, Choose, NotGiven, Colon, Service text
 }{
 	Required: text{"Obligatoire", "Required"},
 	OneError: text{"1 erreur à corriger", "1 error to correct"},
@@ -84,6 +92,7 @@ var commonText = struct {
 	Choose:   text{"— Choisir —", "— Choose —"},
 	NotGiven: text{"— Non renseigné —", "— Not given —"},
 	Colon:    text{" : ", ": "}, // French puts a space before the colon
+	Service:  text{"Service public de l'insertion et de l'emploi", "Service public de l'insertion et de l'emploi (public employment and integration service)"},
 }
 
 // longDate writes a date in full in the page's language: « 2 mars 2026 »
