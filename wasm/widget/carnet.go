@@ -200,13 +200,19 @@ func (v *CarnetView) Render() app.UI {
 	for _, a := range c.Actions {
 		b, _ := json.Marshal(a)
 		var x struct {
-			Action string `json:"action"`
-			Statut string `json:"statut"`
-			Theme  string `json:"thematique"`
+			Action  string `json:"action"`
+			Service string `json:"id_service"`
+			Statut  string `json:"statut"`
+			Theme   string `json:"thematique"`
 		}
 		json.Unmarshal(b, &x)
+		action := labelOf(carnet.CatalogActions, x.Action)
+		if x.Action == "" {
+			// a service of the offre d'insertion, prescribed (no catalogue action)
+			action = fmt.Sprintf(carnetText.ServiceAction.String(), x.Service)
+		}
 		rows = append(rows, app.Tr().Body(
-			app.Th().Scope("row").Text(labelOf(carnet.CatalogActions, x.Action)),
+			app.Th().Scope("row").Text(action),
 			app.Td().Text(labelOf(spie.Thematiques, x.Theme)),
 			app.Td().Text(labelOf(carnet.ActionStatuses, x.Statut)),
 		))
@@ -297,33 +303,34 @@ func (v *CarnetView) renderContactForm() app.UI {
 // carnetText are the carnet widget's own words.
 var carnetText = struct {
 	Refused, Waiting, Person, Carnet, Entry, Cohort, Referent, Pathway, Alerts, NoAlert, Plan, PlanActions,
-	Action, Theme, Status, Journal, Add, Forbidden, Proposed, Date, Kind, Channel, Result, Comment, Submit text
+	Action, ServiceAction, Theme, Status, Journal, Add, Forbidden, Proposed, Date, Kind, Channel, Result, Comment, Submit text
 }{
-	Refused:     text{"Carnet refusé", "Carnet refused"},
-	Waiting:     text{"En attente du carnet envoyé par le portail.", "Waiting for the carnet the portal sends."},
-	Person:      text{"La personne et son parcours", "The person and their pathway"},
-	Carnet:      text{"Carnet", "Carnet"},
-	Entry:       text{"Entrée dans le SPIE", "Entry into the SPIE"},
-	Cohort:      text{"Cohorte", "Cohort"},
-	Referent:    text{"Référent", "Referent"},
-	Pathway:     text{"Parcours en vigueur", "Current pathway"},
-	Alerts:      text{"Alertes (%d)", "Alerts (%d)"},
-	NoAlert:     text{"Aucune alerte aujourd'hui.", "No alert today."},
-	Plan:        text{"Plan d'action", "Action plan"},
-	PlanActions: text{"Actions du plan", "Actions of the plan"},
-	Action:      text{"Action", "Action"},
-	Theme:       text{"Thématique", "Theme"},
-	Status:      text{"Statut", "Status"},
-	Journal:     text{"Rendez-vous et échanges", "Appointments and exchanges"},
-	Add:         text{"Ajouter un rendez-vous", "Add an appointment"},
-	Forbidden:   text{"Votre rôle ne permet pas d'ajouter un rendez-vous à ce carnet", "Your role does not allow adding an appointment to this carnet"},
-	Proposed:    text{"Rendez-vous proposé : le portail l'enregistre dans le carnet.", "Appointment proposed: the portal records it in the carnet."},
-	Date:        text{"Date", "Date"},
-	Kind:        text{"Nature", "Kind"},
-	Channel:     text{"Canal", "Channel"},
-	Result:      text{"Résultat", "Outcome"},
-	Comment:     text{"Commentaire", "Comment"},
-	Submit:      text{"Ajouter au carnet", "Add to the carnet"},
+	Refused:       text{"Carnet refusé", "Carnet refused"},
+	Waiting:       text{"En attente du carnet envoyé par le portail.", "Waiting for the carnet the portal sends."},
+	Person:        text{"La personne et son parcours", "The person and their pathway"},
+	Carnet:        text{"Carnet", "Carnet"},
+	Entry:         text{"Entrée dans le SPIE", "Entry into the SPIE"},
+	Cohort:        text{"Cohorte", "Cohort"},
+	Referent:      text{"Référent", "Referent"},
+	Pathway:       text{"Parcours en vigueur", "Current pathway"},
+	Alerts:        text{"Alertes (%d)", "Alerts (%d)"},
+	NoAlert:       text{"Aucune alerte aujourd'hui.", "No alert today."},
+	Plan:          text{"Plan d'action", "Action plan"},
+	PlanActions:   text{"Actions du plan", "Actions of the plan"},
+	Action:        text{"Action", "Action"},
+	ServiceAction: text{"Service de l'offre d'insertion %s", "Service of the support offer %s"},
+	Theme:         text{"Thématique", "Theme"},
+	Status:        text{"Statut", "Status"},
+	Journal:       text{"Rendez-vous et échanges", "Appointments and exchanges"},
+	Add:           text{"Ajouter un rendez-vous", "Add an appointment"},
+	Forbidden:     text{"Votre rôle ne permet pas d'ajouter un rendez-vous à ce carnet", "Your role does not allow adding an appointment to this carnet"},
+	Proposed:      text{"Rendez-vous proposé : le portail l'enregistre dans le carnet.", "Appointment proposed: the portal records it in the carnet."},
+	Date:          text{"Date", "Date"},
+	Kind:          text{"Nature", "Kind"},
+	Channel:       text{"Canal", "Channel"},
+	Result:        text{"Résultat", "Outcome"},
+	Comment:       text{"Commentaire", "Comment"},
+	Submit:        text{"Ajouter au carnet", "Add to the carnet"},
 }
 
 // showDate writes a date the way of the page's language: 02/03/2026 in
