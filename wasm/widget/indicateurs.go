@@ -419,9 +419,14 @@ func secretFigure(label string) figure {
 	return figure{label: label, text: inLang(indicText.Secret), secret: true}
 }
 
-// formatNumber writes a number the French way: 21,5.
+// formatNumber writes a number the way of the page's language: 21,5 in
+// French, 21.5 in English.
 func formatNumber(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if lang == LangEN {
+		return s
+	}
+	return strings.Replace(s, ".", ",", 1)
 }
 
 func cellFigure(label string, c secret.Cell) figure {
@@ -550,14 +555,14 @@ func groupLabel(g carnet.Group) string {
 		return dim
 	case "territoire":
 		if d, ok := territory.Default().Departement(g.Key); ok {
-			return dim + " : " + d.Name + " (" + g.Key + ")"
+			return dim + commonText.Colon.String() + d.Name + " (" + g.Key + ")"
 		}
 	case "public":
 		if spie.Publics.Has(g.Key) {
-			return dim + " : " + labelOf(spie.Publics, g.Key)
+			return dim + commonText.Colon.String() + labelOf(spie.Publics, g.Key)
 		}
 	}
-	return dim + " : " + g.Key
+	return dim + commonText.Colon.String() + g.Key
 }
 
 // networkCharts turns a network report into charts labelled by
@@ -574,7 +579,7 @@ func networkCharts(r network.Report, prefix string) []chart {
 		out = append(out, c)
 	}
 	for i, co := range r.Cohorts {
-		c := chart{id: prefix + "-cohorte-" + strconv.Itoa(i), title: fmt.Sprintf(inLang(indicText.Cohorts), co.Cohort, frenchDate(co.From), frenchDate(co.To))}
+		c := chart{id: prefix + "-cohorte-" + strconv.Itoa(i), title: fmt.Sprintf(inLang(indicText.Cohorts), co.Cohort, showDate(co.From), showDate(co.To))}
 		for _, nc := range cohortCells(co) {
 			f := cellFigure(labelOf(network.Indicators, nc.key), nc.cell)
 			c.max = max(c.max, f.value)
@@ -657,7 +662,7 @@ func (c *Indicateurs) Render() app.UI {
 	if len(c.faults) > 0 {
 		items := make([]app.UI, 0, len(c.faults))
 		for _, f := range c.faults {
-			items = append(items, app.Li().Text(f.Message+pathNote(f.Path)))
+			items = append(items, app.Li().Text(message(f)+pathNote(f.Path)))
 		}
 		return page("indicateurs", alert("error", inLang(indicText.Refused), app.Ul().ID("indicateurs-fautes").Body(items...)))
 	}
@@ -699,11 +704,11 @@ func (c *Indicateurs) renderCarnet() app.UI {
 	if c.group < 0 || c.group >= len(r.Groups) {
 		c.group = 0
 	}
-	body := []app.UI{app.H2().ID("indicateurs-carnets").Class("fr-h4").Text(inLang(indicText.CarnetTitle) + " — " + frenchDate(r.Date))}
+	body := []app.UI{app.H2().ID("indicateurs-carnets").Class("fr-h4").Text(inLang(indicText.CarnetTitle) + " — " + showDate(r.Date))}
 	if len(c.data.Carnet) > 1 {
 		dates := make([]string, len(c.data.Carnet))
 		for i, x := range c.data.Carnet {
-			dates[i] = frenchDate(x.Date)
+			dates[i] = showDate(x.Date)
 		}
 		body = append(body, selectInput(fieldState{path: "/periode", label: inLang(indicText.Period)}, choices(dates), strconv.Itoa(c.period), "",
 			func(ctx app.Context, s string) {
@@ -768,11 +773,11 @@ func (c *Indicateurs) renderNetwork() app.UI {
 		c.netPer = len(c.data.Network) - 1
 	}
 	r := c.data.Network[c.netPer]
-	body := []app.UI{app.H2().ID("indicateurs-reseau").Class("fr-h4").Text(inLang(indicText.NetworkTitle) + " — " + frenchDate(r.Date))}
+	body := []app.UI{app.H2().ID("indicateurs-reseau").Class("fr-h4").Text(inLang(indicText.NetworkTitle) + " — " + showDate(r.Date))}
 	if len(c.data.Network) > 1 {
 		dates := make([]string, len(c.data.Network))
 		for i, x := range c.data.Network {
-			dates[i] = frenchDate(x.Date)
+			dates[i] = showDate(x.Date)
 		}
 		body = append(body, selectInput(fieldState{path: "/reseau-periode", label: inLang(indicText.Period)}, choices(dates), strconv.Itoa(c.netPer), "",
 			func(ctx app.Context, s string) {

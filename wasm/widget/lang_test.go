@@ -3,6 +3,8 @@ package widget_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,6 +16,8 @@ import (
 
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/internal/frtext"
+	"github.com/spie-fr/socle/spie/territory"
+	"github.com/spie-fr/socle/wasm/demo"
 	"github.com/spie-fr/socle/wasm/widget"
 )
 
@@ -136,11 +140,11 @@ func assertFrench(t *testing.T, state, page string, allowed []string) {
 
 // bothLanguages renders one state of a widget in English and in French,
 // each from a fresh component, and checks each language.
-func bothLanguages(t *testing.T, state string, data []byte, build func() (app.Composer, func())) {
+func bothLanguages(t *testing.T, state string, data []byte, build func() (app.Composer, func()), names ...string) {
 	t.Helper()
-	var allowed []string
+	allowed := names
 	if data != nil {
-		allowed = dataTexts(t, data)
+		allowed = append(dataTexts(t, data), names...)
 	}
 	c, prepare := build()
 	assertEnglish(t, state, renderIn(t, widget.LangEN, c, prepare), allowed)
@@ -267,6 +271,72 @@ func TestDiagnosticInEnglish(t *testing.T) {
 					}
 				}
 			})
+		})
+	}
+}
+
+// TestIndicatorsInEnglish: the indicateurs widget waiting, refusing data,
+// showing the demo portal's carnet and network indicators (with a selected
+// cohort whose cells are secret) and a report whose every group is under
+// the secret holds no French in English but the names of the data
+// (territories, cohorts, committees) and no English in French.
+func TestIndicatorsInEnglish(t *testing.T) {
+	data, err := demo.IndicatorsData()
+	require.NoError(t, err)
+	quatre, err := os.ReadFile(filepath.Join("..", "..", "cmd", "spie", "testdata", "indicators", "quatre-carnets.json"))
+	require.NoError(t, err)
+	allSecret := []byte(`{"indicateurs":` + string(quatre) + `}`)
+	// Names the widget shows as they are: the groups' keys (cohorts, in
+	// the carnet and the network reports) and the départements' names of
+	// the territory table.
+	var names []string
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for k, e := range x {
+				if s, ok := e.(string); ok && (k == "valeur" || k == "cohorte") {
+					names = append(names, s)
+					if d, ok := territory.Default().Departement(s); ok {
+						names = append(names, d.Name)
+					}
+				}
+				walk(e)
+			}
+		}
+	}
+	for _, doc := range [][]byte{data, allSecret} {
+		var v any
+		require.NoError(t, json.Unmarshal(doc, &v))
+		walk(v)
+	}
+	for _, tc := range []struct {
+		state string
+		data  []byte
+		act   func(c *widget.Indicateurs)
+	}{
+		{"attente", nil, nil},
+		{"refus", []byte(`{"indicateurs": "pas un rapport"}`), nil},
+		{"indicateurs du portail", data, nil},
+		{"période et groupe choisis", data, func(c *widget.Indicateurs) { c.SelectForTest(1, 1, 1) }},
+		{"tout sous le secret", allSecret, nil},
+	} {
+		t.Run(tc.state, func(t *testing.T) {
+			bothLanguages(t, tc.state, tc.data, func() (app.Composer, func()) {
+				c := &widget.Indicateurs{}
+				return c, func() {
+					if tc.data != nil {
+						c.Init(tc.data)
+					}
+					if tc.act != nil {
+						tc.act(c)
+					}
+				}
+			}, names...)
 		})
 	}
 }
