@@ -9,7 +9,7 @@ import (
 // parts of one, matching whole words only): each found in an English text
 // is a fault. Words that are English too are left out on purpose ("plus",
 // "date", "action", "structure", "contact", "public", "type", "formation",
-// "secret", "son", "non" as in "non-binary"). Together with the rule on diacritics (any word
+// "secret", "son", "non" as in "non-binary", "commune" for a French municipality). Together with the rule on diacritics (any word
 // holding é, è, à, ç, ê, ô, î, û, ù, ë, ï, œ… is French), they catch a
 // French label, sentence or message left in an English rendering.
 var FrenchWords = []string{
@@ -21,7 +21,7 @@ var FrenchWords = []string{
 	"personne", "demande", "besoin", "besoins", "frein", "freins", "emploi", "logement",
 	"thematique", "parcours", "rendez", "attente", "envoye", "portail", "ajouter",
 	"enregistrer", "valider", "suivant", "precedent", "retour", "etape", "rechercher", "resultats",
-	"commune", "niveau", "diplome", "competences", "objectifs", "commentaire", "nom",
+	"niveau", "diplome", "competences", "objectifs", "commentaire", "nom",
 	"prenom", "chiffres", "facultatif", "obligatoire", "choisir", "renseigne", "erreur", "erreurs",
 	"corriger", "refuse", "refusee", "donnees", "indicateurs", "periode", "groupe", "valeur",
 }

@@ -340,3 +340,90 @@ func TestIndicatorsInEnglish(t *testing.T) {
 		})
 	}
 }
+
+// TestOffreAndPrescriptionInEnglish: the offre widget (waiting, refused
+// data, results around Laon within 15 km, a refused radius and commune,
+// the prescription form it opens, its error summary, the proposed fiche)
+// and the prescription widget (waiting, refused data, form, error summary,
+// proposed, sent with its 72 h deadline) hold no French in English but the
+// catalogue's own words and the terms of art, and no English in French.
+func TestOffreAndPrescriptionInEnglish(t *testing.T) {
+	laon := offreData(t, `,"commune":"02408","rayon_mobilite_km":15,"personne":{"id":"AISNE-2026-00042","code_commune":"02408"},"emetteur":`+prescriber+`}`)
+	laon = json.RawMessage(strings.TrimSuffix(string(laon), "}"))
+	for _, tc := range []struct {
+		state string
+		data  []byte
+		act   func(c *widget.OffreSearch)
+	}{
+		{"attente", nil, nil},
+		{"refus", []byte(`"pas un objet"`), nil},
+		{"résultats", laon, nil},
+		{"rayon refusé", laon, func(c *widget.OffreSearch) { c.SetRadiusForTest("-3"); c.Search() }},
+		{"commune inconnue", laon, func(c *widget.OffreSearch) { c.SearchCommuneForTest("02999") }},
+		{"fiche ouverte", laon, func(c *widget.OffreSearch) { c.Orient(0) }},
+		{"fiche, erreurs", laon, func(c *widget.OffreSearch) {
+			c.Orient(0)
+			c.Draft().Fill("", "", "", "", "")
+			c.Draft().Submit()
+		}},
+		{"fiche proposée", laon, func(c *widget.OffreSearch) {
+			c.Orient(0)
+			c.Draft().Fill("Camille Martin", "22020001800004", "AISNE-2026-00042", "mobilite", "Besoin de préparer le permis B pour accéder à l'emploi.")
+			c.Draft().Submit()
+		}},
+	} {
+		t.Run("offre/"+tc.state, func(t *testing.T) {
+			bothLanguages(t, tc.state, tc.data, func() (app.Composer, func()) {
+				c := &widget.OffreSearch{}
+				return c, func() {
+					if tc.data != nil {
+						c.Init(tc.data)
+					}
+					if tc.act != nil {
+						tc.act(c)
+					}
+				}
+			}, "Besoin de préparer le permis B pour accéder à l'emploi.")
+		})
+	}
+
+	service := firstService(t)
+	full := []byte(`{"service":` + string(service) + `,"personne":` + person + `,"emetteur":` + prescriber + `}`)
+	send := func(c *widget.PrescriptionForm) {
+		p := c.Draft()
+		p.Fill("Camille Martin", "22020001800004", "AISNE-2026-00042", "mobilite", "Besoin de préparer le permis B pour accéder à l'emploi.")
+		p.Submit()
+	}
+	for _, tc := range []struct {
+		state string
+		data  []byte
+		act   func(c *widget.PrescriptionForm)
+	}{
+		{"attente", nil, nil},
+		{"refus", []byte(`{"personne":` + person + `}`), nil},
+		{"fiche", full, nil},
+		{"erreurs", []byte(`{"service":` + string(service) + `,"personne":{"code_commune":"02691"}}`), func(c *widget.PrescriptionForm) { c.Draft().Submit() }},
+		{"proposée", full, send},
+		{"transmise", full, func(c *widget.PrescriptionForm) {
+			send(c)
+			server := c.Draft().Document()
+			require.Empty(t, server.Send(today, "Camille Martin"))
+			b, _ := json.Marshal(server)
+			require.Empty(t, c.Draft().Outcome(b))
+		}},
+	} {
+		t.Run("prescription/"+tc.state, func(t *testing.T) {
+			bothLanguages(t, tc.state, tc.data, func() (app.Composer, func()) {
+				c := &widget.PrescriptionForm{}
+				return c, func() {
+					if tc.data != nil {
+						c.Init(tc.data)
+					}
+					if tc.act != nil {
+						tc.act(c)
+					}
+				}
+			}, "Besoin de préparer le permis B pour accéder à l'emploi.")
+		})
+	}
+}
