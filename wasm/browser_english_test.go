@@ -15,6 +15,8 @@ import (
 	"github.com/spie-fr/socle/examples"
 	"github.com/spie-fr/socle/internal/frtext"
 	"github.com/spie-fr/socle/spie"
+	"github.com/spie-fr/socle/spie/territory"
+	"github.com/spie-fr/socle/wasm/demo"
 )
 
 // freeTexts returns the free texts of a JSON document (names of people,
@@ -52,7 +54,8 @@ func freeTexts(t *testing.T, doc []byte) []string {
 
 // TestWidgetsInEnglishInBrowser (issue 15, item 6): the partner page mounts
 // the diagnostic widget (the RSA person's envelope) and the carnet widget
-// (the Soissons carnet's view for its référent) with lang: "en". Each widget
+// (the Soissons carnet's view for its référent) and the indicateurs widget
+// (the demo portal's carnet and network indicators) with lang: "en". Each widget
 // page says lang="en" and its title is the widget's English label; every
 // line the person reads holds no French word (frtext.French) but the terms
 // of art and the data's own words, in the diagnostic's first step, its
@@ -83,7 +86,12 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 	}
 	actor, _ := json.Marshal(ref)
 	envelope := socleEnvelope(t, socleDiagnostic)
+	indicators, err := demo.IndicatorsData()
+	if err != nil {
+		t.Fatal(err)
+	}
 	allowed := append(freeTexts(t, view), freeTexts(t, []byte(envelope))...)
+	allowed = append(allowed, groupNames(t, indicators)...)
 
 	tb := e.newTab(t)
 	tb.do(t, chromedp.Navigate(e.portal.URL+"/"))
@@ -101,8 +109,10 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 })()`)
 	eval[bool](t, tb, `__en("en-diag", "diagnostic", `+envelope+`)`)
 	eval[bool](t, tb, `__en("en-carnet", "carnet", {carnet: `+string(view)+`, acteur: `+string(actor)+`})`)
+	eval[bool](t, tb, `__en("en-indic", "indicateurs", `+string(indicators)+`)`)
 
 	poll(t, tb, "diagnostic en anglais", `(function(){ var d = __frame("en-diag"); return !!d && !!d.getElementById("etape-titre") && d.getElementById("etape-titre").textContent.indexOf("Step 1 of") === 0; })()`)
+	poll(t, tb, "indicateurs en anglais", `(function(){ var d = __frame("en-indic"); return !!d && !!d.getElementById("indicateurs-carnets") && d.body.textContent.indexOf("Network indicators") >= 0; })()`)
 	poll(t, tb, "carnet en anglais", `(function(){ var d = __frame("en-carnet"); return !!d && !!d.querySelector("caption") && d.body.textContent.indexOf("The person and their pathway") >= 0; })()`)
 
 	// check reads what each widget shows, line by line, and its language.
@@ -134,6 +144,8 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 	}
 	check(t, "en-diag", "Socio-professional assessment", "diagnostic, étape 1")
 	check(t, "en-carnet", "Logbook", "carnet du référent")
+	check(t, "en-indic", "Indicators", "indicateurs du portail")
+	e.axeInFrame(t, tb, "/spie/indicateurs.html", "indicateurs en anglais")
 	e.axeInFrame(t, tb, "/spie/carnet.html", "carnet en anglais")
 	e.axeInFrame(t, tb, "/spie/diagnostic.html", "diagnostic en anglais, étape 1")
 
@@ -151,6 +163,39 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 	check(t, "en-diag", "Socio-professional assessment", "diagnostic, erreurs de l'étape 3")
 	e.axeInFrame(t, tb, "/spie/diagnostic.html", "diagnostic en anglais, erreurs")
 	tb.noErrors(t)
+}
+
+// groupNames returns the names the indicateurs widget shows as they are:
+// the groups' keys (cohorts) of the carnet and network reports and the
+// départements' names of the territory table.
+func groupNames(t *testing.T, doc []byte) []string {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(doc, &v); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for k, e := range x {
+				if s, ok := e.(string); ok && (k == "valeur" || k == "cohorte") {
+					out = append(out, s)
+					if d, ok := territory.Default().Departement(s); ok {
+						out = append(out, d.Name)
+					}
+				}
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	return out
 }
 
 func jsQuote(s string) string { b, _ := json.Marshal(s); return string(b) }

@@ -106,7 +106,9 @@ func (b *Bridge) Start(ctx app.Context, onInit func(app.Context, Init)) {
 			in.Lang = l.String()
 		}
 		ctx.Dispatch(func(ctx app.Context) {
-			SetLang(in.Lang)
+			if in.Lang != "" {
+				SetLang(in.Lang)
+			}
 			if b.onInit != nil {
 				b.onInit(ctx, in)
 			}
