@@ -12,7 +12,9 @@ import (
 
 // Orientation is the orientation proposal the widget shows and hands to the
 // partner with the submitted diagnostic (diagnostic.Orient with the default
-// rules).
+// rules). Label, Reasons and Missing are French whatever the page's
+// language (exchanged data, like the library's sentences); the widget shows
+// them in the page's language from Decision.
 type Orientation struct {
 	Code     string              `json:"code"`
 	Label    string              `json:"libelle"`
