@@ -255,6 +255,27 @@ func TestDiagnosticInEnglish(t *testing.T) {
 			state{mode.name + "/envoyé", env, mode.role, func(f *widget.DiagnosticForm) { f.SubmitForTest() }},
 		)
 	}
+	// Lists and the co-diagnostic: jobs, diplomas, skills, a second author.
+	full := strings.Replace(demoJSON(), `"situation_emploi":"recherche-emploi",`, `"situation_emploi":"recherche-emploi",
+"projet_professionnel":[{"code_rome":"M1203","libelle":"Comptable"}],"diplomes":[{"intitule":"CAP cuisine","niveau":"CP4","annee":2010}],
+"competences":[{"libelle":"Accueil du public","validation":"observee"}],`, 1)
+	full = strings.Replace(full, `"auteurs":[{"nom":"Camille Martin","role":"travailleur-social"}]`,
+		`"co_diagnostic":true,"auteurs":[{"nom":"Camille Martin","role":"travailleur-social"},{"nom":"Alex Durand","role":"conseiller-france-travail","siret_structure":"13000548100010"}]`, 1)
+	require.NotEqual(t, demoJSON(), full)
+	// The lists are drawn (their English legends, from diagText).
+	for n, want := range map[int][]string{2: {"Job sought no. 1", "Diploma no. 1", "Skill no. 1"}, 4: {"Second author (joint assessment)"}} {
+		f := &widget.DiagnosticForm{}
+		page := renderIn(t, widget.LangEN, f, func() {
+			require.Empty(t, f.Configure(widget.Init{Data: json.RawMessage(full)}))
+			f.GoToStepForTest(n)
+		})
+		for _, w := range want {
+			assert.Contains(t, page, w)
+		}
+	}
+	for _, n := range []int{2, 4, 5} {
+		states = append(states, state{fmt.Sprintf("listes et co-diagnostic/étape %d", n+1), []byte(full), "", func(f *widget.DiagnosticForm) { f.GoToStepForTest(n) }})
+	}
 	states = append(states, state{"données refusées", []byte(`"pas un objet"`), "", nil})
 	for _, s := range states {
 		t.Run(s.name, func(t *testing.T) {
