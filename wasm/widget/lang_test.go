@@ -422,6 +422,7 @@ func TestOffreAndPrescriptionInEnglish(t *testing.T) {
 	}{
 		{"attente", nil, nil},
 		{"refus", []byte(`{"personne":` + person + `}`), nil},
+		{"rôle inconnu", []byte(`{"service":` + string(service) + `,"personne":` + person + `,"emetteur":{"role":"directeur","nom":"Camille Martin"}}`), nil},
 		{"fiche", full, nil},
 		{"erreurs", []byte(`{"service":` + string(service) + `,"personne":{"code_commune":"02691"}}`), func(c *widget.PrescriptionForm) { c.Draft().Submit() }},
 		{"proposée", full, send},

@@ -381,7 +381,7 @@ func (c *PrescriptionForm) Init(data json.RawMessage) spie.Faults {
 		sender = *in.Sender
 	}
 	if sender.Role != "" && !offer.SenderRoles.Has(string(sender.Role)) {
-		return refuse(spie.Faults{offer.FaultPrescValue.At("/emetteur/role", string(sender.Role), "des émetteurs")})
+		return refuse(spie.Faults{offer.FaultPrescValue.At("/emetteur/role", string(sender.Role), offer.ListSenders)})
 	}
 	d := newPrescriptionDraft(s, person, sender)
 	if fs := s.CanReceive(d.p.Sender.Role); !fs.Valid() {
