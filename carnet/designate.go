@@ -19,7 +19,7 @@ func identified(c *Carnet, actor Actor, path string) *spie.Fault {
 		return nil
 	}
 	if strings.TrimSpace(actor.Professional) == "" || actor.StructureSIRET == "" {
-		f := FaultRightsIdentity.At(path, Roles.LabelOf(string(actor.Role)))
+		f := FaultRightsIdentity.At(path, labelArg(Roles, string(actor.Role)))
 		return &f
 	}
 	return nil

@@ -72,7 +72,7 @@ var (
 	FaultRightsPerson = spie.NewFaultType("CARNET-DROITS-08", spie.SeverityError, "le rôle usager exige l'identifiant de la personne authentifiée, qui doit être celle du carnet", "the usager role requires the identifier of the authenticated person, who must be the carnet's person").WithSource("RULES.md §10 : la personne accède à son propre carnet (RGPD art. 15) ; le partenaire l'authentifie, socle vérifie que c'est la personne du carnet")
 )
 
-var accessVerb = map[Access]string{AccessRead: "lire", AccessWrite: "modifier"}
+var accessVerb = map[Access]spie.Label{AccessRead: {FR: "lire", EN: "read"}, AccessWrite: {FR: "modifier", EN: "change"}}
 
 // Authorize says whether actor may access section of the carnet on day,
 // with DefaultRights: the actor must be identified (CARNET-DROITS-05, -08,
@@ -104,7 +104,7 @@ func (m RightsMatrix) Authorize(c *Carnet, actor Actor, s Section, a Access, day
 		return f
 	}
 	if !m.Allows(actor.Role, s, a) {
-		f := FaultRightsDenied.At(path, Roles.LabelOf(string(actor.Role)), accessVerb[a], Sections.LabelOf(string(s)))
+		f := FaultRightsDenied.At(path, labelArg(Roles, string(actor.Role)), accessVerb[a], labelArg(Sections, string(s)))
 		return &f
 	}
 	if actor.Role == RoleUsager {
@@ -119,14 +119,14 @@ func (m RightsMatrix) Authorize(c *Carnet, actor Actor, s Section, a Access, day
 		}
 	}
 	if !member {
-		f := FaultRightsMember.At(path, Roles.LabelOf(string(actor.Role)), string(actor.StructureSIRET), string(day))
+		f := FaultRightsMember.At(path, labelArg(Roles, string(actor.Role)), string(actor.StructureSIRET), string(day))
 		return &f
 	}
 	if ref, ok := c.Referent(day); ok && ref.StructureSIRET == actor.StructureSIRET {
 		return nil
 	}
 	if !c.Consented(actor.StructureSIRET, s, day) {
-		f := FaultRightsConsent.At(path, Sections.LabelOf(string(s)), string(actor.StructureSIRET))
+		f := FaultRightsConsent.At(path, labelArg(Sections, string(s)), string(actor.StructureSIRET))
 		return &f
 	}
 	return nil
@@ -342,4 +342,14 @@ func AsOf(c *Carnet, day spie.Date) *Carnet {
 		return empty
 	}
 	return r
+}
+
+// labelArg is the label of key in defs as a fault argument: French in the
+// fault's message, English in its message_en (spie.FaultType.At); the key
+// itself when unknown.
+func labelArg(defs spie.Definitions, key string) any {
+	if d, ok := defs.Get(key); ok {
+		return d.Label
+	}
+	return key
 }

@@ -237,3 +237,21 @@ func ExampleView() {
 	// 1 action visible avec consentement
 	// 0 action visible d'un carnet altéré
 }
+
+// The rights faults name the role and the section in the language of each
+// message (texts written by hand from the templates of CARNET-DROITS-03
+// and -02 and the labels of carnet.Roles and carnet.Sections).
+func TestRightsFaultsInBothLanguages(t *testing.T) {
+	c := open(t, nil)
+	outsider := carnet.Actor{Professional: "X", StructureSIRET: "55500000900012", Role: carnet.RolePartenaire}
+	f := carnet.Authorize(c, outsider, carnet.SectionPlan, carnet.AccessRead, "2025-04-01")
+	require.NotNil(t, f)
+	assert.Equal(t, "Partenaire de la structure 55500000900012 n'est pas membre actif du carnet le 2025-04-01", f.Message)
+	assert.Equal(t, "Partner of organisation 55500000900012 is not an active member of the carnet on 2025-04-01", f.MessageEN)
+	sante := carnet.Sections.LabelOf(string(carnet.SectionSante))
+	f = carnet.Authorize(c, partenaire, carnet.SectionSante, carnet.AccessRead, "2025-04-01")
+	require.NotNil(t, f)
+	assert.Equal(t, "CARNET-DROITS-02", f.Code)
+	assert.Contains(t, f.Message, "n'a pas le droit de lire la section "+sante)
+	assert.Contains(t, f.MessageEN, "may not read section Health details (sensitive data)")
+}

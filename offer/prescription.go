@@ -185,7 +185,7 @@ func (s *Service) CanReceive(role SenderRole) spie.Faults {
 			ok = ok || contains(s.MobilisablePar, PersonneMobilisatrice(p))
 		}
 		if !ok {
-			fs = append(fs, FaultPrescNotMobilisable.At(spie.Pointer("service", "mobilisable_par"), SenderRoles.LabelOf(string(role))))
+			fs = append(fs, FaultPrescNotMobilisable.At(spie.Pointer("service", "mobilisable_par"), labelArg(SenderRoles, string(role))))
 		}
 	}
 	reachable := false
@@ -230,10 +230,10 @@ func (p *Prescription) Check(now time.Time) spie.Faults {
 		}
 	}
 	if !PrescriptionStates.Has(string(p.State)) {
-		fs = append(fs, FaultPrescValue.At(spie.Pointer("etat"), string(p.State), "des états"))
+		fs = append(fs, FaultPrescValue.At(spie.Pointer("etat"), string(p.State), listStates))
 	}
 	if !SenderRoles.Has(string(p.Sender.Role)) {
-		fs = append(fs, FaultPrescValue.At(spie.Pointer("emetteur", "role"), string(p.Sender.Role), "des émetteurs"))
+		fs = append(fs, FaultPrescValue.At(spie.Pointer("emetteur", "role"), string(p.Sender.Role), ListSenders))
 	}
 	if p.Sender.Role == SenderReferent {
 		if p.Sender.StructureSIRET == "" {
@@ -257,10 +257,10 @@ func (p *Prescription) Check(now time.Time) spie.Faults {
 	}
 	for i, a := range p.Attachments {
 		if !AttachmentTypes.Has(string(a.Type)) {
-			fs = append(fs, FaultPrescValue.At(spie.Pointer("pieces_jointes", i, "type"), string(a.Type), "des pièces"))
+			fs = append(fs, FaultPrescValue.At(spie.Pointer("pieces_jointes", i, "type"), string(a.Type), listAttachments))
 		}
 		if !a.Provided && p.State != StateBrouillon {
-			fs = append(fs, FaultPrescAttachment.At(spie.Pointer("pieces_jointes", i, "fournie"), AttachmentTypes.LabelOf(string(a.Type))))
+			fs = append(fs, FaultPrescAttachment.At(spie.Pointer("pieces_jointes", i, "fournie"), labelArg(AttachmentTypes, string(a.Type))))
 		}
 	}
 	for _, f := range p.Service.Check(now).Errors() {
@@ -410,4 +410,23 @@ func (p *Prescription) FollowUp(now time.Time, d Deadlines) (FollowUp, bool) {
 	f.ReminderDue = !now.Before(f.ReminderAt)
 	f.Expired = !now.Before(f.ExpiresAt)
 	return f, true
+}
+
+// The lists PRESC-VALEUR-01 names, in French and English (its templates end
+// with "de la liste %s" and "not in the list %s").
+var (
+	listStates      = spie.Label{FR: "des états", EN: "of states"}
+	listAttachments = spie.Label{FR: "des pièces", EN: "of attachments"}
+	// ListSenders is the list of sender roles, as PRESC-VALEUR-01 names it.
+	ListSenders = spie.Label{FR: "des émetteurs", EN: "of senders"}
+)
+
+// labelArg is the label of key in defs as a fault argument: French in the
+// fault's message, English in its message_en (spie.FaultType.At); the key
+// itself when unknown.
+func labelArg(defs spie.Definitions, key string) any {
+	if d, ok := defs.Get(key); ok {
+		return d.Label
+	}
+	return key
 }

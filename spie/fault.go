@@ -191,15 +191,39 @@ func (t *FaultType) Namespace() string {
 }
 
 // At returns a fault of this type at the JSON Pointer path; args fill the
-// message templates.
+// message templates. An argument of type Label is written in the language
+// of each template: its French in Message, its English in MessageEN (its
+// French when it has no English), so that a code list's label follows the
+// message it is part of.
 func (t *FaultType) At(path string, args ...any) Fault {
 	return Fault{
 		Code:      t.Code,
 		Path:      path,
 		Message:   format(t.FR, args),
-		MessageEN: format(t.EN, args),
+		MessageEN: format(t.EN, englishArgs(args)),
 		Severity:  t.Severity,
 	}
+}
+
+// englishArgs returns args with each Label replaced by its English text.
+func englishArgs(args []any) []any {
+	var out []any
+	for i, a := range args {
+		l, ok := a.(Label)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = append([]any(nil), args...)
+		}
+		if l.EN != "" {
+			out[i] = l.EN
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 func format(tpl string, args []any) string {

@@ -108,3 +108,17 @@ func TestFaultTypeOwnerSourceAndRetirement(t *testing.T) {
 		})
 	}
 }
+
+// A Label argument is written in the language of each template; other
+// arguments are the same in both (expected texts written by hand).
+func TestFaultLabelArguments(t *testing.T) {
+	ft := &spie.FaultType{Code: "TEST-LABEL-01", Severity: spie.SeverityError, FR: "%s de la structure %s", EN: "%s of organisation %s"}
+	f := ft.At("/x", spie.Label{FR: "Partenaire", EN: "Partner"}, "13002526500013")
+	assert.Equal(t, "Partenaire de la structure 13002526500013", f.Message)
+	assert.Equal(t, "Partner of organisation 13002526500013", f.MessageEN)
+	f = ft.At("/x", spie.Label{FR: "Référent"}, "1")
+	assert.Equal(t, "Référent of organisation 1", f.MessageEN, "sans anglais : le français")
+	q := &spie.FaultType{Code: "TEST-LABEL-02", Severity: spie.SeverityError, FR: "valeur %q", EN: "value %q"}
+	assert.Equal(t, `value "home"`, q.At("", spie.Label{FR: "domicile", EN: "home"}).MessageEN)
+	assert.Equal(t, `valeur "domicile"`, q.At("", spie.Label{FR: "domicile", EN: "home"}).Message)
+}

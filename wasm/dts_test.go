@@ -14,6 +14,7 @@ import (
 	"github.com/spie-fr/socle/carnet"
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/label"
+	"github.com/spie-fr/socle/wasm/manifest"
 	"github.com/spie-fr/socle/wasm/widget"
 )
 
@@ -77,4 +78,27 @@ func TestDTSIndicatorsAreTheLibrarys(t *testing.T) {
 	assert.Equal(t, sorted(carnet.Indicators.Keys()), union(`type SpieIndicatorKey = ([^;]+);`))
 	assert.Equal(t, sorted(carnet.IndicatorDimensions.Keys()), union(`dimension: ([^;]+);`))
 	assert.Equal(t, sorted(label.Statuses.Keys()), union(`decision: ([^;]+?); libelle`))
+}
+
+// The iframe titles the loader writes (TITLES in French, TITLES_EN for
+// lang "en") are the widgets' labels in the manifest, the one definition.
+func TestLoaderTitlesAreTheManifests(t *testing.T) {
+	b, err := os.ReadFile("assets/spie-embed.js")
+	require.NoError(t, err)
+	for name, pick := range map[string]func(spie.Label) string{
+		"TITLES":    func(l spie.Label) string { return l.FR },
+		"TITLES_EN": func(l spie.Label) string { return l.EN },
+	} {
+		m := regexp.MustCompile(`(?s)var ` + name + ` = \{(.*?)\};`).FindSubmatch(b)
+		require.NotNil(t, m, "%s introuvable dans spie-embed.js", name)
+		got := map[string]string{}
+		for _, kv := range regexp.MustCompile(`(\w+): "([^"]*)"`).FindAllSubmatch(m[1], -1) {
+			got[string(kv[1])] = string(kv[2])
+		}
+		want := map[string]string{}
+		for _, d := range manifest.Widgets {
+			want[d.Key] = pick(d.Label)
+		}
+		assert.Equal(t, want, got, name)
+	}
 }

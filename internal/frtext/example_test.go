@@ -15,3 +15,13 @@ func ExampleProblems() {
 	// [be found must]
 	// [field json: unknown]
 }
+
+func ExampleFrench() {
+	fmt.Println(frtext.French("Waiting for the carnet the portal sends."))
+	fmt.Println(frtext.French("Carnet refusé par le portail"))
+	fmt.Println(frtext.French("Referent: Sarah Lefèvre, France Travail", "Sarah Lefèvre"))
+	// Output:
+	// []
+	// [le par portail refusé]
+	// []
+}

@@ -52,7 +52,9 @@
     .catch(function (err) {
       var el = document.getElementById("spie-loading");
       if (el) {
-        el.textContent = "Le module n'a pas pu être chargé. Rechargez la page ou réessayez plus tard.";
+        el.textContent = new URL(location.href).searchParams.get("lang") === "en"
+          ? "The module could not be loaded. Reload the page or try again later."
+          : "Le module n'a pas pu être chargé. Rechargez la page ou réessayez plus tard.";
       }
       tellParent();
       console.error("spie : chargement du module WebAssembly impossible", err);

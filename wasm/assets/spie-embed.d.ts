@@ -22,7 +22,16 @@ export interface SpieMountOptions {
   origin?: string;
   /** Path of the widgets on that origin; defaults to the directory of spie-embed.js. */
   base?: string;
-  /** Language of the widget; French by default. */
+  /**
+   * Language of every text the widget shows: "fr" (default) or "en". In
+   * English the labels come from the definitions' English labels, the
+   * messages from the faults' `message_en`, the widget's own words from its
+   * FR/EN table; French terms of art stay (RSA, France Travail, Mission
+   * locale, CEJ…), and so do the data's own words (names, comments). The
+   * widget page's `<html lang>` and title follow, and so does the iframe's
+   * default title. Faults posted to the partner (spie:error, spie:change,
+   * spie:submit) carry both `message` and `message_en` whatever the language.
+   */
   lang?: "fr" | "en";
   /**
    * Who views the widget, as the partner authenticated them: one of the carnet's roles
@@ -48,7 +57,7 @@ export interface SpieMountOptions {
    * A module that fails to load is reported at once (WIDGET-CHARGEMENT-03).
    */
   timeout?: number;
-  /** Accessible title of the iframe; defaults to the widget's French name. */
+  /** Accessible title of the iframe; defaults to the widget's name in `lang`. */
   title?: string;
 }
 

@@ -40,6 +40,15 @@
     carnet: "Carnet de bord",
     indicateurs: "Indicateurs",
   };
+  // The frames' titles when the partner asks for English (lang: "en"): the
+  // widgets' English labels (wasm/manifest).
+  var TITLES_EN = {
+    diagnostic: "Socio-professional assessment",
+    offre: "Support offer",
+    prescription: "Referral",
+    carnet: "Logbook",
+    indicateurs: "Indicators",
+  };
 
   // Faults of the loader itself (spie:error). Their codes and texts are
   // defined in Go (wasm/widget: FaultLoad, FaultDataURL); a test checks
@@ -100,7 +109,7 @@
 
     var frame = document.createElement("iframe");
     frame.className = "spie-frame";
-    frame.title = o.title || TITLES[o.widget];
+    frame.title = o.title || (o.lang === "en" ? TITLES_EN : TITLES)[o.widget];
     frame.setAttribute("loading", "eager");
     frame.src = src.href;
     frame.style.width = "100%";

@@ -33,9 +33,12 @@ func (b *Bridge) OnOutcome(fn func(app.Context, json.RawMessage)) { b.onOutcome 
 
 // Start validates the parent origin, listens to its messages, reports the
 // page height as it changes and announces that the widget is ready. onInit
-// runs in the UI goroutine when the partner sends its init message.
+// runs in the UI goroutine when the partner sends its init message. The
+// page's language (SetLang) comes from the page address (?lang=) and then
+// from the init message's lang.
 func (b *Bridge) Start(ctx app.Context, onInit func(app.Context, Init)) {
 	b.onInit = onInit
+	langFromPage()
 	win := app.Window()
 	doc := win.Get("document")
 	doc.Get("documentElement").Call("setAttribute", "data-spie-ready", "1")
@@ -103,6 +106,9 @@ func (b *Bridge) Start(ctx app.Context, onInit func(app.Context, Init)) {
 			in.Lang = l.String()
 		}
 		ctx.Dispatch(func(ctx app.Context) {
+			if in.Lang != "" {
+				SetLang(in.Lang)
+			}
 			if b.onInit != nil {
 				b.onInit(ctx, in)
 			}

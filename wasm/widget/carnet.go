@@ -2,12 +2,14 @@ package widget
 
 import (
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/spie-fr/socle/carnet"
+	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -44,7 +46,7 @@ type CarnetView struct {
 
 	c       *carnet.Carnet // what the viewer may see, never more
 	actor   carnet.Actor
-	loadErr string
+	loadErr string // in the page's language
 	draft   carnet.Contact
 	commune spie.CommuneCode // the person's, read before the view hides sections
 	faults  spie.Faults
@@ -83,12 +85,12 @@ func (v *CarnetView) Init(data json.RawMessage) spie.Faults {
 	}
 	if err := json.Unmarshal(data, &in); err != nil || in.Carnet == nil {
 		f := FaultCarnetData.At("")
-		v.loadErr = f.Message
+		v.loadErr = message(f)
 		return spie.Faults{f}
 	}
 	if in.Viewer == nil || in.Viewer.Role == "" {
 		f := FaultCarnetViewer.At("/acteur")
-		v.loadErr = f.Message
+		v.loadErr = message(f)
 		return spie.Faults{f}
 	}
 	v.actor = *in.Viewer
@@ -101,7 +103,7 @@ func (v *CarnetView) Init(data json.RawMessage) spie.Faults {
 	} else {
 		view, fs := carnet.VerifiedView(in.Carnet, viewer, carnet.Trust{})
 		if errs := fs.Errors(); len(errs) > 0 {
-			v.loadErr = errs[0].Message
+			v.loadErr = message(errs[0])
 			return errs
 		}
 		v.c = view
@@ -116,7 +118,7 @@ func (v *CarnetView) CanAddContact() (bool, string) {
 		return false, ""
 	}
 	if f := carnet.Authorize(v.c, v.actor, "rendez-vous", "ecriture", v.today()); f != nil {
-		return false, f.Message
+		return false, message(*f)
 	}
 	return true, ""
 }
@@ -148,10 +150,10 @@ func (v *CarnetView) AddContact(ctx app.Context) {
 // Render draws the carnet.
 func (v *CarnetView) Render() app.UI {
 	if v.loadErr != "" {
-		return page("carnet", alert("error", "Carnet refusé", app.P().Text(v.loadErr)))
+		return page("carnet", alert("error", carnetText.Refused.String(), app.P().Text(v.loadErr)))
 	}
 	if v.c == nil {
-		return page("carnet", app.P().Class("spie-attente").Text("En attente du carnet envoyé par le portail."))
+		return page("carnet", app.P().Class("spie-attente").Text(carnetText.Waiting.String()))
 	}
 	c := v.c
 	day := v.today()
@@ -169,7 +171,7 @@ func (v *CarnetView) Render() app.UI {
 		}
 		json.Unmarshal(b, &o)
 		if o.Parcours != "" {
-			orientation = o.Parcours
+			orientation = labelOf(diagnostic.Pathways, o.Parcours)
 		}
 	}
 	// The alerts of the view, kept only where the viewer may read what they
@@ -178,18 +180,18 @@ func (v *CarnetView) Render() app.UI {
 	alerts := carnet.Visible(c, carnet.Viewer{Actor: v.actor, On: day}, c.Alerts(day, carnet.DefaultPolicy()))
 	alertItems := make([]app.UI, 0, len(alerts))
 	for _, a := range alerts {
-		alertItems = append(alertItems, app.Li().Text(a.Message))
+		alertItems = append(alertItems, app.Li().Text(message(a)))
 	}
 	contacts := append([]carnet.Contact(nil), c.Contacts...)
 	sort.SliceStable(contacts, func(i, j int) bool { return contacts[i].Date > contacts[j].Date })
 	timeline := make([]app.UI, 0, len(contacts))
 	for _, k := range contacts {
-		text := carnet.ContactKinds.LabelOf(string(k.Kind)) + " (" + carnet.Channels.LabelOf(string(k.Channel)) + ") : " + carnet.ContactResults.LabelOf(string(k.Result))
+		text := labelOf(carnet.ContactKinds, string(k.Kind)) + " (" + labelOf(carnet.Channels, string(k.Channel)) + ")" + commonText.Colon.String() + labelOf(carnet.ContactResults, string(k.Result))
 		if k.Professional != "" {
 			text += " — " + k.Professional
 		}
 		timeline = append(timeline, app.Li().Body(
-			app.P().Class("fr-text--bold fr-mb-0").Text(frenchDate(k.Date)),
+			app.P().Class("fr-text--bold fr-mb-0").Text(showDate(k.Date)),
 			app.P().Class("fr-mb-0").Text(text),
 			app.If(k.Comment != "", func() app.UI { return app.P().Class("fr-text--sm").Text(k.Comment) }),
 		))
@@ -198,55 +200,60 @@ func (v *CarnetView) Render() app.UI {
 	for _, a := range c.Actions {
 		b, _ := json.Marshal(a)
 		var x struct {
-			Action string `json:"action"`
-			Libre  string `json:"libelle_libre"`
-			Statut string `json:"statut"`
-			Theme  string `json:"thematique"`
+			Action  string `json:"action"`
+			Libre   string `json:"libelle_libre"`
+			Service string `json:"id_service"`
+			Statut  string `json:"statut"`
+			Theme   string `json:"thematique"`
 		}
 		json.Unmarshal(b, &x)
-		label := carnet.CatalogActions.LabelOf(x.Action)
-		if x.Action == "" {
-			label = x.Libre // an action outside the referential keeps its own words
+		action := labelOf(carnet.CatalogActions, x.Action)
+		switch {
+		case x.Action == "" && x.Libre != "":
+			action = x.Libre // an action outside the referential keeps its own words
+		case x.Action == "":
+			// a service of the offre d'insertion, prescribed (no catalogue action)
+			action = fmt.Sprintf(carnetText.ServiceAction.String(), x.Service)
 		}
 		rows = append(rows, app.Tr().Body(
-			app.Th().Scope("row").Text(label),
-			app.Td().Text(spie.Thematiques.LabelOf(x.Theme)),
-			app.Td().Text(carnet.ActionStatuses.LabelOf(x.Statut)),
+			app.Th().Scope("row").Text(action),
+			app.Td().Text(labelOf(spie.Thematiques, x.Theme)),
+			app.Td().Text(labelOf(carnet.ActionStatuses, x.Statut)),
 		))
 	}
 	can, why := v.CanAddContact()
 	return page("carnet",
 		app.Div().Class("fr-table").Body(app.Table().Body(
-			app.Caption().Text("La personne et son parcours"),
+			app.Caption().Text(carnetText.Person.String()),
 			app.TBody().Body(
-				app.Tr().Body(app.Th().Scope("row").Text("Carnet"), app.Td().Text(c.ID)),
-				app.Tr().Body(app.Th().Scope("row").Text("Entrée dans le SPIE"), app.Td().Text(frenchDate(c.EntryDate))),
-				app.Tr().Body(app.Th().Scope("row").Text("Cohorte"), app.Td().Text(c.Cohort)),
-				app.Tr().Body(app.Th().Scope("row").Text("Référent"), app.Td().Text(referent)),
-				app.Tr().Body(app.Th().Scope("row").Text("Parcours en vigueur"), app.Td().Text(orientation)),
+				app.Tr().Body(app.Th().Scope("row").Text(carnetText.Carnet.String()), app.Td().Text(c.ID)),
+				app.Tr().Body(app.Th().Scope("row").Text(carnetText.Entry.String()), app.Td().Text(showDate(c.EntryDate))),
+				app.Tr().Body(app.Th().Scope("row").Text(carnetText.Cohort.String()), app.Td().Text(c.Cohort)),
+				app.Tr().Body(app.Th().Scope("row").Text(carnetText.Referent.String()), app.Td().Text(referent)),
+				app.Tr().Body(app.Th().Scope("row").Text(carnetText.Pathway.String()), app.Td().Text(orientation)),
 			),
 		)),
 		app.Section().Aria("labelledby", "alertes-titre").Body(
-			app.H2().ID("alertes-titre").Class("fr-h5").Text("Alertes ("+strconv.Itoa(len(alerts))+")"),
-			app.If(len(alerts) == 0, func() app.UI { return app.P().Text("Aucune alerte aujourd'hui.") }).
+			app.H2().ID("alertes-titre").Class("fr-h5").Text(fmt.Sprintf(carnetText.Alerts.String(), len(alerts))),
+			app.If(len(alerts) == 0, func() app.UI { return app.P().Text(carnetText.NoAlert.String()) }).
 				Else(func() app.UI { return app.Ul().Body(alertItems...) }),
 		),
 		app.Section().Aria("labelledby", "plan-titre").Body(
-			app.H2().ID("plan-titre").Class("fr-h5").Text("Plan d'action"),
+			app.H2().ID("plan-titre").Class("fr-h5").Text(carnetText.Plan.String()),
 			app.Div().Class("fr-table").Body(app.Table().Body(
-				app.Caption().Text("Actions du plan"),
-				app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text("Action"), app.Th().Scope("col").Text("Thématique"), app.Th().Scope("col").Text("Statut"))),
+				app.Caption().Text(carnetText.PlanActions.String()),
+				app.THead().Body(app.Tr().Body(app.Th().Scope("col").Text(carnetText.Action.String()), app.Th().Scope("col").Text(carnetText.Theme.String()), app.Th().Scope("col").Text(carnetText.Status.String()))),
 				app.TBody().Body(rows...),
 			)),
 		),
 		app.Section().Aria("labelledby", "journal-titre").Body(
-			app.H2().ID("journal-titre").Class("fr-h5").Text("Rendez-vous et échanges"),
+			app.H2().ID("journal-titre").Class("fr-h5").Text(carnetText.Journal.String()),
 			app.Ol().Class("spie-timeline").Body(timeline...),
 		),
 		app.Section().Aria("labelledby", "ajout-titre").Body(
-			app.H2().ID("ajout-titre").Class("fr-h5").Text("Ajouter un rendez-vous"),
+			app.H2().ID("ajout-titre").Class("fr-h5").Text(carnetText.Add.String()),
 			app.If(!can, func() app.UI {
-				return app.P().ID("ajout-refuse").Text("Votre rôle ne permet pas d'ajouter un rendez-vous à ce carnet" + reason(why))
+				return app.P().ID("ajout-refuse").Text(carnetText.Forbidden.String() + reason(why))
 			}).Else(func() app.UI { return v.renderContactForm() }),
 		),
 	)
@@ -256,7 +263,7 @@ func reason(why string) string {
 	if why == "" {
 		return "."
 	}
-	return " : " + why + "."
+	return commonText.Colon.String() + why + "."
 }
 
 func (v *CarnetView) renderContactForm() app.UI {
@@ -281,20 +288,62 @@ func (v *CarnetView) renderContactForm() app.UI {
 		v.AddContact(ctx)
 	}).Body(
 		app.If(v.added != "", func() app.UI {
-			return app.P().Class("fr-alert fr-alert--success fr-alert--sm").Aria("live", "polite").Text("Rendez-vous proposé : le portail l'enregistre dans le carnet.")
+			return app.P().Class("fr-alert fr-alert--success fr-alert--sm").Aria("live", "polite").Text(carnetText.Proposed.String())
 		}),
-		textInput(withLabel(fault("/contact/date"), "Date", true), "date", string(d.Date),
+		textInput(withLabel(fault("/contact/date"), carnetText.Date.String(), true), "date", string(d.Date),
 			func(ctx app.Context, s string) { d.Date = spie.Date(s) }),
-		selectInput(withLabel(fault("/contact/type"), "Nature", true), carnet.ContactKinds, string(d.Kind), "",
+		selectInput(withLabel(fault("/contact/type"), carnetText.Kind.String(), true), carnet.ContactKinds, string(d.Kind), "",
 			func(ctx app.Context, s string) { d.Kind = carnet.ContactKind(s) }),
-		selectInput(withLabel(fault("/contact/canal"), "Canal", true), carnet.Channels, string(d.Channel), "",
+		selectInput(withLabel(fault("/contact/canal"), carnetText.Channel.String(), true), carnet.Channels, string(d.Channel), "",
 			func(ctx app.Context, s string) { d.Channel = carnet.Channel(s) }),
-		selectInput(withLabel(fault("/contact/resultat"), "Résultat", true), carnet.ContactResults, string(d.Result), "",
+		selectInput(withLabel(fault("/contact/resultat"), carnetText.Result.String(), true), carnet.ContactResults, string(d.Result), "",
 			func(ctx app.Context, s string) { d.Result = carnet.ContactResult(s) }),
-		textInput(withLabel(fault("/contact/commentaire"), "Commentaire", false), "text", d.Comment,
+		textInput(withLabel(fault("/contact/commentaire"), carnetText.Comment.String(), false), "text", d.Comment,
 			func(ctx app.Context, s string) { d.Comment = s }),
-		app.Div().Class("spie-actions").Body(app.Button().Type("submit").ID("ajouter-contact").Class("fr-btn").Text("Ajouter au carnet")),
+		app.Div().Class("spie-actions").Body(app.Button().Type("submit").ID("ajouter-contact").Class("fr-btn").Text(carnetText.Submit.String())),
 	)
+}
+
+// carnetText are the carnet widget's own words.
+var carnetText = struct {
+	Refused, Waiting, Person, Carnet, Entry, Cohort, Referent, Pathway, Alerts, NoAlert, Plan, PlanActions,
+	Action, ServiceAction, Theme, Status, Journal, Add, Forbidden, Proposed, Date, Kind, Channel, Result, Comment, Submit text
+}{
+	Refused:       text{"Carnet refusé", "Carnet refused"},
+	Waiting:       text{"En attente du carnet envoyé par le portail.", "Waiting for the carnet the portal sends."},
+	Person:        text{"La personne et son parcours", "The person and their pathway"},
+	Carnet:        text{"Carnet", "Carnet"},
+	Entry:         text{"Entrée dans le SPIE", "Entry into the SPIE"},
+	Cohort:        text{"Cohorte", "Cohort"},
+	Referent:      text{"Référent", "Referent"},
+	Pathway:       text{"Parcours en vigueur", "Current pathway"},
+	Alerts:        text{"Alertes (%d)", "Alerts (%d)"},
+	NoAlert:       text{"Aucune alerte aujourd'hui.", "No alert today."},
+	Plan:          text{"Plan d'action", "Action plan"},
+	PlanActions:   text{"Actions du plan", "Actions of the plan"},
+	Action:        text{"Action", "Action"},
+	ServiceAction: text{"Service de l'offre d'insertion %s", "Service of the support offer %s"},
+	Theme:         text{"Thématique", "Theme"},
+	Status:        text{"Statut", "Status"},
+	Journal:       text{"Rendez-vous et échanges", "Appointments and exchanges"},
+	Add:           text{"Ajouter un rendez-vous", "Add an appointment"},
+	Forbidden:     text{"Votre rôle ne permet pas d'ajouter un rendez-vous à ce carnet", "Your role does not allow adding an appointment to this carnet"},
+	Proposed:      text{"Rendez-vous proposé : le portail l'enregistre dans le carnet.", "Appointment proposed: the portal records it in the carnet."},
+	Date:          text{"Date", "Date"},
+	Kind:          text{"Nature", "Kind"},
+	Channel:       text{"Canal", "Channel"},
+	Result:        text{"Résultat", "Outcome"},
+	Comment:       text{"Commentaire", "Comment"},
+	Submit:        text{"Ajouter au carnet", "Add to the carnet"},
+}
+
+// showDate writes a date the way of the page's language: 02/03/2026 in
+// French, 2026-03-02 (ISO 8601) in English.
+func showDate(d spie.Date) string {
+	if lang == LangEN {
+		return string(d)
+	}
+	return frenchDate(d)
 }
 
 // frenchDate writes 2026-03-02 as 02/03/2026.

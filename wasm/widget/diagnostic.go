@@ -2,6 +2,7 @@ package widget
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -22,7 +23,7 @@ var FaultRequired = spie.NewFaultType("INPUT-FORM-01", spie.SeverityError,
 // prefixes of the fields it holds (a "*" token matches any one token) and
 // whom it is shown to: the professional, or the person (role "usager").
 type diagnosticStep struct {
-	title    string
+	title    text
 	prefixes []string
 	usager   bool
 }
@@ -30,14 +31,14 @@ type diagnosticStep struct {
 // diagnosticSteps is the one list of the form's steps, for both modes; the
 // last step of each mode is its recap, where the document is sent.
 var diagnosticSteps = []diagnosticStep{
-	{title: "La personne", prefixes: []string{"/id", "/date", "/personne/"}},
-	{title: "Critères de public", prefixes: []string{"/criteres_publics/"}},
-	{title: "Situation professionnelle", prefixes: []string{"/situation_professionnelle/"}},
-	{title: "Freins périphériques et priorités", prefixes: []string{"/freins"}},
-	{title: "Auteurs et consentement", prefixes: []string{"/auteurs", "/co_diagnostic", "/siret_structure", "/consentement/", "/version_schema"}},
-	{title: "Récapitulatif et orientation"},
-	{title: "Votre avis, thème par thème", prefixes: []string{"/freins/*/vue_personne"}, usager: true},
-	{title: "Votre résumé", usager: true},
+	{title: diagText.StepPerson, prefixes: []string{"/id", "/date", "/personne/"}},
+	{title: diagText.StepCriteria, prefixes: []string{"/criteres_publics/"}},
+	{title: diagText.StepWork, prefixes: []string{"/situation_professionnelle/"}},
+	{title: diagText.StepFreins, prefixes: []string{"/freins"}},
+	{title: diagText.StepAuthors, prefixes: []string{"/auteurs", "/co_diagnostic", "/siret_structure", "/consentement/", "/version_schema"}},
+	{title: diagText.StepRecap},
+	{title: diagText.StepPersonViews, prefixes: []string{"/freins/*/vue_personne"}, usager: true},
+	{title: diagText.StepPersonSummary, usager: true},
 }
 
 // RoleUsager is the role the host declares for the person themself: the
@@ -245,7 +246,7 @@ func (c *DiagnosticForm) Configure(in Init) spie.Faults {
 	c.usager, c.step = in.Role == RoleUsager, 0
 	fs := c.Prefill(in.Data)
 	if len(fs) > 0 {
-		c.loadErr = fs[0].Message
+		c.loadErr = message(fs[0])
 	}
 	return fs
 }
@@ -427,22 +428,22 @@ func (c *DiagnosticForm) labelOf(path string) string {
 	parts := strings.Split(strings.TrimPrefix(path, "/"), "/")
 	last := parts[len(parts)-1]
 	if len(parts) >= 2 && parts[0] == "freins" {
-		l := diagnostic.FreinThematiques.LabelOf(parts[1])
+		l := labelOf(diagnostic.FreinThematiques, parts[1])
 		if len(parts) > 2 && parts[2] != "impact" {
 			if fl, ok := fieldLabels[strings.Join(parts[2:], "/")]; ok {
-				l += ", " + lowerFirst(fl)
+				l += ", " + lowerFirst(fl.String())
 			}
 		}
 		return l
 	}
 	if len(parts) == 3 && parts[1] == "besoins" {
-		return diagnostic.BesoinDefinitions.LabelOf(last)
+		return labelOf(diagnostic.BesoinDefinitions, last)
 	}
 	if len(parts) == 2 && parts[0] == "criteres_publics" && diagnostic.PublicCriteriaFlags.Has(last) {
-		return diagnostic.PublicCriteriaFlags.LabelOf(last)
+		return labelOf(diagnostic.PublicCriteriaFlags, last)
 	}
 	if l, ok := fieldLabels[strings.Join(parts, "/")]; ok {
-		return l
+		return l.String()
 	}
 	// An item of a list: the list's own label of the member, and the item's
 	// number (/situation_professionnelle/diplomes/0/intitule → « Intitulé du
@@ -460,12 +461,12 @@ func (c *DiagnosticForm) labelOf(path string) string {
 			break
 		}
 		if parts[i-1] == "auteurs" && n == 0 {
-			return l
+			return l.String()
 		}
-		return l + " (n° " + strconv.Itoa(n+1) + ")"
+		return fmt.Sprintf(diagText.Item.String(), l, n+1)
 	}
 	if l, ok := fieldLabels[last]; ok {
-		return l
+		return l.String()
 	}
 	return path
 }
@@ -481,7 +482,7 @@ func lowerFirst(s string) string {
 func (c *DiagnosticForm) Render() app.UI {
 	c.init()
 	if c.loadErr != "" {
-		return page("diagnostic", alert("error", "Données refusées", app.P().ID("donnees-refusees").Text(c.loadErr)))
+		return page("diagnostic", alert("error", diagText.Refused.String(), app.P().ID("donnees-refusees").Text(c.loadErr)))
 	}
 	if c.submitted {
 		return page("diagnostic", c.renderSubmitted())
@@ -490,15 +491,15 @@ func (c *DiagnosticForm) Render() app.UI {
 	steps := make([]app.UI, len(visible))
 	for pos, i := range visible {
 		s := diagnosticSteps[i]
-		li := app.Li().Text(strconv.Itoa(pos+1) + ". " + s.title)
+		li := app.Li().Text(fmt.Sprintf(diagText.StepItem.String(), pos+1, s.title))
 		if pos == c.step {
-			li = app.Li().Aria("current", "step").Text(strconv.Itoa(pos+1) + ". " + s.title + " (étape en cours)")
+			li = app.Li().Aria("current", "step").Text(fmt.Sprintf(diagText.CurrentStep.String(), pos+1, s.title))
 		}
 		steps[pos] = li
 	}
 	last := c.last()
 	return page("diagnostic",
-		app.Nav().Class("spie-no-print").Aria("label", "Étapes du diagnostic").Body(app.Ul().Class("spie-steps").Body(steps...)),
+		app.Nav().Class("spie-no-print").Aria("label", diagText.Steps.String()).Body(app.Ul().Class("spie-steps").Body(steps...)),
 		app.Div().Body(app.If(len(c.summary) > 0, func() app.UI { return errorSummary("erreurs", c.summary, c.labelOf, c.jump) })),
 		app.Form().ID("formulaire").NoValidate(true).OnSubmit(func(ctx app.Context, e app.Event) {
 			e.PreventDefault()
@@ -509,15 +510,15 @@ func (c *DiagnosticForm) Render() app.UI {
 				c.Next(ctx)
 			}
 		}).Body(
-			app.H2().ID("etape-titre").TabIndex(-1).Class("fr-h4").Text("Étape "+strconv.Itoa(c.step+1)+" sur "+strconv.Itoa(len(visible))+" : "+c.current().title),
+			app.H2().ID("etape-titre").TabIndex(-1).Class("fr-h4").Text(fmt.Sprintf(diagText.StepTitle.String(), c.step+1, len(visible), c.current().title)),
 			c.renderStep(),
 			app.Div().Class("spie-actions spie-no-print").Body(
 				app.If(c.step > 0, func() app.UI {
-					return app.Button().Type("button").ID("precedent").Class("fr-btn fr-btn--secondary").Text("Étape précédente").
+					return app.Button().Type("button").ID("precedent").Class("fr-btn fr-btn--secondary").Text(diagText.Previous.String()).
 						OnClick(func(ctx app.Context, e app.Event) { c.Previous(ctx) })
 				}),
 				app.If(!last, func() app.UI {
-					return app.Button().Type("submit").ID("suivant").Class("fr-btn").Text("Étape suivante")
+					return app.Button().Type("submit").ID("suivant").Class("fr-btn").Text(diagText.Next.String())
 				}).Else(func() app.UI {
 					return app.Button().Type("submit").ID("envoyer").Class("fr-btn").Text(c.sendLabel())
 				}),
@@ -528,9 +529,9 @@ func (c *DiagnosticForm) Render() app.UI {
 
 func (c *DiagnosticForm) sendLabel() string {
 	if c.usager {
-		return "Envoyer mon avis"
+		return diagText.SendView.String()
 	}
-	return "Envoyer le diagnostic"
+	return diagText.SendDiagnostic.String()
 }
 
 // focus moves the keyboard focus to the element id after the next render,

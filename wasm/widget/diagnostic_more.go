@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,14 +31,14 @@ func (c *DiagnosticForm) renderProject(p *diagnostic.Professional) app.UI {
 		j := &p.Project[i]
 		base := spie.Pointer("situation_professionnelle", "projet_professionnel", i)
 		rp, lp := spie.Join(base, "code_rome"), spie.Join(base, "libelle")
-		items = append(items, fieldset(fieldID(base), "Métier visé n° "+strconv.Itoa(i+1),
-			textInput(c.field(rp, fieldLabels["code_rome"], "Par exemple M1203.", true), "text", string(j.ROME),
+		items = append(items, fieldset(fieldID(base), fmt.Sprintf(diagText.JobN.String(), i+1),
+			textInput(c.field(rp, fieldLabels["code_rome"].String(), diagText.ROMEHint.String(), true), "text", string(j.ROME),
 				func(ctx app.Context, v string) {
 					c.set(ctx, rp, func() { j.ROME = spie.ROMECode(strings.ToUpper(strings.TrimSpace(v))) })
 				}),
-			textInput(c.field(lp, fieldLabels["projet_professionnel/libelle"], "Facultatif.", false), "text", j.Label,
+			textInput(c.field(lp, fieldLabels["projet_professionnel/libelle"].String(), diagText.Optional.String(), false), "text", j.Label,
 				func(ctx app.Context, v string) { c.set(ctx, lp, func() { j.Label = v }) }),
-			listButton("retirer-"+fieldID(base), "Retirer ce métier", func(ctx app.Context) {
+			listButton("retirer-"+fieldID(base), diagText.RemoveJob.String(), func(ctx app.Context) {
 				c.set(ctx, base, func() {
 					p.Project = slices.Delete(p.Project, i, i+1)
 					for k := range p.Project {
@@ -48,14 +49,14 @@ func (c *DiagnosticForm) renderProject(p *diagnostic.Professional) app.UI {
 			}),
 		))
 	}
-	items = append(items, listButton("ajouter-metier", "Ajouter un métier visé", func(ctx app.Context) {
+	items = append(items, listButton("ajouter-metier", diagText.AddJob.String(), func(ctx app.Context) {
 		n := len(p.Project)
 		c.set(ctx, "/situation_professionnelle/projet_professionnel", func() {
 			p.Project = append(p.Project, diagnostic.ProjectJob{Priority: n + 1})
 		})
 		c.focus(fieldID(spie.Pointer("situation_professionnelle", "projet_professionnel", n, "code_rome")))
 	}))
-	return fieldset("projet", fieldLabels["projet_professionnel"], items...)
+	return fieldset("projet", fieldLabels["projet_professionnel"].String(), items...)
 }
 
 // renderDiplomas edits the diplomas obtained.
@@ -69,12 +70,12 @@ func (c *DiagnosticForm) renderDiplomas(p *diagnostic.Professional) app.UI {
 		if dp.Year != 0 {
 			year = strconv.Itoa(dp.Year)
 		}
-		items = append(items, fieldset(fieldID(base), "Diplôme n° "+strconv.Itoa(i+1),
-			textInput(c.field(tp, fieldLabels["diplomes/intitule"], "", true), "text", dp.Title,
+		items = append(items, fieldset(fieldID(base), fmt.Sprintf(diagText.DiplomaN.String(), i+1),
+			textInput(c.field(tp, fieldLabels["diplomes/intitule"].String(), "", true), "text", dp.Title,
 				func(ctx app.Context, v string) { c.set(ctx, tp, func() { dp.Title = v }) }),
-			selectInput(c.field(np, fieldLabels["niveau_etude"], "", false), diagnostic.EducationLevels, string(dp.Level), "— Non renseigné —",
+			selectInput(c.field(np, fieldLabels["niveau_etude"].String(), "", false), diagnostic.EducationLevels, string(dp.Level), commonText.NotGiven.String(),
 				func(ctx app.Context, v string) { c.set(ctx, np, func() { dp.Level = diagnostic.EducationLevel(v) }) }),
-			textInput(c.field(yp, fieldLabels["diplomes/annee"], "Facultatif.", false), "number", year,
+			textInput(c.field(yp, fieldLabels["diplomes/annee"].String(), diagText.Optional.String(), false), "number", year,
 				func(ctx app.Context, v string) {
 					c.set(ctx, yp, func() {
 						dp.Year = 0
@@ -83,18 +84,18 @@ func (c *DiagnosticForm) renderDiplomas(p *diagnostic.Professional) app.UI {
 						}
 					})
 				}),
-			listButton("retirer-"+fieldID(base), "Retirer ce diplôme", func(ctx app.Context) {
+			listButton("retirer-"+fieldID(base), diagText.RemoveDiploma.String(), func(ctx app.Context) {
 				c.set(ctx, base, func() { p.Diplomas = slices.Delete(p.Diplomas, i, i+1) })
 				c.focus("ajouter-diplome")
 			}),
 		))
 	}
-	items = append(items, listButton("ajouter-diplome", "Ajouter un diplôme", func(ctx app.Context) {
+	items = append(items, listButton("ajouter-diplome", diagText.AddDiploma.String(), func(ctx app.Context) {
 		n := len(p.Diplomas)
 		c.set(ctx, "/situation_professionnelle/diplomes", func() { p.Diplomas = append(p.Diplomas, diagnostic.Diploma{}) })
 		c.focus(fieldID(spie.Pointer("situation_professionnelle", "diplomes", n, "intitule")))
 	}))
-	return fieldset("diplomes", fieldLabels["diplomes"], items...)
+	return fieldset("diplomes", fieldLabels["diplomes"].String(), items...)
 }
 
 // renderSkills edits the passeport de compétences: each skill declared,
@@ -105,29 +106,29 @@ func (c *DiagnosticForm) renderSkills(p *diagnostic.Professional) app.UI {
 		sk := &p.Skills[i]
 		base := spie.Pointer("situation_professionnelle", "competences", i)
 		lp, vp, rp := spie.Join(base, "libelle"), spie.Join(base, "validation"), spie.Join(base, "code_rome")
-		items = append(items, fieldset(fieldID(base), "Compétence n° "+strconv.Itoa(i+1),
-			textInput(c.field(lp, fieldLabels["competences/libelle"], "", true), "text", sk.Label,
+		items = append(items, fieldset(fieldID(base), fmt.Sprintf(diagText.SkillN.String(), i+1),
+			textInput(c.field(lp, fieldLabels["competences/libelle"].String(), "", true), "text", sk.Label,
 				func(ctx app.Context, v string) { c.set(ctx, lp, func() { sk.Label = v }) }),
-			selectInput(c.field(vp, fieldLabels["competences/validation"], "", true), diagnostic.SkillValidations, string(sk.Validation), "— Choisir —",
+			selectInput(c.field(vp, fieldLabels["competences/validation"].String(), "", true), diagnostic.SkillValidations, string(sk.Validation), commonText.Choose.String(),
 				func(ctx app.Context, v string) {
 					c.set(ctx, vp, func() { sk.Validation = diagnostic.SkillValidation(v) })
 				}),
-			textInput(c.field(rp, fieldLabels["competences/code_rome"], "Facultatif, par exemple M1203.", false), "text", string(sk.ROME),
+			textInput(c.field(rp, fieldLabels["competences/code_rome"].String(), diagText.ROMEOptional.String(), false), "text", string(sk.ROME),
 				func(ctx app.Context, v string) {
 					c.set(ctx, rp, func() { sk.ROME = spie.ROMECode(strings.ToUpper(strings.TrimSpace(v))) })
 				}),
-			listButton("retirer-"+fieldID(base), "Retirer cette compétence", func(ctx app.Context) {
+			listButton("retirer-"+fieldID(base), diagText.RemoveSkill.String(), func(ctx app.Context) {
 				c.set(ctx, base, func() { p.Skills = slices.Delete(p.Skills, i, i+1) })
 				c.focus("ajouter-competence")
 			}),
 		))
 	}
-	items = append(items, listButton("ajouter-competence", "Ajouter une compétence", func(ctx app.Context) {
+	items = append(items, listButton("ajouter-competence", diagText.AddSkill.String(), func(ctx app.Context) {
 		n := len(p.Skills)
 		c.set(ctx, "/situation_professionnelle/competences", func() { p.Skills = append(p.Skills, diagnostic.Skill{}) })
 		c.focus(fieldID(spie.Pointer("situation_professionnelle", "competences", n, "libelle")))
 	}))
-	return fieldset("competences", fieldLabels["competences"], items...)
+	return fieldset("competences", fieldLabels["competences"].String(), items...)
 }
 
 // renderObjectifs asks the status of each objectif of the thématique's
@@ -148,12 +149,12 @@ func (c *DiagnosticForm) renderObjectifs(key string, fr diagnostic.Frein, update
 	for _, d := range defs {
 		ok := diagnostic.Objectif(d.Key)
 		p := spie.Pointer("freins", key, "objectifs", d.Key)
-		rows = append(rows, selectInput(fieldState{path: p, label: d.Label.FR}, diagnostic.ObjectifStatuses, status[d.Key], "— Non retenu —",
+		rows = append(rows, selectInput(fieldState{path: p, label: inLang(d.Label)}, diagnostic.ObjectifStatuses, status[d.Key], diagText.NotChosen.String(),
 			func(ctx app.Context, v string) {
 				c.set(ctx, p, update(func(f *diagnostic.Frein) { setObjectif(f, ok, diagnostic.ObjectifStatus(v)) }))
 			}))
 	}
-	return fieldset("objectifs-"+key, fieldLabels["objectifs"], rows...)
+	return fieldset("objectifs-"+key, fieldLabels["objectifs"].String(), rows...)
 }
 
 // setObjectif sets the status of an objectif of a frein; an empty status
@@ -181,8 +182,8 @@ func sensitiveNotice(key string) app.UI {
 	}
 	d, _ := spie.Thematiques.Get(key)
 	return app.Div().Class("fr-mb-2w").Body(
-		app.P().Class("fr-badge fr-badge--warning fr-badge--sm").Text(fieldLabels["sensible"]),
-		app.P().Class("fr-text--sm").Text(d.Description.FR+" "+fieldLabels["sensible/aide"]),
+		app.P().Class("fr-badge fr-badge--warning fr-badge--sm").Text(fieldLabels["sensible"].String()),
+		app.P().Class("fr-text--sm").Text(inLang(d.Description)+" "+fieldLabels["sensible/aide"].String()),
 	)
 }
 
@@ -192,11 +193,11 @@ func (c *DiagnosticForm) renderFreinNotes(key string, fr diagnostic.Frein, updat
 	cp, dp := spie.Pointer("freins", key, "commentaire_professionnel"), spie.Pointer("freins", key, "details")
 	return app.Div().Body(
 		sensitiveNotice(key),
-		textArea(c.field(cp, fieldLabels["commentaire_professionnel"], "", false), fr.Comment,
+		textArea(c.field(cp, fieldLabels["commentaire_professionnel"].String(), "", false), fr.Comment,
 			func(ctx app.Context, v string) {
 				c.set(ctx, cp, update(func(f *diagnostic.Frein) { f.Comment = v }))
 			}),
-		textArea(c.field(dp, fieldLabels["details"], "", false), fr.Details,
+		textArea(c.field(dp, fieldLabels["details"].String(), "", false), fr.Details,
 			func(ctx app.Context, v string) {
 				c.set(ctx, dp, update(func(f *diagnostic.Frein) { f.Details = v }))
 			}),
@@ -220,17 +221,17 @@ func (c *DiagnosticForm) renderWords(key string, fr diagnostic.Frein, update fun
 func (c *DiagnosticForm) renderAuthor(n int) app.UI {
 	a := &c.doc.Authors[n]
 	np, rp, sp := spie.Pointer("auteurs", n, "nom"), spie.Pointer("auteurs", n, "role"), spie.Pointer("auteurs", n, "siret_structure")
-	legend := "Auteur du diagnostic"
+	legend := diagText.Author.String()
 	if n > 0 {
-		legend = "Second auteur (co-diagnostic)"
+		legend = diagText.SecondAuthor.String()
 	}
 	return fieldset("auteur-"+strconv.Itoa(n), legend,
-		textInput(c.field(np, fieldLabels["nom"], "", true), "text", a.Name,
+		textInput(c.field(np, fieldLabels["nom"].String(), "", true), "text", a.Name,
 			func(ctx app.Context, v string) { c.set(ctx, np, func() { a.Name = v }) }),
-		selectInput(c.field(rp, fieldLabels["role"], "", true), diagnostic.AuthorRoles, string(a.Role), "— Choisir —",
+		selectInput(c.field(rp, fieldLabels["role"].String(), "", true), diagnostic.AuthorRoles, string(a.Role), commonText.Choose.String(),
 			func(ctx app.Context, v string) { c.set(ctx, rp, func() { a.Role = diagnostic.AuthorRole(v) }) }),
 		app.If(n > 0, func() app.UI {
-			return textInput(c.field(sp, fieldLabels["auteurs/siret_structure"], "14 chiffres ; facultatif si c'est la même structure.", false), "text", string(a.StructureSIRET),
+			return textInput(c.field(sp, fieldLabels["auteurs/siret_structure"].String(), diagText.SecondSIRETHint.String(), false), "text", string(a.StructureSIRET),
 				func(ctx app.Context, v string) {
 					c.set(ctx, sp, func() { a.StructureSIRET = spie.SIRET(strings.ReplaceAll(v, " ", "")) })
 				}, func(in app.HTMLInput) app.HTMLInput { return in.Attr("inputmode", "numeric") })

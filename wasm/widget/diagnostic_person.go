@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -13,39 +14,39 @@ import (
 // personTexts are the plain-French sentences of the person's mode and of
 // the printable summary, in one place (the English rendering, issue 15
 // item 6, will switch them here).
-var personTexts = map[string]string{
-	"intro":          "La personne est la première à savoir ce dont elle a besoin. Pour chaque thème, dites si cela vous gêne pour trouver un emploi, et expliquez-le avec vos mots si vous le souhaitez. Vous pouvez laisser un thème sans réponse.",
-	"impact":         "Est-ce que cela vous gêne pour trouver un emploi ?",
-	"impact/vide":    "— Je préfère ne pas répondre —",
-	"priorite":       "Si c'est un frein, quel rang lui donnez-vous ?",
-	"priorite/aide":  "1 = le plus urgent pour vous ; laissez vide si ce n'est pas un frein.",
-	"paroles":        "Dites-le avec vos mots",
-	"resume":         "Résumé pour la personne",
-	"diagnostic":     "Votre diagnostic du %s",
-	"themes":         "Ce qui vous freine, thème par thème",
-	"aucun-theme":    "Aucun frein n'a été retenu pour l'instant.",
-	"pour-vous":      "Pour vous : ",
-	"vos-mots":       "Vos mots : ",
-	"pour-conseil":   "Pour votre conseiller : ",
-	"objectifs":      "Vos objectifs",
-	"plan":           "Votre plan d'action",
-	"referent":       "Votre référent",
-	"referent/aucun": "Votre référent n'est pas encore désigné : la personne qui vous accompagne vous dira qui il sera.",
-	"referent/nom":   "%s, structure n° SIRET %s.",
-	"echeance":       "Prochaine échéance",
-	"echeance/aucun": "Aucune échéance à venir n'est connue.",
-	"echeance/date":  "%s : au plus tard le %s.",
-	"depasse":        "%s : la date prévue, le %s, est dépassée. Parlez-en à la personne qui vous accompagne.",
-	"imprimer":       "Imprimer ce résumé",
-	"envoye":         "Votre avis a été envoyé",
-	"envoye/texte":   "Merci. La personne qui vous accompagne verra votre avis à côté du sien.",
+var personTexts = map[string]text{
+	"intro":          text{"La personne est la première à savoir ce dont elle a besoin. Pour chaque thème, dites si cela vous gêne pour trouver un emploi, et expliquez-le avec vos mots si vous le souhaitez. Vous pouvez laisser un thème sans réponse.", "You are the first to know what you need. For each theme, say whether it makes finding a job harder for you, and explain it in your own words if you wish. You may leave a theme unanswered."},
+	"impact":         text{"Est-ce que cela vous gêne pour trouver un emploi ?", "Does this make finding a job harder for you?"},
+	"impact/vide":    text{"— Je préfère ne pas répondre —", "— I prefer not to answer —"},
+	"priorite":       text{"Si c'est un frein, quel rang lui donnez-vous ?", "If it is a barrier, what rank do you give it?"},
+	"priorite/aide":  text{"1 = le plus urgent pour vous ; laissez vide si ce n'est pas un frein.", "1 = the most urgent for you; leave empty if it is not a barrier."},
+	"paroles":        text{"Dites-le avec vos mots", "Say it in your own words"},
+	"resume":         text{"Résumé pour la personne", "Summary for the person"},
+	"diagnostic":     text{"Votre diagnostic du %s", "Your assessment of %s"},
+	"themes":         text{"Ce qui vous freine, thème par thème", "What holds you back, theme by theme"},
+	"aucun-theme":    text{"Aucun frein n'a été retenu pour l'instant.", "No barrier has been retained so far."},
+	"pour-vous":      text{"Pour vous : ", "For you: "},
+	"vos-mots":       text{"Vos mots : ", "Your words: "},
+	"pour-conseil":   text{"Pour votre conseiller : ", "For your adviser: "},
+	"objectifs":      text{"Vos objectifs", "Your objectives"},
+	"plan":           text{"Votre plan d'action", "Your action plan"},
+	"referent":       text{"Votre référent", "Your referent"},
+	"referent/aucun": text{"Votre référent n'est pas encore désigné : la personne qui vous accompagne vous dira qui il sera.", "Your referent is not appointed yet: the person who supports you will tell you who it will be."},
+	"referent/nom":   text{"%s, structure n° SIRET %s.", "%s, organisation SIRET no. %s."},
+	"echeance":       text{"Prochaine échéance", "Next deadline"},
+	"echeance/aucun": text{"Aucune échéance à venir n'est connue.", "No upcoming deadline is known."},
+	"echeance/date":  text{"%s : au plus tard le %s.", "%s: %s at the latest."},
+	"depasse":        text{"%s : la date prévue, le %s, est dépassée. Parlez-en à la personne qui vous accompagne.", "%s: the planned date, %s, has passed. Talk about it with the person who supports you."},
+	"imprimer":       text{"Imprimer ce résumé", "Print this summary"},
+	"envoye":         text{"Votre avis a été envoyé", "Your view has been sent"},
+	"envoye/texte":   text{"Merci. La personne qui vous accompagne verra votre avis à côté du sien.", "Thank you. The person who supports you will see your view beside theirs."},
 }
 
 // renderPersonViews asks the person their own view of each thématique, in
 // plain words (diagnostic.PersonImpacts): impact, priority and words.
 func (c *DiagnosticForm) renderPersonViews() app.UI {
 	d := &c.doc
-	groups := []app.UI{app.P().Text(personTexts["intro"])}
+	groups := []app.UI{app.P().Text(personTexts["intro"].String())}
 	for _, def := range diagnostic.FreinThematiques {
 		k := diagnostic.FreinThematique(def.Key)
 		fr := d.Freins[k]
@@ -66,17 +67,17 @@ func (c *DiagnosticForm) renderPersonViews() app.UI {
 			}
 		}
 		th, _ := spie.Thematiques.Get(def.Key)
-		var notice app.UI = app.P().Class("fr-hint-text").Text(th.Description.FR)
+		var notice app.UI = app.P().Class("fr-hint-text").Text(inLang(th.Description))
 		if k.IsSensitive() {
 			notice = sensitiveNotice(def.Key)
 		}
-		groups = append(groups, fieldset("avis-"+def.Key, def.Label.FR,
+		groups = append(groups, fieldset("avis-"+def.Key, inLang(def.Label),
 			notice,
-			selectInput(c.field(vp, personTexts["impact"], "", false), diagnostic.PersonImpacts, impact, personTexts["impact/vide"],
+			selectInput(c.field(vp, personTexts["impact"].String(), "", false), diagnostic.PersonImpacts, impact, personTexts["impact/vide"].String(),
 				func(ctx app.Context, v string) {
 					c.set(ctx, vp, update(func(f *diagnostic.Frein) { personView(f).Impact = diagnostic.Impact(v); trimView(f) }))
 				}),
-			textInput(c.field(pp, personTexts["priorite"], personTexts["priorite/aide"], false), "number", prio,
+			textInput(c.field(pp, personTexts["priorite"].String(), personTexts["priorite/aide"].String(), false), "number", prio,
 				func(ctx app.Context, v string) {
 					c.set(ctx, pp, update(func(f *diagnostic.Frein) {
 						n, _ := strconv.Atoi(strings.TrimSpace(v))
@@ -84,7 +85,7 @@ func (c *DiagnosticForm) renderPersonViews() app.UI {
 						trimView(f)
 					}))
 				}),
-			c.renderWords(def.Key, fr, update, personTexts["paroles"]),
+			c.renderWords(def.Key, fr, update, personTexts["paroles"].String()),
 		))
 	}
 	return app.Div().Body(groups...)
@@ -142,38 +143,38 @@ func (c *DiagnosticForm) renderPrintable() app.UI {
 		}
 		var lines []app.UI
 		if pv != nil && diagnostic.PersonImpacts.Has(string(pv.Impact)) {
-			lines = append(lines, app.P().Class("fr-mb-1v").Text(personTexts["pour-vous"]+diagnostic.PersonImpacts.LabelOf(string(pv.Impact))))
+			lines = append(lines, app.P().Class("fr-mb-1v").Text(personTexts["pour-vous"].String()+labelOf(diagnostic.PersonImpacts, string(pv.Impact))))
 		}
 		if pv != nil && pv.Words != "" {
-			lines = append(lines, app.P().Class("fr-mb-1v").Text(personTexts["vos-mots"]+"« "+pv.Words+" »"))
+			lines = append(lines, app.P().Class("fr-mb-1v").Text(personTexts["vos-mots"].String()+quote(pv.Words)))
 		}
 		if pro {
 			im, _ := diagnostic.Impacts.Get(string(f.Impact))
-			lines = append(lines, app.P().Class("fr-mb-1v").Text(personTexts["pour-conseil"]+im.Description.FR))
+			lines = append(lines, app.P().Class("fr-mb-1v").Text(personTexts["pour-conseil"].String()+inLang(im.Description)))
 		}
-		themes = append(themes, app.Li().Body(app.P().Class("fr-text--bold fr-mb-1v").Text(def.Label.FR), app.Div().Body(lines...)))
+		themes = append(themes, app.Li().Body(app.P().Class("fr-text--bold fr-mb-1v").Text(inLang(def.Label)), app.Div().Body(lines...)))
 	}
 	var objectifs []app.UI
 	for _, def := range diagnostic.FreinThematiques {
 		for _, o := range d.Freins[diagnostic.FreinThematique(def.Key)].Objectifs {
-			objectifs = append(objectifs, app.Li().Text(o.Objectif.Label()+" ("+strings.ToLower(diagnostic.ObjectifStatuses.LabelOf(string(o.Status)))+")"))
+			objectifs = append(objectifs, app.Li().Text(labelOf(diagnostic.Objectifs, string(o.Objectif))+" ("+strings.ToLower(labelOf(diagnostic.ObjectifStatuses, string(o.Status)))+")"))
 		}
 	}
 	return app.Section().ID("resume-personne").Class("spie-print fr-mt-4w").Aria("labelledby", "resume-titre").Body(
-		app.H3().ID("resume-titre").Text(personTexts["resume"]),
-		app.P().Text(sprintf(personTexts["diagnostic"], d.Date.French())),
-		app.H4().Class("fr-h6").Text(personTexts["themes"]),
-		app.If(len(themes) == 0, func() app.UI { return app.P().Text(personTexts["aucun-theme"]) }).
+		app.H3().ID("resume-titre").Text(personTexts["resume"].String()),
+		app.P().Text(sprintf(personTexts["diagnostic"].String(), longDate(d.Date))),
+		app.H4().Class("fr-h6").Text(personTexts["themes"].String()),
+		app.If(len(themes) == 0, func() app.UI { return app.P().Text(personTexts["aucun-theme"].String()) }).
 			Else(func() app.UI { return app.Ul().Body(themes...) }),
 		app.If(len(objectifs) > 0, func() app.UI {
-			return app.Div().Body(app.H4().Class("fr-h6").Text(personTexts["objectifs"]), app.Ul().Body(objectifs...))
+			return app.Div().Body(app.H4().Class("fr-h6").Text(personTexts["objectifs"].String()), app.Ul().Body(objectifs...))
 		}),
 		c.renderPlan(),
-		app.H4().Class("fr-h6").Text(personTexts["referent"]),
+		app.H4().Class("fr-h6").Text(personTexts["referent"].String()),
 		app.P().ID("resume-referent").Text(c.referentText()),
-		app.H4().Class("fr-h6").Text(personTexts["echeance"]),
+		app.H4().Class("fr-h6").Text(personTexts["echeance"].String()),
 		c.renderNextDeadline(),
-		app.Button().Type("button").ID("imprimer").Class("fr-btn fr-btn--secondary spie-no-print").Text(personTexts["imprimer"]).
+		app.Button().Type("button").ID("imprimer").Class("fr-btn fr-btn--secondary spie-no-print").Text(personTexts["imprimer"].String()).
 			OnClick(func(ctx app.Context, e app.Event) { app.Window().Call("print") }),
 	)
 }
@@ -181,22 +182,22 @@ func (c *DiagnosticForm) renderPrintable() app.UI {
 func (c *DiagnosticForm) referentText() string {
 	r := c.context.Referent
 	if r == nil || r.Professional == "" {
-		return personTexts["referent/aucun"]
+		return personTexts["referent/aucun"].String()
 	}
-	return sprintf(personTexts["referent/nom"], r.Professional, string(r.StructureSIRET))
+	return sprintf(personTexts["referent/nom"].String(), r.Professional, string(r.StructureSIRET))
 }
 
 func (c *DiagnosticForm) renderNextDeadline() app.UI {
 	next, passed := NextDeadline(c.deadlines())
 	var items []app.UI
 	for _, p := range passed {
-		items = append(items, app.P().Class("spie-echeance-depassee").Text(sprintf(personTexts["depasse"], diagnostic.DeadlineKinds.LabelOf(string(p.Kind)), p.Due.French())))
+		items = append(items, app.P().Class("spie-echeance-depassee").Text(sprintf(personTexts["depasse"].String(), labelOf(diagnostic.DeadlineKinds, string(p.Kind)), longDate(p.Due))))
 	}
 	if next != nil {
-		items = append(items, app.P().Text(sprintf(personTexts["echeance/date"], diagnostic.DeadlineKinds.LabelOf(string(next.Kind)), next.Due.French())))
+		items = append(items, app.P().Text(sprintf(personTexts["echeance/date"].String(), labelOf(diagnostic.DeadlineKinds, string(next.Kind)), longDate(next.Due))))
 	}
 	if len(items) == 0 {
-		items = append(items, app.P().Text(personTexts["echeance/aucun"]))
+		items = append(items, app.P().Text(personTexts["echeance/aucun"].String()))
 	}
 	return app.Div().ID("resume-echeance").Body(items...)
 }
@@ -210,28 +211,28 @@ func (c *DiagnosticForm) renderPlan() app.UI {
 	}
 	var items []app.UI
 	for _, o := range p.Objectifs {
-		label := o.Objectif.Label()
+		label := labelOf(diagnostic.Objectifs, string(o.Objectif))
 		if o.Objectif == "" {
-			label = o.Besoin.Label()
+			label = labelOf(diagnostic.BesoinDefinitions, string(o.Besoin))
 		}
 		if o.Objectif == "" && o.FreeLabel != "" {
 			label = o.FreeLabel
 		}
-		items = append(items, app.Li().Text(label+" ("+strings.ToLower(diagnostic.ObjectifStatuses.LabelOf(string(o.Status)))+")"))
+		items = append(items, app.Li().Text(label+" ("+strings.ToLower(labelOf(diagnostic.ObjectifStatuses, string(o.Status)))+")"))
 	}
 	for _, a := range p.Actions {
-		label := a.CatalogAction.Label()
+		label := labelOf(carnet.CatalogActions, string(a.CatalogAction))
 		if a.CatalogAction == "" {
-			label = spie.Thematiques.LabelOf(string(a.Thematique))
+			label = labelOf(spie.Thematiques, string(a.Thematique))
 		}
 		if a.CatalogAction == "" && a.FreeLabel != "" {
 			label = a.FreeLabel
 		}
-		text := label + " (" + strings.ToLower(carnet.ActionStatuses.LabelOf(string(a.Status)))
+		text := label + " (" + strings.ToLower(labelOf(carnet.ActionStatuses, string(a.Status)))
 		if !a.Start.IsZero() {
-			text += ", à partir du " + a.Start.French()
+			text += fmt.Sprintf(diagText.From.String(), longDate(a.Start))
 		}
 		items = append(items, app.Li().Text(text+")"))
 	}
-	return app.Div().ID("resume-plan").Body(app.H4().Class("fr-h6").Text(personTexts["plan"]), app.Ul().Body(items...))
+	return app.Div().ID("resume-plan").Body(app.H4().Class("fr-h6").Text(personTexts["plan"].String()), app.Ul().Body(items...))
 }

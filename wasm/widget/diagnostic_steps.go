@@ -14,30 +14,30 @@ func (c *DiagnosticForm) renderStep() app.UI {
 	d := &c.doc
 	switch c.steps()[c.step] {
 	case 0:
-		return fieldset("personne", "La personne et le diagnostic",
-			textInput(c.field("/id", fieldLabels["id"], "Référence chez votre structure.", true), "text", d.ID,
+		return fieldset("personne", diagText.PersonLegend.String(),
+			textInput(c.field("/id", fieldLabels["id"].String(), diagText.OwnReference.String(), true), "text", d.ID,
 				func(ctx app.Context, v string) { c.set(ctx, "/id", func() { d.ID = v }) }),
-			textInput(c.field("/date", fieldLabels["date"], "", true), "date", string(d.Date),
+			textInput(c.field("/date", fieldLabels["date"].String(), "", true), "date", string(d.Date),
 				func(ctx app.Context, v string) { c.set(ctx, "/date", func() { d.Date = spie.Date(v) }) }),
-			textInput(c.field("/personne/id", fieldLabels["personne/id"], "Identifiant pseudonyme, stable entre structures.", true), "text", d.Person.ID,
+			textInput(c.field("/personne/id", fieldLabels["personne/id"].String(), diagText.Pseudonymous.String(), true), "text", d.Person.ID,
 				func(ctx app.Context, v string) { c.set(ctx, "/personne/id", func() { d.Person.ID = v }) }),
-			textInput(c.field("/personne/date_naissance", fieldLabels["date_naissance"], "", true), "date", string(d.Person.BirthDate),
+			textInput(c.field("/personne/date_naissance", fieldLabels["date_naissance"].String(), "", true), "date", string(d.Person.BirthDate),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/personne/date_naissance", func() { d.Person.BirthDate = spie.Date(v) })
 				}),
-			textInput(c.field("/personne/code_commune", fieldLabels["code_commune"], "5 caractères, par exemple 02691 pour Saint-Quentin.", true), "text", string(d.Person.Commune),
+			textInput(c.field("/personne/code_commune", fieldLabels["code_commune"].String(), diagText.CommuneHint.String(), true), "text", string(d.Person.Commune),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/personne/code_commune", func() { d.Person.Commune = spie.CommuneCode(strings.TrimSpace(v)) })
 				}, func(in app.HTMLInput) app.HTMLInput { return in.AutoComplete(false).Attr("inputmode", "numeric") }),
-			textInput(c.field("/personne/identifiant_france_travail", fieldLabels["identifiant_france_travail"], "Facultatif.", false), "text", string(d.Person.FranceTravailID),
+			textInput(c.field("/personne/identifiant_france_travail", fieldLabels["identifiant_france_travail"].String(), diagText.Optional.String(), false), "text", string(d.Person.FranceTravailID),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/personne/identifiant_france_travail", func() { d.Person.FranceTravailID = spie.FranceTravailID(strings.TrimSpace(v)) })
 				}),
-			textInput(c.field("/personne/numero_allocataire_caf", spie.CAFNumber("").IdentifierLabel().FR, "Facultatif.", false), "text", string(d.Person.CAFNumber),
+			textInput(c.field("/personne/numero_allocataire_caf", inLang(spie.CAFNumber("").IdentifierLabel()), diagText.Optional.String(), false), "text", string(d.Person.CAFNumber),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/personne/numero_allocataire_caf", func() { d.Person.CAFNumber = spie.CAFNumber(strings.TrimSpace(v)) })
 				}, func(in app.HTMLInput) app.HTMLInput { return in.AutoComplete(false).Attr("inputmode", "numeric") }),
-			textInput(c.field("/personne/nir", spie.NIR("").IdentifierLabel().FR, "Seulement si votre structure est habilitée à traiter le NIR ; facultatif.", false), "text", string(d.Person.NIR),
+			textInput(c.field("/personne/nir", inLang(spie.NIR("").IdentifierLabel()), diagText.NIRHint.String(), false), "text", string(d.Person.NIR),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/personne/nir", func() { d.Person.NIR = spie.NIR(strings.ReplaceAll(v, " ", "")) })
 				}, func(in app.HTMLInput) app.HTMLInput { return in.AutoComplete(false).Attr("inputmode", "numeric") }),
@@ -47,38 +47,38 @@ func (c *DiagnosticForm) renderStep() app.UI {
 		for _, cf := range diagnostic.PublicCriteriaFlags {
 			p := spie.Pointer("criteres_publics", cf.Key)
 			b := d.Criteria.Flag(cf.Key)
-			boxes = append(boxes, checkbox(c.field(p, cf.Label.FR, "", false), *b,
+			boxes = append(boxes, checkbox(c.field(p, inLang(cf.Label), "", false), *b,
 				func(ctx app.Context, v bool) { c.set(ctx, p, func() { *b = v }) }))
 		}
-		boxes = append(boxes, textInput(c.field("/criteres_publics/date_ouverture_droits_rsa", fieldLabels["date_ouverture_droits_rsa"], "Seulement pour un bénéficiaire du RSA.", false), "date", string(d.Criteria.RSAOpeningDate),
+		boxes = append(boxes, textInput(c.field("/criteres_publics/date_ouverture_droits_rsa", fieldLabels["date_ouverture_droits_rsa"].String(), diagText.RSAHint.String(), false), "date", string(d.Criteria.RSAOpeningDate),
 			func(ctx app.Context, v string) {
 				c.set(ctx, "/criteres_publics/date_ouverture_droits_rsa", func() { d.Criteria.RSAOpeningDate = spie.Date(v) })
 			}))
-		return fieldset("criteres", "Droits et statuts de la personne", boxes...)
+		return fieldset("criteres", diagText.CriteriaLegend.String(), boxes...)
 	case 2:
 		p := &d.Professional
-		return fieldset("pro", "Situation professionnelle",
-			selectInput(c.field("/situation_professionnelle/situation_emploi", fieldLabels["situation_emploi"], "", true), diagnostic.WorkSituations, string(p.WorkSituation), "— Choisir —",
+		return fieldset("pro", diagText.StepWork.String(),
+			selectInput(c.field("/situation_professionnelle/situation_emploi", fieldLabels["situation_emploi"].String(), "", true), diagnostic.WorkSituations, string(p.WorkSituation), commonText.Choose.String(),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/situation_professionnelle/situation_emploi", func() { p.WorkSituation = diagnostic.WorkSituation(v) })
 				}),
-			selectInput(c.field("/situation_professionnelle/niveau_etude", fieldLabels["niveau_etude"], "", false), diagnostic.EducationLevels, string(p.EducationLevel), "— Non renseigné —",
+			selectInput(c.field("/situation_professionnelle/niveau_etude", fieldLabels["niveau_etude"].String(), "", false), diagnostic.EducationLevels, string(p.EducationLevel), commonText.NotGiven.String(),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/situation_professionnelle/niveau_etude", func() { p.EducationLevel = diagnostic.EducationLevel(v) })
 				}),
-			selectInput(c.field("/situation_professionnelle/disponibilite", fieldLabels["disponibilite"], "", false), diagnostic.Availabilities, string(p.Availability), "— Non renseignée —",
+			selectInput(c.field("/situation_professionnelle/disponibilite", fieldLabels["disponibilite"].String(), "", false), diagnostic.Availabilities, string(p.Availability), diagText.NotGivenF.String(),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/situation_professionnelle/disponibilite", func() { p.Availability = diagnostic.Availability(v) })
 				}),
-			textInput(c.field("/situation_professionnelle/date_derniere_activite", fieldLabels["date_derniere_activite"], "Facultatif.", false), "date", string(p.LastActivityDate),
+			textInput(c.field("/situation_professionnelle/date_derniere_activite", fieldLabels["date_derniere_activite"].String(), diagText.Optional.String(), false), "date", string(p.LastActivityDate),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/situation_professionnelle/date_derniere_activite", func() { p.LastActivityDate = spie.Date(v) })
 				}),
-			textInput(c.field("/situation_professionnelle/heures_hebdomadaires_souhaitees", fieldLabels["heures_hebdomadaires_souhaitees"], "De 0 à 48 heures.", false), "number", intText(p.WeeklyHours),
+			textInput(c.field("/situation_professionnelle/heures_hebdomadaires_souhaitees", fieldLabels["heures_hebdomadaires_souhaitees"].String(), diagText.HoursHint.String(), false), "number", intText(p.WeeklyHours),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/situation_professionnelle/heures_hebdomadaires_souhaitees", func() { p.WeeklyHours = intPtr(v) })
 				}),
-			selectInput(c.field("/situation_professionnelle/se_projette_dans_emploi", fieldLabels["se_projette_dans_emploi"], "Critère d'orientation.", false), diagnostic.Projections, projection(p.SeesJobShortTerm), "— Non abordé —",
+			selectInput(c.field("/situation_professionnelle/se_projette_dans_emploi", fieldLabels["se_projette_dans_emploi"].String(), diagText.OrientationCriterion.String(), false), diagnostic.Projections, projection(p.SeesJobShortTerm), diagText.NotDiscussed.String(),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/situation_professionnelle/se_projette_dans_emploi", func() {
 						p.SeesJobShortTerm = nil
@@ -88,7 +88,7 @@ func (c *DiagnosticForm) renderStep() app.UI {
 						}
 					})
 				}),
-			textInput(c.field("/situation_professionnelle/rayon_mobilite_km", fieldLabels["rayon_mobilite_km"], "En kilomètres, de 0 à 1000 ; facultatif.", false), "number", intText(p.MobilityRadiusKm),
+			textInput(c.field("/situation_professionnelle/rayon_mobilite_km", fieldLabels["rayon_mobilite_km"].String(), diagText.RadiusHint.String(), false), "number", intText(p.MobilityRadiusKm),
 				func(ctx app.Context, v string) {
 					c.set(ctx, "/situation_professionnelle/rayon_mobilite_km", func() { p.MobilityRadiusKm = intPtr(v) })
 				}),
@@ -119,11 +119,11 @@ func (c *DiagnosticForm) renderStep() app.UI {
 					d.Freins[k] = cur
 				}
 			}
-			groups = append(groups, fieldset("frein-"+def.Key, def.Label.FR,
+			groups = append(groups, fieldset("frein-"+def.Key, inLang(def.Label),
 				app.Div().Class("fr-grid-row fr-grid-row--gutters").Body(
 					app.Div().Class("fr-col-12 fr-col-md-6").Body(
-						app.P().Class("fr-text--bold fr-mb-1w").Text("Regard du professionnel"),
-						selectInput(c.field(ip, "Impact selon le professionnel", "", true), diagnostic.Impacts, string(fr.Impact), "",
+						app.P().Class("fr-text--bold fr-mb-1w").Text(diagText.ProView.String()),
+						selectInput(c.field(ip, diagText.ProImpact.String(), "", true), diagnostic.Impacts, string(fr.Impact), "",
 							func(ctx app.Context, v string) {
 								c.set(ctx, ip, update(func(f *diagnostic.Frein) { f.Impact = diagnostic.Impact(v) }))
 							}),
@@ -132,12 +132,12 @@ func (c *DiagnosticForm) renderStep() app.UI {
 						c.renderFreinNotes(def.Key, fr, update),
 					),
 					app.Div().Class("fr-col-12 fr-col-md-6").Body(
-						app.P().Class("fr-text--bold fr-mb-1w").Text("Regard de la personne"),
-						selectInput(c.field(vp, "Impact selon la personne", "", false), diagnostic.Impacts, personImpact, "— Non exprimé —",
+						app.P().Class("fr-text--bold fr-mb-1w").Text(diagText.PersonView.String()),
+						selectInput(c.field(vp, diagText.PersonImpact.String(), "", false), diagnostic.Impacts, personImpact, diagText.NotExpressed.String(),
 							func(ctx app.Context, v string) {
 								c.set(ctx, vp, update(func(f *diagnostic.Frein) { personView(f).Impact = diagnostic.Impact(v); trimView(f) }))
 							}),
-						textInput(c.field(pp, "Priorité donnée par la personne", "1 = le plus urgent ; laisser vide si aucune.", false), "number", prio,
+						textInput(c.field(pp, diagText.PersonPriority.String(), diagText.PriorityHint.String(), false), "number", prio,
 							func(ctx app.Context, v string) {
 								c.set(ctx, pp, update(func(f *diagnostic.Frein) {
 									n, _ := strconv.Atoi(strings.TrimSpace(v))
@@ -145,7 +145,7 @@ func (c *DiagnosticForm) renderStep() app.UI {
 									trimView(f)
 								}))
 							}),
-						c.renderWords(def.Key, fr, update, fieldLabels["vue_personne/paroles"]),
+						c.renderWords(def.Key, fr, update, fieldLabels["vue_personne/paroles"].String()),
 					),
 				),
 			))
@@ -156,7 +156,7 @@ func (c *DiagnosticForm) renderStep() app.UI {
 		// authors (/auteurs): the error summary focuses it.
 		return app.Div().ID(fieldID("/auteurs")).TabIndex(-1).Body(
 			c.renderAuthor(0),
-			checkbox(c.field("/co_diagnostic", fieldLabels["co_diagnostic"], "Un travailleur social et un conseiller emploi, ensemble.", false), d.CoDiagnostic,
+			checkbox(c.field("/co_diagnostic", fieldLabels["co_diagnostic"].String(), diagText.CoDiagHint.String(), false), d.CoDiagnostic,
 				func(ctx app.Context, v bool) {
 					c.set(ctx, "/co_diagnostic", func() {
 						d.CoDiagnostic = v
@@ -168,21 +168,21 @@ func (c *DiagnosticForm) renderStep() app.UI {
 			app.If(len(d.Authors) > 1, func() app.UI {
 				return app.Div().Body(
 					c.renderAuthor(1),
-					app.Button().Type("button").ID("retirer-auteur-1").Class("fr-btn fr-btn--tertiary fr-btn--sm fr-mb-3w").Text("Retirer le second auteur").
+					app.Button().Type("button").ID("retirer-auteur-1").Class("fr-btn fr-btn--tertiary fr-btn--sm fr-mb-3w").Text(diagText.RemoveSecond.String()).
 						OnClick(func(ctx app.Context, e app.Event) {
 							c.set(ctx, "/auteurs", func() { d.Authors = d.Authors[:1]; d.CoDiagnostic = false })
 							c.focus(fieldID("/co_diagnostic"))
 						}),
 				)
 			}),
-			fieldset("structure", "Structure qui porte le diagnostic",
-				textInput(c.field("/siret_structure", fieldLabels["siret_structure"], "14 chiffres.", true), "text", string(d.StructureSIRET),
+			fieldset("structure", diagText.StructureLegend.String(),
+				textInput(c.field("/siret_structure", fieldLabels["siret_structure"].String(), diagText.SIRETHint.String(), true), "text", string(d.StructureSIRET),
 					func(ctx app.Context, v string) {
 						c.set(ctx, "/siret_structure", func() { d.StructureSIRET = spie.SIRET(strings.ReplaceAll(v, " ", "")) })
 					}, func(in app.HTMLInput) app.HTMLInput { return in.Attr("inputmode", "numeric") }),
 			),
-			fieldset("consentement", "Consentement de la personne",
-				checkbox(c.field("/consentement/partage", "La personne accepte le partage du diagnostic avec les structures du SPIE", "", false), d.Consent.Sharing,
+			fieldset("consentement", diagText.ConsentLegend.String(),
+				checkbox(c.field("/consentement/partage", diagText.ConsentLabel.String(), "", false), d.Consent.Sharing,
 					func(ctx app.Context, v bool) {
 						c.set(ctx, "/consentement/partage", func() {
 							d.Consent.Sharing = v
@@ -191,7 +191,7 @@ func (c *DiagnosticForm) renderStep() app.UI {
 							}
 						})
 					}),
-				textInput(c.field("/consentement/date", fieldLabels["consentement/date"], "Date du jour quand la case est cochée ; modifiable.", false), "date", string(d.Consent.Date),
+				textInput(c.field("/consentement/date", fieldLabels["consentement/date"].String(), diagText.ConsentDateHint.String(), false), "date", string(d.Consent.Date),
 					func(ctx app.Context, v string) {
 						c.set(ctx, "/consentement/date", func() { d.Consent.Date = spie.Date(v) })
 					}),
@@ -252,12 +252,12 @@ func (c *DiagnosticForm) renderSituations(key string, fr diagnostic.Frein, updat
 	for _, d := range defs {
 		sk := d.Key
 		p := spie.Pointer("freins", key, "situations", sk)
-		boxes = append(boxes, checkbox(fieldState{path: p, label: d.Label.FR}, ticked[sk],
+		boxes = append(boxes, checkbox(fieldState{path: p, label: inLang(d.Label)}, ticked[sk],
 			func(ctx app.Context, v bool) {
 				c.set(ctx, p, update(func(f *diagnostic.Frein) { toggleSituation(f, diagnostic.Situation(sk), v) }))
 			}))
 	}
-	return fieldset("situations-"+key, "Situations constatées", boxes...)
+	return fieldset("situations-"+key, diagText.Situations.String(), boxes...)
 }
 
 // toggleSituation adds or removes a situation (value OUI) of a frein.
@@ -280,7 +280,7 @@ func (c *DiagnosticForm) renderBesoins(p *diagnostic.Professional) app.UI {
 	for _, def := range diagnostic.BesoinDefinitions {
 		key := diagnostic.Besoin(def.Key)
 		path := spie.Pointer("situation_professionnelle", "besoins", def.Key)
-		rows = append(rows, selectInput(c.field(path, def.Label.FR, "", false), diagnostic.BesoinStatuses, string(p.Besoins[key]), "— Non renseigné —",
+		rows = append(rows, selectInput(c.field(path, inLang(def.Label), "", false), diagnostic.BesoinStatuses, string(p.Besoins[key]), commonText.NotGiven.String(),
 			func(ctx app.Context, v string) {
 				c.set(ctx, path, func() {
 					if v == "" {
@@ -294,7 +294,7 @@ func (c *DiagnosticForm) renderBesoins(p *diagnostic.Professional) app.UI {
 				})
 			}))
 	}
-	return fieldset("besoins", "Besoins du projet professionnel", rows...)
+	return fieldset("besoins", diagText.Besoins.String(), rows...)
 }
 
 // projection is the Projections key of the answer, "" when not asked.

@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -11,7 +12,9 @@ import (
 
 // Orientation is the orientation proposal the widget shows and hands to the
 // partner with the submitted diagnostic (diagnostic.Orient with the default
-// rules).
+// rules). Label, Reasons and Missing are French whatever the page's
+// language (exchanged data, like the library's sentences); the widget shows
+// them in the page's language from Decision.
 type Orientation struct {
 	Code     string              `json:"code"`
 	Label    string              `json:"libelle"`
@@ -24,17 +27,7 @@ type Orientation struct {
 func Orient(d *diagnostic.Diagnostic) Orientation {
 	dec := diagnostic.Orient(d, diagnostic.DefaultOrientationRules())
 	o := Orientation{Code: string(dec.Pathway), Decision: dec}
-	// The pathways' labels already say « Parcours … ».
-	o.Label = dec.Pathway.Label()
-	if dec.Pathway == diagnostic.PathwayUndetermined {
-		o.Label = "Parcours indéterminé"
-	}
-	if dec.Organisation != "" {
-		o.Label += ", accompagné par " + diagnostic.Organisations.LabelOf(string(dec.Organisation))
-	}
-	if dec.Decider != "" {
-		o.Label += " (décision : " + diagnostic.Deciders.LabelOf(string(dec.Decider)) + ")"
-	}
+	o.Label = orientationLabel(dec, LangFR)
 	for _, c := range dec.Criteria {
 		if c.Effect == "retient" && c.Sentence != "" {
 			o.Reasons = append(o.Reasons, c.Sentence)
@@ -50,22 +43,24 @@ func orientationResult(d *diagnostic.Diagnostic) Orientation { return Orient(d) 
 
 func (c *DiagnosticForm) renderOrientation() app.UI {
 	o := Orient(&c.doc)
-	reasons := make([]app.UI, 0, len(o.Reasons))
-	for _, r := range o.Reasons {
-		reasons = append(reasons, app.Li().Text(r))
+	var reasons []app.UI
+	for _, cu := range o.Decision.Criteria {
+		if cu.Effect == "retient" && cu.Sentence != "" {
+			reasons = append(reasons, app.Li().Text(c.criterionText(cu)))
+		}
 	}
-	missing := make([]app.UI, 0, len(o.Missing))
-	for _, m := range o.Missing {
-		missing = append(missing, app.Li().Text(m))
+	missing := make([]app.UI, 0, len(o.Decision.Missing))
+	for _, m := range o.Decision.Missing {
+		missing = append(missing, app.Li().Text(c.missingText(m)))
 	}
 	return app.Section().Aria("labelledby", "orientation-titre").Class("fr-callout fr-my-3w").Body(
-		app.H3().ID("orientation-titre").Class("fr-callout__title").Text("Proposition d'orientation"),
-		app.P().ID("orientation").Class("fr-callout__text").Text(o.Label),
+		app.H3().ID("orientation-titre").Class("fr-callout__title").Text(diagText.Orientation.String()),
+		app.P().ID("orientation").Class("fr-callout__text").Text(orientationLabel(o.Decision, lang)),
 		app.If(len(reasons) > 0, func() app.UI {
-			return app.Div().Body(app.P().Text("Raisons :"), app.Ul().Body(reasons...))
+			return app.Div().Body(app.P().Text(diagText.Reasons.String()), app.Ul().Body(reasons...))
 		}),
 		app.If(len(missing) > 0, func() app.UI {
-			return app.Div().Body(app.P().Text("Pour décider, il manque :"), app.Ul().Body(missing...))
+			return app.Div().Body(app.P().Text(diagText.Missing.String()), app.Ul().Body(missing...))
 		}),
 	)
 }
@@ -82,36 +77,36 @@ func (c *DiagnosticForm) renderSummary() app.UI {
 	for _, def := range diagnostic.FreinThematiques {
 		f := d.Freins[diagnostic.FreinThematique(def.Key)]
 		if f.Impact != "" && f.Impact != diagnostic.ImpactNonAborde && f.Impact != "sans-impact" {
-			freins = append(freins, def.Label.FR+" ("+diagnostic.Impacts.LabelOf(string(f.Impact))+")")
+			freins = append(freins, inLang(def.Label)+" ("+labelOf(diagnostic.Impacts, string(f.Impact))+")")
 		}
 	}
 	freinText := ""
 	for i, f := range freins {
 		if i > 0 {
-			freinText += " ; "
+			freinText += diagText.ListSep.String()
 		}
 		freinText += f
 	}
 	warnings := c.faults.Warnings()
 	warn := make([]app.UI, 0, len(warnings))
 	for _, w := range warnings {
-		warn = append(warn, app.Li().Text(c.labelOf(w.Path)+" : "+w.Message))
+		warn = append(warn, app.Li().Text(c.labelOf(w.Path)+commonText.Colon.String()+message(w)))
 	}
 	return app.Div().Body(
 		app.Div().Class("fr-table").Body(app.Table().Body(
-			app.Caption().Text("Récapitulatif du diagnostic"),
+			app.Caption().Text(diagText.Recap.String()),
 			app.TBody().Body(
-				row("Personne", d.Person.ID),
-				row("Date de naissance", string(d.Person.BirthDate)),
-				row("Commune", string(d.Person.Commune)),
-				row("Situation", diagnostic.WorkSituations.LabelOf(string(d.Professional.WorkSituation))),
-				row("Freins retenus", freinText),
-				row("Auteur", authorsText(d.Authors)),
-				row("Consentement au partage", yesNo(d.Consent.Sharing)),
+				row(diagText.Person.String(), d.Person.ID),
+				row(diagText.BirthDate.String(), showDate(d.Person.BirthDate)),
+				row(diagText.Commune.String(), string(d.Person.Commune)),
+				row(diagText.Situation.String(), labelOf(diagnostic.WorkSituations, string(d.Professional.WorkSituation))),
+				row(diagText.FreinsKept.String(), freinText),
+				row(diagText.AuthorRow.String(), authorsText(d.Authors)),
+				row(diagText.Consent.String(), yesNo(d.Consent.Sharing)),
 			),
 		)),
 		app.If(len(warn) > 0, func() app.UI {
-			return alert("warning", "Points d'attention (n'empêchent pas l'envoi)", app.Ul().Body(warn...))
+			return alert("warning", diagText.Warnings.String(), app.Ul().Body(warn...))
 		}),
 		c.renderCompleteness(),
 		c.renderOrientation(),
@@ -124,10 +119,10 @@ func authorsText(as []diagnostic.Author) string {
 	var names []string
 	for _, a := range as {
 		if a.Name != "" {
-			names = append(names, a.Name+" ("+diagnostic.AuthorRoles.LabelOf(string(a.Role))+")")
+			names = append(names, a.Name+" ("+labelOf(diagnostic.AuthorRoles, string(a.Role))+")")
 		}
 	}
-	return strings.Join(names, " et ")
+	return strings.Join(names, diagText.And.String())
 }
 
 // renderCompleteness shows how much of the socle the diagnostic covers
@@ -136,25 +131,25 @@ func (c *DiagnosticForm) renderCompleteness() app.UI {
 	k := c.doc.Completeness()
 	var notDiscussed, notExplored []string
 	for _, t := range k.NotDiscussed {
-		notDiscussed = append(notDiscussed, diagnostic.FreinThematiques.LabelOf(string(t)))
+		notDiscussed = append(notDiscussed, labelOf(diagnostic.FreinThematiques, string(t)))
 	}
 	for _, b := range k.BesoinsNotExplored {
-		notExplored = append(notExplored, diagnostic.BesoinDefinitions.LabelOf(string(b)))
+		notExplored = append(notExplored, labelOf(diagnostic.BesoinDefinitions, string(b)))
 	}
 	pct := strconv.Itoa(int(k.Ratio*100 + 0.5))
 	var items []app.UI
 	if len(notDiscussed) > 0 {
-		items = append(items, app.Li().Text("Thématiques non abordées : "+strings.Join(notDiscussed, " ; ")))
+		items = append(items, app.Li().Text(diagText.ThemesNotDiscussed.String()+strings.Join(notDiscussed, diagText.ListSep.String())))
 	}
 	if len(notExplored) > 0 {
-		items = append(items, app.Li().Text("Besoins du projet non explorés : "+strings.Join(notExplored, " ; ")))
+		items = append(items, app.Li().Text(diagText.BesoinsNotExplored.String()+strings.Join(notExplored, diagText.ListSep.String())))
 	}
 	if k.ProjectionUnknown {
-		items = append(items, app.Li().Text(fieldLabels["se_projette_dans_emploi"]+" : "+strings.ToLower(diagnostic.Impacts.LabelOf(string(diagnostic.ImpactNonAborde)))))
+		items = append(items, app.Li().Text(fieldLabels["se_projette_dans_emploi"].String()+commonText.Colon.String()+strings.ToLower(labelOf(diagnostic.Impacts, string(diagnostic.ImpactNonAborde)))))
 	}
 	return app.Section().ID("completude").Class("fr-my-3w").Aria("labelledby", "completude-titre").Body(
-		app.H3().ID("completude-titre").Class("fr-h6").Text("Complétude du diagnostic : "+pct+" % des points du socle abordés"),
-		app.Progress().Class("spie-progress").Max(100).Value(pct).Aria("labelledby", "completude-titre").Text(pct+" %"),
+		app.H3().ID("completude-titre").Class("fr-h6").Text(strings.Replace(diagText.Completeness.String(), "%s", pct, 1)),
+		app.Progress().Class("spie-progress").Max(100).Value(pct).Aria("labelledby", "completude-titre").Text(strings.Replace(diagText.Percent.String(), "%s", pct, 1)),
 		app.If(len(items) > 0, func() app.UI { return app.Ul().Body(items...) }),
 	)
 }
@@ -171,20 +166,20 @@ func (c *DiagnosticForm) renderDeadlines() app.UI {
 	for _, x := range ds {
 		due := "—"
 		if !x.Due.IsZero() {
-			due = x.Due.French()
+			due = longDate(x.Due)
 		}
 		rows = append(rows, app.Tr().ID("delai-"+string(x.Kind)).Body(
-			app.Th().Scope("row").Text(diagnostic.DeadlineKinds.LabelOf(string(x.Kind))),
+			app.Th().Scope("row").Text(labelOf(diagnostic.DeadlineKinds, string(x.Kind))),
 			app.Td().Text(due),
-			app.Td().Body(app.P().Class("fr-badge fr-badge--sm "+deadlineBadge(x.Status)).Text(diagnostic.DeadlineStatuses.LabelOf(string(x.Status)))),
-			app.Td().Text(x.Sentence),
+			app.Td().Body(app.P().Class("fr-badge fr-badge--sm "+deadlineBadge(x.Status)).Text(labelOf(diagnostic.DeadlineStatuses, string(x.Status)))),
+			app.Td().Text(c.deadlineDetail(x)),
 		))
 	}
 	return app.Div().ID("delais").Class("fr-table").Body(app.Table().Body(
-		app.Caption().Text("Délais du parcours"),
+		app.Caption().Text(diagText.Deadlines.String()),
 		app.THead().Body(app.Tr().Body(
-			app.Th().Scope("col").Text("Délai"), app.Th().Scope("col").Text("Échéance"),
-			app.Th().Scope("col").Text("Situation"), app.Th().Scope("col").Text("Détail"),
+			app.Th().Scope("col").Text(diagText.Deadline.String()), app.Th().Scope("col").Text(diagText.Due.String()),
+			app.Th().Scope("col").Text(diagText.Status.String()), app.Th().Scope("col").Text(diagText.Detail.String()),
 		)),
 		app.TBody().Body(rows...),
 	))
@@ -204,25 +199,25 @@ func deadlineBadge(s diagnostic.DeadlineStatus) string {
 
 func yesNo(b bool) string {
 	if b {
-		return "Oui"
+		return diagText.Yes.String()
 	}
-	return "Non"
+	return diagText.No.String()
 }
 
 func (c *DiagnosticForm) renderSubmitted() app.UI {
 	if c.usager {
 		return app.Div().Body(
 			app.Div().ID("envoye").TabIndex(-1).Class("fr-alert fr-alert--success fr-mb-3w").Body(
-				app.H2().Class("fr-alert__title").Text(personTexts["envoye"]),
-				app.P().Text(personTexts["envoye/texte"]),
+				app.H2().Class("fr-alert__title").Text(personTexts["envoye"].String()),
+				app.P().Text(personTexts["envoye/texte"].String()),
 			),
 			c.renderPrintable(),
 		)
 	}
 	return app.Div().Body(
 		app.Div().ID("envoye").TabIndex(-1).Class("fr-alert fr-alert--success fr-mb-3w").Body(
-			app.H2().Class("fr-alert__title").Text("Diagnostic envoyé"),
-			app.P().Text("Le diagnostic de "+c.doc.Person.ID+" a passé toutes les règles du socle et a été transmis ("+strconv.Itoa(len(c.faults.Warnings()))+" point(s) d'attention)."),
+			app.H2().Class("fr-alert__title").Text(diagText.Sent.String()),
+			app.P().Text(fmt.Sprintf(diagText.SentText.String(), c.doc.Person.ID, len(c.faults.Warnings()))),
 		),
 		c.renderOrientation(),
 	)
@@ -232,4 +227,97 @@ func (c *DiagnosticForm) renderSubmitted() app.UI {
 // concluded (the orientation proposal of a diagnostic).
 func (b *Bridge) SubmitResult(doc any, faults spie.Faults, result any) {
 	b.sendDocResult(manifestSubmit, doc, faults, result)
+}
+
+// orientationLabel writes the orientation proposal dec in language l: the
+// pathway, the organisation and the decider, with the definitions' labels.
+func orientationLabel(dec diagnostic.Decision, l string) string {
+	in := func(defs spie.Definitions, key string) string {
+		d, ok := defs.Get(key)
+		switch {
+		case !ok:
+			return key
+		case l == LangEN && d.Label.EN != "":
+			return d.Label.EN
+		}
+		return d.Label.FR
+	}
+	pick := func(t text) string {
+		if l == LangEN {
+			return t.EN
+		}
+		return t.FR
+	}
+	s := in(diagnostic.Pathways, string(dec.Pathway))
+	if dec.Organisation != "" {
+		s += fmt.Sprintf(pick(diagText.SupportedBy), in(diagnostic.Organisations, string(dec.Organisation)))
+	}
+	if dec.Decider != "" {
+		s += fmt.Sprintf(pick(diagText.Decider), in(diagnostic.Deciders, string(dec.Decider)))
+	}
+	return s
+}
+
+// criterionText is a reason of the orientation: the library's sentence in
+// French; in English, the criterion's label and the value found, from the
+// definitions (the library writes its sentences in French only).
+func (c *DiagnosticForm) criterionText(cu diagnostic.CriterionUse) string {
+	if lang != LangEN {
+		return cu.Sentence
+	}
+	v := cu.Value
+	def, _ := diagnostic.OrientationCriteria.Get(string(cu.Code))
+	switch def.Group {
+	case "oui-non":
+		switch v {
+		case "oui":
+			v = diagText.Yes.String()
+		case "non":
+			v = diagText.No.String()
+		default:
+			v = diagText.Unknown.String()
+		}
+	case "impact":
+		v = labelOf(diagnostic.Impacts, v)
+	case "parcours":
+		v = labelOf(diagnostic.Pathways, v)
+	}
+	return labelOf(diagnostic.OrientationCriteria, string(cu.Code)) + commonText.Colon.String() + v
+}
+
+// missingText is what the orientation lacks: the library's sentence in
+// French; in English, the criterion's label and the fields to fill in.
+func (c *DiagnosticForm) missingText(m diagnostic.MissingCriterion) string {
+	if lang != LangEN {
+		return m.Sentence
+	}
+	fields := make([]string, 0, len(m.Paths))
+	for _, p := range m.Paths {
+		fields = append(fields, c.labelOf(p))
+	}
+	return fmt.Sprintf(diagText.MissingFields.String(), labelOf(diagnostic.OrientationCriteria, string(m.Code)), strings.Join(fields, diagText.ListSep.String()))
+}
+
+// deadlineDetail is the detail of a deadline: the library's sentence in
+// French; in English, its start, its completion and the field to fill in,
+// from the deadline's fields (the library writes its sentences in French
+// only).
+func (c *DiagnosticForm) deadlineDetail(x diagnostic.Deadline) string {
+	if lang != LangEN {
+		return x.Sentence
+	}
+	var parts []string
+	if !x.Start.IsZero() {
+		parts = append(parts, fmt.Sprintf(diagText.DetailFrom.String(), longDate(x.Start)))
+	}
+	if !x.Done.IsZero() {
+		parts = append(parts, fmt.Sprintf(diagText.DetailDone.String(), longDate(x.Done)))
+	}
+	if x.MissingPath != "" {
+		parts = append(parts, fmt.Sprintf(diagText.DetailMissing.String(), c.labelOf(x.MissingPath)))
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, diagText.ListSep.String())
 }

@@ -7,6 +7,23 @@
 // the components without a browser. It never imports syscall/js: every
 // browser call goes through go-app's app.Window().
 //
+// # Language
+//
+// Every widget speaks French, or English when the partner asks for it
+// (loader option lang: "en", read from the page address and the init
+// message; SetLang). One WebAssembly instance serves one widget page, so
+// the language is the page's. The texts come from the definitions
+// (spie.Label's EN), the faults (MessageEN) and, for each widget's own
+// words, one FR/EN table per widget (commonText, carnetText, diagText,
+// fieldLabels, personTexts, indicText, offreText, prescText). The library's
+// sentences that exist in French only (orientation reasons, deadlines,
+// search reasons) are written in English from their structured fields and
+// the definitions. The faults posted to the partner keep both messages;
+// exchanged data (the documents, widget.Orientation) stay French.
+// TestCarnetInEnglish and its siblings render every state of each widget in
+// English and fail on any French word left (frtext.French), and on any
+// English word in the French rendering (frtext.Problems).
+//
 // # Charts of the indicateurs widget: our SVG, not @gouvfr/dsfr-chart
 //
 // The indicateurs widget draws its bar charts as SVG written by the

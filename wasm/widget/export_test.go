@@ -2,6 +2,7 @@ package widget
 
 import (
 	"encoding/json"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"time"
 
 	"github.com/spie-fr/socle/offer"
@@ -80,7 +81,7 @@ func StepOfForTest(path string, usager bool) int { return stepOf(path, usager) }
 func StepTitlesForTest(usager bool) []string {
 	var out []string
 	for _, i := range visibleSteps(usager) {
-		out = append(out, diagnosticSteps[i].title)
+		out = append(out, diagnosticSteps[i].title.String())
 	}
 	return out
 }
@@ -99,3 +100,15 @@ func (c *DiagnosticForm) LabelOfForTest(path string) string { return c.labelOf(p
 func (c *Indicateurs) SelectForTest(period, group, network int) {
 	c.period, c.group, c.netPer = period, group, network
 }
+
+// SetDraftDate sets the date of the contact being proposed.
+func (v *CarnetView) SetDraftDate(d string) { v.draft.Date = spie.Date(d) }
+
+// AddContactForTest presses « Ajouter au carnet ».
+func (v *CarnetView) AddContactForTest() { v.AddContact(app.Context{}) }
+
+// NextForTest presses « Étape suivante ».
+func (c *DiagnosticForm) NextForTest() { c.Next(app.Context{}) }
+
+// SubmitForTest presses the send button of the last step.
+func (c *DiagnosticForm) SubmitForTest() { c.Submit(app.Context{}) }

@@ -1,7 +1,7 @@
 package widget
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -42,7 +42,7 @@ func (f fieldState) describedBy() string {
 func (f fieldState) labelUI() app.UI {
 	return app.Label().Class("fr-label").For(f.id()).Body(
 		app.Text(f.label),
-		app.If(f.required, func() app.UI { return app.Span().Class("fr-hint-text").Text("Obligatoire") }),
+		app.If(f.required, func() app.UI { return app.Span().Class("fr-hint-text").Text(commonText.Required.String()) }),
 		app.If(f.hint != "", func() app.UI { return app.Span().ID(f.hintID()).Class("fr-hint-text").Text(f.hint) }),
 	)
 }
@@ -51,7 +51,7 @@ func (f fieldState) errorUI() app.UI {
 	return app.If(len(f.faults) > 0, func() app.UI {
 		msgs := make([]app.UI, 0, len(f.faults))
 		for _, ft := range f.faults {
-			msgs = append(msgs, app.P().Class("fr-message fr-message--"+severityClass(ft.Severity)).Text(ft.Message))
+			msgs = append(msgs, app.P().Class("fr-message fr-message--"+severityClass(ft.Severity)).Text(message(ft)))
 		}
 		return app.Div().ID(f.errorID()).Class("fr-messages-group").Aria("live", "polite").Body(msgs...)
 	})
@@ -99,7 +99,7 @@ func selectInput(f fieldState, defs spie.Definitions, value string, empty string
 		opts = append(opts, app.Option().Value("").Selected(value == "").Text(empty))
 	}
 	for _, d := range defs {
-		opts = append(opts, app.Option().Value(d.Key).Selected(d.Key == value).Text(d.Label.FR))
+		opts = append(opts, app.Option().Value(d.Key).Selected(d.Key == value).Text(inLang(d.Label)))
 	}
 	sel := app.Select().ID(f.id()).Name(f.path).Class(groupClass("fr-select", f)).Required(f.required).
 		OnInput(func(ctx app.Context, e app.Event) { on(ctx, ctx.JSSrc().Get("value").String()) }, app.EventScope(f.path)).
@@ -152,14 +152,14 @@ func errorSummary(id string, faults spie.Faults, labelOf func(path string) strin
 		// and the field must receive the focus.
 		items = append(items, app.Li().Body(
 			app.Button().Type("button").Class("fr-link spie-summary-link").Aria("controls", fieldID(path)).
-				Text(labelOf(path)+" : "+f.Message).
+				Text(labelOf(path)+commonText.Colon.String()+message(f)).
 				OnClick(func(ctx app.Context, e app.Event) { onLink(ctx, path) }, app.EventScope(path)),
 		))
 	}
 	n := len(faults)
-	title := "1 erreur à corriger"
+	title := commonText.OneError.String()
 	if n > 1 {
-		title = strconv.Itoa(n) + " erreurs à corriger"
+		title = fmt.Sprintf(commonText.Errors.String(), n)
 	}
 	return app.Div().ID(id).Class("fr-alert fr-alert--error fr-mb-3w").Aria("labelledby", id+"-titre").TabIndex(-1).Body(
 		app.H2().ID(id+"-titre").Class("fr-alert__title").Text(title),

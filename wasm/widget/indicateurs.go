@@ -416,12 +416,17 @@ type chart struct {
 }
 
 func secretFigure(label string) figure {
-	return figure{label: label, text: indicText.Secret.FR, secret: true}
+	return figure{label: label, text: inLang(indicText.Secret), secret: true}
 }
 
-// formatNumber writes a number the French way: 21,5.
+// formatNumber writes a number the way of the page's language: 21,5 in
+// French, 21.5 in English.
 func formatNumber(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if lang == LangEN {
+		return s
+	}
+	return strings.Replace(s, ".", ",", 1)
 }
 
 func cellFigure(label string, c secret.Cell) figure {
@@ -444,12 +449,12 @@ func barChartSVG(c chart) string {
 	h := top*2 + float64(len(c.figs))*(barH+gap)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="spie-chart" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="%s-titre-graphe" xmlns="http://www.w3.org/2000/svg">`, w, h, c.id)
-	fmt.Fprintf(&b, `<title id="%s-titre-graphe">%s</title>`, c.id, html.EscapeString(fmt.Sprintf(indicText.Chart.FR, c.title)))
+	fmt.Fprintf(&b, `<title id="%s-titre-graphe">%s</title>`, c.id, html.EscapeString(fmt.Sprintf(inLang(indicText.Chart), c.title)))
 	for i, f := range c.figs {
 		y := top + float64(i)*(barH+gap)
 		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" text-anchor="end">%s</text>`, labelW-8, y+barH*0.7, html.EscapeString(shorten(f.label, 48)))
 		if f.secret {
-			fmt.Fprintf(&b, `<text class="secret" x="%.0f" y="%.1f">%s</text>`, labelW, y+barH*0.7, html.EscapeString(indicText.Secret.FR))
+			fmt.Fprintf(&b, `<text class="secret" x="%.0f" y="%.1f">%s</text>`, labelW, y+barH*0.7, html.EscapeString(inLang(indicText.Secret)))
 			continue
 		}
 		bw := (w - labelW - 80) * f.value / scale
@@ -478,9 +483,9 @@ func renderChart(c chart) app.UI {
 		}
 		rows = append(rows, app.Tr().Body(cells...))
 	}
-	head := []app.UI{app.Th().Scope("col").Text(indicText.Indicator.FR), app.Th().Scope("col").Text(indicText.Value.FR)}
+	head := []app.UI{app.Th().Scope("col").Text(inLang(indicText.Indicator)), app.Th().Scope("col").Text(inLang(indicText.Value))}
 	if c.hasBase {
-		head = append(head, app.Th().Scope("col").Text(indicText.Base.FR))
+		head = append(head, app.Th().Scope("col").Text(inLang(indicText.Base)))
 	}
 	return app.Section().Class("fr-mb-4w").Aria("labelledby", c.id).Body(
 		app.H3().ID(c.id).Class("fr-h6").Text(c.title),
@@ -500,12 +505,12 @@ func renderChart(c chart) app.UI {
 func carnetCharts(g carnet.Group, prefix string) []chart {
 	var out []chart
 	for _, m := range carnet.IndicatorMeasures {
-		c := chart{id: prefix + "-" + m.Key, title: m.Label.FR, hasBase: m.Key != "effectif"}
+		c := chart{id: prefix + "-" + m.Key, title: inLang(m.Label), hasBase: m.Key != "effectif"}
 		for _, k := range carnet.Indicators.Mapped("mesure", m.Key) {
 			v, ok := g.Values[carnet.Indicator(k)]
-			label := carnet.Indicators.LabelOf(k)
+			label := labelOf(carnet.Indicators, k)
 			if !ok || v.Suppressed {
-				c.figs = append(c.figs, figure{label: label, text: indicText.Secret.FR, secret: true, base: baseText(c.hasBase)})
+				c.figs = append(c.figs, figure{label: label, text: inLang(indicText.Secret), secret: true, base: baseText(c.hasBase)})
 				continue
 			}
 			f := figure{label: label}
@@ -535,7 +540,7 @@ func carnetCharts(g carnet.Group, prefix string) []chart {
 
 func baseText(has bool) string {
 	if has {
-		return indicText.Secret.FR
+		return inLang(indicText.Secret)
 	}
 	return ""
 }
@@ -544,20 +549,20 @@ func baseText(has bool) string {
 // the group's name (a département's name from the territory table, a
 // public's label, a cohort's code).
 func groupLabel(g carnet.Group) string {
-	dim := carnet.IndicatorDimensions.LabelOf(g.Dimension)
+	dim := labelOf(carnet.IndicatorDimensions, g.Dimension)
 	switch g.Dimension {
 	case "ensemble":
 		return dim
 	case "territoire":
 		if d, ok := territory.Default().Departement(g.Key); ok {
-			return dim + " : " + d.Name + " (" + g.Key + ")"
+			return dim + commonText.Colon.String() + d.Name + " (" + g.Key + ")"
 		}
 	case "public":
 		if spie.Publics.Has(g.Key) {
-			return dim + " : " + spie.Publics.LabelOf(g.Key)
+			return dim + commonText.Colon.String() + labelOf(spie.Publics, g.Key)
 		}
 	}
-	return dim + " : " + g.Key
+	return dim + commonText.Colon.String() + g.Key
 }
 
 // networkCharts turns a network report into charts labelled by
@@ -565,33 +570,33 @@ func groupLabel(g carnet.Group) string {
 func networkCharts(r network.Report, prefix string) []chart {
 	var out []chart
 	if len(r.Labels) > 0 {
-		c := chart{id: prefix + "-labels", title: indicText.Labels.FR}
+		c := chart{id: prefix + "-labels", title: inLang(indicText.Labels)}
 		for _, s := range r.Labels {
-			f := cellFigure(label.Statuses.LabelOf(string(s.Status)), s.Count)
+			f := cellFigure(labelOf(label.Statuses, string(s.Status)), s.Count)
 			c.max = max(c.max, f.value)
 			c.figs = append(c.figs, f)
 		}
 		out = append(out, c)
 	}
 	for i, co := range r.Cohorts {
-		c := chart{id: prefix + "-cohorte-" + strconv.Itoa(i), title: fmt.Sprintf(indicText.Cohorts.FR, co.Cohort, frenchDate(co.From), frenchDate(co.To))}
+		c := chart{id: prefix + "-cohorte-" + strconv.Itoa(i), title: fmt.Sprintf(inLang(indicText.Cohorts), co.Cohort, showDate(co.From), showDate(co.To))}
 		for _, nc := range cohortCells(co) {
-			f := cellFigure(network.Indicators.LabelOf(nc.key), nc.cell)
+			f := cellFigure(labelOf(network.Indicators, nc.key), nc.cell)
 			c.max = max(c.max, f.value)
 			c.figs = append(c.figs, f)
 		}
 		out = append(out, c)
 	}
 	if co := r.Committee; co != nil {
-		c := chart{id: prefix + "-comite", title: fmt.Sprintf(indicText.Committee.FR, co.Committee)}
+		c := chart{id: prefix + "-comite", title: fmt.Sprintf(inLang(indicText.Committee), co.Committee)}
 		for _, nc := range committeeCells(*co) {
-			f := cellFigure(network.Indicators.LabelOf(nc.key), nc.cell)
+			f := cellFigure(labelOf(network.Indicators, nc.key), nc.cell)
 			c.max = max(c.max, f.value)
 			c.figs = append(c.figs, f)
 		}
 		out = append(out, c)
-		share := chart{id: prefix + "-comite-part", title: network.Indicators.LabelOf("part_repondues_dans_delai"), max: 100}
-		f := secretFigure(network.Indicators.LabelOf("part_repondues_dans_delai"))
+		share := chart{id: prefix + "-comite-part", title: labelOf(network.Indicators, "part_repondues_dans_delai"), max: 100}
+		f := secretFigure(labelOf(network.Indicators, "part_repondues_dans_delai"))
 		if co.ShareInTime != nil {
 			f = figure{label: f.label, value: *co.ShareInTime, text: formatNumber(*co.ShareInTime) + " %"}
 		}
@@ -657,12 +662,12 @@ func (c *Indicateurs) Render() app.UI {
 	if len(c.faults) > 0 {
 		items := make([]app.UI, 0, len(c.faults))
 		for _, f := range c.faults {
-			items = append(items, app.Li().Text(f.Message+pathNote(f.Path)))
+			items = append(items, app.Li().Text(message(f)+pathNote(f.Path)))
 		}
-		return page("indicateurs", alert("error", indicText.Refused.FR, app.Ul().ID("indicateurs-fautes").Body(items...)))
+		return page("indicateurs", alert("error", inLang(indicText.Refused), app.Ul().ID("indicateurs-fautes").Body(items...)))
 	}
 	if !c.started {
-		return page("indicateurs", app.P().Class("spie-attente").Text(indicText.Waiting.FR))
+		return page("indicateurs", app.P().Class("spie-attente").Text(inLang(indicText.Waiting)))
 	}
 	var blocks []app.UI
 	if n := len(c.data.Carnet); n > 0 {
@@ -699,13 +704,13 @@ func (c *Indicateurs) renderCarnet() app.UI {
 	if c.group < 0 || c.group >= len(r.Groups) {
 		c.group = 0
 	}
-	body := []app.UI{app.H2().ID("indicateurs-carnets").Class("fr-h4").Text(indicText.CarnetTitle.FR + " — " + frenchDate(r.Date))}
+	body := []app.UI{app.H2().ID("indicateurs-carnets").Class("fr-h4").Text(inLang(indicText.CarnetTitle) + " — " + showDate(r.Date))}
 	if len(c.data.Carnet) > 1 {
 		dates := make([]string, len(c.data.Carnet))
 		for i, x := range c.data.Carnet {
-			dates[i] = frenchDate(x.Date)
+			dates[i] = showDate(x.Date)
 		}
-		body = append(body, selectInput(fieldState{path: "/periode", label: indicText.Period.FR}, choices(dates), strconv.Itoa(c.period), "",
+		body = append(body, selectInput(fieldState{path: "/periode", label: inLang(indicText.Period)}, choices(dates), strconv.Itoa(c.period), "",
 			func(ctx app.Context, s string) {
 				if i, err := strconv.Atoi(s); err == nil && i >= 0 && i < len(c.data.Carnet) {
 					key := c.groupKey()
@@ -719,7 +724,7 @@ func (c *Indicateurs) renderCarnet() app.UI {
 		for i, g := range r.Groups {
 			names[i] = groupLabel(g)
 		}
-		body = append(body, selectInput(fieldState{path: "/groupe", label: indicText.Group.FR}, choices(names), strconv.Itoa(c.group), "",
+		body = append(body, selectInput(fieldState{path: "/groupe", label: inLang(indicText.Group)}, choices(names), strconv.Itoa(c.group), "",
 			func(ctx app.Context, s string) {
 				if i, err := strconv.Atoi(s); err == nil && i >= 0 && i < len(c.data.Carnet[c.period].Groups) {
 					c.group = i
@@ -727,7 +732,7 @@ func (c *Indicateurs) renderCarnet() app.UI {
 			}))
 	}
 	if r.Unreadable > 0 {
-		body = append(body, app.P().Class("fr-text--sm").Text(fmt.Sprintf(indicText.Unreadable.FR, r.Unreadable)))
+		body = append(body, app.P().Class("fr-text--sm").Text(fmt.Sprintf(inLang(indicText.Unreadable), r.Unreadable)))
 	}
 	if len(r.Groups) == 0 {
 		return app.Section().Aria("labelledby", "indicateurs-carnets").Body(body...)
@@ -735,13 +740,13 @@ func (c *Indicateurs) renderCarnet() app.UI {
 	g := r.Groups[c.group]
 	body = append(body, app.H3().ID("indicateurs-groupe").Class("fr-h5").Text(groupLabel(g)))
 	if g.Suppressed {
-		body = append(body, app.P().ID("groupe-secret").Text(indicText.SecretGroup.FR))
+		body = append(body, app.P().ID("groupe-secret").Text(inLang(indicText.SecretGroup)))
 	} else {
 		for _, ch := range carnetCharts(g, "carnets") {
 			body = append(body, renderChart(ch))
 		}
 	}
-	body = append(body, app.P().Class("fr-text--sm").Text(fmt.Sprintf(indicText.SecretNote.FR, threshold(r.Threshold))))
+	body = append(body, app.P().Class("fr-text--sm").Text(fmt.Sprintf(inLang(indicText.SecretNote), threshold(r.Threshold))))
 	return app.Section().Aria("labelledby", "indicateurs-carnets").Body(body...)
 }
 
@@ -768,13 +773,13 @@ func (c *Indicateurs) renderNetwork() app.UI {
 		c.netPer = len(c.data.Network) - 1
 	}
 	r := c.data.Network[c.netPer]
-	body := []app.UI{app.H2().ID("indicateurs-reseau").Class("fr-h4").Text(indicText.NetworkTitle.FR + " — " + frenchDate(r.Date))}
+	body := []app.UI{app.H2().ID("indicateurs-reseau").Class("fr-h4").Text(inLang(indicText.NetworkTitle) + " — " + showDate(r.Date))}
 	if len(c.data.Network) > 1 {
 		dates := make([]string, len(c.data.Network))
 		for i, x := range c.data.Network {
-			dates[i] = frenchDate(x.Date)
+			dates[i] = showDate(x.Date)
 		}
-		body = append(body, selectInput(fieldState{path: "/reseau-periode", label: indicText.Period.FR}, choices(dates), strconv.Itoa(c.netPer), "",
+		body = append(body, selectInput(fieldState{path: "/reseau-periode", label: inLang(indicText.Period)}, choices(dates), strconv.Itoa(c.netPer), "",
 			func(ctx app.Context, s string) {
 				if i, err := strconv.Atoi(s); err == nil && i >= 0 && i < len(c.data.Network) {
 					c.netPer = i
@@ -784,6 +789,6 @@ func (c *Indicateurs) renderNetwork() app.UI {
 	for _, ch := range networkCharts(r, "reseau") {
 		body = append(body, renderChart(ch))
 	}
-	body = append(body, app.P().Class("fr-text--sm").Text(fmt.Sprintf(indicText.SecretNote.FR, threshold(r.Threshold))))
+	body = append(body, app.P().Class("fr-text--sm").Text(fmt.Sprintf(inLang(indicText.SecretNote), threshold(r.Threshold))))
 	return app.Section().Aria("labelledby", "indicateurs-reseau").Body(body...)
 }

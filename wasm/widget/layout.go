@@ -10,9 +10,9 @@ import (
 func page(widget string, body ...app.UI) app.UI {
 	d, _ := manifest.Widgets.Get(widget)
 	return app.Main().ID("spie-main").Class("fr-container fr-py-4w").Body(
-		app.H1().Class("fr-h3").Text(d.Label.FR),
-		app.If(d.Description.FR != "", func() app.UI {
-			return app.P().Class("fr-text--sm").Text(d.Description.FR)
+		app.H1().Class("fr-h3").Text(inLang(d.Label)),
+		app.If(inLang(d.Description) != "", func() app.UI {
+			return app.P().Class("fr-text--sm").Text(inLang(d.Description))
 		}),
 		app.Div().Body(body...),
 	)

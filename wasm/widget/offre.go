@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -189,13 +190,13 @@ func (c *OffreSearch) Init(data json.RawMessage) spie.Faults {
 		if err == nil {
 			f = FaultOffreData.At("/catalogue")
 		}
-		c.loadErr, c.refused = f.Message, spie.Faults{f}
+		c.loadErr, c.refused = message(f), spie.Faults{f}
 		return c.refused
 	}
 	cat, fs := DecodeCatalogue(in.Catalogue.Services, in.Catalogue.Structures, Clock())
 	c.refused = fs
 	if cat == nil {
-		c.loadErr = fs.Errors()[len(fs.Errors())-1].Message
+		c.loadErr = message(fs.Errors()[len(fs.Errors())-1])
 		return fs
 	}
 	c.cat = cat
@@ -254,7 +255,7 @@ func (c *OffreSearch) Search() {
 	res, err := c.cat.Search(q)
 	if err != nil {
 		if errors.Is(err, offer.ErrQuery) {
-			c.err = err.Error()
+			c.err = text{err.Error(), offreText.QueryRefused.EN}.String()
 		}
 		return
 	}
@@ -296,10 +297,10 @@ func (c *OffreSearch) Orient(i int) {
 func (c *OffreSearch) Render() app.UI {
 	c.init()
 	if c.loadErr != "" {
-		return page("offre", alert("error", "Catalogue refusé", app.P().ID("offre-refus").Text(c.loadErr)))
+		return page("offre", alert("error", offreText.Refused.String(), app.P().ID("offre-refus").Text(c.loadErr)))
 	}
 	if c.cat == nil {
-		return page("offre", app.P().Class("spie-attente").Text("En attente du catalogue envoyé par le portail."))
+		return page("offre", app.P().Class("spie-attente").Text(offreText.Waiting.String()))
 	}
 	if c.presc != nil {
 		return page("offre", c.presc.render(&c.bridge, func(ctx app.Context) { c.presc = nil; c.focus("resultats-titre") }))
@@ -307,11 +308,11 @@ func (c *OffreSearch) Render() app.UI {
 	boxes := make([]app.UI, 0, len(spie.Thematiques))
 	for _, d := range spie.Thematiques {
 		k := d.Key
-		boxes = append(boxes, checkbox(fieldState{path: "/thematiques/" + k, label: d.Label.FR}, c.themes[k],
+		boxes = append(boxes, checkbox(fieldState{path: "/thematiques/" + k, label: inLang(d.Label)}, c.themes[k],
 			func(ctx app.Context, v bool) { c.themes[k] = v }))
 	}
-	commune := fieldState{path: "/commune", label: searchFields.LabelOf("/commune"), hint: hintOf(searchFields, "/commune"), required: true}
-	radius := fieldState{path: "/rayon_mobilite_km", label: searchFields.LabelOf("/rayon_mobilite_km"), hint: hintOf(searchFields, "/rayon_mobilite_km")}
+	commune := fieldState{path: "/commune", label: labelOf(searchFields, "/commune"), hint: hintOf(searchFields, "/commune"), required: true}
+	radius := fieldState{path: "/rayon_mobilite_km", label: labelOf(searchFields, "/rayon_mobilite_km"), hint: hintOf(searchFields, "/rayon_mobilite_km")}
 	for _, f := range c.faults {
 		if f.Path == radius.path {
 			radius.faults = append(radius.faults, f)
@@ -324,11 +325,11 @@ func (c *OffreSearch) Render() app.UI {
 		s := r.Service
 		reasons := make([]app.UI, 0, len(r.Reasons))
 		for _, x := range r.Reasons {
-			reasons = append(reasons, app.Li().Text(x.Message))
+			reasons = append(reasons, app.Li().Text(c.reasonText(r, x)))
 		}
-		dist := "distance inconnue"
+		dist := offreText.UnknownDistance.String()
 		if r.DistanceKm != nil {
-			dist = strings.Replace(strconv.FormatFloat(*r.DistanceKm, 'f', 1, 64), ".", ",", 1) + " km"
+			dist = km(*r.DistanceKm)
 		}
 		idx := i
 		items = append(items, app.Li().Class("fr-card fr-p-2w fr-mb-2w").Body(
@@ -336,13 +337,13 @@ func (c *OffreSearch) Render() app.UI {
 			app.P().Class("fr-text--sm fr-mb-1v").Text(c.structureName(s.StructureID)+" — "+dist),
 			app.Ul().Class("fr-text--sm").Body(reasons...),
 			app.Button().Type("button").ID("orienter-"+strconv.Itoa(i)).Class("fr-btn fr-btn--sm").
-				Aria("label", "Orienter vers "+s.Nom).Text("Orienter").
+				Aria("label", fmt.Sprintf(offreText.OrientTo.String(), s.Nom)).Text(offreText.Orient.String()).
 				OnClick(func(ctx app.Context, e app.Event) { c.Orient(idx) }, app.EventScope(s.ID)),
 		))
 	}
 	var refused app.UI = app.Text("")
 	if n := len(c.refused.Errors()); n > 0 {
-		refused = app.P().ID("offre-elements-refuses").Class("fr-text--sm").Text(strconv.Itoa(n) + " erreur(s) dans le catalogue envoyé : les éléments concernés sont écartés de la recherche.")
+		refused = app.P().ID("offre-elements-refuses").Class("fr-text--sm").Text(fmt.Sprintf(offreText.RefusedItems.String(), n))
 	}
 	return page("offre",
 		refused,
@@ -354,15 +355,15 @@ func (c *OffreSearch) Render() app.UI {
 				func(in app.HTMLInput) app.HTMLInput { return in.Attr("inputmode", "numeric") }),
 			textInput(radius, "text", c.radius, func(ctx app.Context, v string) { c.radius = v },
 				func(in app.HTMLInput) app.HTMLInput { return in.Attr("inputmode", "decimal") }),
-			fieldset("thematiques", "Thématiques recherchées", boxes...),
-			app.Div().Class("spie-actions").Body(app.Button().Type("submit").ID("rechercher").Class("fr-btn").Text("Rechercher")),
+			fieldset("thematiques", offreText.Themes.String(), boxes...),
+			app.Div().Class("spie-actions").Body(app.Button().Type("submit").ID("rechercher").Class("fr-btn").Text(offreText.Search.String())),
 		),
 		app.Div().Aria("live", "polite").Body(
 			app.If(c.err != "", func() app.UI {
 				return app.P().ID("recherche-erreur").Class("fr-message fr-message--error").Text(c.err)
 			}),
 			app.If(c.searched, func() app.UI {
-				return app.H2().ID("resultats-titre").TabIndex(-1).Class("fr-h5 fr-mt-3w").Text(strconv.Itoa(len(c.results)) + " service(s) trouvé(s)")
+				return app.H2().ID("resultats-titre").TabIndex(-1).Class("fr-h5 fr-mt-3w").Text(fmt.Sprintf(offreText.Found.String(), len(c.results)))
 			}),
 		),
 		app.Ul().Class("spie-results").Body(items...),
@@ -380,5 +381,82 @@ var searchFields = spie.Definitions{
 // hintOf returns the French description of the definition key, "" when none.
 func hintOf(defs spie.Definitions, key string) string {
 	d, _ := defs.Get(key)
-	return d.Description.FR
+	return inLang(d.Description)
+}
+
+// offreText are the offre widget's own words, French and English.
+var offreText = struct {
+	Refused, Waiting, UnknownDistance, OrientTo, Orient, RefusedItems, Themes, Search, Found, QueryRefused,
+	ReasonTheme, ReasonZone, ReasonDistance, ReasonOther text
+}{
+	Refused:         text{"Catalogue refusé", "Catalogue refused"},
+	Waiting:         text{"En attente du catalogue envoyé par le portail.", "Waiting for the catalogue the portal sends."},
+	UnknownDistance: text{"distance inconnue", "distance unknown"},
+	OrientTo:        text{"Orienter vers %s", "Refer to %s"},
+	Orient:          text{"Orienter", "Refer"},
+	RefusedItems:    text{"%d erreur(s) dans le catalogue envoyé : les éléments concernés sont écartés de la recherche.", "%d error(s) in the catalogue sent: the items concerned are left out of the search."},
+	Themes:          text{"Thématiques recherchées", "Themes searched"},
+	Search:          text{"Rechercher", "Search"},
+	Found:           text{"%d service(s) trouvé(s)", "%d service(s) found"},
+	// FR "": the French texts of these are offer.Search's own
+	QueryRefused:   text{"", "The search could not run: check the town and the themes."},
+	ReasonTheme:    text{"", "theme: %s"},
+	ReasonZone:     text{"", "serves the person's town"},
+	ReasonDistance: text{"", "%s from the town"},
+	ReasonOther:    text{"", "matches the search (%s)"},
+}
+
+// km writes a distance in kilometres with one decimal, the way of the
+// page's language (2,5 km; 2.5 km).
+func km(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	if lang != LangEN {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s + " km"
+}
+
+// reasonText is why a service matched: offer.Search's French sentence; in
+// English, the criterion written from the service and the definitions'
+// English labels (the library writes its reasons in French only).
+func (c *OffreSearch) reasonText(r offer.Result, x offer.Reason) string {
+	if lang != LangEN {
+		return x.Message
+	}
+	switch x.Criterion {
+	case "thematique":
+		var labels []string
+		for _, t := range r.Service.Thematiques {
+			for _, d := range spie.Thematiques {
+				if !c.themes[d.Key] {
+					continue
+				}
+				for _, cat := range spie.Thematique(d.Key).DataInclusionCategories() {
+					if cat == string(t) || cat == string(t.Categorie()) {
+						labels = append(labels, labelOf(offer.Thematiques, string(t)))
+					}
+				}
+			}
+		}
+		return fmt.Sprintf(offreText.ReasonTheme.EN, strings.Join(uniq(labels), "; "))
+	case "zone":
+		return offreText.ReasonZone.EN
+	case "distance":
+		if r.DistanceKm != nil {
+			return fmt.Sprintf(offreText.ReasonDistance.EN, km(*r.DistanceKm))
+		}
+	}
+	return fmt.Sprintf(offreText.ReasonOther.EN, x.Criterion)
+}
+
+func uniq(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package widget
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -63,7 +64,7 @@ var prescriptionFields = spie.Definitions{
 func fieldLabel(path string) string {
 	for p := path; ; p = p[:strings.LastIndex(p, "/")] {
 		if prescriptionFields.Has(p) {
-			return prescriptionFields.LabelOf(p)
+			return labelOf(prescriptionFields, p)
 		}
 		if p == "" {
 			return ""
@@ -144,7 +145,7 @@ func unique(fs spie.Faults) spie.Faults {
 }
 
 func (d *prescriptionDraft) field(path string, required bool) fieldState {
-	f := fieldState{path: path, label: prescriptionFields.LabelOf(path), hint: hintOf(prescriptionFields, path), required: required}
+	f := fieldState{path: path, label: labelOf(prescriptionFields, path), hint: hintOf(prescriptionFields, path), required: required}
 	if d.tried {
 		for _, x := range d.faults {
 			if x.Path == path {
@@ -222,10 +223,10 @@ func (d *prescriptionDraft) Sent() (time.Time, bool) {
 	return d.due.AnswerDue, true
 }
 
-// frenchTime writes an instant as the person's territory reads it:
-// 28/11/2026 à 10 h 00.
+// frenchTime writes an instant as the person's territory reads it, in the
+// page's language: 28/11/2026 à 10 h 00; 28 November 2026 at 10:00.
 func frenchTime(t time.Time, commune spie.CommuneCode) string {
-	return t.In(spie.TimeZone(string(commune))).Format("02/01/2006 à 15 h 04")
+	return t.In(spie.TimeZone(string(commune))).Format(prescText.TimeLayout.String())
 }
 
 func (d *prescriptionDraft) render(b *Bridge, back func(app.Context)) app.UI {
@@ -234,15 +235,15 @@ func (d *prescriptionDraft) render(b *Bridge, back func(app.Context)) app.UI {
 		sent, _ := d.sent.SentAt()
 		hours := strconv.FormatFloat(offer.DefaultDeadlines.Answer.Hours(), 'f', -1, 64)
 		return app.Div().ID("prescription-transmise").Class("fr-alert fr-alert--success").Body(
-			app.H2().ID("prescription-titre").TabIndex(-1).Class("fr-alert__title").Text("Prescription transmise"),
-			app.P().Text("La fiche vers « "+p.Service.Nom+" » a été transmise par le portail le "+frenchTime(sent, p.Person.Commune)+"."),
-			app.P().ID("prescription-echeance").Text("Le service s'engage à répondre sous "+hours+" heures : au plus tard le "+frenchTime(d.due.AnswerDue, p.Person.Commune)+"."),
+			app.H2().ID("prescription-titre").TabIndex(-1).Class("fr-alert__title").Text(prescText.Sent.String()),
+			app.P().Text(fmt.Sprintf(prescText.SentText.String(), quote(p.Service.Nom), frenchTime(sent, p.Person.Commune))),
+			app.P().ID("prescription-echeance").Text(fmt.Sprintf(prescText.Deadline.String(), hours, frenchTime(d.due.AnswerDue, p.Person.Commune))),
 		)
 	}
 	if d.proposed {
 		return app.Div().ID("prescription-prete").Class("fr-alert fr-alert--info").Body(
-			app.H2().ID("prescription-titre").TabIndex(-1).Class("fr-alert__title").Text("Prescription prête à être transmise"),
-			app.P().Text("La fiche vers « "+p.Service.Nom+" » a passé les règles du socle. Le portail la transmet au service ; cette page l'indiquera dès qu'il l'aura confirmé."),
+			app.H2().ID("prescription-titre").TabIndex(-1).Class("fr-alert__title").Text(prescText.Ready.String()),
+			app.P().Text(fmt.Sprintf(prescText.ReadyText.String(), quote(p.Service.Nom))),
 		)
 	}
 	var errs spie.Faults
@@ -250,7 +251,7 @@ func (d *prescriptionDraft) render(b *Bridge, back func(app.Context)) app.UI {
 		errs = d.faults.Errors()
 	}
 	return app.Div().Body(
-		app.H2().ID("prescription-titre").TabIndex(-1).Class("fr-h5").Text("Orienter vers « "+p.Service.Nom+" »"),
+		app.H2().ID("prescription-titre").TabIndex(-1).Class("fr-h5").Text(fmt.Sprintf(prescText.Title.String(), quote(p.Service.Nom))),
 		app.Div().Body(app.If(len(errs) > 0, func() app.UI {
 			return errorSummary("erreurs-prescription", errs, fieldLabel, func(ctx app.Context, path string) {
 				if el := app.Window().GetElementByID(fieldID(path)); el.Truthy() {
@@ -269,17 +270,17 @@ func (d *prescriptionDraft) render(b *Bridge, back func(app.Context)) app.UI {
 			textInput(d.field("/personne/code_commune", true), "text", string(p.Person.Commune),
 				func(ctx app.Context, v string) { p.Person.Commune = spie.CommuneCode(strings.TrimSpace(v)) },
 				func(in app.HTMLInput) app.HTMLInput { return in.Attr("inputmode", "numeric") }),
-			selectInput(d.field("/besoin/cle", true), spie.Thematiques, p.Need.Key, "— Choisir —",
+			selectInput(d.field("/besoin/cle", true), spie.Thematiques, p.Need.Key, commonText.Choose.String(),
 				func(ctx app.Context, v string) { p.Need = offer.PrescriptionNeed{Kind: "frein", Key: v} }),
 			d.motifField(),
 			checkbox(d.field("/engagement_donnees/accepte", true), p.DataProtection.Accepted,
 				func(ctx app.Context, v bool) { p.DataProtection.Accepted = v }),
 			app.Div().Class("spie-actions").Body(
 				app.If(back != nil, func() app.UI {
-					return app.Button().Type("button").ID("retour").Class("fr-btn fr-btn--secondary").Text("Retour").
+					return app.Button().Type("button").ID("retour").Class("fr-btn fr-btn--secondary").Text(prescText.Back.String()).
 						OnClick(func(ctx app.Context, e app.Event) { back(ctx) })
 				}),
-				app.Button().Type("submit").ID("envoyer-prescription").Class("fr-btn").Text("Proposer la prescription"),
+				app.Button().Type("submit").ID("envoyer-prescription").Class("fr-btn").Text(prescText.Propose.String()),
 			),
 		),
 	)
@@ -349,7 +350,7 @@ func (c *PrescriptionForm) Init(data json.RawMessage) spie.Faults {
 	}
 	refuse := func(fs spie.Faults) spie.Faults {
 		fs = unique(fs)
-		c.loadErr = fs[0].Message
+		c.loadErr = message(fs[0])
 		return fs
 	}
 	var in PrescriptionInit
@@ -380,7 +381,7 @@ func (c *PrescriptionForm) Init(data json.RawMessage) spie.Faults {
 		sender = *in.Sender
 	}
 	if sender.Role != "" && !offer.SenderRoles.Has(string(sender.Role)) {
-		return refuse(spie.Faults{offer.FaultPrescValue.At("/emetteur/role", string(sender.Role), "des émetteurs")})
+		return refuse(spie.Faults{offer.FaultPrescValue.At("/emetteur/role", string(sender.Role), offer.ListSenders)})
 	}
 	d := newPrescriptionDraft(s, person, sender)
 	if fs := s.CanReceive(d.p.Sender.Role); !fs.Valid() {
@@ -400,10 +401,27 @@ func (c *PrescriptionForm) focus(id string) {
 // Render draws the form.
 func (c *PrescriptionForm) Render() app.UI {
 	if c.loadErr != "" {
-		return page("prescription", alert("error", "Prescription refusée", app.P().ID("prescription-refus").Text(c.loadErr)))
+		return page("prescription", alert("error", prescText.Refused.String(), app.P().ID("prescription-refus").Text(c.loadErr)))
 	}
 	if c.draft == nil {
-		return page("prescription", app.P().Class("spie-attente").Text("En attente du service choisi, envoyé par le portail."))
+		return page("prescription", app.P().Class("spie-attente").Text(prescText.Waiting.String()))
 	}
 	return page("prescription", c.draft.render(&c.bridge, nil))
+}
+
+// prescText are the prescription widget's own words, French and English.
+var prescText = struct {
+	TimeLayout, Sent, SentText, Deadline, Ready, ReadyText, Title, Back, Propose, Refused, Waiting text
+}{
+	TimeLayout: text{"02/01/2006 à 15 h 04", "2 January 2006 at 15:04"},
+	Sent:       text{"Prescription transmise", "Referral sent"},
+	SentText:   text{"La fiche vers %s a été transmise par le portail le %s.", "The form to %s was sent by the portal on %s."},
+	Deadline:   text{"Le service s'engage à répondre sous %s heures : au plus tard le %s.", "The service undertakes to answer within %s hours: by %s at the latest."},
+	Ready:      text{"Prescription prête à être transmise", "Referral ready to be sent"},
+	ReadyText:  text{"La fiche vers %s a passé les règles du socle. Le portail la transmet au service ; cette page l'indiquera dès qu'il l'aura confirmé.", "The form to %s passed the rules of the common base. The portal sends it to the service; this page will say so as soon as the portal confirms it."},
+	Title:      text{"Orienter vers %s", "Refer to %s"},
+	Back:       text{"Retour", "Back"},
+	Propose:    text{"Proposer la prescription", "Propose the referral"},
+	Refused:    text{"Prescription refusée", "Referral refused"},
+	Waiting:    text{"En attente du service choisi, envoyé par le portail.", "Waiting for the chosen service, sent by the portal."},
 }
