@@ -15,6 +15,8 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/spie-fr/socle/wasm"
 )
 
 // TestMeasure reports the figures of the issue: module sizes (raw, gzip,
@@ -27,7 +29,7 @@ func TestMeasure(t *testing.T) {
 		t.Skip("mesures : lancez avec SPIE_MEASURE=1")
 	}
 	dist := builtDist(t)
-	for _, name := range []string{"app.wasm", "validate.wasm"} {
+	for _, name := range wasm.DistFiles() {
 		var sizes []string
 		for _, ext := range []string{"", ".gz", ".br"} {
 			st, err := os.Stat(filepath.Join(dist, name+ext))
@@ -60,7 +62,7 @@ func TestMeasure(t *testing.T) {
 func contributors(t *testing.T) {
 	root, _ := moduleRoot()
 	out := filepath.Join(t.TempDir(), "app-symbols.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-o", out, "./wasm/cmd/widgets")
+	build := exec.Command("go", "build", "-trimpath", "-o", out, wasm.WidgetPackage("diagnostic"))
 	build.Dir = root
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := build.CombinedOutput(); err != nil {
