@@ -113,6 +113,8 @@ func TestHandler(t *testing.T) {
 			assert.Equal(t, "\x00asm"+strings.Repeat(w+" ", 400), string(raw))
 			assert.NotContains(t, seen, name, "deux pages chargent le même module")
 			seen[name] = w
+			// the download starts while the page parses, not after the scripts
+			assert.Contains(t, string(page), `<link rel="preload" href="`+name+`" as="fetch" type="application/wasm" crossorigin>`)
 			exec := pageAttr(t, page, "src")
 			assert.Regexp(t, `^wasm_exec\.[0-9a-f]{24}\.js$`, exec)
 			assert.Equal(t, "public, max-age=31536000, immutable", get(t, h, "/"+exec, "").Header.Get("Cache-Control"))

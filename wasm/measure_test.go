@@ -81,6 +81,7 @@ func TestMeasure(t *testing.T) {
 	}
 	md.WriteString("\n")
 	md.WriteString(contributors(t))
+	md.WriteString(initCost(t, hello, dist))
 
 	// Ready times.
 	e := env(t)
@@ -115,6 +116,13 @@ func TestMeasure(t *testing.T) {
 			if r != nil {
 				ratio = fmt.Sprintf("%.2f× (%.2f–%.2f)", median(r), slices.Min(r), slices.Max(r))
 			}
+			fetches := 0.0
+			for _, l := range loads {
+				fetches = max(fetches, l.WasmFetches)
+			}
+			if fetches > 1 {
+				ratio += fmt.Sprintf(" ; module demandé %.0f fois", fetches)
+			}
 			fmt.Fprintf(&md, "| %s | %.2f Mo | %.0f ms (%.0f–%.0f) | %s | %.0f ms |\n", name, loads[0].WasmBytes/1e6, median(ready), slices.Min(ready), slices.Max(ready), ratio, median(start))
 			t.Logf("%s, %s : prêt en %.0f ms (médiane), rapport %s", label, name, median(ready), ratio)
 		}
@@ -126,6 +134,80 @@ func TestMeasure(t *testing.T) {
 	}
 	fmt.Fprintf(&md, "Charge de la machine à la fin (1, 5, 15 min) : %s. La machine est partagée (2 cœurs, d'autres compilations et tests en même temps) : les temps absolus en pâtissent, les rapports appariés moins.\n", load())
 	writeBenchSection(t, md.String())
+}
+
+// initCost runs each module's package initialisation under Node
+// (wasm_exec_node.js of the Go release, GODEBUG=inittrace=1: the runtime
+// prints one line per package initialised, before main; main then fails
+// without a browser window, which is expected) and returns, as Markdown,
+// the total clock time and allocations of the initialisation, median of 3
+// runs, with the packages costing the most in the median run.
+func initCost(t *testing.T, hello, dist string) string {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Log("node absent : initialisation des paquets non mesurée")
+		return ""
+	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	require.NoError(t, err)
+	runner := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec_node.js")
+	type run struct {
+		ms, bytes float64
+		pkgs      map[string]float64
+	}
+	once := func(module string) run {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, node, runner, module)
+		cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+		out, _ := cmd.CombinedOutput() // main fails after init without a window
+		r := run{pkgs: map[string]float64{}}
+		for _, line := range strings.Split(string(out), "\n") {
+			// init github.com/x/y @12 ms, 3.4 ms clock, 5000 bytes, 10 allocs
+			f := strings.Fields(line)
+			if len(f) < 8 || f[0] != "init" || f[5] != "clock," {
+				continue
+			}
+			var ms, b float64
+			fmt.Sscan(f[4], &ms)
+			fmt.Sscan(f[6], &b)
+			r.ms += ms
+			r.bytes += b
+			r.pkgs[f[1]] += ms
+		}
+		return r
+	}
+	var md strings.Builder
+	md.WriteString("### Initialisation des paquets au démarrage\n\nTemps d'horloge de l'initialisation des paquets (variables de paquet et fonctions `init`, avant `main`) de chaque module exécuté par Node (`wasm_exec_node.js` de Go, `GODEBUG=inittrace=1`), médiane de 3 exécutions ; Node compile le module comme Chromium (V8), les temps sont du même ordre que dans la page.\n\n| module | initialisation | mémoire allouée | paquets les plus coûteux |\n|---|---|---|---|\n")
+	modules := [][2]string{{"go-app hello (référence)", filepath.Join(hello, "hello.wasm")}}
+	for _, k := range manifest.Widgets.Keys() {
+		modules = append(modules, [2]string{wasm.WidgetWasm(k), filepath.Join(dist, wasm.WidgetWasm(k))})
+	}
+	for _, m := range modules {
+		runs := []run{once(m[1]), once(m[1]), once(m[1])}
+		sort.Slice(runs, func(i, j int) bool { return runs[i].ms < runs[j].ms })
+		r := runs[1]
+		type kv struct {
+			k string
+			v float64
+		}
+		var top []kv
+		for k, v := range r.pkgs {
+			top = append(top, kv{k, v})
+		}
+		sort.Slice(top, func(i, j int) bool { return top[i].v > top[j].v })
+		var names []string
+		for i, x := range top {
+			if i == 4 || x.v < 5 {
+				break
+			}
+			names = append(names, fmt.Sprintf("`%s` %.0f ms", x.k, x.v))
+		}
+		fmt.Fprintf(&md, "| %s | %.0f ms (%.0f–%.0f) | %.2f Mo | %s |\n", m[0], r.ms, runs[0].ms, runs[2].ms, r.bytes/1e6, strings.Join(names, ", "))
+		t.Logf("initialisation de %s : %.0f ms", m[0], r.ms)
+	}
+	md.WriteString("\n")
+	return md.String()
 }
 
 // Markers of the section of BENCHMARKS.md that TestMeasure rewrites; the
@@ -311,6 +393,7 @@ func coldLoadClosed(t *testing.T, e *browserEnv, url string, slow bool) loadTime
 type loadTimes struct {
 	Ready, Compiled float64
 	WasmBytes       float64 // bytes of the module on the wire
+	WasmFetches     float64 // requests for a .wasm (1: the preload was used)
 }
 
 // coldLoad loads url in a fresh browser context with the cache disabled
@@ -337,5 +420,6 @@ func coldLoad(t *testing.T, e *browserEnv, url string, slow bool) loadTimes {
 	return eval[loadTimes](t, tb, `({
   Ready: performance.getEntriesByName("spie-ready")[0].startTime,
   Compiled: performance.getEntriesByName("spie-wasm-compiled")[0].startTime,
-  WasmBytes: (performance.getEntriesByType("resource").filter(function (r) { return r.name.indexOf(".wasm") > 0; })[0] || {}).encodedBodySize || 0})`)
+  WasmBytes: (performance.getEntriesByType("resource").filter(function (r) { return r.name.indexOf(".wasm") > 0; })[0] || {}).encodedBodySize || 0,
+  WasmFetches: performance.getEntriesByType("resource").filter(function (r) { return r.name.indexOf(".wasm") > 0; }).length})`)
 }
