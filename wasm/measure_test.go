@@ -165,12 +165,12 @@ func initCost(t *testing.T, hello, dist string) string {
 		for _, line := range strings.Split(string(out), "\n") {
 			// init github.com/x/y @12 ms, 3.4 ms clock, 5000 bytes, 10 allocs
 			f := strings.Fields(line)
-			if len(f) < 8 || f[0] != "init" || f[5] != "clock," {
+			if len(f) < 8 || f[0] != "init" || f[6] != "clock," {
 				continue
 			}
 			var ms, b float64
 			fmt.Sscan(f[4], &ms)
-			fmt.Sscan(f[6], &b)
+			fmt.Sscan(f[7], &b)
 			r.ms += ms
 			r.bytes += b
 			r.pkgs[f[1]] += ms
