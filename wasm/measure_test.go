@@ -58,7 +58,23 @@ func TestMeasure(t *testing.T) {
 
 	// Sizes.
 	md.WriteString("### Taille des modules\n\nUn module par widget (`wasm/cmd/<widget>`), compilé avec `-trimpath -ldflags=-s -w` ; gzip niveau 9, brotli qualité 9 (fenêtre 2^24), tels que le serveur les sert. La référence est une page go-app « bonjour » (`wasm/testdata/hello`) : la part de socle est l'écart à cette référence.\n\n")
-	md.WriteString("| module | brut | gzip | brotli | brotli au-dessus de go-app |\n|---|---|---|---|---|\n")
+	md.WriteString("La colonne « communes » dit si le module contient la table des communes (`spie/territory`, 0.59 Mo déjà compressés, incompressible) : l'éditeur de liens ne la garde que dans les modules dont le code l'atteint.\n\n")
+	md.WriteString("| module | brut | gzip | brotli | brotli au-dessus de go-app | communes |\n|---|---|---|---|---|---|\n")
+	root, err := moduleRoot()
+	require.NoError(t, err)
+	communes, err := os.ReadFile(filepath.Join(root, "spie", "territory", "communes.tsv.gz"))
+	require.NoError(t, err)
+	// 64 bytes from the middle of the gzip'd table: present only if the
+	// table is linked
+	probe := communes[len(communes)/2 : len(communes)/2+64]
+	hasCommunes := func(p string) string {
+		raw, err := os.ReadFile(p)
+		require.NoError(t, err)
+		if bytes.Contains(raw, probe) {
+			return "oui"
+		}
+		return "non"
+	}
 	sizes := func(dir, name string) [3]int64 {
 		var out [3]int64
 		for i, ext := range []string{"", ".gz", ".br"} {
@@ -70,13 +86,13 @@ func TestMeasure(t *testing.T) {
 	}
 	floor := sizes(hello, "hello.wasm")
 	mo := func(n int64) string { return fmt.Sprintf("%.2f Mo", float64(n)/1e6) }
-	fmt.Fprintf(&md, "| go-app hello (référence) | %s | %s | %s | — |\n", mo(floor[0]), mo(floor[1]), mo(floor[2]))
+	fmt.Fprintf(&md, "| go-app hello (référence) | %s | %s | %s | — | %s |\n", mo(floor[0]), mo(floor[1]), mo(floor[2]), hasCommunes(filepath.Join(hello, "hello.wasm")))
 	for _, name := range wasm.DistFiles() {
 		if !strings.HasSuffix(name, ".wasm") {
 			continue
 		}
 		sz := sizes(dist, name)
-		fmt.Fprintf(&md, "| %s | %s | %s | %s | %+.2f Mo |\n", name, mo(sz[0]), mo(sz[1]), mo(sz[2]), float64(sz[2]-floor[2])/1e6)
+		fmt.Fprintf(&md, "| %s | %s | %s | %s | %+.2f Mo | %s |\n", name, mo(sz[0]), mo(sz[1]), mo(sz[2]), float64(sz[2]-floor[2])/1e6, hasCommunes(filepath.Join(dist, name)))
 		t.Logf("%s : brut %s, gzip %s, brotli %s", name, mo(sz[0]), mo(sz[1]), mo(sz[2]))
 	}
 	md.WriteString("\n")
