@@ -152,7 +152,7 @@ func run(c config) error {
 	}
 	printSummary(rep)
 	if c.out != "" {
-		if err := os.WriteFile(c.out, []byte(markdown(rep)), 0o644); err != nil {
+		if err := os.WriteFile(c.out, []byte(markdown(rep)+keptSection(c.out)), 0o644); err != nil {
 			return err
 		}
 		fmt.Println("== écrit :", c.out)
@@ -283,3 +283,20 @@ func checkVerdicts(rep *report, work string, ajvModes []string) error {
 }
 
 func procs() int { return runtime.NumCPU() }
+
+// keptSection returns the section of the report at path that another
+// command writes between its markers (the widgets' sizes and ready times,
+// SPIE_MEASURE=1 go test ./wasm -run TestMeasure), to be kept when the
+// bench rewrites the file; "" when there is none.
+func keptSection(path string) string {
+	const begin, end = "<!-- début : section écrite par SPIE_MEASURE=1 go test ./wasm -run TestMeasure -->", "<!-- fin : section écrite par TestMeasure -->"
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	i, j := strings.Index(string(old), begin), strings.Index(string(old), end)
+	if i < 0 || j < i {
+		return ""
+	}
+	return "\n" + string(old[i:j+len(end)]) + "\n"
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -20,23 +21,42 @@ import (
 // Module is the import path of the module holding the widgets' sources.
 const Module = "github.com/spie-fr/socle"
 
-// Main packages of the WebAssembly modules, relative to the module root.
-const (
-	WidgetsPackage  = "./wasm/cmd/widgets"
-	ValidatePackage = "./wasm/cmd/validate"
-)
+// ValidatePackage is the main package of the validation-only module,
+// relative to the module root.
+const ValidatePackage = "./wasm/cmd/validate"
 
 // File names in a dist directory.
 const (
-	WidgetsWasm  = "app.wasm" // every widget
 	ValidateWasm = "validate.wasm"
 	WasmExecJS   = "wasm_exec.js"
 )
 
+// WidgetPackage returns the main package of the module of the widget key
+// (a manifest key), relative to the module root: ./wasm/cmd/diagnostic.
+// Each widget has its own module, linking only that widget, so that a page
+// downloads and compiles only what it shows (issue 17, item 4).
+func WidgetPackage(key string) string { return "./wasm/cmd/" + key }
+
+// WidgetWasm returns the file name of the module of the widget key in a
+// dist directory: diagnostic.wasm.
+func WidgetWasm(key string) string { return key + ".wasm" }
+
+// DistFiles returns the names of the files Build writes in its directory,
+// besides their .br, .gz and .sha256 siblings: one module per widget of the
+// manifest, validate.wasm and wasm_exec.js.
+func DistFiles() []string {
+	var names []string
+	for _, k := range widgetNames() {
+		names = append(names, WidgetWasm(k))
+	}
+	return append(names, ValidateWasm, WasmExecJS)
+}
+
 // BuildOptions say where to build from and to.
 type BuildOptions struct {
-	// Dir receives app.wasm, validate.wasm, wasm_exec.js and their .br and
-	// .gz precompressed siblings.
+	// Dir receives the files of DistFiles (one module per widget,
+	// validate.wasm, wasm_exec.js) and their .br and .gz precompressed
+	// siblings.
 	Dir string
 	// ModuleDir is the root of the socle module sources; empty means
 	// FindModule (the repository, a module requiring socle, or the module
@@ -50,11 +70,12 @@ type BuildOptions struct {
 	BrotliQuality int
 }
 
-// Build compiles the widgets bundle (app.wasm, every widget) and the
-// validation-only module (validate.wasm) for
-// GOOS=js GOARCH=wasm with -ldflags="-s -w", copies wasm_exec.js of the Go
-// release, and writes brotli and gzip versions of each file. Compression is
-// skipped for files whose content did not change since the last build.
+// Build compiles one module per widget (diagnostic.wasm, …, see
+// WidgetPackage) and the validation-only module (validate.wasm) for
+// GOOS=js GOARCH=wasm with -ldflags="-s -w", in one go command (the packages
+// they share are compiled once), copies wasm_exec.js of the Go release, and
+// writes brotli and gzip versions of each file. Compression is skipped for
+// files whose content did not change since the last build.
 func Build(ctx context.Context, o BuildOptions) error {
 	if o.Go == "" {
 		o.Go = "go"
@@ -73,17 +94,33 @@ func Build(ctx context.Context, o BuildOptions) error {
 		o.ModuleDir = dir
 	}
 	env := append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	for _, b := range []struct{ pkg, out string }{
-		{WidgetsPackage, WidgetsWasm},
-		{ValidatePackage, ValidateWasm},
-	} {
-		out, err := filepath.Abs(filepath.Join(o.Dir, b.out))
-		if err != nil {
-			return err
-		}
-		args := []string{"build", "-trimpath", "-ldflags=-s -w", "-o", out, b.pkg}
-		if _, err := goOutput(ctx, o.Go, o.ModuleDir, env, args...); err != nil {
-			return fmt.Errorf("compilation de %s : %w", b.pkg, err)
+	// go build -o dir/ names each main package's binary after the last
+	// element of its path: build into a fresh directory, then move.
+	tmp, err := os.MkdirTemp(o.Dir, ".build-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	out, err := filepath.Abs(tmp)
+	if err != nil {
+		return err
+	}
+	type module struct{ pkg, out string }
+	var modules []module
+	for _, k := range widgetNames() {
+		modules = append(modules, module{WidgetPackage(k), WidgetWasm(k)})
+	}
+	modules = append(modules, module{ValidatePackage, ValidateWasm})
+	args := []string{"build", "-trimpath", "-ldflags=-s -w", "-o", out + string(filepath.Separator)}
+	for _, m := range modules {
+		args = append(args, m.pkg)
+	}
+	if _, err := goOutput(ctx, o.Go, o.ModuleDir, env, args...); err != nil {
+		return fmt.Errorf("compilation des modules WebAssembly : %w", err)
+	}
+	for _, m := range modules {
+		if err := os.Rename(filepath.Join(tmp, path.Base(m.pkg)), filepath.Join(o.Dir, m.out)); err != nil {
+			return fmt.Errorf("module %s : %w", m.pkg, err)
 		}
 	}
 	root, err := goOutput(ctx, o.Go, o.ModuleDir, nil, "env", "GOROOT")
@@ -97,7 +134,7 @@ func Build(ctx context.Context, o BuildOptions) error {
 	if err := writeIfChanged(filepath.Join(o.Dir, WasmExecJS), js); err != nil {
 		return err
 	}
-	for _, name := range []string{WidgetsWasm, ValidateWasm, WasmExecJS} {
+	for _, name := range DistFiles() {
 		if err := precompress(filepath.Join(o.Dir, name), o.BrotliQuality); err != nil {
 			return err
 		}

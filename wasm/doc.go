@@ -1,9 +1,11 @@
 // Package wasm serves the socle's WebAssembly widgets to partner portals.
 //
 // The widgets (diagnostic, offre, prescription, carnet, indicateurs) are
-// go-app components (package wasm/widget) built for GOOS=js GOARCH=wasm from
-// ./wasm/cmd/widgets into one module, app.wasm, that every widget page loads
-// (so a portal embedding several widgets downloads and compiles it once).
+// go-app components (package wasm/widget) built for GOOS=js GOARCH=wasm into
+// one module per widget (./wasm/cmd/diagnostic → diagnostic.wasm, …), each
+// linking only its widget's components: a widget page downloads and
+// compiles its own module, so a partner page pays only for the widgets it
+// shows (issue 17, item 4).
 // Each widget runs in its own page inside an iframe that the loader
 // spie-embed.js creates on the partner page (go-app owns its whole document);
 // the two sides talk with postMessage, each checking the other's origin.

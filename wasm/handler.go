@@ -18,8 +18,8 @@ import (
 
 // Options configure the handler and the static export.
 type Options struct {
-	// Dist is the directory written by Build (app.wasm, validate.wasm,
-	// wasm_exec.js and their .br/.gz versions).
+	// Dist is the directory written by Build (DistFiles: one module per
+	// widget, validate.wasm, wasm_exec.js, and their .br/.gz versions).
 	Dist string
 	// AllowedOrigins are the origins of the partner pages allowed to frame
 	// the widgets and exchange messages with them (e.g.
@@ -110,7 +110,7 @@ func newSite(o Options) (*site, error) {
 		add(a)
 	}
 	names := map[string]string{}
-	for _, name := range []string{WidgetsWasm, ValidateWasm, WasmExecJS} {
+	for _, name := range DistFiles() {
 		a, err := loadDist(o.Dist, name)
 		if err != nil {
 			return nil, err
@@ -125,7 +125,7 @@ func newSite(o Options) (*site, error) {
 			AllowedOrigins: strings.Join(o.AllowedOrigins, " "),
 			DSFR:           "dsfr/dsfr.min.css",
 			WasmExec:       names[WasmExecJS],
-			Wasm:           names[WidgetsWasm],
+			Wasm:           names[WidgetWasm(w.Key)],
 		})
 		if err != nil {
 			return nil, err
@@ -141,9 +141,10 @@ func newSite(o Options) (*site, error) {
 }
 
 // Handler returns the http.Handler serving the widgets: one page per widget
-// (diagnostic.html, …, also without .html), the loader spie-embed.js and its
-// .d.ts, the WebAssembly modules under content-addressed names cached for a
-// year, brotli or gzip chosen from Accept-Encoding, and the CSP of the widget
+// (diagnostic.html, …, also without .html) loading that widget's own
+// module, the loader spie-embed.js and its .d.ts, the WebAssembly modules
+// and wasm_exec.js under content-addressed names cached for a year
+// (diagnostic.<hash>.wasm, immutable), brotli or gzip chosen from Accept-Encoding, and the CSP of the widget
 // pages with frame-ancestors limited to the allowed origins. Mount it on its
 // own path, e.g. mux.Handle("/spie/", http.StripPrefix("/spie", h)).
 func Handler(o Options) (http.Handler, error) {

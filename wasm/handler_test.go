@@ -27,11 +27,15 @@ import (
 func fakeDist(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, body := range map[string]string{
-		wasm.WidgetsWasm:  "\x00asm" + strings.Repeat("widgets ", 400),
+	files := map[string]string{
 		wasm.ValidateWasm: "\x00asm" + strings.Repeat("validate ", 400),
 		wasm.WasmExecJS:   "// wasm_exec.js\n" + strings.Repeat("var x = 1;\n", 200),
-	} {
+	}
+	for _, w := range manifest.Widgets.Keys() {
+		// a distinct content per widget, so distinct hashed names
+		files[wasm.WidgetWasm(w)] = "\x00asm" + strings.Repeat(w+" ", 400)
+	}
+	for name, body := range files {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
 	}
 	return dir
@@ -71,7 +75,7 @@ func TestHandler(t *testing.T) {
 		assert.Equal(t, http.StatusOK, get(t, h, "/carnet", "").StatusCode)
 	})
 	t.Run("wasm MIME type and brotli", func(t *testing.T) {
-		res := get(t, h, "/app.wasm", "gzip, deflate, br")
+		res := get(t, h, "/diagnostic.wasm", "gzip, deflate, br")
 		require.Equal(t, http.StatusOK, res.StatusCode)
 		assert.Equal(t, "application/wasm", res.Header.Get("Content-Type"))
 		assert.Equal(t, "br", res.Header.Get("Content-Encoding"))
@@ -93,19 +97,31 @@ func TestHandler(t *testing.T) {
 		assert.Empty(t, res.Header.Get("Content-Encoding"))
 		assert.Equal(t, "text/javascript; charset=utf-8", res.Header.Get("Content-Type"))
 	})
-	t.Run("hashed module is immutable", func(t *testing.T) {
-		page, _ := io.ReadAll(get(t, h, "/diagnostic.html", "").Body)
-		i := strings.Index(string(page), `data-wasm="`)
-		require.Positive(t, i)
-		name := strings.SplitN(string(page[i+len(`data-wasm="`):]), `"`, 2)[0]
-		assert.Regexp(t, `^app\.[0-9a-f]{24}\.wasm$`, name)
-		res := get(t, h, "/"+name, "br")
-		assert.Equal(t, http.StatusOK, res.StatusCode)
-		assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"))
+	t.Run("each page loads its own hashed module, immutable", func(t *testing.T) {
+		seen := map[string]string{}
 		for _, w := range manifest.Widgets.Keys() {
-			other, _ := io.ReadAll(get(t, h, "/"+w+".html", "").Body)
-			assert.Contains(t, string(other), `data-wasm="`+name+`"`, "la page %s charge le même module", w)
+			page, _ := io.ReadAll(get(t, h, "/"+w+".html", "").Body)
+			name := pageAttr(t, page, "data-wasm")
+			assert.Regexp(t, `^`+w+`\.[0-9a-f]{24}\.wasm$`, name, "la page %s charge son propre module", w)
+			res := get(t, h, "/"+name, "br")
+			require.Equal(t, http.StatusOK, res.StatusCode)
+			assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"))
+			assert.Equal(t, "br", res.Header.Get("Content-Encoding"))
+			raw, err := io.ReadAll(brotli.NewReader(res.Body))
+			require.NoError(t, err)
+			// the module served is the widget's, as fakeDist wrote it
+			assert.Equal(t, "\x00asm"+strings.Repeat(w+" ", 400), string(raw))
+			assert.NotContains(t, seen, name, "deux pages chargent le même module")
+			seen[name] = w
+			// the download starts while the page parses, not after the scripts
+			assert.Contains(t, string(page), `<link rel="preload" href="`+name+`" as="fetch" type="application/wasm" crossorigin>`)
+			exec := pageAttr(t, page, "src")
+			assert.Regexp(t, `^wasm_exec\.[0-9a-f]{24}\.js$`, exec)
+			assert.Equal(t, "public, max-age=31536000, immutable", get(t, h, "/"+exec, "").Header.Get("Cache-Control"))
 		}
+	})
+	t.Run("unhashed module names are not cached", func(t *testing.T) {
+		assert.Equal(t, "no-cache", get(t, h, "/offre.wasm", "").Header.Get("Cache-Control"))
 	})
 	t.Run("etag revalidation", func(t *testing.T) {
 		etag := get(t, h, "/spie-embed.d.ts", "").Header.Get("ETag")
@@ -130,6 +146,14 @@ func TestHandler(t *testing.T) {
 	})
 }
 
+// pageAttr returns the value of the first attr="…" of a widget page.
+func pageAttr(t *testing.T, page []byte, attr string) string {
+	t.Helper()
+	i := strings.Index(string(page), " "+attr+`="`)
+	require.Positive(t, i, "%s absent de la page", attr)
+	return strings.SplitN(string(page[i+len(attr)+3:]), `"`, 2)[0]
+}
+
 func TestHandlerRejectsBadOrigin(t *testing.T) {
 	_, err := wasm.Handler(wasm.Options{Dist: fakeDist(t), AllowedOrigins: []string{"https://portail.example.fr/chemin"}})
 	assert.Error(t, err)
@@ -144,16 +168,17 @@ func TestExport(t *testing.T) {
 	out := t.TempDir()
 	files, err := wasm.Export(out, wasm.Options{Dist: fakeDist(t)})
 	require.NoError(t, err)
-	for _, want := range []string{"diagnostic.html", "indicateurs.html", "spie-embed.js", "spie-embed.d.ts", "app.wasm", "app.wasm.br", "app.wasm.gz", "HEADERS.txt", "dsfr/dsfr.min.css"} {
+	for _, want := range []string{"diagnostic.html", "indicateurs.html", "spie-embed.js", "spie-embed.d.ts", "diagnostic.wasm", "diagnostic.wasm.br", "carnet.wasm.gz", "HEADERS.txt", "dsfr/dsfr.min.css"} {
 		assert.Contains(t, files, want)
 		assert.FileExists(t, filepath.Join(out, want))
 	}
 	page, err := os.ReadFile(filepath.Join(out, "diagnostic.html"))
 	require.NoError(t, err)
 	// The page refers to files that the export wrote.
-	i := strings.Index(string(page), `data-wasm="`)
-	name := strings.SplitN(string(page[i+len(`data-wasm="`):]), `"`, 2)[0]
+	name := pageAttr(t, page, "data-wasm")
+	assert.Regexp(t, `^diagnostic\.[0-9a-f]{24}\.wasm$`, name)
 	assert.FileExists(t, filepath.Join(out, name))
+	assert.FileExists(t, filepath.Join(out, name+".br"))
 	assert.Contains(t, string(page), `http-equiv="Content-Security-Policy"`)
 	// HEADERS.txt names every security header a static host must set
 	// (issue 16, item 6: frame-ancestors, nosniff, Referrer-Policy).

@@ -3,64 +3,343 @@
 package wasm_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/andybalholm/brotli"
+	"github.com/stretchr/testify/require"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/spie-fr/socle/wasm"
+	"github.com/spie-fr/socle/wasm/manifest"
 )
 
-// TestMeasure reports the figures of the issue: module sizes (raw, gzip,
-// brotli), the largest contributors of the widgets bundle, and the median
-// time from navigation to widget ready over 5 cold loads, on localhost and
-// with Chromium's network emulation at 10 Mbit/s and 40 ms. It only runs
-// with SPIE_MEASURE=1 (it asserts nothing about timings).
+// TestMeasure produces the widgets' figures of issue 17 (item 4) and writes
+// them into the section "Widgets" of BENCHMARKS.md (between the markers
+// benchBegin and benchEnd; appended when absent): the size of each module
+// (raw, gzip, brotli as served), the largest contributors of the diagnostic
+// module, and for each widget page the time from navigation to ready
+// (performance mark spie-ready), median of 5 cold loads, on localhost and
+// with Chromium's network emulation at 10 Mbit/s and 40 ms, each load paired
+// with a load of a go-app hello page in the same round (testdata/hello) and
+// reported as the median of the per-round ratios. It only runs with
+// SPIE_MEASURE=1 and asserts nothing about the figures.
 func TestMeasure(t *testing.T) {
 	if os.Getenv("SPIE_MEASURE") != "1" {
 		t.Skip("mesures : lancez avec SPIE_MEASURE=1")
 	}
 	dist := builtDist(t)
-	for _, name := range []string{"app.wasm", "validate.wasm"} {
-		var sizes []string
-		for _, ext := range []string{"", ".gz", ".br"} {
-			st, err := os.Stat(filepath.Join(dist, name+ext))
-			if err != nil {
-				t.Fatal(err)
-			}
-			sizes = append(sizes, fmt.Sprintf("%.2f Mo", float64(st.Size())/1e6))
-		}
-		t.Logf("%s : brut %s, gzip %s, brotli %s", name, sizes[0], sizes[1], sizes[2])
+	hello := buildHello(t)
+	var md strings.Builder
+	load := func() string {
+		b, _ := os.ReadFile("/proc/loadavg")
+		return strings.Join(strings.Fields(string(b))[:min(3, len(strings.Fields(string(b))))], " ")
 	}
-	contributors(t)
+	fmt.Fprintf(&md, "Écrit par `SPIE_MEASURE=1 go test ./wasm -run TestMeasure` le %s ; %s, %d cœurs, charge de la machine au début (1, 5, 15 min) : %s.\n\n",
+		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.Version(), runtime.NumCPU(), load())
 
-	e := env(t)
-	for _, slow := range []bool{false, true} {
-		var ms []float64
-		for i := 0; i < 5; i++ {
-			ms = append(ms, coldLoad(t, e, slow))
+	// Sizes.
+	md.WriteString("### Taille des modules\n\nUn module par widget (`wasm/cmd/<widget>`), compilé avec `-trimpath -ldflags=-s -w` ; gzip niveau 9, brotli qualité 9 (fenêtre 2^24), tels que le serveur les sert. La référence est une page go-app « bonjour » (`wasm/testdata/hello`) : la part de socle est l'écart à cette référence.\n\n")
+	md.WriteString("La colonne « communes » dit si le module contient la table des communes (`spie/territory`, 0.59 Mo déjà compressés, incompressible) : l'éditeur de liens ne la garde que dans les modules dont le code l'atteint.\n\n")
+	md.WriteString("| module | brut | gzip | brotli | brotli au-dessus de go-app | communes |\n|---|---|---|---|---|---|\n")
+	root, err := moduleRoot()
+	require.NoError(t, err)
+	communes, err := os.ReadFile(filepath.Join(root, "spie", "territory", "communes.tsv.gz"))
+	require.NoError(t, err)
+	// 64 bytes from the middle of the gzip'd table: present only if the
+	// table is linked
+	probe := communes[len(communes)/2 : len(communes)/2+64]
+	hasCommunes := func(p string) string {
+		raw, err := os.ReadFile(p)
+		require.NoError(t, err)
+		if bytes.Contains(raw, probe) {
+			return "oui"
 		}
-		sort.Float64s(ms)
+		return "non"
+	}
+	sizes := func(dir, name string) [3]int64 {
+		var out [3]int64
+		for i, ext := range []string{"", ".gz", ".br"} {
+			st, err := os.Stat(filepath.Join(dir, name+ext))
+			require.NoError(t, err)
+			out[i] = st.Size()
+		}
+		return out
+	}
+	floor := sizes(hello, "hello.wasm")
+	mo := func(n int64) string { return fmt.Sprintf("%.2f Mo", float64(n)/1e6) }
+	fmt.Fprintf(&md, "| go-app hello (référence) | %s | %s | %s | — | %s |\n", mo(floor[0]), mo(floor[1]), mo(floor[2]), hasCommunes(filepath.Join(hello, "hello.wasm")))
+	for _, name := range wasm.DistFiles() {
+		if !strings.HasSuffix(name, ".wasm") {
+			continue
+		}
+		sz := sizes(dist, name)
+		fmt.Fprintf(&md, "| %s | %s | %s | %s | %+.2f Mo | %s |\n", name, mo(sz[0]), mo(sz[1]), mo(sz[2]), float64(sz[2]-floor[2])/1e6, hasCommunes(filepath.Join(dist, name)))
+		t.Logf("%s : brut %s, gzip %s, brotli %s", name, mo(sz[0]), mo(sz[1]), mo(sz[2]))
+	}
+	md.WriteString("\n")
+	md.WriteString(contributors(t))
+	md.WriteString(initCost(t, hello, dist))
+
+	// Ready times.
+	e := env(t)
+	ref := httptest.NewServer(helloHandler(t, hello, dist))
+	defer ref.Close()
+	pages := append([]string{}, manifest.Widgets.Keys()...)
+	md.WriteString("### Temps jusqu'au widget prêt\n\nDe la navigation à la marque `spie-ready` (le widget monté, son canal ouvert), page du widget ouverte seule, 5 chargements à froid (nouveau contexte de navigateur, cache désactivé) ; à chaque tour, la page go-app « bonjour » est chargée juste avant le widget et le rapport widget / bonjour de ce tour est gardé : on donne la médiane des temps et la médiane des rapports (min–max entre parenthèses). « Démarrage » est le temps entre la fin de la compilation du module (`spie-wasm-compiled`) et le widget prêt : démarrage de Go, initialisation des paquets, go-app, premier rendu.\n\n")
+	for _, slow := range []bool{false, true} {
 		label := "localhost"
 		if slow {
-			label = "10 Mbit/s, 40 ms"
+			label = "10 Mbit/s, 40 ms (émulation réseau de Chromium)"
 		}
-		t.Logf("navigation → widget prêt (%s), 5 chargements à froid : médiane %.0f ms (min %.0f, max %.0f)", label, ms[2], ms[0], ms[4])
+		fmt.Fprintf(&md, "**%s**\n\n| page | transféré | prêt, médiane | rapport à bonjour | démarrage, médiane |\n|---|---|---|---|---|\n", label)
+		var helloLoads []loadTimes
+		byPage := map[string][]loadTimes{}
+		ratios := map[string][]float64{}
+		for i := 0; i < 5; i++ {
+			for _, p := range pages {
+				h := coldLoadClosed(t, e, ref.URL+"/hello.html", slow)
+				w := coldLoadClosed(t, e, e.portal.URL+"/spie/"+p+".html", slow)
+				helloLoads = append(helloLoads, h)
+				byPage[p] = append(byPage[p], w)
+				ratios[p] = append(ratios[p], w.Ready/h.Ready)
+			}
+		}
+		row := func(name string, loads []loadTimes, r []float64) {
+			ready, start := make([]float64, len(loads)), make([]float64, len(loads))
+			for i, l := range loads {
+				ready[i], start[i] = l.Ready, l.Ready-l.Compiled
+			}
+			ratio := "—"
+			if r != nil {
+				ratio = fmt.Sprintf("%.2f× (%.2f–%.2f)", median(r), slices.Min(r), slices.Max(r))
+			}
+			fetches := 0.0
+			for _, l := range loads {
+				fetches = max(fetches, l.WasmFetches)
+			}
+			if fetches > 1 {
+				ratio += fmt.Sprintf(" ; module demandé %.0f fois", fetches)
+			}
+			fmt.Fprintf(&md, "| %s | %.2f Mo | %.0f ms (%.0f–%.0f) | %s | %.0f ms |\n", name, loads[0].WasmBytes/1e6, median(ready), slices.Min(ready), slices.Max(ready), ratio, median(start))
+			t.Logf("%s, %s : prêt en %.0f ms (médiane), rapport %s", label, name, median(ready), ratio)
+		}
+		row("go-app hello (référence)", helloLoads, nil)
+		for _, p := range pages {
+			row(p, byPage[p], ratios[p])
+		}
+		md.WriteString("\n")
 	}
+	fmt.Fprintf(&md, "Charge de la machine à la fin (1, 5, 15 min) : %s. La machine est partagée (2 cœurs, d'autres compilations et tests en même temps) : les temps absolus en pâtissent, les rapports appariés moins.\n", load())
+	writeBenchSection(t, md.String())
 }
 
-// contributors builds the bundle with its symbols and sums the size of the
-// function bodies by package (go tool nm does not read wasm modules).
-func contributors(t *testing.T) {
+// initCost runs each module's package initialisation under Node
+// (wasm_exec_node.js of the Go release, GODEBUG=inittrace=1: the runtime
+// prints one line per package initialised, before main; main then fails
+// without a browser window, which is expected) and returns, as Markdown,
+// the total clock time and allocations of the initialisation, median of 3
+// runs, with the packages costing the most in the median run.
+func initCost(t *testing.T, hello, dist string) string {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Log("node absent : initialisation des paquets non mesurée")
+		return ""
+	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	require.NoError(t, err)
+	runner := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec_node.js")
+	type run struct {
+		ms, bytes float64
+		pkgs      map[string]float64
+	}
+	once := func(module string) run {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, node, runner, module)
+		cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+		out, _ := cmd.CombinedOutput() // main fails after init without a window
+		r := run{pkgs: map[string]float64{}}
+		for _, line := range strings.Split(string(out), "\n") {
+			// init github.com/x/y @12 ms, 3.4 ms clock, 5000 bytes, 10 allocs
+			f := strings.Fields(line)
+			if len(f) < 8 || f[0] != "init" || f[6] != "clock," {
+				continue
+			}
+			var ms, b float64
+			fmt.Sscan(f[4], &ms)
+			fmt.Sscan(f[7], &b)
+			r.ms += ms
+			r.bytes += b
+			r.pkgs[f[1]] += ms
+		}
+		return r
+	}
+	var md strings.Builder
+	md.WriteString("### Initialisation des paquets au démarrage\n\nTemps d'horloge de l'initialisation des paquets (variables de paquet et fonctions `init`, avant `main`) de chaque module exécuté par Node (`wasm_exec_node.js` de Go, `GODEBUG=inittrace=1`), médiane de 3 exécutions ; Node compile le module comme Chromium (V8), les temps sont du même ordre que dans la page.\n\n| module | initialisation | mémoire allouée | paquets les plus coûteux |\n|---|---|---|---|\n")
+	modules := [][2]string{{"go-app hello (référence)", filepath.Join(hello, "hello.wasm")}}
+	for _, k := range manifest.Widgets.Keys() {
+		modules = append(modules, [2]string{wasm.WidgetWasm(k), filepath.Join(dist, wasm.WidgetWasm(k))})
+	}
+	for _, m := range modules {
+		runs := []run{once(m[1]), once(m[1]), once(m[1])}
+		sort.Slice(runs, func(i, j int) bool { return runs[i].ms < runs[j].ms })
+		r := runs[1]
+		type kv struct {
+			k string
+			v float64
+		}
+		var top []kv
+		for k, v := range r.pkgs {
+			top = append(top, kv{k, v})
+		}
+		sort.Slice(top, func(i, j int) bool { return top[i].v > top[j].v })
+		var names []string
+		for i, x := range top {
+			if i == 4 || x.v < 5 {
+				break
+			}
+			names = append(names, fmt.Sprintf("`%s` %.0f ms", x.k, x.v))
+		}
+		fmt.Fprintf(&md, "| %s | %.0f ms (%.0f–%.0f) | %.2f Mo | %s |\n", m[0], r.ms, runs[0].ms, runs[2].ms, r.bytes/1e6, strings.Join(names, ", "))
+		t.Logf("initialisation de %s : %.0f ms", m[0], r.ms)
+	}
+	md.WriteString("\n")
+	return md.String()
+}
+
+// Markers of the section of BENCHMARKS.md that TestMeasure rewrites; the
+// rest of the file belongs to the bench (go run ./bench), which must keep
+// this section.
+const (
+	benchBegin = "<!-- début : section écrite par SPIE_MEASURE=1 go test ./wasm -run TestMeasure -->"
+	benchEnd   = "<!-- fin : section écrite par TestMeasure -->"
+)
+
+func writeBenchSection(t *testing.T, body string) {
+	root, err := moduleRoot()
+	require.NoError(t, err)
+	p := filepath.Join(root, "BENCHMARKS.md")
+	old, err := os.ReadFile(p)
+	require.NoError(t, err)
+	section := benchBegin + "\n## Widgets : taille des modules et temps jusqu'au widget prêt\n\n" + body + benchEnd + "\n"
+	s := string(old)
+	if i, j := strings.Index(s, benchBegin), strings.Index(s, benchEnd); i >= 0 && j > i {
+		s = s[:i] + section + s[j+len(benchEnd)+1:]
+	} else {
+		s = strings.TrimRight(s, "\n") + "\n\n" + section
+	}
+	require.NoError(t, os.WriteFile(p, []byte(s), 0o644))
+	t.Logf("section des widgets écrite dans %s", p)
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// buildHello builds the reference go-app page into a temporary directory
+// with the flags and compression of wasm.Build.
+func buildHello(t *testing.T) string {
+	root, err := moduleRoot()
+	require.NoError(t, err)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "hello.wasm")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./wasm/testdata/hello")
+	build.Dir = root
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	b, err := build.CombinedOutput()
+	require.NoError(t, err, "compilation de la page de référence : %s", b)
+	raw, err := os.ReadFile(out)
+	require.NoError(t, err)
+	var gz, br bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zw.Write(raw)
+	require.NoError(t, zw.Close())
+	bw := brotli.NewWriterOptions(&br, brotli.WriterOptions{Quality: 9, LGWin: 24})
+	bw.Write(raw)
+	require.NoError(t, bw.Close())
+	require.NoError(t, os.WriteFile(out+".gz", gz.Bytes(), 0o644))
+	require.NoError(t, os.WriteFile(out+".br", br.Bytes(), 0o644))
+	return dir
+}
+
+// helloHandler serves the reference page like a widget page: the same boot
+// script and wasm_exec.js, the module precompressed (brotli, else gzip).
+func helloHandler(t *testing.T, hello, dist string) http.Handler {
+	boot, err := os.ReadFile(filepath.Join("assets", "spie-boot.js"))
+	require.NoError(t, err)
+	exec, err := os.ReadFile(filepath.Join(dist, wasm.WasmExecJS))
+	require.NoError(t, err)
+	page := `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Bonjour</title>
+<script defer src="wasm_exec.js"></script>
+<script defer src="spie-boot.js" data-wasm="hello.wasm"></script>
+</head><body><div id="spie-root"><main><p>Chargement…</p></main></div></body></html>`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/hello.html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, page)
+		case "/spie-boot.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			w.Write(boot)
+		case "/wasm_exec.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			w.Write(exec)
+		case "/hello.wasm":
+			w.Header().Set("Content-Type", "application/wasm")
+			name := "hello.wasm"
+			switch ae := r.Header.Get("Accept-Encoding"); {
+			case strings.Contains(ae, "br"):
+				w.Header().Set("Content-Encoding", "br")
+				name += ".br"
+			case strings.Contains(ae, "gzip"):
+				w.Header().Set("Content-Encoding", "gzip")
+				name += ".gz"
+			}
+			b, err := os.ReadFile(filepath.Join(hello, name))
+			if err != nil {
+				http.Error(w, err.Error(), http.StatusInternalServerError)
+				return
+			}
+			w.Write(b)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+}
+
+// contributors builds the diagnostic module with its symbols, sums the size
+// of the function bodies by package (go tool nm does not read wasm modules)
+// and returns the 15 largest as Markdown.
+func contributors(t *testing.T) string {
 	root, _ := moduleRoot()
 	out := filepath.Join(t.TempDir(), "app-symbols.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-o", out, "./wasm/cmd/widgets")
+	build := exec.Command("go", "build", "-trimpath", "-o", out, wasm.WidgetPackage("diagnostic"))
 	build.Dir = root
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := build.CombinedOutput(); err != nil {
@@ -90,13 +369,16 @@ func contributors(t *testing.T) {
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].v > list[j].v })
 	var b strings.Builder
+	fmt.Fprintf(&b, "### Ce que contient le module du diagnostic\n\n%.2f Mo de code et %.2f Mo de données (segment de données : tables, chaînes, types, dont la table des communes) ; plus gros paquets par taille du code :\n\n| paquet | code |\n|---|---|\n", float64(total)/1e6, float64(data)/1e6)
 	for i, x := range list {
 		if i == 15 {
 			break
 		}
-		fmt.Fprintf(&b, "\n  %-55s %7.0f Ko", x.k, float64(x.v)/1e3)
+		fmt.Fprintf(&b, "| `%s` | %.0f Ko |\n", x.k, float64(x.v)/1e3)
 	}
-	t.Logf("plus gros contributeurs au code (%.2f Mo de code, %.2f Mo de données) :%s", float64(total)/1e6, float64(data)/1e6, b.String())
+	b.WriteString("\n")
+	t.Log(b.String())
+	return b.String()
 }
 
 // pkgOf returns the package of a function name of the wasm name section
@@ -115,9 +397,24 @@ func pkgOf(sym string) string {
 	return sym[:start+dot]
 }
 
-// coldLoad loads the diagnostic widget in a fresh browser context with the
-// cache disabled and returns the navigation → ready time in ms.
-func coldLoad(t *testing.T, e *browserEnv, slow bool) float64 {
+// coldLoadClosed is coldLoad in a subtest, so that its browser context is
+// closed (and its Go program stopped) before the next load.
+func coldLoadClosed(t *testing.T, e *browserEnv, url string, slow bool) loadTimes {
+	var lt loadTimes
+	t.Run(path.Base(url), func(t *testing.T) { lt = coldLoad(t, e, url, slow) })
+	return lt
+}
+
+// loadTimes are the figures of one cold load, in ms from navigation start.
+type loadTimes struct {
+	Ready, Compiled float64
+	WasmBytes       float64 // bytes of the module on the wire
+	WasmFetches     float64 // requests for a .wasm (1: the preload was used)
+}
+
+// coldLoad loads url in a fresh browser context with the cache disabled
+// (and the network throttled when slow) and returns its times.
+func coldLoad(t *testing.T, e *browserEnv, url string, slow bool) loadTimes {
 	tb := e.newTab(t)
 	tb.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
@@ -134,15 +431,11 @@ func coldLoad(t *testing.T, e *browserEnv, slow bool) float64 {
 		})
 		return err
 	}))
-	tb.do(t, chromedp.Navigate(e.portal.URL+"/spie/diagnostic.html"))
-	poll(t, tb, "widget prêt", `document.documentElement.getAttribute("data-spie-ready") === "1"`)
-	if os.Getenv("SPIE_MEASURE_DETAIL") == "1" {
-		t.Logf("détail : %s", eval[string](t, tb, `JSON.stringify({
-  html: performance.getEntriesByType("navigation")[0].responseEnd,
-  domContentLoaded: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
-  wasm: (performance.getEntriesByType("resource").filter(function (r) { return r.name.indexOf(".wasm") > 0; })[0] || {}).responseEnd,
-  compiled: performance.getEntriesByName("spie-wasm-compiled")[0].startTime,
-  ready: performance.getEntriesByName("spie-ready")[0].startTime})`))
-	}
-	return eval[float64](t, tb, `performance.getEntriesByName("spie-ready")[0].startTime`)
+	tb.do(t, chromedp.Navigate(url))
+	poll(t, tb, "page prête", `document.documentElement.getAttribute("data-spie-ready") === "1"`)
+	return eval[loadTimes](t, tb, `({
+  Ready: performance.getEntriesByName("spie-ready")[0].startTime,
+  Compiled: performance.getEntriesByName("spie-wasm-compiled")[0].startTime,
+  WasmBytes: (performance.getEntriesByType("resource").filter(function (r) { return r.name.indexOf(".wasm") > 0; })[0] || {}).encodedBodySize || 0,
+  WasmFetches: performance.getEntriesByType("resource").filter(function (r) { return r.name.indexOf(".wasm") > 0; }).length})`)
 }

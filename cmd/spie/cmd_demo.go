@@ -79,7 +79,7 @@ func runDemo(c *cli, args []string) int {
 		}
 		fmt.Fprintf(c.stderr, "spie demo : modules prêts en %.1f s\n", time.Since(start).Seconds())
 	}
-	if _, err := os.Stat(filepath.Join(*dist, wasm.WidgetsWasm)); err != nil {
+	if _, err := os.Stat(filepath.Join(*dist, wasm.DistFiles()[0])); err != nil {
 		fmt.Fprintf(c.stderr, "spie demo : modules WebAssembly introuvables dans %s (lancez sans --no-build)\n", *dist)
 		return exitUsage
 	}

@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/spie-fr/socle/wasm"
 )
 
 func TestDemoUsage(t *testing.T) {
@@ -39,7 +41,7 @@ func TestDemoUsage(t *testing.T) {
 // building the real ones is the browser tests' job) and fetches its pages.
 func TestDemoServes(t *testing.T) {
 	dist := t.TempDir()
-	for _, name := range []string{"app.wasm", "validate.wasm", "wasm_exec.js"} {
+	for _, name := range wasm.DistFiles() {
 		require.NoError(t, os.WriteFile(filepath.Join(dist, name), []byte("stand-in "+name), 0o644))
 	}
 	// the DSFR is given (a stand-in stylesheet here): without it the demo

@@ -257,18 +257,24 @@ func TestDataPackageRule(t *testing.T) {
 
 // TestWasmProgramsLinkNoData (issue 15, item 1): the widgets and the
 // validator run in partners' browsers with the data the partner sends;
-// no example, test or demo data may be linked into them.
+// no example, test or demo data may be linked into any of their modules
+// (one per widget since issue 17 item 4, and validate.wasm).
 func TestWasmProgramsLinkNoData(t *testing.T) {
 	if testing.Short() {
 		t.Skip("go list: ignoré en mode -short")
 	}
 	t.Setenv("GOOS", "js")
 	t.Setenv("GOARCH", "wasm")
-	deps := goList(t, "-deps", "./wasm/cmd/...")
-	require.Contains(t, deps, module+"/offer", "la liste est la vraie : les widgets lient l'offre")
-	for _, d := range deps {
-		if rel, ok := rel(d); ok {
-			assert.False(t, dataPackage(rel), "wasm/cmd/... lie des données d'exemple, de test ou de démonstration : %s", d)
+	programs := goList(t, "-f", "{{if eq .Name \"main\"}}{{.ImportPath}}{{end}}", "./wasm/cmd/...")
+	require.Contains(t, programs, module+"/wasm/cmd/diagnostic", "la liste est la vraie : un module par widget")
+	require.Contains(t, programs, module+"/wasm/cmd/validate")
+	for _, p := range programs {
+		deps := goList(t, "-deps", p)
+		require.Contains(t, deps, module+"/spie", "la liste de %s est la vraie", p)
+		for _, d := range deps {
+			if rel, ok := rel(d); ok {
+				assert.False(t, dataPackage(rel), "%s lie des données d'exemple, de test ou de démonstration : %s", p, d)
+			}
 		}
 	}
 }

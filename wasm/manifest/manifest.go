@@ -1,4 +1,4 @@
-// Package manifest lists the widgets of the WebAssembly bundle. It is shared
+// Package manifest lists the widgets and their WebAssembly modules. It is shared
 // by the go-app code (the routes) and the host side (pages, loader, tests)
 // without pulling go-app into the host.
 package manifest
@@ -7,8 +7,8 @@ import "github.com/spie-fr/socle/spie"
 
 // Widgets is the list of widgets, in display order: the key is the widget
 // name used by the loader (SPIE.mount(el, {widget: "diagnostic"})) and the
-// page name (diagnostic.html). Every widget page loads the same module,
-// app.wasm.
+// page name (diagnostic.html). Each widget page loads its own module,
+// diagnostic.wasm, … (wasm.WidgetWasm).
 var Widgets = spie.Definitions{
 	{Key: "diagnostic", Label: spie.Label{FR: "Diagnostic socio-professionnel", EN: "Socio-professional assessment"},
 		Description: spie.Label{FR: "Formulaire en plusieurs étapes du socle commun de diagnostic, avec la proposition d'orientation.", EN: "Multi-step form of the common assessment, with the orientation proposal."}},
