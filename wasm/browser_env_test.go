@@ -430,3 +430,48 @@ return axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
 		t.Errorf("axe, état %s : %s", state, v)
 	}
 }
+
+// statePath returns the base path under which the partner's widgets server
+// (newPartner) serves the widgets for the state name: SPIE.mount(el,
+// {base: statePath(name), …}) loads the frame from
+// <widgets>/etat/<name>/<widget>.html, a URL no other state's frame contains.
+func statePath(name string) string { return "/etat/" + name + "/" }
+
+// evalFrame evaluates expr in the frame whose URL contains urlPart (see
+// evalInFrame, promises awaited) and decodes its JSON value into T.
+func evalFrame[T any](t *testing.T, tb *tab, urlPart, expr string) T {
+	t.Helper()
+	var v T
+	raw := evalInFrame(t, tb, urlPart, expr, true)
+	if err := json.Unmarshal([]byte(raw), &v); err != nil {
+		t.Fatalf("valeur de %s dans le cadre %s illisible (%s) : %v", expr, urlPart, raw, err)
+	}
+	return v
+}
+
+// pollFrame waits until expr is true in the frame whose URL contains urlPart
+// (cross-origin frames included), as poll does in the page.
+func pollFrame(t *testing.T, tb *tab, what, urlPart, expr string) {
+	t.Helper()
+	pollFrameWithin(t, tb, 20*time.Second, what, urlPart, expr)
+}
+
+// pollFrameWithin is pollFrame waiting up to d.
+func pollFrameWithin(t *testing.T, tb *tab, d time.Duration, what, urlPart, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	probe := `(function(){ try { return !!(` + expr + `); } catch (e) { return false; } })()`
+	for time.Now().Before(deadline) {
+		if v, err := tryEvalInFrame(tb, urlPart, probe, false); err == nil && v == "true" {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if envShared != nil {
+		if b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100)); err == nil {
+			name := strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())
+			os.WriteFile(filepath.Join(envShared.artifacts, "echec-"+name+".png"), b, 0o644)
+		}
+	}
+	t.Fatalf("attente de %s dans le cadre %s (%s) : délai dépassé", what, urlPart, expr)
+}
