@@ -25,7 +25,10 @@ import (
 // widget's DOM — text or attributes — nor in any message the widget posts.
 // The library's View is the oracle; each widget is also mounted with the
 // view itself, so that words the widget writes on its own (labels, the
-// viewer's SIRET) are not mistaken for leaks. One page hosts every state.
+// viewer's SIRET) are not mistaken for leaks. The partner page is on another
+// origin than the widgets (newPartner): the widgets' DOM is read through the
+// DevTools protocol (evalInFrame), each frame loaded from a URL naming its
+// state; one page hosts every state; axe runs on each role's widget.
 func TestCarnetWidgetRightsInBrowser(t *testing.T) {
 	e := env(t)
 	full, err := examples.Carnets.ReadFile("carnet/rsa-perdu-de-vue-soissons.json")
@@ -65,24 +68,25 @@ func TestCarnetWidgetRightsInBrowser(t *testing.T) {
 		states = append(states, state{name: role, actor: actor, view: view, hidden: hidden})
 	}
 
+	p := newPartner(t, e)
 	tb := e.newTab(t)
-	tb.do(t, chromedp.Navigate(e.portal.URL+"/"))
-	poll(t, tb, "loader chargé", `!!window.SPIE`)
+	tb.do(t, chromedp.Navigate(p.site.URL+"/"))
+	poll(t, tb, "loader chargé", `!!window.SPIE && !!window.mountWidget`)
 	eval[bool](t, tb, `(function(){
   window.__posted = [];
   window.addEventListener("message", function (e) {
-    // Only what the carnet widgets mounted here post (the portal's other
-    // widgets talk too).
+    // What the carnet widgets mounted here post, from the widgets' origin.
     var mine = Array.from(document.querySelectorAll("[id^=droits-] iframe")).some(function (f) { return f.contentWindow === e.source; });
-    if (mine) { try { window.__posted.push(JSON.stringify(e.data)); } catch (x) {} }
+    if (mine && e.origin === `+strconv.Quote(p.widgets.URL)+`) { try { window.__posted.push(JSON.stringify(e.data)); } catch (x) {} }
   });
-  window.__mountCarnet = function (id, data) {
-    var el = document.createElement("div"); el.id = id; document.body.appendChild(el);
-    SPIE.mount(el, {widget: "carnet", data: data});
-    return true;
-  };
   return true;
 })()`)
+	// Each frame is loaded from a URL of its own (the loader's base option),
+	// so that the test reads the DOM of each state's widget.
+	// Twelve widgets start at once on a test machine that may be busy:
+	// each may take longer than the loader's default 20 s.
+	const boot = 60 * time.Second
+	frame := func(id string) string { return p.widgets.URL + statePath(id) + "carnet.html?" }
 	for i, s := range states {
 		a, _ := json.Marshal(s.actor)
 		for _, kind := range []string{"full", "view"} {
@@ -91,16 +95,20 @@ func TestCarnetWidgetRightsInBrowser(t *testing.T) {
 				doc = s.view
 			}
 			id := "droits-" + strconv.Itoa(i) + "-" + kind
-			eval[bool](t, tb, `window.__mountCarnet(`+strconv.Quote(id)+`, {carnet: `+string(doc)+`, acteur: `+string(a)+`})`)
+			eval[bool](t, tb, `mountWidget(`+strconv.Quote(id)+`, {widget: "carnet", base: `+strconv.Quote(statePath(id))+`, timeout: `+strconv.Itoa(int(boot/time.Millisecond))+`, data: {carnet: `+string(doc)+`, acteur: `+string(a)+`}})`)
 		}
-	}
-	frame := func(id string) string {
-		return `document.querySelector("#` + id + ` iframe").contentDocument`
 	}
 	for i := range states {
 		for _, kind := range []string{"full", "view"} {
 			id := "droits-" + strconv.Itoa(i) + "-" + kind
-			poll(t, tb, "carnet rendu ("+id+")", `(function(){ var d = `+frame(id)+`; return !!d && !!d.querySelector("main") && !d.querySelector(".spie-attente"); })()`)
+			// Rendered: the module started (data-spie-ready), the page's
+			// loading line and the widget's waiting line gone, the carnet's
+			// tables (or the refusal) shown.
+			pollFrameWithin(t, tb, boot, "carnet rendu ("+id+")", frame(id), `document.documentElement.getAttribute("data-spie-ready") === "1" && !document.getElementById("spie-loading") && !document.querySelector(".spie-attente") && !!document.querySelector("main caption, main .fr-alert")`)
+			// Refused data would show nothing: the no-leak check would prove nothing.
+			if errs := errorsOf(t, tb, id); errs != "[]" {
+				t.Fatalf("carnet %s refusé par le widget : %s", id, errs)
+			}
 		}
 	}
 	time.Sleep(300 * time.Millisecond) // let the last messages arrive
@@ -116,7 +124,7 @@ func TestCarnetWidgetRightsInBrowser(t *testing.T) {
 	for i, s := range states {
 		t.Run(s.name, func(t *testing.T) {
 			dom := func(kind string) string {
-				return html.UnescapeString(eval[string](t, tb, frame("droits-"+strconv.Itoa(i)+"-"+kind)+`.documentElement.outerHTML`))
+				return html.UnescapeString(evalFrame[string](t, tb, frame("droits-"+strconv.Itoa(i)+"-"+kind), `document.documentElement.outerHTML`))
 			}
 			own := map[string]bool{}
 			for _, h := range leak.Found(dom("view"), s.hidden) {
@@ -133,11 +141,11 @@ func TestCarnetWidgetRightsInBrowser(t *testing.T) {
 				}
 			}
 			checked += len(s.hidden)
+			e.axeInFrame(t, tb, frame("droits-"+strconv.Itoa(i)+"-full"), "droits "+s.name+", carnet complet")
 		})
 	}
 	if checked == 0 {
 		t.Fatal("aucune valeur masquée pour aucun rôle : le test ne prouverait rien")
 	}
-	e.axeInFrame(t, tb, "/spie/carnet.html", "droits")
 	tb.noErrors(t)
 }

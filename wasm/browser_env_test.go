@@ -207,9 +207,14 @@ type tab struct {
 	errors []string
 }
 
+// cspProbe records the CSP violations of every document of the tab in
+// window.__spieCSP and, for the frames of another origin that the page
+// cannot read, on the document's root as data-spie-csp (a DOM attribute,
+// readable from the isolated world of evalInFrame).
 const cspProbe = `window.__spieCSP = [];
 document.addEventListener("securitypolicyviolation", function (e) {
   window.__spieCSP.push(e.violatedDirective + " " + e.blockedURI);
+  if (document.documentElement) { document.documentElement.setAttribute("data-spie-csp", window.__spieCSP.join(" | ")); }
 });`
 
 // newTab opens a tab in a fresh browser context (empty cache) that records
@@ -259,7 +264,7 @@ func (e *browserEnv) newTab(t *testing.T) *tab {
 }
 
 // noErrors fails the test on any console error, exception or CSP violation
-// (in the page and its same-origin frames).
+// (in the page and its frames, of its origin or another).
 func (tb *tab) noErrors(t *testing.T) {
 	t.Helper()
 	csp, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](`(function () {
@@ -272,6 +277,7 @@ func (tb *tab) noErrors(t *testing.T) {
 	if err != nil {
 		t.Fatalf("lecture des violations CSP : %v", err)
 	}
+	csp = append(csp, tb.framesCSP(t)...)
 	if len(csp) > 0 {
 		t.Errorf("violations CSP : %q", csp)
 	}
@@ -280,6 +286,37 @@ func (tb *tab) noErrors(t *testing.T) {
 	if len(tb.errors) > 0 {
 		t.Errorf("erreurs dans la console : %q", tb.errors)
 	}
+}
+
+// framesCSP returns the CSP violations recorded (cspProbe) in every frame
+// of the tab, the page's excluded, each prefixed with the frame's URL.
+func (tb *tab) framesCSP(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		tree, err := cdp.Call(ctx, tg, page.GetFrameTree, cdp.Empty{})
+		if err != nil {
+			return err
+		}
+		var walk func(ft *page.FrameTree)
+		walk = func(ft *page.FrameTree) {
+			for _, c := range ft.ChildFrames {
+				if c.Frame != nil {
+					v, err := evalInFrameID(ctx, tg, c.Frame.ID, `document.documentElement ? document.documentElement.getAttribute("data-spie-csp") : null`, false)
+					if err == nil && v != "null" && v != "" {
+						out = append(out, c.Frame.URL+" : "+v)
+					}
+				}
+				walk(c)
+			}
+		}
+		walk(tree.FrameTree)
+		return nil
+	}))
+	if err != nil {
+		t.Fatalf("lecture des violations CSP des cadres : %v", err)
+	}
+	return out
 }
 
 func (tb *tab) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
@@ -388,24 +425,30 @@ func tryEvalInFrame(tb *tab, urlPart, expr string, await bool) (string, error) {
 		if frame == "" {
 			return fmt.Errorf("aucun cadre ne charge %s", urlPart)
 		}
-		world, err := cdp.Call(ctx, tg, page.CreateIsolatedWorld, page.CreateIsolatedWorldParams{FrameID: frame, WorldName: "spie-test"})
-		if err != nil {
-			return err
-		}
-		yes := true
-		res, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{
-			Expression: expr, ContextID: world.ExecutionContextID, AwaitPromise: &await, ReturnByValue: &yes,
-		})
-		if err != nil {
-			return err
-		}
-		if res.ExceptionDetails != nil {
-			return fmt.Errorf("%s", res.ExceptionDetails.Text)
-		}
-		out = string(res.Result.Value)
-		return nil
+		out, err = evalInFrameID(ctx, tg, frame, expr, await)
+		return err
 	}))
 	return out, err
+}
+
+// evalInFrameID evaluates expr in a new isolated world of the frame and
+// returns the result as JSON text.
+func evalInFrameID(ctx context.Context, tg *chromedp.Target, frame cdp.FrameID, expr string, await bool) (string, error) {
+	world, err := cdp.Call(ctx, tg, page.CreateIsolatedWorld, page.CreateIsolatedWorldParams{FrameID: frame, WorldName: "spie-test"})
+	if err != nil {
+		return "", err
+	}
+	yes := true
+	res, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{
+		Expression: expr, ContextID: world.ExecutionContextID, AwaitPromise: &await, ReturnByValue: &yes,
+	})
+	if err != nil {
+		return "", err
+	}
+	if res.ExceptionDetails != nil {
+		return "", fmt.Errorf("%s", res.ExceptionDetails.Text)
+	}
+	return string(res.Result.Value), nil
 }
 
 // axeInFrame runs axe-core in the frame whose URL contains urlPart, in an
@@ -429,4 +472,49 @@ return axe.run(document, {resultTypes: ["violations"]}).then(function (r) {
 	for _, v := range violations {
 		t.Errorf("axe, état %s : %s", state, v)
 	}
+}
+
+// statePath returns the base path under which the partner's widgets server
+// (newPartner) serves the widgets for the state name: SPIE.mount(el,
+// {base: statePath(name), …}) loads the frame from
+// <widgets>/etat/<name>/<widget>.html, a URL no other state's frame contains.
+func statePath(name string) string { return "/etat/" + name + "/" }
+
+// evalFrame evaluates expr in the frame whose URL contains urlPart (see
+// evalInFrame, promises awaited) and decodes its JSON value into T.
+func evalFrame[T any](t *testing.T, tb *tab, urlPart, expr string) T {
+	t.Helper()
+	var v T
+	raw := evalInFrame(t, tb, urlPart, expr, true)
+	if err := json.Unmarshal([]byte(raw), &v); err != nil {
+		t.Fatalf("valeur de %s dans le cadre %s illisible (%s) : %v", expr, urlPart, raw, err)
+	}
+	return v
+}
+
+// pollFrame waits until expr is true in the frame whose URL contains urlPart
+// (cross-origin frames included), as poll does in the page.
+func pollFrame(t *testing.T, tb *tab, what, urlPart, expr string) {
+	t.Helper()
+	pollFrameWithin(t, tb, 20*time.Second, what, urlPart, expr)
+}
+
+// pollFrameWithin is pollFrame waiting up to d.
+func pollFrameWithin(t *testing.T, tb *tab, d time.Duration, what, urlPart, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	probe := `(function(){ try { return !!(` + expr + `); } catch (e) { return false; } })()`
+	for time.Now().Before(deadline) {
+		if v, err := tryEvalInFrame(tb, urlPart, probe, false); err == nil && v == "true" {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if envShared != nil {
+		if b, err := chromedp.Run(tb.ctx, chromedp.FullScreenshot(100)); err == nil {
+			name := strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())
+			os.WriteFile(filepath.Join(envShared.artifacts, "echec-"+name+".png"), b, 0o644)
+		}
+	}
+	t.Fatalf("attente de %s dans le cadre %s (%s) : délai dépassé", what, urlPart, expr)
 }

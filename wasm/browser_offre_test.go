@@ -24,11 +24,14 @@ import (
 	"github.com/spie-fr/socle/wasm"
 )
 
-// offrePartner is a partner site on its own origin (a port of its own)
+// partner is a partner site on its own origin (a port of its own)
 // embedding the widgets of another origin: its page mounts widgets with
 // SPIE.mount, its server serves its catalogue and sends the prescriptions
-// the widgets propose (offer.Prescription.Send).
-type offrePartner struct {
+// the widgets propose (offer.Prescription.Send). The widgets server also
+// serves the widgets under /etat/<nom>/ (mounted with the loader's base
+// option, see statePath), so that one page can host several frames of one
+// widget that a test tells apart by their URL (evalInFrame).
+type partner struct {
 	site    *httptest.Server
 	widgets *httptest.Server // the widgets, allowing the partner's origin
 	broken  *httptest.Server // the same widgets with no WebAssembly module (404)
@@ -37,9 +40,9 @@ type offrePartner struct {
 	sent    []offer.Prescription
 }
 
-func newOffrePartner(t *testing.T, e *browserEnv) *offrePartner {
+func newPartner(t *testing.T, e *browserEnv) *partner {
 	t.Helper()
-	p := &offrePartner{}
+	p := &partner{}
 	catalogue := partnerCatalogue(t)
 	mux := http.NewServeMux()
 	p.site = httptest.NewServer(mux)
@@ -48,7 +51,24 @@ func newOffrePartner(t *testing.T, e *browserEnv) *offrePartner {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.widgets = httptest.NewServer(h)
+	p.widgets = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if rest, ok := strings.CutPrefix(r.URL.Path, "/etat/"); ok {
+			name, file, found := strings.Cut(rest, "/")
+			if !found || name == "" {
+				http.NotFound(w, r)
+				return
+			}
+			if !strings.HasSuffix(file, ".html") {
+				// The modules and styles keep one URL for every state: the
+				// browser fetches and compiles them once.
+				http.Redirect(w, r, "/"+file, http.StatusFound)
+				return
+			}
+			http.StripPrefix("/etat/"+name, h).ServeHTTP(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	}))
 	t.Cleanup(p.widgets.Close)
 	p.broken = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, ".wasm") {
@@ -159,7 +179,7 @@ func errorsOf(t *testing.T, tb *tab, id string) string {
 // spie:error carrying socle faults. 0 axe violations in each state.
 func TestOffreAndPrescriptionFromPartner(t *testing.T) {
 	e := env(t)
-	p := newOffrePartner(t, e)
+	p := newPartner(t, e)
 	tb := e.newTab(t)
 	tb.do(t, chromedp.Navigate(p.site.URL+"/"))
 	poll(t, tb, "loader chargé", `!!window.SPIE && !!window.mountWidget`)
@@ -173,18 +193,6 @@ func TestOffreAndPrescriptionFromPartner(t *testing.T) {
 		t.Helper()
 		return evalInFrame(t, tb, offre, expr, false)
 	}
-	pollFrame := func(what, url, expr string) {
-		t.Helper()
-		deadline := time.Now().Add(20 * time.Second)
-		for time.Now().Before(deadline) {
-			if v, err := tryEvalInFrame(tb, url, `(function(){ try { return !!(`+expr+`); } catch (e) { return false; } })()`, false); err == nil && v == "true" {
-				return
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		t.Fatalf("attente de %s (%s) : délai dépassé", what, expr)
-	}
-
 	// Invalid data: spie:error with the library's faults, a message in the widget.
 	poll(t, tb, "catalogue invalide refusé", `window.received.some(function (r) { return r.type === "error" && r.id === "offre-invalide"; })`)
 	errs := errorsOf(t, tb, "offre-invalide")
@@ -197,11 +205,11 @@ func TestOffreAndPrescriptionFromPartner(t *testing.T) {
 	if errs := errorsOf(t, tb, "prescription-invalide"); !strings.Contains(errs, `"WIDGET-PRESC-02"`) {
 		t.Errorf("spie:error de la prescription sans service : %s", errs)
 	}
-	pollFrame("message du widget prescription", p.widgets.URL+"/prescription.html", `!!document.getElementById("prescription-refus")`)
+	pollFrame(t, tb, "message du widget prescription", p.widgets.URL+"/prescription.html", `!!document.getElementById("prescription-refus")`)
 	e.axeInFrame(t, tb, p.widgets.URL+"/prescription.html", "données refusées")
 
 	// The partner's catalogue, searched around Laon within 20 km.
-	pollFrame("résultats", offre, `!!document.getElementById("orienter-0")`)
+	pollFrame(t, tb, "résultats", offre, `!!document.getElementById("orienter-0")`)
 	var html string
 	json.Unmarshal([]byte(inOffre(`document.body.innerText`)), &html)
 	if strings.Contains(html, "distance inconnue") || !strings.Contains(html, "rayon 20 km") {
@@ -211,14 +219,14 @@ func TestOffreAndPrescriptionFromPartner(t *testing.T) {
 
 	// « Orienter »: the focus moves into the opened fiche.
 	inOffre(`document.getElementById("orienter-0").click()`)
-	pollFrame("fiche ouverte et focalisée", offre, `document.activeElement && document.activeElement.id === "prescription-titre"`)
+	pollFrame(t, tb, "fiche ouverte et focalisée", offre, `document.activeElement && document.activeElement.id === "prescription-titre"`)
 	if v := inOffre(`document.getElementById("champ-personne-id").value`); v != `"AISNE-2026-00042"` {
 		t.Errorf("fiche non préremplie par le partenaire : %s", v)
 	}
 
 	// Proposed incomplete: one entry per fault, French labels, links focus the field.
 	inOffre(`document.getElementById("envoyer-prescription").click()`)
-	pollFrame("résumé des erreurs", offre, `!!document.getElementById("erreurs-prescription")`)
+	pollFrame(t, tb, "résumé des erreurs", offre, `!!document.getElementById("erreurs-prescription")`)
 	items := inOffre(`JSON.stringify(Array.from(document.querySelectorAll("#erreurs-prescription li")).map(function (li) { return li.textContent; }))`)
 	var list string
 	var entries []string
@@ -247,7 +255,7 @@ func TestOffreAndPrescriptionFromPartner(t *testing.T) {
 	}
 	e.axeInFrame(t, tb, offre, "erreurs de la fiche")
 	inOffre(`document.querySelector('#erreurs-prescription button[aria-controls="champ-motif"]').click()`)
-	pollFrame("lien du résumé vers le champ", offre, `document.activeElement && document.activeElement.id === "champ-motif"`)
+	pollFrame(t, tb, "lien du résumé vers le champ", offre, `document.activeElement && document.activeElement.id === "champ-motif"`)
 
 	// Completed and proposed: « prête à être transmise », a draft for the partner.
 	inOffre(`(function(){
@@ -279,7 +287,7 @@ func TestOffreAndPrescriptionFromPartner(t *testing.T) {
 
 	// The partner's server sent it: « transmise » with the deadline, 72 h
 	// after the sending its server recorded (RULES.md §4), in Paris time.
-	pollFrame("prescription transmise", offre, `!!document.getElementById("prescription-transmise")`)
+	pollFrame(t, tb, "prescription transmise", offre, `!!document.getElementById("prescription-transmise")`)
 	p.mu.Lock()
 	if len(p.sent) != 1 {
 		p.mu.Unlock()
@@ -304,7 +312,7 @@ func TestOffreAndPrescriptionFromPartner(t *testing.T) {
 // not answer is reported too (WIDGET-CHARGEMENT-02).
 func TestWidgetLoadFailureReported(t *testing.T) {
 	e := env(t)
-	p := newOffrePartner(t, e)
+	p := newPartner(t, e)
 	tb := e.newTab(t)
 	tb.do(t, chromedp.Navigate(p.site.URL+"/"))
 	poll(t, tb, "loader chargé", `!!window.SPIE && !!window.mountWidget`)
