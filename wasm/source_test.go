@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/internal/reftest"
 	"github.com/spie-fr/socle/wasm"
 )
 
@@ -92,4 +95,34 @@ func TestFindModuleOutsideAnyModule(t *testing.T) {
 	_, err := wasm.FindModule(context.Background(), "", "")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "--module")
+}
+
+// TestFindModuleFromAProxy (issue 15, item 8): outside any module, the
+// sources of a version come from the Go module cache, downloaded through
+// the GOPROXY in force — here a local file proxy holding this checkout as
+// v0.0.1-test, into an empty module cache, so that nothing comes from the
+// repository. (SPIE_DEMO_OUTSIDE=1 also runs the whole `go install` and
+// `spie demo` from such a cache: cmd/spie TestDemoOutsideTheRepository.)
+func TestFindModuleFromAProxy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("télécharge le module depuis un proxy de fichiers")
+	}
+	root := reftest.ModuleRoot(t)
+	proxy := t.TempDir()
+	const version = "v0.0.1-test"
+	reftest.WriteProxyModule(t, root, wasm.Module, proxy, version)
+	cache := filepath.Join(t.TempDir(), "modcache")
+	t.Cleanup(func() { _ = exec.Command("chmod", "-R", "u+w", cache).Run() }) // the module cache is read-only
+	t.Setenv("GOPROXY", "file://"+proxy)
+	t.Setenv("GOMODCACHE", cache)
+	t.Setenv("GOSUMDB", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("GOTOOLCHAIN", "local")
+	t.Chdir(t.TempDir())
+	dir, err := wasm.FindModule(context.Background(), "", version)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(dir, cache), "sources prises dans le cache des modules : %s", dir)
+	for _, f := range []string{"go.mod", "wasm/cmd/diagnostic/main.go", "wasm/build.go"} {
+		assert.FileExists(t, filepath.Join(dir, filepath.FromSlash(f)))
+	}
 }
