@@ -208,21 +208,8 @@ func (m RightsMatrix) authorizeParts(into, from, out *Carnet, actor Actor, day s
 		return nil
 	}
 	path := spie.Pointer(need[0].Fields[0])
-	if len(from.Journal) == 0 {
-		f := FaultMergeUnproven.At(path, from.ID)
-		return &f
-	}
-	if !proven {
-		var fs spie.Faults
-		if s.trust != nil {
-			fs = VerifyCarnet(from, *s.trust)
-		} else {
-			fs = from.CheckJournal()
-		}
-		if errs := fs.Errors(); len(errs) > 0 {
-			f := errs[0]
-			return &f
-		}
+	if f := proveJournal(from, path, s, proven); f != nil {
+		return f
 	}
 	if actor.Role == RoleUsager {
 		return nil
@@ -336,21 +323,8 @@ func (m RightsMatrix) authorizeBrought(into, from *Carnet, actor Actor, day spie
 	if !needsProof {
 		return nil
 	}
-	if len(from.Journal) == 0 {
-		f := FaultMergeUnproven.At(path, from.ID)
-		return &f
-	}
-	if !proven {
-		var fs spie.Faults
-		if s.trust != nil {
-			fs = VerifyCarnet(from, *s.trust)
-		} else {
-			fs = from.CheckJournal()
-		}
-		if errs := fs.Errors(); len(errs) > 0 {
-			f := errs[0]
-			return &f
-		}
+	if f := proveJournal(from, path, s, proven); f != nil {
+		return f
 	}
 	// the designation must not come from the actor's structure: a
 	// structure that opened the bringing carnet, or designated a référent
@@ -363,6 +337,31 @@ func (m RightsMatrix) authorizeBrought(into, from *Carnet, actor Actor, day spie
 			f := FaultRightsSelf.At(path)
 			return &f
 		}
+	}
+	return nil
+}
+
+// proveJournal checks that from's journal proves its content (see
+// Merge): present (CARNET-FUSION-12 at path otherwise), and, unless proven
+// (already replayed by Replay), replayed with its rights (CheckJournal) or,
+// WithTrust, verified against the partner's checkpoints and keys.
+func proveJournal(from *Carnet, path string, s settings, proven bool) *spie.Fault {
+	if len(from.Journal) == 0 {
+		f := FaultMergeUnproven.At(path, from.ID)
+		return &f
+	}
+	if proven {
+		return nil
+	}
+	var fs spie.Faults
+	if s.trust != nil {
+		fs = VerifyCarnet(from, *s.trust)
+	} else {
+		fs = from.CheckJournal()
+	}
+	if errs := fs.Errors(); len(errs) > 0 {
+		f := errs[0]
+		return &f
 	}
 	return nil
 }
