@@ -220,7 +220,7 @@ func markdown(rep *report) string {
 	w("## Commandes")
 	w("")
 	w("```sh")
-	w("go run ./bench -n %d -seed %d -invalid %d -rounds %d -min-time %s -stream-mb %d", rep.cfg.n, rep.cfg.seed, rep.cfg.invalidPct, rep.cfg.rounds, rep.cfg.minTime, rep.cfg.streamMB)
+	w("go run ./bench -n %d -seed %d -invalid %d -rounds %d -min-time %s -cli-docs %d -stream-mb %d", rep.cfg.n, rep.cfg.seed, rep.cfg.invalidPct, rep.cfg.rounds, rep.cfg.minTime, rep.cfg.cliDocs, rep.cfg.streamMB)
 	w("# mesures faites par le banc :")
 	w("GOMAXPROCS=1 bench -child MODE -corpus corpus.ndjson   # MODE = decode, fast-decode, fast ; fast-service sur service.ndjson")
 	w("GOMAXPROCS=1 floor -mode goccy|sonic|jsonv2 -corpus corpus.ndjson   # (cd bench/floor && go build -o floor .)")
