@@ -28,7 +28,7 @@ type config struct {
 	seed                                     uint64
 	minTime                                  time.Duration
 	work, out                                string
-	ajv, cli                                 bool
+	ajv, cli, floor, profile                 bool
 }
 
 func main() {
@@ -36,20 +36,23 @@ func main() {
 	child := flag.String("child", "", "usage interne : mesure un mode dans ce processus")
 	corpus := flag.String("corpus", "", "usage interne : corpus NDJSON du mode -child")
 	verdicts := flag.String("verdicts", "", "usage interne : fichier des verdicts du mode -child")
+	cpuprofile := flag.String("cpuprofile", "", "usage interne : profil processeur du mode -child")
 	flag.IntVar(&c.n, "n", 10000, "nombre de documents du corpus")
 	flag.Uint64Var(&c.seed, "seed", 1, "graine du corpus (même graine, mêmes octets)")
 	flag.IntVar(&c.invalidPct, "invalid", 10, "part de documents abîmés, en pour cent")
-	flag.IntVar(&c.rounds, "rounds", 3, "tours de mesure (on garde le meilleur de chaque mesure)")
+	flag.IntVar(&c.rounds, "rounds", 5, "tours de mesure : chaque paire est mesurée une fois par tour, ordre alterné")
 	flag.DurationVar(&c.minTime, "min-time", 2*time.Second, "durée minimale d'une mesure")
 	flag.StringVar(&c.work, "work", filepath.Join(os.TempDir(), "socle-bench"), "dossier de travail (corpus, binaire, verdicts)")
 	flag.StringVar(&c.out, "out", "BENCHMARKS.md", "rapport écrit (vide : aucun)")
 	flag.BoolVar(&c.ajv, "ajv", true, "mesurer ajv (installe ajv et ajv-formats depuis npm dans bench/ajv)")
 	flag.BoolVar(&c.cli, "cli", true, "mesurer spie validate sur 1 et 2 cœurs")
 	flag.IntVar(&c.cliDocs, "cli-docs", 100000, "lignes du fichier NDJSON donné à spie validate")
+	flag.BoolVar(&c.floor, "floor", true, "mesurer le plancher (goccy/go-json, sonic, go-json-experiment/json : module bench/floor)")
+	flag.BoolVar(&c.profile, "profile", true, "profiler le chemin rapide (diagnostic et service) pour « où part le temps »")
 	flag.IntVar(&c.streamMB, "stream-mb", 0, "taille en Mo d'un fichier NDJSON validé en flux par spie validate (0 : pas de mesure ; 1024 pour 1 Go)")
 	flag.Parse()
 	if *child != "" {
-		if err := runChild(*child, *corpus, *verdicts, c.minTime); err != nil {
+		if err := runChild(*child, *corpus, *verdicts, *cpuprofile, c.minTime); err != nil {
 			fmt.Fprintln(os.Stderr, "bench :", err)
 			os.Exit(1)
 		}
@@ -63,21 +66,27 @@ func main() {
 
 // report gathers everything BENCHMARKS.md shows.
 type report struct {
-	cfg       config
-	corpusMB  float64
-	avgDoc    int
-	invalid   int
-	results   map[string]result
-	scaling   map[string]result // "fast-par/2" → best run
-	cli       []cliResult
-	stream    *cliResult
-	agreement []string
-	started   time.Time
-	commands  []string
+	cfg          config
+	corpusMB     float64
+	avgDoc       int
+	invalid      int
+	results      map[string]result
+	scaling      map[string]result // "fast-par/2" → best run
+	cli          []cliResult
+	stream       *cliResult
+	agreement    []string
+	runs         map[string][]result // every run of a mode, one per pair and round
+	pairs        []pairResult
+	profiles     []profile
+	servicePlain []bool // service lines that need no normalisation
+	floorErr     string
+	loadStart    string // load average when the run began
+	started      time.Time
+	commands     []string
 }
 
 func run(c config) error {
-	rep := &report{cfg: c, results: map[string]result{}, scaling: map[string]result{}, started: time.Now().UTC()}
+	rep := &report{cfg: c, results: map[string]result{}, scaling: map[string]result{}, started: time.Now().UTC(), loadStart: loadAvg()}
 	if err := os.MkdirAll(c.work, 0o755); err != nil {
 		return err
 	}
@@ -104,39 +113,85 @@ func run(c config) error {
 	rep.avgDoc = int(size) / len(docs)
 	fmt.Printf("   %s : %.1f Mo, %d octets par document en moyenne\n", corpus, rep.corpusMB, rep.avgDoc)
 
-	goModes := []string{"decode", "fast-decode", "fast"}
-	var ajvModes []string
+	env := &measureEnv{self: self, root: root, corpus: corpus, work: c.work, minTime: c.minTime}
+	env.serviceCorpus, rep.servicePlain, err = serviceCorpus(root, c.work)
+	if err != nil {
+		return err
+	}
 	if c.ajv {
 		if err := installAjv(root); err != nil {
 			return err
 		}
-		ajvModes = []string{"ajv", "ajv-first-error"}
 	}
+	if c.floor {
+		if env.floor, err = buildFloor(root, c.work); err != nil {
+			fmt.Println("   plancher non mesuré :", err)
+			rep.floorErr = err.Error()
+		}
+	}
+	var todo []pair
+	for _, p := range pairs {
+		if (!c.ajv && (strings.HasPrefix(p.a, "ajv") || strings.HasPrefix(p.b, "ajv"))) ||
+			(env.floor == "" && (strings.HasPrefix(p.a, "floor-") || strings.HasPrefix(p.b, "floor-"))) {
+			continue
+		}
+		todo = append(todo, p)
+	}
+	rep.runs = map[string][]result{}
+	ratios := make([]pairResult, len(todo))
 	for round := 1; round <= c.rounds; round++ {
-		fmt.Printf("== tour %d/%d\n", round, c.rounds)
-		for _, m := range append(append([]string(nil), goModes...), ajvModes...) {
-			vfile := ""
-			if round == 1 {
-				vfile = filepath.Join(c.work, "verdicts-"+m+".txt")
+		fmt.Printf("== tour %d/%d (paires, ordre %s)\n", round, c.rounds, map[bool]string{true: "A puis B", false: "B puis A"}[round%2 == 1])
+		for i, p := range todo {
+			order := []string{p.a, p.b}
+			if round%2 == 0 {
+				order = []string{p.b, p.a}
 			}
-			var r result
-			var err error
-			if strings.HasPrefix(m, "ajv") {
-				r, err = measureAjv(root, corpus, vfile, m == "ajv", c.minTime)
-			} else {
-				r, err = measureGo(self, m, corpus, vfile, c.minTime)
+			got := map[string]result{}
+			for _, m := range order {
+				vfile := ""
+				if len(rep.runs[m]) == 0 {
+					vfile = filepath.Join(c.work, "verdicts-"+m+".txt")
+				}
+				r, err := env.measure(m, vfile, "")
+				if err != nil {
+					return fmt.Errorf("%s : %w", m, err)
+				}
+				got[m] = r
+				rep.runs[m] = append(rep.runs[m], r)
 			}
+			ratio := got[p.a].docsPerSec() / got[p.b].docsPerSec()
+			ratios[i].pair = p
+			ratios[i].ratios = append(ratios[i].ratios, ratio)
+			fmt.Printf("   %-13s %9.0f docs/s  %-16s %9.0f docs/s  rapport %.2f\n", p.a, got[p.a].docsPerSec(), p.b, got[p.b].docsPerSec(), ratio)
+		}
+	}
+	rep.pairs = ratios
+	for m, runs := range rep.runs {
+		rep.results[m] = medianRun(runs)
+	}
+	if c.profile {
+		for _, m := range []string{"fast", "fast-service"} {
+			prof := filepath.Join(c.work, "cpu-"+m+".out")
+			penv := *env
+			penv.minTime = 4 * c.minTime // enough samples on a loaded machine
+			if _, err := penv.measure(m, "", prof); err != nil {
+				return fmt.Errorf("profil %s : %w", m, err)
+			}
+			p, err := readProfile(prof)
 			if err != nil {
-				return fmt.Errorf("%s : %w", m, err)
+				return fmt.Errorf("profil %s : %w", m, err)
 			}
-			fmt.Printf("   %-16s %9.0f docs/s %7.1f Mo/s %7.1f allocs/doc %8.0f o/doc  pic %4d Mio\n",
-				m, r.docsPerSec(), r.mbPerSec(), r.AllocsDoc, r.BytesDoc, r.PeakRSSKB>>10)
-			if best, ok := rep.results[m]; !ok || r.docsPerSec() > best.docsPerSec() {
-				rep.results[m] = r
-			}
+			p.mode = m
+			rep.profiles = append(rep.profiles, p)
 		}
 	}
 	rep.invalid = c.n - rep.results["fast"].ValidCount
+	var ajvModes []string
+	for _, m := range []string{"ajv", "ajv-first-error"} {
+		if len(rep.runs[m]) > 0 {
+			ajvModes = append(ajvModes, m)
+		}
+	}
 	if err := checkVerdicts(rep, c.work, ajvModes); err != nil {
 		return err
 	}
@@ -152,7 +207,8 @@ func run(c config) error {
 	}
 	printSummary(rep)
 	if c.out != "" {
-		if err := os.WriteFile(c.out, []byte(markdown(rep)+keptSection(c.out)), 0o644); err != nil {
+		old, _ := os.ReadFile(c.out)
+		if err := os.WriteFile(c.out, []byte(markdown(rep)+handWritten(string(old))+keptSection(c.out)), 0o644); err != nil {
 			return err
 		}
 		fmt.Println("== écrit :", c.out)
@@ -160,12 +216,35 @@ func run(c config) error {
 	return nil
 }
 
-func measureGo(self, mode, corpus, verdicts string, minTime time.Duration) (result, error) {
-	return measureGoOn(self, mode, corpus, verdicts, minTime, 1)
+// measureEnv is what a measurement needs: this program (whose -child mode
+// measures Go), the floor binary, the corpora.
+type measureEnv struct {
+	self, floor, root, corpus, serviceCorpus, work string
+	minTime                                        time.Duration
 }
 
-func measureGoOn(self, mode, corpus, verdicts string, minTime time.Duration, procs int) (result, error) {
-	cmd := exec.Command(self, "-child", mode, "-corpus", corpus, "-verdicts", verdicts, "-min-time", minTime.String())
+// measure runs one measurement of mode in a process of its own, on one
+// core, writing its verdicts to vfile and its CPU profile to prof when they
+// are not empty (profiles: Go modes only).
+func (e *measureEnv) measure(mode, vfile, prof string) (result, error) {
+	diagSchema := filepath.Join(e.root, "schemas", "v1", "diagnostic.json")
+	switch {
+	case mode == "ajv" || mode == "ajv-first-error":
+		return measureAjv(e.root, diagSchema, e.corpus, vfile, mode == "ajv", e.minTime)
+	case mode == "ajv-service":
+		return measureAjv(e.root, filepath.Join(e.root, "schemas", "v1", "service.json"), e.serviceCorpus, vfile, true, e.minTime)
+	case strings.HasPrefix(mode, "floor-"):
+		cmd := exec.Command(e.floor, "-mode", strings.TrimPrefix(mode, "floor-"), "-corpus", e.corpus, "-verdicts", vfile, "-min-time", e.minTime.String())
+		cmd.Env = append(os.Environ(), "GOMAXPROCS=1")
+		return runJSON(cmd)
+	case strings.HasSuffix(mode, "-service"):
+		return measureGoOn(e.self, mode, e.serviceCorpus, vfile, prof, e.minTime, 1)
+	}
+	return measureGoOn(e.self, mode, e.corpus, vfile, prof, e.minTime, 1)
+}
+
+func measureGoOn(self, mode, corpus, verdicts, prof string, minTime time.Duration, procs int) (result, error) {
+	cmd := exec.Command(self, "-child", mode, "-corpus", corpus, "-verdicts", verdicts, "-cpuprofile", prof, "-min-time", minTime.String())
 	cmd.Env = append(os.Environ(), fmt.Sprintf("GOMAXPROCS=%d", procs))
 	return runJSON(cmd)
 }
@@ -179,7 +258,7 @@ func measureScaling(rep *report, self, corpus string) error {
 	for round := 1; round <= rep.cfg.rounds; round++ {
 		for _, m := range []string{"decode-par", "fast-par"} {
 			for _, procs := range []int{1, 2} {
-				r, err := measureGoOn(self, m, corpus, "", rep.cfg.minTime, procs)
+				r, err := measureGoOn(self, m, corpus, "", "", rep.cfg.minTime, procs)
 				if err != nil {
 					return fmt.Errorf("%s : %w", m, err)
 				}
@@ -194,12 +273,12 @@ func measureScaling(rep *report, self, corpus string) error {
 	return nil
 }
 
-func measureAjv(root, corpus, verdicts string, allErrors bool, minTime time.Duration) (result, error) {
+func measureAjv(root, schema, corpus, verdicts string, allErrors bool, minTime time.Duration) (result, error) {
 	if verdicts == "" {
 		verdicts = os.DevNull
 	}
 	cmd := exec.Command("node", filepath.Join(root, "bench", "ajv", "validate.mjs"),
-		filepath.Join(root, "schemas", "v1", "diagnostic.json"), corpus,
+		schema, corpus,
 		fmt.Sprint(minTime.Seconds()), verdicts, fmt.Sprint(allErrors))
 	return runJSON(cmd)
 }
@@ -275,6 +354,40 @@ func checkVerdicts(rep *report, work string, ajvModes []string) error {
 			return fmt.Errorf("%d documents où %s et socle diffèrent", diff, m)
 		}
 		rep.agreement = append(rep.agreement, fmt.Sprintf("%s et socle : même verdict de schéma sur les %d documents (%d refusés par le schéma)", m, len(av), schemaInvalid))
+	}
+	if len(rep.runs["ajv-service"]) > 0 {
+		fs, err := read("fast-service")
+		if err != nil {
+			return err
+		}
+		av, err := read("ajv-service")
+		if err != nil {
+			return err
+		}
+		if len(av) != len(fs) || len(fs) != len(rep.servicePlain) {
+			return fmt.Errorf("verdicts ajv-service : %d documents, socle %d, corpus %d", len(av), len(fs), len(rep.servicePlain))
+		}
+		diff, compared, schemaInvalid := 0, 0, 0
+		for i := range av {
+			if !rep.servicePlain[i] {
+				continue
+			}
+			compared++
+			ok := schemaValid(fs[i])
+			if !ok {
+				schemaInvalid++
+			}
+			if ok != (av[i] == "1") {
+				diff++
+				if diff <= 3 {
+					fmt.Printf("   DIFFÉRENCE ajv-service document %d : socle %q, ajv %s\n", i+1, fs[i], av[i])
+				}
+			}
+		}
+		if diff > 0 {
+			return fmt.Errorf("%d services où ajv et socle diffèrent", diff)
+		}
+		rep.agreement = append(rep.agreement, fmt.Sprintf("service, ajv et socle : même verdict de schéma sur les %d services qui n'ont besoin d'aucune normalisation, sur %d (%d refusés par le schéma)", compared, len(av), schemaInvalid))
 	}
 	for _, a := range rep.agreement {
 		fmt.Println("   OK", a)

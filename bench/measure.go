@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -64,6 +65,11 @@ var modes = map[string]func(doc []byte) string{
 		fs, _ := schemas.Decode("diagnostic", doc, new(diagnostic.Diagnostic))
 		return verdictLine(fs)
 	},
+	// schemas.Validate of a data·inclusion service: normalisation as the
+	// model reads it, then the fast path.
+	"fast-service": func(doc []byte) string {
+		return verdictLine(schemas.Validate("service", doc, schemas.WithNow(benchNow)))
+	},
 	// schemas.Validate, which reads the diagnostic on its fast path.
 	"fast": func(doc []byte) string {
 		return verdictLine(schemas.Validate("diagnostic", doc, schemas.WithNow(benchNow)))
@@ -110,7 +116,7 @@ func readLines(path string) ([][]byte, int64, error) {
 }
 
 // runChild measures one mode in this process and prints its result.
-func runChild(mode, corpus, verdicts string, minTime time.Duration) error {
+func runChild(mode, corpus, verdicts, cpuprofile string, minTime time.Duration) error {
 	if base, ok := strings.CutSuffix(mode, "-par"); ok {
 		return runParallel(mode, base, corpus, minTime)
 	}
@@ -137,6 +143,17 @@ func runChild(mode, corpus, verdicts string, minTime time.Duration) error {
 		}
 	}
 	lines = nil
+	if cpuprofile != "" {
+		pf, err := os.Create(cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)

@@ -1,7 +1,5 @@
 package spie
 
-import "regexp"
-
 // Identifier is implemented by the string types of official identifiers. The
 // schema generator reads Pattern and IdentifierLabel; CheckIdentifier runs the
 // full check (keys, exceptions) that a pattern cannot express.
@@ -172,21 +170,15 @@ const (
 	nirKeyRange = `(0[1-9]|[1-8][0-9]|9[0-7])`
 )
 
-var (
-	reSIRET       = regexp.MustCompile(patternSIRET)
-	reSIREN       = regexp.MustCompile(patternSIREN)
-	reCommune     = regexp.MustCompile(patternCommune)
-	reCountry     = regexp.MustCompile(`^99[0-9]{3}$`) // INSEE country codes
-	reDepartement = regexp.MustCompile(patternDepartement)
-	reEPCI        = regexp.MustCompile(patternEPCI)
-	rePostal      = regexp.MustCompile(patternPostal)
-	reNIRShape    = regexp.MustCompile(`^[0-9]{5}([0-9]{2}|2[AB])[0-9]{8}$`)
-	reNIRSex      = regexp.MustCompile(`^` + nirSex + `$`)
-	reNIRMonth    = regexp.MustCompile(`^` + nirMonth + `$`)
-	reNIRPlace    = regexp.MustCompile(`^(` + nirPlace + `)$`)
-	reROME        = regexp.MustCompile(patternROME)
-	reFT          = regexp.MustCompile(patternFT)
-	reCAF         = regexp.MustCompile(patternCAF)
+// The patterns of the parts Problem checks in turn (CommuneCode: a country
+// code first; NIR: shape, sex, month, place). ident_match.go implements
+// each pattern as a byte loop; its test proves both agree.
+const (
+	patternCountry  = `^99[0-9]{3}$` // INSEE country codes
+	patternNIRShape = `^[0-9]{5}([0-9]{2}|2[AB])[0-9]{8}$`
+	patternNIRSex   = `^` + nirSex + `$`
+	patternNIRMonth = `^` + nirMonth + `$`
+	patternNIRPlace = `^(` + nirPlace + `)$`
 )
 
 const (
@@ -233,7 +225,7 @@ func (CAFNumber) IdentifierLabel() Label {
 // Problem implements Identifier.
 func (s SIRET) Problem() *FaultType {
 	v := string(s)
-	if !reSIRET.MatchString(v) {
+	if !matchSIRET(v) {
 		return FaultSIRETFormat
 	}
 	if !luhn(v[:9]) {
@@ -254,7 +246,7 @@ func (s SIRET) Problem() *FaultType {
 // Problem implements Identifier.
 func (s SIREN) Problem() *FaultType {
 	v := string(s)
-	if !reSIREN.MatchString(v) {
+	if !matchSIREN(v) {
 		return FaultSIRENFormat
 	}
 	if !luhn(v) {
@@ -274,10 +266,10 @@ func (s SIRET) SIREN() SIREN {
 
 // Problem implements Identifier.
 func (c CommuneCode) Problem() *FaultType {
-	if reCountry.MatchString(string(c)) {
+	if matchCountry(string(c)) {
 		return FaultCommuneCountryFormat
 	}
-	if !reCommune.MatchString(string(c)) {
+	if !matchCommune(string(c)) {
 		return FaultCommuneFormat
 	}
 	return nil
@@ -298,7 +290,7 @@ func (c CommuneCode) Departement() DepartementCode {
 
 // Problem implements Identifier.
 func (d DepartementCode) Problem() *FaultType {
-	if !reDepartement.MatchString(string(d)) {
+	if !matchDepartement(string(d)) {
 		return FaultDepartement
 	}
 	return nil
@@ -307,7 +299,7 @@ func (d DepartementCode) Problem() *FaultType {
 // Problem implements Identifier.
 func (e EPCICode) Problem() *FaultType {
 	v := string(e)
-	if !reEPCI.MatchString(v) {
+	if !matchEPCI(v) {
 		return FaultEPCIFormat
 	}
 	if !luhn(v) {
@@ -318,7 +310,7 @@ func (e EPCICode) Problem() *FaultType {
 
 // Problem implements Identifier.
 func (p PostalCode) Problem() *FaultType {
-	if !rePostal.MatchString(string(p)) {
+	if !matchPostal(string(p)) {
 		return FaultPostalCode
 	}
 	return nil
@@ -329,13 +321,13 @@ func (p PostalCode) Problem() *FaultType {
 func (n NIR) Problem() *FaultType {
 	v := string(n)
 	switch {
-	case !reNIRShape.MatchString(v):
+	case !matchNIRShape(v):
 		return FaultNIRFormat
-	case !reNIRSex.MatchString(v[:1]):
+	case !matchNIRSex(v[:1]):
 		return FaultNIRSex
-	case !reNIRMonth.MatchString(v[3:5]):
+	case !matchNIRMonth(v[3:5]):
 		return FaultNIRMonth
-	case !reNIRPlace.MatchString(v[5:10]):
+	case !matchNIRPlace(v[5:10]):
 		return FaultNIRPlace
 	}
 	key := int(v[13]-'0')*10 + int(v[14]-'0')
@@ -354,15 +346,18 @@ func NIRKey(first13 string) int {
 	if len(first13) != 13 {
 		return -1
 	}
-	digits := []byte(first13)
-	switch first13[5:7] {
-	case "2A":
-		digits[5], digits[6] = '1', '9'
-	case "2B":
-		digits[5], digits[6] = '1', '8'
-	}
+	corsica := first13[5:7]
 	var n uint64
-	for _, c := range digits {
+	for i := 0; i < len(first13); i++ {
+		c := first13[i]
+		switch {
+		case i == 5 && (corsica == "2A" || corsica == "2B"):
+			c = '1'
+		case i == 6 && corsica == "2A":
+			c = '9'
+		case i == 6 && corsica == "2B":
+			c = '8'
+		}
 		if c < '0' || c > '9' {
 			return -1
 		}
@@ -373,7 +368,7 @@ func NIRKey(first13 string) int {
 
 // Problem implements Identifier.
 func (r ROMECode) Problem() *FaultType {
-	if !reROME.MatchString(string(r)) {
+	if !matchROME(string(r)) {
 		return FaultROME
 	}
 	return nil
@@ -381,7 +376,7 @@ func (r ROMECode) Problem() *FaultType {
 
 // Problem implements Identifier.
 func (f FranceTravailID) Problem() *FaultType {
-	if !reFT.MatchString(string(f)) {
+	if !matchFT(string(f)) {
 		return FaultFranceTravail
 	}
 	return nil
@@ -389,7 +384,7 @@ func (f FranceTravailID) Problem() *FaultType {
 
 // Problem implements Identifier.
 func (c CAFNumber) Problem() *FaultType {
-	if !reCAF.MatchString(string(c)) {
+	if !matchCAF(string(c)) {
 		return FaultCAFNumber
 	}
 	return nil

@@ -11,7 +11,8 @@ import (
 )
 
 // WriteProxyModule writes the module at root (its tracked and untracked,
-// not ignored, files, as `git ls-files` lists them) as version of module
+// not ignored, files, as `git ls-files` lists them, less the folders that
+// hold a module of their own) as version of module
 // path into a Go file proxy directory (GOPROXY=file://proxy), in the
 // module zip layout, with its .mod, .info and list files.
 func WriteProxyModule(t testing.TB, root, path, proxy, version string) {
@@ -29,7 +30,22 @@ func WriteProxyModule(t testing.TB, root, path, proxy, version string) {
 		t.Fatal(err)
 	}
 	zw := zip.NewWriter(f)
-	for _, name := range strings.Split(strings.TrimRight(string(files), "\x00"), "\x00") {
+	names := strings.Split(strings.TrimRight(string(files), "\x00"), "\x00")
+	// a folder with its own go.mod is another module: not in this one's zip
+	var nested []string
+	for _, name := range names {
+		if strings.HasSuffix(name, "/go.mod") {
+			nested = append(nested, strings.TrimSuffix(name, "go.mod"))
+		}
+	}
+	for _, name := range names {
+		inNested := false
+		for _, n := range nested {
+			inNested = inNested || strings.HasPrefix(name, n)
+		}
+		if inNested {
+			continue
+		}
 		b, err := os.ReadFile(filepath.Join(root, name))
 		if os.IsNotExist(err) {
 			continue // deleted in the work tree, not yet committed
