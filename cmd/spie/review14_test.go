@@ -28,7 +28,7 @@ const (
 
 // r14English matches text of Go's JSON, bufio and strconv libraries that the
 // README says never reaches a user.
-var r14English = regexp.MustCompile(`(?i)invalid character|json: |cannot unmarshal|unknown field|\bunexpected EOF\b|: EOF\b|bufio|strconv|looking for beginning|goroutine|panic`)
+var r14English = regexp.MustCompile(`json: |(?i:invalid character|cannot unmarshal|unknown field|\bunexpected EOF\b|: EOF\b|bufio|strconv|looking for beginning|goroutine|panic)`)
 
 func r14Write(t *testing.T, name string, data []byte) string {
 	t.Helper()
