@@ -417,3 +417,98 @@ func TestReview14HeldIAEPrescriberBoundary(t *testing.T) {
 		assert.Equal(t, "2026-09-12", e["expire_le"])
 	}
 }
+
+// TestReview14HoleOrientTextHidesDecidingRule: `spie orient --format text`
+// on examples/diagnostic/jeune-laon.json says « Parcours :
+// Parcours socio-professionnel » and « Décision prise par : France Travail »,
+// but no sentence names the rules that decided them (the JSON says
+// regle_parcours "global-sinon" « Dans les autres cas », regle_decideur
+// "france-travail-oriente" « France Travail oriente les autres personnes »):
+// every criterion line « écarte » another rule. Issue 14 item 4: explanations
+// « name the rule that decided »; README: « seule la règle qui décide
+// "conduit à" ». The labels are read from `spie rules`, the published rules.
+func TestReview14HoleOrientTextHidesDecidingRule(t *testing.T) {
+	code, rulesOut, _ := runCLI(t, "", "rules")
+	require.Equal(t, exitOK, code)
+	var rules map[string]any
+	require.NoError(t, json.Unmarshal([]byte(rulesOut), &rules))
+	labels := map[string]string{}
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if id, ok := x["id"].(string); ok {
+				if l, ok := x["libelle"].(string); ok {
+					labels[id] = l
+				}
+			}
+			for _, c := range x {
+				walk(c)
+			}
+		case []any:
+			for _, c := range x {
+				walk(c)
+			}
+		}
+	}
+	walk(rules)
+
+	code, out, _ := runCLI(t, "", "orient", r14Diag)
+	require.Equal(t, exitOK, code)
+	lines := r14Lines(t, out)
+	require.Len(t, lines, 1)
+	dec := lines[0]["decision"].(map[string]any)
+	_, text, _ := runCLI(t, "", "orient", "--format", "text", r14Diag)
+	for _, k := range []string{"regle_parcours", "regle_organisation", "regle_decideur"} {
+		id, _ := dec[k].(string)
+		require.NotEmpty(t, id, k)
+		label := labels[id]
+		require.NotEmpty(t, label, "rule %s not in spie rules", id)
+		assert.Contains(t, text, label, "%s (%s) decided, the text never names it", k, id)
+	}
+}
+
+// TestReview14HeldDSPProjects: issue 14 item 1 on a dossier built to the
+// peer's shape: a third project ABANDONNE holding BESOIN for « Confirmer son
+// choix de métier » (code 4) while the EN_COURS project says POINT_FORT, and a
+// date-only dateMiseAJour. README: socle's besoins are those of EN_COURS
+// projects, so confirmer-choix-de-metier stays POINT_FORT; the round trip gives
+// the dossier back unchanged. Editing a besoin in socle that the France Travail
+// projects contradict is warned (DSP-EXPORT-07), not silently dropped.
+func TestReview14HeldDSPProjects(t *testing.T) {
+	var dsp map[string]any
+	require.NoError(t, json.Unmarshal(r14Read(t, exDSP), &dsp))
+	projects := dsp["besoinsParDiagnosticIndividuDtos"].([]any)
+	require.Len(t, projects, 2)
+	p0, _ := json.Marshal(projects[0])
+	var ab map[string]any
+	require.NoError(t, json.Unmarshal(p0, &ab))
+	ab["idMetierChiffre"], ab["statut"], ab["estPrioritaire"] = "metier-77-0003", "ABANDONNE", false
+	ab["besoins"] = []any{map[string]any{"code": "4", "libelle": "Confirmer son choix de métier", "valeur": "BESOIN"}}
+	projects[1].(map[string]any)["dateMiseAJour"] = "2026-04-02"
+	dsp["besoinsParDiagnosticIndividuDtos"] = append(projects, ab)
+	in, _ := json.Marshal(dsp)
+	f := r14Write(t, "dsp3.json", in)
+
+	code, diag, errOut := runCLI(t, "", "import-ft", f)
+	require.Equal(t, exitOK, code, errOut)
+	var d map[string]any
+	require.NoError(t, json.Unmarshal([]byte(diag), &d))
+	besoins := d["situation_professionnelle"].(map[string]any)["besoins"].(map[string]any)
+	assert.Equal(t, "POINT_FORT", besoins["confirmer-choix-de-metier"])
+
+	filled := r14FillCaller(t, diag)
+	code, out, errOut := runCLI(t, "", "export-ft", r14Write(t, "d.json", filled))
+	require.Equal(t, exitOK, code, errOut)
+	var want, got any
+	require.NoError(t, json.Unmarshal(in, &want))
+	require.NoError(t, json.Unmarshal([]byte(out), &got))
+	assert.Equal(t, want, got)
+
+	var edited map[string]any
+	require.NoError(t, json.Unmarshal(filled, &edited))
+	edited["situation_professionnelle"].(map[string]any)["besoins"].(map[string]any)["realiser-cv-lettre-motivation"] = "BESOIN"
+	b, _ := json.Marshal(edited)
+	_, _, errOut = runCLI(t, "", "export-ft", r14Write(t, "e.json", b))
+	assert.Contains(t, errOut, "DSP-EXPORT-07")
+}
