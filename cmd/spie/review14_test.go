@@ -512,3 +512,23 @@ func TestReview14HeldDSPProjects(t *testing.T) {
 	_, _, errOut = runCLI(t, "", "export-ft", r14Write(t, "e.json", b))
 	assert.Contains(t, errOut, "DSP-EXPORT-07")
 }
+
+// TestReview14HoleViewWrongPersonNotRefused: `spie view --role usager
+// --personne p-autre` on examples/carnet/cej-jeune-laon.json (whose person is
+// p-laon-0427) exits 0 with no fault, and the view written for this stranger
+// carries the carnet id and the person's identifier p-laon-0427. The same
+// caller is refused by `spie export` (CARNET-DROITS-08 « le rôle usager exige
+// l'identifiant de la personne authentifiée, qui doit être celle du carnet »,
+// exit 1). Issue 16 item 1: the usager role requires the declared person to
+// equal the carnet's person; README: `--role usager --personne ID` « pour la
+// personne ».
+func TestReview14HoleViewWrongPersonNotRefused(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "export", "--role", "usager", "--personne", "p-autre", r14Carnet)
+	require.Equal(t, exitInvalid, code, errOut)
+	require.Contains(t, out, "CARNET-DROITS-08", "export is the reference here")
+
+	code, out, errOut = runCLI(t, "", "view", "--role", "usager", "--personne", "p-autre", "--format", "json", r14Carnet)
+	assert.Equal(t, exitInvalid, code, errOut)
+	assert.Contains(t, out, "CARNET-DROITS-08")
+	assert.NotContains(t, out, "p-laon-0427", "the stranger learns the person's identifier")
+}
