@@ -532,3 +532,60 @@ func TestReview14HoleViewWrongPersonNotRefused(t *testing.T) {
 	assert.Contains(t, out, "CARNET-DROITS-08")
 	assert.NotContains(t, out, "p-laon-0427", "the stranger learns the person's identifier")
 }
+
+// TestReview14HeldIAECriteriaBoundaries: criteria of the arrêté du 1er
+// septembre 2021 (annexe), worked by hand for a diagnostic of 2026-03-12:
+// DELD from 12 months of registration, DETLD from 24 (then DELD is not also
+// given: the pair is exclusive); « jeune » is under 26 (born 2000-03-13 → 25,
+// born 2000-03-12 → 26, not jeune); « senior » is 50 or more (born 1976-03-12
+// → 50, born 1976-03-13 → 49).
+func TestReview14HeldIAECriteriaBoundaries(t *testing.T) {
+	var base map[string]any
+	require.NoError(t, json.Unmarshal(r14Read(t, r14Diag), &base))
+	run := func(mut func(d map[string]any)) []any {
+		b, _ := json.Marshal(base)
+		var d map[string]any
+		require.NoError(t, json.Unmarshal(b, &d))
+		mut(d)
+		b, _ = json.Marshal(d)
+		code, out, errOut := runCLI(t, "", "iae", "--date", "2026-03-13", "--structure", "ACI", r14Write(t, "d.json", b))
+		require.Equal(t, exitOK, code, errOut)
+		lines := r14Lines(t, out)
+		require.Len(t, lines, 1)
+		return lines[0]["criteres"].([]any)
+	}
+	for _, c := range []struct {
+		mois     float64
+		has, not []string
+	}{
+		{11, nil, []string{"deld", "detld"}},
+		{12, []string{"deld"}, []string{"detld"}},
+		{23, []string{"deld"}, []string{"detld"}},
+		{24, []string{"detld"}, []string{"deld"}},
+	} {
+		got := run(func(d map[string]any) {
+			d["criteres_publics"].(map[string]any)["mois_inscription_demandeur_emploi"] = c.mois
+		})
+		for _, h := range c.has {
+			assert.Contains(t, got, h, "%v mois", c.mois)
+		}
+		for _, n := range c.not {
+			assert.NotContains(t, got, n, "%v mois", c.mois)
+		}
+	}
+	for _, c := range []struct {
+		born   string
+		crit   string
+		expect bool
+	}{
+		{"2000-03-13", "jeune", true}, {"2000-03-12", "jeune", false},
+		{"1976-03-12", "senior", true}, {"1976-03-13", "senior", false},
+	} {
+		got := run(func(d map[string]any) { d["personne"].(map[string]any)["date_naissance"] = c.born })
+		if c.expect {
+			assert.Contains(t, got, c.crit, c.born)
+		} else {
+			assert.NotContains(t, got, c.crit, c.born)
+		}
+	}
+}
