@@ -589,3 +589,54 @@ func TestReview14HeldIAECriteriaBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// r14Tamper writes the example carnet with one content field changed and its
+// journal left as is, so that the content no longer matches the journal
+// (view, export and alerts all say CARNET-JOURNAL-10 on it).
+func r14Tamper(t *testing.T, mut func(c map[string]any)) string {
+	t.Helper()
+	var c map[string]any
+	require.NoError(t, json.Unmarshal(r14Read(t, r14Carnet), &c))
+	mut(c)
+	b, _ := json.Marshal(c)
+	f := r14Write(t, "carnet.json", b)
+	_, out, _ := runCLI(t, "", "export", "--role", "usager", "--personne", "p-laon-0427", "--format", "json", f)
+	require.Contains(t, out, "CARNET-JOURNAL-10", "export is the reference here")
+	return f
+}
+
+// TestReview14HolePurgeTamperedCarnetNotFlagged: the example carnet with
+// personne.code_commune changed from 02408 to 02691 outside the journal:
+// `spie view`, `spie export` and `spie alerts` say CARNET-JOURNAL-10 « le
+// contenu du carnet ne correspond pas à son journal »; `spie purge` answers
+// « conserve » jusqu'au 2028-09-30, faults [], exit 0. Issue 16 item 1:
+// Export and Purge still run on such a carnet « and flag it ».
+func TestReview14HolePurgeTamperedCarnetNotFlagged(t *testing.T) {
+	f := r14Tamper(t, func(c map[string]any) { c["personne"].(map[string]any)["code_commune"] = "02691" })
+	code, out, errOut := runCLI(t, "", "purge", "--role", "referent", "--structure", "77500000300019", "--professionnel", "Sarah Lefèvre", "--format", "json", f)
+	assert.Contains(t, out, "CARNET-JOURNAL-10")
+	assert.Equal(t, exitInvalid, code, errOut)
+}
+
+// TestReview14HoleExportRetentionUnsaid: the example carnet with date_entree
+// "2025-02-30" (no such day) outside the journal. `spie purge` refuses it
+// (CARNET-CONSERVATION-01 « la date de fin de conservation ne peut pas être
+// calculée »); `spie export` flags only CARNET-JOURNAL-10 and its text says
+// « conservé jusqu'au  ; » — an empty date in a French sentence — in JSON the
+// retention is simply missing. README: the right-of-access export says
+// « jusqu'à quand il est conservé », and purge says a date that prevents the
+// computation is refused: the same fact must reach the person, with its fault.
+func TestReview14HoleExportRetentionUnsaid(t *testing.T) {
+	f := r14Tamper(t, func(c map[string]any) { c["date_entree"] = "2025-02-30" })
+	code, out, _ := runCLI(t, "", "purge", "--role", "referent", "--structure", "77500000300019", "--professionnel", "Sarah Lefèvre", "--format", "json", f)
+	require.Equal(t, exitInvalid, code)
+	require.Contains(t, out, "CARNET-CONSERVATION-01", "purge is the reference here")
+
+	code, out, errOut := runCLI(t, "", "export", "--role", "usager", "--personne", "p-laon-0427", "--format", "text", f)
+	assert.Equal(t, exitInvalid, code)
+	assert.NotContains(t, out, "jusqu'au  ", "an empty date in the sentence")
+	assert.Contains(t, out+errOut, "CARNET-CONSERVATION-01", "text export never says the retention cannot be computed")
+
+	_, out, _ = runCLI(t, "", "export", "--role", "usager", "--personne", "p-laon-0427", "--format", "json", f)
+	assert.Contains(t, out, "CARNET-CONSERVATION-01", "JSON export never says the retention cannot be computed")
+}
