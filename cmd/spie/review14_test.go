@@ -640,3 +640,18 @@ func TestReview14HoleExportRetentionUnsaid(t *testing.T) {
 	_, out, _ = runCLI(t, "", "export", "--role", "usager", "--personne", "p-laon-0427", "--format", "json", f)
 	assert.Contains(t, out, "CARNET-CONSERVATION-01", "JSON export never says the retention cannot be computed")
 }
+
+// TestReview14HeldMergeChecks: README `spie merge` « après vérification de
+// chaque journal » and « d'une même personne »: a tampered carnet is refused
+// (CARNET-JOURNAL-10, exit 1), and two carnets of different persons are
+// refused (CARNET-FUSION-01, exit 1).
+func TestReview14HeldMergeChecks(t *testing.T) {
+	actor := []string{"--role", "referent", "--structure", "77500000300019", "--professionnel", "Sarah Lefèvre", "--now", "2026-11-30T10:00:00Z"}
+	f := r14Tamper(t, func(c map[string]any) { c["personne"].(map[string]any)["code_commune"] = "02691" })
+	code, out, _ := runCLI(t, "", append(append([]string{"merge"}, actor...), r14Carnet, f)...)
+	assert.Equal(t, exitInvalid, code)
+	assert.Contains(t, out, "CARNET-JOURNAL-10")
+	code, out, _ = runCLI(t, "", append(append([]string{"merge"}, actor...), r14Carnet, "../../examples/carnet/fusion-doublons-marseille.json")...)
+	assert.Equal(t, exitInvalid, code)
+	assert.Contains(t, out, "CARNET-FUSION-01")
+}
