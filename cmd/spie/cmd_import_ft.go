@@ -57,7 +57,7 @@ func runImportFT(c *cli, args []string) int {
 	data, err := readOne(c, fl.Arg(0), maxImportSize)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie import-ft : %v\n", err)
-		return exitUsage
+		return readOneCode(err)
 	}
 	var d *diagnostic.Diagnostic
 	p, fs := diagnostic.ParseDSP(data)
