@@ -37,6 +37,18 @@ func TestVerifiedView(t *testing.T) {
 		assert.Nil(t, view)
 		assert.True(t, fs.HasCode("CARNET-JOURNAL-20"), "%v", fs)
 	})
+	t.Run("usager : seulement la personne du carnet", func(t *testing.T) {
+		c := open(t, nil)
+		require.NotEmpty(t, c.Person.ID)
+		stranger := carnet.Actor{Role: carnet.RoleUsager, Professional: "p-autre"}
+		view, fs := carnet.VerifiedView(c, carnet.Viewer{Actor: stranger, On: "2025-06-01"}, carnet.Trust{})
+		assert.Nil(t, view)
+		assert.True(t, fs.Has("CARNET-DROITS-08", "/personne/id"), "%v", fs)
+		self := carnet.Actor{Role: carnet.RoleUsager, Professional: string(c.Person.ID)}
+		view, fs = carnet.VerifiedView(c, carnet.Viewer{Actor: self, On: "2025-06-01"}, carnet.Trust{})
+		require.NotNil(t, view, "%v", fs)
+		assert.Equal(t, c.Person.ID, view.Person.ID)
+	})
 	t.Run("une vue n'est pas un carnet, mais se revoit sans vérification", func(t *testing.T) {
 		c := open(t, nil)
 		view := carnet.View(c, v)
