@@ -84,3 +84,20 @@ func TestExportAndPurgeRunOnUnverifiedJournal(t *testing.T) {
 	require.Len(t, purged, 1)
 	assert.True(t, purged[0].JournalFaults.HasCode("CARNET-JOURNAL-10"), "%v", purged[0].JournalFaults)
 }
+
+// TestExportSaysRetentionCannotBeComputed: a date_entree of 30 February (no
+// such day) prevents the computation of the retention, as Purge refuses it:
+// the export leaves the date empty and says why (CARNET-CONSERVATION-01).
+func TestExportSaysRetentionCannotBeComputed(t *testing.T) {
+	c := open(t, nil)
+	e := carnet.Export(c, "2025-04-01", carnet.DefaultPolicy())
+	assert.NotEmpty(t, e.RetentionDate)
+	assert.Empty(t, e.RetentionFaults)
+	c.EntryDate = "2025-02-30"
+	e = carnet.Export(c, "2025-04-01", carnet.DefaultPolicy())
+	assert.Empty(t, e.RetentionDate)
+	assert.True(t, e.RetentionFaults.Has("CARNET-CONSERVATION-01", "/date_entree"), "%v", e.RetentionFaults)
+	_, _, refused := carnet.Purge([]*carnet.Carnet{c}, "2025-04-01", carnet.DefaultPolicy())
+	require.Len(t, refused, 1)
+	assert.Equal(t, refused[0].Faults, e.RetentionFaults, "the same fact as Purge")
+}
