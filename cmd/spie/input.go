@@ -144,6 +144,9 @@ func readOne(c *cli, name string, max int) ([]byte, error) {
 		return nil, fmt.Errorf("%s : un seul document JSON attendu, plusieurs lus", name)
 	case err != nil:
 		return nil, fmt.Errorf("%s : %w", name, err)
+	case data == nil:
+		// an empty array: no document, as an empty input (exit 2)
+		return nil, fmt.Errorf("%s : un seul document JSON attendu, aucun lu (tableau vide)", name)
 	}
 	return data, nil
 }
