@@ -174,8 +174,10 @@ type AccessExport struct {
 	Carnet *Carnet `json:"carnet"`
 	// Les structures qui ont accès au carnet à la date de l'export, et les sections qu'elles peuvent lire.
 	Access []StructureAccess `json:"acces"`
-	// Date jusqu'à laquelle le carnet est conservé.
+	// Date jusqu'à laquelle le carnet est conservé ; vide quand elle ne peut pas être calculée (voir conservation_non_calculee).
 	RetentionDate spie.Date `json:"conservation_jusqu_au"`
+	// Pourquoi la date de fin de conservation ne peut pas être calculée (CARNET-CONSERVATION-01 : une date invalide) ; absent quand elle l'est.
+	RetentionFaults spie.Faults `json:"conservation_non_calculee,omitempty"`
 	// Erreurs de vérification du journal (VerifyCarnet) : l'export a lieu quand même (droit d'accès) et le signale.
 	JournalFaults spie.Faults `json:"journal_non_verifie,omitempty"`
 }
@@ -193,9 +195,16 @@ type StructureAccess struct {
 // Export returns everything held about the person on day. It runs on a
 // carnet whose journal does not verify (the right of access holds
 // whatever the state of the journal) and flags it: journal_non_verifie
-// holds the errors of VerifyCarnet without trust.
+// holds the errors of VerifyCarnet without trust. When a date prevents the
+// computation of the retention (Retention's faults, as Purge refuses them),
+// RetentionDate is empty and RetentionFaults says why.
 func Export(c *Carnet, day spie.Date, p Policy) AccessExport {
-	out := AccessExport{Date: day, Carnet: c.Cloned(), RetentionDate: c.RetentionDate(day, p), JournalFaults: VerifyCarnet(c, Trust{}).Errors()}
+	out := AccessExport{Date: day, Carnet: c.Cloned(), JournalFaults: VerifyCarnet(c, Trust{}).Errors()}
+	if r, fs := c.Retention(day, p); len(fs) > 0 {
+		out.RetentionFaults = fs
+	} else {
+		out.RetentionDate = r
+	}
 	for _, m := range c.Members {
 		if !m.ActiveOn(day) || m.Role == RoleUsager {
 			continue

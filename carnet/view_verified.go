@@ -18,6 +18,9 @@ var FaultViewNotCarnet = spie.NewFaultType("CARNET-JOURNAL-40", spie.SeverityErr
 // it verifies, returns View(c, v) with the warnings (what is not proved,
 // such as « journal non signé »). When it does not verify — or c is itself
 // a view — it returns nil and the errors: nothing of the carnet is shown.
+// The usager role sees only their own carnet: a declared person that is not
+// the carnet's person is refused (CARNET-DROITS-08 at /personne/id,
+// RULES.md §10), as Export refuses it.
 func VerifiedView(c *Carnet, v Viewer, t Trust) (*Carnet, spie.Faults) {
 	return DefaultRights.VerifiedView(c, v, t)
 }
@@ -25,6 +28,11 @@ func VerifiedView(c *Carnet, v Viewer, t Trust) (*Carnet, spie.Faults) {
 // VerifiedView is VerifiedView with the matrix m.
 func (m RightsMatrix) VerifiedView(c *Carnet, v Viewer, t Trust) (*Carnet, spie.Faults) {
 	fs := VerifyCarnet(c, t)
+	if v.Actor.Role == RoleUsager {
+		if f := identified(c, v.Actor, spie.Pointer("personne", "id")); f != nil {
+			fs = append(fs, *f)
+		}
+	}
 	if len(fs.Errors()) > 0 {
 		return nil, fs
 	}

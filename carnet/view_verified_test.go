@@ -37,6 +37,18 @@ func TestVerifiedView(t *testing.T) {
 		assert.Nil(t, view)
 		assert.True(t, fs.HasCode("CARNET-JOURNAL-20"), "%v", fs)
 	})
+	t.Run("usager : seulement la personne du carnet", func(t *testing.T) {
+		c := open(t, nil)
+		require.NotEmpty(t, c.Person.ID)
+		stranger := carnet.Actor{Role: carnet.RoleUsager, Professional: "p-autre"}
+		view, fs := carnet.VerifiedView(c, carnet.Viewer{Actor: stranger, On: "2025-06-01"}, carnet.Trust{})
+		assert.Nil(t, view)
+		assert.True(t, fs.Has("CARNET-DROITS-08", "/personne/id"), "%v", fs)
+		self := carnet.Actor{Role: carnet.RoleUsager, Professional: string(c.Person.ID)}
+		view, fs = carnet.VerifiedView(c, carnet.Viewer{Actor: self, On: "2025-06-01"}, carnet.Trust{})
+		require.NotNil(t, view, "%v", fs)
+		assert.Equal(t, c.Person.ID, view.Person.ID)
+	})
 	t.Run("une vue n'est pas un carnet, mais se revoit sans vérification", func(t *testing.T) {
 		c := open(t, nil)
 		view := carnet.View(c, v)
@@ -71,4 +83,21 @@ func TestExportAndPurgeRunOnUnverifiedJournal(t *testing.T) {
 	assert.Empty(t, kept)
 	require.Len(t, purged, 1)
 	assert.True(t, purged[0].JournalFaults.HasCode("CARNET-JOURNAL-10"), "%v", purged[0].JournalFaults)
+}
+
+// TestExportSaysRetentionCannotBeComputed: a date_entree of 30 February (no
+// such day) prevents the computation of the retention, as Purge refuses it:
+// the export leaves the date empty and says why (CARNET-CONSERVATION-01).
+func TestExportSaysRetentionCannotBeComputed(t *testing.T) {
+	c := open(t, nil)
+	e := carnet.Export(c, "2025-04-01", carnet.DefaultPolicy())
+	assert.NotEmpty(t, e.RetentionDate)
+	assert.Empty(t, e.RetentionFaults)
+	c.EntryDate = "2025-02-30"
+	e = carnet.Export(c, "2025-04-01", carnet.DefaultPolicy())
+	assert.Empty(t, e.RetentionDate)
+	assert.True(t, e.RetentionFaults.Has("CARNET-CONSERVATION-01", "/date_entree"), "%v", e.RetentionFaults)
+	_, _, refused := carnet.Purge([]*carnet.Carnet{c}, "2025-04-01", carnet.DefaultPolicy())
+	require.Len(t, refused, 1)
+	assert.Equal(t, refused[0].Faults, e.RetentionFaults, "the same fact as Purge")
 }

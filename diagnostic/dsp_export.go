@@ -23,7 +23,8 @@ import (
 //     project as one job named after the first job's label (never its ROME
 //     code: DSP-EXPORT-06 when it has no label);
 //   - dateDeModification: the timestamp France Travail sent when the
-//     diagnostic's date is still its date, else the diagnostic's date.
+//     diagnostic's date is still its date, else the diagnostic's date; left
+//     out (DSP-EXPORT-08) when the one France Travail sent was unreadable.
 //
 // What has no DSP equivalent (diplomas, skills, the person's view, impact
 // levels, emploi-formation situations, freins without a DSP contrainte) is a
@@ -38,7 +39,11 @@ func ExportDSP(d *Diagnostic) (*DSPPayload, spie.Faults) {
 	c.Code, c.Items = dspContraintesCode, []DSPContrainte{}
 	label := dspContraintesLabel
 	c.Label = &label
-	if !d.Date.IsZero() {
+	_, ftReadable := dspDate(&d.FTModifiedAt, d.Person.Commune)
+	switch {
+	case d.FTModifiedAt != "" && !ftReadable:
+		fs = append(fs, FaultDSPExportModified.At(spie.Pointer("date_modification_france_travail"), d.FTModifiedAt))
+	case !d.Date.IsZero():
 		s := string(d.Date) + dspDateSuffix
 		if date, ok := dspDate(&d.FTModifiedAt, d.Person.Commune); ok && date == d.Date {
 			s = d.FTModifiedAt

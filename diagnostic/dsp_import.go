@@ -70,7 +70,8 @@ func ImportDSP(data []byte) (*Diagnostic, spie.Faults) {
 //     (BESOIN before POINT_FORT before NON_EXPLORE), those of a project given
 //     up are not;
 //   - the diagnostic is dated by the latest change: dateDeModification when
-//     readable (its timestamp is kept in date_modification_france_travail),
+//     readable (its timestamp is kept in date_modification_france_travail,
+//     as is an unreadable one of at most 40 bytes, with DSP-DATE-01),
 //     else the latest date among the contraintes' dates and the projects'
 //     dateMiseAJour;
 //   - the adviser becomes an author.
@@ -98,6 +99,11 @@ func (p *DSPPayload) DiagnosticIn(commune spie.CommuneCode) (*Diagnostic, spie.F
 		d.FTModifiedAt = *c.ModifiedAt
 	} else if c.ModifiedAt != nil && *c.ModifiedAt != "" {
 		fs = append(fs, FaultDSPDate.At(spie.Join(cb, "dateDeModification"), *c.ModifiedAt))
+		if len(*c.ModifiedAt) <= maxFTModifiedAt {
+			// kept as received, so that export knows it had one it
+			// could not read and does not write another (DSP-EXPORT-08)
+			d.FTModifiedAt = *c.ModifiedAt
+		}
 	}
 	var latest spie.Date
 	later := func(s *string, path string) {

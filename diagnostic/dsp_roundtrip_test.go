@@ -154,6 +154,23 @@ func TestDSPTimestampKeptWhenDateUnchanged(t *testing.T) {
 	assert.Equal(t, "2023-06-01T00:00:00.000+00:00", *out.Contraintes.ModifiedAt)
 }
 
+// TestDSPUnreadableModifiedAtNotInvented: 30 February 2025 is no day; the
+// import warns (DSP-DATE-01) and dates the diagnostic by the contrainte's
+// date (2023-05-12, read by hand); the export writes no dateDeModification
+// France Travail never sent, and says so (DSP-EXPORT-08).
+func TestDSPUnreadableModifiedAtNotInvented(t *testing.T) {
+	bad, other := "2025-02-30T10:00:00.000+00:00", "2023-05-12T12:54:39.000+00:00"
+	p := diagnostic.DSPPayload{Contraintes: diagnostic.DSPContraintes{ModifiedAt: &bad, Code: "7",
+		Items: []diagnostic.DSPContrainte{{Code: "23", Value: "OUI", Date: &other}}}}
+	d, fs := p.Diagnostic()
+	require.NotNil(t, d)
+	assert.True(t, fs.Has("DSP-DATE-01", "/contraintesIndividusDto/dateDeModification"), "%v", fs)
+	assert.Equal(t, "2023-05-12", string(d.Date))
+	out, fs := diagnostic.ExportDSP(d)
+	assert.Nil(t, out.Contraintes.ModifiedAt)
+	assert.True(t, fs.Has("DSP-EXPORT-08", "/date_modification_france_travail"), "%v", fs)
+}
+
 // TestDSPExportNeverInvents: what has no value, or no equivalent, is left
 // out with a warning each.
 func TestDSPExportNeverInvents(t *testing.T) {

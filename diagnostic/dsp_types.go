@@ -130,6 +130,10 @@ var (
 	FaultDSPLabelHealth    = spie.NewFaultType("DSP-LIBELLE-02", spie.SeverityWarning, "libellé différent de celui de France Travail pour ce code d'une thématique sensible : le code est retenu", "label differs from France Travail's for this code of a sensitive theme: the code is kept").WithSource("référentiel DSP France Travail (referentiel.csv) ; RULES.md §10 : le détail de santé est une donnée sensible (RGPD art. 9), le message ne cite pas le libellé")
 	FaultDSPExportNoValue  = spie.NewFaultType("DSP-EXPORT-05", spie.SeverityWarning, "%s : pas de valeur France Travail, rien n'est exporté (socle n'invente pas de valeur)", "%s: no France Travail value, nothing exported (socle invents no value)").WithSource("RULES.md §2 : valeurs du DSP France Travail ; DEVELOPERS.md : jamais de valeur inventée")
 	FaultDSPExportNoName   = spie.NewFaultType("DSP-EXPORT-06", spie.SeverityWarning, "le métier %s n'a pas de libellé : nomMetier laissé vide (un code ROME n'est pas un nom de métier)", "job %s has no label: nomMetier left empty (a ROME code is not a job name)").WithSource("format d'échange du DSP France Travail : nomMetier est le nom du métier, null pour un projet en construction")
+	// FaultDSPExportModified: the dateDeModification France Travail sent
+	// could not be read at import (DSP-DATE-01); export leaves it out rather
+	// than write a date France Travail never sent.
+	FaultDSPExportModified = spie.NewFaultType("DSP-EXPORT-08", spie.SeverityWarning, "date de modification France Travail %q illisible à l'import : dateDeModification non exportée (socle n'invente pas de date)", "France Travail modification date %q unreadable at import: dateDeModification not exported (socle invents no date)").WithSource("format d'échange du DSP France Travail (dates ISO 8601) ; DEVELOPERS.md : jamais de valeur inventée")
 	FaultDSPExportBesoin   = spie.NewFaultType("DSP-EXPORT-07", spie.SeverityWarning, "le besoin %q vaut %s dans le diagnostic mais %s dans les projets France Travail importés : projets rendus tels que reçus", "besoin %q is %s in the diagnostic but %s in the imported France Travail projects: projects sent back as received").WithSource("format d'échange du DSP France Travail : besoins donnés par projet ; le socle n'en garde qu'une valeur par besoin")
 )
 
@@ -195,3 +199,7 @@ type DSPProjectBesoin struct {
 // Page.elm, toProjetProfessionnel, commit e0fe721), and socle merges only
 // their besoins into the diagnostic's.
 const dspInProgress = dspMetierEnCours
+
+// maxFTModifiedAt is the longest date_modification_france_travail kept (its
+// schema's maxLength, diagnostic.go).
+const maxFTModifiedAt = 40

@@ -31,7 +31,7 @@ func DefaultOrientationRulesJSON() []byte { return bytes.Clone(defaultOrientatio
 // Fault types of an orientation rules file. 01–09: one field; 10–19:
 // coherence between fields.
 var (
-	FaultRulesJSON        = spie.NewFaultType("ORIENT-JSON-01", spie.SeverityError, "fichier de règles illisible : %s", "unreadable rules file: %s").WithSource("RFC 8259 ; format des règles d'orientation de socle (regles-orientation)")
+	FaultRulesJSON        = spie.NewFaultType("ORIENT-JSON-01", spie.SeverityError, "fichier de règles illisible : %[1]s", "unreadable rules file: %[2]s").WithSource("RFC 8259 ; format des règles d'orientation de socle (regles-orientation)")
 	FaultRulesVersion     = spie.NewFaultType("ORIENT-VERSION-01", spie.SeverityError, "version du format de règles inconnue : %q (attendue : %s)", "unknown rules format version %q (expected %s)").WithSource("version du format des règles d'orientation de socle")
 	FaultRulesID          = spie.NewFaultType("ORIENT-ID-01", spie.SeverityError, "identifiant obligatoire (lettres minuscules, chiffres et tirets)", "an identifier is required (lower-case letters, digits and hyphens)").WithSource("format des règles d'orientation de socle : identifiant stable de chaque règle (explicabilité, RULES.md §3)")
 	FaultRulesIDDup       = spie.NewFaultType("ORIENT-ID-10", spie.SeverityError, "l'identifiant de règle %q est utilisé deux fois", "rule identifier %q is used twice").WithSource("format des règles d'orientation de socle : identifiant unique (explicabilité, RULES.md §3)")
@@ -167,19 +167,20 @@ type DeadlineRules struct {
 func LoadOrientationRules(r io.Reader) (*OrientationRules, spie.Faults) {
 	b, err := io.ReadAll(io.LimitReader(r, maxRulesSize+1))
 	if err != nil {
-		return nil, spie.Faults{FaultRulesJSON.At("", err.Error())}
+		return nil, spie.Faults{FaultRulesJSON.At("", "lecture impossible", "cannot be read")}
 	}
 	if len(b) > maxRulesSize {
-		return nil, spie.Faults{FaultRulesJSON.At("", fmt.Sprintf("plus de %d octets", maxRulesSize))}
+		return nil, spie.Faults{FaultRulesJSON.At("", fmt.Sprintf("plus de %d octets", maxRulesSize), fmt.Sprintf("over %d bytes", maxRulesSize))}
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	var rules OrientationRules
 	if err := dec.Decode(&rules); err != nil {
-		return nil, spie.Faults{FaultRulesJSON.At("", err.Error())}
+		// In French (and socle's English), never encoding/json's text.
+		return nil, spie.Faults{FaultRulesJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))}
 	}
 	if dec.More() {
-		return nil, spie.Faults{FaultRulesJSON.At("", "données après la fin du document")}
+		return nil, spie.Faults{FaultRulesJSON.At("", "données après la fin du document", "data after the end of the document")}
 	}
 	if fs := rules.Check(); len(fs) > 0 {
 		return nil, fs

@@ -278,6 +278,14 @@ var (
 		"données après la convention : un seul objet JSON attendu", "data after the convention: one JSON object expected").WithSource("socle : un document par convention")
 	FaultPMSMPTutor = spie.NewFaultType("PMSMP-TUTEUR-01", spie.SeverityError,
 		"nom et fonction de la personne chargée de l'accueil et du suivi requis", "name and job of the person in charge of welcoming and following the beneficiary required").WithSource("C. trav. D5135-2, 3° ; Immersion Facilitée, establishmentTutor (nom et fonction obligatoires)")
+	// FaultPMSMPBirthDate: the birth date is not a calendar date, so the
+	// age at the start cannot be computed.
+	FaultPMSMPBirthDate = spie.NewFaultType("PMSMP-NAISSANCE-01", spie.SeverityError,
+		"date de naissance %q invalide : l'âge au début de la période ne peut pas être calculé", "birth date %q invalid: the age at the start cannot be computed").WithSource("C. trav. D5135-2, 1° (identité de la personne) ; RULES.md §6 : âge au début de la période (C. éduc. L131-1)")
+	// FaultPMSMPBornAfterStart: the person is born after the start of the
+	// period (birth date, start).
+	FaultPMSMPBornAfterStart = spie.NewFaultType("PMSMP-NAISSANCE-02", spie.SeverityError,
+		"date de naissance %s postérieure au début de la période (%s) : date de naissance à vérifier", "birth date %s after the start of the period (%s): check the birth date").WithSource("RULES.md §6 : âge au début de la période (C. éduc. L131-1) ; une personne est née avant sa période de mise en situation")
 	FaultPMSMPSignedFuture = spie.NewFaultType("PMSMP-SIGNATURE-02", spie.SeverityError,
 		"signature datée du %s, après la date du jour (%s)", "signature dated %s, after today (%s)").WithSource("socle : une signature ne peut pas être datée du futur")
 )
@@ -400,7 +408,12 @@ func (c *Convention) Check(today spie.Date, history []Convention, l PMSMPLimits)
 		}
 		minor = age < l.MajorityAt
 	} else {
-		fs = append(fs, FaultPMSMPDates.At(spie.Pointer("date_naissance")))
+		switch {
+		case !c.BirthDate.Valid():
+			fs = append(fs, FaultPMSMPBirthDate.At(spie.Pointer("date_naissance"), string(c.BirthDate)))
+		case c.Start.Valid():
+			fs = append(fs, FaultPMSMPBornAfterStart.At(spie.Pointer("date_naissance"), string(c.BirthDate), string(c.Start)))
+		} // an invalid start is already refused at /date_fin (PMSMP-DATES-01)
 	}
 	fs = append(fs, c.checkSchedule(datesOK, l)...)
 	fs = append(fs, c.checkSignatories(minor, today)...)

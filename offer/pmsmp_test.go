@@ -114,6 +114,11 @@ var pmsmpCases = []pmsmpCase{
 		c.BirthDate = "2010-03-02"
 		c.Signatories = append(c.Signatories, offer.PMSMPSignatory{Role: "representant-legal", SignedOn: "2026-02-01"})
 	}), peer: true},
+	// Born after the start (the peer's age is then negative, under 16):
+	// its own code, not the end-before-start one (PMSMP-DATES-01).
+	{name: "née après le début", c: with("2026-03-02", "2026-03-10", func(c *offer.Convention) { c.BirthDate = "2027-01-01" }), peer: false, code: "PMSMP-NAISSANCE-02", path: "/date_naissance"},
+	// 30 February: no such day, the age cannot be computed.
+	{name: "date de naissance impossible", c: with("2026-03-02", "2026-03-10", func(c *offer.Convention) { c.BirthDate = "2000-02-30" }), peer: false, code: "PMSMP-NAISSANCE-01", path: "/date_naissance"},
 	{name: "120 ans", c: with("2026-03-02", "2026-03-10", func(c *offer.Convention) { c.BirthDate = "1906-03-02" }), peer: true},
 	{name: "121 ans", c: with("2026-03-02", "2026-03-10", func(c *offer.Convention) { c.BirthDate = "1905-03-02" }), peer: false, code: "PMSMP-AGE-02", path: "/date_naissance"},
 	{name: "123 ans", c: with("2026-03-02", "2026-03-10", func(c *offer.Convention) { c.BirthDate = "1903-01-01" }), peer: false, code: "PMSMP-AGE-02", path: "/date_naissance"},

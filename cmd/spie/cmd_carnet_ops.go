@@ -206,13 +206,19 @@ func runPurge(c *cli, args []string) int {
 			}
 			res.Carnet = k.ID
 			kept, purged, refused := carnet.Purge([]*carnet.Carnet{k}, on, policy)
+			// Purge runs on a carnet whose journal does not verify and
+			// flags it (issue 16 item 1): the errors of VerifyCarnet
+			// without trust, as export, whatever the decision.
+			journal := carnet.VerifyCarnet(k, carnet.Trust{}).Errors()
 			switch {
 			case len(refused) > 0:
-				res.Decision, res.Faults = "refuse", refused[0].Faults
+				res.Decision, res.Faults = "refuse", append(append(spie.Faults{}, refused[0].Faults...), journal...)
 			case len(purged) > 0:
 				res.Decision, res.Record = "purge", &purged[0]
+				res.Faults = faultsOrEmpty(append(res.Faults, purged[0].JournalFaults...))
 			case len(kept) > 0:
 				res.Decision, res.RetentionDate = "conserve", k.RetentionDate(on, policy)
+				res.Faults = faultsOrEmpty(append(res.Faults, journal...))
 			}
 		}
 		if !res.Faults.Valid() {
@@ -234,6 +240,10 @@ func printPurge(w io.Writer, r purgeOutput) {
 	switch r.Decision {
 	case "conserve":
 		fmt.Fprintf(w, "%s : carnet %s conservé jusqu'au %s\n", r.Document, r.Carnet, r.RetentionDate)
+		if len(r.Faults) > 0 {
+			fmt.Fprintln(w, "  conservé bien que son journal ne se vérifie pas :")
+			printFaultsFR(w, r.Faults)
+		}
 	case "purge":
 		p := r.Record
 		fmt.Fprintf(w, "%s : carnet %s à purger : dernière activité le %s, conservation jusqu'au %s, empreinte %s, %d événement(s)\n",
@@ -308,7 +318,7 @@ func runExport(c *cli, args []string) int {
 				res.Faults = spie.Faults{*f}
 			} else {
 				e := carnet.Export(k, on, policy)
-				res.Export, res.Faults = &e, faultsOrEmpty(e.JournalFaults)
+				res.Export, res.Faults = &e, faultsOrEmpty(append(append(spie.Faults{}, e.JournalFaults...), e.RetentionFaults...))
 			}
 		}
 		if !res.Faults.Valid() {
@@ -361,8 +371,12 @@ func printExport(w io.Writer, r exportOutput) {
 		return
 	}
 	e := r.Export
-	fmt.Fprintf(w, "%s : carnet %s de la personne %s, exporté le %s ; conservé jusqu'au %s ; %d structure(s) y ont accès :\n",
-		r.Document, e.Carnet.ID, e.Carnet.Person.ID, e.Date, e.RetentionDate, len(e.Access))
+	retention := "conservé jusqu'au " + string(e.RetentionDate)
+	if len(e.RetentionFaults) > 0 {
+		retention = "date de fin de conservation impossible à calculer"
+	}
+	fmt.Fprintf(w, "%s : carnet %s de la personne %s, exporté le %s ; %s ; %d structure(s) y ont accès :\n",
+		r.Document, e.Carnet.ID, e.Carnet.Person.ID, e.Date, retention, len(e.Access))
 	for _, a := range e.Access {
 		fmt.Fprintf(w, "  - %s (%s, SIRET %s) : %d section(s)", a.Professional, carnet.Roles.LabelOf(string(a.Role)), a.StructureSIRET, len(a.Sections))
 		if a.NIR {
@@ -370,9 +384,13 @@ func printExport(w io.Writer, r exportOutput) {
 		}
 		fmt.Fprintln(w)
 	}
-	if len(r.Faults) > 0 {
+	if len(e.JournalFaults) > 0 {
 		fmt.Fprintln(w, "  exporté bien que son journal ne se vérifie pas :")
-		printFaultsFR(w, r.Faults)
+		printFaultsFR(w, e.JournalFaults)
+	}
+	if len(e.RetentionFaults) > 0 {
+		fmt.Fprintln(w, "  la date de fin de conservation ne peut pas être calculée :")
+		printFaultsFR(w, e.RetentionFaults)
 	}
 	fmt.Fprintln(w, "  Le contenu complet s'écrit avec --format json.")
 }

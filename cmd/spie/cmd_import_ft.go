@@ -57,7 +57,7 @@ func runImportFT(c *cli, args []string) int {
 	data, err := readOne(c, fl.Arg(0), maxImportSize)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "spie import-ft : %v\n", err)
-		return exitUsage
+		return readOneCode(err)
 	}
 	var d *diagnostic.Diagnostic
 	p, fs := diagnostic.ParseDSP(data)
@@ -74,12 +74,21 @@ func runImportFT(c *cli, args []string) int {
 		}
 		fs = kept
 	}
-	out := bufio.NewWriter(c.stdout)
-	defer out.Flush()
 	code := exitOK
 	if d == nil {
 		code = exitInvalid
+	} else if dates := d.CheckDates(c.now()); len(dates) > 0 {
+		// The import is a valid diagnostic apart from what only the
+		// structure gives (DSP-IMPORT-01): a date France Travail sent
+		// that validate refuses (a future one, DIAG-DATE-01) is said here
+		// and makes the document invalid (issue 14 item 1).
+		fs = append(fs, dates...)
+		if len(dates.Errors()) > 0 {
+			code = exitInvalid
+		}
 	}
+	out := bufio.NewWriter(c.stdout)
+	defer out.Flush()
 	if *format == "json" {
 		writeLine(out, importResult{Document: docName(fl.Arg(0), 1), Diagnostic: d, Faults: faultsOrEmpty(fs)})
 		return code

@@ -99,7 +99,7 @@ func runOrient(c *cli, args []string) int {
 			code = exitInvalid
 		}
 		if *format == "text" {
-			printOrientation(out, o)
+			printOrientation(out, o, rules)
 			continue
 		}
 		writeLine(out, o)
@@ -199,7 +199,7 @@ func writeJSONResult(w io.Writer, v any, alone bool) {
 	_ = enc.Encode(v)
 }
 
-func printOrientation(w io.Writer, o orientation) {
+func printOrientation(w io.Writer, o orientation, rules *diagnostic.OrientationRules) {
 	fmt.Fprintf(w, "Document : %s\n", o.Document)
 	for _, f := range o.Faults {
 		fmt.Fprintf(w, "  Erreur %s\n", f.Error())
@@ -210,14 +210,16 @@ func printOrientation(w io.Writer, o orientation) {
 	}
 	dec := o.Decision
 	fmt.Fprintf(w, "Diagnostic %s du %s — règles %s\n", o.Diagnostic, dec.Date, dec.Rules)
-	fmt.Fprintf(w, "Parcours : %s\n", dec.Pathway.Label())
+	// Each outcome names the rule that decided it (issue 14 item 4), by
+	// the label the published rules give it (spie rules).
+	fmt.Fprintf(w, "Parcours : %s%s\n", dec.Pathway.Label(), decidedBy(rules, dec.PathwayRule))
 	if dec.Organisation != "" {
-		fmt.Fprintf(w, "Organisation référente : %s\n", dec.Organisation.Label())
+		fmt.Fprintf(w, "Organisation référente : %s%s\n", dec.Organisation.Label(), decidedBy(rules, dec.OrganisationRule))
 	} else {
 		fmt.Fprintln(w, "Organisation référente : non décidée")
 	}
 	if dec.Decider != "" {
-		fmt.Fprintf(w, "Décision prise par : %s\n", dec.Decider.Label())
+		fmt.Fprintf(w, "Décision prise par : %s%s\n", dec.Decider.Label(), decidedBy(rules, dec.DeciderRule))
 	}
 	fmt.Fprintln(w, "Critères :")
 	for i, u := range dec.Criteria {
@@ -236,4 +238,30 @@ func printOrientation(w io.Writer, o orientation) {
 		}
 	}
 	fmt.Fprintln(w)
+}
+
+// decidedBy is the text naming the rule id of rules that decided an
+// outcome: « (règle « libellé ») », its id when the rule has no label, and
+// nothing when no rule decided.
+func decidedBy(rules *diagnostic.OrientationRules, id string) string {
+	if id == "" {
+		return ""
+	}
+	label := id
+	for _, r := range rules.Pathways {
+		if r.ID == id && r.Label != "" {
+			label = r.Label
+		}
+	}
+	for _, r := range rules.Organisations {
+		if r.ID == id && r.Label != "" {
+			label = r.Label
+		}
+	}
+	for _, r := range rules.Deciders {
+		if r.ID == id && r.Label != "" {
+			label = r.Label
+		}
+	}
+	return " (règle « " + label + " »)"
 }

@@ -185,7 +185,9 @@ func (v *validator) run(name string, r io.Reader) error {
 		work <- cur
 		cur, size = &batch{done: make(chan struct{})}, 0
 	}
-	err := readDocuments(r, func(d input.Doc) error {
+	// validate checks UTF-8 itself, with the document's limits
+	// (validateFunc): it reads through the reader without checkUTF8.
+	err := input.Each(r, input.Options{MaxBytes: maxDocument}, func(d input.Doc) error {
 		cur.docs = append(cur.docs, d)
 		size += len(d.Data)
 		if len(cur.docs) >= batchDocs || size >= batchBytes {

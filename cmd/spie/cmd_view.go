@@ -111,6 +111,8 @@ func runView(c *cli, args []string) int {
 		switch {
 		case k == nil:
 			fmt.Fprintf(c.stderr, "spie view : %s : %v\n", name, fs)
+		case res.Carnet == nil && res.Faults.Has(carnet.FaultRightsPerson.Code, spie.Pointer("personne", "id")):
+			fmt.Fprintf(c.stderr, "spie view : %s : carnet refusé à ce lecteur : %v\n", name, res.Faults)
 		case res.Carnet == nil:
 			fmt.Fprintf(c.stderr, "spie view : %s : carnet refusé, son journal ne se vérifie pas : %v\n", name, res.Faults)
 		default:

@@ -62,14 +62,22 @@ func TestView(t *testing.T) {
 }
 
 // TestViewUsagerIsThePerson: the usager role shows the carnet only to the
-// person it is about (issue 16: any caller used to read everything).
+// person it is about (issue 16 item 1: the declared person must be the
+// carnet's person, CARNET-DROITS-08, as export refuses it). This test used
+// to accept a stranger (p-autre) and check only that the health details were
+// hidden from them: the stranger still got the carnet (review 14).
 func TestViewUsagerIsThePerson(t *testing.T) {
 	soissons := carnetExample("rsa-perdu-de-vue-soissons")
 	code, out, errOut := runCLI(t, "", "view", "--role", "usager", "--personne", "p-autre", "--date", "2026-06-30", soissons)
+	assert.Equal(t, exitInvalid, code, errOut)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "CARNET-DROITS-08")
+	assert.NotContains(t, errOut, "p-soissons-1184")
+	assert.NotContains(t, errOut, "journal ne se vérifie pas", "the refusal is about the reader, not the journal")
+
+	code, out, errOut = runCLI(t, "", "view", "--role", "usager", "--personne", "p-soissons-1184", "--date", "2026-06-30", soissons)
 	assert.Equal(t, exitOK, code, errOut)
-	assert.NotContains(t, out, "lombalgie")
-	assert.NotContains(t, out, "Marc Dubois")
-	assert.Contains(t, out, "p-soissons-1184", "l'identifiant du carnet et de la personne restent")
+	assert.Contains(t, out, "p-soissons-1184", "la personne voit son carnet")
 }
 
 // TestViewAsOfDate: `spie view --date D` shows the carnet as it was on D

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/schemas"
@@ -22,8 +23,43 @@ var maxDocument = schemas.DefaultLimits.MaxBytes
 // give it), and calls fn for each. It streams: memory holds one document at
 // a time. It returns input.ErrEmpty for an empty input, the error of fn, or
 // an error when the input itself cannot be read.
+//
+// A document that is not valid UTF-8 is given with the fault the validators
+// give it (INPUT-UTF8-01, RFC 8259 §8.1, or an earlier input fault of the
+// same document), so that every verb refuses what validate refuses.
 func readDocuments(r io.Reader, fn func(input.Doc) error) error {
-	return input.Each(r, input.Options{MaxBytes: maxDocument}, fn)
+	return input.Each(r, input.Options{MaxBytes: maxDocument}, func(d input.Doc) error {
+		return fn(checkUTF8(d))
+	})
+}
+
+// checkUTF8 returns d with the input fault of its data when the data is not
+// valid UTF-8: the first fault schemas.CheckInput finds (the validators'
+// check, so the same code, path and message), INPUT-UTF8-01 at worst. Text
+// is refused, never altered (no U+FFFD replacement).
+func checkUTF8(d input.Doc) input.Doc {
+	if d.Fault != nil || utf8.Valid(d.Data) {
+		return d
+	}
+	f := schemas.FaultUTF8.At("", firstInvalidUTF8(d.Data))
+	if fs := schemas.CheckInput(d.Data, schemas.DefaultLimits); len(fs) > 0 {
+		f = fs[0]
+	}
+	d.Data, d.Fault = nil, &f
+	return d
+}
+
+// firstInvalidUTF8 is the offset of the first byte of data that does not
+// start a valid UTF-8 sequence (len(data) when all are valid).
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
 }
 
 // errBadDocument marks an error of readOne about the document itself (the
@@ -93,6 +129,7 @@ func readOne(c *cli, name string, max int) ([]byte, error) {
 	var data []byte
 	errMany := errors.New("plusieurs documents")
 	err = input.Each(r, input.Options{MaxBytes: max}, func(d input.Doc) error {
+		d = checkUTF8(d)
 		switch {
 		case d.Index > 1:
 			return errMany
@@ -107,6 +144,9 @@ func readOne(c *cli, name string, max int) ([]byte, error) {
 		return nil, fmt.Errorf("%s : un seul document JSON attendu, plusieurs lus", name)
 	case err != nil:
 		return nil, fmt.Errorf("%s : %w", name, err)
+	case data == nil:
+		// an empty array: no document, as an empty input (exit 2)
+		return nil, fmt.Errorf("%s : un seul document JSON attendu, aucun lu (tableau vide)", name)
 	}
 	return data, nil
 }

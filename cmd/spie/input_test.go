@@ -4,12 +4,14 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/spie-fr/socle/internal/input"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -137,4 +139,36 @@ func TestSingleDocumentInputsThroughTheReader(t *testing.T) {
 	code, got, errOut = runCLI(t, "\uFEFF"+string(def), "cohort", "--definition", "-", "--date", "2026-06-30", diags)
 	assert.Equal(t, exitOK, code, errOut)
 	assert.Equal(t, want, got)
+}
+
+// TestReadersRefuseInvalidUTF8: the bytes FF FE inside a string are not
+// UTF-8 (RFC 3629: FF and FE never occur); the one reader gives such a
+// document with validate's fault, INPUT-UTF8-01 at the string's pointer
+// (/a) and the offset of FF (6: `{"a":"` is 6 bytes, counted by hand), to
+// every verb; the other documents of the stream go on. A single-document
+// option (readOne) refuses it as the document's own fault (exit 1).
+func TestReadersRefuseInvalidUTF8(t *testing.T) {
+	var got []string
+	err := readDocuments(strings.NewReader("{\"a\":\"\xff\xfe\"}\n{\"a\":\"é\"}\n"), func(d input.Doc) error {
+		if d.Fault != nil {
+			got = append(got, d.Fault.Code+" "+d.Fault.Path+" "+d.Fault.Message)
+		} else {
+			got = append(got, string(d.Data))
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"INPUT-UTF8-01 /a texte qui n'est pas de l'UTF-8 valide (octet 6)", `{"a":"é"}`}, got)
+
+	f := filepath.Join(t.TempDir(), "x.json")
+	require.NoError(t, os.WriteFile(f, []byte("{\"a\":\"\xff\"}"), 0o600))
+	_, err = readOne(&cli{}, f, 0)
+	require.Error(t, err)
+	assert.Equal(t, exitInvalid, readOneCode(err))
+	assert.Contains(t, err.Error(), "INPUT-UTF8-01")
+
+	require.NoError(t, os.WriteFile(f, []byte("[]"), 0o600))
+	_, err = readOne(&cli{}, f, 0)
+	require.Error(t, err)
+	assert.Equal(t, exitUsage, readOneCode(err))
 }
