@@ -116,6 +116,17 @@ var pageTemplate = template.Must(template.ParseFS(embedded, "assets/widget.html"
 
 type pageData struct {
 	Widget, Title, MetaCSP, AllowedOrigins, DSFR, WasmExec, Wasm string
+	// Lang, Service and Loading are the page's language and the words it
+	// shows before the module starts (pageWords).
+	Lang, Service, Loading string
+}
+
+// pageWords are the words of a widget page before its module starts, by
+// language: the service's name and the loading line (%s: the widget's
+// title). The module then writes everything from the library's labels.
+var pageWords = map[string]struct{ Service, Loading string }{
+	"fr": {"Service public de l'insertion et de l'emploi", "Chargement de « %s »…"},
+	"en": {"French public integration and employment service", "Loading “%s”…"},
 }
 
 func renderPage(d pageData) ([]byte, error) {

@@ -118,24 +118,34 @@ func newSite(o Options) (*site, error) {
 		names[name] = addHashed(a)
 	}
 	for _, w := range manifest.Widgets {
-		page, err := renderPage(pageData{
-			Widget:         w.Key,
-			Title:          w.Label.FR,
-			MetaCSP:        widgetCSP(o.AllowedOrigins, false),
-			AllowedOrigins: strings.Join(o.AllowedOrigins, " "),
-			DSFR:           "dsfr/dsfr.min.css",
-			WasmExec:       names[WasmExecJS],
-			Wasm:           names[WidgetWasm(w.Key)],
-		})
-		if err != nil {
-			return nil, err
+		for _, lang := range []string{"fr", "en"} {
+			title := w.Label.FR
+			if lang == "en" {
+				title = w.Label.EN
+			}
+			words := pageWords[lang]
+			page, err := renderPage(pageData{
+				Widget:         w.Key,
+				Title:          title,
+				MetaCSP:        widgetCSP(o.AllowedOrigins, false),
+				AllowedOrigins: strings.Join(o.AllowedOrigins, " "),
+				DSFR:           "dsfr/dsfr.min.css",
+				WasmExec:       names[WasmExecJS],
+				Wasm:           names[WidgetWasm(w.Key)],
+				Lang:           lang,
+				Service:        words.Service,
+				Loading:        fmt.Sprintf(words.Loading, title),
+			})
+			if err != nil {
+				return nil, err
+			}
+			a, err := newAsset(pageName(w.Key, lang), page, true)
+			if err != nil {
+				return nil, err
+			}
+			a.html = true
+			add(a)
 		}
-		a, err := newAsset(w.Key+".html", page, true)
-		if err != nil {
-			return nil, err
-		}
-		a.html = true
-		add(a)
 	}
 	return s, nil
 }
@@ -162,6 +172,11 @@ func Handler(o Options) (http.Handler, error) {
 		name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 		if manifest.Widgets.Has(name) {
 			name += ".html"
+		}
+		// the page in the language the loader asks for (?lang=en), so that
+		// nothing shows in French before the module starts
+		if key, ok := strings.CutSuffix(name, ".html"); ok && manifest.Widgets.Has(key) && r.URL.Query().Get("lang") == "en" {
+			name = pageName(key, "en")
 		}
 		if a, ok := s.files[name]; ok {
 			if a.html {
@@ -316,4 +331,13 @@ func (s *site) compressed(name string, f *os.File) (*asset, error) {
 	}
 	s.dsfrCache[name] = a
 	return a, nil
+}
+
+// pageName is the file name of the page of widget key in lang:
+// diagnostic.html in French, diagnostic.en.html in English.
+func pageName(key, lang string) string {
+	if lang == "en" {
+		return key + ".en.html"
+	}
+	return key + ".html"
 }

@@ -214,3 +214,25 @@ func TestHandlerServesDSFR(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, get(t, h, "/dsfr/package.json", "").StatusCode)
 	assert.Equal(t, http.StatusNotFound, get(t, h, "/dsfr/dsfr.module.js", "").StatusCode)
 }
+
+// With lang=en (set by the loader), the widget page is English before its
+// module starts: <html lang="en">, the title and the loading line from the
+// manifest's English label; without it, French.
+func TestHandlerPageLanguage(t *testing.T) {
+	h, err := wasm.Handler(wasm.Options{Dist: fakeDist(t)})
+	require.NoError(t, err)
+	for _, tt := range []struct{ path, lang, want, notWant string }{
+		{"/diagnostic?lang=en", "en", "Loading “Socio-professional assessment”…", "Chargement"},
+		{"/diagnostic.html?lang=en", "en", "<title>Socio-professional assessment — French public integration and employment service</title>", "Service public"},
+		{"/carnet?lang=fr", "fr", "Chargement de « Carnet de bord »…", "Loading"},
+		{"/diagnostic", "fr", "Chargement de « Diagnostic socio-professionnel »…", "Loading"},
+	} {
+		res := get(t, h, tt.path, "")
+		require.Equal(t, http.StatusOK, res.StatusCode, tt.path)
+		b, _ := io.ReadAll(res.Body)
+		assert.Contains(t, string(b), `<html lang="`+tt.lang+`"`, tt.path)
+		assert.Contains(t, string(b), tt.want, tt.path)
+		assert.NotContains(t, string(b), tt.notWant, tt.path)
+		assert.NotEmpty(t, res.Header.Get("Content-Security-Policy"), tt.path)
+	}
+}

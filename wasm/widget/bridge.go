@@ -157,7 +157,7 @@ func (b *Bridge) sendDocResult(typ string, doc any, faults spie.Faults, result a
 	}
 	j, err := json.Marshal(doc)
 	if err != nil {
-		b.send(manifest.MsgError, map[string]any{"message": "document impossible à encoder : " + err.Error()})
+		b.send(manifest.MsgError, map[string]any{"faults": faultsJS(spie.Faults{FaultEncode.At("")})})
 		return
 	}
 	fields := map[string]any{"json": string(j), "faults": faultsJS(faults)}

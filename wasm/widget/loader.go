@@ -19,4 +19,10 @@ var (
 		"le module WebAssembly du widget n'a pas pu être chargé",
 		"the widget's WebAssembly module could not be loaded").
 		WithSource("contrat du navigateur (issue 15, point 7) : la page du widget prévient le portail par spie:error quand son module ne se charge pas, sans attendre le délai du loader")
+	// FaultEncode is a document the widget cannot write as JSON (a number
+	// JSON cannot represent): said to the host, never Go's text.
+	FaultEncode = spie.NewFaultType("WIDGET-DOCUMENT-01", spie.SeverityError,
+		"le document du widget ne peut pas être écrit en JSON",
+		"the widget's document cannot be written as JSON").
+		WithSource("contrat du navigateur (issue 15, point 7) : la page reçoit spie:error avec une faute du socle, jamais le texte d'une bibliothèque")
 )
