@@ -4,6 +4,7 @@ package wasm_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io/fs"
 	"net/http"
@@ -16,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/spie-fr/socle/carnet"
@@ -146,15 +149,27 @@ func TestIndicateursWidgetInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	tb := e.newTab(t)
-	tb.do(t, chromedp.Navigate(portal.URL+"/"))
-	poll(t, tb, "loader chargé", `!!window.SPIE`)
-	eval[bool](t, tb, `(function(){
-  window.__posted = []; window.__errors = [];
+	// The widget posts spie:ready as soon as it starts, which may be before
+	// the test could attach a listener once the page loaded: the listener
+	// is installed in the portal page before any of its scripts runs.
+	err = chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `if (window.top === window) {
+  window.__posted = [];
   window.addEventListener("message", function (e) {
     var f = document.querySelector("#indicateurs iframe");
     // every message but the heights of the frame, whose digits prove nothing
     if (f && e.source === f.contentWindow && e.data && e.data.type !== "spie:resize") { window.__posted.push(JSON.stringify(e.data)); }
   });
+}`})
+		return err
+	}))
+	if err != nil {
+		t.Fatalf("écoute des messages : %v", err)
+	}
+	tb.do(t, chromedp.Navigate(portal.URL+"/"))
+	poll(t, tb, "loader chargé", `!!window.SPIE`)
+	eval[bool](t, tb, `(function(){
+  window.__errors = [];
   document.addEventListener("spie:error", function (e) { if (e.detail.widget === "indicateurs") { window.__errors.push(e.detail); } });
   return true;
 })()`)
