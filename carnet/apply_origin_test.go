@@ -64,3 +64,23 @@ func TestAttackApplyAfterMergeSharedLocalID(t *testing.T) {
 	// the journal replays to the same content
 	assert.Empty(t, m.CheckJournal())
 }
+
+// Attack (review of issue 16): Apply kept an origine the value claimed —
+// an item "from" another carnet, which a later merge would take for that
+// carnet's own item. An addition is this carnet's; a change names an
+// origine the list holds (CARNET-CHANGE-08 otherwise).
+func TestApplyRefusesForeignOrigine(t *testing.T) {
+	c := open(t, nil)
+	k := base().Consents[1]
+	k.ID, k.Origin = "k-autre", "c-ailleurs"
+	fs := carnet.Apply(c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetConsentements, ID: "k-autre", Value: k, At: at("2025-04-01")}, usager)
+	assert.True(t, fs.HasCode("CARNET-CHANGE-08"), "ajout se disant venu d'un autre carnet : %v", fs)
+	k2 := base().Consents[1]
+	k2.Origin = "c-ailleurs"
+	fs = carnet.Apply(c, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetConsentements, ID: k2.ID, Value: k2, At: at("2025-04-01")}, usager)
+	assert.True(t, fs.HasCode("CARNET-CHANGE-08"), "modification qui change l'origine : %v", fs)
+	// the carnet's own origine, given or not, is fine
+	k3 := base().Consents[1]
+	k3.Origin = c.ID
+	assert.Empty(t, carnet.Apply(c, carnet.Change{Op: carnet.OpUpdate, Target: carnet.TargetConsentements, ID: k3.ID, Value: k3, At: at("2025-04-02")}, usager))
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -422,6 +423,17 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 	}
 	if ch.Op == OpAdd && origin == "" {
 		origin = c.ID
+	}
+	// an item's origine is the carnet that created it: an addition is this
+	// carnet's, a change names an origine the list holds for that id
+	// (CARNET-CHANGE-08 otherwise: a foreign origine would pre-empt another
+	// carnet's item at a later merge)
+	if isList(ch.Target) && origin != "" {
+		p, _ := PartOf(ch.Target)
+		known := ch.Op != OpAdd && slices.Contains(p.ops.origins(c, ch.ID), origin)
+		if (ch.Op == OpAdd && origin != c.ID) || (ch.Op != OpAdd && !known && len(p.ops.origins(c, ch.ID)) > 0) {
+			return spie.Faults{FaultCreateOrigin.At(spie.Pointer(string(ch.Target), ch.ID, "origine"))}
+		}
 	}
 	itemOrigin := ""
 	if p, ok := PartOf(ch.Target); ok && isList(ch.Target) {
