@@ -88,10 +88,12 @@ func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date, s
 			return f
 		}
 	}
+	// the merged carnet, computed once for every check below
+	out, _ := merge(a, b)
 	// A merge that modifies or ends a référent item of either carnet (the
 	// value an earlier entry of the other carnet wrote wins) designates
 	// in that carnet: the actor needs Designate there.
-	if out, _ := merge(a, b); out != nil {
+	if out != nil {
 		for _, c := range []*Carnet{a, b} {
 			for _, mb := range c.Members {
 				if mb.Role != RoleReferent {
@@ -139,7 +141,7 @@ func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date, s
 	if f := sameChains(a, b); f != nil {
 		return f
 	}
-	if out, _ := merge(a, b); out != nil {
+	if out != nil {
 		for _, p := range [][2]*Carnet{{a, b}, {b, a}} {
 			if f := m.authorizeParts(p[0], p[1], out, actor, day, s, proven); f != nil {
 				return f
