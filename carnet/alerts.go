@@ -85,7 +85,7 @@ func (c *Carnet) Ruptures(day spie.Date, p Policy) spie.Faults {
 			continue
 		}
 		if _, ok := c.ContractOn(k.End.AddDays(1)); !ok {
-			fs = append(fs, FaultRuptureContract.At(spie.Pointer("contrats", i, "date_fin"), ContractTypes.LabelOf(string(k.Type)), string(k.End)))
+			fs = append(fs, FaultRuptureContract.At(spie.Pointer("contrats", i, "date_fin"), ContractTypes.LabelFor(string(k.Type)), string(k.End)))
 		}
 		if k.Type == ContractPACEA {
 			b26 := c.Person.BirthDate.AddMonths(12 * p.PACEAEndAge)
@@ -99,7 +99,7 @@ func (c *Carnet) Ruptures(day spie.Date, p Policy) spie.Faults {
 	}
 	for i, m := range c.Milestones {
 		if m.Kind.Rupture() && within(m.Date, day, ahead, after) {
-			fs = append(fs, FaultRuptureMilestone.At(spie.Pointer("jalons", i), MilestoneKinds.LabelOf(string(m.Kind)), string(m.Date)))
+			fs = append(fs, FaultRuptureMilestone.At(spie.Pointer("jalons", i), MilestoneKinds.LabelFor(string(m.Kind)), string(m.Date)))
 		}
 	}
 	return fs

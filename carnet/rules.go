@@ -229,7 +229,7 @@ func (c *Carnet) CheckContracts(p Policy) spie.Faults {
 			fs = append(fs, FaultDateOrder.At(spie.Join(base, "date_fin")))
 		}
 		if !k.Type.Current() && !k.Start.Before(p.ContractReformDate) {
-			fs = append(fs, FaultContractLegacy.At(spie.Join(base, "type"), string(p.ContractReformDate), ContractTypes.LabelOf(string(k.Type))))
+			fs = append(fs, FaultContractLegacy.At(spie.Join(base, "type"), string(p.ContractReformDate), ContractTypes.LabelFor(string(k.Type))))
 		}
 		if !k.SignedOn.IsZero() && k.SignedOn.After(k.Start) {
 			fs = append(fs, FaultContractSigned.At(spie.Join(base, "date_signature")))
@@ -387,9 +387,9 @@ func (c *Carnet) Duplicates() spie.Faults {
 			if b.Status == ActionDone || b.Status == ActionAbandoned || b.Status == ActionRefused {
 				if a.sensitive() || b.sensitive() {
 					// The label of a health action is health data: not quoted.
-					fs = append(fs, FaultDuplicateHealth.At(spie.Pointer("actions", i), ActionStatuses.LabelOf(string(b.Status)), b.ID))
+					fs = append(fs, FaultDuplicateHealth.At(spie.Pointer("actions", i), ActionStatuses.LabelFor(string(b.Status)), b.ID))
 				} else {
-					fs = append(fs, FaultDuplicate.At(spie.Pointer("actions", i), a.label(), ActionStatuses.LabelOf(string(b.Status)), b.ID))
+					fs = append(fs, FaultDuplicate.At(spie.Pointer("actions", i), a.label(), ActionStatuses.LabelFor(string(b.Status)), b.ID))
 				}
 				break
 			}
@@ -402,14 +402,16 @@ func sameDispositif(a, b Action) bool {
 	return (a.CatalogAction != "" && a.CatalogAction == b.CatalogAction) || (a.ServiceID != "" && a.ServiceID == b.ServiceID)
 }
 
-func (a Action) label() string {
+// label names the action in a fault message, in both languages: its
+// catalogue label, its free text quoted, or the service it prescribes.
+func (a Action) label() spie.Label {
 	switch {
 	case a.CatalogAction != "":
-		return a.CatalogAction.Label()
+		return CatalogActions.LabelFor(string(a.CatalogAction))
 	case a.FreeLabel != "":
-		return "« " + a.FreeLabel + " »"
+		return spie.Label{FR: "« " + a.FreeLabel + " »", EN: "“" + a.FreeLabel + "”"}
 	}
-	return "le service " + a.ServiceID
+	return spie.Label{FR: "le service " + a.ServiceID, EN: "service " + a.ServiceID}
 }
 
 func btoi(b bool) int {

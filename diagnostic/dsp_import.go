@@ -99,7 +99,7 @@ func (p *DSPPayload) DiagnosticIn(commune spie.CommuneCode) (*Diagnostic, spie.F
 		d.FTModifiedAt = *c.ModifiedAt
 	} else if c.ModifiedAt != nil && *c.ModifiedAt != "" {
 		fs = append(fs, FaultDSPDate.At(spie.Join(cb, "dateDeModification"), *c.ModifiedAt))
-		if len(*c.ModifiedAt) <= maxFTModifiedAt {
+		if len(*c.ModifiedAt) <= maxFTModifiedAt() {
 			// kept as received, so that export knows it had one it
 			// could not read and does not write another (DSP-EXPORT-08)
 			d.FTModifiedAt = *c.ModifiedAt

@@ -2,6 +2,7 @@ package diagnostic_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -253,4 +254,28 @@ func TestDSPHealthKeptValuesAreSensitive(t *testing.T) {
 	assert.Subset(t, d.SensitivePaths(), []string{"/freins/sante/suivi_france_travail", "/freins/sante/date_france_travail", "/freins/sante/situations"})
 	r := d.Redacted()
 	assert.Equal(t, diagnostic.Frein{Impact: diagnostic.ImpactNonAborde}, r.Freins["sante"])
+}
+
+// TestDSPUnreadableModifiedAtLength: an unreadable dateDeModification is
+// kept as received only when the diagnostic's schema would accept it
+// (maxLength 40 on date_modification_france_travail, diagnostic.go): 40
+// characters are kept, 41 are not (the warning DSP-DATE-01 is given both
+// times).
+func TestDSPUnreadableModifiedAtLength(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		kept bool
+	}{{40, true}, {41, false}} {
+		bad := "2025-02-30T10:00:00.000+00:00" + strings.Repeat("x", tt.n-29)
+		require.Len(t, bad, tt.n)
+		p := diagnostic.DSPPayload{Contraintes: diagnostic.DSPContraintes{ModifiedAt: &bad, Code: "7"}}
+		d, fs := p.Diagnostic()
+		require.NotNil(t, d)
+		assert.True(t, fs.Has("DSP-DATE-01", "/contraintesIndividusDto/dateDeModification"), "%v", fs)
+		if tt.kept {
+			assert.Equal(t, bad, d.FTModifiedAt)
+		} else {
+			assert.Empty(t, d.FTModifiedAt)
+		}
+	}
 }

@@ -3,7 +3,10 @@ package diagnostic
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/spie-fr/socle/spie"
@@ -200,6 +203,17 @@ type DSPProjectBesoin struct {
 // their besoins into the diagnostic's.
 const dspInProgress = dspMetierEnCours
 
-// maxFTModifiedAt is the longest date_modification_france_travail kept (its
-// schema's maxLength, diagnostic.go).
-const maxFTModifiedAt = 40
+// maxFTModifiedAt is the longest date_modification_france_travail kept: the
+// maxLength of its jsonschema tag (Diagnostic.FTModifiedAt), read from the
+// tag so that the schema's limit is written in one place.
+var maxFTModifiedAt = sync.OnceValue(func() int {
+	f, _ := reflect.TypeFor[Diagnostic]().FieldByName("FTModifiedAt")
+	for _, part := range strings.Split(f.Tag.Get("jsonschema"), ",") {
+		if v, ok := strings.CutPrefix(part, "maxLength="); ok {
+			if n, err := strconv.Atoi(v); err == nil {
+				return n
+			}
+		}
+	}
+	return 0 // no limit read: nothing unreadable is kept
+})

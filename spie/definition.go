@@ -71,6 +71,16 @@ func (ds Definitions) LabelOf(key string) string {
 	return key
 }
 
+// LabelFor returns the label of key in both languages, for a fault message
+// (FaultType.At writes each language's text in its template); an unknown
+// key is its own label in both languages.
+func (ds Definitions) LabelFor(key string) Label {
+	if d, ok := ds.Get(key); ok {
+		return d.Label
+	}
+	return Label{FR: key, EN: key}
+}
+
 // Sensitive reports whether key is a sensitive value of the list (see
 // Definition.Sensitive); an unknown key is not.
 func (ds Definitions) Sensitive(key string) bool {
