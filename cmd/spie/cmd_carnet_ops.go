@@ -161,18 +161,75 @@ type purgeOutput struct {
 }
 
 func runPurge(c *cli, args []string) int {
-	fl := flag.NewFlagSet("purge", flag.ContinueOnError)
+	return carnetVerb[purgeOutput]{
+		name:          "purge",
+		defaultFormat: "text",
+		dateHelp:      "date de la purge AAAA-MM-JJ (par défaut : aujourd'hui dans le territoire de chaque personne)",
+		usage: []string{
+			"Usage : spie purge --role ROLE --structure SIRET --professionnel NOM [--date AAAA-MM-JJ] [--politique FICHIER] [--format text|json] CARNET... | -",
+			"Pour chaque carnet : conservé (jusqu'à quand), à purger (avec l'enregistrement qui le prouve : empreinte du contenu, dates),",
+			"ou refusé quand une date invalide empêche de calculer la fin de conservation (RULES.md §10 : 24 mois après la dernière activité).",
+			"Un carnet dont le journal ne se vérifie pas est purgé quand même, la loi l'impose, et l'enregistrement le signale.",
+		},
+		result: purgeOne,
+		faults: func(r purgeOutput) spie.Faults { return r.Faults },
+		print:  printPurge,
+	}.run(c, args)
+}
+
+// purgeOne decides the purge of one carnet read on day on.
+func purgeOne(d carnetDoc, actor carnet.Actor, on spie.Date, policy carnet.Policy) purgeOutput {
+	res := purgeOutput{Document: d.name, By: actor, Faults: faultsOrEmpty(d.faults)}
+	k := d.carnet
+	if k == nil {
+		return res
+	}
+	res.Carnet = k.ID
+	kept, purged, refused := carnet.Purge([]*carnet.Carnet{k}, on, policy)
+	// Purge runs on a carnet whose journal does not verify and flags it
+	// (issue 16 item 1): the errors of VerifyCarnet without trust, as
+	// export, whatever the decision.
+	journal := carnet.VerifyCarnet(k, carnet.Trust{}).Errors()
+	switch {
+	case len(refused) > 0:
+		res.Decision, res.Faults = "refuse", append(append(spie.Faults{}, refused[0].Faults...), journal...)
+	case len(purged) > 0:
+		res.Decision, res.Record = "purge", &purged[0]
+		res.Faults = faultsOrEmpty(append(res.Faults, purged[0].JournalFaults...))
+	case len(kept) > 0:
+		res.Decision, res.RetentionDate = "conserve", k.RetentionDate(on, policy)
+		res.Faults = faultsOrEmpty(append(res.Faults, journal...))
+	}
+	return res
+}
+
+// carnetVerb is the plumbing purge and export share: the actor's flags, a
+// day (--date, by default today in each person's territory), the
+// territory's policy (--politique), then one result per carnet read,
+// written as a JSON line or as text; the exit code is exitInvalid when a
+// result holds an error.
+type carnetVerb[R any] struct {
+	name, defaultFormat, dateHelp string
+	usage                         []string
+	// result computes the verb's result for one document (its carnet is
+	// nil when it could not be read) on the day on.
+	result func(d carnetDoc, actor carnet.Actor, on spie.Date, policy carnet.Policy) R
+	faults func(R) spie.Faults
+	print  func(io.Writer, R)
+}
+
+func (v carnetVerb[R]) run(c *cli, args []string) int {
+	fl := flag.NewFlagSet(v.name, flag.ContinueOnError)
 	fl.SetOutput(c.stderr)
 	af := addActorFlags(fl)
 	var day spie.Date
-	fl.Func("date", "date de la purge AAAA-MM-JJ (par défaut : aujourd'hui dans le territoire de chaque personne)", dateFlag(&day))
+	fl.Func("date", v.dateHelp, dateFlag(&day))
 	policyFile := fl.String("politique", "", "paramètres du territoire (JSON, durée de conservation… ; par défaut RULES.md §10)")
-	format := addFormatFlag(fl, "text")
+	format := addFormatFlag(fl, v.defaultFormat)
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie purge --role ROLE --structure SIRET --professionnel NOM [--date AAAA-MM-JJ] [--politique FICHIER] [--format text|json] CARNET... | -")
-		fmt.Fprintln(c.stderr, "Pour chaque carnet : conservé (jusqu'à quand), à purger (avec l'enregistrement qui le prouve : empreinte du contenu, dates),")
-		fmt.Fprintln(c.stderr, "ou refusé quand une date invalide empêche de calculer la fin de conservation (RULES.md §10 : 24 mois après la dernière activité).")
-		fmt.Fprintln(c.stderr, "Un carnet dont le journal ne se vérifie pas est purgé quand même, la loi l'impose, et l'enregistrement le signale.")
+		for _, l := range v.usage {
+			fmt.Fprintln(c.stderr, l)
+		}
 		printDefaults(fl)
 	}
 	if code, ok := parseArgs(fl, args); !ok {
@@ -181,53 +238,35 @@ func runPurge(c *cli, args []string) int {
 	actor, err := af.actor()
 	switch {
 	case err != nil:
-		fmt.Fprintf(c.stderr, "spie purge : %v\n", err)
+		fmt.Fprintf(c.stderr, "spie %s : %v\n", v.name, err)
 		return exitUsage
 	case fl.NArg() == 0:
 		fl.Usage()
 		return exitUsage
-	case !format.check(c, "purge"):
+	case !format.check(c, v.name):
 		return exitUsage
 	}
-	policy, ok := loadPolicy(c, "purge", *policyFile)
+	policy, ok := loadPolicy(c, v.name, *policyFile)
 	if !ok {
 		return exitUsage
 	}
 	out := bufio.NewWriter(c.stdout)
 	defer out.Flush()
-	docs, code := readCarnets(c, "purge", fl.Args())
+	docs, code := readCarnets(c, v.name, fl.Args())
 	invalid := false
 	for _, d := range docs {
-		res := purgeOutput{Document: d.name, By: actor, Faults: faultsOrEmpty(d.faults)}
-		if k := d.carnet; k != nil {
-			on := day
-			if on == "" {
-				on = c.today(k.Person.Commune)
-			}
-			res.Carnet = k.ID
-			kept, purged, refused := carnet.Purge([]*carnet.Carnet{k}, on, policy)
-			// Purge runs on a carnet whose journal does not verify and
-			// flags it (issue 16 item 1): the errors of VerifyCarnet
-			// without trust, as export, whatever the decision.
-			journal := carnet.VerifyCarnet(k, carnet.Trust{}).Errors()
-			switch {
-			case len(refused) > 0:
-				res.Decision, res.Faults = "refuse", append(append(spie.Faults{}, refused[0].Faults...), journal...)
-			case len(purged) > 0:
-				res.Decision, res.Record = "purge", &purged[0]
-				res.Faults = faultsOrEmpty(append(res.Faults, purged[0].JournalFaults...))
-			case len(kept) > 0:
-				res.Decision, res.RetentionDate = "conserve", k.RetentionDate(on, policy)
-				res.Faults = faultsOrEmpty(append(res.Faults, journal...))
-			}
+		on := day
+		if on == "" && d.carnet != nil {
+			on = c.today(d.carnet.Person.Commune)
 		}
-		if !res.Faults.Valid() {
+		res := v.result(d, actor, on, policy)
+		if !v.faults(res).Valid() {
 			invalid = true
 		}
 		if format.json() {
 			writeLine(out, res)
 		} else {
-			printPurge(out, res)
+			v.print(out, res)
 		}
 	}
 	if code == exitOK && invalid {
@@ -271,69 +310,36 @@ type exportOutput struct {
 }
 
 func runExport(c *cli, args []string) int {
-	fl := flag.NewFlagSet("export", flag.ContinueOnError)
-	fl.SetOutput(c.stderr)
-	af := addActorFlags(fl)
-	var day spie.Date
-	fl.Func("date", "date de l'export AAAA-MM-JJ (par défaut : aujourd'hui dans le territoire de la personne)", dateFlag(&day))
-	policyFile := fl.String("politique", "", "paramètres du territoire (JSON, durée de conservation… ; par défaut RULES.md §10)")
-	format := addFormatFlag(fl, "json")
-	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie export --role usager --personne ID [--date AAAA-MM-JJ] CARNET... | -")
-		fmt.Fprintln(c.stderr, "        spie export --role referent --structure SIRET --professionnel NOM [--date AAAA-MM-JJ] CARNET... | -")
-		fmt.Fprintln(c.stderr, "Écrit tout ce que le carnet contient sur la personne (données de santé et journal compris), qui y a accès et jusqu'à quand")
-		fmt.Fprintln(c.stderr, "il est conservé. Seuls la personne elle-même et son référent en place l'obtiennent (RULES.md §10).")
-		printDefaults(fl)
+	return carnetVerb[exportOutput]{
+		name:          "export",
+		defaultFormat: "json",
+		dateHelp:      "date de l'export AAAA-MM-JJ (par défaut : aujourd'hui dans le territoire de la personne)",
+		usage: []string{
+			"Usage : spie export --role usager --personne ID [--date AAAA-MM-JJ] CARNET... | -",
+			"        spie export --role referent --structure SIRET --professionnel NOM [--date AAAA-MM-JJ] CARNET... | -",
+			"Écrit tout ce que le carnet contient sur la personne (données de santé et journal compris), qui y a accès et jusqu'à quand",
+			"il est conservé. Seuls la personne elle-même et son référent en place l'obtiennent (RULES.md §10).",
+		},
+		result: exportOne,
+		faults: func(r exportOutput) spie.Faults { return r.Faults },
+		print:  printExport,
+	}.run(c, args)
+}
+
+// exportOne exports one carnet read to actor on day on, or refuses.
+func exportOne(d carnetDoc, actor carnet.Actor, on spie.Date, policy carnet.Policy) exportOutput {
+	res := exportOutput{Document: d.name, Faults: faultsOrEmpty(d.faults)}
+	k := d.carnet
+	if k == nil {
+		return res
 	}
-	if code, ok := parseArgs(fl, args); !ok {
-		return code
+	if f := exportRefusal(k, actor, on); f != nil {
+		res.Faults = spie.Faults{*f}
+		return res
 	}
-	actor, err := af.actor()
-	switch {
-	case err != nil:
-		fmt.Fprintf(c.stderr, "spie export : %v\n", err)
-		return exitUsage
-	case fl.NArg() == 0:
-		fl.Usage()
-		return exitUsage
-	case !format.check(c, "export"):
-		return exitUsage
-	}
-	policy, ok := loadPolicy(c, "export", *policyFile)
-	if !ok {
-		return exitUsage
-	}
-	out := bufio.NewWriter(c.stdout)
-	defer out.Flush()
-	docs, code := readCarnets(c, "export", fl.Args())
-	invalid := false
-	for _, d := range docs {
-		res := exportOutput{Document: d.name, Faults: faultsOrEmpty(d.faults)}
-		if k := d.carnet; k != nil {
-			on := day
-			if on == "" {
-				on = c.today(k.Person.Commune)
-			}
-			if f := exportRefusal(k, actor, on); f != nil {
-				res.Faults = spie.Faults{*f}
-			} else {
-				e := carnet.Export(k, on, policy)
-				res.Export, res.Faults = &e, faultsOrEmpty(append(append(spie.Faults{}, e.JournalFaults...), e.RetentionFaults...))
-			}
-		}
-		if !res.Faults.Valid() {
-			invalid = true
-		}
-		if format.json() {
-			writeLine(out, res)
-		} else {
-			printExport(out, res)
-		}
-	}
-	if code == exitOK && invalid {
-		code = exitInvalid
-	}
-	return code
+	e := carnet.Export(k, on, policy)
+	res.Export, res.Faults = &e, faultsOrEmpty(append(append(spie.Faults{}, e.JournalFaults...), e.RetentionFaults...))
+	return res
 }
 
 // exportRefusal returns the fault that refuses the export of k to actor on
