@@ -47,6 +47,12 @@ func runImportFT(c *cli, args []string) int {
 		fmt.Fprintf(c.stderr, "spie import-ft : --commune %q n'est pas un code INSEE de commune (5 caractères, par exemple 02408)\n", *commune)
 		return exitUsage
 	}
+	if fl.NArg() > 1 && *id != "" {
+		// One identifier cannot name several diagnostics: each file
+		// would come out with the same id.
+		fmt.Fprintf(c.stderr, "spie import-ft : --id donne son identifiant à un seul diagnostic, et %d fichiers sont donnés : importez-les un par un, ou sans --id\n", fl.NArg())
+		return exitUsage
+	}
 	if fl.NArg() > 1 {
 		return perFile(c, fl, args, runImportFT) // one diagnostic per file
 	}

@@ -52,6 +52,8 @@ func TestImportFTUsageErrors(t *testing.T) {
 		"bad format":   {"import-ft", "--format", "csv", exDSP},
 		"no file":      {"import-ft"},
 		"missing file": {"import-ft", "absent.json"},
+		// one --id for two files would give both diagnostics the same id
+		"one id, two files": {"import-ft", "--id", "d-1", exDSP, exDSP},
 	} {
 		t.Run(name, func(t *testing.T) {
 			code, out, _ := runCLI(t, "", args...)
