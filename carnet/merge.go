@@ -73,23 +73,26 @@ func Merge(a, b *Carnet, actor Actor, day spie.Date, opts ...Option) (*Carnet, s
 	if a.Person.ID != b.Person.ID {
 		return nil, spie.Faults{FaultMergePerson.At(spie.Pointer("personne", "id"), a.ID, b.ID)}
 	}
-	if f := DefaultRights.authorizeMerge(a, b, actor, day, newSettings(opts), false); f != nil {
+	out, fs, f := DefaultRights.authorizeMerge(a, b, actor, day, newSettings(opts), false)
+	if f != nil {
 		return nil, spie.Faults{*f}
 	}
-	return merge(a, b)
+	return out, fs
 }
 
 // authorizeMerge checks the rights of a merge of a and b by actor on day
 // (see Merge). proven says that both journals were already replayed with
-// their rights (Replay merging its chains).
-func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date, s settings, proven bool) *spie.Fault {
+// their rights (Replay merging its chains). When the merge is authorised it
+// returns the merged carnet and the merge's faults (the merge computed once
+// for the checks is the result).
+func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date, s settings, proven bool) (*Carnet, spie.Faults, *spie.Fault) {
 	for _, c := range []*Carnet{a, b} {
 		if f := m.Authorize(c, actor, SectionMembres, AccessWrite, day); f != nil {
-			return f
+			return nil, nil, f
 		}
 	}
 	// the merged carnet, computed once for every check below
-	out, _ := merge(a, b)
+	out, merged := merge(a, b)
 	// A merge that modifies or ends a référent item of either carnet (the
 	// value an earlier entry of the other carnet wrote wins) designates
 	// in that carnet: the actor needs Designate there.
@@ -116,7 +119,7 @@ func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date, s
 				}
 				before := mb
 				if f := m.Designate(c, actor, &before, after, day); f != nil {
-					return f
+					return nil, nil, f
 				}
 			}
 		}
@@ -129,26 +132,26 @@ func (m RightsMatrix) authorizeMerge(a, b *Carnet, actor Actor, day spie.Date, s
 		for _, mb := range from.Members {
 			if mb.Role == RoleReferent && (mb.End.IsZero() || !mb.End.Before(day)) && isActor(mb, actor) {
 				f := FaultRightsSelf.At(spie.Pointer(string(SectionMembres)))
-				return &f
+				return nil, nil, &f
 			}
 		}
 	}
 	for _, p := range [][2]*Carnet{{a, b}, {b, a}} {
 		if f := m.authorizeBrought(p[0], p[1], actor, day, s, proven); f != nil {
-			return f
+			return nil, nil, f
 		}
 	}
 	if f := sameChains(a, b); f != nil {
-		return f
+		return nil, nil, f
 	}
 	if out != nil {
 		for _, p := range [][2]*Carnet{{a, b}, {b, a}} {
 			if f := m.authorizeParts(p[0], p[1], out, actor, day, s, proven); f != nil {
-				return f
+				return nil, nil, f
 			}
 		}
 	}
-	return nil
+	return out, merged, nil
 }
 
 // sameChains refuses two carnets that hold different states of the same
