@@ -107,6 +107,13 @@ func (im *importer) warn(t *spie.FaultType, path string, args ...any) {
 	im.fs = append(im.fs, t.At(path, args...))
 }
 
+// drop reports line as not carried, with the warning that says why.
+func (im *importer) drop(line Line, t *spie.FaultType, path string, args ...any) {
+	im.warn(t, path, args...)
+	line.Outcome = Dropped
+	im.rep.add(line)
+}
+
 func (im *importer) date(s string) (spie.Date, bool) { return dateOf(s, im.commune) }
 
 func (im *importer) run() (*carnet.Carnet, Report, spie.Faults) {
@@ -426,16 +433,12 @@ func (im *importer) target(i, j int, th spie.Thematique) {
 	line := Line{Source: p, Kind: kindObjectif, Label: f.Theme + "|" + t.Target}
 	status, ok := targetStatuses[orDefault(t.Status, "in_progress")]
 	if !ok {
-		im.warn(carnet.FaultImportStatus, spie.Join(p, "status"), t.Status)
-		line.Outcome = Dropped
-		im.rep.add(line)
+		im.drop(line, carnet.FaultImportStatus, spie.Join(p, "status"), t.Status)
 		return
 	}
 	d, ok := im.date(t.CreatedAt)
 	if !ok {
-		im.warn(carnet.FaultImportDate, spie.Join(p, "created_at"), t.CreatedAt)
-		line.Outcome = Dropped
-		im.rep.add(line)
+		im.drop(line, carnet.FaultImportDate, spie.Join(p, "created_at"), t.CreatedAt)
 		return
 	}
 	o := carnet.PlanObjectif{ID: t.ID, Thematique: th, Status: status, Date: d}
@@ -483,16 +486,12 @@ func (im *importer) action(i, j, k int, th spie.Thematique, objectifID string) {
 	line := Line{Source: p, Kind: kindAction, Label: f.Theme + "|" + a.Action}
 	status, ok := actionStatuses[orDefault(a.Status, "in_progress")]
 	if !ok {
-		im.warn(carnet.FaultImportStatus, spie.Join(p, "status"), a.Status)
-		line.Outcome = Dropped
-		im.rep.add(line)
+		im.drop(line, carnet.FaultImportStatus, spie.Join(p, "status"), a.Status)
 		return
 	}
 	proposed, ok := im.date(a.CreatedAt)
 	if !ok {
-		im.warn(carnet.FaultImportDate, spie.Join(p, "created_at"), a.CreatedAt)
-		line.Outcome = Dropped
-		im.rep.add(line)
+		im.drop(line, carnet.FaultImportDate, spie.Join(p, "created_at"), a.CreatedAt)
 		return
 	}
 	act := carnet.Action{ID: a.ID, ObjectifID: objectifID, Thematique: th, Status: status, ProposedOn: proposed}
