@@ -1,7 +1,6 @@
 package carnet
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -116,6 +115,12 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 // order), in memory that does not grow with the number of carnets (at most
 // 2 × workers batches of indicatorBatch carnets in flight).
 func ComputeIndicatorsParallel(r io.Reader, day spie.Date, p Policy, workers int) (Report, error) {
+	return computeIndicators(r, day, p, workers, decodeLight)
+}
+
+// computeIndicators is ComputeIndicatorsParallel reading each carnet with
+// decode (decodeLight; the tests compare it with encoding/json's).
+func computeIndicators(r io.Reader, day spie.Date, p Policy, workers int, decode func([]byte, *lightCarnet) error) (Report, error) {
 	rep := Report{Date: day, Threshold: secret.Threshold(p.SecretThreshold)}
 	if f := secret.CheckThreshold(p.SecretThreshold, "/seuil_secret"); f != nil {
 		rep.Errors = spie.Faults{*f}
@@ -124,13 +129,13 @@ func ComputeIndicatorsParallel(r io.Reader, day spie.Date, p Policy, workers int
 	var err error
 	var t tally
 	if workers <= 1 {
-		t = tally{groups: map[[2]string]*accumulator{}}
+		t = tally{groups: map[[2]string]*accumulator{}, decode: decode}
 		err = input.Each(r, input.Options{}, func(d input.Doc) error {
 			t.count(d, day, p)
 			return nil
 		})
 	} else {
-		t, err = countParallel(r, day, p, workers)
+		t, err = countParallel(r, day, p, workers, decode)
 	}
 	if err != nil && !errors.Is(err, input.ErrEmpty) {
 		return rep, fmt.Errorf("lecture du flux de carnets : %w", err)
@@ -168,6 +173,7 @@ type tally struct {
 	read, unreadable int
 	errors           []lineError
 	groups           map[[2]string]*accumulator
+	decode           func([]byte, *lightCarnet) error
 }
 
 // lineError is the fault of an unreadable carnet and its number in the input.
@@ -181,7 +187,7 @@ func (t *tally) count(d input.Doc, day spie.Date, p Policy) {
 	var lc lightCarnet
 	bad := d.Fault
 	if bad == nil {
-		if err := json.Unmarshal(d.Data, &lc); err != nil {
+		if err := t.decode(d.Data, &lc); err != nil {
 			x := input.FaultJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))
 			bad = &x
 		}
@@ -228,12 +234,12 @@ func (t *tally) merge(o tally) {
 
 // countParallel tallies the stream with workers goroutines; the result is
 // count's on the whole stream in order.
-func countParallel(r io.Reader, day spie.Date, p Policy, workers int) (tally, error) {
+func countParallel(r io.Reader, day spie.Date, p Policy, workers int, decode func([]byte, *lightCarnet) error) (tally, error) {
 	batches := make(chan []input.Doc, workers)
 	results := make(chan tally, workers)
 	for range workers {
 		go func() {
-			t := tally{groups: map[[2]string]*accumulator{}}
+			t := tally{groups: map[[2]string]*accumulator{}, decode: decode}
 			for b := range batches {
 				for _, d := range b {
 					t.count(d, day, p)
