@@ -115,12 +115,12 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 // order), in memory that does not grow with the number of carnets (at most
 // 2 × workers batches of indicatorBatch carnets in flight).
 func ComputeIndicatorsParallel(r io.Reader, day spie.Date, p Policy, workers int) (Report, error) {
-	return computeIndicators(r, day, p, workers, decodeLight)
+	return computeIndicators(r, day, p, workers, true)
 }
 
-// computeIndicators is ComputeIndicatorsParallel reading each carnet with
-// decode (decodeLight; the tests compare it with encoding/json's).
-func computeIndicators(r io.Reader, day spie.Date, p Policy, workers int, decode func([]byte, *lightCarnet) error) (Report, error) {
+// computeIndicators is ComputeIndicatorsParallel reading the carnets with
+// the fast decoder (fast), or with encoding/json alone (the tests' oracle).
+func computeIndicators(r io.Reader, day spie.Date, p Policy, workers int, fast bool) (Report, error) {
 	rep := Report{Date: day, Threshold: secret.Threshold(p.SecretThreshold)}
 	if f := secret.CheckThreshold(p.SecretThreshold, "/seuil_secret"); f != nil {
 		rep.Errors = spie.Faults{*f}
@@ -129,13 +129,13 @@ func computeIndicators(r io.Reader, day spie.Date, p Policy, workers int, decode
 	var err error
 	var t tally
 	if workers <= 1 {
-		t = tally{groups: map[[2]string]*accumulator{}, decode: decode}
+		t = newTally(fast)
 		err = input.Each(r, input.Options{}, func(d input.Doc) error {
 			t.count(d, day, p)
 			return nil
 		})
 	} else {
-		t, err = countParallel(r, day, p, workers, decode)
+		t, err = countParallel(r, day, p, workers, fast)
 	}
 	if err != nil && !errors.Is(err, input.ErrEmpty) {
 		return rep, fmt.Errorf("lecture du flux de carnets : %w", err)
@@ -173,7 +173,15 @@ type tally struct {
 	read, unreadable int
 	errors           []lineError
 	groups           map[[2]string]*accumulator
-	decode           func([]byte, *lightCarnet) error
+	dec              *lightDecoder // nil: encoding/json
+}
+
+func newTally(fast bool) tally {
+	t := tally{groups: map[[2]string]*accumulator{}}
+	if fast {
+		t.dec = &lightDecoder{}
+	}
+	return t
 }
 
 // lineError is the fault of an unreadable carnet and its number in the input.
@@ -187,7 +195,7 @@ func (t *tally) count(d input.Doc, day spie.Date, p Policy) {
 	var lc lightCarnet
 	bad := d.Fault
 	if bad == nil {
-		if err := t.decode(d.Data, &lc); err != nil {
+		if err := t.dec.decode(d.Data, &lc); err != nil {
 			x := input.FaultJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))
 			bad = &x
 		}
@@ -234,12 +242,12 @@ func (t *tally) merge(o tally) {
 
 // countParallel tallies the stream with workers goroutines; the result is
 // count's on the whole stream in order.
-func countParallel(r io.Reader, day spie.Date, p Policy, workers int, decode func([]byte, *lightCarnet) error) (tally, error) {
+func countParallel(r io.Reader, day spie.Date, p Policy, workers int, fast bool) (tally, error) {
 	batches := make(chan []input.Doc, workers)
 	results := make(chan tally, workers)
 	for range workers {
 		go func() {
-			t := tally{groups: map[[2]string]*accumulator{}, decode: decode}
+			t := newTally(fast)
 			for b := range batches {
 				for _, d := range b {
 					t.count(d, day, p)

@@ -29,14 +29,40 @@ import (
 // json.RawMessage, unmarshalers, fields with the ",string" option…) are
 // decoded by encoding/json itself, value by value.
 
-// decodeLight decodes one carnet for the indicators, as
-// json.Unmarshal(data, lc) does (same value, same error), faster.
-func decodeLight(data []byte, lc *lightCarnet) error {
-	if lightPlan != nil && decodeFast(data, lightPlan, reflect.ValueOf(lc).Elem()) {
+// lightDecoder decodes carnets for the indicators, one goroutine's: it
+// keeps a buffer for each slice type between carnets.
+type lightDecoder struct {
+	scratch map[*fdNode]*fdScratch
+}
+
+// fdScratch holds the elements of an array while they are decoded (their
+// number is known at the end, where the slice is made to size).
+type fdScratch struct {
+	v    reflect.Value // a slice, addressable
+	busy bool          // in use by an enclosing array of the same type
+}
+
+// decode decodes one carnet into lc, a zero value, as json.Unmarshal(data,
+// lc) does (same value, same error), faster. A nil decoder is
+// encoding/json alone.
+func (d *lightDecoder) decode(data []byte, lc *lightCarnet) error {
+	if d != nil && lightPlan != nil && d.guarded(data, lc) {
 		return nil
 	}
 	*lc = lightCarnet{}
 	return json.Unmarshal(data, lc)
+}
+
+// guarded is fast on a carnet, giving up should it panic (a fault of the
+// fast decoder must not stop the indicators: encoding/json decides; the
+// tests call fast unguarded).
+func (d *lightDecoder) guarded(data []byte, lc *lightCarnet) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			*d, ok = lightDecoder{}, false
+		}
+	}()
+	return d.fast(data, lightPlan, reflect.ValueOf(lc).Elem())
 }
 
 // lightPlan is the fast decoder's plan of lightCarnet (nil: none could be
@@ -246,12 +272,17 @@ type fdState struct {
 	b     []byte
 	i     int
 	depth int
+	d     *lightDecoder
+	// text is b as a string, made at the first string kept: the strings of
+	// the carnet are parts of it (one copy of the document, not one per
+	// string; the carnet is dropped after counting).
+	text string
 }
 
-// decodeFast decodes data into v (a zero value of n's type); false when it
+// fast decodes data into v (a zero value of n's type); false when it
 // gives up (v is then partly written).
-func decodeFast(data []byte, n *fdNode, v reflect.Value) bool {
-	s := fdState{b: data}
+func (d *lightDecoder) fast(data []byte, n *fdNode, v reflect.Value) bool {
+	s := fdState{b: data, d: d}
 	s.ws()
 	if s.i >= len(s.b) || s.b[s.i] != '{' || !s.value(n, v) {
 		return false
@@ -377,15 +408,37 @@ func (s *fdState) slice(n *fdNode, v reflect.Value) bool {
 	s.i++ // [
 	s.ws()
 	k := 0
+	// The elements go to the decoder's buffer of this type, when it is
+	// free, else to v directly.
+	into := v
+	var sc *fdScratch
+	if s.d != nil {
+		if s.d.scratch == nil {
+			s.d.scratch = map[*fdNode]*fdScratch{}
+		}
+		if sc = s.d.scratch[n]; sc == nil {
+			sc = &fdScratch{v: reflect.New(n.typ).Elem()}
+			s.d.scratch[n] = sc
+		}
+		if sc.busy {
+			sc = nil
+		} else {
+			sc.busy = true
+			into = sc.v
+			defer func() { sc.busy = false }()
+		}
+	}
 	if s.i < len(s.b) && s.b[s.i] == ']' {
 		s.i++
 	} else {
 		for {
-			if k == v.Cap() {
-				v.Grow(1)
+			if k == into.Cap() {
+				into.Grow(1)
 			}
-			v.SetLen(k + 1)
-			if !s.value(n.elem, v.Index(k)) {
+			into.SetLen(k + 1)
+			e := into.Index(k)
+			e.SetZero()
+			if !s.value(n.elem, e) {
 				return false
 			}
 			k++
@@ -403,8 +456,14 @@ func (s *fdState) slice(n *fdNode, v reflect.Value) bool {
 			s.i++
 		}
 	}
-	if k == 0 {
+	switch {
+	case k == 0:
 		v.Set(reflect.MakeSlice(n.typ, 0, 0))
+	case sc != nil:
+		sc.v = into // grown
+		out := reflect.MakeSlice(n.typ, k, k)
+		reflect.Copy(out, into)
+		v.Set(out)
 	}
 	s.depth--
 	return true
@@ -489,7 +548,10 @@ func (s *fdState) keptString() (string, bool) {
 	if high && !utf8.Valid(b) {
 		return "", false
 	}
-	return string(b), true
+	if s.text == "" {
+		s.text = string(s.b)
+	}
+	return s.text[start : s.i-1], true
 }
 
 // str checks the string at s.i (RFC 8259 §7) and moves past it; esc: it
