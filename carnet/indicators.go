@@ -241,34 +241,50 @@ func (t *tally) merge(o tally) {
 }
 
 // countParallel tallies the stream with workers goroutines; the result is
-// count's on the whole stream in order.
+// count's on the whole stream in order. The reader copies the carnets of a
+// batch end to end into one buffer, which comes back to it once counted
+// (at most 2 × workers + 1 batches exist).
 func countParallel(r io.Reader, day spie.Date, p Policy, workers int, fast bool) (tally, error) {
-	batches := make(chan []input.Doc, workers)
+	batches := make(chan *docBatch, workers)
+	free := make(chan *docBatch, 2*workers+1)
 	results := make(chan tally, workers)
 	for range workers {
 		go func() {
 			t := newTally(fast)
 			for b := range batches {
-				for _, d := range b {
+				for _, d := range b.docs {
 					t.count(d, day, p)
 				}
+				free <- b
 			}
 			results <- t
 		}()
 	}
-	var batch []input.Doc
+	b := &docBatch{}
+	send := func() {
+		b.seal()
+		batches <- b
+		select {
+		case b = <-free:
+			b.buf, b.docs, b.ends = b.buf[:0], b.docs[:0], b.ends[:0]
+		default:
+			b = &docBatch{}
+		}
+	}
 	err := input.Each(r, input.Options{}, func(d input.Doc) error {
 		// The reader reuses its buffer: the batch keeps its own copy.
-		d.Data = append([]byte(nil), d.Data...)
-		batch = append(batch, d)
-		if len(batch) == indicatorBatch {
-			batches <- batch
-			batch = nil
+		b.buf = append(b.buf, d.Data...)
+		d.Data = nil
+		b.docs = append(b.docs, d)
+		b.ends = append(b.ends, len(b.buf))
+		if len(b.docs) == indicatorBatch {
+			send()
 		}
 		return nil
 	})
-	if len(batch) > 0 {
-		batches <- batch
+	if len(b.docs) > 0 {
+		b.seal()
+		batches <- b
 	}
 	close(batches)
 	all := tally{groups: map[[2]string]*accumulator{}}
@@ -282,6 +298,26 @@ func countParallel(r io.Reader, day spie.Date, p Policy, workers int, fast bool)
 		all.errors = all.errors[:maxLineErrors]
 	}
 	return all, err
+}
+
+// docBatch is a batch of carnets for a worker: their bytes end to end in
+// buf, carnet i ending at ends[i].
+type docBatch struct {
+	buf  []byte
+	docs []input.Doc
+	ends []int
+}
+
+// seal points each carnet's Data into buf (which no longer grows); a
+// carnet the reader gave as a fault keeps no data.
+func (b *docBatch) seal() {
+	start := 0
+	for i := range b.docs {
+		if b.docs[i].Fault == nil {
+			b.docs[i].Data = b.buf[start:b.ends[i]:b.ends[i]]
+		}
+		start = b.ends[i]
+	}
 }
 
 // lightCarnet is what the indicators read of a carnet: the journal is

@@ -482,6 +482,7 @@ func (s *fdState) object(n *fdNode, v reflect.Value) bool {
 		return true
 	}
 	var seen uint64
+	next := 0
 	for {
 		s.ws()
 		if s.i >= len(s.b) || s.b[s.i] != '"' {
@@ -498,7 +499,12 @@ func (s *fdState) object(n *fdNode, v reflect.Value) bool {
 			return false
 		}
 		s.i++
-		j, known := n.byName[string(key)]
+		// Members mostly come in the order of the fields (as
+		// encoding/json writes them): the next field is tried first.
+		j, known := next, next < len(n.fields) && n.fields[next].name == string(key)
+		if !known {
+			j, known = n.byName[string(key)]
+		}
 		if !known {
 			for _, f := range n.fields {
 				if strings.EqualFold(f.name, string(key)) {
@@ -514,6 +520,7 @@ func (s *fdState) object(n *fdNode, v reflect.Value) bool {
 				return false
 			}
 			seen |= 1 << j
+			next = j + 1
 			f := &n.fields[j]
 			if !s.value(f.node, v.FieldByIndex(f.index)) {
 				return false
