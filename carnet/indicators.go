@@ -174,6 +174,11 @@ type tally struct {
 	errors           []lineError
 	groups           map[[2]string]*accumulator
 	dec              *lightDecoder // nil: encoding/json
+	// The carnet being counted and its groups, kept from one carnet to
+	// the next (no allocation for them).
+	lc   lightCarnet
+	diag diagnostic.Diagnostic
+	keys [][2]string
 }
 
 func newTally(fast bool) tally {
@@ -192,10 +197,11 @@ type lineError struct {
 
 // count decodes one carnet of the stream and adds it to the tally.
 func (t *tally) count(d input.Doc, day spie.Date, p Policy) {
-	var lc lightCarnet
+	t.lc = lightCarnet{}
+	lc := &t.lc
 	bad := d.Fault
 	if bad == nil {
-		if err := t.dec.decode(d.Data, &lc); err != nil {
+		if err := t.dec.decode(d.Data, lc); err != nil {
 			x := input.FaultJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))
 			bad = &x
 		}
@@ -208,15 +214,17 @@ func (t *tally) count(d input.Doc, day spie.Date, p Policy) {
 		return
 	}
 	t.read++
-	c := lc.Carnet
+	c := &lc.Carnet
 	if lc.Diagnostic != nil {
-		c.Diagnostic = &diagnostic.Diagnostic{Date: lc.Diagnostic.Date}
+		t.diag = diagnostic.Diagnostic{Date: lc.Diagnostic.Date}
+		c.Diagnostic = &t.diag
 	}
-	f, ok := factsOf(&c, day, p)
+	f, ok := factsOf(c, day, p)
 	if !ok {
 		return
 	}
-	for _, g := range c.groups() {
+	t.keys = c.appendGroups(t.keys[:0])
+	for _, g := range t.keys {
 		a := t.groups[g]
 		if a == nil {
 			a = &accumulator{}
@@ -336,9 +344,9 @@ type skipped struct{}
 // UnmarshalJSON implements json.Unmarshaler.
 func (*skipped) UnmarshalJSON([]byte) error { return nil }
 
-// groups returns the breakdowns a carnet counts in.
-func (c *Carnet) groups() [][2]string {
-	out := [][2]string{{"ensemble", "tous"}}
+// appendGroups appends to out the breakdowns a carnet counts in.
+func (c *Carnet) appendGroups(out [][2]string) [][2]string {
+	out = append(out, [2]string{"ensemble", "tous"})
 	if c.Cohort != "" {
 		out = append(out, [2]string{"cohorte", c.Cohort})
 	}
@@ -347,10 +355,9 @@ func (c *Carnet) groups() [][2]string {
 	if d, ok := territory.DepartementOf(c.Person.Commune); ok {
 		out = append(out, [2]string{"territoire", string(d)})
 	}
-	seen := map[spie.Public]bool{}
+	first := len(out)
 	for _, p := range c.Person.Publics {
-		if !seen[p] {
-			seen[p] = true
+		if !slices.Contains(out[first:], [2]string{"public", string(p)}) {
 			out = append(out, [2]string{"public", string(p)})
 		}
 	}
