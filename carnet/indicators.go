@@ -94,7 +94,10 @@ const maxLineErrors = 20
 // its default size limit of 8 Mio) and computes the indicators of RULES.md §12 on day, for the
 // whole population and by cohort, territory (département of residence) and
 // public. Memory does not grow with the number of carnets: each carnet is
-// decoded, counted and dropped, and medians use bounded histograms. The
+// decoded, counted and dropped, and medians use bounded histograms. A
+// carnet is decoded as encoding/json decodes it into the Carnet type (the
+// journal dropped), by a faster decoder that hands encoding/json whatever
+// it is not sure of (see lightDecoder): same values, same faults. The
 // report is published under the statistical secret with p.SecretThreshold
 // (see publishGroups). Unreadable carnets are counted and the first are
 // reported as faults (INPUT-JSON-01 or INPUT-SIZE-01, path /N for the carnet
@@ -113,7 +116,8 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 // report is the one ComputeIndicators gives, byte for byte (the counts and
 // histograms are sums; the first unreadable carnets are listed in input
 // order), in memory that does not grow with the number of carnets (at most
-// 2 × workers batches of indicatorBatch carnets in flight).
+// 2 × workers + 1 batches of indicatorBatch carnets, each in one buffer
+// reused from batch to batch).
 func ComputeIndicatorsParallel(r io.Reader, day spie.Date, p Policy, workers int) (Report, error) {
 	return computeIndicators(r, day, p, workers, true)
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // The indicators read a million carnets: encoding/json was two thirds of
-// their time (issue 17, item 3). decodeLight reads a carnet with a decoder
+// their time (issue 17, item 3). lightDecoder reads a carnet with a decoder
 // planned once from the Go type lightCarnet (the JSON names are the
 // types' own tags: no list of names is written twice), which accepts only
 // what it is sure encoding/json decodes to the same value, and hands every
