@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/carnet"
+	examplefiles "github.com/spie-fr/socle/examples"
 )
 
 // streamLines returns the n carnets of newStream(n, seed), one per element.
@@ -24,6 +26,22 @@ func streamLines(t testing.TB, n int, seed uint64) [][]byte {
 		out = append(out, bytes.Clone(sc.Bytes()))
 	}
 	require.NoError(t, sc.Err())
+	return out
+}
+
+// exampleCarnets returns the example carnets (examples/carnet): journals,
+// comments, accents, pretty-printed.
+func exampleCarnets(t testing.TB) [][]byte {
+	t.Helper()
+	names, err := fs.Glob(examplefiles.Carnets, "carnet/*.json")
+	require.NoError(t, err)
+	require.NotEmpty(t, names)
+	var out [][]byte
+	for _, n := range names {
+		b, err := examplefiles.Carnets.ReadFile(n)
+		require.NoError(t, err)
+		out = append(out, b)
+	}
 	return out
 }
 
@@ -138,6 +156,12 @@ func TestDecodeLightAsEncodingJSON(t *testing.T) {
 	for _, l := range lines {
 		assert.True(t, checkSameDecode(t, l), "carnet généré non lu par le décodeur rapide : %s", l)
 	}
+	for _, ex := range exampleCarnets(t) {
+		checkSameDecode(t, ex)
+		compact := new(bytes.Buffer)
+		require.NoError(t, json.Compact(compact, ex))
+		checkSameDecode(t, compact.Bytes())
+	}
 	read, gaveUp := 0, 0
 	count := func(ok bool) {
 		if ok {
@@ -230,6 +254,9 @@ func FuzzDecodeLight(f *testing.F) {
 	}
 	for _, l := range streamLines(f, 5, 13) {
 		f.Add(l)
+	}
+	for _, ex := range exampleCarnets(f) {
+		f.Add(ex)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkSameDecode(t, data)
