@@ -1,7 +1,6 @@
 package carnet
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -95,7 +94,10 @@ const maxLineErrors = 20
 // its default size limit of 8 Mio) and computes the indicators of RULES.md §12 on day, for the
 // whole population and by cohort, territory (département of residence) and
 // public. Memory does not grow with the number of carnets: each carnet is
-// decoded, counted and dropped, and medians use bounded histograms. The
+// decoded, counted and dropped, and medians use bounded histograms. A
+// carnet is decoded as encoding/json decodes it into the Carnet type (the
+// journal dropped), by a faster decoder that hands encoding/json whatever
+// it is not sure of (see lightDecoder): same values, same faults. The
 // report is published under the statistical secret with p.SecretThreshold
 // (see publishGroups). Unreadable carnets are counted and the first are
 // reported as faults (INPUT-JSON-01 or INPUT-SIZE-01, path /N for the carnet
@@ -114,8 +116,15 @@ func ComputeIndicators(r io.Reader, day spie.Date, p Policy) (Report, error) {
 // report is the one ComputeIndicators gives, byte for byte (the counts and
 // histograms are sums; the first unreadable carnets are listed in input
 // order), in memory that does not grow with the number of carnets (at most
-// 2 × workers batches of indicatorBatch carnets in flight).
+// 2 × workers + 1 batches of indicatorBatch carnets, each in one buffer
+// reused from batch to batch).
 func ComputeIndicatorsParallel(r io.Reader, day spie.Date, p Policy, workers int) (Report, error) {
+	return computeIndicators(r, day, p, workers, true)
+}
+
+// computeIndicators is ComputeIndicatorsParallel reading the carnets with
+// the fast decoder (fast), or with encoding/json alone (the tests' oracle).
+func computeIndicators(r io.Reader, day spie.Date, p Policy, workers int, fast bool) (Report, error) {
 	rep := Report{Date: day, Threshold: secret.Threshold(p.SecretThreshold)}
 	if f := secret.CheckThreshold(p.SecretThreshold, "/seuil_secret"); f != nil {
 		rep.Errors = spie.Faults{*f}
@@ -124,13 +133,13 @@ func ComputeIndicatorsParallel(r io.Reader, day spie.Date, p Policy, workers int
 	var err error
 	var t tally
 	if workers <= 1 {
-		t = tally{groups: map[[2]string]*accumulator{}}
+		t = newTally(fast)
 		err = input.Each(r, input.Options{}, func(d input.Doc) error {
 			t.count(d, day, p)
 			return nil
 		})
 	} else {
-		t, err = countParallel(r, day, p, workers)
+		t, err = countParallel(r, day, p, workers, fast)
 	}
 	if err != nil && !errors.Is(err, input.ErrEmpty) {
 		return rep, fmt.Errorf("lecture du flux de carnets : %w", err)
@@ -168,6 +177,20 @@ type tally struct {
 	read, unreadable int
 	errors           []lineError
 	groups           map[[2]string]*accumulator
+	dec              *lightDecoder // nil: encoding/json
+	// The carnet being counted and its groups, kept from one carnet to
+	// the next (no allocation for them).
+	lc   lightCarnet
+	diag diagnostic.Diagnostic
+	keys [][2]string
+}
+
+func newTally(fast bool) tally {
+	t := tally{groups: map[[2]string]*accumulator{}}
+	if fast {
+		t.dec = &lightDecoder{}
+	}
+	return t
 }
 
 // lineError is the fault of an unreadable carnet and its number in the input.
@@ -178,10 +201,11 @@ type lineError struct {
 
 // count decodes one carnet of the stream and adds it to the tally.
 func (t *tally) count(d input.Doc, day spie.Date, p Policy) {
-	var lc lightCarnet
+	t.lc = lightCarnet{}
+	lc := &t.lc
 	bad := d.Fault
 	if bad == nil {
-		if err := json.Unmarshal(d.Data, &lc); err != nil {
+		if err := t.dec.decode(d.Data, lc); err != nil {
 			x := input.FaultJSON.At("", spie.DescribeJSONError(err), spie.DescribeJSONErrorEN(err))
 			bad = &x
 		}
@@ -194,15 +218,17 @@ func (t *tally) count(d input.Doc, day spie.Date, p Policy) {
 		return
 	}
 	t.read++
-	c := lc.Carnet
+	c := &lc.Carnet
 	if lc.Diagnostic != nil {
-		c.Diagnostic = &diagnostic.Diagnostic{Date: lc.Diagnostic.Date}
+		t.diag = diagnostic.Diagnostic{Date: lc.Diagnostic.Date}
+		c.Diagnostic = &t.diag
 	}
-	f, ok := factsOf(&c, day, p)
+	f, ok := factsOf(c, day, p)
 	if !ok {
 		return
 	}
-	for _, g := range c.groups() {
+	t.keys = c.appendGroups(t.keys[:0])
+	for _, g := range t.keys {
 		a := t.groups[g]
 		if a == nil {
 			a = &accumulator{}
@@ -227,34 +253,50 @@ func (t *tally) merge(o tally) {
 }
 
 // countParallel tallies the stream with workers goroutines; the result is
-// count's on the whole stream in order.
-func countParallel(r io.Reader, day spie.Date, p Policy, workers int) (tally, error) {
-	batches := make(chan []input.Doc, workers)
+// count's on the whole stream in order. The reader copies the carnets of a
+// batch end to end into one buffer, which comes back to it once counted
+// (at most 2 × workers + 1 batches exist).
+func countParallel(r io.Reader, day spie.Date, p Policy, workers int, fast bool) (tally, error) {
+	batches := make(chan *docBatch, workers)
+	free := make(chan *docBatch, 2*workers+1)
 	results := make(chan tally, workers)
 	for range workers {
 		go func() {
-			t := tally{groups: map[[2]string]*accumulator{}}
+			t := newTally(fast)
 			for b := range batches {
-				for _, d := range b {
+				for _, d := range b.docs {
 					t.count(d, day, p)
 				}
+				free <- b
 			}
 			results <- t
 		}()
 	}
-	var batch []input.Doc
+	b := &docBatch{}
+	send := func() {
+		b.seal()
+		batches <- b
+		select {
+		case b = <-free:
+			b.buf, b.docs, b.ends = b.buf[:0], b.docs[:0], b.ends[:0]
+		default:
+			b = &docBatch{}
+		}
+	}
 	err := input.Each(r, input.Options{}, func(d input.Doc) error {
 		// The reader reuses its buffer: the batch keeps its own copy.
-		d.Data = append([]byte(nil), d.Data...)
-		batch = append(batch, d)
-		if len(batch) == indicatorBatch {
-			batches <- batch
-			batch = nil
+		b.buf = append(b.buf, d.Data...)
+		d.Data = nil
+		b.docs = append(b.docs, d)
+		b.ends = append(b.ends, len(b.buf))
+		if len(b.docs) == indicatorBatch {
+			send()
 		}
 		return nil
 	})
-	if len(batch) > 0 {
-		batches <- batch
+	if len(b.docs) > 0 {
+		b.seal()
+		batches <- b
 	}
 	close(batches)
 	all := tally{groups: map[[2]string]*accumulator{}}
@@ -268,6 +310,26 @@ func countParallel(r io.Reader, day spie.Date, p Policy, workers int) (tally, er
 		all.errors = all.errors[:maxLineErrors]
 	}
 	return all, err
+}
+
+// docBatch is a batch of carnets for a worker: their bytes end to end in
+// buf, carnet i ending at ends[i].
+type docBatch struct {
+	buf  []byte
+	docs []input.Doc
+	ends []int
+}
+
+// seal points each carnet's Data into buf (which no longer grows); a
+// carnet the reader gave as a fault keeps no data.
+func (b *docBatch) seal() {
+	start := 0
+	for i := range b.docs {
+		if b.docs[i].Fault == nil {
+			b.docs[i].Data = b.buf[start:b.ends[i]:b.ends[i]]
+		}
+		start = b.ends[i]
+	}
 }
 
 // lightCarnet is what the indicators read of a carnet: the journal is
@@ -286,9 +348,9 @@ type skipped struct{}
 // UnmarshalJSON implements json.Unmarshaler.
 func (*skipped) UnmarshalJSON([]byte) error { return nil }
 
-// groups returns the breakdowns a carnet counts in.
-func (c *Carnet) groups() [][2]string {
-	out := [][2]string{{"ensemble", "tous"}}
+// appendGroups appends to out the breakdowns a carnet counts in.
+func (c *Carnet) appendGroups(out [][2]string) [][2]string {
+	out = append(out, [2]string{"ensemble", "tous"})
 	if c.Cohort != "" {
 		out = append(out, [2]string{"cohorte", c.Cohort})
 	}
@@ -297,10 +359,9 @@ func (c *Carnet) groups() [][2]string {
 	if d, ok := territory.DepartementOf(c.Person.Commune); ok {
 		out = append(out, [2]string{"territoire", string(d)})
 	}
-	seen := map[spie.Public]bool{}
+	first := len(out)
 	for _, p := range c.Person.Publics {
-		if !seen[p] {
-			seen[p] = true
+		if !slices.Contains(out[first:], [2]string{"public", string(p)}) {
 			out = append(out, [2]string{"public", string(p)})
 		}
 	}

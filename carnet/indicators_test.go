@@ -210,7 +210,9 @@ func TestIndicatorsOverAGeneratedStream(t *testing.T) {
 
 // BenchmarkIndicators computes the indicators over a generated file of
 // 100,000 carnets (SOCLE_BENCH_CARNETS overrides the size: 1000000 for the
-// figure of issue 17), with 1 and 2 workers, and reports the throughput
+// figure of issue 17; SOCLE_BENCH_FILE names a file of carnets, one per
+// line, written before — by the same generator, seed 7 — to read instead,
+// so that profiles hold the indicators alone), with 1 and 2 workers, and reports the throughput
 // (wall time), the processor time per run, the cores kept busy and the
 // peak heap in use. The file is written once, before
 // the measures, in a temporary folder: the generator's work is not counted.
@@ -219,12 +221,17 @@ func BenchmarkIndicators(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("SOCLE_BENCH_CARNETS")); err == nil && v > 0 {
 		n = v
 	}
-	path := filepath.Join(b.TempDir(), "carnets.ndjson")
-	f, err := os.Create(path)
-	require.NoError(b, err)
-	_, err = io.Copy(f, newStream(n, 7))
-	require.NoError(b, err)
-	require.NoError(b, f.Close())
+	path := os.Getenv("SOCLE_BENCH_FILE")
+	if path == "" {
+		path = filepath.Join(b.TempDir(), "carnets.ndjson")
+		f, err := os.Create(path)
+		require.NoError(b, err)
+		_, err = io.Copy(f, newStream(n, 7))
+		require.NoError(b, err)
+		require.NoError(b, f.Close())
+	} else {
+		n = countLines(b, path)
+	}
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
 			b.ReportAllocs()
@@ -271,6 +278,22 @@ func BenchmarkIndicators(b *testing.B) {
 			b.ReportMetric(used.Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(used.Seconds()/wall.Seconds(), "cores")
 		})
+	}
+}
+
+// countLines returns the number of lines of the file at path.
+func countLines(b *testing.B, path string) int {
+	f, err := os.Open(path)
+	require.NoError(b, err)
+	defer f.Close()
+	n, buf := 0, make([]byte, 1<<20)
+	for {
+		k, err := f.Read(buf)
+		n += bytes.Count(buf[:k], []byte{'\n'})
+		if err == io.EOF {
+			return n
+		}
+		require.NoError(b, err)
 	}
 }
 
