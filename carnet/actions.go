@@ -1,8 +1,6 @@
 package carnet
 
 import (
-	"embed"
-
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -10,13 +8,17 @@ import (
 // "theme|libelle".
 const MapCarnetAction = "carnet-de-bord/action"
 
-//go:embed catalog/actions.json
-var catalogFS embed.FS
+// The referential is the JSON file catalog/actions.json (checked by
+// spie.LoadDefinitions); catalog_gen.go holds it as a Go literal so that no
+// JSON is decoded at package initialisation (issue 17 item 4). A test
+// compares the literal to its decoded file.
+//
+//go:generate go run ../internal/gen/catalogues -dir catalog -pkg carnet -out catalog_gen.go
 
 // CatalogActions is the referential of the 134 actions of the carnet de bord
 // (GIP de l'inclusion), with French and English labels. Group is the SPIE
 // thématique of the action.
-var CatalogActions = spie.MustLoadDefinitions(catalogFS, "catalog/actions.json")
+var CatalogActions = catalogActions
 
 // CatalogAction is a key of CatalogActions.
 type CatalogAction string

@@ -1,7 +1,6 @@
 package diagnostic
 
 import (
-	"embed"
 	"fmt"
 
 	"github.com/spie-fr/socle/spie"
@@ -19,24 +18,28 @@ const (
 	MapCarnetObjectif = "carnet-de-bord/objectif"
 )
 
-//go:embed catalog/*.json
-var referentialFS embed.FS
+// The catalogues are the JSON files of catalog/ (one definition per fact,
+// checked by spie.LoadDefinitions); catalog_gen.go holds them as Go literals
+// so that no JSON is decoded at package initialisation (issue 17 item 4). A
+// test compares each literal to its decoded file.
+//
+//go:generate go run ../internal/gen/catalogues -dir catalog -pkg diagnostic -out catalog_gen.go
 
 // Situations is the referential of the situations observed during a
 // diagnostic: every situation of the France Travail DSP (codes 6–41) and of
 // the carnet de bord, one definition per fact. Group is the SPIE thématique.
 // Situations of the sante thématique are sensitive data (RGPD art. 9).
-var Situations = spie.MustLoadDefinitions(referentialFS, "catalog/situations.json")
+var Situations = catalogSituations
 
 // Objectifs is the referential of the objectifs a diagnostic can retain:
 // every objectif of the France Travail DSP (codes 1–32) and of the carnet de
 // bord, one definition per fact, mapped to data·inclusion thématiques.
-var Objectifs = spie.MustLoadDefinitions(referentialFS, "catalog/objectifs.json")
+var Objectifs = catalogObjectifs
 
 // BesoinDefinitions is the referential of the 20 besoins of the professional
 // project of the France Travail DSP (codes 1–21, no 7), mapped to the
 // data·inclusion thématiques. (Besoins is the map of a diagnostic's besoins.)
-var BesoinDefinitions = spie.MustLoadDefinitions(referentialFS, "catalog/besoins.json")
+var BesoinDefinitions = catalogBesoins
 
 // Situation is a key of Situations.
 type Situation string

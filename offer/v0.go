@@ -15,11 +15,11 @@ import (
 // The published correspondences of data·inclusion from v0 to v1, as code
 // lists mapping each v0 key to its v1 keys.
 var (
-	V0Thematiques     = spie.MustLoadDefinitions(cataloguesFS, "catalogues/v0_thematiques.json")
-	V0Profils         = spie.MustLoadDefinitions(cataloguesFS, "catalogues/v0_profils.json")
-	V0Frais           = spie.MustLoadDefinitions(cataloguesFS, "catalogues/v0_frais.json")
-	V0LabelsNationaux = spie.MustLoadDefinitions(cataloguesFS, "catalogues/v0_labels_nationaux.json")
-	V0Typologies      = spie.MustLoadDefinitions(cataloguesFS, "catalogues/v0_typologies.json")
+	V0Thematiques     = catalogV0Thematiques
+	V0Profils         = catalogV0Profils
+	V0Frais           = catalogV0Frais
+	V0LabelsNationaux = catalogV0LabelsNationaux
+	V0Typologies      = catalogV0Typologies
 )
 
 // Mapping names of the v0 correspondences.
