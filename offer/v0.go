@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/spie-fr/socle/spie"
@@ -455,8 +456,9 @@ func ConvertStructureV0(v *V0Structure, extra map[string]RawJSON) Conversion {
 }
 
 var (
-	v0ServiceFields   = jsonFields(reflect.TypeOf(V0Service{}))
-	v0StructureFields = jsonFields(reflect.TypeOf(V0Structure{}))
+	// The members of the v0 models, listed on first use (issue 17 item 4).
+	v0ServiceFields   = sync.OnceValue(func() map[string]bool { return jsonFields(reflect.TypeOf(V0Service{})) })
+	v0StructureFields = sync.OnceValue(func() map[string]bool { return jsonFields(reflect.TypeOf(V0Structure{})) })
 )
 
 // ConvertV0 reads one v0 document, a service when it has a structure_id,
@@ -471,13 +473,13 @@ func ConvertV0(b []byte) (Conversion, error) {
 		if err := json.Unmarshal(b, &v); err != nil {
 			return Conversion{}, fmt.Errorf("service v0 illisible : %w", err)
 		}
-		return ConvertServiceV0(&v, unknownMembers(probe, v0ServiceFields)), nil
+		return ConvertServiceV0(&v, unknownMembers(probe, v0ServiceFields())), nil
 	}
 	var v V0Structure
 	if err := json.Unmarshal(b, &v); err != nil {
 		return Conversion{}, fmt.Errorf("structure v0 illisible : %w", err)
 	}
-	return ConvertStructureV0(&v, unknownMembers(probe, v0StructureFields)), nil
+	return ConvertStructureV0(&v, unknownMembers(probe, v0StructureFields())), nil
 }
 
 func unknownMembers(m map[string]RawJSON, known map[string]bool) map[string]RawJSON {
