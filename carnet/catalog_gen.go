@@ -5,1211 +5,962 @@ package carnet
 import "github.com/spie-fr/socle/spie"
 
 // catalogActions is the catalogue catalog/actions.json (134 definitions).
-var catalogActions = spie.Definitions{
+var catalogActions = withCatalogMaps(spie.Definitions{
 	{
 		Key:    "acces-a-un-mode-de-garde",
 		Label:  spie.Label{FR: "Accès à un mode de garde", EN: "Access to childcare"},
 		Source: "carnet de bord",
 		Group:  "garde-enfant",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"contraintes_familiales|Accès à un mode de garde"},
-		},
 	},
 	{
 		Key:    "ateliers-collectifs-sociabilisation",
 		Label:  spie.Label{FR: "Participation à des formations / ateliers : actions collectives de sociabilisation", EN: "Taking part in training or workshops: group socialisation activities"},
 		Source: "carnet de bord",
 		Group:  "garde-enfant",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"contraintes_familiales|Participation à des formations / ateliers : actions collectives de sociabilisation"},
-		},
 	},
 	{
 		Key:    "demarches-statut-aidant",
 		Label:  spie.Label{FR: "Démarches pour obtenir le statut d'aidant", EN: "Steps to obtain carer status"},
 		Source: "carnet de bord",
 		Group:  "garde-enfant",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"contraintes_familiales|Réalisation de démarches visant à devenir obtenir le statut d'aidant"},
-		},
 	},
 	{
 		Key:    "demande-css",
 		Label:  spie.Label{FR: "Demande de complémentaire santé solidaire (CSS)", EN: "Application for free or low-cost top-up health cover (CSS)"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Demande de CSS"},
-		},
 	},
 	{
 		Key:    "demande-protection-administrative-judiciaire",
 		Label:  spie.Label{FR: "Demande de protection administrative ou judiciaire (MASP, tutelle, curatelle, sauvegarde de justice…)", EN: "Application for administrative or judicial protection (MASP, guardianship, curatorship, temporary court protection…)"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Demande de protection administratives ou judiciaires ( MASP, tutelle, curatelle, sauvegarde de justice… )"},
-		},
 	},
 	{
 		Key:    "ecrivain-public-numerique",
 		Label:  spie.Label{FR: "Écrivain public numérique", EN: "Digital public letter-writer"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Ecrivain Public Numérique"},
-		},
 	},
 	{
 		Key:    "accompagnement-social-acces-aux-droits",
 		Label:  spie.Label{FR: "Accompagnement par les travailleurs sociaux en matière d'accès aux droits", EN: "Support from social workers to access rights"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|L’accompagnement par les travailleurs sociaux en matière d'accès au droit"},
-		},
 	},
 	{
 		Key:    "demarches-acces-aux-droits-autonomes",
 		Label:  spie.Label{FR: "Réalisation autonome des démarches liées à l'accès aux droits", EN: "Completing the steps to access rights on one's own"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation autonome des démarches liées à l'accès aux droits"},
-		},
 	},
 	{
 		Key:    "declaration-trimestrielle-ressources",
 		Label:  spie.Label{FR: "Réalisation d'une déclaration trimestrielle des ressources (CAF, France Travail…)", EN: "Filing a quarterly income statement (CAF, France Travail…)"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d'une Déclaration Trimestrielle des Ressourcess revenues ( CAF, Pôle emploi… )"},
-		},
 	},
 	{
 		Key:    "demarches-statut-aidant-familial",
 		Label:  spie.Label{FR: "Démarches pour obtenir le statut d'aidant familial (volet administratif)", EN: "Steps to obtain family carer status (administrative side)"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation de démarches pour obtenir le statut d’aidant familial"},
-		},
 	},
 	{
 		Key:    "demande-apa-pch",
 		Label:  spie.Label{FR: "Demande d'APA, de PCH…", EN: "Application for personal autonomy or disability compensation allowance (APA, PCH…)"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une demande APA, PCH…"},
-		},
 	},
 	{
 		Key:    "demande-rsa-prime-activite",
 		Label:  spie.Label{FR: "Demande de RSA / prime d'activité", EN: "Application for RSA / in-work benefit (prime d'activité)"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une demande de RSA / Prime d’activité"},
-		},
 	},
 	{
 		Key:    "demande-domiciliation",
 		Label:  spie.Label{FR: "Demande de domiciliation (Cerfa)", EN: "Application for a postal address of record (Cerfa form)"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une demande de domiciliation CERFA"},
-		},
 	},
 	{
 		Key:    "demande-pension-alimentaire",
 		Label:  spie.Label{FR: "Demande de pension alimentaire", EN: "Application for maintenance payments"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une demande de pension alimentaire"},
-		},
 	},
 	{
 		Key:    "demande-prestation-caf-msa",
 		Label:  spie.Label{FR: "Demande de prestation ou de droit CAF/MSA (allocations familiales, PAJE…)", EN: "Application for a CAF/MSA benefit or right (family allowance, PAJE…)"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une demande de prestation ou / droit CAF/MSA ( allocation familiale, PAJE… )"},
-		},
 	},
 	{
 		Key:    "demande-procedure-judiciaire",
 		Label:  spie.Label{FR: "Engagement d'une procédure judiciaire", EN: "Starting court proceedings"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une demande de procédure judiciaire"},
-		},
 	},
 	{
 		Key:    "demande-allocation-france-travail",
 		Label:  spie.Label{FR: "Demande d'aide financière ou d'allocation France Travail (ARE, ASS…)", EN: "Application for France Travail financial aid or allowance (ARE, ASS…)"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une demande d’aide financière ou/et allocation Pôle emploi ( ARE, ASS… )"},
-		},
 	},
 	{
 		Key:    "demande-aide-juridictionnelle",
 		Label:  spie.Label{FR: "Demande d'aide juridictionnelle", EN: "Application for legal aid"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une demande d’aide juridictionnelle"},
-		},
 	},
 	{
 		Key:    "demande-prestation-securite-sociale",
 		Label:  spie.Label{FR: "Demande de prestation ou d'aide de la Sécurité sociale (indemnités journalières…)", EN: "Application for a Social Security benefit (daily sickness allowance…)"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une demande prestation ou aide de la Sécurité sociale  (indemnité journalière… )"},
-		},
 	},
 	{
 		Key:    "demande-caisse-de-retraite",
 		Label:  spie.Label{FR: "Demande auprès d'une caisse de retraite / complémentaire", EN: "Application to a pension or supplementary pension fund"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une demande à la Caisse de retraite / complémentaires"},
-		},
 	},
 	{
 		Key:    "demande-prefecture",
 		Label:  spie.Label{FR: "Demande auprès de la préfecture", EN: "Application to the prefecture"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une demande à la préfecture"},
-		},
 	},
 	{
 		Key:    "declaration-de-situation",
 		Label:  spie.Label{FR: "Déclaration de situation (CAF, impôts…)", EN: "Declaration of circumstances (CAF, tax office…)"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réalisation d’une déclaration de situation ( CAF, Impôt… )"},
-		},
 	},
 	{
 		Key:    "demande-piece-identite-titre-sejour",
 		Label:  spie.Label{FR: "Demande de pièce d'identité, titre de séjour, état civil…", EN: "Application for an identity document, residence permit, civil status record…"},
 		Source: "carnet de bord",
 		Group:  "acces-aux-droits",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_administrative|Réaliseration d’une demande pièce d’identité, titre de séjour, Etat civil…"},
-		},
 	},
 	{
 		Key:    "negociation-pret",
 		Label:  spie.Label{FR: "Aide à la négociation ou renégociation de prêt", EN: "Help negotiating or renegotiating a loan"},
 		Source: "carnet de bord",
 		Group:  "situation-financiere",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_financiere|Aide à la négociation ou renégociation de prêt"},
-		},
 	},
 	{
 		Key:    "demande-aide-alimentaire",
 		Label:  spie.Label{FR: "Demande d'aide alimentaire", EN: "Application for food aid"},
 		Source: "carnet de bord",
 		Group:  "situation-financiere",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_financiere|Demande d'aide alimentaire"},
-		},
 	},
 	{
 		Key:    "demande-microcredit-social",
 		Label:  spie.Label{FR: "Demande de microcrédit social", EN: "Application for a social microloan"},
 		Source: "carnet de bord",
 		Group:  "situation-financiere",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_financiere|Demande de microcrédit social"},
-		},
 	},
 	{
 		Key:    "demande-autres-aides-financieres",
 		Label:  spie.Label{FR: "Demande d'autres aides financières (Département, CCAS, CAF, FAJ…)", EN: "Application for other financial aid (Département, CCAS, CAF, FAJ…)"},
 		Source: "carnet de bord",
 		Group:  "situation-financiere",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_financiere|Demande d’autres aides financières ( Département, CCAS, CAF, FAJ… )"},
-		},
 	},
 	{
 		Key:    "demande-droits-sociaux",
 		Label:  spie.Label{FR: "Demande de droits sociaux (RSA, ASS, prime d'activité…)", EN: "Application for social benefits (RSA, ASS, in-work benefit…)"},
 		Source: "carnet de bord",
 		Group:  "situation-financiere",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_financiere|Faire une demande de droits sociaux (RSA, ASS, Prime d'activité, …)"},
-		},
 	},
 	{
 		Key:    "accompagnement-social-personnalise",
 		Label:  spie.Label{FR: "Accompagnement social personnalisé", EN: "Personalised social support"},
 		Source: "carnet de bord",
 		Group:  "situation-financiere",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_financiere|L'accompagnement social personnalisé"},
-		},
 	},
 	{
 		Key:    "plan-de-surendettement",
 		Label:  spie.Label{FR: "Mise en place d'un plan de surendettement", EN: "Setting up a debt-relief plan"},
 		Source: "carnet de bord",
 		Group:  "situation-financiere",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_financiere|Mise en place d’un plan de surendettement"},
-		},
 	},
 	{
 		Key:    "aide-educative-budgetaire",
 		Label:  spie.Label{FR: "Mise en place d'une aide éducative budgétaire", EN: "Setting up budget-management coaching"},
 		Source: "carnet de bord",
 		Group:  "situation-financiere",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_financiere|Mise en place d’une aide éducative budgétaire"},
-		},
 	},
 	{
 		Key:    "mediation-institutions",
 		Label:  spie.Label{FR: "Médiation avec les institutions", EN: "Mediation with institutions"},
 		Source: "carnet de bord",
 		Group:  "situation-financiere",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_financiere|Médiation avec les institutions"},
-		},
 	},
 	{
 		Key:    "plan-apurement-dette",
 		Label:  spie.Label{FR: "Réalisation d'un plan d'apurement de dette", EN: "Drawing up a debt repayment plan"},
 		Source: "carnet de bord",
 		Group:  "situation-financiere",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"difficulte_financiere|Réalisation d’un plan d’apurement dette"},
-		},
 	},
 	{
 		Key:    "accompagnement-global",
 		Label:  spie.Label{FR: "Accompagnement global", EN: "Comprehensive support"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Accompagnement global"},
-		},
 	},
 	{
 		Key:    "montee-en-competences",
 		Label:  spie.Label{FR: "Accompagner la montée en compétences", EN: "Support upskilling"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Accompagner la montée en compétences"},
-		},
 	},
 	{
 		Key:    "appui-creation-entreprise",
 		Label:  spie.Label{FR: "Appui à la création d'entreprise", EN: "Support for starting a business"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Appui à la création d'entreprise"},
-		},
 	},
 	{
 		Key:    "autre-action-emploi",
 		Label:  spie.Label{FR: "Autre action emploi", EN: "Other employment action"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Autre"},
-		},
 	},
 	{
 		Key:    "candidater-a-une-offre",
 		Label:  spie.Label{FR: "Candidater à une offre", EN: "Apply for a vacancy"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Candidater à une offre"},
-		},
 	},
 	{
 		Key:    "comite-rebond",
 		Label:  spie.Label{FR: "Comité Rebond", EN: "Rebound committee (Comité Rebond)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Comité Rebond"},
-		},
 	},
 	{
 		Key:    "demande-cec-cie",
 		Label:  spie.Label{FR: "Demande de CEC / CIE", EN: "Application for a subsidised contract (CEC / CIE)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Demande de CEC / CIE"},
-		},
 	},
 	{
 		Key:    "definir-marche-produit-communication",
 		Label:  spie.Label{FR: "Définir son marché, son produit, sa communication", EN: "Define one's market, product and communication"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Définir son marché, son produit, sa communication"},
-		},
 	},
 	{
 		Key:    "evaluation-rqth",
 		Label:  spie.Label{FR: "Évaluation RQTH", EN: "Disabled worker recognition assessment (RQTH)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Evaluation RQTH"},
-		},
 	},
 	{
 		Key:    "inscription-agence-interim",
 		Label:  spie.Label{FR: "Inscription en agence d'intérim", EN: "Registering with a temping agency"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Inscription en agence d’intérim"},
-		},
 	},
 	{
 		Key:    "inscription-cap-emploi",
 		Label:  spie.Label{FR: "Inscription à Cap emploi", EN: "Registering with Cap emploi"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Inscription à Cap emploi"},
-		},
 	},
 	{
 		Key:    "inscription-france-travail",
 		Label:  spie.Label{FR: "Inscription à France Travail (ex-Pôle emploi)", EN: "Registering with France Travail (formerly Pôle emploi)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Inscription à Pôle emploi"},
-		},
 	},
 	{
 		Key:    "maitriser-finances-entreprise",
 		Label:  spie.Label{FR: "Maîtriser l'aspect financier de son entreprise", EN: "Master the financial side of one's business"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Maîtriser l’aspect financier (de son entreprise)"},
-		},
 	},
 	{
 		Key:    "organisation-efficace-entreprise",
 		Label:  spie.Label{FR: "Mettre en place une organisation efficace de son entreprise", EN: "Set up an efficient organisation for one's business"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Mettre en place une organisation efficace (de son entreprise)"},
-		},
 	},
 	{
 		Key:    "orientation-plie",
 		Label:  spie.Label{FR: "Orientation PLIE", EN: "Referral to a local employment and inclusion plan (PLIE)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation PLIE"},
-		},
 	},
 	{
 		Key:    "orientation-prepa-competences",
 		Label:  spie.Label{FR: "Orientation Prépa-Compétences", EN: "Referral to Prépa-Compétences"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation Prépa-Compétences"},
-		},
 	},
 	{
 		Key:    "orientation-siae",
 		Label:  spie.Label{FR: "Orientation SIAE", EN: "Referral to a work-integration enterprise (SIAE)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation SIAE"},
-		},
 	},
 	{
 		Key:    "orientation-aide-recherche-emploi",
 		Label:  spie.Label{FR: "Orientation vers l'aide à la recherche d'emploi", EN: "Referral to job-search support"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation sur l'aide à la recherche d'emploi"},
-		},
 	},
 	{
 		Key:    "orientation-vendanges",
 		Label:  spie.Label{FR: "Orientation vers les vendanges", EN: "Referral to grape-harvest work"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation sur les vendanges"},
-		},
 	},
 	{
 		Key:    "orientation-aci",
 		Label:  spie.Label{FR: "Orientation vers un ACI", EN: "Referral to a work-integration workshop (ACI)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers ACI"},
-		},
 	},
 	{
 		Key:    "orientation-ai-etti",
 		Label:  spie.Label{FR: "Orientation vers une AI / ETTI", EN: "Referral to an intermediary association or work-integration temping agency (AI / ETTI)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers AI/ETTI"},
-		},
 	},
 	{
 		Key:    "orientation-ei",
 		Label:  spie.Label{FR: "Orientation vers une EI", EN: "Referral to a work-integration enterprise (EI)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers EI"},
-		},
 	},
 	{
 		Key:    "orientation-geiq",
 		Label:  spie.Label{FR: "Orientation vers un GEIQ", EN: "Referral to an employers' group for integration and qualification (GEIQ)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers GEIC"},
-		},
 	},
 	{
 		Key:    "orientation-mdph",
 		Label:  spie.Label{FR: "Orientation vers la MDPH", EN: "Referral to the disability centre (MDPH)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers la MDPH"},
-		},
 	},
 	{
 		Key:    "orientation-partenaires-entrepreneuriat",
 		Label:  spie.Label{FR: "Orientation vers les partenaires de l'entrepreneuriat (CCI, ADIE…)", EN: "Referral to entrepreneurship partners (CCI, ADIE…)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers les partenaires entreprenariat ( CCI, ADIE… )"},
-		},
 	},
 	{
 		Key:    "orientation-esat",
 		Label:  spie.Label{FR: "Orientation vers un ESAT", EN: "Referral to a sheltered workshop (ESAT)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers un ESAT"},
-		},
 	},
 	{
 		Key:    "orientation-acceleration-mise-en-emploi",
 		Label:  spie.Label{FR: "Orientation vers un partenaire pour accélérer la mise en emploi", EN: "Referral to a partner to speed up getting a job"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers un partenaire pour accélérer la mise en emploi"},
-		},
 	},
 	{
 		Key:    "orientation-definition-projet-professionnel",
 		Label:  spie.Label{FR: "Orientation vers un partenaire pour définir le projet professionnel", EN: "Referral to a partner to define a career plan"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers un partenaire pour définir le projet professionnel"},
-		},
 	},
 	{
 		Key:    "orientation-lever-les-freins",
 		Label:  spie.Label{FR: "Orientation vers un partenaire pour identifier et lever les freins", EN: "Referral to a partner to identify and remove barriers"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers un partenaire pour identifier et lever les freins"},
-		},
 	},
 	{
 		Key:    "orientation-metiers-en-tension",
 		Label:  spie.Label{FR: "Orientation vers un partenaire pour un recrutement dans les métiers en tension", EN: "Referral to a partner for recruitment in shortage occupations"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers un partenaire pour un recrutement dans les métiers en tension"},
-		},
 	},
 	{
 		Key:    "orientation-projet-de-ville",
 		Label:  spie.Label{FR: "Orientation vers un projet de ville", EN: "Referral to a city project"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers un projet de Ville"},
-		},
 	},
 	{
 		Key:    "orientation-agence-interim",
 		Label:  spie.Label{FR: "Orientation vers une agence d'intérim", EN: "Referral to a temping agency"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers une agence d’intérim"},
-		},
 	},
 	{
 		Key:    "orientation-plateforme-partenaire",
 		Label:  spie.Label{FR: "Orientation vers une plateforme partenaire", EN: "Referral to a partner platform"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Orientation vers une plateforme partenaire"},
-		},
 	},
 	{
 		Key:    "partenariat-chambres-consulaires",
 		Label:  spie.Label{FR: "Partenariat avec la chambre d'agriculture, de commerce et d'industrie ou des métiers et de l'artisanat", EN: "Partnership with the chamber of agriculture, commerce and industry or trades and crafts"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Partenariat Chambre de l'agriculture / industrie / artisanat"},
-		},
 	},
 	{
 		Key:    "forum-emploi",
 		Label:  spie.Label{FR: "Participation à un forum emploi", EN: "Attending a job fair"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Participation à un forum emploi"},
-		},
 	},
 	{
 		Key:    "positionnement-emploi-adapte",
 		Label:  spie.Label{FR: "Positionnement sur un emploi adapté", EN: "Placement in adapted employment"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Positionnement emploi adapté"},
-		},
 	},
 	{
 		Key:    "positionnement-clauses-insertion",
 		Label:  spie.Label{FR: "Positionnement sur les clauses d'insertion", EN: "Placement through social-inclusion clauses in public contracts"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Positionnement sur les clauses d'insertion"},
-		},
 	},
 	{
 		Key:    "prestation-france-travail",
 		Label:  spie.Label{FR: "Prestation France Travail (ex-Pôle emploi)", EN: "France Travail service (formerly Pôle emploi)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Prestation Pole emploi"},
-		},
 	},
 	{
 		Key:    "enquetes-metiers",
 		Label:  spie.Label{FR: "Réalisation d'enquêtes métiers", EN: "Carrying out occupational surveys"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Réalisation d'enquêtes métiers"},
-		},
 	},
 	{
 		Key:    "service-civique",
 		Label:  spie.Label{FR: "Réalisation d'un service civique", EN: "Doing a civic service placement"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Réalisation d’un service civique"},
-		},
 	},
 	{
 		Key:    "stage",
 		Label:  spie.Label{FR: "Réalisation d'un stage", EN: "Doing an internship"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Réalisation d’un stage"},
-		},
 	},
 	{
 		Key:    "pmsmp",
 		Label:  spie.Label{FR: "Réalisation d'une PMSMP", EN: "Doing a work-experience placement (PMSMP)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Réalisation d’une PMSMP"},
-		},
 	},
 	{
 		Key:    "alternance",
 		Label:  spie.Label{FR: "Réalisation d'une alternance", EN: "Doing a work-study programme"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Réalisation d’une alternance"},
-		},
 	},
 	{
 		Key:    "conformite-reglementaire-entreprise",
 		Label:  spie.Label{FR: "Travailler la conformité réglementaire de son entreprise", EN: "Work on one's business's regulatory compliance"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Travailler la conformité réglementaire (de son entreprise)"},
-		},
 	},
 	{
 		Key:    "travailler-lettre-motivation",
 		Label:  spie.Label{FR: "Travailler la lettre de motivation", EN: "Work on the cover letter"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Travailler la lettre de motivation"},
-		},
 	},
 	{
 		Key:    "travailler-cv",
 		Label:  spie.Label{FR: "Travailler le CV", EN: "Work on the CV"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"emploi|Travailler le CV"},
-		},
 	},
 	{
 		Key:    "atelier-cv",
 		Label:  spie.Label{FR: "Atelier CV", EN: "CV workshop"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Atelier CV"},
-		},
 	},
 	{
 		Key:    "ateliers-integration-professionnelle",
 		Label:  spie.Label{FR: "Ateliers d'intégration à visée professionnelle", EN: "Workshops for integration into work"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Ateliers d'intégration à visée professionnelle"},
-		},
 	},
 	{
 		Key:    "bilan-de-competences",
 		Label:  spie.Label{FR: "Bilan de compétences", EN: "Skills assessment"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Bilan de compétences"},
-		},
 	},
 	{
 		Key:    "ecole-deuxieme-chance",
 		Label:  spie.Label{FR: "École de la deuxième chance", EN: "Second-chance school (E2C)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Ecole de la 2ème chance"},
-		},
 	},
 	{
 		Key:    "formation-linguistique-fle",
 		Label:  spie.Label{FR: "Formation linguistique : FLE", EN: "Language training: French as a foreign language"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Linguistique : FLE"},
-		},
 	},
 	{
 		Key:    "orientation-clea",
 		Label:  spie.Label{FR: "Orientation Cléa", EN: "Referral to the CléA basic skills certificate"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Orientation Cléa"},
-		},
 	},
 	{
 		Key:    "orientation-epide",
 		Label:  spie.Label{FR: "Orientation EPIDE", EN: "Referral to EPIDE (public integration establishment for young people)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Orientation EPIDE"},
-		},
 	},
 	{
 		Key:    "orientation-poec",
 		Label:  spie.Label{FR: "Orientation POEC", EN: "Referral to collective pre-employment training (POEC)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Orientation POEC"},
-		},
 	},
 	{
 		Key:    "orientation-atelier",
 		Label:  spie.Label{FR: "Orientation vers un atelier", EN: "Referral to a workshop"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Orientation vers un atelier"},
-		},
 	},
 	{
 		Key:    "orientation-formation",
 		Label:  spie.Label{FR: "Orientation vers une formation", EN: "Referral to a training course"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Orientation vers une formation"},
-		},
 	},
 	{
 		Key:    "orientation-formation-certifiante",
 		Label:  spie.Label{FR: "Orientation vers une formation certifiante", EN: "Referral to a certified training course"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Orientation vers une formation certifiante"},
-		},
 	},
 	{
 		Key:    "orientation-formation-qualifiante",
 		Label:  spie.Label{FR: "Orientation vers une formation qualifiante", EN: "Referral to a qualifying training course"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Orientation vers une formation qualifiante"},
-		},
 	},
 	{
 		Key:    "orientation-structure",
 		Label:  spie.Label{FR: "Orientation vers une structure", EN: "Referral to an organisation"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Orientation vers une structure"},
-		},
 	},
 	{
 		Key:    "prepa-competences",
 		Label:  spie.Label{FR: "Prépa Compétences", EN: "Prépa Compétences (pre-training programme)"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Prépa Compétences"},
-		},
 	},
 	{
 		Key:    "recherche-de-formation",
 		Label:  spie.Label{FR: "Recherche de formation", EN: "Looking for a training course"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Recherche de formation"},
-		},
 	},
 	{
 		Key:    "enquetes-formations",
 		Label:  spie.Label{FR: "Réalisation d'enquêtes formations", EN: "Carrying out training surveys"},
 		Source: "carnet de bord",
 		Group:  "emploi-formation",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"formation|Réalisation d'enquêtes formations"},
-		},
 	},
 	{
 		Key:    "accompagnement-charge-mission-logement",
 		Label:  spie.Label{FR: "Accompagnement par le chargé de mission logement", EN: "Support from the housing officer"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Accompagnement par le chargé de mission logement"},
-		},
 	},
 	{
 		Key:    "demande-aide-au-logement",
 		Label:  spie.Label{FR: "Accompagnement à la demande d'aide au logement (APL, ALS…)", EN: "Help applying for housing benefit (APL, ALS…)"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Accompagnement à la demande d’aide au logement ( APL, ALS… )"},
-		},
 	},
 	{
 		Key:    "actions-collectives-logement",
 		Label:  spie.Label{FR: "Actions collectives liées au logement", EN: "Group activities about housing"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Actions collectives liées au logement"},
-		},
 	},
 	{
 		Key:    "appel-115",
 		Label:  spie.Label{FR: "Appel au 115", EN: "Calling 115 (emergency shelter line)"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Appel 115"},
-		},
 	},
 	{
 		Key:    "demande-daho",
 		Label:  spie.Label{FR: "Demande DAHO", EN: "Enforceable right to shelter claim (DAHO)"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Demande DAHO"},
-		},
 	},
 	{
 		Key:    "demande-dalo",
 		Label:  spie.Label{FR: "Demande DALO", EN: "Enforceable right to housing claim (DALO)"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Demande DALO"},
-		},
 	},
 	{
 		Key:    "demande-fsl",
 		Label:  spie.Label{FR: "Demande d'aide au Fonds de solidarité pour le logement", EN: "Application to the housing solidarity fund (FSL)"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Demande d'aide au Fond de Solidarité pour le Logement"},
-		},
 	},
 	{
 		Key:    "demande-hebergement-siao",
 		Label:  spie.Label{FR: "Demande d'hébergement (SIAO)", EN: "Application for shelter (SIAO)"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Demande d'hébergement ( SIAO )"},
-		},
 	},
 	{
 		Key:    "demande-logement-social",
 		Label:  spie.Label{FR: "Demande de logement social", EN: "Application for social housing"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Demande de logement social"},
-		},
 	},
 	{
 		Key:    "intervention-procedure-expulsion",
 		Label:  spie.Label{FR: "Intervention face à une procédure d'expulsion", EN: "Intervention in eviction proceedings"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Intervention face à une procédure expulsion"},
-		},
 	},
 	{
 		Key:    "mesure-asll",
 		Label:  spie.Label{FR: "Mesure d'accompagnement social lié au logement (ASLL)", EN: "Housing-related social support measure (ASLL)"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Mesure d'Accompagnement Social Lié au Logement ( ASLL )"},
-		},
 	},
 	{
 		Key:    "demarches-logement-autonomes",
 		Label:  spie.Label{FR: "Réalisation autonome des démarches liées au logement", EN: "Completing housing procedures on one's own"},
 		Source: "carnet de bord",
 		Group:  "logement",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"logement|Réalisation autonome des démarches liées au logement"},
-		},
 	},
 	{
 		Key:    "ateliers-fle",
 		Label:  spie.Label{FR: "Participation à des formations / ateliers : français langue étrangère", EN: "Taking part in training or workshops: French as a foreign language"},
 		Source: "carnet de bord",
 		Group:  "illettrisme-illectronisme",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"maitrise_langue|Participation à des formations / ateliers : Français Langue Étrangère"},
-		},
 	},
 	{
 		Key:    "ateliers-lecture-ecriture",
 		Label:  spie.Label{FR: "Participation à des formations / ateliers : amélioration des savoirs en lecture / écriture", EN: "Taking part in training or workshops: improving reading and writing"},
 		Source: "carnet de bord",
 		Group:  "illettrisme-illectronisme",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"maitrise_langue|Participation à des formations / ateliers : amélioration des savoirs lecture / écriture"},
-		},
 	},
 	{
 		Key:    "ateliers-numeriques",
 		Label:  spie.Label{FR: "Participation à des formations / ateliers : numérique", EN: "Taking part in training or workshops: digital skills"},
 		Source: "carnet de bord",
 		Group:  "illettrisme-illectronisme",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"maitrise_langue|Participation à des formations / ateliers : numériques"},
-		},
 	},
 	{
 		Key:    "heures-ofii",
 		Label:  spie.Label{FR: "Réalisation des heures de formation OFII", EN: "Completing the OFII training hours"},
 		Source: "carnet de bord",
 		Group:  "illettrisme-illectronisme",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"maitrise_langue|Réalisation des heures OFII"},
-		},
 	},
 	{
 		Key:    "bourse-au-permis",
 		Label:  spie.Label{FR: "Bourse au permis de conduire", EN: "Driving licence grant"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Bourse au permis"},
-		},
 	},
 	{
 		Key:    "financement-achat-vehicule",
 		Label:  spie.Label{FR: "Constitution d'un dossier de financement pour l'achat d'un véhicule (microcrédit…)", EN: "Preparing a financing application to buy a vehicle (microloan…)"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Constitution d’un dossier de financement pour l’achat d’un véhicule ( microcrédit… )"},
-		},
 	},
 	{
 		Key:    "dossier-aide-mobilite",
 		Label:  spie.Label{FR: "Constitution d'un dossier d'aide à la mobilité (permis B, poids lourd…)", EN: "Preparing a mobility aid application (car licence, heavy goods vehicle…)"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Constitution d’un dossier d’aide à la mobilité ( permis B, poids lourds… )"},
-		},
 	},
 	{
 		Key:    "aide-financiere-achat-vehicule",
 		Label:  spie.Label{FR: "Constitution d'une demande d'aide financière pour l'achat d'un véhicule", EN: "Preparing an application for financial aid to buy a vehicle"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Constitution d’une demande d'aide financière pour l’achat d’un véhicule"},
-		},
 	},
 	{
 		Key:    "carte-transport-en-commun",
 		Label:  spie.Label{FR: "Création d'une carte de transport en commun (réseau urbain / interurbain)", EN: "Getting a public transport card (urban / intercity network)"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Création d’une carte de transport en commun ( réseaux urbain / interurbain )"},
-		},
 	},
 	{
 		Key:    "carte-solidaire",
 		Label:  spie.Label{FR: "Demande de carte solidaire (réduction SNCF, pass solidarité…)", EN: "Application for a reduced-fare card (SNCF discount, solidarity pass…)"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Demande de Carte Solidaire (Réduction SNCF, pass solidarité… )"},
-		},
 	},
 	{
 		Key:    "cheques-mobilite",
 		Label:  spie.Label{FR: "Demande de chèques mobilité", EN: "Application for mobility vouchers"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Demander des chèques de mobilité"},
-		},
 	},
 	{
 		Key:    "inscription-permis-code",
 		Label:  spie.Label{FR: "Inscription au permis / code de la route (auto-école, internet…)", EN: "Enrolling for the driving licence / highway code (driving school, online…)"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Inscription permis/code de la route( auto-école, internet… )"},
-		},
 	},
 	{
 		Key:    "mise-en-place-covoiturage",
 		Label:  spie.Label{FR: "Mise en place du covoiturage", EN: "Setting up car-sharing"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Mise en place du co-voiturage"},
-		},
 	},
 	{
 		Key:    "mise-a-disposition-vehicules",
 		Label:  spie.Label{FR: "Mise à disposition de véhicules (voiture, vélos ou trottinettes électriques…)", EN: "Vehicle loan (car, electric bikes or scooters…)"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Mise à disposition de véhicules ( voiture, vélos électriques, trottinettes électriques… )"},
-		},
 	},
 	{
 		Key:    "transport-a-la-demande",
 		Label:  spie.Label{FR: "Mobilisation du réseau de transport à la demande", EN: "Using the on-demand transport network"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Mobilisation du réseau de transport à la demande"},
-		},
 	},
 	{
 		Key:    "garage-solidaire",
 		Label:  spie.Label{FR: "Mobilisation d'un garage solidaire", EN: "Using a community garage"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Mobilisation d’un garage solidaire"},
-		},
 	},
 	{
 		Key:    "conseiller-en-mobilite",
 		Label:  spie.Label{FR: "Prescription auprès d'un conseiller en mobilité", EN: "Referral to a mobility adviser"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Prescription auprès d’un conseiller en mobilité"},
-		},
 	},
 	{
 		Key:    "demande-permis-carte-grise",
 		Label:  spie.Label{FR: "Demande de permis, de carte grise…", EN: "Application for a driving licence, vehicle registration…"},
 		Source: "carnet de bord",
 		Group:  "mobilite",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"mobilite|Réalisation d'une demande pour le permis, la carte grise…"},
-		},
 	},
 	{
 		Key:    "dossier-mdph",
 		Label:  spie.Label{FR: "Constitution d'un dossier MDPH", EN: "Preparing a disability (MDPH) application"},
 		Source: "carnet de bord",
 		Group:  "sante",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"sante|Constitution d’un dossier MDPH"},
-		},
 	},
 	{
 		Key:    "dossier-invalidite-securite-sociale",
 		Label:  spie.Label{FR: "Constitution d'un dossier d'invalidité auprès de la Sécurité sociale", EN: "Preparing an invalidity application to Social Security"},
 		Source: "carnet de bord",
 		Group:  "sante",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"sante|Constitution d’un dossier d’invalidité auprès de la sécurité sociale"},
-		},
 	},
 	{
 		Key:    "mise-en-relation-professionnels-sante",
 		Label:  spie.Label{FR: "Mise en relation avec d'autres professionnels de santé", EN: "Putting in touch with other health professionals"},
 		Source: "carnet de bord",
 		Group:  "sante",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"sante|Mise en relation avec d’autres professionnels de santé"},
-		},
 	},
 	{
 		Key:    "groupes-de-soutien",
 		Label:  spie.Label{FR: "Participation à des groupes de soutien", EN: "Taking part in support groups"},
 		Source: "carnet de bord",
 		Group:  "sante",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"sante|Participation à des groupes de soutien"},
-		},
 	},
 	{
 		Key:    "demande-mesure-protection-sante",
 		Label:  spie.Label{FR: "Demande de mesure de protection administrative ou juridique (santé)", EN: "Application for an administrative or legal protection measure (health)"},
 		Source: "carnet de bord",
 		Group:  "sante",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"sante|Réalisation d'une demande de mesure de protection administrative ou juridique\""},
-		},
 	},
 	{
 		Key:    "demarches-securite-sociale-css-ame",
 		Label:  spie.Label{FR: "Démarches auprès de la Sécurité sociale (CSS, AME…)", EN: "Social Security procedures (CSS, AME…)"},
 		Source: "carnet de bord",
 		Group:  "sante",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"sante|Réalisation de démarches auprès de la Sécurité sociale ( CSS, AME… )"},
-		},
 	},
 	{
 		Key:    "bilan-de-sante",
 		Label:  spie.Label{FR: "Réalisation d'un bilan de santé", EN: "Having a health check-up"},
 		Source: "carnet de bord",
 		Group:  "sante",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"sante|Réalisation d’un bilan de santé"},
-		},
 	},
 	{
 		Key:    "suivi-psychologique",
 		Label:  spie.Label{FR: "Suivi psychologique", EN: "Psychological support"},
 		Source: "carnet de bord",
 		Group:  "sante",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"sante|Réalisation d’un suivi psychologique"},
-		},
 	},
 	{
 		Key:    "demande-allocation-apa",
 		Label:  spie.Label{FR: "Demande d'allocation (APA…)", EN: "Application for an allowance (APA…)"},
 		Source: "carnet de bord",
 		Group:  "sante",
-		Map: map[string][]string{
-			"carnet-de-bord/action": {"sante|Réalisation d’une demande d’allocation ( APA… )"},
-		},
 	},
+}, []catalogMap{
+	{0, "carnet-de-bord/action", []string{"contraintes_familiales|Accès à un mode de garde"}},
+	{1, "carnet-de-bord/action", []string{"contraintes_familiales|Participation à des formations / ateliers : actions collectives de sociabilisation"}},
+	{2, "carnet-de-bord/action", []string{"contraintes_familiales|Réalisation de démarches visant à devenir obtenir le statut d'aidant"}},
+	{3, "carnet-de-bord/action", []string{"difficulte_administrative|Demande de CSS"}},
+	{4, "carnet-de-bord/action", []string{"difficulte_administrative|Demande de protection administratives ou judiciaires ( MASP, tutelle, curatelle, sauvegarde de justice… )"}},
+	{5, "carnet-de-bord/action", []string{"difficulte_administrative|Ecrivain Public Numérique"}},
+	{6, "carnet-de-bord/action", []string{"difficulte_administrative|L’accompagnement par les travailleurs sociaux en matière d'accès au droit"}},
+	{7, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation autonome des démarches liées à l'accès aux droits"}},
+	{8, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d'une Déclaration Trimestrielle des Ressourcess revenues ( CAF, Pôle emploi… )"}},
+	{9, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation de démarches pour obtenir le statut d’aidant familial"}},
+	{10, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une demande APA, PCH…"}},
+	{11, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une demande de RSA / Prime d’activité"}},
+	{12, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une demande de domiciliation CERFA"}},
+	{13, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une demande de pension alimentaire"}},
+	{14, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une demande de prestation ou / droit CAF/MSA ( allocation familiale, PAJE… )"}},
+	{15, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une demande de procédure judiciaire"}},
+	{16, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une demande d’aide financière ou/et allocation Pôle emploi ( ARE, ASS… )"}},
+	{17, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une demande d’aide juridictionnelle"}},
+	{18, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une demande prestation ou aide de la Sécurité sociale  (indemnité journalière… )"}},
+	{19, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une demande à la Caisse de retraite / complémentaires"}},
+	{20, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une demande à la préfecture"}},
+	{21, "carnet-de-bord/action", []string{"difficulte_administrative|Réalisation d’une déclaration de situation ( CAF, Impôt… )"}},
+	{22, "carnet-de-bord/action", []string{"difficulte_administrative|Réaliseration d’une demande pièce d’identité, titre de séjour, Etat civil…"}},
+	{23, "carnet-de-bord/action", []string{"difficulte_financiere|Aide à la négociation ou renégociation de prêt"}},
+	{24, "carnet-de-bord/action", []string{"difficulte_financiere|Demande d'aide alimentaire"}},
+	{25, "carnet-de-bord/action", []string{"difficulte_financiere|Demande de microcrédit social"}},
+	{26, "carnet-de-bord/action", []string{"difficulte_financiere|Demande d’autres aides financières ( Département, CCAS, CAF, FAJ… )"}},
+	{27, "carnet-de-bord/action", []string{"difficulte_financiere|Faire une demande de droits sociaux (RSA, ASS, Prime d'activité, …)"}},
+	{28, "carnet-de-bord/action", []string{"difficulte_financiere|L'accompagnement social personnalisé"}},
+	{29, "carnet-de-bord/action", []string{"difficulte_financiere|Mise en place d’un plan de surendettement"}},
+	{30, "carnet-de-bord/action", []string{"difficulte_financiere|Mise en place d’une aide éducative budgétaire"}},
+	{31, "carnet-de-bord/action", []string{"difficulte_financiere|Médiation avec les institutions"}},
+	{32, "carnet-de-bord/action", []string{"difficulte_financiere|Réalisation d’un plan d’apurement dette"}},
+	{33, "carnet-de-bord/action", []string{"emploi|Accompagnement global"}},
+	{34, "carnet-de-bord/action", []string{"emploi|Accompagner la montée en compétences"}},
+	{35, "carnet-de-bord/action", []string{"emploi|Appui à la création d'entreprise"}},
+	{36, "carnet-de-bord/action", []string{"emploi|Autre"}},
+	{37, "carnet-de-bord/action", []string{"emploi|Candidater à une offre"}},
+	{38, "carnet-de-bord/action", []string{"emploi|Comité Rebond"}},
+	{39, "carnet-de-bord/action", []string{"emploi|Demande de CEC / CIE"}},
+	{40, "carnet-de-bord/action", []string{"emploi|Définir son marché, son produit, sa communication"}},
+	{41, "carnet-de-bord/action", []string{"emploi|Evaluation RQTH"}},
+	{42, "carnet-de-bord/action", []string{"emploi|Inscription en agence d’intérim"}},
+	{43, "carnet-de-bord/action", []string{"emploi|Inscription à Cap emploi"}},
+	{44, "carnet-de-bord/action", []string{"emploi|Inscription à Pôle emploi"}},
+	{45, "carnet-de-bord/action", []string{"emploi|Maîtriser l’aspect financier (de son entreprise)"}},
+	{46, "carnet-de-bord/action", []string{"emploi|Mettre en place une organisation efficace (de son entreprise)"}},
+	{47, "carnet-de-bord/action", []string{"emploi|Orientation PLIE"}},
+	{48, "carnet-de-bord/action", []string{"emploi|Orientation Prépa-Compétences"}},
+	{49, "carnet-de-bord/action", []string{"emploi|Orientation SIAE"}},
+	{50, "carnet-de-bord/action", []string{"emploi|Orientation sur l'aide à la recherche d'emploi"}},
+	{51, "carnet-de-bord/action", []string{"emploi|Orientation sur les vendanges"}},
+	{52, "carnet-de-bord/action", []string{"emploi|Orientation vers ACI"}},
+	{53, "carnet-de-bord/action", []string{"emploi|Orientation vers AI/ETTI"}},
+	{54, "carnet-de-bord/action", []string{"emploi|Orientation vers EI"}},
+	{55, "carnet-de-bord/action", []string{"emploi|Orientation vers GEIC"}},
+	{56, "carnet-de-bord/action", []string{"emploi|Orientation vers la MDPH"}},
+	{57, "carnet-de-bord/action", []string{"emploi|Orientation vers les partenaires entreprenariat ( CCI, ADIE… )"}},
+	{58, "carnet-de-bord/action", []string{"emploi|Orientation vers un ESAT"}},
+	{59, "carnet-de-bord/action", []string{"emploi|Orientation vers un partenaire pour accélérer la mise en emploi"}},
+	{60, "carnet-de-bord/action", []string{"emploi|Orientation vers un partenaire pour définir le projet professionnel"}},
+	{61, "carnet-de-bord/action", []string{"emploi|Orientation vers un partenaire pour identifier et lever les freins"}},
+	{62, "carnet-de-bord/action", []string{"emploi|Orientation vers un partenaire pour un recrutement dans les métiers en tension"}},
+	{63, "carnet-de-bord/action", []string{"emploi|Orientation vers un projet de Ville"}},
+	{64, "carnet-de-bord/action", []string{"emploi|Orientation vers une agence d’intérim"}},
+	{65, "carnet-de-bord/action", []string{"emploi|Orientation vers une plateforme partenaire"}},
+	{66, "carnet-de-bord/action", []string{"emploi|Partenariat Chambre de l'agriculture / industrie / artisanat"}},
+	{67, "carnet-de-bord/action", []string{"emploi|Participation à un forum emploi"}},
+	{68, "carnet-de-bord/action", []string{"emploi|Positionnement emploi adapté"}},
+	{69, "carnet-de-bord/action", []string{"emploi|Positionnement sur les clauses d'insertion"}},
+	{70, "carnet-de-bord/action", []string{"emploi|Prestation Pole emploi"}},
+	{71, "carnet-de-bord/action", []string{"emploi|Réalisation d'enquêtes métiers"}},
+	{72, "carnet-de-bord/action", []string{"emploi|Réalisation d’un service civique"}},
+	{73, "carnet-de-bord/action", []string{"emploi|Réalisation d’un stage"}},
+	{74, "carnet-de-bord/action", []string{"emploi|Réalisation d’une PMSMP"}},
+	{75, "carnet-de-bord/action", []string{"emploi|Réalisation d’une alternance"}},
+	{76, "carnet-de-bord/action", []string{"emploi|Travailler la conformité réglementaire (de son entreprise)"}},
+	{77, "carnet-de-bord/action", []string{"emploi|Travailler la lettre de motivation"}},
+	{78, "carnet-de-bord/action", []string{"emploi|Travailler le CV"}},
+	{79, "carnet-de-bord/action", []string{"formation|Atelier CV"}},
+	{80, "carnet-de-bord/action", []string{"formation|Ateliers d'intégration à visée professionnelle"}},
+	{81, "carnet-de-bord/action", []string{"formation|Bilan de compétences"}},
+	{82, "carnet-de-bord/action", []string{"formation|Ecole de la 2ème chance"}},
+	{83, "carnet-de-bord/action", []string{"formation|Linguistique : FLE"}},
+	{84, "carnet-de-bord/action", []string{"formation|Orientation Cléa"}},
+	{85, "carnet-de-bord/action", []string{"formation|Orientation EPIDE"}},
+	{86, "carnet-de-bord/action", []string{"formation|Orientation POEC"}},
+	{87, "carnet-de-bord/action", []string{"formation|Orientation vers un atelier"}},
+	{88, "carnet-de-bord/action", []string{"formation|Orientation vers une formation"}},
+	{89, "carnet-de-bord/action", []string{"formation|Orientation vers une formation certifiante"}},
+	{90, "carnet-de-bord/action", []string{"formation|Orientation vers une formation qualifiante"}},
+	{91, "carnet-de-bord/action", []string{"formation|Orientation vers une structure"}},
+	{92, "carnet-de-bord/action", []string{"formation|Prépa Compétences"}},
+	{93, "carnet-de-bord/action", []string{"formation|Recherche de formation"}},
+	{94, "carnet-de-bord/action", []string{"formation|Réalisation d'enquêtes formations"}},
+	{95, "carnet-de-bord/action", []string{"logement|Accompagnement par le chargé de mission logement"}},
+	{96, "carnet-de-bord/action", []string{"logement|Accompagnement à la demande d’aide au logement ( APL, ALS… )"}},
+	{97, "carnet-de-bord/action", []string{"logement|Actions collectives liées au logement"}},
+	{98, "carnet-de-bord/action", []string{"logement|Appel 115"}},
+	{99, "carnet-de-bord/action", []string{"logement|Demande DAHO"}},
+	{100, "carnet-de-bord/action", []string{"logement|Demande DALO"}},
+	{101, "carnet-de-bord/action", []string{"logement|Demande d'aide au Fond de Solidarité pour le Logement"}},
+	{102, "carnet-de-bord/action", []string{"logement|Demande d'hébergement ( SIAO )"}},
+	{103, "carnet-de-bord/action", []string{"logement|Demande de logement social"}},
+	{104, "carnet-de-bord/action", []string{"logement|Intervention face à une procédure expulsion"}},
+	{105, "carnet-de-bord/action", []string{"logement|Mesure d'Accompagnement Social Lié au Logement ( ASLL )"}},
+	{106, "carnet-de-bord/action", []string{"logement|Réalisation autonome des démarches liées au logement"}},
+	{107, "carnet-de-bord/action", []string{"maitrise_langue|Participation à des formations / ateliers : Français Langue Étrangère"}},
+	{108, "carnet-de-bord/action", []string{"maitrise_langue|Participation à des formations / ateliers : amélioration des savoirs lecture / écriture"}},
+	{109, "carnet-de-bord/action", []string{"maitrise_langue|Participation à des formations / ateliers : numériques"}},
+	{110, "carnet-de-bord/action", []string{"maitrise_langue|Réalisation des heures OFII"}},
+	{111, "carnet-de-bord/action", []string{"mobilite|Bourse au permis"}},
+	{112, "carnet-de-bord/action", []string{"mobilite|Constitution d’un dossier de financement pour l’achat d’un véhicule ( microcrédit… )"}},
+	{113, "carnet-de-bord/action", []string{"mobilite|Constitution d’un dossier d’aide à la mobilité ( permis B, poids lourds… )"}},
+	{114, "carnet-de-bord/action", []string{"mobilite|Constitution d’une demande d'aide financière pour l’achat d’un véhicule"}},
+	{115, "carnet-de-bord/action", []string{"mobilite|Création d’une carte de transport en commun ( réseaux urbain / interurbain )"}},
+	{116, "carnet-de-bord/action", []string{"mobilite|Demande de Carte Solidaire (Réduction SNCF, pass solidarité… )"}},
+	{117, "carnet-de-bord/action", []string{"mobilite|Demander des chèques de mobilité"}},
+	{118, "carnet-de-bord/action", []string{"mobilite|Inscription permis/code de la route( auto-école, internet… )"}},
+	{119, "carnet-de-bord/action", []string{"mobilite|Mise en place du co-voiturage"}},
+	{120, "carnet-de-bord/action", []string{"mobilite|Mise à disposition de véhicules ( voiture, vélos électriques, trottinettes électriques… )"}},
+	{121, "carnet-de-bord/action", []string{"mobilite|Mobilisation du réseau de transport à la demande"}},
+	{122, "carnet-de-bord/action", []string{"mobilite|Mobilisation d’un garage solidaire"}},
+	{123, "carnet-de-bord/action", []string{"mobilite|Prescription auprès d’un conseiller en mobilité"}},
+	{124, "carnet-de-bord/action", []string{"mobilite|Réalisation d'une demande pour le permis, la carte grise…"}},
+	{125, "carnet-de-bord/action", []string{"sante|Constitution d’un dossier MDPH"}},
+	{126, "carnet-de-bord/action", []string{"sante|Constitution d’un dossier d’invalidité auprès de la sécurité sociale"}},
+	{127, "carnet-de-bord/action", []string{"sante|Mise en relation avec d’autres professionnels de santé"}},
+	{128, "carnet-de-bord/action", []string{"sante|Participation à des groupes de soutien"}},
+	{129, "carnet-de-bord/action", []string{"sante|Réalisation d'une demande de mesure de protection administrative ou juridique\""}},
+	{130, "carnet-de-bord/action", []string{"sante|Réalisation de démarches auprès de la Sécurité sociale ( CSS, AME… )"}},
+	{131, "carnet-de-bord/action", []string{"sante|Réalisation d’un bilan de santé"}},
+	{132, "carnet-de-bord/action", []string{"sante|Réalisation d’un suivi psychologique"}},
+	{133, "carnet-de-bord/action", []string{"sante|Réalisation d’une demande d’allocation ( APA… )"}},
+})
+
+// catalogMap is one entry of the Map of the definition at index def.
+type catalogMap struct {
+	def    int
+	name   string
+	values []string
+}
+
+// withCatalogMaps sets the Maps of ds from the static table ms and returns ds.
+func withCatalogMaps(ds spie.Definitions, ms []catalogMap) spie.Definitions {
+	for _, m := range ms {
+		if ds[m.def].Map == nil {
+			ds[m.def].Map = map[string][]string{}
+		}
+		ds[m.def].Map[m.name] = m.values
+	}
+	return ds
 }

@@ -1259,114 +1259,81 @@ var catalogTypes = spie.Definitions{
 }
 
 // catalogV0Frais is the catalogue catalogues/v0_frais.json (5 definitions).
-var catalogV0Frais = spie.Definitions{
+var catalogV0Frais = withCatalogMaps(spie.Definitions{
 	{
 		Key:    "adhesion",
 		Label:  spie.Label{FR: "Adhesion", EN: "Adhesion"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_frais)",
-		Map: map[string][]string{
-			"data-inclusion-v1/frais": {"payant"},
-		},
 	},
 	{
 		Key:    "gratuit",
 		Label:  spie.Label{FR: "Gratuit", EN: "Gratuit"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_frais)",
-		Map: map[string][]string{
-			"data-inclusion-v1/frais": {"gratuit"},
-		},
 	},
 	{
 		Key:    "gratuit-sous-conditions",
 		Label:  spie.Label{FR: "Gratuit sous conditions", EN: "Gratuit sous conditions"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_frais)",
-		Map: map[string][]string{
-			"data-inclusion-v1/frais": {"gratuit"},
-		},
 	},
 	{
 		Key:    "pass-numerique",
 		Label:  spie.Label{FR: "Pass numerique", EN: "Pass numerique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_frais)",
-		Map: map[string][]string{
-			"data-inclusion-v1/frais": {"gratuit"},
-		},
 	},
 	{
 		Key:    "payant",
 		Label:  spie.Label{FR: "Payant", EN: "Payant"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_frais)",
-		Map: map[string][]string{
-			"data-inclusion-v1/frais": {"payant"},
-		},
 	},
-}
+}, []catalogMap{
+	{0, "data-inclusion-v1/frais", []string{"payant"}},
+	{1, "data-inclusion-v1/frais", []string{"gratuit"}},
+	{2, "data-inclusion-v1/frais", []string{"gratuit"}},
+	{3, "data-inclusion-v1/frais", []string{"gratuit"}},
+	{4, "data-inclusion-v1/frais", []string{"payant"}},
+})
 
 // catalogV0LabelsNationaux is the catalogue catalogues/v0_labels_nationaux.json (85 definitions).
-var catalogV0LabelsNationaux = spie.Definitions{
+var catalogV0LabelsNationaux = withCatalogMaps(spie.Definitions{
 	{
 		Key:    "60000-rebonds",
 		Label:  spie.Label{FR: "60000 rebonds", EN: "60000 rebonds"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"60000-rebonds"},
-		},
 	},
 	{
 		Key:    "action-logement",
 		Label:  spie.Label{FR: "Action logement", EN: "Action logement"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"action-logement"},
-		},
 	},
 	{
 		Key:    "adie",
 		Label:  spie.Label{FR: "Adie", EN: "Adie"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"adie"},
-		},
 	},
 	{
 		Key:    "afpa",
 		Label:  spie.Label{FR: "Afpa", EN: "Afpa"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"afpa"},
-		},
 	},
 	{
 		Key:    "agefiph",
 		Label:  spie.Label{FR: "Agefiph", EN: "Agefiph"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"agefiph"},
-		},
 	},
 	{
 		Key:    "aidants-connect",
 		Label:  spie.Label{FR: "Aidants connect", EN: "Aidants connect"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"aidants-connect"},
-		},
 	},
 	{
 		Key:    "alliance-villes-emploi",
 		Label:  spie.Label{FR: "Alliance villes emploi", EN: "Alliance villes emploi"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"alliance-villes-emploi"},
-		},
 	},
 	{
 		Key:    "anlci",
 		Label:  spie.Label{FR: "Anlci", EN: "Anlci"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"anlci"},
-		},
 	},
 	{
 		Key:    "apec",
@@ -1382,9 +1349,6 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "apprentis-dauteuil",
 		Label:  spie.Label{FR: "Apprentis dauteuil", EN: "Apprentis dauteuil"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"apprentis-dauteuil"},
-		},
 	},
 	{
 		Key:    "aptic",
@@ -1395,121 +1359,76 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "banques-alimentaires",
 		Label:  spie.Label{FR: "Banques alimentaires", EN: "Banques alimentaires"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"banques-alimentaires"},
-		},
 	},
 	{
 		Key:    "bge",
 		Label:  spie.Label{FR: "Bge", EN: "Bge"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"reseau-bge"},
-		},
 	},
 	{
 		Key:    "caf",
 		Label:  spie.Label{FR: "Caf", EN: "Caf"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"caf"},
-		},
 	},
 	{
 		Key:    "campus-connecte",
 		Label:  spie.Label{FR: "Campus connecte", EN: "Campus connecte"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"campus-connecte"},
-		},
 	},
 	{
 		Key:    "cap-emploi-reseau-cheops",
 		Label:  spie.Label{FR: "Cap emploi reseau cheops", EN: "Cap emploi reseau cheops"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cap-emploi-reseau-cheops"},
-		},
 	},
 	{
 		Key:    "cci",
 		Label:  spie.Label{FR: "Cci", EN: "Cci"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"chambres-consulaires"},
-		},
 	},
 	{
 		Key:    "chantier-ecole",
 		Label:  spie.Label{FR: "Chantier ecole", EN: "Chantier ecole"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"chantier-ecole"},
-		},
 	},
 	{
 		Key:    "cidff",
 		Label:  spie.Label{FR: "Cidff", EN: "Cidff"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cidff"},
-		},
 	},
 	{
 		Key:    "cnam",
 		Label:  spie.Label{FR: "Cnam", EN: "Cnam"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cnam"},
-		},
 	},
 	{
 		Key:    "collectif-emploi",
 		Label:  spie.Label{FR: "Collectif emploi", EN: "Collectif emploi"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"collectif-emploi"},
-		},
 	},
 	{
 		Key:    "conseiller-numerique",
 		Label:  spie.Label{FR: "Conseiller numerique", EN: "Conseiller numerique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"conseillers-numeriques"},
-		},
 	},
 	{
 		Key:    "coorace",
 		Label:  spie.Label{FR: "Coorace", EN: "Coorace"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"coorace"},
-		},
 	},
 	{
 		Key:    "crepi",
 		Label:  spie.Label{FR: "Crepi", EN: "Crepi"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"crepi"},
-		},
 	},
 	{
 		Key:    "cresus",
 		Label:  spie.Label{FR: "Cresus", EN: "Cresus"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cresus"},
-		},
 	},
 	{
 		Key:    "croix-rouge",
 		Label:  spie.Label{FR: "Croix rouge", EN: "Croix rouge"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"croix-rouge"},
-		},
 	},
 	{
 		Key:    "dihal",
@@ -1520,33 +1439,21 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "duo-for-a-job",
 		Label:  spie.Label{FR: "Duo for a job", EN: "Duo for a job"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"duo-for-a-job"},
-		},
 	},
 	{
 		Key:    "ecoles-de-la-deuxieme-chance",
 		Label:  spie.Label{FR: "Ecoles de la deuxieme chance", EN: "Ecoles de la deuxieme chance"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"ecoles-de-la-deuxieme-chance"},
-		},
 	},
 	{
 		Key:    "egee",
 		Label:  spie.Label{FR: "Egee", EN: "Egee"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"egee"},
-		},
 	},
 	{
 		Key:    "emmaus",
 		Label:  spie.Label{FR: "Emmaus", EN: "Emmaus"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"emmaus"},
-		},
 	},
 	{
 		Key:    "envie",
@@ -1557,9 +1464,6 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "epide",
 		Label:  spie.Label{FR: "Epide", EN: "Epide"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"epide"},
-		},
 	},
 	{
 		Key:    "espace-emploi-agric-arrco",
@@ -1570,49 +1474,31 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "etcld",
 		Label:  spie.Label{FR: "Etcld", EN: "Etcld"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"etcld"},
-		},
 	},
 	{
 		Key:    "fabrique-de-territoire",
 		Label:  spie.Label{FR: "Fabrique de territoire", EN: "Fabrique de territoire"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"fabrique-de-territoire"},
-		},
 	},
 	{
 		Key:    "face",
 		Label:  spie.Label{FR: "Face", EN: "Face"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"face"},
-		},
 	},
 	{
 		Key:    "fede-pro-fem",
 		Label:  spie.Label{FR: "Fede pro fem", EN: "Fede pro fem"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"federation-professionnelle-femmes"},
-		},
 	},
 	{
 		Key:    "federation-des-acteurs-de-la-solidarite",
 		Label:  spie.Label{FR: "Federation des acteurs de la solidarite", EN: "Federation des acteurs de la solidarite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"federation-des-acteurs-de-la-solidarite"},
-		},
 	},
 	{
 		Key:    "federation-des-entreprises-dinsertion",
 		Label:  spie.Label{FR: "Federation des entreprises dinsertion", EN: "Federation des entreprises dinsertion"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"ei"},
-		},
 	},
 	{
 		Key:    "force-femmes",
@@ -1623,41 +1509,26 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "france-active",
 		Label:  spie.Label{FR: "France active", EN: "France active"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"france-active"},
-		},
 	},
 	{
 		Key:    "france-service",
 		Label:  spie.Label{FR: "France service", EN: "France service"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"france-service"},
-		},
 	},
 	{
 		Key:    "france-travail",
 		Label:  spie.Label{FR: "France travail", EN: "France travail"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"france-travail"},
-		},
 	},
 	{
 		Key:    "french-tech",
 		Label:  spie.Label{FR: "French tech", EN: "French tech"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"french-tech"},
-		},
 	},
 	{
 		Key:    "geiq",
 		Label:  spie.Label{FR: "Geiq", EN: "Geiq"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"geiq"},
-		},
 	},
 	{
 		Key:    "grand-test-couveuse-dentreprise",
@@ -1668,49 +1539,31 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "grandes-ecoles-du-numerique",
 		Label:  spie.Label{FR: "Grandes ecoles du numerique", EN: "Grandes ecoles du numerique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"grandes-ecoles-du-numerique"},
-		},
 	},
 	{
 		Key:    "hup",
 		Label:  spie.Label{FR: "Hup", EN: "Hup"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"hup"},
-		},
 	},
 	{
 		Key:    "inae",
 		Label:  spie.Label{FR: "Inae", EN: "Inae"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"inae"},
-		},
 	},
 	{
 		Key:    "initiative-france",
 		Label:  spie.Label{FR: "Initiative france", EN: "Initiative france"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"initiative-france"},
-		},
 	},
 	{
 		Key:    "konexio",
 		Label:  spie.Label{FR: "Konexio", EN: "Konexio"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"konexio"},
-		},
 	},
 	{
 		Key:    "la-cravate-solidaire",
 		Label:  spie.Label{FR: "La cravate solidaire", EN: "La cravate solidaire"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"la-cravate-solidaire"},
-		},
 	},
 	{
 		Key:    "la-ressourcerie",
@@ -1721,9 +1574,6 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "les-premieres",
 		Label:  spie.Label{FR: "Les premieres", EN: "Les premieres"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"les-premieres"},
-		},
 	},
 	{
 		Key:    "linklusion",
@@ -1734,65 +1584,41 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "maisons-de-lemploi",
 		Label:  spie.Label{FR: "Maisons de lemploi", EN: "Maisons de lemploi"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"maisons-de-l-emploi"},
-		},
 	},
 	{
 		Key:    "mdph",
 		Label:  spie.Label{FR: "Mdph", EN: "Mdph"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"departements"},
-		},
 	},
 	{
 		Key:    "mission-locale",
 		Label:  spie.Label{FR: "Mission locale", EN: "Mission locale"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"mission-locale"},
-		},
 	},
 	{
 		Key:    "mobin",
 		Label:  spie.Label{FR: "Mobin", EN: "Mobin"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"mobin"},
-		},
 	},
 	{
 		Key:    "nqt",
 		Label:  spie.Label{FR: "Nqt", EN: "Nqt"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"nqt"},
-		},
 	},
 	{
 		Key:    "point-conseil-budget",
 		Label:  spie.Label{FR: "Point conseil budget", EN: "Point conseil budget"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"points-conseil-budget"},
-		},
 	},
 	{
 		Key:    "point-justice",
 		Label:  spie.Label{FR: "Point justice", EN: "Point justice"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"points-justice"},
-		},
 	},
 	{
 		Key:    "positive-planet",
 		Label:  spie.Label{FR: "Positive planet", EN: "Positive planet"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"positive-planet"},
-		},
 	},
 	{
 		Key:    "proxite",
@@ -1803,33 +1629,21 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "reseau-app",
 		Label:  spie.Label{FR: "Reseau app", EN: "Reseau app"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"reseau-app"},
-		},
 	},
 	{
 		Key:    "reseau-entreprendre",
 		Label:  spie.Label{FR: "Reseau entreprendre", EN: "Reseau entreprendre"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"reseau-entreprendre"},
-		},
 	},
 	{
 		Key:    "ressourceries",
 		Label:  spie.Label{FR: "Ressourceries", EN: "Ressourceries"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"ressourceries"},
-		},
 	},
 	{
 		Key:    "restos-du-coeur",
 		Label:  spie.Label{FR: "Restos du coeur", EN: "Restos du coeur"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"restos-du-coeur"},
-		},
 	},
 	{
 		Key:    "scconseil",
@@ -1840,41 +1654,26 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "secours-populaire",
 		Label:  spie.Label{FR: "Secours populaire", EN: "Secours populaire"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"secours-populaire"},
-		},
 	},
 	{
 		Key:    "siao",
 		Label:  spie.Label{FR: "Siao", EN: "Siao"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"siao"},
-		},
 	},
 	{
 		Key:    "simplon",
 		Label:  spie.Label{FR: "Simplon", EN: "Simplon"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"simplon"},
-		},
 	},
 	{
 		Key:    "singa",
 		Label:  spie.Label{FR: "Singa", EN: "Singa"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"singa"},
-		},
 	},
 	{
 		Key:    "snc",
 		Label:  spie.Label{FR: "Snc", EN: "Snc"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"snc"},
-		},
 	},
 	{
 		Key:    "sport-dans-la-ville",
@@ -1885,9 +1684,6 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "tous-tes-possible",
 		Label:  spie.Label{FR: "Tous tes possible", EN: "Tous tes possible"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"tous-tes-possibles"},
-		},
 	},
 	{
 		Key:    "tzcld",
@@ -1898,54 +1694,108 @@ var catalogV0LabelsNationaux = spie.Definitions{
 		Key:    "unaf",
 		Label:  spie.Label{FR: "Unaf", EN: "Unaf"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"unaf"},
-		},
 	},
 	{
 		Key:    "unai",
 		Label:  spie.Label{FR: "Unai", EN: "Unai"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"ai"},
-		},
 	},
 	{
 		Key:    "unccas",
 		Label:  spie.Label{FR: "Unccas", EN: "Unccas"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"ccas-cias"},
-		},
 	},
 	{
 		Key:    "unea",
 		Label:  spie.Label{FR: "Unea", EN: "Unea"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"unea"},
-		},
 	},
 	{
 		Key:    "unis-cite",
 		Label:  spie.Label{FR: "Unis cite", EN: "Unis cite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"unis-cite"},
-		},
 	},
 	{
 		Key:    "wimoov",
 		Label:  spie.Label{FR: "Wimoov", EN: "Wimoov"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_labels)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"wimoov"},
-		},
 	},
-}
+}, []catalogMap{
+	{0, "data-inclusion-v1/reseau-porteur", []string{"60000-rebonds"}},
+	{1, "data-inclusion-v1/reseau-porteur", []string{"action-logement"}},
+	{2, "data-inclusion-v1/reseau-porteur", []string{"adie"}},
+	{3, "data-inclusion-v1/reseau-porteur", []string{"afpa"}},
+	{4, "data-inclusion-v1/reseau-porteur", []string{"agefiph"}},
+	{5, "data-inclusion-v1/reseau-porteur", []string{"aidants-connect"}},
+	{6, "data-inclusion-v1/reseau-porteur", []string{"alliance-villes-emploi"}},
+	{7, "data-inclusion-v1/reseau-porteur", []string{"anlci"}},
+	{10, "data-inclusion-v1/reseau-porteur", []string{"apprentis-dauteuil"}},
+	{12, "data-inclusion-v1/reseau-porteur", []string{"banques-alimentaires"}},
+	{13, "data-inclusion-v1/reseau-porteur", []string{"reseau-bge"}},
+	{14, "data-inclusion-v1/reseau-porteur", []string{"caf"}},
+	{15, "data-inclusion-v1/reseau-porteur", []string{"campus-connecte"}},
+	{16, "data-inclusion-v1/reseau-porteur", []string{"cap-emploi-reseau-cheops"}},
+	{17, "data-inclusion-v1/reseau-porteur", []string{"chambres-consulaires"}},
+	{18, "data-inclusion-v1/reseau-porteur", []string{"chantier-ecole"}},
+	{19, "data-inclusion-v1/reseau-porteur", []string{"cidff"}},
+	{20, "data-inclusion-v1/reseau-porteur", []string{"cnam"}},
+	{21, "data-inclusion-v1/reseau-porteur", []string{"collectif-emploi"}},
+	{22, "data-inclusion-v1/reseau-porteur", []string{"conseillers-numeriques"}},
+	{23, "data-inclusion-v1/reseau-porteur", []string{"coorace"}},
+	{24, "data-inclusion-v1/reseau-porteur", []string{"crepi"}},
+	{25, "data-inclusion-v1/reseau-porteur", []string{"cresus"}},
+	{26, "data-inclusion-v1/reseau-porteur", []string{"croix-rouge"}},
+	{28, "data-inclusion-v1/reseau-porteur", []string{"duo-for-a-job"}},
+	{29, "data-inclusion-v1/reseau-porteur", []string{"ecoles-de-la-deuxieme-chance"}},
+	{30, "data-inclusion-v1/reseau-porteur", []string{"egee"}},
+	{31, "data-inclusion-v1/reseau-porteur", []string{"emmaus"}},
+	{33, "data-inclusion-v1/reseau-porteur", []string{"epide"}},
+	{35, "data-inclusion-v1/reseau-porteur", []string{"etcld"}},
+	{36, "data-inclusion-v1/reseau-porteur", []string{"fabrique-de-territoire"}},
+	{37, "data-inclusion-v1/reseau-porteur", []string{"face"}},
+	{38, "data-inclusion-v1/reseau-porteur", []string{"federation-professionnelle-femmes"}},
+	{39, "data-inclusion-v1/reseau-porteur", []string{"federation-des-acteurs-de-la-solidarite"}},
+	{40, "data-inclusion-v1/reseau-porteur", []string{"ei"}},
+	{42, "data-inclusion-v1/reseau-porteur", []string{"france-active"}},
+	{43, "data-inclusion-v1/reseau-porteur", []string{"france-service"}},
+	{44, "data-inclusion-v1/reseau-porteur", []string{"france-travail"}},
+	{45, "data-inclusion-v1/reseau-porteur", []string{"french-tech"}},
+	{46, "data-inclusion-v1/reseau-porteur", []string{"geiq"}},
+	{48, "data-inclusion-v1/reseau-porteur", []string{"grandes-ecoles-du-numerique"}},
+	{49, "data-inclusion-v1/reseau-porteur", []string{"hup"}},
+	{50, "data-inclusion-v1/reseau-porteur", []string{"inae"}},
+	{51, "data-inclusion-v1/reseau-porteur", []string{"initiative-france"}},
+	{52, "data-inclusion-v1/reseau-porteur", []string{"konexio"}},
+	{53, "data-inclusion-v1/reseau-porteur", []string{"la-cravate-solidaire"}},
+	{55, "data-inclusion-v1/reseau-porteur", []string{"les-premieres"}},
+	{57, "data-inclusion-v1/reseau-porteur", []string{"maisons-de-l-emploi"}},
+	{58, "data-inclusion-v1/reseau-porteur", []string{"departements"}},
+	{59, "data-inclusion-v1/reseau-porteur", []string{"mission-locale"}},
+	{60, "data-inclusion-v1/reseau-porteur", []string{"mobin"}},
+	{61, "data-inclusion-v1/reseau-porteur", []string{"nqt"}},
+	{62, "data-inclusion-v1/reseau-porteur", []string{"points-conseil-budget"}},
+	{63, "data-inclusion-v1/reseau-porteur", []string{"points-justice"}},
+	{64, "data-inclusion-v1/reseau-porteur", []string{"positive-planet"}},
+	{66, "data-inclusion-v1/reseau-porteur", []string{"reseau-app"}},
+	{67, "data-inclusion-v1/reseau-porteur", []string{"reseau-entreprendre"}},
+	{68, "data-inclusion-v1/reseau-porteur", []string{"ressourceries"}},
+	{69, "data-inclusion-v1/reseau-porteur", []string{"restos-du-coeur"}},
+	{71, "data-inclusion-v1/reseau-porteur", []string{"secours-populaire"}},
+	{72, "data-inclusion-v1/reseau-porteur", []string{"siao"}},
+	{73, "data-inclusion-v1/reseau-porteur", []string{"simplon"}},
+	{74, "data-inclusion-v1/reseau-porteur", []string{"singa"}},
+	{75, "data-inclusion-v1/reseau-porteur", []string{"snc"}},
+	{77, "data-inclusion-v1/reseau-porteur", []string{"tous-tes-possibles"}},
+	{79, "data-inclusion-v1/reseau-porteur", []string{"unaf"}},
+	{80, "data-inclusion-v1/reseau-porteur", []string{"ai"}},
+	{81, "data-inclusion-v1/reseau-porteur", []string{"ccas-cias"}},
+	{82, "data-inclusion-v1/reseau-porteur", []string{"unea"}},
+	{83, "data-inclusion-v1/reseau-porteur", []string{"unis-cite"}},
+	{84, "data-inclusion-v1/reseau-porteur", []string{"wimoov"}},
+})
 
 // catalogV0Profils is the catalogue catalogues/v0_profils.json (28 definitions).
-var catalogV0Profils = spie.Definitions{
+var catalogV0Profils = withCatalogMaps(spie.Definitions{
 	{
 		Key:    "adultes",
 		Label:  spie.Label{FR: "Adultes", EN: "Adultes"},
@@ -1955,245 +1805,183 @@ var catalogV0Profils = spie.Definitions{
 		Key:    "alternants",
 		Label:  spie.Label{FR: "Alternants", EN: "Alternants"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"etudiants", "actifs"},
-		},
 	},
 	{
 		Key:    "beneficiaires-rsa",
 		Label:  spie.Label{FR: "Beneficiaires rsa", EN: "Beneficiaires rsa"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"beneficiaires-des-minimas-sociaux"},
-		},
 	},
 	{
 		Key:    "deficience-visuelle",
 		Label:  spie.Label{FR: "Deficience visuelle", EN: "Deficience visuelle"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-en-situation-de-handicap"},
-		},
 	},
 	{
 		Key:    "handicaps-mentaux",
 		Label:  spie.Label{FR: "Handicaps mentaux", EN: "Handicaps mentaux"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-en-situation-de-handicap"},
-		},
 	},
 	{
 		Key:    "handicaps-psychiques",
 		Label:  spie.Label{FR: "Handicaps psychiques", EN: "Handicaps psychiques"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-en-situation-de-handicap"},
-		},
 	},
 	{
 		Key:    "personnes-en-situation-de-handicap",
 		Label:  spie.Label{FR: "Personnes en situation de handicap", EN: "Personnes en situation de handicap"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-en-situation-de-handicap"},
-		},
 	},
 	{
 		Key:    "personnes-handicapees",
 		Label:  spie.Label{FR: "Personnes handicapees", EN: "Personnes handicapees"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-en-situation-de-handicap"},
-		},
 	},
 	{
 		Key:    "surdite",
 		Label:  spie.Label{FR: "Surdite", EN: "Surdite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-en-situation-de-handicap"},
-		},
 	},
 	{
 		Key:    "demandeurs-demploi",
 		Label:  spie.Label{FR: "Demandeurs demploi", EN: "Demandeurs demploi"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"demandeurs-emploi"},
-		},
 	},
 	{
 		Key:    "etudiants",
 		Label:  spie.Label{FR: "Etudiants", EN: "Etudiants"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"etudiants"},
-		},
 	},
 	{
 		Key:    "familles-enfants",
 		Label:  spie.Label{FR: "Familles enfants", EN: "Familles enfants"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"familles"},
-		},
 	},
 	{
 		Key:    "femmes",
 		Label:  spie.Label{FR: "Femmes", EN: "Femmes"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"femmes"},
-		},
 	},
 	{
 		Key:    "jeunes",
 		Label:  spie.Label{FR: "Jeunes", EN: "Jeunes"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"jeunes"},
-		},
 	},
 	{
 		Key:    "jeunes-16-26",
 		Label:  spie.Label{FR: "Jeunes 16 26", EN: "Jeunes 16 26"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"jeunes"},
-		},
 	},
 	{
 		Key:    "locataires",
 		Label:  spie.Label{FR: "Locataires", EN: "Locataires"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"actifs"},
-		},
 	},
 	{
 		Key:    "proprietaires",
 		Label:  spie.Label{FR: "Proprietaires", EN: "Proprietaires"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"actifs"},
-		},
 	},
 	{
 		Key:    "personnes-de-nationalite-etrangere",
 		Label:  spie.Label{FR: "Personnes de nationalite etrangere", EN: "Personnes de nationalite etrangere"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-exilees"},
-		},
 	},
 	{
 		Key:    "public-langues-etrangeres",
 		Label:  spie.Label{FR: "Public langues etrangeres", EN: "Public langues etrangeres"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-exilees"},
-		},
 	},
 	{
 		Key:    "personnes-en-situation-durgence",
 		Label:  spie.Label{FR: "Personnes en situation durgence", EN: "Personnes en situation durgence"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-en-situation-durgence"},
-		},
 	},
 	{
 		Key:    "personnes-en-situation-illettrisme",
 		Label:  spie.Label{FR: "Personnes en situation illettrisme", EN: "Personnes en situation illettrisme"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-en-situation-durgence"},
-		},
 	},
 	{
 		Key:    "sans-domicile-fixe",
 		Label:  spie.Label{FR: "Sans domicile fixe", EN: "Sans domicile fixe"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-en-situation-durgence"},
-		},
 	},
 	{
 		Key:    "sortants-de-detention",
 		Label:  spie.Label{FR: "Sortants de detention", EN: "Sortants de detention"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-en-situation-durgence"},
-		},
 	},
 	{
 		Key:    "victimes",
 		Label:  spie.Label{FR: "Victimes", EN: "Victimes"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"personnes-en-situation-durgence"},
-		},
 	},
 	{
 		Key:    "retraites",
 		Label:  spie.Label{FR: "Retraites", EN: "Retraites"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"seniors"},
-		},
 	},
 	{
 		Key:    "seniors-65",
 		Label:  spie.Label{FR: "Seniors 65", EN: "Seniors 65"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"seniors"},
-		},
 	},
 	{
 		Key:    "salaries",
 		Label:  spie.Label{FR: "Salaries", EN: "Salaries"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"actifs"},
-		},
 	},
 	{
 		Key:    "tous-publics",
 		Label:  spie.Label{FR: "Tous publics", EN: "Tous publics"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_publics)",
-		Map: map[string][]string{
-			"data-inclusion-v1/public": {"tous-publics"},
-		},
 	},
-}
+}, []catalogMap{
+	{1, "data-inclusion-v1/public", []string{"etudiants", "actifs"}},
+	{2, "data-inclusion-v1/public", []string{"beneficiaires-des-minimas-sociaux"}},
+	{3, "data-inclusion-v1/public", []string{"personnes-en-situation-de-handicap"}},
+	{4, "data-inclusion-v1/public", []string{"personnes-en-situation-de-handicap"}},
+	{5, "data-inclusion-v1/public", []string{"personnes-en-situation-de-handicap"}},
+	{6, "data-inclusion-v1/public", []string{"personnes-en-situation-de-handicap"}},
+	{7, "data-inclusion-v1/public", []string{"personnes-en-situation-de-handicap"}},
+	{8, "data-inclusion-v1/public", []string{"personnes-en-situation-de-handicap"}},
+	{9, "data-inclusion-v1/public", []string{"demandeurs-emploi"}},
+	{10, "data-inclusion-v1/public", []string{"etudiants"}},
+	{11, "data-inclusion-v1/public", []string{"familles"}},
+	{12, "data-inclusion-v1/public", []string{"femmes"}},
+	{13, "data-inclusion-v1/public", []string{"jeunes"}},
+	{14, "data-inclusion-v1/public", []string{"jeunes"}},
+	{15, "data-inclusion-v1/public", []string{"actifs"}},
+	{16, "data-inclusion-v1/public", []string{"actifs"}},
+	{17, "data-inclusion-v1/public", []string{"personnes-exilees"}},
+	{18, "data-inclusion-v1/public", []string{"personnes-exilees"}},
+	{19, "data-inclusion-v1/public", []string{"personnes-en-situation-durgence"}},
+	{20, "data-inclusion-v1/public", []string{"personnes-en-situation-durgence"}},
+	{21, "data-inclusion-v1/public", []string{"personnes-en-situation-durgence"}},
+	{22, "data-inclusion-v1/public", []string{"personnes-en-situation-durgence"}},
+	{23, "data-inclusion-v1/public", []string{"personnes-en-situation-durgence"}},
+	{24, "data-inclusion-v1/public", []string{"seniors"}},
+	{25, "data-inclusion-v1/public", []string{"seniors"}},
+	{26, "data-inclusion-v1/public", []string{"actifs"}},
+	{27, "data-inclusion-v1/public", []string{"tous-publics"}},
+})
 
 // catalogV0Thematiques is the catalogue catalogues/v0_thematiques.json (149 definitions).
-var catalogV0Thematiques = spie.Definitions{
+var catalogV0Thematiques = withCatalogMaps(spie.Definitions{
 	{
 		Key:    "acces-aux-droits-et-citoyennete",
 		Label:  spie.Label{FR: "Acces aux droits et citoyennete", EN: "Acces aux droits et citoyennete"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives", "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-a-la-citoyennete", "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits", "difficultes-administratives-ou-juridiques--beneficier-dune-mesure-daccompagnement-adapte", "difficultes-administratives-ou-juridiques--connaitre-ses-droits-face-a-une-discrimination", "difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire"},
-		},
 	},
 	{
 		Key:    "acces-aux-droits-et-citoyennete--accompagnement-dans-les-demarches-administratives",
 		Label:  spie.Label{FR: "Acces aux droits et citoyennete : accompagnement dans les demarches administratives", EN: "Acces aux droits et citoyennete : accompagnement dans les demarches administratives"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives"},
-		},
 	},
 	{
 		Key:    "acces-aux-droits-et-citoyennete--accompagnement-juridique",
 		Label:  spie.Label{FR: "Acces aux droits et citoyennete : accompagnement juridique", EN: "Acces aux droits et citoyennete : accompagnement juridique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire"},
-		},
 	},
 	{
 		Key:    "acces-aux-droits-et-citoyennete--aide-aux-victimes",
@@ -2204,17 +1992,11 @@ var catalogV0Thematiques = spie.Definitions{
 		Key:    "acces-aux-droits-et-citoyennete--connaitre-ses-droits",
 		Label:  spie.Label{FR: "Acces aux droits et citoyennete : connaitre ses droits", EN: "Acces aux droits et citoyennete : connaitre ses droits"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits"},
-		},
 	},
 	{
 		Key:    "acces-aux-droits-et-citoyennete--demandeurs-dasile-et-naturalisation",
 		Label:  spie.Label{FR: "Acces aux droits et citoyennete : demandeurs dasile et naturalisation", EN: "Acces aux droits et citoyennete : demandeurs dasile et naturalisation"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-a-la-citoyennete"},
-		},
 	},
 	{
 		Key:    "acces-aux-droits-et-citoyennete--developpement-durable",
@@ -2225,9 +2007,6 @@ var catalogV0Thematiques = spie.Definitions{
 		Key:    "acces-aux-droits-et-citoyennete--faciliter-laction-citoyenne",
 		Label:  spie.Label{FR: "Acces aux droits et citoyennete : faciliter laction citoyenne", EN: "Acces aux droits et citoyennete : faciliter laction citoyenne"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"remobilisation--benevolat-action-citoyenne"},
-		},
 	},
 	{
 		Key:    "accompagnement-social-et-professionnel-personnalise",
@@ -2238,17 +2017,11 @@ var catalogV0Thematiques = spie.Definitions{
 		Key:    "accompagnement-social-et-professionnel-personnalise--decrochage-scolaire",
 		Label:  spie.Label{FR: "Accompagnement social et professionnel personnalise : decrochage scolaire", EN: "Accompagnement social et professionnel personnalise : decrochage scolaire"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"famille--soutien-a-la-parentalite-et-a-leducation"},
-		},
 	},
 	{
 		Key:    "accompagnement-social-et-professionnel-personnalise--definition-du-projet-professionnel",
 		Label:  spie.Label{FR: "Accompagnement social et professionnel personnalise : definition du projet professionnel", EN: "Accompagnement social et professionnel personnalise : definition du projet professionnel"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"choisir-un-metier--confirmer-son-choix-de-metier"},
-		},
 	},
 	{
 		Key:    "accompagnement-social-et-professionnel-personnalise--parcours-d-insertion-socioprofessionnel",
@@ -2259,305 +2032,191 @@ var catalogV0Thematiques = spie.Definitions{
 		Key:    "apprendre-francais",
 		Label:  spie.Label{FR: "Apprendre francais", EN: "Apprendre francais"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"lecture-ecriture-calcul--maitriser-le-francais"},
-		},
 	},
 	{
 		Key:    "apprendre-francais--accompagnement-insertion-pro",
 		Label:  spie.Label{FR: "Apprendre francais : accompagnement insertion pro", EN: "Apprendre francais : accompagnement insertion pro"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"lecture-ecriture-calcul--maitriser-le-francais"},
-		},
 	},
 	{
 		Key:    "apprendre-francais--communiquer-vie-tous-les-jours",
 		Label:  spie.Label{FR: "Apprendre francais : communiquer vie tous les jours", EN: "Apprendre francais : communiquer vie tous les jours"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"lecture-ecriture-calcul--maitriser-le-francais"},
-		},
 	},
 	{
 		Key:    "apprendre-francais--suivre-formation",
 		Label:  spie.Label{FR: "Apprendre francais : suivre formation", EN: "Apprendre francais : suivre formation"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"lecture-ecriture-calcul--maitriser-le-francais"},
-		},
 	},
 	{
 		Key:    "choisir-un-metier",
 		Label:  spie.Label{FR: "Choisir un metier", EN: "Choisir un metier"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"choisir-un-metier--confirmer-son-choix-de-metier", "choisir-un-metier--connaitre-les-opportunites-demploi", "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite", "choisir-un-metier--identifier-ses-points-forts-et-ses-competences"},
-		},
 	},
 	{
 		Key:    "choisir-un-metier--confirmer-son-choix-de-metier",
 		Label:  spie.Label{FR: "Choisir un metier : confirmer son choix de metier", EN: "Choisir un metier : confirmer son choix de metier"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"choisir-un-metier--confirmer-son-choix-de-metier"},
-		},
 	},
 	{
 		Key:    "choisir-un-metier--connaitre-les-opportunites-demploi",
 		Label:  spie.Label{FR: "Choisir un metier : connaitre les opportunites demploi", EN: "Choisir un metier : connaitre les opportunites demploi"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"choisir-un-metier--connaitre-les-opportunites-demploi"},
-		},
 	},
 	{
 		Key:    "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite",
 		Label:  spie.Label{FR: "Choisir un metier : decouvrir un metier ou un secteur dactivite", EN: "Choisir un metier : decouvrir un metier ou un secteur dactivite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite"},
-		},
 	},
 	{
 		Key:    "choisir-un-metier--identifier-ses-points-forts-et-ses-competences",
 		Label:  spie.Label{FR: "Choisir un metier : identifier ses points forts et ses competences", EN: "Choisir un metier : identifier ses points forts et ses competences"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"choisir-un-metier--identifier-ses-points-forts-et-ses-competences"},
-		},
 	},
 	{
 		Key:    "creation-activite",
 		Label:  spie.Label{FR: "Creation activite", EN: "Creation activite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"creer-une-entreprise--definir-son-projet-de-creation-dentreprise", "creer-une-entreprise--developper-son-entreprise", "creer-une-entreprise--structurer-son-projet-de-creation-dentreprise"},
-		},
 	},
 	{
 		Key:    "creation-activite--definir-son-projet-de-creation-dentreprise",
 		Label:  spie.Label{FR: "Creation activite : definir son projet de creation dentreprise", EN: "Creation activite : definir son projet de creation dentreprise"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"creer-une-entreprise--definir-son-projet-de-creation-dentreprise"},
-		},
 	},
 	{
 		Key:    "creation-activite--developper-son-entreprise",
 		Label:  spie.Label{FR: "Creation activite : developper son entreprise", EN: "Creation activite : developper son entreprise"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"creer-une-entreprise--developper-son-entreprise"},
-		},
 	},
 	{
 		Key:    "creation-activite--financer-son-projet",
 		Label:  spie.Label{FR: "Creation activite : financer son projet", EN: "Creation activite : financer son projet"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"creer-une-entreprise--structurer-son-projet-de-creation-dentreprise"},
-		},
 	},
 	{
 		Key:    "creation-activite--reseautage-pour-createurs-dentreprise",
 		Label:  spie.Label{FR: "Creation activite : reseautage pour createurs dentreprise", EN: "Creation activite : reseautage pour createurs dentreprise"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"creer-une-entreprise--developper-son-entreprise"},
-		},
 	},
 	{
 		Key:    "creation-activite--structurer-son-projet-de-creation-dentreprise",
 		Label:  spie.Label{FR: "Creation activite : structurer son projet de creation dentreprise", EN: "Creation activite : structurer son projet de creation dentreprise"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"creer-une-entreprise--structurer-son-projet-de-creation-dentreprise"},
-		},
 	},
 	{
 		Key:    "equipement-et-alimentation",
 		Label:  spie.Label{FR: "Equipement et alimentation", EN: "Equipement et alimentation"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"equipement-et-alimentation--aide-menagere", "equipement-et-alimentation--alimentation", "equipement-et-alimentation--electromenager", "equipement-et-alimentation--habillement"},
-		},
 	},
 	{
 		Key:    "equipement-et-alimentation--acces-a-du-materiel-informatique",
 		Label:  spie.Label{FR: "Equipement et alimentation : acces a du materiel informatique", EN: "Equipement et alimentation : acces a du materiel informatique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--acquerir-un-equipement"},
-		},
 	},
 	{
 		Key:    "equipement-et-alimentation--acces-a-un-telephone-et-un-abonnement",
 		Label:  spie.Label{FR: "Equipement et alimentation : acces a un telephone et un abonnement", EN: "Equipement et alimentation : acces a un telephone et un abonnement"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--acquerir-un-equipement"},
-		},
 	},
 	{
 		Key:    "equipement-et-alimentation--aide-menagere",
 		Label:  spie.Label{FR: "Equipement et alimentation : aide menagere", EN: "Equipement et alimentation : aide menagere"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"equipement-et-alimentation--aide-menagere"},
-		},
 	},
 	{
 		Key:    "equipement-et-alimentation--alimentation",
 		Label:  spie.Label{FR: "Equipement et alimentation : alimentation", EN: "Equipement et alimentation : alimentation"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"equipement-et-alimentation--alimentation"},
-		},
 	},
 	{
 		Key:    "equipement-et-alimentation--electromenager",
 		Label:  spie.Label{FR: "Equipement et alimentation : electromenager", EN: "Equipement et alimentation : electromenager"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"equipement-et-alimentation--electromenager"},
-		},
 	},
 	{
 		Key:    "equipement-et-alimentation--habillement",
 		Label:  spie.Label{FR: "Equipement et alimentation : habillement", EN: "Equipement et alimentation : habillement"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"equipement-et-alimentation--habillement"},
-		},
 	},
 	{
 		Key:    "famille",
 		Label:  spie.Label{FR: "Famille", EN: "Famille"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"famille--garde-denfants", "famille--prise-en-charge-personne-dependante", "famille--soutien-a-la-parentalite-et-a-leducation", "famille--soutien-aidants", "famille--surmonter-conflits-separation-violence"},
-		},
 	},
 	{
 		Key:    "famille--accompagnement-femme-enceinte-bebe-jeune-enfant",
 		Label:  spie.Label{FR: "Famille : accompagnement femme enceinte bebe jeune enfant", EN: "Famille : accompagnement femme enceinte bebe jeune enfant"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"famille--soutien-a-la-parentalite-et-a-leducation"},
-		},
 	},
 	{
 		Key:    "famille--garde-denfants",
 		Label:  spie.Label{FR: "Famille : garde denfants", EN: "Famille : garde denfants"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"famille--garde-denfants"},
-		},
 	},
 	{
 		Key:    "famille--information-et-accompagnement-des-parents",
 		Label:  spie.Label{FR: "Famille : information et accompagnement des parents", EN: "Famille : information et accompagnement des parents"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"famille--soutien-a-la-parentalite-et-a-leducation"},
-		},
 	},
 	{
 		Key:    "famille--jeunes-sans-soutien-familial",
 		Label:  spie.Label{FR: "Famille : jeunes sans soutien familial", EN: "Famille : jeunes sans soutien familial"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"remobilisation--lien-social"},
-		},
 	},
 	{
 		Key:    "famille--soutien-a-la-parentalite",
 		Label:  spie.Label{FR: "Famille : soutien a la parentalite", EN: "Famille : soutien a la parentalite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"famille--soutien-a-la-parentalite-et-a-leducation"},
-		},
 	},
 	{
 		Key:    "famille--soutien-aux-familles",
 		Label:  spie.Label{FR: "Famille : soutien aux familles", EN: "Famille : soutien aux familles"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"famille--soutien-aidants"},
-		},
 	},
 	{
 		Key:    "famille--violences-intrafamiliales",
 		Label:  spie.Label{FR: "Famille : violences intrafamiliales", EN: "Famille : violences intrafamiliales"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"famille--surmonter-conflits-separation-violence"},
-		},
 	},
 	{
 		Key:    "gestion-financiere",
 		Label:  spie.Label{FR: "Gestion financiere", EN: "Gestion financiere"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-financieres--acquerir-une-autonomie-budgetaire", "difficultes-financieres--ameliorer-sa-gestion-budgetaire", "difficultes-financieres--mettre-en-place-une-mesure-de-protection-financiere", "difficultes-financieres--prevenir-une-degradation-de-la-situation-financiere", "difficultes-financieres--situation-dendettement-surendettement"},
-		},
 	},
 	{
 		Key:    "gestion-financiere--acces-au-micro-credit",
 		Label:  spie.Label{FR: "Gestion financiere : acces au micro credit", EN: "Gestion financiere : acces au micro credit"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-financieres--acquerir-une-autonomie-budgetaire"},
-		},
 	},
 	{
 		Key:    "gestion-financiere--accompagnement-aux-personnes-en-difficultes-financieres",
 		Label:  spie.Label{FR: "Gestion financiere : accompagnement aux personnes en difficultes financieres", EN: "Gestion financiere : accompagnement aux personnes en difficultes financieres"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-financieres--acquerir-une-autonomie-budgetaire"},
-		},
 	},
 	{
 		Key:    "gestion-financiere--apprendre-a-gerer-son-budget",
 		Label:  spie.Label{FR: "Gestion financiere : apprendre a gerer son budget", EN: "Gestion financiere : apprendre a gerer son budget"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-financieres--ameliorer-sa-gestion-budgetaire"},
-		},
 	},
 	{
 		Key:    "gestion-financiere--beneficier-daides-financieres",
 		Label:  spie.Label{FR: "Gestion financiere : beneficier daides financieres", EN: "Gestion financiere : beneficier daides financieres"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-financieres--acquerir-une-autonomie-budgetaire"},
-		},
 	},
 	{
 		Key:    "gestion-financiere--creation-et-utilisation-dun-compte-bancaire",
 		Label:  spie.Label{FR: "Gestion financiere : creation et utilisation dun compte bancaire", EN: "Gestion financiere : creation et utilisation dun compte bancaire"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-financieres--acquerir-une-autonomie-budgetaire"},
-		},
 	},
 	{
 		Key:    "gestion-financiere--obtenir-une-aide-alimentaire",
 		Label:  spie.Label{FR: "Gestion financiere : obtenir une aide alimentaire", EN: "Gestion financiere : obtenir une aide alimentaire"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"equipement-et-alimentation--alimentation"},
-		},
 	},
 	{
 		Key:    "gestion-financiere--prevention-et-gestion-du-surendettement",
 		Label:  spie.Label{FR: "Gestion financiere : prevention et gestion du surendettement", EN: "Gestion financiere : prevention et gestion du surendettement"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-financieres--situation-dendettement-surendettement"},
-		},
 	},
 	{
 		Key:    "handicap",
@@ -2573,821 +2232,659 @@ var catalogV0Thematiques = spie.Definitions{
 		Key:    "handicap--adaptation-au-poste-de-travail",
 		Label:  spie.Label{FR: "Handicap : adaptation au poste de travail", EN: "Handicap : adaptation au poste de travail"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"trouver-un-emploi--maintien-dans-lemploi"},
-		},
 	},
 	{
 		Key:    "handicap--adapter-son-logement",
 		Label:  spie.Label{FR: "Handicap : adapter son logement", EN: "Handicap : adapter son logement"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--se-maintenir-dans-le-logement"},
-		},
 	},
 	{
 		Key:    "handicap--aide-a-la-personne",
 		Label:  spie.Label{FR: "Handicap : aide a la personne", EN: "Handicap : aide a la personne"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"equipement-et-alimentation--aide-menagere"},
-		},
 	},
 	{
 		Key:    "handicap--connaissance-des-droits-des-travailleurs",
 		Label:  spie.Label{FR: "Handicap : connaissance des droits des travailleurs", EN: "Handicap : connaissance des droits des travailleurs"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits"},
-		},
 	},
 	{
 		Key:    "handicap--faire-reconnaitre-un-handicap",
 		Label:  spie.Label{FR: "Handicap : faire reconnaitre un handicap", EN: "Handicap : faire reconnaitre un handicap"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--constituer-un-dossier-mdph-invalidite"},
-		},
 	},
 	{
 		Key:    "handicap--favoriser-le-retour-et-le-maintien-dans-lemploi",
 		Label:  spie.Label{FR: "Handicap : favoriser le retour et le maintien dans lemploi", EN: "Handicap : favoriser le retour et le maintien dans lemploi"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"trouver-un-emploi--maintien-dans-lemploi"},
-		},
 	},
 	{
 		Key:    "handicap--gerer-le-depart-a-la-retraite-des-personnes-en-situation-de-handicap",
 		Label:  spie.Label{FR: "Handicap : gerer le depart a la retraite des personnes en situation de handicap", EN: "Handicap : gerer le depart a la retraite des personnes en situation de handicap"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits"},
-		},
 	},
 	{
 		Key:    "handicap--mobilite-des-personnes-en-situation-de-handicap",
 		Label:  spie.Label{FR: "Handicap : mobilite des personnes en situation de handicap", EN: "Handicap : mobilite des personnes en situation de handicap"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--etre-accompagne-dans-son-parcours-mobilite"},
-		},
 	},
 	{
 		Key:    "illettrisme",
 		Label:  spie.Label{FR: "Illettrisme", EN: "Illettrisme"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"lecture-ecriture-calcul--maitriser-le-calcul", "lecture-ecriture-calcul--maitriser-le-francais"},
-		},
 	},
 	{
 		Key:    "illettrisme--accompagner-scolarite",
 		Label:  spie.Label{FR: "Illettrisme : accompagner scolarite", EN: "Illettrisme : accompagner scolarite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"famille--soutien-a-la-parentalite-et-a-leducation"},
-		},
 	},
 	{
 		Key:    "illettrisme--ameliorer-vocabulaire",
 		Label:  spie.Label{FR: "Illettrisme : ameliorer vocabulaire", EN: "Illettrisme : ameliorer vocabulaire"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"lecture-ecriture-calcul--maitriser-le-francais"},
-		},
 	},
 	{
 		Key:    "illettrisme--etre-autonome",
 		Label:  spie.Label{FR: "Illettrisme : etre autonome", EN: "Illettrisme : etre autonome"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"lecture-ecriture-calcul--maitriser-le-francais", "lecture-ecriture-calcul--maitriser-le-calcul"},
-		},
 	},
 	{
 		Key:    "illettrisme--info-acquisition-connaissances",
 		Label:  spie.Label{FR: "Illettrisme : info acquisition connaissances", EN: "Illettrisme : info acquisition connaissances"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"lecture-ecriture-calcul--maitriser-le-francais", "lecture-ecriture-calcul--maitriser-le-calcul"},
-		},
 	},
 	{
 		Key:    "illettrisme--permis-conduire",
 		Label:  spie.Label{FR: "Illettrisme : permis conduire", EN: "Illettrisme : permis conduire"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--preparer-un-permis"},
-		},
 	},
 	{
 		Key:    "illettrisme--reperer-situation-illettrisme",
 		Label:  spie.Label{FR: "Illettrisme : reperer situation illettrisme", EN: "Illettrisme : reperer situation illettrisme"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"lecture-ecriture-calcul--maitriser-le-francais", "lecture-ecriture-calcul--maitriser-le-calcul"},
-		},
 	},
 	{
 		Key:    "illettrisme--surmonter-trouble-apprentissage",
 		Label:  spie.Label{FR: "Illettrisme : surmonter trouble apprentissage", EN: "Illettrisme : surmonter trouble apprentissage"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"lecture-ecriture-calcul--maitriser-le-francais", "lecture-ecriture-calcul--maitriser-le-calcul"},
-		},
 	},
 	{
 		Key:    "illettrisme--trouver-emploi-formation",
 		Label:  spie.Label{FR: "Illettrisme : trouver emploi formation", EN: "Illettrisme : trouver emploi formation"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"se-former--trouver-sa-formation"},
-		},
 	},
 	{
 		Key:    "illettrisme--utiliser-numerique",
 		Label:  spie.Label{FR: "Illettrisme : utiliser numerique", EN: "Illettrisme : utiliser numerique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--maitriser-les-fondamentaux-du-numerique"},
-		},
 	},
 	{
 		Key:    "illettrisme--valider-certification-clea",
 		Label:  spie.Label{FR: "Illettrisme : valider certification clea", EN: "Illettrisme : valider certification clea"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"preparer-sa-candidature--valoriser-ses-competences"},
-		},
 	},
 	{
 		Key:    "logement-hebergement",
 		Label:  spie.Label{FR: "Logement hebergement", EN: "Logement hebergement"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--acheter-un-logement", "logement-hebergement--changer-de-logement", "logement-hebergement--louer-un-logement", "logement-hebergement--rechercher-une-solution-dhebergement-temporaire", "logement-hebergement--reduire-les-impayes-de-loyer", "logement-hebergement--se-maintenir-dans-le-logement", "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--aides-financieres-investissement-locatif",
 		Label:  spie.Label{FR: "Logement hebergement : aides financieres investissement locatif", EN: "Logement hebergement : aides financieres investissement locatif"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--acheter-un-logement"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--besoin-dadapter-mon-logement",
 		Label:  spie.Label{FR: "Logement hebergement : besoin dadapter mon logement", EN: "Logement hebergement : besoin dadapter mon logement"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--connaissance-de-ses-droits-et-interlocuteurs",
 		Label:  spie.Label{FR: "Logement hebergement : connaissance de ses droits et interlocuteurs", EN: "Logement hebergement : connaissance de ses droits et interlocuteurs"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--demenagement",
 		Label:  spie.Label{FR: "Logement hebergement : demenagement", EN: "Logement hebergement : demenagement"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--changer-de-logement"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--etre-accompagne-dans-son-projet-accession",
 		Label:  spie.Label{FR: "Logement hebergement : etre accompagne dans son projet accession", EN: "Logement hebergement : etre accompagne dans son projet accession"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--acheter-un-logement"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--etre-accompagne-en cas-de-difficultes-financieres",
 		Label:  spie.Label{FR: "Logement hebergement : etre accompagne en cas de difficultes financieres", EN: "Logement hebergement : etre accompagne en cas de difficultes financieres"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--reduire-les-impayes-de-loyer"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--etre-accompagne-pour-se-loger",
 		Label:  spie.Label{FR: "Logement hebergement : etre accompagne pour se loger", EN: "Logement hebergement : etre accompagne pour se loger"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--financer-son-projet-travaux",
 		Label:  spie.Label{FR: "Logement hebergement : financer son projet travaux", EN: "Logement hebergement : financer son projet travaux"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--gerer-son-budget",
 		Label:  spie.Label{FR: "Logement hebergement : gerer son budget", EN: "Logement hebergement : gerer son budget"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--reduire-les-impayes-de-loyer"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--mal-loges-sans-logis",
 		Label:  spie.Label{FR: "Logement hebergement : mal loges sans logis", EN: "Logement hebergement : mal loges sans logis"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--rechercher-une-solution-dhebergement-temporaire", "logement-hebergement--changer-de-logement"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--probleme-avec-son-logement",
 		Label:  spie.Label{FR: "Logement hebergement : probleme avec son logement", EN: "Logement hebergement : probleme avec son logement"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"logement-hebergement--changer-de-logement"},
-		},
 	},
 	{
 		Key:    "logement-hebergement--reprendre-un-emploi-ou-une-formation",
 		Label:  spie.Label{FR: "Logement hebergement : reprendre un emploi ou une formation", EN: "Logement hebergement : reprendre un emploi ou une formation"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"trouver-un-emploi--repondre-a-des-offres-demploi"},
-		},
 	},
 	{
 		Key:    "mobilite",
 		Label:  spie.Label{FR: "Mobilite", EN: "Mobilite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--acceder-a-un-vehicule", "mobilite--entretenir-reparer-son-vehicule", "mobilite--etre-accompagne-dans-son-parcours-mobilite", "mobilite--financer-ma-mobilite", "mobilite--preparer-un-permis", "mobilite--mobilite-douce-partagee-collective"},
-		},
 	},
 	{
 		Key:    "mobilite--acheter-un-vehicule-motorise",
 		Label:  spie.Label{FR: "Mobilite : acheter un vehicule motorise", EN: "Mobilite : acheter un vehicule motorise"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--acceder-a-un-vehicule"},
-		},
 	},
 	{
 		Key:    "mobilite--acheter-un-velo",
 		Label:  spie.Label{FR: "Mobilite : acheter un velo", EN: "Mobilite : acheter un velo"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--acceder-a-un-vehicule"},
-		},
 	},
 	{
 		Key:    "mobilite--aides-a-la-reprise-demploi-ou-a-la-formation",
 		Label:  spie.Label{FR: "Mobilite : aides a la reprise demploi ou a la formation", EN: "Mobilite : aides a la reprise demploi ou a la formation"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--financer-ma-mobilite"},
-		},
 	},
 	{
 		Key:    "mobilite--apprendre-a-utiliser-un-deux-roues",
 		Label:  spie.Label{FR: "Mobilite : apprendre a utiliser un deux roues", EN: "Mobilite : apprendre a utiliser un deux roues"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--preparer-un-permis"},
-		},
 	},
 	{
 		Key:    "mobilite--comprendre-et-utiliser-les-transports-en-commun",
 		Label:  spie.Label{FR: "Mobilite : comprendre et utiliser les transports en commun", EN: "Mobilite : comprendre et utiliser les transports en commun"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--mobilite-douce-partagee-collective"},
-		},
 	},
 	{
 		Key:    "mobilite--entretenir-reparer-son-vehicule",
 		Label:  spie.Label{FR: "Mobilite : entretenir reparer son vehicule", EN: "Mobilite : entretenir reparer son vehicule"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--entretenir-reparer-son-vehicule"},
-		},
 	},
 	{
 		Key:    "mobilite--etre-accompagne-dans-son-parcours-mobilite",
 		Label:  spie.Label{FR: "Mobilite : etre accompagne dans son parcours mobilite", EN: "Mobilite : etre accompagne dans son parcours mobilite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--etre-accompagne-dans-son-parcours-mobilite"},
-		},
 	},
 	{
 		Key:    "mobilite--financer-mon-projet-mobilite",
 		Label:  spie.Label{FR: "Mobilite : financer mon projet mobilite", EN: "Mobilite : financer mon projet mobilite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--financer-ma-mobilite"},
-		},
 	},
 	{
 		Key:    "mobilite--louer-un-vehicule",
 		Label:  spie.Label{FR: "Mobilite : louer un vehicule", EN: "Mobilite : louer un vehicule"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--acceder-a-un-vehicule"},
-		},
 	},
 	{
 		Key:    "mobilite--preparer-son-permis-de-conduire-se-reentrainer-a-la-conduite",
 		Label:  spie.Label{FR: "Mobilite : preparer son permis de conduire se reentrainer a la conduite", EN: "Mobilite : preparer son permis de conduire se reentrainer a la conduite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"mobilite--preparer-un-permis"},
-		},
 	},
 	{
 		Key:    "numerique",
 		Label:  spie.Label{FR: "Numerique", EN: "Numerique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--acceder-a-des-services-en-ligne", "numerique--acceder-a-une-connexion-internet", "numerique--acquerir-un-equipement", "numerique--maitriser-les-fondamentaux-du-numerique"},
-		},
 	},
 	{
 		Key:    "numerique--acceder-a-du-materiel",
 		Label:  spie.Label{FR: "Numerique : acceder a du materiel", EN: "Numerique : acceder a du materiel"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--acquerir-un-equipement"},
-		},
 	},
 	{
 		Key:    "numerique--acceder-a-une-connexion-internet",
 		Label:  spie.Label{FR: "Numerique : acceder a une connexion internet", EN: "Numerique : acceder a une connexion internet"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--acceder-a-une-connexion-internet"},
-		},
 	},
 	{
 		Key:    "numerique--accompagner-les-demarches-de-sante",
 		Label:  spie.Label{FR: "Numerique : accompagner les demarches de sante", EN: "Numerique : accompagner les demarches de sante"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--acces-aux-soins"},
-		},
 	},
 	{
 		Key:    "numerique--approfondir-ma-culture-numerique",
 		Label:  spie.Label{FR: "Numerique : approfondir ma culture numerique", EN: "Numerique : approfondir ma culture numerique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--maitriser-les-fondamentaux-du-numerique"},
-		},
 	},
 	{
 		Key:    "numerique--creer-avec-le-numerique",
 		Label:  spie.Label{FR: "Numerique : creer avec le numerique", EN: "Numerique : creer avec le numerique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"creer-une-entreprise--definir-son-projet-de-creation-dentreprise"},
-		},
 	},
 	{
 		Key:    "numerique--creer-et-developper-mon-entreprise",
 		Label:  spie.Label{FR: "Numerique : creer et developper mon entreprise", EN: "Numerique : creer et developper mon entreprise"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"creer-une-entreprise--developper-son-entreprise"},
-		},
 	},
 	{
 		Key:    "numerique--devenir-autonome-dans-les-demarches-administratives",
 		Label:  spie.Label{FR: "Numerique : devenir autonome dans les demarches administratives", EN: "Numerique : devenir autonome dans les demarches administratives"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives"},
-		},
 	},
 	{
 		Key:    "numerique--favoriser-mon-insertion-professionnelle",
 		Label:  spie.Label{FR: "Numerique : favoriser mon insertion professionnelle", EN: "Numerique : favoriser mon insertion professionnelle"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi"},
-		},
 	},
 	{
 		Key:    "numerique--prendre-en-main-un-ordinateur",
 		Label:  spie.Label{FR: "Numerique : prendre en main un ordinateur", EN: "Numerique : prendre en main un ordinateur"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--maitriser-les-fondamentaux-du-numerique"},
-		},
 	},
 	{
 		Key:    "numerique--prendre-en-main-un-smartphone-ou-une-tablette",
 		Label:  spie.Label{FR: "Numerique : prendre en main un smartphone ou une tablette", EN: "Numerique : prendre en main un smartphone ou une tablette"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--maitriser-les-fondamentaux-du-numerique"},
-		},
 	},
 	{
 		Key:    "numerique--promouvoir-la-citoyennete-numerique",
 		Label:  spie.Label{FR: "Numerique : promouvoir la citoyennete numerique", EN: "Numerique : promouvoir la citoyennete numerique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--maitriser-les-fondamentaux-du-numerique"},
-		},
 	},
 	{
 		Key:    "numerique--realiser-des-demarches-administratives-avec-un-accompagnement",
 		Label:  spie.Label{FR: "Numerique : realiser des demarches administratives avec un accompagnement", EN: "Numerique : realiser des demarches administratives avec un accompagnement"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--acceder-a-des-services-en-ligne"},
-		},
 	},
 	{
 		Key:    "numerique--s-equiper-en-materiel-informatique",
 		Label:  spie.Label{FR: "Numerique : s equiper en materiel informatique", EN: "Numerique : s equiper en materiel informatique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--acquerir-un-equipement"},
-		},
 	},
 	{
 		Key:    "numerique--soutenir-la-parentalite-et-l-education-avec-le-numerique",
 		Label:  spie.Label{FR: "Numerique : soutenir la parentalite et l education avec le numerique", EN: "Numerique : soutenir la parentalite et l education avec le numerique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"famille--soutien-a-la-parentalite-et-a-leducation"},
-		},
 	},
 	{
 		Key:    "numerique--utiliser-le-numerique-au-quotidien",
 		Label:  spie.Label{FR: "Numerique : utiliser le numerique au quotidien", EN: "Numerique : utiliser le numerique au quotidien"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--maitriser-les-fondamentaux-du-numerique"},
-		},
 	},
 	{
 		Key:    "preparer-sa-candidature",
 		Label:  spie.Label{FR: "Preparer sa candidature", EN: "Preparer sa candidature"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"preparer-sa-candidature--developper-son-reseau", "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi", "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation", "preparer-sa-candidature--valoriser-ses-competences"},
-		},
 	},
 	{
 		Key:    "preparer-sa-candidature--developper-son-reseau",
 		Label:  spie.Label{FR: "Preparer sa candidature : developper son reseau", EN: "Preparer sa candidature : developper son reseau"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"preparer-sa-candidature--developper-son-reseau"},
-		},
 	},
 	{
 		Key:    "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi",
 		Label:  spie.Label{FR: "Preparer sa candidature : organiser ses demarches de recherche demploi", EN: "Preparer sa candidature : organiser ses demarches de recherche demploi"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi"},
-		},
 	},
 	{
 		Key:    "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation",
 		Label:  spie.Label{FR: "Preparer sa candidature : realiser un cv et ou une lettre de motivation", EN: "Preparer sa candidature : realiser un cv et ou une lettre de motivation"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation"},
-		},
 	},
 	{
 		Key:    "preparer-sa-candidature--valoriser-ses-competences",
 		Label:  spie.Label{FR: "Preparer sa candidature : valoriser ses competences", EN: "Preparer sa candidature : valoriser ses competences"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"preparer-sa-candidature--valoriser-ses-competences"},
-		},
 	},
 	{
 		Key:    "remobilisation",
 		Label:  spie.Label{FR: "Remobilisation", EN: "Remobilisation"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"remobilisation--activites-sportives-et-culturelles", "remobilisation--benevolat-action-citoyenne", "remobilisation--bien-etre-confiance-en-soi", "remobilisation--lien-social"},
-		},
 	},
 	{
 		Key:    "remobilisation--bien-etre",
 		Label:  spie.Label{FR: "Remobilisation : bien etre", EN: "Remobilisation : bien etre"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"remobilisation--bien-etre-confiance-en-soi"},
-		},
 	},
 	{
 		Key:    "remobilisation--decouvrir-son-potentiel-via-le-sport-et-la-culture",
 		Label:  spie.Label{FR: "Remobilisation : decouvrir son potentiel via le sport et la culture", EN: "Remobilisation : decouvrir son potentiel via le sport et la culture"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"remobilisation--activites-sportives-et-culturelles"},
-		},
 	},
 	{
 		Key:    "remobilisation--discrimination",
 		Label:  spie.Label{FR: "Remobilisation : discrimination", EN: "Remobilisation : discrimination"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"remobilisation--bien-etre-confiance-en-soi"},
-		},
 	},
 	{
 		Key:    "remobilisation--identifier-ses-competences-et-aptitudes",
 		Label:  spie.Label{FR: "Remobilisation : identifier ses competences et aptitudes", EN: "Remobilisation : identifier ses competences et aptitudes"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"choisir-un-metier--identifier-ses-points-forts-et-ses-competences"},
-		},
 	},
 	{
 		Key:    "remobilisation--lien-social",
 		Label:  spie.Label{FR: "Remobilisation : lien social", EN: "Remobilisation : lien social"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"remobilisation--lien-social"},
-		},
 	},
 	{
 		Key:    "remobilisation--participer-a-des-actions-solidaires-ou-de-benevolat",
 		Label:  spie.Label{FR: "Remobilisation : participer a des actions solidaires ou de benevolat", EN: "Remobilisation : participer a des actions solidaires ou de benevolat"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"remobilisation--benevolat-action-citoyenne"},
-		},
 	},
 	{
 		Key:    "remobilisation--pression-sociale",
 		Label:  spie.Label{FR: "Remobilisation : pression sociale", EN: "Remobilisation : pression sociale"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"remobilisation--lien-social"},
-		},
 	},
 	{
 		Key:    "remobilisation--restaurer-sa-confiance-son-image-de-soi",
 		Label:  spie.Label{FR: "Remobilisation : restaurer sa confiance son image de soi", EN: "Remobilisation : restaurer sa confiance son image de soi"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"remobilisation--bien-etre-confiance-en-soi"},
-		},
 	},
 	{
 		Key:    "sante",
 		Label:  spie.Label{FR: "Sante", EN: "Sante"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--acces-aux-soins", "sante--addictions", "sante--constituer-un-dossier-mdph-invalidite", "sante--sante-mentale", "sante--sante-sexuelle"},
-		},
 	},
 	{
 		Key:    "sante--acces-aux-soins",
 		Label:  spie.Label{FR: "Sante : acces aux soins", EN: "Sante : acces aux soins"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--acces-aux-soins"},
-		},
 	},
 	{
 		Key:    "sante--accompagnement-de-la-femme-enceinte-du-bebe-et-du-jeune-enfant",
 		Label:  spie.Label{FR: "Sante : accompagnement de la femme enceinte du bebe et du jeune enfant", EN: "Sante : accompagnement de la femme enceinte du bebe et du jeune enfant"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"famille--soutien-a-la-parentalite-et-a-leducation"},
-		},
 	},
 	{
 		Key:    "sante--accompagner-les-traumatismes",
 		Label:  spie.Label{FR: "Sante : accompagner les traumatismes", EN: "Sante : accompagner les traumatismes"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--sante-mentale"},
-		},
 	},
 	{
 		Key:    "sante--bien-etre-psychologique",
 		Label:  spie.Label{FR: "Sante : bien etre psychologique", EN: "Sante : bien etre psychologique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--sante-mentale"},
-		},
 	},
 	{
 		Key:    "sante--diagnostic-et-accompagnement-a-lemployabilite",
 		Label:  spie.Label{FR: "Sante : diagnostic et accompagnement a lemployabilite", EN: "Sante : diagnostic et accompagnement a lemployabilite"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--acces-aux-soins"},
-		},
 	},
 	{
 		Key:    "sante--faire-face-a-une-situation-daddiction",
 		Label:  spie.Label{FR: "Sante : faire face a une situation daddiction", EN: "Sante : faire face a une situation daddiction"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--addictions"},
-		},
 	},
 	{
 		Key:    "sante--obtenir-la-prise-en-charge-de-frais-medicaux",
 		Label:  spie.Label{FR: "Sante : obtenir la prise en charge de frais medicaux", EN: "Sante : obtenir la prise en charge de frais medicaux"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--acces-aux-soins"},
-		},
 	},
 	{
 		Key:    "sante--prevention-et-acces-aux-soins",
 		Label:  spie.Label{FR: "Sante : prevention et acces aux soins", EN: "Sante : prevention et acces aux soins"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--acces-aux-soins"},
-		},
 	},
 	{
 		Key:    "sante--se-soigner-et-prevenir-la-maladie",
 		Label:  spie.Label{FR: "Sante : se soigner et prevenir la maladie", EN: "Sante : se soigner et prevenir la maladie"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--acces-aux-soins"},
-		},
 	},
 	{
 		Key:    "sante--vie-relationnelle-et-affective",
 		Label:  spie.Label{FR: "Sante : vie relationnelle et affective", EN: "Sante : vie relationnelle et affective"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"sante--sante-sexuelle"},
-		},
 	},
 	{
 		Key:    "se-former",
 		Label:  spie.Label{FR: "Se former", EN: "Se former"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"se-former--monter-son-dossier-de-formation", "se-former--trouver-sa-formation"},
-		},
 	},
 	{
 		Key:    "se-former--monter-son-dossier-de-formation",
 		Label:  spie.Label{FR: "Se former : monter son dossier de formation", EN: "Se former : monter son dossier de formation"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"se-former--monter-son-dossier-de-formation"},
-		},
 	},
 	{
 		Key:    "se-former--trouver-sa-formation",
 		Label:  spie.Label{FR: "Se former : trouver sa formation", EN: "Se former : trouver sa formation"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"se-former--trouver-sa-formation"},
-		},
 	},
 	{
 		Key:    "se-former--utiliser-le-numerique",
 		Label:  spie.Label{FR: "Se former : utiliser le numerique", EN: "Se former : utiliser le numerique"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"numerique--maitriser-les-fondamentaux-du-numerique"},
-		},
 	},
 	{
 		Key:    "souvrir-a-linternational",
 		Label:  spie.Label{FR: "Souvrir a linternational", EN: "Souvrir a linternational"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"souvrir-a-linternational--connaitre-les-opportunites-demploi-a-letranger", "souvrir-a-linternational--sinformer-sur-les-aides-pour-travailler-a-letranger", "souvrir-a-linternational--sorganiser-suite-a-son-retour-en-france"},
-		},
 	},
 	{
 		Key:    "souvrir-a-linternational--connaitre-les-opportunites-demploi-a-letranger",
 		Label:  spie.Label{FR: "Souvrir a linternational : connaitre les opportunites demploi a letranger", EN: "Souvrir a linternational : connaitre les opportunites demploi a letranger"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"souvrir-a-linternational--connaitre-les-opportunites-demploi-a-letranger"},
-		},
 	},
 	{
 		Key:    "souvrir-a-linternational--sinformer-sur-les-aides-pour-travailler-a-letranger",
 		Label:  spie.Label{FR: "Souvrir a linternational : sinformer sur les aides pour travailler a letranger", EN: "Souvrir a linternational : sinformer sur les aides pour travailler a letranger"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"souvrir-a-linternational--sinformer-sur-les-aides-pour-travailler-a-letranger"},
-		},
 	},
 	{
 		Key:    "souvrir-a-linternational--sorganiser-suite-a-son-retour-en-france",
 		Label:  spie.Label{FR: "Souvrir a linternational : sorganiser suite a son retour en france", EN: "Souvrir a linternational : sorganiser suite a son retour en france"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"souvrir-a-linternational--sorganiser-suite-a-son-retour-en-france"},
-		},
 	},
 	{
 		Key:    "trouver-un-emploi",
 		Label:  spie.Label{FR: "Trouver un emploi", EN: "Trouver un emploi"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"trouver-un-emploi--convaincre-un-recruteur-en-entretien", "trouver-un-emploi--faire-des-candidatures-spontanees", "trouver-un-emploi--maintien-dans-lemploi", "trouver-un-emploi--repondre-a-des-offres-demploi", "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs"},
-		},
 	},
 	{
 		Key:    "trouver-un-emploi--convaincre-un-recruteur-en-entretien",
 		Label:  spie.Label{FR: "Trouver un emploi : convaincre un recruteur en entretien", EN: "Trouver un emploi : convaincre un recruteur en entretien"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"trouver-un-emploi--convaincre-un-recruteur-en-entretien"},
-		},
 	},
 	{
 		Key:    "trouver-un-emploi--faire-des-candidatures-spontanees",
 		Label:  spie.Label{FR: "Trouver un emploi : faire des candidatures spontanees", EN: "Trouver un emploi : faire des candidatures spontanees"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"trouver-un-emploi--faire-des-candidatures-spontanees"},
-		},
 	},
 	{
 		Key:    "trouver-un-emploi--repondre-a-des-offres-demploi",
 		Label:  spie.Label{FR: "Trouver un emploi : repondre a des offres demploi", EN: "Trouver un emploi : repondre a des offres demploi"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"trouver-un-emploi--repondre-a-des-offres-demploi"},
-		},
 	},
 	{
 		Key:    "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs",
 		Label:  spie.Label{FR: "Trouver un emploi : suivre ses candidatures et relancer les employeurs", EN: "Trouver un emploi : suivre ses candidatures et relancer les employeurs"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_thematiques)",
-		Map: map[string][]string{
-			"data-inclusion-v1/thematique": {"trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs"},
-		},
 	},
-}
+}, []catalogMap{
+	{0, "data-inclusion-v1/thematique", []string{"difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives", "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-a-la-citoyennete", "difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits", "difficultes-administratives-ou-juridiques--beneficier-dune-mesure-daccompagnement-adapte", "difficultes-administratives-ou-juridiques--connaitre-ses-droits-face-a-une-discrimination", "difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire"}},
+	{1, "data-inclusion-v1/thematique", []string{"difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives"}},
+	{2, "data-inclusion-v1/thematique", []string{"difficultes-administratives-ou-juridiques--prendre-en-compte-une-problematique-judiciaire"}},
+	{4, "data-inclusion-v1/thematique", []string{"difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits"}},
+	{5, "data-inclusion-v1/thematique", []string{"difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-a-la-citoyennete"}},
+	{7, "data-inclusion-v1/thematique", []string{"remobilisation--benevolat-action-citoyenne"}},
+	{9, "data-inclusion-v1/thematique", []string{"famille--soutien-a-la-parentalite-et-a-leducation"}},
+	{10, "data-inclusion-v1/thematique", []string{"choisir-un-metier--confirmer-son-choix-de-metier"}},
+	{12, "data-inclusion-v1/thematique", []string{"lecture-ecriture-calcul--maitriser-le-francais"}},
+	{13, "data-inclusion-v1/thematique", []string{"lecture-ecriture-calcul--maitriser-le-francais"}},
+	{14, "data-inclusion-v1/thematique", []string{"lecture-ecriture-calcul--maitriser-le-francais"}},
+	{15, "data-inclusion-v1/thematique", []string{"lecture-ecriture-calcul--maitriser-le-francais"}},
+	{16, "data-inclusion-v1/thematique", []string{"choisir-un-metier--confirmer-son-choix-de-metier", "choisir-un-metier--connaitre-les-opportunites-demploi", "choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite", "choisir-un-metier--identifier-ses-points-forts-et-ses-competences"}},
+	{17, "data-inclusion-v1/thematique", []string{"choisir-un-metier--confirmer-son-choix-de-metier"}},
+	{18, "data-inclusion-v1/thematique", []string{"choisir-un-metier--connaitre-les-opportunites-demploi"}},
+	{19, "data-inclusion-v1/thematique", []string{"choisir-un-metier--decouvrir-un-metier-ou-un-secteur-dactivite"}},
+	{20, "data-inclusion-v1/thematique", []string{"choisir-un-metier--identifier-ses-points-forts-et-ses-competences"}},
+	{21, "data-inclusion-v1/thematique", []string{"creer-une-entreprise--definir-son-projet-de-creation-dentreprise", "creer-une-entreprise--developper-son-entreprise", "creer-une-entreprise--structurer-son-projet-de-creation-dentreprise"}},
+	{22, "data-inclusion-v1/thematique", []string{"creer-une-entreprise--definir-son-projet-de-creation-dentreprise"}},
+	{23, "data-inclusion-v1/thematique", []string{"creer-une-entreprise--developper-son-entreprise"}},
+	{24, "data-inclusion-v1/thematique", []string{"creer-une-entreprise--structurer-son-projet-de-creation-dentreprise"}},
+	{25, "data-inclusion-v1/thematique", []string{"creer-une-entreprise--developper-son-entreprise"}},
+	{26, "data-inclusion-v1/thematique", []string{"creer-une-entreprise--structurer-son-projet-de-creation-dentreprise"}},
+	{27, "data-inclusion-v1/thematique", []string{"equipement-et-alimentation--aide-menagere", "equipement-et-alimentation--alimentation", "equipement-et-alimentation--electromenager", "equipement-et-alimentation--habillement"}},
+	{28, "data-inclusion-v1/thematique", []string{"numerique--acquerir-un-equipement"}},
+	{29, "data-inclusion-v1/thematique", []string{"numerique--acquerir-un-equipement"}},
+	{30, "data-inclusion-v1/thematique", []string{"equipement-et-alimentation--aide-menagere"}},
+	{31, "data-inclusion-v1/thematique", []string{"equipement-et-alimentation--alimentation"}},
+	{32, "data-inclusion-v1/thematique", []string{"equipement-et-alimentation--electromenager"}},
+	{33, "data-inclusion-v1/thematique", []string{"equipement-et-alimentation--habillement"}},
+	{34, "data-inclusion-v1/thematique", []string{"famille--garde-denfants", "famille--prise-en-charge-personne-dependante", "famille--soutien-a-la-parentalite-et-a-leducation", "famille--soutien-aidants", "famille--surmonter-conflits-separation-violence"}},
+	{35, "data-inclusion-v1/thematique", []string{"famille--soutien-a-la-parentalite-et-a-leducation"}},
+	{36, "data-inclusion-v1/thematique", []string{"famille--garde-denfants"}},
+	{37, "data-inclusion-v1/thematique", []string{"famille--soutien-a-la-parentalite-et-a-leducation"}},
+	{38, "data-inclusion-v1/thematique", []string{"remobilisation--lien-social"}},
+	{39, "data-inclusion-v1/thematique", []string{"famille--soutien-a-la-parentalite-et-a-leducation"}},
+	{40, "data-inclusion-v1/thematique", []string{"famille--soutien-aidants"}},
+	{41, "data-inclusion-v1/thematique", []string{"famille--surmonter-conflits-separation-violence"}},
+	{42, "data-inclusion-v1/thematique", []string{"difficultes-financieres--acquerir-une-autonomie-budgetaire", "difficultes-financieres--ameliorer-sa-gestion-budgetaire", "difficultes-financieres--mettre-en-place-une-mesure-de-protection-financiere", "difficultes-financieres--prevenir-une-degradation-de-la-situation-financiere", "difficultes-financieres--situation-dendettement-surendettement"}},
+	{43, "data-inclusion-v1/thematique", []string{"difficultes-financieres--acquerir-une-autonomie-budgetaire"}},
+	{44, "data-inclusion-v1/thematique", []string{"difficultes-financieres--acquerir-une-autonomie-budgetaire"}},
+	{45, "data-inclusion-v1/thematique", []string{"difficultes-financieres--ameliorer-sa-gestion-budgetaire"}},
+	{46, "data-inclusion-v1/thematique", []string{"difficultes-financieres--acquerir-une-autonomie-budgetaire"}},
+	{47, "data-inclusion-v1/thematique", []string{"difficultes-financieres--acquerir-une-autonomie-budgetaire"}},
+	{48, "data-inclusion-v1/thematique", []string{"equipement-et-alimentation--alimentation"}},
+	{49, "data-inclusion-v1/thematique", []string{"difficultes-financieres--situation-dendettement-surendettement"}},
+	{52, "data-inclusion-v1/thematique", []string{"trouver-un-emploi--maintien-dans-lemploi"}},
+	{53, "data-inclusion-v1/thematique", []string{"logement-hebergement--se-maintenir-dans-le-logement"}},
+	{54, "data-inclusion-v1/thematique", []string{"equipement-et-alimentation--aide-menagere"}},
+	{55, "data-inclusion-v1/thematique", []string{"difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits"}},
+	{56, "data-inclusion-v1/thematique", []string{"sante--constituer-un-dossier-mdph-invalidite"}},
+	{57, "data-inclusion-v1/thematique", []string{"trouver-un-emploi--maintien-dans-lemploi"}},
+	{58, "data-inclusion-v1/thematique", []string{"difficultes-administratives-ou-juridiques--accompagnement-pour-lacces-aux-droits"}},
+	{59, "data-inclusion-v1/thematique", []string{"mobilite--etre-accompagne-dans-son-parcours-mobilite"}},
+	{60, "data-inclusion-v1/thematique", []string{"lecture-ecriture-calcul--maitriser-le-calcul", "lecture-ecriture-calcul--maitriser-le-francais"}},
+	{61, "data-inclusion-v1/thematique", []string{"famille--soutien-a-la-parentalite-et-a-leducation"}},
+	{62, "data-inclusion-v1/thematique", []string{"lecture-ecriture-calcul--maitriser-le-francais"}},
+	{63, "data-inclusion-v1/thematique", []string{"lecture-ecriture-calcul--maitriser-le-francais", "lecture-ecriture-calcul--maitriser-le-calcul"}},
+	{64, "data-inclusion-v1/thematique", []string{"lecture-ecriture-calcul--maitriser-le-francais", "lecture-ecriture-calcul--maitriser-le-calcul"}},
+	{65, "data-inclusion-v1/thematique", []string{"mobilite--preparer-un-permis"}},
+	{66, "data-inclusion-v1/thematique", []string{"lecture-ecriture-calcul--maitriser-le-francais", "lecture-ecriture-calcul--maitriser-le-calcul"}},
+	{67, "data-inclusion-v1/thematique", []string{"lecture-ecriture-calcul--maitriser-le-francais", "lecture-ecriture-calcul--maitriser-le-calcul"}},
+	{68, "data-inclusion-v1/thematique", []string{"se-former--trouver-sa-formation"}},
+	{69, "data-inclusion-v1/thematique", []string{"numerique--maitriser-les-fondamentaux-du-numerique"}},
+	{70, "data-inclusion-v1/thematique", []string{"preparer-sa-candidature--valoriser-ses-competences"}},
+	{71, "data-inclusion-v1/thematique", []string{"logement-hebergement--acheter-un-logement", "logement-hebergement--changer-de-logement", "logement-hebergement--louer-un-logement", "logement-hebergement--rechercher-une-solution-dhebergement-temporaire", "logement-hebergement--reduire-les-impayes-de-loyer", "logement-hebergement--se-maintenir-dans-le-logement", "logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement"}},
+	{72, "data-inclusion-v1/thematique", []string{"logement-hebergement--acheter-un-logement"}},
+	{73, "data-inclusion-v1/thematique", []string{"logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement"}},
+	{74, "data-inclusion-v1/thematique", []string{"logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement"}},
+	{75, "data-inclusion-v1/thematique", []string{"logement-hebergement--changer-de-logement"}},
+	{76, "data-inclusion-v1/thematique", []string{"logement-hebergement--acheter-un-logement"}},
+	{77, "data-inclusion-v1/thematique", []string{"logement-hebergement--reduire-les-impayes-de-loyer"}},
+	{78, "data-inclusion-v1/thematique", []string{"logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement"}},
+	{79, "data-inclusion-v1/thematique", []string{"logement-hebergement--sinformer-sur-les-demarches-liees-a-lacces-au-logement"}},
+	{80, "data-inclusion-v1/thematique", []string{"logement-hebergement--reduire-les-impayes-de-loyer"}},
+	{81, "data-inclusion-v1/thematique", []string{"logement-hebergement--rechercher-une-solution-dhebergement-temporaire", "logement-hebergement--changer-de-logement"}},
+	{82, "data-inclusion-v1/thematique", []string{"logement-hebergement--changer-de-logement"}},
+	{83, "data-inclusion-v1/thematique", []string{"trouver-un-emploi--repondre-a-des-offres-demploi"}},
+	{84, "data-inclusion-v1/thematique", []string{"mobilite--acceder-a-un-vehicule", "mobilite--entretenir-reparer-son-vehicule", "mobilite--etre-accompagne-dans-son-parcours-mobilite", "mobilite--financer-ma-mobilite", "mobilite--preparer-un-permis", "mobilite--mobilite-douce-partagee-collective"}},
+	{85, "data-inclusion-v1/thematique", []string{"mobilite--acceder-a-un-vehicule"}},
+	{86, "data-inclusion-v1/thematique", []string{"mobilite--acceder-a-un-vehicule"}},
+	{87, "data-inclusion-v1/thematique", []string{"mobilite--financer-ma-mobilite"}},
+	{88, "data-inclusion-v1/thematique", []string{"mobilite--preparer-un-permis"}},
+	{89, "data-inclusion-v1/thematique", []string{"mobilite--mobilite-douce-partagee-collective"}},
+	{90, "data-inclusion-v1/thematique", []string{"mobilite--entretenir-reparer-son-vehicule"}},
+	{91, "data-inclusion-v1/thematique", []string{"mobilite--etre-accompagne-dans-son-parcours-mobilite"}},
+	{92, "data-inclusion-v1/thematique", []string{"mobilite--financer-ma-mobilite"}},
+	{93, "data-inclusion-v1/thematique", []string{"mobilite--acceder-a-un-vehicule"}},
+	{94, "data-inclusion-v1/thematique", []string{"mobilite--preparer-un-permis"}},
+	{95, "data-inclusion-v1/thematique", []string{"numerique--acceder-a-des-services-en-ligne", "numerique--acceder-a-une-connexion-internet", "numerique--acquerir-un-equipement", "numerique--maitriser-les-fondamentaux-du-numerique"}},
+	{96, "data-inclusion-v1/thematique", []string{"numerique--acquerir-un-equipement"}},
+	{97, "data-inclusion-v1/thematique", []string{"numerique--acceder-a-une-connexion-internet"}},
+	{98, "data-inclusion-v1/thematique", []string{"sante--acces-aux-soins"}},
+	{99, "data-inclusion-v1/thematique", []string{"numerique--maitriser-les-fondamentaux-du-numerique"}},
+	{100, "data-inclusion-v1/thematique", []string{"creer-une-entreprise--definir-son-projet-de-creation-dentreprise"}},
+	{101, "data-inclusion-v1/thematique", []string{"creer-une-entreprise--developper-son-entreprise"}},
+	{102, "data-inclusion-v1/thematique", []string{"difficultes-administratives-ou-juridiques--accompagnement-aux-demarches-administratives"}},
+	{103, "data-inclusion-v1/thematique", []string{"preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi"}},
+	{104, "data-inclusion-v1/thematique", []string{"numerique--maitriser-les-fondamentaux-du-numerique"}},
+	{105, "data-inclusion-v1/thematique", []string{"numerique--maitriser-les-fondamentaux-du-numerique"}},
+	{106, "data-inclusion-v1/thematique", []string{"numerique--maitriser-les-fondamentaux-du-numerique"}},
+	{107, "data-inclusion-v1/thematique", []string{"numerique--acceder-a-des-services-en-ligne"}},
+	{108, "data-inclusion-v1/thematique", []string{"numerique--acquerir-un-equipement"}},
+	{109, "data-inclusion-v1/thematique", []string{"famille--soutien-a-la-parentalite-et-a-leducation"}},
+	{110, "data-inclusion-v1/thematique", []string{"numerique--maitriser-les-fondamentaux-du-numerique"}},
+	{111, "data-inclusion-v1/thematique", []string{"preparer-sa-candidature--developper-son-reseau", "preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi", "preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation", "preparer-sa-candidature--valoriser-ses-competences"}},
+	{112, "data-inclusion-v1/thematique", []string{"preparer-sa-candidature--developper-son-reseau"}},
+	{113, "data-inclusion-v1/thematique", []string{"preparer-sa-candidature--organiser-ses-demarches-de-recherche-demploi"}},
+	{114, "data-inclusion-v1/thematique", []string{"preparer-sa-candidature--realiser-un-cv-et-ou-une-lettre-de-motivation"}},
+	{115, "data-inclusion-v1/thematique", []string{"preparer-sa-candidature--valoriser-ses-competences"}},
+	{116, "data-inclusion-v1/thematique", []string{"remobilisation--activites-sportives-et-culturelles", "remobilisation--benevolat-action-citoyenne", "remobilisation--bien-etre-confiance-en-soi", "remobilisation--lien-social"}},
+	{117, "data-inclusion-v1/thematique", []string{"remobilisation--bien-etre-confiance-en-soi"}},
+	{118, "data-inclusion-v1/thematique", []string{"remobilisation--activites-sportives-et-culturelles"}},
+	{119, "data-inclusion-v1/thematique", []string{"remobilisation--bien-etre-confiance-en-soi"}},
+	{120, "data-inclusion-v1/thematique", []string{"choisir-un-metier--identifier-ses-points-forts-et-ses-competences"}},
+	{121, "data-inclusion-v1/thematique", []string{"remobilisation--lien-social"}},
+	{122, "data-inclusion-v1/thematique", []string{"remobilisation--benevolat-action-citoyenne"}},
+	{123, "data-inclusion-v1/thematique", []string{"remobilisation--lien-social"}},
+	{124, "data-inclusion-v1/thematique", []string{"remobilisation--bien-etre-confiance-en-soi"}},
+	{125, "data-inclusion-v1/thematique", []string{"sante--acces-aux-soins", "sante--addictions", "sante--constituer-un-dossier-mdph-invalidite", "sante--sante-mentale", "sante--sante-sexuelle"}},
+	{126, "data-inclusion-v1/thematique", []string{"sante--acces-aux-soins"}},
+	{127, "data-inclusion-v1/thematique", []string{"famille--soutien-a-la-parentalite-et-a-leducation"}},
+	{128, "data-inclusion-v1/thematique", []string{"sante--sante-mentale"}},
+	{129, "data-inclusion-v1/thematique", []string{"sante--sante-mentale"}},
+	{130, "data-inclusion-v1/thematique", []string{"sante--acces-aux-soins"}},
+	{131, "data-inclusion-v1/thematique", []string{"sante--addictions"}},
+	{132, "data-inclusion-v1/thematique", []string{"sante--acces-aux-soins"}},
+	{133, "data-inclusion-v1/thematique", []string{"sante--acces-aux-soins"}},
+	{134, "data-inclusion-v1/thematique", []string{"sante--acces-aux-soins"}},
+	{135, "data-inclusion-v1/thematique", []string{"sante--sante-sexuelle"}},
+	{136, "data-inclusion-v1/thematique", []string{"se-former--monter-son-dossier-de-formation", "se-former--trouver-sa-formation"}},
+	{137, "data-inclusion-v1/thematique", []string{"se-former--monter-son-dossier-de-formation"}},
+	{138, "data-inclusion-v1/thematique", []string{"se-former--trouver-sa-formation"}},
+	{139, "data-inclusion-v1/thematique", []string{"numerique--maitriser-les-fondamentaux-du-numerique"}},
+	{140, "data-inclusion-v1/thematique", []string{"souvrir-a-linternational--connaitre-les-opportunites-demploi-a-letranger", "souvrir-a-linternational--sinformer-sur-les-aides-pour-travailler-a-letranger", "souvrir-a-linternational--sorganiser-suite-a-son-retour-en-france"}},
+	{141, "data-inclusion-v1/thematique", []string{"souvrir-a-linternational--connaitre-les-opportunites-demploi-a-letranger"}},
+	{142, "data-inclusion-v1/thematique", []string{"souvrir-a-linternational--sinformer-sur-les-aides-pour-travailler-a-letranger"}},
+	{143, "data-inclusion-v1/thematique", []string{"souvrir-a-linternational--sorganiser-suite-a-son-retour-en-france"}},
+	{144, "data-inclusion-v1/thematique", []string{"trouver-un-emploi--convaincre-un-recruteur-en-entretien", "trouver-un-emploi--faire-des-candidatures-spontanees", "trouver-un-emploi--maintien-dans-lemploi", "trouver-un-emploi--repondre-a-des-offres-demploi", "trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs"}},
+	{145, "data-inclusion-v1/thematique", []string{"trouver-un-emploi--convaincre-un-recruteur-en-entretien"}},
+	{146, "data-inclusion-v1/thematique", []string{"trouver-un-emploi--faire-des-candidatures-spontanees"}},
+	{147, "data-inclusion-v1/thematique", []string{"trouver-un-emploi--repondre-a-des-offres-demploi"}},
+	{148, "data-inclusion-v1/thematique", []string{"trouver-un-emploi--suivre-ses-candidatures-et-relancer-les-employeurs"}},
+})
 
 // catalogV0Typologies is the catalogue catalogues/v0_typologies.json (93 definitions).
-var catalogV0Typologies = spie.Definitions{
+var catalogV0Typologies = withCatalogMaps(spie.Definitions{
 	{
 		Key:    "ACI",
 		Label:  spie.Label{FR: "ACI", EN: "ACI"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"aci"},
-		},
 	},
 	{
 		Key:    "ACIPHC",
 		Label:  spie.Label{FR: "ACIPHC", EN: "ACIPHC"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"aci"},
-		},
 	},
 	{
 		Key:    "AFPA",
 		Label:  spie.Label{FR: "AFPA", EN: "AFPA"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"afpa"},
-		},
 	},
 	{
 		Key:    "AI",
 		Label:  spie.Label{FR: "AI", EN: "AI"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"ai"},
-		},
 	},
 	{
 		Key:    "ASE",
 		Label:  spie.Label{FR: "ASE", EN: "ASE"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"ase"},
-		},
 	},
 	{
 		Key:    "ASSO_CHOMEUR",
@@ -3408,9 +2905,6 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "AVIP",
 		Label:  spie.Label{FR: "AVIP", EN: "AVIP"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"creches-avip"},
-		},
 	},
 	{
 		Key:    "BIB",
@@ -3421,81 +2915,51 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "CAARUD",
 		Label:  spie.Label{FR: "CAARUD", EN: "CAARUD"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"caarud"},
-		},
 	},
 	{
 		Key:    "CADA",
 		Label:  spie.Label{FR: "CADA", EN: "CADA"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cada"},
-		},
 	},
 	{
 		Key:    "CAF",
 		Label:  spie.Label{FR: "CAF", EN: "CAF"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"caf"},
-		},
 	},
 	{
 		Key:    "CAP_EMPLOI",
 		Label:  spie.Label{FR: "CAP_EMPLOI", EN: "CAP_EMPLOI"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cap-emploi-reseau-cheops"},
-		},
 	},
 	{
 		Key:    "CAVA",
 		Label:  spie.Label{FR: "CAVA", EN: "CAVA"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cava"},
-		},
 	},
 	{
 		Key:    "CC",
 		Label:  spie.Label{FR: "CC", EN: "CC"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"communes"},
-		},
 	},
 	{
 		Key:    "CCAS",
 		Label:  spie.Label{FR: "CCAS", EN: "CCAS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"ccas-cias"},
-		},
 	},
 	{
 		Key:    "CCONS",
 		Label:  spie.Label{FR: "CCONS", EN: "CCONS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"chambres-consulaires"},
-		},
 	},
 	{
 		Key:    "CD",
 		Label:  spie.Label{FR: "CD", EN: "CD"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"departements"},
-		},
 	},
 	{
 		Key:    "CDAS",
 		Label:  spie.Label{FR: "CDAS", EN: "CDAS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"departements"},
-		},
 	},
 	{
 		Key:    "CFP",
@@ -3506,33 +2970,21 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "CHRS",
 		Label:  spie.Label{FR: "CHRS", EN: "CHRS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"chrs"},
-		},
 	},
 	{
 		Key:    "CHU",
 		Label:  spie.Label{FR: "CHU", EN: "CHU"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"chu"},
-		},
 	},
 	{
 		Key:    "CIAS",
 		Label:  spie.Label{FR: "CIAS", EN: "CIAS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"ccas-cias"},
-		},
 	},
 	{
 		Key:    "CIDFF",
 		Label:  spie.Label{FR: "CIDFF", EN: "CIDFF"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cidff"},
-		},
 	},
 	{
 		Key:    "CITMET",
@@ -3543,73 +2995,46 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "CMP",
 		Label:  spie.Label{FR: "CMP", EN: "CMP"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cmp"},
-		},
 	},
 	{
 		Key:    "CMS",
 		Label:  spie.Label{FR: "CMS", EN: "CMS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cms"},
-		},
 	},
 	{
 		Key:    "CPAM",
 		Label:  spie.Label{FR: "CPAM", EN: "CPAM"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cpam"},
-		},
 	},
 	{
 		Key:    "CPH",
 		Label:  spie.Label{FR: "CPH", EN: "CPH"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"cph"},
-		},
 	},
 	{
 		Key:    "CS",
 		Label:  spie.Label{FR: "CS", EN: "CS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"fcsf"},
-		},
 	},
 	{
 		Key:    "CSAPA",
 		Label:  spie.Label{FR: "CSAPA", EN: "CSAPA"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"csapa"},
-		},
 	},
 	{
 		Key:    "CSC",
 		Label:  spie.Label{FR: "CSC", EN: "CSC"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"fcsf"},
-		},
 	},
 	{
 		Key:    "DEETS",
 		Label:  spie.Label{FR: "DEETS", EN: "DEETS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"regions"},
-		},
 	},
 	{
 		Key:    "DEPT",
 		Label:  spie.Label{FR: "DEPT", EN: "DEPT"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"departements"},
-		},
 	},
 	{
 		Key:    "DIPLP",
@@ -3620,81 +3045,51 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "E2C",
 		Label:  spie.Label{FR: "E2C", EN: "E2C"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"ecoles-de-la-deuxieme-chance"},
-		},
 	},
 	{
 		Key:    "EA",
 		Label:  spie.Label{FR: "EA", EN: "EA"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"unea"},
-		},
 	},
 	{
 		Key:    "EATT",
 		Label:  spie.Label{FR: "EATT", EN: "EATT"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"unea"},
-		},
 	},
 	{
 		Key:    "EI",
 		Label:  spie.Label{FR: "EI", EN: "EI"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"ei"},
-		},
 	},
 	{
 		Key:    "EITI",
 		Label:  spie.Label{FR: "EITI", EN: "EITI"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"eiti"},
-		},
 	},
 	{
 		Key:    "ENM",
 		Label:  spie.Label{FR: "ENM", EN: "ENM"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"espaces-publics-numeriques"},
-		},
 	},
 	{
 		Key:    "EPCI",
 		Label:  spie.Label{FR: "EPCI", EN: "EPCI"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"communes"},
-		},
 	},
 	{
 		Key:    "EPI",
 		Label:  spie.Label{FR: "EPI", EN: "EPI"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"espaces-publics-numeriques"},
-		},
 	},
 	{
 		Key:    "EPIDE",
 		Label:  spie.Label{FR: "EPIDE", EN: "EPIDE"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"epide"},
-		},
 	},
 	{
 		Key:    "EPN",
 		Label:  spie.Label{FR: "EPN", EN: "EPN"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"espaces-publics-numeriques"},
-		},
 	},
 	{
 		Key:    "ES",
@@ -3725,17 +3120,11 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "ETTI",
 		Label:  spie.Label{FR: "ETTI", EN: "ETTI"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"etti"},
-		},
 	},
 	{
 		Key:    "EVS",
 		Label:  spie.Label{FR: "EVS", EN: "EVS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"caf"},
-		},
 	},
 	{
 		Key:    "FABLAB",
@@ -3746,129 +3135,81 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "FAIS",
 		Label:  spie.Label{FR: "FAIS", EN: "FAIS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"federation-des-acteurs-de-la-solidarite"},
-		},
 	},
 	{
 		Key:    "FT",
 		Label:  spie.Label{FR: "FT", EN: "FT"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"france-travail"},
-		},
 	},
 	{
 		Key:    "GEIQ",
 		Label:  spie.Label{FR: "GEIQ", EN: "GEIQ"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"geiq"},
-		},
 	},
 	{
 		Key:    "HUDA",
 		Label:  spie.Label{FR: "HUDA", EN: "HUDA"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"huda"},
-		},
 	},
 	{
 		Key:    "LA_POSTE",
 		Label:  spie.Label{FR: "LA_POSTE", EN: "LA_POSTE"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"la-poste"},
-		},
 	},
 	{
 		Key:    "MDA",
 		Label:  spie.Label{FR: "MDA", EN: "MDA"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"maison-departementale-de-lautonomie"},
-		},
 	},
 	{
 		Key:    "MDE",
 		Label:  spie.Label{FR: "MDE", EN: "MDE"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"maisons-de-l-emploi"},
-		},
 	},
 	{
 		Key:    "MDEF",
 		Label:  spie.Label{FR: "MDEF", EN: "MDEF"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"maisons-de-l-emploi"},
-		},
 	},
 	{
 		Key:    "MDPH",
 		Label:  spie.Label{FR: "MDPH", EN: "MDPH"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"departements"},
-		},
 	},
 	{
 		Key:    "MDS",
 		Label:  spie.Label{FR: "MDS", EN: "MDS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"maisons-des-solidarites"},
-		},
 	},
 	{
 		Key:    "MJC",
 		Label:  spie.Label{FR: "MJC", EN: "MJC"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"mjc"},
-		},
 	},
 	{
 		Key:    "ML",
 		Label:  spie.Label{FR: "ML", EN: "ML"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"mission-locale"},
-		},
 	},
 	{
 		Key:    "MQ",
 		Label:  spie.Label{FR: "MQ", EN: "MQ"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"communes"},
-		},
 	},
 	{
 		Key:    "MSA",
 		Label:  spie.Label{FR: "MSA", EN: "MSA"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"mutualite-sociale-agricole"},
-		},
 	},
 	{
 		Key:    "MSAP",
 		Label:  spie.Label{FR: "MSAP", EN: "MSAP"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"msap"},
-		},
 	},
 	{
 		Key:    "MUNI",
 		Label:  spie.Label{FR: "MUNI", EN: "MUNI"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"communes"},
-		},
 	},
 	{
 		Key:    "OACAS",
@@ -3919,41 +3260,26 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "PIJ_BIJ",
 		Label:  spie.Label{FR: "PIJ_BIJ", EN: "PIJ_BIJ"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"reseau-information-jeunesse"},
-		},
 	},
 	{
 		Key:    "PIMMS",
 		Label:  spie.Label{FR: "PIMMS", EN: "PIMMS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"pimms-mediation"},
-		},
 	},
 	{
 		Key:    "PJJ",
 		Label:  spie.Label{FR: "PJJ", EN: "PJJ"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"pjj"},
-		},
 	},
 	{
 		Key:    "PLIE",
 		Label:  spie.Label{FR: "PLIE", EN: "PLIE"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"plie"},
-		},
 	},
 	{
 		Key:    "PREF",
 		Label:  spie.Label{FR: "PREF", EN: "PREF"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"regions"},
-		},
 	},
 	{
 		Key:    "PREVENTION",
@@ -3964,9 +3290,6 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "REG",
 		Label:  spie.Label{FR: "REG", EN: "REG"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"regions"},
-		},
 	},
 	{
 		Key:    "RESSOURCERIE",
@@ -3977,17 +3300,11 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "RFS",
 		Label:  spie.Label{FR: "RFS", EN: "RFS"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"france-service"},
-		},
 	},
 	{
 		Key:    "RS_FJT",
 		Label:  spie.Label{FR: "RS_FJT", EN: "RS_FJT"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"residences-fjt"},
-		},
 	},
 	{
 		Key:    "SCP",
@@ -3998,9 +3315,6 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "SPIP",
 		Label:  spie.Label{FR: "SPIP", EN: "SPIP"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"spip"},
-		},
 	},
 	{
 		Key:    "TIERS_LIEUX",
@@ -4011,8 +3325,91 @@ var catalogV0Typologies = spie.Definitions{
 		Key:    "UDAF",
 		Label:  spie.Label{FR: "UDAF", EN: "UDAF"},
 		Source: "Correspondance v0 → v1 publiée par data·inclusion (gip-inclusion/data-inclusion, pipeline dbt, _map_reseaux_typologie)",
-		Map: map[string][]string{
-			"data-inclusion-v1/reseau-porteur": {"departements"},
-		},
 	},
+}, []catalogMap{
+	{0, "data-inclusion-v1/reseau-porteur", []string{"aci"}},
+	{1, "data-inclusion-v1/reseau-porteur", []string{"aci"}},
+	{2, "data-inclusion-v1/reseau-porteur", []string{"afpa"}},
+	{3, "data-inclusion-v1/reseau-porteur", []string{"ai"}},
+	{4, "data-inclusion-v1/reseau-porteur", []string{"ase"}},
+	{8, "data-inclusion-v1/reseau-porteur", []string{"creches-avip"}},
+	{10, "data-inclusion-v1/reseau-porteur", []string{"caarud"}},
+	{11, "data-inclusion-v1/reseau-porteur", []string{"cada"}},
+	{12, "data-inclusion-v1/reseau-porteur", []string{"caf"}},
+	{13, "data-inclusion-v1/reseau-porteur", []string{"cap-emploi-reseau-cheops"}},
+	{14, "data-inclusion-v1/reseau-porteur", []string{"cava"}},
+	{15, "data-inclusion-v1/reseau-porteur", []string{"communes"}},
+	{16, "data-inclusion-v1/reseau-porteur", []string{"ccas-cias"}},
+	{17, "data-inclusion-v1/reseau-porteur", []string{"chambres-consulaires"}},
+	{18, "data-inclusion-v1/reseau-porteur", []string{"departements"}},
+	{19, "data-inclusion-v1/reseau-porteur", []string{"departements"}},
+	{21, "data-inclusion-v1/reseau-porteur", []string{"chrs"}},
+	{22, "data-inclusion-v1/reseau-porteur", []string{"chu"}},
+	{23, "data-inclusion-v1/reseau-porteur", []string{"ccas-cias"}},
+	{24, "data-inclusion-v1/reseau-porteur", []string{"cidff"}},
+	{26, "data-inclusion-v1/reseau-porteur", []string{"cmp"}},
+	{27, "data-inclusion-v1/reseau-porteur", []string{"cms"}},
+	{28, "data-inclusion-v1/reseau-porteur", []string{"cpam"}},
+	{29, "data-inclusion-v1/reseau-porteur", []string{"cph"}},
+	{30, "data-inclusion-v1/reseau-porteur", []string{"fcsf"}},
+	{31, "data-inclusion-v1/reseau-porteur", []string{"csapa"}},
+	{32, "data-inclusion-v1/reseau-porteur", []string{"fcsf"}},
+	{33, "data-inclusion-v1/reseau-porteur", []string{"regions"}},
+	{34, "data-inclusion-v1/reseau-porteur", []string{"departements"}},
+	{36, "data-inclusion-v1/reseau-porteur", []string{"ecoles-de-la-deuxieme-chance"}},
+	{37, "data-inclusion-v1/reseau-porteur", []string{"unea"}},
+	{38, "data-inclusion-v1/reseau-porteur", []string{"unea"}},
+	{39, "data-inclusion-v1/reseau-porteur", []string{"ei"}},
+	{40, "data-inclusion-v1/reseau-porteur", []string{"eiti"}},
+	{41, "data-inclusion-v1/reseau-porteur", []string{"espaces-publics-numeriques"}},
+	{42, "data-inclusion-v1/reseau-porteur", []string{"communes"}},
+	{43, "data-inclusion-v1/reseau-porteur", []string{"espaces-publics-numeriques"}},
+	{44, "data-inclusion-v1/reseau-porteur", []string{"epide"}},
+	{45, "data-inclusion-v1/reseau-porteur", []string{"espaces-publics-numeriques"}},
+	{51, "data-inclusion-v1/reseau-porteur", []string{"etti"}},
+	{52, "data-inclusion-v1/reseau-porteur", []string{"caf"}},
+	{54, "data-inclusion-v1/reseau-porteur", []string{"federation-des-acteurs-de-la-solidarite"}},
+	{55, "data-inclusion-v1/reseau-porteur", []string{"france-travail"}},
+	{56, "data-inclusion-v1/reseau-porteur", []string{"geiq"}},
+	{57, "data-inclusion-v1/reseau-porteur", []string{"huda"}},
+	{58, "data-inclusion-v1/reseau-porteur", []string{"la-poste"}},
+	{59, "data-inclusion-v1/reseau-porteur", []string{"maison-departementale-de-lautonomie"}},
+	{60, "data-inclusion-v1/reseau-porteur", []string{"maisons-de-l-emploi"}},
+	{61, "data-inclusion-v1/reseau-porteur", []string{"maisons-de-l-emploi"}},
+	{62, "data-inclusion-v1/reseau-porteur", []string{"departements"}},
+	{63, "data-inclusion-v1/reseau-porteur", []string{"maisons-des-solidarites"}},
+	{64, "data-inclusion-v1/reseau-porteur", []string{"mjc"}},
+	{65, "data-inclusion-v1/reseau-porteur", []string{"mission-locale"}},
+	{66, "data-inclusion-v1/reseau-porteur", []string{"communes"}},
+	{67, "data-inclusion-v1/reseau-porteur", []string{"mutualite-sociale-agricole"}},
+	{68, "data-inclusion-v1/reseau-porteur", []string{"msap"}},
+	{69, "data-inclusion-v1/reseau-porteur", []string{"communes"}},
+	{79, "data-inclusion-v1/reseau-porteur", []string{"reseau-information-jeunesse"}},
+	{80, "data-inclusion-v1/reseau-porteur", []string{"pimms-mediation"}},
+	{81, "data-inclusion-v1/reseau-porteur", []string{"pjj"}},
+	{82, "data-inclusion-v1/reseau-porteur", []string{"plie"}},
+	{83, "data-inclusion-v1/reseau-porteur", []string{"regions"}},
+	{85, "data-inclusion-v1/reseau-porteur", []string{"regions"}},
+	{87, "data-inclusion-v1/reseau-porteur", []string{"france-service"}},
+	{88, "data-inclusion-v1/reseau-porteur", []string{"residences-fjt"}},
+	{90, "data-inclusion-v1/reseau-porteur", []string{"spip"}},
+	{92, "data-inclusion-v1/reseau-porteur", []string{"departements"}},
+})
+
+// catalogMap is one entry of the Map of the definition at index def.
+type catalogMap struct {
+	def    int
+	name   string
+	values []string
+}
+
+// withCatalogMaps sets the Maps of ds from the static table ms and returns ds.
+func withCatalogMaps(ds spie.Definitions, ms []catalogMap) spie.Definitions {
+	for _, m := range ms {
+		if ds[m.def].Map == nil {
+			ds[m.def].Map = map[string][]string{}
+		}
+		ds[m.def].Map[m.name] = m.values
+	}
+	return ds
 }

@@ -50,8 +50,17 @@ func VarName(name string) string {
 // Render returns the gofmt'ed source of package pkg declaring, for every
 // *.json file of dir (relative to root, in lexical order), one unexported
 // variable of type spie.Definitions named VarName(file), holding the
-// catalogue as read and checked by spie.LoadDefinitions. It fails when a file cannot be read, is
-// not a sound catalogue, or when dir holds no catalogue.
+// catalogue as read and checked by spie.LoadDefinitions. It fails when a file
+// cannot be read, is not a sound catalogue, holds an empty Map (a form the
+// tables below do not write), or when dir holds no catalogue.
+//
+// Every field but Map is a constant composite literal, which the Go
+// compiler lays out as static data (no code runs for it at start-up). Map
+// literals would each be built by code in the package's initialisation
+// function (≈ 570 maps: hundreds of kilobytes of WebAssembly, compiled and
+// run at every widget's start), so the Maps are written instead as one
+// static table per catalogue, which a small generated loop turns into maps
+// at initialisation.
 func Render(root, dir, pkg string) ([]byte, error) {
 	files, err := filepath.Glob(filepath.Join(root, dir, "*.json"))
 	if err != nil {
@@ -75,12 +84,36 @@ func Render(root, dir, pkg string) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(&b, "\n// %s is the catalogue %s (%d definitions).\nvar %s = spie.Definitions{\n", VarName(rel), rel, len(ds), VarName(rel))
+		name := VarName(rel)
+		var maps bytes.Buffer
+		for i, d := range ds {
+			if d.Map != nil && len(d.Map) == 0 {
+				return nil, fmt.Errorf("%s : clé %q : map vide non prise en charge", rel, d.Key)
+			}
+			keys := make([]string, 0, len(d.Map))
+			for k := range d.Map {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				fmt.Fprintf(&maps, "{%d, %s, %s},\n", i, strconv.Quote(k), stringSlice(d.Map[k]))
+			}
+		}
+		fmt.Fprintf(&b, "\n// %s is the catalogue %s (%d definitions).\nvar %s = ", name, rel, len(ds), name)
+		if maps.Len() > 0 {
+			b.WriteString("withCatalogMaps(")
+		}
+		b.WriteString("spie.Definitions{\n")
 		for _, d := range ds {
 			writeDefinition(&b, d)
 		}
-		b.WriteString("}\n")
+		b.WriteString("}")
+		if maps.Len() > 0 {
+			fmt.Fprintf(&b, ", []catalogMap{\n%s})", maps.String())
+		}
+		b.WriteString("\n")
 	}
+	b.WriteString(helpers)
 	out, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("source Go générée invalide : %w", err)
@@ -88,8 +121,40 @@ func Render(root, dir, pkg string) ([]byte, error) {
 	return out, nil
 }
 
-// writeDefinition writes one element of the literal; zero fields are left
-// out, like the JSON omits them.
+// helpers is written once per generated file.
+const helpers = `
+// catalogMap is one entry of the Map of the definition at index def.
+type catalogMap struct {
+	def    int
+	name   string
+	values []string
+}
+
+// withCatalogMaps sets the Maps of ds from the static table ms and returns ds.
+func withCatalogMaps(ds spie.Definitions, ms []catalogMap) spie.Definitions {
+	for _, m := range ms {
+		if ds[m.def].Map == nil {
+			ds[m.def].Map = map[string][]string{}
+		}
+		ds[m.def].Map[m.name] = m.values
+	}
+	return ds
+}
+`
+
+func stringSlice(vs []string) string {
+	if vs == nil {
+		return "nil"
+	}
+	qs := make([]string, len(vs))
+	for i, v := range vs {
+		qs[i] = strconv.Quote(v)
+	}
+	return "[]string{" + strings.Join(qs, ", ") + "}"
+}
+
+// writeDefinition writes one element of the literal, without its Map; zero
+// fields are left out, like the JSON omits them.
 func writeDefinition(b *bytes.Buffer, d spie.Definition) {
 	q := strconv.Quote
 	b.WriteString("{\n")
@@ -103,27 +168,6 @@ func writeDefinition(b *bytes.Buffer, d spie.Definition) {
 	}
 	if d.Group != "" {
 		fmt.Fprintf(b, "Group: %s,\n", q(d.Group))
-	}
-	if d.Map != nil {
-		keys := make([]string, 0, len(d.Map))
-		for k := range d.Map {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		b.WriteString("Map: map[string][]string{\n")
-		for _, k := range keys {
-			vs := d.Map[k]
-			if vs == nil {
-				fmt.Fprintf(b, "%s: nil,\n", q(k))
-				continue
-			}
-			qs := make([]string, len(vs))
-			for i, v := range vs {
-				qs[i] = q(v)
-			}
-			fmt.Fprintf(b, "%s: {%s},\n", q(k), strings.Join(qs, ", "))
-		}
-		b.WriteString("},\n")
 	}
 	if d.Sensitive {
 		b.WriteString("Sensitive: true,\n")
