@@ -1,7 +1,7 @@
 package carnet
 
 import (
-	"embed"
+	"sync"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -10,43 +10,56 @@ import (
 // "theme|libelle".
 const MapCarnetAction = "carnet-de-bord/action"
 
-//go:embed catalog/actions.json
-var catalogFS embed.FS
+// The referential is the JSON file catalog/actions.json (checked by
+// spie.LoadDefinitions); catalog_gen.go holds it as a Go literal so that no
+// JSON is decoded at package initialisation (issue 17 item 4). A test
+// compares the literal to its decoded file.
+//
+//go:generate go run ../internal/gen/catalogues -dir catalog -pkg carnet -out catalog_gen.go
 
 // CatalogActions is the referential of the 134 actions of the carnet de bord
 // (GIP de l'inclusion), with French and English labels. Group is the SPIE
 // thématique of the action.
-var CatalogActions = spie.MustLoadDefinitions(catalogFS, "catalog/actions.json")
+var CatalogActions = catalogActions
 
 // CatalogAction is a key of CatalogActions.
 type CatalogAction string
 
-var (
-	catalogActionByKey    = make(map[string]spie.Definition, len(CatalogActions))
-	catalogActionByCarnet = make(map[string]CatalogAction, len(CatalogActions))
-)
+// actionIndex holds the lookups of CatalogActions, by key and by carnet de
+// bord entry ("theme|libelle").
+type actionIndex struct {
+	byKey    map[string]spie.Definition
+	byCarnet map[string]CatalogAction
+}
 
-func init() {
+// catalogActionIndex is built on first use, not at package initialisation
+// (issue 17 item 4: a widget starts without it).
+var catalogActionIndex = sync.OnceValue(func() actionIndex {
+	ix := actionIndex{
+		byKey:    make(map[string]spie.Definition, len(CatalogActions)),
+		byCarnet: make(map[string]CatalogAction, len(CatalogActions)),
+	}
 	for _, d := range CatalogActions {
-		catalogActionByKey[d.Key] = d
+		ix.byKey[d.Key] = d
 		for _, v := range d.Map[MapCarnetAction] {
-			catalogActionByCarnet[v] = CatalogAction(d.Key)
+			ix.byCarnet[v] = CatalogAction(d.Key)
 		}
 	}
-}
+	return ix
+})
 
 // Definitions implements spie.Enum.
 func (CatalogAction) Definitions() spie.Definitions { return CatalogActions }
 
 // Valid reports whether a is a known action.
 func (a CatalogAction) Valid() bool {
-	_, ok := catalogActionByKey[string(a)]
+	_, ok := catalogActionIndex().byKey[string(a)]
 	return ok
 }
 
 // Label returns the French label of a, or a itself when unknown.
 func (a CatalogAction) Label() string {
-	if d, ok := catalogActionByKey[string(a)]; ok {
+	if d, ok := catalogActionIndex().byKey[string(a)]; ok {
 		return d.Label.FR
 	}
 	return string(a)
@@ -54,12 +67,12 @@ func (a CatalogAction) Label() string {
 
 // Thematique returns the SPIE thématique of a ("" when a is unknown).
 func (a CatalogAction) Thematique() spie.Thematique {
-	return spie.Thematique(catalogActionByKey[string(a)].Group)
+	return spie.Thematique(catalogActionIndex().byKey[string(a)].Group)
 }
 
 // CatalogActionForCarnet returns the action of a carnet de bord action, given
 // by its theme and libellé exactly as the carnet de bord stores them.
 func CatalogActionForCarnet(theme, libelle string) (CatalogAction, bool) {
-	a, ok := catalogActionByCarnet[theme+"|"+libelle]
+	a, ok := catalogActionIndex().byCarnet[theme+"|"+libelle]
 	return a, ok
 }

@@ -3,6 +3,7 @@ package carnet
 import (
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
@@ -80,7 +81,7 @@ func ProposePlan(d *diagnostic.Diagnostic) []PlanObjectif {
 			continue
 		}
 		o := PlanObjectif{Thematique: b.Thematique(), Besoin: b, Source: spie.Pointer("situation_professionnelle", "besoins", string(b))}
-		if obj, ok := objectifOfBesoin[b]; ok {
+		if obj, ok := objectifOfBesoin()[b]; ok {
 			o.Objectif = obj
 		}
 		add(o)
@@ -89,8 +90,9 @@ func ProposePlan(d *diagnostic.Diagnostic) []PlanObjectif {
 }
 
 // objectifOfBesoin maps each besoin to the first referential objectif that
-// expresses it.
-var objectifOfBesoin = func() map[diagnostic.Besoin]diagnostic.Objectif {
+// expresses it; built on first use, not at package initialisation (issue 17
+// item 4).
+var objectifOfBesoin = sync.OnceValue(func() map[diagnostic.Besoin]diagnostic.Objectif {
 	m := map[diagnostic.Besoin]diagnostic.Objectif{}
 	for _, def := range diagnostic.Objectifs {
 		o := diagnostic.Objectif(def.Key)
@@ -101,4 +103,4 @@ var objectifOfBesoin = func() map[diagnostic.Besoin]diagnostic.Objectif {
 		}
 	}
 	return m
-}()
+})

@@ -97,7 +97,7 @@ type Deadline struct {
 // when nil). Deadlines whose starting event has not happened yet are left out.
 func Deadlines(d *Diagnostic, dec Decision, m Milestones, at spie.Date, rules *OrientationRules) []Deadline {
 	if rules == nil {
-		rules = defaultRules
+		rules = defaultRules()
 	}
 	if d == nil {
 		return nil

@@ -513,7 +513,7 @@ func readFacts(d *Diagnostic, r *OrientationRules) facts {
 // is missing: the rules never guess. Orient reads the diagnostic only.
 func Orient(d *Diagnostic, rules *OrientationRules) Decision {
 	if rules == nil {
-		rules = defaultRules
+		rules = defaultRules()
 	}
 	if d == nil {
 		d = &Diagnostic{}

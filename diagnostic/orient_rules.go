@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -189,18 +190,23 @@ func LoadOrientationRules(r io.Reader) (*OrientationRules, spie.Faults) {
 	return &rules, nil
 }
 
-var defaultRules = func() *OrientationRules {
+// defaultRules decodes the embedded rules on first use, not at package
+// initialisation (issue 17 item 4: a widget starts without decoding JSON).
+// Embedded rules that do not load are a build defect the tests rule out
+// (every test of the default rules loads them); it panics rather than
+// orient with other rules.
+var defaultRules = sync.OnceValue(func() *OrientationRules {
 	r, fs := LoadOrientationRules(bytes.NewReader(defaultOrientationRulesJSON))
 	if len(fs) > 0 {
 		panic("règles d'orientation par défaut invalides : " + fs.Error())
 	}
 	return r
-}()
+})
 
 // DefaultOrientationRules returns the default rules (RULES.md §3, CNE criteria
 // of the arrêté of 21 November 2024, and the deadlines of §4). The value is
 // shared and must not be modified.
-func DefaultOrientationRules() *OrientationRules { return defaultRules }
+func DefaultOrientationRules() *OrientationRules { return defaultRules() }
 
 // Check returns every problem of the rules, sorted by path; none when sound.
 func (r *OrientationRules) Check() spie.Faults {

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spie-fr/socle/spie"
@@ -35,8 +36,9 @@ func jsonFields(t reflect.Type) map[string]bool {
 }
 
 var (
-	structureFields = jsonFields(reflect.TypeOf(Structure{}))
-	serviceFields   = jsonFields(reflect.TypeOf(Service{}))
+	// The members of the models, listed on first use (issue 17 item 4).
+	structureFields = sync.OnceValue(func() map[string]bool { return jsonFields(reflect.TypeOf(Structure{})) })
+	serviceFields   = sync.OnceValue(func() map[string]bool { return jsonFields(reflect.TypeOf(Service{})) })
 	structureReq    = []string{"source", "id", "nom", "date_maj"}
 	serviceReq      = []string{"source", "structure_id", "id", "nom", "description", "date_maj"}
 )
@@ -82,7 +84,7 @@ type serviceAlias Service
 // UnmarshalJSON reads a data·inclusion structure; members whose name is not
 // exactly one of its fields go to Extra.
 func (s *Structure) UnmarshalJSON(b []byte) error {
-	own, extra, missing, err := splitObject(b, structureFields, structureReq)
+	own, extra, missing, err := splitObject(b, structureFields(), structureReq)
 	if err != nil {
 		return err
 	}
@@ -104,7 +106,7 @@ func (s Structure) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a data·inclusion service; members whose name is not
 // exactly one of its fields go to Extra.
 func (s *Service) UnmarshalJSON(b []byte) error {
-	own, extra, missing, err := splitObject(b, serviceFields, serviceReq)
+	own, extra, missing, err := splitObject(b, serviceFields(), serviceReq)
 	if err != nil {
 		return err
 	}

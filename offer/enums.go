@@ -1,13 +1,15 @@
 package offer
 
 import (
-	"embed"
-
 	"github.com/spie-fr/socle/spie"
 )
 
-//go:embed catalogues/*.json
-var cataloguesFS embed.FS
+// The code lists are the JSON files of catalogues/ (one definition per fact,
+// checked by spie.LoadDefinitions); catalog_gen.go holds them as Go literals
+// so that no JSON is decoded at package initialisation (issue 17 item 4). A
+// test compares each literal to its decoded file.
+//
+//go:generate go run ../internal/gen/catalogues -dir catalogues -pkg offer -out catalog_gen.go
 
 // DataInclusionVersion is the version of data-inclusion-schema socle
 // follows: its models (whose verdict Validate gives), its JSON Schemas and
@@ -23,15 +25,15 @@ const SourceDataInclusion = "data·inclusion v" + DataInclusionVersion
 // The code lists of data·inclusion DataInclusionVersion, with English labels. Thematiques
 // are grouped (Definition.Group) by their catégorie.
 var (
-	Categories              = spie.MustLoadDefinitions(cataloguesFS, "catalogues/categories.json")
-	Thematiques             = spie.MustLoadDefinitions(cataloguesFS, "catalogues/thematiques.json")
-	Publics                 = spie.MustLoadDefinitions(cataloguesFS, "catalogues/publics.json")
-	TypesService            = spie.MustLoadDefinitions(cataloguesFS, "catalogues/types.json")
-	FraisList               = spie.MustLoadDefinitions(cataloguesFS, "catalogues/frais.json")
-	ModesAccueil            = spie.MustLoadDefinitions(cataloguesFS, "catalogues/modes_accueil.json")
-	ModesMobilisation       = spie.MustLoadDefinitions(cataloguesFS, "catalogues/modes_mobilisation.json")
-	PersonnesMobilisatrices = spie.MustLoadDefinitions(cataloguesFS, "catalogues/personnes_mobilisatrices.json")
-	ReseauxPorteurs         = spie.MustLoadDefinitions(cataloguesFS, "catalogues/reseaux_porteurs.json")
+	Categories              = catalogCategories
+	Thematiques             = catalogThematiques
+	Publics                 = catalogPublics
+	TypesService            = catalogTypes
+	FraisList               = catalogFrais
+	ModesAccueil            = catalogModesAccueil
+	ModesMobilisation       = catalogModesMobilisation
+	PersonnesMobilisatrices = catalogPersonnesMobilisatrices
+	ReseauxPorteurs         = catalogReseauxPorteurs
 )
 
 // Categorie is a data·inclusion catégorie of thématiques ("mobilite").

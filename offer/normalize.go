@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -98,8 +99,9 @@ func fieldClasses(t reflect.Type) map[string]fieldRule {
 }
 
 var (
-	serviceClasses   = fieldClasses(reflect.TypeOf(Service{}))
-	structureClasses = fieldClasses(reflect.TypeOf(Structure{}))
+	// The classes of the models' fields, built on first use (issue 17 item 4).
+	serviceClasses   = sync.OnceValue(func() map[string]fieldRule { return fieldClasses(reflect.TypeOf(Service{})) })
+	structureClasses = sync.OnceValue(func() map[string]fieldRule { return fieldClasses(reflect.TypeOf(Structure{})) })
 )
 
 // NormalizeService returns the service as data·inclusion's model would read
@@ -118,13 +120,13 @@ var (
 // without warnings: the validation reports it. When nothing changes the
 // bytes returned are data itself.
 func NormalizeService(data []byte, opts ...NormalizeOption) ([]byte, spie.Faults) {
-	return normalize(data, serviceClasses, opts)
+	return normalize(data, serviceClasses(), opts)
 }
 
 // NormalizeStructure is NormalizeService for a structure (its set:
 // reseaux_porteurs).
 func NormalizeStructure(data []byte, opts ...NormalizeOption) ([]byte, spie.Faults) {
-	return normalize(data, structureClasses, opts)
+	return normalize(data, structureClasses(), opts)
 }
 
 // NormalizeOption changes what NormalizeService and NormalizeStructure
@@ -638,10 +640,10 @@ func writeMembers(members []rawMember) []byte {
 // dropped, as the model ignores them (the validation warns about each,
 // OFFRE-CHAMP-01). A document that is not a JSON object is returned
 // unchanged.
-func StoredService(data []byte) []byte { return stored(data, serviceClasses) }
+func StoredService(data []byte) []byte { return stored(data, serviceClasses()) }
 
 // StoredStructure is StoredService for a structure.
-func StoredStructure(data []byte) []byte { return stored(data, structureClasses) }
+func StoredStructure(data []byte) []byte { return stored(data, structureClasses()) }
 
 func stored(data []byte, fields map[string]fieldRule) []byte {
 	dec := json.NewDecoder(bytes.NewReader(data))

@@ -3,6 +3,7 @@ package offer
 import (
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -117,7 +118,7 @@ func (p scoreQualiteParts) scoreAtDays(days int64) float64 {
 	case days < sixMois:
 		p.sum++
 	case days < deuxAns:
-		p.sum += roundedDates[days]
+		p.sum += roundedDates()[days]
 	}
 	p.n++
 	return p.mean()
@@ -214,13 +215,15 @@ func dateMajRecenteDays(days int64) *float64 {
 const sixMois, deuxAns = 180, 730
 
 // roundedDates holds round2 of date_maj_recente for each number of days
-// between sixMois and deuxAns, so that search does not format numbers.
-var roundedDates = func() (t [deuxAns]float64) {
+// between sixMois and deuxAns, so that search does not format numbers; built
+// on first use, not at package initialisation (issue 17 item 4).
+var roundedDates = sync.OnceValue(func() *[deuxAns]float64 {
+	var t [deuxAns]float64
 	for d := sixMois + 1; d < deuxAns; d++ {
 		t[d] = round2(float64(deuxAns-d) / float64(deuxAns-sixMois))
 	}
-	return t
-}()
+	return &t
+})
 
 func fraisBienDefinis(s *Service, _ time.Time) *float64 {
 	switch {

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -207,15 +208,22 @@ const ZoneFranceCode ZoneCode = "france"
 var (
 	// The patterns of data·inclusion's common.py (CodePays, CodeCommune,
 	// CodeDepartement, CodeEPCI = CodeSiren, CodePostal, CodeSiret), read
-	// as its models' regex engine reads them (ModelPattern).
-	reZonePays   = regexp.MustCompile(ModelPattern(`^99[0-5]\d{2}$`))
-	reZoneCom    = regexp.MustCompile(ModelPattern(`^\w{5}$`))
-	reZoneDep    = regexp.MustCompile(ModelPattern(`^\w{2,3}$`))
-	reZoneEPCI   = regexp.MustCompile(ModelPattern(`^\d{9}$`))
-	reCodePostal = regexp.MustCompile(ModelPattern(`^\d{5}$`))
+	// as its models' regex engine reads them (ModelPattern), compiled on
+	// first use, not at package initialisation (issue 17 item 4).
+	reZonePays   = lazyPattern(`^99[0-5]\d{2}$`)
+	reZoneCom    = lazyPattern(`^\w{5}$`)
+	reZoneDep    = lazyPattern(`^\w{2,3}$`)
+	reZoneEPCI   = lazyPattern(`^\d{9}$`)
+	reCodePostal = lazyPattern(`^\d{5}$`)
 	reCodeInsee  = reZoneCom
-	reSiret      = regexp.MustCompile(ModelPattern(`^\d{14}$`))
+	reSiret      = lazyPattern(`^\d{14}$`)
 )
+
+// lazyPattern returns the accessor of data·inclusion's pattern p, compiled
+// as its models read it (ModelPattern) on the first call.
+func lazyPattern(p string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(ModelPattern(p)) })
+}
 
 // Kind classifies the code as data·inclusion reads it. The country code of
 // France, 99100, counts as ZoneFrance.
@@ -224,13 +232,13 @@ func (z ZoneCode) Kind() ZoneKind {
 	switch {
 	case s == "france" || s == "99100":
 		return ZoneFrance
-	case reZonePays.MatchString(s):
+	case reZonePays().MatchString(s):
 		return ZonePays
-	case reZoneCom.MatchString(s):
+	case reZoneCom().MatchString(s):
 		return ZoneCommune
-	case reZoneEPCI.MatchString(s):
+	case reZoneEPCI().MatchString(s):
 		return ZoneEPCI
-	case reZoneDep.MatchString(s):
+	case reZoneDep().MatchString(s):
 		return ZoneDepartement
 	}
 	return ZoneInvalid

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/spie-fr/socle/spie"
@@ -15,11 +16,11 @@ import (
 // The published correspondences of data·inclusion from v0 to v1, as code
 // lists mapping each v0 key to its v1 keys.
 var (
-	V0Thematiques     = spie.MustLoadDefinitions(cataloguesFS, "catalogues/v0_thematiques.json")
-	V0Profils         = spie.MustLoadDefinitions(cataloguesFS, "catalogues/v0_profils.json")
-	V0Frais           = spie.MustLoadDefinitions(cataloguesFS, "catalogues/v0_frais.json")
-	V0LabelsNationaux = spie.MustLoadDefinitions(cataloguesFS, "catalogues/v0_labels_nationaux.json")
-	V0Typologies      = spie.MustLoadDefinitions(cataloguesFS, "catalogues/v0_typologies.json")
+	V0Thematiques     = catalogV0Thematiques
+	V0Profils         = catalogV0Profils
+	V0Frais           = catalogV0Frais
+	V0LabelsNationaux = catalogV0LabelsNationaux
+	V0Typologies      = catalogV0Typologies
 )
 
 // Mapping names of the v0 correspondences.
@@ -455,8 +456,9 @@ func ConvertStructureV0(v *V0Structure, extra map[string]RawJSON) Conversion {
 }
 
 var (
-	v0ServiceFields   = jsonFields(reflect.TypeOf(V0Service{}))
-	v0StructureFields = jsonFields(reflect.TypeOf(V0Structure{}))
+	// The members of the v0 models, listed on first use (issue 17 item 4).
+	v0ServiceFields   = sync.OnceValue(func() map[string]bool { return jsonFields(reflect.TypeOf(V0Service{})) })
+	v0StructureFields = sync.OnceValue(func() map[string]bool { return jsonFields(reflect.TypeOf(V0Structure{})) })
 )
 
 // ConvertV0 reads one v0 document, a service when it has a structure_id,
@@ -471,13 +473,13 @@ func ConvertV0(b []byte) (Conversion, error) {
 		if err := json.Unmarshal(b, &v); err != nil {
 			return Conversion{}, fmt.Errorf("service v0 illisible : %w", err)
 		}
-		return ConvertServiceV0(&v, unknownMembers(probe, v0ServiceFields)), nil
+		return ConvertServiceV0(&v, unknownMembers(probe, v0ServiceFields())), nil
 	}
 	var v V0Structure
 	if err := json.Unmarshal(b, &v); err != nil {
 		return Conversion{}, fmt.Errorf("structure v0 illisible : %w", err)
 	}
-	return ConvertStructureV0(&v, unknownMembers(probe, v0StructureFields)), nil
+	return ConvertStructureV0(&v, unknownMembers(probe, v0StructureFields())), nil
 }
 
 func unknownMembers(m map[string]RawJSON, known map[string]bool) map[string]RawJSON {

@@ -161,7 +161,10 @@ type FaultType struct {
 	Retired    bool
 	ReplacedBy []string
 	// Owner is the import path of the package that registered the code,
-	// recorded by NewFaultType.
+	// recorded by NewFaultType on the host; it stays empty in a WebAssembly
+	// program (GOOS=js), where recording it slowed every widget's start and
+	// nothing reads it (CheckFaultTypes and the fault catalogue run on the
+	// host).
 	Owner string
 }
 
@@ -239,9 +242,12 @@ var registry = struct {
 }{}
 
 // NewFaultType declares and registers a fault type, recording the calling
-// package as its owner.
+// package as its owner (on the host only: see FaultType.Owner).
 func NewFaultType(code string, sev Severity, fr, en string) *FaultType {
-	t := &FaultType{Code: code, Severity: sev, FR: fr, EN: en, Owner: callerPackage(2)}
+	t := &FaultType{Code: code, Severity: sev, FR: fr, EN: en}
+	if recordOwner {
+		t.Owner = callerPackage(2)
+	}
 	registry.Lock()
 	registry.types = append(registry.types, t)
 	registry.Unlock()
@@ -288,7 +294,11 @@ func LookupFaultType(code string) (*FaultType, bool) {
 	return nil, false
 }
 
-var codeRE = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{2}$`)
+// codeRE is the form of a code, compiled on first use (only CheckFaultTypes
+// reads it), not at package initialisation.
+var codeRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-[0-9]{2}$`)
+})
 
 // CheckFaultTypes reports registered codes that are malformed (they must read
 // like NAMESPACE-TOPIC-NN), repeated, that lack a French or English message,
@@ -303,7 +313,7 @@ func checkFaultTypes(types []*FaultType) error {
 	var problems []string
 	for _, t := range types {
 		seen[t.Code]++
-		if !codeRE.MatchString(t.Code) {
+		if !codeRE().MatchString(t.Code) {
 			problems = append(problems, "code mal formé "+strconv.Quote(t.Code))
 		}
 		if strings.TrimSpace(t.FR) == "" || strings.TrimSpace(t.EN) == "" {

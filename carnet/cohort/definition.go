@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/spie-fr/socle/spie"
 	"github.com/spie-fr/socle/spie/territory"
@@ -97,14 +98,17 @@ var (
 	FaultPeriodOrder   = spie.NewFaultType("COHORTE-PERIODE-10", spie.SeverityError, "la fin de l'expérimentation précède son début", "the experiment ends before it starts").WithSource("cohérence du document, règle propre à socle")
 )
 
-var codeRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// codeRE is the form of a code, compiled on first use, not at package
+// initialisation (issue 17 item 4: the first regexp a WebAssembly module
+// compiles costs ≈ 100 ms there).
+var codeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 
 // Check returns the faults of the definition. Communes and EPCI are checked
 // against the Code officiel géographique (spie/territory); a definition
 // with errors cannot be used to match.
 func (d *Definition) Check() spie.Faults {
 	var fs spie.Faults
-	if !codeRE.MatchString(d.Code) || len(d.Code) > 60 {
+	if !codeRE().MatchString(d.Code) || len(d.Code) > 60 {
 		fs = append(fs, FaultCode.At(spie.Pointer("code")))
 	}
 	if strings.TrimSpace(d.Name) == "" {

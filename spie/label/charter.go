@@ -102,7 +102,7 @@ func (c Charter) Check() spie.Faults {
 	for i, cr := range c.Criteria {
 		p := spie.Pointer("criteres", i)
 		switch {
-		case !codeRE.MatchString(cr.Code):
+		case !codeRE().MatchString(cr.Code):
 			fs = append(fs, FaultCriterionCode.At(spie.Join(p, "code")))
 		case codes[cr.Code]:
 			fs = append(fs, FaultCriterionTwice.At(spie.Join(p, "code"), cr.Code))

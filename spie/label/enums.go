@@ -3,11 +3,15 @@ package label
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/spie-fr/socle/spie"
 )
 
-var codeRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// codeRE is the form of a code, compiled on first use, not at package
+// initialisation (issue 17 item 4: the first regexp a WebAssembly module
+// compiles costs ≈ 100 ms there).
+var codeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 
 func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 
