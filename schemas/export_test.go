@@ -43,3 +43,33 @@ func init() {
 
 // RulePanics returns how many rules panicked since the last call.
 func RulePanics() int64 { return rulePanics.Swap(0) }
+
+// ValidateFastOracle is Validate on the fast path as it was before the
+// decoder left a refused document partial: the rules of a refused document
+// run on the generic tree pruned by pruneAt, marshalled and decoded again
+// (withRules). The oracle of TestPartialDocumentMatchesPruneAt and
+// FuzzPartialDocument.
+func ValidateFastOracle(kind string, data []byte, opts ...Option) spie.Faults {
+	k, ok := Lookup(kind)
+	if !ok {
+		return spie.Faults{FaultKind.At("", kind)}
+	}
+	oracle := func(k Kind, data []byte, ctx Context) spie.Faults {
+		plan, err := planOf(k)
+		if err != nil {
+			return interpret(k, data, ctx)
+		}
+		doc := k.New()
+		fs, ok := decodeFast(plan, data, ctx.Limits, doc)
+		if !ok {
+			return withRules(k, data, fs, ctx, doc)
+		}
+		fs = k.Check(doc, ctx)
+		fs.Sort()
+		return fs
+	}
+	if k.Normalize != nil {
+		return validateNormalized(k, data, newContext(opts), oracle)
+	}
+	return oracle(k, data, newContext(opts))
+}

@@ -18,9 +18,9 @@ var decoders = sync.Pool{New: func() any { return new(decoder) }}
 // kind's Go rules.
 func validateFast(k Kind, plan *node, data []byte, ctx Context) spie.Faults {
 	doc := k.New()
-	fs, ok := decodeFast(plan, data, ctx.Limits, doc)
+	fs, ok, part := decodePartial(plan, data, ctx.Limits, doc)
 	if !ok {
-		return withRules(k, data, fs, ctx, doc)
+		return part.withRules(k, data, fs, ctx, doc)
 	}
 	fs = k.Check(doc, ctx)
 	fs.Sort()
@@ -77,6 +77,22 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 // decodeFast reads data along plan into doc; ok is false with the faults
 // that refuse the document (input, schema, or storing).
 func decodeFast(plan *node, data []byte, l Limits, doc any) (spie.Faults, bool) {
+	fs, ok, _ := decodePartial(plan, data, l, doc)
+	return fs, ok
+}
+
+// partial describes the document the decoder leaves when the schema
+// refuses some of its values (see the decoder type).
+type partial struct {
+	removed  []string // pointers of the members left at their zero value
+	root     bool     // a fault at the root, or under no member
+	unstored bool     // a value outside the removed members could not be stored
+	oddPath  bool     // the decoder could not follow pruneAt (decoder.oddPath)
+}
+
+// decodePartial is decodeFast, also describing the partial document left
+// in doc when the schema refuses it.
+func decodePartial(plan *node, data []byte, l Limits, doc any) (spie.Faults, bool, partial) {
 	d := decoders.Get().(*decoder)
 	defer func() {
 		d.data, d.src = nil, "" // the pool must not keep the document alive
@@ -86,19 +102,24 @@ func decodeFast(plan *node, data []byte, l Limits, doc any) (spie.Faults, bool) 
 	// One copy of the document; the strings without escapes are slices of it.
 	d.src = string(data)
 	d.faults, d.decodeErr = d.faults[:0], detail{}
+	d.cut, d.removed, d.unstored, d.oddPath = d.cut[:0], nil, 0, false
 	v := reflect.ValueOf(doc).Elem()
 	if f := d.document(func() { d.value(plan, v) }); f != nil {
-		return spie.Faults{*f}, false
+		return spie.Faults{*f}, false, partial{}
 	}
 	if len(d.faults) > 0 {
 		fs := dedup(d.faults)
 		fs.Sort()
-		return fs, false
+		part := partial{removed: d.removed, unstored: d.unstored > 0, oddPath: d.oddPath}
+		for _, c := range d.cut {
+			part.root = part.root || c == 0
+		}
+		return fs, false, part
 	}
 	if d.decodeErr.fr != "" {
-		return spie.Faults{FaultJSON.At("", d.decodeErr.args()...)}, false
+		return spie.Faults{FaultJSON.At("", d.decodeErr.args()...)}, false, partial{}
 	}
-	return nil, true
+	return nil, true, partial{}
 }
 
 // dedup copies the faults, dropping repeats of the same code at the same

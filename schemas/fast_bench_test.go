@@ -118,3 +118,24 @@ func BenchmarkRulesDiagnostic(b *testing.B) {
 func benchNowTime() time.Time { return time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC) }
 
 var benchNow = schemas.WithNow(benchNowTime)
+
+// BenchmarkValidateCorpusDiagnostic is schemas.Validate over the NDJSON
+// corpus of the bench (go run ./bench writes it, 10 % of its documents
+// refused: <work>/corpus.ndjson), named by SOCLE_BENCH_CORPUS; skipped
+// without it.
+func BenchmarkValidateCorpusDiagnostic(b *testing.B) {
+	name := os.Getenv("SOCLE_BENCH_CORPUS")
+	if name == "" {
+		b.Skip("SOCLE_BENCH_CORPUS : corpus NDJSON du banc (go run ./bench) non donné")
+	}
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := bytes.Split(bytes.TrimSpace(raw), []byte("\n"))
+	b.SetBytes(int64(len(raw) / len(docs)))
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		schemas.Validate("diagnostic", docs[i%len(docs)], benchNow)
+	}
+}

@@ -16,17 +16,77 @@ import (
 // first problem encoding/json would meet storing a value the schema accepts
 // (an integer written 1.0, a number beyond float64), which the schema path
 // reports as INPUT-JSON-01.
+//
+// When the schema refuses a value, the decoder leaves the document partial
+// as withRules' pruneAt leaves the generic tree: the member of the nearest
+// enclosing object that holds the value keeps its zero value (a struct
+// field, or no entry in a map), so that the kind's rules run on the
+// decoder's own document, with no second decode of a refused document.
 type decoder struct {
 	scanner
 	faults    spie.Faults
 	decodeErr detail
+	// cut holds, per fault, the depth of the member it removes: the number
+	// of path tokens up to the last member name (0: the root; cutNone: a
+	// missing or unknown member, which removes nothing from the Go value).
+	cut []int
+	// removed lists the pointers of the members left at their zero value.
+	removed []string
+	// unstored counts the store errors (storeErr) outside removed members:
+	// encoding/json would refuse the partial document.
+	unstored int
+	// oddPath: a fault was met under a member with an empty name, whose
+	// pointer drops it (see pointer): pruneAt, which walks the fault's
+	// pointer, would not find the member the decoder removes.
+	oddPath bool
 }
+
+// cutNone marks a fault that removes no member of the Go value.
+const cutNone = -1
 
 func (d *decoder) fault(t *spie.FaultType, args ...any) {
 	d.faults = append(d.faults, t.At(d.pointer(), args...))
+	d.cut = append(d.cut, d.cutDepth())
+}
+
+// memberFault records a fault about a member that is missing or unknown.
+func (d *decoder) memberFault(f spie.Fault) {
+	d.faults = append(d.faults, f)
+	d.cut = append(d.cut, cutNone)
+	d.cutDepth() // notes an empty name on the path
+}
+
+// cutDepth returns the depth of the member that holds the current value
+// (the last member name of the path; 0 at the root), noting whether an
+// empty name is on the path.
+func (d *decoder) cutDepth() int {
+	depth := 0
+	for i, t := range d.path {
+		if t.idx < 0 {
+			depth = i + 1
+			if t.key == "" {
+				d.oddPath = true
+			}
+		}
+	}
+	return depth
+}
+
+// cutHere reports whether a fault recorded since the n-th removes the
+// member at the current depth (the member being read), noting its pointer.
+func (d *decoder) cutHere(n int) bool {
+	depth := len(d.path)
+	for _, c := range d.cut[n:] {
+		if c == depth {
+			d.removed = append(d.removed, d.pointer())
+			return true
+		}
+	}
+	return false
 }
 
 func (d *decoder) storeErr(what detail) {
+	d.unstored++
 	if d.decodeErr.fr == "" {
 		at := d.pointer()
 		d.decodeErr = detail{what.fr + " en " + at, what.en + " at " + at}
@@ -172,7 +232,7 @@ func (d *decoder) object(n *node, v reflect.Value) {
 				}
 				d.seenIn(unknown, name)
 				if n.closed {
-					d.faults = append(d.faults, FaultAdditional.At(d.pointerTo(name)))
+					d.memberFault(FaultAdditional.At(d.pointerTo(name)))
 				}
 				d.pushKey(name)
 				start := d.pos
@@ -193,8 +253,14 @@ func (d *decoder) object(n *node, v reflect.Value) {
 					}
 					seen |= 1 << p.bit
 				}
+				n0, s0 := len(d.faults), d.unstored
 				d.pushKey(p.name)
-				d.value(p.n, fieldOf(v, p.index))
+				f := fieldOf(v, p.index)
+				d.value(p.n, f)
+				if len(d.faults) > n0 && d.cutHere(n0) {
+					f.SetZero()
+					d.unstored = s0
+				}
 				d.pop()
 			}
 			if !d.more('}') {
@@ -204,7 +270,7 @@ func (d *decoder) object(n *node, v reflect.Value) {
 	}
 	for _, p := range n.required {
 		if (many != nil && !many[p.bit]) || (many == nil && seen&(1<<p.bit) == 0) {
-			d.faults = append(d.faults, FaultRequired.At(d.pointerTo(p.name)))
+			d.memberFault(FaultRequired.At(d.pointerTo(p.name)))
 		}
 	}
 }
@@ -253,15 +319,21 @@ func (d *decoder) mapObject(n *node, v reflect.Value) {
 			k = d.scanner.text(kb)
 		}
 		d.seen(depth, k)
+		n0, s0 := len(d.faults), d.unstored
 		d.pushKey(k)
 		if n.names != nil && !d.stringOK(n.names, k) {
 			d.fault(FaultKey, keyArgs(n.names)...)
 		}
 		e.SetZero()
 		d.value(n.additional, e)
+		cut := len(d.faults) > n0 && d.cutHere(n0)
 		d.pop()
-		kv.SetString(k)
-		m.SetMapIndex(kv, e)
+		if cut {
+			d.unstored = s0 // the member is left out of the map
+		} else {
+			kv.SetString(k)
+			m.SetMapIndex(kv, e)
+		}
 		if !d.more('}') {
 			return
 		}

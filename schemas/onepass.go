@@ -77,6 +77,28 @@ func withRules(k Kind, data []byte, fs spie.Faults, ctx Context, decoded any) sp
 	return mergeRules(fs, checkSafely(k, doc, ctx), removed)
 }
 
+// withRules is withRules for the fast path, whose decoder already left
+// doc partial as pruneAt leaves the generic tree (the members holding a
+// schema fault at their zero value, their pointers in p.removed): the rules
+// run on doc, with no second decode. The generic tree serves only where the
+// decoder could not follow pruneAt (p.oddPath).
+func (p partial) withRules(k Kind, data []byte, fs spie.Faults, ctx Context, doc any) spie.Faults {
+	for _, f := range fs {
+		if !strings.HasPrefix(f.Code, "SCHEMA-") {
+			return fs
+		}
+	}
+	if p.oddPath {
+		return withRules(k, data, fs, ctx, doc)
+	}
+	if p.root || p.unstored {
+		// The document itself is refused, or encoding/json would refuse
+		// the pruned tree: the schema's faults stand alone.
+		return fs
+	}
+	return mergeRules(fs, checkSafely(k, doc, ctx), append(faultPaths(fs), p.removed...))
+}
+
 // faultPaths lists the paths of the faults.
 func faultPaths(fs spie.Faults) []string {
 	out := make([]string, len(fs))
