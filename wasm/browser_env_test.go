@@ -202,9 +202,10 @@ setInterval(function () {
 
 // tab is one browser tab with what it logged.
 type tab struct {
-	ctx    context.Context
-	mu     sync.Mutex
-	errors []string
+	ctx      context.Context
+	mu       sync.Mutex
+	errors   []string
+	warnings []string // console.warn, each call's arguments joined by blanks
 }
 
 // cspProbe records the CSP violations of every document of the tab in
@@ -233,6 +234,19 @@ func (e *browserEnv) newTab(t *testing.T) *tab {
 				msg += " " + ev.ExceptionDetails.Exception.Description
 			}
 		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeWarning {
+				var parts []string
+				for _, a := range ev.Args {
+					var s string
+					if json.Unmarshal(a.Value, &s) != nil {
+						s = string(a.Value) + a.Description
+					}
+					parts = append(parts, s)
+				}
+				tb.mu.Lock()
+				tb.warnings = append(tb.warnings, strings.Join(parts, " "))
+				tb.mu.Unlock()
+			}
 			if ev.Type == runtime.ConsoleAPICalledTypeError {
 				var parts []string
 				for _, a := range ev.Args {
