@@ -426,7 +426,8 @@ func TestWidgetLoadFailureReported(t *testing.T) {
 // spie:error carrying socle faults in both languages (message and
 // message_en, the texts of wasm/widget's fault types); the event's message
 // and the developer console's warning are French by default and English
-// when the embed's lang is "en".
+// when the embed's lang is "en"; the widget page says its own fault in
+// its console in its language too.
 func TestLoaderMessagesInBothLanguages(t *testing.T) {
 	e := env(t)
 	p := newPartner(t, e)
@@ -508,6 +509,18 @@ func TestLoaderMessagesInBothLanguages(t *testing.T) {
 	// said once per fault, by the French ones.
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
+	// The widget page whose module is missing says so in its own console,
+	// in its language.
+	m := widget.FaultModule.At("")
+	for _, want := range []string{"console.error : spie : " + m.Message, "console.error : spie: " + m.MessageEN} {
+		found := false
+		for _, e := range tb.errors {
+			found = found || strings.HasPrefix(e, want)
+		}
+		if !found {
+			t.Errorf("la page du widget ne dit pas « %s » : %q", want, tb.errors)
+		}
+	}
 	for _, ft := range []*spie.FaultType{widget.FaultWidget, widget.FaultOrigin, widget.FaultModule, widget.FaultPrefill} {
 		n := 0
 		for _, m := range tb.warnings {
