@@ -24,6 +24,8 @@ var FrenchWords = []string{
 	"niveau", "diplome", "competences", "objectifs", "commentaire", "nom",
 	"prenom", "chiffres", "facultatif", "obligatoire", "choisir", "renseigne", "erreur", "erreurs",
 	"corriger", "refuse", "refusee", "donnees", "indicateurs", "periode", "groupe", "valeur",
+	"vers", "orienter", "envoyer", "proposer", "retirer", "imprimer", "transmis", "transmise", "prete",
+	"fiche", "motif", "rayon", "inconnu", "inconnue", "choisi", "choisie",
 }
 
 // FrenchTermsOfArt are French names allowed in an English text: bodies,

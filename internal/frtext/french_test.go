@@ -32,6 +32,7 @@ func TestFrench(t *testing.T) {
 		{"Missions locales and Mission locale", nil, nil},
 		{"Logbook — Service public de l'insertion et de l'emploi (public employment and integration service)", nil, nil},
 		{"Service public de l'emploi", nil, []string{"emploi", "l"}},
+		{"Orienter vers Atelier mobilité", []string{"Atelier mobilité"}, []string{"orienter", "vers"}},
 	} {
 		assert.Equal(t, tc.want, frtext.French(tc.en, tc.allowed...), tc.en)
 	}
