@@ -209,7 +209,9 @@ func noSecretPosted(t *testing.T, tb *tab) {
 // completeness, orientation and the RSA deadline, passed. The run is made
 // in French, then in English (lang: "en") on the same page: in English, no
 // French word but the terms of art and the data's own words is read in any
-// state (noFrenchInFrame). axe finds no violation in any state (in
+// state (noFrenchInFrame), nor any sentence the French run read but the
+// data's own words (whatever its words: the detector's list may miss
+// one). axe finds no violation in any state (in
 // French, but the three the English run alone audits: see more); printing
 // shows the summary only; health values leave the widget only in the
 // submitted document.
@@ -220,16 +222,25 @@ func TestDiagnosticWholeSocleInBrowser(t *testing.T) {
 	tb.do(t, chromedp.Navigate(p.site.URL+"/"))
 	poll(t, tb, "loader chargé", `!!window.SPIE && !!window.mountWidget`)
 	eval[bool](t, tb, frameJS(p.widgets.URL))
+	french := map[string]bool{} // what the French run read, to be found nowhere in English
 	for _, lang := range []string{"fr", "en"} {
-		t.Run(lang, func(t *testing.T) { wholeSocle(t, e, tb, p, socleIn(lang)) })
+		t.Run(lang, func(t *testing.T) { wholeSocle(t, e, tb, p, socleIn(lang), french) })
 	}
 	tb.noErrors(t)
 }
 
+// sentence tells a line of three words or more: one the French and the
+// English renderings never share, but for the data's own words (single
+// words and pairs may be the same in both: Situation, Orientation, RSA…).
+func sentence(line string) bool { return len(strings.Fields(line)) >= 3 }
+
 // wholeSocle runs the diagnostic complete, person's mode then
 // professional's, in the language of w, on the partner page of tb
-// (frameJS installed).
-func wholeSocle(t *testing.T, e *browserEnv, tb *tab, p *partner, w socleWords) {
+// (frameJS installed). The French run records in french the sentences it
+// reads (readableJS); the English run, after it, fails on any of them
+// found again but the data's own words: a text the widget did not switch,
+// whatever its words.
+func wholeSocle(t *testing.T, e *browserEnv, tb *tab, p *partner, w socleWords, french map[string]bool) {
 	eval[bool](t, tb, `(window.__submitted = [], true)`)
 	// Each mode's frame is loaded from a URL of its own (the loader's base option).
 	mode := func(name string) (diagFrame, string) {
@@ -244,11 +255,24 @@ func wholeSocle(t *testing.T, e *browserEnv, tb *tab, p *partner, w socleWords) 
 		allowed = append(allowed, "Compétence "+v)
 	}
 	// state checks the state the frame shows: axe, and no French in English.
+	own := map[string]bool{}
+	for _, a := range allowed {
+		own[a] = true
+	}
 	state := func(f diagFrame, name string) {
 		t.Helper()
 		e.axeInFrame(t, tb, f.url, name)
 		if w.lang == "en" {
 			noFrenchInFrame(t, tb, f.url, name, allowed)
+		}
+		for _, line := range evalFrame[[]string](t, tb, f.url, readableJS) {
+			switch {
+			case !sentence(line) || own[line]:
+			case w.lang == "fr":
+				french[line] = true
+			case french[line]:
+				t.Errorf("%s : texte du rendu français resté en anglais : %q", name, line)
+			}
 		}
 	}
 	// more checks a state that the other states of the run resemble, in
@@ -433,4 +457,10 @@ func wholeSocle(t *testing.T, e *browserEnv, tb *tab, p *partner, w socleWords) 
 	assertEq(t, 1, len(doc.Freins["logement"].Objectifs))
 	state(f, "diagnostic complet envoyé")
 	noSecretPosted(t, tb)
+	if w.lang == "fr" {
+		t.Logf("%d phrases du rendu français retenues pour le rendu anglais", len(french))
+		if len(french) < 20 {
+			t.Errorf("%d phrases françaises seulement : la comparaison avec l'anglais ne prouverait rien", len(french))
+		}
+	}
 }
