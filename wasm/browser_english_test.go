@@ -73,17 +73,16 @@ func carnetViewer(c *carnet.Carnet, role string) carnet.Actor {
 // TestWidgetsInEnglishInBrowser (issue 15, item 6): a partner page on
 // another origin than the widgets (newPartner) mounts with lang: "en" the
 // carnet widget once per role of the rights matrix (the Soissons carnet's
-// view for that viewer), the indicateurs widget (the demo portal's carnet
-// and network indicators) and the offre widget, followed to the
-// prescription sent (offreToSent, in English). Each widget page says
-// lang="en", its title and its iframe's are the widget's English label;
-// in every state, nothing a person reads (noFrenchInFrame: text, titles,
-// options, aria-label, placeholder, alt, buttons' values) holds a French
-// word but the terms of art and the data's own words, and axe finds no
-// violation: the carnet of each role, the indicateurs with a cohort whose
-// cells are secret, the offre's results, opened fiche, error summary,
-// fiche « ready to be sent » and « sent » with its 72 h deadline. The
-// diagnostic's complete run in English is TestDiagnosticWholeSocleInBrowser.
+// view for that viewer) and the indicateurs widget (the demo portal's
+// carnet and network indicators). Each widget page says lang="en", its
+// title and its iframe's are the widget's English label; in every state,
+// nothing a person reads (noFrenchInFrame: text, titles, options,
+// aria-label, placeholder, alt, buttons' values) holds a French word but
+// the terms of art and the data's own words, and axe finds no violation:
+// the carnet of each role, the indicateurs, then with a cohort whose cells
+// are secret. The diagnostic's complete run in English is
+// TestDiagnosticWholeSocleInBrowser; the offre's, to the prescription
+// « sent » with its 72 h deadline, TestOffreAndPrescriptionFromPartner.
 func TestWidgetsInEnglishInBrowser(t *testing.T) {
 	e := env(t)
 	full, err := examples.Carnets.ReadFile("carnet/rsa-perdu-de-vue-soissons.json")
@@ -127,7 +126,6 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 		mount("en-carnet-"+role, "carnet", `{carnet: `+string(view)+`, acteur: `+string(a)+`}`, append(freeTexts(t, view), actor.Professional))
 	}
 	indic := mount("en-indicateurs", "indicateurs", string(indicators), groupNames(t, indicators))
-	offre := mount("en-offre", "offre", offreData, append(freeTexts(t, partnerCatalogue(t)), "Préparer le permis B pour accéder aux offres d'emploi de la zone."))
 
 	pollFrameWithin(t, tb, boot, "indicateurs en anglais", indic.frame, `!!document.getElementById("indicateurs-carnets") && document.body.textContent.indexOf("Network indicators") >= 0`)
 	for _, m := range all {
@@ -135,7 +133,6 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 			pollFrameWithin(t, tb, boot, "carnet en anglais ("+m.id+")", m.frame, `document.documentElement.getAttribute("data-spie-ready") === "1" && !document.querySelector(".spie-attente") && !!document.querySelector("main caption, main .fr-alert")`)
 		}
 	}
-	pollFrameWithin(t, tb, boot, "offre en anglais", offre.frame, `!!document.getElementById("orienter-0")`)
 
 	// Each page's language and titles; each carnet's and the indicateurs' state.
 	for _, m := range all {
@@ -150,10 +147,8 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 		if got := eval[string](t, tb, `document.querySelector("#`+m.id+` iframe").title`); got != label {
 			t.Errorf("%s : titre de l'iframe %q, attendu %q", m.id, got, label)
 		}
-		if m.widget != "offre" {
-			noFrenchInFrame(t, tb, m.frame, m.id, m.allowed)
-			e.axeInFrame(t, tb, m.frame, m.id+" en anglais")
-		}
+		noFrenchInFrame(t, tb, m.frame, m.id, m.allowed)
+		e.axeInFrame(t, tb, m.frame, m.id+" en anglais")
 		if errs := errorsOf(t, tb, m.id); errs != "[]" {
 			t.Errorf("%s : données refusées : %s", m.id, errs)
 		}
@@ -174,12 +169,6 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 	}
 	noFrenchInFrame(t, tb, indic.frame, "indicateurs, cohorte sous le secret", indic.allowed)
 	e.axeInFrame(t, tb, indic.frame, "indicateurs en anglais, cohorte sous le secret")
-
-	// The offre to the prescription sent, in English.
-	offreToSent(t, e, tb, p, offre.id, offre.frame, offreIn("en"), func(state string) {
-		t.Helper()
-		noFrenchInFrame(t, tb, offre.frame, "offre, "+state, offre.allowed)
-	})
 	tb.noErrors(t)
 }
 

@@ -174,10 +174,13 @@ func errorsOf(t *testing.T, tb *tab, id string) string {
 	return eval[string](t, tb, `JSON.stringify(window.received.filter(function (r) { return r.type === "error" && r.id === `+strconv.Quote(id)+`; }).map(function (r) { return r.detail; }))`)
 }
 
-// TestOffreAndPrescriptionFromPartner (issue 15, items 1, 3, 7): a partner
-// page on another origin feeds the offre widget with its catalogue (by URL,
-// fetched by the loader), the person's commune and radius, and follows it
-// to the prescription sent (offreToSent). Invalid data is refused with
+// TestOffreAndPrescriptionFromPartner (issue 15, items 1, 3, 6, 7): a
+// partner page on another origin feeds the offre widget with its catalogue
+// (by URL, fetched by the loader), the person's commune and radius, and
+// follows it to the prescription sent (offreToSent), in French, then in
+// English (lang: "en"): there, nothing a person reads holds a French word
+// but the terms of art and the catalogue's own words (noFrenchInFrame),
+// nor any sentence the French run read. Invalid data is refused with
 // spie:error carrying socle faults. 0 axe violations in each state.
 func TestOffreAndPrescriptionFromPartner(t *testing.T) {
 	e := env(t)
@@ -186,6 +189,7 @@ func TestOffreAndPrescriptionFromPartner(t *testing.T) {
 	tb.do(t, chromedp.Navigate(p.site.URL+"/"))
 	poll(t, tb, "loader chargé", `!!window.SPIE && !!window.mountWidget`)
 	eval[bool](t, tb, `mountWidget("offre", {widget: "offre", data: `+offreData+`})`)
+	eval[bool](t, tb, `mountWidget("offre-en", {widget: "offre", lang: "en", base: `+strconv.Quote(statePath("offre-en"))+`, data: `+offreData+`})`)
 	eval[bool](t, tb, `mountWidget("offre-invalide", {widget: "offre", data: {"catalogue": {"services": [{"id": "x", "nom": "Aide"}]}, "commune": "02408"}})`)
 	eval[bool](t, tb, `mountWidget("prescription-invalide", {widget: "prescription", data: {`+offreWho+`}})`)
 
@@ -204,7 +208,36 @@ func TestOffreAndPrescriptionFromPartner(t *testing.T) {
 	pollFrame(t, tb, "message du widget prescription", p.widgets.URL+"/prescription.html", `!!document.getElementById("prescription-refus")`)
 	e.axeInFrame(t, tb, p.widgets.URL+"/prescription.html", "données refusées")
 
-	offreToSent(t, e, tb, p, "offre", p.widgets.URL+"/offre.html", offreIn("fr"), nil)
+	// What the French run reads, to be found nowhere in English but the
+	// catalogue's own words.
+	allowed := append(freeTexts(t, partnerCatalogue(t)), "Préparer le permis B pour accéder aux offres d'emploi de la zone.")
+	own := map[string]bool{}
+	for _, a := range allowed {
+		own[a] = true
+	}
+	french := map[string]bool{}
+	frame := p.widgets.URL + "/offre.html"
+	offreToSent(t, e, tb, p, "offre", frame, offreIn("fr"), func(state string) {
+		for _, line := range evalFrame[[]string](t, tb, frame, readableJS) {
+			if sentence(line) && !own[line] {
+				french[line] = true
+			}
+		}
+	})
+	if len(french) < 10 {
+		t.Errorf("%d phrases françaises seulement : la comparaison avec l'anglais ne prouverait rien", len(french))
+	}
+	en := p.widgets.URL + statePath("offre-en") + "offre.html"
+	offreToSent(t, e, tb, p, "offre-en", en, offreIn("en"), func(state string) {
+		t.Helper()
+		noFrenchInFrame(t, tb, en, "offre, "+state, allowed)
+		for _, line := range evalFrame[[]string](t, tb, en, readableJS) {
+			if french[line] && !own[line] {
+				t.Errorf("offre, %s : texte du rendu français resté en anglais : %q", state, line)
+			}
+		}
+	})
+	t.Logf("%d phrases du rendu français comparées au rendu anglais", len(french))
 	tb.noErrors(t)
 }
 
