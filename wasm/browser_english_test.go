@@ -80,7 +80,9 @@ func carnetViewer(c *carnet.Carnet, role string) carnet.Actor {
 // aria-label, placeholder, alt, buttons' values) holds a French word but
 // the terms of art and the data's own words, and axe finds no violation:
 // the carnet of each role, the indicateurs, then with a cohort whose cells
-// are secret. The diagnostic's complete run in English is
+// are secret. Nor is any sentence read in English that the same page
+// reads in French in the référent's carnet and the indicateurs (mounted in
+// French beside), but the data's own words. The diagnostic's complete run in English is
 // TestDiagnosticWholeSocleInBrowser; the offre's, to the prescription
 // « sent » with its 72 h deadline, TestOffreAndPrescriptionFromPartner.
 func TestWidgetsInEnglishInBrowser(t *testing.T) {
@@ -108,11 +110,16 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 		id, widget, frame string
 		allowed           []string
 	}
-	var all []mounted
-	mount := func(id, widget, data string, allowed []string) mounted {
+	var all, fr []mounted
+	mountIn := func(lang, id, widget, data string, allowed []string) mounted {
 		t.Helper()
 		m := mounted{id: id, widget: widget, frame: p.widgets.URL + statePath(id) + widget + ".html?", allowed: allowed}
-		eval[bool](t, tb, `mountWidget(`+strconv.Quote(id)+`, {widget: `+strconv.Quote(widget)+`, lang: "en", base: `+strconv.Quote(statePath(id))+`, timeout: `+strconv.Itoa(int(boot/time.Millisecond))+`, data: `+data+`})`)
+		eval[bool](t, tb, `mountWidget(`+strconv.Quote(id)+`, {widget: `+strconv.Quote(widget)+`, lang: `+strconv.Quote(lang)+`, base: `+strconv.Quote(statePath(id))+`, timeout: `+strconv.Itoa(int(boot/time.Millisecond))+`, data: `+data+`})`)
+		return m
+	}
+	mount := func(id, widget, data string, allowed []string) mounted {
+		t.Helper()
+		m := mountIn("en", id, widget, data, allowed)
 		all = append(all, m)
 		return m
 	}
@@ -123,14 +130,50 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		a, _ := json.Marshal(actor)
-		mount("en-carnet-"+role, "carnet", `{carnet: `+string(view)+`, acteur: `+string(a)+`}`, append(freeTexts(t, view), actor.Professional))
+		data := `{carnet: ` + string(view) + `, acteur: ` + string(a) + `}`
+		allowed := append(freeTexts(t, view), actor.Professional)
+		mount("en-carnet-"+role, "carnet", data, allowed)
+		if role == string(carnet.RoleReferent) {
+			// The référent's carnet in French too: what it reads must not
+			// be read again in English.
+			fr = append(fr, mountIn("fr", "fr-carnet-"+role, "carnet", data, allowed))
+		}
 	}
 	indic := mount("en-indicateurs", "indicateurs", string(indicators), groupNames(t, indicators))
+	fr = append(fr, mountIn("fr", "fr-indicateurs", "indicateurs", string(indicators), indic.allowed))
 
 	pollFrameWithin(t, tb, boot, "indicateurs en anglais", indic.frame, `!!document.getElementById("indicateurs-carnets") && document.body.textContent.indexOf("Network indicators") >= 0`)
-	for _, m := range all {
-		if m.widget == "carnet" {
-			pollFrameWithin(t, tb, boot, "carnet en anglais ("+m.id+")", m.frame, `document.documentElement.getAttribute("data-spie-ready") === "1" && !document.querySelector(".spie-attente") && !!document.querySelector("main caption, main .fr-alert")`)
+	for _, m := range append(append([]mounted{}, all...), fr...) {
+		switch m.widget {
+		case "carnet":
+			pollFrameWithin(t, tb, boot, "carnet ("+m.id+")", m.frame, `document.documentElement.getAttribute("data-spie-ready") === "1" && !document.querySelector(".spie-attente") && !!document.querySelector("main caption, main .fr-alert")`)
+		case "indicateurs":
+			pollFrameWithin(t, tb, boot, "indicateurs ("+m.id+")", m.frame, `!!document.getElementById("indicateurs-carnets") && !!document.getElementById("indicateurs-reseau")`)
+		}
+	}
+	// The sentences the French renderings read, but the data's own words.
+	french := map[string]bool{}
+	own := map[string]bool{}
+	for _, m := range fr {
+		for _, a := range m.allowed {
+			own[a] = true
+		}
+		for _, line := range evalFrame[[]string](t, tb, m.frame, readableJS) {
+			if sentence(line) && !own[line] {
+				french[line] = true
+			}
+		}
+	}
+	if len(french) < 10 {
+		t.Errorf("%d phrases françaises seulement : la comparaison avec l'anglais ne prouverait rien", len(french))
+	}
+	notFrench := func(m mounted, state string) {
+		t.Helper()
+		noFrenchInFrame(t, tb, m.frame, state, m.allowed)
+		for _, line := range evalFrame[[]string](t, tb, m.frame, readableJS) {
+			if french[line] && !own[line] {
+				t.Errorf("%s : texte du rendu français resté en anglais : %q", state, line)
+			}
 		}
 	}
 
@@ -147,7 +190,7 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 		if got := eval[string](t, tb, `document.querySelector("#`+m.id+` iframe").title`); got != label {
 			t.Errorf("%s : titre de l'iframe %q, attendu %q", m.id, got, label)
 		}
-		noFrenchInFrame(t, tb, m.frame, m.id, m.allowed)
+		notFrench(m, m.id)
 		e.axeInFrame(t, tb, m.frame, m.id+" en anglais")
 		if errs := errorsOf(t, tb, m.id); errs != "[]" {
 			t.Errorf("%s : données refusées : %s", m.id, errs)
@@ -167,7 +210,8 @@ func TestWidgetsInEnglishInBrowser(t *testing.T) {
 	if row != label.Label.EN+"secretsecret" {
 		t.Errorf("cellule secrète en anglais : %q, attendu « %s » puis « secret » sans chiffre", row, label.Label.EN)
 	}
-	noFrenchInFrame(t, tb, indic.frame, "indicateurs, cohorte sous le secret", indic.allowed)
+	notFrench(indic, "indicateurs, cohorte sous le secret")
+	t.Logf("%d phrases du rendu français comparées au rendu anglais", len(french))
 	e.axeInFrame(t, tb, indic.frame, "indicateurs en anglais, cohorte sous le secret")
 	tb.noErrors(t)
 }
