@@ -47,15 +47,7 @@ func TestCarnetWidgetRightsInBrowser(t *testing.T) {
 	}
 	var states []state
 	for _, role := range carnet.Roles.Keys() {
-		actor := carnet.Actor{Role: carnet.Role(role), StructureSIRET: "13002526500013", Professional: "Structure non membre"}
-		for _, m := range c.Members {
-			if string(m.Role) == role {
-				actor = carnet.Actor{Role: m.Role, StructureSIRET: m.StructureSIRET, Professional: m.Professional}
-			}
-		}
-		if actor.Role == carnet.RoleUsager {
-			actor.Professional = c.Person.ID // the person, as the partner authenticated them (issue 16)
-		}
+		actor := carnetViewer(&c, role)
 		// The widget computes its view on the day the browser runs.
 		view, err := json.Marshal(carnet.View(&c, carnet.Viewer{Actor: actor, On: spie.DateOf(time.Now())}))
 		if err != nil {

@@ -202,9 +202,10 @@ setInterval(function () {
 
 // tab is one browser tab with what it logged.
 type tab struct {
-	ctx    context.Context
-	mu     sync.Mutex
-	errors []string
+	ctx      context.Context
+	mu       sync.Mutex
+	errors   []string
+	warnings []string // console.warn, each call's arguments joined by blanks
 }
 
 // cspProbe records the CSP violations of every document of the tab in
@@ -233,12 +234,13 @@ func (e *browserEnv) newTab(t *testing.T) *tab {
 				msg += " " + ev.ExceptionDetails.Exception.Description
 			}
 		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeWarning {
+				tb.mu.Lock()
+				tb.warnings = append(tb.warnings, consoleText(ev.Args))
+				tb.mu.Unlock()
+			}
 			if ev.Type == runtime.ConsoleAPICalledTypeError {
-				var parts []string
-				for _, a := range ev.Args {
-					parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
-				}
-				msg = "console.error : " + strings.Join(parts, " ")
+				msg = "console.error : " + consoleText(ev.Args)
 			}
 		case *cdplog.EventEntryAdded:
 			if ev.Entry.Level == cdplog.EntryLevelError {
@@ -261,6 +263,20 @@ func (e *browserEnv) newTab(t *testing.T) *tab {
 		t.Fatalf("sonde CSP : %v", err)
 	}
 	return tb
+}
+
+// consoleText writes the arguments of a console call as the console
+// shows them: strings as they are, other values by their description.
+func consoleText(args []*runtime.RemoteObject) string {
+	var parts []string
+	for _, a := range args {
+		var s string
+		if json.Unmarshal(a.Value, &s) != nil {
+			s = strings.Trim(string(a.Value), `"`) + a.Description
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ")
 }
 
 // noErrors fails the test on any console error, exception or CSP violation

@@ -6,6 +6,7 @@ import (
 	"os"
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -36,11 +37,12 @@ func TestDTSCarnetRolesAreTheLibrarys(t *testing.T) {
 }
 
 // The faults the loader reports itself are defined once, in Go
-// (widget.FaultLoad, widget.FaultDataURL): spie-embed.js must write the
-// same code, path-free severity and texts.
+// (widget.FaultLoad, widget.FaultDataURL, widget.FaultWidget,
+// widget.FaultOrigin, widget.FaultPrefill): spie-embed.js must write the
+// same code and texts, in its one table of messages.
 func TestLoaderFaultsAreTheWidgets(t *testing.T) {
 	for file, fts := range map[string][]*spie.FaultType{
-		"assets/spie-embed.js": {widget.FaultLoad, widget.FaultDataURL},
+		"assets/spie-embed.js": {widget.FaultLoad, widget.FaultDataURL, widget.FaultWidget, widget.FaultOrigin, widget.FaultPrefill},
 		"assets/spie-boot.js":  {widget.FaultModule},
 	} {
 		b, err := os.ReadFile(file)
@@ -51,6 +53,9 @@ func TestLoaderFaultsAreTheWidgets(t *testing.T) {
 			for _, s := range []string{`code: "` + f.Code + `"`, `message: "` + f.Message + `"`, `message_en: "` + f.MessageEN + `"`} {
 				assert.Contains(t, js, s, file)
 			}
+			// One table: each text written once.
+			assert.Equal(t, 1, strings.Count(js, f.Message), "%s : %s", file, f.Message)
+			assert.Equal(t, 1, strings.Count(js, f.MessageEN), "%s : %s", file, f.MessageEN)
 		}
 	}
 }

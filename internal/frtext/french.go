@@ -24,14 +24,18 @@ var FrenchWords = []string{
 	"niveau", "diplome", "competences", "objectifs", "commentaire", "nom",
 	"prenom", "chiffres", "facultatif", "obligatoire", "choisir", "renseigne", "erreur", "erreurs",
 	"corriger", "refuse", "refusee", "donnees", "indicateurs", "periode", "groupe", "valeur",
+	"vers", "orienter", "envoyer", "proposer", "retirer", "imprimer", "transmis", "transmise", "prete",
+	"fiche", "motif", "rayon", "inconnu", "inconnue", "choisi", "choisie",
 }
 
 // FrenchTermsOfArt are French names allowed in an English text: bodies,
 // programmes, benefits and identifiers are written in French whatever the
 // language (RSA, France Travail, Mission locale, CEJ…), and so is the carnet
-// de bord, a term of the law (loi n° 2023-1196 pour le plein emploi).
+// de bord, a term of the law (loi n° 2023-1196 pour le plein emploi), and
+// the name of the Service public de l'insertion et de l'emploi (the same
+// law, art. 1), which an English text names and then explains.
 var FrenchTermsOfArt = []string{
-	"France Travail", "Mission locale", "Mission Locale", "Missions locales", "Cap emploi", "carnet de bord", "carnets de bord",
+	"Service public de l'insertion et de l'emploi", "France Travail", "Mission locale", "Mission Locale", "Missions locales", "Cap emploi", "carnet de bord", "carnets de bord",
 	"RSA", "CEJ", "PACEA", "CAF", "QPV", "PMSMP", "SIAE", "SPIE", "ROME", "INSEE", "SIRET", "NIR", "IAE", "AAH", "ASS",
 	"data·inclusion", "data.inclusion", "Baccalauréat", "baccalauréat", "Département", "département", "Saint-Quentin",
 }

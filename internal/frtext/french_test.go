@@ -30,6 +30,9 @@ func TestFrench(t *testing.T) {
 		{"Plan d'action", nil, []string{"d"}},
 		{"The person's plan, don't", nil, nil}, // ("I'd" would read as French d' : UI texts use no such contraction)
 		{"Missions locales and Mission locale", nil, nil},
+		{"Logbook — Service public de l'insertion et de l'emploi (public employment and integration service)", nil, nil},
+		{"Service public de l'emploi", nil, []string{"emploi", "l"}},
+		{"Orienter vers Atelier mobilité", []string{"Atelier mobilité"}, []string{"orienter", "vers"}},
 	} {
 		assert.Equal(t, tc.want, frtext.French(tc.en, tc.allowed...), tc.en)
 	}

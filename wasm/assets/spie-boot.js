@@ -50,13 +50,15 @@
       go.run(r.instance);
     })
     .catch(function (err) {
+      var en = new URL(location.href).searchParams.get("lang") === "en";
       var el = document.getElementById("spie-loading");
       if (el) {
-        el.textContent = new URL(location.href).searchParams.get("lang") === "en"
+        el.textContent = en
           ? "The module could not be loaded. Reload the page or try again later."
           : "Le module n'a pas pu être chargé. Rechargez la page ou réessayez plus tard.";
       }
       tellParent();
-      console.error("spie : chargement du module WebAssembly impossible", err);
+      // The developer console says the fault in the page's language.
+      console.error(en ? "spie: " + FAULT_MODULE.message_en : "spie : " + FAULT_MODULE.message, err);
     });
 })();

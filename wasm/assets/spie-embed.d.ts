@@ -273,10 +273,21 @@ export interface SpieDocumentDetail<T = unknown> {
   result: unknown | null;
 }
 
-/** detail of the spie:error event. */
+/**
+ * detail of the spie:error event. Besides the widgets' faults, the loader
+ * reports its own: WIDGET-CHARGEMENT-01 (the widget did not start within
+ * the timeout), -02 (catalogue URL not answering), -04 (unknown widget),
+ * -05 (origin that is not an address), -06 (data-spie-data unreadable);
+ * the widget page reports -03 (module not loaded).
+ */
 export interface SpieErrorDetail {
   widget?: SpieWidget;
   faults?: SpieFault[];
+  /**
+   * The faults' messages in the embed's language (`message`, or
+   * `message_en` when lang is "en"), as the loader also writes them in the
+   * developer console.
+   */
   message?: string;
 }
 

@@ -50,24 +50,50 @@
     indicateurs: "Indicators",
   };
 
-  // Faults of the loader itself (spie:error). Their codes and texts are
-  // defined in Go (wasm/widget: FaultLoad, FaultDataURL); a test checks
-  // that this file says the same. When the widget page is there but its
-  // module fails, the page itself posts WIDGET-CHARGEMENT-03 (spie-boot.js)
-  // before the timeout.
-  var FAULT_LOAD = {
-    code: "WIDGET-CHARGEMENT-01",
-    path: "",
-    message: "le widget n'a pas démarré dans le délai : module WebAssembly introuvable, bloqué ou trop lent",
-    message_en: "the widget did not start in time: WebAssembly module missing, blocked or too slow",
-    severity: "error",
-  };
-  var FAULT_DATA_URL = {
-    code: "WIDGET-CHARGEMENT-02",
-    path: "/catalogue",
-    message: "catalogue impossible à télécharger ou illisible à l'adresse donnée par le portail",
-    message_en: "catalogue could not be downloaded or read from the address the portal gave",
-    severity: "error",
+  // MESSAGES is the one table of what the loader says: the faults it
+  // reports itself in spie:error, French first (message) and English
+  // (message_en). Their codes and texts are defined in Go (wasm/widget:
+  // FaultLoad, FaultDataURL, FaultWidget, FaultOrigin, FaultPrefill); a test
+  // checks that this file says the same. When the widget page is there but
+  // its module fails, the page itself posts WIDGET-CHARGEMENT-03
+  // (spie-boot.js) before the timeout. The developer console gets the
+  // message of each fault in the embed's language (lang: "en" for English).
+  var MESSAGES = {
+    load: {
+      code: "WIDGET-CHARGEMENT-01",
+      path: "",
+      message: "le widget n'a pas démarré dans le délai : module WebAssembly introuvable, bloqué ou trop lent",
+      message_en: "the widget did not start in time: WebAssembly module missing, blocked or too slow",
+      severity: "error",
+    },
+    dataURL: {
+      code: "WIDGET-CHARGEMENT-02",
+      path: "/catalogue",
+      message: "catalogue impossible à télécharger ou illisible à l'adresse donnée par le portail",
+      message_en: "catalogue could not be downloaded or read from the address the portal gave",
+      severity: "error",
+    },
+    widget: {
+      code: "WIDGET-CHARGEMENT-04",
+      path: "/widget",
+      message: "widget inconnu : le nom donné n'est pas celui d'un widget du socle (SPIE.widgets)",
+      message_en: "unknown widget: the name given is not one of socle's widgets (SPIE.widgets)",
+      severity: "error",
+    },
+    origin: {
+      code: "WIDGET-CHARGEMENT-05",
+      path: "/origin",
+      message: "origine des widgets invalide : une adresse absolue est attendue, par exemple https://widgets.example.fr",
+      message_en: "invalid origin of the widgets: an absolute address is expected, for instance https://widgets.example.fr",
+      severity: "error",
+    },
+    prefill: {
+      code: "WIDGET-CHARGEMENT-06",
+      path: "/data",
+      message: "données de préremplissage illisibles : l'élément nommé par data-spie-data est absent ou ne contient pas de JSON",
+      message_en: "unreadable prefill data: the element named by data-spie-data is missing or does not hold JSON",
+      severity: "error",
+    },
   };
   var DEFAULT_TIMEOUT = 20000;
 
@@ -80,24 +106,32 @@
     return { origin: here.origin, base: here.pathname.replace(/[^/]*$/, "") };
   }
 
-  function fail(el, message, widget, faults) {
-    el.dispatchEvent(new CustomEvent("spie:error", { bubbles: true, detail: { widget: widget, faults: faults || [], message: message } }));
+  // fail dispatches spie:error on el with faults (from MESSAGES or the
+  // widget page), its message in lang, and says it in the console; value,
+  // when given, is what the partner gave that was refused.
+  function fail(el, lang, widget, faults, value) {
+    var text = faults.map(function (f) { return lang === "en" && f.message_en ? f.message_en : f.message; }).join(lang === "en" ? "; " : " ; ");
+    el.dispatchEvent(new CustomEvent("spie:error", { bubbles: true, detail: { widget: widget, faults: faults, message: text } }));
     if (global.console) {
-      console.warn("spie-embed : " + message);
+      var args = ["spie-embed" + (lang === "en" ? ": " : " : ") + text];
+      if (value !== undefined) {
+        args.push(value);
+      }
+      console.warn.apply(console, args);
     }
   }
 
   function mount(el, options) {
     var o = Object.assign({}, defaults(), options || {});
     if (WIDGETS.indexOf(o.widget) < 0) {
-      fail(el, "widget inconnu « " + o.widget + " » (attendu : " + WIDGETS.join(", ") + ")");
+      fail(el, o.lang, o.widget, [MESSAGES.widget], o.widget);
       return null;
     }
     var origin;
     try {
       origin = new URL(o.origin).origin;
     } catch (e) {
-      fail(el, "origine invalide « " + o.origin + " »");
+      fail(el, o.lang, o.widget, [MESSAGES.origin], o.origin);
       return null;
     }
     var base = o.base.charAt(o.base.length - 1) === "/" ? o.base : o.base + "/";
@@ -126,7 +160,7 @@
     var timeout = Number(o.timeout) > 0 ? Number(o.timeout) : DEFAULT_TIMEOUT;
     var timer = setTimeout(function () {
       if (!ready) {
-        fail(el, FAULT_LOAD.message, o.widget, [FAULT_LOAD]);
+        fail(el, o.lang, o.widget, [MESSAGES.load]);
       }
     }, timeout);
     // data, with a catalogue given by URL fetched here, on the partner
@@ -143,7 +177,7 @@
         try {
           url = new URL(data.catalogue, location.href);
         } catch (e) {
-          fail(el, FAULT_DATA_URL.message, o.widget, [FAULT_DATA_URL]);
+          fail(el, o.lang, o.widget, [MESSAGES.dataURL], data.catalogue);
           return;
         }
         fetch(url.href, { credentials: "same-origin" })
@@ -162,7 +196,7 @@
           })
           .catch(function () {
             if (g === generation) {
-              fail(el, FAULT_DATA_URL.message, o.widget, [FAULT_DATA_URL]);
+              fail(el, o.lang, o.widget, [MESSAGES.dataURL], data.catalogue);
             }
           });
         return;
@@ -211,7 +245,7 @@
           if (!ready) {
             clearTimeout(timer); // the widget page said its module failed to load
           }
-          el.dispatchEvent(new CustomEvent("spie:error", { bubbles: true, detail: { widget: o.widget, faults: m.faults || [], message: m.message || "" } }));
+          fail(el, o.lang, o.widget, Array.isArray(m.faults) ? m.faults : []);
           break;
       }
     }
@@ -254,9 +288,9 @@
     if (ref) {
       var holder = document.getElementById(ref);
       try {
-        data = holder ? JSON.parse(holder.textContent) : null;
+        data = JSON.parse(holder.textContent);
       } catch (e) {
-        fail(el, "données de préremplissage illisibles dans #" + ref);
+        fail(el, el.getAttribute("data-spie-lang"), el.getAttribute("data-spie-widget"), [MESSAGES.prefill], ref);
       }
     }
     var o = { widget: el.getAttribute("data-spie-widget"), data: data };

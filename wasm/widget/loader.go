@@ -19,6 +19,20 @@ var (
 		"le module WebAssembly du widget n'a pas pu être chargé",
 		"the widget's WebAssembly module could not be loaded").
 		WithSource("contrat du navigateur (issue 15, point 7) : la page du widget prévient le portail par spie:error quand son module ne se charge pas, sans attendre le délai du loader")
+	// The options the partner gives the loader that it cannot use
+	// (spie-embed.js: SPIE.mount, data-spie-* attributes).
+	FaultWidget = spie.NewFaultType("WIDGET-CHARGEMENT-04", spie.SeverityError,
+		"widget inconnu : le nom donné n'est pas celui d'un widget du socle (SPIE.widgets)",
+		"unknown widget: the name given is not one of socle's widgets (SPIE.widgets)").
+		WithSource("contrat du navigateur (issue 15, point 7) : le loader refuse par spie:error une option qu'il ne peut pas suivre, dans la langue du portail")
+	FaultOrigin = spie.NewFaultType("WIDGET-CHARGEMENT-05", spie.SeverityError,
+		"origine des widgets invalide : une adresse absolue est attendue, par exemple https://widgets.example.fr",
+		"invalid origin of the widgets: an absolute address is expected, for instance https://widgets.example.fr").
+		WithSource("contrat du navigateur (issue 15, point 7) : le loader refuse par spie:error une option qu'il ne peut pas suivre, dans la langue du portail")
+	FaultPrefill = spie.NewFaultType("WIDGET-CHARGEMENT-06", spie.SeverityError,
+		"données de préremplissage illisibles : l'élément nommé par data-spie-data est absent ou ne contient pas de JSON",
+		"unreadable prefill data: the element named by data-spie-data is missing or does not hold JSON").
+		WithSource("contrat du navigateur (issue 15, point 7) : des données du portail illisibles sont signalées par spie:error, jamais ignorées en silence")
 	// FaultEncode is a document the widget cannot write as JSON (a number
 	// JSON cannot represent): said to the host, never Go's text.
 	FaultEncode = spie.NewFaultType("WIDGET-DOCUMENT-01", spie.SeverityError,
