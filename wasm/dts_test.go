@@ -36,11 +36,11 @@ func TestDTSCarnetRolesAreTheLibrarys(t *testing.T) {
 }
 
 // The faults the loader reports itself are defined once, in Go
-// (widget.FaultLoad, widget.FaultDataURL): spie-embed.js must write the
+// (widget.FaultLoad, widget.FaultOptions): spie-embed.js must write the
 // same code, path-free severity and texts.
 func TestLoaderFaultsAreTheWidgets(t *testing.T) {
 	for file, fts := range map[string][]*spie.FaultType{
-		"assets/spie-embed.js": {widget.FaultLoad, widget.FaultDataURL},
+		"assets/spie-embed.js": {widget.FaultLoad, widget.FaultOptions},
 		"assets/spie-boot.js":  {widget.FaultModule},
 	} {
 		b, err := os.ReadFile(file)

@@ -51,7 +51,7 @@
   };
 
   // Faults of the loader itself (spie:error). Their codes and texts are
-  // defined in Go (wasm/widget: FaultLoad, FaultDataURL); a test checks
+  // defined in Go (wasm/widget: FaultLoad, FaultOptions); a test checks
   // that this file says the same. When the widget page is there but its
   // module fails, the page itself posts WIDGET-CHARGEMENT-03 (spie-boot.js)
   // before the timeout.
@@ -62,11 +62,11 @@
     message_en: "the widget did not start in time: WebAssembly module missing, blocked or too slow",
     severity: "error",
   };
-  var FAULT_DATA_URL = {
-    code: "WIDGET-CHARGEMENT-02",
-    path: "/catalogue",
-    message: "catalogue impossible à télécharger ou illisible à l'adresse donnée par le portail",
-    message_en: "catalogue could not be downloaded or read from the address the portal gave",
+  var FAULT_OPTIONS = {
+    code: "WIDGET-CHARGEMENT-04",
+    path: "",
+    message: "options du widget refusées par le loader : widget inconnu, origine invalide ou données de préremplissage illisibles",
+    message_en: "widget options refused by the loader: unknown widget, invalid origin or unreadable prefill data",
     severity: "error",
   };
   var DEFAULT_TIMEOUT = 20000;
@@ -90,14 +90,14 @@
   function mount(el, options) {
     var o = Object.assign({}, defaults(), options || {});
     if (WIDGETS.indexOf(o.widget) < 0) {
-      fail(el, "widget inconnu « " + o.widget + " » (attendu : " + WIDGETS.join(", ") + ")");
+      fail(el, "widget inconnu « " + o.widget + " » (attendu : " + WIDGETS.join(", ") + ")", undefined, [FAULT_OPTIONS]);
       return null;
     }
     var origin;
     try {
       origin = new URL(o.origin).origin;
     } catch (e) {
-      fail(el, "origine invalide « " + o.origin + " »");
+      fail(el, "origine invalide « " + o.origin + " »", o.widget, [FAULT_OPTIONS]);
       return null;
     }
     var base = o.base.charAt(o.base.length - 1) === "/" ? o.base : o.base + "/";
@@ -139,14 +139,34 @@
       pending = null;
       resolved = false;
       if (o.widget === "offre" && data && typeof data.catalogue === "string") {
+        // A catalogue the loader cannot read (no answer within the
+        // timeout, an error, not JSON, another origin without CORS) is
+        // handed to the widget as its address: the widget says so
+        // (WIDGET-CHARGEMENT-02) and posts spie:error, as for any data it
+        // refuses; a widget that never starts is reported by the timer.
+        var unread = function () {
+          if (g === generation) {
+            pending = data;
+            resolved = true;
+            sendInit();
+          }
+        };
         var url;
         try {
           url = new URL(data.catalogue, location.href);
         } catch (e) {
-          fail(el, FAULT_DATA_URL.message, o.widget, [FAULT_DATA_URL]);
+          unread();
           return;
         }
-        fetch(url.href, { credentials: "same-origin" })
+        var ctl = typeof AbortController === "function" ? new AbortController() : null;
+        var stop = setTimeout(function () {
+          if (ctl) {
+            ctl.abort();
+          }
+          unread();
+          g = -1; // a late answer is ignored
+        }, timeout);
+        fetch(url.href, { credentials: "same-origin", signal: ctl ? ctl.signal : undefined })
           .then(function (r) {
             if (!r.ok) {
               throw new Error("HTTP " + r.status);
@@ -154,6 +174,7 @@
             return r.json();
           })
           .then(function (catalogue) {
+            clearTimeout(stop);
             if (g === generation) {
               pending = Object.assign({}, data, { catalogue: catalogue });
               resolved = true;
@@ -161,9 +182,8 @@
             }
           })
           .catch(function () {
-            if (g === generation) {
-              fail(el, FAULT_DATA_URL.message, o.widget, [FAULT_DATA_URL]);
-            }
+            clearTimeout(stop);
+            unread();
           });
         return;
       }
@@ -256,7 +276,7 @@
       try {
         data = holder ? JSON.parse(holder.textContent) : null;
       } catch (e) {
-        fail(el, "données de préremplissage illisibles dans #" + ref);
+        fail(el, "données de préremplissage illisibles dans #" + ref, el.getAttribute("data-spie-widget") || undefined, [FAULT_OPTIONS]);
       }
     }
     var o = { widget: el.getAttribute("data-spie-widget"), data: data };

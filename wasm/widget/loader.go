@@ -19,6 +19,13 @@ var (
 		"le module WebAssembly du widget n'a pas pu être chargé",
 		"the widget's WebAssembly module could not be loaded").
 		WithSource("contrat du navigateur (issue 15, point 7) : la page du widget prévient le portail par spie:error quand son module ne se charge pas, sans attendre le délai du loader")
+	// FaultOptions is what the loader refuses in the partner's own call:
+	// an unknown widget, an origin that is no URL, unreadable prefill in
+	// the data-spie-data element.
+	FaultOptions = spie.NewFaultType("WIDGET-CHARGEMENT-04", spie.SeverityError,
+		"options du widget refusées par le loader : widget inconnu, origine invalide ou données de préremplissage illisibles",
+		"widget options refused by the loader: unknown widget, invalid origin or unreadable prefill data").
+		WithSource("contrat du navigateur (issue 15, point 7) : la page reçoit spie:error avec une faute du socle, jamais une phrase seule")
 	// FaultEncode is a document the widget cannot write as JSON (a number
 	// JSON cannot represent): said to the host, never Go's text.
 	FaultEncode = spie.NewFaultType("WIDGET-DOCUMENT-01", spie.SeverityError,

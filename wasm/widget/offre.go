@@ -33,7 +33,8 @@ var (
 // OffreInit is what the partner sends to the offre widget: a catalogue in
 // data·inclusion v1 format (services and structures, as JSON arrays; a URL
 // given instead is fetched by the loader on the partner page, the widget
-// page's CSP allowing no other origin), the INSEE code of the person's
+// page's CSP allowing no other origin; a URL that reaches the widget is one
+// the loader could not read: WIDGET-CHARGEMENT-02), the INSEE code of the person's
 // commune, the person's mobility radius in kilometres (optional: without it
 // the distance only ranks), and, to prefill the prescription that
 // « Orienter » opens, the person and the prescriber (optional).
@@ -183,6 +184,16 @@ func (c *OffreSearch) Init(data json.RawMessage) spie.Faults {
 	c.person, c.sender, c.faults, c.err = offer.PrescriptionPerson{}, offer.Sender{}, nil, ""
 	if len(data) == 0 || string(data) == "null" {
 		return nil
+	}
+	// A catalogue still given as its address is one the loader could not
+	// download or read (it fetches it on the partner page).
+	var probe struct {
+		Catalogue json.RawMessage `json:"catalogue"`
+	}
+	if json.Unmarshal(data, &probe) == nil && bytes.HasPrefix(bytes.TrimSpace(probe.Catalogue), []byte(`"`)) {
+		f := FaultDataURL.At(spie.Pointer("catalogue"))
+		c.loadErr, c.refused = message(f), spie.Faults{f}
+		return c.refused
 	}
 	var in OffreInit
 	if err := json.Unmarshal(data, &in); err != nil || in.Catalogue == nil {

@@ -32,7 +32,7 @@ var (
 	FaultPrescOutcomeOther = spie.NewFaultType("WIDGET-PRESC-04", spie.SeverityError,
 		"la fiche confirmée n'est pas celle que le widget a proposée",
 		"the confirmed referral is not the one the widget proposed").
-		WithSource("contrat du navigateur (issue 15) : la confirmation porte sur la fiche proposée (même identifiant)")
+		WithSource("contrat du navigateur (issue 15) : la confirmation porte sur la fiche proposée (même identifiant, même contenu : offer.Prescription.Send ne change que l'état et le journal)")
 	FaultPrescOutcomeNotSent = spie.NewFaultType("WIDGET-PRESC-05", spie.SeverityError,
 		"la fiche confirmée n'est pas dans l'état « envoyée »",
 		"the confirmed referral is not in the « envoyee » state").
@@ -202,6 +202,9 @@ func (d *prescriptionDraft) outcome(data json.RawMessage) spie.Faults {
 	if !d.proposed || p.ID != d.p.ID {
 		return spie.Faults{FaultPrescOutcomeOther.At(spie.Pointer("id"))}
 	}
+	if !sameFiche(p, d.p) {
+		return spie.Faults{FaultPrescOutcomeOther.At("")}
+	}
 	if errs := p.Check(Clock()).Errors(); len(errs) > 0 {
 		return errs
 	}
@@ -212,6 +215,23 @@ func (d *prescriptionDraft) outcome(data json.RawMessage) spie.Faults {
 	d.sent, d.due = &p, fu
 	d.focus("prescription-titre")
 	return nil
+}
+
+// sameFiche reports whether the confirmed fiche is the proposed one: Send
+// changes only its state and appends to its journal, so everything else
+// (person, service, need, reason, prescriber…) must be the same, and the
+// proposed journal must be the start of the confirmed one. An identifier
+// alone is not enough: it is made of the second of creation.
+func sameFiche(sent, proposed offer.Prescription) bool {
+	if len(sent.Journal) < len(proposed.Journal) {
+		return false
+	}
+	head, _ := json.Marshal(append([]offer.Transition{}, sent.Journal[:len(proposed.Journal)]...))
+	was, _ := json.Marshal(append([]offer.Transition{}, proposed.Journal...))
+	sent.State, sent.Journal, proposed.State, proposed.Journal = "", nil, "", nil
+	a, errA := json.Marshal(sent)
+	b, errB := json.Marshal(proposed)
+	return errA == nil && errB == nil && string(a) == string(b) && string(head) == string(was)
 }
 
 // Sent reports whether the partner confirmed the sending, and the answer
