@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -150,7 +149,8 @@ func (v *CarnetView) CanAddContact() (bool, string) {
 func (v *CarnetView) AddContact(ctx app.Context) {
 	v.tried = true
 	d := v.draft
-	d.ID = "rdv-" + strconv.Itoa(len(v.c.Contacts)+1) + "-" + string(d.Date)
+	// unique: the view may hide contacts, and two proposals may share a day
+	d.ID = newID("rdv-" + string(d.Date))
 	d.StructureSIRET = v.actor.StructureSIRET
 	d.Professional = v.actor.Professional
 	change := carnet.Change{Op: "ajouter", Target: "rendez_vous", ID: d.ID, Value: d, At: Clock()}

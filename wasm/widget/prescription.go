@@ -1,6 +1,8 @@
 package widget
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -102,7 +104,7 @@ func newPrescriptionDraft(s *offer.Service, person offer.PrescriptionPerson, sen
 		sender.Role = offer.SenderReferent
 	}
 	d := &prescriptionDraft{p: offer.Prescription{
-		ID:        "presc-" + now.UTC().Format("20060102-150405"),
+		ID:        newID("presc-" + now.UTC().Format("20060102-150405")),
 		State:     offer.StateBrouillon,
 		Sender:    sender,
 		Person:    person,
@@ -113,6 +115,20 @@ func newPrescriptionDraft(s *offer.Service, person offer.PrescriptionPerson, sen
 		d.p.Service = *s
 	}
 	return d
+}
+
+// newID returns prefix followed by 8 random hexadecimal digits: an
+// identifier made in the browser, unique among those of every widget of
+// every partner (a second of creation alone is shared by two fiches
+// proposed in the same second: with a thousand a day, a collision is
+// near certain — 1 - e^(-1000²/(2·86400)) ≈ 0.997).
+func newID(prefix string) string {
+	var b [4]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		// crypto/rand does not fail (Go 1.24): keep the prefix
+		return prefix
+	}
+	return prefix + "-" + hex.EncodeToString(b[:])
 }
 
 // check runs the library's rules on the fiche and the form's own (the

@@ -128,3 +128,18 @@ func TestCarnetRefusesAViewForAnotherViewer(t *testing.T) {
 	v := &widget.CarnetView{}
 	assert.Empty(t, v.Init(json.RawMessage(`{"carnet":`+string(view)+`,"acteur":{"professionnel":"Sarah Lefèvre","siret_structure":"77500000300019","role":"referent"}}`)), "la vue, à son lecteur")
 }
+
+// Two fiches proposed in the same second, and two contacts proposed the
+// same day, get different identifiers (review 15: the id was the second of
+// creation, or the number of contacts the view shows and the day).
+func TestIdentifiersAreUnique(t *testing.T) {
+	ids := map[string]bool{}
+	for i := 0; i < 50; i++ {
+		c := &widget.PrescriptionForm{}
+		require.Empty(t, c.Init(json.RawMessage(`{"service":`+string(firstService(t))+`,"personne":`+person+`,"emetteur":`+prescriber+`}`)))
+		id := c.Draft().Document().ID
+		assert.True(t, strings.HasPrefix(id, "presc-20261125-100000-"), id)
+		assert.False(t, ids[id], "identifiant répété : %s", id)
+		ids[id] = true
+	}
+}
