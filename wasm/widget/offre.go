@@ -198,8 +198,16 @@ func (c *OffreSearch) Init(data json.RawMessage) spie.Faults {
 	var in OffreInit
 	if err := json.Unmarshal(data, &in); err != nil || in.Catalogue == nil {
 		f := FaultOffreData.At("")
-		if err == nil {
+		var te *json.UnmarshalTypeError
+		switch {
+		case err == nil:
 			f = FaultOffreData.At("/catalogue")
+		case errors.As(err, &te) && te.Field == "rayon_mobilite_km":
+			// a radius written as text ("20"): said as such, not as
+			// the whole data unreadable
+			f = FaultOffreRadius.At("/rayon_mobilite_km")
+		case errors.As(err, &te) && te.Field != "":
+			f = FaultOffreData.At("/" + strings.ReplaceAll(te.Field, ".", "/"))
 		}
 		c.loadErr, c.refused = message(f), spie.Faults{f}
 		return c.refused

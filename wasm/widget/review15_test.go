@@ -143,3 +143,19 @@ func TestIdentifiersAreUnique(t *testing.T) {
 		ids[id] = true
 	}
 }
+
+// Data of the wrong type is refused with the path of the field, not as
+// the whole data unreadable (review 15: a radius sent as text, "20", the
+// usual value of a form's input, refused everything at path "").
+func TestOffreDataOfTheWrongTypeSaysWhere(t *testing.T) {
+	services := `{"services":[` + string(firstService(t)) + `]}`
+	for _, tc := range []struct{ data, code, path string }{
+		{`{"catalogue":` + services + `,"commune":"02408","rayon_mobilite_km":"20"}`, "WIDGET-OFFRE-03", "/rayon_mobilite_km"},
+		{`{"catalogue":` + services + `,"commune":2408}`, "WIDGET-OFFRE-01", "/commune"},
+		{`{"catalogue":` + services + `,"commune":"02408","personne":{"id":42}}`, "WIDGET-OFFRE-01", "/personne/id"},
+	} {
+		c := &widget.OffreSearch{}
+		fs := c.Init(json.RawMessage(tc.data))
+		assert.True(t, fs.Has(tc.code, tc.path), "%s : %v", tc.data, fs)
+	}
+}
