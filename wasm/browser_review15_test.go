@@ -283,11 +283,18 @@ func TestReview15CatalogueURLHole(t *testing.T) {
 	for id, url := range map[string]string{"html": "/page.html", "tiers": third.URL + "/catalogue.json", "redirection": "/redirige.json"} {
 		frames[id] = r.mount(t, id, "offre", `data: {catalogue: `+strconv.Quote(url)+`, `+who+`}`)
 	}
-	const timeout = 4000
+	// Long enough for the module to start on a busy machine (the same
+	// delay bounds the start: WIDGET-CHARGEMENT-01 otherwise).
+	const timeout = 12000
 	frames["lent"] = r.mount(t, "lent", "offre", `timeout: `+strconv.Itoa(timeout)+`, lang: "en", data: {catalogue: "/lent.json", `+who+`}`)
 	for id, f := range frames {
-		if errs := r.waitError(t, id); !strings.Contains(errs, `"WIDGET-CHARGEMENT-02"`) {
-			t.Errorf("%s : spie:error sans WIDGET-CHARGEMENT-02 : %s", id, errs)
+		probe := `window.received.some(function (x) { return x.type === "error" && x.id === ` + strconv.Quote(id) + ` && JSON.stringify(x.detail).indexOf("WIDGET-CHARGEMENT-02") >= 0; })`
+		ok := false
+		for deadline := time.Now().Add(60 * time.Second); !ok && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			ok = eval[bool](t, r.tb, probe)
+		}
+		if !ok {
+			t.Errorf("%s : spie:error sans WIDGET-CHARGEMENT-02 : %s", id, r.errors(t, id))
 		}
 		pollFrameWithin(t, r.tb, 60*time.Second, "refus dans le widget "+id, f, `!!document.getElementById("offre-refus")`)
 		want := "catalogue impossible à télécharger"
