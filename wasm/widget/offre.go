@@ -160,10 +160,8 @@ func (c *OffreSearch) OnMount(ctx app.Context) {
 	c.ctx, c.hasCtx = ctx, true
 	c.bridge.Widget = "offre"
 	c.bridge.OnOutcome(func(ctx app.Context, data json.RawMessage) {
-		if c.presc != nil {
-			if fs := c.presc.outcome(data); len(fs) > 0 {
-				c.bridge.Error(fs)
-			}
+		if fs := c.Outcome(data); len(fs) > 0 {
+			c.bridge.Error(fs)
 		}
 	})
 	c.bridge.Start(ctx, func(ctx app.Context, in Init) {
@@ -171,6 +169,18 @@ func (c *OffreSearch) OnMount(ctx app.Context) {
 			c.bridge.Error(fs)
 		}
 	})
+}
+
+// Outcome reads the partner's confirmation of the fiche « Orienter »
+// opened (see prescriptionDraft.outcome) and returns the faults of a
+// refused one. A confirmation when no fiche is open (the partner sent new
+// data since, or none was proposed) is refused too (WIDGET-PRESC-04),
+// never ignored: the partner must know the widget did not show it.
+func (c *OffreSearch) Outcome(data json.RawMessage) spie.Faults {
+	if c.presc == nil {
+		return spie.Faults{FaultPrescOutcomeOther.At(spie.Pointer("id"))}
+	}
+	return c.presc.outcome(data)
 }
 
 // Init applies the partner's data (OffreInit) and returns its faults, for

@@ -159,3 +159,13 @@ func TestOffreDataOfTheWrongTypeSaysWhere(t *testing.T) {
 		assert.True(t, fs.Has(tc.code, tc.path), "%s : %v", tc.data, fs)
 	}
 }
+
+// A confirmation the offre widget receives when no fiche is open (none was
+// proposed, or the partner sent new data since) is refused, not ignored
+// (review 15: the widget dropped it without a word).
+func TestOffreOutcomeWithoutFicheIsRefused(t *testing.T) {
+	c := &widget.OffreSearch{}
+	require.Empty(t, c.Init(json.RawMessage(`{"catalogue":{"services":[`+string(firstService(t))+`]}}`)).Errors())
+	fs := c.Outcome(json.RawMessage(`{"id":"presc-1","etat":"envoyee"}`))
+	assert.True(t, fs.Has("WIDGET-PRESC-04", "/id"), "%v", fs)
+}
