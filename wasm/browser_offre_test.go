@@ -34,6 +34,7 @@ import (
 // widget that a test tells apart by their URL (evalInFrame).
 type partner struct {
 	site    *httptest.Server
+	mux     *http.ServeMux   // the partner's routes: a test may add its own
 	widgets *httptest.Server // the widgets, allowing the partner's origin
 	broken  *httptest.Server // the same widgets with no WebAssembly module (404)
 	slow    *httptest.Server // the same widgets whose module never arrives
@@ -46,6 +47,7 @@ func newPartner(t *testing.T, e *browserEnv) *partner {
 	p := &partner{}
 	catalogue := partnerCatalogue(t)
 	mux := http.NewServeMux()
+	p.mux = mux
 	p.site = httptest.NewServer(mux)
 	t.Cleanup(p.site.Close)
 	h, err := wasm.Handler(wasm.Options{Dist: e.dist, DSFR: wasm.FindDSFR(e.moduleDir), AllowedOrigins: []string{p.site.URL}})

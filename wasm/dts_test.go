@@ -37,12 +37,12 @@ func TestDTSCarnetRolesAreTheLibrarys(t *testing.T) {
 }
 
 // The faults the loader reports itself are defined once, in Go
-// (widget.FaultLoad, widget.FaultDataURL, widget.FaultWidget,
-// widget.FaultOrigin, widget.FaultPrefill): spie-embed.js must write the
+// (widget.FaultLoad, widget.FaultWidget, widget.FaultOrigin,
+// widget.FaultPrefill): spie-embed.js must write the
 // same code and texts, in its one table of messages.
 func TestLoaderFaultsAreTheWidgets(t *testing.T) {
 	for file, fts := range map[string][]*spie.FaultType{
-		"assets/spie-embed.js": {widget.FaultLoad, widget.FaultDataURL, widget.FaultWidget, widget.FaultOrigin, widget.FaultPrefill},
+		"assets/spie-embed.js": {widget.FaultLoad, widget.FaultWidget, widget.FaultOrigin, widget.FaultPrefill},
 		"assets/spie-boot.js":  {widget.FaultModule},
 	} {
 		b, err := os.ReadFile(file)

@@ -37,7 +37,10 @@ export interface SpieMountOptions {
    * Who views the widget, as the partner authenticated them: one of the carnet's roles
    * (SpieCarnetViewer["role"]) or "professionnel". For the diagnostic widget, "usager" opens
    * the person's mode (their own view of each thématique, then their printable summary);
-   * any other role, or none, the professional's form.
+   * any other role, or none, the professional's form. A carnet role sees only what the
+   * carnet's rights let it read: a diagnostic it may not read (partenaire), or whose health
+   * details it may not read (co-referent, coordinateur-spie, charge-orientation), is refused
+   * with spie:error CARNET-DROITS-02 and nothing is shown; an unknown role, CARNET-DROITS-01.
    */
   role?: string;
   /**
@@ -55,6 +58,8 @@ export interface SpieMountOptions {
    * Milliseconds the widget has to start (spie:ready) before the loader
    * dispatches spie:error with the fault WIDGET-CHARGEMENT-01; 20000 by default.
    * A module that fails to load is reported at once (WIDGET-CHARGEMENT-03).
+   * The same delay bounds the download of a catalogue given by URL: a
+   * catalogue not read by then is refused by the widget (WIDGET-CHARGEMENT-02).
    */
   timeout?: number;
   /** Accessible title of the iframe; defaults to the widget's name in `lang`. */
@@ -177,6 +182,9 @@ export interface SpiePrescriptionProposal {
   par: string;
   /** Deadlines if sent at le (offer.FollowUp): answer due 72 h later. */
   suivi: { reponse_attendue_le: string; relance_le: string; expire_le: string };
+}
+
+/**
  * data of the indicateurs widget: `indicateurs`, the output of `spie indicators`
  * (carnet.Report; one report, or an array of reports at different dates: a period
  * selector appears), and/or `reseau`, the network indicators (network.Report, one
@@ -294,7 +302,10 @@ export interface SpieErrorDetail {
 export interface SpieAPI {
   version: string;
   widgets: SpieWidget[];
-  /** Creates the widget's iframe inside element; null when the options are invalid. */
+  /**
+   * Creates the widget's iframe inside element; null when the options are invalid
+   * (spie:error on element: WIDGET-CHARGEMENT-04 unknown widget, WIDGET-CHARGEMENT-05 invalid origin).
+   */
   mount(element: HTMLElement, options: SpieMountOptions): SpieMounted | null;
   /** Mounts every element with a data-spie-widget attribute under root. */
   mountAll(root?: ParentNode): Array<SpieMounted | null>;

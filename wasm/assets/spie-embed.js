@@ -53,10 +53,12 @@
   // MESSAGES is the one table of what the loader says: the faults it
   // reports itself in spie:error, French first (message) and English
   // (message_en). Their codes and texts are defined in Go (wasm/widget:
-  // FaultLoad, FaultDataURL, FaultWidget, FaultOrigin, FaultPrefill); a test
+  // FaultLoad, FaultWidget, FaultOrigin, FaultPrefill); a test
   // checks that this file says the same. When the widget page is there but
   // its module fails, the page itself posts WIDGET-CHARGEMENT-03
-  // (spie-boot.js) before the timeout. The developer console gets the
+  // (spie-boot.js) before the timeout; a catalogue the loader cannot read
+  // is handed to the widget as its address, and the widget reports it
+  // (WIDGET-CHARGEMENT-02). The developer console gets the
   // message of each fault in the embed's language (lang: "en" for English).
   var MESSAGES = {
     load: {
@@ -64,13 +66,6 @@
       path: "",
       message: "le widget n'a pas démarré dans le délai : module WebAssembly introuvable, bloqué ou trop lent",
       message_en: "the widget did not start in time: WebAssembly module missing, blocked or too slow",
-      severity: "error",
-    },
-    dataURL: {
-      code: "WIDGET-CHARGEMENT-02",
-      path: "/catalogue",
-      message: "catalogue impossible à télécharger ou illisible à l'adresse donnée par le portail",
-      message_en: "catalogue could not be downloaded or read from the address the portal gave",
       severity: "error",
     },
     widget: {
@@ -173,14 +168,34 @@
       pending = null;
       resolved = false;
       if (o.widget === "offre" && data && typeof data.catalogue === "string") {
+        // A catalogue the loader cannot read (no answer within the
+        // timeout, an error, not JSON, another origin without CORS) is
+        // handed to the widget as its address: the widget says so
+        // (WIDGET-CHARGEMENT-02) and posts spie:error, as for any data it
+        // refuses; a widget that never starts is reported by the timer.
+        var unread = function () {
+          if (g === generation) {
+            pending = data;
+            resolved = true;
+            sendInit();
+          }
+        };
         var url;
         try {
           url = new URL(data.catalogue, location.href);
         } catch (e) {
-          fail(el, o.lang, o.widget, [MESSAGES.dataURL], data.catalogue);
+          unread();
           return;
         }
-        fetch(url.href, { credentials: "same-origin" })
+        var ctl = typeof AbortController === "function" ? new AbortController() : null;
+        var stop = setTimeout(function () {
+          if (ctl) {
+            ctl.abort();
+          }
+          unread();
+          g = -1; // a late answer is ignored
+        }, timeout);
+        fetch(url.href, { credentials: "same-origin", signal: ctl ? ctl.signal : undefined })
           .then(function (r) {
             if (!r.ok) {
               throw new Error("HTTP " + r.status);
@@ -188,6 +203,7 @@
             return r.json();
           })
           .then(function (catalogue) {
+            clearTimeout(stop);
             if (g === generation) {
               pending = Object.assign({}, data, { catalogue: catalogue });
               resolved = true;
@@ -195,9 +211,8 @@
             }
           })
           .catch(function () {
-            if (g === generation) {
-              fail(el, o.lang, o.widget, [MESSAGES.dataURL], data.catalogue);
-            }
+            clearTimeout(stop);
+            unread();
           });
         return;
       }

@@ -24,7 +24,12 @@ type Bridge struct {
 	// onOutcome receives the data of the partner's spie:outcome messages.
 	onOutcome func(app.Context, json.RawMessage)
 	funcs     []app.Func
+	inited    bool // an init message was applied
 }
+
+// blank, while a new init is being applied, draws the widget's page
+// without its body (page): one widget per page, hence one flag.
+var blank bool
 
 // OnOutcome sets what runs, in the UI goroutine, when the partner tells
 // the outcome of a proposed change (spie:outcome, loader's outcome());
@@ -72,12 +77,24 @@ func (b *Bridge) Start(ctx app.Context, onInit func(app.Context, Init)) {
 	b.parent = parent
 
 	onMessage := app.FuncOf(func(this app.Value, args []app.Value) any {
+		// Other scripts of the partner page post their own messages to
+		// every frame (strings, numbers, objects of their own): none may
+		// stop the widget. Reading a value of an unexpected type panics in
+		// syscall/js, and a panic here would end the WebAssembly program.
+		defer func() {
+			if r := recover(); r != nil {
+				app.Logf("spie : message du portail illisible, ignoré")
+			}
+		}()
 		ev := args[0]
 		if ev.Get("origin").String() != b.parent || !ev.Get("source").Equal(win.Get("parent")) {
 			return nil // another origin or another window: ignored
 		}
 		m := ev.Get("data")
-		if !m.Truthy() || m.Get("spie").Int() != 1 {
+		if m.Type() != app.TypeObject {
+			return nil
+		}
+		if v := m.Get("spie"); v.Type() != app.TypeNumber || v.Int() != 1 || m.Get("type").Type() != app.TypeString {
 			return nil
 		}
 		if m.Get("type").String() == manifest.MsgOutcome {
@@ -99,19 +116,37 @@ func (b *Bridge) Start(ctx app.Context, onInit func(app.Context, Init)) {
 		if d := m.Get("data"); d.Truthy() {
 			in.Data = json.RawMessage(win.Get("JSON").Call("stringify", d).String())
 		}
-		if r := m.Get("role"); r.Truthy() {
+		if r := m.Get("role"); r.Type() == app.TypeString {
 			in.Role = r.String()
 		}
-		if l := m.Get("lang"); l.Truthy() {
+		if l := m.Get("lang"); l.Type() == app.TypeString {
 			in.Lang = l.String()
 		}
-		ctx.Dispatch(func(ctx app.Context) {
+		apply := func(ctx app.Context) {
 			if in.Lang != "" {
 				SetLang(in.Lang)
 			}
 			if b.onInit != nil {
 				b.onInit(ctx, in)
 			}
+		}
+		if !b.inited {
+			b.inited = true
+			ctx.Dispatch(apply)
+			return nil
+		}
+		// A new init (setData: another person, another carnet): the page is
+		// first drawn without its body, so that the next data's form is
+		// made of new fields. go-app never clears a field whose value
+		// becomes empty: the previous person's NIR would stay on screen.
+		ctx.Dispatch(func(ctx app.Context) {
+			blank = true
+			ctx.Defer(func(ctx app.Context) {
+				ctx.Dispatch(func(ctx app.Context) {
+					blank = false
+					apply(ctx)
+				})
+			})
 		})
 		return nil
 	})

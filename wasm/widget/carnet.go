@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -18,6 +17,10 @@ var (
 	FaultCarnetData   = spie.NewFaultType("WIDGET-CARNET-01", spie.SeverityError, "données du carnet illisibles : le widget attend {\"carnet\": …, \"acteur\": …}", "unreadable carnet data: the widget expects {\"carnet\": …, \"acteur\": …}").WithSource("hygiène d'entrée propre à socle : message du portail au widget carnet ({\"carnet\", \"acteur\"})")
 	FaultCarnetViewer = spie.NewFaultType("WIDGET-CARNET-02", spie.SeverityError, "lecteur du carnet non déclaré : le portail doit indiquer le rôle et la structure de qui consulte le carnet", "carnet viewer not declared: the portal must give the role and organisation of whoever views the carnet").WithSource("RULES.md §10 : chacun ne voit que ce que son rôle permet (santé : la personne et son référent, RGPD art. 9) ; le widget montre la vue du lecteur déclaré")
 )
+
+// FaultCarnetOtherViewer refuses a view computed for someone else than the
+// viewer the partner declares (review 15: it used to show an empty carnet).
+var FaultCarnetOtherViewer = spie.NewFaultType("WIDGET-CARNET-03", spie.SeverityError, "vue calculée pour un autre lecteur que celui que déclare le portail : rien n'est affiché", "view computed for another viewer than the one the portal declares: nothing is shown").WithSource("carnet.View : une vue (marque vue) n'est montrée qu'au lecteur pour qui elle a été calculée ; le portail envoie la vue de qui consulte")
 
 // CarnetInit is what the partner sends to the carnet widget: the view of
 // the carnet that its server computed for the viewer (carnet.View, or
@@ -96,6 +99,22 @@ func (v *CarnetView) Init(data json.RawMessage) spie.Faults {
 	v.actor = *in.Viewer
 	v.commune = in.Carnet.Person.Commune
 	viewer := carnet.Viewer{Actor: v.actor, On: v.today()}
+	// Data the partner got wrong is refused, never shown as an empty
+	// carnet (carnet.View gives the identifier only): a view computed for
+	// another viewer than the one declared, a role the library does not
+	// know. A viewer the rights leave nothing to read (not a member…)
+	// sees the identifier and why they may not add anything.
+	var refused spie.Faults
+	switch {
+	case in.Carnet.Mark != nil && in.Carnet.Mark.Viewer != v.actor:
+		refused = spie.Faults{FaultCarnetOtherViewer.At("/carnet/vue/lecteur")}
+	case !carnet.Roles.Has(string(v.actor.Role)):
+		refused = spie.Faults{carnet.FaultRightsRole.At("/acteur/role", string(v.actor.Role))}
+	}
+	if len(refused) > 0 {
+		v.loadErr = message(refused[0])
+		return refused
+	}
 	if in.Carnet.Mark != nil {
 		// a view computed by the partner's server: its journal is redacted
 		// and is not verified again; View only narrows it to the viewer.
@@ -130,7 +149,8 @@ func (v *CarnetView) CanAddContact() (bool, string) {
 func (v *CarnetView) AddContact(ctx app.Context) {
 	v.tried = true
 	d := v.draft
-	d.ID = "rdv-" + strconv.Itoa(len(v.c.Contacts)+1) + "-" + string(d.Date)
+	// unique: the view may hide contacts, and two proposals may share a day
+	d.ID = newID("rdv-" + string(d.Date))
 	d.StructureSIRET = v.actor.StructureSIRET
 	d.Professional = v.actor.Professional
 	change := carnet.Change{Op: "ajouter", Target: "rendez_vous", ID: d.ID, Value: d, At: Clock()}
@@ -139,12 +159,36 @@ func (v *CarnetView) AddContact(ctx app.Context) {
 	fs := carnet.Apply(trial, change, v.actor)
 	v.faults = fs
 	if !fs.Valid() {
+		v.added = ""
 		v.bridge.Error(fs.Errors())
+		if app.IsClient {
+			focus(ctx, "erreurs-contact")
+		}
 		return
 	}
 	v.added = d.ID
 	v.resetDraft()
 	v.bridge.Submit(change, fs)
+	if app.IsClient {
+		focus(ctx, "contact-propose")
+	}
+}
+
+// contactFields are the fields of the contact form, by the last segment of
+// a fault's JSON Pointer (Apply points into /rendez_vous/i/…).
+var contactFields = map[string]text{
+	"date": carnetText.Date, "type": carnetText.Kind, "canal": carnetText.Channel,
+	"resultat": carnetText.Result, "commentaire": carnetText.Comment,
+}
+
+// contactPath is the form's path of a fault of the proposed contact:
+// /contact/<field> for a field of the form, the fault's own path otherwise.
+func contactPath(p string) string {
+	last := p[strings.LastIndex(p, "/")+1:]
+	if _, ok := contactFields[last]; ok {
+		return "/contact/" + last
+	}
+	return p
 }
 
 // Render draws the carnet.
@@ -283,12 +327,34 @@ func (v *CarnetView) renderContactForm() app.UI {
 		f.label, f.required = label, required
 		return f
 	}
+	// One entry per fault, with the field's label; its button focuses the
+	// field (the carnet's own rules may point elsewhere: the form's name).
+	var summary spie.Faults
+	if v.tried {
+		for _, f := range v.faults.Errors() {
+			f.Path = contactPath(f.Path)
+			summary = append(summary, f)
+		}
+	}
+	label := func(p string) string {
+		if t, ok := contactFields[p[strings.LastIndex(p, "/")+1:]]; ok && strings.HasPrefix(p, "/contact/") {
+			return t.String()
+		}
+		return carnetText.Add.String()
+	}
 	return app.Form().ID("ajout-contact").NoValidate(true).OnSubmit(func(ctx app.Context, e app.Event) {
 		e.PreventDefault()
 		v.AddContact(ctx)
 	}).Body(
 		app.If(v.added != "", func() app.UI {
-			return app.P().Class("fr-alert fr-alert--success fr-alert--sm").Aria("live", "polite").Text(carnetText.Proposed.String())
+			return app.P().ID("contact-propose").TabIndex(-1).Class("fr-alert fr-alert--success fr-alert--sm").Aria("live", "polite").Text(carnetText.Proposed.String())
+		}),
+		app.If(len(summary) > 0, func() app.UI {
+			return errorSummary("erreurs-contact", summary, label, func(ctx app.Context, path string) {
+				if el := app.Window().GetElementByID(fieldID(path)); el.Truthy() {
+					el.Call("focus")
+				}
+			})
 		}),
 		textInput(withLabel(fault("/contact/date"), carnetText.Date.String(), true), "date", string(d.Date),
 			func(ctx app.Context, s string) { d.Date = spie.Date(s) }),

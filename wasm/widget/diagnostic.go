@@ -238,18 +238,71 @@ func (c *DiagnosticForm) OnMount(ctx app.Context) {
 
 // Configure applies what the partner sent: the viewer's role ("usager": the
 // person themself, whom the partner authenticated; any other role: a
-// professional) and the prefill data. It returns the faults of refused
-// data, which the widget also shows.
+// professional) and the prefill data. Each init starts a new form: nothing
+// of a previous init (another person, when the partner reuses the widget
+// with setData) is kept. It returns the faults of refused data, which the
+// widget also shows: a diagnostic the declared role may not read (see
+// RoleMayRead) is refused as a whole and nothing of it is shown.
 func (c *DiagnosticForm) Configure(in Init) spie.Faults {
+	c.started = false
 	c.init()
+	c.context, c.faults, c.summary, c.submitted = DiagnosticInit{}, nil, nil, false
 	c.loadErr = ""
 	c.usager, c.step = in.Role == RoleUsager, 0
 	fs := c.Prefill(in.Data)
+	if len(fs) == 0 {
+		fs = RoleMayRead(in.Role, &c.doc)
+	}
 	if len(fs) > 0 {
+		c.started = false
+		c.init() // nothing of refused data stays in the form
+		c.context = DiagnosticInit{}
 		c.loadErr = message(fs[0])
 	}
 	return fs
 }
+
+// RoleMayRead returns the faults that keep role from reading d, with the
+// carnet's sharing matrix (carnet.DefaultRights, RULES.md §10): a carnet
+// role without the diagnostic section (partenaire) may not read it at all;
+// a carnet role without the santé section (co-referent, coordinateur-spie,
+// charge-orientation) may not read its sensitive values (health details:
+// diagnostic.Diagnostic.Redacted), which carnet.View removes for them. The
+// faults are the library's CARNET-DROITS-02. "usager", "referent",
+// "professionnel" (the professional who makes the diagnostic) and no role
+// read everything; an unknown role is refused (CARNET-DROITS-01). The
+// widget is defence in depth: the partner's server sends such viewers the
+// diagnostic of their view of the carnet (carnet.View, spie view).
+func RoleMayRead(role string, d *diagnostic.Diagnostic) spie.Faults {
+	if role == "" || role == RoleProfessional {
+		return nil
+	}
+	r := carnet.Role(role)
+	if !carnet.Roles.Has(role) {
+		return spie.Faults{carnet.FaultRightsRole.At("", role)}
+	}
+	deny := func(s carnet.Section, path string) spie.Faults {
+		rl, _ := carnet.Roles.Get(role)
+		sl, _ := carnet.Sections.Get(string(s))
+		// the verb of carnet.Authorize's read access
+		return spie.Faults{carnet.FaultRightsDenied.At(path, rl.Label, spie.Label{FR: "lire", EN: "read"}, sl.Label)}
+	}
+	if !carnet.DefaultRights.Allows(r, carnet.SectionDiagnostic, carnet.AccessRead) {
+		return deny(carnet.SectionDiagnostic, "")
+	}
+	if !carnet.DefaultRights.Allows(r, carnet.SectionSante, carnet.AccessRead) {
+		a, _ := json.Marshal(d)
+		b, _ := json.Marshal(d.Redacted())
+		if string(a) != string(b) {
+			return deny(carnet.SectionSante, spie.Pointer("freins"))
+		}
+	}
+	return nil
+}
+
+// RoleProfessional is the role of the professional who makes the diagnostic
+// (not a role of the carnet): they read and write all of it.
+const RoleProfessional = "professionnel"
 
 // Prefill merges the partner's known data into the form ("dites-le nous une
 // fois"): a diagnostic, or a DiagnosticInit envelope (recognised by its

@@ -33,7 +33,8 @@ var (
 // OffreInit is what the partner sends to the offre widget: a catalogue in
 // data·inclusion v1 format (services and structures, as JSON arrays; a URL
 // given instead is fetched by the loader on the partner page, the widget
-// page's CSP allowing no other origin), the INSEE code of the person's
+// page's CSP allowing no other origin; a URL that reaches the widget is one
+// the loader could not read: WIDGET-CHARGEMENT-02), the INSEE code of the person's
 // commune, the person's mobility radius in kilometres (optional: without it
 // the distance only ranks), and, to prefill the prescription that
 // « Orienter » opens, the person and the prescriber (optional).
@@ -159,10 +160,8 @@ func (c *OffreSearch) OnMount(ctx app.Context) {
 	c.ctx, c.hasCtx = ctx, true
 	c.bridge.Widget = "offre"
 	c.bridge.OnOutcome(func(ctx app.Context, data json.RawMessage) {
-		if c.presc != nil {
-			if fs := c.presc.outcome(data); len(fs) > 0 {
-				c.bridge.Error(fs)
-			}
+		if fs := c.Outcome(data); len(fs) > 0 {
+			c.bridge.Error(fs)
 		}
 	})
 	c.bridge.Start(ctx, func(ctx app.Context, in Init) {
@@ -170,6 +169,18 @@ func (c *OffreSearch) OnMount(ctx app.Context) {
 			c.bridge.Error(fs)
 		}
 	})
+}
+
+// Outcome reads the partner's confirmation of the fiche « Orienter »
+// opened (see prescriptionDraft.outcome) and returns the faults of a
+// refused one. A confirmation when no fiche is open (the partner sent new
+// data since, or none was proposed) is refused too (WIDGET-PRESC-04),
+// never ignored: the partner must know the widget did not show it.
+func (c *OffreSearch) Outcome(data json.RawMessage) spie.Faults {
+	if c.presc == nil {
+		return spie.Faults{FaultPrescOutcomeOther.At(spie.Pointer("id"))}
+	}
+	return c.presc.outcome(data)
 }
 
 // Init applies the partner's data (OffreInit) and returns its faults, for
@@ -184,11 +195,29 @@ func (c *OffreSearch) Init(data json.RawMessage) spie.Faults {
 	if len(data) == 0 || string(data) == "null" {
 		return nil
 	}
+	// A catalogue still given as its address is one the loader could not
+	// download or read (it fetches it on the partner page).
+	var probe struct {
+		Catalogue json.RawMessage `json:"catalogue"`
+	}
+	if json.Unmarshal(data, &probe) == nil && bytes.HasPrefix(bytes.TrimSpace(probe.Catalogue), []byte(`"`)) {
+		f := FaultDataURL.At(spie.Pointer("catalogue"))
+		c.loadErr, c.refused = message(f), spie.Faults{f}
+		return c.refused
+	}
 	var in OffreInit
 	if err := json.Unmarshal(data, &in); err != nil || in.Catalogue == nil {
 		f := FaultOffreData.At("")
-		if err == nil {
+		var te *json.UnmarshalTypeError
+		switch {
+		case err == nil:
 			f = FaultOffreData.At("/catalogue")
+		case errors.As(err, &te) && te.Field == "rayon_mobilite_km":
+			// a radius written as text ("20"): said as such, not as
+			// the whole data unreadable
+			f = FaultOffreRadius.At("/rayon_mobilite_km")
+		case errors.As(err, &te) && te.Field != "":
+			f = FaultOffreData.At("/" + strings.ReplaceAll(te.Field, ".", "/"))
 		}
 		c.loadErr, c.refused = message(f), spie.Faults{f}
 		return c.refused

@@ -1,6 +1,8 @@
 package widget
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -32,7 +34,7 @@ var (
 	FaultPrescOutcomeOther = spie.NewFaultType("WIDGET-PRESC-04", spie.SeverityError,
 		"la fiche confirmée n'est pas celle que le widget a proposée",
 		"the confirmed referral is not the one the widget proposed").
-		WithSource("contrat du navigateur (issue 15) : la confirmation porte sur la fiche proposée (même identifiant)")
+		WithSource("contrat du navigateur (issue 15) : la confirmation porte sur la fiche proposée (même identifiant, même contenu : offer.Prescription.Send ne change que l'état et le journal)")
 	FaultPrescOutcomeNotSent = spie.NewFaultType("WIDGET-PRESC-05", spie.SeverityError,
 		"la fiche confirmée n'est pas dans l'état « envoyée »",
 		"the confirmed referral is not in the « envoyee » state").
@@ -102,7 +104,7 @@ func newPrescriptionDraft(s *offer.Service, person offer.PrescriptionPerson, sen
 		sender.Role = offer.SenderReferent
 	}
 	d := &prescriptionDraft{p: offer.Prescription{
-		ID:        "presc-" + now.UTC().Format("20060102-150405"),
+		ID:        newID("presc-" + now.UTC().Format("20060102-150405")),
 		State:     offer.StateBrouillon,
 		Sender:    sender,
 		Person:    person,
@@ -113,6 +115,20 @@ func newPrescriptionDraft(s *offer.Service, person offer.PrescriptionPerson, sen
 		d.p.Service = *s
 	}
 	return d
+}
+
+// newID returns prefix followed by 8 random hexadecimal digits: an
+// identifier made in the browser, unique among those of every widget of
+// every partner (a second of creation alone is shared by two fiches
+// proposed in the same second: with a thousand a day, a collision is
+// near certain — 1 - e^(-1000²/(2·86400)) ≈ 0.997).
+func newID(prefix string) string {
+	var b [4]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		// crypto/rand does not fail (Go 1.24): keep the prefix
+		return prefix
+	}
+	return prefix + "-" + hex.EncodeToString(b[:])
 }
 
 // check runs the library's rules on the fiche and the form's own (the
@@ -202,6 +218,9 @@ func (d *prescriptionDraft) outcome(data json.RawMessage) spie.Faults {
 	if !d.proposed || p.ID != d.p.ID {
 		return spie.Faults{FaultPrescOutcomeOther.At(spie.Pointer("id"))}
 	}
+	if !sameFiche(p, d.p) {
+		return spie.Faults{FaultPrescOutcomeOther.At("")}
+	}
 	if errs := p.Check(Clock()).Errors(); len(errs) > 0 {
 		return errs
 	}
@@ -212,6 +231,23 @@ func (d *prescriptionDraft) outcome(data json.RawMessage) spie.Faults {
 	d.sent, d.due = &p, fu
 	d.focus("prescription-titre")
 	return nil
+}
+
+// sameFiche reports whether the confirmed fiche is the proposed one: Send
+// changes only its state and appends to its journal, so everything else
+// (person, service, need, reason, prescriber…) must be the same, and the
+// proposed journal must be the start of the confirmed one. An identifier
+// alone is not enough: it is made of the second of creation.
+func sameFiche(sent, proposed offer.Prescription) bool {
+	if len(sent.Journal) < len(proposed.Journal) {
+		return false
+	}
+	head, _ := json.Marshal(append([]offer.Transition{}, sent.Journal[:len(proposed.Journal)]...))
+	was, _ := json.Marshal(append([]offer.Transition{}, proposed.Journal...))
+	sent.State, sent.Journal, proposed.State, proposed.Journal = "", nil, "", nil
+	a, errA := json.Marshal(sent)
+	b, errB := json.Marshal(proposed)
+	return errA == nil && errB == nil && string(a) == string(b) && string(head) == string(was)
 }
 
 // Sent reports whether the partner confirmed the sending, and the answer
