@@ -176,7 +176,7 @@ func (d *Diagnostic) Age() (int, bool) { return spie.YearsBetween(d.Person.Birth
 // CheckPerson checks the birth date against the diagnostic date and the NIR.
 func (d *Diagnostic) CheckPerson() spie.Faults {
 	var fs spie.Faults
-	path := spie.Pointer("personne", "date_naissance")
+	const path = "/personne/date_naissance"
 	if d.Person.BirthDate.After(d.Date) {
 		return append(fs, FaultBirthAfter.At(path))
 	}
@@ -190,9 +190,11 @@ func (d *Diagnostic) CheckPerson() spie.Faults {
 	}
 	if nir := string(d.Person.NIR); len(nir) == 15 && d.Person.NIR.Problem() == nil {
 		if b, ok := d.Person.BirthDate.Time(); ok {
-			yy, mm := nir[1:3], nir[3:5]
-			month := int(mm[0]-'0')*10 + int(mm[1]-'0')
-			if yy != b.Format("06") || (month >= 1 && month <= 12 && month != int(b.Month())) {
+			// Valid dates have years 0000–9999: the last two digits of
+			// the year are Format("06") without its allocation.
+			year := int(nir[1]-'0')*10 + int(nir[2]-'0')
+			month := int(nir[3]-'0')*10 + int(nir[4]-'0')
+			if year != b.Year()%100 || (month >= 1 && month <= 12 && month != int(b.Month())) {
 				fs = append(fs, FaultNIRBirth.At(spie.Pointer("personne", "nir")))
 			}
 		}
@@ -256,12 +258,13 @@ func (d *Diagnostic) CheckProfessional() spie.Faults {
 	ef := freinFaultTypes[spie.ThematiqueEmploiFormation]
 	seenSit := map[Situation]bool{}
 	for i, s := range p.Situations {
-		path := base("situations", i, "situation")
+		// The path is built only for a fault: most documents have none.
+		path := func() string { return base("situations", i, "situation") }
 		if s.Situation.Valid() && s.Situation.Thematique() != spie.ThematiqueEmploiFormation {
-			fs = append(fs, ef.wrongSituation.At(path))
+			fs = append(fs, ef.wrongSituation.At(path()))
 		}
 		if seenSit[s.Situation] {
-			fs = append(fs, ef.duplicate.At(path))
+			fs = append(fs, ef.duplicate.At(path()))
 		}
 		seenSit[s.Situation] = true
 	}
@@ -286,8 +289,16 @@ func (d *Diagnostic) CheckProfessional() spie.Faults {
 // person's priorities.
 func (d *Diagnostic) CheckFreins() spie.Faults {
 	var fs spie.Faults
-	prio := map[int][]string{}
-	for _, t := range d.freinKeys() {
+	// The priorities given, in the order of the thématiques (a list on the
+	// stack: a document has at most one per thématique).
+	type given struct {
+		priority   int
+		thematique string
+	}
+	var prioBuf [16]given
+	prio := prioBuf[:0]
+	var keyBuf [16]FreinThematique
+	for _, t := range d.appendFreinKeys(keyBuf[:0]) {
 		f := d.Freins[t]
 		path := func(tokens ...any) string { return spie.Pointer(append([]any{"freins", string(t)}, tokens...)...) }
 		types := freinFaultTypes[spie.Thematique(t)]
@@ -336,16 +347,18 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 			}
 		}
 		if v := f.PersonView; v != nil && v.Priority > 0 {
-			prio[v.Priority] = append(prio[v.Priority], string(t))
+			prio = append(prio, given{v.Priority, string(t)})
 			if f.Impact.Rank() <= ImpactSansImpact.Rank() && v.Impact.Rank() <= ImpactSansImpact.Rank() {
 				fs = append(fs, FaultPriorityNonFrein.At(path("vue_personne", "priorite")))
 			}
 		}
 	}
-	for p, ts := range prio {
-		if len(ts) > 1 {
-			for _, t := range ts[1:] {
-				fs = append(fs, FaultPriorityDup.At(spie.Pointer("freins", t, "vue_personne", "priorite"), p))
+	// Every thématique but the first (in key order) given a priority.
+	for i, g := range prio {
+		for _, before := range prio[:i] {
+			if before.priority == g.priority {
+				fs = append(fs, FaultPriorityDup.At(spie.Pointer("freins", g.thematique, "vue_personne", "priorite"), g.priority))
+				break
 			}
 		}
 	}
@@ -354,7 +367,11 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 
 // freinKeys returns the thématiques of the freins in a stable order.
 func (d *Diagnostic) freinKeys() []FreinThematique {
-	keys := make([]FreinThematique, 0, len(d.Freins))
+	return d.appendFreinKeys(make([]FreinThematique, 0, len(d.Freins)))
+}
+
+// appendFreinKeys appends the thématiques of the freins to keys, sorted.
+func (d *Diagnostic) appendFreinKeys(keys []FreinThematique) []FreinThematique {
 	for k := range d.Freins {
 		keys = append(keys, k)
 	}

@@ -225,3 +225,39 @@ func TestFreinKeyFaultsTellOneFactEach(t *testing.T) {
 	assert.True(t, old.Retired)
 	assert.Equal(t, []string{"DIAG-FREINS-02", "DIAG-FREINS-03"}, old.ReplacedBy)
 }
+
+// TestPriorityAndNIRBirthRules: the priority given to several thématiques is
+// reported on each but the first in key order (logement < mobilite <
+// sante), and the NIR's year and month of birth (positions 2–3 and 4–5)
+// are compared with the birth date 2005-09-21 of jeune-laon. The NIR keys
+// are worked by hand: 97 − (1050902408123 mod 97) = 97 − 55 = 42
+// (1050902408123 = 97 × 10834045444 + 55); 97 − (1060902408123 mod 97) =
+// 97 − 7 = 90; 97 − (1051002408123 mod 97) = 97 − 39 = 58.
+func TestPriorityAndNIRBirthRules(t *testing.T) {
+	d := loadExample(t, "jeune-laon")
+	for _, th := range []diagnostic.FreinThematique{"sante", "logement", "mobilite"} {
+		f := d.Freins[th]
+		f.Impact = diagnostic.ImpactMoyen
+		f.PersonView = &diagnostic.PersonView{Impact: diagnostic.ImpactMoyen, Priority: 4}
+		d.Freins[th] = f
+	}
+	var got []string
+	for _, f := range d.CheckFreins() {
+		got = append(got, f.Code+" "+f.Path)
+	}
+	assert.ElementsMatch(t, []string{
+		"DIAG-PRIORITE-10 /freins/mobilite/vue_personne/priorite",
+		"DIAG-PRIORITE-10 /freins/sante/vue_personne/priorite",
+	}, got)
+
+	for nir, want := range map[spie.NIR]bool{
+		"105090240812342": false, // born in 2005, September
+		"106090240812390": true,  // 06 is not 2005
+		"105100240812358": true,  // October is not September
+	} {
+		d := loadExample(t, "jeune-laon")
+		d.Person.NIR = nir
+		require.Nil(t, nir.Problem(), nir)
+		assert.Equal(t, want, d.CheckPerson().Has(diagnostic.FaultNIRBirth.Code, "/personne/nir"), nir)
+	}
+}

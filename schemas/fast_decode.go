@@ -353,7 +353,7 @@ func (d *decoder) stringOK(n *node, s string) bool {
 			return false
 		}
 	}
-	if n.pattern != nil && !n.pattern.MatchString(s) {
+	if n.pattern != nil && !n.pattern(s) {
 		return false
 	}
 	return n.format == nil || n.format(s)
@@ -444,7 +444,7 @@ func (d *decoder) text(n *node, v reflect.Value) {
 			d.fault(FaultLength, boundSigns["maxLength"], n.maxLen, l)
 		}
 	}
-	if n.pattern != nil && !n.pattern.MatchString(s) {
+	if n.pattern != nil && !n.pattern(s) {
 		d.fault(FaultPattern)
 	}
 	if n.format != nil && !n.format(s) {
@@ -568,7 +568,7 @@ func (d *decoder) unionText(n *node, v reflect.Value) {
 		if b.maxLen >= 0 && l > b.maxLen {
 			leaves, args = append(leaves, FaultLength), append(args, []any{boundSigns["maxLength"], b.maxLen, l})
 		}
-		if b.pattern != nil && !b.pattern.MatchString(s) {
+		if b.pattern != nil && !b.pattern(s) {
 			leaves, args = append(leaves, FaultPattern), append(args, nil)
 		}
 		if len(leaves) == before {

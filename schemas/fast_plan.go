@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/spie-fr/socle/spie"
 )
 
 // A plan is a kind's generated JSON Schema compiled against its Go type: one
@@ -80,8 +82,8 @@ type node struct {
 	typeNames []string // the schema's "type": ["string"], ["integer", "null"]…
 
 	// strings
-	minLen, maxLen int // -1: none
-	pattern        *regexp.Regexp
+	minLen, maxLen int               // -1: none
+	pattern        func(string) bool // the schema's pattern (a byte loop for spie's identifiers)
 	format         func(string) bool
 	formatName     string
 	enum           map[string]string // allowed value → the same value, interned
@@ -465,8 +467,14 @@ func (n *node) readStrings(s map[string]any, k Kind) error {
 		if k.Patterns != nil {
 			p = k.Patterns(p)
 		}
-		if n.pattern, err = regexp.Compile(p); err != nil {
-			return err
+		// An identifier pattern of spie has a byte-loop matcher that
+		// accepts exactly what the pattern matches (spie.MatcherOf).
+		if n.pattern = spie.MatcherOf(p); n.pattern == nil {
+			re, err := regexp.Compile(p)
+			if err != nil {
+				return err
+			}
+			n.pattern = re.MatchString
 		}
 	}
 	if f, ok := s["format"].(string); ok {

@@ -9,7 +9,12 @@ const DateLayout = "2006-01-02"
 type Date string
 
 // DateOf returns the calendar date of t, in t's location.
-func DateOf(t time.Time) Date { return Date(t.Format(DateLayout)) }
+func DateOf(t time.Time) Date {
+	if y, m, d := t.Date(); y >= 0 && y <= 9999 {
+		return dateOf(y, int(m), d) // Format(DateLayout), written by hand
+	}
+	return Date(t.Format(DateLayout))
+}
 
 // JSONFormat returns the JSON Schema format of dates.
 func (Date) JSONFormat() string { return "date" }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -68,4 +69,21 @@ func FuzzDateAgreesWithTimeParse(f *testing.F) {
 			t.Fatalf("%q : time.Parse %v %v, Date %v %v", s, want, err, got, ok)
 		}
 	})
+}
+
+// TestDateOfAgreesWithFormat: DateOf writes the date by hand; the oracle is
+// time.Time.Format with DateLayout, on every day of several years (leap
+// years, the first and last years written with four digits) and beyond
+// them, in several locations.
+func TestDateOfAgreesWithFormat(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	require.NoError(t, err)
+	for _, loc := range []*time.Location{time.UTC, paris, time.FixedZone("UTC-4", -4*3600)} {
+		for _, y := range []int{-1, 0, 1, 999, 1900, 2000, 2024, 2026, 9999, 10000} {
+			for day := time.Date(y, 1, 1, 23, 30, 0, 0, time.UTC); day.Year() == y; day = day.AddDate(0, 0, 1) {
+				at := day.In(loc)
+				assert.Equal(t, at.Format(spie.DateLayout), string(spie.DateOf(at)), "%v", at)
+			}
+		}
+	}
 }

@@ -21,6 +21,7 @@ var IdentMatchers = []struct {
 	{patternFT, matchFT},
 	{patternDepartement, matchDepartement},
 	{patternCommune, matchCommune},
+	{patternNIR, matchNIR},
 	{patternNIRShape, matchNIRShape},
 	{patternNIRSex, matchNIRSex},
 	{patternNIRMonth, matchNIRMonth},

@@ -8,6 +8,38 @@ package spie
 // FuzzIdentMatchers prove, against the regexp of each pattern, that they
 // accept the same strings.
 
+// MatcherOf returns the byte-loop matcher of an identifier pattern of this
+// package (the Pattern of SIRET, SIREN, CommuneCode, DepartementCode,
+// EPCICode, PostalCode, NIR, ROMECode, FranceTravailID, CAFNumber: the
+// patterns the JSON Schemas publish), or nil for any other pattern. The
+// matcher accepts exactly the strings the anchored pattern matches, without
+// a regular expression (the schemas' fast path checks its patterns with it).
+func MatcherOf(pattern string) func(string) bool {
+	switch pattern {
+	case patternSIRET:
+		return matchSIRET
+	case patternSIREN:
+		return matchSIREN
+	case patternCAF:
+		return matchCAF
+	case patternEPCI:
+		return matchEPCI
+	case patternPostal:
+		return matchPostal
+	case patternROME:
+		return matchROME
+	case patternFT:
+		return matchFT
+	case patternDepartement:
+		return matchDepartement
+	case patternCommune:
+		return matchCommune
+	case patternNIR:
+		return matchNIR
+	}
+	return nil
+}
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // allDigits tells whether s is n ASCII digits.
@@ -116,6 +148,17 @@ func matchNIRShape(s string) bool {
 		return false
 	}
 	return (isDigit(s[5]) && isDigit(s[6])) || (s[5] == '2' && (s[6] == 'A' || s[6] == 'B'))
+}
+
+// matchNIR is patternNIR: sex (nirSex), 2 digits of year, month
+// (nirMonth), place (nirPlace), 3 digits of order, key 01 to 97
+// (nirKeyRange), 15 characters.
+func matchNIR(s string) bool {
+	if len(s) != 15 || !matchNIRSex(s[:1]) || !allDigits(s[1:3], 2) || !matchNIRMonth(s[3:5]) ||
+		!matchNIRPlace(s[5:10]) || !allDigits(s[10:15], 5) {
+		return false
+	}
+	return s[13:15] != "00" && s[13:15] <= "97"
 }
 
 // matchNIRSex is nirSex: [1278].

@@ -28,13 +28,17 @@ func agree(t testing.TB, pattern string, match func(string) bool, s string) {
 }
 
 func TestIdentMatchersAgreeWithPatterns(t *testing.T) {
-	require.Len(t, spie.IdentMatchers, 14)
+	require.Len(t, spie.IdentMatchers, 15)
 	rng := rand.New(rand.NewPCG(17, 5))
 	for _, m := range spie.IdentMatchers {
 		re := regexp.MustCompile(m.Pattern)
+		public := spie.MatcherOf(m.Pattern) // nil for the NIR's parts
 		check := func(s string) {
 			if got, want := m.Match(s), re.MatchString(s); got != want {
 				t.Fatalf("pattern %s, %q : regexp %v, byte loop %v", m.Pattern, s, want, got)
+			}
+			if public != nil && public(s) != re.MatchString(s) {
+				t.Fatalf("pattern %s, %q : regexp %v, MatcherOf %v", m.Pattern, s, re.MatchString(s), public(s))
 			}
 		}
 		accepted := 0
@@ -78,7 +82,49 @@ func TestIdentMatchersAgreeWithPatterns(t *testing.T) {
 				accepted++
 			}
 		}
+		// NIR-like strings: 15 characters, a sex digit first, mostly digits.
+		for range 20000 {
+			b := make([]byte, 15)
+			b[0] = "12780"[rng.IntN(5)]
+			for i := 1; i < len(b); i++ {
+				if rng.IntN(10) > 0 {
+					b[i] = byte('0' + rng.IntN(10))
+				} else {
+					b[i] = alphabet[rng.IntN(len(alphabet))]
+				}
+			}
+			check(string(b))
+			if re.MatchString(string(b)) {
+				accepted++
+			}
+		}
 		assert.Positive(t, accepted, "no string accepted by %s: the test would prove nothing", m.Pattern)
+	}
+}
+
+// TestMatcherOf: every identifier pattern the schemas publish has a byte
+// loop (proven against its regexp by TestIdentMatchersAgreeWithPatterns),
+// any other pattern none.
+func TestMatcherOf(t *testing.T) {
+	for _, id := range []spie.Identifier{spie.SIRET(""), spie.SIREN(""), spie.CommuneCode(""), spie.DepartementCode(""),
+		spie.EPCICode(""), spie.PostalCode(""), spie.NIR(""), spie.ROMECode(""), spie.FranceTravailID(""), spie.CAFNumber("")} {
+		assert.NotNil(t, spie.MatcherOf(id.Pattern()), "%T", id)
+	}
+	assert.Nil(t, spie.MatcherOf(`^[0-9]{3}$`))
+	assert.Nil(t, spie.MatcherOf(`^[0-9]{14}`))
+	// The NIR of TestRulesRunDespiteSchemaFaults' document, and its
+	// variants worked by hand against patternNIR.
+	nir := spie.MatcherOf(spie.NIR("").Pattern())
+	for s, want := range map[string]bool{
+		"185057800608491": true,  // sex 1, 85, May, 78006, order 084, key 91
+		"185057800608400": false, // key 00 is outside 01–97
+		"185057800608498": false, // key 98 is outside 01–97
+		"285132A00100112": false, // month 13
+		"285122A00100112": true,  // born in Corse-du-Sud (2A)
+		"385057800608491": false, // sex 3
+		"18505780060849":  false, // 14 characters
+	} {
+		assert.Equal(t, want, nir(s), s)
 	}
 }
 
@@ -108,12 +154,15 @@ func TestIdentifierShapes(t *testing.T) {
 }
 
 func FuzzIdentMatchers(f *testing.F) {
-	for _, s := range []string{"", "2A004", "97411", "98415", "12345678901234", "1234567A", "N1101", "185052A00100112", "99100"} {
+	for _, s := range []string{"", "2A004", "97411", "98415", "12345678901234", "1234567A", "N1101", "185052A00100112", "99100", "185057800608491", "285122A00100197"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, m := range spie.IdentMatchers {
 			agree(t, m.Pattern, m.Match, s)
+			if public := spie.MatcherOf(m.Pattern); public != nil {
+				agree(t, m.Pattern, public, s)
+			}
 		}
 	})
 }
