@@ -99,19 +99,21 @@ func Render(root, dir, pkg string) ([]byte, error) {
 				fmt.Fprintf(&maps, "{%d, %s, %s},\n", i, strconv.Quote(k), stringSlice(d.Map[k]))
 			}
 		}
-		fmt.Fprintf(&b, "\n// %s is the catalogue %s (%d definitions).\nvar %s = ", name, rel, len(ds), name)
-		if maps.Len() > 0 {
-			b.WriteString("withCatalogMaps(")
+		fmt.Fprintf(&b, "\n// %s is the catalogue %s (%d definitions).\n", name, rel, len(ds))
+		if maps.Len() == 0 {
+			fmt.Fprintf(&b, "var %s = spie.Definitions{\n", name)
+		} else {
+			// Both tables are assigned to variables of their own: a literal
+			// assigned to a package variable is static data, whereas one
+			// passed as an argument is built by code at initialisation.
+			fmt.Fprintf(&b, "var %s = withCatalogMaps(%sDefs, %sMaps)\n\n", name, name, name)
+			fmt.Fprintf(&b, "var %sMaps = []catalogMap{\n%s}\n\n", name, maps.String())
+			fmt.Fprintf(&b, "var %sDefs = spie.Definitions{\n", name)
 		}
-		b.WriteString("spie.Definitions{\n")
 		for _, d := range ds {
 			writeDefinition(&b, d)
 		}
-		b.WriteString("}")
-		if maps.Len() > 0 {
-			fmt.Fprintf(&b, ", []catalogMap{\n%s})", maps.String())
-		}
-		b.WriteString("\n")
+		b.WriteString("}\n")
 	}
 	b.WriteString(helpers)
 	out, err := format.Source(b.Bytes())
