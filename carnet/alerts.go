@@ -182,6 +182,12 @@ type FollowUp struct {
 // least MinDays the person is perdu de vue. Any successful contact ends the
 // procedure.
 func (c *Carnet) FollowUp(day spie.Date, p Policy) FollowUp {
+	return c.followUp(day, p, true)
+}
+
+// followUp is FollowUp, with its alerts (Faults) only when alerts is true
+// (the indicators read the state alone, for a million carnets).
+func (c *Carnet) followUp(day spie.Date, p Policy, alerts bool) FollowUp {
 	proc := p.LostContact
 	if _, closed := c.Closed(day); closed {
 		return FollowUp{State: StateNotDueYet}
@@ -210,7 +216,9 @@ func (c *Carnet) FollowUp(day spie.Date, p Policy) FollowUp {
 	out.Relances, out.Since = len(tries), start
 	if len(tries) > 0 && len(tries) >= proc.FailedRelances && tries[0].DaysUntil(tries[len(tries)-1]) >= proc.MinDays {
 		out.State, out.Since = StateLost, tries[len(tries)-1]
-		out.Faults = spie.Faults{FaultLost.At(spie.Pointer("rendez_vous"), string(out.Since), len(tries))}
+		if alerts {
+			out.Faults = spie.Faults{FaultLost.At(spie.Pointer("rendez_vous"), string(out.Since), len(tries))}
+		}
 		return out
 	}
 	out.State = StateSilent
@@ -232,6 +240,7 @@ func (c *Carnet) FollowUp(day spie.Date, p Policy) FollowUp {
 	}
 	out.NextRelance = due
 	switch {
+	case !alerts:
 	case len(tries) == 0:
 		out.Faults = spie.Faults{FaultSilence.At(spie.Pointer("rendez_vous"), string(last), 1, string(due))}
 	case due.Before(day):

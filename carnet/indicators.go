@@ -419,8 +419,8 @@ func factsOf(c *Carnet, day spie.Date, p Policy) (facts, bool) {
 		}
 	}
 	f.hasReferent, f.singleReferent = len(refs) > 0, len(refs) == 1
-	f.duplicate = len(c.Duplicates()) > 0
-	fu := c.FollowUp(day, p)
+	f.duplicate = c.hasDuplicate()
+	fu := c.followUp(day, p, false)
 	f.followDue = fu.State != StateNotDueYet
 	f.regular, f.lost = fu.State == StateFollowed, fu.State == StateLost
 	_, closed := c.Closed(day)

@@ -461,9 +461,9 @@ func (s *fdState) slice(n *fdNode, v reflect.Value) bool {
 		v.Set(reflect.MakeSlice(n.typ, 0, 0))
 	case sc != nil:
 		sc.v = into // grown
-		out := reflect.MakeSlice(n.typ, k, k)
-		reflect.Copy(out, into)
-		v.Set(out)
+		v.Grow(k)   // v is nil: one array of k elements
+		v.SetLen(k)
+		reflect.Copy(v, into)
 	}
 	s.depth--
 	return true

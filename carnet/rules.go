@@ -380,22 +380,43 @@ func (c *Carnet) CheckJournal() spie.Faults {
 func (c *Carnet) Duplicates() spie.Faults {
 	var fs spie.Faults
 	for i, a := range c.Actions {
-		for _, b := range c.Actions {
-			if b.ID == a.ID || !sameDispositif(a, b) || !b.ProposedOn.Before(a.ProposedOn) {
-				continue
-			}
-			if b.Status == ActionDone || b.Status == ActionAbandoned || b.Status == ActionRefused {
-				if a.sensitive() || b.sensitive() {
-					// The label of a health action is health data: not quoted.
-					fs = append(fs, FaultDuplicateHealth.At(spie.Pointer("actions", i), ActionStatuses.LabelFor(string(b.Status)), b.ID))
-				} else {
-					fs = append(fs, FaultDuplicate.At(spie.Pointer("actions", i), a.label(), ActionStatuses.LabelFor(string(b.Status)), b.ID))
-				}
-				break
-			}
+		b, ok := c.duplicateOf(a)
+		if !ok {
+			continue
+		}
+		if a.sensitive() || b.sensitive() {
+			// The label of a health action is health data: not quoted.
+			fs = append(fs, FaultDuplicateHealth.At(spie.Pointer("actions", i), ActionStatuses.LabelFor(string(b.Status)), b.ID))
+		} else {
+			fs = append(fs, FaultDuplicate.At(spie.Pointer("actions", i), a.label(), ActionStatuses.LabelFor(string(b.Status)), b.ID))
 		}
 	}
 	return fs
+}
+
+// hasDuplicate says whether Duplicates has a fault, without writing them.
+func (c *Carnet) hasDuplicate() bool {
+	for _, a := range c.Actions {
+		if _, ok := c.duplicateOf(a); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// duplicateOf returns the first action that makes a a duplicate: another
+// action on the same dispositif, proposed before a, and done, refused or
+// abandoned.
+func (c *Carnet) duplicateOf(a Action) (Action, bool) {
+	for _, b := range c.Actions {
+		if b.ID == a.ID || !sameDispositif(a, b) || !b.ProposedOn.Before(a.ProposedOn) {
+			continue
+		}
+		if b.Status == ActionDone || b.Status == ActionAbandoned || b.Status == ActionRefused {
+			return b, true
+		}
+	}
+	return Action{}, false
 }
 
 func sameDispositif(a, b Action) bool {
