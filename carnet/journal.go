@@ -444,6 +444,16 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 			itemOrigin = origin
 		}
 	}
+	if ch.Target == TargetRendezVous && len(after) > 0 {
+		// a contact's outcome is recorded once it took place (Check says
+		// the same of a stored carnet)
+		var k Contact
+		if json.Unmarshal(after, &k) == nil {
+			if f := k.futureResult(day, spie.Pointer(string(ch.Target), ch.ID, "resultat")); f != nil {
+				return spie.Faults{*f}
+			}
+		}
+	}
 	before, exists := c.item(ch.Target, ch.ID, itemOrigin)
 	sensitive := isSensitive(ch.Target, before) || isSensitive(ch.Target, after)
 	if f := DefaultRights.authorizeChange(c, actor, ch.Target, before, after, sensitive, day); f != nil {

@@ -22,6 +22,7 @@ var (
 	FaultReorientReasonOld  = spie.NewFaultType("CARNET-ORIENTATION-10", spie.SeverityError, "une réorientation doit être motivée", "a re-orientation needs a reason").WithSource("RULES.md §3 : une décision explicable ; la réorientation relance le délai du contrat (RULES.md §4)").Retire("CARNET-ORIENTATION-11")
 	FaultReorientReason     = spie.NewFaultType("CARNET-ORIENTATION-11", spie.SeverityWarning, "réorientation sans motif : le motif est recommandé", "re-orientation without a reason: a reason is recommended").WithSource("RULES.md §3 : une décision explicable ; motif facultatif chez les pairs (carnet de bord : notebook_info.orientation_reason et orientation_request.decision_reason sans contrainte NOT NULL ; rdv-insertion : pas de motif)")
 	FaultOrientationSameDay = spie.NewFaultType("CARNET-ORIENTATION-12", spie.SeverityError, "deux orientations décidées le même jour (%s) : %q et %q", "two orientations decided on the same day (%s): %q and %q").WithSource("RULES.md §3 : une seule orientation en vigueur à une date ; rdv-insertion : starts_at unique par personne (app/models/orientation.rb)")
+	FaultContactFuture      = spie.NewFaultType("CARNET-RDV-10", spie.SeverityError, "rendez-vous du %s noté « %s » alors qu'il n'a pas encore eu lieu (jour du contrôle : %s) : un rendez-vous à venir a pour résultat « À venir »", "appointment of %s recorded as “%s” although it has not taken place yet (day of the check: %s): an upcoming appointment's result is “Upcoming”").WithSource("cohérence du document, règle propre à socle : le résultat d'un rendez-vous se consigne une fois le rendez-vous passé (revue de l'issue 15 : un contact « honoré » daté de 2030 était accepté)")
 	FaultOrientationFuture  = spie.NewFaultType("CARNET-ORIENTATION-13", spie.SeverityError, "orientation décidée le %s, après le jour du contrôle (%s)", "orientation decided on %s, after the day of the check (%s)").WithSource("Une décision se consigne une fois prise ; rdv-insertion : starts_at antérieure ou égale à aujourd'hui (app/models/orientation.rb)")
 	FaultContractLegacy     = spie.NewFaultType("CARNET-CONTRAT-01", spie.SeverityError, "depuis le %s, le contrat est un contrat d'engagement (ou CEJ, PACEA) : %s n'est plus conclu", "since %s the contract is a contrat d'engagement (or CEJ, PACEA): %s is no longer concluded").WithSource("RULES.md §5 : contrat d'engagement depuis le 1er janvier 2025 (loi 2023-1196 pour le plein emploi), CER et PPAE remplacés")
 	FaultContractSigned     = spie.NewFaultType("CARNET-CONTRAT-10", spie.SeverityWarning, "contrat signé après son début", "contract signed after it started").WithSource("cohérence du document, règle propre à socle")
@@ -120,6 +121,11 @@ func (c *Carnet) CheckStructure(day spie.Date) spie.Faults {
 		}
 	}
 	fs = append(fs, c.CheckReferent(day)...)
+	for i, k := range c.Contacts {
+		if f := k.futureResult(day, spie.Pointer("rendez_vous", i, "resultat")); f != nil {
+			fs = append(fs, *f)
+		}
+	}
 	sameDay := map[spie.Date]int{}
 	for i, o := range c.Orientations {
 		if !o.Pathway.Recordable() {
@@ -421,6 +427,17 @@ func (c *Carnet) duplicateOf(a Action) (Action, bool) {
 
 func sameDispositif(a, b Action) bool {
 	return (a.CatalogAction != "" && a.CatalogAction == b.CatalogAction) || (a.ServiceID != "" && a.ServiceID == b.ServiceID)
+}
+
+// futureResult reports a contact dated after day that already has an
+// outcome (CARNET-RDV-10 at path): only « à venir » is known before the
+// contact takes place. Check and Apply share it.
+func (k Contact) futureResult(day spie.Date, path string) *spie.Fault {
+	if !k.Date.Valid() || !day.Valid() || !k.Date.After(day) || k.Result == "" || k.Result == ResultPlanned {
+		return nil
+	}
+	f := FaultContactFuture.At(path, string(k.Date), ContactResults.LabelFor(string(k.Result)), string(day))
+	return &f
 }
 
 // label names the action in a fault message, in both languages: its
