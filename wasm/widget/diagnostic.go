@@ -205,8 +205,9 @@ type DiagnosticForm struct {
 	step      int // position among the steps of the mode
 	touched   map[string]bool
 	attempted map[int]bool // steps the user tried to leave
-	faults    spie.Faults
-	summary   spie.Faults // faults listed in the error summary
+	faults    spie.Faults  // read through checked()
+	stale     bool         // faults are to be computed again
+	summary   spie.Faults  // faults listed in the error summary
 	submitted bool
 }
 
@@ -247,6 +248,7 @@ func (c *DiagnosticForm) Configure(in Init) spie.Faults {
 	c.started = false
 	c.init()
 	c.context, c.faults, c.summary, c.submitted = DiagnosticInit{}, nil, nil, false
+	c.stale = true
 	c.loadErr = ""
 	c.usager, c.step = in.Role == RoleUsager, 0
 	fs := c.Prefill(in.Data)
@@ -362,11 +364,24 @@ func (c *DiagnosticForm) current() diagnosticStep { return diagnosticSteps[c.ste
 
 func (c *DiagnosticForm) last() bool { return c.step == len(c.steps())-1 }
 
+// revalidate marks the faults to be computed again, when next read
+// (checked): the form's first render, before the widget says it is ready,
+// shows no fault of an untouched form, so the library's rules (and the
+// tables they load on first use) do not run at start-up.
 func (c *DiagnosticForm) revalidate() {
-	c.faults = CheckDiagnostic(&c.doc, Clock())
+	c.stale = true
 	if len(c.summary) > 0 { // keep the summary current as the user fixes
 		c.summary = c.stepErrors(c.summaryStep())
 	}
+}
+
+// checked returns the faults of the current document (CheckDiagnostic),
+// computed once per change.
+func (c *DiagnosticForm) checked() spie.Faults {
+	if c.stale {
+		c.faults, c.stale = CheckDiagnostic(&c.doc, Clock()), false
+	}
+	return c.faults
 }
 
 func (c *DiagnosticForm) summaryStep() int {
@@ -380,7 +395,7 @@ func (c *DiagnosticForm) summaryStep() int {
 // mode; the person is never asked to fix what only the professional sees).
 func (c *DiagnosticForm) stepErrors(i int) spie.Faults {
 	var out spie.Faults
-	for _, f := range c.faults.Errors() {
+	for _, f := range c.checked().Errors() {
 		s := stepOf(f.Path, c.usager)
 		if s >= 0 && (i < 0 || s == i) {
 			out = append(out, f)
@@ -393,7 +408,7 @@ func (c *DiagnosticForm) stepErrors(i int) spie.Faults {
 func (c *DiagnosticForm) field(path, label, hint string, required bool) fieldState {
 	f := fieldState{path: path, label: label, hint: hint, required: required}
 	if c.touched[path] || c.attempted[stepOf(path, c.usager)] || c.attempted[-1] {
-		for _, ft := range c.faults {
+		for _, ft := range c.checked() {
 			if ft.Path == path {
 				f.faults = append(f.faults, ft)
 			}
@@ -410,7 +425,7 @@ func (c *DiagnosticForm) set(ctx app.Context, path string, apply func()) {
 	apply()
 	c.touched[path] = true
 	c.revalidate()
-	c.bridge.Change(c.changeDocument(), c.faults)
+	c.bridge.Change(c.changeDocument(), c.checked())
 }
 
 // changeDocument is the document told to the partner as the user goes:
@@ -461,7 +476,7 @@ func (c *DiagnosticForm) Submit(ctx app.Context) {
 	if !c.usager {
 		result = orientationResult(&c.doc)
 	}
-	c.bridge.SubmitResult(c.doc, c.faults, result)
+	c.bridge.SubmitResult(c.doc, c.checked(), result)
 	c.focus("envoye")
 }
 
@@ -604,7 +619,7 @@ func (c *DiagnosticForm) OnNav(ctx app.Context) {
 	if u == nil || !strings.HasPrefix(u.Fragment, "champ-") {
 		return
 	}
-	for _, f := range c.faults {
+	for _, f := range c.checked() {
 		if fieldID(f.Path) == u.Fragment {
 			if step := stepOf(f.Path, c.usager); step >= 0 && step != c.step {
 				c.step = step

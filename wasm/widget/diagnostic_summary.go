@@ -87,7 +87,7 @@ func (c *DiagnosticForm) renderSummary() app.UI {
 		}
 		freinText += f
 	}
-	warnings := c.faults.Warnings()
+	warnings := c.checked().Warnings()
 	warn := make([]app.UI, 0, len(warnings))
 	for _, w := range warnings {
 		warn = append(warn, app.Li().Text(c.labelOf(w.Path)+commonText.Colon.String()+message(w)))
@@ -217,7 +217,7 @@ func (c *DiagnosticForm) renderSubmitted() app.UI {
 	return app.Div().Body(
 		app.Div().ID("envoye").TabIndex(-1).Class("fr-alert fr-alert--success fr-mb-3w").Body(
 			app.H2().Class("fr-alert__title").Text(diagText.Sent.String()),
-			app.P().Text(fmt.Sprintf(diagText.SentText.String(), c.doc.Person.ID, len(c.faults.Warnings()))),
+			app.P().Text(fmt.Sprintf(diagText.SentText.String(), c.doc.Person.ID, len(c.checked().Warnings()))),
 		),
 		c.renderOrientation(),
 	)
