@@ -1,15 +1,10 @@
 package diagnostic_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
-
 	"github.com/spie-fr/socle/diagnostic"
-	"github.com/spie-fr/socle/internal/gen/catalogues/golit"
+	"github.com/spie-fr/socle/internal/gen/catalogues/golittest"
 	"github.com/spie-fr/socle/spie"
 )
 
@@ -20,23 +15,9 @@ import (
 // (the decoder the package used at init before): an independent oracle of
 // the literal, which also proves that no catalogue can fail to load.
 func TestCataloguesAreTheirJSON(t *testing.T) {
-	want, err := golit.Render(".", "catalog", "diagnostic")
-	require.NoError(t, err)
-	got, err := os.ReadFile("catalog_gen.go")
-	require.NoError(t, err)
-	assert.Equal(t, string(want), string(got), "catalog_gen.go a dérivé : lancez go generate ./diagnostic")
-
-	exported := map[string]spie.Definitions{
+	golittest.CheckCatalogues(t, "catalog", "diagnostic", map[string]spie.Definitions{
 		"catalog/situations.json": diagnostic.Situations,
 		"catalog/objectifs.json":  diagnostic.Objectifs,
 		"catalog/besoins.json":    diagnostic.BesoinDefinitions,
-	}
-	files, err := filepath.Glob("catalog/*.json")
-	require.NoError(t, err)
-	require.Len(t, files, len(exported), "un catalogue de catalog/ sans variable exportée testée ici")
-	for name, ds := range exported {
-		decoded, err := spie.LoadDefinitions(os.DirFS("."), name)
-		require.NoError(t, err, name)
-		assert.Equal(t, decoded, ds, name)
-	}
+	})
 }
