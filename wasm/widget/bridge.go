@@ -70,7 +70,7 @@ func (b *Bridge) Start(ctx app.Context, onInit func(app.Context, Init)) {
 	parent, ok := ParentOrigin(claimed, own, allowed, ancestor)
 	if !ok || !win.Get("parent").Truthy() || win.Get("parent").Equal(win.Get("self")) {
 		if claimed != "" {
-			app.Logf("spie : origine parente %q non autorisée, messages désactivés", claimed)
+			app.Logf(bridgeText.Origin.String(), claimed)
 		}
 		return
 	}
@@ -83,7 +83,7 @@ func (b *Bridge) Start(ctx app.Context, onInit func(app.Context, Init)) {
 		// syscall/js, and a panic here would end the WebAssembly program.
 		defer func() {
 			if r := recover(); r != nil {
-				app.Logf("spie : message du portail illisible, ignoré")
+				app.Logf("%s", bridgeText.Unreadable.String())
 			}
 		}()
 		ev := args[0]
@@ -221,4 +221,11 @@ func (b *Bridge) send(typ string, fields map[string]any) {
 		msg[k] = v
 	}
 	app.Window().Get("parent").Call("postMessage", msg, b.parent)
+}
+
+// bridgeText is what the widget page writes in the developer console about
+// its channel with the partner page, in the page's language.
+var bridgeText = struct{ Origin, Unreadable text }{
+	Origin:     text{"spie : origine parente %q non autorisée, messages désactivés", "spie: parent origin %q not allowed, messages disabled"},
+	Unreadable: text{"spie : message du portail illisible, ignoré", "spie: unreadable message from the portal, ignored"},
 }
