@@ -154,36 +154,118 @@ type rawMember struct {
 }
 
 // readMembers reads a JSON object into its members in writing order,
-// repeated keys included.
+// repeated keys included; ok is false when data is not one JSON object
+// (json.Valid decides, as encoding/json's decoder would). Each member's key
+// is its unquoted text (as encoding/json unquotes it: escapes read, invalid
+// UTF-8 replaced by U+FFFD); its raw value is the value as written, without
+// the spaces around it, a slice of data that cannot grow into it.
 func readMembers(data []byte) ([]rawMember, bool) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+	if !json.Valid(data) {
+		return nil, false
+	}
+	i := skipSpaces(data, 0)
+	if data[i] != '{' {
 		return nil, false
 	}
 	var out []rawMember
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, false
-		}
-		key, ok := tok.(string)
+	i = skipSpaces(data, i+1)
+	if data[i] == '}' {
+		return out, true
+	}
+	for {
+		end := stringEnd(data, i)
+		key, ok := unquoteKey(data[i:end])
 		if !ok {
 			return nil, false
 		}
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return nil, false
+		i = skipSpaces(data, skipSpaces(data, end)+1) // past the colon
+		vend := valueEnd(data, i)
+		out = append(out, rawMember{key, json.RawMessage(data[i:vend:vend])})
+		i = skipSpaces(data, vend)
+		if data[i] == '}' {
+			return out, true
 		}
-		out = append(out, rawMember{key, raw})
+		i = skipSpaces(data, i+1) // past the comma
 	}
-	if _, err := dec.Token(); err != nil {
-		return nil, false
+}
+
+// skipSpaces returns the index of the first byte of data at or after i that
+// is not JSON white space.
+func skipSpaces(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
 	}
-	if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
-		return nil, false // data after the object, readable or not
+	return i
+}
+
+// stringEnd returns the index after the closing quote of the JSON string
+// that starts at data[i] (data is valid JSON).
+func stringEnd(data []byte, i int) int {
+	for i++; i < len(data); i++ {
+		switch data[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
 	}
-	return out, true
+	return len(data)
+}
+
+// valueEnd returns the index after the JSON value that starts at data[i]
+// (data is valid JSON).
+func valueEnd(data []byte, i int) int {
+	switch data[i] {
+	case '"':
+		return stringEnd(data, i)
+	case '{', '[':
+		depth := 0
+		for i < len(data) {
+			switch data[i] {
+			case '"':
+				i = stringEnd(data, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return len(data)
+	}
+	for i < len(data) {
+		switch data[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// unquoteKey returns the text of the JSON string raw (quotes included): a
+// copy when it holds no escape and is ASCII, else encoding/json's reading.
+func unquoteKey(raw []byte) (string, bool) {
+	inner := raw[1 : len(raw)-1]
+	plain := true
+	for _, b := range inner {
+		if b == '\\' || b >= 0x80 {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return string(inner), true
+	}
+	var key string
+	if err := json.Unmarshal(raw, &key); err != nil {
+		return "", false
+	}
+	return key, true
 }
 
 func normalize(data []byte, classes map[string]fieldRule, opts []NormalizeOption) ([]byte, spie.Faults) {
