@@ -546,3 +546,26 @@ func TestLinkedAndSituations(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, string(s), line(t, rep, "/focuses/2/situations/0").Key)
 }
+
+// TestDroppedTargetReportsItsActions: a target that cannot be carried (its
+// status unknown, its date unreadable) takes its actions with it; each
+// action is in the report as dropped, so that the report accounts for every
+// element of the notebook (found by FuzzParse: 16 targets and actions, 15
+// lines). The fixture's first target has 3 actions (notebook-laon.json).
+func TestDroppedTargetReportsItsActions(t *testing.T) {
+	for name, edit := range map[string]func(n *cdb.Notebook){
+		"statut inconnu": func(n *cdb.Notebook) { n.Focuses[0].Targets[0].Status = "archived" },
+		"date illisible": func(n *cdb.Notebook) { n.Focuses[0].Targets[0].CreatedAt = "2021-13-45" },
+	} {
+		t.Run(name, func(t *testing.T) {
+			n := load(t)
+			require.Len(t, n.Focuses[0].Targets[0].Actions, 3)
+			edit(n)
+			_, rep, _ := cdb.Import(n, options(siretCD))
+			assert.Equal(t, cdb.Dropped, line(t, rep, "/focuses/0/targets/0").Outcome)
+			for k := range 3 {
+				assert.Equal(t, cdb.Dropped, line(t, rep, spie.Pointer("focuses", 0, "targets", 0, "actions", k)).Outcome)
+			}
+		})
+	}
+}

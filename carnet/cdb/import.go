@@ -114,6 +114,16 @@ func (im *importer) drop(line Line, t *spie.FaultType, path string, args ...any)
 	im.rep.add(line)
 }
 
+// dropActions reports the actions of target j of focus i as not carried:
+// their target was dropped (its warning says why), and the report accounts
+// for every element of the notebook.
+func (im *importer) dropActions(i, j int) {
+	f := im.n.Focuses[i]
+	for k, a := range f.Targets[j].Actions {
+		im.rep.add(Line{Source: spie.Pointer("focuses", i, "targets", j, "actions", k), Kind: kindAction, Label: f.Theme + "|" + a.Action, Outcome: Dropped})
+	}
+}
+
 func (im *importer) date(s string) (spie.Date, bool) { return dateOf(s, im.commune) }
 
 func (im *importer) run() (*carnet.Carnet, Report, spie.Faults) {
@@ -434,11 +444,13 @@ func (im *importer) target(i, j int, th spie.Thematique) {
 	status, ok := targetStatuses[orDefault(t.Status, "in_progress")]
 	if !ok {
 		im.drop(line, carnet.FaultImportStatus, spie.Join(p, "status"), t.Status)
+		im.dropActions(i, j)
 		return
 	}
 	d, ok := im.date(t.CreatedAt)
 	if !ok {
 		im.drop(line, carnet.FaultImportDate, spie.Join(p, "created_at"), t.CreatedAt)
+		im.dropActions(i, j)
 		return
 	}
 	o := carnet.PlanObjectif{ID: t.ID, Thematique: th, Status: status, Date: d}
