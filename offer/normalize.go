@@ -155,12 +155,14 @@ type rawMember struct {
 
 // readMembers reads a JSON object into its members in writing order,
 // repeated keys included; ok is false when data is not one JSON object
-// (json.Valid decides, as encoding/json's decoder would). Each member's key
+// (json.Valid decides, after the trailing white space bytes.TrimSpace
+// removes — Unicode's, such as \v or U+00A0, not only JSON's —, as the
+// decoder-based reader did before: the schema reports what follows). Each member's key
 // is its unquoted text (as encoding/json unquotes it: escapes read, invalid
 // UTF-8 replaced by U+FFFD); its raw value is the value as written, without
 // the spaces around it, a slice of data that cannot grow into it.
 func readMembers(data []byte) ([]rawMember, bool) {
-	if !json.Valid(data) {
+	if !json.Valid(bytes.TrimRightFunc(data, unicode.IsSpace)) {
 		return nil, false
 	}
 	i := skipSpaces(data, 0)
