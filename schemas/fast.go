@@ -44,7 +44,9 @@ func fastPath(kind string) error {
 // kind's Go type) as Validate does, without the Go rules: ok is false with
 // the input or schema faults that refuse the document (the same faults
 // Validate gives), or INPUT-KIND-01 for an unknown kind, or SCHEMA-OTHER-01
-// when doc is not a pointer to the kind's Go type. It serves callers that
+// when doc is not a pointer to the kind's Go type (nil included). On a
+// refused document, doc holds what could be read, each member holding a
+// schema fault left at its zero value. It serves callers that
 // want the typed document without the rules (the benchmark of the decoder
 // alone, bench/).
 func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, bool) {
@@ -57,7 +59,10 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 		return spie.Faults{FaultKind.At("", kind)}, false
 	}
 	if reflect.TypeOf(doc) != reflect.TypeOf(k.New()) {
-		t := reflect.TypeOf(doc).String()
+		t := "nil"
+		if doc != nil {
+			t = reflect.TypeOf(doc).String()
+		}
 		return spie.Faults{otherFault("", "document de type Go "+t+" pour le type "+kind, "Go document type "+t+" for kind "+kind)}, false
 	}
 	plan, err := planOf(k)
