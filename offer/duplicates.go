@@ -74,11 +74,16 @@ func (c *Catalogue) Duplicates() []Duplicate {
 	return out
 }
 
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// stripMarks returns a transformer that removes accents. A chained
+// transformer holds buffers that each use writes: one per call, never a
+// shared value (Duplicates may run on several goroutines).
+func stripMarks() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // normalizeName lowercases, removes accents and punctuation.
 func normalizeName(s string) string {
-	t, _, err := transform.String(stripMarks, s)
+	t, _, err := transform.String(stripMarks(), s)
 	if err != nil {
 		t = s
 	}

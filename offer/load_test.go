@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -152,4 +153,27 @@ func TestDuplicates(t *testing.T) {
 	assert.Equal(t, 4, cross, "%+v", dups)
 	// Both copies stay in the catalogue.
 	assert.Equal(t, len(svs), c.Len())
+}
+
+// Duplicates only reads the catalogue: several goroutines may call it at
+// once (go test -race: the accent-stripping transformer was one shared
+// value, whose buffers every call wrote). Each call gives what one call
+// alone gives.
+func TestDuplicatesConcurrently(t *testing.T) {
+	sts, svs := offertest.NewGenerator(9, now, offertest.AisneTowns).Catalogue("dora", 200)
+	c, _ := offer.NewCatalogue(svs, sts)
+	want := c.Duplicates()
+	got := make([][]offer.Duplicate, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i] = c.Duplicates()
+		}()
+	}
+	wg.Wait()
+	for _, g := range got {
+		assert.Equal(t, want, g)
+	}
 }
