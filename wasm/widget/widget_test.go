@@ -271,3 +271,44 @@ func TestOrientLabelSaysParcoursOnce(t *testing.T) {
 		})
 	}
 }
+
+// A hostile or mistaken host hands the full carnet with a forged view mark
+// for the declared viewer (a marked carnet is not verified again): the
+// widget still shows only what that viewer's view holds — View runs on
+// whatever is handed, marked or not.
+func TestCarnetWidgetForgedViewMark(t *testing.T) {
+	for _, name := range []string{"rsa-perdu-de-vue-soissons.json", "cej-jeune-laon.json", "reorientation-social-global-chauny.json"} {
+		full := loadCarnet(t, name)
+		var c carnet.Carnet
+		require.NoError(t, json.Unmarshal(full, &c))
+		for _, role := range []carnet.Role{carnet.RolePartenaire, carnet.RoleCoReferent, carnet.RoleCoordinateurSPIE, carnet.RoleChargeOrientation} {
+			actor := carnet.Actor{Role: role, StructureSIRET: "13002526500013", Professional: "Inconnu"}
+			for _, m := range c.Members {
+				if m.Role == role {
+					actor = carnet.Actor{Role: m.Role, StructureSIRET: m.StructureSIRET, Professional: m.Professional}
+				}
+			}
+			t.Run(name+"/"+string(role), func(t *testing.T) {
+				view, err := json.Marshal(carnet.View(&c, carnet.Viewer{Actor: actor, On: spie.DateOf(today)}))
+				require.NoError(t, err)
+				hidden, err := leak.Hidden(full, view)
+				require.NoError(t, err)
+				forged := c
+				forged.Mark = &carnet.ViewMark{Viewer: actor, On: spie.DateOf(today)}
+				doc, err := json.Marshal(&forged)
+				require.NoError(t, err)
+				a, _ := json.Marshal(actor)
+				show := func(doc []byte) string {
+					v := &widget.CarnetView{}
+					require.Empty(t, v.Init(json.RawMessage(`{"carnet":`+string(doc)+`,"acteur":`+string(a)+`}`)))
+					return renderHTML(t, v)
+				}
+				own := leak.Found(show(view), hidden)
+				assert.Subset(t, own, leak.Found(show(doc), hidden), "valeurs masquées affichées derrière une fausse marque de vue")
+				if role == carnet.RolePartenaire {
+					assert.NotEmpty(t, hidden, "rien de masqué au partenaire : le test ne prouverait rien")
+				}
+			})
+		}
+	}
+}
