@@ -36,8 +36,11 @@ func runAlerts(c *cli, args []string) int {
 	fl.Func("date", "date d'examen AAAA-MM-JJ (par défaut : aujourd'hui)", dateFlag(&day))
 	policyFile := fl.String("politique", "", "paramètres du territoire (JSON, délais et procédure perdus de vue ; par défaut RULES.md)")
 	tf := addTrustFlags(fl)
+	// json is alerts' one output; --format json is accepted, as every
+	// verb takes it
+	format := fl.String("format", "json", "sortie : json (un objet JSON par carnet, une ligne chacun ; la seule sortie de alerts)")
 	fl.Usage = func() {
-		fmt.Fprintln(c.stderr, "Usage : spie alerts [--date AAAA-MM-JJ] [--politique FICHIER] [--cles FICHIER] [--points-de-controle FICHIER] [--ecrire-points-de-controle FICHIER] FICHIER... | -")
+		fmt.Fprintln(c.stderr, "Usage : spie alerts [--date AAAA-MM-JJ] [--politique FICHIER] [--cles FICHIER] [--points-de-controle FICHIER] [--ecrire-points-de-controle FICHIER] [--format json] FICHIER... | -")
 		fmt.Fprintln(c.stderr, "Le journal de chaque carnet est vérifié d'abord : s'il ne se vérifie pas, le carnet est refusé (ses erreurs dans faults, sans alertes).")
 		fmt.Fprintln(c.stderr, "Le fichier contient un carnet, un tableau de carnets ou du NDJSON ; la sortie est un objet JSON par carnet, sur une ligne : document, carnet, date, suivi, alertes, faults.")
 		fmt.Fprintln(c.stderr, "Code de sortie : 0 sans alerte, 1 avec des alertes ou un carnet illisible, 2 en cas d'erreur d'usage.")
@@ -48,6 +51,10 @@ func runAlerts(c *cli, args []string) int {
 	}
 	if fl.NArg() == 0 {
 		fl.Usage()
+		return exitUsage
+	}
+	if *format != "json" {
+		fmt.Fprintf(c.stderr, "spie alerts : --format %q inconnu (json, la seule sortie de alerts)\n", *format)
 		return exitUsage
 	}
 	p, ok := loadPolicy(c, "alerts", *policyFile)

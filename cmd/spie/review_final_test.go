@@ -13,7 +13,10 @@ import (
 // example carnet of Soissons has alerts on 2026-11-30), --format text
 // refused with a message that names json.
 func TestReviewFinalAlertsFormatJSONHole(t *testing.T) {
-	t.Skip("hole: spie alerts refuses --format json, which the README gives as its only output")
 	code, _, errOut := runCLI(t, "", "alerts", "--date", "2026-11-30", "--format", "json", carnetExample("rsa-perdu-de-vue-soissons"))
 	assert.Equal(t, exitInvalid, code, errOut)
+	code, out, errOut := runCLI(t, "", "alerts", "--date", "2026-11-30", "--format", "text", carnetExample("rsa-perdu-de-vue-soissons"))
+	assert.Equal(t, exitUsage, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "json")
 }
