@@ -3,6 +3,7 @@ package schemas
 import (
 	"encoding"
 	"encoding/json"
+	"math"
 	"math/big"
 	"reflect"
 	"strconv"
@@ -109,69 +110,132 @@ func jsonTypeOf(c byte) string {
 	return "number"
 }
 
-// value reads one value along n into v (settable).
-func (d *decoder) value(n *node, v reflect.Value) {
-	if n.kind == gPtr && n.elem.kind == gRaw {
+// step says what to do with a value once its start is read (open).
+type step uint8
+
+const (
+	stepRead step = iota // read the value into the Go value
+	stepZero             // null where the schema allows it: store the zero value
+	stepSkip             // a value of another JSON type: faulted and skipped, nothing stored
+)
+
+// open reads the start of a value of n (neither a pointer nor gRaw): null
+// for a nullable node, or the JSON type the node takes. Every path that
+// stores a value (the reflective value below and the generated decoders of
+// fast_gen.go) starts with it.
+func (d *decoder) open(n *node) step {
+	c := d.peek()
+	if c == 'n' && n.nullable {
+		d.lit()
+		return stepZero
+	}
+	if !d.accepts(n, c) {
+		d.typeMismatch(n)
+		return stepSkip
+	}
+	return stepRead
+}
+
+// openPtr is open for a pointer node: null stores nil when the pointed
+// value is raw JSON or nullable, and is a type fault otherwise.
+func (d *decoder) openPtr(n *node) step {
+	if n.elem.kind == gRaw {
 		if d.peek() == 'n' {
 			d.lit()
-			v.SetZero()
-			return
+			return stepZero
 		}
-		if v.IsNil() {
-			v.Set(reflect.New(n.t.Elem()))
-		}
-		d.value(n.elem, v.Elem())
-		return
+		return stepRead
 	}
-	if n.kind == gPtr {
-		if n.elem.nullable && d.peek() == 'n' {
-			d.lit()
-			v.SetZero()
-			return
-		}
-		if d.peek() == 'n' || !d.accepts(n, d.data[d.pos]) {
-			d.typeMismatch(n)
-			return
-		}
-		if v.IsNil() {
-			v.Set(reflect.New(n.t.Elem()))
-		}
-		d.value(n.elem, v.Elem())
-		return
+	if n.elem.nullable && d.peek() == 'n' {
+		d.lit()
+		return stepZero
 	}
-	if n.kind == gRaw {
+	if d.peek() == 'n' || !d.accepts(n, d.data[d.pos]) {
+		d.typeMismatch(n)
+		return stepSkip
+	}
+	return stepRead
+}
+
+// value reads one value along n into v (settable), storing it through
+// reflect: the decoder of the kinds without a generated decoder, and of the
+// rare Go kinds inside generated ones (gCustom, gRaw, gNumber); the oracle
+// of the generated decoders (TestGeneratedDecoderMatchesReflective). The
+// checks are the shared helpers (open, stringOf, intOf…, object's member,
+// mapKey, arrayClose); only the storing is its own.
+func (d *decoder) value(n *node, v reflect.Value) {
+	switch n.kind {
+	case gPtr:
+		switch d.openPtr(n) {
+		case stepZero:
+			v.SetZero()
+		case stepRead:
+			if v.IsNil() {
+				v.Set(reflect.New(n.t.Elem()))
+			}
+			d.value(n.elem, v.Elem())
+		}
+		return
+	case gRaw:
 		start := d.pos
 		d.skip()
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(d.data[start:d.pos]); err != nil {
 			d.storeErr(decodeErrDetail(err))
 		}
 		return
+	case gString:
+		if s, ok := d.stringOf(n); ok {
+			v.SetString(s)
+		}
+		return
+	case gBool:
+		if b, ok := d.boolOf(n); ok {
+			v.SetBool(b)
+		}
+		return
+	case gInt:
+		if i, ok := d.intOf(n); ok {
+			v.SetInt(i)
+		}
+		return
+	case gUint:
+		if u, ok := d.uintOf(n); ok {
+			v.SetUint(u)
+		}
+		return
+	case gFloat:
+		if f, ok := d.floatOf(n); ok {
+			v.SetFloat(f)
+		}
+		return
 	}
-	c := d.peek()
-	if c == 'n' && n.nullable {
-		d.lit()
+	switch d.open(n) {
+	case stepZero:
 		v.SetZero()
 		return
-	}
-	if !d.accepts(n, c) {
-		d.typeMismatch(n)
+	case stepSkip:
 		return
 	}
-	switch c {
-	case '{':
-		if n.kind == gMap {
-			d.mapObject(n, v)
-		} else {
-			d.object(n, v)
-		}
-	case '[':
+	switch n.kind {
+	case gStruct:
+		d.object(n, v)
+	case gMap:
+		d.mapObject(n, v)
+	case gSlice:
 		d.array(n, v)
-	case '"':
-		d.text(n, v)
-	case 't', 'f':
-		v.SetBool(d.lit() == 't')
-	default:
-		d.num(n, v)
+	case gCustom:
+		s, start := d.checkedText(n)
+		d.custom(v, d.data[start:d.pos], s)
+	case gNumber:
+		lit, _, ok := d.numLit(n)
+		if !ok {
+			return
+		}
+		// As fitNumbers: the type's own reading, its bounds in the fault.
+		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(lit); err != nil {
+			lo, hi := v.Interface().(bounded).Bounds(string(lit))
+			d.fault(FaultNumberRange, lo, hi, string(lit))
+		}
 	}
 }
 
@@ -199,90 +263,134 @@ func (d *decoder) typeMismatch(n *node) {
 	d.skip()
 }
 
-func (d *decoder) object(n *node, v reflect.Value) {
-	d.enter()
-	var seen uint64
-	var many []bool
-	if len(n.props) > 64 {
-		many = make([]bool, len(n.props))
-	}
-	var unknown *keySet // the members outside the schema, to refuse repeats
+// objectState is what an object being read keeps: the members met, the
+// members outside the schema, the guess of the next member.
+type objectState struct {
+	seen    uint64
+	many    []bool  // instead of seen, past 64 members
+	unknown *keySet // the members outside the schema, to refuse repeats
 	// Documents written by programs list members in a stable order, sorted
 	// by name or as the Go fields: guess the next before looking it up.
-	next, nextField := 0, 0
-	if !d.empty('}') {
+	next, nextField int
+}
+
+// objectOpen enters an object of struct node n (d.open said stepRead):
+// false when it is empty.
+func (d *decoder) objectOpen(n *node, o *objectState) bool {
+	d.enter()
+	if len(n.props) > 64 {
+		o.many = make([]bool, len(n.props))
+	}
+	return !d.empty('}')
+}
+
+// member reads the name of the next member of an object of n and returns
+// its property, refusing a repeat. A member outside the schema gives nil:
+// its value is skipped (faulted when n is closed), name and raw are the
+// member as written, for an open struct's Extra (keepExtra).
+func (d *decoder) member(n *node, o *objectState) (p *prop, name string, raw []byte) {
+	kb := d.key()
+	switch {
+	case o.next < len(n.order) && n.order[o.next].name == string(kb):
+		p = n.order[o.next]
+	case o.nextField < len(n.fieldOrder) && n.fieldOrder[o.nextField].name == string(kb):
+		p = n.fieldOrder[o.nextField]
+	default:
+		p = n.props[string(kb)]
+	}
+	if p == nil {
+		name = d.scanner.text(kb)
+		if o.unknown == nil {
+			o.unknown = &keySet{}
+		}
+		d.seenIn(o.unknown, name)
+		if n.closed {
+			d.memberFault(FaultAdditional.At(d.pointerTo(name)))
+		}
+		d.pushKey(name)
+		start := d.pos
+		d.skip()
+		d.pop()
+		return nil, name, d.data[start:d.pos]
+	}
+	o.next, o.nextField = p.bit+1, p.fieldPos+1
+	if o.many != nil {
+		if o.many[p.bit] {
+			d.fail(FaultDuplicate, d.pointerTo(p.name))
+		}
+		o.many[p.bit] = true
+	} else {
+		if o.seen&(1<<p.bit) != 0 {
+			d.fail(FaultDuplicate, d.pointerTo(p.name))
+		}
+		o.seen |= 1 << p.bit
+	}
+	return p, "", nil
+}
+
+// mark is where the faults stood when a member's value began.
+type mark struct{ faults, unstored int }
+
+// memberStart begins the value of member name (of a struct or a map).
+func (d *decoder) memberStart(name string) mark {
+	m := mark{len(d.faults), d.unstored}
+	d.pushKey(name)
+	return m
+}
+
+// memberEnd ends the value of a member begun at m: true when a fault since
+// m removes the member (see cutHere), which the caller then leaves at its
+// zero value (a struct field) or out (a map entry).
+func (d *decoder) memberEnd(m mark) bool {
+	cut := len(d.faults) > m.faults && d.cutHere(m.faults)
+	if cut {
+		d.unstored = m.unstored
+	}
+	d.pop()
+	return cut
+}
+
+// objectClose checks the required members of an object of n once read.
+func (d *decoder) objectClose(n *node, o *objectState) {
+	for _, p := range n.required {
+		if (o.many != nil && !o.many[p.bit]) || (o.many == nil && o.seen&(1<<p.bit) == 0) {
+			d.memberFault(FaultRequired.At(d.pointerTo(p.name)))
+		}
+	}
+}
+
+func (d *decoder) object(n *node, v reflect.Value) {
+	var o objectState
+	if d.objectOpen(n, &o) {
 		for {
-			kb := d.key()
-			var p *prop
-			switch {
-			case next < len(n.order) && n.order[next].name == string(kb):
-				p = n.order[next]
-			case nextField < len(n.fieldOrder) && n.fieldOrder[nextField].name == string(kb):
-				p = n.fieldOrder[nextField]
-			default:
-				p = n.props[string(kb)]
-			}
-			if p != nil {
-				next, nextField = p.bit+1, p.fieldPos+1
-			}
+			p, name, raw := d.member(n, &o)
 			if p == nil {
-				name := d.scanner.text(kb)
-				if unknown == nil {
-					unknown = &keySet{}
-				}
-				d.seenIn(unknown, name)
-				if n.closed {
-					d.memberFault(FaultAdditional.At(d.pointerTo(name)))
-				}
-				d.pushKey(name)
-				start := d.pos
-				d.skip()
-				d.pop()
 				if n.extra != nil {
-					d.keepExtra(v, n.extra, name, d.data[start:d.pos])
+					keepExtra(fieldOf(v, n.extra).Addr().Interface().(*map[string]json.RawMessage), name, raw)
 				}
 			} else {
-				if many != nil {
-					if many[p.bit] {
-						d.fail(FaultDuplicate, d.pointerTo(p.name))
-					}
-					many[p.bit] = true
-				} else {
-					if seen&(1<<p.bit) != 0 {
-						d.fail(FaultDuplicate, d.pointerTo(p.name))
-					}
-					seen |= 1 << p.bit
-				}
-				n0, s0 := len(d.faults), d.unstored
-				d.pushKey(p.name)
+				m := d.memberStart(p.name)
 				f := fieldOf(v, p.index)
 				d.value(p.n, f)
-				if len(d.faults) > n0 && d.cutHere(n0) {
+				if d.memberEnd(m) {
 					f.SetZero()
-					d.unstored = s0
 				}
-				d.pop()
 			}
 			if !d.more('}') {
 				break
 			}
 		}
 	}
-	for _, p := range n.required {
-		if (many != nil && !many[p.bit]) || (many == nil && seen&(1<<p.bit) == 0) {
-			d.memberFault(FaultRequired.At(d.pointerTo(p.name)))
-		}
-	}
+	d.objectClose(n, &o)
 }
 
 // keepExtra stores a member outside the schema of an open struct, as
-// written, in its Extra map (see extraField).
-func (d *decoder) keepExtra(v reflect.Value, index []int, name string, raw []byte) {
-	m := fieldOf(v, index)
-	if m.IsNil() {
-		m.Set(reflect.ValueOf(map[string]json.RawMessage{}))
+// written, in its Extra map *m (see extraField).
+func keepExtra(m *map[string]json.RawMessage, name string, raw []byte) {
+	if *m == nil {
+		*m = map[string]json.RawMessage{}
 	}
-	m.Interface().(map[string]json.RawMessage)[name] = append(json.RawMessage(nil), raw...)
+	(*m)[name] = append(json.RawMessage(nil), raw...)
 }
 
 func fieldOf(v reflect.Value, index []int) reflect.Value {
@@ -292,45 +400,58 @@ func fieldOf(v reflect.Value, index []int) reflect.Value {
 	return v.FieldByIndex(index)
 }
 
-func (d *decoder) mapObject(n *node, v reflect.Value) {
-	d.enter()
-	m := reflect.MakeMapWithSize(n.t, n.sizeHint)
-	v.Set(m)
+// mapOpen is called once a map node's object is entered and its map
+// stored: false when the object is empty; depth is the object's level of
+// d.keys, where its keys are recorded to refuse repeats.
+func (d *decoder) mapOpen() (depth int, more bool) {
 	if d.empty('}') {
-		return
+		return 0, false
 	}
-	depth := d.depth
+	depth = d.depth
 	for len(d.keys) <= depth {
 		d.keys = append(d.keys, keySet{})
 	}
 	d.keys[depth].list = d.keys[depth].list[:0]
 	d.keys[depth].set = nil
+	return depth, true
+}
+
+// mapKey reads the key of the next member of a map of n, refuses a repeat,
+// checks it against propertyNames and begins its value (memberEnd ends it).
+func (d *decoder) mapKey(n *node, depth int) (string, mark) {
+	kb := d.key()
+	var k string
+	if n.names != nil && n.names.enum != nil {
+		if c, ok := n.names.enum[string(kb)]; ok {
+			k = c
+		}
+	}
+	if k == "" {
+		k = d.scanner.text(kb)
+	}
+	d.seen(depth, k)
+	m := d.memberStart(k)
+	if n.names != nil && !d.stringOK(n.names, k) {
+		d.fault(FaultKey, keyArgs(n.names)...)
+	}
+	return k, m
+}
+
+func (d *decoder) mapObject(n *node, v reflect.Value) {
+	d.enter()
+	m := reflect.MakeMapWithSize(n.t, n.sizeHint)
+	v.Set(m)
+	depth, more := d.mapOpen()
+	if !more {
+		return
+	}
 	// SetMapIndex copies key and value: one of each serves every member.
 	kv, e := reflect.New(n.t.Key()).Elem(), reflect.New(n.t.Elem()).Elem()
 	for {
-		kb := d.key()
-		var k string
-		if n.names != nil && n.names.enum != nil {
-			if c, ok := n.names.enum[string(kb)]; ok {
-				k = c
-			}
-		}
-		if k == "" {
-			k = d.scanner.text(kb)
-		}
-		d.seen(depth, k)
-		n0, s0 := len(d.faults), d.unstored
-		d.pushKey(k)
-		if n.names != nil && !d.stringOK(n.names, k) {
-			d.fault(FaultKey, keyArgs(n.names)...)
-		}
+		k, mk := d.mapKey(n, depth)
 		e.SetZero()
 		d.value(n.additional, e)
-		cut := len(d.faults) > n0 && d.cutHere(n0)
-		d.pop()
-		if cut {
-			d.unstored = s0 // the member is left out of the map
-		} else {
+		if !d.memberEnd(mk) { // a member cut is left out of the map
 			kv.SetString(k)
 			m.SetMapIndex(kv, e)
 		}
@@ -379,16 +500,35 @@ func (d *decoder) array(n *node, v reflect.Value) {
 			}
 		}
 	}
-	s := v
+	d.arrayClose(n, count, !n.unique || uniqueItems(v))
+}
+
+// arrayClose checks the number of items of an array of n once read, and
+// whether they are unique (unique: computed by the caller when n.unique).
+func (d *decoder) arrayClose(n *node, count int, unique bool) {
 	if n.minItems >= 0 && count < n.minItems {
 		d.fault(FaultItems, boundSigns["minItems"], n.minItems, count)
 	}
 	if n.maxItems >= 0 && count > n.maxItems {
 		d.fault(FaultItems, boundSigns["maxItems"], n.maxItems, count)
 	}
-	if n.unique && !uniqueItems(s) {
+	if !unique {
 		d.fault(FaultUnique)
 	}
+}
+
+// uniqueOf is uniqueItems for the generated decoders: the items of the
+// plan's uniqueItems arrays are strings, booleans or integers, equal as Go
+// values exactly when they are equal as JSON values.
+func uniqueOf[T comparable](s []T) bool {
+	seen := make(map[T]struct{}, len(s))
+	for _, x := range s {
+		if _, ok := seen[x]; ok {
+			return false
+		}
+		seen[x] = struct{}{}
+	}
+	return true
 }
 
 func uniqueItems(s reflect.Value) bool {
@@ -414,14 +554,28 @@ func uniqueItems(s reflect.Value) bool {
 	return true
 }
 
-func (d *decoder) text(n *node, v reflect.Value) {
-	if n.union != nil {
-		d.unionText(n, v)
-		return
+// stringOf reads a value of string node n (gString) with its checks: ok
+// is false when nothing is to be stored (a value of another type).
+func (d *decoder) stringOf(n *node) (s string, ok bool) {
+	switch d.open(n) {
+	case stepZero:
+		return "", true
+	case stepSkip:
+		return "", false
 	}
-	start := d.pos
+	s, _ = d.checkedText(n)
+	return s, true
+}
+
+// checkedText reads a string (d.open said stepRead) and checks it along n
+// (code list, lengths, pattern, format, or the branches of a union); start
+// is the offset of its opening quote.
+func (d *decoder) checkedText(n *node) (s string, start int) {
+	start = d.pos
+	if n.union != nil {
+		return d.unionText(n), start
+	}
 	b := d.str()
-	var s string
 	if n.enum != nil {
 		c, ok := n.enum[string(b)]
 		if ok {
@@ -450,11 +604,19 @@ func (d *decoder) text(n *node, v reflect.Value) {
 	if n.format != nil && !n.format(s) {
 		d.fault(FaultFormat, n.formatName)
 	}
-	if n.kind == gCustom {
-		d.custom(v, d.data[start:d.pos], s)
-		return
+	return s, start
+}
+
+// boolOf reads a value of boolean node n: ok is false when nothing is to
+// be stored.
+func (d *decoder) boolOf(n *node) (b, ok bool) {
+	switch d.open(n) {
+	case stepZero:
+		return false, true
+	case stepSkip:
+		return false, false
 	}
-	v.SetString(s)
+	return d.lit() == 't', true
 }
 
 // custom hands a string to a type that decodes itself, as encoding/json
@@ -473,11 +635,13 @@ func (d *decoder) custom(v reflect.Value, raw []byte, s string) {
 	}
 }
 
-// num reads a number, checks its type and bounds as the JSON Schema does
-// (exact rational arithmetic), and stores it as encoding/json would.
-func (d *decoder) num(n *node, v reflect.Value) {
-	lit := d.number()
-	plain := true
+// numLit reads a number (d.open said stepRead) and checks its type and
+// bounds as the JSON Schema does (exact rational arithmetic): ok is false
+// when the schema wants an integer and the number is not one (faulted,
+// nothing to store). plain: the literal has neither fraction nor exponent.
+func (d *decoder) numLit(n *node) (lit []byte, plain, ok bool) {
+	lit = d.number()
+	plain = true
 	for _, c := range lit {
 		if c == '.' || c == 'e' || c == 'E' {
 			plain = false
@@ -493,7 +657,7 @@ func (d *decoder) num(n *node, v reflect.Value) {
 	}
 	if n.types&tNumber == 0 && !plain && !rat().IsInt() {
 		d.fault(FaultType, typeArgs(n.typeNames, "number")...)
-		return
+		return lit, plain, false
 	}
 	if n.hasMin || n.hasMax {
 		small := plain && len(lit) <= 18 && n.intBounds
@@ -508,47 +672,88 @@ func (d *decoder) num(n *node, v reflect.Value) {
 			d.fault(FaultRange, boundSigns["maximum"], n.maxText, string(lit))
 		}
 	}
-	switch n.kind {
-	case gNumber:
-		// As fitNumbers: the type's own reading, its bounds in the fault.
-		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(lit); err != nil {
-			lo, hi := v.Interface().(bounded).Bounds(string(lit))
-			d.fault(FaultNumberRange, lo, hi, string(lit))
-		}
-	case gInt:
-		i, ok := intLiteral(lit, plain, rat)
-		if !ok || v.OverflowInt(i) {
-			d.fault(FaultNumberRange, goRange(v.Type(), string(lit))...)
-			return
-		}
-		v.SetInt(i)
-	case gUint:
-		u, ok := uintLiteral(lit, plain, rat)
-		if !ok || v.OverflowUint(u) {
-			d.fault(FaultNumberRange, goRange(v.Type(), string(lit))...)
-			return
-		}
-		v.SetUint(u)
-	case gFloat:
-		f, err := strconv.ParseFloat(string(lit), v.Type().Bits())
-		if err != nil || v.OverflowFloat(f) {
-			d.fault(FaultNumberRange, goRange(v.Type(), string(lit))...)
-			return
-		}
-		if f == 0 {
-			f = 0 // -0.0 is 0 (numbers compare by value in JSON Schema)
-		}
-		v.SetFloat(f)
+	return lit, plain, true
+}
+
+func ratOf(lit []byte) func() *big.Rat {
+	return func() *big.Rat {
+		r, _ := new(big.Rat).SetString(string(lit))
+		return r
 	}
+}
+
+// intOf reads a value of integer node n (gInt) and stores it as
+// encoding/json would (an integer written 1.0 or 1e2 included, a number
+// beyond the Go type refused): ok is false when nothing is to be stored.
+func (d *decoder) intOf(n *node) (int64, bool) {
+	switch d.open(n) {
+	case stepZero:
+		return 0, true
+	case stepSkip:
+		return 0, false
+	}
+	lit, plain, ok := d.numLit(n)
+	if !ok {
+		return 0, false
+	}
+	i, ok := intLiteral(lit, plain, ratOf(lit))
+	if s := 64 - n.bits; !ok || i<<s>>s != i { // reflect.Value.OverflowInt
+		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
+		return 0, false
+	}
+	return i, true
+}
+
+// uintOf is intOf for unsigned integers (gUint).
+func (d *decoder) uintOf(n *node) (uint64, bool) {
+	switch d.open(n) {
+	case stepZero:
+		return 0, true
+	case stepSkip:
+		return 0, false
+	}
+	lit, plain, ok := d.numLit(n)
+	if !ok {
+		return 0, false
+	}
+	u, ok := uintLiteral(lit, plain, ratOf(lit))
+	if s := 64 - n.bits; !ok || u<<s>>s != u { // reflect.Value.OverflowUint
+		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
+		return 0, false
+	}
+	return u, true
+}
+
+// floatOf is intOf for floating-point numbers (gFloat); -0 is stored as 0
+// (numbers compare by value in JSON Schema).
+func (d *decoder) floatOf(n *node) (float64, bool) {
+	switch d.open(n) {
+	case stepZero:
+		return 0, true
+	case stepSkip:
+		return 0, false
+	}
+	lit, _, ok := d.numLit(n)
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(string(lit), n.bits)
+	if err != nil || (n.bits == 32 && math.Abs(f) > math.MaxFloat32) { // reflect.Value.OverflowFloat
+		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
+		return 0, false
+	}
+	if f == 0 {
+		f = 0
+	}
+	return f, true
 }
 
 // unionText reads a string for an anyOf of string schemas. The faults are
 // the interpreter's (schemaFaults) when no branch takes the value: those of
 // every branch in order, each code once per path (the plan refuses a choice
 // of constants only, which the interpreter reports as one list).
-func (d *decoder) unionText(n *node, v reflect.Value) {
+func (d *decoder) unionText(n *node) string {
 	s := d.scanner.text(d.str())
-	v.SetString(s)
 	var leaves []*spie.FaultType
 	var args [][]any
 	for _, b := range n.union {
@@ -572,10 +777,11 @@ func (d *decoder) unionText(n *node, v reflect.Value) {
 			leaves, args = append(leaves, FaultPattern), append(args, nil)
 		}
 		if len(leaves) == before {
-			return // this branch takes the value
+			return s // this branch takes the value
 		}
 	}
 	for i, t := range leaves {
 		d.fault(t, args[i]...)
 	}
+	return s
 }

@@ -120,6 +120,7 @@ type node struct {
 	// Go side
 	t    reflect.Type
 	kind goKind
+	bits int   // gInt, gUint, gFloat: the size of the Go type in bits
 	elem *node // gPtr: the pointed value
 }
 
@@ -449,6 +450,9 @@ func (n *node) readGo(t reflect.Type) error {
 	}
 	if n.types&^want != 0 {
 		return fmt.Errorf("type %s du schéma pour le type Go %s", strings.Join(n.typeNames, ", "), t)
+	}
+	if n.kind == gInt || n.kind == gUint || n.kind == gFloat {
+		n.bits = t.Bits()
 	}
 	return nil
 }
