@@ -73,3 +73,47 @@ func ValidateFastOracle(kind string, data []byte, opts ...Option) spie.Faults {
 	}
 	return oracle(k, data, newContext(opts))
 }
+
+// DecoderTrace is everything the fast decoder leaves after reading a
+// document: the faults in the order met (before dedup and sort), the depth
+// each removes (cut), the first store error, the partial document's
+// bookkeeping, the input fault that stopped it, and the decoded value.
+type DecoderTrace struct {
+	Faults    spie.Faults
+	Cut       []int
+	DecodeErr [2]string
+	Removed   []string
+	Unstored  int
+	OddPath   bool
+	Input     *spie.Fault
+	Doc       any
+}
+
+// HasGenerated reports whether the kind's plan has its generated decoder.
+func HasGenerated(kind string) bool {
+	k, ok := Lookup(kind)
+	if !ok {
+		return false
+	}
+	plan, err := planOf(k)
+	return err == nil && plan.gen != nil
+}
+
+// TraceDecode reads data as the fast path of the kind does, with its
+// generated decoder (generated) or the reflective one, and returns the
+// decoder's trace.
+func TraceDecode(kind string, data []byte, generated bool) DecoderTrace {
+	k, _ := Lookup(kind)
+	plan, err := planOf(k)
+	if err != nil || (generated && plan.gen == nil) {
+		panic("pas de décodeur généré pour " + kind)
+	}
+	d := new(decoder)
+	doc := k.New()
+	f := d.run(plan, data, Limits{}, doc, generated)
+	return DecoderTrace{
+		Faults: append(spie.Faults(nil), d.faults...), Cut: append([]int(nil), d.cut...),
+		DecodeErr: [2]string{d.decodeErr.fr, d.decodeErr.en}, Removed: d.removed,
+		Unstored: d.unstored, OddPath: d.oddPath, Input: f, Doc: doc,
+	}
+}

@@ -98,18 +98,18 @@ type partial struct {
 // decodePartial is decodeFast, also describing the partial document left
 // in doc when the schema refuses it.
 func decodePartial(plan *node, data []byte, l Limits, doc any) (spie.Faults, bool, partial) {
+	return decodeWith(plan, data, l, doc, plan.gen != nil)
+}
+
+// decodeWith is decodePartial with the generated decoder of the kind
+// (generated: plan.gen must not be nil) or the reflective one.
+func decodeWith(plan *node, data []byte, l Limits, doc any, generated bool) (spie.Faults, bool, partial) {
 	d := decoders.Get().(*decoder)
 	defer func() {
 		d.data, d.src = nil, "" // the pool must not keep the document alive
 		decoders.Put(d)
 	}()
-	d.reset(data, l.orDefault())
-	// One copy of the document; the strings without escapes are slices of it.
-	d.src = string(data)
-	d.faults, d.decodeErr = d.faults[:0], detail{}
-	d.cut, d.removed, d.unstored, d.oddPath = d.cut[:0], nil, 0, false
-	v := reflect.ValueOf(doc).Elem()
-	if f := d.document(func() { d.value(plan, v) }); f != nil {
+	if f := d.run(plan, data, l, doc, generated); f != nil {
 		return spie.Faults{*f}, false, partial{}
 	}
 	if len(d.faults) > 0 {
@@ -125,6 +125,23 @@ func decodePartial(plan *node, data []byte, l Limits, doc any) (spie.Faults, boo
 		return spie.Faults{FaultJSON.At("", d.decodeErr.args()...)}, false, partial{}
 	}
 	return nil, true, partial{}
+}
+
+// run reads data along plan into doc with the generated decoder of the
+// kind (generated) or the reflective one, leaving in d the faults and the
+// partial document's bookkeeping; it returns the input fault that stopped
+// the read, if any.
+func (d *decoder) run(plan *node, data []byte, l Limits, doc any, generated bool) *spie.Fault {
+	d.reset(data, l.orDefault())
+	// One copy of the document; the strings without escapes are slices of it.
+	d.src = string(data)
+	d.faults, d.decodeErr = d.faults[:0], detail{}
+	d.cut, d.removed, d.unstored, d.oddPath = d.cut[:0], nil, 0, false
+	read := func() { d.value(plan, reflect.ValueOf(doc).Elem()) }
+	if generated {
+		read = func() { plan.gen(d, plan, doc) }
+	}
+	return d.document(read)
 }
 
 // dedup copies the faults, dropping repeats of the same code at the same

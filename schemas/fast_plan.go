@@ -122,6 +122,10 @@ type node struct {
 	kind goKind
 	bits int   // gInt, gUint, gFloat: the size of the Go type in bits
 	elem *node // gPtr: the pointed value
+
+	// gen is the generated decoder of the kind (on the root node of a
+	// plan; see fast_typed.go), nil when it has none.
+	gen func(d *decoder, n *node, doc any)
 }
 
 type prop struct {
@@ -171,6 +175,9 @@ func planOf(k Kind) (*node, error) {
 		return r.(planResult).n, r.(planResult).err
 	}
 	n, err := compilePlan(k)
+	if err == nil {
+		bindGenerated(k.Name, n)
+	}
 	plans.Store(k.Name, planResult{n, err})
 	return n, err
 }
