@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/schemas"
 )
 
@@ -12,6 +13,16 @@ import (
 func TestDecodeNilDocument(t *testing.T) {
 	assert.NotPanics(t, func() {
 		fs, ok := schemas.Decode("diagnostic", []byte(`{}`), nil)
+		assert.False(t, ok)
+		assert.True(t, fs.HasCode("SCHEMA-OTHER-01"), "%v", fs)
+	})
+}
+
+// A nil pointer of the kind's Go type is refused the same way: there is
+// nowhere to decode into.
+func TestDecodeNilPointer(t *testing.T) {
+	assert.NotPanics(t, func() {
+		fs, ok := schemas.Decode("diagnostic", []byte(`{"id":"x"}`), (*diagnostic.Diagnostic)(nil))
 		assert.False(t, ok)
 		assert.True(t, fs.HasCode("SCHEMA-OTHER-01"), "%v", fs)
 	})

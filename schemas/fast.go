@@ -44,7 +44,7 @@ func fastPath(kind string) error {
 // kind's Go type) as Validate does, without the Go rules: ok is false with
 // the input or schema faults that refuse the document (the same faults
 // Validate gives), or INPUT-KIND-01 for an unknown kind, or SCHEMA-OTHER-01
-// when doc is not a pointer to the kind's Go type (nil included). On a
+// when doc is not a pointer to the kind's Go type (nil, or a nil pointer, included). On a
 // refused document, doc holds what could be read, each member holding a
 // schema fault left at its zero value. It serves callers that
 // want the typed document without the rules (the benchmark of the decoder
@@ -58,14 +58,23 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 	if !ok {
 		return spie.Faults{FaultKind.At("", kind)}, false
 	}
-	if reflect.TypeOf(doc) != reflect.TypeOf(k.New()) {
+	plan, err := planOf(k)
+	want := reflect.Type(nil)
+	if err == nil {
+		want = plan.t // the kind's Go type, without allocating one (k.Type)
+	} else {
+		want = k.Type()
+	}
+	if t := reflect.TypeOf(doc); t == nil || t.Kind() != reflect.Pointer || t.Elem() != want || reflect.ValueOf(doc).IsNil() {
 		t := "nil"
 		if doc != nil {
 			t = reflect.TypeOf(doc).String()
+			if v := reflect.ValueOf(doc); v.Kind() == reflect.Pointer && v.IsNil() {
+				t += " nil" // the right type, but nowhere to decode into
+			}
 		}
 		return spie.Faults{otherFault("", "document de type Go "+t+" pour le type "+kind, "Go document type "+t+" for kind "+kind)}, false
 	}
-	plan, err := planOf(k)
 	if err != nil {
 		// The kind is on the JSON Schema path: its faults of input, schema
 		// and numbers, then encoding/json.

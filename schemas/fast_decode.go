@@ -421,17 +421,18 @@ func (d *decoder) mapOpen() (depth int, more bool) {
 func (d *decoder) mapKey(n *node, depth int) (string, mark) {
 	kb := d.key()
 	var k string
+	listed := false // the key is in the code list of propertyNames
 	if n.names != nil && n.names.enum != nil {
 		if c, ok := n.names.enum[string(kb)]; ok {
-			k = c
+			k, listed = c, true
 		}
 	}
-	if k == "" {
+	if !listed {
 		k = d.scanner.text(kb)
 	}
 	d.seen(depth, k)
 	m := d.memberStart(k)
-	if n.names != nil && !d.stringOK(n.names, k) {
+	if n.names != nil && !d.stringOK(n.names, k, listed) {
 		d.fault(FaultKey, keyArgs(n.names)...)
 	}
 	return k, m
@@ -461,9 +462,10 @@ func (d *decoder) mapObject(n *node, v reflect.Value) {
 	}
 }
 
-// stringOK runs the string checks of n on s without reporting.
-func (d *decoder) stringOK(n *node, s string) bool {
-	if n.enum != nil {
+// stringOK runs the string checks of n on s without reporting (listed: s
+// is known to be in n's code list).
+func (d *decoder) stringOK(n *node, s string, listed bool) bool {
+	if n.enum != nil && !listed {
 		if _, ok := n.enum[s]; !ok {
 			return false
 		}
