@@ -38,6 +38,28 @@
     window.parent.postMessage({ spie: 1, type: "spie:error", widget: widget ? widget.getAttribute("content") : "", faults: [FAULT_MODULE] }, claimed);
   }
 
+  // The table of communes, for the widgets that check communes: fetched
+  // once (content-addressed, cached for a year) in parallel with the
+  // module, which is built without it. The module takes the bytes from
+  // window.spieCommunes (a promise of a Uint8Array) and checks them; when
+  // the table cannot be fetched, the widget says so (WIDGET-CHARGEMENT-07)
+  // and posts spie:error.
+  var communes = script.getAttribute("data-communes");
+  if (communes) {
+    window.spieCommunes = fetch(communes)
+      .then(function (r) {
+        if (!r.ok) {
+          throw new Error("HTTP " + r.status);
+        }
+        return r.arrayBuffer();
+      })
+      .then(function (b) {
+        performance.mark("spie-communes");
+        return new Uint8Array(b);
+      });
+    window.spieCommunes.catch(function () {}); // reported by the module
+  }
+
   var go = new Go();
   var started = WebAssembly.instantiateStreaming
     ? WebAssembly.instantiateStreaming(fetch(url), go.importObject)
