@@ -140,7 +140,7 @@ func TestHandler(t *testing.T) {
 				table = name
 			}
 			assert.Equal(t, table, name, "une seule table pour toutes les pages")
-			assert.Contains(t, string(page), `<link rel="preload" href="`+name+`" as="fetch" crossorigin>`)
+			assert.Contains(t, string(page), `<link rel="preload" href="`+name+`" as="fetch" crossorigin fetchpriority="low">`)
 		}
 		require.NotEmpty(t, table)
 		res := get(t, h, "/"+table, "gzip, deflate, br")

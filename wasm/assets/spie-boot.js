@@ -40,13 +40,14 @@
 
   // The table of communes, for the widgets that check communes: fetched
   // once (content-addressed, cached for a year) in parallel with the
-  // module, which is built without it. The module takes the bytes from
+  // module, which is built without it, at low priority: the module comes
+  // first, the widget being ready without the table. The module takes the bytes from
   // window.spieCommunes (a promise of a Uint8Array) and checks them; when
   // the table cannot be fetched, the widget says so (WIDGET-CHARGEMENT-07)
   // and posts spie:error.
   var communes = script.getAttribute("data-communes");
   if (communes) {
-    window.spieCommunes = fetch(communes)
+    window.spieCommunes = fetch(communes, { priority: "low" })
       .then(function (r) {
         if (!r.ok) {
           throw new Error("HTTP " + r.status);
