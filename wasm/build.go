@@ -33,7 +33,8 @@ const (
 	// (communes.tsv.gz, gzip'd, TableSize bytes) that the widgets' modules
 	// do not hold: copied as is, served under a content-addressed name
 	// (communes.<hash>.bin, immutable) and fetched by the pages of
-	// manifest.CommunesWidgets in parallel with their module. Not .gz: a
+	// manifest.CommunesWidgets once their module is compiled, while Go
+	// starts (spie-boot.js). Not .gz: a
 	// server that sends .gz files with Content-Encoding: gzip would have
 	// the browser hand over other bytes than the ones
 	// territory.Provide checks.

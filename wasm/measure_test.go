@@ -59,7 +59,7 @@ func TestMeasure(t *testing.T) {
 
 	// Sizes.
 	md.WriteString("### Taille des modules\n\nUn module par widget (`wasm/cmd/<widget>`), compilé avec `-trimpath -ldflags=-s -w` ; gzip niveau 9, brotli qualité 9 (fenêtre 2^24), tels que le serveur les sert. La référence est une page go-app « bonjour » (`wasm/testdata/hello`) : la part de socle est l'écart à cette référence.\n\n")
-	fmt.Fprintf(&md, "La colonne « communes » dit si le module contient la table des communes (`spie/territory`, %.2f Mo déjà compressés, incompressible). Les modules des widgets sont compilés sans elle (étiquette `%s`) : elle est servie une fois, à part, sous un nom qui porte son empreinte (`communes.<empreinte>.bin`, en cache un an, telle quelle), et seules les pages des widgets qui vérifient des communes (%s) la téléchargent, en parallèle de leur module ; le widget est prêt sans l'attendre. `validate.wasm`, chargé seul par Node ou un navigateur, la garde.\n\n", float64(territory.TableSize)/1e6, wasm.CommunesTag, strings.Join(manifest.CommunesWidgets, ", "))
+	fmt.Fprintf(&md, "La colonne « communes » dit si le module contient la table des communes (`spie/territory`, %.2f Mo déjà compressés, incompressible). Les modules des widgets sont compilés sans elle (étiquette `%s`) : elle est servie une fois, à part, sous un nom qui porte son empreinte (`communes.<empreinte>.bin`, en cache un an, telle quelle), et seules les pages des widgets qui vérifient des communes (%s) la téléchargent, une fois leur module compilé, pendant que Go démarre (le module a le débit pour lui seul) ; le widget est prêt sans l'attendre. `validate.wasm`, chargé seul par Node ou un navigateur, la garde.\n\n", float64(territory.TableSize)/1e6, wasm.CommunesTag, strings.Join(manifest.CommunesWidgets, ", "))
 	md.WriteString("| module | brut | gzip | brotli | brotli au-dessus de go-app | communes |\n|---|---|---|---|---|---|\n")
 	root, err := moduleRoot()
 	require.NoError(t, err)
@@ -345,13 +345,14 @@ func helloHandler(t *testing.T, hello, dist string) http.Handler {
 	})
 }
 
-// contributors builds the diagnostic module with its symbols, sums the size
+// contributors builds the diagnostic module with its symbols (and the
+// widgets' build tag, as wasm.Build does), sums the size
 // of the function bodies by package (go tool nm does not read wasm modules)
 // and returns the 15 largest as Markdown.
 func contributors(t *testing.T) string {
 	root, _ := moduleRoot()
 	out := filepath.Join(t.TempDir(), "app-symbols.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-o", out, wasm.WidgetPackage("diagnostic"))
+	build := exec.Command("go", "build", "-trimpath", "-tags="+wasm.CommunesTag, "-o", out, wasm.WidgetPackage("diagnostic"))
 	build.Dir = root
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := build.CombinedOutput(); err != nil {
@@ -381,7 +382,7 @@ func contributors(t *testing.T) string {
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].v > list[j].v })
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Ce que contient le module du diagnostic\n\n%.2f Mo de code et %.2f Mo de données (segment de données : tables, chaînes, types, dont la table des communes) ; plus gros paquets par taille du code :\n\n| paquet | code |\n|---|---|\n", float64(total)/1e6, float64(data)/1e6)
+	fmt.Fprintf(&b, "### Ce que contient le module du diagnostic\n\n%.2f Mo de code et %.2f Mo de données (segment de données : tables, chaînes, types ; sans la table des communes, servie à part) ; plus gros paquets par taille du code :\n\n| paquet | code |\n|---|---|\n", float64(total)/1e6, float64(data)/1e6)
 	for i, x := range list {
 		if i == 15 {
 			break

@@ -13,7 +13,7 @@
 // run time by Provide, which accepts only the bytes of communes.tsv.gz
 // (checked against TableSHA256). The widgets' WebAssembly modules are built
 // so, and their pages fetch the table once, as a content-addressed file
-// cached for a year, in parallel with the module (package wasm). Until
+// cached for a year, while the module starts (package wasm). Until
 // then the table is pending: see Default for what each question answers.
 package territory
 

@@ -38,16 +38,20 @@
     window.parent.postMessage({ spie: 1, type: "spie:error", widget: widget ? widget.getAttribute("content") : "", faults: [FAULT_MODULE] }, claimed);
   }
 
-  // The table of communes, for the widgets that check communes: fetched
-  // once (content-addressed, cached for a year) in parallel with the
-  // module, which is built without it, at low priority: the module comes
-  // first, the widget being ready without the table. The module takes the bytes from
+  // fetchCommunes fetches the table of communes, for the widgets that check
+  // communes (data-communes: its content-addressed name, cached for a
+  // year). It starts once the module is downloaded and compiled, while Go
+  // starts: on a slow link the module has the bandwidth to itself, and
+  // the widget is ready without the table. The module takes the bytes from
   // window.spieCommunes (a promise of a Uint8Array) and checks them; when
   // the table cannot be fetched, the widget says so (WIDGET-CHARGEMENT-07)
   // and posts spie:error.
-  var communes = script.getAttribute("data-communes");
-  if (communes) {
-    window.spieCommunes = fetch(communes, { priority: "low" })
+  function fetchCommunes() {
+    var communes = script.getAttribute("data-communes");
+    if (!communes) {
+      return;
+    }
+    window.spieCommunes = fetch(communes)
       .then(function (r) {
         if (!r.ok) {
           throw new Error("HTTP " + r.status);
@@ -70,6 +74,7 @@
   started
     .then(function (r) {
       performance.mark("spie-wasm-compiled");
+      fetchCommunes();
       go.run(r.instance);
     })
     .catch(function (err) {

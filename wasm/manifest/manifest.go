@@ -23,8 +23,8 @@ var Widgets = spie.Definitions{
 }
 
 // CommunesWidgets are the widgets whose page fetches the table of communes
-// (spie/territory, served apart: wasm.CommunesFile) in parallel with their
-// module, which is built without it (tag spie_communes_external): those
+// (spie/territory, served apart: wasm.CommunesFile) while their module
+// starts, the module being built without it (tag spie_communes_external): those
 // whose data or form holds a commune code. The others' modules never reach
 // the table (the carnet widget).
 var CommunesWidgets = []string{"diagnostic", "offre", "prescription", "indicateurs"}

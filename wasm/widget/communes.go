@@ -25,7 +25,7 @@ var communesText = struct{ Loading, Unavailable text }{
 
 // communesGate is what a widget does with the table of communes, which its
 // WebAssembly module (built with the tag spie_communes_external) does not
-// hold: the page fetches it in parallel with the module (spie-boot.js sets
+// hold: the page fetches it once the module is compiled, while Go starts (spie-boot.js sets
 // window.spieCommunes, a promise of its bytes) and watch hands it to
 // territory.Provide. A widget whose data needs the table keeps that data
 // (wait) and applies it once the table is there; in the default build
