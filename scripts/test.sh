@@ -10,3 +10,7 @@ cd "$root"
 sh scripts/install-browser.sh
 export SPIE_BROWSER_TESTS=1
 go test -count=1 -timeout 15m "$@" ./...
+# the widgets' modules are built without the table of communes
+# (wasm.CommunesTag): the library and the widgets with the table handed
+# over at run time
+go test -count=1 -tags spie_communes_external "$@" ./spie/territory/ ./wasm/widget/

@@ -52,3 +52,25 @@ var FaultCommuneCountryFormat = NewFaultType("SPIE-COMMUNE-06", SeverityError,
 	"c'est un code de pays (99…, code INSEE des pays et territoires étrangers), pas un code de commune",
 	"this is a country code (99…, INSEE code of foreign countries and territories), not a commune code").
 	WithSource("INSEE, Code officiel géographique, pays et territoires étrangers (codes 99xxx)")
+
+// FaultCommunePending is reported by spie/territory.CheckCommune, in a
+// program built with the tag spie_communes_external (the widgets'
+// WebAssembly modules, which fetch the table of communes as a separate
+// file), for a commune code checked before the table has arrived: an
+// error, so that no document passes with a commune nobody checked; the
+// widget checks the code again once the table is there. The argument is
+// the code.
+var FaultCommunePending = NewFaultType("SPIE-COMMUNE-07", SeverityError,
+	"commune %q pas encore vérifiée : la table des communes du Code officiel géographique n'est pas encore chargée",
+	"commune %q not checked yet: the table of communes of the official geographic code is not loaded yet").
+	WithSource("socle, spie/territory : la table des communes est servie à part aux widgets (issue 17, point 4) ; aucune commune n'est acceptée ni refusée sans elle")
+
+// FaultCommuneTable is the error of spie/territory.Provide handed bytes
+// that are not the table of communes the program was built with (their
+// size or SHA-256 digest differ from territory.TableSize and
+// territory.TableSHA256): the table is refused and the program keeps the
+// one it had. No argument.
+var FaultCommuneTable = NewFaultType("SPIE-COMMUNE-08", SeverityError,
+	"table des communes refusée : ce n'est pas celle avec laquelle le programme a été construit (taille ou empreinte SHA-256 différente)",
+	"table of communes refused: it is not the one the program was built with (different size or SHA-256 digest)").
+	WithSource("socle, spie/territory : la table servie à part est vérifiée par son empreinte, écrite par le générateur avec la table (internal/gen/territory)")

@@ -101,6 +101,10 @@ func loadDist(dir, name string) (*asset, error) {
 	if b, err := os.ReadFile(p + ".gz"); err == nil {
 		a.gz = b
 	}
+	if name == CommunesFile {
+		a.br, a.gz = nil, nil // served as is: gzip'd already, checked byte for byte
+		return a, nil
+	}
 	if a.br == nil || a.gz == nil {
 		if a.gz, err = gzipBytes(raw); err != nil {
 			return nil, err
@@ -116,6 +120,9 @@ var pageTemplate = template.Must(template.ParseFS(embedded, "assets/widget.html"
 
 type pageData struct {
 	Widget, Title, MetaCSP, AllowedOrigins, DSFR, WasmExec, Wasm string
+	// Communes is the content-addressed name of the table of communes the
+	// page fetches with its module, "" for a widget that needs none.
+	Communes string
 	// Lang, Service and Loading are the page's language and the words it
 	// shows before the module starts (pageWords).
 	Lang, Service, Loading string

@@ -29,7 +29,24 @@ const ValidatePackage = "./wasm/cmd/validate"
 const (
 	ValidateWasm = "validate.wasm"
 	WasmExecJS   = "wasm_exec.js"
+	// CommunesFile is the table of communes of spie/territory
+	// (communes.tsv.gz, gzip'd, TableSize bytes) that the widgets' modules
+	// do not hold: copied as is, served under a content-addressed name
+	// (communes.<hash>.bin, immutable) and fetched by the pages of
+	// manifest.CommunesWidgets once their module is compiled, while Go
+	// starts (spie-boot.js). Not .gz: a
+	// server that sends .gz files with Content-Encoding: gzip would have
+	// the browser hand over other bytes than the ones
+	// territory.Provide checks.
+	CommunesFile = "communes.bin"
 )
+
+// CommunesTag is the build tag of the widgets' modules: spie/territory
+// built without its table, handed over at run time (territory.Provide).
+const CommunesTag = "spie_communes_external"
+
+// communesSource is where the table is in the socle module's sources.
+const communesSource = "spie/territory/communes.tsv.gz"
 
 // WidgetPackage returns the main package of the module of the widget key
 // (a manifest key), relative to the module root: ./wasm/cmd/diagnostic.
@@ -43,13 +60,14 @@ func WidgetWasm(key string) string { return key + ".wasm" }
 
 // DistFiles returns the names of the files Build writes in its directory,
 // besides their .br, .gz and .sha256 siblings: one module per widget of the
-// manifest, validate.wasm and wasm_exec.js.
+// manifest, validate.wasm, wasm_exec.js and the table of communes
+// (CommunesFile, never compressed again).
 func DistFiles() []string {
 	var names []string
 	for _, k := range widgetNames() {
 		names = append(names, WidgetWasm(k))
 	}
-	return append(names, ValidateWasm, WasmExecJS)
+	return append(names, ValidateWasm, WasmExecJS, CommunesFile)
 }
 
 // BuildOptions say where to build from and to.
@@ -71,11 +89,14 @@ type BuildOptions struct {
 }
 
 // Build compiles one module per widget (diagnostic.wasm, …, see
-// WidgetPackage) and the validation-only module (validate.wasm) for
-// GOOS=js GOARCH=wasm with -ldflags="-s -w", in one go command (the packages
-// they share are compiled once), copies wasm_exec.js of the Go release, and
-// writes brotli and gzip versions of each file. Compression is skipped for
-// files whose content did not change since the last build.
+// WidgetPackage) with the tag CommunesTag, so that none holds the table of
+// communes, in one go command (the packages they share are compiled once),
+// and the validation-only module (validate.wasm), which keeps the table
+// embedded (its users, Node and browsers, load it alone, with no page to
+// fetch the table), for GOOS=js GOARCH=wasm with -ldflags="-s -w"; copies
+// the table (CommunesFile) and wasm_exec.js of the Go release, and writes
+// brotli and gzip versions of each module and script. Compression is
+// skipped for files whose content did not change since the last build.
 func Build(ctx context.Context, o BuildOptions) error {
 	if o.Go == "" {
 		o.Go = "go"
@@ -107,16 +128,23 @@ func Build(ctx context.Context, o BuildOptions) error {
 	}
 	type module struct{ pkg, out string }
 	var modules []module
+	widgets := []string{"build", "-trimpath", "-ldflags=-s -w", "-tags=" + CommunesTag, "-o", out + string(filepath.Separator)}
 	for _, k := range widgetNames() {
 		modules = append(modules, module{WidgetPackage(k), WidgetWasm(k)})
+		widgets = append(widgets, WidgetPackage(k))
 	}
 	modules = append(modules, module{ValidatePackage, ValidateWasm})
-	args := []string{"build", "-trimpath", "-ldflags=-s -w", "-o", out + string(filepath.Separator)}
-	for _, m := range modules {
-		args = append(args, m.pkg)
+	for _, args := range [][]string{widgets, {"build", "-trimpath", "-ldflags=-s -w", "-o", out + string(filepath.Separator), ValidatePackage}} {
+		if _, err := goOutput(ctx, o.Go, o.ModuleDir, env, args...); err != nil {
+			return fmt.Errorf("compilation des modules WebAssembly : %w", err)
+		}
 	}
-	if _, err := goOutput(ctx, o.Go, o.ModuleDir, env, args...); err != nil {
-		return fmt.Errorf("compilation des modules WebAssembly : %w", err)
+	table, err := os.ReadFile(filepath.Join(o.ModuleDir, filepath.FromSlash(communesSource)))
+	if err != nil {
+		return fmt.Errorf("table des communes introuvable : %w", err)
+	}
+	if err := writeIfChanged(filepath.Join(o.Dir, CommunesFile), table); err != nil {
+		return err
 	}
 	for _, m := range modules {
 		if err := os.Rename(filepath.Join(tmp, path.Base(m.pkg)), filepath.Join(o.Dir, m.out)); err != nil {
@@ -135,6 +163,9 @@ func Build(ctx context.Context, o BuildOptions) error {
 		return err
 	}
 	for _, name := range DistFiles() {
+		if name == CommunesFile {
+			continue // gzip'd already, and checked byte for byte
+		}
 		if err := precompress(filepath.Join(o.Dir, name), o.BrotliQuality); err != nil {
 			return err
 		}

@@ -74,6 +74,7 @@ func Export(dir string, o Options) ([]string, error) {
 *.html            Cache-Control: no-cache
 *.<empreinte>.*   Cache-Control: public, max-age=31536000, immutable
 *.wasm            Content-Type: application/wasm
+communes.*.bin    Content-Type: application/octet-stream, sans Content-Encoding (la table des communes, déjà compressée, est vérifiée octet par octet)
 *.br / *.gz       Content-Encoding: br / gzip (servir le fichier précompressé si Accept-Encoding le permet)
 `)
 	if err := write("HEADERS.txt", []byte(hb.String())); err != nil {

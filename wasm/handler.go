@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -19,7 +20,8 @@ import (
 // Options configure the handler and the static export.
 type Options struct {
 	// Dist is the directory written by Build (DistFiles: one module per
-	// widget, validate.wasm, wasm_exec.js, and their .br/.gz versions).
+	// widget, validate.wasm, wasm_exec.js, and their .br/.gz versions; the
+	// table of communes).
 	Dist string
 	// AllowedOrigins are the origins of the partner pages allowed to frame
 	// the widgets and exchange messages with them (e.g.
@@ -132,6 +134,7 @@ func newSite(o Options) (*site, error) {
 				DSFR:           "dsfr/dsfr.min.css",
 				WasmExec:       names[WasmExecJS],
 				Wasm:           names[WidgetWasm(w.Key)],
+				Communes:       communesOf(w.Key, names[CommunesFile]),
 				Lang:           lang,
 				Service:        words.Service,
 				Loading:        fmt.Sprintf(words.Loading, title),
@@ -152,9 +155,9 @@ func newSite(o Options) (*site, error) {
 
 // Handler returns the http.Handler serving the widgets: one page per widget
 // (diagnostic.html, …, also without .html) loading that widget's own
-// module, the loader spie-embed.js and its .d.ts, the WebAssembly modules
-// and wasm_exec.js under content-addressed names cached for a year
-// (diagnostic.<hash>.wasm, immutable), brotli or gzip chosen from Accept-Encoding, and the CSP of the widget
+// module, the loader spie-embed.js and its .d.ts, the WebAssembly modules,
+// wasm_exec.js and the table of communes under content-addressed names
+// cached for a year (diagnostic.<hash>.wasm, communes.<hash>.bin, immutable), brotli or gzip chosen from Accept-Encoding, and the CSP of the widget
 // pages with frame-ancestors limited to the allowed origins. Mount it on its
 // own path, e.g. mux.Handle("/spie/", http.StripPrefix("/spie", h)).
 func Handler(o Options) (http.Handler, error) {
@@ -331,6 +334,15 @@ func (s *site) compressed(name string, f *os.File) (*asset, error) {
 	}
 	s.dsfrCache[name] = a
 	return a, nil
+}
+
+// communesOf returns name, the table's content-addressed name, for a widget
+// of manifest.CommunesWidgets, "" for the others.
+func communesOf(key, name string) string {
+	if slices.Contains(manifest.CommunesWidgets, key) {
+		return name
+	}
+	return ""
 }
 
 // pageName is the file name of the page of widget key in lang:

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,6 +31,7 @@ func fakeDist(t *testing.T) string {
 	files := map[string]string{
 		wasm.ValidateWasm: "\x00asm" + strings.Repeat("validate ", 400),
 		wasm.WasmExecJS:   "// wasm_exec.js\n" + strings.Repeat("var x = 1;\n", 200),
+		wasm.CommunesFile: fakeCommunes,
 	}
 	for _, w := range manifest.Widgets.Keys() {
 		// a distinct content per widget, so distinct hashed names
@@ -40,6 +42,10 @@ func fakeDist(t *testing.T) string {
 	}
 	return dir
 }
+
+// fakeCommunes stands for the table of communes: gzip's magic number, then
+// text (served as is whatever its content).
+const fakeCommunes = "\x1f\x8b communes " + "02408 Laon 02691 Saint-Quentin"
 
 func get(t *testing.T, h http.Handler, path, acceptEncoding string) *http.Response {
 	t.Helper()
@@ -119,6 +125,33 @@ func TestHandler(t *testing.T) {
 			assert.Regexp(t, `^wasm_exec\.[0-9a-f]{24}\.js$`, exec)
 			assert.Equal(t, "public, max-age=31536000, immutable", get(t, h, "/"+exec, "").Header.Get("Cache-Control"))
 		}
+	})
+	t.Run("the table of communes: one hashed file, as is, for the pages that check communes", func(t *testing.T) {
+		var table string
+		for _, w := range manifest.Widgets.Keys() {
+			page, _ := io.ReadAll(get(t, h, "/"+w+".html", "").Body)
+			if !slices.Contains(manifest.CommunesWidgets, w) {
+				assert.NotContains(t, string(page), "communes", "la page %s n'a pas besoin de la table", w)
+				continue
+			}
+			name := pageAttr(t, page, "data-communes")
+			assert.Regexp(t, `^communes\.[0-9a-f]{24}\.bin$`, name)
+			if table == "" {
+				table = name
+			}
+			assert.Equal(t, table, name, "une seule table pour toutes les pages")
+			// fetched by spie-boot.js once the module is in, not preloaded:
+			// the module has the bandwidth to itself
+			assert.NotContains(t, string(page), `<link rel="preload" href="`+name+`"`)
+		}
+		require.NotEmpty(t, table)
+		res := get(t, h, "/"+table, "gzip, deflate, br")
+		require.Equal(t, http.StatusOK, res.StatusCode)
+		assert.Equal(t, "public, max-age=31536000, immutable", res.Header.Get("Cache-Control"))
+		assert.Empty(t, res.Header.Get("Content-Encoding"), "la table est servie telle quelle, octet pour octet")
+		assert.Equal(t, "application/octet-stream", res.Header.Get("Content-Type"))
+		body, _ := io.ReadAll(res.Body)
+		assert.Equal(t, fakeCommunes, string(body))
 	})
 	t.Run("unhashed module names are not cached", func(t *testing.T) {
 		assert.Equal(t, "no-cache", get(t, h, "/offre.wasm", "").Header.Get("Cache-Control"))

@@ -28,6 +28,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"github.com/spie-fr/socle/spie/territory"
 	"github.com/spie-fr/socle/wasm"
 	"github.com/spie-fr/socle/wasm/manifest"
 )
@@ -58,7 +59,7 @@ func TestMeasure(t *testing.T) {
 
 	// Sizes.
 	md.WriteString("### Taille des modules\n\nUn module par widget (`wasm/cmd/<widget>`), compilé avec `-trimpath -ldflags=-s -w` ; gzip niveau 9, brotli qualité 9 (fenêtre 2^24), tels que le serveur les sert. La référence est une page go-app « bonjour » (`wasm/testdata/hello`) : la part de socle est l'écart à cette référence.\n\n")
-	md.WriteString("La colonne « communes » dit si le module contient la table des communes (`spie/territory`, 0.59 Mo déjà compressés, incompressible) : l'éditeur de liens ne la garde que dans les modules dont le code l'atteint.\n\n")
+	fmt.Fprintf(&md, "La colonne « communes » dit si le module contient la table des communes (`spie/territory`, %.2f Mo déjà compressés, incompressible). Les modules des widgets sont compilés sans elle (étiquette `%s`) : elle est servie une fois, à part, sous un nom qui porte son empreinte (`communes.<empreinte>.bin`, en cache un an, telle quelle), et seules les pages des widgets qui vérifient des communes (%s) la téléchargent, une fois leur module compilé, pendant que Go démarre (le module a le débit pour lui seul) ; le widget est prêt sans l'attendre. `validate.wasm`, chargé seul par Node ou un navigateur, la garde.\n\n", float64(territory.TableSize)/1e6, wasm.CommunesTag, strings.Join(manifest.CommunesWidgets, ", "))
 	md.WriteString("| module | brut | gzip | brotli | brotli au-dessus de go-app | communes |\n|---|---|---|---|---|---|\n")
 	root, err := moduleRoot()
 	require.NoError(t, err)
@@ -95,6 +96,9 @@ func TestMeasure(t *testing.T) {
 		fmt.Fprintf(&md, "| %s | %s | %s | %s | %+.2f Mo | %s |\n", name, mo(sz[0]), mo(sz[1]), mo(sz[2]), float64(sz[2]-floor[2])/1e6, hasCommunes(filepath.Join(dist, name)))
 		t.Logf("%s : brut %s, gzip %s, brotli %s", name, mo(sz[0]), mo(sz[1]), mo(sz[2]))
 	}
+	if st, err := os.Stat(filepath.Join(dist, wasm.CommunesFile)); err == nil {
+		fmt.Fprintf(&md, "| %s (la table, servie à part, telle quelle) | %s | — | — | — | — |\n", wasm.CommunesFile, mo(st.Size()))
+	}
 	md.WriteString("\n")
 	md.WriteString(contributors(t))
 	md.WriteString(initCost(t, hello, dist))
@@ -104,13 +108,13 @@ func TestMeasure(t *testing.T) {
 	ref := httptest.NewServer(helloHandler(t, hello, dist))
 	defer ref.Close()
 	pages := append([]string{}, manifest.Widgets.Keys()...)
-	md.WriteString("### Temps jusqu'au widget prêt\n\nDe la navigation à la marque `spie-ready` (le widget monté, son canal ouvert), page du widget ouverte seule, 5 chargements à froid (nouveau contexte de navigateur, cache désactivé) ; à chaque tour, la page go-app « bonjour » est chargée juste avant le widget et le rapport widget / bonjour de ce tour est gardé : on donne la médiane des temps et la médiane des rapports (min–max entre parenthèses). « Démarrage » est le temps entre la fin de la compilation du module (`spie-wasm-compiled`) et le widget prêt : démarrage de Go, initialisation des paquets, go-app, premier rendu.\n\n")
+	md.WriteString("### Temps jusqu'au widget prêt\n\nDe la navigation à la marque `spie-ready` (le widget monté, son canal ouvert), page du widget ouverte seule, 5 chargements à froid (nouveau contexte de navigateur, cache désactivé) ; à chaque tour, la page go-app « bonjour » est chargée juste avant le widget et le rapport widget / bonjour de ce tour est gardé : on donne la médiane des temps et la médiane des rapports (min–max entre parenthèses). « Démarrage » est le temps entre la fin de la compilation du module (`spie-wasm-compiled`) et le widget prêt : démarrage de Go, initialisation des paquets, go-app, premier rendu. « Transféré » est le module seul ; « table des communes arrivée » est la marque `spie-communes` (octets de la table reçus par la page, qui les remet au module), pour les pages qui la téléchargent.\n\n")
 	for _, slow := range []bool{false, true} {
 		label := "localhost"
 		if slow {
 			label = "10 Mbit/s, 40 ms (émulation réseau de Chromium)"
 		}
-		fmt.Fprintf(&md, "**%s**\n\n| page | transféré | prêt, médiane | rapport à bonjour | démarrage, médiane |\n|---|---|---|---|---|\n", label)
+		fmt.Fprintf(&md, "**%s**\n\n| page | transféré | prêt, médiane | rapport à bonjour | démarrage, médiane | table des communes arrivée, médiane |\n|---|---|---|---|---|---|\n", label)
 		var helloLoads []loadTimes
 		byPage := map[string][]loadTimes{}
 		ratios := map[string][]float64{}
@@ -125,8 +129,16 @@ func TestMeasure(t *testing.T) {
 		}
 		row := func(name string, loads []loadTimes, r []float64) {
 			ready, start := make([]float64, len(loads)), make([]float64, len(loads))
+			var communes []float64
 			for i, l := range loads {
 				ready[i], start[i] = l.Ready, l.Ready-l.Compiled
+				if l.Communes > 0 {
+					communes = append(communes, l.Communes)
+				}
+			}
+			arrived := "—"
+			if len(communes) > 0 {
+				arrived = fmt.Sprintf("%.0f ms (%.0f–%.0f)", median(communes), slices.Min(communes), slices.Max(communes))
 			}
 			ratio := "—"
 			if r != nil {
@@ -139,7 +151,7 @@ func TestMeasure(t *testing.T) {
 			if fetches > 1 {
 				ratio += fmt.Sprintf(" ; module demandé %.0f fois", fetches)
 			}
-			fmt.Fprintf(&md, "| %s | %.2f Mo | %.0f ms (%.0f–%.0f) | %s | %.0f ms |\n", name, loads[0].WasmBytes/1e6, median(ready), slices.Min(ready), slices.Max(ready), ratio, median(start))
+			fmt.Fprintf(&md, "| %s | %.2f Mo | %.0f ms (%.0f–%.0f) | %s | %.0f ms | %s |\n", name, loads[0].WasmBytes/1e6, median(ready), slices.Min(ready), slices.Max(ready), ratio, median(start), arrived)
 			t.Logf("%s, %s : prêt en %.0f ms (médiane), rapport %s", label, name, median(ready), ratio)
 		}
 		row("go-app hello (référence)", helloLoads, nil)
@@ -333,13 +345,14 @@ func helloHandler(t *testing.T, hello, dist string) http.Handler {
 	})
 }
 
-// contributors builds the diagnostic module with its symbols, sums the size
+// contributors builds the diagnostic module with its symbols (and the
+// widgets' build tag, as wasm.Build does), sums the size
 // of the function bodies by package (go tool nm does not read wasm modules)
 // and returns the 15 largest as Markdown.
 func contributors(t *testing.T) string {
 	root, _ := moduleRoot()
 	out := filepath.Join(t.TempDir(), "app-symbols.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-o", out, wasm.WidgetPackage("diagnostic"))
+	build := exec.Command("go", "build", "-trimpath", "-tags="+wasm.CommunesTag, "-o", out, wasm.WidgetPackage("diagnostic"))
 	build.Dir = root
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := build.CombinedOutput(); err != nil {
@@ -369,7 +382,7 @@ func contributors(t *testing.T) string {
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].v > list[j].v })
 	var b strings.Builder
-	fmt.Fprintf(&b, "### Ce que contient le module du diagnostic\n\n%.2f Mo de code et %.2f Mo de données (segment de données : tables, chaînes, types, dont la table des communes) ; plus gros paquets par taille du code :\n\n| paquet | code |\n|---|---|\n", float64(total)/1e6, float64(data)/1e6)
+	fmt.Fprintf(&b, "### Ce que contient le module du diagnostic\n\n%.2f Mo de code et %.2f Mo de données (segment de données : tables, chaînes, types ; sans la table des communes, servie à part) ; plus gros paquets par taille du code :\n\n| paquet | code |\n|---|---|\n", float64(total)/1e6, float64(data)/1e6)
 	for i, x := range list {
 		if i == 15 {
 			break
@@ -408,6 +421,7 @@ func coldLoadClosed(t *testing.T, e *browserEnv, url string, slow bool) loadTime
 // loadTimes are the figures of one cold load, in ms from navigation start.
 type loadTimes struct {
 	Ready, Compiled float64
+	Communes        float64 // the table of communes received (0: not fetched)
 	WasmBytes       float64 // bytes of the module on the wire
 	WasmFetches     float64 // requests for a .wasm (1: the preload was used)
 }
@@ -433,9 +447,11 @@ func coldLoad(t *testing.T, e *browserEnv, url string, slow bool) loadTimes {
 	}))
 	tb.do(t, chromedp.Navigate(url))
 	poll(t, tb, "page prête", `document.documentElement.getAttribute("data-spie-ready") === "1"`)
+	poll(t, tb, "table des communes reçue", `!document.querySelector("script[data-communes]") || performance.getEntriesByName("spie-communes").length > 0`)
 	return eval[loadTimes](t, tb, `({
   Ready: performance.getEntriesByName("spie-ready")[0].startTime,
   Compiled: performance.getEntriesByName("spie-wasm-compiled")[0].startTime,
+  Communes: (performance.getEntriesByName("spie-communes")[0] || {startTime: 0}).startTime,
   WasmBytes: (performance.getEntriesByType("resource").filter(function (r) { return r.name.indexOf(".wasm") > 0; })[0] || {}).encodedBodySize || 0,
   WasmFetches: performance.getEntriesByType("resource").filter(function (r) { return r.name.indexOf(".wasm") > 0; }).length})`)
 }

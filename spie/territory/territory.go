@@ -4,19 +4,18 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
-	_ "embed"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/spie-fr/socle/spie"
 )
-
-//go:embed communes.tsv.gz
-var table []byte
 
 // Commune is a commune of the Code officiel géographique.
 type Commune struct {
@@ -52,6 +51,9 @@ type Table struct {
 	postal       map[string][]string // postal code → communes, most populous first
 	successor    map[string]string   // retired code → current commune
 	positions    map[string]Position
+	// pending marks the empty table Default returns, in a build with the
+	// tag spie_communes_external, until Provide (CheckCommune: SPIE-COMMUNE-07).
+	pending bool
 }
 
 // Position is where a commune is: latitude and longitude in degrees
@@ -68,18 +70,87 @@ type Position struct {
 
 var (
 	once    sync.Once
-	def     *Table
 	loadErr error
+	current atomic.Pointer[Table] // the embedded table once parsed, or the provided one
+	provide sync.Mutex            // one Provide parses at a time
+	// pendingTable is what Default returns before Provide in a build with
+	// the tag spie_communes_external: empty and pending.
+	pendingTable = &Table{pending: true}
 )
 
-// Default returns the embedded table, loaded on first use.
+// Default returns the table of communes, loaded on first use.
+//
+// By default the table is embedded in the program (communes.tsv.gz,
+// TableSize bytes). A program built with the tag spie_communes_external
+// (the widgets' WebAssembly modules, which fetch the table once as a
+// separate, cacheable file) holds no table until it is handed over by
+// Provide; until then Default returns an empty, pending table on which:
+//   - CheckCommune reports every code that needs the table as
+//     [spie.FaultCommunePending] (SPIE-COMMUNE-07), an error: a commune is
+//     never accepted, nor refused, unchecked;
+//   - the lookups (Commune, DepartementOf, Position, PostalCommunes…) find
+//     nothing. A caller whose answer depends on them waits for Loaded
+//     (the widgets apply the data that needs the table once it has
+//     arrived) and asks Default again: the pending table is never filled.
 func Default() *Table {
-	once.Do(func() { def, loadErr = Parse(table) })
+	if t := current.Load(); t != nil {
+		return t
+	}
+	if external {
+		return pendingTable
+	}
+	once.Do(func() {
+		var t *Table
+		if t, loadErr = Parse(table); loadErr == nil {
+			current.Store(t)
+		}
+	})
 	if loadErr != nil {
 		// The table is generated and tested: a failure is a build defect.
 		panic(loadErr)
 	}
-	return def
+	return current.Load()
+}
+
+// Loaded reports whether Default holds the table: always in the default
+// build; in a build with the tag spie_communes_external, once Provide has
+// accepted it.
+func Loaded() bool { return !external || current.Load() != nil }
+
+// Provide hands over the table of communes, gzip'd: the bytes of
+// communes.tsv.gz, as the widgets' server publishes them
+// (communes.<hash>.tsv.gz). The bytes must be exactly that file, TableSize
+// bytes whose SHA-256 digest is TableSHA256 (both written by the
+// generator with the table); anything else is refused with a
+// [spie.Fault] [spie.FaultCommuneTable] (SPIE-COMMUNE-08) as the error, and
+// the table stays as it was.
+//
+// In a build with the tag spie_communes_external, the first accepted call
+// makes the table the one Default returns (Loaded becomes true); later
+// calls with the same bytes do nothing. In the default build the table is
+// already embedded: the right bytes are accepted and change nothing.
+// Safe for concurrent use.
+func Provide(gz []byte) error {
+	sum := sha256.Sum256(gz)
+	if len(gz) != TableSize || hex.EncodeToString(sum[:]) != TableSHA256 {
+		return spie.FaultCommuneTable.At("")
+	}
+	if !external {
+		return nil
+	}
+	provide.Lock()
+	defer provide.Unlock()
+	if current.Load() != nil {
+		return nil
+	}
+	t, err := Parse(gz)
+	if err != nil {
+		// The bytes are the generated, tested table: unreachable, but
+		// said as a socle fault rather than a panic.
+		return spie.FaultCommuneTable.At("")
+	}
+	current.Store(t)
+	return nil
 }
 
 // Parse reads a table in the gzip'd format of internal/gen/territory.
@@ -326,7 +397,10 @@ const postalShown = 3
 //   - a postal code: [spie.FaultCommunePostal] (SPIE-COMMUNE-03) with the
 //     communes it serves (the first three, most populous first, and how many
 //     more: "Laon 02408, Aulnois-sous-Laon 02037, Mons-en-Laonnois 02497 (+22)");
-//   - otherwise [spie.FaultCommuneUnknown] (SPIE-COMMUNE-02).
+//   - otherwise [spie.FaultCommuneUnknown] (SPIE-COMMUNE-02);
+//   - on the pending table of a build that fetches it apart (see Default),
+//     any code but a country code: [spie.FaultCommunePending]
+//     (SPIE-COMMUNE-07), an error, until Provide.
 //
 // An empty code gives no fault. A code of the wrong shape is unknown too:
 // callers that already report the shape (spie.CheckIdentifier, SPIE-COMMUNE-01)
@@ -341,6 +415,9 @@ func (t *Table) CheckCommune(code spie.CommuneCode, path string) spie.Faults {
 	}
 	if code.Problem() == spie.FaultCommuneCountryFormat {
 		return spie.Faults{spie.FaultCommuneCountry.At(path, s)}
+	}
+	if t.pending {
+		return spie.Faults{spie.FaultCommunePending.At(path, s)}
 	}
 	if c, ok := t.Successor(s); ok {
 		return spie.Faults{spie.FaultCommuneMerged.At(path, s, c.Name, c.Code)}

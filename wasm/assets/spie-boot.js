@@ -38,6 +38,33 @@
     window.parent.postMessage({ spie: 1, type: "spie:error", widget: widget ? widget.getAttribute("content") : "", faults: [FAULT_MODULE] }, claimed);
   }
 
+  // fetchCommunes fetches the table of communes, for the widgets that check
+  // communes (data-communes: its content-addressed name, cached for a
+  // year). It starts once the module is downloaded and compiled, while Go
+  // starts: on a slow link the module has the bandwidth to itself, and
+  // the widget is ready without the table. The module takes the bytes from
+  // window.spieCommunes (a promise of a Uint8Array) and checks them; when
+  // the table cannot be fetched, the widget says so (WIDGET-CHARGEMENT-07)
+  // and posts spie:error.
+  function fetchCommunes() {
+    var communes = script.getAttribute("data-communes");
+    if (!communes) {
+      return;
+    }
+    window.spieCommunes = fetch(communes)
+      .then(function (r) {
+        if (!r.ok) {
+          throw new Error("HTTP " + r.status);
+        }
+        return r.arrayBuffer();
+      })
+      .then(function (b) {
+        performance.mark("spie-communes");
+        return new Uint8Array(b);
+      });
+    window.spieCommunes.catch(function () {}); // reported by the module
+  }
+
   var go = new Go();
   var started = WebAssembly.instantiateStreaming
     ? WebAssembly.instantiateStreaming(fetch(url), go.importObject)
@@ -47,6 +74,7 @@
   started
     .then(function (r) {
       performance.mark("spie-wasm-compiled");
+      fetchCommunes();
       go.run(r.instance);
     })
     .catch(function (err) {

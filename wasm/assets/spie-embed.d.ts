@@ -286,7 +286,10 @@ export interface SpieDocumentDetail<T = unknown> {
  * reports its own: WIDGET-CHARGEMENT-01 (the widget did not start within
  * the timeout), -02 (catalogue URL not answering), -04 (unknown widget),
  * -05 (origin that is not an address), -06 (data-spie-data unreadable);
- * the widget page reports -03 (module not loaded).
+ * the widget page reports -03 (module not loaded) and, for the widgets that
+ * check communes (diagnostic, offre, prescription, indicateurs), -07 (the
+ * table of communes, fetched by the widget page apart from its module, could
+ * not be loaded: no commune is checked, the data that needs it is not shown).
  */
 export interface SpieErrorDetail {
   widget?: SpieWidget;

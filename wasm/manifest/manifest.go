@@ -22,6 +22,13 @@ var Widgets = spie.Definitions{
 		Description: spie.Label{FR: "Indicateurs d'un territoire ou d'une cohorte, en graphiques et en tableau.", EN: "Indicators of a territory or cohort, as charts and as a table."}},
 }
 
+// CommunesWidgets are the widgets whose page fetches the table of communes
+// (spie/territory, served apart: wasm.CommunesFile) while their module
+// starts, the module being built without it (tag spie_communes_external): those
+// whose data or form holds a commune code. The others' modules never reach
+// the table (the carnet widget).
+var CommunesWidgets = []string{"diagnostic", "offre", "prescription", "indicateurs"}
+
 // Message types exchanged between the loader and the widget page. Every
 // message is an object {spie: 1, type, widget, ...}.
 const (

@@ -209,6 +209,10 @@ type DiagnosticForm struct {
 	stale     bool         // faults are to be computed again
 	summary   spie.Faults  // faults listed in the error summary
 	submitted bool
+	// communes: the form needs no table to start; a commune typed before
+	// the table has arrived is not checked yet (SPIE-COMMUNE-07) and is
+	// checked when it arrives.
+	communes communesGate
 }
 
 func (c *DiagnosticForm) init() {
@@ -230,6 +234,7 @@ func (c *DiagnosticForm) OnMount(ctx app.Context) {
 	c.init()
 	c.ctx, c.hasCtx = ctx, true
 	c.bridge.Widget = "diagnostic"
+	c.communes.watch(ctx, &c.bridge, c.communesArrived)
 	c.bridge.Start(ctx, func(ctx app.Context, in Init) {
 		if fs := c.Configure(in); len(fs) > 0 {
 			c.bridge.Error(fs)
@@ -262,6 +267,16 @@ func (c *DiagnosticForm) Configure(in Init) spie.Faults {
 		c.loadErr = message(fs[0])
 	}
 	return fs
+}
+
+// communesArrived checks the document again once the table of communes has
+// arrived (or cannot come): the commune typed before is now checked, and
+// the partner, if told of the document already, is told its new faults.
+func (c *DiagnosticForm) communesArrived() {
+	c.revalidate()
+	if len(c.touched) > 0 {
+		c.bridge.Change(c.changeDocument(), c.checked())
+	}
 }
 
 // RoleMayRead returns the faults that keep role from reading d, with the
@@ -562,7 +577,12 @@ func (c *DiagnosticForm) Render() app.UI {
 		steps[pos] = li
 	}
 	last := c.last()
+	var communes app.UI = app.Text("")
+	if g := c.communes.render(); g != nil {
+		communes = g
+	}
 	return page("diagnostic",
+		communes,
 		app.Nav().Class("spie-no-print").Aria("label", diagText.Steps.String()).Body(app.Ul().Class("spie-steps").Body(steps...)),
 		app.Div().Body(app.If(len(c.summary) > 0, func() app.UI { return errorSummary("erreurs", c.summary, c.labelOf, c.jump) })),
 		app.Form().ID("formulaire").NoValidate(true).OnSubmit(func(ctx app.Context, e app.Event) {

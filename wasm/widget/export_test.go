@@ -112,3 +112,27 @@ func (c *DiagnosticForm) NextForTest() { c.Next(app.Context{}) }
 
 // SubmitForTest presses the send button of the last step.
 func (c *DiagnosticForm) SubmitForTest() { c.Submit(app.Context{}) }
+
+// CommunesArrive hands the widget the bytes its page fetched for the table
+// of communes, as window.spieCommunes does, and returns the faults the
+// widget posts with spie:error (none when the table is accepted).
+func (c *OffreSearch) CommunesArrive(gz []byte) spie.Faults { return c.communes.provide(gz) }
+
+// CommunesFail tells the widget its page could not fetch the table.
+func (c *OffreSearch) CommunesFail() spie.Faults {
+	return c.communes.fail(spie.Faults{FaultCommunes.At("")})
+}
+
+func (c *PrescriptionForm) CommunesArrive(gz []byte) spie.Faults { return c.communes.provide(gz) }
+
+func (c *Indicateurs) CommunesArrive(gz []byte) spie.Faults { return c.communes.provide(gz) }
+
+// CommunesArrive hands the form the table as its OnMount would: the form
+// checks its document again (communesArrived).
+func (c *DiagnosticForm) CommunesArrive(gz []byte) spie.Faults {
+	c.communes.arrived = c.communesArrived
+	return c.communes.provide(gz)
+}
+
+// Checked returns the faults of the form's document as it shows them.
+func (c *DiagnosticForm) Checked() spie.Faults { return c.checked() }

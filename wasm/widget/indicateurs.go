@@ -622,11 +622,15 @@ type Indicateurs struct {
 	group   int // index in data.Carnet[period].Groups
 	netPer  int // index in data.Network
 	started bool
+	// communes holds the partner's data until the table of communes has
+	// arrived: the départements' names come from it.
+	communes communesGate
 }
 
 // OnMount listens to the partner.
 func (c *Indicateurs) OnMount(ctx app.Context) {
 	c.bridge.Widget = "indicateurs"
+	c.communes.watch(ctx, &c.bridge, nil)
 	c.bridge.Start(ctx, func(ctx app.Context, in Init) {
 		if fs := c.Init(in.Data); len(fs) > 0 {
 			c.bridge.Error(fs)
@@ -638,10 +642,23 @@ func (c *Indicateurs) OnMount(ctx app.Context) {
 // DecodeIndicators, sorted by date (the latest selected); otherwise
 // nothing is shown and the faults are returned (the widget then shows
 // them and tells the partner with spie:error). null or no data: the widget
-// waits.
+// waits. Data that comes before the table of communes is applied once the
+// table has arrived (its faults then posted with spie:error); if the table
+// cannot come, the data is refused with WIDGET-CHARGEMENT-07.
 func (c *Indicateurs) Init(data json.RawMessage) spie.Faults {
 	c.data, c.faults, c.started = IndicatorsInit{}, nil, false
 	if len(bytes.TrimSpace(data)) == 0 || string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	if !c.communes.ready() {
+		if fs := c.communes.failed; len(fs) > 0 {
+			return fs
+		}
+		c.communes.wait(func() {
+			if fs := c.Init(data); len(fs) > 0 {
+				c.bridge.Error(fs)
+			}
+		})
 		return nil
 	}
 	in, fs := DecodeIndicators(data)
@@ -665,6 +682,9 @@ func (c *Indicateurs) Render() app.UI {
 			items = append(items, app.Li().Text(message(f)+pathNote(f.Path)))
 		}
 		return page("indicateurs", alert("error", inLang(indicText.Refused), app.Ul().ID("indicateurs-fautes").Body(items...)))
+	}
+	if g := c.communes.render(); g != nil {
+		return page("indicateurs", g)
 	}
 	if !c.started {
 		return page("indicateurs", app.P().Class("spie-attente").Text(inLang(indicText.Waiting)))

@@ -142,6 +142,9 @@ type OffreSearch struct {
 	faults spie.Faults
 	err    string // a query the catalogue refuses (French text of offer.ErrQuery)
 	presc  *prescriptionDraft
+	// communes holds the partner's data until the table of communes has
+	// arrived: the catalogue's zones and the search need it.
+	communes communesGate
 }
 
 func (c *OffreSearch) init() {
@@ -159,6 +162,7 @@ func (c *OffreSearch) OnMount(ctx app.Context) {
 	c.init()
 	c.ctx, c.hasCtx = ctx, true
 	c.bridge.Widget = "offre"
+	c.communes.watch(ctx, &c.bridge, nil)
 	c.bridge.OnOutcome(func(ctx app.Context, data json.RawMessage) {
 		if fs := c.Outcome(data); len(fs) > 0 {
 			c.bridge.Error(fs)
@@ -187,12 +191,26 @@ func (c *OffreSearch) Outcome(data json.RawMessage) spie.Faults {
 // spie:error. Data refused as a whole leaves no catalogue (the widget says
 // so, and never searches demo data); elements of the catalogue refused by
 // the library are left out, and their faults returned too. A valid commune
-// is searched at once.
+// is searched at once. Data that comes before the table of communes is
+// applied once the table has arrived (its faults then posted with
+// spie:error); if the table cannot come, the data is refused with
+// WIDGET-CHARGEMENT-07.
 func (c *OffreSearch) Init(data json.RawMessage) spie.Faults {
 	c.init()
 	c.cat, c.refused, c.loadErr, c.results, c.searched, c.presc = nil, nil, "", nil, false, nil
 	c.person, c.sender, c.faults, c.err = offer.PrescriptionPerson{}, offer.Sender{}, nil, ""
 	if len(data) == 0 || string(data) == "null" {
+		return nil
+	}
+	if !c.communes.ready() {
+		if fs := c.communes.failed; len(fs) > 0 {
+			return fs
+		}
+		c.communes.wait(func() {
+			if fs := c.Init(data); len(fs) > 0 {
+				c.bridge.Error(fs)
+			}
+		})
 		return nil
 	}
 	// A catalogue still given as its address is one the loader could not
@@ -327,6 +345,9 @@ func (c *OffreSearch) Render() app.UI {
 	c.init()
 	if c.loadErr != "" {
 		return page("offre", alert("error", offreText.Refused.String(), app.P().ID("offre-refus").Text(c.loadErr)))
+	}
+	if g := c.communes.render(); g != nil {
+		return page("offre", g)
 	}
 	if c.cat == nil {
 		return page("offre", app.P().Class("spie-attente").Text(offreText.Waiting.String()))

@@ -355,12 +355,16 @@ type PrescriptionForm struct {
 	hasCtx  bool
 	draft   *prescriptionDraft
 	loadErr string
+	// communes holds the partner's data until the table of communes has
+	// arrived: the service's zones and the person's commune need it.
+	communes communesGate
 }
 
 // OnMount starts the channel with the partner.
 func (c *PrescriptionForm) OnMount(ctx app.Context) {
 	c.ctx, c.hasCtx = ctx, true
 	c.bridge.Widget = "prescription"
+	c.communes.watch(ctx, &c.bridge, nil)
 	c.bridge.OnOutcome(func(ctx app.Context, data json.RawMessage) {
 		if c.draft != nil {
 			if fs := c.draft.outcome(data); len(fs) > 0 {
@@ -378,10 +382,24 @@ func (c *PrescriptionForm) OnMount(ctx app.Context) {
 // Init applies the partner's data (PrescriptionInit) and returns the faults
 // of refused data: unreadable, no service, a service the library refuses
 // (offer.DecodeService) or that cannot receive a prescription from this
-// prescriber (offer.Service.CanReceive), an unknown prescriber role.
+// prescriber (offer.Service.CanReceive), an unknown prescriber role. Data
+// that comes before the table of communes is applied once the table has
+// arrived (its faults then posted with spie:error); if the table cannot
+// come, the data is refused with WIDGET-CHARGEMENT-07.
 func (c *PrescriptionForm) Init(data json.RawMessage) spie.Faults {
 	c.draft, c.loadErr = nil, ""
 	if len(data) == 0 || string(data) == "null" {
+		return nil
+	}
+	if !c.communes.ready() {
+		if fs := c.communes.failed; len(fs) > 0 {
+			return fs
+		}
+		c.communes.wait(func() {
+			if fs := c.Init(data); len(fs) > 0 {
+				c.bridge.Error(fs)
+			}
+		})
 		return nil
 	}
 	refuse := func(fs spie.Faults) spie.Faults {
@@ -438,6 +456,9 @@ func (c *PrescriptionForm) focus(id string) {
 func (c *PrescriptionForm) Render() app.UI {
 	if c.loadErr != "" {
 		return page("prescription", alert("error", prescText.Refused.String(), app.P().ID("prescription-refus").Text(c.loadErr)))
+	}
+	if g := c.communes.render(); g != nil {
+		return page("prescription", g)
 	}
 	if c.draft == nil {
 		return page("prescription", app.P().Class("spie-attente").Text(prescText.Waiting.String()))

@@ -34,4 +34,12 @@ func TestNoDrift(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatal("spie/territory/communes.tsv.gz diffère de la sortie du générateur : lancez go generate ./spie/territory")
 	}
+	gotSum, _ := os.ReadFile(sumPath(out))
+	wantSum, err := os.ReadFile(filepath.Join(root, "spie/territory/communes_sum.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(gotSum, wantSum) {
+		t.Fatal("spie/territory/communes_sum.go diffère de la sortie du générateur : lancez go generate ./spie/territory")
+	}
 }
