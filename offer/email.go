@@ -62,12 +62,22 @@ var emailIDNA = idna.Lookup
 // the special-use domains arpa, invalid, local, localhost, onion, test; the
 // whole address at most 254 UTF-8 bytes, written, normalised and encoded.
 // The domain is stored in Unicode ("mairie-évry.fr", not Punycode).
-func NormalizeEmail(v string) (string, bool) {
+func NormalizeEmail(v string) (string, bool) { return normalizeEmail(v, true) }
+
+// normalizeEmail is NormalizeEmail; plain says whether an address written
+// in plain ASCII may skip the work that provably leaves it as it is
+// (pydantic's pattern needs a '<'; a plain domain, plainDomain, is its own
+// IDNA mapping and encoding): the tests compare both ways.
+func normalizeEmail(v string, plain bool) (string, bool) {
 	if utf8.RuneCountInString(v) > 2048 {
 		return "", false
 	}
-	if m := prettyEmail().FindStringSubmatch(v); m != nil {
-		v = m[3]
+	// The pattern of a "pretty" address has a literal '<': without one
+	// it cannot match.
+	if !plain || strings.IndexByte(v, '<') >= 0 {
+		if m := prettyEmail().FindStringSubmatch(v); m != nil {
+			v = m[3]
+		}
 	}
 	v = strings.TrimFunc(v, unicode.IsSpace)
 	if strings.ContainsAny(v, `"<`) {
@@ -84,7 +94,9 @@ func NormalizeEmail(v string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if nfc := norm.NFC.String(local); nfc != local {
+	if asciiLocal && plain {
+		// ASCII is its own NFC.
+	} else if nfc := norm.NFC.String(local); nfc != local {
 		if _, _, ok := emailLocal(nfc); !ok {
 			return "", false
 		}
@@ -97,20 +109,23 @@ func NormalizeEmail(v string) (string, bool) {
 			}
 		}
 	}
-	uni, ascii, ok := emailDomain(domain)
+	uni, ascii, ok := emailDomain(domain, plain)
 	if !ok {
 		return "", false
 	}
-	normalized := local + "@" + uni
-	for _, a := range []string{v[:at] + "@" + domain, normalized, local + "@" + ascii} {
-		if len(a) > 254 {
+	// The address at most 254 bytes: as written, normalised, encoded.
+	for _, n := range []int{at + 1 + len(domain), len(local) + 1 + len(uni), len(local) + 1 + len(ascii)} {
+		if n > 254 {
 			return "", false
 		}
 	}
-	if !asciiLocal && len(v[:at]+"@"+ascii) > 254 {
+	if !asciiLocal && at+1+len(ascii) > 254 {
 		return "", false
 	}
-	return normalized, true
+	if local == v[:at] && uni == domain {
+		return v, true // as written: no copy
+	}
+	return local + "@" + uni, true
 }
 
 // IsEmail reports whether data·inclusion's models accept v as an e-mail
@@ -155,7 +170,9 @@ func emailLocal(local string) (string, bool, bool) {
 		}
 		prevDot = false
 	}
-	if prevDot || !safeChars(local) {
+	// Every ASCII atext character is a letter, number, punctuation or
+	// symbol (TestASCIIAtextIsSafe): safeChars has only non-ASCII to judge.
+	if prevDot || !ascii && !safeChars(local) {
 		return "", false, false
 	}
 	return local, ascii, true
@@ -178,23 +195,58 @@ func safeChars(s string) bool {
 	return true
 }
 
+// plainDomain reports whether domain is written as IDNA leaves it: at
+// most 253 bytes of lower-case ASCII letters, digits, hyphens and dots, in
+// labels of 1 to 63 bytes that neither start nor end with a hyphen nor
+// hold one at their third and fourth bytes (no Punycode "xn--" label).
+// UTS #46 maps such a domain to itself and encodes it as itself, without
+// error (TestPlainDomainIsItsOwnIDNA, FuzzPlainDomain: golang.org/x/net/idna
+// is the oracle).
+func plainDomain(domain string) bool {
+	if domain == "" || len(domain) > 253 {
+		return false
+	}
+	start := 0
+	for i := 0; i <= len(domain); i++ {
+		if i < len(domain) && domain[i] != '.' {
+			if c := domain[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+				return false
+			}
+			continue
+		}
+		label := domain[start:i]
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' ||
+			len(label) >= 4 && label[2] == '-' && label[3] == '-' {
+			return false
+		}
+		start = i + 1
+	}
+	return true
+}
+
 // emailDomain checks a domain as email-validator does and returns it in
-// Unicode (as stored) and in ASCII (Punycode).
-func emailDomain(domain string) (string, string, bool) {
+// Unicode (as stored) and in ASCII (Punycode); plain lets a plainDomain
+// skip the IDNA mapping and encoding, which give it back as it is.
+func emailDomain(domain string, plain bool) (string, string, bool) {
 	if domain == "" || !utf8.ValidString(domain) {
 		return "", "", false
 	}
+	plain = plain && plainDomain(domain)
 	for _, r := range domain {
 		if r < 0x80 && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
 			return "", "", false
 		}
 	}
-	if !safeChars(domain) {
-		return "", "", false
-	}
-	mapped, err := emailIDNA.ToUnicode(domain)
-	if err != nil || !idna2008(mapped) {
-		return "", "", false
+	mapped := domain
+	if !plain {
+		if !safeChars(domain) {
+			return "", "", false
+		}
+		var err error
+		mapped, err = emailIDNA.ToUnicode(domain)
+		if err != nil || !idna2008(mapped) {
+			return "", "", false
+		}
 	}
 	for _, r := range mapped {
 		if r < 0x80 && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
@@ -210,8 +262,15 @@ func emailDomain(domain string) (string, string, bool) {
 			return "", "", false
 		}
 	}
-	ascii, err := emailIDNA.ToASCII(mapped)
-	if err != nil || len(ascii) > 253 || !strings.Contains(ascii, ".") {
+	ascii := mapped
+	if !plain {
+		var err error
+		ascii, err = emailIDNA.ToASCII(mapped)
+		if err != nil {
+			return "", "", false
+		}
+	}
+	if len(ascii) > 253 || !strings.Contains(ascii, ".") {
 		return "", "", false
 	}
 	for _, label := range strings.Split(ascii, ".") {
@@ -232,6 +291,9 @@ func emailDomain(domain string) (string, string, bool) {
 		if lower == d || strings.HasSuffix(lower, "."+d) {
 			return "", "", false
 		}
+	}
+	if plain {
+		return ascii, ascii, true
 	}
 	uni, err := emailIDNA.ToUnicode(ascii)
 	if err != nil {

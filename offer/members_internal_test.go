@@ -6,21 +6,27 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
+// member is a member of an object: its key as encoding/json reads it, its
+// value as written.
+type member struct{ key, raw string }
+
 // readMembersDecoder is readMembers as it was written before with
 // encoding/json's token API: the oracle of the byte scanner.
-func readMembersDecoder(data []byte) ([]rawMember, bool) {
+func readMembersDecoder(data []byte) ([]member, bool) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
 		return nil, false
 	}
-	var out []rawMember
+	var out []member
 	for dec.More() {
 		tok, err := dec.Token()
 		if err != nil {
@@ -34,7 +40,7 @@ func readMembersDecoder(data []byte) ([]rawMember, bool) {
 		if err := dec.Decode(&raw); err != nil {
 			return nil, false
 		}
-		out = append(out, rawMember{key, raw})
+		out = append(out, member{key, string(raw)})
 	}
 	if _, err := dec.Token(); err != nil {
 		return nil, false
@@ -82,7 +88,7 @@ func TestReadMembersAsEncodingJSON(t *testing.T) {
 	valid := 0
 	for _, d := range docs {
 		want, wantOK := readMembersDecoder(d)
-		got, gotOK := readMembers(d)
+		got, gotOK := readMembersText(d)
 		require.Equal(t, wantOK, gotOK, "%q", d)
 		if wantOK {
 			valid++
@@ -98,7 +104,11 @@ func FuzzReadMembers(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		want, wantOK := readMembersDecoder(data)
-		got, gotOK := readMembers(data)
+		got, gotOK := readMembersText(data)
+		trimmed := bytes.TrimRightFunc(data, unicode.IsSpace)
+		if valid := json.Valid(trimmed) && bytes.TrimLeft(trimmed, " \t\r\n")[0] == '{'; valid != gotOK {
+			t.Fatalf("%q : json.Valid %v, scanner %v", data, valid, gotOK)
+		}
 		if wantOK != gotOK {
 			t.Fatalf("%q : décodeur %v, scanner %v", data, wantOK, gotOK)
 		}
@@ -114,4 +124,41 @@ func toBytes(ss []string) [][]byte {
 		out[i] = []byte(s)
 	}
 	return out
+}
+
+// readMembersText is readMembers as keys and values.
+func readMembersText(data []byte) ([]member, bool) {
+	ms, ok := readMembers(data, nil)
+	if !ok {
+		return nil, false
+	}
+	var out []member
+	for i := range ms {
+		out = append(out, member{ms[i].key(), string(ms[i].raw)})
+	}
+	return out, true
+}
+
+// An object nested as deep as encoding/json reads (10,000 levels, the
+// object itself the first) is read, one level deeper is not: json.Valid is
+// the oracle, as readMembers used it before. (The token decoder of
+// readMembersDecoder counts the levels of a member's value from the value,
+// and takes one level more: the only place where it is not the oracle.)
+func TestReadMembersNesting(t *testing.T) {
+	for _, depth := range []int{2, 9999, 10000, 10001, 10002} {
+		inner := depth - 1 // the arrays inside the object
+		for _, open := range []string{"[", `{"a":`} {
+			close := "]"
+			if open != "[" {
+				close = "}"
+			}
+			doc := []byte(`{"k":` + strings.Repeat(open, inner) + strings.Repeat(close, inner) + `}`)
+			if open != "[" {
+				doc = []byte(`{"k":` + strings.Repeat(open, inner-1) + `{}` + strings.Repeat(close, inner-1) + `}`)
+			}
+			_, ok := readMembers(doc, nil)
+			assert.Equal(t, json.Valid(doc), ok, "profondeur %d (%s)", depth, open)
+			assert.Equal(t, depth <= 10000, ok, "profondeur %d (%s)", depth, open)
+		}
+	}
 }

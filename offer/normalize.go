@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -149,47 +150,93 @@ func KeepValid(accepted func(format, value string) bool) NormalizeOption {
 
 // rawMember is one member of a JSON object as written.
 type rawMember struct {
-	key string
-	raw json.RawMessage
+	name []byte // the key as written, without its quotes
+	// unquoted is the key's text when it differs from name or may differ
+	// (escapes, non-ASCII), escaped then true.
+	unquoted string
+	escaped  bool
+	raw      json.RawMessage
+}
+
+// key returns the member's key as encoding/json reads it (a copy of name
+// when it holds no escape and is ASCII).
+func (m *rawMember) key() string {
+	if m.escaped {
+		return m.unquoted
+	}
+	return string(m.name)
+}
+
+// sameKey reports whether two members have the same key once read.
+func sameKey(a, b *rawMember) bool {
+	if !a.escaped && !b.escaped {
+		return bytes.Equal(a.name, b.name)
+	}
+	return a.key() == b.key()
 }
 
 // readMembers reads a JSON object into its members in writing order,
-// repeated keys included; ok is false when data is not one JSON object
-// (json.Valid decides, after the trailing white space bytes.TrimSpace
-// removes — Unicode's, such as \v or U+00A0, not only JSON's —, as the
-// decoder-based reader did before: the schema reports what follows). Each member's key
-// is its unquoted text (as encoding/json unquotes it: escapes read, invalid
-// UTF-8 replaced by U+FFFD); its raw value is the value as written, without
-// the spaces around it, a slice of data that cannot grow into it.
-func readMembers(data []byte) ([]rawMember, bool) {
-	if !json.Valid(bytes.TrimRightFunc(data, unicode.IsSpace)) {
-		return nil, false
-	}
+// repeated keys included; ok is false when data is not one JSON object as
+// json.Valid judges it (RFC 8259 syntax, strings not checked for UTF-8,
+// at most 10,000 levels of nesting), after the trailing white space
+// bytes.TrimRightFunc(unicode.IsSpace) removes — Unicode's, such as \v or
+// U+00A0, not only JSON's —, as the decoder-based reader did before: the
+// schema reports what follows. The syntax is checked by the same byte loop
+// that cuts the members (TestReadMembersAsEncodingJSON, FuzzReadMembers:
+// encoding/json is the oracle). Each member's key is its unquoted text (as
+// encoding/json unquotes it: escapes read, invalid UTF-8 replaced by
+// U+FFFD); its raw value is the value as written, without the spaces
+// around it, a slice of data that cannot grow into it. out is appended to
+// (a reused buffer, or nil).
+func readMembers(data []byte, out []rawMember) ([]rawMember, bool) {
+	data = bytes.TrimRightFunc(data, unicode.IsSpace)
 	i := skipSpaces(data, 0)
-	if data[i] != '{' {
-		return nil, false
+	if i == len(data) || data[i] != '{' {
+		return out, false
 	}
-	var out []rawMember
 	i = skipSpaces(data, i+1)
-	if data[i] == '}' {
-		return out, true
+	if i < len(data) && data[i] == '}' {
+		return out, skipSpaces(data, i+1) == len(data)
 	}
 	for {
-		end := stringEnd(data, i)
-		key, ok := unquoteKey(data[i:end])
+		end := scanString(data, i)
+		if end < 0 {
+			return out, false
+		}
+		m, ok := memberKey(data[i:end])
 		if !ok {
-			return nil, false
+			return out, false
 		}
-		i = skipSpaces(data, skipSpaces(data, end)+1) // past the colon
-		vend := valueEnd(data, i)
-		out = append(out, rawMember{key, json.RawMessage(data[i:vend:vend])})
+		i = skipSpaces(data, end)
+		if i == len(data) || data[i] != ':' {
+			return out, false
+		}
+		i = skipSpaces(data, i+1)
+		vend := scanValue(data, i, 1)
+		if vend < 0 {
+			return out, false
+		}
+		m.raw = json.RawMessage(data[i:vend:vend])
+		out = append(out, m)
 		i = skipSpaces(data, vend)
-		if data[i] == '}' {
-			return out, true
+		if i == len(data) {
+			return out, false
 		}
-		i = skipSpaces(data, i+1) // past the comma
+		switch data[i] {
+		case '}':
+			return out, skipSpaces(data, i+1) == len(data)
+		case ',':
+			i = skipSpaces(data, i+1)
+		default:
+			return out, false
+		}
 	}
 }
+
+// maxNesting is the deepest nesting of arrays and objects encoding/json
+// reads (its scanner's maxNestingDepth): json.Valid refuses a document
+// deeper than that.
+const maxNesting = 10000
 
 // skipSpaces returns the index of the first byte of data at or after i that
 // is not JSON white space.
@@ -200,162 +247,419 @@ func skipSpaces(data []byte, i int) int {
 	return i
 }
 
-// stringEnd returns the index after the closing quote of the JSON string
-// that starts at data[i] (data is valid JSON).
-func stringEnd(data []byte, i int) int {
-	for i++; i < len(data); i++ {
-		switch data[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
-		}
+// scanValue returns the index after the JSON value that starts at data[i],
+// or -1 when none does (RFC 8259 §3–7); depth is the nesting of the
+// arrays and objects around it.
+func scanValue(data []byte, i, depth int) int {
+	if i >= len(data) {
+		return -1
 	}
-	return len(data)
+	switch c := data[i]; {
+	case c == '"':
+		return scanString(data, i)
+	case c == '{' || c == '[':
+		return scanContainer(data, i, depth+1)
+	case c == '-' || c >= '0' && c <= '9':
+		return scanNumber(data, i)
+	case c == 't':
+		return scanLiteral(data, i, "true")
+	case c == 'f':
+		return scanLiteral(data, i, "false")
+	case c == 'n':
+		return scanLiteral(data, i, "null")
+	}
+	return -1
 }
 
-// valueEnd returns the index after the JSON value that starts at data[i]
-// (data is valid JSON).
-func valueEnd(data []byte, i int) int {
-	switch data[i] {
-	case '"':
-		return stringEnd(data, i)
-	case '{', '[':
-		depth := 0
-		for i < len(data) {
-			switch data[i] {
-			case '"':
-				i = stringEnd(data, i)
-				continue
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return i + 1
-				}
+// scanContainer returns the index after the array or object that starts at
+// data[i], or -1; depth is its own nesting level.
+func scanContainer(data []byte, i, depth int) int {
+	if depth > maxNesting {
+		return -1
+	}
+	object := data[i] == '{'
+	closer := byte(']')
+	if object {
+		closer = '}'
+	}
+	i = skipSpaces(data, i+1)
+	if i < len(data) && data[i] == closer {
+		return i + 1
+	}
+	for {
+		if object {
+			end := scanString(data, i)
+			if end < 0 {
+				return -1
 			}
+			i = skipSpaces(data, end)
+			if i == len(data) || data[i] != ':' {
+				return -1
+			}
+			i = skipSpaces(data, i+1)
+		}
+		i = scanValue(data, i, depth)
+		if i < 0 {
+			return -1
+		}
+		i = skipSpaces(data, i)
+		if i == len(data) {
+			return -1
+		}
+		switch data[i] {
+		case closer:
+			return i + 1
+		case ',':
+			i = skipSpaces(data, i+1)
+		default:
+			return -1
+		}
+	}
+}
+
+// scanString returns the index after the closing quote of the JSON string
+// that starts at data[i], or -1: no control character, escapes among
+// \" \\ \/ \b \f \n \r \t and \uXXXX (other bytes, invalid UTF-8
+// included, are taken as encoding/json takes them).
+func scanString(data []byte, i int) int {
+	if i >= len(data) || data[i] != '"' {
+		return -1
+	}
+	for i++; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '"':
+			return i + 1
+		case c < 0x20:
+			return -1
+		case c == '\\':
+			i++
+			if i == len(data) {
+				return -1
+			}
+			switch data[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(data) {
+					return -1
+				}
+				for _, h := range data[i+1 : i+5] {
+					if !(h >= '0' && h <= '9' || h >= 'a' && h <= 'f' || h >= 'A' && h <= 'F') {
+						return -1
+					}
+				}
+				i += 4
+			default:
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// scanNumber returns the index after the JSON number that starts at data[i]
+// (-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?), or -1.
+func scanNumber(data []byte, i int) int {
+	if data[i] == '-' {
+		i++
+	}
+	switch {
+	case i == len(data):
+		return -1
+	case data[i] == '0':
+		i++
+	case data[i] >= '1' && data[i] <= '9':
+		i = scanDigits(data, i)
+	default:
+		return -1
+	}
+	if i < len(data) && data[i] == '.' {
+		j := scanDigits(data, i+1)
+		if j == i+1 {
+			return -1
+		}
+		i = j
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
 			i++
 		}
-		return len(data)
-	}
-	for i < len(data) {
-		switch data[i] {
-		case ',', '}', ']', ' ', '\t', '\n', '\r':
-			return i
+		j := scanDigits(data, i)
+		if j == i {
+			return -1
 		}
+		i = j
+	}
+	return i
+}
+
+func scanDigits(data []byte, i int) int {
+	for i < len(data) && isASCIIDigit(data[i]) {
 		i++
 	}
 	return i
 }
 
-// unquoteKey returns the text of the JSON string raw (quotes included): a
-// copy when it holds no escape and is ASCII, else encoding/json's reading.
-func unquoteKey(raw []byte) (string, bool) {
+// scanLiteral returns the index after lit written at data[i], or -1.
+func scanLiteral(data []byte, i int, lit string) int {
+	if len(data)-i < len(lit) || string(data[i:i+len(lit)]) != lit {
+		return -1
+	}
+	return i + len(lit)
+}
+
+// memberKey reads the key raw (a JSON string, quotes included): its name
+// as written, and when it holds an escape or a non-ASCII byte its text as
+// encoding/json reads it.
+func memberKey(raw []byte) (rawMember, bool) {
 	inner := raw[1 : len(raw)-1]
-	plain := true
+	m := rawMember{name: inner}
 	for _, b := range inner {
 		if b == '\\' || b >= 0x80 {
-			plain = false
+			m.escaped = true
 			break
 		}
 	}
-	if plain {
-		return string(inner), true
+	if m.escaped {
+		if err := json.Unmarshal(raw, &m.unquoted); err != nil {
+			return m, false
+		}
 	}
-	var key string
-	if err := json.Unmarshal(raw, &key); err != nil {
-		return "", false
-	}
-	return key, true
+	return m, true
 }
 
+// membersPool holds the member buffers of normalize, so that reading a
+// document allocates no slice; a buffer is cleared before it goes back, so
+// that it keeps no document alive.
+var membersPool = sync.Pool{New: func() any { return new([]rawMember) }}
+
+// smallObject is the most members whose repeated keys are found by
+// comparing each pair; a larger object is read with a map, so that a
+// hostile object of many members costs linear time.
+const smallObject = 64
+
 func normalize(data []byte, classes map[string]fieldRule, opts []NormalizeOption) ([]byte, spie.Faults) {
-	var n normalizer
+	var nz normalizer
 	for _, o := range opts {
-		o(&n)
+		o(&nz)
 	}
-	members, ok := readMembers(data)
+	buf := membersPool.Get().(*[]rawMember)
+	defer func() {
+		clear(*buf)
+		*buf = (*buf)[:0]
+		membersPool.Put(buf)
+	}()
+	members, ok := readMembers(data, (*buf)[:0])
+	*buf = members
 	if !ok {
 		return data, nil
 	}
-	var warnings spie.Faults
-	changed := false
-	last := map[string]int{}
-	for i, m := range members {
-		last[m.key] = i
+	var small [2]uint64
+	dropped, repeated := small[:1], small[1:]
+	if len(members) > smallObject {
+		words := (len(members) + 63) / 64
+		dropped, repeated = make([]uint64, words), make([]uint64, words)
 	}
-	out := make([]rawMember, 0, len(members))
-	for i, m := range members {
-		if last[m.key] != i {
-			changed = true
+	changed := repeats(members, dropped, repeated)
+	var warnings spie.Faults
+	for i := range members {
+		if has(dropped, i) {
 			continue
 		}
-		if n := countKey(members, m.key); n > 1 {
-			warnings = append(warnings, FaultNormRepeatedKey.At(spie.Pointer(m.key)))
+		m := &members[i]
+		if has(repeated, i) {
+			warnings = append(warnings, FaultNormRepeatedKey.At(spie.Pointer(m.key())))
 		}
-		rule, known := classes[m.key]
+		var rule fieldRule
+		var known bool
+		if m.escaped {
+			rule, known = classes[m.unquoted]
+		} else {
+			rule, known = classes[string(m.name)]
+		}
 		if known {
-			if raw, ws := n.value(m.key, rule, m.raw); ws != nil {
+			if raw, ws := nz.value(m, rule); ws != nil {
 				warnings = append(warnings, ws...)
 				m.raw = raw
 				changed = true
 			}
 		}
-		out = append(out, m)
 	}
 	if !changed {
 		return data, nil
 	}
 	warnings.Sort()
-	return writeMembers(out), warnings
+	return writeMembers(members, dropped), warnings
 }
 
-func countKey(members []rawMember, key string) int {
-	n := 0
-	for _, m := range members {
-		if m.key == key {
-			n++
-		}
+// repeats marks in dropped each member whose key a later member repeats
+// (data·inclusion keeps the last value), in repeated each member whose key
+// is written more than once (bit sets of one bit a member); it reports
+// whether any key is repeated.
+func repeats(members []rawMember, dropped, repeated []uint64) bool {
+	found := false
+	mark := func(earlier, later int) {
+		dropped[earlier/64] |= 1 << (earlier % 64)
+		repeated[earlier/64] |= 1 << (earlier % 64)
+		repeated[later/64] |= 1 << (later % 64)
+		found = true
 	}
-	return n
+	if len(members) <= smallObject {
+		for j := 1; j < len(members); j++ {
+			for i := 0; i < j; i++ {
+				if len(members[i].name) == len(members[j].name) || members[i].escaped || members[j].escaped {
+					if sameKey(&members[i], &members[j]) {
+						mark(i, j)
+					}
+				}
+			}
+		}
+		return found
+	}
+	last := make(map[string]int, len(members))
+	for i := range members {
+		k := members[i].key()
+		if p, ok := last[k]; ok {
+			mark(p, i)
+		}
+		last[k] = i
+	}
+	return found
 }
 
-// normalizeValue returns the normalised value of a field and its warnings
-// (nil when the value stays as written).
-func (nz *normalizer) value(name string, rule fieldRule, raw json.RawMessage) (json.RawMessage, spie.Faults) {
+// has reports whether bit i of the bit set is on.
+func has(set []uint64, i int) bool { return set[i/64]&(1<<(i%64)) != 0 }
+
+// value returns the normalised value of a member and its warnings (nil
+// when the value stays as written). Each class first checks with a byte
+// loop whether the value is already as the model keeps it, and then
+// builds nothing.
+func (nz *normalizer) value(m *rawMember, rule fieldRule) (json.RawMessage, spie.Faults) {
+	raw := m.raw
 	switch rule.class {
 	case classSet:
-		return collapseSet(name, raw)
-	case classDate:
-		if d, ok := laxDate(raw); ok {
-			out, _ := json.Marshal(d)
-			return out, spie.Faults{FaultNormDate.At(spie.Pointer(name), d, string(raw))}
-		}
-	case classFloat, classInt:
-		return laxNumber(name, rule, raw)
-	case classEmail:
-		var v string
-		if json.Unmarshal(raw, &v) != nil || nz.keep != nil && nz.keep("email", v) {
+		if setHasNoRepeat(raw) {
 			return nil, nil
 		}
-		if n, ok := NormalizeEmail(v); ok && n != v {
+		return collapseSet(m.key(), raw)
+	case classDate:
+		if isPlainDate(raw) {
+			return nil, nil
+		}
+		if d, ok := laxDate(raw); ok {
+			out, _ := json.Marshal(d)
+			return out, spie.Faults{FaultNormDate.At(spie.Pointer(m.key()), d, string(raw))}
+		}
+	case classFloat, classInt:
+		if isPlainNumber(raw, rule.class) {
+			return nil, nil
+		}
+		return laxNumber(m.key(), rule, raw)
+	case classEmail:
+		v, ok := stringValue(raw)
+		if !ok {
+			return nil, nil
+		}
+		// What the model stores, then — only when it differs from what
+		// is written — whether a strict consumer takes it as written.
+		if n, ok := NormalizeEmail(v); ok && n != v && (nz.keep == nil || !nz.keep("email", v)) {
 			out, _ := json.Marshal(n)
-			return out, spie.Faults{FaultNormEmail.At(spie.Pointer(name), n, v)}
+			return out, spie.Faults{FaultNormEmail.At(spie.Pointer(m.key()), n, v)}
 		}
 	case classURL:
-		var v string
-		if json.Unmarshal(raw, &v) != nil || nz.keep != nil && nz.keep("uri", v) {
+		v, ok := stringValue(raw)
+		if !ok {
 			return nil, nil
 		}
 		// The limit counts the text as written: a serialisation made
 		// longer by percent-encoding stays as written (still accepted).
-		if n, ok := NormalizeURL(v); ok && n != v && len(n) <= MaxURLBytes {
+		if n, ok := NormalizeURL(v); ok && n != v && len(n) <= MaxURLBytes && (nz.keep == nil || !nz.keep("uri", v)) {
 			out, _ := json.Marshal(n)
-			return out, spie.Faults{FaultNormURL.At(spie.Pointer(name), n, v)}
+			return out, spie.Faults{FaultNormURL.At(spie.Pointer(m.key()), n, v)}
 		}
 	}
 	return nil, nil
+}
+
+// stringValue returns the text of raw when it is a JSON string (as
+// encoding/json reads it: a copy of the bytes between the quotes when they
+// hold no escape and are valid UTF-8).
+func stringValue(raw json.RawMessage) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	inner := raw[1 : len(raw)-1]
+	if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		return string(inner), true
+	}
+	var v string
+	if json.Unmarshal(raw, &v) != nil {
+		return "", false
+	}
+	return v, true
+}
+
+// setHasNoRepeat reports, without building anything, that collapseSet
+// finds no repeated string in raw: raw is not an array, or an array of at
+// most smallObject items whose strings are written without escapes and
+// all differ. False means collapseSet has to look.
+func setHasNoRepeat(raw json.RawMessage) bool {
+	if len(raw) == 0 || raw[0] != '[' {
+		return true
+	}
+	var items [smallObject][]byte
+	n := 0
+	for i := skipSpaces(raw, 1); i < len(raw) && raw[i] != ']'; {
+		end := scanValue(raw, i, 1)
+		if end < 0 {
+			return false
+		}
+		switch raw[i] {
+		case 'n':
+			return false // null reads as "" in collapseSet
+		case '"':
+			s := raw[i+1 : end-1]
+			if n == len(items) || bytes.IndexByte(s, '\\') >= 0 || !utf8.Valid(s) {
+				return false
+			}
+			for _, t := range items[:n] {
+				if bytes.Equal(s, t) {
+					return false
+				}
+			}
+			items[n] = s
+			n++
+		}
+		i = skipSpaces(raw, end)
+		if i < len(raw) && raw[i] == ',' {
+			i = skipSpaces(raw, i+1)
+		}
+	}
+	return true
+}
+
+// isPlainDate reports whether raw is a JSON string YYYY-MM-DD written
+// without escapes: laxDate has nothing to convert.
+func isPlainDate(raw json.RawMessage) bool {
+	return len(raw) == 12 && raw[0] == '"' && raw[11] == '"' && isDateText(string(raw[1:11]))
+}
+
+// isPlainNumber reports whether laxNumber keeps raw as written without
+// reading it: null, an array or an object (not numbers: the validation
+// reports them), an integer for an int field, or for a float field a JSON
+// number of at most 300 bytes without exponent (within a float64's range:
+// at most 10³⁰⁰, at least 10⁻³⁰⁰ when not zero).
+func isPlainNumber(raw json.RawMessage, class fieldClass) bool {
+	if len(raw) == 0 {
+		return true
+	}
+	switch c := raw[0]; {
+	case c == 'n' || c == '[' || c == '{':
+		return true
+	case c == '-' || isASCIIDigit(c):
+		return class == classInt || len(raw) <= 300 && bytes.IndexAny(raw, "eE") < 0
+	}
+	return false
 }
 
 // collapseSet removes from a JSON array of strings each string equal to an
@@ -675,14 +979,14 @@ func isASCIIDigit(b byte) bool { return b >= '0' && b <= '9' }
 // other members are kept as written; data that is not a readable object,
 // or has no such member, is returned unchanged.
 func NormalizeMember(data []byte, key string, normalize func([]byte, ...NormalizeOption) ([]byte, spie.Faults), opts ...NormalizeOption) ([]byte, spie.Faults) {
-	members, ok := readMembers(data)
+	members, ok := readMembers(data, nil)
 	if !ok {
 		return data, nil
 	}
 	var warnings spie.Faults
 	changed := false
 	for i, m := range members {
-		if m.key != key {
+		if m.key() != key {
 			continue
 		}
 		norm, ws := normalize(m.raw, opts...)
@@ -698,18 +1002,24 @@ func NormalizeMember(data []byte, key string, normalize func([]byte, ...Normaliz
 	if !changed {
 		return data, nil
 	}
-	return writeMembers(members), warnings
+	return writeMembers(members, nil), warnings
 }
 
-// writeMembers writes members as a JSON object, in their order.
-func writeMembers(members []rawMember) []byte {
+// writeMembers writes members as a JSON object, in their order, but for
+// those marked in the bit set dropped (nil: none).
+func writeMembers(members []rawMember, dropped []uint64) []byte {
 	var b bytes.Buffer
 	b.WriteByte('{')
+	n := 0
 	for i, m := range members {
-		if i > 0 {
+		if dropped != nil && has(dropped, i) {
+			continue
+		}
+		if n > 0 {
 			b.WriteByte(',')
 		}
-		k, _ := json.Marshal(m.key)
+		n++
+		k, _ := json.Marshal(m.key())
 		b.Write(k)
 		b.WriteByte(':')
 		b.Write(m.raw)
