@@ -13,6 +13,11 @@
 // [Validate], the one validator, checks a kind's schema (formats asserted)
 // and then its Go rules, returning spie.Faults with stable codes and JSON
 // Pointers: on a compiled fast path for the kinds that have one, through the
-// JSON Schema interpreter otherwise, with the same faults. Each kind is
+// JSON Schema interpreter otherwise, with the same faults. The fast path
+// follows the kind's plan (its schema compiled against its Go type); it
+// reads documents through decoders generated from the plans by the same
+// `go generate ./schemas` (fast_gen.go, no reflection but for the rare Go
+// kinds it names; drift-checked), or through the reflective decoder, their
+// oracle, when a plan has none (and in the widgets, GOOS=js). Each kind is
 // declared by one kind_<name>.go file of this package.
 package schemas

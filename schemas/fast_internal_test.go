@@ -60,3 +60,38 @@ func TestDecodeErrDetail(t *testing.T) {
 		t.Errorf("encoding/json : %+v", got)
 	}
 }
+
+// TestPlainWordMatchesPlainASCII checks the word test against the byte
+// table: on every byte in every position of a word of plain bytes, and on
+// pairs of bytes, plainWord is true exactly when all eight bytes are
+// plainASCII.
+func TestPlainWordMatchesPlainASCII(t *testing.T) {
+	check := func(w [8]byte) {
+		want := true
+		for _, c := range w {
+			want = want && plainASCII[c]
+		}
+		x := uint64(0)
+		for i := 7; i >= 0; i-- {
+			x = x<<8 | uint64(w[i])
+		}
+		if got := plainWord(x); got != want {
+			t.Fatalf("plainWord(%q) = %v, la table dit %v", w[:], got, want)
+		}
+	}
+	base := [8]byte{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'}
+	for pos := range 8 {
+		for c := range 256 {
+			w := base
+			w[pos] = byte(c)
+			check(w)
+			for pos2 := range 8 {
+				for _, c2 := range []byte{0, 0x1f, 0x20, 0x21, '"', '#', '[', '\\', ']', 0x7f, 0x80, 0xc3, 0xff} {
+					w2 := w
+					w2[pos2] = c2
+					check(w2)
+				}
+			}
+		}
+	}
+}

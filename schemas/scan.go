@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"strings"
@@ -381,6 +382,11 @@ func (s *scanner) str() []byte {
 	d := s.data
 	start := s.pos + 1
 	for i := start; i < len(d); {
+		// Eight bytes at a time while none needs a look (plainWord), then
+		// byte by byte.
+		for i+8 <= len(d) && plainWord(binary.LittleEndian.Uint64(d[i:])) {
+			i += 8
+		}
 		for i < len(d) && plainASCII[d[i]] {
 			i++
 		}
@@ -523,6 +529,20 @@ func (s *scanner) text(b []byte) string {
 		return s.src[s.rawStart:s.rawEnd]
 	}
 	return string(b)
+}
+
+// plainWord reports whether the eight bytes of x are all plainASCII: no
+// byte below 0x20 (control), at or above 0x80 (not ASCII), '"' or '\\'. The
+// tests of a byte in a word are those of "Bit Twiddling Hacks" (S. E.
+// Anderson, hasless and haszero), which may report a byte that is fine
+// (the byte loop then looks at it) but never miss one.
+func plainWord(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q, b := x^('"'*ones), x^('\\'*ones) // the bytes equal to '"', '\\' become 0
+	below := (x - 0x20*ones) &^ x       // a byte < 0x20
+	quote := (q - ones) &^ q            // a zero byte of q
+	back := (b - ones) &^ b             // a zero byte of b
+	return (below|quote|back|x)&highs == 0
 }
 
 // plainASCII marks the bytes a string holds as they are: ASCII, printable,

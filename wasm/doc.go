@@ -25,7 +25,10 @@
 // validation-only module ./wasm/cmd/validate, which exposes validate(kind,
 // json) to JavaScript) and precompresses them; [Handler] serves them with the
 // right MIME types, precompressed brotli or gzip, content-addressed names
-// cached for a year, and the widget pages' Content-Security-Policy
+// cached for a year, the table of communes apart from the widgets' modules
+// (CommunesFile: built with CommunesTag, they hold none; the pages of
+// manifest.CommunesWidgets fetch it while their module starts and hand it
+// to territory.Provide), and the widget pages' Content-Security-Policy
 // (script-src 'self' 'wasm-unsafe-eval', frame-ancestors limited to the
 // allowed partner origins); [Export] writes the same files to a directory for
 // partners who host static files. `spie demo` serves a fictitious partner

@@ -121,3 +121,13 @@ func ExampleProvide() {
 	// true
 	// SPIE-COMMUNE-08
 }
+
+// A caller whose answer needs the table (a lookup) asks Loaded first: in
+// the default build the table is embedded and always there.
+func ExampleLoaded() {
+	if territory.Loaded() {
+		d, _ := territory.DepartementOf("02408")
+		fmt.Println(d)
+	}
+	// Output: 02
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -70,6 +71,21 @@ func TestCommunesArriveAfterTheData(t *testing.T) {
 	assert.NotContains(t, page, `id="communes-chargement"`)
 	assert.Empty(t, broken.Results(), "aucune recherche sans la table")
 	assert.Equal(t, []string{"WIDGET-CHARGEMENT-07"}, codes(broken.Init(offreData(t, `,"commune":"02408"`))), "de nouvelles données sont refusées, la table ne viendra pas")
+
+	// the states waiting for the table or without it, in each language
+	bothLanguages(t, "offre, table en chargement", nil, func() (app.Composer, func()) {
+		c := &widget.OffreSearch{}
+		return c, func() { c.Init(offreData(t, `,"commune":"02408"`)) }
+	})
+	bothLanguages(t, "offre, table indisponible", nil, func() (app.Composer, func()) {
+		c := &widget.OffreSearch{}
+		return c, func() { c.Init(offreData(t, `,"commune":"02408"`)); c.CommunesFail() }
+	})
+	bothLanguages(t, "prescription, table refusée", nil, func() (app.Composer, func()) {
+		c := &widget.PrescriptionForm{}
+		return c, func() { c.Init(json.RawMessage(`{"service":{}}`)); c.CommunesArrive([]byte("pas la table")) }
+	})
+	require.False(t, territory.Loaded())
 
 	// bytes that are not the table
 	presc := &widget.PrescriptionForm{}
