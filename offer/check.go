@@ -93,7 +93,7 @@ func (c *checker) codePostal(v *string) {
 	if v == nil {
 		return
 	}
-	if !reCodePostal().MatchString(*v) {
+	if !reCodePostal.MatchString(*v) {
 		c.add(FaultFormat.At(spie.Pointer("code_postal"), "5 chiffres"))
 	}
 }
@@ -102,7 +102,7 @@ func (c *checker) codeInsee(v *string) {
 	if v == nil {
 		return
 	}
-	if !reCodeInsee().MatchString(*v) {
+	if !reCodeInsee.MatchString(*v) {
 		c.add(FaultFormat.At(spie.Pointer("code_insee"), "5 caractères"))
 		return
 	}
@@ -115,7 +115,7 @@ func (c *checker) siret(v *string) {
 	if v == nil {
 		return
 	}
-	if !reSiret().MatchString(*v) {
+	if !reSiret.MatchString(*v) {
 		c.add(FaultFormat.At(spie.Pointer("siret"), "14 chiffres"))
 		return
 	}

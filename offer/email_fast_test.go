@@ -47,6 +47,10 @@ func checkPlainDomain(t *testing.T, d string) {
 	require.NoError(t, err, d)
 	require.Equal(t, d, a, d)
 	require.True(t, safeChars(d) && idna2008(d), d)
+	// and the URL Standard's domain to ASCII (plainURL)
+	a, err = urlIDNA.ToASCII(d)
+	require.NoError(t, err, d)
+	require.Equal(t, d, a, d)
 }
 
 func FuzzPlainDomain(f *testing.F) {

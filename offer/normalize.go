@@ -421,9 +421,11 @@ func memberKey(raw []byte) (rawMember, bool) {
 		}
 	}
 	if m.escaped {
-		if err := json.Unmarshal(raw, &m.unquoted); err != nil {
+		var key string // not &m.unquoted: m would move to the heap
+		if err := json.Unmarshal(raw, &key); err != nil {
 			return m, false
 		}
+		m.unquoted = key
 	}
 	return m, true
 }
