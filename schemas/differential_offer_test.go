@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -140,7 +141,12 @@ func FuzzValidateOffer(f *testing.F) {
 		f.Add(line)
 	}
 	for _, s := range []string{`{"zone_eligibilite":["x","abcdefghij",5,null]}`, `{"nombre_semaines":1e30,"latitude":null}`,
-		`{"thematiques":[5],"publics":[],"courriel":"a@b"}`, `{"NOM":1,"extra":{"a":[1, 2]}}`} {
+		`{"thematiques":[5],"publics":[],"courriel":"a@b"}`, `{"NOM":1,"extra":{"a":[1, 2]}}`,
+		// input faults with and without something to normalise: the
+		// input layer is then run apart or by the validation alone
+		"{\"nom\":\"a\xff\"}", "\ufeff{}", `{"a":{"b":1,"b":2}}`, `{"nom":"a","nom":"b"}`, `{"a":1} x`,
+		`{"x":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],"publics":["a","a"]}`,
+		`{"latitude":1` + strings.Repeat("0", 120) + `}`, `{"latitude":1` + strings.Repeat("0", 120) + `,"publics":["a","a"]}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
