@@ -257,7 +257,7 @@ func emailDomain(domain string, plain bool) (string, string, bool) {
 		strings.HasPrefix(mapped, "-") || strings.HasSuffix(mapped, "-") || strings.Contains(mapped, ".-") || strings.Contains(mapped, "-.") {
 		return "", "", false
 	}
-	for _, label := range strings.Split(mapped, ".") {
+	for label := range strings.SplitSeq(mapped, ".") {
 		if len(label) >= 4 && label[2:4] == "--" && !strings.EqualFold(label[:2], "xn") {
 			return "", "", false
 		}
@@ -273,7 +273,7 @@ func emailDomain(domain string, plain bool) (string, string, bool) {
 	if len(ascii) > 253 || !strings.Contains(ascii, ".") {
 		return "", "", false
 	}
-	for _, label := range strings.Split(ascii, ".") {
+	for label := range strings.SplitSeq(ascii, ".") {
 		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
 			return "", "", false
 		}
@@ -288,7 +288,7 @@ func emailDomain(domain string, plain bool) (string, string, bool) {
 	}
 	lower := strings.ToLower(ascii)
 	for _, d := range emailSpecialUse {
-		if lower == d || strings.HasSuffix(lower, "."+d) {
+		if lower == d || len(lower) > len(d) && lower[len(lower)-len(d)-1] == '.' && strings.HasSuffix(lower, d) {
 			return "", "", false
 		}
 	}
