@@ -98,3 +98,13 @@ func TestRepeatedCodesLongAndShortLists(t *testing.T) {
 		assert.Equal(t, []string{"/thematiques/2", "/thematiques/4", "/thematiques/5"}, got, "%d codes", len(list))
 	}
 }
+
+func ExampleStructure_CheckAfterFormats() {
+	st, _ := offer.DecodeStructure([]byte(`{"source":"dora","id":"dora--1","nom":"Centre social",
+		"date_maj":"2025-01-01","site_web":"ftp://centre-social.exemple.fr/"}`), now)
+	fmt.Println(len(st.Check(now)), "faute :", st.Check(now)[0].Path, st.Check(now)[0].Code)
+	fmt.Println(len(st.CheckAfterFormats(now)), "faute")
+	// Output:
+	// 1 faute : /site_web OFFRE-URL-01
+	// 0 faute
+}
