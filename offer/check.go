@@ -2,6 +2,7 @@ package offer
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -17,6 +18,10 @@ var MinDateMaj = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 type checker struct {
 	faults spie.Faults
 	now    time.Time
+	// formatsChecked: the "email" and "uri" formats of the schema, judged
+	// by IsEmail and IsHTTPURL, have already refused what email and url
+	// would (CheckAfterFormats).
+	formatsChecked bool
 }
 
 func (c *checker) add(f spie.Fault) { c.faults = append(c.faults, f) }
@@ -78,13 +83,13 @@ func (c *checker) date(name string, d Date, missing []string) {
 }
 
 func (c *checker) email(name string, v *string) {
-	if v != nil && !IsEmail(*v) {
+	if v != nil && !c.formatsChecked && !IsEmail(*v) {
 		c.add(FaultEmail.At(spie.Pointer(name)))
 	}
 }
 
 func (c *checker) url(name string, v *string) {
-	if v != nil && !IsHTTPURL(*v) {
+	if v != nil && !c.formatsChecked && !IsHTTPURL(*v) {
 		c.add(FaultURL.At(spie.Pointer(name)))
 	}
 }
@@ -93,7 +98,7 @@ func (c *checker) codePostal(v *string) {
 	if v == nil {
 		return
 	}
-	if !reCodePostal().MatchString(*v) {
+	if !reCodePostal.MatchString(*v) {
 		c.add(FaultFormat.At(spie.Pointer("code_postal"), "5 chiffres"))
 	}
 }
@@ -102,7 +107,7 @@ func (c *checker) codeInsee(v *string) {
 	if v == nil {
 		return
 	}
-	if !reCodeInsee().MatchString(*v) {
+	if !reCodeInsee.MatchString(*v) {
 		c.add(FaultFormat.At(spie.Pointer("code_insee"), "5 caractères"))
 		return
 	}
@@ -115,7 +120,7 @@ func (c *checker) siret(v *string) {
 	if v == nil {
 		return
 	}
-	if !reSiret().MatchString(*v) {
+	if !reSiret.MatchString(*v) {
 		c.add(FaultFormat.At(spie.Pointer("siret"), "14 chiffres"))
 		return
 	}
@@ -153,15 +158,20 @@ func enumList[T ~string](c *checker, name string, vs []T, ds spie.Definitions, l
 	if len(vs) == 0 && minOne {
 		c.add(FaultEmptyList.At(spie.Pointer(name)))
 	}
-	seen := make(map[T]bool, len(vs))
+	var seen map[T]bool // only for a long list: a short one is compared pairwise
+	if len(vs) > 16 {
+		seen = make(map[T]bool, len(vs))
+	}
 	for i, v := range vs {
 		if !ds.Has(string(v)) {
 			c.add(FaultEnum.At(spie.Pointer(name, i), string(v), list))
 		}
-		if seen[v] {
+		if seen != nil && seen[v] || seen == nil && slices.Contains(vs[:i], v) {
 			c.add(FaultRepeated.At(spie.Pointer(name, i), string(v)))
 		}
-		seen[v] = true
+		if seen != nil {
+			seen[v] = true
+		}
 	}
 }
 
@@ -173,7 +183,19 @@ func enumValue[T ~string](c *checker, name string, v *T, ds spie.Definitions, li
 
 // Check returns the faults of the structure at the date now.
 func (s *Structure) Check(now time.Time) spie.Faults {
-	c := &checker{now: now}
+	return s.check(&checker{now: now})
+}
+
+// CheckAfterFormats is Check for a structure whose e-mail address and
+// links the "email" and "uri" formats of its JSON Schema have already
+// judged with IsEmail and IsHTTPURL, a refused value left out (as
+// schemas.Validate does): the same faults, without checking each address
+// and link a second time (issue 17: each check once per value).
+func (s *Structure) CheckAfterFormats(now time.Time) spie.Faults {
+	return s.check(&checker{now: now, formatsChecked: true})
+}
+
+func (s *Structure) check(c *checker) spie.Faults {
 	c.missing(s.missing)
 	c.id("source", s.Source, s.missing)
 	c.id("id", s.ID, s.missing)
@@ -196,7 +218,19 @@ func (s *Structure) Check(now time.Time) spie.Faults {
 
 // Check returns the faults of the service at the date now.
 func (s *Service) Check(now time.Time) spie.Faults {
-	c := &checker{now: now}
+	return s.check(&checker{now: now})
+}
+
+// CheckAfterFormats is Check for a service whose e-mail address and links
+// the "email" and "uri" formats of its JSON Schema have already judged
+// with IsEmail and IsHTTPURL, a refused value left out (as schemas.Validate
+// does): the same faults, without checking each address and link a second
+// time (issue 17: each check once per value).
+func (s *Service) CheckAfterFormats(now time.Time) spie.Faults {
+	return s.check(&checker{now: now, formatsChecked: true})
+}
+
+func (s *Service) check(c *checker) spie.Faults {
 	c.missing(s.missing)
 	c.id("source", s.Source, s.missing)
 	c.id("structure_id", s.StructureID, s.missing)

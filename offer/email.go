@@ -231,22 +231,26 @@ func emailDomain(domain string, plain bool) (string, string, bool) {
 	if domain == "" || !utf8.ValidString(domain) {
 		return "", "", false
 	}
-	plain = plain && plainDomain(domain)
+	if plain && plainDomain(domain) {
+		// Mapped and encoded as itself; its bytes, labels and length
+		// pass every check below but the dot, the last letter and the
+		// special-use domains.
+		if strings.IndexByte(domain, '.') < 0 || !isASCIILetter(domain[len(domain)-1]) || specialUse(domain) {
+			return "", "", false
+		}
+		return domain, domain, true
+	}
 	for _, r := range domain {
 		if r < 0x80 && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
 			return "", "", false
 		}
 	}
-	mapped := domain
-	if !plain {
-		if !safeChars(domain) {
-			return "", "", false
-		}
-		var err error
-		mapped, err = emailIDNA.ToUnicode(domain)
-		if err != nil || !idna2008(mapped) {
-			return "", "", false
-		}
+	if !safeChars(domain) {
+		return "", "", false
+	}
+	mapped, err := emailIDNA.ToUnicode(domain)
+	if err != nil || !idna2008(mapped) {
+		return "", "", false
 	}
 	for _, r := range mapped {
 		if r < 0x80 && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
@@ -257,23 +261,19 @@ func emailDomain(domain string, plain bool) (string, string, bool) {
 		strings.HasPrefix(mapped, "-") || strings.HasSuffix(mapped, "-") || strings.Contains(mapped, ".-") || strings.Contains(mapped, "-.") {
 		return "", "", false
 	}
-	for _, label := range strings.Split(mapped, ".") {
+	for label := range strings.SplitSeq(mapped, ".") {
 		if len(label) >= 4 && label[2:4] == "--" && !strings.EqualFold(label[:2], "xn") {
 			return "", "", false
 		}
 	}
-	ascii := mapped
-	if !plain {
-		var err error
-		ascii, err = emailIDNA.ToASCII(mapped)
-		if err != nil {
-			return "", "", false
-		}
+	ascii, err := emailIDNA.ToASCII(mapped)
+	if err != nil {
+		return "", "", false
 	}
 	if len(ascii) > 253 || !strings.Contains(ascii, ".") {
 		return "", "", false
 	}
-	for _, label := range strings.Split(ascii, ".") {
+	for label := range strings.SplitSeq(ascii, ".") {
 		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
 			return "", "", false
 		}
@@ -283,23 +283,27 @@ func emailDomain(domain string, plain bool) (string, string, bool) {
 			}
 		}
 	}
-	if last := ascii[len(ascii)-1]; !(last >= 'a' && last <= 'z' || last >= 'A' && last <= 'Z') {
+	if !isASCIILetter(ascii[len(ascii)-1]) || specialUse(strings.ToLower(ascii)) {
 		return "", "", false
-	}
-	lower := strings.ToLower(ascii)
-	for _, d := range emailSpecialUse {
-		if lower == d || strings.HasSuffix(lower, "."+d) {
-			return "", "", false
-		}
-	}
-	if plain {
-		return ascii, ascii, true
 	}
 	uni, err := emailIDNA.ToUnicode(ascii)
 	if err != nil {
 		return "", "", false
 	}
 	return uni, ascii, true
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// specialUse reports whether the lower-case ASCII domain is one of
+// emailSpecialUse or under one.
+func specialUse(lower string) bool {
+	for _, d := range emailSpecialUse {
+		if lower == d || len(lower) > len(d) && lower[len(lower)-len(d)-1] == '.' && strings.HasSuffix(lower, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // idna2008 reports whether every non-ASCII character of a domain mapped by

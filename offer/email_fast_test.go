@@ -47,6 +47,10 @@ func checkPlainDomain(t *testing.T, d string) {
 	require.NoError(t, err, d)
 	require.Equal(t, d, a, d)
 	require.True(t, safeChars(d) && idna2008(d), d)
+	// and the URL Standard's domain to ASCII (plainURL)
+	a, err = urlIDNA.ToASCII(d)
+	require.NoError(t, err, d)
+	require.Equal(t, d, a, d)
 }
 
 func FuzzPlainDomain(f *testing.F) {
@@ -78,7 +82,7 @@ var emailCases = []string{
 	"a@mairie-évry.fr", "élodie@exemple.fr", "e\u0301lodie@exemple.fr", "a@ab--cd.fr", "a@-a.fr",
 	strings.Repeat("a", 64) + "@exemple.fr", strings.Repeat("a", 65) + "@exemple.fr",
 	"a@" + strings.Repeat("abcdefghi.", 24) + "fr", strings.Repeat("a", 60) + "@" + strings.Repeat("abcdefghi.", 19) + "fr",
-	"a+b@exemple.fr", "a!#$%&'*+-/=?^_`{|}~z@exemple.fr", "a\"b@exemple.fr", "<a@exemple.fr>", "a@exemple.fr>",
+	"a+b@exemple.fr", "a@b.localhost", "a@x.onion", "a@arpa", "a@1.in-addr.arpa", "a@xarpa.fr", "a@b.xtest", "a!#$%&'*+-/=?^_`{|}~z@exemple.fr", "a\"b@exemple.fr", "<a@exemple.fr>", "a@exemple.fr>",
 }
 
 // normalizeEmail gives the same address and verdict with its shortcuts as

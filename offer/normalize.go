@@ -421,17 +421,26 @@ func memberKey(raw []byte) (rawMember, bool) {
 		}
 	}
 	if m.escaped {
-		if err := json.Unmarshal(raw, &m.unquoted); err != nil {
+		var key string // not &m.unquoted: m would move to the heap
+		if err := json.Unmarshal(raw, &key); err != nil {
 			return m, false
 		}
+		m.unquoted = key
 	}
 	return m, true
 }
 
-// membersPool holds the member buffers of normalize, so that reading a
-// document allocates no slice; a buffer is cleared before it goes back, so
-// that it keeps no document alive.
-var membersPool = sync.Pool{New: func() any { return new([]rawMember) }}
+// normalizeState is what normalize reuses from one document to the next:
+// the normalizer its options set and the buffer of members.
+type normalizeState struct {
+	nz      normalizer
+	members []rawMember
+}
+
+// statePool holds the states of normalize, so that reading a document
+// allocates neither its normalizer nor a slice of members; a state is
+// cleared before it goes back, so that it keeps no document alive.
+var statePool = sync.Pool{New: func() any { return new(normalizeState) }}
 
 // smallObject is the most members whose repeated keys are found by
 // comparing each pair; a larger object is read with a map, so that a
@@ -439,18 +448,18 @@ var membersPool = sync.Pool{New: func() any { return new([]rawMember) }}
 const smallObject = 64
 
 func normalize(data []byte, classes map[string]fieldRule, opts []NormalizeOption) ([]byte, spie.Faults) {
-	var nz normalizer
-	for _, o := range opts {
-		o(&nz)
-	}
-	buf := membersPool.Get().(*[]rawMember)
+	st := statePool.Get().(*normalizeState)
 	defer func() {
-		clear(*buf)
-		*buf = (*buf)[:0]
-		membersPool.Put(buf)
+		clear(st.members)
+		st.members, st.nz = st.members[:0], normalizer{}
+		statePool.Put(st)
 	}()
-	members, ok := readMembers(data, (*buf)[:0])
-	*buf = members
+	nz := &st.nz
+	for _, o := range opts {
+		o(nz)
+	}
+	members, ok := readMembers(data, st.members[:0])
+	st.members = members
 	if !ok {
 		return data, nil
 	}

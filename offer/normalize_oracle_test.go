@@ -211,3 +211,35 @@ func FuzzNormalizeAsOracle(f *testing.F) {
 		}
 	})
 }
+
+// The pooled state of normalize is never shared: documents normalised on
+// four goroutines at once give what they give one by one (run with -race).
+func TestNormalizeConcurrent(t *testing.T) {
+	docs := oracleDocs(t)
+	type result struct {
+		out string
+		ws  spie.Faults
+	}
+	want := make([]result, len(docs))
+	for i, d := range docs {
+		out, ws := normalize(d, serviceClasses(), nil)
+		want[i] = result{string(out), ws}
+	}
+	errs := make(chan string, 4)
+	for g := range 4 {
+		go func() {
+			for n := range 3 * len(docs) {
+				i := (n + g*7) % len(docs)
+				out, ws := normalize(docs[i], serviceClasses(), nil)
+				if string(out) != want[i].out || len(ws) != len(want[i].ws) {
+					errs <- string(docs[i])
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 4 {
+		assert.Empty(t, <-errs)
+	}
+}

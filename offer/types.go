@@ -210,19 +210,61 @@ var (
 	// CodeDepartement, CodeEPCI = CodeSiren, CodePostal, CodeSiret), read
 	// as its models' regex engine reads them (ModelPattern), compiled on
 	// first use, not at package initialisation (issue 17 item 4).
-	reZonePays   = lazyPattern(`^99[0-5]\d{2}$`)
-	reZoneCom    = lazyPattern(`^\w{5}$`)
-	reZoneDep    = lazyPattern(`^\w{2,3}$`)
-	reZoneEPCI   = lazyPattern(`^\d{9}$`)
-	reCodePostal = lazyPattern(`^\d{5}$`)
+	reZonePays = newModelPattern(`^99[0-5]\d{2}$`, func(s string) bool {
+		return len(s) == 5 && s[:2] == "99" && s[2] >= '0' && s[2] <= '5' && asciiRun(s[3:], 2, 2, isASCIIDigit)
+	})
+	reZoneCom    = newModelPattern(`^\w{5}$`, func(s string) bool { return asciiRun(s, 5, 5, isASCIIWord) })
+	reZoneDep    = newModelPattern(`^\w{2,3}$`, func(s string) bool { return asciiRun(s, 2, 3, isASCIIWord) })
+	reZoneEPCI   = newModelPattern(`^\d{9}$`, func(s string) bool { return asciiRun(s, 9, 9, isASCIIDigit) })
+	reCodePostal = newModelPattern(`^\d{5}$`, func(s string) bool { return asciiRun(s, 5, 5, isASCIIDigit) })
 	reCodeInsee  = reZoneCom
-	reSiret      = lazyPattern(`^\d{14}$`)
+	reSiret      = newModelPattern(`^\d{14}$`, func(s string) bool { return asciiRun(s, 14, 14, isASCIIDigit) })
 )
 
-// lazyPattern returns the accessor of data·inclusion's pattern p, compiled
-// as its models read it (ModelPattern) on the first call.
-func lazyPattern(p string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(ModelPattern(p)) })
+// modelPattern is a pattern of data·inclusion's models: its regexp, read
+// as the models' regex engine reads it (ModelPattern) and compiled on
+// first use, not at package initialisation (issue 17 item 4), and for a
+// string of ASCII bytes a byte loop that decides as the regexp does, so
+// that no regular expression runs on the usual codes (issue 17). Where
+// \d and \w meet only ASCII they are [0-9] and [A-Za-z0-9_] (the ASCII
+// members of Nd, and of L, Nl, M, Nd, Pc and the joiners): the regexp is
+// the oracle of the loops (TestModelPatternsAgree, FuzzModelPatterns).
+type modelPattern struct {
+	pattern string
+	re      func() *regexp.Regexp
+	ascii   func(string) bool
+}
+
+func newModelPattern(p string, ascii func(string) bool) *modelPattern {
+	return &modelPattern{pattern: p, ascii: ascii,
+		re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(ModelPattern(p)) })}
+}
+
+// MatchString reports whether s matches the pattern as the models read it.
+func (p *modelPattern) MatchString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return p.re().MatchString(s)
+		}
+	}
+	return p.ascii(s)
+}
+
+// asciiRun reports whether s is lo to hi bytes, each of the class.
+func asciiRun(s string, lo, hi int, class func(byte) bool) bool {
+	if len(s) < lo || len(s) > hi {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !class(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIIWord(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || isASCIIDigit(b) || b == '_'
 }
 
 // Kind classifies the code as data·inclusion reads it. The country code of
@@ -232,13 +274,13 @@ func (z ZoneCode) Kind() ZoneKind {
 	switch {
 	case s == "france" || s == "99100":
 		return ZoneFrance
-	case reZonePays().MatchString(s):
+	case reZonePays.MatchString(s):
 		return ZonePays
-	case reZoneCom().MatchString(s):
+	case reZoneCom.MatchString(s):
 		return ZoneCommune
-	case reZoneEPCI().MatchString(s):
+	case reZoneEPCI.MatchString(s):
 		return ZoneEPCI
-	case reZoneDep().MatchString(s):
+	case reZoneDep.MatchString(s):
 		return ZoneDepartement
 	}
 	return ZoneInvalid

@@ -45,7 +45,14 @@ const (
 // or https scheme, a host that is a valid domain (IDNA) without forbidden
 // characters, an IPv4 address (decimal, octal or hexadecimal parts) or a
 // bracketed IPv6 address, a port of at most 65535.
-func NormalizeURL(v string) (string, bool) {
+func NormalizeURL(v string) (string, bool) { return normalizeURL(v, true) }
+
+// normalizeURL is NormalizeURL; plain lets a plainURL, which the standard
+// keeps as written, skip the parser (the tests compare both ways).
+func normalizeURL(v string, plain bool) (string, bool) {
+	if plain && plainURL(v) {
+		return v, true
+	}
 	if len(v) > MaxURLBytes || !utf8.ValidString(v) {
 		return "", false
 	}
@@ -117,6 +124,58 @@ func NormalizeURL(v string) (string, bool) {
 		b.WriteString("#" + percentEncode(fragment, fragmentSet))
 	}
 	return b.String(), true
+}
+
+// plainURL reports whether v is a link the URL Standard serialises as
+// written and HttpUrl accepts: at most MaxURLBytes bytes, "http://" or
+// "https://", a host that is a plainDomain whose last label starts with a
+// letter (not an IPv4 address), no port, no user, then a path of at least
+// "/" without "." or ".." segment, and an optional query, both of the
+// bytes no percent-encode set holds (letters, digits and -._~!$&()*+,;=:@/,
+// and ? in the query), without fragment.
+func plainURL(v string) bool {
+	if len(v) > MaxURLBytes {
+		return false
+	}
+	rest, ok := strings.CutPrefix(v, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(v, "http://"); !ok {
+			return false
+		}
+	}
+	slash := strings.IndexByte(rest, '/')
+	if slash < 0 {
+		return false // the path "/" would be added
+	}
+	host := rest[:slash]
+	if !plainDomain(host) {
+		return false
+	}
+	if c := host[strings.LastIndexByte(host, '.')+1]; c < 'a' || c > 'z' {
+		return false
+	}
+	path, query, _ := strings.Cut(rest[slash:], "?")
+	for _, seg := range strings.Split(path[1:], "/") {
+		if seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return plainURLBytes(path, false) && plainURLBytes(query, true)
+}
+
+// plainURLBytes reports whether s holds only letters, digits and
+// -._~!$&()*+,;=:@/ (and ? when query).
+func plainURLBytes(s string, query bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.IndexByte("-._~!$&()*+,;=:@/", c) >= 0:
+		case c == '?' && query:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // IsHTTPURL reports whether data·inclusion's models accept v as an HttpUrl

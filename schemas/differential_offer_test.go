@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -140,7 +141,12 @@ func FuzzValidateOffer(f *testing.F) {
 		f.Add(line)
 	}
 	for _, s := range []string{`{"zone_eligibilite":["x","abcdefghij",5,null]}`, `{"nombre_semaines":1e30,"latitude":null}`,
-		`{"thematiques":[5],"publics":[],"courriel":"a@b"}`, `{"NOM":1,"extra":{"a":[1, 2]}}`} {
+		`{"thematiques":[5],"publics":[],"courriel":"a@b"}`, `{"NOM":1,"extra":{"a":[1, 2]}}`,
+		// input faults with and without something to normalise: the
+		// input layer is then run apart or by the validation alone
+		"{\"nom\":\"a\xff\"}", "\ufeff{}", "", " ", "null", "[]", "{}", `{"a":1}{}`, `{"a":{"b":1,"b":2}}`, `{"nom":"a","nom":"b"}`, `{"a":1} x`,
+		`{"x":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],"publics":["a","a"]}`,
+		`{"latitude":1` + strings.Repeat("0", 120) + `}`, `{"latitude":1` + strings.Repeat("0", 120) + `,"publics":["a","a"]}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -155,4 +161,19 @@ func FuzzValidateOffer(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Under a size limit smaller than the document, with or without something
+// to normalise, the data·inclusion kinds give the input fault alone, as
+// the former order (input layer first) does.
+func TestValidateOfferSizeLimit(t *testing.T) {
+	small := schemas.WithLimits(schemas.Limits{MaxBytes: 20})
+	for _, doc := range []string{`{"nom":"Atelier numérique","publics":["jeunes"]}`, `{"nom":"a","nom":"Atelier numérique","publics":["jeunes","jeunes"]}`} {
+		for _, k := range []string{"service", "structure", "prescription"} {
+			got := schemas.Validate(k, []byte(doc), diffNow, small)
+			require.Len(t, got, 1, "%s %s", k, doc)
+			assert.Equal(t, schemas.FaultSize.Code, got[0].Code)
+			assert.Equal(t, schemas.Interpret(k, []byte(doc), diffNow, small), got)
+		}
+	}
 }

@@ -8,14 +8,16 @@ import (
 
 // Interpret runs the JSON Schema interpreter path of Validate whatever the
 // kind, so that the tests can compare it with the fast path: on the
-// normalised document for a kind with a Normalize step, as Validate.
+// normalised document for a kind with a Normalize step, in the former
+// order of validateNormalized (the input layer always run first), so that
+// the comparison also proves its shortcut.
 func Interpret(kind string, data []byte, opts ...Option) spie.Faults {
 	k, ok := Lookup(kind)
 	if !ok {
 		return spie.Faults{FaultKind.At("", kind)}
 	}
 	if k.Normalize != nil {
-		return validateNormalized(k, data, newContext(opts), interpret)
+		return validateNormalizedReference(k, data, newContext(opts), interpret)
 	}
 	return interpret(k, data, newContext(opts))
 }

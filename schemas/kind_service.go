@@ -12,7 +12,10 @@ func init() {
 		Name:  "service",
 		Title: spie.Label{FR: "Service de l'offre d'insertion (data·inclusion v1)", EN: "Service of the insertion offer (data·inclusion v1)"},
 		New:   func() any { return new(offer.Service) },
-		Check: func(doc any, ctx Context) spie.Faults { return doc.(*offer.Service).Check(ctx.Now) },
+		// Its "email" and "uri" formats (offerFormats) have judged the
+		// addresses and links with the rules' own IsEmail and IsHTTPURL,
+		// and a refused value is left out of what the rules see.
+		Check: func(doc any, ctx Context) spie.Faults { return doc.(*offer.Service).CheckAfterFormats(ctx.Now) },
 		// Normalised as data·inclusion's model reads it (offer.NormalizeService),
 		// but for the addresses and links a strict consumer already takes.
 		Normalize: func(data []byte) ([]byte, spie.Faults) {
