@@ -382,6 +382,14 @@ func generate(kind string, base object, fields []diField) []diDoc {
 		add(f.name+" répété, même valeur", base.plus(f.name, cur).text())
 		add(f.name+" répété, autre valeur", base.plus(f.name, bad).text())
 		add(f.name+" répété, valeur d'abord fausse", base.without(f.name).plus(f.name, bad).plus(f.name, cur).text())
+		// The key written with a \u escape, repeating the plain one
+		// (review of issue 17: the normalisation reads keys in a byte loop).
+		escaped := func(o object) []byte {
+			return bytes.Replace(o.text(), []byte(`"\u0000esc"`), []byte(fmt.Sprintf(`"\u%04x%s"`, f.name[0], f.name[1:])), 1)
+		}
+		add(f.name+" répété, clé échappée, autre valeur", escaped(base.plus("\x00esc", bad)))
+		add(f.name+" clé échappée fausse puis "+f.name, escaped(base.without(f.name).plus("\x00esc", bad).plus(f.name, cur)))
+		add(f.name+" seul, clé échappée", escaped(base.without(f.name).plus("\x00esc", cur)))
 	}
 	for _, extra := range []member{{"extra", `"x"`}, {"Source", `123`}, {"NOM", `"Un autre nom"`}, {"", `1`}, {"structure", `{}`}, {"date_maj ", `"x"`}} {
 		add("champ en plus "+js(extra.key), base.plus(extra.key, extra.raw).text())
