@@ -233,6 +233,16 @@ var emailValues = []string{
 	`"a@exemple.fr,b@exemple.fr"`, `"a@exemple.fr; b@exemple.fr"`, `"mailto:a@exemple.fr"`, `"a@exemple.fr."`,
 	`"a@EXEMPLE.fr"`, `"a@exemple.FR"`, `"a@ÉVRY.fr"`, `"a@exemple.fr\u200b"`, `"a@ex\u00a0emple.fr"`,
 	`"🙂@exemple.fr"`, `"a@🙂.fr"`, `"a@exemple.xn--p1ai"`, `"a@exemple.рф"`, `"a\\@b@exemple.fr"`,
+	// review of issue 17 (the e-mail fast path): mailbox names of RFC 2142
+	// in capitals, NFC, a combining mark first, full-width letters and
+	// dots, deviation characters of UTS #46, Unicode spaces around, joiners
+	// and soft hyphens, display names odd or empty
+	`"INFO@exemple.fr"`, `"Postmaster@Exemple.FR"`, `"ABUSE@exemple.fr"`, js("e\u0301@exemple.fr"), js("\u0301e@exemple.fr"),
+	`"a@ＥＸＥＭＰＬＥ.fr"`, `"a@exemple。fr"`, `"a@exemple．fr"`, `"a@straße.de"`, `"a@STRASSE.de"`, `"a@ß.de"`,
+	js("\u2003a@exemple.fr\u2003"), js("a@exemple.fr\u3000"), js("\ta@exemple.fr\r\n"), js("a@exem\u200dple.fr"),
+	js("a@exem\u00adple.fr"), `"a@İ.fr"`, `"a@Ⅻ.fr"`, `"a@ﬁ.fr"`, `"Jean Dupont <JEAN@Évry.FR>"`,
+	`"=?utf-8?q?x?= <a@exemple.fr>"`, `"Jean  <a@exemple.fr>"`, `"\"\" <a@exemple.fr>"`, `"a <b@exemple.fr> d"`,
+	`"Jean<a@exemple.fr>"`, `"<a@exemple.fr> "`, `"a@xn--ab.fr"`, `"a@ab--c.fr"`, `"a@exemple.fr>"`,
 }
 
 func urlValues() []string {
@@ -372,6 +382,14 @@ func generate(kind string, base object, fields []diField) []diDoc {
 		add(f.name+" répété, même valeur", base.plus(f.name, cur).text())
 		add(f.name+" répété, autre valeur", base.plus(f.name, bad).text())
 		add(f.name+" répété, valeur d'abord fausse", base.without(f.name).plus(f.name, bad).plus(f.name, cur).text())
+		// The key written with a \u escape, repeating the plain one
+		// (review of issue 17: the normalisation reads keys in a byte loop).
+		escaped := func(o object) []byte {
+			return bytes.Replace(o.text(), []byte(`"\u0000esc"`), []byte(fmt.Sprintf(`"\u%04x%s"`, f.name[0], f.name[1:])), 1)
+		}
+		add(f.name+" répété, clé échappée, autre valeur", escaped(base.plus("\x00esc", bad)))
+		add(f.name+" clé échappée fausse puis "+f.name, escaped(base.without(f.name).plus("\x00esc", bad).plus(f.name, cur)))
+		add(f.name+" seul, clé échappée", escaped(base.without(f.name).plus("\x00esc", cur)))
 	}
 	for _, extra := range []member{{"extra", `"x"`}, {"Source", `123`}, {"NOM", `"Un autre nom"`}, {"", `1`}, {"structure", `{}`}, {"date_maj ", `"x"`}} {
 		add("champ en plus "+js(extra.key), base.plus(extra.key, extra.raw).text())

@@ -220,6 +220,19 @@ func TestExport(t *testing.T) {
 	for _, want := range []string{"frame-ancestors 'self'", "X-Content-Type-Options: nosniff", "Referrer-Policy: strict-origin-when-cross-origin"} {
 		assert.Contains(t, string(headers), want)
 	}
+	// The table of communes the page fetches is exported, as is (the bytes
+	// territory.Provide checks), with no .br or .gz version a static server
+	// could send with a Content-Encoding, and HEADERS.txt says to send it
+	// without one (review of issue 17: the export was not tested for it).
+	table := pageAttr(t, page, "data-communes")
+	assert.Regexp(t, `^communes\.[0-9a-f]{24}\.bin$`, table)
+	assert.Contains(t, files, table)
+	got, err := os.ReadFile(filepath.Join(out, table))
+	require.NoError(t, err)
+	assert.Equal(t, fakeCommunes, string(got))
+	assert.NoFileExists(t, filepath.Join(out, table+".br"))
+	assert.NoFileExists(t, filepath.Join(out, table+".gz"))
+	assert.Regexp(t, `(?m)^communes\.\*\.bin +Content-Type: application/octet-stream, sans Content-Encoding`, string(headers))
 }
 
 func ExamplePartnerCSP() {

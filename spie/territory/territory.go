@@ -119,7 +119,7 @@ func Loaded() bool { return !external || current.Load() != nil }
 
 // Provide hands over the table of communes, gzip'd: the bytes of
 // communes.tsv.gz, as the widgets' server publishes them
-// (communes.<hash>.tsv.gz). The bytes must be exactly that file, TableSize
+// (communes.<hash>.bin, package wasm). The bytes must be exactly that file, TableSize
 // bytes whose SHA-256 digest is TableSHA256 (both written by the
 // generator with the table); anything else is refused with a
 // [spie.Fault] [spie.FaultCommuneTable] (SPIE-COMMUNE-08) as the error, and

@@ -45,6 +45,10 @@ func (g *communesGate) ready() bool { return territory.Loaded() }
 // wait keeps fn to run once the table arrives, in place of what waited.
 func (g *communesGate) wait(fn func()) { g.waiting = fn }
 
+// drop forgets what waited: the partner's new data (null included, the
+// data withdrawn) replaces the data kept for the table.
+func (g *communesGate) drop() { g.waiting = nil }
+
 // provide hands the bytes the page fetched to territory.Provide and runs
 // what waited; bytes that are not the table fail the gate with
 // WIDGET-CHARGEMENT-07 and the library's SPIE-COMMUNE-08. It returns the

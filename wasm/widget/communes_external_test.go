@@ -113,6 +113,22 @@ func TestCommunesArriveAfterTheData(t *testing.T) {
 	assert.Empty(t, indic.Init(data))
 	assert.Contains(t, render(t, indic), `id="communes-chargement"`)
 
+	// data the partner withdraws (setData(null)) before the table: nothing
+	// waits any more, and the withdrawn data is not applied when the table
+	// arrives (found by the review of issue 17: it was)
+	offreCleared, prescCleared, indicCleared := &widget.OffreSearch{}, &widget.PrescriptionForm{}, &widget.Indicateurs{}
+	assert.Empty(t, offreCleared.Init(offreData(t, `,"commune":"02408","rayon_mobilite_km":15`)))
+	assert.Empty(t, prescCleared.Init(json.RawMessage(`{"service":`+string(firstService(t))+`,"personne":`+person+`,"emetteur":`+prescriber+`}`)))
+	assert.Empty(t, indicCleared.Init(data))
+	for _, c := range []interface {
+		app.Composer
+		Init(json.RawMessage) spie.Faults
+	}{offreCleared, prescCleared, indicCleared} {
+		assert.Contains(t, render(t, c), `id="communes-chargement"`)
+		assert.Empty(t, c.Init(json.RawMessage("null")))
+		assert.NotContains(t, render(t, c), `id="communes-chargement"`, "%T : plus rien n'attend la table", c)
+	}
+
 	// the table arrives
 	assert.Empty(t, known.CommunesArrive(table))
 	require.True(t, territory.Loaded())
@@ -129,6 +145,13 @@ func TestCommunesArriveAfterTheData(t *testing.T) {
 		require.NotNil(t, r.DistanceKm)
 		assert.LessOrEqual(t, *r.DistanceKm, 15.0, r.Service.ID)
 	}
+	assert.Empty(t, offreCleared.CommunesArrive(table))
+	assert.Empty(t, offreCleared.Results(), "données retirées : aucune recherche")
+	assert.Empty(t, prescCleared.CommunesArrive(table))
+	assert.Nil(t, prescCleared.Draft(), "données retirées : aucune fiche")
+	assert.Empty(t, indicCleared.CommunesArrive(table))
+	assert.NotContains(t, renderIndicators(t, indicCleared), `id="champ-periode"`, "données retirées : aucun indicateur")
+
 	assert.Empty(t, indic.CommunesArrive(table))
 	page = renderIndicators(t, indic)
 	assert.NotContains(t, page, `id="communes-chargement"`)

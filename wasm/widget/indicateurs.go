@@ -647,6 +647,7 @@ func (c *Indicateurs) OnMount(ctx app.Context) {
 // cannot come, the data is refused with WIDGET-CHARGEMENT-07.
 func (c *Indicateurs) Init(data json.RawMessage) spie.Faults {
 	c.data, c.faults, c.started = IndicatorsInit{}, nil, false
+	c.communes.drop() // new data, or none, replaces the data kept for the table
 	if len(bytes.TrimSpace(data)) == 0 || string(bytes.TrimSpace(data)) == "null" {
 		return nil
 	}

@@ -198,6 +198,7 @@ func (c *OffreSearch) Outcome(data json.RawMessage) spie.Faults {
 func (c *OffreSearch) Init(data json.RawMessage) spie.Faults {
 	c.init()
 	c.cat, c.refused, c.loadErr, c.results, c.searched, c.presc = nil, nil, "", nil, false, nil
+	c.communes.drop() // new data, or none, replaces the data kept for the table
 	c.person, c.sender, c.faults, c.err = offer.PrescriptionPerson{}, offer.Sender{}, nil, ""
 	if len(data) == 0 || string(data) == "null" {
 		return nil

@@ -388,6 +388,7 @@ func (c *PrescriptionForm) OnMount(ctx app.Context) {
 // come, the data is refused with WIDGET-CHARGEMENT-07.
 func (c *PrescriptionForm) Init(data json.RawMessage) spie.Faults {
 	c.draft, c.loadErr = nil, ""
+	c.communes.drop() // new data, or none, replaces the data kept for the table
 	if len(data) == 0 || string(data) == "null" {
 		return nil
 	}
