@@ -66,7 +66,7 @@ func Export(dir string, o Options) ([]string, error) {
 		}
 	}
 	var hb strings.Builder
-	hb.WriteString("# En-têtes HTTP à configurer pour ces fichiers statiques.\n")
+	hb.WriteString("# En-têtes HTTP à configurer pour ces fichiers statiques.\n# HTTP headers to set for these static files.\n")
 	for _, kv := range PageHeaders(widgetCSP(o.AllowedOrigins, true)) {
 		fmt.Fprintf(&hb, "%-17s %s: %s\n", "*.html", kv[0], kv[1])
 	}
@@ -76,6 +76,8 @@ func Export(dir string, o Options) ([]string, error) {
 *.wasm            Content-Type: application/wasm
 communes.*.bin    Content-Type: application/octet-stream, sans Content-Encoding (la table des communes, déjà compressée, est vérifiée octet par octet)
 *.br / *.gz       Content-Encoding: br / gzip (servir le fichier précompressé si Accept-Encoding le permet)
+# communes.*.bin: no Content-Encoding (the commune table, already compressed, is checked byte for byte).
+# *.br / *.gz: serve the precompressed file when Accept-Encoding allows it.
 `)
 	if err := write("HEADERS.txt", []byte(hb.String())); err != nil {
 		return nil, err
