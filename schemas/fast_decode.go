@@ -227,7 +227,7 @@ func (d *decoder) value(n *node, v reflect.Value) {
 		s, start := d.checkedText(n)
 		d.custom(v, d.data[start:d.pos], s)
 	case gNumber:
-		lit, _, ok := d.numLit(n)
+		lit, _, _, ok := d.numLit(n)
 		if !ok {
 			return
 		}
@@ -640,8 +640,10 @@ func (d *decoder) custom(v reflect.Value, raw []byte, s string) {
 // numLit reads a number (d.open said stepRead) and checks its type and
 // bounds as the JSON Schema does (exact rational arithmetic): ok is false
 // when the schema wants an integer and the number is not one (faulted,
-// nothing to store). plain: the literal has neither fraction nor exponent.
-func (d *decoder) numLit(n *node) (lit []byte, plain, ok bool) {
+// nothing to store). plain: the literal has neither fraction nor exponent;
+// rat: its exact value, computed once on first call (for intLiteral and
+// uintLiteral).
+func (d *decoder) numLit(n *node) (lit []byte, plain bool, rat func() *big.Rat, ok bool) {
 	lit = d.number()
 	plain = true
 	for _, c := range lit {
@@ -651,7 +653,7 @@ func (d *decoder) numLit(n *node) (lit []byte, plain, ok bool) {
 		}
 	}
 	var r *big.Rat
-	rat := func() *big.Rat {
+	rat = func() *big.Rat {
 		if r == nil {
 			r, _ = new(big.Rat).SetString(string(lit))
 		}
@@ -659,7 +661,7 @@ func (d *decoder) numLit(n *node) (lit []byte, plain, ok bool) {
 	}
 	if n.types&tNumber == 0 && !plain && !rat().IsInt() {
 		d.fault(FaultType, typeArgs(n.typeNames, "number")...)
-		return lit, plain, false
+		return lit, plain, rat, false
 	}
 	if n.hasMin || n.hasMax {
 		small := plain && len(lit) <= 18 && n.intBounds
@@ -674,14 +676,7 @@ func (d *decoder) numLit(n *node) (lit []byte, plain, ok bool) {
 			d.fault(FaultRange, boundSigns["maximum"], n.maxText, string(lit))
 		}
 	}
-	return lit, plain, true
-}
-
-func ratOf(lit []byte) func() *big.Rat {
-	return func() *big.Rat {
-		r, _ := new(big.Rat).SetString(string(lit))
-		return r
-	}
+	return lit, plain, rat, true
 }
 
 // intOf reads a value of integer node n (gInt) and stores it as
@@ -694,11 +689,11 @@ func (d *decoder) intOf(n *node) (int64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	lit, plain, ok := d.numLit(n)
+	lit, plain, rat, ok := d.numLit(n)
 	if !ok {
 		return 0, false
 	}
-	i, ok := intLiteral(lit, plain, ratOf(lit))
+	i, ok := intLiteral(lit, plain, rat)
 	if s := 64 - n.bits; !ok || i<<s>>s != i { // reflect.Value.OverflowInt
 		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
 		return 0, false
@@ -714,11 +709,11 @@ func (d *decoder) uintOf(n *node) (uint64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	lit, plain, ok := d.numLit(n)
+	lit, plain, rat, ok := d.numLit(n)
 	if !ok {
 		return 0, false
 	}
-	u, ok := uintLiteral(lit, plain, ratOf(lit))
+	u, ok := uintLiteral(lit, plain, rat)
 	if s := 64 - n.bits; !ok || u<<s>>s != u { // reflect.Value.OverflowUint
 		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
 		return 0, false
@@ -735,7 +730,7 @@ func (d *decoder) floatOf(n *node) (float64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	lit, _, ok := d.numLit(n)
+	lit, _, _, ok := d.numLit(n)
 	if !ok {
 		return 0, false
 	}
