@@ -59,17 +59,17 @@ func Decode(kind string, data []byte, doc any, opts ...Option) (spie.Faults, boo
 		return spie.Faults{FaultKind.At("", kind)}, false
 	}
 	plan, err := planOf(k)
-	want := reflect.Type(nil)
+	var want reflect.Type
 	if err == nil {
 		want = plan.t // the kind's Go type, without allocating one (k.Type)
 	} else {
 		want = k.Type()
 	}
-	if t := reflect.TypeOf(doc); t == nil || t.Kind() != reflect.Pointer || t.Elem() != want || reflect.ValueOf(doc).IsNil() {
+	if v := reflect.ValueOf(doc); !v.IsValid() || v.Kind() != reflect.Pointer || v.Type().Elem() != want || v.IsNil() {
 		t := "nil"
-		if doc != nil {
-			t = reflect.TypeOf(doc).String()
-			if v := reflect.ValueOf(doc); v.Kind() == reflect.Pointer && v.IsNil() {
+		if v.IsValid() {
+			t = v.Type().String()
+			if v.Kind() == reflect.Pointer && v.IsNil() {
 				t += " nil" // the right type, but nowhere to decode into
 			}
 		}
