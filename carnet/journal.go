@@ -444,16 +444,6 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 			itemOrigin = origin
 		}
 	}
-	if ch.Target == TargetRendezVous && len(after) > 0 {
-		// a contact's outcome is recorded once it took place (Check says
-		// the same of a stored carnet)
-		var k Contact
-		if json.Unmarshal(after, &k) == nil {
-			if f := k.futureResult(day, spie.Pointer(string(ch.Target), ch.ID, "resultat")); f != nil {
-				return spie.Faults{*f}
-			}
-		}
-	}
 	before, exists := c.item(ch.Target, ch.ID, itemOrigin)
 	sensitive := isSensitive(ch.Target, before) || isSensitive(ch.Target, after)
 	if f := DefaultRights.authorizeChange(c, actor, ch.Target, before, after, sensitive, day); f != nil {
@@ -462,6 +452,17 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 	if st := newSettings(opts); st.clockSet {
 		if today := spie.DateIn(st.now(), string(c.Person.Commune)); today.After(day) {
 			if f := DefaultRights.authorizeChange(c, actor, ch.Target, before, after, sensitive, today); f != nil {
+				return spie.Faults{*f}
+			}
+		}
+	}
+	if ch.Target == TargetRendezVous && len(after) > 0 {
+		// a contact's outcome is recorded once it took place (Check says
+		// the same of a stored carnet); judged after the rights, as its
+		// message quotes the person's local day
+		var k Contact
+		if json.Unmarshal(after, &k) == nil {
+			if f := k.futureResult(day, spie.Pointer(string(ch.Target), ch.ID, "resultat")); f != nil {
 				return spie.Faults{*f}
 			}
 		}

@@ -62,3 +62,24 @@ func TestReviewFinalContactFutureTimeZoneHeld(t *testing.T) {
 		assert.Equal(t, tt.want, fs.HasCode("CARNET-RDV-10"), "%s %s : %v", tt.commune, tt.at, fs)
 	}
 }
+
+// The rights are judged before the outcome's date: someone without access
+// to the carnet (another person, usager p-002) who records a contact of
+// 2030 « honoré » is refused for their rights, and learns nothing of the
+// carnet — not the person's local day of the change, which CARNET-RDV-10
+// quotes and which gives away the person's time zone (Guadeloupe, 97105:
+// 2025-06-11T02:00Z is still 2025-06-10 there).
+func TestReviewFinalContactFutureRightsFirst(t *testing.T) {
+	c := base()
+	c.Person.Commune = "97105"
+	stranger := carnet.Actor{Professional: "p-002", Role: carnet.RoleUsager}
+	k := carnet.Contact{ID: "r-futur", Date: "2030-01-01", Kind: "rendez-vous", Channel: "telephone", Result: "honore"}
+	fs := carnet.Apply(&c, carnet.Change{Op: carnet.OpAdd, Target: carnet.TargetRendezVous, ID: k.ID, Value: k, At: time.Date(2025, 6, 11, 2, 0, 0, 0, time.UTC)}, stranger)
+	require.NotEmpty(t, fs)
+	assert.False(t, fs.HasCode("CARNET-RDV-10"), "%v", fs)
+	for _, f := range fs {
+		assert.NotContains(t, f.Message, "2025-06-10", f.Code)
+		assert.NotContains(t, f.MessageEN, "2025-06-10", f.Code)
+	}
+	assert.Empty(t, c.Contacts)
+}

@@ -3,6 +3,7 @@ package offer
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/runes"
@@ -74,16 +75,20 @@ func (c *Catalogue) Duplicates() []Duplicate {
 	return out
 }
 
-// stripMarks returns a transformer that removes accents. A chained
-// transformer holds buffers that each use writes: one per call, never a
-// shared value (Duplicates may run on several goroutines).
-func stripMarks() transform.Transformer {
+// stripMarks holds transformers that remove accents. A chained
+// transformer holds buffers (two of 4 KiB) that each use writes: never one
+// value shared by goroutines at once (Duplicates may run on several), and
+// not one built per name either — each use takes one from the pool
+// (transform.String resets it).
+var stripMarks = sync.Pool{New: func() any {
 	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-}
+}}
 
 // normalizeName lowercases, removes accents and punctuation.
 func normalizeName(s string) string {
-	t, _, err := transform.String(stripMarks(), s)
+	sm := stripMarks.Get().(transform.Transformer)
+	t, _, err := transform.String(sm, s)
+	stripMarks.Put(sm)
 	if err != nil {
 		t = s
 	}

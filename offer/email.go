@@ -94,13 +94,14 @@ func normalizeEmail(v string, plain bool) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if asciiLocal && plain {
-		// ASCII is its own NFC.
-	} else if nfc := norm.NFC.String(local); nfc != local {
-		if _, _, ok := emailLocal(nfc); !ok {
-			return "", false
+	// ASCII is its own NFC: a plain run leaves an ASCII local part as is.
+	if !asciiLocal || !plain {
+		if nfc := norm.NFC.String(local); nfc != local {
+			if _, _, ok := emailLocal(nfc); !ok {
+				return "", false
+			}
+			local = nfc
 		}
-		local = nfc
 	}
 	if asciiLocal {
 		for _, name := range caseInsensitiveMailboxes {

@@ -155,7 +155,7 @@ func plainURL(v string) bool {
 		return false
 	}
 	path, query, _ := strings.Cut(rest[slash:], "?")
-	for _, seg := range strings.Split(path[1:], "/") {
+	for seg := range strings.SplitSeq(path[1:], "/") {
 		if seg == "." || seg == ".." {
 			return false
 		}

@@ -95,15 +95,14 @@ func loadDist(dir, name string) (*asset, error) {
 	if err != nil {
 		return nil, err
 	}
+	if name == CommunesFile {
+		return a, nil // served as is: gzip'd already, checked byte for byte
+	}
 	if b, err := os.ReadFile(p + ".br"); err == nil {
 		a.br = b
 	}
 	if b, err := os.ReadFile(p + ".gz"); err == nil {
 		a.gz = b
-	}
-	if name == CommunesFile {
-		a.br, a.gz = nil, nil // served as is: gzip'd already, checked byte for byte
-		return a, nil
 	}
 	if a.br == nil || a.gz == nil {
 		if a.gz, err = gzipBytes(raw); err != nil {

@@ -9,6 +9,9 @@ import (
 	"testing"
 )
 
+// topLevel is the start of a top-level declaration of spie-embed.d.ts.
+var topLevel = regexp.MustCompile(`^(export |declare )`)
+
 // TestReview15DocsWellFormedHole: what a new partner reads first must
 // parse. spie-embed.d.ts: every comment closes, every brace closes and each
 // top-level declaration starts outside any other. The README: no heading
@@ -39,7 +42,7 @@ func TestReview15DocsWellFormedHole(t *testing.T) {
 			i += end - 1
 		case src[i] == '\n':
 			line++
-			if depth > 0 && regexp.MustCompile(`^(export |declare )`).MatchString(src[i+1:]) {
+			if depth > 0 && topLevel.MatchString(src[i+1:]) {
 				t.Errorf("spie-embed.d.ts:%d : déclaration de premier niveau à l'intérieur d'une autre (profondeur %d)", line, depth)
 			}
 			if depth == 0 && i+2 < len(src) && src[i+1] == ' ' && src[i+2] == '*' {

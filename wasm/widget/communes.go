@@ -36,14 +36,31 @@ type communesGate struct {
 	arrived func()      // what runs after, in every widget (watch)
 }
 
-// pending reports whether the table is still to come.
-func (g *communesGate) pending() bool { return !territory.Loaded() && len(g.failed) == 0 }
-
 // ready reports whether the table is there: wait is then needless.
 func (g *communesGate) ready() bool { return territory.Loaded() }
 
 // wait keeps fn to run once the table arrives, in place of what waited.
 func (g *communesGate) wait(fn func()) { g.waiting = fn }
+
+// hold is the start of a widget's Init: when the table is not there, it
+// keeps init to run once the table arrives (its faults then posted with
+// spie:error through b) and reports held; the faults to return at once are
+// the gate's failure (WIDGET-CHARGEMENT-07), nil while waiting. When the
+// table is there, held is false and the widget applies its data now.
+func (g *communesGate) hold(b *Bridge, init func() spie.Faults) (fs spie.Faults, held bool) {
+	if g.ready() {
+		return nil, false
+	}
+	if len(g.failed) > 0 {
+		return g.failed, true
+	}
+	g.wait(func() {
+		if fs := init(); len(fs) > 0 {
+			b.Error(fs)
+		}
+	})
+	return nil, true
+}
 
 // drop forgets what waited: the partner's new data (null included, the
 // data withdrawn) replaces the data kept for the table.

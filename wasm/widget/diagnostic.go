@@ -250,10 +250,7 @@ func (c *DiagnosticForm) OnMount(ctx app.Context) {
 // widget also shows: a diagnostic the declared role may not read (see
 // RoleMayRead) is refused as a whole and nothing of it is shown.
 func (c *DiagnosticForm) Configure(in Init) spie.Faults {
-	c.started = false
-	c.init()
-	c.context, c.faults, c.summary, c.submitted = DiagnosticInit{}, nil, nil, false
-	c.stale = true
+	c.restart()
 	c.loadErr = ""
 	c.usager, c.step = in.Role == RoleUsager, 0
 	fs := c.Prefill(in.Data)
@@ -261,12 +258,18 @@ func (c *DiagnosticForm) Configure(in Init) spie.Faults {
 		fs = RoleMayRead(in.Role, &c.doc)
 	}
 	if len(fs) > 0 {
-		c.started = false
-		c.init() // nothing of refused data stays in the form
-		c.context = DiagnosticInit{}
+		c.restart() // nothing of refused data stays in the form
 		c.loadErr = message(fs[0])
 	}
 	return fs
+}
+
+// restart starts a new, empty form: a new document (its faults marked to
+// be computed again), nothing touched, no summary, no partner context.
+func (c *DiagnosticForm) restart() {
+	c.context, c.summary, c.submitted = DiagnosticInit{}, nil, false
+	c.started = false
+	c.init()
 }
 
 // communesArrived checks the document again once the table of communes has

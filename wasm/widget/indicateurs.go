@@ -651,16 +651,8 @@ func (c *Indicateurs) Init(data json.RawMessage) spie.Faults {
 	if len(bytes.TrimSpace(data)) == 0 || string(bytes.TrimSpace(data)) == "null" {
 		return nil
 	}
-	if !c.communes.ready() {
-		if fs := c.communes.failed; len(fs) > 0 {
-			return fs
-		}
-		c.communes.wait(func() {
-			if fs := c.Init(data); len(fs) > 0 {
-				c.bridge.Error(fs)
-			}
-		})
-		return nil
+	if fs, held := c.communes.hold(&c.bridge, func() spie.Faults { return c.Init(data) }); held {
+		return fs
 	}
 	in, fs := DecodeIndicators(data)
 	if len(fs) > 0 {

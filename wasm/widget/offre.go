@@ -203,16 +203,8 @@ func (c *OffreSearch) Init(data json.RawMessage) spie.Faults {
 	if len(data) == 0 || string(data) == "null" {
 		return nil
 	}
-	if !c.communes.ready() {
-		if fs := c.communes.failed; len(fs) > 0 {
-			return fs
-		}
-		c.communes.wait(func() {
-			if fs := c.Init(data); len(fs) > 0 {
-				c.bridge.Error(fs)
-			}
-		})
-		return nil
+	if fs, held := c.communes.hold(&c.bridge, func() spie.Faults { return c.Init(data) }); held {
+		return fs
 	}
 	// A catalogue still given as its address is one the loader could not
 	// download or read (it fetches it on the partner page).

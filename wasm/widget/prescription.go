@@ -124,10 +124,7 @@ func newPrescriptionDraft(s *offer.Service, person offer.PrescriptionPerson, sen
 // near certain — 1 - e^(-1000²/(2·86400)) ≈ 0.997).
 func newID(prefix string) string {
 	var b [4]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		// crypto/rand does not fail (Go 1.24): keep the prefix
-		return prefix
-	}
+	rand.Read(b[:]) // never returns an error since Go 1.24: it fills b
 	return prefix + "-" + hex.EncodeToString(b[:])
 }
 
@@ -237,7 +234,7 @@ func (d *prescriptionDraft) outcome(data json.RawMessage) spie.Faults {
 // changes only its state and appends to its journal, so everything else
 // (person, service, need, reason, prescriber…) must be the same, and the
 // proposed journal must be the start of the confirmed one. An identifier
-// alone is not enough: it is made of the second of creation.
+// alone is not enough: the partner may send another fiche under it.
 func sameFiche(sent, proposed offer.Prescription) bool {
 	if len(sent.Journal) < len(proposed.Journal) {
 		return false
@@ -392,16 +389,8 @@ func (c *PrescriptionForm) Init(data json.RawMessage) spie.Faults {
 	if len(data) == 0 || string(data) == "null" {
 		return nil
 	}
-	if !c.communes.ready() {
-		if fs := c.communes.failed; len(fs) > 0 {
-			return fs
-		}
-		c.communes.wait(func() {
-			if fs := c.Init(data); len(fs) > 0 {
-				c.bridge.Error(fs)
-			}
-		})
-		return nil
+	if fs, held := c.communes.hold(&c.bridge, func() spie.Faults { return c.Init(data) }); held {
+		return fs
 	}
 	refuse := func(fs spie.Faults) spie.Faults {
 		fs = unique(fs)
