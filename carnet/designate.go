@@ -113,6 +113,18 @@ func (m RightsMatrix) authorizeChange(c *Carnet, actor Actor, t Target, before, 
 	return nil
 }
 
+// authorizeTarget is the first rights check of a change, before anything
+// of the carnet's content is judged: the actor reads or writes the
+// target's section on day. It is weaker than authorizeChange, which
+// follows once the item is known; on refusal it gives the write fault,
+// as a change is a write.
+func (m RightsMatrix) authorizeTarget(c *Carnet, actor Actor, t Target, day spie.Date) *spie.Fault {
+	if m.Authorize(c, actor, t.Section(), AccessRead, day) == nil {
+		return nil
+	}
+	return m.Authorize(c, actor, t.Section(), AccessWrite, day)
+}
+
 func memberOf(b json.RawMessage) *Member {
 	if len(b) == 0 {
 		return nil

@@ -381,7 +381,11 @@ func foreignOrigins(c *Carnet) spie.Faults {
 // (CARNET-CHANGE-07), and so is a value that fails CheckValues
 // (CARNET-VALEUR-*): what the journal records passes the value checks of
 // the schema. Marking a member acces_nir needs an actor already authorised
-// for the NIR (CARNET-NIR-01).
+// for the NIR (CARNET-NIR-01). Then, before anything of the carnet's
+// content is judged (the order of its journal, an item's existence or
+// origine, the carnets merged into it), the actor must read or write the
+// target's section: an actor refused there gets a rights fault
+// (CARNET-DROITS-*) whatever the carnet holds.
 func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 	if fs := guardChange(ch, newSettings(opts)); len(fs) > 0 {
 		return fs
@@ -389,7 +393,7 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 	if fs := guardNIRGrant(c, ch, actor); len(fs) > 0 {
 		return fs
 	}
-	if ch.At.IsZero() || (len(c.Journal) > 0 && ch.At.Before(c.Journal[len(c.Journal)-1].At)) {
+	if ch.At.IsZero() {
 		return spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
 	}
 	if ch.Op == OpCreate || ch.Op == OpMerge || !Targets.Has(string(ch.Target)) || ch.Target == TargetCarnet || !Operations.Has(string(ch.Op)) ||
@@ -409,6 +413,22 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 			return spie.Faults{FaultChangeValue.At(spie.Pointer(string(ch.Target)), string(ch.Target), fr, en)}
 		}
 		after = b
+	}
+	// nothing of the carnet's content is judged before the actor is known
+	// to see or write the target's section: the date of its last event
+	// (CARNET-CHANGE-06), whether an item id exists (CARNET-CHANGE-08) and
+	// the carnets merged into it (CARNET-CHANGE-09 lists them) are the
+	// carnet's content. A refused actor gets the fault of the full check
+	// made as if the item were absent, which depends on nothing but the
+	// actor, the change and the carnet's members.
+	if f := DefaultRights.authorizeTarget(c, actor, ch.Target, day); f != nil {
+		if g := DefaultRights.authorizeChange(c, actor, ch.Target, nil, after, isSensitive(ch.Target, after), day); g != nil {
+			f = g
+		}
+		return spie.Faults{*f}
+	}
+	if len(c.Journal) > 0 && ch.At.Before(c.Journal[len(c.Journal)-1].At) {
+		return spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
 	}
 	// the item is (origine, id): after a merge, several items of a list
 	// may share an id; the change names its origine (Origin, or the
