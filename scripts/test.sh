@@ -14,3 +14,7 @@ go test -count=1 -timeout 15m "$@" ./...
 # (wasm.CommunesTag): the library and the widgets with the table handed
 # over at run time
 go test -count=1 -tags spie_communes_external "$@" ./spie/territory/ ./wasm/widget/
+# the tests that validate, normalise, search and deduplicate from many
+# goroutines at once (named …Concurrent…) share pools and caches: without
+# the race detector they can only fail by a panic
+go test -count=1 -race -run 'Concurren' "$@" ./schemas/ ./offer/ ./carnet/... ./spie/... ./diagnostic/...
