@@ -46,6 +46,12 @@ type Kind struct {
 	// reference engine matches (the data·inclusion kinds: Rust regex,
 	// Unicode \d and \w); the published schema is unchanged.
 	Patterns func(string) string
+	// Matchers, when set, gives the loop that checks a "pattern" of the
+	// schema, as the schema writes it, exactly as the regexp of its
+	// rewriting by Patterns does, or nil when it has none (the
+	// data·inclusion kinds: offer.ModelMatcher); the fast path then runs
+	// no regular expression for it (see patternMatcher).
+	Matchers func(pattern string) func(string) bool
 }
 
 // ID returns the stable $id of the kind's schema.

@@ -19,5 +19,6 @@ func init() {
 		},
 		Formats:  offerFormats,
 		Patterns: offer.ModelPattern,
+		Matchers: offer.ModelMatcher,
 	})
 }

@@ -23,6 +23,7 @@ func init() {
 		},
 		Formats:  offerFormats,
 		Patterns: offer.ModelPattern,
+		Matchers: offer.ModelMatcher,
 	})
 }
 

@@ -21,5 +21,6 @@ func init() {
 		},
 		Formats:  offerFormats,
 		Patterns: offer.ModelPattern,
+		Matchers: offer.ModelMatcher,
 	})
 }

@@ -1,0 +1,34 @@
+package schemas
+
+import (
+	"regexp"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// patternMatcher returns the check of a schema's "pattern" p for kind k,
+// accepting exactly the strings the regexp of p as the kind reads it
+// (k.Patterns) matches: the kind's own loop for p (k.Matchers: the codes of
+// data·inclusion's models, Unicode \d and \w), else spie's loop for an
+// identifier pattern (spie.MatcherOf), else — the fallback of a pattern
+// without a loop — that regexp itself (loop false). The loops are proved
+// against the regexp on every pattern of the schemas
+// (TestPatternMatchersAgree, FuzzPatternMatchers).
+func patternMatcher(p string, k Kind) (match func(string) bool, loop bool, err error) {
+	if k.Matchers != nil {
+		if m := k.Matchers(p); m != nil {
+			return m, true, nil
+		}
+	}
+	if k.Patterns != nil {
+		p = k.Patterns(p)
+	}
+	if m := spie.MatcherOf(p); m != nil {
+		return m, true, nil
+	}
+	re, err := regexp.Compile(p)
+	if err != nil {
+		return nil, false, err
+	}
+	return re.MatchString, false, nil
+}
