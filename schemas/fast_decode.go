@@ -40,6 +40,9 @@ type decoder struct {
 	// pointer drops it (see pointer): pruneAt, which walks the fault's
 	// pointer, would not find the member the decoder removes.
 	oddPath bool
+	// rewritten: a text judged by a node's judge (formatOK) would be
+	// rewritten by the kind's Normalize (see validateOnePass).
+	rewritten bool
 }
 
 // cutNone marks a fault that removes no member of the Go value.
@@ -603,7 +606,7 @@ func (d *decoder) checkedText(n *node) (s string, start int) {
 	if n.pattern != nil && !n.pattern(s) {
 		d.fault(FaultPattern)
 	}
-	if n.format != nil && !n.format(s) {
+	if n.format != nil && !d.formatOK(n, s) {
 		d.fault(FaultFormat, n.formatName)
 	}
 	return s, start

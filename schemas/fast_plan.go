@@ -87,6 +87,9 @@ type node struct {
 	enumArgs       []any             // the arguments of FaultEnum (enumArgs)
 	enumKw         string            // the keyword of the list: enum, const or oneOf
 
+	// the format as Kind.Judge judges it, or nil (see formatOK)
+	judge func(string) (valid, rewritten bool)
+
 	// anyOf
 	nullable bool    // anyOf [schema, {"type": "null"}]: null is the Go zero value
 	union    []*node // anyOf of string schemas: the value must match one
@@ -481,6 +484,7 @@ func (n *node) readStrings(s map[string]any, k Kind) error {
 		n.format = formatCheck(f)
 		if kf, ok := k.Formats[f]; ok {
 			n.format = func(s string) bool { return kf(s) }
+			n.judge = formatJudge(k, f)
 		}
 	}
 	values, err := enumValues(s)

@@ -52,6 +52,15 @@ type Kind struct {
 	// data·inclusion kinds: offer.ModelMatcher); the fast path then runs
 	// no regular expression for it (see patternMatcher).
 	Matchers func(pattern string) func(string) bool
+	// Judge, for a kind with Normalize, judges a text of a "format"
+	// keyword as Formats does (valid) and says whether Normalize rewrites
+	// a member holding it (rewritten); known is false for a format it does
+	// not judge (the data·inclusion kinds: offer.FormatJudge, e-mails and
+	// links). With it the fast path reads the document as written first
+	// and, when it refuses nothing and judged no text that Normalize would
+	// rewrite, Normalize is not run: it would change nothing
+	// (validateOnePass).
+	Judge func(format, value string) (valid, rewritten, known bool)
 }
 
 // ID returns the stable $id of the kind's schema.

@@ -19,11 +19,12 @@ func init() {
 		// Normalised as data·inclusion's model reads it (offer.NormalizeService),
 		// but for the addresses and links a strict consumer already takes.
 		Normalize: func(data []byte) ([]byte, spie.Faults) {
-			return offer.NormalizeService(data, offer.KeepValid(strictFormat))
+			return offer.NormalizeService(data, offerKeep)
 		},
 		Formats:  offerFormats,
 		Patterns: offer.ModelPattern,
 		Matchers: offer.ModelMatcher,
+		Judge:    offerJudge,
 	})
 }
 
@@ -34,6 +35,15 @@ func strictFormat(format, value string) bool {
 	f, ok := jsonschema.Formats[format]
 	return ok && f(value)
 }
+
+// offerKeep is what the normalisation of Validate leaves as written: the
+// e-mail addresses and links a strict consumer already takes.
+var offerKeep = offer.KeepValid(strictFormat)
+
+// offerJudge judges the e-mails and links of the data·inclusion kinds with
+// the normalisation's own check (offer.FormatJudge, with offerKeep): the
+// models' verdict, and whether Validate's normalisation rewrites the text.
+var offerJudge = offer.FormatJudge(offerKeep)
 
 // offerFormats are the formats of the data·inclusion schemas as its models
 // judge them (the schemas use "uri" only for HttpUrl fields).

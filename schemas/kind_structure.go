@@ -17,10 +17,11 @@ func init() {
 		// Normalised as data·inclusion's model reads it (offer.NormalizeStructure),
 		// but for the addresses and links a strict consumer already takes.
 		Normalize: func(data []byte) ([]byte, spie.Faults) {
-			return offer.NormalizeStructure(data, offer.KeepValid(strictFormat))
+			return offer.NormalizeStructure(data, offerKeep)
 		},
 		Formats:  offerFormats,
 		Patterns: offer.ModelPattern,
 		Matchers: offer.ModelMatcher,
+		Judge:    offerJudge,
 	})
 }
