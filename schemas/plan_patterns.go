@@ -32,3 +32,15 @@ func patternMatcher(p string, k Kind) (match func(string) bool, loop bool, err e
 	}
 	return re.MatchString, false, nil
 }
+
+// unionTakes reports whether a branch of the union n takes s (stringOK:
+// its code list, lengths and pattern; the plan gives no branch a format),
+// so that unionText builds the faults of the branches only when none does.
+func unionTakes(d *decoder, n *node, s string) bool {
+	for _, b := range n.union {
+		if d.stringOK(b, s, false) {
+			return true
+		}
+	}
+	return false
+}
