@@ -57,6 +57,16 @@ func (d *decoder) formatOK(n *node, s string) bool {
 	return valid
 }
 
+// validateNormalizing is Validate for a kind with a Normalize step: in one
+// pass when it can (validateOnePass), else normalised first
+// (validateNormalized).
+func validateNormalizing(k Kind, data []byte, ctx Context) spie.Faults {
+	if fs, done := validateOnePass(k, data, ctx); done {
+		return fs
+	}
+	return validateNormalized(k, data, ctx, validateKind)
+}
+
 // validateOnePass is Validate for a kind with Normalize and Judge, in one
 // pass when it can: the fast path on data as written; done is false when
 // it refused something or judged a text Normalize would rewrite (then

@@ -181,10 +181,7 @@ func Validate(kind string, data []byte, opts ...Option) spie.Faults {
 		return spie.Faults{FaultKind.At("", kind)}
 	}
 	if k.Normalize != nil {
-		if fs, done := validateOnePass(k, data, ctx); done {
-			return fs
-		}
-		return validateNormalized(k, data, ctx, validateKind)
+		return validateNormalizing(k, data, ctx)
 	}
 	return validateKind(k, data, ctx)
 }
