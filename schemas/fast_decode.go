@@ -527,6 +527,9 @@ func (d *decoder) arrayClose(n *node, count int, unique bool) {
 // plan's uniqueItems arrays are strings, booleans or integers, equal as Go
 // values exactly when they are equal as JSON values.
 func uniqueOf[T comparable](s []T) bool {
+	if len(s) <= 16 {
+		return uniqueSmall(s)
+	}
 	seen := make(map[T]struct{}, len(s))
 	for _, x := range s {
 		if _, ok := seen[x]; ok {

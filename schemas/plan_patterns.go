@@ -44,3 +44,17 @@ func unionTakes(d *decoder, n *node, s string) bool {
 	}
 	return false
 }
+
+// uniqueSmall is uniqueOf for a short list (the sets of the data·inclusion
+// kinds hold a few codes): each item compared with the earlier ones, no
+// map to make.
+func uniqueSmall[T comparable](s []T) bool {
+	for i := 1; i < len(s); i++ {
+		for _, x := range s[:i] {
+			if x == s[i] {
+				return false
+			}
+		}
+	}
+	return true
+}
