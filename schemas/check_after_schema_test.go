@@ -52,3 +52,43 @@ func TestCheckAfterSchemaSameFaults(t *testing.T) {
 		})
 	}
 }
+
+// TestSchemaListsAreTheRulesLists: each code list the rules of
+// CheckAfterSchema leave to the schema is, in the schema's "enum", the
+// very list the rules check (spie.Definitions of package offer): the
+// schema accepts a code exactly when the rule would.
+func TestSchemaListsAreTheRulesLists(t *testing.T) {
+	for _, c := range []struct {
+		kind, field string
+		list        spie.Definitions
+	}{
+		{"service", "type", offer.TypesService},
+		{"service", "thematiques", offer.Thematiques},
+		{"service", "frais", offer.FraisList},
+		{"service", "publics", offer.Publics},
+		{"service", "modes_accueil", offer.ModesAccueil},
+		{"service", "modes_mobilisation", offer.ModesMobilisation},
+		{"service", "mobilisable_par", offer.PersonnesMobilisatrices},
+		{"structure", "reseaux_porteurs", offer.ReseauxPorteurs},
+	} {
+		b, err := schemas.Files.ReadFile("v1/" + c.kind + ".json")
+		require.NoError(t, err)
+		var s struct {
+			Properties map[string]struct {
+				AnyOf []struct {
+					Enum  []string `json:"enum"`
+					Items struct {
+						Enum []string `json:"enum"`
+					} `json:"items"`
+				} `json:"anyOf"`
+			} `json:"properties"`
+		}
+		require.NoError(t, json.Unmarshal(b, &s))
+		p, ok := s.Properties[c.field]
+		require.True(t, ok, c.field)
+		require.NotEmpty(t, p.AnyOf, c.field)
+		enum := append(p.AnyOf[0].Enum, p.AnyOf[0].Items.Enum...)
+		require.NotEmpty(t, enum, c.field)
+		assert.ElementsMatch(t, c.list.Keys(), enum, "%s %s", c.kind, c.field)
+	}
+}
