@@ -22,6 +22,13 @@ type checker struct {
 	// by IsEmail and IsHTTPURL, have already refused what email and url
 	// would (CheckAfterFormats).
 	formatsChecked bool
+	// schemaChecked: the document's JSON Schema has accepted it, each
+	// refused member left out (CheckAfterSchema, with formatsChecked): the
+	// checks that restate the schema — the lengths of nom and description
+	// (minLength, maxLength), the code lists and their repeats and sizes
+	// (enum, uniqueItems, minItems), the shapes of the codes (pattern) and
+	// the minimums — cannot fail, and are not run.
+	schemaChecked bool
 }
 
 func (c *checker) add(f spie.Fault) { c.faults = append(c.faults, f) }
@@ -33,6 +40,9 @@ func (c *checker) missing(keys []string) {
 }
 
 func (c *checker) length(name, v string, lo, hi int) {
+	if c.schemaChecked {
+		return // the schema's minLength and maxLength, the same bounds
+	}
 	if n := utf8.RuneCountInString(v); n < lo || n > hi {
 		c.add(FaultLength.At(spie.Pointer(name), n, lo, hi))
 	}
@@ -73,7 +83,10 @@ func (c *checker) date(name string, d Date, missing []string) {
 		c.add(FaultDate.At(spie.Pointer(name)))
 		return
 	}
-	today := NewDate(c.now)
+	// Today as NewDate writes it, in a buffer of this frame: no string
+	// is made unless the date is in the future.
+	var buf [len(DateLayout) + 8]byte
+	today := c.now.AppendFormat(buf[:0], DateLayout)
 	switch {
 	case t.Before(MinDateMaj):
 		c.add(FaultDateTooOld.At(spie.Pointer(name)))
@@ -95,7 +108,7 @@ func (c *checker) url(name string, v *string) {
 }
 
 func (c *checker) codePostal(v *string) {
-	if v == nil {
+	if v == nil || c.schemaChecked { // the schema's pattern, the same one
 		return
 	}
 	if !reCodePostal.MatchString(*v) {
@@ -107,11 +120,11 @@ func (c *checker) codeInsee(v *string) {
 	if v == nil {
 		return
 	}
-	if !reCodeInsee.MatchString(*v) {
+	if !c.schemaChecked && !reCodeInsee.MatchString(*v) { // else the schema's pattern, the same one
 		c.add(FaultFormat.At(spie.Pointer("code_insee"), "5 caractères"))
 		return
 	}
-	for _, f := range territory.CheckCommune(spie.CommuneCode(*v), spie.Pointer("code_insee")) {
+	for _, f := range territory.CheckCommune(spie.CommuneCode(*v), pointerCodeInsee) {
 		c.add(f)
 	}
 }
@@ -120,7 +133,7 @@ func (c *checker) siret(v *string) {
 	if v == nil {
 		return
 	}
-	if !reSiret.MatchString(*v) {
+	if !c.schemaChecked && !reSiret.MatchString(*v) { // else the schema's pattern, the same one
 		c.add(FaultFormat.At(spie.Pointer("siret"), "14 chiffres"))
 		return
 	}
@@ -128,6 +141,9 @@ func (c *checker) siret(v *string) {
 		c.add(FaultSiretKey.At(spie.Pointer("siret")))
 	}
 }
+
+// pointerCodeInsee is the path of code_insee, made once.
+var pointerCodeInsee = spie.Pointer("code_insee")
 
 // coordinates warns on the coordinate that is wrong: the missing one of a
 // pair, a latitude beyond ±90, a longitude beyond ±180.
@@ -152,7 +168,7 @@ func (c *checker) extra(extra map[string]RawJSON) {
 // enumList checks a list of code list values: known, unique, and non-empty
 // when minOne.
 func enumList[T ~string](c *checker, name string, vs []T, ds spie.Definitions, list string, minOne bool) {
-	if vs == nil {
+	if vs == nil || c.schemaChecked { // the schema's enum, uniqueItems and minItems
 		return
 	}
 	if len(vs) == 0 && minOne {
@@ -176,7 +192,7 @@ func enumList[T ~string](c *checker, name string, vs []T, ds spie.Definitions, l
 }
 
 func enumValue[T ~string](c *checker, name string, v *T, ds spie.Definitions, list string) {
-	if v != nil && !ds.Has(string(*v)) {
+	if v != nil && !c.schemaChecked && !ds.Has(string(*v)) { // else the schema's enum
 		c.add(FaultEnum.At(spie.Pointer(name), string(*v), list))
 	}
 }
@@ -193,6 +209,17 @@ func (s *Structure) Check(now time.Time) spie.Faults {
 // and link a second time (issue 17: each check once per value).
 func (s *Structure) CheckAfterFormats(now time.Time) spie.Faults {
 	return s.check(&checker{now: now, formatsChecked: true})
+}
+
+// CheckAfterSchema is CheckAfterFormats for a structure that its JSON
+// Schema (schemas/v1/structure.json, read as schemas.Validate reads it) has
+// accepted, each refused member left out: the same faults, without the
+// checks that restate the schema (the length of nom and description, the
+// code list of reseaux_porteurs, the shapes of siret, code_postal and
+// code_insee; issue 17: each check once per value). On a document the
+// schema has not judged, use Check.
+func (s *Structure) CheckAfterSchema(now time.Time) spie.Faults {
+	return s.check(&checker{now: now, formatsChecked: true, schemaChecked: true})
 }
 
 func (s *Structure) check(c *checker) spie.Faults {
@@ -230,6 +257,18 @@ func (s *Service) CheckAfterFormats(now time.Time) spie.Faults {
 	return s.check(&checker{now: now, formatsChecked: true})
 }
 
+// CheckAfterSchema is CheckAfterFormats for a service that its JSON Schema
+// (schemas/v1/service.json, read as schemas.Validate reads it) has
+// accepted, each refused member left out: the same faults, without the
+// checks that restate the schema (the lengths of nom and description, the
+// code lists, their repeats and their minimum sizes, the shapes of
+// code_postal and code_insee, the minimums of volume_horaire_hebdomadaire
+// and nombre_semaines; issue 17: each check once per value). On a
+// document the schema has not judged, use Check.
+func (s *Service) CheckAfterSchema(now time.Time) spie.Faults {
+	return s.check(&checker{now: now, formatsChecked: true, schemaChecked: true})
+}
+
 func (s *Service) check(c *checker) spie.Faults {
 	c.missing(s.missing)
 	c.id("source", s.Source, s.missing)
@@ -259,10 +298,11 @@ func (s *Service) check(c *checker) spie.Faults {
 	c.url("lien_source", s.LienSource)
 	enumList(c, "modes_mobilisation", s.ModesMobilisation, ModesMobilisation, "des modes de mobilisation", true)
 	enumList(c, "mobilisable_par", s.MobilisablePar, PersonnesMobilisatrices, "des personnes mobilisatrices", true)
-	if v := s.VolumeHoraireHebdomadaire; v != nil && *v < 0 {
+	// The schema's minimums, when it has checked them (schemaChecked).
+	if v := s.VolumeHoraireHebdomadaire; v != nil && !c.schemaChecked && *v < 0 {
 		c.add(FaultMinimum.At(spie.Pointer("volume_horaire_hebdomadaire"), 0))
 	}
-	if v := s.NombreSemaines; v != nil && v.Sign() < 1 {
+	if v := s.NombreSemaines; v != nil && !c.schemaChecked && v.Sign() < 1 {
 		c.add(FaultMinimum.At(spie.Pointer("nombre_semaines"), 1))
 	}
 	for i, m := range s.ModesMobilisation {
@@ -312,21 +352,21 @@ func (c *checker) zone(zs []ZoneCode) {
 	}
 	tb := territory.Default()
 	for i, z := range zs {
-		p := spie.Pointer("zone_eligibilite", i)
+		p := func() string { return spie.Pointer("zone_eligibilite", i) } // made for a fault only
 		switch z.Kind() {
 		case ZoneInvalid:
-			c.add(FaultZone.At(p))
+			c.add(FaultZone.At(p()))
 		case ZoneCommune:
 			if _, ok := tb.Commune(string(z)); !ok {
-				c.add(FaultZoneCommune.At(p, string(z)))
+				c.add(FaultZoneCommune.At(p(), string(z)))
 			}
 		case ZoneDepartement:
 			if _, ok := tb.Departement(string(z)); !ok {
-				c.add(FaultZoneDepartement.At(p, string(z)))
+				c.add(FaultZoneDepartement.At(p(), string(z)))
 			}
 		case ZoneEPCI:
 			if _, ok := tb.EPCI(string(z)); !ok {
-				c.add(FaultZoneEPCI.At(p, string(z)))
+				c.add(FaultZoneEPCI.At(p(), string(z)))
 			}
 		}
 	}

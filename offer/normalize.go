@@ -564,30 +564,72 @@ func (nz *normalizer) value(m *rawMember, rule fieldRule) (json.RawMessage, spie
 			return nil, nil
 		}
 		return laxNumber(m.key(), rule, raw)
-	case classEmail:
+	case classEmail, classURL:
 		v, ok := stringValue(raw)
 		if !ok {
 			return nil, nil
 		}
-		// What the model stores, then — only when it differs from what
-		// is written — whether a strict consumer takes it as written.
-		if n, ok := NormalizeEmail(v); ok && n != v && (nz.keep == nil || !nz.keep("email", v)) {
+		if n, _, rewritten := nz.format(rule.class, v); rewritten {
 			out, _ := json.Marshal(n)
-			return out, spie.Faults{FaultNormEmail.At(spie.Pointer(m.key()), n, v)}
-		}
-	case classURL:
-		v, ok := stringValue(raw)
-		if !ok {
-			return nil, nil
-		}
-		// The limit counts the text as written: a serialisation made
-		// longer by percent-encoding stays as written (still accepted).
-		if n, ok := NormalizeURL(v); ok && n != v && len(n) <= MaxURLBytes && (nz.keep == nil || !nz.keep("uri", v)) {
-			out, _ := json.Marshal(n)
+			if rule.class == classEmail {
+				return out, spie.Faults{FaultNormEmail.At(spie.Pointer(m.key()), n, v)}
+			}
 			return out, spie.Faults{FaultNormURL.At(spie.Pointer(m.key()), n, v)}
 		}
 	}
 	return nil, nil
+}
+
+// format judges the text v of an e-mail (classEmail) or link (classURL)
+// field: valid is the models' verdict (NormalizeEmail, NormalizeURL: IsEmail,
+// IsHTTPURL), rewritten says that the normalisation replaces v by n, the
+// text the model keeps. It does when the model keeps another text than v
+// (for a link, one of at most MaxURLBytes bytes: the limit counts the text
+// as written, so a serialisation made longer by percent-encoding stays as
+// written, still accepted) and nz.keep does not take v as written (only
+// then is it asked).
+func (nz *normalizer) format(class fieldClass, v string) (n string, valid, rewritten bool) {
+	name := "email"
+	if class == classEmail {
+		n, valid = NormalizeEmail(v)
+	} else {
+		name = "uri"
+		n, valid = NormalizeURL(v)
+		if len(n) > MaxURLBytes {
+			return n, valid, false
+		}
+	}
+	return n, valid, valid && n != v && (nz.keep == nil || !nz.keep(name, v))
+}
+
+// FormatJudge returns, for the normalisation with opts, the judge of the
+// formats of data·inclusion's e-mail and link fields ("email" and "uri" in
+// its schemas): for a text v of the format, valid is the models' verdict
+// (IsEmail, IsHTTPURL) and rewritten says that NormalizeService and
+// NormalizeStructure with opts rewrite v when a field of the format holds
+// it (one warning OFFRE-NORME-06 or -07); known is false for another
+// format. It is the very check of the normalisation, so that a validator
+// that has judged a document's values with it knows, without normalising,
+// that none of them would be rewritten (package schemas: the verdict of
+// the format and the normalisation's, one call).
+func FormatJudge(opts ...NormalizeOption) func(format, v string) (valid, rewritten, known bool) {
+	var nz normalizer
+	for _, o := range opts {
+		o(&nz)
+	}
+	return func(format, v string) (valid, rewritten, known bool) {
+		var class fieldClass
+		switch format {
+		case "email":
+			class = classEmail
+		case "uri":
+			class = classURL
+		default:
+			return false, false, false
+		}
+		_, valid, rewritten = nz.format(class, v)
+		return valid, rewritten, true
+	}
 }
 
 // stringValue returns the text of raw when it is a JSON string (as

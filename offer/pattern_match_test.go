@@ -8,14 +8,19 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var modelPatterns = []*modelPattern{reZonePays, reZoneCom, reZoneDep, reZoneEPCI, reCodePostal, reSiret}
-
 // patternCases: codes of each pattern, one byte off (length, class, each
 // ASCII punctuation), and non-ASCII digits and letters left to the regexp.
 func patternCases() []string {
 	cs := []string{"", "02", "2A", "2B", "974", "02168", "2A004", "99100", "99134", "99609", "9913", "991345",
 		"200072031", "20007203", "2000720311", "12345678901234", "1234567890123", "123456789012345",
-		"0216_", "02 68", "02168\n", "\n02168", "a_b", "ABCDE", "abcde", "٠٢١٦٨", "0216٨", "7505é", "é", "02\u200d"}
+		"0216_", "02 68", "02168\n", "\n02168", "a_b", "ABCDE", "abcde", "٠٢١٦٨", "0216٨", "7505é", "é", "02\u200d",
+		// Unicode beyond ASCII, worked from the classes: Arabic-Indic and
+		// Devanagari digits (Nd), a combining acute (M), a circled A
+		// (U+24B6) and a negative circled A (U+1F150), a Roman numeral
+		// (Nl), an undertie (Pc), the joiners, U+FFFD, invalid UTF-8, a
+		// superscript two (No: neither \d nor \w), an NBSP.
+		"٠١٢٣٤٥٦٧٨", "९९१००", "99١٢", "991٢٣", "e\u0301e\u0301e", "Ⓐⓑⓒⓓⓔ", "\U0001F150\U0001F16902", "ⅫⅫⅫ", "a‿b", "\u200c\u200d",
+		"\ufffd1234", "\xff1234", "1234\xff", "\xc3", "²3456", "12\u00a045", strings.Repeat("٠", 14), strings.Repeat("٠", 15)}
 	for c := byte(0); c < 0x80; c++ {
 		cs = append(cs, "0216"+string(rune(c)), string(rune(c))+"0", "99"+string(rune(c))+"00", strings.Repeat(string(rune(c)), 9))
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // RawJSON is a JSON value kept as written.
@@ -208,59 +210,99 @@ const ZoneFranceCode ZoneCode = "france"
 var (
 	// The patterns of data·inclusion's common.py (CodePays, CodeCommune,
 	// CodeDepartement, CodeEPCI = CodeSiren, CodePostal, CodeSiret), read
-	// as its models' regex engine reads them (ModelPattern), compiled on
-	// first use, not at package initialisation (issue 17 item 4).
+	// as its models' regex engine reads them (ModelPattern), each with the
+	// loop that decides as it does.
 	reZonePays = newModelPattern(`^99[0-5]\d{2}$`, func(s string) bool {
-		return len(s) == 5 && s[:2] == "99" && s[2] >= '0' && s[2] <= '5' && asciiRun(s[3:], 2, 2, isASCIIDigit)
+		// "99" and [0-5] are ASCII bytes: no rune of more than one byte
+		// starts with one of them.
+		return len(s) >= 5 && s[:2] == "99" && s[2] >= '0' && s[2] <= '5' && runeRun(s[3:], 2, 2, isModelDigit)
 	})
-	reZoneCom    = newModelPattern(`^\w{5}$`, func(s string) bool { return asciiRun(s, 5, 5, isASCIIWord) })
-	reZoneDep    = newModelPattern(`^\w{2,3}$`, func(s string) bool { return asciiRun(s, 2, 3, isASCIIWord) })
-	reZoneEPCI   = newModelPattern(`^\d{9}$`, func(s string) bool { return asciiRun(s, 9, 9, isASCIIDigit) })
-	reCodePostal = newModelPattern(`^\d{5}$`, func(s string) bool { return asciiRun(s, 5, 5, isASCIIDigit) })
+	reZoneCom    = newModelPattern(`^\w{5}$`, func(s string) bool { return runeRun(s, 5, 5, isModelWord) })
+	reZoneDep    = newModelPattern(`^\w{2,3}$`, func(s string) bool { return runeRun(s, 2, 3, isModelWord) })
+	reZoneEPCI   = newModelPattern(`^\d{9}$`, func(s string) bool { return runeRun(s, 9, 9, isModelDigit) })
+	reCodePostal = newModelPattern(`^\d{5}$`, func(s string) bool { return runeRun(s, 5, 5, isModelDigit) })
 	reCodeInsee  = reZoneCom
-	reSiret      = newModelPattern(`^\d{14}$`, func(s string) bool { return asciiRun(s, 14, 14, isASCIIDigit) })
+	reSiret      = newModelPattern(`^\d{14}$`, func(s string) bool { return runeRun(s, 14, 14, isModelDigit) })
+
+	// modelPatterns are the patterns of the models that have a loop.
+	modelPatterns = []*modelPattern{reZonePays, reZoneCom, reZoneDep, reZoneEPCI, reCodePostal, reSiret}
 )
 
-// modelPattern is a pattern of data·inclusion's models: its regexp, read
-// as the models' regex engine reads it (ModelPattern) and compiled on
-// first use, not at package initialisation (issue 17 item 4), and for a
-// string of ASCII bytes a byte loop that decides as the regexp does, so
-// that no regular expression runs on the usual codes (issue 17). Where
-// \d and \w meet only ASCII they are [0-9] and [A-Za-z0-9_] (the ASCII
-// members of Nd, and of L, Nl, M, Nd, Pc and the joiners): the regexp is
-// the oracle of the loops (TestModelPatternsAgree, FuzzModelPatterns).
+// modelPattern is a pattern of data·inclusion's models and the loop that
+// decides, without a regular expression, what its regexp decides once read
+// as the models' regex engine reads it (ModelPattern: \d and \w are
+// Unicode classes; Go's regexp reads a byte of invalid UTF-8 as U+FFFD, in
+// no class, as the loop does). The regexp, compiled on first use, is the
+// oracle of the loop (TestModelPatternsAgree, FuzzModelPatterns), never run
+// to check a value (issue 17: no regular expression on the hot path).
 type modelPattern struct {
 	pattern string
 	re      func() *regexp.Regexp
-	ascii   func(string) bool
+	match   func(string) bool
 }
 
-func newModelPattern(p string, ascii func(string) bool) *modelPattern {
-	return &modelPattern{pattern: p, ascii: ascii,
+func newModelPattern(p string, match func(string) bool) *modelPattern {
+	return &modelPattern{pattern: p, match: match,
 		re: sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(ModelPattern(p)) })}
 }
 
 // MatchString reports whether s matches the pattern as the models read it.
-func (p *modelPattern) MatchString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return p.re().MatchString(s)
+func (p *modelPattern) MatchString(s string) bool { return p.match(s) }
+
+// ModelMatcher returns the loop of a pattern of data·inclusion's models as
+// its schema writes it (`^\d{5}$`, `^\w{5}$`, `^\w{2,3}$`, `^\d{9}$`,
+// `^\d{14}$`, `^99[0-5]\d{2}$`): it accepts exactly the strings that the
+// regexp of ModelPattern(pattern) matches, without a regular expression.
+// Any other pattern gives nil. The JSON Schema fast path of package schemas
+// checks these patterns with it.
+func ModelMatcher(pattern string) func(string) bool {
+	for _, p := range modelPatterns {
+		if p.pattern == pattern {
+			return p.match
 		}
 	}
-	return p.ascii(s)
+	return nil
 }
 
-// asciiRun reports whether s is lo to hi bytes, each of the class.
-func asciiRun(s string, lo, hi int, class func(byte) bool) bool {
-	if len(s) < lo || len(s) > hi {
+// runeRun reports whether s is lo to hi runes (a byte of invalid UTF-8
+// counting as one, U+FFFD, as Go's regexp reads it), each of the class.
+func runeRun(s string, lo, hi int, class func(rune) bool) bool {
+	if len(s) < lo || len(s) > hi*utf8.UTFMax {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if !class(s[i]) {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if n == hi || !class(r) {
 			return false
 		}
+		i += size
 	}
-	return true
+	return n >= lo
+}
+
+// isModelDigit is \d of the models' regex engine: Unicode's decimal digits
+// (Nd), ASCII 0–9 among them.
+func isModelDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIIDigit(byte(r))
+	}
+	return unicode.Is(unicode.Nd, r)
+}
+
+// isModelWord is \w of the models' regex engine (modelWord): letters,
+// letter numbers, marks, decimal digits, connector punctuation, the
+// joiners and the circled letters; in ASCII, [A-Za-z0-9_].
+func isModelWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIIWord(byte(r))
+	}
+	return unicode.In(r, unicode.L, unicode.Nl, unicode.M, unicode.Nd, unicode.Pc) ||
+		r == 0x200C || r == 0x200D || r >= 0x24B6 && r <= 0x24E9 ||
+		r >= 0x1F130 && r <= 0x1F149 || r >= 0x1F150 && r <= 0x1F169 || r >= 0x1F170 && r <= 0x1F189
 }
 
 func isASCIIWord(b byte) bool {

@@ -146,6 +146,7 @@ func (d *decoder) run(plan *node, data []byte, l Limits, doc any, generated bool
 	d.src = string(data)
 	d.faults, d.decodeErr = d.faults[:0], detail{}
 	d.cut, d.removed, d.unstored, d.oddPath = d.cut[:0], nil, 0, false
+	d.rewritten = false
 	read := func() { d.value(plan, reflect.ValueOf(doc).Elem()) }
 	if generated {
 		read = func() { plan.gen(d, plan, doc) }

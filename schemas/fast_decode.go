@@ -40,6 +40,9 @@ type decoder struct {
 	// pointer drops it (see pointer): pruneAt, which walks the fault's
 	// pointer, would not find the member the decoder removes.
 	oddPath bool
+	// rewritten: a text judged by a node's judge (formatOK) would be
+	// rewritten by the kind's Normalize (see validateOnePass).
+	rewritten bool
 }
 
 // cutNone marks a fault that removes no member of the Go value.
@@ -227,7 +230,8 @@ func (d *decoder) value(n *node, v reflect.Value) {
 		s, start := d.checkedText(n)
 		d.custom(v, d.data[start:d.pos], s)
 	case gNumber:
-		lit, _, _, ok := d.numLit(n)
+		var rat litRat
+		lit, _, ok := d.numLit(n, &rat)
 		if !ok {
 			return
 		}
@@ -523,6 +527,9 @@ func (d *decoder) arrayClose(n *node, count int, unique bool) {
 // plan's uniqueItems arrays are strings, booleans or integers, equal as Go
 // values exactly when they are equal as JSON values.
 func uniqueOf[T comparable](s []T) bool {
+	if len(s) <= 16 {
+		return uniqueSmall(s)
+	}
 	seen := make(map[T]struct{}, len(s))
 	for _, x := range s {
 		if _, ok := seen[x]; ok {
@@ -603,7 +610,7 @@ func (d *decoder) checkedText(n *node) (s string, start int) {
 	if n.pattern != nil && !n.pattern(s) {
 		d.fault(FaultPattern)
 	}
-	if n.format != nil && !n.format(s) {
+	if n.format != nil && !d.formatOK(n, s) {
 		d.fault(FaultFormat, n.formatName)
 	}
 	return s, start
@@ -641,9 +648,10 @@ func (d *decoder) custom(v reflect.Value, raw []byte, s string) {
 // bounds as the JSON Schema does (exact rational arithmetic): ok is false
 // when the schema wants an integer and the number is not one (faulted,
 // nothing to store). plain: the literal has neither fraction nor exponent;
-// rat: its exact value, computed once on first call (for intLiteral and
-// uintLiteral).
-func (d *decoder) numLit(n *node) (lit []byte, plain bool, rat func() *big.Rat, ok bool) {
+// rat (the caller's, on its stack, so that reading a number allocates no
+// closure) gives its exact value, computed once on first use (for
+// intLiteral and uintLiteral: rat.get).
+func (d *decoder) numLit(n *node, rat *litRat) (lit []byte, plain bool, ok bool) {
 	lit = d.number()
 	plain = true
 	for _, c := range lit {
@@ -652,16 +660,10 @@ func (d *decoder) numLit(n *node) (lit []byte, plain bool, rat func() *big.Rat, 
 			break
 		}
 	}
-	var r *big.Rat
-	rat = func() *big.Rat {
-		if r == nil {
-			r, _ = new(big.Rat).SetString(string(lit))
-		}
-		return r
-	}
-	if n.types&tNumber == 0 && !plain && !rat().IsInt() {
+	*rat = litRat{lit: lit}
+	if n.types&tNumber == 0 && !plain && !rat.get().IsInt() {
 		d.fault(FaultType, typeArgs(n.typeNames, "number")...)
-		return lit, plain, rat, false
+		return lit, plain, false
 	}
 	if n.hasMin || n.hasMax {
 		small := plain && len(lit) <= 18 && n.intBounds
@@ -669,14 +671,27 @@ func (d *decoder) numLit(n *node) (lit []byte, plain bool, rat func() *big.Rat, 
 		if small {
 			i, _ = strconv.ParseInt(string(lit), 10, 64)
 		}
-		if n.hasMin && ((small && i < n.minInt) || (!small && rat().Cmp(n.min) < 0)) {
+		if n.hasMin && ((small && i < n.minInt) || (!small && rat.get().Cmp(n.min) < 0)) {
 			d.fault(FaultRange, boundSigns["minimum"], n.minText, string(lit))
 		}
-		if n.hasMax && ((small && i > n.maxInt) || (!small && rat().Cmp(n.max) > 0)) {
+		if n.hasMax && ((small && i > n.maxInt) || (!small && rat.get().Cmp(n.max) > 0)) {
 			d.fault(FaultRange, boundSigns["maximum"], n.maxText, string(lit))
 		}
 	}
-	return lit, plain, rat, true
+	return lit, plain, true
+}
+
+// litRat is the exact value of a number literal, computed on first use.
+type litRat struct {
+	lit []byte
+	r   *big.Rat
+}
+
+func (l *litRat) get() *big.Rat {
+	if l.r == nil {
+		l.r, _ = new(big.Rat).SetString(string(l.lit))
+	}
+	return l.r
 }
 
 // intOf reads a value of integer node n (gInt) and stores it as
@@ -689,11 +704,12 @@ func (d *decoder) intOf(n *node) (int64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	lit, plain, rat, ok := d.numLit(n)
+	var rat litRat
+	lit, plain, ok := d.numLit(n, &rat)
 	if !ok {
 		return 0, false
 	}
-	i, ok := intLiteral(lit, plain, rat)
+	i, ok := intLiteral(lit, plain, rat.get)
 	if s := 64 - n.bits; !ok || i<<s>>s != i { // reflect.Value.OverflowInt
 		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
 		return 0, false
@@ -709,11 +725,12 @@ func (d *decoder) uintOf(n *node) (uint64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	lit, plain, rat, ok := d.numLit(n)
+	var rat litRat
+	lit, plain, ok := d.numLit(n, &rat)
 	if !ok {
 		return 0, false
 	}
-	u, ok := uintLiteral(lit, plain, rat)
+	u, ok := uintLiteral(lit, plain, rat.get)
 	if s := 64 - n.bits; !ok || u<<s>>s != u { // reflect.Value.OverflowUint
 		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
 		return 0, false
@@ -730,7 +747,8 @@ func (d *decoder) floatOf(n *node) (float64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	lit, _, _, ok := d.numLit(n)
+	var rat litRat
+	lit, _, ok := d.numLit(n, &rat)
 	if !ok {
 		return 0, false
 	}
@@ -751,6 +769,9 @@ func (d *decoder) floatOf(n *node) (float64, bool) {
 // of constants only, which the interpreter reports as one list).
 func (d *decoder) unionText(n *node) string {
 	s := d.scanner.text(d.str())
+	if unionTakes(d, n, s) {
+		return s
+	}
 	var leaves []*spie.FaultType
 	var args [][]any
 	for _, b := range n.union {

@@ -7,15 +7,12 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
-
-	"github.com/spie-fr/socle/spie"
 )
 
 // A plan is a kind's generated JSON Schema compiled against its Go type: one
@@ -89,6 +86,9 @@ type node struct {
 	enum           map[string]string // allowed value → the same value, interned
 	enumArgs       []any             // the arguments of FaultEnum (enumArgs)
 	enumKw         string            // the keyword of the list: enum, const or oneOf
+
+	// the format as Kind.Judge judges it, or nil (see formatOK)
+	judge func(string) (valid, rewritten bool)
 
 	// anyOf
 	nullable bool    // anyOf [schema, {"type": "null"}]: null is the Go zero value
@@ -475,17 +475,8 @@ func (n *node) readStrings(s map[string]any, k Kind) error {
 		return err
 	}
 	if p, ok := s["pattern"].(string); ok {
-		if k.Patterns != nil {
-			p = k.Patterns(p)
-		}
-		// An identifier pattern of spie has a byte-loop matcher that
-		// accepts exactly what the pattern matches (spie.MatcherOf).
-		if n.pattern = spie.MatcherOf(p); n.pattern == nil {
-			re, err := regexp.Compile(p)
-			if err != nil {
-				return err
-			}
-			n.pattern = re.MatchString
+		if n.pattern, _, err = patternMatcher(p, k); err != nil {
+			return err
 		}
 	}
 	if f, ok := s["format"].(string); ok {
@@ -493,6 +484,7 @@ func (n *node) readStrings(s map[string]any, k Kind) error {
 		n.format = formatCheck(f)
 		if kf, ok := k.Formats[f]; ok {
 			n.format = func(s string) bool { return kf(s) }
+			n.judge = formatJudge(k, f)
 		}
 	}
 	values, err := enumValues(s)

@@ -46,6 +46,21 @@ type Kind struct {
 	// reference engine matches (the data·inclusion kinds: Rust regex,
 	// Unicode \d and \w); the published schema is unchanged.
 	Patterns func(string) string
+	// Matchers, when set, gives the loop that checks a "pattern" of the
+	// schema, as the schema writes it, exactly as the regexp of its
+	// rewriting by Patterns does, or nil when it has none (the
+	// data·inclusion kinds: offer.ModelMatcher); the fast path then runs
+	// no regular expression for it (see patternMatcher).
+	Matchers func(pattern string) func(string) bool
+	// Judge, for a kind with Normalize, judges a text of a "format"
+	// keyword as Formats does (valid) and says whether Normalize rewrites
+	// a member holding it (rewritten); known is false for a format it does
+	// not judge (the data·inclusion kinds: offer.FormatJudge, e-mails and
+	// links). With it the fast path reads the document as written first
+	// and, when it refuses nothing and judged no text that Normalize would
+	// rewrite, Normalize is not run: it would change nothing
+	// (validateOnePass).
+	Judge func(format, value string) (valid, rewritten, known bool)
 }
 
 // ID returns the stable $id of the kind's schema.

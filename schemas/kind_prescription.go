@@ -15,9 +15,11 @@ func init() {
 		// reads it (the only part of the schema with \d, \w, email and
 		// uri: Formats and Patterns leave the rest as it is).
 		Normalize: func(data []byte) ([]byte, spie.Faults) {
-			return offer.NormalizeMember(data, "service", offer.NormalizeService, offer.KeepValid(strictFormat))
+			return offer.NormalizeMember(data, "service", offer.NormalizeService, offerKeep)
 		},
 		Formats:  offerFormats,
 		Patterns: offer.ModelPattern,
+		Matchers: offer.ModelMatcher,
+		Judge:    offerJudge,
 	})
 }

@@ -12,17 +12,20 @@ func init() {
 		Name:  "service",
 		Title: spie.Label{FR: "Service de l'offre d'insertion (data·inclusion v1)", EN: "Service of the insertion offer (data·inclusion v1)"},
 		New:   func() any { return new(offer.Service) },
-		// Its "email" and "uri" formats (offerFormats) have judged the
-		// addresses and links with the rules' own IsEmail and IsHTTPURL,
-		// and a refused value is left out of what the rules see.
-		Check: func(doc any, ctx Context) spie.Faults { return doc.(*offer.Service).CheckAfterFormats(ctx.Now) },
+		// Its schema has judged the document (its "email" and "uri"
+		// formats with the rules' own IsEmail and IsHTTPURL: offerFormats)
+		// and a refused value is left out of what the rules see: they
+		// skip what the schema checked (CheckAfterSchema).
+		Check: func(doc any, ctx Context) spie.Faults { return doc.(*offer.Service).CheckAfterSchema(ctx.Now) },
 		// Normalised as data·inclusion's model reads it (offer.NormalizeService),
 		// but for the addresses and links a strict consumer already takes.
 		Normalize: func(data []byte) ([]byte, spie.Faults) {
-			return offer.NormalizeService(data, offer.KeepValid(strictFormat))
+			return offer.NormalizeService(data, offerKeep)
 		},
 		Formats:  offerFormats,
 		Patterns: offer.ModelPattern,
+		Matchers: offer.ModelMatcher,
+		Judge:    offerJudge,
 	})
 }
 
@@ -33,6 +36,15 @@ func strictFormat(format, value string) bool {
 	f, ok := jsonschema.Formats[format]
 	return ok && f(value)
 }
+
+// offerKeep is what the normalisation of Validate leaves as written: the
+// e-mail addresses and links a strict consumer already takes.
+var offerKeep = offer.KeepValid(strictFormat)
+
+// offerJudge judges the e-mails and links of the data·inclusion kinds with
+// the normalisation's own check (offer.FormatJudge, with offerKeep): the
+// models' verdict, and whether Validate's normalisation rewrites the text.
+var offerJudge = offer.FormatJudge(offerKeep)
 
 // offerFormats are the formats of the data·inclusion schemas as its models
 // judge them (the schemas use "uri" only for HttpUrl fields).

@@ -162,6 +162,10 @@ func newContext(opts []Option) Context {
 // "email" and "uri" formats judged by the model's rules (offer.IsEmail,
 // offer.IsHTTPURL). The differential test of this package proves the
 // agreement against the models (testdata/datainclusion/agreement.md).
+// A document that the fast path accepts as written, with no e-mail or link
+// the normalisation would rewrite (judged once, by the normalisation's own
+// check: offer.FormatJudge), is one the normalisation leaves unchanged: it
+// is then read once and not normalised (validateOnePass).
 //
 // Where the kind has a compiled fast path, the document is read once,
 // strictly, straight into the kind's Go type, checking on the way what the
@@ -177,7 +181,7 @@ func Validate(kind string, data []byte, opts ...Option) spie.Faults {
 		return spie.Faults{FaultKind.At("", kind)}
 	}
 	if k.Normalize != nil {
-		return validateNormalized(k, data, ctx, validateKind)
+		return validateNormalizing(k, data, ctx)
 	}
 	return validateKind(k, data, ctx)
 }
