@@ -4,7 +4,6 @@ import (
 	"encoding"
 	"encoding/json"
 	"math"
-	"math/big"
 	"reflect"
 	"strconv"
 	"unicode/utf8"
@@ -227,10 +226,11 @@ func (d *decoder) value(n *node, v reflect.Value) {
 		s, start := d.checkedText(n)
 		d.custom(v, d.data[start:d.pos], s)
 	case gNumber:
-		lit, _, _, ok := d.numLit(n)
-		if !ok {
+		var x exactNum
+		if _, ok := d.numLit(n, &x); !ok {
 			return
 		}
+		lit := x.lit
 		// As fitNumbers: the type's own reading, its bounds in the fault.
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(lit); err != nil {
 			lo, hi := v.Interface().(bounded).Bounds(string(lit))
@@ -637,31 +637,20 @@ func (d *decoder) custom(v reflect.Value, raw []byte, s string) {
 	}
 }
 
-// numLit reads a number (d.open said stepRead) and checks its type and
-// bounds as the JSON Schema does (exact rational arithmetic): ok is false
-// when the schema wants an integer and the number is not one (faulted,
-// nothing to store). plain: the literal has neither fraction nor exponent;
-// rat: its exact value, computed once on first call (for intLiteral and
-// uintLiteral).
-func (d *decoder) numLit(n *node) (lit []byte, plain bool, rat func() *big.Rat, ok bool) {
-	lit = d.number()
-	plain = true
-	for _, c := range lit {
-		if c == '.' || c == 'e' || c == 'E' {
-			plain = false
-			break
-		}
-	}
-	var r *big.Rat
-	rat = func() *big.Rat {
-		if r == nil {
-			r, _ = new(big.Rat).SetString(string(lit))
-		}
-		return r
-	}
-	if n.types&tNumber == 0 && !plain && !rat().IsInt() {
+// numLit reads a number (d.open said stepRead) into x and checks its type
+// and bounds as the JSON Schema does (exact rational arithmetic): ok is
+// false when the schema wants an integer and the number is not one
+// (faulted, nothing to store). x.lit is the literal; plain: it has neither
+// fraction nor exponent; x.rat() its exact value, computed at most once
+// (for intLiteral and uintLiteral). x lives in the caller's frame: reading
+// a plain integer allocates nothing.
+func (d *decoder) numLit(n *node, x *exactNum) (plain, ok bool) {
+	lit := d.number()
+	x.lit, x.r = lit, nil
+	plain = plainInteger(lit)
+	if n.types&tNumber == 0 && !plain && !x.rat().IsInt() {
 		d.fault(FaultType, typeArgs(n.typeNames, "number")...)
-		return lit, plain, rat, false
+		return plain, false
 	}
 	if n.hasMin || n.hasMax {
 		small := plain && len(lit) <= 18 && n.intBounds
@@ -669,14 +658,14 @@ func (d *decoder) numLit(n *node) (lit []byte, plain bool, rat func() *big.Rat, 
 		if small {
 			i, _ = strconv.ParseInt(string(lit), 10, 64)
 		}
-		if n.hasMin && ((small && i < n.minInt) || (!small && rat().Cmp(n.min) < 0)) {
+		if n.hasMin && ((small && i < n.minInt) || (!small && x.rat().Cmp(n.min) < 0)) {
 			d.fault(FaultRange, boundSigns["minimum"], n.minText, string(lit))
 		}
-		if n.hasMax && ((small && i > n.maxInt) || (!small && rat().Cmp(n.max) > 0)) {
+		if n.hasMax && ((small && i > n.maxInt) || (!small && x.rat().Cmp(n.max) > 0)) {
 			d.fault(FaultRange, boundSigns["maximum"], n.maxText, string(lit))
 		}
 	}
-	return lit, plain, rat, true
+	return plain, true
 }
 
 // intOf reads a value of integer node n (gInt) and stores it as
@@ -689,11 +678,13 @@ func (d *decoder) intOf(n *node) (int64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	lit, plain, rat, ok := d.numLit(n)
+	var x exactNum
+	plain, ok := d.numLit(n, &x)
 	if !ok {
 		return 0, false
 	}
-	i, ok := intLiteral(lit, plain, rat)
+	lit := x.lit
+	i, ok := intLiteral(lit, plain, &x)
 	if s := 64 - n.bits; !ok || i<<s>>s != i { // reflect.Value.OverflowInt
 		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
 		return 0, false
@@ -709,11 +700,13 @@ func (d *decoder) uintOf(n *node) (uint64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	lit, plain, rat, ok := d.numLit(n)
+	var x exactNum
+	plain, ok := d.numLit(n, &x)
 	if !ok {
 		return 0, false
 	}
-	u, ok := uintLiteral(lit, plain, rat)
+	lit := x.lit
+	u, ok := uintLiteral(lit, plain, &x)
 	if s := 64 - n.bits; !ok || u<<s>>s != u { // reflect.Value.OverflowUint
 		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
 		return 0, false
@@ -730,10 +723,11 @@ func (d *decoder) floatOf(n *node) (float64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	lit, _, _, ok := d.numLit(n)
-	if !ok {
+	var x exactNum
+	if _, ok := d.numLit(n, &x); !ok {
 		return 0, false
 	}
+	lit := x.lit
 	f, err := strconv.ParseFloat(string(lit), n.bits)
 	if err != nil || (n.bits == 32 && math.Abs(f) > math.MaxFloat32) { // reflect.Value.OverflowFloat
 		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
