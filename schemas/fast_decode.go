@@ -39,6 +39,13 @@ type decoder struct {
 	// pointer drops it (see pointer): pruneAt, which walks the fault's
 	// pointer, would not find the member the decoder removes.
 	oddPath bool
+	// The state of a transient validation (fast_transient.go): borrow, the
+	// strings alias data; reuse, maps of listed keys come from spares and
+	// go back to them (takeMap); the values kept across calls.
+	borrow, reuse bool
+	spares, lent  []spareMap
+	stored        []string
+	docs          []keptDoc
 }
 
 // cutNone marks a fault that removes no member of the Go value.

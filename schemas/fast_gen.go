@@ -1860,23 +1860,20 @@ func decDiagnosticFreins(d *decoder, n *node, v *diagnostic.Freins) {
 		return
 	}
 	d.enter()
-	m := make(diagnostic.Freins, n.sizeHint)
+	m, base := takeMap[diagnostic.Freins](d, n)
 	*v = m
 	depth, more := d.mapOpen()
-	if !more {
-		return
-	}
-	for {
+	for more {
 		k, mk := d.mapKey(n, depth)
 		var e diagnostic.Frein
 		decDiagnosticFrein(d, n.additional, &e)
 		if !d.memberEnd(mk) {
 			m[diagnostic.FreinThematique(k)] = e
+			d.keepKey(base, k)
 		}
-		if !d.more('}') {
-			return
-		}
+		more = d.more('}')
 	}
+	settleMap(d, m, base)
 }
 
 // decDiagnosticPerson reads a diagnostic.Person.
@@ -1956,13 +1953,10 @@ func decDiagnosticBesoins(d *decoder, n *node, v *diagnostic.Besoins) {
 		return
 	}
 	d.enter()
-	m := make(diagnostic.Besoins, n.sizeHint)
+	m, base := takeMap[diagnostic.Besoins](d, n)
 	*v = m
 	depth, more := d.mapOpen()
-	if !more {
-		return
-	}
-	for {
+	for more {
 		k, mk := d.mapKey(n, depth)
 		var e diagnostic.BesoinStatus
 		if x, ok := d.stringOf(n.additional); ok {
@@ -1970,11 +1964,11 @@ func decDiagnosticBesoins(d *decoder, n *node, v *diagnostic.Besoins) {
 		}
 		if !d.memberEnd(mk) {
 			m[diagnostic.Besoin(k)] = e
+			d.keepKey(base, k)
 		}
-		if !d.more('}') {
-			return
-		}
+		more = d.more('}')
 	}
+	settleMap(d, m, base)
 }
 
 // decDiagnosticSkill reads a diagnostic.Skill.

@@ -403,7 +403,10 @@ func (g *genWriter) mapBody(b *strings.Builder, n *node) error {
 	ke, _ := g.typeExpr(n.t.Key())
 	ve, _ := g.typeExpr(n.t.Elem())
 	b.WriteString(openNode)
-	fmt.Fprintf(b, "d.enter()\nm := make(%s, n.sizeHint)\n*v = m\ndepth, more := d.mapOpen()\nif !more {\nreturn\n}\nfor {\nk, mk := d.mapKey(n, depth)\nvar e %s\n", te, ve)
+	// The map comes from takeMap (a spare one in a transient validation,
+	// fast_transient.go), which settleMap rids of the keys this document
+	// did not store.
+	fmt.Fprintf(b, "d.enter()\nm, base := takeMap[%s](d, n)\n*v = m\ndepth, more := d.mapOpen()\nfor more {\nk, mk := d.mapKey(n, depth)\nvar e %s\n", te, ve)
 	st, err := g.read(n.additional, "n.additional", "e", "&e")
 	if err != nil {
 		return err
@@ -413,7 +416,7 @@ func (g *genWriter) mapBody(b *strings.Builder, n *node) error {
 	if ke != "string" {
 		key = ke + "(k)"
 	}
-	fmt.Fprintf(b, "if !d.memberEnd(mk) {\nm[%s] = e\n}\nif !d.more('}') {\nreturn\n}\n}\n", key)
+	fmt.Fprintf(b, "if !d.memberEnd(mk) {\nm[%s] = e\nd.keepKey(base, k)\n}\nmore = d.more('}')\n}\nsettleMap(d, m, base)\n", key)
 	return nil
 }
 

@@ -1,0 +1,103 @@
+package schemas
+
+import (
+	"reflect"
+
+	"github.com/spie-fr/socle/spie"
+)
+
+// ValidateFresh is Validate on the fast path as a fresh process state runs
+// it, without anything transient (fast_transient.go): a new decoder, a new
+// value of the kind, the document copied, and the reflective decoder
+// (generated false) or the generated one. The oracle of the transient
+// validation's tests.
+func ValidateFresh(kind string, data []byte, generated bool, opts ...Option) spie.Faults {
+	k, ok := Lookup(kind)
+	if !ok {
+		return spie.Faults{FaultKind.At("", kind)}
+	}
+	plan, err := planOf(k)
+	if err != nil {
+		panic("pas de chemin rapide pour " + kind)
+	}
+	ctx := newContext(opts)
+	d := new(decoder)
+	doc := k.New()
+	fs, ok, part := d.decodeIn(plan, data, ctx.Limits, doc, generated && plan.gen != nil)
+	if !ok {
+		return part.withRules(k, data, fs, ctx, doc)
+	}
+	fs = k.Check(doc, ctx)
+	fs.Sort()
+	return fs
+}
+
+// Transient is one decoder running transient validations in sequence,
+// as a pooled decoder does across calls.
+type Transient struct {
+	kind string
+	d    *decoder
+}
+
+// NewTransient returns a decoder for transient validations of kind.
+func NewTransient(kind string) *Transient { return &Transient{kind, new(decoder)} }
+
+// Validate validates data as Validate does for a transient kind, on t's
+// decoder; seen is shown the decoded value before it is zeroed.
+func (t *Transient) Validate(data []byte, seen func(doc any), opts ...Option) spie.Faults {
+	k, _ := Lookup(t.kind)
+	plan, err := planOf(k)
+	if err != nil {
+		panic("pas de chemin rapide pour " + t.kind)
+	}
+	return t.d.validateTransient(k, plan, data, newContext(opts), seen)
+}
+
+// Kept describes what t's decoder keeps between documents: the values of
+// the kept documents and of the spare maps that are not zero, the keys of
+// the spare maps outside their code list, and whether anything of the
+// last document is left in its scratch (document, path, keys, escaped
+// text, faults, stored keys).
+func (t *Transient) Kept() (nonZero, keysOff []string, scratch bool) {
+	d := t.d
+	for _, kd := range d.docs {
+		if !reflect.ValueOf(kd.doc).Elem().IsZero() {
+			nonZero = append(nonZero, "document "+kd.plan.t.String())
+		}
+	}
+	for _, s := range d.spares {
+		m := reflect.ValueOf(s.m)
+		it := m.MapRange()
+		for it.Next() {
+			if !it.Value().IsZero() {
+				nonZero = append(nonZero, "valeur "+it.Key().String())
+			}
+			if _, ok := s.n.names.enum[it.Key().String()]; !ok {
+				keysOff = append(keysOff, it.Key().String())
+			}
+		}
+	}
+	scratch = d.data != nil || d.src != "" || len(d.faults) > 0 || len(d.stored) > 0
+	for _, p := range d.path[:cap(d.path)] {
+		scratch = scratch || p != pathTok{}
+	}
+	for _, ks := range d.keys {
+		for _, k := range ks.list[:cap(ks.list)] {
+			scratch = scratch || k != ""
+		}
+		scratch = scratch || ks.set != nil
+	}
+	for _, c := range d.buf[:cap(d.buf)] {
+		scratch = scratch || c != 0
+	}
+	for _, f := range d.faults[:cap(d.faults)] {
+		scratch = scratch || f != spie.Fault{}
+	}
+	for _, s := range d.stored[:cap(d.stored)] {
+		scratch = scratch || s != ""
+	}
+	return nonZero, keysOff, scratch
+}
+
+// SpareMaps counts the maps t's decoder keeps for the next document.
+func (t *Transient) SpareMaps() int { return len(t.d.spares) }
