@@ -45,11 +45,26 @@ import (
 var transientKinds = map[string]bool{"diagnostic": true}
 
 // spareMap is a map of node n kept by a decoder between documents (spares)
-// or handed out during one (lent); scrub zeroes its values in place.
+// or handed out during one (lent), as a mapOf (one word in an interface:
+// storing it allocates nothing).
 type spareMap struct {
-	n     *node
-	m     any
-	scrub func(any)
+	n *node
+	m scrubber
+}
+
+// scrubber zeroes the values of a map in place.
+type scrubber interface{ scrub() }
+
+// mapOf is a map of type M, a scrubber.
+type mapOf[M ~map[K]V, K comparable, V any] struct{ m M }
+
+// scrub zeroes the values of the map in place, keeping its keys and their
+// slots.
+func (s mapOf[M, K, V]) scrub() {
+	var z V
+	for k := range s.m {
+		s.m[k] = z
+	}
 }
 
 // keptDoc is the value of the kind of plan, kept by a decoder between
@@ -108,7 +123,7 @@ func (d *decoder) keptDoc(k Kind, plan *node) any {
 // keeps them for the next document.
 func (d *decoder) forgetDoc(plan *node, doc any) {
 	for _, l := range d.lent {
-		l.scrub(l.m)
+		l.m.scrub()
 		if len(d.spares) < maxSpares {
 			d.spares = append(d.spares, l)
 		}
@@ -154,7 +169,7 @@ func takeMap[M ~map[K]V, K ~string, V any](d *decoder, n *node) (m M, base int) 
 	base = -1
 	for i := len(d.spares) - 1; i >= 0; i-- {
 		if d.spares[i].n == n {
-			m = d.spares[i].m.(M)
+			m = d.spares[i].m.(mapOf[M, K, V]).m
 			d.spares = slices.Delete(d.spares, i, i+1)
 			base = len(d.stored)
 			break
@@ -163,7 +178,7 @@ func takeMap[M ~map[K]V, K ~string, V any](d *decoder, n *node) (m M, base int) 
 	if m == nil {
 		m = make(M, n.sizeHint)
 	}
-	d.lent = append(d.lent, spareMap{n: n, m: m, scrub: scrubMap[M]})
+	d.lent = append(d.lent, spareMap{n: n, m: mapOf[M, K, V]{m}})
 	return m, base
 }
 
@@ -191,14 +206,4 @@ func settleMap[M ~map[K]V, K ~string, V any](d *decoder, m M, base int) {
 	}
 	clear(stored)
 	d.stored = d.stored[:base]
-}
-
-// scrubMap zeroes the values of m (a map of type M) in place, keeping its
-// keys and their slots.
-func scrubMap[M ~map[K]V, K comparable, V any](m any) {
-	mm := m.(M)
-	var z V
-	for k := range mm {
-		mm[k] = z
-	}
 }

@@ -66,7 +66,7 @@ func (t *Transient) Kept() (nonZero, keysOff []string, scratch bool) {
 		}
 	}
 	for _, s := range d.spares {
-		m := reflect.ValueOf(s.m)
+		m := reflect.ValueOf(s.m).Field(0)
 		it := m.MapRange()
 		for it.Next() {
 			if !it.Value().IsZero() {
