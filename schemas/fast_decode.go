@@ -43,7 +43,7 @@ type decoder struct {
 	// strings alias data; reuse, maps of listed keys come from spares and
 	// go back to them (takeMap); the values kept across calls.
 	borrow, reuse bool
-	spares, lent  []spareMap
+	spares, lent  []spare
 	stored        []string
 	docs          []keptDoc
 }

@@ -18,18 +18,23 @@ import (
 //     code list (propertyNames enum: the freins and besoins of the
 //     diagnostic): their entries are overwritten in place, which keeps the
 //     out-of-line slot Go gives a value of more than 128 bytes (one
-//     allocation and one copy per frein otherwise).
+//     allocation and one copy per frein otherwise), and the backing
+//     arrays of its slices and the targets of its pointers (takeSlice,
+//     takePtr): after the first documents a diagnostic is read with no
+//     allocation of its own.
 //
 // What makes it safe (tested by TestTransientValidation* and
 // FuzzTransientValidation):
 //
 //   - nothing read outlives the call: a fault's code, path and messages are
 //     constants of the package or built by concatenation or fmt (new
-//     memory); the value and its maps are zeroed before the decoder goes
-//     back to the pool (forgetDoc); the decoder's scratch (path, keys,
+//     memory); the value, its maps, the backing arrays of its slices (up
+//     to their capacity) and its pointers' targets are zeroed before the
+//     decoder goes back to the pool (forgetDoc); the decoder's scratch (path, keys,
 //     escaped text, faults) is cleared (forget);
 //   - nothing of one document reaches the next: the value is zero when
-//     decoding starts; a reused map is handed to the decoder with the keys
+//     decoding starts, so is every reused backing array and pointer
+//     target (a slice is handed out empty, as make gives it); a reused map is handed to the decoder with the keys
 //     of earlier documents and zero values, and every key the document does
 //     not store is deleted before the rules run (settleMap). The keys kept
 //     between calls are the code list's own strings (a key outside the
@@ -44,18 +49,19 @@ import (
 // its values own their memory.
 var transientKinds = map[string]bool{"diagnostic": true}
 
-// spareMap is a map of node n kept by a decoder between documents (spares)
-// or handed out during one (lent), as a mapOf (one word in an interface:
-// storing it allocates nothing).
-type spareMap struct {
+// spare is a map, the backing array of a slice or the target of a pointer
+// of node n, kept by a decoder between documents (spares) or handed out
+// during one (lent): a mapOf, *sliceOf or ptrOf, each one word in an
+// interface, so that storing it allocates nothing.
+type spare struct {
 	n *node
-	m scrubber
+	x scrubber
 }
 
-// scrubber zeroes the values of a map in place.
+// scrubber zeroes what it holds in place, keeping the memory.
 type scrubber interface{ scrub() }
 
-// mapOf is a map of type M, a scrubber.
+// mapOf is a map of type M.
 type mapOf[M ~map[K]V, K comparable, V any] struct{ m M }
 
 // scrub zeroes the values of the map in place, keeping its keys and their
@@ -67,6 +73,24 @@ func (s mapOf[M, K, V]) scrub() {
 	}
 }
 
+// sliceOf holds the backing array of slices of type S.
+type sliceOf[S ~[]E, E any] struct{ s S }
+
+// scrub zeroes the whole backing array, up to its capacity.
+func (h *sliceOf[S, E]) scrub() {
+	clear(h.s[:cap(h.s)])
+	h.s = h.s[:0]
+}
+
+// ptrOf is the target of a pointer of type *T.
+type ptrOf[T any] struct{ p *T }
+
+// scrub zeroes the target.
+func (h ptrOf[T]) scrub() {
+	var z T
+	*h.p = z
+}
+
 // keptDoc is the value of the kind of plan, kept by a decoder between
 // transient validations (zero between them).
 type keptDoc struct {
@@ -74,9 +98,14 @@ type keptDoc struct {
 	doc  any
 }
 
-// Bounds of what a decoder keeps between documents: a hostile document
-// with thousands of maps leaves at most maxSpares of them.
-const maxSpares = 16
+// Bounds of what a decoder keeps: past maxLent maps, slices and pointers
+// in one document the others are made as Decode makes them, and at most
+// maxSpares are kept between documents (a hostile document with thousands
+// of arrays leaves no more).
+const (
+	maxLent   = 256
+	maxSpares = 64
+)
 
 // validateTransient is validateFast for a transient kind.
 func validateTransient(k Kind, plan *node, data []byte, ctx Context) spie.Faults {
@@ -123,7 +152,7 @@ func (d *decoder) keptDoc(k Kind, plan *node) any {
 // keeps them for the next document.
 func (d *decoder) forgetDoc(plan *node, doc any) {
 	for _, l := range d.lent {
-		l.m.scrub()
+		l.x.scrub()
 		if len(d.spares) < maxSpares {
 			d.spares = append(d.spares, l)
 		}
@@ -163,23 +192,75 @@ func (d *decoder) forget() {
 // this document stores begin in d.stored, see keepKey and settleMap), else
 // a new one (base -1).
 func takeMap[M ~map[K]V, K ~string, V any](d *decoder, n *node) (m M, base int) {
-	if !d.reuse || n.names == nil || n.names.enum == nil {
+	if !d.reuse || n.names == nil || n.names.enum == nil || len(d.lent) >= maxLent {
 		return make(M, n.sizeHint), -1
 	}
 	base = -1
-	for i := len(d.spares) - 1; i >= 0; i-- {
-		if d.spares[i].n == n {
-			m = d.spares[i].m.(mapOf[M, K, V]).m
-			d.spares = slices.Delete(d.spares, i, i+1)
-			base = len(d.stored)
-			break
-		}
-	}
-	if m == nil {
+	if x := d.takeSpare(n); x != nil {
+		m = x.(mapOf[M, K, V]).m
+		base = len(d.stored)
+	} else {
 		m = make(M, n.sizeHint)
 	}
-	d.lent = append(d.lent, spareMap{n: n, m: mapOf[M, K, V]{m}})
+	d.lent = append(d.lent, spare{n, mapOf[M, K, V]{m}})
 	return m, base
+}
+
+// takeSpare removes from d's spares one of node n and returns it (nil:
+// none).
+func (d *decoder) takeSpare(n *node) scrubber {
+	for i := len(d.spares) - 1; i >= 0; i-- {
+		if d.spares[i].n == n {
+			x := d.spares[i].x
+			last := len(d.spares) - 1
+			d.spares[i] = d.spares[last]
+			d.spares[last] = spare{}
+			d.spares = d.spares[:last]
+			return x
+		}
+	}
+	return nil
+}
+
+// takeSlice returns the empty slice the generated decoder of slice node n
+// appends to, as make(S, 0, 4) — in a transient validation on a spare
+// backing array, zero up to its capacity; h, when not nil, is to be told
+// the slice once read (keepSlice), to keep the array it grew into.
+func takeSlice[S ~[]E, E any](d *decoder, n *node) (s S, h *sliceOf[S, E]) {
+	if !d.reuse || len(d.lent) >= maxLent {
+		return make(S, 0, 4), nil
+	}
+	if x := d.takeSpare(n); x != nil {
+		h = x.(*sliceOf[S, E])
+	} else {
+		h = &sliceOf[S, E]{make(S, 0, 4)}
+	}
+	d.lent = append(d.lent, spare{n, h})
+	return h.s[:0], h
+}
+
+// keepSlice records in h (from takeSlice; nil: nothing to record) the
+// slice s read, whose backing array is kept.
+func keepSlice[S ~[]E, E any](h *sliceOf[S, E], s S) {
+	if h != nil {
+		h.s = s
+	}
+}
+
+// takePtr returns the new zero target of a pointer of node n, as new(T) —
+// in a transient validation a spare one.
+func takePtr[T any](d *decoder, n *node) *T {
+	if !d.reuse || len(d.lent) >= maxLent {
+		return new(T)
+	}
+	var p *T
+	if x := d.takeSpare(n); x != nil {
+		p = x.(ptrOf[T]).p
+	} else {
+		p = new(T)
+	}
+	d.lent = append(d.lent, spare{n, ptrOf[T]{p}})
+	return p
 }
 
 // keepKey records that the map taken at base stores key k.

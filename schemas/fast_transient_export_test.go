@@ -66,16 +66,34 @@ func (t *Transient) Kept() (nonZero, keysOff []string, scratch bool) {
 		}
 	}
 	for _, s := range d.spares {
-		m := reflect.ValueOf(s.m).Field(0)
-		it := m.MapRange()
-		for it.Next() {
-			if !it.Value().IsZero() {
-				nonZero = append(nonZero, "valeur "+it.Key().String())
+		x := reflect.ValueOf(s.x)
+		switch {
+		case x.Kind() == reflect.Pointer: // *sliceOf
+			sl := x.Elem().Field(0)
+			sl = sl.Slice(0, sl.Cap())
+			for i := range sl.Len() {
+				if !sl.Index(i).IsZero() {
+					nonZero = append(nonZero, "tableau "+sl.Type().String())
+				}
 			}
-			if _, ok := s.n.names.enum[it.Key().String()]; !ok {
-				keysOff = append(keysOff, it.Key().String())
+		case x.Field(0).Kind() == reflect.Pointer: // ptrOf
+			if !x.Field(0).Elem().IsZero() {
+				nonZero = append(nonZero, "pointé "+x.Field(0).Type().String())
+			}
+		default: // mapOf
+			it := x.Field(0).MapRange()
+			for it.Next() {
+				if !it.Value().IsZero() {
+					nonZero = append(nonZero, "valeur "+it.Key().String())
+				}
+				if _, ok := s.n.names.enum[it.Key().String()]; !ok {
+					keysOff = append(keysOff, it.Key().String())
+				}
 			}
 		}
+	}
+	for _, l := range d.lent {
+		keysOff = append(keysOff, "prêté hors d'un document : "+reflect.TypeOf(l.x).String())
 	}
 	scratch = d.data != nil || d.src != "" || len(d.faults) > 0 || len(d.stored) > 0
 	for _, p := range d.path[:cap(d.path)] {
@@ -99,5 +117,6 @@ func (t *Transient) Kept() (nonZero, keysOff []string, scratch bool) {
 	return nonZero, keysOff, scratch
 }
 
-// SpareMaps counts the maps t's decoder keeps for the next document.
-func (t *Transient) SpareMaps() int { return len(t.d.spares) }
+// Spares counts the maps, slices and pointers t's decoder keeps for the
+// next document.
+func (t *Transient) Spares() int { return len(t.d.spares) }

@@ -112,7 +112,7 @@ func TestTransientValidationMatchesFresh(t *testing.T) {
 		if len(want[i]) > 0 {
 			refused++
 		}
-		if tr.SpareMaps() > 0 {
+		if tr.Spares() > 0 {
 			reused++
 		}
 		nonZero, keysOff, scratch := tr.Kept()
@@ -131,9 +131,9 @@ func TestTransientValidationMatchesFresh(t *testing.T) {
 			return
 		}
 	}
-	t.Logf("%d documents, %d avec des fautes ; tables gardées après %d validations", len(docs), refused/2, reused)
+	t.Logf("%d documents, %d avec des fautes ; mémoire gardée après %d validations", len(docs), refused/2, reused)
 	assert.Greater(t, refused, len(docs)/2, "des documents refusés aussi")
-	assert.Greater(t, reused, len(docs), "les tables des freins et des besoins doivent être gardées")
+	assert.Greater(t, reused, len(docs), "les tables, tableaux et pointés doivent être gardés")
 }
 
 // TestTransientValidationConcurrent: schemas.Validate (the pooled
