@@ -101,10 +101,11 @@ type keptDoc struct {
 // Bounds of what a decoder keeps: past maxLent maps, slices and pointers
 // in one document the others are made as Decode makes them, and at most
 // maxSpares are kept between documents (a hostile document with thousands
-// of arrays leaves no more).
+// of arrays leaves no more, nor an array of more than maxKeptItems).
 const (
-	maxLent   = 256
-	maxSpares = 64
+	maxLent      = 256
+	maxSpares    = 64
+	maxKeptItems = 1024 // capacity of a kept backing array
 )
 
 // validateTransient is validateFast for a transient kind.
@@ -240,9 +241,11 @@ func takeSlice[S ~[]E, E any](d *decoder, n *node) (s S, h *sliceOf[S, E]) {
 }
 
 // keepSlice records in h (from takeSlice; nil: nothing to record) the
-// slice s read, whose backing array is kept.
+// slice s read, whose backing array is kept — unless it grew past
+// maxKeptItems: h then keeps the array it had (a hostile document's long
+// array is not kept alive by the pool).
 func keepSlice[S ~[]E, E any](h *sliceOf[S, E], s S) {
-	if h != nil {
+	if h != nil && cap(s) <= maxKeptItems {
 		h.s = s
 	}
 }

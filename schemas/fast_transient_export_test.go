@@ -120,3 +120,15 @@ func (t *Transient) Kept() (nonZero, keysOff []string, scratch bool) {
 // Spares counts the maps, slices and pointers t's decoder keeps for the
 // next document.
 func (t *Transient) Spares() int { return len(t.d.spares) }
+
+// KeptBounds returns how many maps, slices and pointers t's decoder keeps
+// and the largest capacity of a kept backing array, with the bounds they
+// must respect (maxSpares, maxKeptItems).
+func (t *Transient) KeptBounds() (spares, largest, maxSp, maxItems int) {
+	for _, s := range t.d.spares {
+		if x := reflect.ValueOf(s.x); x.Kind() == reflect.Pointer {
+			largest = max(largest, x.Elem().Field(0).Cap())
+		}
+	}
+	return len(t.d.spares), largest, maxSpares, maxKeptItems
+}

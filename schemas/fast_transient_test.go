@@ -237,3 +237,43 @@ func FuzzTransientValidation(f *testing.F) {
 		require.False(t, scratch)
 	})
 }
+
+// TestTransientValidationKeepsBoundedMemory: a hostile diagnostic with
+// thousands of arrays, one of them long, leaves at most maxSpares maps,
+// slices and pointers in the decoder, none with a backing array of more
+// than maxKeptItems items; its faults are the fresh state's.
+func TestTransientValidationKeepsBoundedMemory(t *testing.T) {
+	generatedKinds(t)
+	var b strings.Builder
+	b.WriteString(`{"situation_professionnelle":{"situations":[`)
+	for i := range 5000 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"situation":"x"}`)
+	}
+	b.WriteString(`],"diplomes":[`)
+	for i := range 3000 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"intitule":"CAP","annee":2000}`)
+	}
+	b.WriteString(`]},"auteurs":[`)
+	for i := range 2000 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"nom":"a"}`)
+	}
+	b.WriteString(`]}`)
+	doc := []byte(b.String())
+	tr := schemas.NewTransient("diagnostic")
+	for range 2 {
+		require.Equal(t, schemas.ValidateFresh("diagnostic", doc, false, diffNow), tr.Validate(doc, nil, diffNow))
+	}
+	spares, largest, maxSpares, maxItems := tr.KeptBounds()
+	assert.LessOrEqual(t, spares, maxSpares)
+	assert.LessOrEqual(t, largest, maxItems)
+	assert.Positive(t, spares, "des tableaux gardés")
+}
