@@ -225,6 +225,14 @@ func (ix referentialIndex) thematique(key string) spie.Thematique {
 	return spie.Thematique(ix.defs[key].Group)
 }
 
+// known is Valid and Thematique of key in one lookup: its thématique, and
+// whether key is in the index (the rules ask both of every situation and
+// objectif).
+func (ix referentialIndex) known(key string) (spie.Thematique, bool) {
+	d := ix.defs[key]
+	return spie.Thematique(d.Group), d.Key != ""
+}
+
 func (ix referentialIndex) dspCode(key string) (string, bool) {
 	c, ok := ix.toDSP[key]
 	return c, ok

@@ -260,7 +260,7 @@ func (d *Diagnostic) CheckProfessional() spie.Faults {
 	for i, s := range p.Situations {
 		// The path is built only for a fault: most documents have none.
 		path := func() string { return base("situations", i, "situation") }
-		if s.Situation.Valid() && s.Situation.Thematique() != spie.ThematiqueEmploiFormation {
+		if th, ok := situationIndex().known(string(s.Situation)); ok && th != spie.ThematiqueEmploiFormation {
 			fs = append(fs, ef.wrongSituation.At(path()))
 		}
 		if seenSit[s.Situation] {
@@ -298,6 +298,7 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 	var prioBuf [16]given
 	prio := prioBuf[:0]
 	var keyBuf [16]FreinThematique
+	situations, objectifs := situationIndex(), objectifIndex()
 	for _, t := range d.appendFreinKeys(keyBuf[:0]) {
 		f := d.Freins[t]
 		path := func(tokens ...any) string { return spie.Pointer(append([]any{"freins", string(t)}, tokens...)...) }
@@ -312,7 +313,7 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 		}
 		applies := 0
 		for i, s := range f.Situations {
-			if s.Situation.Valid() && s.Situation.Thematique() != spie.Thematique(t) {
+			if th, ok := situations.known(string(s.Situation)); ok && th != spie.Thematique(t) {
 				fs = append(fs, types.wrongSituation.At(path("situations", i, "situation")))
 			}
 			for _, before := range f.Situations[:i] {
@@ -326,7 +327,7 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 			}
 		}
 		for i, o := range f.Objectifs {
-			if o.Objectif.Valid() && o.Objectif.Thematique() != spie.Thematique(t) {
+			if th, ok := objectifs.known(string(o.Objectif)); ok && th != spie.Thematique(t) {
 				fs = append(fs, types.wrongObjectif.At(path("objectifs", i, "objectif")))
 			}
 			for _, before := range f.Objectifs[:i] {

@@ -3,6 +3,7 @@ package schemas
 import (
 	"reflect"
 	"sync"
+	"unsafe"
 
 	"github.com/spie-fr/socle/spie"
 )
@@ -16,7 +17,14 @@ var decoders = sync.Pool{New: func() any { return new(decoder) }}
 // the generated schema demands (required fields, code lists, patterns,
 // formats, lengths, bounds, numbers of items, keys of maps), then runs the
 // kind's Go rules.
+//
+// For a transient kind (transientKinds) the document is read in place
+// (borrowed, no copy of data) into a value kept by the pooled decoder
+// across calls (fast_transient.go): neither outlives the call.
 func validateFast(k Kind, plan *node, data []byte, ctx Context) spie.Faults {
+	if transientKinds[k.Name] {
+		return validateTransient(k, plan, data, ctx)
+	}
 	doc := k.New()
 	fs, ok, part := decodePartial(plan, data, ctx.Limits, doc)
 	if !ok {
@@ -115,9 +123,14 @@ func decodePartial(plan *node, data []byte, l Limits, doc any) (spie.Faults, boo
 func decodeWith(plan *node, data []byte, l Limits, doc any, generated bool) (spie.Faults, bool, partial) {
 	d := decoders.Get().(*decoder)
 	defer func() {
-		d.data, d.src = nil, "" // the pool must not keep the document alive
+		d.forget() // the pool must not keep the document alive
 		decoders.Put(d)
 	}()
+	return d.decodeIn(plan, data, l, doc, generated)
+}
+
+// decodeIn is decodeWith on decoder d (taken from the pool by the caller).
+func (d *decoder) decodeIn(plan *node, data []byte, l Limits, doc any, generated bool) (spie.Faults, bool, partial) {
 	if f := d.run(plan, data, l, doc, generated); f != nil {
 		return spie.Faults{*f}, false, partial{}
 	}
@@ -142,8 +155,15 @@ func decodeWith(plan *node, data []byte, l Limits, doc any, generated bool) (spi
 // the read, if any.
 func (d *decoder) run(plan *node, data []byte, l Limits, doc any, generated bool) *spie.Fault {
 	d.reset(data, l.orDefault())
-	// One copy of the document; the strings without escapes are slices of it.
-	d.src = string(data)
+	// One copy of the document, or data itself when the caller vouches
+	// that nothing read outlives the call (borrow: validateTransient); the
+	// strings without escapes are slices of it.
+	if d.borrow {
+		d.src = unsafe.String(unsafe.SliceData(data), len(data))
+	} else {
+		d.src = string(data)
+	}
+	d.stored = d.stored[:0]
 	d.faults, d.decodeErr = d.faults[:0], detail{}
 	d.cut, d.removed, d.unstored, d.oddPath = d.cut[:0], nil, 0, false
 	d.rewritten = false

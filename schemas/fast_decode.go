@@ -4,7 +4,6 @@ import (
 	"encoding"
 	"encoding/json"
 	"math"
-	"math/big"
 	"reflect"
 	"strconv"
 	"unicode/utf8"
@@ -43,6 +42,13 @@ type decoder struct {
 	// rewritten: a text judged by a node's judge (formatOK) would be
 	// rewritten by the kind's Normalize (see validateOnePass).
 	rewritten bool
+	// The state of a transient validation (fast_transient.go): borrow, the
+	// strings alias data; reuse, maps of listed keys come from spares and
+	// go back to them (takeMap); the values kept across calls.
+	borrow, reuse bool
+	spares, lent  []spare
+	stored        []string
+	docs          []keptDoc
 }
 
 // cutNone marks a fault that removes no member of the Go value.
@@ -230,11 +236,11 @@ func (d *decoder) value(n *node, v reflect.Value) {
 		s, start := d.checkedText(n)
 		d.custom(v, d.data[start:d.pos], s)
 	case gNumber:
-		var rat litRat
-		lit, _, ok := d.numLit(n, &rat)
-		if !ok {
+		var x exactNum
+		if _, ok := d.numLit(n, &x); !ok {
 			return
 		}
+		lit := x.lit
 		// As fitNumbers: the type's own reading, its bounds in the fault.
 		if err := v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(lit); err != nil {
 			lo, hi := v.Interface().(bounded).Bounds(string(lit))
@@ -644,26 +650,20 @@ func (d *decoder) custom(v reflect.Value, raw []byte, s string) {
 	}
 }
 
-// numLit reads a number (d.open said stepRead) and checks its type and
-// bounds as the JSON Schema does (exact rational arithmetic): ok is false
-// when the schema wants an integer and the number is not one (faulted,
-// nothing to store). plain: the literal has neither fraction nor exponent;
-// rat (the caller's, on its stack, so that reading a number allocates no
-// closure) gives its exact value, computed once on first use (for
-// intLiteral and uintLiteral: rat.get).
-func (d *decoder) numLit(n *node, rat *litRat) (lit []byte, plain bool, ok bool) {
-	lit = d.number()
-	plain = true
-	for _, c := range lit {
-		if c == '.' || c == 'e' || c == 'E' {
-			plain = false
-			break
-		}
-	}
-	*rat = litRat{lit: lit}
-	if n.types&tNumber == 0 && !plain && !rat.get().IsInt() {
+// numLit reads a number (d.open said stepRead) into x and checks its type
+// and bounds as the JSON Schema does (exact rational arithmetic): ok is
+// false when the schema wants an integer and the number is not one
+// (faulted, nothing to store). x.lit is the literal; plain: it has neither
+// fraction nor exponent; x.rat() its exact value, computed at most once
+// (for intLiteral and uintLiteral). x lives in the caller's frame: reading
+// a plain integer allocates nothing.
+func (d *decoder) numLit(n *node, x *exactNum) (plain, ok bool) {
+	lit := d.number()
+	x.lit, x.r = lit, nil
+	plain = plainInteger(lit)
+	if n.types&tNumber == 0 && !plain && !x.rat().IsInt() {
 		d.fault(FaultType, typeArgs(n.typeNames, "number")...)
-		return lit, plain, false
+		return plain, false
 	}
 	if n.hasMin || n.hasMax {
 		small := plain && len(lit) <= 18 && n.intBounds
@@ -671,27 +671,14 @@ func (d *decoder) numLit(n *node, rat *litRat) (lit []byte, plain bool, ok bool)
 		if small {
 			i, _ = strconv.ParseInt(string(lit), 10, 64)
 		}
-		if n.hasMin && ((small && i < n.minInt) || (!small && rat.get().Cmp(n.min) < 0)) {
+		if n.hasMin && ((small && i < n.minInt) || (!small && x.rat().Cmp(n.min) < 0)) {
 			d.fault(FaultRange, boundSigns["minimum"], n.minText, string(lit))
 		}
-		if n.hasMax && ((small && i > n.maxInt) || (!small && rat.get().Cmp(n.max) > 0)) {
+		if n.hasMax && ((small && i > n.maxInt) || (!small && x.rat().Cmp(n.max) > 0)) {
 			d.fault(FaultRange, boundSigns["maximum"], n.maxText, string(lit))
 		}
 	}
-	return lit, plain, true
-}
-
-// litRat is the exact value of a number literal, computed on first use.
-type litRat struct {
-	lit []byte
-	r   *big.Rat
-}
-
-func (l *litRat) get() *big.Rat {
-	if l.r == nil {
-		l.r, _ = new(big.Rat).SetString(string(l.lit))
-	}
-	return l.r
+	return plain, true
 }
 
 // intOf reads a value of integer node n (gInt) and stores it as
@@ -704,12 +691,13 @@ func (d *decoder) intOf(n *node) (int64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	var rat litRat
-	lit, plain, ok := d.numLit(n, &rat)
+	var x exactNum
+	plain, ok := d.numLit(n, &x)
 	if !ok {
 		return 0, false
 	}
-	i, ok := intLiteral(lit, plain, rat.get)
+	lit := x.lit
+	i, ok := intLiteral(lit, plain, &x)
 	if s := 64 - n.bits; !ok || i<<s>>s != i { // reflect.Value.OverflowInt
 		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
 		return 0, false
@@ -725,12 +713,13 @@ func (d *decoder) uintOf(n *node) (uint64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	var rat litRat
-	lit, plain, ok := d.numLit(n, &rat)
+	var x exactNum
+	plain, ok := d.numLit(n, &x)
 	if !ok {
 		return 0, false
 	}
-	u, ok := uintLiteral(lit, plain, rat.get)
+	lit := x.lit
+	u, ok := uintLiteral(lit, plain, &x)
 	if s := 64 - n.bits; !ok || u<<s>>s != u { // reflect.Value.OverflowUint
 		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)
 		return 0, false
@@ -747,11 +736,11 @@ func (d *decoder) floatOf(n *node) (float64, bool) {
 	case stepSkip:
 		return 0, false
 	}
-	var rat litRat
-	lit, _, ok := d.numLit(n, &rat)
-	if !ok {
+	var x exactNum
+	if _, ok := d.numLit(n, &x); !ok {
 		return 0, false
 	}
+	lit := x.lit
 	f, err := strconv.ParseFloat(string(lit), n.bits)
 	if err != nil || (n.bits == 32 && math.Abs(f) > math.MaxFloat32) { // reflect.Value.OverflowFloat
 		d.fault(FaultNumberRange, goRange(n.t, string(lit))...)

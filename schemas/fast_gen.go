@@ -94,7 +94,7 @@ func decSliceLabelSignedCharter(d *decoder, n *node, v *[]label.SignedCharter) {
 		return
 	}
 	d.enter()
-	s := make([]label.SignedCharter, 0, 4)
+	s, h := takeSlice[[]label.SignedCharter](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z label.SignedCharter
@@ -110,6 +110,7 @@ func decSliceLabelSignedCharter(d *decoder, n *node, v *[]label.SignedCharter) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -159,7 +160,7 @@ func decPtrLabelCurrentLabel(d *decoder, n *node, v **label.CurrentLabel) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(label.CurrentLabel)
+			*v = takePtr[label.CurrentLabel](d, n)
 		}
 		decLabelCurrentLabel(d, n.elem, *v)
 	}
@@ -211,7 +212,7 @@ func decPtrLabelPublishedOffer(d *decoder, n *node, v **label.PublishedOffer) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(label.PublishedOffer)
+			*v = takePtr[label.PublishedOffer](d, n)
 		}
 		decLabelPublishedOffer(d, n.elem, *v)
 	}
@@ -312,7 +313,7 @@ func decSliceLabelParticipation(d *decoder, n *node, v *[]label.Participation) {
 		return
 	}
 	d.enter()
-	s := make([]label.Participation, 0, 4)
+	s, h := takeSlice[[]label.Participation](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z label.Participation
@@ -328,6 +329,7 @@ func decSliceLabelParticipation(d *decoder, n *node, v *[]label.Participation) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -387,7 +389,7 @@ func decSliceLabelTrainedProfessional(d *decoder, n *node, v *[]label.TrainedPro
 		return
 	}
 	d.enter()
-	s := make([]label.TrainedProfessional, 0, 4)
+	s, h := takeSlice[[]label.TrainedProfessional](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z label.TrainedProfessional
@@ -403,6 +405,7 @@ func decSliceLabelTrainedProfessional(d *decoder, n *node, v *[]label.TrainedPro
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -459,7 +462,7 @@ func decPtrLabelReferentSPIE(d *decoder, n *node, v **label.ReferentSPIE) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(label.ReferentSPIE)
+			*v = takePtr[label.ReferentSPIE](d, n)
 		}
 		decLabelReferentSPIE(d, n.elem, *v)
 	}
@@ -532,7 +535,7 @@ func decPtrLabelPrescriptionAnswers(d *decoder, n *node, v **label.PrescriptionA
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(label.PrescriptionAnswers)
+			*v = takePtr[label.PrescriptionAnswers](d, n)
 		}
 		decLabelPrescriptionAnswers(d, n.elem, *v)
 	}
@@ -866,7 +869,7 @@ func decSliceCarnetAction(d *decoder, n *node, v *[]carnet.Action) {
 		return
 	}
 	d.enter()
-	s := make([]carnet.Action, 0, 4)
+	s, h := takeSlice[[]carnet.Action](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z carnet.Action
@@ -882,6 +885,7 @@ func decSliceCarnetAction(d *decoder, n *node, v *[]carnet.Action) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -895,7 +899,7 @@ func decSliceString(d *decoder, n *node, v *[]string) {
 		return
 	}
 	d.enter()
-	s := make([]string, 0, 4)
+	s, h := takeSlice[[]string](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z string
@@ -913,6 +917,7 @@ func decSliceString(d *decoder, n *node, v *[]string) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -970,7 +975,7 @@ func decSliceCarnetConflict(d *decoder, n *node, v *[]carnet.Conflict) {
 		return
 	}
 	d.enter()
-	s := make([]carnet.Conflict, 0, 4)
+	s, h := takeSlice[[]carnet.Conflict](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z carnet.Conflict
@@ -986,6 +991,7 @@ func decSliceCarnetConflict(d *decoder, n *node, v *[]carnet.Conflict) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -999,7 +1005,7 @@ func decSliceCarnetSection(d *decoder, n *node, v *[]carnet.Section) {
 		return
 	}
 	d.enter()
-	s := make([]carnet.Section, 0, 4)
+	s, h := takeSlice[[]carnet.Section](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z carnet.Section
@@ -1017,6 +1023,7 @@ func decSliceCarnetSection(d *decoder, n *node, v *[]carnet.Section) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -1095,7 +1102,7 @@ func decSliceCarnetSharingConsent(d *decoder, n *node, v *[]carnet.SharingConsen
 		return
 	}
 	d.enter()
-	s := make([]carnet.SharingConsent, 0, 4)
+	s, h := takeSlice[[]carnet.SharingConsent](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z carnet.SharingConsent
@@ -1111,6 +1118,7 @@ func decSliceCarnetSharingConsent(d *decoder, n *node, v *[]carnet.SharingConsen
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -1174,7 +1182,7 @@ func decPtrCarnetAdjustment(d *decoder, n *node, v **carnet.Adjustment) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(carnet.Adjustment)
+			*v = takePtr[carnet.Adjustment](d, n)
 		}
 		decCarnetAdjustment(d, n.elem, *v)
 	}
@@ -1269,7 +1277,7 @@ func decSliceCarnetContract(d *decoder, n *node, v *[]carnet.Contract) {
 		return
 	}
 	d.enter()
-	s := make([]carnet.Contract, 0, 4)
+	s, h := takeSlice[[]carnet.Contract](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z carnet.Contract
@@ -1285,6 +1293,7 @@ func decSliceCarnetContract(d *decoder, n *node, v *[]carnet.Contract) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -1344,7 +1353,7 @@ func decSliceDiagnosticAuthor(d *decoder, n *node, v *[]diagnostic.Author) {
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.Author, 0, 4)
+	s, h := takeSlice[[]diagnostic.Author](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.Author
@@ -1360,6 +1369,7 @@ func decSliceDiagnosticAuthor(d *decoder, n *node, v *[]diagnostic.Author) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -1409,7 +1419,7 @@ func decPtrInt(d *decoder, n *node, v **int) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(int)
+			*v = takePtr[int](d, n)
 		}
 		if x, ok := d.intOf(n.elem); ok {
 			**v = int(x)
@@ -1615,7 +1625,7 @@ func decSliceDiagnosticObjectifItem(d *decoder, n *node, v *[]diagnostic.Objecti
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.ObjectifItem, 0, 4)
+	s, h := takeSlice[[]diagnostic.ObjectifItem](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.ObjectifItem
@@ -1631,6 +1641,7 @@ func decSliceDiagnosticObjectifItem(d *decoder, n *node, v *[]diagnostic.Objecti
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -1690,7 +1701,7 @@ func decSliceDiagnosticSituationItem(d *decoder, n *node, v *[]diagnostic.Situat
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.SituationItem, 0, 4)
+	s, h := takeSlice[[]diagnostic.SituationItem](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.SituationItem
@@ -1706,6 +1717,7 @@ func decSliceDiagnosticSituationItem(d *decoder, n *node, v *[]diagnostic.Situat
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -1762,7 +1774,7 @@ func decPtrDiagnosticPersonView(d *decoder, n *node, v **diagnostic.PersonView) 
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(diagnostic.PersonView)
+			*v = takePtr[diagnostic.PersonView](d, n)
 		}
 		decDiagnosticPersonView(d, n.elem, *v)
 	}
@@ -1860,23 +1872,20 @@ func decDiagnosticFreins(d *decoder, n *node, v *diagnostic.Freins) {
 		return
 	}
 	d.enter()
-	m := make(diagnostic.Freins, n.sizeHint)
+	m, base := takeMap[diagnostic.Freins](d, n)
 	*v = m
 	depth, more := d.mapOpen()
-	if !more {
-		return
-	}
-	for {
+	for more {
 		k, mk := d.mapKey(n, depth)
 		var e diagnostic.Frein
 		decDiagnosticFrein(d, n.additional, &e)
 		if !d.memberEnd(mk) {
 			m[diagnostic.FreinThematique(k)] = e
+			d.keepKey(base, k)
 		}
-		if !d.more('}') {
-			return
-		}
+		more = d.more('}')
 	}
+	settleMap(d, m, base)
 }
 
 // decDiagnosticPerson reads a diagnostic.Person.
@@ -1956,13 +1965,10 @@ func decDiagnosticBesoins(d *decoder, n *node, v *diagnostic.Besoins) {
 		return
 	}
 	d.enter()
-	m := make(diagnostic.Besoins, n.sizeHint)
+	m, base := takeMap[diagnostic.Besoins](d, n)
 	*v = m
 	depth, more := d.mapOpen()
-	if !more {
-		return
-	}
-	for {
+	for more {
 		k, mk := d.mapKey(n, depth)
 		var e diagnostic.BesoinStatus
 		if x, ok := d.stringOf(n.additional); ok {
@@ -1970,11 +1976,11 @@ func decDiagnosticBesoins(d *decoder, n *node, v *diagnostic.Besoins) {
 		}
 		if !d.memberEnd(mk) {
 			m[diagnostic.Besoin(k)] = e
+			d.keepKey(base, k)
 		}
-		if !d.more('}') {
-			return
-		}
+		more = d.more('}')
 	}
+	settleMap(d, m, base)
 }
 
 // decDiagnosticSkill reads a diagnostic.Skill.
@@ -2033,7 +2039,7 @@ func decSliceDiagnosticSkill(d *decoder, n *node, v *[]diagnostic.Skill) {
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.Skill, 0, 4)
+	s, h := takeSlice[[]diagnostic.Skill](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.Skill
@@ -2049,6 +2055,7 @@ func decSliceDiagnosticSkill(d *decoder, n *node, v *[]diagnostic.Skill) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -2108,7 +2115,7 @@ func decSliceDiagnosticDiploma(d *decoder, n *node, v *[]diagnostic.Diploma) {
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.Diploma, 0, 4)
+	s, h := takeSlice[[]diagnostic.Diploma](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.Diploma
@@ -2124,6 +2131,7 @@ func decSliceDiagnosticDiploma(d *decoder, n *node, v *[]diagnostic.Diploma) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -2183,7 +2191,7 @@ func decSliceDiagnosticProjectJob(d *decoder, n *node, v *[]diagnostic.ProjectJo
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.ProjectJob, 0, 4)
+	s, h := takeSlice[[]diagnostic.ProjectJob](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.ProjectJob
@@ -2199,6 +2207,7 @@ func decSliceDiagnosticProjectJob(d *decoder, n *node, v *[]diagnostic.ProjectJo
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -2251,7 +2260,7 @@ func decSliceDiagnosticDSPProjectBesoin(d *decoder, n *node, v *[]diagnostic.DSP
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.DSPProjectBesoin, 0, 4)
+	s, h := takeSlice[[]diagnostic.DSPProjectBesoin](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.DSPProjectBesoin
@@ -2267,6 +2276,7 @@ func decSliceDiagnosticDSPProjectBesoin(d *decoder, n *node, v *[]diagnostic.DSP
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -2352,7 +2362,7 @@ func decSliceDiagnosticDSPProject(d *decoder, n *node, v *[]diagnostic.DSPProjec
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.DSPProject, 0, 4)
+	s, h := takeSlice[[]diagnostic.DSPProject](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.DSPProject
@@ -2368,6 +2378,7 @@ func decSliceDiagnosticDSPProject(d *decoder, n *node, v *[]diagnostic.DSPProjec
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -2378,7 +2389,7 @@ func decPtrBool(d *decoder, n *node, v **bool) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(bool)
+			*v = takePtr[bool](d, n)
 		}
 		if x, ok := d.boolOf(n.elem); ok {
 			**v = bool(x)
@@ -2588,7 +2599,7 @@ func decPtrDiagnosticDiagnostic(d *decoder, n *node, v **diagnostic.Diagnostic) 
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(diagnostic.Diagnostic)
+			*v = takePtr[diagnostic.Diagnostic](d, n)
 		}
 		decDiagnosticDiagnostic(d, n.elem, *v)
 	}
@@ -2664,7 +2675,7 @@ func decSliceCarnetMilestone(d *decoder, n *node, v *[]carnet.Milestone) {
 		return
 	}
 	d.enter()
-	s := make([]carnet.Milestone, 0, 4)
+	s, h := takeSlice[[]carnet.Milestone](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z carnet.Milestone
@@ -2680,6 +2691,7 @@ func decSliceCarnetMilestone(d *decoder, n *node, v *[]carnet.Milestone) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -2729,7 +2741,7 @@ func decPtrCarnetSignature(d *decoder, n *node, v **carnet.Signature) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(carnet.Signature)
+			*v = takePtr[carnet.Signature](d, n)
 		}
 		decCarnetSignature(d, n.elem, *v)
 	}
@@ -2858,7 +2870,7 @@ func decSliceCarnetEvent(d *decoder, n *node, v *[]carnet.Event) {
 		return
 	}
 	d.enter()
-	s := make([]carnet.Event, 0, 4)
+	s, h := takeSlice[[]carnet.Event](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z carnet.Event
@@ -2874,6 +2886,7 @@ func decSliceCarnetEvent(d *decoder, n *node, v *[]carnet.Event) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -2968,7 +2981,7 @@ func decSliceCarnetMember(d *decoder, n *node, v *[]carnet.Member) {
 		return
 	}
 	d.enter()
-	s := make([]carnet.Member, 0, 4)
+	s, h := takeSlice[[]carnet.Member](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z carnet.Member
@@ -2984,6 +2997,7 @@ func decSliceCarnetMember(d *decoder, n *node, v *[]carnet.Member) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -3092,7 +3106,7 @@ func decSliceCarnetPlanObjectif(d *decoder, n *node, v *[]carnet.PlanObjectif) {
 		return
 	}
 	d.enter()
-	s := make([]carnet.PlanObjectif, 0, 4)
+	s, h := takeSlice[[]carnet.PlanObjectif](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z carnet.PlanObjectif
@@ -3108,6 +3122,7 @@ func decSliceCarnetPlanObjectif(d *decoder, n *node, v *[]carnet.PlanObjectif) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -3202,7 +3217,7 @@ func decSliceCarnetOrientation(d *decoder, n *node, v *[]carnet.Orientation) {
 		return
 	}
 	d.enter()
-	s := make([]carnet.Orientation, 0, 4)
+	s, h := takeSlice[[]carnet.Orientation](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z carnet.Orientation
@@ -3218,6 +3233,7 @@ func decSliceCarnetOrientation(d *decoder, n *node, v *[]carnet.Orientation) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -3231,7 +3247,7 @@ func decSliceSpiePublic(d *decoder, n *node, v *[]spie.Public) {
 		return
 	}
 	d.enter()
-	s := make([]spie.Public, 0, 4)
+	s, h := takeSlice[[]spie.Public](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z spie.Public
@@ -3249,6 +3265,7 @@ func decSliceSpiePublic(d *decoder, n *node, v *[]spie.Public) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -3429,7 +3446,7 @@ func decSliceCarnetContact(d *decoder, n *node, v *[]carnet.Contact) {
 		return
 	}
 	d.enter()
-	s := make([]carnet.Contact, 0, 4)
+	s, h := takeSlice[[]carnet.Contact](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z carnet.Contact
@@ -3445,6 +3462,7 @@ func decSliceCarnetContact(d *decoder, n *node, v *[]carnet.Contact) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -3492,7 +3510,7 @@ func decPtrCarnetViewMark(d *decoder, n *node, v **carnet.ViewMark) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(carnet.ViewMark)
+			*v = takePtr[carnet.ViewMark](d, n)
 		}
 		decCarnetViewMark(d, n.elem, *v)
 	}
@@ -3631,7 +3649,7 @@ func decSliceLabelEvidence(d *decoder, n *node, v *[]label.Evidence) {
 		return
 	}
 	d.enter()
-	s := make([]label.Evidence, 0, 4)
+	s, h := takeSlice[[]label.Evidence](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z label.Evidence
@@ -3649,6 +3667,7 @@ func decSliceLabelEvidence(d *decoder, n *node, v *[]label.Evidence) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -3741,7 +3760,7 @@ func decSliceLabelCriterion(d *decoder, n *node, v *[]label.Criterion) {
 		return
 	}
 	d.enter()
-	s := make([]label.Criterion, 0, 4)
+	s, h := takeSlice[[]label.Criterion](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z label.Criterion
@@ -3757,6 +3776,7 @@ func decSliceLabelCriterion(d *decoder, n *node, v *[]label.Criterion) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -3860,7 +3880,7 @@ func decPtrCohortAgeRange(d *decoder, n *node, v **cohort.AgeRange) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(cohort.AgeRange)
+			*v = takePtr[cohort.AgeRange](d, n)
 		}
 		decCohortAgeRange(d, n.elem, *v)
 	}
@@ -3913,7 +3933,7 @@ func decSliceCohortCondition(d *decoder, n *node, v *[]cohort.Condition) {
 		return
 	}
 	d.enter()
-	s := make([]cohort.Condition, 0, 4)
+	s, h := takeSlice[[]cohort.Condition](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z cohort.Condition
@@ -3929,6 +3949,7 @@ func decSliceCohortCondition(d *decoder, n *node, v *[]cohort.Condition) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -3942,7 +3963,7 @@ func decSliceSpieCommuneCode(d *decoder, n *node, v *[]spie.CommuneCode) {
 		return
 	}
 	d.enter()
-	s := make([]spie.CommuneCode, 0, 4)
+	s, h := takeSlice[[]spie.CommuneCode](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z spie.CommuneCode
@@ -3960,6 +3981,7 @@ func decSliceSpieCommuneCode(d *decoder, n *node, v *[]spie.CommuneCode) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -3973,7 +3995,7 @@ func decSliceSpieDepartementCode(d *decoder, n *node, v *[]spie.DepartementCode)
 		return
 	}
 	d.enter()
-	s := make([]spie.DepartementCode, 0, 4)
+	s, h := takeSlice[[]spie.DepartementCode](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z spie.DepartementCode
@@ -3991,6 +4013,7 @@ func decSliceSpieDepartementCode(d *decoder, n *node, v *[]spie.DepartementCode)
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -4004,7 +4027,7 @@ func decSliceSpieEPCICode(d *decoder, n *node, v *[]spie.EPCICode) {
 		return
 	}
 	d.enter()
-	s := make([]spie.EPCICode, 0, 4)
+	s, h := takeSlice[[]spie.EPCICode](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z spie.EPCICode
@@ -4022,6 +4045,7 @@ func decSliceSpieEPCICode(d *decoder, n *node, v *[]spie.EPCICode) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -4200,7 +4224,7 @@ func decPtrTimeTime(d *decoder, n *node, v **time.Time) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(time.Time)
+			*v = takePtr[time.Time](d, n)
 		}
 		d.value(n.elem, reflect.ValueOf(*v).Elem())
 	}
@@ -4280,7 +4304,7 @@ func decPtrCommitteeOutcome(d *decoder, n *node, v **committee.Outcome) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(committee.Outcome)
+			*v = takePtr[committee.Outcome](d, n)
 		}
 		decCommitteeOutcome(d, n.elem, *v)
 	}
@@ -4369,7 +4393,7 @@ func decSliceCommitteeRequest(d *decoder, n *node, v *[]committee.Request) {
 		return
 	}
 	d.enter()
-	s := make([]committee.Request, 0, 4)
+	s, h := takeSlice[[]committee.Request](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z committee.Request
@@ -4385,6 +4409,7 @@ func decSliceCommitteeRequest(d *decoder, n *node, v *[]committee.Request) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -4451,7 +4476,7 @@ func decSliceCommitteeMember(d *decoder, n *node, v *[]committee.Member) {
 		return
 	}
 	d.enter()
-	s := make([]committee.Member, 0, 4)
+	s, h := takeSlice[[]committee.Member](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z committee.Member
@@ -4467,6 +4492,7 @@ func decSliceCommitteeMember(d *decoder, n *node, v *[]committee.Member) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -4610,7 +4636,7 @@ func decSliceCommitteeMeeting(d *decoder, n *node, v *[]committee.Meeting) {
 		return
 	}
 	d.enter()
-	s := make([]committee.Meeting, 0, 4)
+	s, h := takeSlice[[]committee.Meeting](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z committee.Meeting
@@ -4626,6 +4652,7 @@ func decSliceCommitteeMeeting(d *decoder, n *node, v *[]committee.Meeting) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -4737,7 +4764,7 @@ func decSliceOfferPMSMPTimeRange(d *decoder, n *node, v *[]offer.PMSMPTimeRange)
 		return
 	}
 	d.enter()
-	s := make([]offer.PMSMPTimeRange, 0, 4)
+	s, h := takeSlice[[]offer.PMSMPTimeRange](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.PMSMPTimeRange
@@ -4753,6 +4780,7 @@ func decSliceOfferPMSMPTimeRange(d *decoder, n *node, v *[]offer.PMSMPTimeRange)
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -4803,7 +4831,7 @@ func decSliceOfferPMSMPDay(d *decoder, n *node, v *[]offer.PMSMPDay) {
 		return
 	}
 	d.enter()
-	s := make([]offer.PMSMPDay, 0, 4)
+	s, h := takeSlice[[]offer.PMSMPDay](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.PMSMPDay
@@ -4819,6 +4847,7 @@ func decSliceOfferPMSMPDay(d *decoder, n *node, v *[]offer.PMSMPDay) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -4878,7 +4907,7 @@ func decSliceOfferPMSMPSignatory(d *decoder, n *node, v *[]offer.PMSMPSignatory)
 		return
 	}
 	d.enter()
-	s := make([]offer.PMSMPSignatory, 0, 4)
+	s, h := takeSlice[[]offer.PMSMPSignatory](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.PMSMPSignatory
@@ -4894,6 +4923,7 @@ func decSliceOfferPMSMPSignatory(d *decoder, n *node, v *[]offer.PMSMPSignatory)
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -5278,7 +5308,7 @@ func decSliceOfferTransition(d *decoder, n *node, v *[]offer.Transition) {
 		return
 	}
 	d.enter()
-	s := make([]offer.Transition, 0, 4)
+	s, h := takeSlice[[]offer.Transition](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.Transition
@@ -5294,6 +5324,7 @@ func decSliceOfferTransition(d *decoder, n *node, v *[]offer.Transition) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -5413,7 +5444,7 @@ func decSliceOfferAttachment(d *decoder, n *node, v *[]offer.Attachment) {
 		return
 	}
 	d.enter()
-	s := make([]offer.Attachment, 0, 4)
+	s, h := takeSlice[[]offer.Attachment](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.Attachment
@@ -5429,6 +5460,7 @@ func decSliceOfferAttachment(d *decoder, n *node, v *[]offer.Attachment) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -5478,7 +5510,7 @@ func decPtrOfferRefusal(d *decoder, n *node, v **offer.Refusal) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(offer.Refusal)
+			*v = takePtr[offer.Refusal](d, n)
 		}
 		decOfferRefusal(d, n.elem, *v)
 	}
@@ -5491,7 +5523,7 @@ func decPtrString(d *decoder, n *node, v **string) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(string)
+			*v = takePtr[string](d, n)
 		}
 		if x, ok := d.stringOf(n.elem); ok {
 			**v = string(x)
@@ -5506,7 +5538,7 @@ func decPtrOfferFrais(d *decoder, n *node, v **offer.Frais) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(offer.Frais)
+			*v = takePtr[offer.Frais](d, n)
 		}
 		if x, ok := d.stringOf(n.elem); ok {
 			**v = offer.Frais(x)
@@ -5521,7 +5553,7 @@ func decPtrFloat64(d *decoder, n *node, v **float64) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(float64)
+			*v = takePtr[float64](d, n)
 		}
 		if x, ok := d.floatOf(n.elem); ok {
 			**v = float64(x)
@@ -5539,7 +5571,7 @@ func decSliceOfferPersonneMobilisatrice(d *decoder, n *node, v *[]offer.Personne
 		return
 	}
 	d.enter()
-	s := make([]offer.PersonneMobilisatrice, 0, 4)
+	s, h := takeSlice[[]offer.PersonneMobilisatrice](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.PersonneMobilisatrice
@@ -5557,6 +5589,7 @@ func decSliceOfferPersonneMobilisatrice(d *decoder, n *node, v *[]offer.Personne
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -5570,7 +5603,7 @@ func decSliceOfferModeAccueil(d *decoder, n *node, v *[]offer.ModeAccueil) {
 		return
 	}
 	d.enter()
-	s := make([]offer.ModeAccueil, 0, 4)
+	s, h := takeSlice[[]offer.ModeAccueil](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.ModeAccueil
@@ -5588,6 +5621,7 @@ func decSliceOfferModeAccueil(d *decoder, n *node, v *[]offer.ModeAccueil) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -5601,7 +5635,7 @@ func decSliceOfferModeMobilisation(d *decoder, n *node, v *[]offer.ModeMobilisat
 		return
 	}
 	d.enter()
-	s := make([]offer.ModeMobilisation, 0, 4)
+	s, h := takeSlice[[]offer.ModeMobilisation](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.ModeMobilisation
@@ -5619,6 +5653,7 @@ func decSliceOfferModeMobilisation(d *decoder, n *node, v *[]offer.ModeMobilisat
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -5629,7 +5664,7 @@ func decPtrOfferInteger(d *decoder, n *node, v **offer.Integer) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(offer.Integer)
+			*v = takePtr[offer.Integer](d, n)
 		}
 		d.value(n.elem, reflect.ValueOf(*v).Elem())
 	}
@@ -5645,7 +5680,7 @@ func decSliceOfferPublic(d *decoder, n *node, v *[]offer.Public) {
 		return
 	}
 	d.enter()
-	s := make([]offer.Public, 0, 4)
+	s, h := takeSlice[[]offer.Public](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.Public
@@ -5663,6 +5698,7 @@ func decSliceOfferPublic(d *decoder, n *node, v *[]offer.Public) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -5676,7 +5712,7 @@ func decSliceOfferThematique(d *decoder, n *node, v *[]offer.Thematique) {
 		return
 	}
 	d.enter()
-	s := make([]offer.Thematique, 0, 4)
+	s, h := takeSlice[[]offer.Thematique](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.Thematique
@@ -5694,6 +5730,7 @@ func decSliceOfferThematique(d *decoder, n *node, v *[]offer.Thematique) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -5704,7 +5741,7 @@ func decPtrOfferTypeService(d *decoder, n *node, v **offer.TypeService) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(offer.TypeService)
+			*v = takePtr[offer.TypeService](d, n)
 		}
 		if x, ok := d.stringOf(n.elem); ok {
 			**v = offer.TypeService(x)
@@ -5722,7 +5759,7 @@ func decSliceOfferZoneCode(d *decoder, n *node, v *[]offer.ZoneCode) {
 		return
 	}
 	d.enter()
-	s := make([]offer.ZoneCode, 0, 4)
+	s, h := takeSlice[[]offer.ZoneCode](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.ZoneCode
@@ -5740,6 +5777,7 @@ func decSliceOfferZoneCode(d *decoder, n *node, v *[]offer.ZoneCode) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -6048,7 +6086,7 @@ func decSliceDiagnosticPathway(d *decoder, n *node, v *[]diagnostic.Pathway) {
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.Pathway, 0, 4)
+	s, h := takeSlice[[]diagnostic.Pathway](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.Pathway
@@ -6066,6 +6104,7 @@ func decSliceDiagnosticPathway(d *decoder, n *node, v *[]diagnostic.Pathway) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -6079,7 +6118,7 @@ func decSliceDiagnosticCondition(d *decoder, n *node, v *[]diagnostic.Condition)
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.Condition, 0, 4)
+	s, h := takeSlice[[]diagnostic.Condition](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.Condition
@@ -6095,6 +6134,7 @@ func decSliceDiagnosticCondition(d *decoder, n *node, v *[]diagnostic.Condition)
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -6247,7 +6287,7 @@ func decPtrDiagnosticCondition(d *decoder, n *node, v **diagnostic.Condition) {
 		*v = nil
 	case stepRead:
 		if *v == nil {
-			*v = new(diagnostic.Condition)
+			*v = takePtr[diagnostic.Condition](d, n)
 		}
 		decDiagnosticCondition2(d, n.elem, *v)
 	}
@@ -6314,7 +6354,7 @@ func decSliceDiagnosticDeciderRule(d *decoder, n *node, v *[]diagnostic.DeciderR
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.DeciderRule, 0, 4)
+	s, h := takeSlice[[]diagnostic.DeciderRule](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.DeciderRule
@@ -6330,6 +6370,7 @@ func decSliceDiagnosticDeciderRule(d *decoder, n *node, v *[]diagnostic.DeciderR
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -6343,7 +6384,7 @@ func decSliceDiagnosticFreinThematique(d *decoder, n *node, v *[]diagnostic.Frei
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.FreinThematique, 0, 4)
+	s, h := takeSlice[[]diagnostic.FreinThematique](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.FreinThematique
@@ -6361,6 +6402,7 @@ func decSliceDiagnosticFreinThematique(d *decoder, n *node, v *[]diagnostic.Frei
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 
@@ -6497,7 +6539,7 @@ func decSliceDiagnosticOrganisationRule(d *decoder, n *node, v *[]diagnostic.Org
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.OrganisationRule, 0, 4)
+	s, h := takeSlice[[]diagnostic.OrganisationRule](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.OrganisationRule
@@ -6513,6 +6555,7 @@ func decSliceDiagnosticOrganisationRule(d *decoder, n *node, v *[]diagnostic.Org
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -6577,7 +6620,7 @@ func decSliceDiagnosticPathwayRule(d *decoder, n *node, v *[]diagnostic.PathwayR
 		return
 	}
 	d.enter()
-	s := make([]diagnostic.PathwayRule, 0, 4)
+	s, h := takeSlice[[]diagnostic.PathwayRule](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z diagnostic.PathwayRule
@@ -6593,6 +6636,7 @@ func decSliceDiagnosticPathwayRule(d *decoder, n *node, v *[]diagnostic.PathwayR
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), true)
 }
 
@@ -6698,7 +6742,7 @@ func decSliceOfferReseauPorteur(d *decoder, n *node, v *[]offer.ReseauPorteur) {
 		return
 	}
 	d.enter()
-	s := make([]offer.ReseauPorteur, 0, 4)
+	s, h := takeSlice[[]offer.ReseauPorteur](d, n)
 	*v = s
 	if !d.empty(']') {
 		var z offer.ReseauPorteur
@@ -6716,6 +6760,7 @@ func decSliceOfferReseauPorteur(d *decoder, n *node, v *[]offer.ReseauPorteur) {
 			}
 		}
 	}
+	keepSlice(h, s)
 	d.arrayClose(n, len(s), !n.unique || uniqueOf(s))
 }
 

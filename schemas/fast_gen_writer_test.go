@@ -403,7 +403,10 @@ func (g *genWriter) mapBody(b *strings.Builder, n *node) error {
 	ke, _ := g.typeExpr(n.t.Key())
 	ve, _ := g.typeExpr(n.t.Elem())
 	b.WriteString(openNode)
-	fmt.Fprintf(b, "d.enter()\nm := make(%s, n.sizeHint)\n*v = m\ndepth, more := d.mapOpen()\nif !more {\nreturn\n}\nfor {\nk, mk := d.mapKey(n, depth)\nvar e %s\n", te, ve)
+	// The map comes from takeMap (a spare one in a transient validation,
+	// fast_transient.go), which settleMap rids of the keys this document
+	// did not store.
+	fmt.Fprintf(b, "d.enter()\nm, base := takeMap[%s](d, n)\n*v = m\ndepth, more := d.mapOpen()\nfor more {\nk, mk := d.mapKey(n, depth)\nvar e %s\n", te, ve)
 	st, err := g.read(n.additional, "n.additional", "e", "&e")
 	if err != nil {
 		return err
@@ -413,7 +416,7 @@ func (g *genWriter) mapBody(b *strings.Builder, n *node) error {
 	if ke != "string" {
 		key = ke + "(k)"
 	}
-	fmt.Fprintf(b, "if !d.memberEnd(mk) {\nm[%s] = e\n}\nif !d.more('}') {\nreturn\n}\n}\n", key)
+	fmt.Fprintf(b, "if !d.memberEnd(mk) {\nm[%s] = e\nd.keepKey(base, k)\n}\nmore = d.more('}')\n}\nsettleMap(d, m, base)\n", key)
 	return nil
 }
 
@@ -421,13 +424,16 @@ func (g *genWriter) sliceBody(b *strings.Builder, n *node) error {
 	te, _ := g.typeExpr(n.t)
 	ee, _ := g.typeExpr(n.t.Elem())
 	b.WriteString(openNode)
-	fmt.Fprintf(b, "d.enter()\ns := make(%s, 0, 4)\n*v = s\nif !d.empty(']') {\nvar z %s\nfor i := 0; ; i++ {\nd.item(i)\ns = append(s, z)\n*v = s\nd.pushIdx(i)\n", te, ee)
+	// The slice comes from takeSlice (on a spare backing array in a
+	// transient validation, fast_transient.go), told by keepSlice the
+	// array it grew into.
+	fmt.Fprintf(b, "d.enter()\ns, h := takeSlice[%s](d, n)\n*v = s\nif !d.empty(']') {\nvar z %s\nfor i := 0; ; i++ {\nd.item(i)\ns = append(s, z)\n*v = s\nd.pushIdx(i)\n", te, ee)
 	st, err := g.read(n.items, "n.items", "s[i]", "&s[i]")
 	if err != nil {
 		return err
 	}
 	b.WriteString(st)
-	b.WriteString("d.pop()\nif !d.more(']') {\nbreak\n}\n}\n}\n")
+	b.WriteString("d.pop()\nif !d.more(']') {\nbreak\n}\n}\n}\nkeepSlice(h, s)\n")
 	switch n.items.kind {
 	case gString, gBool, gInt, gUint:
 		b.WriteString("d.arrayClose(n, len(s), !n.unique || uniqueOf(s))\n")
@@ -443,7 +449,9 @@ func (g *genWriter) ptrBody(b *strings.Builder, n *node) error {
 		return fmt.Errorf("type pointeur nommé %s", n.t)
 	}
 	ee, _ := g.typeExpr(n.t.Elem())
-	fmt.Fprintf(b, "switch d.openPtr(n) {\ncase stepZero:\n*v = nil\ncase stepRead:\nif *v == nil {\n*v = new(%s)\n}\n", ee)
+	// The target comes from takePtr (a spare one in a transient
+	// validation, fast_transient.go).
+	fmt.Fprintf(b, "switch d.openPtr(n) {\ncase stepZero:\n*v = nil\ncase stepRead:\nif *v == nil {\n*v = takePtr[%s](d, n)\n}\n", ee)
 	st, err := g.read(n.elem, "n.elem", "**v", "*v")
 	if err != nil {
 		return err

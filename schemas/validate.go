@@ -174,6 +174,11 @@ func newContext(opts []Option) Context {
 // asserted). Both give the same faults: codes, paths, severities and
 // messages (proven by the differential tests and fuzz target of this
 // package).
+//
+// data must not change during the call; Validate keeps nothing of it once
+// it returns (the faults own their memory), so the caller may reuse the
+// buffer. Some kinds (the diagnostic: fast_transient.go) are read in
+// place, without a copy of the document.
 func Validate(kind string, data []byte, opts ...Option) spie.Faults {
 	ctx := newContext(opts)
 	k, ok := Lookup(kind)

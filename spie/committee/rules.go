@@ -1,6 +1,7 @@
 package committee
 
 import (
+	"strings"
 	"sync"
 	"time"
 	_ "time/tzdata" // the calendar's time zone must not depend on the host
@@ -38,6 +39,10 @@ func (c *Committee) Location() (*time.Location, error) {
 	if l, ok := locations.Load(tz); ok {
 		return l.(*time.Location), nil
 	}
+	// The cache outlives the document, whose strings may alias the
+	// caller's bytes (schemas.Validate reads some kinds in place): it keeps
+	// its own copy of the name, as key and as the location's name.
+	tz = strings.Clone(tz)
 	l, err := time.LoadLocation(tz)
 	if err != nil {
 		return nil, err
@@ -46,7 +51,8 @@ func (c *Committee) Location() (*time.Location, error) {
 	return l, nil
 }
 
-// locations caches the time zones read (reading one parses its data).
+// locations caches the time zones read (reading one parses its data), by
+// name; the names are copies owned by the cache.
 var locations sync.Map
 
 // Start returns the start of a meeting in the calendar's time zone.
