@@ -205,15 +205,28 @@ const dspInProgress = dspMetierEnCours
 
 // maxFTModifiedAt is the longest date_modification_france_travail kept: the
 // maxLength of its jsonschema tag (Diagnostic.FTModifiedAt), read from the
-// tag so that the schema's limit is written in one place.
-var maxFTModifiedAt = sync.OnceValue(func() int {
-	f, _ := reflect.TypeFor[Diagnostic]().FieldByName("FTModifiedAt")
-	for _, part := range strings.Split(f.Tag.Get("jsonschema"), ",") {
-		if v, ok := strings.CutPrefix(part, "maxLength="); ok {
-			if n, err := strconv.Atoi(v); err == nil {
-				return n
+// tag so that the schema's limit is written in one place. Read on first use
+// through a zero sync.Once (not a package-level sync.OnceValue, whose
+// closure the package's initialisation would reference: the linker would
+// keep this reflection in every program importing the package, the widget
+// modules among them, which never import a DSP).
+func maxFTModifiedAt() int {
+	maxFTModifiedAtOnce.Do(func() {
+		f, _ := reflect.TypeFor[Diagnostic]().FieldByName("FTModifiedAt")
+		for _, part := range strings.Split(f.Tag.Get("jsonschema"), ",") {
+			if v, ok := strings.CutPrefix(part, "maxLength="); ok {
+				if n, err := strconv.Atoi(v); err == nil {
+					maxFTModifiedAtValue = n
+					return
+				}
 			}
 		}
-	}
-	return 0 // no limit read: nothing unreadable is kept
-})
+		// no limit read: 0, nothing unreadable is kept
+	})
+	return maxFTModifiedAtValue
+}
+
+var (
+	maxFTModifiedAtOnce  sync.Once
+	maxFTModifiedAtValue int
+)

@@ -194,14 +194,26 @@ func LoadOrientationRules(r io.Reader) (*OrientationRules, spie.Faults) {
 // initialisation (issue 17 item 4: a widget starts without decoding JSON).
 // Embedded rules that do not load are a build defect the tests rule out
 // (every test of the default rules loads them); it panics rather than
-// orient with other rules.
-var defaultRules = sync.OnceValue(func() *OrientationRules {
-	r, fs := LoadOrientationRules(bytes.NewReader(defaultOrientationRulesJSON))
-	if len(fs) > 0 {
-		panic("règles d'orientation par défaut invalides : " + fs.Error())
-	}
-	return r
-})
+// orient with other rules. A function over a zero sync.Once rather than a
+// package-level sync.OnceValue: the package's initialisation would
+// reference the closure, and the linker would keep the rules' loader and
+// checker in every program importing the package (every widget module),
+// whether it orients or not.
+func defaultRules() *OrientationRules {
+	defaultRulesOnce.Do(func() {
+		r, fs := LoadOrientationRules(bytes.NewReader(defaultOrientationRulesJSON))
+		if len(fs) > 0 {
+			panic("règles d'orientation par défaut invalides : " + fs.Error())
+		}
+		defaultRulesValue = r
+	})
+	return defaultRulesValue
+}
+
+var (
+	defaultRulesOnce  sync.Once
+	defaultRulesValue *OrientationRules
+)
 
 // DefaultOrientationRules returns the default rules (RULES.md §3, CNE criteria
 // of the arrêté of 21 November 2024, and the deadlines of §4). The value is

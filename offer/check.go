@@ -11,8 +11,12 @@ import (
 	"github.com/spie-fr/socle/spie/territory"
 )
 
-// MinDateMaj is the earliest date_maj data·inclusion accepts.
-var MinDateMaj = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+// MinDateMaj is the earliest date_maj data·inclusion accepts: 1 January
+// 2000, 00:00 UTC, written as seconds since 1970 (30 years of which 7 leap,
+// 30×365+7 = 10,957 days of 86,400 s) because time.Date at package
+// initialisation would link its calendar arithmetic into every program
+// importing the package, the widget modules among them.
+var MinDateMaj = time.Unix(10957*86400, 0).UTC()
 
 // checker accumulates faults.
 type checker struct {

@@ -1,10 +1,13 @@
 package spie
 
 import (
+	"errors"
+	"slices"
 	"sync"
 	"time"
-	_ "time/tzdata" // the territories' time zones must not depend on the host's copy
 )
+
+//go:generate go run ../internal/gen/zones -out zones_gen.go
 
 // MainlandTimeZone is the time zone of mainland France and Corsica, and the
 // one used when a territory is unknown or absent.
@@ -17,8 +20,12 @@ const MainlandTimeZone = "Europe/Paris"
 // the collectivity otherwise. The collectivities 984–989 (TAAF, Wallis-et-
 // Futuna, Polynésie française, Nouvelle-Calédonie, Clipperton) are left out:
 // the code du travail and the SPIE do not apply there, and Polynésie alone
-// spans three zones. Offsets and daylight-saving rules come from the time
-// package with time/tzdata embedded, never from this file.
+// spans three zones. Offsets and daylight-saving rules come from the IANA
+// database as the Go release ships it (zones_gen.go, written by
+// internal/gen/zones: these zones alone, not time/tzdata's whole database,
+// so that the territories' time zones do not depend on the host's copy and a
+// WebAssembly module does not carry 400 KB for nine zones), never from this
+// file.
 var territoryZones = map[string]string{
 	"971": "America/Guadeloupe",    // Guadeloupe (and Saint-Martin's code 97127 before 2007)
 	"972": "America/Martinique",    // Martinique
@@ -30,16 +37,46 @@ var territoryZones = map[string]string{
 	"978": "America/Marigot",       // Saint-Martin
 }
 
+// TimeZoneNames returns the names of the IANA zones TimeZone returns:
+// MainlandTimeZone and the zone of each overseas territory, sorted.
+func TimeZoneNames() []string {
+	names := []string{MainlandTimeZone}
+	for _, n := range territoryZones {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
+}
+
+// loadZone returns the location name from its TZif data in zoneInfo.
+func loadZone(name string) (*time.Location, error) {
+	i, ok := slices.BinarySearchFunc(zoneInfo[:], name, func(z struct{ name, tzif string }, n string) int {
+		switch {
+		case z.name < n:
+			return -1
+		case z.name > n:
+			return 1
+		}
+		return 0
+	})
+	if !ok {
+		return nil, errNoZone
+	}
+	return time.LoadLocationFromTZData(name, []byte(zoneInfo[i].tzif))
+}
+
+var errNoZone = errors.New("fuseau horaire absent de zones_gen.go")
+
 // zones holds the loaded locations: mainland under "", overseas under their
-// key. A zone the embedded database would not know (never, as a test proves)
+// key. A zone the embedded data would not know (never, as a test proves)
 // would leave its territory on mainland time rather than fail.
 var zones = sync.OnceValue(func() map[string]*time.Location {
 	m := map[string]*time.Location{"": time.UTC}
-	if l, err := time.LoadLocation(MainlandTimeZone); err == nil {
+	if l, err := loadZone(MainlandTimeZone); err == nil {
 		m[""] = l
 	}
 	for k, name := range territoryZones {
-		if l, err := time.LoadLocation(name); err == nil {
+		if l, err := loadZone(name); err == nil {
 			m[k] = l
 		} else {
 			m[k] = m[""]

@@ -31,3 +31,8 @@ func ExampleYearsBetween() {
 	// 2026-02-28
 	// 26
 }
+
+func ExampleTimeZoneNames() {
+	fmt.Println(spie.TimeZoneNames())
+	// Output: [America/Cayenne America/Guadeloupe America/Marigot America/Martinique America/Miquelon America/St_Barthelemy Europe/Paris Indian/Mayotte Indian/Reunion]
+}

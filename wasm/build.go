@@ -48,6 +48,18 @@ const CommunesTag = "spie_communes_external"
 // communesSource is where the table is in the socle module's sources.
 const communesSource = "spie/territory/communes.tsv.gz"
 
+// WidgetTag returns the build tag of the module of the widget key (a
+// manifest key): spie_widget_diagnostic. The files of package wasm/widget
+// that belong to other widgets are left out under it, so that the module
+// does not link the core packages only they import (the linker keeps every
+// imported package's initialisation: offer's code lists and fault types in
+// the diagnostic's module, for instance). See WidgetTags.
+func WidgetTag(key string) string { return "spie_widget_" + key }
+
+// WidgetTags returns the -tags value of the module of the widget key:
+// CommunesTag and WidgetTag(key), comma-separated.
+func WidgetTags(key string) string { return CommunesTag + "," + WidgetTag(key) }
+
 // WidgetPackage returns the main package of the module of the widget key
 // (a manifest key), relative to the module root: ./wasm/cmd/diagnostic.
 // Each widget has its own module, linking only that widget, so that a page
@@ -89,8 +101,9 @@ type BuildOptions struct {
 }
 
 // Build compiles one module per widget (diagnostic.wasm, …, see
-// WidgetPackage) with the tag CommunesTag, so that none holds the table of
-// communes, in one go command (the packages they share are compiled once),
+// WidgetPackage) with the tags WidgetTags, so that none holds the table of
+// communes nor another widget's code and core packages, one go command per
+// widget (the packages they share are compiled once, in the build cache),
 // and the validation-only module (validate.wasm), which keeps the table
 // embedded (its users, Node and browsers, load it alone, with no page to
 // fetch the table), for GOOS=js GOARCH=wasm with -ldflags="-s -w"; copies
@@ -128,13 +141,14 @@ func Build(ctx context.Context, o BuildOptions) error {
 	}
 	type module struct{ pkg, out string }
 	var modules []module
-	widgets := []string{"build", "-trimpath", "-ldflags=-s -w", "-tags=" + CommunesTag, "-o", out + string(filepath.Separator)}
+	var builds [][]string
 	for _, k := range widgetNames() {
 		modules = append(modules, module{WidgetPackage(k), WidgetWasm(k)})
-		widgets = append(widgets, WidgetPackage(k))
+		builds = append(builds, []string{"build", "-trimpath", "-ldflags=-s -w", "-tags=" + WidgetTags(k), "-o", out + string(filepath.Separator), WidgetPackage(k)})
 	}
 	modules = append(modules, module{ValidatePackage, ValidateWasm})
-	for _, args := range [][]string{widgets, {"build", "-trimpath", "-ldflags=-s -w", "-o", out + string(filepath.Separator), ValidatePackage}} {
+	builds = append(builds, []string{"build", "-trimpath", "-ldflags=-s -w", "-o", out + string(filepath.Separator), ValidatePackage})
+	for _, args := range builds {
 		if _, err := goOutput(ctx, o.Go, o.ModuleDir, env, args...); err != nil {
 			return fmt.Errorf("compilation des modules WebAssembly : %w", err)
 		}

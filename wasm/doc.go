@@ -26,7 +26,8 @@
 // json) to JavaScript) and precompresses them; [Handler] serves them with the
 // right MIME types, precompressed brotli or gzip, content-addressed names
 // cached for a year, the table of communes apart from the widgets' modules
-// (CommunesFile: built with CommunesTag, they hold none; the pages of
+// (CommunesFile: built with CommunesTag, they hold none, and each with its
+// WidgetTag, none holds another widget's code; the pages of
 // manifest.CommunesWidgets fetch it while their module starts and hand it
 // to territory.Provide), and the widget pages' Content-Security-Policy
 // (script-src 'self' 'wasm-unsafe-eval', frame-ancestors limited to the

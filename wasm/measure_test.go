@@ -58,7 +58,7 @@ func TestMeasure(t *testing.T) {
 		time.Now().UTC().Format("2006-01-02 15:04 UTC"), runtime.Version(), runtime.NumCPU(), load())
 
 	// Sizes.
-	md.WriteString("### Taille des modules\n\nUn module par widget (`wasm/cmd/<widget>`), compilé avec `-trimpath -ldflags=-s -w` ; gzip niveau 9, brotli qualité 9 (fenêtre 2^24), tels que le serveur les sert. La référence est une page go-app « bonjour » (`wasm/testdata/hello`) : la part de socle est l'écart à cette référence.\n\n")
+	md.WriteString("### Taille des modules\n\nUn module par widget (`wasm/cmd/<widget>`), compilé avec `-trimpath -ldflags=-s -w` et l'étiquette du widget (`spie_widget_<widget>` : sans le code des autres widgets ni les paquets du socle qu'eux seuls utilisent) ; gzip niveau 9, brotli qualité 9 (fenêtre 2^24), tels que le serveur les sert. La référence est une page go-app « bonjour » (`wasm/testdata/hello`) : la part de socle est l'écart à cette référence.\n\n")
 	fmt.Fprintf(&md, "La colonne « communes » dit si le module contient la table des communes (`spie/territory`, %.2f Mo déjà compressés, incompressible). Les modules des widgets sont compilés sans elle (étiquette `%s`) : elle est servie une fois, à part, sous un nom qui porte son empreinte (`communes.<empreinte>.bin`, en cache un an, telle quelle), et seules les pages des widgets qui vérifient des communes (%s) la téléchargent, une fois leur module compilé, pendant que Go démarre (le module a le débit pour lui seul) ; le widget est prêt sans l'attendre. `validate.wasm`, chargé seul par Node ou un navigateur, la garde.\n\n", float64(territory.TableSize)/1e6, wasm.CommunesTag, strings.Join(manifest.CommunesWidgets, ", "))
 	md.WriteString("| module | brut | gzip | brotli | brotli au-dessus de go-app | communes |\n|---|---|---|---|---|---|\n")
 	root, err := moduleRoot()
@@ -352,7 +352,7 @@ func helloHandler(t *testing.T, hello, dist string) http.Handler {
 func contributors(t *testing.T) string {
 	root, _ := moduleRoot()
 	out := filepath.Join(t.TempDir(), "app-symbols.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-tags="+wasm.CommunesTag, "-o", out, wasm.WidgetPackage("diagnostic"))
+	build := exec.Command("go", "build", "-trimpath", "-tags="+wasm.WidgetTags("diagnostic"), "-o", out, wasm.WidgetPackage("diagnostic"))
 	build.Dir = root
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := build.CombinedOutput(); err != nil {

@@ -1,3 +1,5 @@
+//go:build !spie_widget_offre && !spie_widget_prescription && !spie_widget_indicateurs
+
 package widget
 
 import (
@@ -403,20 +405,5 @@ var carnetText = struct {
 	Submit:        text{"Ajouter au carnet", "Add to the carnet"},
 }
 
-// showDate writes a date the way of the page's language: 02/03/2026 in
-// French, 2026-03-02 (ISO 8601) in English.
-func showDate(d spie.Date) string {
-	if lang == LangEN {
-		return string(d)
-	}
-	return frenchDate(d)
-}
-
-// frenchDate writes 2026-03-02 as 02/03/2026.
-func frenchDate(d spie.Date) string {
-	s := string(d)
-	if len(s) != 10 {
-		return s
-	}
-	return s[8:10] + "/" + s[5:7] + "/" + s[0:4]
-}
+// RegisterCarnet declares the route of the carnet widget.
+func RegisterCarnet() { route("carnet", func() app.Composer { return &CarnetView{} }) }

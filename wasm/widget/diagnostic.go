@@ -1,3 +1,5 @@
+//go:build !spie_widget_offre && !spie_widget_prescription && !spie_widget_indicateurs
+
 package widget
 
 import (
@@ -12,12 +14,6 @@ import (
 	"github.com/spie-fr/socle/diagnostic"
 	"github.com/spie-fr/socle/spie"
 )
-
-// FaultRequired is reported by the widgets for a required field left empty,
-// as the user goes (the JSON Schema says the same, but its interpreter is kept
-// out of the bundle).
-var FaultRequired = spie.NewFaultType("INPUT-FORM-01", spie.SeverityError,
-	"champ obligatoire : renseignez-le", "required field: fill it in").WithSource("hygiène d'entrée propre à socle : champ obligatoire du formulaire (widget diagnostic)")
 
 // diagnosticStep is one step of the form: its title, the JSON Pointer
 // prefixes of the fields it holds (a "*" token matches any one token) and
@@ -88,9 +84,6 @@ func matchPrefix(path, p string) (int, bool) {
 	}
 	return len(pt), true
 }
-
-// Clock is the widgets' "today"; tests replace it.
-var Clock = time.Now
 
 // NewDiagnostic returns the document the form starts from: today's date,
 // every frein "non abordé", one author.
@@ -648,3 +641,6 @@ func (c *DiagnosticForm) OnNav(ctx app.Context) {
 		}
 	}
 }
+
+// RegisterDiagnostic declares the route of the diagnostic widget.
+func RegisterDiagnostic() { route("diagnostic", func() app.Composer { return &DiagnosticForm{} }) }

@@ -1,3 +1,5 @@
+//go:build !spie_widget_offre && !spie_widget_prescription && !spie_widget_indicateurs
+
 package widget
 
 // fieldLabels are the labels (French, English) of the form's fields, by JSON path

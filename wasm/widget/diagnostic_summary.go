@@ -1,3 +1,5 @@
+//go:build !spie_widget_offre && !spie_widget_prescription && !spie_widget_indicateurs
+
 package widget
 
 import (
@@ -221,12 +223,6 @@ func (c *DiagnosticForm) renderSubmitted() app.UI {
 		),
 		c.renderOrientation(),
 	)
-}
-
-// SubmitResult hands the partner a validated document with what the widget
-// concluded (the orientation proposal of a diagnostic).
-func (b *Bridge) SubmitResult(doc any, faults spie.Faults, result any) {
-	b.sendDocResult(manifestSubmit, doc, faults, result)
 }
 
 // orientationLabel writes the orientation proposal dec in language l: the

@@ -1,3 +1,5 @@
+//go:build !spie_widget_diagnostic && !spie_widget_carnet && !spie_widget_offre && !spie_widget_prescription
+
 package widget
 
 import (
@@ -805,3 +807,6 @@ func (c *Indicateurs) renderNetwork() app.UI {
 	body = append(body, app.P().Class("fr-text--sm").Text(fmt.Sprintf(inLang(indicText.SecretNote), threshold(r.Threshold))))
 	return app.Section().Aria("labelledby", "indicateurs-reseau").Body(body...)
 }
+
+// RegisterIndicateurs declares the route of the indicateurs widget.
+func RegisterIndicateurs() { route("indicateurs", func() app.Composer { return &Indicateurs{} }) }

@@ -1,3 +1,5 @@
+//go:build !spie_widget_diagnostic && !spie_widget_carnet && !spie_widget_indicateurs
+
 package widget
 
 import (
@@ -503,3 +505,6 @@ func uniq(ss []string) []string {
 	}
 	return out
 }
+
+// RegisterOffre declares the route of the offre widget.
+func RegisterOffre() { route("offre", func() app.Composer { return &OffreSearch{} }) }

@@ -1,8 +1,8 @@
+//go:build !spie_widget_diagnostic && !spie_widget_carnet && !spie_widget_indicateurs
+
 package widget
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -115,17 +115,6 @@ func newPrescriptionDraft(s *offer.Service, person offer.PrescriptionPerson, sen
 		d.p.Service = *s
 	}
 	return d
-}
-
-// newID returns prefix followed by 8 random hexadecimal digits: an
-// identifier made in the browser, unique among those of every widget of
-// every partner (a second of creation alone is shared by two fiches
-// proposed in the same second: with a thousand a day, a collision is
-// near certain — 1 - e^(-1000²/(2·86400)) ≈ 0.997).
-func newID(prefix string) string {
-	var b [4]byte
-	rand.Read(b[:]) // never returns an error since Go 1.24: it fills b
-	return prefix + "-" + hex.EncodeToString(b[:])
 }
 
 // check runs the library's rules on the fiche and the form's own (the
@@ -471,4 +460,9 @@ var prescText = struct {
 	Propose:    text{"Proposer la prescription", "Propose the referral"},
 	Refused:    text{"Prescription refusée", "Referral refused"},
 	Waiting:    text{"En attente du service choisi, envoyé par le portail.", "Waiting for the chosen service, sent by the portal."},
+}
+
+// RegisterPrescription declares the route of the prescription widget.
+func RegisterPrescription() {
+	route("prescription", func() app.Composer { return &PrescriptionForm{} })
 }
