@@ -397,12 +397,19 @@ func checkVerdicts(rep *report, work string, ajvModes []string) error {
 
 func procs() int { return runtime.NumCPU() }
 
+// The markers of the section SPIE_MEASURE=1 go test ./wasm -run TestMeasure
+// writes (wasm/measure_test.go, benchBegin and benchEnd).
+const (
+	measureBegin = "<!-- début : section écrite par SPIE_MEASURE=1 go test ./wasm -run TestMeasure -->"
+	measureEnd   = "<!-- fin : section écrite par TestMeasure -->"
+)
+
 // keptSection returns the section of the report at path that another
 // command writes between its markers (the widgets' sizes and ready times,
 // SPIE_MEASURE=1 go test ./wasm -run TestMeasure), to be kept when the
 // bench rewrites the file; "" when there is none.
 func keptSection(path string) string {
-	const begin, end = "<!-- début : section écrite par SPIE_MEASURE=1 go test ./wasm -run TestMeasure -->", "<!-- fin : section écrite par TestMeasure -->"
+	begin, end := measureBegin, measureEnd
 	old, err := os.ReadFile(path)
 	if err != nil {
 		return ""

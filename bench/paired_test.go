@@ -68,4 +68,9 @@ func TestHandWritten(t *testing.T) {
 	old := "# Titre\n\n## Machine\n\nx\n\n## Service\n\nSection écrite à la main, hors du banc.\n\n| a |\n\n## Commandes\n\ny\n"
 	assert.Equal(t, "\n## Service\n\nSection écrite à la main, hors du banc.\n\n| a |\n", handWritten(old))
 	assert.Empty(t, handWritten(""))
+	// the widgets' section, written by TestMeasure, after a hand-written
+	// one: its opening marker stayed with the hand-written section and was
+	// written twice at each run of the bench
+	withWidgets := "# Titre\n\n## Service\n\nSection écrite à la main.\n\n" + measureBegin + "\n## Widgets\n\nz\n" + measureEnd + "\n"
+	assert.Equal(t, "\n## Service\n\nSection écrite à la main.\n", handWritten(withWidgets))
 }
