@@ -621,7 +621,7 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 					return nil, spie.Faults{replayFault(spie.Pointer("journal", i), replayError{"la fusion nomme le carnet " + id + ", absent du journal à cette date", "the merge names carnet " + id + ", absent from the journal at that date"})}
 				}
 				if other, ok := chains[id]; ok && id != e.Carnet {
-					m, fs, f := DefaultRights.authorizeMerge(c, other, e.Actor, spie.DateOf(e.At.UTC()), settings{}, true)
+					m, fs, f := DefaultRights.authorizeMerge(c, other, e.Actor, spie.DateIn(e.At, string(c.Person.Commune)), settings{}, true)
 					if f != nil {
 						f.Path = spie.Pointer("journal", i)
 						return nil, spie.Faults{*f}
