@@ -390,9 +390,6 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 	if fs := guardChange(ch, newSettings(opts)); len(fs) > 0 {
 		return fs
 	}
-	if fs := guardNIRGrant(c, ch, actor); len(fs) > 0 {
-		return fs
-	}
 	if ch.At.IsZero() {
 		return spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
 	}
@@ -426,6 +423,11 @@ func Apply(c *Carnet, ch Change, actor Actor, opts ...Option) spie.Faults {
 			f = g
 		}
 		return spie.Faults{*f}
+	}
+	// the NIR grant reads the member records (a kept mark passes): after
+	// the rights, or a stranger learns which member holds the mark
+	if fs := guardNIRGrant(c, ch, actor); len(fs) > 0 {
+		return fs
 	}
 	if len(c.Journal) > 0 && ch.At.Before(c.Journal[len(c.Journal)-1].At) {
 		return spie.Faults{FaultChangeTime.At(spie.Pointer("journal"))}
@@ -619,7 +621,7 @@ func Replay(events []Event) (*Carnet, spie.Faults) {
 					return nil, spie.Faults{replayFault(spie.Pointer("journal", i), replayError{"la fusion nomme le carnet " + id + ", absent du journal à cette date", "the merge names carnet " + id + ", absent from the journal at that date"})}
 				}
 				if other, ok := chains[id]; ok && id != e.Carnet {
-					m, fs, f := DefaultRights.authorizeMerge(c, other, e.Actor, spie.DateOf(e.At.UTC()), settings{}, true)
+					m, fs, f := DefaultRights.authorizeMerge(c, other, e.Actor, spie.DateIn(e.At, string(c.Person.Commune)), settings{}, true)
 					if f != nil {
 						f.Path = spie.Pointer("journal", i)
 						return nil, spie.Faults{*f}

@@ -440,7 +440,8 @@ func merge(a, b *Carnet) (*Carnet, spie.Faults) {
 }
 
 // MergeRecorded merges b into a as Merge does (actor's rights checked on
-// the day of at), then records the merge in the journal of the merged
+// the day of at on the person's calendar: spie.DateIn with a's commune,
+// as Apply judges membership), then records the merge in the journal of the merged
 // carnet (operation fusionner, by actor, at at), so that changes made after
 // the merge replay exactly and Replay re-checks the merge's rights. It refuses a merge
 // dated before the last event of either carnet, or more than MaxClockSkew
@@ -455,7 +456,7 @@ func MergeRecorded(a, b *Carnet, actor Actor, at time.Time, opts ...Option) (*Ca
 	if fs := checkTime(at, newSettings(opts)); len(fs) > 0 {
 		return nil, fs
 	}
-	out, fs := Merge(a, b, actor, spie.DateOf(at), opts...)
+	out, fs := Merge(a, b, actor, spie.DateIn(at, string(a.Person.Commune)), opts...)
 	if out == nil {
 		return nil, fs
 	}
