@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The URL rule of data·inclusion's models: pydantic's HttpUrl, whose
@@ -26,6 +27,17 @@ const MaxURLBytes = 2083
 // non-transitional, without STD3 rules, hyphen checks or DNS lengths.
 var urlIDNA = idna.New(idna.MapForLookup(), idna.Transitional(false), idna.StrictDomainName(false),
 	idna.CheckHyphens(false), idna.CheckJoiners(true), idna.BidiRule(), idna.VerifyDNSLength(false))
+
+// Limits on a label of the URL parser under pydantic-core (rust-url's idna
+// crate, uts46.rs, after ICU: https://unicode-org.atlassian.net/browse/ICU-13727
+// and https://github.com/whatwg/url/issues/824, against Punycode's
+// quadratic cost): a label that is not ASCII once mapped, or once its xn--
+// form is decoded, has at most punycodeMaxRunes code points; an xn-- label
+// has at most punycodeMaxDecodeBytes bytes after its prefix.
+const (
+	punycodeMaxRunes       = 1000
+	punycodeMaxDecodeBytes = 2000
+)
 
 // Percent-encode sets of the URL Standard (§1.3), beyond the C0 controls,
 // DEL and non-ASCII which are always encoded.
@@ -235,6 +247,9 @@ func parseHost(h string) (string, bool) {
 			return "", false
 		}
 	}
+	if !punycodeWithinLimits(decoded, ascii) {
+		return "", false
+	}
 	labels := strings.Split(ascii, ".")
 	if last := len(labels) - 1; labels[last] == "" && last > 0 {
 		labels = labels[:last]
@@ -243,6 +258,35 @@ func parseHost(h string) (string, bool) {
 		return parseIPv4(labels)
 	}
 	return ascii, true
+}
+
+// punycodeWithinLimits checks the labels of ascii, the domain to ASCII of
+// input (percent-decoded), against punycodeMaxRunes and
+// punycodeMaxDecodeBytes. Each xn-- label of ascii either was xn-- in input
+// once mapped (decoded: both limits apply) or was encoded from a Unicode
+// label (only the code points count): a label encoded from at most 1,000
+// code points in at most MaxURLBytes bytes may pass 2,000 bytes, but input
+// then has no room for the ASCII text of that label, so finding that text
+// in input, once mapped by NFKC and lower case as UTS #46 maps ASCII,
+// tells the two apart.
+func punycodeWithinLimits(input, ascii string) bool {
+	if !strings.Contains(ascii, "xn--") {
+		return true
+	}
+	for l := range strings.SplitSeq(ascii, ".") {
+		if !strings.HasPrefix(l, "xn--") {
+			continue
+		}
+		if len(l)-4 > punycodeMaxDecodeBytes &&
+			strings.Contains(strings.ToLower(norm.NFKC.String(input)), l) {
+			return false
+		}
+		u, err := idna.Punycode.ToUnicode(l)
+		if err != nil || utf8.RuneCountInString(u) > punycodeMaxRunes {
+			return false
+		}
+	}
+	return true
 }
 
 func isDecimal(s string) bool { return s != "" && strings.TrimLeft(s, "0123456789") == "" }
