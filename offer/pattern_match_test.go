@@ -1,8 +1,11 @@
 package offer
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -20,7 +23,12 @@ func patternCases() []string {
 		// (Nl), an undertie (Pc), the joiners, U+FFFD, invalid UTF-8, a
 		// superscript two (No: neither \d nor \w), an NBSP.
 		"٠١٢٣٤٥٦٧٨", "९९१००", "99١٢", "991٢٣", "e\u0301e\u0301e", "Ⓐⓑⓒⓓⓔ", "\U0001F150\U0001F16902", "ⅫⅫⅫ", "a‿b", "\u200c\u200d",
-		"\ufffd1234", "\xff1234", "1234\xff", "\xc3", "²3456", "12\u00a045", strings.Repeat("٠", 14), strings.Repeat("٠", 15)}
+		"\ufffd1234", "\xff1234", "1234\xff", "\xc3", "²3456", "12\u00a045", strings.Repeat("٠", 14), strings.Repeat("٠", 15),
+		// Unicode 16.0 (the models' regex engine), not Go's 15.0: OUTLINED
+		// DIGIT ZERO (Nd), GARAY CAPITAL LETTER A (Lu), a Garay digit in a
+		// country code; a digit of 17.0 (TOLONG SIKI DIGIT ZERO) and a
+		// circled digit (No): neither \d nor \w.
+		strings.Repeat("\U0001CCF0", 5), strings.Repeat("\U00010D50", 5), "991\U00010D40\U00010D49", strings.Repeat("\U00011DE0", 5), "\u2460\u2461"}
 	for c := byte(0); c < 0x80; c++ {
 		cs = append(cs, "0216"+string(rune(c)), string(rune(c))+"0", "99"+string(rune(c))+"00", strings.Repeat(string(rune(c)), 9))
 	}
@@ -52,4 +60,56 @@ func FuzzModelPatterns(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestModelClassesReadOneTable: on every code point, the class text that
+// ModelPattern writes for \d and \w (the interpreter's regexp) matches
+// exactly what isModelDigit and isModelWord (the loops) accept, and both
+// are the generated tables; in ASCII the byte tests are [0-9] and
+// [0-9A-Za-z_] (\d and \w of the Rust regex crate, ASCII part).
+func TestModelClassesReadOneTable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("les 1 114 112 points de code ignorés en mode -short")
+	}
+	digitRE := regexp.MustCompile(ModelPattern(`^\d$`))
+	wordRE := regexp.MustCompile(ModelPattern(`^\w$`))
+	digits, words := 0, 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // no string holds a surrogate: Go writes U+FFFD
+		}
+		s := string(r)
+		d, w := isModelDigit(r), isModelWord(r)
+		require.Equal(t, unicode.Is(modelDigitTable, r), d, "%U", r)
+		require.Equal(t, unicode.Is(modelWordTable, r), w, "%U", r)
+		require.Equal(t, d, digitRE.MatchString(s), "\\d %U", r)
+		require.Equal(t, w, wordRE.MatchString(s), "\\w %U", r)
+		if r < utf8.RuneSelf {
+			assert.Equal(t, r >= '0' && r <= '9', d, "%q", r)
+			assert.Equal(t, r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '_', w, "%q", r)
+		}
+		if d {
+			digits++
+		}
+		if w {
+			words++
+		}
+	}
+	// Worked from the standard: Unicode 15.0's 680 Nd (Go's unicode.Nd)
+	// and the eight blocks of ten digits new in 16.0 (Garay, Sunuwar,
+	// Myanmar Pao, Myanmar Eastern Pwo Karen, Gurung Khema, Kirat Rai,
+	// Outlined, Ol Onal): 680 + 8 × 10 = 760.
+	assert.Equal(t, 760, digits)
+	assert.Greater(t, words, 140000)
+	assert.Equal(t, 680, countIn(unicode.Nd))
+}
+
+func countIn(t *unicode.RangeTable) int {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.Is(t, r) {
+			n++
+		}
+	}
+	return n
 }

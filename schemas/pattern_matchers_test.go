@@ -62,10 +62,12 @@ func oracle(t testing.TB, kind, pattern string) *regexp.Regexp {
 
 // matcherCases are strings near every pattern of the schemas: codes of
 // each length from 0 to 16 and 63 to 65 made of one character (each ASCII byte, and
-// digits, letters, marks and others beyond ASCII), the codes of the
+// digits, letters, marks and others beyond ASCII, among them a digit and a
+// letter of Unicode 16.0, OUTLINED DIGIT NINE and GARAY CAPITAL LETTER A,
+// and a digit of 17.0, TOLONG SIKI DIGIT ZERO), the codes of the
 // examples with one character changed, invalid UTF-8.
 func matcherCases() []string {
-	chars := []string{"٣", "९", "é", "É", "\u0301", "Ⓐ", "\U0001F150", "Ⅻ", "‿", "\u200c", "\u200d", "\ufffd", "\xff", "²", "\u00a0", "中"}
+	chars := []string{"٣", "९", "é", "É", "\u0301", "Ⓐ", "\U0001F150", "Ⅻ", "‿", "\u200c", "\u200d", "\ufffd", "\xff", "²", "\u00a0", "中", "\U0001CCF9", "\U00010D50", "\U00011DE0", "\u2460"}
 	for c := byte(0); c < 0x80; c++ {
 		chars = append(chars, string(rune(c)))
 	}
@@ -130,7 +132,7 @@ func TestPatternMatchersAgree(t *testing.T) {
 // FuzzPatternMatchers: on any string, the check of the fast path of every
 // pattern of the schemas agrees with the interpreter's regexp.
 func FuzzPatternMatchers(f *testing.F) {
-	for _, s := range []string{"", "02168", "2A004", "٠٢١٦٨", "99100", "99١٢٣", "Ⓐⓑⓒⓓⓔ", "e\u0301e\u0301e", "\xff1234", "12345678901234", "200072031"} {
+	for _, s := range []string{"", "02168", "2A004", "٠٢١٦٨", "99100", "99١٢٣", "Ⓐⓑⓒⓓⓔ", "e\u0301e\u0301e", "\xff1234", "12345678901234", "200072031", "\U0001CCF0\U0001CCF0\U0001CCF0\U0001CCF0\U0001CCF0", "\U00010D50\U00010D50\U00010D5001"} {
 		f.Add(s)
 	}
 	pats := schemaPatterns(f)
