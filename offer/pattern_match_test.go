@@ -113,3 +113,44 @@ func countIn(t *unicode.RangeTable) int {
 	}
 	return n
 }
+
+// TestModelClassesFollowUTS18: an independent reading of the generated
+// tables. The Rust regex crate documents \d as Nd and \w as UTS #18's
+// "word" (Annex C: Alphabetic — L, Nl, Other_Alphabetic —, M, Nd, Pc,
+// Join_Control). On every code point that Go's tables (Unicode 15.0)
+// assign, the tables the models gave must say what that formula says with
+// Go's tables; they may differ only on code points Unicode 15.0 leaves
+// unassigned (those 16.0 assigned: the 80 digits of its eight new blocks of
+// ten, and its new letters and marks), where they may only add. Assigned
+// is read from the general categories but C, whose Go table also holds
+// unassigned code points (U+0897 is in unicode.C, not in Cc, Cf, Co, Cs).
+func TestModelClassesFollowUTS18(t *testing.T) {
+	if testing.Short() {
+		t.Skip("les 1 114 112 points de code ignorés en mode -short")
+	}
+	var assigned []*unicode.RangeTable
+	for _, c := range []string{"L", "M", "N", "P", "S", "Z", "Cc", "Cf", "Co", "Cs"} {
+		assigned = append(assigned, unicode.Categories[c])
+	}
+	newDigits, newWords := 0, 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		digit := unicode.Is(unicode.Nd, r)
+		word := unicode.In(r, unicode.L, unicode.Nl, unicode.Other_Alphabetic, unicode.M, unicode.Nd, unicode.Pc, unicode.Join_Control)
+		d, w := unicode.Is(modelDigitTable, r), unicode.Is(modelWordTable, r)
+		if unicode.In(r, assigned...) {
+			require.Equal(t, digit, d, "\\d %U", r)
+			require.Equal(t, word, w, "\\w %U", r)
+			continue
+		}
+		if d {
+			newDigits++
+		}
+		if w {
+			newWords++
+		}
+		require.False(t, d && !w, "%U : un chiffre est un caractère de mot", r)
+	}
+	assert.Equal(t, 80, newDigits)
+	assert.Positive(t, newWords)
+	t.Logf("Unicode 16.0 : %d chiffres, %d caractères de mot absents de Unicode 15.0", newDigits, newWords)
+}
