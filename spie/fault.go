@@ -254,6 +254,28 @@ func NewFaultType(code string, sev Severity, fr, en string) *FaultType {
 	return t
 }
 
+// RegisterFaultTypes registers fault types declared as data (package-level
+// composite literals, &FaultType{Code: …, Source: …}), recording the calling
+// package as their owner (on the host only: see FaultType.Owner). Declared
+// as data, a type the program never references is dropped by the linker:
+// each package lists its types in a host-only file (build constraint !js)
+// so that a WebAssembly widget keeps only the faults it produces (issue 17,
+// item 4), while the host's registry, fault catalogue and CheckFaultTypes
+// see them all. In a WebAssembly program the registry holds only the types
+// declared with NewFaultType.
+func RegisterFaultTypes(types ...*FaultType) {
+	owner := ""
+	if recordOwner {
+		owner = callerPackage(2)
+	}
+	registry.Lock()
+	for _, t := range types {
+		t.Owner = owner
+		registry.types = append(registry.types, t)
+	}
+	registry.Unlock()
+}
+
 // callerPackage returns the import path of the package of the function skip
 // frames up, "" when unknown. A function name reads
 // "example.org/mod/pkg.Func" or "example.org/mod/pkg.init.func1": the package
