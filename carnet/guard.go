@@ -64,15 +64,15 @@ func newSettings(opts []Option) settings {
 // Fault types of the guard of Create and Apply. Their messages never quote
 // the value refused: it may be health data, a NIR or a birth date.
 var (
-	FaultChangeFuture = spie.NewFaultType("CARNET-CHANGE-07", spie.SeverityError, "horodatage plus de 5 minutes après l'heure du serveur : modification refusée", "timestamp more than 5 minutes after the server's clock: change refused").WithSource("journal du carnet de socle : événements horodatés dans l'ordre, un horodatage en avance bloquerait les suivants ; tolérance de 5 minutes d'horloge (carnet.MaxClockSkew), règle propre à socle")
-	FaultValueEnum    = spie.NewFaultType("CARNET-VALEUR-01", spie.SeverityError, "valeur hors de la liste autorisée", "value not in the allowed list").WithSource("schéma du carnet (schemas/v1/carnet.json, JSON Schema 2020-12 enum) : listes de socle (spie.Definition)")
-	FaultValueDate    = spie.NewFaultType("CARNET-VALEUR-02", spie.SeverityError, "date invalide : une date du calendrier écrite AAAA-MM-JJ est attendue", "invalid date: a calendar date written YYYY-MM-DD is expected").WithSource("schéma du carnet (format date, RFC 3339 / ISO 8601 AAAA-MM-JJ) : une date du calendrier")
-	FaultValueIdent   = spie.NewFaultType("CARNET-VALEUR-03", spie.SeverityError, "identifiant mal formé", "malformed identifier").WithSource("schéma du carnet (schemas/v1/carnet.json, mot-clé pattern) : identifiants de socle et du référentiel")
-	FaultValueLength  = spie.NewFaultType("CARNET-VALEUR-04", spie.SeverityError, "longueur du texte hors des bornes (%d à %d caractères)", "text length out of range (%d to %d characters)").WithSource("schéma du carnet (schemas/v1/carnet.json, mots-clés minLength et maxLength)")
-	FaultValueRange   = spie.NewFaultType("CARNET-VALEUR-05", spie.SeverityError, "nombre hors des bornes (%g à %g)", "number out of range (%g to %g)").WithSource("schéma du carnet (schemas/v1/carnet.json, mots-clés minimum et maximum)")
-	FaultValueItems   = spie.NewFaultType("CARNET-VALEUR-06", spie.SeverityError, "nombre d'éléments hors des bornes (%d à %d)", "number of items out of range (%d to %d)").WithSource("schéma du carnet (schemas/v1/carnet.json, mots-clés minItems et maxItems)")
-	FaultValueUnique  = spie.NewFaultType("CARNET-VALEUR-07", spie.SeverityError, "éléments répétés dans la liste", "repeated items in the list").WithSource("schéma du carnet (schemas/v1/carnet.json, mot-clé uniqueItems)")
-	FaultValueUnknown = spie.NewFaultType("CARNET-VALEUR-08", spie.SeverityError, "champ inconnu", "unknown field").WithSource("schéma du carnet (schemas/v1/carnet.json, additionalProperties: false) : hygiène d'entrée propre à socle, aucune donnée (de santé) cachée dans un champ inconnu")
+	FaultChangeFuture = &spie.FaultType{Code: "CARNET-CHANGE-07", Severity: spie.SeverityError, FR: "horodatage plus de 5 minutes après l'heure du serveur : modification refusée", EN: "timestamp more than 5 minutes after the server's clock: change refused", Source: "journal du carnet de socle : événements horodatés dans l'ordre, un horodatage en avance bloquerait les suivants ; tolérance de 5 minutes d'horloge (carnet.MaxClockSkew), règle propre à socle"}
+	FaultValueEnum    = &spie.FaultType{Code: "CARNET-VALEUR-01", Severity: spie.SeverityError, FR: "valeur hors de la liste autorisée", EN: "value not in the allowed list", Source: "schéma du carnet (schemas/v1/carnet.json, JSON Schema 2020-12 enum) : listes de socle (spie.Definition)"}
+	FaultValueDate    = &spie.FaultType{Code: "CARNET-VALEUR-02", Severity: spie.SeverityError, FR: "date invalide : une date du calendrier écrite AAAA-MM-JJ est attendue", EN: "invalid date: a calendar date written YYYY-MM-DD is expected", Source: "schéma du carnet (format date, RFC 3339 / ISO 8601 AAAA-MM-JJ) : une date du calendrier"}
+	FaultValueIdent   = &spie.FaultType{Code: "CARNET-VALEUR-03", Severity: spie.SeverityError, FR: "identifiant mal formé", EN: "malformed identifier", Source: "schéma du carnet (schemas/v1/carnet.json, mot-clé pattern) : identifiants de socle et du référentiel"}
+	FaultValueLength  = &spie.FaultType{Code: "CARNET-VALEUR-04", Severity: spie.SeverityError, FR: "longueur du texte hors des bornes (%d à %d caractères)", EN: "text length out of range (%d to %d characters)", Source: "schéma du carnet (schemas/v1/carnet.json, mots-clés minLength et maxLength)"}
+	FaultValueRange   = &spie.FaultType{Code: "CARNET-VALEUR-05", Severity: spie.SeverityError, FR: "nombre hors des bornes (%g à %g)", EN: "number out of range (%g to %g)", Source: "schéma du carnet (schemas/v1/carnet.json, mots-clés minimum et maximum)"}
+	FaultValueItems   = &spie.FaultType{Code: "CARNET-VALEUR-06", Severity: spie.SeverityError, FR: "nombre d'éléments hors des bornes (%d à %d)", EN: "number of items out of range (%d to %d)", Source: "schéma du carnet (schemas/v1/carnet.json, mots-clés minItems et maxItems)"}
+	FaultValueUnique  = &spie.FaultType{Code: "CARNET-VALEUR-07", Severity: spie.SeverityError, FR: "éléments répétés dans la liste", EN: "repeated items in the list", Source: "schéma du carnet (schemas/v1/carnet.json, mot-clé uniqueItems)"}
+	FaultValueUnknown = &spie.FaultType{Code: "CARNET-VALEUR-08", Severity: spie.SeverityError, FR: "champ inconnu", EN: "unknown field", Source: "schéma du carnet (schemas/v1/carnet.json, additionalProperties: false) : hygiène d'entrée propre à socle, aucune donnée (de santé) cachée dans un champ inconnu"}
 )
 
 // checkTime refuses a change dated more than MaxClockSkew after now.
@@ -472,10 +472,7 @@ func guardChange(ch Change, s settings) spie.Faults {
 // MaxClockSkew after the date of the check: Apply refuses every change dated
 // before the last event, so such an event, recorded by a clock ahead or
 // crafted, blocks the carnet.
-var FaultEventFuture = spie.NewFaultType("CARNET-HORLOGE-01", spie.SeverityError,
-	"événement daté de plus de 5 minutes après l'heure du contrôle : il bloque toute modification ultérieure",
-	"event dated more than 5 minutes after the time of the check: it blocks every later change").
-	WithSource("journal du carnet de socle : événements horodatés dans l'ordre ; tolérance de 5 minutes d'horloge (carnet.MaxClockSkew), règle propre à socle")
+var FaultEventFuture = &spie.FaultType{Code: "CARNET-HORLOGE-01", Severity: spie.SeverityError, FR: "événement daté de plus de 5 minutes après l'heure du contrôle : il bloque toute modification ultérieure", EN: "event dated more than 5 minutes after the time of the check: it blocks every later change", Source: "journal du carnet de socle : événements horodatés dans l'ordre ; tolérance de 5 minutes d'horloge (carnet.MaxClockSkew), règle propre à socle"}
 
 // CheckClock reports the events of the journal dated more than MaxClockSkew
 // after now (CARNET-HORLOGE-01), at their timestamp.

@@ -80,7 +80,7 @@ type Report struct {
 // read by the one input reader (an unreadable carnet is INPUT-JSON-01, one
 // over the size limit INPUT-SIZE-01). It stays registered so that its code
 // is never given to another fact.
-var FaultIndicatorLine = spie.NewFaultType("CARNET-INDICATEURS-01", spie.SeverityError, "ligne %d illisible : %s", "line %d unreadable: %s").WithSource("RFC 8259 (NDJSON) ; hygiène d'entrée propre à socle").Retire("INPUT-JSON-01", "INPUT-SIZE-01")
+var FaultIndicatorLine = &spie.FaultType{Code: "CARNET-INDICATEURS-01", Severity: spie.SeverityError, FR: "ligne %d illisible : %s", EN: "line %d unreadable: %s", Source: "RFC 8259 (NDJSON) ; hygiène d'entrée propre à socle", Retired: true, ReplacedBy: []string{"INPUT-JSON-01", "INPUT-SIZE-01"}}
 
 // maxDelay is the largest delay counted exactly in the median histograms;
 // longer delays fall in the last bucket.

@@ -106,10 +106,7 @@ func nirFault(path string) bool {
 
 // FaultNIRGrant reports a member marked acces_nir by an actor who is not
 // itself authorised to process the NIR.
-var FaultNIRGrant = spie.NewFaultType("CARNET-NIR-01", spie.SeverityError,
-	"seul un professionnel dont la structure est habilitée à traiter le NIR peut déclarer un membre habilité",
-	"only a professional whose organisation is authorised to process the NIR may mark a member as authorised").
-	WithSource("NIR réservé aux structures habilitées à le traiter (« NIR, seulement si la structure est habilitée à le traiter », diagnostic personne/nir) ; RGPD art. 87 ; seul un membre déjà habilité déclare une habilitation, règle propre à socle")
+var FaultNIRGrant = &spie.FaultType{Code: "CARNET-NIR-01", Severity: spie.SeverityError, FR: "seul un professionnel dont la structure est habilitée à traiter le NIR peut déclarer un membre habilité", EN: "only a professional whose organisation is authorised to process the NIR may mark a member as authorised", Source: "NIR réservé aux structures habilitées à le traiter (« NIR, seulement si la structure est habilitée à le traiter », diagnostic personne/nir) ; RGPD art. 87 ; seul un membre déjà habilité déclare une habilitation, règle propre à socle"}
 
 // guardNIRGrant refuses a change of the members list that grants acces_nir
 // (a member added with it, or changed to it) unless the actor is a

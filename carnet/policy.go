@@ -112,9 +112,9 @@ func DefaultPolicy() Policy {
 
 // Fault types of policy files.
 var (
-	FaultPolicy = spie.NewFaultType("CARNET-POLITIQUE-01", spie.SeverityError, "paramètres illisibles ou incohérents : %[1]s", "unreadable or inconsistent settings: %[2]s").WithSource("RULES.md (préambule) : les valeurs par défaut sont des données qu'un territoire peut remplacer (carnet.Policy)")
+	FaultPolicy = &spie.FaultType{Code: "CARNET-POLITIQUE-01", Severity: spie.SeverityError, FR: "paramètres illisibles ou incohérents : %[1]s", EN: "unreadable or inconsistent settings: %[2]s", Source: "RULES.md (préambule) : les valeurs par défaut sont des données qu'un territoire peut remplacer (carnet.Policy)"}
 	// FaultPolicyOldName: the threshold's former JSON name, still read.
-	FaultPolicyOldName = spie.NewFaultType("CARNET-POLITIQUE-02", spie.SeverityWarning, "« secret_statistique » est l'ancien nom de « seuil_secret » : valeur lue, renommer le champ", "« secret_statistique » is the former name of « seuil_secret »: value read, rename the field").WithSource("RULES.md §10 (seuil du secret statistique, 5 par défaut) : un seul nom JSON, seuil_secret ; l'ancien nom secret_statistique reste lu (compatibilité propre à socle)")
+	FaultPolicyOldName = &spie.FaultType{Code: "CARNET-POLITIQUE-02", Severity: spie.SeverityWarning, FR: "« secret_statistique » est l'ancien nom de « seuil_secret » : valeur lue, renommer le champ", EN: "« secret_statistique » is the former name of « seuil_secret »: value read, rename the field", Source: "RULES.md §10 (seuil du secret statistique, 5 par défaut) : un seul nom JSON, seuil_secret ; l'ancien nom secret_statistique reste lu (compatibilité propre à socle)"}
 )
 
 // LoadPolicy reads a policy as JSON over the defaults (absent fields keep

@@ -10,10 +10,7 @@ import (
 // FaultRetentionDate reports a date of the carnet that is not a calendar
 // date: the retention date cannot be computed from it, so the carnet is
 // neither kept silently nor purged (Purge refuses it) until it is corrected.
-var FaultRetentionDate = spie.NewFaultType("CARNET-CONSERVATION-01", spie.SeverityError,
-	"date invalide : la date de fin de conservation ne peut pas être calculée tant qu'elle n'est pas corrigée",
-	"invalid date: the end of retention cannot be computed until it is corrected").
-	WithSource("RULES.md §10 : conservation 24 mois après la dernière activité, purge possible et vérifiable (RGPD art. 5.1.e) ; une date du calendrier AAAA-MM-JJ (ISO 8601)")
+var FaultRetentionDate = &spie.FaultType{Code: "CARNET-CONSERVATION-01", Severity: spie.SeverityError, FR: "date invalide : la date de fin de conservation ne peut pas être calculée tant qu'elle n'est pas corrigée", EN: "invalid date: the end of retention cannot be computed until it is corrected", Source: "RULES.md §10 : conservation 24 mois après la dernière activité, purge possible et vérifiable (RGPD art. 5.1.e) ; une date du calendrier AAAA-MM-JJ (ISO 8601)"}
 
 // activityDates calls see with each date of the carnet that counts as
 // activity and its JSON Pointer: the entry date, events (on their date in

@@ -16,9 +16,9 @@ type Trust struct {
 
 // Fault types of a carnet without journal: nothing proves its content.
 var (
-	FaultJournalAbsent     = spie.NewFaultType("CARNET-JOURNAL-06", spie.SeverityWarning, "journal absent : le contenu du carnet n'est prouvé par aucun journal", "no journal: nothing proves the carnet's content").WithSource("journal du carnet de socle : le contenu est prouvé par le rejeu du journal")
-	FaultJournalTimeOrder  = spie.NewFaultType("CARNET-JOURNAL-08", spie.SeverityError, "l'événement est daté avant le précédent de sa chaîne", "the event is dated before the previous one of its chain").WithSource("journal du carnet de socle : événements horodatés dans l'ordre au sein d'une chaîne (une clé expirée ne peut antidater)")
-	FaultJournalAbsentKeys = spie.NewFaultType("CARNET-JOURNAL-07", spie.SeverityError, "journal absent alors qu'un registre de clés est fourni : le contenu du carnet n'est prouvé par aucune signature", "no journal while a key registry is supplied: no signature proves the carnet's content").WithSource("journal du carnet de socle : avec un registre de clés, le contenu doit être prouvé par des événements signés")
+	FaultJournalAbsent     = &spie.FaultType{Code: "CARNET-JOURNAL-06", Severity: spie.SeverityWarning, FR: "journal absent : le contenu du carnet n'est prouvé par aucun journal", EN: "no journal: nothing proves the carnet's content", Source: "journal du carnet de socle : le contenu est prouvé par le rejeu du journal"}
+	FaultJournalTimeOrder  = &spie.FaultType{Code: "CARNET-JOURNAL-08", Severity: spie.SeverityError, FR: "l'événement est daté avant le précédent de sa chaîne", EN: "the event is dated before the previous one of its chain", Source: "journal du carnet de socle : événements horodatés dans l'ordre au sein d'une chaîne (une clé expirée ne peut antidater)"}
+	FaultJournalAbsentKeys = &spie.FaultType{Code: "CARNET-JOURNAL-07", Severity: spie.SeverityError, FR: "journal absent alors qu'un registre de clés est fourni : le contenu du carnet n'est prouvé par aucune signature", EN: "no journal while a key registry is supplied: no signature proves the carnet's content", Source: "journal du carnet de socle : avec un registre de clés, le contenu doit être prouvé par des événements signés"}
 )
 
 // VerifyCarnet verifies the journal of c with what t brings: the chains

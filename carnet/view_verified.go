@@ -12,7 +12,7 @@ type ViewMark struct {
 }
 
 // FaultViewNotCarnet refuses a view where a carnet is expected.
-var FaultViewNotCarnet = spie.NewFaultType("CARNET-JOURNAL-40", spie.SeverityError, "ce document est une vue expurgée d'un carnet, pas un carnet : son journal ne peut pas être vérifié", "this document is a redacted view of a carnet, not a carnet: its journal cannot be verified").WithSource("contrat navigateur de socle : une vue (carnet.View) porte la marque vue, son journal est expurgé et n'est jamais accepté comme un carnet")
+var FaultViewNotCarnet = &spie.FaultType{Code: "CARNET-JOURNAL-40", Severity: spie.SeverityError, FR: "ce document est une vue expurgée d'un carnet, pas un carnet : son journal ne peut pas être vérifié", EN: "this document is a redacted view of a carnet, not a carnet: its journal cannot be verified", Source: "contrat navigateur de socle : une vue (carnet.View) porte la marque vue, son journal est expurgé et n'est jamais accepté comme un carnet"}
 
 // VerifiedView verifies the journal of c with t (VerifyCarnet) and, when
 // it verifies, returns View(c, v) with the warnings (what is not proved,

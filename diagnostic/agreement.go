@@ -72,10 +72,10 @@ func PublicsOf(d *Diagnostic) []spie.Public {
 
 // Fault types of the agreement pairs.
 var (
-	FaultPairPathway  = spie.NewFaultType("ORIENT-ACCORD-01", spie.SeverityError, "parcours inconnu %q (emploi, global ou social)", "unknown pathway %q (emploi, global or social)").WithSource("RULES.md §3 : trois parcours, emploi, global, social (arrêté du 21 novembre 2024)")
-	FaultPairExcluded = spie.NewFaultType("ORIENT-ACCORD-02", spie.SeverityWarning, "décision automatique indéterminée : paire exclue de la comparaison", "undetermined automated decision: pair left out of the comparison").WithSource("RULES.md §3 : co-diagnostic de Seine-et-Marne, comparaison des parcours automatique et humain")
-	FaultPairPublic   = spie.NewFaultType("ORIENT-ACCORD-03", spie.SeverityWarning, "public inconnu %q ignoré", "unknown public %q ignored").WithSource("liste des publics de socle (spie.Publics)")
-	FaultPairCommune  = spie.NewFaultType("ORIENT-ACCORD-04", spie.SeverityWarning, "code commune invalide %q : territoire inconnu", "invalid commune code %q: unknown territory").WithSource("INSEE, Code officiel géographique (forme du code commune) ; ventilation par territoire, RULES.md §3")
+	FaultPairPathway  = &spie.FaultType{Code: "ORIENT-ACCORD-01", Severity: spie.SeverityError, FR: "parcours inconnu %q (emploi, global ou social)", EN: "unknown pathway %q (emploi, global or social)", Source: "RULES.md §3 : trois parcours, emploi, global, social (arrêté du 21 novembre 2024)"}
+	FaultPairExcluded = &spie.FaultType{Code: "ORIENT-ACCORD-02", Severity: spie.SeverityWarning, FR: "décision automatique indéterminée : paire exclue de la comparaison", EN: "undetermined automated decision: pair left out of the comparison", Source: "RULES.md §3 : co-diagnostic de Seine-et-Marne, comparaison des parcours automatique et humain"}
+	FaultPairPublic   = &spie.FaultType{Code: "ORIENT-ACCORD-03", Severity: spie.SeverityWarning, FR: "public inconnu %q ignoré", EN: "unknown public %q ignored", Source: "liste des publics de socle (spie.Publics)"}
+	FaultPairCommune  = &spie.FaultType{Code: "ORIENT-ACCORD-04", Severity: spie.SeverityWarning, FR: "code commune invalide %q : territoire inconnu", EN: "invalid commune code %q: unknown territory", Source: "INSEE, Code officiel géographique (forme du code commune) ; ventilation par territoire, RULES.md §3"}
 )
 
 // AgreementPathways is the order of the rows and columns of the matrices.

@@ -16,10 +16,8 @@ import (
 
 // Fault types of decoding.
 var (
-	FaultJSONType = spie.NewFaultType("OFFRE-JSON-01", spie.SeverityError,
-		"type JSON inattendu : %s attendu", "unexpected JSON type: %s expected").WithSource("data·inclusion v1 (types des champs des modèles Structure et Service)")
-	FaultJSONSyntax = spie.NewFaultType("OFFRE-JSON-02", spie.SeverityError,
-		"document JSON illisible : %s", "unreadable JSON document: %s").WithSource("RFC 8259 ; data·inclusion v1")
+	FaultJSONType   = &spie.FaultType{Code: "OFFRE-JSON-01", Severity: spie.SeverityError, FR: "type JSON inattendu : %s attendu", EN: "unexpected JSON type: %s expected", Source: "data·inclusion v1 (types des champs des modèles Structure et Service)"}
+	FaultJSONSyntax = &spie.FaultType{Code: "OFFRE-JSON-02", Severity: spie.SeverityError, FR: "document JSON illisible : %s", EN: "unreadable JSON document: %s", Source: "RFC 8259 ; data·inclusion v1"}
 )
 
 // jsonFields returns the JSON names of the fields of a struct type.

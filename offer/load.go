@@ -13,12 +13,9 @@ import (
 
 // Fault types of catalogues.
 var (
-	FaultCatalogueItem = spie.NewFaultType("OFFRE-CATALOGUE-01", spie.SeverityError,
-		"élément %d du catalogue illisible : %s", "catalogue item %d unreadable: %s").WithSource("data·inclusion v1 (modèles Structure et Service) ; RFC 8259")
-	FaultStructureUnknown = spie.NewFaultType("OFFRE-CATALOGUE-10", spie.SeverityWarning,
-		"structure %q du service absente du catalogue", "structure %q of the service missing from the catalogue").WithSource("data·inclusion v1, Service.structure_id : le service appartient à une structure publiée")
-	FaultDuplicateID = spie.NewFaultType("OFFRE-CATALOGUE-11", spie.SeverityError,
-		"identifiant %q déjà présent dans le catalogue (élément %d)", "identifier %q already in the catalogue (item %d)").WithSource("data·inclusion v1 : identifiant unique par source (Service.id, Structure.id)")
+	FaultCatalogueItem    = &spie.FaultType{Code: "OFFRE-CATALOGUE-01", Severity: spie.SeverityError, FR: "élément %d du catalogue illisible : %s", EN: "catalogue item %d unreadable: %s", Source: "data·inclusion v1 (modèles Structure et Service) ; RFC 8259"}
+	FaultStructureUnknown = &spie.FaultType{Code: "OFFRE-CATALOGUE-10", Severity: spie.SeverityWarning, FR: "structure %q du service absente du catalogue", EN: "structure %q of the service missing from the catalogue", Source: "data·inclusion v1, Service.structure_id : le service appartient à une structure publiée"}
+	FaultDuplicateID      = &spie.FaultType{Code: "OFFRE-CATALOGUE-11", Severity: spie.SeverityError, FR: "identifiant %q déjà présent dans le catalogue (élément %d)", EN: "identifier %q already in the catalogue (item %d)", Source: "data·inclusion v1 : identifiant unique par source (Service.id, Structure.id)"}
 )
 
 // Stream reads a JSON array of objects, NDJSON (one object per line) or a

@@ -20,27 +20,13 @@ import (
 // (pydantic 2 in JSON mode, lax: the conversions of its documented
 // "Conversion Table").
 var (
-	FaultNormDuplicate = spie.NewFaultType("OFFRE-NORME-01", spie.SeverityWarning,
-		"doublon retiré : %q figure déjà dans la liste (data·inclusion n'en garde qu'un ; un validateur du schéma JSON refuserait la liste)",
-		"duplicate removed: %q is already in the list (data·inclusion keeps one; a JSON Schema validator would refuse the list)").WithSource("modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : les champs set[...] (thematiques, publics, modes_accueil…) dédoublonnent")
-	FaultNormDate = spie.NewFaultType("OFFRE-NORME-02", spie.SeverityWarning,
-		"date ramenée à %s : %s n'est pas une date AAAA-MM-JJ (data·inclusion la convertit ; un validateur du schéma JSON la refuserait)",
-		"date brought to %s: %s is not a YYYY-MM-DD date (data·inclusion converts it; a JSON Schema validator would refuse it)").WithSource("modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : date_maj lue depuis une date-heure à minuit ou un horodatage")
-	FaultNormNumber = spie.NewFaultType("OFFRE-NORME-03", spie.SeverityWarning,
-		"nombre converti en %s : %s n'est pas un nombre JSON (data·inclusion le convertit ; un validateur du schéma JSON le refuserait)",
-		"number converted to %s: %s is not a JSON number (data·inclusion converts it; a JSON Schema validator would refuse it)").WithSource("modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : nombres écrits en texte ou booléens convertis")
-	FaultNormNonFinite = spie.NewFaultType("OFFRE-NORME-04", spie.SeverityWarning,
-		"valeur non finie %s remplacée par null : data·inclusion l'accepte, mais JSON ne peut pas l'écrire",
-		"non-finite value %s replaced by null: data·inclusion accepts it, but JSON cannot write it").WithSource("modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : inf et nan acceptés, écrits null en JSON")
-	FaultNormEmail = spie.NewFaultType("OFFRE-NORME-06", spie.SeverityWarning,
-		"adresse normalisée en %q (écrite %q) : data·inclusion garde l'adresse seule, sans nom ni espaces, domaine en minuscules",
-		"address normalised to %q (written %q): data·inclusion keeps the bare address, without name or spaces, domain in lower case").WithSource("modèles data·inclusion v1.0.8 : EmailStr de pydantic (email-validator 2.x, sans vérification de délivrabilité)")
-	FaultNormURL = spie.NewFaultType("OFFRE-NORME-07", spie.SeverityWarning,
-		"lien normalisé en %q (écrit %q) : data·inclusion garde le lien tel que le standard URL le lit",
-		"link normalised to %q (written %q): data·inclusion keeps the link as the URL Standard reads it").WithSource("modèles data·inclusion v1.0.8 : HttpUrl de pydantic-core (standard URL du WHATWG, 2 083 octets au plus)")
-	FaultNormRepeatedKey = spie.NewFaultType("OFFRE-NORME-05", spie.SeverityWarning,
-		"clé répétée : seule la dernière valeur est gardée, comme le fait data·inclusion",
-		"repeated key: only the last value is kept, as data·inclusion does").WithSource("modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : clé répétée, la dernière valeur est gardée (json de Python)")
+	FaultNormDuplicate   = &spie.FaultType{Code: "OFFRE-NORME-01", Severity: spie.SeverityWarning, FR: "doublon retiré : %q figure déjà dans la liste (data·inclusion n'en garde qu'un ; un validateur du schéma JSON refuserait la liste)", EN: "duplicate removed: %q is already in the list (data·inclusion keeps one; a JSON Schema validator would refuse the list)", Source: "modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : les champs set[...] (thematiques, publics, modes_accueil…) dédoublonnent"}
+	FaultNormDate        = &spie.FaultType{Code: "OFFRE-NORME-02", Severity: spie.SeverityWarning, FR: "date ramenée à %s : %s n'est pas une date AAAA-MM-JJ (data·inclusion la convertit ; un validateur du schéma JSON la refuserait)", EN: "date brought to %s: %s is not a YYYY-MM-DD date (data·inclusion converts it; a JSON Schema validator would refuse it)", Source: "modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : date_maj lue depuis une date-heure à minuit ou un horodatage"}
+	FaultNormNumber      = &spie.FaultType{Code: "OFFRE-NORME-03", Severity: spie.SeverityWarning, FR: "nombre converti en %s : %s n'est pas un nombre JSON (data·inclusion le convertit ; un validateur du schéma JSON le refuserait)", EN: "number converted to %s: %s is not a JSON number (data·inclusion converts it; a JSON Schema validator would refuse it)", Source: "modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : nombres écrits en texte ou booléens convertis"}
+	FaultNormNonFinite   = &spie.FaultType{Code: "OFFRE-NORME-04", Severity: spie.SeverityWarning, FR: "valeur non finie %s remplacée par null : data·inclusion l'accepte, mais JSON ne peut pas l'écrire", EN: "non-finite value %s replaced by null: data·inclusion accepts it, but JSON cannot write it", Source: "modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : inf et nan acceptés, écrits null en JSON"}
+	FaultNormEmail       = &spie.FaultType{Code: "OFFRE-NORME-06", Severity: spie.SeverityWarning, FR: "adresse normalisée en %q (écrite %q) : data·inclusion garde l'adresse seule, sans nom ni espaces, domaine en minuscules", EN: "address normalised to %q (written %q): data·inclusion keeps the bare address, without name or spaces, domain in lower case", Source: "modèles data·inclusion v1.0.8 : EmailStr de pydantic (email-validator 2.x, sans vérification de délivrabilité)"}
+	FaultNormURL         = &spie.FaultType{Code: "OFFRE-NORME-07", Severity: spie.SeverityWarning, FR: "lien normalisé en %q (écrit %q) : data·inclusion garde le lien tel que le standard URL le lit", EN: "link normalised to %q (written %q): data·inclusion keeps the link as the URL Standard reads it", Source: "modèles data·inclusion v1.0.8 : HttpUrl de pydantic-core (standard URL du WHATWG, 2 083 octets au plus)"}
+	FaultNormRepeatedKey = &spie.FaultType{Code: "OFFRE-NORME-05", Severity: spie.SeverityWarning, FR: "clé répétée : seule la dernière valeur est gardée, comme le fait data·inclusion", EN: "repeated key: only the last value is kept, as data·inclusion does", Source: "modèles pydantic de data·inclusion v1.0.8 (mode JSON, conversions laxistes de la « Conversion Table » de pydantic 2) : clé répétée, la dernière valeur est gardée (json de Python)"}
 )
 
 // fieldClass says how the normalisation reads a field of a data·inclusion

@@ -145,32 +145,19 @@ var DefaultDeadlines = Deadlines{Answer: 72 * time.Hour, Reminder: 10 * 24 * tim
 
 // Fault types of prescriptions.
 var (
-	FaultPrescRequired = spie.NewFaultType("PRESC-REQUIS-01", spie.SeverityError,
-		"champ obligatoire absent", "required field missing").WithSource("fiche de prescription unique (guide de l'Aisne) : champs obligatoires")
-	FaultPrescValue = spie.NewFaultType("PRESC-VALEUR-01", spie.SeverityError,
-		"valeur %q inconnue de la liste %s", "value %q not in the list %s").WithSource("listes de la fiche de prescription de socle et data·inclusion v1 (ModeMobilisation, PersonneMobilisatrice)")
-	FaultPrescConsent = spie.NewFaultType("PRESC-DONNEES-01", spie.SeverityError,
-		"l'engagement de protection des données est obligatoire", "the data-protection commitment is required").WithSource("RGPD art. 5 et 28 : engagement de protection des données du prescripteur")
-	FaultPrescAttachment = spie.NewFaultType("PRESC-PIECES-01", spie.SeverityError,
-		"pièce jointe requise non fournie : %s", "required attachment not provided: %s").WithSource("data·inclusion v1, Service.documents_a_fournir : pièces demandées par le service")
-	FaultPrescTransition = spie.NewFaultType("PRESC-TRANSITION-10", spie.SeverityError,
-		"transition interdite de « %s » vers « %s »", "transition from %q to %q not allowed").WithSource("cycle de vie de la prescription de socle (envoyée, acceptée, refusée, expirée…)")
-	FaultPrescJournal = spie.NewFaultType("PRESC-JOURNAL-10", spie.SeverityError,
-		"journal incohérent : %s", "inconsistent journal: %s").WithSource("journal de la prescription de socle : chaque transition est consignée dans l'ordre")
-	FaultPrescRefusal = spie.NewFaultType("PRESC-REFUS-10", spie.SeverityError,
-		"un refus exige un motif codé (et un commentaire pour « autre »), et seulement un refus", "a refusal needs a coded reason (and a comment for \"autre\"), and only a refusal").WithSource("fiche de prescription unique : un refus est motivé (motifs codés, pratique Dora)")
-	FaultPrescNotMobilisable = spie.NewFaultType("PRESC-MOBILISABLE-10", spie.SeverityError,
-		"le service n'est pas mobilisable par %s", "the service cannot be mobilised by %s").WithSource("data·inclusion v1, Service.mobilisable_par (PersonneMobilisatrice)")
-	FaultPrescNoContact = spie.NewFaultType("PRESC-CONTACT-10", spie.SeverityError,
-		"le service ne peut pas recevoir de prescription : aucun contact pour ses modes de mobilisation", "the service cannot receive a prescription: no contact for its mobilisation modes").WithSource("data·inclusion v1, Service.modes_mobilisation et ses contacts (courriel, téléphone, lien)")
-	FaultPrescExpiry = spie.NewFaultType("PRESC-EXPIRATION-10", spie.SeverityError,
-		"expiration prématurée : la prescription envoyée le %s n'expire que le %s", "early expiry: sent on %s, expires only on %s").WithSource("RULES.md §4 : expiration d'une demande d'orientation après 30 jours (pratique Dora)")
-	FaultPrescSender = spie.NewFaultType("PRESC-EMETTEUR-01", spie.SeverityError,
-		"un référent doit indiquer le SIRET de sa structure", "a referent must give the SIRET of their structure").WithSource("RULES.md §11 : structure identifiée par un SIRET valide")
-	FaultPrescNeed = spie.NewFaultType("PRESC-BESOIN-01", spie.SeverityError,
-		"besoin %q inconnu : un frein est une thématique SPIE, un besoin une clé du référentiel des besoins", "unknown need %q: a frein is a SPIE thématique, a besoin a key of the besoins catalogue").WithSource("RULES.md §1 (thématiques SPIE) et §2 (besoins du projet professionnel, DSP France Travail)")
-	FaultPrescLate = spie.NewFaultType("PRESC-DELAI-10", spie.SeverityWarning,
-		"réponse au-delà de l'engagement de %s", "answer beyond the %s commitment").WithSource("RULES.md §4 : réponse à une prescription sous 72 heures (guide de l'Aisne)")
+	FaultPrescRequired       = &spie.FaultType{Code: "PRESC-REQUIS-01", Severity: spie.SeverityError, FR: "champ obligatoire absent", EN: "required field missing", Source: "fiche de prescription unique (guide de l'Aisne) : champs obligatoires"}
+	FaultPrescValue          = &spie.FaultType{Code: "PRESC-VALEUR-01", Severity: spie.SeverityError, FR: "valeur %q inconnue de la liste %s", EN: "value %q not in the list %s", Source: "listes de la fiche de prescription de socle et data·inclusion v1 (ModeMobilisation, PersonneMobilisatrice)"}
+	FaultPrescConsent        = &spie.FaultType{Code: "PRESC-DONNEES-01", Severity: spie.SeverityError, FR: "l'engagement de protection des données est obligatoire", EN: "the data-protection commitment is required", Source: "RGPD art. 5 et 28 : engagement de protection des données du prescripteur"}
+	FaultPrescAttachment     = &spie.FaultType{Code: "PRESC-PIECES-01", Severity: spie.SeverityError, FR: "pièce jointe requise non fournie : %s", EN: "required attachment not provided: %s", Source: "data·inclusion v1, Service.documents_a_fournir : pièces demandées par le service"}
+	FaultPrescTransition     = &spie.FaultType{Code: "PRESC-TRANSITION-10", Severity: spie.SeverityError, FR: "transition interdite de « %s » vers « %s »", EN: "transition from %q to %q not allowed", Source: "cycle de vie de la prescription de socle (envoyée, acceptée, refusée, expirée…)"}
+	FaultPrescJournal        = &spie.FaultType{Code: "PRESC-JOURNAL-10", Severity: spie.SeverityError, FR: "journal incohérent : %s", EN: "inconsistent journal: %s", Source: "journal de la prescription de socle : chaque transition est consignée dans l'ordre"}
+	FaultPrescRefusal        = &spie.FaultType{Code: "PRESC-REFUS-10", Severity: spie.SeverityError, FR: "un refus exige un motif codé (et un commentaire pour « autre »), et seulement un refus", EN: "a refusal needs a coded reason (and a comment for \"autre\"), and only a refusal", Source: "fiche de prescription unique : un refus est motivé (motifs codés, pratique Dora)"}
+	FaultPrescNotMobilisable = &spie.FaultType{Code: "PRESC-MOBILISABLE-10", Severity: spie.SeverityError, FR: "le service n'est pas mobilisable par %s", EN: "the service cannot be mobilised by %s", Source: "data·inclusion v1, Service.mobilisable_par (PersonneMobilisatrice)"}
+	FaultPrescNoContact      = &spie.FaultType{Code: "PRESC-CONTACT-10", Severity: spie.SeverityError, FR: "le service ne peut pas recevoir de prescription : aucun contact pour ses modes de mobilisation", EN: "the service cannot receive a prescription: no contact for its mobilisation modes", Source: "data·inclusion v1, Service.modes_mobilisation et ses contacts (courriel, téléphone, lien)"}
+	FaultPrescExpiry         = &spie.FaultType{Code: "PRESC-EXPIRATION-10", Severity: spie.SeverityError, FR: "expiration prématurée : la prescription envoyée le %s n'expire que le %s", EN: "early expiry: sent on %s, expires only on %s", Source: "RULES.md §4 : expiration d'une demande d'orientation après 30 jours (pratique Dora)"}
+	FaultPrescSender         = &spie.FaultType{Code: "PRESC-EMETTEUR-01", Severity: spie.SeverityError, FR: "un référent doit indiquer le SIRET de sa structure", EN: "a referent must give the SIRET of their structure", Source: "RULES.md §11 : structure identifiée par un SIRET valide"}
+	FaultPrescNeed           = &spie.FaultType{Code: "PRESC-BESOIN-01", Severity: spie.SeverityError, FR: "besoin %q inconnu : un frein est une thématique SPIE, un besoin une clé du référentiel des besoins", EN: "unknown need %q: a frein is a SPIE thématique, a besoin a key of the besoins catalogue", Source: "RULES.md §1 (thématiques SPIE) et §2 (besoins du projet professionnel, DSP France Travail)"}
+	FaultPrescLate           = &spie.FaultType{Code: "PRESC-DELAI-10", Severity: spie.SeverityWarning, FR: "réponse au-delà de l'engagement de %s", EN: "answer beyond the %s commitment", Source: "RULES.md §4 : réponse à une prescription sous 72 heures (guide de l'Aisne)"}
 )
 
 // CanReceive returns the faults that forbid sending a prescription from

@@ -68,16 +68,16 @@ func WithLimits(l Limits) Option {
 var (
 	FaultTrailing  = input.FaultTrailing // INPUT-JSON-02, defined by the one input reader
 	FaultSize      = input.FaultSize     // INPUT-SIZE-01, defined by the one input reader
-	FaultDepth     = spie.NewFaultType("INPUT-DEPTH-01", spie.SeverityError, "imbrication trop profonde (maximum %d niveaux)", "nesting too deep (limit %d levels)").WithSource("hygiène d'entrée propre à socle : profondeur maximale d'imbrication")
-	FaultArrayLen  = spie.NewFaultType("INPUT-ARRAY-01", spie.SeverityError, "liste trop longue (maximum %d éléments)", "array too long (limit %d items)").WithSource("hygiène d'entrée propre à socle : longueur maximale d'une liste")
-	FaultStringLen = spie.NewFaultType("INPUT-STRING-01", spie.SeverityError, "texte trop long (maximum %d octets)", "string too long (limit %d bytes)").WithSource("hygiène d'entrée propre à socle : longueur maximale d'un texte")
-	FaultNumber    = spie.NewFaultType("INPUT-NUMBER-01", spie.SeverityError, "nombre démesuré : %[1]s", "number out of all proportion: %[2]s").WithSource("hygiène d'entrée propre à socle : taille maximale d'un nombre écrit")
+	FaultDepth     = &spie.FaultType{Code: "INPUT-DEPTH-01", Severity: spie.SeverityError, FR: "imbrication trop profonde (maximum %d niveaux)", EN: "nesting too deep (limit %d levels)", Source: "hygiène d'entrée propre à socle : profondeur maximale d'imbrication"}
+	FaultArrayLen  = &spie.FaultType{Code: "INPUT-ARRAY-01", Severity: spie.SeverityError, FR: "liste trop longue (maximum %d éléments)", EN: "array too long (limit %d items)", Source: "hygiène d'entrée propre à socle : longueur maximale d'une liste"}
+	FaultStringLen = &spie.FaultType{Code: "INPUT-STRING-01", Severity: spie.SeverityError, FR: "texte trop long (maximum %d octets)", EN: "string too long (limit %d bytes)", Source: "hygiène d'entrée propre à socle : longueur maximale d'un texte"}
+	FaultNumber    = &spie.FaultType{Code: "INPUT-NUMBER-01", Severity: spie.SeverityError, FR: "nombre démesuré : %[1]s", EN: "number out of all proportion: %[2]s", Source: "hygiène d'entrée propre à socle : taille maximale d'un nombre écrit"}
 	// FaultNumberRange: a number the schema accepts (an unbounded integer)
 	// but that the Go type of its field cannot hold (int64, uint8, float64…).
-	FaultNumberRange = spie.NewFaultType("INPUT-NUMBER-02", spie.SeverityError, "nombre hors de la plage que socle sait traiter : entre %s et %s attendu, %s reçu", "number outside the range socle can handle: expected between %s and %s, got %s").WithSource("JSON Schema 2020-12 (un entier n'a pas de borne) face aux types Go de socle (int64, float64…) : hygiène d'entrée propre à socle")
-	FaultUTF8        = spie.NewFaultType("INPUT-UTF8-01", spie.SeverityError, "texte qui n'est pas de l'UTF-8 valide (octet %d)", "text that is not valid UTF-8 (byte %d)").WithSource("RFC 8259 §8.1 (un texte JSON échangé est en UTF-8)")
-	FaultBOM         = spie.NewFaultType("INPUT-BOM-01", spie.SeverityError, "le document commence par une marque d'ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM", "the document starts with a byte order mark: save it as UTF-8 without BOM").WithSource("RFC 8259 §8.1 (pas de marque d'ordre des octets en tête d'un texte JSON)")
-	FaultDuplicate   = spie.NewFaultType("INPUT-DUPLICATE-01", spie.SeverityError, "clé répétée dans le même objet", "key repeated in the same object").WithSource("RFC 8259 §4 (les noms d'un objet devraient être uniques) ; socle refuse les doublons")
+	FaultNumberRange = &spie.FaultType{Code: "INPUT-NUMBER-02", Severity: spie.SeverityError, FR: "nombre hors de la plage que socle sait traiter : entre %s et %s attendu, %s reçu", EN: "number outside the range socle can handle: expected between %s and %s, got %s", Source: "JSON Schema 2020-12 (un entier n'a pas de borne) face aux types Go de socle (int64, float64…) : hygiène d'entrée propre à socle"}
+	FaultUTF8        = &spie.FaultType{Code: "INPUT-UTF8-01", Severity: spie.SeverityError, FR: "texte qui n'est pas de l'UTF-8 valide (octet %d)", EN: "text that is not valid UTF-8 (byte %d)", Source: "RFC 8259 §8.1 (un texte JSON échangé est en UTF-8)"}
+	FaultBOM         = &spie.FaultType{Code: "INPUT-BOM-01", Severity: spie.SeverityError, FR: "le document commence par une marque d'ordre des octets (BOM) : enregistrez-le en UTF-8 sans BOM", EN: "the document starts with a byte order mark: save it as UTF-8 without BOM", Source: "RFC 8259 §8.1 (pas de marque d'ordre des octets en tête d'un texte JSON)"}
+	FaultDuplicate   = &spie.FaultType{Code: "INPUT-DUPLICATE-01", Severity: spie.SeverityError, FR: "clé répétée dans le même objet", EN: "key repeated in the same object", Source: "RFC 8259 §4 (les noms d'un objet devraient être uniques) ; socle refuse les doublons"}
 )
 
 // CheckInput reads data as one JSON document under the limits and returns

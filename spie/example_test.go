@@ -100,3 +100,15 @@ func ExampleDescribeJSONError() {
 	// valeur de type nombre inattendue pour id (octet 8)
 	// unexpected number value for id (byte 8)
 }
+
+// A fault type declared as data and registered by its package (on the host,
+// from a file with the build constraint !js): the registry then knows its
+// code, and its owner is the registering package.
+func ExampleRegisterFaultTypes() {
+	faultDemo := &spie.FaultType{Code: "EXEMPLE-DEMO-01", Severity: spie.SeverityWarning,
+		FR: "valeur %q ignorée", EN: "value %q ignored", Source: "exemple de la documentation"}
+	spie.RegisterFaultTypes(faultDemo)
+	t, ok := spie.LookupFaultType("EXEMPLE-DEMO-01")
+	fmt.Println(ok, t == faultDemo, t.Owner)
+	// Output: true true github.com/spie-fr/socle/spie_test
+}

@@ -142,8 +142,12 @@ func (fs Faults) Err() error {
 
 // FaultType is a kind of fault: a code, message templates, the rule's source
 // and, once a code stops being produced, its retirement. Declare each at
-// package level with NewFaultType (chaining WithSource, and Retire when the
-// fact is now told by other codes); the registry lets tests prove that every
+// package level as data, &FaultType{Code: …, Severity: …, FR: …, EN: …,
+// Source: …} (Retired and ReplacedBy when the fact is now told by other
+// codes), listed in the package's host-only file for RegisterFaultTypes, so
+// that a WebAssembly widget links only the types it produces; or, when the
+// code is built at run time, with NewFaultType (chaining WithSource and
+// Retire). The registry lets tests prove that every
 // code is well formed, used once, sourced, and that each code namespace has a
 // single owner package. A published code is never reassigned to another fact:
 // it is retired and new codes are added.
@@ -161,10 +165,10 @@ type FaultType struct {
 	Retired    bool
 	ReplacedBy []string
 	// Owner is the import path of the package that registered the code,
-	// recorded by NewFaultType on the host; it stays empty in a WebAssembly
-	// program (GOOS=js), where recording it slowed every widget's start and
-	// nothing reads it (CheckFaultTypes and the fault catalogue run on the
-	// host).
+	// recorded by NewFaultType or RegisterFaultTypes on the host; it stays
+	// empty in a WebAssembly program (GOOS=js), where recording it slowed
+	// every widget's start and nothing reads it (CheckFaultTypes and the
+	// fault catalogue run on the host).
 	Owner string
 }
 
@@ -252,6 +256,28 @@ func NewFaultType(code string, sev Severity, fr, en string) *FaultType {
 	registry.types = append(registry.types, t)
 	registry.Unlock()
 	return t
+}
+
+// RegisterFaultTypes registers fault types declared as data (package-level
+// composite literals, &FaultType{Code: …, Source: …}), recording the calling
+// package as their owner (on the host only: see FaultType.Owner). Declared
+// as data, a type the program never references is dropped by the linker:
+// each package lists its types in a host-only file (build constraint !js)
+// so that a WebAssembly widget keeps only the faults it produces (issue 17,
+// item 4), while the host's registry, fault catalogue and CheckFaultTypes
+// see them all. In a WebAssembly program the registry holds only the types
+// declared with NewFaultType.
+func RegisterFaultTypes(types ...*FaultType) {
+	owner := ""
+	if recordOwner {
+		owner = callerPackage(2)
+	}
+	registry.Lock()
+	for _, t := range types {
+		t.Owner = owner
+		registry.types = append(registry.types, t)
+	}
+	registry.Unlock()
 }
 
 // callerPackage returns the import path of the package of the function skip

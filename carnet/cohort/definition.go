@@ -83,19 +83,19 @@ func (Mode) Definitions() spie.Definitions { return Modes }
 
 // Fault types of cohort definitions.
 var (
-	FaultCode          = spie.NewFaultType("COHORTE-CODE-01", spie.SeverityError, "code de cohorte manquant ou mal formé (minuscules, chiffres et tirets)", "missing or malformed cohort code").WithSource("format des cohortes de socle : code stable (minuscules, chiffres, tirets)")
-	FaultName          = spie.NewFaultType("COHORTE-NOM-01", spie.SeverityError, "nom de la cohorte manquant", "missing cohort name").WithSource("format des cohortes de socle")
-	FaultTerritory     = spie.NewFaultType("COHORTE-TERRITOIRE-01", spie.SeverityError, "territoire vide : au moins une commune, un EPCI ou un département", "empty territory: at least one commune, EPCI or département").WithSource("RULES.md §8 : une cohorte se définit par un public et un territoire")
-	FaultUnknownPlace  = spie.NewFaultType("COHORTE-TERRITOIRE-02", spie.SeverityError, "code inconnu du Code officiel géographique (%s) : %q", "code unknown to the official geographic code (%s): %q").WithSource("INSEE, Code officiel géographique et liste des EPCI (table de spie/territory, @etalab/decoupage-administratif)")
-	FaultPlaceTwice    = spie.NewFaultType("COHORTE-TERRITOIRE-10", spie.SeverityWarning, "territoire répété : %q", "repeated territory: %q").WithSource("cohérence du document, règle propre à socle")
-	FaultAgeBounds     = spie.NewFaultType("COHORTE-AGE-01", spie.SeverityError, "âge hors des bornes (0 à 120 ans)", "age out of range (0 to 120)").WithSource("plausibilité, règle propre à socle : âges de 0 à 120 ans")
-	FaultAgeEmpty      = spie.NewFaultType("COHORTE-AGE-02", spie.SeverityError, "tranche d'âge sans borne", "age range without bounds").WithSource("RULES.md §8 : une tranche d'âge (Laon : 18–30 ans) a au moins une borne")
-	FaultAgeOrder      = spie.NewFaultType("COHORTE-AGE-10", spie.SeverityError, "âge minimal supérieur à l'âge maximal", "minimum age above maximum age").WithSource("cohérence du document, règle propre à socle")
-	FaultCriterion     = spie.NewFaultType("COHORTE-CRITERE-01", spie.SeverityError, "critère de public inconnu : %q", "unknown public criterion: %q").WithSource("liste des critères de publics de socle (diagnostic.PublicCriteriaFlags)")
-	FaultCriterionMode = spie.NewFaultType("COHORTE-CRITERE-02", spie.SeverityError, "mode de combinaison inconnu : %q", "unknown combination mode: %q").WithSource("format des cohortes de socle : modes de combinaison des critères")
-	FaultCriterionTwic = spie.NewFaultType("COHORTE-CRITERE-10", spie.SeverityError, "critère répété : %q", "repeated criterion: %q").WithSource("cohérence du document, règle propre à socle")
-	FaultPeriodDate    = spie.NewFaultType("COHORTE-PERIODE-01", spie.SeverityError, "date mal formée : AAAA-MM-JJ attendu", "malformed date: YYYY-MM-DD expected").WithSource("ISO 8601 / RFC 3339 (date complète AAAA-MM-JJ)")
-	FaultPeriodOrder   = spie.NewFaultType("COHORTE-PERIODE-10", spie.SeverityError, "la fin de l'expérimentation précède son début", "the experiment ends before it starts").WithSource("cohérence du document, règle propre à socle")
+	FaultCode          = &spie.FaultType{Code: "COHORTE-CODE-01", Severity: spie.SeverityError, FR: "code de cohorte manquant ou mal formé (minuscules, chiffres et tirets)", EN: "missing or malformed cohort code", Source: "format des cohortes de socle : code stable (minuscules, chiffres, tirets)"}
+	FaultName          = &spie.FaultType{Code: "COHORTE-NOM-01", Severity: spie.SeverityError, FR: "nom de la cohorte manquant", EN: "missing cohort name", Source: "format des cohortes de socle"}
+	FaultTerritory     = &spie.FaultType{Code: "COHORTE-TERRITOIRE-01", Severity: spie.SeverityError, FR: "territoire vide : au moins une commune, un EPCI ou un département", EN: "empty territory: at least one commune, EPCI or département", Source: "RULES.md §8 : une cohorte se définit par un public et un territoire"}
+	FaultUnknownPlace  = &spie.FaultType{Code: "COHORTE-TERRITOIRE-02", Severity: spie.SeverityError, FR: "code inconnu du Code officiel géographique (%s) : %q", EN: "code unknown to the official geographic code (%s): %q", Source: "INSEE, Code officiel géographique et liste des EPCI (table de spie/territory, @etalab/decoupage-administratif)"}
+	FaultPlaceTwice    = &spie.FaultType{Code: "COHORTE-TERRITOIRE-10", Severity: spie.SeverityWarning, FR: "territoire répété : %q", EN: "repeated territory: %q", Source: "cohérence du document, règle propre à socle"}
+	FaultAgeBounds     = &spie.FaultType{Code: "COHORTE-AGE-01", Severity: spie.SeverityError, FR: "âge hors des bornes (0 à 120 ans)", EN: "age out of range (0 to 120)", Source: "plausibilité, règle propre à socle : âges de 0 à 120 ans"}
+	FaultAgeEmpty      = &spie.FaultType{Code: "COHORTE-AGE-02", Severity: spie.SeverityError, FR: "tranche d'âge sans borne", EN: "age range without bounds", Source: "RULES.md §8 : une tranche d'âge (Laon : 18–30 ans) a au moins une borne"}
+	FaultAgeOrder      = &spie.FaultType{Code: "COHORTE-AGE-10", Severity: spie.SeverityError, FR: "âge minimal supérieur à l'âge maximal", EN: "minimum age above maximum age", Source: "cohérence du document, règle propre à socle"}
+	FaultCriterion     = &spie.FaultType{Code: "COHORTE-CRITERE-01", Severity: spie.SeverityError, FR: "critère de public inconnu : %q", EN: "unknown public criterion: %q", Source: "liste des critères de publics de socle (diagnostic.PublicCriteriaFlags)"}
+	FaultCriterionMode = &spie.FaultType{Code: "COHORTE-CRITERE-02", Severity: spie.SeverityError, FR: "mode de combinaison inconnu : %q", EN: "unknown combination mode: %q", Source: "format des cohortes de socle : modes de combinaison des critères"}
+	FaultCriterionTwic = &spie.FaultType{Code: "COHORTE-CRITERE-10", Severity: spie.SeverityError, FR: "critère répété : %q", EN: "repeated criterion: %q", Source: "cohérence du document, règle propre à socle"}
+	FaultPeriodDate    = &spie.FaultType{Code: "COHORTE-PERIODE-01", Severity: spie.SeverityError, FR: "date mal formée : AAAA-MM-JJ attendu", EN: "malformed date: YYYY-MM-DD expected", Source: "ISO 8601 / RFC 3339 (date complète AAAA-MM-JJ)"}
+	FaultPeriodOrder   = &spie.FaultType{Code: "COHORTE-PERIODE-10", Severity: spie.SeverityError, FR: "la fin de l'expérimentation précède son début", EN: "the experiment ends before it starts", Source: "cohérence du document, règle propre à socle"}
 )
 
 // codeRE is the form of a code, compiled on first use, not at package

@@ -56,12 +56,12 @@ var (
 	// FaultJSON: the document is not JSON; its arguments are what is wrong,
 	// in French (%[1]s, message) and in English (%[2]s, message_en), as
 	// spie.DescribeJSONError and spie.DescribeJSONErrorEN tell it.
-	FaultJSON = spie.NewFaultType("INPUT-JSON-01", spie.SeverityError, "JSON illisible : %[1]s", "unreadable JSON: %[2]s").WithSource("RFC 8259 (syntaxe JSON) ; hygiène d'entrée propre à socle")
+	FaultJSON = &spie.FaultType{Code: "INPUT-JSON-01", Severity: spie.SeverityError, FR: "JSON illisible : %[1]s", EN: "unreadable JSON: %[2]s", Source: "RFC 8259 (syntaxe JSON) ; hygiène d'entrée propre à socle"}
 	// FaultTrailing: data after the end of the document or of the array
 	// (byte offset in the document, or in the input after an array).
-	FaultTrailing = spie.NewFaultType("INPUT-JSON-02", spie.SeverityError, "données après la fin du document (octet %d)", "data after the end of the document (byte %d)").WithSource("RFC 8259 (un document JSON est une seule valeur) ; hygiène d'entrée propre à socle")
+	FaultTrailing = &spie.FaultType{Code: "INPUT-JSON-02", Severity: spie.SeverityError, FR: "données après la fin du document (octet %d)", EN: "data after the end of the document (byte %d)", Source: "RFC 8259 (un document JSON est une seule valeur) ; hygiène d'entrée propre à socle"}
 	// FaultSize: the document is over the limit (its size, the limit).
-	FaultSize = spie.NewFaultType("INPUT-SIZE-01", spie.SeverityError, "document trop grand : %d octets (maximum %d)", "document too large: %d bytes (limit %d)").WithSource("hygiène d'entrée propre à socle : taille maximale d'un document")
+	FaultSize = &spie.FaultType{Code: "INPUT-SIZE-01", Severity: spie.SeverityError, FR: "document trop grand : %d octets (maximum %d)", EN: "document too large: %d bytes (limit %d)", Source: "hygiène d'entrée propre à socle : taille maximale d'un document"}
 )
 
 // Retired fault types: no longer emitted since the one reader replaced
@@ -69,8 +69,8 @@ var (
 // limit INPUT-SIZE-01). They stay registered, with their published
 // messages, so that their codes are never given to another fact.
 var (
-	RetiredFaultLine     = spie.NewFaultType("INPUT-NDJSON-01", spie.SeverityError, "ligne %d illisible : %s", "line %d unreadable: %s").WithSource("RFC 8259 et NDJSON (un document JSON par ligne) ; hygiène d'entrée propre à socle").Retire("INPUT-JSON-01")
-	RetiredFaultLineSize = spie.NewFaultType("INPUT-NDJSON-02", spie.SeverityError, "ligne %d trop longue (plus de 16 Mio)", "line %d too long (over 16 MiB)").WithSource("hygiène d'entrée propre à socle : longueur maximale d'une ligne (16 Mio)").Retire("INPUT-SIZE-01")
+	RetiredFaultLine     = &spie.FaultType{Code: "INPUT-NDJSON-01", Severity: spie.SeverityError, FR: "ligne %d illisible : %s", EN: "line %d unreadable: %s", Source: "RFC 8259 et NDJSON (un document JSON par ligne) ; hygiène d'entrée propre à socle", Retired: true, ReplacedBy: []string{"INPUT-JSON-01"}}
+	RetiredFaultLineSize = &spie.FaultType{Code: "INPUT-NDJSON-02", Severity: spie.SeverityError, FR: "ligne %d trop longue (plus de 16 Mio)", EN: "line %d too long (over 16 MiB)", Source: "hygiène d'entrée propre à socle : longueur maximale d'une ligne (16 Mio)", Retired: true, ReplacedBy: []string{"INPUT-SIZE-01"}}
 )
 
 // ErrEmpty is returned by Each when the input holds nothing but blanks and

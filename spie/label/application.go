@@ -129,15 +129,15 @@ type CurrentLabel struct {
 
 // Fault types of applications.
 var (
-	FaultAppID       = spie.NewFaultType("LABEL-CANDIDATURE-01", spie.SeverityError, "identifiant de la candidature manquant", "missing application id").WithSource("format de candidature au label de socle, RULES.md §11")
-	FaultAppDate     = spie.NewFaultType("LABEL-CANDIDATURE-02", spie.SeverityError, "date mal formée : AAAA-MM-JJ attendu", "malformed date: YYYY-MM-DD expected").WithSource("ISO 8601 / RFC 3339 (date complète AAAA-MM-JJ)")
-	FaultAppName     = spie.NewFaultType("LABEL-CANDIDATURE-03", spie.SeverityError, "nom de la structure manquant", "missing structure name").WithSource("RULES.md §11 : critère 1, structure identifiée")
-	FaultAppKind     = spie.NewFaultType("LABEL-CANDIDATURE-04", spie.SeverityError, "valeur hors de la liste : %q", "value not in the list: %q").WithSource("RULES.md §11 : listes de la charte (critères, pièces, décisions)")
-	FaultAppEmail    = spie.NewFaultType("LABEL-CANDIDATURE-05", spie.SeverityError, "adresse électronique mal formée", "malformed email address").WithSource("RFC 5322 (adresse électronique)")
-	FaultAppFuture   = spie.NewFaultType("LABEL-CANDIDATURE-10", spie.SeverityError, "date postérieure à la date d'évaluation (%s)", "date after the evaluation date (%s)").WithSource("cohérence du document, règle propre à socle : les pièces précèdent l'évaluation")
-	FaultAppCounts   = spie.NewFaultType("LABEL-CANDIDATURE-11", spie.SeverityError, "plus de prescriptions répondues dans le délai que de prescriptions reçues", "more prescriptions answered in time than received").WithSource("RULES.md §11 : critère 7, réponse aux prescriptions sous 72 heures (part mesurée)")
-	FaultAppPeriod   = spie.NewFaultType("LABEL-CANDIDATURE-12", spie.SeverityError, "la fin de période précède son début", "the period ends before it starts").WithSource("cohérence du document, règle propre à socle")
-	FaultAppLabelEnd = spie.NewFaultType("LABEL-CANDIDATURE-13", spie.SeverityError, "la fin de validité du label précède sa décision", "the label ends before it was granted").WithSource("RULES.md §11 : label valable 3 ans à compter de sa décision")
+	FaultAppID       = &spie.FaultType{Code: "LABEL-CANDIDATURE-01", Severity: spie.SeverityError, FR: "identifiant de la candidature manquant", EN: "missing application id", Source: "format de candidature au label de socle, RULES.md §11"}
+	FaultAppDate     = &spie.FaultType{Code: "LABEL-CANDIDATURE-02", Severity: spie.SeverityError, FR: "date mal formée : AAAA-MM-JJ attendu", EN: "malformed date: YYYY-MM-DD expected", Source: "ISO 8601 / RFC 3339 (date complète AAAA-MM-JJ)"}
+	FaultAppName     = &spie.FaultType{Code: "LABEL-CANDIDATURE-03", Severity: spie.SeverityError, FR: "nom de la structure manquant", EN: "missing structure name", Source: "RULES.md §11 : critère 1, structure identifiée"}
+	FaultAppKind     = &spie.FaultType{Code: "LABEL-CANDIDATURE-04", Severity: spie.SeverityError, FR: "valeur hors de la liste : %q", EN: "value not in the list: %q", Source: "RULES.md §11 : listes de la charte (critères, pièces, décisions)"}
+	FaultAppEmail    = &spie.FaultType{Code: "LABEL-CANDIDATURE-05", Severity: spie.SeverityError, FR: "adresse électronique mal formée", EN: "malformed email address", Source: "RFC 5322 (adresse électronique)"}
+	FaultAppFuture   = &spie.FaultType{Code: "LABEL-CANDIDATURE-10", Severity: spie.SeverityError, FR: "date postérieure à la date d'évaluation (%s)", EN: "date after the evaluation date (%s)", Source: "cohérence du document, règle propre à socle : les pièces précèdent l'évaluation"}
+	FaultAppCounts   = &spie.FaultType{Code: "LABEL-CANDIDATURE-11", Severity: spie.SeverityError, FR: "plus de prescriptions répondues dans le délai que de prescriptions reçues", EN: "more prescriptions answered in time than received", Source: "RULES.md §11 : critère 7, réponse aux prescriptions sous 72 heures (part mesurée)"}
+	FaultAppPeriod   = &spie.FaultType{Code: "LABEL-CANDIDATURE-12", Severity: spie.SeverityError, FR: "la fin de période précède son début", EN: "the period ends before it starts", Source: "cohérence du document, règle propre à socle"}
+	FaultAppLabelEnd = &spie.FaultType{Code: "LABEL-CANDIDATURE-13", Severity: spie.SeverityError, FR: "la fin de validité du label précède sa décision", EN: "the label ends before it was granted", Source: "RULES.md §11 : label valable 3 ans à compter de sa décision"}
 )
 
 // Check returns the faults of the application as a document, at date (dates

@@ -70,18 +70,18 @@ func (c Charter) Validity() int {
 
 // Fault types of charters.
 var (
-	FaultCharterName      = spie.NewFaultType("LABEL-CHARTE-01", spie.SeverityError, "nom de la charte manquant", "missing charter name").WithSource("RULES.md §11 : charte de labellisation (Seine-et-Marne)")
-	FaultCharterEmpty     = spie.NewFaultType("LABEL-CHARTE-02", spie.SeverityError, "la charte ne compte aucun critère", "the charter has no criterion").WithSource("RULES.md §11 : la charte énonce des critères")
-	FaultCharterValidity  = spie.NewFaultType("LABEL-CHARTE-03", spie.SeverityError, "durée de validité hors des bornes (1 à 10 ans)", "validity out of range (1 to 10 years)").WithSource("RULES.md §11 : validité du label (3 ans par défaut), bornes propres à socle")
-	FaultCriterionCode    = spie.NewFaultType("LABEL-CRITERE-01", spie.SeverityError, "code du critère manquant ou mal formé (minuscules, chiffres et tirets)", "missing or malformed criterion code").WithSource("format de la charte de socle : code stable du critère")
-	FaultCriterionText    = spie.NewFaultType("LABEL-CRITERE-02", spie.SeverityError, "énoncé du critère manquant", "missing criterion statement").WithSource("RULES.md §11 : chaque critère a un énoncé")
-	FaultCriterionRule    = spie.NewFaultType("LABEL-CRITERE-03", spie.SeverityError, "règle de vérification inconnue : %q", "unknown rule: %q").WithSource("RULES.md §11 : règles de vérification des critères par défaut")
-	FaultCriterionProof   = spie.NewFaultType("LABEL-CRITERE-04", spie.SeverityError, "pièce justificative inconnue : %q", "unknown evidence: %q").WithSource("RULES.md §11 : pièces justificatives des critères")
-	FaultCriterionNoProof = spie.NewFaultType("LABEL-CRITERE-05", spie.SeverityError, "aucune pièce justificative attendue", "no evidence required").WithSource("RULES.md §11 : chaque critère se prouve par une pièce")
-	FaultCriterionParam   = spie.NewFaultType("LABEL-CRITERE-06", spie.SeverityError, "la règle %s exige le paramètre %s", "rule %s needs parameter %s").WithSource("RULES.md §11 : paramètres des règles (3 ans, 6 mois, 72 heures)")
-	FaultCriterionRange   = spie.NewFaultType("LABEL-CRITERE-07", spie.SeverityError, "paramètre hors des bornes : %s", "parameter out of range: %s").WithSource("RULES.md §11 : paramètres des règles, bornes propres à socle")
-	FaultCriterionTwice   = spie.NewFaultType("LABEL-CRITERE-10", spie.SeverityError, "code de critère répété : %q", "repeated criterion code: %q").WithSource("format de la charte de socle : codes de critères uniques")
-	FaultRuleTwice        = spie.NewFaultType("LABEL-CRITERE-11", spie.SeverityWarning, "la règle %s vérifie déjà le critère %q", "rule %s already checks criterion %q").WithSource("RULES.md §11 : une règle vérifie un seul critère")
+	FaultCharterName      = &spie.FaultType{Code: "LABEL-CHARTE-01", Severity: spie.SeverityError, FR: "nom de la charte manquant", EN: "missing charter name", Source: "RULES.md §11 : charte de labellisation (Seine-et-Marne)"}
+	FaultCharterEmpty     = &spie.FaultType{Code: "LABEL-CHARTE-02", Severity: spie.SeverityError, FR: "la charte ne compte aucun critère", EN: "the charter has no criterion", Source: "RULES.md §11 : la charte énonce des critères"}
+	FaultCharterValidity  = &spie.FaultType{Code: "LABEL-CHARTE-03", Severity: spie.SeverityError, FR: "durée de validité hors des bornes (1 à 10 ans)", EN: "validity out of range (1 to 10 years)", Source: "RULES.md §11 : validité du label (3 ans par défaut), bornes propres à socle"}
+	FaultCriterionCode    = &spie.FaultType{Code: "LABEL-CRITERE-01", Severity: spie.SeverityError, FR: "code du critère manquant ou mal formé (minuscules, chiffres et tirets)", EN: "missing or malformed criterion code", Source: "format de la charte de socle : code stable du critère"}
+	FaultCriterionText    = &spie.FaultType{Code: "LABEL-CRITERE-02", Severity: spie.SeverityError, FR: "énoncé du critère manquant", EN: "missing criterion statement", Source: "RULES.md §11 : chaque critère a un énoncé"}
+	FaultCriterionRule    = &spie.FaultType{Code: "LABEL-CRITERE-03", Severity: spie.SeverityError, FR: "règle de vérification inconnue : %q", EN: "unknown rule: %q", Source: "RULES.md §11 : règles de vérification des critères par défaut"}
+	FaultCriterionProof   = &spie.FaultType{Code: "LABEL-CRITERE-04", Severity: spie.SeverityError, FR: "pièce justificative inconnue : %q", EN: "unknown evidence: %q", Source: "RULES.md §11 : pièces justificatives des critères"}
+	FaultCriterionNoProof = &spie.FaultType{Code: "LABEL-CRITERE-05", Severity: spie.SeverityError, FR: "aucune pièce justificative attendue", EN: "no evidence required", Source: "RULES.md §11 : chaque critère se prouve par une pièce"}
+	FaultCriterionParam   = &spie.FaultType{Code: "LABEL-CRITERE-06", Severity: spie.SeverityError, FR: "la règle %s exige le paramètre %s", EN: "rule %s needs parameter %s", Source: "RULES.md §11 : paramètres des règles (3 ans, 6 mois, 72 heures)"}
+	FaultCriterionRange   = &spie.FaultType{Code: "LABEL-CRITERE-07", Severity: spie.SeverityError, FR: "paramètre hors des bornes : %s", EN: "parameter out of range: %s", Source: "RULES.md §11 : paramètres des règles, bornes propres à socle"}
+	FaultCriterionTwice   = &spie.FaultType{Code: "LABEL-CRITERE-10", Severity: spie.SeverityError, FR: "code de critère répété : %q", EN: "repeated criterion code: %q", Source: "format de la charte de socle : codes de critères uniques"}
+	FaultRuleTwice        = &spie.FaultType{Code: "LABEL-CRITERE-11", Severity: spie.SeverityWarning, FR: "la règle %s vérifie déjà le critère %q", EN: "rule %s already checks criterion %q", Source: "RULES.md §11 : une règle vérifie un seul critère"}
 )
 
 // Check returns the faults of the charter: a charter with errors cannot be

@@ -18,10 +18,7 @@ const JSONName = "seuil_secret"
 // sets the floor of the statistical secret at 5 people, so a report under
 // a lower threshold (--seuil 1 publishes every count) is not produced.
 // Message arguments: the threshold asked, the floor.
-var FaultThreshold = spie.NewFaultType("SECRET-SEUIL-01", spie.SeverityError,
-	"seuil du secret statistique de %d personne(s) refusé : au moins %d (aucune cellule publiée)",
-	"statistical secret threshold of %d people refused: at least %d (no cell published)").
-	WithSource("RULES.md §10 : « Aggregated indicators suppress cells under 5 people (default) » ; un territoire peut relever le seuil, pas l'abaisser")
+var FaultThreshold = &spie.FaultType{Code: "SECRET-SEUIL-01", Severity: spie.SeverityError, FR: "seuil du secret statistique de %d personne(s) refusé : au moins %d (aucune cellule publiée)", EN: "statistical secret threshold of %d people refused: at least %d (no cell published)", Source: "RULES.md §10 : « Aggregated indicators suppress cells under 5 people (default) » ; un territoire peut relever le seuil, pas l'abaisser"}
 
 // CheckThreshold returns the fault FaultThreshold at path (a JSON Pointer,
 // "/seuil_secret" in a policy, "" for a CLI flag) when n is set (n > 0) and

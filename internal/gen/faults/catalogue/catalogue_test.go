@@ -2,11 +2,15 @@ package catalogue_test
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -19,10 +23,10 @@ import (
 	"github.com/spie-fr/socle/spie"
 )
 
-var callRE = regexp.MustCompile(`\bNewFaultType\(`)
+var callRE = regexp.MustCompile(`\b(NewFaultType|RegisterFaultTypes)\(`)
 
 // The catalogue sees every registered code: each package whose source calls
-// spie.NewFaultType (found by reading the files, independently of the
+// spie.NewFaultType or spie.RegisterFaultTypes (found by reading the files, independently of the
 // registry) is the owner of at least one code in the registry that package
 // catalogue links.
 func TestCatalogueLinksEveryRegisteringPackage(t *testing.T) {
@@ -130,4 +134,81 @@ func ExampleBuild() {
 		}
 	}
 	// Output: OFFRE-COMMUNE-01 offer true [SPIE-COMMUNE-02]
+}
+
+// Every fault type declared as data (a composite literal spie.FaultType{…}
+// with a literal Code, in the source of any package but tests, found by
+// parsing the files, independently of the registry) is registered on the
+// host, by its declaring package, with the same messages: a type missing
+// from its package's host-only list (faults_host.go, spie.RegisterFaultTypes)
+// would vanish from the catalogue and from CheckFaultTypes.
+func TestStaticFaultTypesAreRegistered(t *testing.T) {
+	root := reftest.ModuleRoot(t)
+	found := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if n := d.Name(); n != "." && (strings.HasPrefix(n, ".") || n == "testdata" || n == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		rel = filepath.ToSlash(rel)
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok || !isFaultType(lit.Type, f.Name.Name) {
+				return true
+			}
+			fields := map[string]string{}
+			for _, el := range lit.Elts {
+				kv, ok := el.(*ast.KeyValueExpr)
+				if !ok {
+					continue
+				}
+				key, _ := kv.Key.(*ast.Ident)
+				if b, ok := kv.Value.(*ast.BasicLit); ok && key != nil && b.Kind == token.STRING {
+					fields[key.Name], _ = strconv.Unquote(b.Value)
+				}
+			}
+			code, ok := fields["Code"]
+			if !ok {
+				return true
+			}
+			found++
+			ft, ok := spie.LookupFaultType(code)
+			if assert.True(t, ok, "%s : %s déclaré mais pas enregistré (ajoutez-le à faults_host.go de son paquet)", path, code) {
+				assert.Equal(t, rel, catalogue.Relative(ft.Owner), code)
+				if fr, ok := fields["FR"]; ok {
+					assert.Equal(t, fr, ft.FR, code)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	require.NoError(t, err)
+	// 430 codes were declared as data when they moved out of NewFaultType
+	// (issue 17, item 4): the walk must see them.
+	assert.GreaterOrEqual(t, found, 430)
+}
+
+func isFaultType(e ast.Expr, pkg string) bool {
+	switch x := e.(type) {
+	case *ast.SelectorExpr:
+		id, ok := x.X.(*ast.Ident)
+		return ok && id.Name == "spie" && x.Sel.Name == "FaultType"
+	case *ast.Ident:
+		return pkg == "spie" && x.Name == "FaultType"
+	}
+	return false
 }
