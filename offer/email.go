@@ -18,20 +18,32 @@ import (
 // networks.validate_email; email_validator syntax.py and rfc_constants.py),
 // checked against the models by the differential test of package schemas.
 
+//go:generate go run ../internal/gen/modelclasses -set email -out email_classes_gen.go
+
 // prettyEmail is pydantic's pattern of a "pretty" address: an optional
-// display name (words of letters, digits and atext characters separated by
-// white space, or a quoted string), then the address between angle
-// brackets. Python's \w and \s are Unicode: letters, digits (categories L
-// and N) and underscore; Unicode white space. Compiled on first use, not at
-// package initialisation (issue 17 item 4: ≈ 100 ms of a widget's start).
+// display name (words of name characters separated by white space, or a
+// quoted string), then the address between angle brackets. Python's \w and
+// \s are Unicode, of Python's own tables (unicodedata 14.0 for Python 3.11),
+// not Go's: the classes are written from the tables the models gave
+// (email_classes_gen.go, emailNameTable and emailSpaceTable), never from
+// Go's \pL\pN. Compiled on first use, not at package initialisation
+// (issue 17 item 4: ≈ 100 ms of a widget's start).
 var prettyEmail = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^` + pyS + `*(?:((?:` + nameChar + `+` + pyS + `+)*` + nameChar + `+)|"((?:[^"]|\\")+)")?` + pyS + `*<(.+)>` + pyS + `*$`)
+	s := "[" + classText(emailSpaceTable) + "]"
+	name := "[" + classText(emailNameTable) + "]"
+	return regexp.MustCompile(`^` + s + `*(?:((?:` + name + `+` + s + `+)*` + name + `+)|"((?:[^"]|\\")+)")?` + s + `*<(.+)>` + s + `*$`)
 })
 
-const (
-	pyS      = `[\t\n\v\f\r\x{1c}-\x{1f}\x{85}\pZ]`
-	nameChar = "[\\pL\\pN_!#$%&'*+\\-/=?^`{|}~]"
-)
+// isEmailSpace is the white space pydantic strips around an address
+// (Python's str.strip, the \s of its pattern): emailSpaceTable, in ASCII
+// \t to \r, \x1c to \x1f (bidi classes B and S) and the space, read by a
+// byte test — \x1c to \x1f are not unicode.IsSpace.
+func isEmailSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= '\t' && r <= '\r' || r >= 0x1c && r <= ' '
+	}
+	return unicode.Is(emailSpaceTable, r)
+}
 
 // emailSpecialUse are the special-use domains email-validator refuses
 // (RFC 6761 and IANA's registry, as listed by email-validator 2.2.0).
@@ -49,8 +61,11 @@ var emailIDNA = idna.Lookup
 // NormalizeEmail returns the address data·inclusion's models store for v
 // and whether they accept it. Accepted: at most 2,048 characters; an
 // optional display name before the address in angle brackets (dropped);
-// white space around the address (trimmed); a local part of at most 64
-// characters that is a dot-atom of atext and non-ASCII characters (no
+// white space around the address (trimmed: Python's white space, \x1c to
+// \x1f among it); a local part of at most 64
+// characters that is a dot-atom of atext and non-ASCII characters (of
+// Python's Unicode tables, 14.0: a character they leave unassigned, such as
+// Kawi's of 15.0, is refused in the display name, local part and domain; no
 // quoted string, no white space, control, format or separator character —
 // NBSP and zero-width space are refused —, no combining mark first),
 // normalised to NFC, and lower-cased when it is one of the mailbox names of
@@ -79,7 +94,7 @@ func normalizeEmail(v string, plain bool) (string, bool) {
 			v = m[3]
 		}
 	}
-	v = strings.TrimFunc(v, unicode.IsSpace)
+	v = strings.TrimFunc(v, isEmailSpace)
 	if strings.ContainsAny(v, `"<`) {
 		// A quoted local part is refused, a display name is only taken
 		// by pydantic's pattern above.
@@ -180,12 +195,22 @@ func emailLocal(local string) (string, bool, bool) {
 }
 
 // safeChars is email-validator's check_unsafe_chars without spaces:
-// letters, numbers, punctuation and symbols; a mark but first.
+// letters, numbers, punctuation and symbols (emailSafeTable); a mark but
+// first (emailMarkTable). Both of Python's unicodedata.category, generated
+// by running email_validator's own function over every code point: a
+// character Python's tables leave unassigned (Kawi, new in Unicode 15.0)
+// is unsafe, whatever Go's tables say.
 func safeChars(s string) bool {
 	for i, r := range s {
 		switch {
-		case unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S):
-		case unicode.Is(unicode.M, r):
+		case r < utf8.RuneSelf:
+			// ASCII: '!' to '~' are safe, the rest unsafe (the ASCII
+			// members internal/gen/modelclasses requires of the table).
+			if r < '!' || r > '~' {
+				return false
+			}
+		case unicode.Is(emailSafeTable, r):
+		case unicode.Is(emailMarkTable, r):
 			if i == 0 {
 				return false
 			}
