@@ -146,6 +146,16 @@ func unicodeVersionEmails() []string {
 			c+"@mairie-exemple.fr", "contact"+c+"@mairie-exemple.fr", "contact@mairie"+c+".fr",
 			c+"contact@mairie-exemple.fr"+c, "contact@mairie-exemple.fr"+c)
 	}
+	// Domains under IDNA 2008 as the idna package judges it (PVALID and
+	// CONTEXTO of its own tables), not UTS #46 alone: old Hangul jamo
+	// U+1100 and U+11A8, a combining mark for symbols U+20D0, a circled
+	// Hangul U+3260 (mapped to a jamo), musical stems U+1D165 and U+1D16D,
+	// Cherokee small letters U+13F8 and U+AB70 (mapped to capitals), a
+	// Greek keraia U+0375, katakana middle dots U+30FB between kana.
+	for _, d := range []string{"mairie\u1100", "mairie\u11A8", "mairie\u20D0", "mairie\u3260", "mairie\U0001D165", "mairie\U0001D16D",
+		"mairie\u13F8", "mairie\uAB70", "\u0375\u03B1", "\u30A2\u30FB\u30A4", "\u00E9cole\u0660", "\u0627\u0660\u0661"} {
+		vs = append(vs, "contact@"+d+".fr")
+	}
 	return append(vs, "\x1c\x1d\x1e\x1f Accueil\x1c<contact@exemple.fr>\x1f", "\U00011F04 \U0001E4D0 <a@b.fr>",
 		"\u3000Accueil\u3000<a@b.fr>\u3000", "\u2029a@b.fr\u0085")
 }

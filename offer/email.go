@@ -333,27 +333,23 @@ func specialUse(lower string) bool {
 }
 
 // idna2008 reports whether every non-ASCII character of a domain mapped by
-// UTS #46 may stand in an IDNA 2008 label (RFC 5892 §2: letters, digits and
-// combining marks — Ll, Lo, Lm, Mn, Mc, Nd — plus the exceptions of §2.6
-// valid or valid in context, minus its disallowed exceptions). UTS #46,
-// which golang.org/x/net/idna implements, also allows symbols and
-// punctuation (its NV8 characters, emoji among them): the idna package
-// email-validator uses refuses them.
+// UTS #46 may stand in an IDNA 2008 label as the idna package
+// email-validator calls judges it (its check_label): PVALID
+// (idnaPValidTable) or CONTEXTO (idnaContextOTable), both generated from
+// that package's own tables, of its own Unicode version. UTS #46, which
+// golang.org/x/net/idna implements, also allows symbols, punctuation and
+// characters IDNA 2008 disallows (old Hangul jamo U+1100…, combining marks
+// for symbols U+20D0…): the idna package refuses them. CONTEXTJ characters
+// (the joiners) are refused: they are format characters, unsafe for
+// check_unsafe_chars before. The context rules of CONTEXTO (RFC 5892
+// appendix A: a middle dot between two l, a Greek keraia before Greek…) are
+// not applied: such a character is taken anywhere.
 func idna2008(domain string) bool {
 	for _, r := range domain {
-		if r < 0x80 || strings.ContainsRune(idna2008Allowed, r) {
+		if r < utf8.RuneSelf || unicode.Is(idnaPValidTable, r) || unicode.Is(idnaContextOTable, r) {
 			continue
 		}
-		if strings.ContainsRune(idna2008Disallowed, r) || !unicode.In(r, unicode.Ll, unicode.Lo, unicode.Lm, unicode.Mn, unicode.Mc, unicode.Nd) {
-			return false
-		}
+		return false
 	}
 	return true
 }
-
-const (
-	// RFC 5892 §2.6, PVALID and CONTEXTO exceptions.
-	idna2008Allowed = "\u00df\u03c2\u06fd\u06fe\u0f0b\u3007\u00b7\u0375\u05f3\u05f4\u30fb"
-	// RFC 5892 §2.6, DISALLOWED exceptions.
-	idna2008Disallowed = "\u0640\u07fa\u302e\u302f\u3031\u3032\u3033\u3034\u3035\u303b"
-)

@@ -105,9 +105,13 @@ var (
 	asciiSafe  = [][2]rune{{'!', '~'}}
 )
 
+// asciiPValid are the ASCII members of PVALID: a to z, 0 to 9 and '-'.
+var asciiPValid = [][2]rune{{'-', '-'}, {'0', '9'}, {'a', 'z'}}
+
 func emailClasses(name, space, safe, mark [][2]rune) EmailClasses {
-	return EmailClasses{Python: "3.11.7", Unidata: "14.0.0", Pydantic: "2.0.0", EmailValidator: "2.2.0",
-		Name: name, Space: space, Safe: safe, Mark: mark}
+	return EmailClasses{Python: "3.11.7", Unidata: "14.0.0", Pydantic: "2.0.0", EmailValidator: "2.2.0", IDNA: "3.13", IDNAData: "17.0.0",
+		Name: name, Space: space, Safe: safe, Mark: mark,
+		PValid: append(append([][2]rune{}, asciiPValid...), [2]rune{0xDF, 0xF6}), ContextO: [][2]rune{{0xB7, 0xB7}, {0x375, 0x375}}}
 }
 
 func TestGenerateEmailWritesTheTables(t *testing.T) {
@@ -118,7 +122,7 @@ func TestGenerateEmailWritesTheTables(t *testing.T) {
 		[][2]rune{{0x300, 0x36F}}))
 	require.NoError(t, err)
 	s := string(src)
-	assert.Contains(t, s, "Python 3.11.7 (unicodedata 14.0.0), pydantic 2.0.0, email_validator 2.2.0")
+	assert.Contains(t, s, "Python 3.11.7 (unicodedata 14.0.0), pydantic 2.0.0, email_validator 2.2.0, idna 3.13 (idnadata 17.0.0)")
 	assert.Contains(t, s, "{0x11f04, 0x11f05, 1},")
 	assert.Contains(t, s, "{0x0300, 0x036f, 1},")
 	// Worked by hand. name: 1+5+2+1+11+1+1+26+33 = 81 ASCII, + 1 + 2 = 84
@@ -128,7 +132,11 @@ func TestGenerateEmailWritesTheTables(t *testing.T) {
 	assert.Contains(t, s, "// 11 code points in 3 ranges.")
 	assert.Contains(t, s, "// 106 code points in 2 ranges.")
 	assert.Contains(t, s, "// 112 code points in 1 ranges.")
-	for _, name := range []string{"emailNameTable", "emailSpaceTable", "emailSafeTable", "emailMarkTable"} {
+	// pvalid: 1 + 10 + 26 + (0xF6 - 0xDF + 1 = 24) = 61 in 4; contexto: 2
+	// in 2.
+	assert.Contains(t, s, "// 61 code points in 4 ranges.")
+	assert.Contains(t, s, "// 2 code points in 2 ranges.")
+	for _, name := range []string{"emailNameTable", "emailSpaceTable", "emailSafeTable", "emailMarkTable", "idnaPValidTable", "idnaContextOTable"} {
 		assert.Contains(t, s, "var "+name+" = &unicode.RangeTable{")
 	}
 }

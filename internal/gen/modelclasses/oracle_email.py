@@ -12,7 +12,12 @@
 #   safe  — what email_validator.syntax.check_unsafe_chars accepts anywhere
 #           in a local part or domain (letters, numbers, punctuation,
 #           symbols of unicodedata.category);
-#   mark  — what it accepts but first (combining marks).
+#   mark  — what it accepts but first (combining marks);
+#   pvalid, contexto — the code points the idna package (which
+#           email_validator calls on each label of the domain, once mapped
+#           by UTS #46) takes as PVALID, or CONTEXTO, in IDNA 2008 (RFC 5892),
+#           read with its own intranges_contain over its own tables
+#           (idnadata, of its own Unicode version).
 # Run by internal/gen/modelclasses -set email with the models on PYTHONPATH.
 import json
 import platform
@@ -20,6 +25,9 @@ import sys
 import unicodedata
 
 import email_validator
+import idna
+import idna.idnadata
+from idna.intranges import intranges_contain
 import pydantic
 from email_validator.syntax import EmailSyntaxError, check_unsafe_chars
 from pydantic.networks import pretty_email_regex
@@ -33,7 +41,7 @@ def safe(s):
         return False
 
 
-classes = {"name": [], "space": [], "safe": [], "mark": []}
+classes = {"name": [], "space": [], "safe": [], "mark": [], "pvalid": [], "contexto": []}
 
 
 def add(name, cp):
@@ -61,6 +69,10 @@ for cp in range(0x110000):
         add("safe", cp)
     elif safe("a" + c):
         add("mark", cp)
+    if intranges_contain(cp, idna.idnadata.codepoint_classes["PVALID"]):
+        add("pvalid", cp)
+    if intranges_contain(cp, idna.idnadata.codepoint_classes["CONTEXTO"]):
+        add("contexto", cp)
 
 classes.update(
     {
@@ -68,6 +80,8 @@ classes.update(
         "unidata": unicodedata.unidata_version,
         "pydantic": pydantic.VERSION,
         "email_validator": email_validator.__version__,
+        "idna": idna.__version__,
+        "idnadata": idna.idnadata.__version__,
     }
 )
 json.dump(classes, sys.stdout)
