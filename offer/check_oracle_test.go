@@ -153,7 +153,13 @@ func unicodeVersionEmails() []string {
 	// Cherokee small letters U+13F8 and U+AB70 (mapped to capitals), a
 	// Greek keraia U+0375, katakana middle dots U+30FB between kana.
 	for _, d := range []string{"mairie\u1100", "mairie\u11A8", "mairie\u20D0", "mairie\u3260", "mairie\U0001D165", "mairie\U0001D16D",
-		"mairie\u13F8", "mairie\uAB70", "\u0375\u03B1", "\u30A2\u30FB\u30A4", "\u00E9cole\u0660", "\u0627\u0660\u0661"} {
+		"mairie\u13F8", "mairie\uAB70", "\u0375\u03B1", "\u30A2\u30FB\u30A4", "\u00E9cole\u0660", "\u0627\u0660\u0661",
+		// The context rules of CONTEXTO (RFC 5892 appendix A), each
+		// kept and broken: Catalan's l·l, the keraia, the geresh, the
+		// katakana middle dot, Arabic-Indic digits mixed.
+		"col\u00B7legi", "col\u00B7egi", "\u00B7l", "l\u00B7", "mairie\u00B7", "mairie\u0387", "co\u013Fegi", "co\u0140legi",
+		"\u03B1\u0375\u03B2", "\u03B1\u0375", "mairie\u0375", "\u0375a", "\u05D0\u05F3", "\u05D0\u05F4\u05D1", "\u05F3\u05D0",
+		"a\u30FB", "\u30FB\u4E00", "\u30FB\u3042", "\u30FB", "mairie\uFF65", "\u0627\u0660\u06F0", "\u0627\u06F0\u06F1"} {
 		vs = append(vs, "contact@"+d+".fr")
 	}
 	return append(vs, "\x1c\x1d\x1e\x1f Accueil\x1c<contact@exemple.fr>\x1f", "\U00011F04 \U0001E4D0 <a@b.fr>",

@@ -333,23 +333,62 @@ func specialUse(lower string) bool {
 }
 
 // idna2008 reports whether every non-ASCII character of a domain mapped by
-// UTS #46 may stand in an IDNA 2008 label as the idna package
+// UTS #46 may stand in its IDNA 2008 label as the idna package
 // email-validator calls judges it (its check_label): PVALID
-// (idnaPValidTable) or CONTEXTO (idnaContextOTable), both generated from
-// that package's own tables, of its own Unicode version. UTS #46, which
-// golang.org/x/net/idna implements, also allows symbols, punctuation and
-// characters IDNA 2008 disallows (old Hangul jamo U+1100…, combining marks
-// for symbols U+20D0…): the idna package refuses them. CONTEXTJ characters
-// (the joiners) are refused: they are format characters, unsafe for
-// check_unsafe_chars before. The context rules of CONTEXTO (RFC 5892
-// appendix A: a middle dot between two l, a Greek keraia before Greek…) are
-// not applied: such a character is taken anywhere.
+// (idnaPValidTable), or CONTEXTO (idnaContextOTable) in a context its rule
+// allows (contextO), all generated from that package's own tables, of its
+// own Unicode version. UTS #46, which golang.org/x/net/idna implements,
+// also allows symbols, punctuation and characters IDNA 2008 disallows (old
+// Hangul jamo U+1100…, combining marks for symbols U+20D0…): the idna
+// package refuses them. CONTEXTJ characters (the joiners) are refused: they
+// are format characters, unsafe for check_unsafe_chars before.
 func idna2008(domain string) bool {
-	for _, r := range domain {
-		if r < utf8.RuneSelf || unicode.Is(idnaPValidTable, r) || unicode.Is(idnaContextOTable, r) {
-			continue
+	for label := range strings.SplitSeq(domain, ".") {
+		for i, r := range label {
+			switch {
+			case r < utf8.RuneSelf, unicode.Is(idnaPValidTable, r):
+			case unicode.Is(idnaContextOTable, r):
+				if !contextO(label, i, r) {
+					return false
+				}
+			default:
+				return false
+			}
 		}
-		return false
 	}
 	return true
+}
+
+// contextO applies the rule of RFC 5892 appendix A to the CONTEXTO
+// character r at byte i of label, as the idna package's valid_contexto
+// does: a middle dot U+00B7 between two l (A.3); a Greek keraia U+0375
+// before a Greek character (A.4); a Hebrew geresh or gershayim U+05F3,
+// U+05F4 after a Hebrew character (A.5, A.6); a katakana middle dot U+30FB
+// in a label with a Hiragana, Katakana or Han character (A.7); Arabic-Indic
+// digits U+0660–U+0669 and extended ones U+06F0–U+06F9 not mixed (A.8,
+// A.9). Scripts are the idna package's (idnaGreekTable, idnaHebrewTable,
+// idnaKanaHanTable).
+func contextO(label string, i int, r rune) bool {
+	before, _ := utf8.DecodeLastRuneInString(label[:i])
+	after, _ := utf8.DecodeRuneInString(label[i+utf8.RuneLen(r):])
+	switch {
+	case r == 0x00B7:
+		return i > 0 && before == 'l' && after == 'l'
+	case r == 0x0375:
+		return i+utf8.RuneLen(r) < len(label) && unicode.Is(idnaGreekTable, after)
+	case r == 0x05F3 || r == 0x05F4:
+		return i > 0 && unicode.Is(idnaHebrewTable, before)
+	case r == 0x30FB:
+		for _, c := range label {
+			if c != 0x30FB && unicode.Is(idnaKanaHanTable, c) {
+				return true
+			}
+		}
+		return false
+	case r >= 0x0660 && r <= 0x0669:
+		return !strings.ContainsFunc(label, func(c rune) bool { return c >= 0x06F0 && c <= 0x06F9 })
+	case r >= 0x06F0 && r <= 0x06F9:
+		return !strings.ContainsFunc(label, func(c rune) bool { return c >= 0x0660 && c <= 0x0669 })
+	}
+	return false
 }

@@ -38,6 +38,9 @@ type EmailClasses struct {
 	Mark           [][2]rune `json:"mark"`
 	PValid         [][2]rune `json:"pvalid"`
 	ContextO       [][2]rune `json:"contexto"`
+	Greek          [][2]rune `json:"greek"`
+	Hebrew         [][2]rune `json:"hebrew"`
+	KanaHan        [][2]rune `json:"kana_han"`
 }
 
 // EmailOracle runs oracle_email.py with python, the models at models on its
@@ -65,12 +68,13 @@ const asciiNameChars = "!#$%&'*+-/=?^_`{|}~"
 
 // GenerateEmail returns the Go source of email_classes_gen.go for c: the
 // tables emailNameTable, emailSpaceTable, emailSafeTable and emailMarkTable
-// of package offer, and idnaPValidTable and idnaContextOTable. An error when a version is missing, a class is empty,
+// of package offer, and idnaPValidTable, idnaContextOTable and the script
+// tables idnaGreekTable, idnaHebrewTable, idnaKanaHanTable. An error when a version is missing, a class is empty,
 // unsorted, overlapping, outside Unicode or holds a surrogate, safe and
 // mark overlap, or a class's ASCII members are not those package offer's
 // byte tests assume (name: letters, digits and asciiNameChars; space: \t to
-// \r, \x1c to \x1f and the space; safe: '!' to '~'; mark and contexto:
-// none; pvalid: a to z, 0 to 9 and '-').
+// \r, \x1c to \x1f and the space; safe: '!' to '~'; mark, contexto and
+// the scripts: none; pvalid: a to z, 0 to 9 and '-').
 func GenerateEmail(c EmailClasses) ([]byte, error) {
 	if c.Python == "" || c.Unidata == "" || c.Pydantic == "" || c.EmailValidator == "" || c.IDNA == "" || c.IDNAData == "" {
 		return nil, errors.New("versions absentes de la sortie de l'oracle")
@@ -98,6 +102,12 @@ func GenerateEmail(c EmailClasses) ([]byte, error) {
 		{"idnaPValidTable", "pvalid", "what the idna package email_validator calls takes as PVALID in\n// IDNA 2008 (RFC 5892 §2, its idnadata.codepoint_classes)", c.PValid,
 			func(x byte) bool { return x >= 'a' && x <= 'z' || x >= '0' && x <= '9' || x == '-' }},
 		{"idnaContextOTable", "contexto", "what the idna package takes as CONTEXTO in IDNA 2008 (RFC 5892\n// §2.6 and appendix A: valid in a context)", c.ContextO,
+			func(byte) bool { return false }},
+		{"idnaGreekTable", "greek", "the Greek script as the idna package reads it for the context\n// rule of the keraia U+0375 (its _is_script, idnadata.scripts)", c.Greek,
+			func(byte) bool { return false }},
+		{"idnaHebrewTable", "hebrew", "the Hebrew script as the idna package reads it for the context\n// rule of the geresh U+05F3 and gershayim U+05F4", c.Hebrew,
+			func(byte) bool { return false }},
+		{"idnaKanaHanTable", "kana_han", "the Hiragana, Katakana and Han scripts as the idna package reads\n// them for the context rule of the katakana middle dot U+30FB", c.KanaHan,
 			func(byte) bool { return false }},
 	} {
 		rs, err := check(t.ranges)

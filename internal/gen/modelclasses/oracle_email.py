@@ -17,7 +17,10 @@
 #           email_validator calls on each label of the domain, once mapped
 #           by UTS #46) takes as PVALID, or CONTEXTO, in IDNA 2008 (RFC 5892),
 #           read with its own intranges_contain over its own tables
-#           (idnadata, of its own Unicode version).
+#           (idnadata, of its own Unicode version);
+#   greek, hebrew, kana_han — the scripts the context rules of CONTEXTO
+#           ask for, as that package's _is_script reads them (Greek; Hebrew;
+#           Hiragana, Katakana or Han).
 # Run by internal/gen/modelclasses -set email with the models on PYTHONPATH.
 import json
 import platform
@@ -27,6 +30,7 @@ import unicodedata
 import email_validator
 import idna
 import idna.idnadata
+from idna.core import _is_script
 from idna.intranges import intranges_contain
 import pydantic
 from email_validator.syntax import EmailSyntaxError, check_unsafe_chars
@@ -41,7 +45,7 @@ def safe(s):
         return False
 
 
-classes = {"name": [], "space": [], "safe": [], "mark": [], "pvalid": [], "contexto": []}
+classes = {"name": [], "space": [], "safe": [], "mark": [], "pvalid": [], "contexto": [], "greek": [], "hebrew": [], "kana_han": []}
 
 
 def add(name, cp):
@@ -73,6 +77,12 @@ for cp in range(0x110000):
         add("pvalid", cp)
     if intranges_contain(cp, idna.idnadata.codepoint_classes["CONTEXTO"]):
         add("contexto", cp)
+    if _is_script(c, "Greek"):
+        add("greek", cp)
+    if _is_script(c, "Hebrew"):
+        add("hebrew", cp)
+    if _is_script(c, "Hiragana") or _is_script(c, "Katakana") or _is_script(c, "Han"):
+        add("kana_han", cp)
 
 classes.update(
     {
