@@ -2,6 +2,7 @@ package offer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -274,7 +275,11 @@ func emailDomain(domain string, plain bool) (string, string, bool) {
 	if !safeChars(domain) {
 		return "", "", false
 	}
-	mapped, err := emailIDNA.ToUnicode(domain)
+	pre, ok := uts46Remap(domain)
+	if !ok {
+		return "", "", false
+	}
+	mapped, err := emailIDNA.ToUnicode(pre)
 	if err != nil || !idna2008(mapped) {
 		return "", "", false
 	}
@@ -330,6 +335,37 @@ func specialUse(lower string) bool {
 		}
 	}
 	return false
+}
+
+// uts46Remap is the UTS #46 mapping the idna package applies to a domain
+// for email-validator (uts46_remap, std3_rules and transitional off): ASCII
+// capitals lower-cased, other ASCII kept; a non-ASCII character mapped by
+// idnaRemapFrom / idnaRemapTo, refused when in idnaUnmappableTable, kept
+// otherwise; then NFC. The tables are that package's (UTS #46 of its own
+// Unicode version, 17.0 for idna 3.13), generated for the characters
+// safeChars lets through; golang.org/x/net/idna, which then decodes and
+// checks the labels, maps with tables of Go's toolchain (15.0 before Go
+// 1.27), where Georgian capitals (U+10A0…) are disallowed, ẞ becomes "ss"
+// and the Hangul fillers are kept. false when a character is refused.
+func uts46Remap(domain string) (string, bool) {
+	var b strings.Builder
+	for _, r := range domain {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b.WriteByte(byte(r) + 'a' - 'A')
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(r))
+		case unicode.Is(idnaUnmappableTable, r):
+			return "", false
+		default:
+			if i, found := slices.BinarySearch(idnaRemapFrom, r); found {
+				b.WriteString(idnaRemapTo[i])
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return norm.NFC.String(b.String()), true
 }
 
 // idna2008 reports whether every non-ASCII character of a domain mapped by

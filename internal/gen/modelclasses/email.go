@@ -41,6 +41,27 @@ type EmailClasses struct {
 	Greek          [][2]rune `json:"greek"`
 	Hebrew         [][2]rune `json:"hebrew"`
 	KanaHan        [][2]rune `json:"kana_han"`
+	Unmappable     [][2]rune `json:"unmappable"`
+	Remap          []Remap   `json:"remap"`
+}
+
+// Remap is a code point and the string the idna package's UTS #46 mapping
+// gives for it, read from the JSON pair [code point, string].
+type Remap struct {
+	From rune
+	To   string
+}
+
+// UnmarshalJSON reads the pair [code point, string].
+func (r *Remap) UnmarshalJSON(b []byte) error {
+	var pair [2]json.RawMessage
+	if err := json.Unmarshal(b, &pair); err != nil {
+		return err
+	}
+	if err := json.Unmarshal(pair[0], &r.From); err != nil {
+		return err
+	}
+	return json.Unmarshal(pair[1], &r.To)
 }
 
 // EmailOracle runs oracle_email.py with python, the models at models on its
@@ -103,6 +124,8 @@ func GenerateEmail(c EmailClasses) ([]byte, error) {
 			func(x byte) bool { return x >= 'a' && x <= 'z' || x >= '0' && x <= '9' || x == '-' }},
 		{"idnaContextOTable", "contexto", "what the idna package takes as CONTEXTO in IDNA 2008 (RFC 5892\n// §2.6 and appendix A: valid in a context)", c.ContextO,
 			func(byte) bool { return false }},
+		{"idnaUnmappableTable", "unmappable", "the non-ASCII characters, safe or marks, that the idna package's\n// UTS #46 mapping (uts46_remap) refuses", c.Unmappable,
+			func(byte) bool { return false }},
 		{"idnaGreekTable", "greek", "the Greek script as the idna package reads it for the context\n// rule of the keraia U+0375 (its _is_script, idnadata.scripts)", c.Greek,
 			func(byte) bool { return false }},
 		{"idnaHebrewTable", "hebrew", "the Hebrew script as the idna package reads it for the context\n// rule of the geresh U+05F3 and gershayim U+05F4", c.Hebrew,
@@ -127,6 +150,27 @@ func GenerateEmail(c EmailClasses) ([]byte, error) {
 		fmt.Fprintf(&b, "// %s is %s;\n// %d code points in %d ranges.\n", t.name, t.doc, n, len(rs))
 		writeTable(&b, t.name, rs)
 	}
+	if len(c.Remap) == 0 {
+		return nil, errors.New("correspondance UTS #46 vide")
+	}
+	fmt.Fprintf(&b, "// idnaRemapFrom and idnaRemapTo are the UTS #46 mapping the idna package\n// applies to a domain (uts46_remap, std3_rules and transitional off) on the\n// non-ASCII characters safe or marks it changes: idnaRemapFrom[i] becomes\n// idnaRemapTo[i]; %d code points, sorted.\n", len(c.Remap))
+	b.WriteString("var idnaRemapFrom = []rune{\n")
+	for i, r := range c.Remap {
+		switch {
+		case r.From < utf8.RuneSelf || r.From > utf8.MaxRune || r.From >= 0xD800 && r.From <= 0xDFFF:
+			return nil, fmt.Errorf("correspondance UTS #46 : %U hors des caractères non ASCII", r.From)
+		case i > 0 && r.From <= c.Remap[i-1].From:
+			return nil, fmt.Errorf("correspondance UTS #46 : %U non triée", r.From)
+		case !utf8.ValidString(r.To) || r.To == string(r.From):
+			return nil, fmt.Errorf("correspondance UTS #46 : %U vers %q", r.From, r.To)
+		}
+		fmt.Fprintf(&b, "0x%x,\n", r.From)
+	}
+	b.WriteString("}\n\nvar idnaRemapTo = []string{\n")
+	for _, r := range c.Remap {
+		fmt.Fprintf(&b, "%+q,\n", r.To)
+	}
+	b.WriteString("}\n\n")
 	for _, r := range classes["mark"] {
 		for _, s := range classes["safe"] {
 			if r.Lo <= s.Hi && s.Lo <= r.Hi {

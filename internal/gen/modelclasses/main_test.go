@@ -112,6 +112,7 @@ func emailClasses(name, space, safe, mark [][2]rune) EmailClasses {
 	return EmailClasses{Python: "3.11.7", Unidata: "14.0.0", Pydantic: "2.0.0", EmailValidator: "2.2.0", IDNA: "3.13", IDNAData: "17.0.0",
 		Name: name, Space: space, Safe: safe, Mark: mark,
 		PValid: append(append([][2]rune{}, asciiPValid...), [2]rune{0xDF, 0xF6}), ContextO: [][2]rune{{0xB7, 0xB7}, {0x375, 0x375}},
+		Unmappable: [][2]rune{{0x2F868, 0x2F868}}, Remap: []Remap{{0xC0, "à"}, {0x1E9E, "ß"}, {0x3164, ""}},
 		Greek: [][2]rune{{0x370, 0x373}}, Hebrew: [][2]rune{{0x591, 0x5C7}}, KanaHan: [][2]rune{{0x3041, 0x3096}}}
 }
 
@@ -137,6 +138,8 @@ func TestGenerateEmailWritesTheTables(t *testing.T) {
 	// in 2.
 	assert.Contains(t, s, "// 61 code points in 4 ranges.")
 	assert.Contains(t, s, "// 2 code points in 2 ranges.")
+	assert.Contains(t, s, "var idnaRemapFrom = []rune{\n\t0xc0,\n\t0x1e9e,\n\t0x3164,\n}")
+	assert.Contains(t, s, "var idnaRemapTo = []string{\n\t\"\\u00e0\",\n\t\"\\u00df\",\n\t\"\",\n}")
 	for _, name := range []string{"emailNameTable", "emailSpaceTable", "emailSafeTable", "emailMarkTable", "idnaPValidTable", "idnaContextOTable", "idnaGreekTable", "idnaHebrewTable", "idnaKanaHanTable"} {
 		assert.Contains(t, s, "var "+name+" = &unicode.RangeTable{")
 	}

@@ -18,6 +18,11 @@
 #           by UTS #46) takes as PVALID, or CONTEXTO, in IDNA 2008 (RFC 5892),
 #           read with its own intranges_contain over its own tables
 #           (idnadata, of its own Unicode version);
+#   remap, unmappable — the UTS #46 mapping that package applies to the
+#           domain (uts46_remap, std3_rules and transitional off, as
+#           email_validator calls it) on each non-ASCII code point safe or
+#           mark: the pairs [c, mapping] where it changes c, and the code
+#           points it refuses;
 #   greek, hebrew, kana_han — the scripts the context rules of CONTEXTO
 #           ask for, as that package's _is_script reads them (Greek; Hebrew;
 #           Hiragana, Katakana or Han).
@@ -45,7 +50,8 @@ def safe(s):
         return False
 
 
-classes = {"name": [], "space": [], "safe": [], "mark": [], "pvalid": [], "contexto": [], "greek": [], "hebrew": [], "kana_han": []}
+classes = {"name": [], "space": [], "safe": [], "mark": [], "pvalid": [], "contexto": [], "greek": [], "hebrew": [], "kana_han": [], "unmappable": []}
+remap = []
 
 
 def add(name, cp):
@@ -77,6 +83,13 @@ for cp in range(0x110000):
         add("pvalid", cp)
     if intranges_contain(cp, idna.idnadata.codepoint_classes["CONTEXTO"]):
         add("contexto", cp)
+    if cp >= 0x80 and (safe(c) or safe("a" + c)):
+        try:
+            m = idna.uts46_remap(c, std3_rules=False, transitional=False)
+            if m != c:
+                remap.append([cp, m])
+        except idna.IDNAError:
+            add("unmappable", cp)
     if _is_script(c, "Greek"):
         add("greek", cp)
     if _is_script(c, "Hebrew"):
@@ -86,6 +99,7 @@ for cp in range(0x110000):
 
 classes.update(
     {
+        "remap": remap,
         "python": platform.python_version(),
         "unidata": unicodedata.unidata_version,
         "pydantic": pydantic.VERSION,
