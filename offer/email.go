@@ -348,6 +348,27 @@ func specialUse(lower string) bool {
 // 1.27), where Georgian capitals (U+10A0…) are disallowed, ẞ becomes "ss"
 // and the Hangul fillers are kept. false when a character is refused.
 func uts46Remap(domain string) (string, bool) {
+	// A domain the mapping leaves as it is (the common case: lower-case,
+	// already mapped) is returned without a copy.
+	same := true
+	for _, r := range domain {
+		if r >= 'A' && r <= 'Z' {
+			same = false
+		} else if r >= utf8.RuneSelf {
+			if unicode.Is(idnaUnmappableTable, r) {
+				return "", false
+			}
+			if _, found := slices.BinarySearch(idnaRemapFrom, r); found {
+				same = false
+			}
+		}
+	}
+	if same {
+		if norm.NFC.IsNormalString(domain) {
+			return domain, true
+		}
+		return norm.NFC.String(domain), true
+	}
 	var b strings.Builder
 	for _, r := range domain {
 		switch {
