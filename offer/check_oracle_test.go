@@ -125,7 +125,45 @@ func TestIsEmailAgreesWithModels(t *testing.T) {
 		"e\u0301@exemple.fr", "\u0301e@exemple.fr", "a@exemple.рф", "a@ÉVRY.fr", "a@xn--mairie-vry-h7a.fr", "a@ab--c.fr",
 		"a@xn--zz.fr", "a@ß.de", "a@exemple.fr\n", "a@exemple\u3002fr", "Jean Dupont <a@b.fr>", "Jean.Dupont <a@b.fr>",
 		strings.Repeat("é", 64)+"@exemple.fr", strings.Repeat("é", 65)+"@exemple.fr")
+	corpus = append(corpus, unicodeVersionEmails()...)
 	agreeWithModels(t, "email", corpus, offer.NormalizeEmail)
+}
+
+// unicodeVersionEmails are addresses whose verdict hangs on the Unicode
+// tables of the models' e-mail rule: pydantic's display-name pattern (\w,
+// \s of Python's re), str.strip and email_validator's check_unsafe_chars
+// (unicodedata.category) read Python's tables (14.0 for Python 3.11), not
+// Go's (15.0). Characters new in 15.0 — Kawi U+11F04, U+11F05, Nag Mundari
+// U+1E4D0, the CJK ideograph U+31350 of Extension H, Latin U+1DF25 — are
+// unassigned for the models: no name character, unsafe in an address. The
+// separators \x1c to \x1f are Python white space (bidi class B or S), not
+// Go's (unicode.IsSpace). The verdicts expected are the models' own.
+func unicodeVersionEmails() []string {
+	var vs []string
+	for _, c := range []string{"\U00011F04\U00011F05", "\U0001E4D0", "\U00031350", "\U0001DF25",
+		"\u0E01", "\u00B2", "\u2167", "\u0301", "a\u0301", "\U0001F600", "\u00A0", "\u2028", "\u200B", "\x1c", "\x1f"} {
+		vs = append(vs, c+" <contact@mairie-exemple.fr>", "Accueil"+c+"Mairie <contact@mairie-exemple.fr>",
+			c+"@mairie-exemple.fr", "contact"+c+"@mairie-exemple.fr", "contact@mairie"+c+".fr",
+			c+"contact@mairie-exemple.fr"+c, "contact@mairie-exemple.fr"+c)
+	}
+	// Domains under IDNA 2008 as the idna package judges it (PVALID and
+	// CONTEXTO of its own tables), not UTS #46 alone: old Hangul jamo
+	// U+1100 and U+11A8, a combining mark for symbols U+20D0, a circled
+	// Hangul U+3260 (mapped to a jamo), musical stems U+1D165 and U+1D16D,
+	// Cherokee small letters U+13F8 and U+AB70 (mapped to capitals), a
+	// Greek keraia U+0375, katakana middle dots U+30FB between kana.
+	for _, d := range []string{"mairie\u1100", "mairie\u11A8", "mairie\u20D0", "mairie\u3260", "mairie\U0001D165", "mairie\U0001D16D",
+		"mairie\u13F8", "mairie\uAB70", "\u0375\u03B1", "\u30A2\u30FB\u30A4", "\u00E9cole\u0660", "\u0627\u0660\u0661",
+		// The context rules of CONTEXTO (RFC 5892 appendix A), each
+		// kept and broken: Catalan's l·l, the keraia, the geresh, the
+		// katakana middle dot, Arabic-Indic digits mixed.
+		"col\u00B7legi", "col\u00B7egi", "\u00B7l", "l\u00B7", "mairie\u00B7", "mairie\u0387", "co\u013Fegi", "co\u0140legi",
+		"\u03B1\u0375\u03B2", "\u03B1\u0375", "mairie\u0375", "\u0375a", "\u05D0\u05F3", "\u05D0\u05F4\u05D1", "\u05F3\u05D0",
+		"a\u30FB", "\u30FB\u4E00", "\u30FB\u3042", "\u30FB", "mairie\uFF65", "\u0627\u0660\u06F0", "\u0627\u06F0\u06F1"} {
+		vs = append(vs, "contact@"+d+".fr")
+	}
+	return append(vs, "\x1c\x1d\x1e\x1f Accueil\x1c<contact@exemple.fr>\x1f", "\U00011F04 \U0001E4D0 <a@b.fr>",
+		"\u3000Accueil\u3000<a@b.fr>\u3000", "\u2029a@b.fr\u0085")
 }
 
 // TestIsHTTPURLAgreesWithModels proves NormalizeURL against the rule it

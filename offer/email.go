@@ -2,6 +2,7 @@ package offer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -18,20 +19,32 @@ import (
 // networks.validate_email; email_validator syntax.py and rfc_constants.py),
 // checked against the models by the differential test of package schemas.
 
+//go:generate go run ../internal/gen/modelclasses -set email -out email_classes_gen.go
+
 // prettyEmail is pydantic's pattern of a "pretty" address: an optional
-// display name (words of letters, digits and atext characters separated by
-// white space, or a quoted string), then the address between angle
-// brackets. Python's \w and \s are Unicode: letters, digits (categories L
-// and N) and underscore; Unicode white space. Compiled on first use, not at
-// package initialisation (issue 17 item 4: ≈ 100 ms of a widget's start).
+// display name (words of name characters separated by white space, or a
+// quoted string), then the address between angle brackets. Python's \w and
+// \s are Unicode, of Python's own tables (unicodedata 14.0 for Python 3.11),
+// not Go's: the classes are written from the tables the models gave
+// (email_classes_gen.go, emailNameTable and emailSpaceTable), never from
+// Go's \pL\pN. Compiled on first use, not at package initialisation
+// (issue 17 item 4: ≈ 100 ms of a widget's start).
 var prettyEmail = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^` + pyS + `*(?:((?:` + nameChar + `+` + pyS + `+)*` + nameChar + `+)|"((?:[^"]|\\")+)")?` + pyS + `*<(.+)>` + pyS + `*$`)
+	s := "[" + classText(emailSpaceTable) + "]"
+	name := "[" + classText(emailNameTable) + "]"
+	return regexp.MustCompile(`^` + s + `*(?:((?:` + name + `+` + s + `+)*` + name + `+)|"((?:[^"]|\\")+)")?` + s + `*<(.+)>` + s + `*$`)
 })
 
-const (
-	pyS      = `[\t\n\v\f\r\x{1c}-\x{1f}\x{85}\pZ]`
-	nameChar = "[\\pL\\pN_!#$%&'*+\\-/=?^`{|}~]"
-)
+// isEmailSpace is the white space pydantic strips around an address
+// (Python's str.strip, the \s of its pattern): emailSpaceTable, in ASCII
+// \t to \r, \x1c to \x1f (bidi classes B and S) and the space, read by a
+// byte test — \x1c to \x1f are not unicode.IsSpace.
+func isEmailSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= '\t' && r <= '\r' || r >= 0x1c && r <= ' '
+	}
+	return unicode.Is(emailSpaceTable, r)
+}
 
 // emailSpecialUse are the special-use domains email-validator refuses
 // (RFC 6761 and IANA's registry, as listed by email-validator 2.2.0).
@@ -49,8 +62,11 @@ var emailIDNA = idna.Lookup
 // NormalizeEmail returns the address data·inclusion's models store for v
 // and whether they accept it. Accepted: at most 2,048 characters; an
 // optional display name before the address in angle brackets (dropped);
-// white space around the address (trimmed); a local part of at most 64
-// characters that is a dot-atom of atext and non-ASCII characters (no
+// white space around the address (trimmed: Python's white space, \x1c to
+// \x1f among it); a local part of at most 64
+// characters that is a dot-atom of atext and non-ASCII characters (of
+// Python's Unicode tables, 14.0: a character they leave unassigned, such as
+// Kawi's of 15.0, is refused in the display name, local part and domain; no
 // quoted string, no white space, control, format or separator character —
 // NBSP and zero-width space are refused —, no combining mark first),
 // normalised to NFC, and lower-cased when it is one of the mailbox names of
@@ -79,7 +95,7 @@ func normalizeEmail(v string, plain bool) (string, bool) {
 			v = m[3]
 		}
 	}
-	v = strings.TrimFunc(v, unicode.IsSpace)
+	v = strings.TrimFunc(v, isEmailSpace)
 	if strings.ContainsAny(v, `"<`) {
 		// A quoted local part is refused, a display name is only taken
 		// by pydantic's pattern above.
@@ -180,12 +196,22 @@ func emailLocal(local string) (string, bool, bool) {
 }
 
 // safeChars is email-validator's check_unsafe_chars without spaces:
-// letters, numbers, punctuation and symbols; a mark but first.
+// letters, numbers, punctuation and symbols (emailSafeTable); a mark but
+// first (emailMarkTable). Both of Python's unicodedata.category, generated
+// by running email_validator's own function over every code point: a
+// character Python's tables leave unassigned (Kawi, new in Unicode 15.0)
+// is unsafe, whatever Go's tables say.
 func safeChars(s string) bool {
 	for i, r := range s {
 		switch {
-		case unicode.In(r, unicode.L, unicode.N, unicode.P, unicode.S):
-		case unicode.Is(unicode.M, r):
+		case r < utf8.RuneSelf:
+			// ASCII: '!' to '~' are safe, the rest unsafe (the ASCII
+			// members internal/gen/modelclasses requires of the table).
+			if r < '!' || r > '~' {
+				return false
+			}
+		case unicode.Is(emailSafeTable, r):
+		case unicode.Is(emailMarkTable, r):
 			if i == 0 {
 				return false
 			}
@@ -249,7 +275,11 @@ func emailDomain(domain string, plain bool) (string, string, bool) {
 	if !safeChars(domain) {
 		return "", "", false
 	}
-	mapped, err := emailIDNA.ToUnicode(domain)
+	pre, ok := uts46Remap(domain)
+	if !ok {
+		return "", "", false
+	}
+	mapped, err := emailIDNA.ToUnicode(pre)
 	if err != nil || !idna2008(mapped) {
 		return "", "", false
 	}
@@ -307,28 +337,115 @@ func specialUse(lower string) bool {
 	return false
 }
 
-// idna2008 reports whether every non-ASCII character of a domain mapped by
-// UTS #46 may stand in an IDNA 2008 label (RFC 5892 §2: letters, digits and
-// combining marks — Ll, Lo, Lm, Mn, Mc, Nd — plus the exceptions of §2.6
-// valid or valid in context, minus its disallowed exceptions). UTS #46,
-// which golang.org/x/net/idna implements, also allows symbols and
-// punctuation (its NV8 characters, emoji among them): the idna package
-// email-validator uses refuses them.
-func idna2008(domain string) bool {
+// uts46Remap is the UTS #46 mapping the idna package applies to a domain
+// for email-validator (uts46_remap, std3_rules and transitional off): ASCII
+// capitals lower-cased, other ASCII kept; a non-ASCII character mapped by
+// idnaRemapFrom / idnaRemapTo, refused when in idnaUnmappableTable, kept
+// otherwise; then NFC. The tables are that package's (UTS #46 of its own
+// Unicode version, 17.0 for idna 3.13), generated for the characters
+// safeChars lets through; golang.org/x/net/idna, which then decodes and
+// checks the labels, maps with tables of Go's toolchain (15.0 before Go
+// 1.27), where Georgian capitals (U+10A0…) are disallowed, ẞ becomes "ss"
+// and the Hangul fillers are kept. false when a character is refused.
+func uts46Remap(domain string) (string, bool) {
+	// A domain the mapping leaves as it is (the common case: lower-case,
+	// already mapped) is returned without a copy.
+	same := true
 	for _, r := range domain {
-		if r < 0x80 || strings.ContainsRune(idna2008Allowed, r) {
-			continue
+		if r >= 'A' && r <= 'Z' {
+			same = false
+		} else if r >= utf8.RuneSelf {
+			if unicode.Is(idnaUnmappableTable, r) {
+				return "", false
+			}
+			if _, found := slices.BinarySearch(idnaRemapFrom, r); found {
+				same = false
+			}
 		}
-		if strings.ContainsRune(idna2008Disallowed, r) || !unicode.In(r, unicode.Ll, unicode.Lo, unicode.Lm, unicode.Mn, unicode.Mc, unicode.Nd) {
-			return false
+	}
+	if same {
+		if norm.NFC.IsNormalString(domain) {
+			return domain, true
+		}
+		return norm.NFC.String(domain), true
+	}
+	var b strings.Builder
+	for _, r := range domain {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b.WriteByte(byte(r) + 'a' - 'A')
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(r))
+		case unicode.Is(idnaUnmappableTable, r):
+			return "", false
+		default:
+			if i, found := slices.BinarySearch(idnaRemapFrom, r); found {
+				b.WriteString(idnaRemapTo[i])
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	return norm.NFC.String(b.String()), true
+}
+
+// idna2008 reports whether every non-ASCII character of a domain mapped by
+// UTS #46 may stand in its IDNA 2008 label as the idna package
+// email-validator calls judges it (its check_label): PVALID
+// (idnaPValidTable), or CONTEXTO (idnaContextOTable) in a context its rule
+// allows (contextO), all generated from that package's own tables, of its
+// own Unicode version. UTS #46, which golang.org/x/net/idna implements,
+// also allows symbols, punctuation and characters IDNA 2008 disallows (old
+// Hangul jamo U+1100…, combining marks for symbols U+20D0…): the idna
+// package refuses them. CONTEXTJ characters (the joiners) are refused: they
+// are format characters, unsafe for check_unsafe_chars before.
+func idna2008(domain string) bool {
+	for label := range strings.SplitSeq(domain, ".") {
+		for i, r := range label {
+			switch {
+			case r < utf8.RuneSelf, unicode.Is(idnaPValidTable, r):
+			case unicode.Is(idnaContextOTable, r):
+				if !contextO(label, i, r) {
+					return false
+				}
+			default:
+				return false
+			}
 		}
 	}
 	return true
 }
 
-const (
-	// RFC 5892 §2.6, PVALID and CONTEXTO exceptions.
-	idna2008Allowed = "\u00df\u03c2\u06fd\u06fe\u0f0b\u3007\u00b7\u0375\u05f3\u05f4\u30fb"
-	// RFC 5892 §2.6, DISALLOWED exceptions.
-	idna2008Disallowed = "\u0640\u07fa\u302e\u302f\u3031\u3032\u3033\u3034\u3035\u303b"
-)
+// contextO applies the rule of RFC 5892 appendix A to the CONTEXTO
+// character r at byte i of label, as the idna package's valid_contexto
+// does: a middle dot U+00B7 between two l (A.3); a Greek keraia U+0375
+// before a Greek character (A.4); a Hebrew geresh or gershayim U+05F3,
+// U+05F4 after a Hebrew character (A.5, A.6); a katakana middle dot U+30FB
+// in a label with a Hiragana, Katakana or Han character (A.7); Arabic-Indic
+// digits U+0660–U+0669 and extended ones U+06F0–U+06F9 not mixed (A.8,
+// A.9). Scripts are the idna package's (idnaGreekTable, idnaHebrewTable,
+// idnaKanaHanTable).
+func contextO(label string, i int, r rune) bool {
+	before, _ := utf8.DecodeLastRuneInString(label[:i])
+	after, _ := utf8.DecodeRuneInString(label[i+utf8.RuneLen(r):])
+	switch {
+	case r == 0x00B7:
+		return i > 0 && before == 'l' && after == 'l'
+	case r == 0x0375:
+		return i+utf8.RuneLen(r) < len(label) && unicode.Is(idnaGreekTable, after)
+	case r == 0x05F3 || r == 0x05F4:
+		return i > 0 && unicode.Is(idnaHebrewTable, before)
+	case r == 0x30FB:
+		for _, c := range label {
+			if c != 0x30FB && unicode.Is(idnaKanaHanTable, c) {
+				return true
+			}
+		}
+		return false
+	case r >= 0x0660 && r <= 0x0669:
+		return !strings.ContainsFunc(label, func(c rune) bool { return c >= 0x06F0 && c <= 0x06F9 })
+	case r >= 0x06F0 && r <= 0x06F9:
+		return !strings.ContainsFunc(label, func(c rune) bool { return c >= 0x0660 && c <= 0x0669 })
+	}
+	return false
+}

@@ -83,6 +83,7 @@ var emailCases = []string{
 	strings.Repeat("a", 64) + "@exemple.fr", strings.Repeat("a", 65) + "@exemple.fr",
 	"a@" + strings.Repeat("abcdefghi.", 24) + "fr", strings.Repeat("a", 60) + "@" + strings.Repeat("abcdefghi.", 19) + "fr",
 	"a+b@exemple.fr", "a@b.localhost", "a@x.onion", "a@arpa", "a@1.in-addr.arpa", "a@xarpa.fr", "a@b.xtest", "a!#$%&'*+-/=?^_`{|}~z@exemple.fr", "a\"b@exemple.fr", "<a@exemple.fr>", "a@exemple.fr>",
+	"\x1ca@exemple.fr\x1f", "Nom\x1c<a@exemple.fr>", "\U00011F04 <a@exemple.fr>", "\U00011F04@exemple.fr",
 }
 
 // normalizeEmail gives the same address and verdict with its shortcuts as
@@ -112,4 +113,20 @@ func FuzzNormalizeEmailShortcuts(f *testing.F) {
 			t.Fatalf("%q : %q %v sans raccourci, %q %v avec", v, want, wantOK, got, gotOK)
 		}
 	})
+}
+
+// isEmailSpace's byte test reads ASCII as the generated table does.
+func TestEmailSpaceByteTest(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		assert.Equal(t, unicode.Is(emailSpaceTable, r), isEmailSpace(r), "%q", r)
+	}
+	// Worked by hand from Python's str.isspace (bidi classes WS, B, S and
+	// Zs): \t \n \v \f \r, \x1c to \x1f, the space.
+	n := 0
+	for r := rune(0); r < 0x80; r++ {
+		if isEmailSpace(r) {
+			n++
+		}
+	}
+	assert.Equal(t, 10, n)
 }

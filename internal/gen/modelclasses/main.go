@@ -9,6 +9,10 @@
 // (oracle.py) over every code point but the surrogates, and the code points
 // they accept are written as unicode.RangeTable values.
 //
+// With -set email it writes offer/email_classes_gen.go instead: the
+// classes the models' e-mail rule judges with Python's Unicode tables
+// (email.go, oracle_email.py).
+//
 // Run it through `go generate ./offer` (python3 with pydantic 2 and the
 // models in ../shared/reference/data-inclusion-v1/models, beside the
 // module); TestGeneratedFileIsCurrent runs the oracle again and compares.
@@ -34,15 +38,19 @@ var oracleScript string
 func main() {
 	out := flag.String("out", "classes_gen.go", "output file")
 	python := flag.String("python", "python3", "Python with pydantic 2")
+	set := flag.String("set", "patterns", "patterns: \\d and \\w of the models' patterns (classes_gen.go); email: the classes of their e-mail rule (email_classes_gen.go)")
 	models := flag.String("models", "", "folder of data·inclusion's models (default: ../shared/reference/data-inclusion-v1/models beside the module)")
 	flag.Parse()
-	if err := run(*out, *python, *models); err != nil {
+	if err := run(*set, *out, *python, *models); err != nil {
 		fmt.Fprintln(os.Stderr, "modelclasses :", err)
 		os.Exit(1)
 	}
 }
 
-func run(out, python, models string) error {
+func run(set, out, python, models string) error {
+	if set != "patterns" && set != "email" {
+		return fmt.Errorf("-set %q inconnu : patterns ou email", set)
+	}
 	if models == "" {
 		gomod, err := exec.Command("go", "env", "GOMOD").Output()
 		if err != nil || len(bytes.TrimSpace(gomod)) == 0 {
@@ -62,13 +70,26 @@ func run(out, python, models string) error {
 		fmt.Fprintf(os.Stderr, "modelclasses : %s introuvable : %s laissé tel quel\n", python, out)
 		return nil
 	}
-	c, err := Oracle(python, models)
-	if err != nil {
-		return err
-	}
-	src, err := Generate(c)
-	if err != nil {
-		return err
+	var src []byte
+	switch set {
+	case "patterns":
+		c, err := Oracle(python, models)
+		if err != nil {
+			return err
+		}
+		if src, err = Generate(c); err != nil {
+			return err
+		}
+	case "email":
+		c, err := EmailOracle(python, models)
+		if err != nil {
+			return err
+		}
+		if src, err = GenerateEmail(c); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("-set %q inconnu : patterns ou email", set)
 	}
 	return os.WriteFile(out, src, 0o644)
 }
@@ -135,40 +156,46 @@ func Generate(c Classes) ([]byte, error) {
 				return nil, fmt.Errorf("classe %s : l'octet ASCII %q ne suit pas la boucle de package offer", t.class, x)
 			}
 		}
-		r16, r32 := Split(rs)
 		n := 0
 		for _, r := range rs {
 			n += int(r.Hi-r.Lo) + 1
 		}
 		fmt.Fprintf(&b, "// %s is %s of the models' patterns: the code points c for which\n", t.name, t.class)
 		fmt.Fprintf(&b, "// data·inclusion's %s (%s) accepts c five times, %d code\n// points in %d ranges.\n", t.field, t.pattern, n, len(rs))
-		fmt.Fprintf(&b, "var %s = &unicode.RangeTable{\n", t.name)
-		if len(r16) > 0 {
-			b.WriteString("R16: []unicode.Range16{\n")
-			for _, r := range r16 {
-				fmt.Fprintf(&b, "{0x%04x, 0x%04x, 1},\n", r.Lo, r.Hi)
-			}
-			b.WriteString("},\n")
-		}
-		if len(r32) > 0 {
-			b.WriteString("R32: []unicode.Range32{\n")
-			for _, r := range r32 {
-				fmt.Fprintf(&b, "{0x%x, 0x%x, 1},\n", r.Lo, r.Hi)
-			}
-			b.WriteString("},\n")
-		}
-		latin := 0
-		for _, r := range r16 {
-			if r.Hi <= 0xFF {
-				latin++
-			}
-		}
-		if latin > 0 {
-			fmt.Fprintf(&b, "LatinOffset: %d,\n", latin)
-		}
-		b.WriteString("}\n\n")
+		writeTable(&b, t.name, rs)
 	}
 	return format.Source(b.Bytes())
+}
+
+// writeTable writes the declaration of a unicode.RangeTable named name
+// holding the ranges rs (checked), with stride 1.
+func writeTable(b *bytes.Buffer, name string, rs []Range) {
+	r16, r32 := Split(rs)
+	fmt.Fprintf(b, "var %s = &unicode.RangeTable{\n", name)
+	if len(r16) > 0 {
+		b.WriteString("R16: []unicode.Range16{\n")
+		for _, r := range r16 {
+			fmt.Fprintf(b, "{0x%04x, 0x%04x, 1},\n", r.Lo, r.Hi)
+		}
+		b.WriteString("},\n")
+	}
+	if len(r32) > 0 {
+		b.WriteString("R32: []unicode.Range32{\n")
+		for _, r := range r32 {
+			fmt.Fprintf(b, "{0x%x, 0x%x, 1},\n", r.Lo, r.Hi)
+		}
+		b.WriteString("},\n")
+	}
+	latin := 0
+	for _, r := range r16 {
+		if r.Hi <= 0xFF {
+			latin++
+		}
+	}
+	if latin > 0 {
+		fmt.Fprintf(b, "LatinOffset: %d,\n", latin)
+	}
+	b.WriteString("}\n\n")
 }
 
 // check returns the ranges of a class after checking them: sorted,
