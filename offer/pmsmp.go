@@ -624,7 +624,9 @@ func (c *Convention) checkHost(history []Convention, l PMSMPLimits) spie.Faults 
 }
 
 // DecodeConvention reads one convention strictly (encoding/json, unknown
-// members refused, nothing after the object). Errors are encoding/json's:
+// members refused, nothing after the object). A day without presence reads
+// as Periods nil however it is written ("plages" absent, null or []), the
+// value the encoder writes back (omitempty). Errors are encoding/json's:
 // callers say them in French with spie.DescribeJSONError.
 func DecodeConvention(data []byte) (*Convention, error) {
 	var c Convention
@@ -635,6 +637,11 @@ func DecodeConvention(data []byte) (*Convention, error) {
 	}
 	if len(bytes.TrimSpace(data[dec.InputOffset():])) > 0 {
 		return nil, FaultPMSMPTrailing.At("")
+	}
+	for i := range c.Schedule {
+		if len(c.Schedule[i].Periods) == 0 {
+			c.Schedule[i].Periods = nil
+		}
 	}
 	return &c, nil
 }

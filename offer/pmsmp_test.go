@@ -1,6 +1,7 @@
 package offer_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -373,6 +374,30 @@ func TestDecodeConvention(t *testing.T) {
 	c, err := offer.DecodeConvention([]byte(` {"id":"c1","horaires":[{"date":"2026-03-02","plages":[{"debut":"09:00","fin":"12:00"}]}]} `))
 	require.NoError(t, err)
 	assert.Equal(t, 180, c.TotalMinutes())
+}
+
+// A day without presence has one value however it is written: "plages"
+// absent, null or [] all say « aucune : jour sans présence » (the field's
+// documentation), and the encoder writes none of them (omitempty), so a
+// convention read, written and read again is the same. Found by
+// FuzzDecodeConvention: {"plages":[]} was read as an empty list, written
+// without "plages", read back as nil.
+func TestDecodeConventionDayWithoutPresence(t *testing.T) {
+	want := &offer.Convention{ID: "c1", Schedule: []offer.PMSMPDay{{Date: "2026-03-07"}}}
+	for _, doc := range []string{
+		`{"id":"c1","horaires":[{"date":"2026-03-07"}]}`,
+		`{"id":"c1","horaires":[{"date":"2026-03-07","plages":null}]}`,
+		`{"id":"c1","horaires":[{"date":"2026-03-07","plages":[]}]}`,
+	} {
+		c, err := offer.DecodeConvention([]byte(doc))
+		require.NoError(t, err, doc)
+		assert.Equal(t, want, c, doc)
+		b, err := json.Marshal(c)
+		require.NoError(t, err)
+		again, err := offer.DecodeConvention(b)
+		require.NoError(t, err, "%s", b)
+		assert.Equal(t, c, again, doc)
+	}
 }
 
 func ExampleConvention_Check() {
