@@ -129,7 +129,11 @@ type node struct {
 }
 
 type prop struct {
-	name     string
+	name string
+	// plain: the name is written in JSON as it is, with no escape (every
+	// byte textByte, valid UTF-8), and can be compared where it stands
+	// (plainMember).
+	plain    bool
 	bit      int
 	fieldPos int
 	index    []int
@@ -740,7 +744,7 @@ func (p *planner) readObject(ref string, n *node, s map[string]any) error {
 			if err != nil {
 				return err
 			}
-			n.props[name] = &prop{name: name, bit: i, index: idx, n: pn}
+			n.props[name] = &prop{name: name, plain: plainName(name), bit: i, index: idx, n: pn}
 			n.order = append(n.order, n.props[name])
 		}
 		n.fieldOrder = append([]*prop(nil), n.order...)
