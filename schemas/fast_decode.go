@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"encoding"
+	"encoding/binary"
 	"encoding/json"
 	"math"
 	"reflect"
@@ -335,9 +336,25 @@ func (d *decoder) plainMember(n *node, from int) *prop {
 	if at >= len(data) || data[d.pos] != '"' {
 		return nil
 	}
+	var word uint64 // the eight bytes after the quote, when there are eight
+	whole := at+8 <= len(data)
+	if whole {
+		word = binary.LittleEndian.Uint64(data[at:])
+	}
 	for _, p := range n.order[from:] {
 		end := at + len(p.name)
-		if end < len(data) && data[end] == '"' && p.plain && string(data[at:end]) == p.name && len(p.name) <= d.lim.MaxStringLen {
+		if end >= len(data) || data[end] != '"' || !p.plain {
+			continue
+		}
+		// The first eight bytes of the name (all of a short one) in one
+		// comparison, the rest as a string.
+		same := false
+		if whole {
+			same = word&p.headMask == p.head && (len(p.name) <= 8 || string(data[at+8:end]) == p.name[8:])
+		} else {
+			same = string(data[at:end]) == p.name
+		}
+		if same && len(p.name) <= d.lim.MaxStringLen {
 			d.pos = end + 1
 			d.expect(':')
 			d.ws()
@@ -473,7 +490,7 @@ func (d *decoder) mapKey(n *node, depth int) (string, mark) {
 	var k string
 	listed := false // the key is in the code list of propertyNames
 	if n.names != nil && n.names.enum != nil {
-		if c, ok := n.names.enum[string(kb)]; ok {
+		if c, ok := n.names.enumCode(kb); ok {
 			k, listed = c, true
 		}
 	}
@@ -632,7 +649,7 @@ func (d *decoder) checkedText(n *node) (s string, start int) {
 	}
 	b := d.str()
 	if n.enum != nil {
-		c, ok := n.enum[string(b)]
+		c, ok := n.enumCode(b)
 		if ok {
 			s = c
 		} else {

@@ -84,6 +84,7 @@ type node struct {
 	format         func(string) bool
 	formatName     string
 	enum           map[string]string // allowed value → the same value, interned
+	codes          *codeTable        // the same list, for enumCode (nil: use enum)
 	enumArgs       []any             // the arguments of FaultEnum (enumArgs)
 	enumKw         string            // the keyword of the list: enum, const or oneOf
 
@@ -133,11 +134,14 @@ type prop struct {
 	// plain: the name is written in JSON as it is, with no escape (every
 	// byte textByte, valid UTF-8), and can be compared where it stands
 	// (plainMember).
-	plain    bool
-	bit      int
-	fieldPos int
-	index    []int
-	n        *node
+	plain bool
+	// head holds the first eight bytes of the name (little-endian, all of
+	// a shorter one), headMask the bytes of head that are the name's.
+	head, headMask uint64
+	bit            int
+	fieldPos       int
+	index          []int
+	n              *node
 }
 
 type planKey struct {
@@ -503,6 +507,7 @@ func (n *node) readStrings(s map[string]any, k Kind) error {
 		for _, v := range values {
 			n.enum[v] = v
 		}
+		n.codes = newCodeTable(n.enum)
 		n.enumArgs = enumArgs(values)
 		for _, kw := range []string{"enum", "const", "oneOf"} {
 			if _, ok := s[kw]; ok {
@@ -745,6 +750,7 @@ func (p *planner) readObject(ref string, n *node, s map[string]any) error {
 				return err
 			}
 			n.props[name] = &prop{name: name, plain: plainName(name), bit: i, index: idx, n: pn}
+			n.props[name].head, n.props[name].headMask = nameHead(name)
 			n.order = append(n.order, n.props[name])
 		}
 		n.fieldOrder = append([]*prop(nil), n.order...)

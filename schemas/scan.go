@@ -596,3 +596,14 @@ func plainName(name string) bool {
 	}
 	return utf8.ValidString(name)
 }
+
+// nameHead returns the first eight bytes of name as a little-endian word
+// (the bytes past a shorter name zero) and the mask of the bytes that are
+// the name's.
+func nameHead(name string) (head, mask uint64) {
+	for i := 0; i < len(name) && i < 8; i++ {
+		head |= uint64(name[i]) << (8 * i)
+		mask |= 0xff << (8 * i)
+	}
+	return head, mask
+}
