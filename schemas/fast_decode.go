@@ -490,7 +490,7 @@ func (d *decoder) mapKey(n *node, depth int) (string, mark) {
 	var k string
 	listed := false // the key is in the code list of propertyNames
 	if n.names != nil && n.names.enum != nil {
-		if c, ok := n.names.enumCode(kb); ok {
+		if c, ok := n.names.enum[string(kb)]; ok {
 			k, listed = c, true
 		}
 	}
@@ -649,7 +649,7 @@ func (d *decoder) checkedText(n *node) (s string, start int) {
 	}
 	b := d.str()
 	if n.enum != nil {
-		c, ok := n.enumCode(b)
+		c, ok := n.enum[string(b)]
 		if ok {
 			s = c
 		} else {

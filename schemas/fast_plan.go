@@ -84,7 +84,6 @@ type node struct {
 	format         func(string) bool
 	formatName     string
 	enum           map[string]string // allowed value → the same value, interned
-	codes          *codeTable        // the same list, for enumCode (nil: use enum)
 	enumArgs       []any             // the arguments of FaultEnum (enumArgs)
 	enumKw         string            // the keyword of the list: enum, const or oneOf
 
@@ -507,7 +506,6 @@ func (n *node) readStrings(s map[string]any, k Kind) error {
 		for _, v := range values {
 			n.enum[v] = v
 		}
-		n.codes = newCodeTable(n.enum)
 		n.enumArgs = enumArgs(values)
 		for _, kw := range []string{"enum", "const", "oneOf"} {
 			if _, ok := s[kw]; ok {

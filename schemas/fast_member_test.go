@@ -7,43 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// enumNodes returns the nodes with a code list in the plans of every kind
-// that has one, each once.
-func enumNodes(t testing.TB) []*node {
-	t.Helper()
-	seen := map[*node]bool{}
-	var out []*node
-	var walk func(n *node)
-	walk = func(n *node) {
-		if n == nil || seen[n] {
-			return
-		}
-		seen[n] = true
-		if n.enum != nil {
-			out = append(out, n)
-		}
-		for _, p := range n.order {
-			walk(p.n)
-		}
-		for _, b := range n.union {
-			walk(b)
-		}
-		walk(n.additional)
-		walk(n.names)
-		walk(n.items)
-		walk(n.elem)
-	}
-	for _, k := range kinds {
-		if plan, err := planOf(k); err == nil {
-			walk(plan)
-		}
-	}
-	return out
-}
-
-// nearMisses returns texts next to code c: every prefix, c with one more
-// byte before or after it, and c with each byte replaced by its neighbours
-// and by the bytes that place it the same way (first, middle, last).
+// nearMisses returns texts next to name c: every prefix, c with one more
+// byte before or after it, c twice, and c with each byte replaced by its
+// neighbours, its other case, a dash, an underscore, 0x00 and 0xff.
 func nearMisses(c string) []string {
 	var out []string
 	for i := range len(c) {
@@ -55,62 +21,6 @@ func nearMisses(c string) []string {
 		}
 	}
 	return append(out, c+"x", "x"+c, c+c, c+"\x00")
-}
-
-// TestCodeTablesMatchEnums checks the code table of every code list of the
-// plans against the list itself (the map it is built from, node.enum): on
-// every code and on texts near each code, lookup says what the map says,
-// and returns the list's own string. It also checks that the diagnostic's
-// lists have a table (the lookup on its path).
-func TestCodeTablesMatchEnums(t *testing.T) {
-	nodes := enumNodes(t)
-	tables := 0
-	for _, n := range nodes {
-		if n.codes == nil {
-			continue
-		}
-		tables++
-		for c := range n.enum {
-			for _, s := range append(nearMisses(c), c) {
-				want, wantOK := n.enum[s]
-				got, ok := n.codes.lookup([]byte(s))
-				if ok != wantOK || got != want {
-					t.Fatalf("liste %v : lookup(%q) = %q, %v ; la liste dit %q, %v", n.enumArgs, s, got, ok, want, wantOK)
-				}
-			}
-		}
-	}
-	if tables == 0 || tables < len(nodes)*9/10 {
-		t.Fatalf("%d tables pour %d listes de codes", tables, len(nodes))
-	}
-	diag, err := planOf(kinds["diagnostic"])
-	if err != nil {
-		t.Fatal(err)
-	}
-	frein := diag.props["freins"].n
-	if frein.names == nil || frein.names.codes == nil {
-		t.Fatal("les thématiques des freins n'ont pas de table")
-	}
-	t.Logf("%d listes de codes, %d avec une table", len(nodes), tables)
-}
-
-// FuzzCodeTables checks every code table against its list on any text.
-func FuzzCodeTables(f *testing.F) {
-	for _, s := range []string{"", "fort", "logement", "OUI", "acces-aux-droits", "x"} {
-		f.Add([]byte(s))
-	}
-	nodes := enumNodes(f)
-	f.Fuzz(func(t *testing.T, b []byte) {
-		for _, n := range nodes {
-			if n.codes == nil {
-				continue
-			}
-			want, wantOK := n.enum[string(b)]
-			if got, ok := n.codes.lookup(b); ok != wantOK || got != want {
-				t.Fatalf("liste %v : lookup(%q) = %q, %v ; la liste dit %q, %v", n.enumArgs, b, got, ok, want, wantOK)
-			}
-		}
-	})
 }
 
 // structNodes returns the struct nodes of the plans of every kind, each
