@@ -297,12 +297,23 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 	}
 	var prioBuf [16]given
 	prio := prioBuf[:0]
+	// The freins in the order of their thématiques, read from the map in
+	// one pass (a copy of each on the stack, no second look-up).
 	var keyBuf [16]FreinThematique
+	var valBuf [16]Frein
+	var ordBuf [16]int
+	keys, vals, ord := keyBuf[:0], valBuf[:0], ordBuf[:0]
+	for k, f := range d.Freins {
+		ord = append(ord, len(keys))
+		keys, vals = append(keys, k), append(vals, f)
+	}
+	slices.SortFunc(ord, func(a, b int) int { return strings.Compare(string(keys[a]), string(keys[b])) })
 	situations, objectifs := situationIndex(), objectifIndex()
-	for _, t := range d.appendFreinKeys(keyBuf[:0]) {
-		f := d.Freins[t]
+	for _, i := range ord {
+		t, f := keys[i], &vals[i]
 		path := func(tokens ...any) string { return spie.Pointer(append([]any{"freins", string(t)}, tokens...)...) }
-		types := freinFaultTypes[spie.Thematique(t)]
+		// The fault types of the thématique, looked up for a fault only.
+		types := func() freinFaults { return freinFaultTypes[spie.Thematique(t)] }
 		if !FreinThematiques.Has(string(t)) {
 			if spie.Thematiques.Has(string(t)) {
 				fs = append(fs, FaultFreinNotFrein.At(path(), string(t)))
@@ -314,11 +325,11 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 		applies := 0
 		for i, s := range f.Situations {
 			if th, ok := situations.known(string(s.Situation)); ok && th != spie.Thematique(t) {
-				fs = append(fs, types.wrongSituation.At(path("situations", i, "situation")))
+				fs = append(fs, types().wrongSituation.At(path("situations", i, "situation")))
 			}
 			for _, before := range f.Situations[:i] {
 				if before.Situation == s.Situation {
-					fs = append(fs, types.duplicate.At(path("situations", i, "situation")))
+					fs = append(fs, types().duplicate.At(path("situations", i, "situation")))
 					break
 				}
 			}
@@ -328,11 +339,11 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 		}
 		for i, o := range f.Objectifs {
 			if th, ok := objectifs.known(string(o.Objectif)); ok && th != spie.Thematique(t) {
-				fs = append(fs, types.wrongObjectif.At(path("objectifs", i, "objectif")))
+				fs = append(fs, types().wrongObjectif.At(path("objectifs", i, "objectif")))
 			}
 			for _, before := range f.Objectifs[:i] {
 				if before.Objectif == o.Objectif {
-					fs = append(fs, types.duplicate.At(path("objectifs", i, "objectif")))
+					fs = append(fs, types().duplicate.At(path("objectifs", i, "objectif")))
 					break
 				}
 			}
@@ -340,11 +351,11 @@ func (d *Diagnostic) CheckFreins() spie.Faults {
 		switch f.Impact {
 		case ImpactFort:
 			if applies == 0 {
-				fs = append(fs, types.strongWithoutSituation.At(path("impact")))
+				fs = append(fs, types().strongWithoutSituation.At(path("impact")))
 			}
 		case ImpactNonAborde:
 			if len(f.Situations) > 0 || len(f.Objectifs) > 0 {
-				fs = append(fs, types.notDiscussedFilled.At(path("impact")))
+				fs = append(fs, types().notDiscussedFilled.At(path("impact")))
 			}
 		}
 		if v := f.PersonView; v != nil && v.Priority > 0 {

@@ -2,6 +2,7 @@ package schemas
 
 import (
 	"encoding"
+	"encoding/binary"
 	"encoding/json"
 	"math"
 	"reflect"
@@ -299,6 +300,74 @@ func (d *decoder) objectOpen(n *node, o *objectState) bool {
 // its value is skipped (faulted when n is closed), name and raw are the
 // member as written, for an open struct's Extra (keepExtra).
 func (d *decoder) member(n *node, o *objectState) (p *prop, name string, raw []byte) {
+	if p = d.plainMember(n, o.next); p == nil {
+		p, name, raw = d.memberRead(n, o)
+		if p == nil {
+			return nil, name, raw
+		}
+	}
+	o.next, o.nextField = p.bit+1, p.fieldPos+1
+	if o.many != nil {
+		if o.many[p.bit] {
+			d.fail(FaultDuplicate, d.pointerTo(p.name))
+		}
+		o.many[p.bit] = true
+	} else {
+		if o.seen&(1<<p.bit) != 0 {
+			d.fail(FaultDuplicate, d.pointerTo(p.name))
+		}
+		o.seen |= 1 << p.bit
+	}
+	return p, "", nil
+}
+
+// plainMember reads the name of the next member of an object of n, and the
+// colon after it, when the name is written as it is (no escape) and is
+// that of a property of n from the from-th on in name order (n.order), and
+// returns that property; else it reads nothing and returns nil. Documents
+// written by programs list their members sorted by name more often than
+// not: the name is then compared with the next names of the schema where
+// it stands in the document, without reading it as a string first (str).
+// The bytes that match a plain name followed by a quote are exactly the
+// string of that name (no escape, no control byte, valid UTF-8), which str
+// would have read.
+func (d *decoder) plainMember(n *node, from int) *prop {
+	data, at := d.data, d.pos+1
+	if at >= len(data) || data[d.pos] != '"' {
+		return nil
+	}
+	var word uint64 // the eight bytes after the quote, when there are eight
+	whole := at+8 <= len(data)
+	if whole {
+		word = binary.LittleEndian.Uint64(data[at:])
+	}
+	for _, p := range n.order[from:] {
+		end := at + len(p.name)
+		if end >= len(data) || data[end] != '"' || !p.plain {
+			continue
+		}
+		// The first eight bytes of the name (all of a short one) in one
+		// comparison, the rest as a string.
+		same := false
+		if whole {
+			same = word&p.headMask == p.head && (len(p.name) <= 8 || string(data[at+8:end]) == p.name[8:])
+		} else {
+			same = string(data[at:end]) == p.name
+		}
+		if same && len(p.name) <= d.lim.MaxStringLen {
+			d.pos = end + 1
+			d.expect(':')
+			d.ws()
+			return p
+		}
+	}
+	return nil
+}
+
+// memberRead is member once plainMember found nothing: the name read as a
+// string, then looked up (the guesses first); a member outside the schema
+// is skipped and returned as member returns it.
+func (d *decoder) memberRead(n *node, o *objectState) (p *prop, name string, raw []byte) {
 	kb := d.key()
 	switch {
 	case o.next < len(n.order) && n.order[o.next].name == string(kb):
@@ -322,18 +391,6 @@ func (d *decoder) member(n *node, o *objectState) (p *prop, name string, raw []b
 		d.skip()
 		d.pop()
 		return nil, name, d.data[start:d.pos]
-	}
-	o.next, o.nextField = p.bit+1, p.fieldPos+1
-	if o.many != nil {
-		if o.many[p.bit] {
-			d.fail(FaultDuplicate, d.pointerTo(p.name))
-		}
-		o.many[p.bit] = true
-	} else {
-		if o.seen&(1<<p.bit) != 0 {
-			d.fail(FaultDuplicate, d.pointerTo(p.name))
-		}
-		o.seen |= 1 << p.bit
 	}
 	return p, "", nil
 }

@@ -1,12 +1,18 @@
 package schemas
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"os"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // TestIsDateMatchesTimeParse checks the fast date check against the one
@@ -61,22 +67,28 @@ func TestDecodeErrDetail(t *testing.T) {
 	}
 }
 
-// TestPlainWordMatchesPlainASCII checks the word test against the byte
-// table: on every byte in every position of a word of plain bytes, and on
-// pairs of bytes, plainWord is true exactly when all eight bytes are
-// plainASCII.
-func TestPlainWordMatchesPlainASCII(t *testing.T) {
+// TestTextWordMatchesTextByte checks the word test against the byte table:
+// on every byte in every position of a word of plain bytes, and on pairs
+// of bytes, textWord is true exactly when all eight bytes are textByte. The
+// table itself is checked against RFC 8259 §7 (what a string holds
+// unescaped: any byte but '"', '\\' and U+0000–U+001F).
+func TestTextWordMatchesTextByte(t *testing.T) {
+	for c := range 256 {
+		if want := c >= 0x20 && c != '"' && c != '\\'; textByte[c] != want {
+			t.Fatalf("textByte[0x%02x] = %v, RFC 8259 dit %v", c, textByte[c], want)
+		}
+	}
 	check := func(w [8]byte) {
 		want := true
 		for _, c := range w {
-			want = want && plainASCII[c]
+			want = want && textByte[c]
 		}
 		x := uint64(0)
 		for i := 7; i >= 0; i-- {
 			x = x<<8 | uint64(w[i])
 		}
-		if got := plainWord(x); got != want {
-			t.Fatalf("plainWord(%q) = %v, la table dit %v", w[:], got, want)
+		if got := textWord(x); got != want {
+			t.Fatalf("textWord(%q) = %v, la table dit %v", w[:], got, want)
 		}
 	}
 	base := [8]byte{'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'}
@@ -86,12 +98,172 @@ func TestPlainWordMatchesPlainASCII(t *testing.T) {
 			w[pos] = byte(c)
 			check(w)
 			for pos2 := range 8 {
-				for _, c2 := range []byte{0, 0x1f, 0x20, 0x21, '"', '#', '[', '\\', ']', 0x7f, 0x80, 0xc3, 0xff} {
+				for _, c2 := range []byte{0, 0x1f, 0x20, 0x21, '"', '#', '[', '\\', ']', 0x7f, 0x80, 0x9f, 0xa0, 0xa2, 0xc3, 0xdc, 0xff} {
 					w2 := w
 					w2[pos2] = c2
 					check(w2)
 				}
 			}
+		}
+	}
+}
+
+// readStringByBytes is an oracle of scanner.str written from RFC 8259 §7
+// and the UTF-8 of RFC 3629, one byte (or one rune) at a time: the string
+// that starts with the quote at data[0] ends at the first unescaped quote;
+// a control byte, a byte that begins no valid UTF-8 sequence, or the end
+// of the data before the closing quote ends the read with a problem at an
+// offset. It returns the code of the problem ("" when none) and its offset,
+// or the bytes of the string when it holds no escape (escaped: it does;
+// escapes are escaped's, not compared here).
+func readStringByBytes(data []byte) (code string, at int, text []byte, escaped bool) {
+	for i := 1; i < len(data); {
+		c := data[i]
+		switch {
+		case c == '"':
+			return "", i, data[1:i], false
+		case c == '\\':
+			return "", i, nil, true
+		case c < 0x20:
+			return "INPUT-JSON-01", i, nil, false
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n == 1 {
+				return "INPUT-UTF8-01", i, nil, false
+			}
+			i += n
+		}
+	}
+	return "INPUT-JSON-01", len(data), nil, false
+}
+
+// checkStr compares scanner.str on data (a quote, then anything) with the
+// byte-by-byte oracle.
+func checkStr(t *testing.T, data []byte) {
+	t.Helper()
+	wantCode, wantAt, wantText, escaped := readStringByBytes(data)
+	s := scanner{data: data, lim: Limits{}.orDefault()}
+	var got []byte
+	f := s.document(func() { got = s.str(); panic(inputAbort{}) })
+	if escaped {
+		return // past the escape, escaped reads on
+	}
+	gotCode := ""
+	if f != nil {
+		gotCode = f.Code
+	}
+	if wantCode == "" {
+		if gotCode != "" || !bytes.Equal(got, wantText) {
+			t.Fatalf("str(%q) = %q, %v ; l'oracle lit %q", data, got, f, wantText)
+		}
+		return
+	}
+	if gotCode != wantCode {
+		t.Fatalf("str(%q) : faute %q, l'oracle dit %s à l'octet %d", data, gotCode, wantCode, wantAt)
+	}
+	if wantCode == "INPUT-UTF8-01" && !strings.Contains(f.Message, strconv.Itoa(wantAt)) {
+		t.Fatalf("str(%q) : %q, l'oracle dit l'octet %d", data, f.Message, wantAt)
+	}
+	if wantCode == "INPUT-JSON-01" && !strings.Contains(f.Message, "octet "+strconv.Itoa(wantAt)) {
+		t.Fatalf("str(%q) : %q, l'oracle dit l'octet %d", data, f.Message, wantAt)
+	}
+}
+
+// TestStrMatchesByteReading checks the word-at-a-time string reader against
+// the byte-by-byte oracle on French text, on every ending problem placed at
+// every offset of a text of 1 to 3 words, after ASCII or accented text.
+func TestStrMatchesByteReading(t *testing.T) {
+	texts := []string{"", "a", "abcdefgh", "é", "aé", "Éléonore à l'hôpital", "€uro", "😀x", "présentée depuis 2019 — « suivi »"}
+	bad := []string{"\"", "\\n", "\x00", "\x1f", "\x7f", "\xff", "\xc3", "\xc3(", "\xe2\x82", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xaf", "\x80", ""}
+	for _, pre := range texts {
+		for n := range 20 {
+			for _, b := range bad {
+				body := pre + strings.Repeat("x", n) + b
+				checkStr(t, []byte(`"`+body))
+				checkStr(t, []byte(`"`+body+`"`))
+				checkStr(t, []byte(`"`+body+`ééé"`))
+				checkStr(t, []byte(`"`+body+"\x01\""))
+			}
+		}
+	}
+}
+
+// TestStrRandomBytes checks scanner.str against the byte-by-byte oracle on
+// 100,000 random texts drawn mostly from the bytes that matter (quote,
+// backslash, control bytes, the starts and continuations of UTF-8
+// sequences of 2, 3 and 4 bytes, bytes never valid), a third uniform.
+func TestStrRandomBytes(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alpha := []byte("ab\"\\\x00\x1f\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xff\x80 ")
+	for range 100000 {
+		b := make([]byte, 1+r.IntN(40))
+		b[0] = '"'
+		for i := 1; i < len(b); i++ {
+			if r.IntN(3) == 0 {
+				b[i] = byte(r.IntN(256))
+			} else {
+				b[i] = alpha[r.IntN(len(alpha))]
+			}
+		}
+		checkStr(t, b)
+	}
+}
+
+// FuzzStr checks scanner.str against the byte-by-byte oracle on any bytes.
+func FuzzStr(f *testing.F) {
+	for _, s := range []string{`"abc"`, `"é"`, "\"a\xffb\"", "\"\xc3", `"a\nb"`, "\"é\x01\""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		checkStr(t, append([]byte{'"'}, body...))
+	})
+}
+
+// BenchmarkStrCorpus is scanner.str alone on every string (keys and
+// values) of the first 2,000 documents of the bench corpus
+// (SOCLE_BENCH_CORPUS, see BenchmarkValidateCorpusDiagnostic); skipped
+// without it.
+func BenchmarkStrCorpus(b *testing.B) {
+	name := os.Getenv("SOCLE_BENCH_CORPUS")
+	if name == "" {
+		b.Skip("SOCLE_BENCH_CORPUS : corpus NDJSON du banc (go run ./bench) non donné")
+	}
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := bytes.Split(bytes.TrimSpace(raw), []byte("\n"))
+	docs = docs[:min(len(docs), 2000)]
+	// The opening quote of each string: a quote outside a string opens
+	// one; inside, an unescaped quote closes it.
+	type at struct{ doc, pos int }
+	var quotes []at
+	size := 0
+	for i, d := range docs {
+		size += len(d)
+		in := false
+		for j := 0; j < len(d); j++ {
+			switch {
+			case in && d[j] == '\\':
+				j++
+			case d[j] == '"':
+				if !in {
+					quotes = append(quotes, at{i, j})
+				}
+				in = !in
+			}
+		}
+	}
+	var s scanner
+	s.lim = Limits{}.orDefault()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, q := range quotes {
+			s.data, s.pos = docs[q.doc], q.pos
+			s.str()
 		}
 	}
 }

@@ -129,11 +129,18 @@ type node struct {
 }
 
 type prop struct {
-	name     string
-	bit      int
-	fieldPos int
-	index    []int
-	n        *node
+	name string
+	// plain: the name is written in JSON as it is, with no escape (every
+	// byte textByte, valid UTF-8), and can be compared where it stands
+	// (plainMember).
+	plain bool
+	// head holds the first eight bytes of the name (little-endian, all of
+	// a shorter one), headMask the bytes of head that are the name's.
+	head, headMask uint64
+	bit            int
+	fieldPos       int
+	index          []int
+	n              *node
 }
 
 type planKey struct {
@@ -740,7 +747,8 @@ func (p *planner) readObject(ref string, n *node, s map[string]any) error {
 			if err != nil {
 				return err
 			}
-			n.props[name] = &prop{name: name, bit: i, index: idx, n: pn}
+			n.props[name] = &prop{name: name, plain: plainName(name), bit: i, index: idx, n: pn}
+			n.props[name].head, n.props[name].headMask = nameHead(name)
 			n.order = append(n.order, n.props[name])
 		}
 		n.fieldOrder = append([]*prop(nil), n.order...)

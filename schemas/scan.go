@@ -3,6 +3,7 @@ package schemas
 import (
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -378,48 +379,77 @@ func (s *scanner) number() []byte {
 
 // str reads a string (s.data[s.pos] is the opening quote) and returns its
 // decoded bytes, valid until the next call.
+//
+// The bytes are passed eight at a time while none is a quote, a backslash
+// or a control byte (textWord) and all are ASCII; a word with a byte at or
+// above 0x80 is passed up to that byte, whose UTF-8 sequence is checked
+// where it stands (utf8Seq), and the reading goes on by words after it:
+// accented text stays in the word loop, and every byte is looked at once.
+// Then byte by byte up to the byte that ends the text. A problem is the
+// first in the order of the bytes, as a reading one character at a time
+// finds it.
 func (s *scanner) str() []byte {
+	const highs = 0x8080808080808080
 	d := s.data
 	start := s.pos + 1
-	for i := start; i < len(d); {
-		// Eight bytes at a time while none needs a look (plainWord), then
-		// byte by byte.
-		for i+8 <= len(d) && plainWord(binary.LittleEndian.Uint64(d[i:])) {
-			i += 8
-		}
-		for i < len(d) && plainASCII[d[i]] {
-			i++
-		}
-		if i >= len(d) {
+	i := start
+	for i+8 <= len(d) {
+		x := binary.LittleEndian.Uint64(d[i:])
+		if !textWord(x) {
 			break
 		}
-		c := d[i]
-		switch {
-		case c == '"':
-			s.pos = i + 1
-			if i-start > s.lim.MaxStringLen {
-				s.fail(FaultStringLen, s.pointer(), s.lim.MaxStringLen)
+		if h := x & highs; h != 0 {
+			i += bits.TrailingZeros64(h) >> 3
+			i += s.utf8Seq(i)
+			continue
+		}
+		i += 8
+	}
+	for i < len(d) {
+		if c := d[i]; c < utf8.RuneSelf {
+			if !textByte[c] {
+				break
 			}
-			s.raw, s.rawStart, s.rawEnd = true, start, i
-			return d[start:i]
-		case c == '\\':
-			return s.escaped(start, i)
-		case c < 0x20:
-			s.pos = i
-			s.syntax("caractère de contrôle dans un texte", "control character in a string")
-		case c < utf8.RuneSelf:
 			i++
-		default:
-			r, n := utf8.DecodeRune(d[i:])
-			if r == utf8.RuneError && n == 1 {
-				s.fail(FaultUTF8, s.pointer(), i)
-			}
-			i += n
+		} else {
+			i += s.utf8Seq(i)
 		}
 	}
-	s.pos = len(d)
-	s.syntax("texte non terminé", "unterminated string")
+	if i >= len(d) {
+		s.pos = len(d)
+		s.syntax("texte non terminé", "unterminated string")
+	}
+	switch c := d[i]; {
+	case c == '"':
+		s.pos = i + 1
+		if i-start > s.lim.MaxStringLen {
+			s.fail(FaultStringLen, s.pointer(), s.lim.MaxStringLen)
+		}
+		s.raw, s.rawStart, s.rawEnd = true, start, i
+		return d[start:i]
+	case c == '\\':
+		return s.escaped(start, i)
+	default: // a control byte
+		s.pos = i
+		s.syntax("caractère de contrôle dans un texte", "control character in a string")
+	}
 	return nil
+}
+
+// utf8Seq returns the length of the UTF-8 sequence at data[i] (a byte at or
+// above 0x80), refusing the text when it is not one (RFC 3629): two bytes
+// (U+0080–U+07FF, the accented letters of French) checked here, longer ones
+// by utf8.DecodeRune.
+func (s *scanner) utf8Seq(i int) int {
+	d := s.data
+	if c := d[i]; c >= 0xC2 && c <= 0xDF && i+1 < len(d) && d[i+1]&0xC0 == 0x80 {
+		return 2
+	}
+	r, n := utf8.DecodeRune(d[i:])
+	if r == utf8.RuneError && n == 1 {
+		s.fail(FaultUTF8, s.pointer(), i)
+	}
+	return n
 }
 
 // escaped finishes reading a string that has an escape at i, decoding into
@@ -531,25 +561,49 @@ func (s *scanner) text(b []byte) string {
 	return string(b)
 }
 
-// plainWord reports whether the eight bytes of x are all plainASCII: no
-// byte below 0x20 (control), at or above 0x80 (not ASCII), '"' or '\\'. The
-// tests of a byte in a word are those of "Bit Twiddling Hacks" (S. E.
-// Anderson, hasless and haszero), which may report a byte that is fine
-// (the byte loop then looks at it) but never miss one.
-func plainWord(x uint64) bool {
+// textWord reports whether none of the eight bytes of x is a control byte
+// (below 0x20), '"' or '\\' — the bytes that end or escape a string —
+// bytes at or above 0x80 included. The tests of a byte in a word are those of "Bit Twiddling
+// Hacks" (S. E. Anderson, hasless and haszero), which may flag a byte
+// above one that is flagged rightly but never flag alone; neither
+// reports a byte at or above 0x80 (hasless and haszero look at the high
+// bit of x, which such a byte sets): as a whole textWord is exact.
+func textWord(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	q, b := x^('"'*ones), x^('\\'*ones) // the bytes equal to '"', '\\' become 0
-	below := (x - 0x20*ones) &^ x       // a byte < 0x20
-	quote := (q - ones) &^ q            // a zero byte of q
-	back := (b - ones) &^ b             // a zero byte of b
-	return (below|quote|back|x)&highs == 0
+	q, b := x^('"'*ones), x^('\\'*ones)
+	below := (x - 0x20*ones) &^ x
+	quote := (q - ones) &^ q
+	back := (b - ones) &^ b
+	return (below|quote|back)&highs == 0
 }
 
-// plainASCII marks the bytes a string holds as they are: ASCII, printable,
-// neither quote nor backslash.
-var plainASCII = func() (t [256]bool) {
-	for c := 0x20; c < 0x80; c++ {
+// textByte marks the bytes textWord passes: all but the control bytes,
+// '"' and '\\'.
+var textByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x100; c++ {
 		t[c] = c != '"' && c != '\\'
 	}
 	return t
 }()
+
+// plainName reports whether name is written in a JSON string as it is:
+// valid UTF-8 with no byte that ends or escapes a string (textByte).
+func plainName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if !textByte[name[i]] {
+			return false
+		}
+	}
+	return utf8.ValidString(name)
+}
+
+// nameHead returns the first eight bytes of name as a little-endian word
+// (the bytes past a shorter name zero) and the mask of the bytes that are
+// the name's.
+func nameHead(name string) (head, mask uint64) {
+	for i := 0; i < len(name) && i < 8; i++ {
+		head |= uint64(name[i]) << (8 * i)
+		mask |= 0xff << (8 * i)
+	}
+	return head, mask
+}
