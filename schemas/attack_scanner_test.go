@@ -77,6 +77,7 @@ var scannerPayloads = []struct {
 func TestAttackScannerAgreesWithInterpreter(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3629, 8259))
 	cases := 0
+	emitted := map[string]spie.Fault{} // every code met, for the registry's check below
 	for _, k := range schemas.Kinds() {
 		docs := exampleDocs(t, k.Name)
 		names := slices.Sorted(func(yield func(string) bool) {
@@ -100,6 +101,9 @@ func TestAttackScannerAgreesWithInterpreter(t *testing.T) {
 			want := schemas.Interpret(k.Name, d, diffNow)
 			got := schemas.Validate(k.Name, d, diffNow)
 			assert.Equal(t, verdict(want), verdict(got), "%s %s %s: %q", k.Name, names[0], what, d)
+			for _, f := range got {
+				emitted[f.Code] = f
+			}
 			return got
 		}
 		hasInput := func(fs spie.Faults) bool {
@@ -183,7 +187,25 @@ func TestAttackScannerAgreesWithInterpreter(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d documents", cases)
+	// Every fault met is of a type the host's registry (fault catalogue,
+	// spie faults, LookupFaultType) knows, with its severity and an
+	// English message; the examples' invalid documents add their codes.
+	for _, k := range schemas.Kinds() {
+		for _, d := range exampleDocs(t, k.Name) {
+			for _, f := range schemas.Validate(k.Name, d, diffNow) {
+				emitted[f.Code] = f
+			}
+		}
+	}
+	for code, f := range emitted {
+		ft, ok := spie.LookupFaultType(code)
+		if assert.True(t, ok, "%s émis mais absent du registre", code) {
+			assert.Equal(t, ft.Severity, f.Severity, code)
+			assert.NotEmpty(t, f.MessageEN, code)
+			assert.False(t, ft.Retired, "%s émis mais retiré", code)
+		}
+	}
+	t.Logf("%d documents, %d codes émis", cases, len(emitted))
 }
 
 // decodesAlike reports whether schemas.Decode and encoding/json give the
