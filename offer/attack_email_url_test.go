@@ -109,6 +109,12 @@ func attackURLCorpus(t *testing.T) []string {
 			)
 		}
 	}
+	// Labels whose length in code points changes once mapped: U+FDFA
+	// maps to 18 code points (55 of them: 990, 56: 1,008), U+337B to 2.
+	vs = append(vs, "https://"+strings.Repeat("\ufdfa", 55), "https://"+strings.Repeat("\ufdfa", 56),
+		"https://"+strings.Repeat("\u337b", 500), "https://"+strings.Repeat("\u337b", 501),
+		"https://"+strings.Repeat("é\u00ad", 1000), "https://"+strings.Repeat("é\u00ad", 1001),
+		"https://"+long+"é", "https://"+short+"é", "https://XN--"+long[4:]+"\u00ad.fr", "https://"+long[:1000]+"\u3002"+long[1000:])
 	for _, m := range []string{"ⓧ", "Ｘ", "%78", "%58", "%EF%BD%98"} {
 		vs = append(vs, "https://"+m+"n--"+long[4:], "https://"+m+"n--"+short[4:])
 	}
