@@ -161,6 +161,18 @@ func TestAttackScannerAgreesWithInterpreter(t *testing.T) {
 				strings.ToUpper(name[:1]) + name[1:], name + "x", name[:len(name)-1], "é" + name, name + "\xc3",
 				name + `\u0000`, `\/` + name, name[:1] + `\` + "\"" + name[1:], strings.ToUpper(name),
 			}
+			// The same name again, escaped or not, before the member: a
+			// repeated key (RFC 8259 §4 compares names once unescaped;
+			// socle refuses them: INPUT-DUPLICATE-01).
+			q := sp[0] - 1
+			for q > 0 && strings.IndexByte(" \t\r\n", b[q-1]) >= 0 {
+				q--
+			}
+			for _, v := range append([]string{name}, variants[:2]...) {
+				d := slices.Concat(b[:q], []byte(`"`+v+`":null,`), b[q:])
+				got := check("répété "+v, d)
+				assert.True(t, got.HasCode(schemas.FaultDuplicate.Code), "%s membre %s répété : %v", k.Name, v, got.Codes())
+			}
 			for i, v := range variants {
 				d := slices.Concat(b[:sp[0]], []byte(v), b[sp[1]:])
 				got := check("membre "+v, d)
