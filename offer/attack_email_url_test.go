@@ -56,6 +56,16 @@ func attackEmailCorpus() []string {
 		vs = append(vs, strings.Repeat("é", 64)+"@"+d, strings.Repeat("e\u0301", 64)+"@"+d,
 			strings.Repeat("a", 64)+"@"+d+"é", strings.Repeat("a", 64)+"@"+d+"ｅ")
 	}
+	// The limit of 2,048 characters on the whole input (display name and
+	// white space included), counted in code points, not bytes: ASCII and
+	// 'é' (2 bytes) and '😀' (4 bytes) names around it, and white space
+	// around the address that brings it over.
+	for _, n := range []int{2030, 2038, 2039, 2040, 2041, 1100, 700} {
+		for _, c := range []string{"a", "é", "😀", " "} {
+			name := strings.Repeat(c, n)
+			vs = append(vs, name+" <a@exemple.fr>", "A"+name+"<a@exemple.fr>", "a@exemple.fr"+strings.Repeat(" ", n))
+		}
+	}
 	return vs
 }
 
