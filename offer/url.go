@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
-	"golang.org/x/text/unicode/norm"
 )
 
 // The URL rule of data·inclusion's models: pydantic's HttpUrl, whose
@@ -267,8 +266,9 @@ func parseHost(h string) (string, bool) {
 // label (only the code points count): a label encoded from at most 1,000
 // code points in at most MaxURLBytes bytes may pass 2,000 bytes, but input
 // then has no room for the ASCII text of that label, so finding that text
-// in input, once mapped by NFKC and lower case as UTS #46 maps ASCII,
-// tells the two apart.
+// in input, once mapped by UTS #46 code point by code point (uts46Mapped:
+// the characters it ignores, such as a soft hyphen or a zero width space
+// inside "xn--…", removed; NFKC alone keeps them), tells the two apart.
 func punycodeWithinLimits(input, ascii string) bool {
 	if !strings.Contains(ascii, "xn--") {
 		return true
@@ -277,8 +277,7 @@ func punycodeWithinLimits(input, ascii string) bool {
 		if !strings.HasPrefix(l, "xn--") {
 			continue
 		}
-		if len(l)-4 > punycodeMaxDecodeBytes &&
-			strings.Contains(strings.ToLower(norm.NFKC.String(input)), l) {
+		if len(l)-4 > punycodeMaxDecodeBytes && strings.Contains(uts46Mapped(input), l) {
 			return false
 		}
 		u, err := idna.Punycode.ToUnicode(l)
@@ -287,6 +286,28 @@ func punycodeWithinLimits(input, ascii string) bool {
 		}
 	}
 	return true
+}
+
+// uts46Mapped is input mapped code point by code point as urlIDNA maps
+// it (ASCII in lower case, a character UTS #46 ignores removed, fullwidth
+// and other compatibility forms to their ASCII), without NFC nor decoding:
+// enough to tell whether an ASCII label was written in input, since no
+// composition yields ASCII.
+func uts46Mapped(input string) string {
+	var b strings.Builder
+	b.Grow(len(input))
+	for _, r := range input {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		m, _ := urlIDNA.ToUnicode(string(r)) // a disallowed rune is kept as it is
+		b.WriteString(m)
+	}
+	return b.String()
 }
 
 func isDecimal(s string) bool { return s != "" && strings.TrimLeft(s, "0123456789") == "" }
