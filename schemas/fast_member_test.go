@@ -1,6 +1,7 @@
 package schemas
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"testing"
@@ -64,8 +65,15 @@ func checkPlainMember(t *testing.T, n *node, name string) {
 	for _, tail := range []string{`:1}`, ` : 1}`, `:`, `1`, ``} {
 		data := []byte(name + tail)
 		var want *prop
+		escaped := false
 		s := scanner{data: data, lim: Limits{}.orDefault()}
-		if s.document(func() { want = n.props[string(s.str())]; panic(inputAbort{}) }).Code != "" {
+		if s.document(func() {
+			want = n.props[string(s.str())]
+			// an escape inside the name's string (not in what follows
+			// its closing quote, such as `"si"\:`) makes it memberRead's
+			escaped = bytes.IndexByte(data[:s.pos], '\\') >= 0
+			panic(inputAbort{})
+		}).Code != "" {
 			want = nil // not a string: plainMember takes nothing
 		}
 		k := scanner{data: data, lim: Limits{}.orDefault()}
@@ -75,7 +83,7 @@ func checkPlainMember(t *testing.T, n *node, name string) {
 			var got *prop
 			f := d.document(func() { got = d.plainMember(n, from); panic(inputAbort{}) })
 			w := want
-			if w != nil && (w.bit < from || strings.Contains(name, `\`)) {
+			if w != nil && (w.bit < from || escaped) {
 				w = nil
 			}
 			switch {
@@ -122,7 +130,10 @@ func TestPlainMemberMatchesProps(t *testing.T) {
 // FuzzPlainMember checks plainMember against the properties' map on any
 // name, for every struct of the plans.
 func FuzzPlainMember(f *testing.F) {
-	for _, s := range []string{`"impact"`, `"situations"`, `"commentaire_professionnel"`, `"x"`, `""`, `"vue_personne`} {
+	// `"si"\` is a name without escape followed by a backslash where the
+	// colon should be (found by CI's fuzzing: the harness took it for an
+	// escaped name).
+	for _, s := range []string{`"si"\`, `"impact"`, `"situations"`, `"commentaire_professionnel"`, `"x"`, `""`, `"vue_personne`} {
 		f.Add([]byte(s))
 	}
 	nodes := structNodes(f)
