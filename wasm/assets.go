@@ -166,9 +166,13 @@ func widgetCSP(allowed []string, header bool) string {
 // PartnerCSP returns the Content-Security-Policy a partner page needs to embed
 // widgets served from widgetOrigin: the loader script and the iframe.
 func PartnerCSP(widgetOrigin string) string {
+	script := "script-src 'self'"
+	if widgetOrigin != "'self'" { // widgets served by the page's own origin
+		script += " " + widgetOrigin
+	}
 	return strings.Join([]string{
 		"default-src 'self'",
-		"script-src 'self' " + widgetOrigin,
+		script,
 		"frame-src " + widgetOrigin,
 		"style-src 'self'",
 		"img-src 'self' data:",

@@ -241,6 +241,16 @@ func ExamplePartnerCSP() {
 	// default-src 'self'; script-src 'self' https://widgets.spie.example.fr; frame-src https://widgets.spie.example.fr; style-src 'self'; img-src 'self' data:; font-src 'self'; base-uri 'none'; form-action 'self'
 }
 
+// TestPartnerCSPSameOrigin: widgets served from the page's own origin
+// ('self', as the demo portal does) need no second source in script-src
+// and frame-src (CSP 3 source lists: 'self' once is the page's origin).
+func TestPartnerCSPSameOrigin(t *testing.T) {
+	csp := wasm.PartnerCSP("'self'")
+	assert.Contains(t, csp, "script-src 'self'; ")
+	assert.Contains(t, csp, "frame-src 'self'; ")
+	assert.NotContains(t, csp, "'self' 'self'")
+}
+
 func TestHandlerServesDSFR(t *testing.T) {
 	wd, _ := os.Getwd()
 	dsfr := wasm.FindDSFR(wd)
