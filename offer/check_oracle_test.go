@@ -126,6 +126,10 @@ func TestIsEmailAgreesWithModels(t *testing.T) {
 		"a@xn--zz.fr", "a@ß.de", "a@exemple.fr\n", "a@exemple\u3002fr", "Jean Dupont <a@b.fr>", "Jean.Dupont <a@b.fr>",
 		strings.Repeat("é", 64)+"@exemple.fr", strings.Repeat("é", 65)+"@exemple.fr")
 	corpus = append(corpus, unicodeVersionEmails()...)
+	// An xn-- label decoding to U+31BC4 (CJK Ext. H, Unicode 15.0),
+	// unknown to Python's 14.0 tables (found by CI's fuzzing), its Unicode
+	// form, and a control.
+	corpus = append(corpus, "0@Xn--0-0000A0A0A0A0A0X00X000X.A", "0@xn--0-0000a0a0a0a0a0x00x000x.a", "0@\U00031bc4.fr", "a@xn--4gqk.fr")
 	agreeWithModels(t, "email", corpus, offer.NormalizeEmail)
 }
 

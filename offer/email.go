@@ -283,6 +283,14 @@ func emailDomain(domain string, plain bool) (string, string, bool) {
 	if err != nil || !idna2008(mapped) {
 		return "", "", false
 	}
+	// An xn-- label decodes to characters safeChars has not seen: the idna
+	// package's decode (check_bidi) refuses one Python's unicodedata leaves
+	// without a bidirectional class, i.e. unassigned in its tables, as
+	// safeChars does ("0@xn--0-0000a0a0a0a0a0x00x000x.a" holds U+31BC4, of
+	// Unicode 15.0: found by CI's fuzzing, refused by the models).
+	if !safeChars(mapped) {
+		return "", "", false
+	}
 	for _, r := range mapped {
 		if r < 0x80 && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.') {
 			return "", "", false
